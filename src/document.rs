@@ -1,0 +1,301 @@
+//! The shared document model: what the `html` and `plain` stages produce
+//! (`RawDocument`), what `normalize` cleans, and the assembled `Document`
+//! whose `text` every later span points into.
+//!
+//! Spans are `[start, end]` in Unicode code points of `Document::text`
+//! (Python `str` indexing), never bytes.
+
+use serde::Serialize;
+
+/// A half-open character range `[start, end)` into `Document::text`.
+pub type Span = [usize; 2];
+
+/// How the input was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Html,
+    Text,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// One key–value pair of a CMS metadata panel (DOMAIN §11.1): `索引号：…`, `发布日期：…`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PanelEntry {
+    /// Canonical field (`index_number`, `publisher`, `written`, `published`, `title`,
+    /// `doc_number`, `category`, `validity`, `disclosure_mode`, `keywords`, `summary`, `source`).
+    pub key: &'static str,
+    /// The label as printed, whitespace removed.
+    pub label: String,
+    /// The value as printed, trimmed.
+    pub value: String,
+}
+
+/// One real table cell (`<td>`/`<th>`, or a cell read from text) at its top-left grid position.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawCell {
+    /// Cell text; `<br>` and block boundaries inside the cell are `'\n'`.
+    pub text: String,
+    pub row: usize,
+    pub col: usize,
+    pub rowspan: usize,
+    pub colspan: usize,
+    /// `<th>` rather than `<td>`.
+    pub header: bool,
+}
+
+/// A table as a rectangular grid with rowspan/colspan expanded. The grid stores
+/// indices into `cells`, so a spanning cell is held once however large its span.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawTable {
+    pub n_rows: usize,
+    pub n_cols: usize,
+    /// The real cells, in document order.
+    pub cells: Vec<RawCell>,
+    /// `n_rows * n_cols` slots, row-major; `None` pads a ragged row.
+    pub grid: Vec<Option<u32>>,
+}
+
+impl RawTable {
+    /// The real cell covering grid position (`row`, `col`), if any.
+    pub fn at(&self, row: usize, col: usize) -> Option<&RawCell> {
+        if row >= self.n_rows || col >= self.n_cols {
+            return None;
+        }
+        self.grid[row * self.n_cols + col].map(|i| &self.cells[i as usize])
+    }
+}
+
+/// A block of a raw document, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawBlock {
+    /// One paragraph or line of prose (no `'\n'` inside).
+    Paragraph(String),
+    /// A table grid.
+    Table(RawTable),
+}
+
+/// What `html::parse_html` and `plain::parse_plain` return: text blocks before normalisation.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawDocument {
+    pub blocks: Vec<RawBlock>,
+    /// The metadata panel, in page order.
+    pub panel: Vec<PanelEntry>,
+    /// The HTML `<title>`, if any.
+    pub html_title: Option<String>,
+}
+
+/// A table cell in the assembled document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub span: Span,
+    pub row: usize,
+    pub col: usize,
+    pub rowspan: usize,
+    pub colspan: usize,
+    pub header: bool,
+}
+
+/// A table grid in the assembled document; like `RawTable`, with spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub n_rows: usize,
+    pub n_cols: usize,
+    pub cells: Vec<Cell>,
+    pub grid: Vec<Option<u32>>,
+    pub span: Span,
+}
+
+impl Table {
+    /// The real cell covering grid position (`row`, `col`), if any.
+    pub fn at(&self, row: usize, col: usize) -> Option<&Cell> {
+        if row >= self.n_rows || col >= self.n_cols {
+            return None;
+        }
+        self.grid[row * self.n_cols + col].map(|i| &self.cells[i as usize])
+    }
+
+    /// The text at (`row`, `col`), `""` for padding.
+    pub fn text_at(&self, row: usize, col: usize) -> &str {
+        self.at(row, col).map_or("", |c| c.text.as_str())
+    }
+}
+
+/// What a block of the assembled document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    /// Index into `Document::tables`.
+    Table(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+}
+
+/// The normalised document: one text, blocks and tables pointing into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub format: Format,
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub tables: Vec<Table>,
+    pub panel: Vec<PanelEntry>,
+    pub html_title: Option<String>,
+}
+
+impl Document {
+    /// Lays the blocks out as text: one paragraph per line, each table row on
+    /// its own line with cells separated by `'\t'` (a spanning cell's text
+    /// appears once, at its top-left position).
+    pub fn assemble(raw: RawDocument, format: Format) -> Document {
+        let mut text = String::new();
+        let mut chars = 0usize;
+        let mut blocks = Vec::with_capacity(raw.blocks.len());
+        let mut tables = Vec::new();
+        let push = |text: &mut String, chars: &mut usize, s: &str| {
+            text.push_str(s);
+            *chars += s.chars().count();
+        };
+        for block in raw.blocks {
+            if !text.is_empty() {
+                push(&mut text, &mut chars, "\n");
+            }
+            let start = chars;
+            match block {
+                RawBlock::Paragraph(p) => {
+                    push(&mut text, &mut chars, &p);
+                    blocks.push(Block { kind: BlockKind::Paragraph, span: [start, chars] });
+                }
+                RawBlock::Table(t) => {
+                    let mut cells: Vec<Cell> = t
+                        .cells
+                        .into_iter()
+                        .map(|c| Cell {
+                            text: c.text,
+                            span: [0, 0],
+                            row: c.row,
+                            col: c.col,
+                            rowspan: c.rowspan,
+                            colspan: c.colspan,
+                            header: c.header,
+                        })
+                        .collect();
+                    // Cells appear in text in grid order (row by row), at their origin.
+                    for r in 0..t.n_rows {
+                        if r > 0 {
+                            push(&mut text, &mut chars, "\n");
+                        }
+                        let mut first = true;
+                        for c in 0..t.n_cols {
+                            let Some(idx) = t.grid[r * t.n_cols + c] else { continue };
+                            let cell = &mut cells[idx as usize];
+                            if cell.row != r || cell.col != c {
+                                continue;
+                            }
+                            if !first {
+                                push(&mut text, &mut chars, "\t");
+                            }
+                            first = false;
+                            let s = chars;
+                            push(&mut text, &mut chars, &cell.text);
+                            cell.span = [s, chars];
+                        }
+                    }
+                    let idx = tables.len();
+                    tables.push(Table {
+                        n_rows: t.n_rows,
+                        n_cols: t.n_cols,
+                        cells,
+                        grid: t.grid,
+                        span: [start, chars],
+                    });
+                    blocks.push(Block { kind: BlockKind::Table(idx), span: [start, chars] });
+                }
+            }
+        }
+        Document { format, text, blocks, tables, panel: raw.panel, html_title: raw.html_title }
+    }
+}
+
+/// Maps byte offsets of a `str` to character offsets (regex gives bytes; spans are characters).
+pub struct CharIndex {
+    /// `(byte_offset, char_offset, byte_width)` of every non-ASCII character, sorted;
+    /// offsets between them are ASCII and interpolated.
+    marks: Vec<(usize, usize, usize)>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> CharIndex {
+        let marks = text
+            .char_indices()
+            .enumerate()
+            .filter(|(_, (_, ch))| !ch.is_ascii())
+            .map(|(ci, (bi, ch))| (bi, ci, ch.len_utf8()))
+            .collect();
+        CharIndex { marks }
+    }
+
+    /// Character offset of byte offset `byte` (a char boundary, or the text's length).
+    pub fn char_at(&self, byte: usize) -> usize {
+        match self.marks.partition_point(|&(b, _, _)| b < byte) {
+            0 => byte,
+            n => {
+                let (b, c, w) = self.marks[n - 1];
+                c + 1 + (byte - b - w)
+            }
+        }
+    }
+
+    /// Character span of a byte range.
+    pub fn span(&self, bytes: std::ops::Range<usize>) -> Span {
+        [self.char_at(bytes.start), self.char_at(bytes.end)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_matches_char_counting() {
+        let text = "ab政府x信息公开 12";
+        let idx = CharIndex::new(text);
+        for (ci, (bi, _)) in text.char_indices().enumerate() {
+            assert_eq!(idx.char_at(bi), ci, "byte {bi}");
+        }
+        assert_eq!(idx.char_at(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn assemble_points_spans_at_cells_and_paragraphs() {
+        let mut t = RawTable { n_rows: 2, n_cols: 2, ..Default::default() };
+        t.cells.push(RawCell { text: "总计".into(), row: 0, col: 0, rowspan: 2, colspan: 1, ..Default::default() });
+        t.cells.push(RawCell { text: "5".into(), row: 0, col: 1, rowspan: 1, colspan: 1, ..Default::default() });
+        t.cells.push(RawCell { text: "７".into(), row: 1, col: 1, rowspan: 1, colspan: 1, ..Default::default() });
+        t.grid = vec![Some(0), Some(1), Some(0), Some(2)];
+        let raw = RawDocument {
+            blocks: vec![RawBlock::Paragraph("一、总体情况".into()), RawBlock::Table(t)],
+            ..Default::default()
+        };
+        let doc = Document::assemble(raw, Format::Html);
+        let chars: Vec<char> = doc.text.chars().collect();
+        let slice = |s: Span| chars[s[0]..s[1]].iter().collect::<String>();
+        assert_eq!(slice(doc.blocks[0].span), "一、总体情况");
+        let table = &doc.tables[0];
+        assert_eq!(slice(table.at(1, 0).unwrap().span), "总计");
+        assert_eq!(slice(table.at(1, 1).unwrap().span), "７");
+        assert_eq!(table.text_at(0, 1), "5");
+    }
+}

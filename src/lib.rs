@@ -1,0 +1,27 @@
+//! gongkai: parse Chinese government information disclosure annual reports
+//! (政府信息公开工作年度报告) into data.
+//!
+//! Stages, in the order data flows: `decode` (bytes → text), `html` / `plain`
+//! (text → `RawDocument`), `normalize`, `document` (assembled text and spans),
+//! readings (`outline`, `tables`, `facts`, `meta`), `checks`, and `report`,
+//! which glues them. Only `python` touches pyo3.
+
+pub mod checks;
+pub mod decode;
+pub mod document;
+pub mod error;
+pub mod facts;
+pub mod html;
+pub mod meta;
+pub mod model;
+pub mod normalize;
+pub mod outline;
+pub mod panel;
+pub mod plain;
+mod python;
+pub mod report;
+pub mod tables;
+
+pub use error::CoreError;
+pub use model::Report;
+pub use report::{parse, parse_file, parse_many, Input, Options};

@@ -1,0 +1,197 @@
+//! CMS metadata panels (DOMAIN §11.1): `索 引 号：…`, `发布机构：…`, `成文日期：…`.
+//! Reads `label: value` pairs from lines (one line, or a label line followed by
+//! its value line) and from two-cell table rows. Owns the label vocabulary;
+//! never interprets the values.
+
+use crate::document::PanelEntry;
+
+/// Panel labels (whitespace removed) → canonical key. DOMAIN §11.1, "Canonical fields and synonyms".
+const LABELS: &[(&str, &str)] = &[
+    ("信息索引号", "index_number"),
+    ("索引号", "index_number"),
+    ("索引", "index_number"),
+    ("主题分类", "category"),
+    ("信息分类", "category"),
+    ("组配分类", "category"),
+    ("主题导航", "category"),
+    ("公开目录", "category"),
+    ("体裁分类", "category"),
+    ("分类", "category"),
+    ("栏目", "category"),
+    ("发布机构", "publisher"),
+    ("发文机关", "publisher"),
+    ("发文单位", "publisher"),
+    ("发文机构", "publisher"),
+    ("发布单位", "publisher"),
+    ("信息来源", "source"),
+    ("来源", "source"),
+    ("成文日期", "written"),
+    ("发文日期", "written"),
+    ("生成日期", "written"),
+    ("产生日期", "written"),
+    ("发布日期", "published"),
+    ("发布时间", "published"),
+    ("公开日期", "published"),
+    ("公开时间", "published"),
+    ("日期", "published"),
+    ("文号", "doc_number"),
+    ("发文字号", "doc_number"),
+    ("发布文号", "doc_number"),
+    ("文件编号", "doc_number"),
+    ("名称", "title"),
+    ("标题", "title"),
+    ("信息名称", "title"),
+    ("文件名称", "title"),
+    ("有效性", "validity"),
+    ("时效", "validity"),
+    ("公开方式", "disclosure_mode"),
+    ("公开属性", "disclosure_mode"),
+    ("公开类别", "disclosure_mode"),
+    ("公开形式", "disclosure_mode"),
+    ("关键词", "keywords"),
+    ("主题词", "keywords"),
+    ("内容概述", "summary"),
+];
+
+/// Canonical key of a panel label such as `索 引 号：` or `• 发布机构:`; `None` when it is no panel label.
+pub fn classify_label(label: &str) -> Option<&'static str> {
+    let cleaned: String = label
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*' | '【' | '】' | '[' | ']'))
+        .collect();
+    let cleaned = cleaned.trim_end_matches([':', '：']);
+    LABELS.iter().find(|(l, _)| *l == cleaned).map(|(_, k)| *k)
+}
+
+/// Splits `label：value` at the first colon whose left side is a panel label.
+fn split_pair(line: &str) -> Option<(&'static str, String, String)> {
+    let pos = line.find([':', '：'])?;
+    let (label, rest) = line.split_at(pos);
+    // A label is short; prose with a colon is not a panel line.
+    if label.chars().count() > 12 {
+        return None;
+    }
+    let key = classify_label(label)?;
+    let colon_len = rest.chars().next().map_or(0, char::len_utf8);
+    Some((key, clean_label(label), rest[colon_len..].trim().to_string()))
+}
+
+fn clean_label(label: &str) -> String {
+    label.chars().filter(|c| !c.is_whitespace() && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*')).collect()
+}
+
+/// Reads panel pairs from lines: `label：value` on one line, or `label：` alone with the
+/// value on the next non-empty line. Several pairs on one line separated by wide
+/// spaces (`索引号：x   发布日期：y`) are read too. Only the first occurrence of each key is kept.
+pub fn scan_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<PanelEntry> {
+    let mut out: Vec<PanelEntry> = Vec::new();
+    let mut pending: Option<(&'static str, String)> = None;
+    let push = |out: &mut Vec<PanelEntry>, key: &'static str, label: String, value: String| {
+        if !value.is_empty() && !out.iter().any(|e| e.key == key) {
+            out.push(PanelEntry { key, label, value });
+        }
+    };
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some((key, label)) = pending.take() {
+            if split_pair(line).is_none() && classify_label(line).is_none() {
+                push(&mut out, key, label, line.to_string());
+                continue;
+            }
+        }
+        // Several pairs may share a line, separated by runs of spaces.
+        let mut any = false;
+        for part in line.split("  ").map(str::trim).filter(|p| !p.is_empty()) {
+            if let Some((key, label, value)) = split_pair(part) {
+                any = true;
+                if value.is_empty() {
+                    pending = Some((key, label));
+                } else {
+                    push(&mut out, key, label, value);
+                }
+            }
+        }
+        if !any {
+            if let Some(key) = classify_label(line) {
+                if line.ends_with([':', '：']) {
+                    pending = Some((key, clean_label(line)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reads a panel laid out as table rows: label cell, value cell, (label cell, value cell …).
+pub fn scan_row(cells: &[&str]) -> Vec<PanelEntry> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < cells.len() {
+        if let Some(key) = classify_label(cells[i]) {
+            let value = cells[i + 1].trim();
+            if !value.is_empty() && classify_label(value).is_none() {
+                out.push(PanelEntry { key, label: clean_label(cells[i]), value: value.to_string() });
+                i += 2;
+                continue;
+            }
+        }
+        // `label：value` inside one cell.
+        if let Some((key, label, value)) = split_pair(cells[i].trim()) {
+            if !value.is_empty() {
+                out.push(PanelEntry { key, label, value });
+            }
+        }
+        i += 1;
+    }
+    if let Some(last) = cells.last() {
+        if cells.len() % 2 == 1 || i < cells.len() {
+            if let Some((key, label, value)) = split_pair(last.trim()) {
+                if !value.is_empty() && !out.iter().any(|e| e.key == key) {
+                    out.push(PanelEntry { key, label, value });
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_label_then_value_lines() {
+        let lines = ["• 信息索引号:", "", "11330702731527164G/2014-32225", "• 成文日期:", "2014-08-13"];
+        let p = scan_lines(lines);
+        assert_eq!(p[0].key, "index_number");
+        assert_eq!(p[0].value, "11330702731527164G/2014-32225");
+        assert_eq!(p[1].key, "written");
+        assert_eq!(p[1].value, "2014-08-13");
+    }
+
+    #[test]
+    fn reads_spaced_labels_and_shared_lines() {
+        let p = scan_lines(["索 引 号：000014349/2018-00222    发布日期：2019-01-30", "标　　题：某某报告"]);
+        let keys: Vec<_> = p.iter().map(|e| (e.key, e.value.as_str())).collect();
+        assert_eq!(
+            keys,
+            vec![("index_number", "000014349/2018-00222"), ("published", "2019-01-30"), ("title", "某某报告")]
+        );
+    }
+
+    #[test]
+    fn prose_with_colon_is_not_a_panel() {
+        assert!(scan_lines(["现将我镇2010年政府信息公开工作总结如下：一是加强领导"]).is_empty());
+    }
+
+    #[test]
+    fn reads_table_rows() {
+        let p = scan_row(&["索引号", "01424668-5/2021-00063", "发布机构", "启东市司法局"]);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[1].key, "publisher");
+        assert_eq!(p[1].value, "启东市司法局");
+    }
+}

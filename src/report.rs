@@ -1,0 +1,138 @@
+//! `parse()`: the stages glued in order, bytes → text → document → readings →
+//! checks → `Report`. No I/O except `parse_file`.
+
+use rayon::prelude::*;
+
+use crate::checks;
+use crate::decode::{self, DecodeOptions, Decoded, EncodingFrom};
+use crate::document::{Document, Format};
+use crate::error::CoreError;
+use crate::facts;
+use crate::html;
+use crate::meta;
+use crate::model::{Report, Source, SCHEMA_VERSION};
+use crate::normalize::{self, NormalizeOptions};
+use crate::outline;
+use crate::plain;
+use crate::tables;
+
+/// The default input size limit (`max_bytes`): 64 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
+
+/// What the caller hands over.
+#[derive(Debug, Clone, Copy)]
+pub enum Input<'a> {
+    /// Raw page or file content, encoding unknown.
+    Bytes(&'a [u8]),
+    /// Already decoded text or HTML.
+    Str(&'a str),
+}
+
+/// Parse options (SPEC §1 keyword options).
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub url: Option<String>,
+    pub content_type: Option<String>,
+    pub encoding: Option<String>,
+    pub format: Option<Format>,
+    /// Convert Traditional to Simplified (default true).
+    pub t2s: bool,
+    /// Inputs larger than this are refused with `TooLarge`.
+    pub max_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { url: None, content_type: None, encoding: None, format: None, t2s: true, max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+/// Parses one document.
+pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
+    let size = match input {
+        Input::Bytes(b) => b.len(),
+        Input::Str(s) => s.len(),
+    };
+    if size > opts.max_bytes {
+        return Err(CoreError::TooLarge { size, limit: opts.max_bytes });
+    }
+    let decoded = match input {
+        Input::Bytes(bytes) => decode::decode(
+            bytes,
+            &DecodeOptions { encoding: opts.encoding.as_deref(), content_type: opts.content_type.as_deref() },
+        )?,
+        Input::Str(s) => {
+            if s.trim().is_empty() {
+                return Err(CoreError::Empty);
+            }
+            Decoded { text: s.to_string(), encoding: "UTF-8", encoding_from: EncodingFrom::Str, undecodable_bytes: 0 }
+        }
+    };
+    let format =
+        opts.format.unwrap_or_else(|| if decode::looks_like_html(&decoded.text) { Format::Html } else { Format::Text });
+    let raw = match format {
+        Format::Html => html::parse_html(&decoded.text),
+        Format::Text => plain::parse_plain(&decoded.text),
+    };
+    drop(decoded.text);
+    let (raw, script) = normalize::normalize(raw, &NormalizeOptions { t2s: opts.t2s });
+    let doc = Document::assemble(raw, format);
+    let source = Source {
+        format: format.as_str(),
+        encoding: decoded.encoding.to_string(),
+        encoding_from: decoded.encoding_from.as_str(),
+        undecodable_bytes: decoded.undecodable_bytes,
+        script: script.as_str(),
+        url: opts.url.clone(),
+    };
+    Ok(build(&doc, source))
+}
+
+/// Readings and checks over an assembled document.
+fn build(doc: &Document, source: Source) -> Report {
+    let meta = meta::read(doc);
+    let sections = outline::read(doc);
+    let tables = tables::read(doc);
+    let facts = facts::read(doc, &sections);
+    let mut report = Report {
+        schema_version: SCHEMA_VERSION,
+        kind: "other",
+        template: None,
+        title: meta.title,
+        year: None,
+        agency: None,
+        admin_level: None,
+        region: None,
+        published: meta.published,
+        written: meta.written,
+        index_number: meta.index_number,
+        credit_code: None,
+        source,
+        sections,
+        tables,
+        facts,
+        issues: Vec::new(),
+        parts: Vec::new(),
+        text: doc.text.clone(),
+    };
+    report.issues = checks::run(&report);
+    report
+}
+
+/// Reads and parses a file.
+pub fn parse_file(path: &str, opts: &Options) -> Result<Report, CoreError> {
+    let meta = std::fs::metadata(path).map_err(|e| CoreError::Io(format!("{path}: {e}")))?;
+    if meta.len() > opts.max_bytes as u64 {
+        return Err(CoreError::TooLarge {
+            size: usize::try_from(meta.len()).unwrap_or(usize::MAX),
+            limit: opts.max_bytes,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| CoreError::Io(format!("{path}: {e}")))?;
+    parse(Input::Bytes(&bytes), opts)
+}
+
+/// Parses many inputs in parallel on the current rayon pool; results keep input order.
+pub fn parse_many(inputs: &[Input<'_>], opts: &Options) -> Vec<Result<Report, CoreError>> {
+    inputs.par_iter().map(|i| parse(*i, opts)).collect()
+}
