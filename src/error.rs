@@ -13,8 +13,8 @@ pub enum CoreError {
     TooLarge { size: usize, limit: usize },
     /// A caller option is invalid (an unknown encoding label, an unknown format).
     InvalidOption(String),
-    /// Reading a file failed.
-    Io(String),
+    /// Reading a file failed; `not_found` when it does not exist.
+    Io { path: String, message: String, not_found: bool },
 }
 
 impl fmt::Display for CoreError {
@@ -28,7 +28,7 @@ impl fmt::Display for CoreError {
                 write!(f, "input too large: {size} bytes exceeds max_bytes={limit}")
             }
             CoreError::InvalidOption(msg) => write!(f, "invalid option: {msg}"),
-            CoreError::Io(msg) => write!(f, "{msg}"),
+            CoreError::Io { path, message, .. } => write!(f, "{path}: {message}"),
         }
     }
 }

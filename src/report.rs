@@ -121,14 +121,19 @@ fn build(doc: &Document, source: Source) -> Report {
 
 /// Reads and parses a file.
 pub fn parse_file(path: &str, opts: &Options) -> Result<Report, CoreError> {
-    let meta = std::fs::metadata(path).map_err(|e| CoreError::Io(format!("{path}: {e}")))?;
+    let io = |e: std::io::Error| CoreError::Io {
+        path: path.to_string(),
+        message: e.to_string(),
+        not_found: e.kind() == std::io::ErrorKind::NotFound,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
     if meta.len() > opts.max_bytes as u64 {
         return Err(CoreError::TooLarge {
             size: usize::try_from(meta.len()).unwrap_or(usize::MAX),
             limit: opts.max_bytes,
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| CoreError::Io(format!("{path}: {e}")))?;
+    let bytes = std::fs::read(path).map_err(io)?;
     parse(Input::Bytes(&bytes), opts)
 }
 

@@ -1,0 +1,39 @@
+"""gongkai (公开): Chinese government information disclosure annual reports as data.
+
+>>> import gongkai
+>>> report = gongkai.parse("report.html")          # bytes, str, path or HTTP response
+>>> report.year, report.agency, report.tables["requests"]
+"""
+
+from __future__ import annotations
+
+from . import _core
+from ._api import Failure, extract, parse, parse_many
+from ._core import (
+    EmptyInputError,
+    GongkaiError,
+    InputTooLargeError,
+    OptionError,
+    UnsupportedFormatError,
+)
+from .report import Report
+
+__version__: str = _core.__version__
+
+#: Inputs larger than this many bytes are refused unless ``max_bytes=`` says otherwise.
+DEFAULT_MAX_BYTES: int = _core.DEFAULT_MAX_BYTES
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "EmptyInputError",
+    "Failure",
+    "GongkaiError",
+    "InputTooLargeError",
+    "OptionError",
+    "Report",
+    "UnsupportedFormatError",
+    "__version__",
+    "extract",
+    "parse",
+    "parse_many",
+]

@@ -1,0 +1,143 @@
+"""Type stubs for the compiled core (`gongkai._core`). Results are plain dicts (SPEC §2)."""
+
+from typing import Any, Literal, TypedDict
+
+__version__: str
+DEFAULT_MAX_BYTES: int
+
+class GongkaiError(Exception): ...
+class UnsupportedFormatError(GongkaiError): ...
+class EmptyInputError(GongkaiError): ...
+class InputTooLargeError(GongkaiError): ...
+class OptionError(GongkaiError): ...
+
+class SourceDict(TypedDict):
+    format: Literal["html", "text"]
+    encoding: str
+    encoding_from: Literal["bom", "argument", "http", "meta", "detected", "str"]
+    undecodable_bytes: int
+    script: Literal["simplified", "traditional", "mixed"]
+    url: str | None
+
+class RegionDict(TypedDict):
+    code: str
+    province: str | None
+    city: str | None
+    county: str | None
+
+class CreditCodeDict(TypedDict):
+    code: str
+    valid: bool
+
+class SectionDict(TypedDict):
+    key: str | None
+    heading: str
+    number: str | None
+    level: int
+    span: list[int]
+    children: list[SectionDict]
+
+class CellDict(TypedDict):
+    value: int | float | None
+    raw: str
+    state: Literal["number", "zero", "blank", "na", "text"]
+    span: list[int]
+    inferred: bool
+
+class ExtraRowDict(TypedDict):
+    label: str
+    cells: list[CellDict]
+
+class TableDict(TypedDict):
+    format: Literal["2021", "2019", "other"]
+    cells: dict[str, dict[str, CellDict]]
+    extra_rows: list[ExtraRowDict]
+    span: list[int]
+
+class TablesDict(TypedDict):
+    proactive: TableDict | None
+    requests: TableDict | None
+    review_litigation: TableDict | None
+
+class FactDict(TypedDict):
+    key: str | None
+    label: str
+    value: int | float
+    unit: str | None
+    approx: bool
+    negated: bool
+    section: str | None
+    span: list[int]
+    sentence: str
+
+class IssueDict(TypedDict):
+    code: str
+    severity: Literal["error", "warning", "info"]
+    message: str
+    cells: list[str]
+    expected: int | float | None
+    actual: int | float | None
+    blame: Literal["source", "parser"]
+
+class ReportDict(TypedDict):
+    schema_version: int
+    kind: Literal["annual_report", "self_inspection", "work_summary", "compilation", "other"]
+    template: Literal["2021", "2019", "pre2019"] | None
+    title: str | None
+    year: int | None
+    agency: str | None
+    admin_level: str | None
+    region: RegionDict | None
+    published: str | None
+    written: str | None
+    index_number: str | None
+    credit_code: CreditCodeDict | None
+    source: SourceDict
+    sections: list[SectionDict]
+    tables: TablesDict
+    facts: list[FactDict]
+    issues: list[IssueDict]
+    parts: list[ReportDict]
+    text: str
+
+def parse_bytes(
+    data: bytes | bytearray,
+    /,
+    *,
+    url: str | None = None,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    format: str | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+) -> ReportDict: ...
+def parse_str(
+    text: str,
+    /,
+    *,
+    url: str | None = None,
+    format: str | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+) -> ReportDict: ...
+def parse_path(
+    path: str,
+    /,
+    *,
+    url: str | None = None,
+    encoding: str | None = None,
+    format: str | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+) -> ReportDict: ...
+def parse_batch(
+    items: list[tuple[Any, ...]],
+    /,
+    *,
+    threads: int | None = None,
+    encoding: str | None = None,
+    format: str | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+) -> list[tuple[bool, Any]]: ...
+def default_threads() -> int: ...

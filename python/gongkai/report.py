@@ -1,0 +1,96 @@
+"""The `Report` dataclass built from the core's dicts (SPEC §2)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+#: The top-level keys of `Report.to_dict()`, in order (SPEC §2).
+KEYS = (
+    "schema_version",
+    "kind",
+    "template",
+    "title",
+    "year",
+    "agency",
+    "admin_level",
+    "region",
+    "published",
+    "written",
+    "index_number",
+    "credit_code",
+    "source",
+    "sections",
+    "tables",
+    "facts",
+    "issues",
+    "parts",
+    "text",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One parsed document. Nested readings are plain dicts and lists, as in SPEC §2–§6.
+
+    Every ``span`` is ``[start, end]`` in characters of ``text``, so
+    ``report.text[start:end]`` is the evidence for a reading.
+    """
+
+    schema_version: int
+    kind: str
+    template: str | None
+    title: str | None
+    year: int | None
+    agency: str | None
+    admin_level: str | None
+    region: dict[str, Any] | None
+    published: str | None
+    written: str | None
+    index_number: str | None
+    credit_code: dict[str, Any] | None
+    source: dict[str, Any]
+    sections: list[dict[str, Any]]
+    tables: dict[str, Any]
+    facts: list[dict[str, Any]]
+    issues: list[dict[str, Any]]
+    parts: tuple[Report, ...]
+    text: str = field(repr=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Build a Report from `to_dict()` output (or the core's dict)."""
+        missing = [k for k in KEYS if k not in data]
+        if missing:
+            raise ValueError(f"not a gongkai report dict: missing keys {missing}")
+        values = {k: data[k] for k in KEYS}
+        values["parts"] = tuple(p if isinstance(p, Report) else cls.from_dict(p) for p in data["parts"])
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data with exactly the SPEC §2 top-level keys (a deep copy)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "parts":
+                out["parts"] = [p.to_dict() for p in value]
+            else:
+                out[f.name] = copy.deepcopy(value)
+        return out
+
+    def to_json(self, *, indent: int | None = None, ensure_ascii: bool = False) -> str:
+        """The report as JSON (Chinese kept readable unless ``ensure_ascii``)."""
+        return json.dumps(self.to_dict(), ensure_ascii=ensure_ascii, indent=indent)
+
+    def evidence(self, span: list[int] | tuple[int, int]) -> str:
+        """The text a span points at."""
+        return self.text[span[0] : span[1]]
+
+    def __repr__(self) -> str:
+        return (
+            f"Report(kind={self.kind!r}, template={self.template!r}, year={self.year!r}, "
+            f"agency={self.agency!r}, title={self.title!r}, sections={len(self.sections)}, "
+            f"facts={len(self.facts)}, issues={len(self.issues)})"
+        )

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole test suite: Rust format, lints and tests, then a fresh build of the
+# Python package and pytest. Makes (and reuses) ./.venv when no virtualenv is active.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${VIRTUAL_ENV:-}" ]; then
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  # shellcheck disable=SC1091
+  . .venv/bin/activate
+fi
+python -m pip install --quiet --upgrade pip
+python -m pip install --quiet "maturin>=1.9.4,<2" -r tests/requirements.txt
+
+cargo fmt --all -- --check
+cargo clippy --all-targets -- -D warnings
+cargo test --quiet
+maturin develop --quiet --release
+python -m pytest tests

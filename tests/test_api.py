@@ -1,0 +1,176 @@
+"""The public Python surface: inputs accepted, Report shape, batch calls (SPEC §1, §2, §7)."""
+
+import dataclasses
+import json
+import pathlib
+
+import pytest
+
+import gongkai
+from conftest import REAL, SEEDS, documents
+
+SEED0 = SEEDS / "000_cc707d8ae19cac44.txt"
+SPEC_KEYS = [
+    "schema_version", "kind", "template", "title", "year", "agency", "admin_level", "region",
+    "published", "written", "index_number", "credit_code", "source", "sections", "tables",
+    "facts", "issues", "parts", "text",
+]
+
+
+def test_report_dict_has_exactly_the_spec_keys_in_order():
+    d = gongkai.extract(SEED0)
+    assert list(d) == SPEC_KEYS
+    assert d["schema_version"] == 1
+    assert set(d["tables"]) == {"proactive", "requests", "review_litigation"}
+    assert set(d["source"]) == {"format", "encoding", "encoding_from", "undecodable_bytes", "script", "url"}
+
+
+def test_report_is_a_frozen_dataclass_that_round_trips():
+    r = gongkai.parse(SEED0)
+    assert dataclasses.is_dataclass(r)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.year = 1999  # type: ignore[misc]
+    d = r.to_dict()
+    assert list(d) == SPEC_KEYS
+    assert gongkai.Report.from_dict(d) == r
+    assert json.loads(r.to_json())["index_number"] == "11330702731527164G/2014-32225"
+
+
+def test_seed0_panel_metadata():
+    r = gongkai.parse(SEED0)
+    assert r.index_number == "11330702731527164G/2014-32225"
+    assert r.written == "2014-08-13"
+    assert r.title == "金华市婺城区琅琊镇2010年政府信息公开工作年度报告"
+    assert "未收到政府信息公开申请" in r.text or "政府信息公开申请" in r.text
+
+
+def test_shanghai_title_and_published(shanghai_bytes):
+    r = gongkai.parse(shanghai_bytes)
+    assert r.source["format"] == "html"
+    assert r.published == "2020-01-31"
+    assert r.title == "2019年上海市人民政府办公厅政府信息公开工作年度报告"
+    assert "一、总体情况" in r.text
+
+
+@pytest.mark.parametrize("make", [bytes, bytearray, memoryview], ids=["bytes", "bytearray", "memoryview"])
+def test_binary_inputs(make):
+    data = SEED0.read_bytes()
+    r = gongkai.parse(make(data))
+    assert r.index_number == "11330702731527164G/2014-32225"
+    assert r.source["encoding"] == "UTF-8"
+
+
+def test_str_path_pathlike_and_text_give_the_same_text():
+    by_path = gongkai.parse(str(SEED0))
+    by_pathlike = gongkai.parse(pathlib.Path(SEED0))
+    by_text = gongkai.parse(SEED0.read_text(encoding="utf-8"))
+    assert by_path.text == by_pathlike.text == by_text.text
+    assert by_text.source["encoding_from"] == "str"
+    assert by_path.source["encoding_from"] != "str"
+
+
+def test_missing_file_is_file_not_found():
+    with pytest.raises(FileNotFoundError):
+        gongkai.parse("no/such/report.html")
+    with pytest.raises(FileNotFoundError):
+        gongkai.parse(pathlib.Path("no/such/file"))
+
+
+class RequestsLike:
+    def __init__(self, content, content_type, url="https://www.example.gov.cn/a.html"):
+        self.content = content
+        self.headers = {"Content-Type": content_type}
+        self.url = url
+
+
+class ScrapyHeaders(dict):
+    def get(self, key, default=None):  # Scrapy headers: bytes keys and values
+        if isinstance(key, str):
+            key = key.encode()
+        return super().get(key, default)
+
+
+class ScrapyLike:
+    def __init__(self, body, content_type, url="https://www.example.gov.cn/b.html"):
+        self.body = body
+        self.headers = ScrapyHeaders({b"Content-Type": content_type.encode()})
+        self.url = url
+
+
+def gbk_page() -> bytes:
+    html = "<html><body><p>2019年某局政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度主动公开政府信息120条。</p></body></html>"
+    return html.encode("gb18030")
+
+
+def test_requests_like_response_uses_http_charset_and_url():
+    r = gongkai.parse(RequestsLike(gbk_page(), "text/html; charset=GBK"))
+    assert "主动公开政府信息120条" in r.text
+    assert r.source["encoding_from"] == "http"
+    assert r.source["url"] == "https://www.example.gov.cn/a.html"
+
+
+def test_scrapy_like_response():
+    r = gongkai.parse(ScrapyLike(gbk_page(), "text/html; charset=gb2312"))
+    assert "一、总体情况" in r.text
+    assert r.source["encoding"] == "GB18030"
+    assert r.source["url"] == "https://www.example.gov.cn/b.html"
+
+
+def test_url_option_is_kept():
+    r = gongkai.parse(b"<p>report</p>", url="https://www.gov.cn/x.html")
+    assert r.source["url"] == "https://www.gov.cn/x.html"
+
+
+def test_format_option_forces_text():
+    r = gongkai.parse("<p>一、总体情况</p>", format="text")
+    assert r.source["format"] == "text"
+    assert "<p>" in r.text
+    with pytest.raises(gongkai.OptionError):
+        gongkai.parse("x", format="pdf")
+
+
+def test_unknown_encoding_label_is_an_option_error():
+    with pytest.raises(gongkai.OptionError):
+        gongkai.parse(b"abc", encoding="no-such-codec")
+
+
+def test_every_corpus_document_parses():
+    for path in documents(SEEDS) + documents(REAL):
+        r = gongkai.parse(path)
+        assert len(r.text) > 1000, path.name
+        assert r.source["undecodable_bytes"] == 0, path.name
+
+
+def test_parse_many_keeps_order_and_matches_serial():
+    paths = documents(SEEDS) + documents(REAL)
+    batch = gongkai.parse_many(paths)
+    assert [r.text for r in batch] == [gongkai.parse(p).text for p in paths]
+    assert gongkai.parse_many(paths, threads=1) == batch
+
+
+def test_parse_many_error_modes():
+    sources = [SEED0, b"", b"%PDF-1.7\n1 0 obj", "no/such/file.txt", 42, SEED0.read_bytes()]
+    with pytest.raises(gongkai.EmptyInputError):
+        gongkai.parse_many(sources)
+    skipped = gongkai.parse_many(sources, errors="skip")
+    assert len(skipped) == 2 and all(isinstance(r, gongkai.Report) for r in skipped)
+    collected = gongkai.parse_many(sources, errors="collect")
+    assert [type(r).__name__ for r in collected] == ["Report", "Failure", "Failure", "Failure", "Failure", "Report"]
+    assert [f.error for f in collected[1:5]] == [
+        "EmptyInputError", "UnsupportedFormatError", "FileNotFoundError", "TypeError",
+    ]
+    assert collected[2].index == 2 and "PDF" in collected[2].message
+    with pytest.raises(gongkai.OptionError):
+        gongkai.parse_many([SEED0], errors="ignore")
+
+
+def test_parse_many_progress_bar(capsys):
+    gongkai.parse_many([SEED0] * 3, progress=True, chunk_size=2)
+    err = capsys.readouterr().err
+    assert "3/3" in err
+
+
+def test_errors_share_a_root():
+    for cls in (gongkai.UnsupportedFormatError, gongkai.EmptyInputError, gongkai.InputTooLargeError, gongkai.OptionError):
+        assert issubclass(cls, gongkai.GongkaiError)
+    assert gongkai.GongkaiError.__module__ == "gongkai"
