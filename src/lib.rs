@@ -7,6 +7,7 @@
 //! which glues them. Only `python` touches pyo3.
 
 pub mod checks;
+pub mod codes;
 pub mod decode;
 pub mod document;
 pub mod error;
@@ -15,9 +16,11 @@ pub mod html;
 pub mod meta;
 pub mod model;
 pub mod normalize;
+pub mod numbers;
 pub mod outline;
 pub mod panel;
 pub mod plain;
+pub mod regions;
 mod python;
 pub mod report;
 pub mod tables;

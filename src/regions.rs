@@ -1,0 +1,126 @@
+//! GB/T 2260 administrative divisions, embedded (`data/divisions/adcodes.csv`,
+//! MIT licence beside it): codes → names, and names found in titles.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::model::Region;
+
+const ADCODES: &str = include_str!("data/divisions/adcodes.csv");
+
+struct Table {
+    /// 6-digit code → name.
+    by_code: HashMap<u32, &'static str>,
+    /// name → codes (names repeat: 鼓楼区, 朝阳区).
+    by_name: HashMap<&'static str, Vec<u32>>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut by_code = HashMap::new();
+    let mut by_name: HashMap<&'static str, Vec<u32>> = HashMap::new();
+    for line in ADCODES.lines().skip(1) {
+        let mut it = line.split(',');
+        let (Some(code), Some(name)) = (it.next(), it.next()) else { continue };
+        let Some(c6) = code.get(..6).and_then(|c| c.parse::<u32>().ok()) else { continue };
+        if name.is_empty() {
+            continue;
+        }
+        by_code.entry(c6).or_insert(name);
+        by_name.entry(name).or_default().push(c6);
+    }
+    for v in by_name.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+    Table { by_code, by_name }
+});
+
+/// The region of a 6-digit division code, with its province and city.
+pub fn by_code(code: &str) -> Option<Region> {
+    let c: u32 = code.get(..6)?.parse().ok()?;
+    let t = &*TABLE;
+    let name = |c: u32| t.by_code.get(&c).map(|s| s.to_string());
+    let own = t.by_code.get(&c)?;
+    let province = name(c / 10000 * 10000);
+    let (city, county) = if c % 10000 == 0 {
+        (None, None)
+    } else if c % 100 == 0 {
+        (Some(own.to_string()), None)
+    } else {
+        (name(c / 100 * 100), Some(own.to_string()))
+    };
+    Some(Region { code: format!("{c:06}"), province, city, county })
+}
+
+/// Suffixes that end a division name (used to find names in text quickly).
+const NAME_ENDS: &[char] = &['省', '市', '区', '县', '旗', '州', '盟'];
+
+/// The most specific division named in `text` (a title or agency name). A name
+/// used by several divisions counts only when its parent's name is in `text` too.
+pub fn by_name(text: &str) -> Option<Region> {
+    let t = &*TABLE;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut best: Option<u32> = None;
+    let mut best_depth = 0;
+    for (k, &(bi, c)) in chars.iter().enumerate() {
+        if !NAME_ENDS.contains(&c) {
+            continue;
+        }
+        let end = bi + c.len_utf8();
+        // Names are 2–10 characters long.
+        for len in 2..=10usize {
+            if len > k + 1 {
+                break;
+            }
+            let start = chars[k + 1 - len].0;
+            let name = &text[start..end];
+            let Some(codes) = t.by_name.get(name) else { continue };
+            let pick = if codes.len() == 1 || codes.iter().all(|c| c / 10000 == codes[0] / 10000) {
+                // One division, or a municipality listed as province and city (上海市).
+                Some(codes[0])
+            } else {
+                codes.iter().copied().find(|&code| {
+                    let parent = if code % 100 != 0 { code / 100 * 100 } else { code / 10000 * 10000 };
+                    t.by_code.get(&parent).is_some_and(|p| *p != name && text.contains(p))
+                })
+            };
+            if let Some(code) = pick {
+                let depth = if code % 10000 == 0 { 1 } else if code % 100 == 0 { 2 } else { 3 };
+                if depth > best_depth {
+                    best = Some(code);
+                    best_depth = depth;
+                }
+            }
+        }
+    }
+    best.and_then(|c| by_code(&format!("{c:06}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_lookup_gives_the_hierarchy() {
+        let r = by_code("330702").unwrap();
+        assert_eq!(r.code, "330702");
+        assert_eq!(r.province.as_deref(), Some("浙江省"));
+        assert_eq!(r.city.as_deref(), Some("金华市"));
+        assert_eq!(r.county.as_deref(), Some("婺城区"));
+        let r = by_code("310000").unwrap();
+        assert_eq!((r.province.as_deref(), r.city, r.county), (Some("上海市"), None, None));
+        assert!(by_code("999999").is_none());
+        assert!(by_code("12").is_none());
+    }
+
+    #[test]
+    fn names_in_titles() {
+        assert_eq!(by_name("金华市婺城区琅琊镇2010年").map(|r| r.code), Some("330702".into()));
+        assert_eq!(by_name("攀枝花市东区2011年").map(|r| r.code), Some("510402".into()));
+        assert_eq!(by_name("上海市人民政府办公厅").map(|r| r.code), Some("310000".into()));
+        // 鼓楼区 exists in several cities: without a parent it is not guessed.
+        assert_eq!(by_name("鼓楼区政府").map(|r| r.code), None);
+        assert_eq!(by_name("福州市鼓楼区政府").map(|r| r.code), Some("350102".into()));
+        assert_eq!(by_name(""), None);
+    }
+}
