@@ -1,11 +1,16 @@
-//! Metadata readings: title, dates and the index number from the panel and
-//! the page. (Year, agency, region, kind and template arrive with the prose issue.)
+//! Metadata readings: title, dates and the index number from the panel and the
+//! page; the year covered, the reporting agency, its administrative level, the
+//! credit code inside the index number and the region (DOMAIN §11).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::codes;
 use crate::document::{BlockKind, Document};
+use crate::model::{CreditCode, Region};
+use crate::numbers;
+use crate::regions;
 
 /// What this stage reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -14,6 +19,11 @@ pub struct Meta {
     pub published: Option<String>,
     pub written: Option<String>,
     pub index_number: Option<String>,
+    pub year: Option<i32>,
+    pub agency: Option<String>,
+    pub admin_level: Option<&'static str>,
+    pub region: Option<Region>,
+    pub credit_code: Option<CreditCode>,
 }
 
 fn panel_value<'a>(doc: &'a Document, key: &str) -> Option<&'a str> {
@@ -21,19 +31,49 @@ fn panel_value<'a>(doc: &'a Document, key: &str) -> Option<&'a str> {
 }
 
 static DATE_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?").expect("date regex")
+    Regex::new(r"((?:19|20)[0-9]{2})\s*(?:[-/.年])\s*([0-9]{1,2})\s*(?:[-/.月])\s*([0-9]{1,2})\s*日?").expect("date regex")
 });
 
-/// The first date in `s` as ISO `YYYY-MM-DD` (`2014-08-13`, `2014年8月13日`, `2014/8/13 15:13`).
+/// Dates written in Chinese numerals: 二○一○年十一月二十六日.
+static DATE_CHINESE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([〇○零◯一二三四五六七八九]{4})\s*年\s*([〇○零一二三四五六七八九十]{1,3})\s*月\s*([〇○零一二三四五六七八九十廿卅]{1,4})\s*日")
+        .expect("chinese date regex")
+});
+
+fn iso(y: u64, m: u64, d: u64) -> Option<String> {
+    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The first date in `s` as ISO `YYYY-MM-DD` (`2014-08-13`, `2014年8月13日`,
+/// `2014/8/13 15:13`, `二○一○年十一月二十六日`).
 pub fn parse_date(s: &str) -> Option<String> {
-    let c = DATE_ARABIC.captures(s)?;
-    let y: u32 = c[1].parse().ok()?;
-    let m: u32 = c[2].parse().ok()?;
-    let d: u32 = c[3].parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
+    let arabic = DATE_ARABIC.captures(s).and_then(|c| {
+        let start = c.get(0)?.start();
+        Some((start, iso(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?))
+    });
+    let chinese = DATE_CHINESE.captures(s).and_then(|c| {
+        let start = c.get(0)?.start();
+        let y = numbers::parse_cn_int(&c[1])?;
+        let m = numbers::parse_cn_int(&c[2])?;
+        let d = numbers::parse_cn_int(&c[3])?;
+        Some((start, iso(y, m, d)?))
+    });
+    match (arabic, chinese) {
+        (Some(a), Some(c)) => Some(if a.0 <= c.0 { a.1 } else { c.1 }),
+        (a, c) => a.or(c).map(|x| x.1),
     }
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The last date in `s` (the date under a signature).
+fn last_date(s: &str) -> Option<String> {
+    let a = DATE_ARABIC.find_iter(s).last().map(|m| (m.start(), m.as_str()));
+    let c = DATE_CHINESE.find_iter(s).last().map(|m| (m.start(), m.as_str()));
+    let pick = match (a, c) {
+        (Some(a), Some(c)) => Some(if a.0 >= c.0 { a.1 } else { c.1 }),
+        (a, c) => a.or(c).map(|x| x.1),
+    };
+    pick.and_then(parse_date)
 }
 
 /// Site names and separators that CMS `<title>`s append to the document title.
@@ -50,29 +90,251 @@ fn clean_index_number(v: &str) -> Option<String> {
     ok.then_some(code)
 }
 
-/// Reads the metadata the foundation owns.
+/// Labels of a publication date printed in a page header line (DOMAIN §11.1).
+static PUBLISHED_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:发布时间|发布日期|公开日期|发文日期|日期)\s*[:：]\s*((?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2})")
+        .expect("published regex")
+});
+
+/// How far into the text a page header may reach (characters are bytes here; generous).
+const HEADER_BYTES: usize = 3000;
+/// How far from the end a signature date may sit.
+const SIGNATURE_BYTES: usize = 600;
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Reads the metadata of a document.
 pub fn read(doc: &Document) -> Meta {
     let title = panel_value(doc, "title")
         .map(str::to_string)
         .or_else(|| doc.html_title.as_deref().map(strip_site_suffix).filter(|t| !t.is_empty()))
         .or_else(|| first_title_line(doc));
-    Meta {
-        title,
-        published: panel_value(doc, "published").and_then(parse_date),
-        written: panel_value(doc, "written").and_then(parse_date),
-        index_number: panel_value(doc, "index_number").and_then(clean_index_number),
-    }
+    let head = &doc.text[..floor_boundary(&doc.text, HEADER_BYTES)];
+    let published = panel_value(doc, "published")
+        .and_then(parse_date)
+        .or_else(|| PUBLISHED_IN_TEXT.captures(head).and_then(|c| parse_date(&c[1])));
+    let tail = &doc.text[floor_boundary(&doc.text, doc.text.len().saturating_sub(SIGNATURE_BYTES))..];
+    let written = panel_value(doc, "written").and_then(parse_date).or_else(|| last_date(tail));
+    let index_number = panel_value(doc, "index_number").and_then(clean_index_number);
+    let credit_code = index_number.as_deref().and_then(codes::from_index_number);
+    let year = title.as_deref().and_then(year_in_title).or_else(|| year_of_period(&doc.text)).or_else(|| year_by_count(&doc.text));
+    let publisher = panel_value(doc, "publisher");
+    let agency = choose_agency(title.as_deref().and_then(agency_from_title), publisher);
+    let region = credit_code
+        .as_ref()
+        .filter(|c| c.valid && c.code.len() == 18)
+        .and_then(|c| codes::uscc_division(&c.code))
+        .and_then(regions::by_code)
+        .or_else(|| title.as_deref().and_then(regions::by_name))
+        .or_else(|| agency.as_deref().and_then(regions::by_name))
+        .or_else(|| publisher.and_then(regions::by_name));
+    let admin_level = agency.as_deref().and_then(admin_level);
+    Meta { title, published, written, index_number, year, agency, admin_level, region, credit_code }
 }
 
 /// The first short paragraph naming a report, among the first lines.
 fn first_title_line(doc: &Document) -> Option<String> {
-    let chars: Vec<char> = doc.text.chars().collect();
     doc.blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)
         .take(30)
-        .map(|b| chars[b.span[0]..b.span[1]].iter().collect::<String>())
-        .find(|p| p.chars().count() <= 60 && (p.contains("报告") || p.contains("总结")))
+        .filter(|b| b.span[1] - b.span[0] <= 60)
+        .map(|b| doc.text.chars().skip(b.span[0]).take(b.span[1] - b.span[0]).collect::<String>())
+        .find(|p| TITLE_WORDS.iter().any(|w| p.contains(w)))
+        .map(|p| strip_site_suffix(p.trim_start_matches(['•', '·', '*', ' '])))
+}
+
+/// Words that make a short line a document title.
+const TITLE_WORDS: &[&str] = &["报告", "总结", "年报"];
+
+/// A year: four Arabic digits or four positional Chinese digits, then 年.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)[0-9]{2}|[一二][〇○零◯一二三四五六七八九]{3})\s*年(?:度)?").expect("year regex")
+});
+
+fn year_value(s: &str) -> Option<i32> {
+    let v = if s.as_bytes()[0].is_ascii_digit() { s.parse::<u64>().ok()? } else { numbers::parse_cn_int(s)? };
+    let y = i32::try_from(v).ok()?;
+    (1990..=2100).contains(&y).then_some(y)
+}
+
+/// The year a title names (`…2010年政府信息公开工作年度报告`, `2019年上海市…`).
+pub fn year_in_title(title: &str) -> Option<i32> {
+    YEAR.captures_iter(title).find_map(|c| year_value(&c[1]))
+}
+
+/// The 统计期限 sentence: `统计期限自2011年1月1日起至2011年12月31日止` → 2011.
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"统计(?:期限|时限|时间|区间|周期)[^。；]{0,30}?((?:19|20)[0-9]{2})\s*年[^。；]{0,6}?(?:至|到|—|-|－)[^。；]{0,4}?((?:19|20)[0-9]{2})\s*年")
+        .expect("period regex")
+});
+static PERIOD_ONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"统计(?:期限|时限|时间)[^。；]{0,20}?((?:19|20)[0-9]{2})\s*年").expect("period regex"));
+
+fn year_of_period(text: &str) -> Option<i32> {
+    if let Some(c) = PERIOD.captures(text) {
+        return year_value(&c[2]);
+    }
+    PERIOD_ONE.captures(text).and_then(|c| year_value(&c[1]))
+}
+
+/// The year most often written as `YYYY年` in the text (ties: the earliest seen).
+fn year_by_count(text: &str) -> Option<i32> {
+    let mut counts: Vec<(i32, usize, usize)> = Vec::new();
+    for (pos, c) in YEAR.captures_iter(text).enumerate() {
+        let Some(y) = year_value(&c[1]) else { continue };
+        match counts.iter_mut().find(|e| e.0 == y) {
+            Some(e) => e.1 += 1,
+            None => counts.push((y, 1, pos)),
+        }
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|e| e.0)
+}
+
+/// Words that end the agency part of a title (DOMAIN §2, §9).
+const REPORT_WORDS: &[&str] = &[
+    "政府信息公开",
+    "政务公开",
+    "信息公开",
+    "关于",
+    "年度报告",
+    "工作报告",
+    "工作总结",
+    "自查报告",
+    "年报",
+];
+
+static PART_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^第[一二三四五六七八九十0-9]+篇\s*[:：、.]?\s*").expect("part regex"));
+
+/// Marks of an anonymised or template agency (`XX镇`, `×××局`, `某某县`).
+fn is_placeholder_name(s: &str) -> bool {
+    s.contains(['x', 'X', '×', 'Ｘ', 'ｘ', '某', '*', '＊', '○'])
+}
+
+/// The agency a title names, without year and report words.
+pub fn agency_from_title(title: &str) -> Option<String> {
+    let t = title.trim();
+    // A compilation's part title: 第一篇：….
+    let t = match PART_PREFIX.find(t) {
+        Some(m) => &t[m.end()..],
+        None => t,
+    };
+    let t = t.trim_start_matches("关于");
+    let cut_report = |s: &str| -> String {
+        let end = REPORT_WORDS.iter().filter_map(|w| s.find(w)).min().unwrap_or(s.len());
+        s[..end].to_string()
+    };
+    let cand = match YEAR.find(t) {
+        Some(m) if m.start() > 0 => cut_report(&t[..m.start()]),
+        Some(m) => cut_report(&t[m.end()..]),
+        None => {
+            let c = cut_report(t);
+            if c.len() == t.len() {
+                return None;
+            }
+            c
+        }
+    };
+    let cand = cand.trim_matches(|c: char| c.is_whitespace() || "，,、：:（）()《》“”\"".contains(c));
+    let cand = cand.strip_suffix("关于").unwrap_or(cand).trim_end_matches('的');
+    let n = cand.chars().count();
+    if !(2..=40).contains(&n) || is_placeholder_name(cand) || cand.contains("报告") {
+        return None;
+    }
+    Some(cand.to_string())
+}
+
+/// The title's agency, or the panel's 发布机构 when the title names the same body with
+/// its region in front (`金华市婺城区琅琊镇` / `琅琊镇`), or the publisher alone.
+fn choose_agency(from_title: Option<String>, publisher: Option<&str>) -> Option<String> {
+    let publisher = publisher.map(str::trim).filter(|p| {
+        let n = p.chars().count();
+        (2..=40).contains(&n) && !is_placeholder_name(p)
+    });
+    match (from_title, publisher) {
+        (Some(t), Some(p)) if t.len() > p.len() && t.ends_with(p) && ends_with_place(&t[..t.len() - p.len()]) => {
+            Some(p.to_string())
+        }
+        (Some(t), _) => Some(t),
+        (None, Some(p)) => Some(p.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// Whether `s` ends with a place name's suffix (`金华市婺城区`).
+fn ends_with_place(s: &str) -> bool {
+    s.chars().count() >= 2 && s.ends_with(['省', '市', '区', '县', '旗', '州', '盟'])
+}
+
+/// National bodies (SPEC §2 admin_level).
+const NATIONAL_PREFIXES: &[&str] = &["国务院", "国家", "中华人民共和国", "中国"];
+/// Township-level bodies.
+const TOWNSHIP_ENDS: &[&str] = &["镇", "乡", "街道", "苏木", "镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府"];
+/// Government (not department) name endings; the place before them decides the level.
+const GOVERNMENT_ENDS: &[&str] = &["人民政府", "政府", "管委会", "管理委员会"];
+/// Words of a department (bureau, office, commission …) after the place name.
+const DEPARTMENT_WORDS: &[&str] =
+    &["局", "厅", "委员会", "办公室", "委", "办", "中心", "部", "院", "署", "所", "站", "处", "队", "会", "馆"];
+
+/// The administrative level of an agency, from its name and the division table.
+pub fn admin_level(agency: &str) -> Option<&'static str> {
+    let a = agency.trim();
+    if a.is_empty() {
+        return None;
+    }
+    if TOWNSHIP_ENDS.iter().any(|e| a.ends_with(e)) {
+        return Some("township");
+    }
+    let gov = GOVERNMENT_ENDS.iter().find_map(|e| a.strip_suffix(e));
+    let place = match gov {
+        Some(p) => p,
+        None => {
+            if DEPARTMENT_WORDS.iter().any(|w| a.ends_with(w)) {
+                let no_place = regions::by_name(a).is_none();
+                if no_place && (NATIONAL_PREFIXES.iter().any(|p| a.starts_with(p)) || a.ends_with('部')) {
+                    return Some("national");
+                }
+                return Some("department");
+            }
+            a
+        }
+    };
+    if place.is_empty() {
+        return None;
+    }
+    if NATIONAL_PREFIXES.iter().any(|p| place == *p || place.starts_with("国务院")) {
+        return Some("national");
+    }
+    if let Some(r) = regions::by_name(place) {
+        let level = if r.county.is_some() {
+            "county"
+        } else if r.city.is_some() && !matches!(r.province.as_deref(), Some(p) if p == place) {
+            "city"
+        } else {
+            "province"
+        };
+        // Only when the place name is the end of the agency name (not 某市某局).
+        let named = [r.county.as_deref(), r.city.as_deref(), r.province.as_deref()];
+        if named.iter().flatten().any(|n| place.ends_with(n)) {
+            return Some(level);
+        }
+    }
+    if place.ends_with('省') || place.ends_with("自治区") {
+        Some("province")
+    } else if place.ends_with(['市', '州', '盟']) {
+        Some("city")
+    } else if place.ends_with(['县', '区', '旗']) {
+        Some("county")
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -84,7 +346,12 @@ mod tests {
         assert_eq!(parse_date("2014-08-13 15:13:23").as_deref(), Some("2014-08-13"));
         assert_eq!(parse_date("2014年8月13日").as_deref(), Some("2014-08-13"));
         assert_eq!(parse_date("发布日期：2020/1/31").as_deref(), Some("2020-01-31"));
+        assert_eq!(parse_date("二○一○年十一月二十六日").as_deref(), Some("2010-11-26"));
+        assert_eq!(parse_date("二〇〇七年六月二十六日").as_deref(), Some("2007-06-26"));
+        assert_eq!(parse_date("二○二二年一月十日").as_deref(), Some("2022-01-10"));
         assert_eq!(parse_date("2014-13-01"), None);
+        assert_eq!(parse_date("xxxx年xx月xx日"), None);
+        assert_eq!(last_date("2013年1月1日 至 2013年12月31日").as_deref(), Some("2013-12-31"));
     }
 
     #[test]
@@ -93,5 +360,61 @@ mod tests {
             strip_site_suffix("某局2019年政府信息公开工作年度报告_某某市人民政府"),
             "某局2019年政府信息公开工作年度报告"
         );
+    }
+
+    #[test]
+    fn years_from_titles_and_periods() {
+        assert_eq!(year_in_title("金华市婺城区琅琊镇2010年政府信息公开工作年度报告"), Some(2010));
+        assert_eq!(year_in_title("二○一○年政务公开工作总结"), Some(2010));
+        assert_eq!(year_in_title("xxxx年政务公开工作总结"), None);
+        assert_eq!(year_of_period("本年度报告中所列数据的统计期限自2011年1月1日起至2011年12月31日止。"), Some(2011));
+        assert_eq!(year_by_count("2014年发布。2010年，我镇…2010年初…"), Some(2010));
+    }
+
+    #[test]
+    fn agencies_from_titles() {
+        let cases = [
+            ("金华市婺城区琅琊镇2010年政府信息公开工作年度报告", Some("金华市婺城区琅琊镇")),
+            ("平潭综合实验区财政金融局2021年度政府信息公开工作年度报告", Some("平潭综合实验区财政金融局")),
+            ("财金局2016年政府信息公开年度报告", Some("财金局")),
+            ("2019年上海市人民政府办公厅政府信息公开工作年度报告", Some("上海市人民政府办公厅")),
+            ("平潭综合实验区财政金融局关于做好政务公开财政牵头任务落实情况的自查报告", Some("平潭综合实验区财政金融局")),
+            ("XX镇2021年度政务公开工作自查报告", None),
+            ("乡政务公开年度总结", None),
+        ];
+        for (title, want) in cases {
+            assert_eq!(agency_from_title(title).as_deref(), want, "{title}");
+        }
+        assert_eq!(choose_agency(Some("金华市婺城区琅琊镇".into()), Some("琅琊镇")).as_deref(), Some("琅琊镇"));
+        assert_eq!(
+            choose_agency(Some("平潭综合实验区财政金融局".into()), Some("区财政金融局")).as_deref(),
+            Some("平潭综合实验区财政金融局")
+        );
+        assert_eq!(agency_from_title("第一篇:乡政务公开年度总结"), None);
+        assert_eq!(
+            choose_agency(Some("平潭综合实验区财政金融局".into()), Some("平潭综合实验区人民政府")).as_deref(),
+            Some("平潭综合实验区财政金融局")
+        );
+    }
+
+    #[test]
+    fn admin_levels() {
+        let cases = [
+            ("琅琊镇", Some("township")),
+            ("棉洋镇人民政府", Some("township")),
+            ("上海市人民政府办公厅", Some("department")),
+            ("财金局", Some("department")),
+            ("上海市人民政府", Some("province")),
+            ("金华市人民政府", Some("city")),
+            ("攀枝花市东区", Some("county")),
+            ("婺城区人民政府", Some("county")),
+            ("平潭综合实验区", Some("county")),
+            ("国务院办公厅", Some("national")),
+            ("教育部", Some("national")),
+            ("浙江省人民政府", Some("province")),
+        ];
+        for (a, want) in cases {
+            assert_eq!(admin_level(a), want, "{a}");
+        }
     }
 }
