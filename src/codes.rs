@@ -88,7 +88,8 @@ pub fn from_index_number(index: &str) -> Option<CreditCode> {
     let b = head.as_bytes();
     if head.len() >= 10 && b[8] == b'-' && head.is_char_boundary(10) && (head.len() == 10 || b[10] == b'-') {
         let cand = &head[..10];
-        if cand[..8].chars().all(|c| c.is_ascii_alphanumeric()) && cand[9..].chars().all(|c| c.is_ascii_alphanumeric()) {
+        if cand[..8].chars().all(|c| c.is_ascii_alphanumeric()) && cand[9..].chars().all(|c| c.is_ascii_alphanumeric())
+        {
             return Some(CreditCode { code: cand.to_string(), valid: org_code_valid(cand) });
         }
     }

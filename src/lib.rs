@@ -20,8 +20,8 @@ pub mod numbers;
 pub mod outline;
 pub mod panel;
 pub mod plain;
-pub mod regions;
 mod python;
+pub mod regions;
 pub mod report;
 pub mod tables;
 

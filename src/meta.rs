@@ -31,7 +31,8 @@ fn panel_value<'a>(doc: &'a Document, key: &str) -> Option<&'a str> {
 }
 
 static DATE_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)[0-9]{2})\s*(?:[-/.年])\s*([0-9]{1,2})\s*(?:[-/.月])\s*([0-9]{1,2})\s*日?").expect("date regex")
+    Regex::new(r"((?:19|20)[0-9]{2})\s*(?:[-/.年])\s*([0-9]{1,2})\s*(?:[-/.月])\s*([0-9]{1,2})\s*日?")
+        .expect("date regex")
 });
 
 /// Dates written in Chinese numerals: 二○一○年十一月二十六日.
@@ -92,8 +93,10 @@ fn clean_index_number(v: &str) -> Option<String> {
 
 /// Labels of a publication date printed in a page header line (DOMAIN §11.1).
 static PUBLISHED_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:发布时间|发布日期|公开日期|发文日期|日期)\s*[:：]\s*((?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2})")
-        .expect("published regex")
+    Regex::new(
+        r"(?:发布时间|发布日期|公开日期|发文日期|日期)\s*[:：]\s*((?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2})",
+    )
+    .expect("published regex")
 });
 
 /// How far into the text a page header may reach (characters are bytes here; generous).
@@ -123,7 +126,11 @@ pub fn read(doc: &Document) -> Meta {
     let written = panel_value(doc, "written").and_then(parse_date).or_else(|| last_date(tail));
     let index_number = panel_value(doc, "index_number").and_then(clean_index_number);
     let credit_code = index_number.as_deref().and_then(codes::from_index_number);
-    let year = title.as_deref().and_then(year_in_title).or_else(|| year_of_period(&doc.text)).or_else(|| year_by_count(&doc.text));
+    let year = title
+        .as_deref()
+        .and_then(year_in_title)
+        .or_else(|| year_of_period(&doc.text))
+        .or_else(|| year_by_count(&doc.text));
     let publisher = panel_value(doc, "publisher");
     let agency = choose_agency(title.as_deref().and_then(agency_from_title), publisher);
     let region = credit_code
@@ -174,8 +181,9 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"统计(?:期限|时限|时间|区间|周期)[^。；]{0,30}?((?:19|20)[0-9]{2})\s*年[^。；]{0,6}?(?:至|到|—|-|－)[^。；]{0,4}?((?:19|20)[0-9]{2})\s*年")
         .expect("period regex")
 });
-static PERIOD_ONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"统计(?:期限|时限|时间)[^。；]{0,20}?((?:19|20)[0-9]{2})\s*年").expect("period regex"));
+static PERIOD_ONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"统计(?:期限|时限|时间)[^。；]{0,20}?((?:19|20)[0-9]{2})\s*年").expect("period regex")
+});
 
 fn year_of_period(text: &str) -> Option<i32> {
     if let Some(c) = PERIOD.captures(text) {
@@ -198,17 +206,8 @@ fn year_by_count(text: &str) -> Option<i32> {
 }
 
 /// Words that end the agency part of a title (DOMAIN §2, §9).
-const REPORT_WORDS: &[&str] = &[
-    "政府信息公开",
-    "政务公开",
-    "信息公开",
-    "关于",
-    "年度报告",
-    "工作报告",
-    "工作总结",
-    "自查报告",
-    "年报",
-];
+const REPORT_WORDS: &[&str] =
+    &["政府信息公开", "政务公开", "信息公开", "关于", "年度报告", "工作报告", "工作总结", "自查报告", "年报"];
 
 static PART_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^第[一二三四五六七八九十0-9]+篇\s*[:：、.]?\s*").expect("part regex"));
@@ -276,7 +275,8 @@ fn ends_with_place(s: &str) -> bool {
 /// National bodies (SPEC §2 admin_level).
 const NATIONAL_PREFIXES: &[&str] = &["国务院", "国家", "中华人民共和国", "中国"];
 /// Township-level bodies.
-const TOWNSHIP_ENDS: &[&str] = &["镇", "乡", "街道", "苏木", "镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府"];
+const TOWNSHIP_ENDS: &[&str] =
+    &["镇", "乡", "街道", "苏木", "镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府"];
 /// Government (not department) name endings; the place before them decides the level.
 const GOVERNMENT_ENDS: &[&str] = &["人民政府", "政府", "管委会", "管理委员会"];
 /// Words of a department (bureau, office, commission …) after the place name.
@@ -378,7 +378,10 @@ mod tests {
             ("平潭综合实验区财政金融局2021年度政府信息公开工作年度报告", Some("平潭综合实验区财政金融局")),
             ("财金局2016年政府信息公开年度报告", Some("财金局")),
             ("2019年上海市人民政府办公厅政府信息公开工作年度报告", Some("上海市人民政府办公厅")),
-            ("平潭综合实验区财政金融局关于做好政务公开财政牵头任务落实情况的自查报告", Some("平潭综合实验区财政金融局")),
+            (
+                "平潭综合实验区财政金融局关于做好政务公开财政牵头任务落实情况的自查报告",
+                Some("平潭综合实验区财政金融局"),
+            ),
             ("XX镇2021年度政务公开工作自查报告", None),
             ("乡政务公开年度总结", None),
         ];

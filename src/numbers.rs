@@ -61,7 +61,8 @@ pub fn parse_cn_int(s: &str) -> Option<u64> {
     if s.is_empty() {
         return None;
     }
-    let has_unit = s.chars().any(|c| cn_small_unit(c).is_some() || cn_big_unit(c).is_some() || matches!(c, '廿' | '卅'));
+    let has_unit =
+        s.chars().any(|c| cn_small_unit(c).is_some() || cn_big_unit(c).is_some() || matches!(c, '廿' | '卅'));
     if !has_unit {
         // Positional: 二○一○, 一二三.
         let mut v: u64 = 0;
@@ -573,7 +574,8 @@ mod tests {
 
     #[test]
     fn scan_never_panics_on_odd_text() {
-        for s in ["", "1", "1.", ".5", "百分之", "余万", "1,2", "１．", "点点点", "五点", "9".repeat(400).as_str()] {
+        for s in ["", "1", "1.", ".5", "百分之", "余万", "1,2", "１．", "点点点", "五点", "9".repeat(400).as_str()]
+        {
             let _ = scan(s);
         }
     }

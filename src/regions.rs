@@ -85,7 +85,13 @@ pub fn by_name(text: &str) -> Option<Region> {
                 })
             };
             if let Some(code) = pick {
-                let depth = if code % 10000 == 0 { 1 } else if code % 100 == 0 { 2 } else { 3 };
+                let depth = if code % 10000 == 0 {
+                    1
+                } else if code % 100 == 0 {
+                    2
+                } else {
+                    3
+                };
                 if depth > best_depth {
                     best = Some(code);
                     best_depth = depth;
