@@ -1,10 +1,587 @@
-//! Numbers stated in prose → facts with canonical keys (SPEC §5).
+//! Numbers stated in prose → facts with canonical keys (SPEC §5): counts with
+//! their units and approximation flags, statements of absence (`未收到…申请`) as
+//! negated zeros, and template placeholders (`xx条`) as `PLACEHOLDER` issues.
+//! Table regions are not read: HTML tables by their spans, flattened text
+//! tables by their labels.
 
-use crate::document::Document;
-use crate::model::{Fact, Section};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::{CharIndex, Document};
+use crate::model::{Fact, Issue, Number, Section};
+use crate::numbers::{self, NumberToken};
+
+/// Units that make a number a countable fact (dates and durations are not facts).
+const FACT_UNITS: &[&str] = &[
+    "个百分点",
+    "人次",
+    "万元",
+    "亿元",
+    "千元",
+    "条次",
+    "件次",
+    "个",
+    "条",
+    "件",
+    "次",
+    "元",
+    "期",
+    "份",
+    "篇",
+    "场",
+    "起",
+    "人",
+    "名",
+    "项",
+    "家",
+    "户",
+    "批",
+    "本",
+    "册",
+    "页",
+    "张",
+    "套",
+    "部",
+    "类",
+    "位",
+    "封",
+    "%",
+    "‰",
+];
+
+/// Labels of the statutory tables (DOMAIN §3–§5, §9.3): a sentence holding one is a
+/// flattened table, not prose.
+const TABLE_MARKERS: &[&str] = &[
+    "本年新收政府信息公开申请数量",
+    "申请人情况",
+    "本年制发件数",
+    "本年新制作数量",
+    "本年新公开数量",
+    "结果维持",
+    "尚未审结",
+    "第二十条第",
+    "本年处理决定数量",
+    "上一年项目数量",
+    "采购总金额",
+    "本列数据的勾稽关系",
+    "计量单位",
+    "指标名称",
+];
+
+/// Canonical keys by the words before (or, for some, after) a number (SPEC §5).
+/// `(key, words, units, exclusions)`: the rule whose word sits nearest before the
+/// number wins; the unit must be one of `units`; a window with an exclusion word
+/// does not match.
+/// `(key, words, units, exclusions)`.
+type KeyRule = (&'static str, &'static [&'static str], &'static [&'static str], &'static [&'static str]);
+const KEY_RULES: &[KeyRule] = &[
+    ("press_conferences", &["新闻发布会", "发布会", "新闻发布"], &["场", "次", "期", "个"], &[]),
+    ("training_attendees", &["培训", "参训"], &["人", "人次", "名"], &[]),
+    ("training_sessions", &["培训"], &["次", "期", "场", "个", "批"], &[]),
+    ("site_visits", &["访问量", "点击量", "浏览量", "访问", "点击率", "浏览"], &["次", "人次"], &[]),
+    ("consultations", &["咨询"], &["次", "人次", "件", "个", "条", "批"], &[]),
+    ("complaints", &["申诉", "投诉", "举报"], &["件", "起", "次", "个", "条"], &[]),
+    ("reviews", &["行政复议", "复议"], &["件", "起", "次", "个"], &[]),
+    ("lawsuits", &["行政诉讼", "诉讼"], &["件", "起", "次", "个"], &[]),
+    ("fees_yuan", &["收费", "收取", "费用", "信息处理费"], &["元", "万元"], &["行政事业性收费", "收费金额"]),
+    ("requests_denied", &["不予公开"], &["件", "条", "个", "份", "次"], &[]),
+    (
+        "requests_granted",
+        &["同意公开", "予以公开", "公开答复", "准予公开", "全部公开"],
+        &["件", "条", "个", "份", "次"],
+        &["部分"],
+    ),
+    ("requests_received", &["申请"], &["件", "个", "份", "次", "起", "人次"], &["复议", "诉讼"]),
+    ("proactive_total", &["主动公开", "公开信息", "公开政府信息"], &["条", "件", "项", "个", "篇"], &["依申请"]),
+];
+
+/// Verbs of receiving requests (`共收到70件申请`).
+const RECEIVING_VERBS: &[&str] = &["收到", "受理", "接到", "接收", "新收"];
+
+/// Words that make a proactive count cumulative rather than the year's (SPEC §5).
+const CUMULATIVE_WORDS: &[&str] = &["截止", "截至", "至今", "迄今", "以来", "历年"];
+const CUMULATIVE_TOTALS: &[&str] = &["累计", "总计", "总数", "共计"];
+
+/// Statements of absence (SPEC §5, DOMAIN §10.3): a negator, then within reach a
+/// key's words. `(key, words, clause exclusions)`.
+const NEGATION_RULES: &[(&str, &[&str], &[&str])] = &[
+    ("requests_received", &["申请"], &["复议", "诉讼", "投诉", "举报", "申诉"]),
+    ("fees_yuan", &["收费", "收取", "费用", "信息处理费"], &["行政事业性收费"]),
+    ("reviews", &["复议"], &[]),
+    ("lawsuits", &["诉讼"], &[]),
+    ("complaints", &["申诉", "投诉", "举报"], &[]),
+];
+const NEGATORS: &[&str] = &["没有", "未", "无", "不存在"];
+/// `无` starting another word (无论, 无法 …) is no negation.
+const NOT_NEGATING_AFTER_WU: &[char] = &[
+    '论', '纸', '缝', '偿', '障', '法', '须', '需', '疑', '效', '私', '不', '限', '线', '形', '误', '一', '序', '力',
+    '故',
+];
+/// How far (characters) a key's words may follow the negator.
+const NEGATION_REACH: usize = 30;
+
+/// Template placeholders in place of data (SPEC §5, §6).
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[xXｘＸ]{2,}\s*(?:条|件|次|人次|元|万元|个|年|月|日|期|篇|项|人|名|%|％)|[×＊]{3,}")
+        .expect("placeholder regex")
+});
+
+/// Sentence ends.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?' | '\n')
+}
+
+/// Clause ends (inside a sentence).
+fn is_clause_end(c: char) -> bool {
+    matches!(c, '，' | ',' | '：' | ':')
+}
 
 /// Reads the facts of a document.
 pub fn read(doc: &Document, sections: &[Section]) -> Vec<Fact> {
-    let _ = (doc, sections);
-    Vec::new()
+    read_with_issues(doc, sections).0
+}
+
+/// Reads the facts and the `PLACEHOLDER` issues of a document.
+pub fn read_with_issues(doc: &Document, sections: &[Section]) -> (Vec<Fact>, Vec<Issue>) {
+    let text = doc.text.as_str();
+    let idx = CharIndex::new(text);
+    let table_spans: Vec<[usize; 2]> = doc.tables.iter().map(|t| t.span).collect();
+    let in_table = |byte: usize| {
+        let c = idx.char_at(byte);
+        table_spans.iter().any(|s| s[0] <= c && c < s[1])
+    };
+    // Sentences also end where a section starts: flattened tables run into the next
+    // heading's prose without a full stop.
+    let mut heads = Vec::new();
+    collect_starts(sections, &mut heads);
+    heads.sort_unstable();
+    heads.dedup();
+    let mut next_head = heads.iter().copied().filter(|&h| h > 0).peekable();
+    let mut facts = Vec::new();
+    let mut start = 0usize;
+    for (ci, (i, ch)) in text.char_indices().enumerate() {
+        while next_head.peek().is_some_and(|&h| h < ci) {
+            next_head.next();
+        }
+        if next_head.peek() == Some(&ci) {
+            if i > start {
+                read_sentence(text, start, i, &idx, sections, &in_table, &mut facts);
+            }
+            start = i;
+            next_head.next();
+        }
+        if is_sentence_end(ch) {
+            read_sentence(text, start, i, &idx, sections, &in_table, &mut facts);
+            start = i + ch.len_utf8();
+        }
+    }
+    if start < text.len() {
+        read_sentence(text, start, text.len(), &idx, sections, &in_table, &mut facts);
+    }
+    let issues = placeholders(text, &idx, &in_table);
+    (facts, issues)
+}
+
+fn placeholders(text: &str, idx: &CharIndex, in_table: &dyn Fn(usize) -> bool) -> Vec<Issue> {
+    let found: Vec<(usize, &str)> =
+        PLACEHOLDER.find_iter(text).filter(|m| !in_table(m.start())).map(|m| (m.start(), m.as_str())).collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let examples: Vec<String> = found.iter().take(5).map(|(b, s)| format!("{s} at {}", idx.char_at(*b))).collect();
+    vec![Issue {
+        code: "PLACEHOLDER",
+        severity: "warning",
+        message: format!(
+            "{} template placeholder(s) in place of data: {}{}",
+            found.len(),
+            examples.join(", "),
+            if found.len() > 5 { ", …" } else { "" }
+        ),
+        cells: Vec::new(),
+        expected: None,
+        actual: Some(Number::Int(i64::try_from(found.len()).unwrap_or(i64::MAX))),
+        blame: "source",
+    }]
+}
+
+/// Start offsets of every section, at every level.
+fn collect_starts(sections: &[Section], out: &mut Vec<usize>) {
+    for s in sections {
+        out.push(s.span[0]);
+        collect_starts(&s.children, out);
+    }
+}
+
+/// The canonical key of the top-level section holding character `c`.
+fn section_at(sections: &[Section], c: usize) -> Option<&'static str> {
+    sections.iter().find(|s| s.span[0] <= c && c < s.span[1]).and_then(|s| s.key)
+}
+
+/// The rule whose word ends nearest the end of `window`.
+fn classify(window: &str, after: &str, unit: &str) -> Option<&'static str> {
+    let mut best: Option<(usize, usize, &'static str)> = None; // (end position, rule order, key)
+    for (order, (key, words, units, not)) in KEY_RULES.iter().enumerate() {
+        if !units.contains(&unit) || not.iter().any(|w| window.contains(w)) {
+            continue;
+        }
+        let Some(pos) = words.iter().filter_map(|w| rfind_word(window, w, key).map(|p| p + w.len())).max() else {
+            continue;
+        };
+        let better = match best {
+            None => true,
+            Some((bp, bo, _)) => pos > bp || (pos == bp && order < bo),
+        };
+        if better {
+            best = Some((pos, order, key));
+        }
+    }
+    if let Some((_, _, key)) = best {
+        return Some(key);
+    }
+    // Words after the number: 共收到70件申请.
+    if RECEIVING_VERBS.iter().any(|v| window.contains(v)) && after.starts_with("申请") && unit == "件" {
+        return Some("requests_received");
+    }
+    // Words after the number: 举行3次新闻发布活动, 举办2期培训班.
+    for (key, words, units, _) in KEY_RULES.iter().take(3) {
+        if units.contains(&unit)
+            && words
+                .iter()
+                .any(|w| after.starts_with(w) || after.get(..after.len().min(12)).is_some_and(|a| a.contains(w)))
+        {
+            return Some(key);
+        }
+    }
+    None
+}
+
+fn is_table_sentence(s: &str) -> bool {
+    TABLE_MARKERS.iter().any(|m| s.contains(m))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_sentence(
+    text: &str,
+    start: usize,
+    end: usize,
+    idx: &CharIndex,
+    sections: &[Section],
+    in_table: &dyn Fn(usize) -> bool,
+    out: &mut Vec<Fact>,
+) {
+    let sentence = &text[start..end];
+    if sentence.trim().is_empty() || in_table(start) || is_table_sentence(sentence) {
+        return;
+    }
+    let tokens = numbers::scan(sentence);
+    let sentence_text = sentence.trim().to_string();
+    let mut ctx_start = 0usize; // end of the previous counting token
+    let mut prev_end = 0usize; // end of the previous number of any kind
+    let mut found_keys: Vec<&'static str> = Vec::new();
+    for tok in &tokens {
+        let before = &sentence[..tok.start];
+        let window_start = prev_end.max(
+            before
+                .rfind(|c: char| is_clause_end(c) || c == '、')
+                .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8)),
+        );
+        prev_end = tok.tail_end;
+        let counting = tok.unit.is_some_and(|u| FACT_UNITS.contains(&u));
+        let ordinal = before.ends_with('第');
+        if !counting || tok.code_like || ordinal || inside_quotes(before) {
+            continue;
+        }
+        let Some(unit) = tok.unit else { continue };
+        let window = &sentence[window_start.min(tok.start)..tok.start];
+        let ctx = &sentence[ctx_start..tok.start];
+        let after = &sentence[tok.tail_end..];
+        let after = &after[..after.find(is_clause_end_or_end).unwrap_or(after.len())];
+        let mut key = classify(window, after, unit);
+        if key == Some("proactive_total") && is_cumulative(ctx) {
+            key = Some("proactive_cumulative");
+        }
+        let (value, unit_out) = fact_value(tok, unit, key);
+        let abs = start + tok.start;
+        let span = idx.span(abs..start + tok.end);
+        if let Some(k) = key {
+            found_keys.push(k);
+        }
+        out.push(Fact {
+            key,
+            label: label_of(window),
+            value,
+            unit: Some(unit_out.to_string()),
+            approx: tok.approx,
+            negated: false,
+            section: section_at(sections, span[0]),
+            span,
+            sentence: sentence_text.clone(),
+        });
+        ctx_start = tok.tail_end;
+    }
+    negations(sentence, start, idx, sections, &sentence_text, &tokens, &found_keys, out);
+}
+
+/// Whether a position follows an unclosed “ or 《 (numbers in names: “三个一”, 《…2021年…》).
+fn inside_quotes(before: &str) -> bool {
+    let open = before.matches(['“', '《']).count();
+    let close = before.matches(['”', '》']).count();
+    open > close
+}
+
+fn is_clause_end_or_end(c: char) -> bool {
+    is_clause_end(c) || c == '、'
+}
+
+fn is_cumulative(ctx: &str) -> bool {
+    if ctx.contains("新增") || ctx.contains("本年") {
+        return false;
+    }
+    let tail: String = {
+        let n = ctx.chars().count();
+        ctx.chars().skip(n.saturating_sub(60)).collect()
+    };
+    CUMULATIVE_WORDS.iter().any(|w| tail.contains(w))
+        && (CUMULATIVE_TOTALS.iter().any(|w| tail.contains(w)) || tail.contains("达"))
+}
+
+/// The value in the key's terms: `fees_yuan` in yuan.
+fn fact_value(tok: &NumberToken, unit: &'static str, key: Option<&str>) -> (Number, &'static str) {
+    if key == Some("fees_yuan") {
+        match unit {
+            "万元" => return (Number::from_f64(tok.value * 1e4), "元"),
+            "亿元" => return (Number::from_f64(tok.value * 1e8), "元"),
+            "千元" => return (Number::from_f64(tok.value * 1e3), "元"),
+            _ => {}
+        }
+    }
+    (Number::from_f64(tok.value), unit)
+}
+
+/// A short label: the last clause of the context, trimmed of filler.
+fn label_of(ctx: &str) -> String {
+    let clause = ctx.rsplit(|c: char| is_clause_end(c) || c == '、').next().unwrap_or(ctx);
+    let clause = clause.trim().trim_end_matches(['为', '达', '共', '计', '约', '近', '有']);
+    let n = clause.chars().count();
+    clause.chars().skip(n.saturating_sub(24)).collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn negations(
+    sentence: &str,
+    start: usize,
+    idx: &CharIndex,
+    sections: &[Section],
+    sentence_text: &str,
+    tokens: &[NumberToken],
+    found_keys: &[&'static str],
+    out: &mut Vec<Fact>,
+) {
+    let mut done: Vec<&'static str> = found_keys.to_vec();
+    let mut clause_start = 0usize;
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in sentence.char_indices() {
+        if is_clause_end(c) {
+            bounds.push((clause_start, i));
+            clause_start = i + c.len_utf8();
+        }
+    }
+    bounds.push((clause_start, sentence.len()));
+    for (cs, ce) in bounds {
+        let clause = &sentence[cs..ce];
+        let Some((neg_at, neg)) = find_negator(clause) else { continue };
+        // A counted number after the negator means the clause states a count.
+        let has_count = tokens.iter().any(|t| {
+            t.start >= cs + neg_at && t.start < ce && t.unit.is_some_and(|u| FACT_UNITS.contains(&u)) && !t.code_like
+        });
+        if has_count {
+            continue;
+        }
+        let after_neg = &clause[neg_at + neg.len()..];
+        let reach_end = after_neg.char_indices().nth(NEGATION_REACH).map_or(after_neg.len(), |(b, _)| b);
+        let reach = &after_neg[..reach_end];
+        for (key, words, not) in NEGATION_RULES {
+            if done.contains(key) || not.iter().any(|w| clause.contains(w)) {
+                continue;
+            }
+            let hit = words.iter().filter_map(|w| find_word(reach, w, key).map(|p| (p, w.len()))).min();
+            let Some((p, wl)) = hit else { continue };
+            let from = start + cs + neg_at;
+            let to = start + cs + neg_at + neg.len() + p + wl;
+            let span = idx.span(from..to);
+            out.push(Fact {
+                key: Some(key),
+                label: sentence[from - start..to - start].to_string(),
+                value: Number::Int(0),
+                unit: None,
+                approx: false,
+                negated: true,
+                section: section_at(sections, span[0]),
+                span,
+                sentence: sentence_text.to_string(),
+            });
+            done.push(key);
+        }
+    }
+}
+
+/// The last place `word` occurs in `s`, with the same exception as [`find_word`].
+fn rfind_word(s: &str, word: &str, key: &str) -> Option<usize> {
+    let mut end = s.len();
+    while let Some(at) = s[..end].rfind(word) {
+        if !(key == "requests_received" && s[..at].ends_with('依')) {
+            return Some(at);
+        }
+        end = at;
+    }
+    None
+}
+
+/// Where `word` occurs in `s`; `申请` of `依申请` does not count for requests.
+fn find_word(s: &str, word: &str, key: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = s[from..].find(word) {
+        let at = from + p;
+        if !(key == "requests_received" && s[..at].ends_with('依')) {
+            return Some(at);
+        }
+        from = at + word.len();
+    }
+    None
+}
+
+/// The first negator of a clause.
+fn find_negator(clause: &str) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for n in NEGATORS {
+        let mut from = 0;
+        while let Some(p) = clause[from..].find(n) {
+            let at = from + p;
+            from = at + n.len();
+            if *n == "无" {
+                let next = clause[at + n.len()..].chars().next();
+                if next.is_none_or(|c| NOT_NEGATING_AFTER_WU.contains(&c)) {
+                    continue;
+                }
+            }
+            if best.is_none_or(|(b, _)| at < b) {
+                best = Some((at, n));
+            }
+            break;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, RawBlock, RawDocument};
+
+    fn facts_of(text: &str) -> Vec<Fact> {
+        let raw = RawDocument { blocks: vec![RawBlock::Paragraph(text.to_string())], ..Default::default() };
+        let doc = Document::assemble(raw, Format::Text);
+        read(&doc, &[])
+    }
+
+    fn keyed(text: &str) -> Vec<(&'static str, f64, bool, bool)> {
+        facts_of(text).into_iter().filter_map(|f| Some((f.key?, f.value.as_f64(), f.approx, f.negated))).collect()
+    }
+
+    #[test]
+    fn counts_with_keys() {
+        let cases: &[(&str, &[(&str, f64)])] = &[
+            ("2021年主动公开政府信息198条。", &[("proactive_total", 198.0)]),
+            (
+                "共受理政府信息公开申请859件，其中不予公开35件，占4.34%。",
+                &[("requests_received", 859.0), ("requests_denied", 35.0)],
+            ),
+            ("共收到申请2件，其中公开答复1件。", &[("requests_received", 2.0), ("requests_granted", 1.0)]),
+            ("引发的行政复议36起，行政诉讼9起。", &[("reviews", 36.0), ("lawsuits", 9.0)]),
+            ("信息公开类行政复议7件，诉讼9件。", &[("reviews", 7.0), ("lawsuits", 9.0)]),
+            (
+                "开展信息公开业务集中培训2次,培训人员达到116人次。",
+                &[("training_sessions", 2.0), ("training_attendees", 116.0)],
+            ),
+            ("2011年我区共举行3次新闻发布活动。", &[("press_conferences", 3.0)]),
+            ("政府信息公开专栏访问量达72065人次。", &[("site_visits", 72065.0)]),
+            ("实际收取信息处理费共计1.5万元。", &[("fees_yuan", 15000.0)]),
+            ("接待群众咨询120余次。", &[("consultations", 120.0)]),
+            ("收到投诉3件。", &[("complaints", 3.0)]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(&str, f64)> = keyed(text).into_iter().map(|(k, v, _, _)| (k, v)).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn cumulative_and_yearly_proactive() {
+        let got = keyed("截止到2011年12月31日,我区累计主动公开政府信息数量达75646条,2011年度新增主动公开政府信息10759条,其中:概况信息数量113条。");
+        let got: Vec<_> = got.into_iter().map(|(k, v, _, _)| (k, v)).collect();
+        assert_eq!(got, vec![("proactive_cumulative", 75646.0), ("proactive_total", 10759.0)]);
+        let got = keyed("2025年，通过门户网站累计主动公开政府信息7700余条。");
+        assert_eq!(got, vec![("proactive_total", 7700.0, true, false)]);
+    }
+
+    #[test]
+    fn statements_of_absence() {
+        let cases: &[(&str, &[&str])] = &[
+            ("本年度我区未收到政府信息公开申请。", &["requests_received"]),
+            ("2021年，我镇没有依申请公开政府信息申请事项。", &["requests_received"]),
+            ("本年度我区没有发生因政府信息公开引发的行政复议和行政诉讼事件。", &["reviews", "lawsuits"]),
+            ("无收费及减免情况。", &["fees_yuan"]),
+            ("2023年，无收取信息处理费情况。", &["fees_yuan"]),
+            ("目前全区各公开单位均未对依申请提供政府公开信息进行收费。", &["fees_yuan"]),
+            ("未收到有关政府信息公开行政复议申请。", &["reviews"]),
+            ("未收取任何费用。", &["fees_yuan"]),
+            ("没有发生有关政府信息公开事务的举报、投诉、行政复议、行政诉讼。", &["reviews", "lawsuits", "complaints"]),
+            ("无法提供的信息已说明理由。", &[]),
+            ("无论申请人是否付费。", &[]),
+        ];
+        for (text, want) in cases {
+            let got = keyed(text);
+            assert!(got.iter().all(|(_, v, _, neg)| *v == 0.0 && *neg), "{text}: {got:?}");
+            let mut keys: Vec<&str> = got.iter().map(|x| x.0).collect();
+            let mut want = want.to_vec();
+            keys.sort_unstable();
+            want.sort_unstable();
+            assert_eq!(keys, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn spans_point_at_the_number() {
+        let text = "一、总体情况 我局主动公开政府信息１９８条。";
+        let facts = facts_of(text);
+        let f = facts.iter().find(|f| f.key == Some("proactive_total")).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[f.span[0]..f.span[1]].iter().collect::<String>(), "１９８");
+        assert_eq!(f.value, Number::Int(198));
+        assert_eq!(f.sentence, text.trim_end_matches('。'));
+    }
+
+    #[test]
+    fn placeholders_give_issues_not_facts() {
+        let raw = RawDocument {
+            blocks: vec![RawBlock::Paragraph("xxxx年我乡主动公开政府信息xx条，其中×××同志负责。".into())],
+            ..Default::default()
+        };
+        let doc = Document::assemble(raw, Format::Text);
+        let (facts, issues) = read_with_issues(&doc, &[]);
+        assert!(facts.iter().all(|f| f.key != Some("proactive_total")), "{facts:?}");
+        assert_eq!(issues.len(), 1);
+        assert_eq!((issues[0].code, issues[0].severity, issues[0].blame), ("PLACEHOLDER", "warning", "source"));
+        assert_eq!(issues[0].actual, Some(Number::Int(3)));
+    }
+
+    #[test]
+    fn table_sentences_are_skipped() {
+        let got = keyed(
+            "三、收到和处理政府信息公开申请情况 申请人情况 自然人 商业企业 一、本年新收政府信息公开申请数量 713000074",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
 }

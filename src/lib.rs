@@ -13,6 +13,7 @@ pub mod document;
 pub mod error;
 pub mod facts;
 pub mod html;
+pub mod kinds;
 pub mod meta;
 pub mod model;
 pub mod normalize;

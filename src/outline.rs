@@ -101,7 +101,7 @@ const TABLE_ROW_LABELS: &[&str] = &[
 ];
 
 fn is_table_row(text: &str) -> bool {
-    let t = text.trim_start_matches(|c: char| c == '"' || c == '“');
+    let t = text.trim_start_matches(['"', '“']);
     TABLE_ROW_LABELS.iter().any(|l| if *l == "其他" { t == "其他" } else { t.starts_with(l) })
 }
 

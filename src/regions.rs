@@ -42,9 +42,9 @@ pub fn by_code(code: &str) -> Option<Region> {
     let name = |c: u32| t.by_code.get(&c).map(|s| s.to_string());
     let own = t.by_code.get(&c)?;
     let province = name(c / 10000 * 10000);
-    let (city, county) = if c % 10000 == 0 {
+    let (city, county) = if c.is_multiple_of(10000) {
         (None, None)
-    } else if c % 100 == 0 {
+    } else if c.is_multiple_of(100) {
         (Some(own.to_string()), None)
     } else {
         (name(c / 100 * 100), Some(own.to_string()))
@@ -80,14 +80,14 @@ pub fn by_name(text: &str) -> Option<Region> {
                 Some(codes[0])
             } else {
                 codes.iter().copied().find(|&code| {
-                    let parent = if code % 100 != 0 { code / 100 * 100 } else { code / 10000 * 10000 };
+                    let parent = if !code.is_multiple_of(100) { code / 100 * 100 } else { code / 10000 * 10000 };
                     t.by_code.get(&parent).is_some_and(|p| *p != name && text.contains(p))
                 })
             };
             if let Some(code) = pick {
-                let depth = if code % 10000 == 0 {
+                let depth = if code.is_multiple_of(10000) {
                     1
-                } else if code % 100 == 0 {
+                } else if code.is_multiple_of(100) {
                     2
                 } else {
                     3

@@ -5,10 +5,11 @@ use rayon::prelude::*;
 
 use crate::checks;
 use crate::decode::{self, DecodeOptions, Decoded, EncodingFrom};
-use crate::document::{Document, Format};
+use crate::document::{CharIndex, Document, Format};
 use crate::error::CoreError;
 use crate::facts;
 use crate::html;
+use crate::kinds;
 use crate::meta;
 use crate::model::{Report, Source, SCHEMA_VERSION};
 use crate::normalize::{self, NormalizeOptions};
@@ -88,16 +89,39 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
     Ok(build(&doc, source))
 }
 
-/// Readings and checks over an assembled document.
+/// Readings and checks over an assembled document; a compilation gets one part per document.
 fn build(doc: &Document, source: Source) -> Report {
+    if let Some(parts) = kinds::compilation_parts(&doc.text) {
+        let idx = CharIndex::new(&doc.text);
+        let parts: Vec<Report> = parts
+            .into_iter()
+            .map(|r| build_one(&kinds::part_document(doc, idx.char_at(r.start)..idx.char_at(r.end)), source.clone()))
+            .collect();
+        let mut report = build_one(doc, source);
+        report.kind = "compilation";
+        report.template = None;
+        report.year = None;
+        report.agency = None;
+        report.admin_level = None;
+        report.facts.clear();
+        report.parts = parts;
+        return report;
+    }
+    build_one(doc, source)
+}
+
+/// Readings and checks over one document.
+fn build_one(doc: &Document, source: Source) -> Report {
     let meta = meta::read(doc);
     let sections = outline::read(doc);
     let tables = tables::read(doc);
-    let facts = facts::read(doc, &sections);
+    let (facts, fact_issues) = facts::read_with_issues(doc, &sections);
+    let kind = kinds::kind(meta.title.as_deref(), &doc.text, &sections);
+    let template = kinds::template(kind, &doc.text, meta.year);
     let mut report = Report {
         schema_version: SCHEMA_VERSION,
-        kind: "other",
-        template: None,
+        kind,
+        template,
         title: meta.title,
         year: meta.year,
         agency: meta.agency,
@@ -116,6 +140,7 @@ fn build(doc: &Document, source: Source) -> Report {
         text: doc.text.clone(),
     };
     report.issues = checks::run(&report);
+    report.issues.extend(fact_issues);
     report
 }
 

@@ -1,0 +1,194 @@
+//! What kind of document this is (SPEC §2 `kind`) and which national template an
+//! annual report follows (`template`, DOMAIN §1.4, §12.3); compilations of
+//! several documents (`第一篇 … 第五篇`) are split into parts.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::{BlockKind, Document, RawBlock, RawCell, RawDocument, RawTable};
+use crate::model::Section;
+
+/// Title words of a self-inspection report (政务公开自查报告).
+const SELF_INSPECTION_WORDS: &[&str] = &["自查报告", "自查情况", "自检自查", "自查自纠", "自评报告"];
+/// Title words of an annual report, with one of the disclosure words below.
+const ANNUAL_WORDS: &[&str] = &["年度报告", "年报", "工作报告"];
+const DISCLOSURE_WORDS: &[&str] = &["政府信息公开", "信息公开", "政务公开"];
+/// Title words of a work summary.
+const SUMMARY_WORDS: &[&str] = &["总结", "工作情况", "工作汇报", "情况报告", "报告"];
+
+/// Table labels of the 2021 format (DOMAIN §3.1, §12.3).
+const LABELS_2021: &[&str] = &[
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年处理决定数量",
+    "本年收费金额",
+    "逾期不补正",
+    "逾期未按收费通知",
+];
+/// Table labels of the 2019 format (DOMAIN §3.2, §12.3).
+const LABELS_2019: &[&str] = &[
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "本年增／减",
+    "第二十条第（九）项",
+    "第二十条第(九)项",
+];
+/// Signs of the 2019/2021 structure without telling which (DOMAIN §2).
+const LABELS_POST2019: &[&str] = &["第二十条第", "收到和处理政府信息公开申请", "本年新收政府信息公开申请数量"];
+
+/// Statutory section keys that make a body an annual report.
+const STATUTORY_KEYS: &[&str] = &["proactive", "requests", "fees", "review_litigation", "problems", "consultation"];
+
+fn has_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+/// The kind of one document (not a compilation).
+pub fn kind(title: Option<&str>, text: &str, sections: &[Section]) -> &'static str {
+    if let Some(t) = title {
+        if has_any(t, SELF_INSPECTION_WORDS) {
+            return "self_inspection";
+        }
+        if has_any(t, DISCLOSURE_WORDS) && has_any(t, ANNUAL_WORDS) {
+            return "annual_report";
+        }
+        if has_any(t, DISCLOSURE_WORDS) && has_any(t, SUMMARY_WORDS) {
+            return "work_summary";
+        }
+    }
+    // Without a telling title, the opening of the text stands in for it.
+    let head: String = text.chars().take(300).collect();
+    if has_any(&head, SELF_INSPECTION_WORDS) {
+        return "self_inspection";
+    }
+    if has_any(&head, DISCLOSURE_WORDS) && has_any(&head, &["工作年度报告", "年度报告"]) {
+        return "annual_report";
+    }
+    let statutory = sections.iter().filter(|s| s.key.is_some_and(|k| STATUTORY_KEYS.contains(&k))).count();
+    if statutory >= 2 && text.contains("政府信息公开") {
+        return "annual_report";
+    }
+    if has_any(text, DISCLOSURE_WORDS)
+        && (head.contains("总结") || head.contains("工作情况") || title.is_some_and(|t| t.contains("总结")))
+    {
+        return "work_summary";
+    }
+    "other"
+}
+
+/// The template of an annual report: labels first, the year as a weak fallback.
+pub fn template(kind: &str, text: &str, year: Option<i32>) -> Option<&'static str> {
+    if kind != "annual_report" {
+        return None;
+    }
+    if has_any(text, LABELS_2021) {
+        return Some("2021");
+    }
+    if has_any(text, LABELS_2019) {
+        return Some("2019");
+    }
+    let by_year = |y: i32| if y >= 2021 { "2021" } else { "2019" };
+    if has_any(text, LABELS_POST2019) {
+        return Some(year.map_or("2021", by_year));
+    }
+    match year {
+        Some(y) if y >= 2019 => Some(by_year(y)),
+        _ => Some("pre2019"),
+    }
+}
+
+/// The document of one part of a compilation: the blocks starting inside `chars`
+/// (a character range of `doc.text`), laid out anew so that spans point into the part's text.
+pub fn part_document(doc: &Document, chars: std::ops::Range<usize>) -> Document {
+    let text: Vec<char> = doc.text.chars().collect();
+    let mut blocks = Vec::new();
+    for b in doc.blocks.iter().filter(|b| chars.contains(&b.span[0])) {
+        match b.kind {
+            BlockKind::Paragraph => {
+                let s = b.span[0].min(text.len());
+                let e = b.span[1].min(text.len());
+                blocks.push(RawBlock::Paragraph(text[s..e].iter().collect()));
+            }
+            BlockKind::Table(i) => {
+                let Some(t) = doc.tables.get(i) else { continue };
+                let cells = t
+                    .cells
+                    .iter()
+                    .map(|c| RawCell {
+                        text: c.text.clone(),
+                        row: c.row,
+                        col: c.col,
+                        rowspan: c.rowspan,
+                        colspan: c.colspan,
+                        header: c.header,
+                    })
+                    .collect();
+                blocks.push(RawBlock::Table(RawTable {
+                    n_rows: t.n_rows,
+                    n_cols: t.n_cols,
+                    cells,
+                    grid: t.grid.clone(),
+                }));
+            }
+        }
+    }
+    Document::assemble(RawDocument { blocks, panel: Vec::new(), html_title: None }, doc.format)
+}
+
+/// A part marker at a line start: 第一篇, 第2篇.
+static PART_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\s*第[一二三四五六七八九十0-9]{1,3}篇").expect("part regex"));
+
+/// Byte ranges of the documents of a compilation, or `None` when `text` holds one document.
+pub fn compilation_parts(text: &str) -> Option<Vec<std::ops::Range<usize>>> {
+    let starts: Vec<usize> = PART_MARK.find_iter(text).map(|m| m.start()).collect();
+    if starts.len() < 2 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(text.len());
+        out.push(s..e);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_title() {
+        assert_eq!(kind(Some("金华市婺城区琅琊镇2010年政府信息公开工作年度报告"), "", &[]), "annual_report");
+        assert_eq!(kind(Some("财金局2016年政府信息公开年度报告"), "", &[]), "annual_report");
+        assert_eq!(kind(Some("某局关于做好政务公开财政牵头任务落实情况的自查报告"), "", &[]), "self_inspection");
+        assert_eq!(kind(Some("某局2010年政务公开工作总结"), "", &[]), "work_summary");
+        assert_eq!(kind(None, "xx镇2021年度政务公开工作自查报告 依据…", &[]), "self_inspection");
+        assert_eq!(kind(Some("关于召开运动会的通知"), "请各单位准时参加。", &[]), "other");
+    }
+
+    #[test]
+    fn templates_by_labels_then_year() {
+        assert_eq!(template("annual_report", "信息内容 本年制发件数 本年废止件数", Some(2019)), Some("2021"));
+        assert_eq!(template("annual_report", "第二十条第（九）项 采购项目数量", Some(2021)), Some("2019"));
+        assert_eq!(template("annual_report", "一、概述", Some(2012)), Some("pre2019"));
+        assert_eq!(template("annual_report", "三、收到和处理政府信息公开申请情况", Some(2020)), Some("2019"));
+        assert_eq!(template("annual_report", "一、总体情况", Some(2022)), Some("2021"));
+        assert_eq!(template("annual_report", "一、概述", None), Some("pre2019"));
+        assert_eq!(template("self_inspection", "本年制发件数", Some(2021)), None);
+    }
+
+    #[test]
+    fn compilation_parts_split_at_part_marks() {
+        let t = "第一篇:乡政务公开年度总结\n正文\n第二篇:某局总结\n正文二";
+        let parts = compilation_parts(t).unwrap();
+        assert_eq!(parts.len(), 2);
+        assert!(t[parts[1].clone()].starts_with("第二篇"));
+        assert!(compilation_parts("第一篇 只有一篇").is_none());
+    }
+}
