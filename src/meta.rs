@@ -145,17 +145,23 @@ pub fn read(doc: &Document) -> Meta {
     Meta { title, published, written, index_number, year, agency, admin_level, region, credit_code }
 }
 
-/// The first short paragraph naming a report, among the first lines.
+/// The first paragraph (among the first lines) that opens with a title naming a
+/// report: the whole line when short, else its head up to the title word (flattened
+/// pages run the body on after the title).
 fn first_title_line(doc: &Document) -> Option<String> {
-    doc.blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .take(30)
-        .filter(|b| b.span[1] - b.span[0] <= 60)
-        .map(|b| doc.text.chars().skip(b.span[0]).take(b.span[1] - b.span[0]).collect::<String>())
-        .find(|p| TITLE_WORDS.iter().any(|w| p.contains(w)))
-        .map(|p| strip_site_suffix(p.trim_start_matches(['•', '·', '*', ' '])))
+    doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).take(30).find_map(|b| {
+        let head: String = doc.text.chars().skip(b.span[0]).take((b.span[1] - b.span[0]).min(MAX_TITLE)).collect();
+        let head = head.trim_start_matches(['•', '·', '*', ' ']);
+        let end = TITLE_WORDS.iter().filter_map(|w| head.find(w).map(|p| p + w.len())).min()?;
+        let whole = b.span[1] - b.span[0] <= MAX_TITLE;
+        let title = if whole { head } else { &head[..end] };
+        let title = strip_site_suffix(title);
+        (title.chars().count() >= 4).then_some(title)
+    })
 }
+
+/// Longest title read from the text (characters).
+const MAX_TITLE: usize = 60;
 
 /// Words that make a short line a document title.
 const TITLE_WORDS: &[&str] = &["报告", "总结", "年报"];
