@@ -206,6 +206,25 @@ fn placeholders(text: &str, idx: &CharIndex, in_table: &dyn Fn(usize) -> bool) -
     }]
 }
 
+/// Sentences longer than this (flattened pages without full stops) are quoted as
+/// an excerpt around the number, so that many facts do not copy one huge line each.
+const MAX_SENTENCE_BYTES: usize = 1200;
+/// Bytes of context either side of the number in such an excerpt.
+const EXCERPT_BYTES: usize = 180;
+
+/// `s[from..to]` with up to `EXCERPT_BYTES` either side, cut at char boundaries.
+fn excerpt(s: &str, from: usize, to: usize) -> String {
+    let mut a = from.saturating_sub(EXCERPT_BYTES);
+    while !s.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (to + EXCERPT_BYTES).min(s.len());
+    while !s.is_char_boundary(b) {
+        b -= 1;
+    }
+    s[a.min(from)..b.max(to)].trim().to_string()
+}
+
 /// Start offsets of every section, at every level.
 fn collect_starts(sections: &[Section], out: &mut Vec<usize>) {
     for s in sections {
@@ -216,7 +235,10 @@ fn collect_starts(sections: &[Section], out: &mut Vec<usize>) {
 
 /// The canonical key of the top-level section holding character `c`.
 fn section_at(sections: &[Section], c: usize) -> Option<&'static str> {
-    sections.iter().find(|s| s.span[0] <= c && c < s.span[1]).and_then(|s| s.key)
+    // Top-level sections are in text order: binary search keeps this logarithmic.
+    let i = sections.partition_point(|s| s.span[0] <= c);
+    let s = sections.get(i.checked_sub(1)?)?;
+    (c < s.span[1]).then_some(s.key).flatten()
 }
 
 /// The rule whose word ends nearest the end of `window`.
@@ -276,26 +298,46 @@ fn read_sentence(
         return;
     }
     let tokens = numbers::scan(sentence);
-    let sentence_text = sentence.trim().to_string();
+    let long = sentence.len() > MAX_SENTENCE_BYTES;
+    let sentence_text = if long { String::new() } else { sentence.trim().to_string() };
+    let quote = |from: usize, to: usize| if long { excerpt(sentence, from, to) } else { sentence_text.clone() };
     let mut ctx_start = 0usize; // end of the previous counting token
     let mut prev_end = 0usize; // end of the previous number of any kind
     let mut found_keys: Vec<&'static str> = Vec::new();
+    // Clause start and quote depth, advanced incrementally so that a long line stays
+    // linear. Numbers inside “…” or 《…》 are names (“三个一”), not counts.
+    let mut scanned = 0usize;
+    let mut clause_start = 0usize;
+    let mut quote_depth = 0i64;
     for tok in &tokens {
+        if tok.start >= scanned {
+            for (k, c) in sentence[scanned..tok.start].char_indices() {
+                if is_clause_end(c) || c == '、' {
+                    clause_start = scanned + k + c.len_utf8();
+                } else if matches!(c, '“' | '《') {
+                    quote_depth += 1;
+                } else if matches!(c, '”' | '》') {
+                    quote_depth -= 1;
+                }
+            }
+            scanned = tok.start;
+        }
         let before = &sentence[..tok.start];
-        let window_start = prev_end.max(
-            before
-                .rfind(|c: char| is_clause_end(c) || c == '、')
-                .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8)),
-        );
+        let window_start = prev_end.max(clause_start);
         prev_end = tok.tail_end;
         let counting = tok.unit.is_some_and(|u| FACT_UNITS.contains(&u));
         let ordinal = before.ends_with('第');
-        if !counting || tok.code_like || ordinal || inside_quotes(before) {
+        if !counting || tok.code_like || ordinal || quote_depth > 0 {
             continue;
         }
         let Some(unit) = tok.unit else { continue };
         let window = &sentence[window_start.min(tok.start)..tok.start];
-        let ctx = &sentence[ctx_start..tok.start];
+        // At most the last 240 bytes: enough for 截止到2011年12月31日,我区累计….
+        let mut from = ctx_start.max(tok.start.saturating_sub(240));
+        while !sentence.is_char_boundary(from) {
+            from += 1;
+        }
+        let ctx = &sentence[from..tok.start];
         let after = &sentence[tok.tail_end..];
         let after = &after[..after.find(is_clause_end_or_end).unwrap_or(after.len())];
         let mut key = classify(window, after, unit);
@@ -317,18 +359,11 @@ fn read_sentence(
             negated: false,
             section: section_at(sections, span[0]),
             span,
-            sentence: sentence_text.clone(),
+            sentence: quote(tok.start, tok.end),
         });
         ctx_start = tok.tail_end;
     }
-    negations(sentence, start, idx, sections, &sentence_text, &tokens, &found_keys, out);
-}
-
-/// Whether a position follows an unclosed “ or 《 (numbers in names: “三个一”, 《…2021年…》).
-fn inside_quotes(before: &str) -> bool {
-    let open = before.matches(['“', '《']).count();
-    let close = before.matches(['”', '》']).count();
-    open > close
+    negations(sentence, start, idx, sections, &quote, &tokens, &found_keys, out);
 }
 
 fn is_clause_end_or_end(c: char) -> bool {
@@ -374,7 +409,7 @@ fn negations(
     start: usize,
     idx: &CharIndex,
     sections: &[Section],
-    sentence_text: &str,
+    quote: &dyn Fn(usize, usize) -> String,
     tokens: &[NumberToken],
     found_keys: &[&'static str],
     out: &mut Vec<Fact>,
@@ -393,9 +428,11 @@ fn negations(
         let clause = &sentence[cs..ce];
         let Some((neg_at, neg)) = find_negator(clause) else { continue };
         // A counted number after the negator means the clause states a count.
-        let has_count = tokens.iter().any(|t| {
-            t.start >= cs + neg_at && t.start < ce && t.unit.is_some_and(|u| FACT_UNITS.contains(&u)) && !t.code_like
-        });
+        let lo = tokens.partition_point(|t| t.start < cs + neg_at);
+        let has_count = tokens[lo..]
+            .iter()
+            .take_while(|t| t.start < ce)
+            .any(|t| t.unit.is_some_and(|u| FACT_UNITS.contains(&u)) && !t.code_like);
         if has_count {
             continue;
         }
@@ -420,7 +457,7 @@ fn negations(
                 negated: true,
                 section: section_at(sections, span[0]),
                 span,
-                sentence: sentence_text.to_string(),
+                sentence: quote(from - start, to - start),
             });
             done.push(key);
         }
