@@ -1,8 +1,34 @@
 //! Normalisation of a raw document's strings: width folding, whitespace,
 //! Traditional → Simplified (OpenCC tables), inline pinyin and
 //! document-sharing-site furniture removed. Never changes a number.
+//!
+//! Per string (paragraph, table cell, panel label and value, HTML title):
+//! - invisible characters go: C0/C1 controls except line breaks and tabs, DEL,
+//!   zero-width characters, bidi controls, the soft hyphen;
+//! - full-width forms U+FF01–U+FF5E fold to ASCII, except the CJK prose
+//!   punctuation `，：；！？`; U+3000, NBSP and the other Unicode spaces become
+//!   an ASCII space;
+//! - runs of spaces and tabs collapse to one space; ends are trimmed. Table
+//!   cells keep their line breaks (trimmed around, never repeated); elsewhere a
+//!   line break is a space;
+//! - inline pinyin after a Han character (`鎮(zhèn)`) and inline furniture
+//!   tokens (`$txy$`, `[bookmark: _GoBack]`) are removed.
+//!
+//! Then the script is decided over the whole document and, when it is not
+//! Simplified and `t2s` is on, every string is converted with OpenCC's
+//! `TSPhrases` + `TSCharacters` tables (leftmost-longest, first candidate).
+//! A Simplified document is never run through the converter, so a name such
+//! as 於 in an otherwise Simplified report stays as printed.
+//!
+//! Last, paragraphs that are site furniture (page markers, download prompts,
+//! share/print widgets, comment boxes) or that became empty are dropped.
+//! Table cells are never dropped: the grid keeps its shape.
 
-use crate::document::RawDocument;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::document::{RawBlock, RawDocument};
 
 /// Which script the input was written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,13 +61,993 @@ impl Default for NormalizeOptions {
 }
 
 /// Normalises every string of `raw`; drops furniture paragraphs.
-pub fn normalize(raw: RawDocument, opts: &NormalizeOptions) -> (RawDocument, Script) {
-    let _ = opts;
-    (raw, Script::Simplified)
+pub fn normalize(mut raw: RawDocument, opts: &NormalizeOptions) -> (RawDocument, Script) {
+    let trad = &*TRAD;
+    let mut counts = Counts::default();
+    let mut buf = String::new();
+    for_each_string(&mut raw, |s, keep_newlines| clean_in_place(s, keep_newlines, &mut buf, &mut counts, trad));
+
+    let script = counts.script();
+    let convert = opts.t2s && script != Script::Simplified;
+    if convert {
+        let conv = &*CONVERTER;
+        for_each_string(&mut raw, |s, _| {
+            buf.clear();
+            conv.convert_into(s, &mut buf);
+            replace_if_changed(s, &buf);
+        });
+    }
+
+    // Furniture rules are written in Simplified; a Traditional text kept as
+    // such is judged on a converted copy of each (short) paragraph.
+    let probe_converted = !convert && script != Script::Simplified;
+    let mut furniture = Furniture::default();
+    raw.blocks.retain_mut(|block| {
+        let RawBlock::Paragraph(p) = block else { return true };
+        if p.is_empty() {
+            return false;
+        }
+        let converted;
+        let probe: &str = if probe_converted && p.len() <= MAX_PROBE_BYTES {
+            converted = CONVERTER.convert(p);
+            &converted
+        } else {
+            p
+        };
+        match furniture.judge(probe) {
+            Verdict::Keep => true,
+            Verdict::Drop => false,
+            Verdict::PageTitle => {
+                // `标题_第1页` at the head of a shared copy: the only place the title is printed.
+                let cut = p.rfind('_').unwrap_or(p.len());
+                p.truncate(cut);
+                let trimmed = p.trim_end().len();
+                p.truncate(trimmed);
+                !p.is_empty()
+            }
+        }
+    });
+    (raw, script)
 }
 
-/// Normalises one string the way `normalize` treats a paragraph.
+/// Normalises one string the way `normalize` treats a paragraph. Without a
+/// document around it there is no script vote: any Traditional-only character
+/// triggers the conversion when `t2s` is on.
 pub fn normalize_str(s: &str, t2s: bool) -> String {
-    let _ = t2s;
-    s.to_string()
+    let mut counts = Counts::default();
+    let mut out = s.to_string();
+    clean_in_place(&mut out, false, &mut String::new(), &mut counts, &TRAD);
+    if t2s && counts.trad > 0 {
+        out = CONVERTER.convert(&out);
+    }
+    out
+}
+
+/// Calls `f` on every string of the document; the flag says whether line
+/// breaks are kept (table cells) or folded into spaces.
+fn for_each_string(raw: &mut RawDocument, mut f: impl FnMut(&mut String, bool)) {
+    for block in &mut raw.blocks {
+        match block {
+            RawBlock::Paragraph(p) => f(p, false),
+            RawBlock::Table(t) => {
+                for cell in &mut t.cells {
+                    f(&mut cell.text, true);
+                }
+            }
+        }
+    }
+    for entry in &mut raw.panel {
+        f(&mut entry.label, false);
+        f(&mut entry.value, false);
+    }
+    if let Some(title) = &mut raw.html_title {
+        f(title, false);
+    }
+}
+
+/// Overwrites `s` with `new` (reusing its allocation) unless they are equal.
+fn replace_if_changed(s: &mut String, new: &str) {
+    if s != new {
+        s.clear();
+        s.push_str(new);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// OpenCC tables
+
+const TS_CHARACTERS: &str = include_str!("data/opencc/TSCharacters.txt");
+const TS_PHRASES: &str = include_str!("data/opencc/TSPhrases.txt");
+
+/// `(source, first target)` of each `source\ttarget1 target2…` line.
+fn table_entries(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    table.lines().filter_map(|line| {
+        let (source, targets) = line.split_once('\t')?;
+        let first = targets.split_whitespace().next()?;
+        (!source.is_empty()).then_some((source, first))
+    })
+}
+
+/// The T→S converter: one leftmost-longest automaton over phrases and characters.
+struct Converter {
+    ac: AhoCorasick,
+    targets: Vec<&'static str>,
+}
+
+impl Converter {
+    fn build() -> Converter {
+        let mut sources = Vec::with_capacity(4400);
+        let mut targets = Vec::with_capacity(4400);
+        // Phrases first and all of them, identity entries included: 乾隆 → 乾隆
+        // is what keeps 乾 from becoming 干 there.
+        for (source, target) in table_entries(TS_PHRASES) {
+            sources.push(source);
+            targets.push(target);
+        }
+        for (source, target) in table_entries(TS_CHARACTERS) {
+            if source != target {
+                sources.push(source);
+                targets.push(target);
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&sources)
+            .expect("the embedded OpenCC tables build an automaton");
+        Converter { ac, targets }
+    }
+
+    fn convert_into(&self, s: &str, dst: &mut String) {
+        self.ac.replace_all_with(s, dst, |m, _, dst| {
+            dst.push_str(self.targets[m.pattern().as_usize()]);
+            true
+        });
+    }
+
+    fn convert(&self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        self.convert_into(s, &mut out);
+        out
+    }
+}
+
+static CONVERTER: LazyLock<Converter> = LazyLock::new(Converter::build);
+
+/// Traditional-only characters (keys of `TSCharacters` whose first target
+/// differs): a bitmap over the BMP plus a sorted list of the astral ones.
+struct TradSet {
+    bmp: Vec<u64>,
+    astral: Vec<char>,
+}
+
+impl TradSet {
+    fn build() -> TradSet {
+        let mut bmp = vec![0u64; 0x10000 / 64];
+        let mut astral = Vec::new();
+        for (source, target) in table_entries(TS_CHARACTERS) {
+            let mut chars = source.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else { continue };
+            if source == target {
+                continue;
+            }
+            let u = c as usize;
+            if u < 0x10000 {
+                bmp[u >> 6] |= 1 << (u & 63);
+            } else {
+                astral.push(c);
+            }
+        }
+        astral.sort_unstable();
+        astral.dedup();
+        TradSet { bmp, astral }
+    }
+
+    #[inline]
+    fn contains(&self, c: char) -> bool {
+        let u = c as usize;
+        if u < 0x10000 {
+            (self.bmp[u >> 6] >> (u & 63)) & 1 == 1
+        } else {
+            self.astral.binary_search(&c).is_ok()
+        }
+    }
+}
+
+static TRAD: LazyLock<TradSet> = LazyLock::new(TradSet::build);
+
+// ---------------------------------------------------------------------------
+// Script vote
+
+/// Han characters seen, and how many of them are Traditional-only.
+#[derive(Default)]
+struct Counts {
+    han: usize,
+    trad: usize,
+    /// The first few distinct Traditional-only characters (a name repeated
+    /// ten times is still one character).
+    distinct: [char; MIN_DISTINCT_TRAD],
+    n_distinct: usize,
+}
+
+/// Distinct Traditional-only characters needed before a document counts as
+/// anything but Simplified.
+const MIN_DISTINCT_TRAD: usize = 3;
+
+impl Counts {
+    #[inline]
+    fn add_trad(&mut self, c: char) {
+        self.trad += 1;
+        if self.n_distinct < MIN_DISTINCT_TRAD && !self.distinct[..self.n_distinct].contains(&c) {
+            self.distinct[self.n_distinct] = c;
+            self.n_distinct += 1;
+        }
+    }
+
+    fn script(&self) -> Script {
+        classify(self.han, self.trad, self.n_distinct)
+    }
+}
+
+/// Traditional: at least 5% of the Han characters are Traditional-only (a
+/// converted page runs at 15–30%). Mixed: at least 0.5%. Either needs
+/// `MIN_DISTINCT_TRAD` distinct such characters, so a Simplified report that
+/// prints 於 in a name stays Simplified.
+fn classify(han: usize, trad: usize, distinct: usize) -> Script {
+    if trad == 0 || distinct < MIN_DISTINCT_TRAD {
+        Script::Simplified
+    } else if trad * 20 >= han {
+        Script::Traditional
+    } else if trad * 200 >= han {
+        Script::Mixed
+    } else {
+        Script::Simplified
+    }
+}
+
+#[inline]
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{323AF}')
+}
+
+// ---------------------------------------------------------------------------
+// Character cleaning
+
+enum Class {
+    Drop,
+    Space,
+    Newline,
+    Keep(char),
+}
+
+#[inline]
+fn class(c: char) -> Class {
+    match c {
+        '!'..='~' => Class::Keep(c),
+        ' ' | '\t' | '\u{0B}' | '\u{0C}' => Class::Space,
+        '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Newline,
+        // C0 and C1 controls, DEL.
+        '\u{00}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Class::Drop,
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Class::Space,
+        // Soft hyphen; zero-width space/joiners and LRM/RLM; bidi embeddings;
+        // word joiner and invisible operators; bidi isolates; BOM.
+        '\u{AD}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => Class::Drop,
+        '\u{FF01}'..='\u{FF5E}' => Class::Keep(fold_width(c)),
+        _ => Class::Keep(c),
+    }
+}
+
+/// Full-width ASCII variant → ASCII, except the CJK prose punctuation `，：；！？`.
+#[inline]
+fn fold_width(c: char) -> char {
+    match c {
+        '，' | '：' | '；' | '！' | '？' => c,
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Cleans `s` (see the module docs), using `buf` as scratch, and counts its
+/// Han characters. A string with nothing to clean is neither copied nor written.
+fn clean_in_place(s: &mut String, keep_newlines: bool, buf: &mut String, counts: &mut Counts, trad: &TradSet) {
+    let (plain, after_han) = plain_prefix(s, counts, trad);
+    if plain == s.len() {
+        return;
+    }
+    buf.clear();
+    buf.push_str(&s[..plain]);
+    clean_rest(s, plain, after_han, buf, keep_newlines, counts, trad);
+    replace_if_changed(s, buf);
+}
+
+/// Counts a Han character (and whether it is Traditional-only); true if `c` is Han.
+#[inline]
+fn count_han(c: char, counts: &mut Counts, trad: &TradSet) -> bool {
+    if c >= '\u{3400}' && is_han(c) {
+        counts.han += 1;
+        if trad.contains(c) {
+            counts.add_trad(c);
+        }
+        true
+    } else {
+        false
+    }
+}
+
+/// A character cleaning passes through unchanged whatever surrounds it.
+#[inline]
+fn is_plain(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, '!'..='~') && c != '$' && c != '['
+    } else if ('\u{3400}'..='\u{9FFF}').contains(&c) {
+        true
+    } else {
+        matches!(class(c), Class::Keep(k) if k == c)
+    }
+}
+
+/// The byte length of the longest prefix of `s` that cleaning leaves as is
+/// (its Han characters counted), and whether that prefix ends with a Han
+/// character. Single inner spaces between plain characters are plain.
+fn plain_prefix(s: &str, counts: &mut Counts, trad: &TradSet) -> (usize, bool) {
+    let mut after_han = false;
+    for (i, c) in s.char_indices() {
+        let plain = match c {
+            '(' => !after_han,
+            ' ' => i > 0 && s[i + 1..].chars().next().is_some_and(|n| is_plain(n) && n != '('),
+            _ => is_plain(c),
+        };
+        if !plain {
+            return (i, after_han);
+        }
+        after_han = count_han(c, counts, trad);
+    }
+    (s.len(), after_han)
+}
+
+/// Cleans `s[start..]` onto `out`, which holds the cleaned `s[..start]`
+/// (`after_han`: it ends with a Han character).
+fn clean_rest(
+    s: &str,
+    start: usize,
+    mut after_han: bool,
+    out: &mut String,
+    keep_newlines: bool,
+    counts: &mut Counts,
+    trad: &TradSet,
+) {
+    let mut pending_space = false;
+    let mut pending_newline = false;
+    let mut i = start;
+    while let Some(raw_c) = s[i..].chars().next() {
+        i += raw_c.len_utf8();
+        let c = match class(raw_c) {
+            Class::Keep(c) => c,
+            Class::Drop => continue,
+            Class::Space => {
+                pending_space = true;
+                after_han = false;
+                continue;
+            }
+            Class::Newline => {
+                if keep_newlines {
+                    pending_newline = true;
+                } else {
+                    pending_space = true;
+                }
+                after_han = false;
+                continue;
+            }
+        };
+        let skip = match c {
+            '(' if after_han => pinyin_len(&s[i..]),
+            '$' => dollar_token_len(&s[i..]),
+            '[' => bookmark_len(&s[i..]),
+            _ => None,
+        };
+        if let Some(n) = skip {
+            i += n;
+            continue;
+        }
+        if !out.is_empty() {
+            if pending_newline {
+                out.push('\n');
+            } else if pending_space {
+                out.push(' ');
+            }
+        }
+        pending_space = false;
+        pending_newline = false;
+        out.push(c);
+        after_han = count_han(c, counts, trad);
+    }
+}
+
+/// Maximum letters of a pinyin syllable (`zhuang`, `shuang`).
+const MAX_PINYIN: usize = 6;
+
+/// `rest` follows an opening parenthesis right after a Han character: the byte
+/// length through the closing parenthesis if it holds one pinyin syllable —
+/// 1–6 lowercase Latin letters, tone marks allowed, at least one vowel.
+fn pinyin_len(rest: &str) -> Option<usize> {
+    let mut letters = 0;
+    let mut vowel = false;
+    for (i, raw_c) in rest.char_indices() {
+        match fold_width(raw_c) {
+            ')' => return (letters > 0 && vowel).then_some(i + raw_c.len_utf8()),
+            c if letters < MAX_PINYIN => {
+                if is_pinyin_vowel(c) {
+                    vowel = true;
+                } else if !c.is_ascii_lowercase() {
+                    return None;
+                }
+                letters += 1;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn is_pinyin_vowel(c: char) -> bool {
+    "aeiouvüêāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c)
+}
+
+/// `rest` follows a `$`: the byte length of `txy$` in a `$txy$`-style template
+/// placeholder (a letter, then up to 15 letters, digits or `_`, then `$`).
+/// `$100` and `$ a $` do not qualify.
+fn dollar_token_len(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    if !bytes.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let end = bytes.iter().take(17).position(|&b| b == b'$')?;
+    bytes[..end].iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_').then_some(end + 1)
+}
+
+/// `rest` follows a `[`: the byte length through `]` of a `[bookmark: …]`
+/// anchor that docx-to-text converters leave behind.
+fn bookmark_len(rest: &str) -> Option<usize> {
+    let tail = rest.strip_prefix("bookmark:")?;
+    let end = tail.bytes().take(200).position(|b| b == b']' || b == b'\n')?;
+    (tail.as_bytes()[end] == b']').then_some("bookmark:".len() + end + 1)
+}
+
+// ---------------------------------------------------------------------------
+// Paragraph furniture
+
+/// Paragraphs longer than this are never furniture; a Traditional text kept
+/// as such is converted for judging only up to this length.
+const MAX_PROBE_BYTES: usize = 1024;
+
+/// Paragraphs that consist only of these words (spaces and brackets removed)
+/// are page widgets: share/print/close buttons, font-size switches, download
+/// prompts of document-sharing sites.
+const WIDGET_WORDS: &[&str] = &[
+    "扫一扫在手机上打开当前页",
+    "扫一扫在手机打开当前页",
+    "全文预览已结束",
+    "点击下载此文件",
+    "下载本文档",
+    "字体大中小",
+    "字号大中小",
+    "文档简介",
+    "提交评论",
+    "发表评论",
+    "继续阅读",
+    "打印本页",
+    "打印此页",
+    "关闭窗口",
+    "关闭本页",
+    "大中小",
+    "分享到",
+    "评论",
+    "分享",
+    "打印",
+    "关闭",
+    "朗读",
+    "收藏",
+    "字体",
+    "字号",
+];
+
+/// Paragraphs starting with one of these are furniture whatever follows.
+const FURNITURE_PREFIXES: &[&str] = &[
+    "版权说明",
+    "温馨提示",
+    "内容提供方",
+    "点击下载此文件",
+    "分享到",
+    "扫一扫在手机打开当前页",
+    "扫一扫在手机上打开当前页",
+    "本文档由用户提供并上传",
+];
+
+/// Characters ignored when a short paragraph is matched against `WIDGET_WORDS`.
+fn is_widget_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ':' | '：'
+                | '['
+                | ']'
+                | '【'
+                | '】'
+                | '('
+                | ')'
+                | '|'
+                | '｜'
+                | '/'
+                | '·'
+                | '•'
+                | '、'
+                | ','
+                | '，'
+                | '>'
+                | '»'
+        )
+}
+
+enum Verdict {
+    Keep,
+    Drop,
+    /// A `标题_第N页` page marker at the head of the document: keep the title only.
+    PageTitle,
+}
+
+/// State carried across paragraphs.
+#[derive(Default)]
+struct Furniture {
+    /// A paragraph has been kept (so a page marker is no longer at the head).
+    kept_any: bool,
+    /// The title of a page-marker run has been kept.
+    title_kept: bool,
+    /// Inside the numbered notice list that follows 温馨提示.
+    in_notice: bool,
+    /// Right after a 评论 box (its `0/150` counter follows).
+    after_comment: bool,
+}
+
+impl Furniture {
+    fn judge(&mut self, p: &str) -> Verdict {
+        let in_notice = std::mem::take(&mut self.in_notice);
+        let after_comment = std::mem::take(&mut self.after_comment);
+        if p.len() > MAX_PROBE_BYTES {
+            self.kept_any = true;
+            return Verdict::Keep;
+        }
+        if is_page_marker(p) {
+            if !self.kept_any && !self.title_kept {
+                self.title_kept = true;
+                self.kept_any = true;
+                return Verdict::PageTitle;
+            }
+            return Verdict::Drop;
+        }
+        if in_notice && is_notice_item(p) {
+            self.in_notice = true;
+            return Verdict::Drop;
+        }
+        if after_comment && is_counter(p) {
+            return Verdict::Drop;
+        }
+        if p.starts_with("温馨提示") {
+            self.in_notice = true;
+            return Verdict::Drop;
+        }
+        if is_comment_box(p) {
+            self.after_comment = true;
+            return Verdict::Drop;
+        }
+        if FURNITURE_PREFIXES.iter().any(|f| p.starts_with(f)) || is_pages_left(p) || is_widget_line(p) {
+            return Verdict::Drop;
+        }
+        self.kept_any = true;
+        Verdict::Keep
+    }
+}
+
+/// `…_第3页`: the page captions of a document-sharing site's preview.
+fn is_page_marker(p: &str) -> bool {
+    let Some(rest) = p.strip_suffix('页') else { return false };
+    let digits = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+    digits.len() < rest.len() && digits.ends_with("_第")
+}
+
+/// `还剩8页未读`, possibly followed by `,继续阅读`.
+fn is_pages_left(p: &str) -> bool {
+    let Some(rest) = p.strip_prefix("还剩") else { return false };
+    let after = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    after.len() < rest.len() && after.starts_with("页未读")
+}
+
+/// A numbered item of a site notice: `• 1. 本站所有资源…`.
+fn is_notice_item(p: &str) -> bool {
+    let p = p.trim_start_matches(['•', '·', '●', '▪', '◆', ' ']);
+    let after = p.trim_start_matches(|c: char| c.is_ascii_digit());
+    after.len() < p.len() && (after.starts_with('.') || after.starts_with('、'))
+}
+
+/// A comment box header: `评论`, `发表评论`, `评论(3)`, `评论：12条`.
+fn is_comment_box(p: &str) -> bool {
+    let Some(rest) = p.strip_prefix("发表评论").or_else(|| p.strip_prefix("评论")) else { return false };
+    rest.chars().all(|c| c.is_ascii_digit() || c == '条' || is_widget_separator(c))
+}
+
+/// A comment box's character counter: `0/150`.
+fn is_counter(p: &str) -> bool {
+    let Some((a, b)) = p.split_once('/') else { return false };
+    !a.is_empty() && !b.is_empty() && a.bytes().chain(b.bytes()).all(|b| b.is_ascii_digit())
+}
+
+/// A short paragraph made only of `WIDGET_WORDS`: `【打印本页】【关闭窗口】`, `分享:`, `【字体：大 中 小】`.
+fn is_widget_line(p: &str) -> bool {
+    if p.len() > 120 {
+        return false;
+    }
+    let compact: String = p.chars().filter(|&c| !is_widget_separator(c)).collect();
+    let mut rest = compact.as_str();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        match WIDGET_WORDS.iter().find(|w| rest.starts_with(**w)) {
+            Some(w) => rest = &rest[w.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{PanelEntry, RawCell, RawTable};
+
+    const SEED_001: &str = include_str!("../tests/data/seeds/001_f30eff389d3d77a8.txt");
+    const SEED_002: &str = include_str!("../tests/data/seeds/002_2f212ad4ee3ae2a4.txt");
+    const SEED_003: &str = include_str!("../tests/data/seeds/003_e7e8e141b0d8918b.txt");
+    const SEED_004: &str = include_str!("../tests/data/seeds/004_e4ca24f9fb34d657.txt");
+
+    /// One paragraph per non-empty line, as the plain-text reader does.
+    fn doc_of(text: &str) -> RawDocument {
+        RawDocument {
+            blocks: text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| RawBlock::Paragraph(l.to_string()))
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    fn paragraphs(doc: &RawDocument) -> Vec<&str> {
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                RawBlock::Paragraph(p) => Some(p.as_str()),
+                RawBlock::Table(_) => None,
+            })
+            .collect()
+    }
+
+    fn joined(doc: &RawDocument) -> String {
+        paragraphs(doc).join("\n")
+    }
+
+    fn norm(text: &str, t2s: bool) -> (RawDocument, Script) {
+        normalize(doc_of(text), &NormalizeOptions { t2s })
+    }
+
+    #[test]
+    fn full_width_forms_fold_but_prose_punctuation_stays() {
+        assert_eq!(normalize_str("２０２１年", true), "2021年");
+        assert_eq!(normalize_str("（一）", true), "(一)");
+        assert_eq!(normalize_str("－8", true), "-8");
+        assert_eq!(normalize_str("１２．５万元", true), "12.5万元");
+        assert_eq!(normalize_str("３，４５６．７亿元", true), "3，456.7亿元");
+        assert_eq!(normalize_str("［１］｛Ａｂ｝％＋／＝＿", true), "[1]{Ab}%+/=_");
+        assert_eq!(normalize_str("单位：万元，合计；是否！为何？", true), "单位：万元，合计；是否！为何？");
+        // Other CJK punctuation is not in the full-width block and stays.
+        assert_eq!(normalize_str("一、总体情况。《条例》“公开”", true), "一、总体情况。《条例》“公开”");
+    }
+
+    #[test]
+    fn spaces_collapse_and_trim() {
+        assert_eq!(normalize_str("  本年\u{3000}\u{3000}新收 \t 申请\u{A0}数量\u{2003} ", true), "本年 新收 申请 数量");
+        assert_eq!(normalize_str("第一行\n\n  第二行", true), "第一行 第二行");
+        assert_eq!(normalize_str("\u{3000}\u{A0} \t", true), "");
+    }
+
+    #[test]
+    fn invisible_characters_are_removed() {
+        let s = "\u{FEFF}政\u{200B}府\u{200C}信\u{200D}息\u{2060}公\u{202E}开\u{202C}\u{2067}工\u{2069}作\u{200E}\u{200F}\0报\u{7}告\u{7F}\u{AD}\u{85}";
+        assert_eq!(normalize_str(s, true), "政府信息公开工作报告");
+        assert_eq!(normalize_str("a\rb\x0Bc", true), "a b c");
+    }
+
+    #[test]
+    fn table_cells_keep_trimmed_single_line_breaks() {
+        let mut t = RawTable { n_rows: 1, n_cols: 3, grid: vec![Some(0), Some(1), Some(2)], ..Default::default() };
+        for (col, text) in ["  本年\r\n\r\n  新收 \n 数量 ", "\u{A0}", "评论"].into_iter().enumerate() {
+            t.cells.push(RawCell { text: text.into(), row: 0, col, rowspan: 1, colspan: 1, header: false });
+        }
+        let raw = RawDocument { blocks: vec![RawBlock::Table(t.clone())], ..Default::default() };
+        let (doc, _) = normalize(raw, &NormalizeOptions::default());
+        let RawBlock::Table(out) = &doc.blocks[0] else { panic!("table dropped") };
+        assert_eq!(out.cells.len(), 3);
+        assert_eq!(out.grid, t.grid);
+        assert_eq!(out.cells[0].text, "本年\n新收\n数量");
+        assert_eq!(out.cells[1].text, "");
+        // Furniture words in a cell are data: cells are never dropped or emptied.
+        assert_eq!(out.cells[2].text, "评论");
+    }
+
+    #[test]
+    fn opencc_tables_convert_phrases_before_characters() {
+        assert_eq!(normalize_str("乾隆於是乾淨幹部計畫", true), "乾隆于是干净干部计划");
+        assert_eq!(normalize_str("政府資訊公開條例第二十條", true), "政府资讯公开条例第二十条");
+        assert_eq!(normalize_str("乾隆於是乾淨幹部計畫", false), "乾隆於是乾淨幹部計畫");
+        let (doc, script) = norm("乾隆於是乾淨幹部計畫", true);
+        assert_eq!(script, Script::Traditional);
+        assert_eq!(joined(&doc), "乾隆于是干净干部计划");
+    }
+
+    #[test]
+    fn script_vote_needs_a_clear_share_of_distinct_characters() {
+        assert_eq!(classify(1000, 0, 0), Script::Simplified);
+        assert_eq!(classify(1000, 250, 3), Script::Traditional);
+        assert_eq!(classify(1000, 50, 3), Script::Traditional);
+        assert_eq!(classify(1000, 10, 3), Script::Mixed);
+        assert_eq!(classify(1000, 4, 3), Script::Simplified);
+        // One name repeated many times.
+        assert_eq!(classify(1000, 60, 1), Script::Simplified);
+        assert_eq!(Script::Mixed.as_str(), "mixed");
+    }
+
+    #[test]
+    fn simplified_report_with_a_traditional_name_is_left_alone() {
+        let text = "2021年，本机关共收到政府信息公开申请12件，於某某同志负责办理。\n二、主动公开政府信息情况";
+        let (doc, script) = norm(text, true);
+        assert_eq!(script, Script::Simplified);
+        assert_eq!(joined(&doc), text);
+    }
+
+    #[test]
+    fn simplified_text_with_nothing_to_fold_is_byte_identical() {
+        for seed in [SEED_001, SEED_003, SEED_004] {
+            let (doc, script) = norm(seed, true);
+            assert_eq!(script, Script::Simplified);
+            let before = doc_of(seed);
+            let kept: std::collections::HashSet<&str> = paragraphs(&doc).into_iter().collect();
+            let mut same = 0;
+            for p in paragraphs(&before) {
+                let clean = p
+                    .chars()
+                    .all(|c| fold_width(c) == c && !matches!(c, '\u{A0}' | '\u{3000}' | '\u{2003}' | '\t' | '$' | '['))
+                    && !p.contains("  ")
+                    && !p.contains("点击下载");
+                if clean {
+                    assert!(kept.contains(p), "changed or dropped: {p}");
+                    same += 1;
+                }
+            }
+            assert!(same > 20, "{same}");
+        }
+    }
+
+    #[test]
+    fn seed_002_traditional_copy_is_cleaned() {
+        let (doc, script) = norm(SEED_002, true);
+        assert_eq!(script, Script::Traditional);
+        let text = joined(&doc);
+        assert!(text.contains("政务公开工作自查报告"));
+        assert!(text.contains("2021全年公开信息数量共计69条"));
+        assert!(text.contains("我镇没有依申请公开政府信息申请事项"));
+        for gone in [
+            "(zhèn)",
+            "(wù)",
+            "下载本文档",
+            "全文预览已结束",
+            "版权说明",
+            "_第1页",
+            "_第4页",
+            "文档简介",
+            "温馨提示",
+            "本站",
+            "评论",
+            "0/150",
+        ] {
+            assert!(!text.contains(gone), "{gone} left in:\n{text}");
+        }
+        let ps = paragraphs(&doc);
+        assert_eq!(ps[0], "XX镇2021年度政务公开工作自查报告");
+        assert!(ps[1].starts_with("1、xx镇2021年度政务公开工作自查报告"), "{}", ps[1]);
+        assert!(ps.last().unwrap().ends_with("依法有序参加政府信息公开。"));
+        assert_eq!(ps.len(), 6);
+    }
+
+    #[test]
+    fn seed_002_without_t2s_keeps_traditional_but_drops_furniture() {
+        let (doc, script) = norm(SEED_002, false);
+        assert_eq!(script, Script::Traditional);
+        let text = joined(&doc);
+        assert!(text.contains("政務公開工作自查報告"));
+        assert!(!text.contains("(zhèn)"));
+        for gone in ["下載本文檔", "版權說明", "_第1頁", "溫馨提示", "評論"] {
+            assert!(!text.contains(gone), "{gone} left");
+        }
+        assert_eq!(paragraphs(&doc)[0], "XX鎮2021年度政務公開工作自查報告");
+    }
+
+    #[test]
+    fn seeds_lose_their_inline_and_line_furniture() {
+        let (doc, _) = norm(SEED_001, true);
+        let text = joined(&doc);
+        assert!(!text.contains("[bookmark"));
+        assert!(paragraphs(&doc).contains(&"二、主动公开政府信息情况"));
+        assert!(text.contains("(一)加强组织领导，完善工作机构"));
+
+        let (doc, _) = norm(SEED_003, true);
+        let text = joined(&doc);
+        assert!(!text.contains("点击下载此文件"));
+        assert!(text.contains("七、其他需要报告的事项"));
+
+        let (doc, _) = norm(SEED_004, true);
+        let text = joined(&doc);
+        assert!(!text.contains("$txy$"));
+        assert!(!text.contains('$'));
+        assert!(text.ends_with("二○○七年六月二十六日"));
+    }
+
+    #[test]
+    fn inline_pinyin_after_han_is_removed() {
+        assert_eq!(normalize_str("鎮(zhèn)", false), "鎮");
+        assert_eq!(normalize_str("公(gong)開(kai)", false), "公開");
+        assert_eq!(normalize_str("公(gong)開(kai)", true), "公开");
+        assert_eq!(normalize_str("政務(wù)公開", true), "政务公开");
+        assert_eq!(normalize_str("庄（zhuāng）园", true), "庄园");
+        assert_eq!(normalize_str("绿(lǜ)色", true), "绿色");
+    }
+
+    #[test]
+    fn parentheses_that_are_not_pinyin_stay() {
+        for s in [
+            "网址www(www)",
+            "网站(www)",
+            "情况(1)",
+            "第二十条第(一)项",
+            "《条例》(以下简称《条例》)",
+            "面积(km)",
+            "资料(Word)",
+            "公开(zhuangzhuang)",
+            "公开 (gong)",
+            "(gong)开头",
+        ] {
+            assert_eq!(normalize_str(s, true), s);
+        }
+    }
+
+    #[test]
+    fn inline_tokens_are_removed_but_money_is_not() {
+        assert_eq!(normalize_str("总结$txy$", true), "总结");
+        assert_eq!(normalize_str("$a_1$ 报告", true), "报告");
+        assert_eq!(normalize_str("[bookmark: _GoBack]二、主动公开", true), "二、主动公开");
+        assert_eq!(normalize_str("费用$100 and $200", true), "费用$100 and $200");
+        assert_eq!(normalize_str("[bookmark without end", true), "[bookmark without end");
+        assert_eq!(normalize_str("[1] 附件", true), "[1] 附件");
+    }
+
+    #[test]
+    fn numbers_are_not_changed() {
+        for s in ["0", "-8", "+3", "251000元", "12.5万元", "0.00", "/", "—", "2021-2021年度", "1,234"] {
+            assert_eq!(normalize_str(s, true), s);
+        }
+        assert_eq!(normalize_str("－8", true), "-8");
+        assert_eq!(normalize_str("＋3", true), "+3");
+    }
+
+    #[test]
+    fn furniture_paragraphs_are_dropped_and_prose_kept() {
+        let text = "【打印本页】 【关闭窗口】\n分享到：微信 微博\n【字体：大 中 小】\n扫一扫在手机打开当前页\n\
+                    还剩3页未读，继续阅读\n内容提供方：某某\n打印本页\n分享:\n朗读\n$txy$\n\
+                    一、总体情况\n我局关闭窗口单位2个，评论员文章3篇。\n评论员文章3篇。";
+        let (doc, script) = norm(text, true);
+        assert_eq!(script, Script::Simplified);
+        assert_eq!(paragraphs(&doc), ["一、总体情况", "我局关闭窗口单位2个，评论员文章3篇。", "评论员文章3篇。"]);
+    }
+
+    #[test]
+    fn page_marker_mid_document_is_dropped_not_kept_as_title() {
+        let (doc, _) = norm("正文第一段\n某某报告_第2页\n正文第二段", true);
+        assert_eq!(paragraphs(&doc), ["正文第一段", "正文第二段"]);
+        let (doc, _) = norm("说明见第2页\n第2页", true);
+        assert_eq!(paragraphs(&doc), ["说明见第2页", "第2页"]);
+    }
+
+    #[test]
+    fn panel_and_title_are_normalised() {
+        let raw = RawDocument {
+            blocks: vec![],
+            panel: vec![PanelEntry {
+                key: "published",
+                label: "發布日期".into(),
+                value: " ２０２２－０１－１３\u{A0}".into(),
+            }],
+            html_title: Some("政務公開\u{200B}年度報告 ".into()),
+        };
+        let (doc, script) = normalize(raw, &NormalizeOptions::default());
+        assert_eq!(script, Script::Traditional);
+        assert_eq!(doc.panel[0].label, "发布日期");
+        assert_eq!(doc.panel[0].value, "2022-01-13");
+        assert_eq!(doc.html_title.as_deref(), Some("政务公开年度报告"));
+    }
+
+    /// The plain-prefix shortcut must give what the full cleaner gives.
+    #[test]
+    fn shortcut_agrees_with_full_cleaning() {
+        let pieces = [
+            "政府",
+            "公开",
+            "鎮",
+            "(zhèn)",
+            "（一）",
+            "(1)",
+            " ",
+            "  ",
+            "\u{3000}",
+            "\u{A0}",
+            "\t",
+            "\n",
+            "\r\n",
+            "$txy$",
+            "$",
+            "[bookmark: _GoBack]",
+            "[",
+            "２０２１",
+            "12.5",
+            "，",
+            "：",
+            "\u{200B}",
+            "\0",
+            "abc",
+            "(www)",
+            "於",
+            "(",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut inputs: Vec<String> =
+            [SEED_001, SEED_002, SEED_003, SEED_004].iter().flat_map(|t| t.lines()).map(String::from).collect();
+        for _ in 0..3000 {
+            let n = (next() % 8) as usize;
+            inputs.push((0..n).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect());
+        }
+        for input in inputs {
+            for keep_newlines in [false, true] {
+                let mut full = String::new();
+                let mut full_counts = Counts::default();
+                clean_rest(&input, 0, false, &mut full, keep_newlines, &mut full_counts, &TRAD);
+                let mut fast = input.clone();
+                let mut fast_counts = Counts::default();
+                clean_in_place(&mut fast, keep_newlines, &mut String::new(), &mut fast_counts, &TRAD);
+                assert_eq!(fast, full, "{input:?}");
+                assert_eq!((fast_counts.han, fast_counts.trad), (full_counts.han, full_counts.trad), "{input:?}");
+            }
+        }
+    }
 }

@@ -174,3 +174,13 @@ def test_errors_share_a_root():
     for cls in (gongkai.UnsupportedFormatError, gongkai.EmptyInputError, gongkai.InputTooLargeError, gongkai.OptionError):
         assert issubclass(cls, gongkai.GongkaiError)
     assert gongkai.GongkaiError.__module__ == "gongkai"
+
+
+def test_threads_calling_parse_match_serial_calls():
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = documents(SEEDS) + documents(REAL)
+    serial = [gongkai.extract(p) for p in paths]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        threaded = list(pool.map(gongkai.extract, paths * 2))
+    assert threaded == serial * 2
