@@ -134,7 +134,13 @@ pub fn t3_equations(keys: &[&str], format: &str) -> Vec<Equation> {
 }
 
 /// Table 3 from rows (template order): `(format, rows)`.
-pub fn requests(format: &'static str, rows: Vec<RowIn>, span: Span, extra: Vec<ExtraRow>, issues: &mut Vec<Issue>) -> TableReading {
+pub fn requests(
+    format: &'static str,
+    rows: Vec<RowIn>,
+    span: Span,
+    extra: Vec<ExtraRow>,
+    issues: &mut Vec<Issue>,
+) -> TableReading {
     let keys: Vec<&str> = rows.iter().map(|r| r.key).collect();
     let eqs = t3_equations(&keys, format);
     let solved = solve_rows(&rows, &[(0, 6)], &eqs);
@@ -197,7 +203,13 @@ pub fn t2_kind(col: &str) -> ColKind {
 }
 
 /// Table 2 from its item rows.
-pub fn proactive(format: &'static str, rows: Vec<RowIn>, span: Span, extra: Vec<ExtraRow>, issues: &mut Vec<Issue>) -> TableReading {
+pub fn proactive(
+    format: &'static str,
+    rows: Vec<RowIn>,
+    span: Span,
+    extra: Vec<ExtraRow>,
+    issues: &mut Vec<Issue>,
+) -> TableReading {
     let solved = solve_rows(&rows, &[], &[]);
     let mut cells = OrderedMap::default();
     for (r, (t, c, o)) in rows.iter().zip(&solved) {

@@ -123,7 +123,13 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
         inferred: false,
     };
     if folded.is_empty() {
-        return CellReading { value: None, raw: raw.trim_matches(is_space).to_string(), state: "blank", span, inferred: false };
+        return CellReading {
+            value: None,
+            raw: raw.trim_matches(is_space).to_string(),
+            state: "blank",
+            span,
+            inferred: false,
+        };
     }
     if NA_TOKENS.contains(&folded.as_str()) {
         return make(None, "na");

@@ -63,7 +63,8 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         let Some(i) = idx else { continue };
         let cell = &t.cells[i as usize];
         let parsed = cells::parse_cell(&cell.text, cell.span, ColKind::Signed);
-        let value_like = parsed.state != "text" || cells::parse_number_text(&compact(&cell.text), ColKind::Yuan).is_some();
+        let value_like =
+            parsed.state != "text" || cells::parse_number_text(&compact(&cell.text), ColKind::Yuan).is_some();
         out.push(RowCell { c0: c, c1: c, text: &cell.text, span: cell.span, value_like });
     }
     out
@@ -146,7 +147,8 @@ pub fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
                 Mode::None => {}
                 Mode::T2 => {
                     grow(&mut t2_span, row_span);
-                    let hits: Vec<T2Label> = T2_AC.find_iter(&label_text).map(|m| T2_LABELS[m.pattern().as_usize()].1).collect();
+                    let hits: Vec<T2Label> =
+                        T2_AC.find_iter(&label_text).map(|m| T2_LABELS[m.pattern().as_usize()].1).collect();
                     let heads: Vec<(usize, &'static str)> = cells
                         .iter()
                         .filter_map(|c| {
@@ -169,7 +171,7 @@ pub fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
                         t2_header = heads;
                         continue;
                     }
-                    if hits.iter().any(|h| *h == T2Label::Caption) {
+                    if hits.contains(&T2Label::Caption) {
                         continue;
                     }
                     let item = hits.iter().find_map(|h| if let T2Label::Item(i) = h { Some(*i) } else { None });

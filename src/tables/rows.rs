@@ -168,7 +168,7 @@ fn strip_ordinal(v: &View, a: usize, mut b: usize, ordinal: Option<u8>) -> usize
     if b > a && matches!(fold(v.chars[b - 1]), '.' | '、' | ',') {
         let digits = n.to_string();
         let len = digits.chars().count();
-        if b - 1 >= a + len {
+        if b > a + len {
             let got: String = v.chars[b - 1 - len..b - 1].iter().map(|c| fold(*c)).collect();
             if got == digits && (b - 1 - len == a || !fold(v.chars[b - 2 - len]).is_ascii_digit() || len == 1) {
                 return b - 1 - len;
@@ -290,11 +290,9 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
     // Whole-word forms that are one cell: thousands separators, 增加3 / 减少8.
     let worded = ["增加", "减少", "新增"].iter().any(|p| folded.starts_with(p));
     let grouped = folded.contains(',') && cells::parse_number_text(&folded, ColKind::Count).is_some();
-    if worded || grouped {
-        if cells::parse_number_text(&folded, ColKind::Signed).is_some() {
-            out.push(Token::Fixed(cells::parse_cell(&raw, [a, b], ColKind::Signed)));
-            return;
-        }
+    if (worded || grouped) && cells::parse_number_text(&folded, ColKind::Signed).is_some() {
+        out.push(Token::Fixed(cells::parse_cell(&raw, [a, b], ColKind::Signed)));
+        return;
     }
     let f: Vec<char> = folded.chars().collect();
     let mut i = 0;
@@ -306,7 +304,8 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
         }
         let s = i;
         i += 1;
-        while i < f.len() && (f[i].is_ascii_digit() || (f[i] == '.' && f.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
+        while i < f.len()
+            && (f[i].is_ascii_digit() || (f[i] == '.' && f.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
         {
             i += 1;
         }

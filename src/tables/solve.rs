@@ -18,9 +18,9 @@ const MAX_INT_DIGITS: usize = 9;
 /// Longest fraction a money cell may have.
 const MAX_FRAC_DIGITS: usize = 6;
 /// Search budget per row, in visited nodes.
-const NODE_BUDGET: usize = 200_000;
+const NODE_BUDGET: usize = 100_000;
 /// Most candidates kept per row.
-const MAX_CANDIDATES: usize = 4_096;
+const MAX_CANDIDATES: usize = 1_024;
 /// Largest sum-set built while propagating a column equation.
 const MAX_SUMSET: usize = 4_096;
 /// Largest joint enumeration over ambiguous rows.
@@ -160,11 +160,17 @@ impl Search<'_> {
         if cols_left < toks_left {
             return;
         }
-        if !self.blanks {
-            let digits_left = self.digits_from.get(tok).copied().unwrap_or(0).saturating_sub(off);
-            if cols_left > digits_left.max(toks_left) {
-                return;
-            }
+        let digits_left = self.digits_from.get(tok).copied().unwrap_or(0).saturating_sub(off);
+        if !self.blanks && cols_left > digits_left.max(toks_left) {
+            return;
+        }
+        // Each column holds at most a maximal number: too many digits left cannot fit.
+        let room: usize = self.spec.kinds[col..]
+            .iter()
+            .map(|k| MAX_INT_DIGITS + if k.decimals() { MAX_FRAC_DIGITS } else { 0 })
+            .sum();
+        if digits_left > room {
+            return;
         }
         let kind = self.spec.kinds[col];
         if self.blanks && cols_left > toks_left {
@@ -274,6 +280,9 @@ pub struct Equation {
 }
 
 fn sumset(a: &[f64], b: &[f64]) -> Option<Vec<f64>> {
+    if a.len().saturating_mul(b.len()) > MAX_SUMSET * 4 {
+        return None;
+    }
     let mut out: Vec<f64> = Vec::with_capacity(a.len() * b.len());
     for x in a {
         for y in b {
@@ -369,8 +378,7 @@ fn joint(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) {
         }
     }
     // Only equations touching an ambiguous row matter.
-    let touching: Vec<&Equation> =
-        eqs.iter().filter(|e| e.terms.iter().any(|(r, _)| rows[*r].1.len() > 1)).collect();
+    let touching: Vec<&Equation> = eqs.iter().filter(|e| e.terms.iter().any(|(r, _)| rows[*r].1.len() > 1)).collect();
     if touching.is_empty() {
         return;
     }
@@ -439,11 +447,12 @@ pub fn settle(tokens: &[Token], cands: &[Cand], col: usize, region: Span, pinned
     let same_slot = cands.iter().all(|c| c[col] == first[col]);
     // A part of a run is known only when every candidate splits that run the same way.
     let split_of = |c: &Cand, t: usize| -> Vec<(usize, usize)> {
-        c.iter().filter_map(|s| match s {
-            Slot::Part { tok, a, b, .. } if *tok == t => Some((*a, *b)),
-            _ => None,
-        })
-        .collect()
+        c.iter()
+            .filter_map(|s| match s {
+                Slot::Part { tok, a, b, .. } if *tok == t => Some((*a, *b)),
+                _ => None,
+            })
+            .collect()
     };
     let partial = |s: &Slot| match s {
         Slot::Part { tok, a, b, .. } => match &tokens[*tok] {

@@ -150,8 +150,7 @@ pub const T4_COL_LABELS: &[(&str, usize)] =
     &[("结果维持", 0), ("结果纠正", 1), ("其他结果", 2), ("尚未审结", 3), ("总计", 4)];
 
 /// Group labels of table 4 (DOMAIN §5): `(pattern, group index)`; longest wins.
-pub const T4_GROUP_LABELS: &[(&str, usize)] =
-    &[("行政复议", 0), ("未经复议直接起诉", 1), ("复议后起诉", 2)];
+pub const T4_GROUP_LABELS: &[(&str, usize)] = &[("行政复议", 0), ("未经复议直接起诉", 1), ("复议后起诉", 2)];
 
 /// Characters of table 4 header labels: stacked one or two per line in PDF
 /// text (DOMAIN §8.3), they are skipped rather than read.
@@ -165,7 +164,11 @@ pub struct T2Item {
 }
 
 pub const T2_ITEMS: [T2Item; 8] = [
-    T2Item { key: "rules", cols_2019: &["new_made", "new_published", "total_published"], cols_2021: &["issued", "repealed", "in_force"] },
+    T2Item {
+        key: "rules",
+        cols_2019: &["new_made", "new_published", "total_published"],
+        cols_2021: &["issued", "repealed", "in_force"],
+    },
     T2Item {
         key: "normative_documents",
         cols_2019: &["new_made", "new_published", "total_published"],
@@ -225,6 +228,10 @@ pub const T2_LABELS: &[(&str, T2Label)] = &[
 pub const T2_PROSE: &[(&str, &str, &str)] = &[
     (r"现行有效(?:的)?(?:行政)?规范性文件(?:共|总数|数量为?|为)?(\d+)件", "normative_documents", "in_force"),
     (r"现行有效(?:的)?规章(?:共|为)?(\d+)件", "rules", "in_force"),
-    (r"(?:本年|全年|年内)?(?:共)?(?:制发|印发|出台)(?:了|的)?(?:行政)?规范性文件(?:共)?(\d+)件", "normative_documents", "issued"),
+    (
+        r"(?:本年|全年|年内)?(?:共)?(?:制发|印发|出台)(?:了|的)?(?:行政)?规范性文件(?:共)?(\d+)件",
+        "normative_documents",
+        "issued",
+    ),
     (r"(?:本年|全年|年内)?(?:共)?废止(?:了)?(?:行政)?规范性文件(?:共)?(\d+)件", "normative_documents", "repealed"),
 ];

@@ -142,7 +142,8 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
         let mut header = String::new();
         while i < v.chars.len() {
             let c = v.chars[i];
-            if v.furniture[i] || super::cells::is_space(c) || matches!(c, '|' | '｜' | '、' | '(' | ')' | '（' | '）') {
+            if v.furniture[i] || super::cells::is_space(c) || matches!(c, '|' | '｜' | '、' | '(' | ')' | '（' | '）')
+            {
                 i += 1;
                 continue;
             }
