@@ -92,7 +92,7 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
 fn build(doc: &Document, source: Source) -> Report {
     let meta = meta::read(doc);
     let sections = outline::read(doc);
-    let tables = tables::read(doc);
+    let (tables, table_issues) = tables::read_with_issues(doc);
     let facts = facts::read(doc, &sections);
     let mut report = Report {
         schema_version: SCHEMA_VERSION,
@@ -116,6 +116,7 @@ fn build(doc: &Document, source: Source) -> Report {
         text: doc.text.clone(),
     };
     report.issues = checks::run(&report);
+    report.issues.extend(table_issues);
     report
 }
 
