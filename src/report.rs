@@ -114,7 +114,7 @@ fn build(doc: &Document, source: Source) -> Report {
 fn build_one(doc: &Document, source: Source) -> Report {
     let meta = meta::read(doc);
     let sections = outline::read(doc);
-    let tables = tables::read(doc);
+    let (tables, table_issues) = tables::read_with_issues(doc);
     let (facts, fact_issues) = facts::read_with_issues(doc, &sections);
     let kind = kinds::kind(meta.title.as_deref(), &doc.text, &sections);
     let template = kinds::template(kind, &doc.text, meta.year);
@@ -140,6 +140,7 @@ fn build_one(doc: &Document, source: Source) -> Report {
         text: doc.text.clone(),
     };
     report.issues = checks::run(&report);
+    report.issues.extend(table_issues);
     report.issues.extend(fact_issues);
     report
 }

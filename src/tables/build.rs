@@ -1,0 +1,219 @@
+//! From rows of tokens to `TableReading`s: solving each row, the cross-row
+//! arithmetic of table 3, and the issues for cells that stay unknown.
+
+use crate::document::Span;
+use crate::model::{CellReading, ExtraRow, Issue, OrderedMap, TableReading};
+
+use super::cells::{self, ColKind};
+use super::solve::{self, Cand, Equation, RowSpec, Token};
+use super::template::{T3_CARRIED_FORWARD, T3_COLS, T3_RESULTS_TOTAL, T3_ROWS, T4_COLS, T4_GROUPS};
+
+/// One row read from a document: its key, tokens, and the text region they came from.
+pub struct RowIn {
+    pub key: &'static str,
+    pub tokens: Vec<Token>,
+    pub region: Span,
+    /// Template column keys and kinds of this row.
+    pub cols: Vec<(&'static str, ColKind)>,
+    /// Known values from prose: `(column index, value)`.
+    pub pins: Vec<(usize, f64)>,
+}
+
+/// The issue for cells that could not be placed.
+pub fn unreadable(table: &str, row: &str, cols: &[&str], msg: String) -> Issue {
+    Issue {
+        code: "TABLE_UNREADABLE",
+        severity: "warning",
+        message: msg,
+        cells: cols
+            .iter()
+            .map(|c| if row.is_empty() { format!("{table}.{c}") } else { format!("{table}.{row}.{c}") })
+            .collect(),
+        expected: None,
+        actual: None,
+        blame: "parser",
+    }
+}
+
+/// Solves rows independently (`groups` per row) and, for table 3, jointly.
+pub fn solve_rows(rows: &[RowIn], groups: &[(usize, usize)], eqs: &[Equation]) -> Vec<(Vec<Token>, Vec<Cand>, bool)> {
+    let mut solved: Vec<(Vec<Token>, Vec<Cand>)> = Vec::with_capacity(rows.len());
+    let mut overflow = Vec::with_capacity(rows.len());
+    for r in rows {
+        let kinds: Vec<ColKind> = r.cols.iter().map(|c| c.1).collect();
+        let s = solve::solve_row(&r.tokens, RowSpec { kinds: &kinds, groups });
+        let mut cands = s.cands;
+        // Each prose number filters on its own; one the table contradicts is ignored.
+        for &(col, v) in &r.pins {
+            if cands.len() <= 1 {
+                break;
+            }
+            let kept: Vec<Cand> = cands
+                .iter()
+                .filter(|c| solve::slot_value(&r.tokens, &c[col]).is_some_and(|x| (x - v).abs() < 1e-6))
+                .cloned()
+                .collect();
+            if !kept.is_empty() {
+                cands = kept;
+            }
+        }
+        overflow.push(s.overflow);
+        solved.push((r.tokens.clone(), cands));
+    }
+    if !eqs.is_empty() {
+        solve::propagate(&mut solved, eqs);
+    }
+    solved.into_iter().zip(overflow).map(|((t, c), o)| (t, c, o)).collect()
+}
+
+/// Cell readings of one solved row, with an issue for the cells left unknown.
+pub fn row_cells(
+    table: &str,
+    row: &RowIn,
+    tokens: &[Token],
+    cands: &[Cand],
+    overflow: bool,
+    issues: &mut Vec<Issue>,
+) -> OrderedMap<CellReading> {
+    let mut out = OrderedMap::default();
+    let raw = tokens.iter().map(Token::raw).collect::<Vec<_>>().join(" ");
+    let mut unknown = Vec::new();
+    for (i, (key, _)) in row.cols.iter().enumerate() {
+        let pinned = row.pins.iter().any(|(c, _)| *c == i);
+        let cell = if overflow { None } else { solve::settle(tokens, cands, i, row.region, pinned) };
+        match cell {
+            Some(c) => out.insert(*key, c),
+            None => {
+                unknown.push(*key);
+                out.insert(*key, cells::unknown(&raw, row.region));
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        let why = if overflow {
+            format!("too many ways to split {raw:?}")
+        } else if cands.is_empty() {
+            format!("no placement of {raw:?} fits the template's arithmetic")
+        } else {
+            let shown: Vec<String> = cands.iter().take(6).map(|c| solve::describe(tokens, c)).collect();
+            let more = if cands.len() > 6 { format!(" (+{} more)", cands.len() - 6) } else { String::new() };
+            format!("{} placements of {raw:?} fit: {}{more}", cands.len(), shown.join(", "))
+        };
+        issues.push(unreadable(table, row.key, &unknown, format!("{table} {}: {why}", row.key)));
+    }
+    out
+}
+
+/// The table-3 equations over the rows present: results total = sum of result
+/// rows (R3) and new + carried over = results total + carried forward (R1), per column.
+pub fn t3_equations(keys: &[&str], format: &str) -> Vec<Equation> {
+    let pos = |k: &str| keys.iter().position(|x| *x == k);
+    let mut eqs = Vec::new();
+    let results: Vec<&str> = T3_ROWS[2..T3_RESULTS_TOTAL]
+        .iter()
+        .filter(|r| r.only.is_none() || r.only == Some(format))
+        .map(|r| r.key)
+        .collect();
+    let total = pos(T3_ROWS[T3_RESULTS_TOTAL].key);
+    for col in 0..T3_COLS.len() {
+        if let Some(t) = total {
+            let idx: Option<Vec<usize>> = results.iter().map(|k| pos(k)).collect();
+            if let Some(idx) = idx {
+                let mut terms: Vec<(usize, f64)> = idx.into_iter().map(|i| (i, 1.0)).collect();
+                terms.push((t, -1.0));
+                eqs.push(Equation { terms, col });
+            }
+        }
+        if let (Some(n), Some(c), Some(t), Some(f)) =
+            (pos("new_received"), pos("carried_over"), total, pos(T3_ROWS[T3_CARRIED_FORWARD].key))
+        {
+            eqs.push(Equation { terms: vec![(n, 1.0), (c, 1.0), (t, -1.0), (f, -1.0)], col });
+        }
+    }
+    eqs
+}
+
+/// Table 3 from rows (template order): `(format, rows)`.
+pub fn requests(
+    format: &'static str,
+    rows: Vec<RowIn>,
+    span: Span,
+    extra: Vec<ExtraRow>,
+    issues: &mut Vec<Issue>,
+) -> TableReading {
+    let keys: Vec<&str> = rows.iter().map(|r| r.key).collect();
+    let eqs = t3_equations(&keys, format);
+    let solved = solve_rows(&rows, &[(0, 6)], &eqs);
+    let mut cells = OrderedMap::default();
+    for (r, (t, c, o)) in rows.iter().zip(&solved) {
+        cells.insert(r.key, row_cells("requests", r, t, c, *o, issues));
+    }
+    TableReading { format, cells, extra_rows: extra, span }
+}
+
+/// Table 4 from its one row of 15 tokens.
+pub fn review(row: RowIn, span: Span, issues: &mut Vec<Issue>) -> TableReading {
+    let solved = solve_rows(std::slice::from_ref(&row), &[(0, 4), (5, 9), (10, 14)], &[]);
+    let (t, c, o) = &solved[0];
+    let flat = row_cells("review_litigation", &row, t, c, *o, issues);
+    let mut cells = OrderedMap::default();
+    for (g, group) in T4_GROUPS.iter().enumerate() {
+        let mut m = OrderedMap::default();
+        for (k, col) in T4_COLS.iter().enumerate() {
+            if let Some(cell) = flat.get(&format!("{group}.{col}")).or_else(|| flat.0.get(g * 5 + k).map(|(_, v)| v)) {
+                m.insert(*col, cell.clone());
+            }
+        }
+        cells.insert(*group, m);
+    }
+    // Issue paths name the flat columns `review.upheld` etc. already.
+    TableReading { format: "other", cells, extra_rows: Vec::new(), span }
+}
+
+/// The 15 flat column keys of table 4 (`review.upheld` …) as static strs.
+pub fn t4_flat_cols() -> Vec<(&'static str, ColKind)> {
+    const FLAT: [&str; 15] = [
+        "review.upheld",
+        "review.corrected",
+        "review.other",
+        "review.pending",
+        "review.total",
+        "litigation_direct.upheld",
+        "litigation_direct.corrected",
+        "litigation_direct.other",
+        "litigation_direct.pending",
+        "litigation_direct.total",
+        "litigation_after_review.upheld",
+        "litigation_after_review.corrected",
+        "litigation_after_review.other",
+        "litigation_after_review.pending",
+        "litigation_after_review.total",
+    ];
+    FLAT.iter().map(|k| (*k, ColKind::Count)).collect()
+}
+
+/// Column kind of a table 2 column key (SPEC §4).
+pub fn t2_kind(col: &str) -> ColKind {
+    match col {
+        "change" => ColKind::Signed,
+        "amount" => ColKind::Yuan,
+        "amount_10k_yuan" => ColKind::Wan,
+        _ => ColKind::Count,
+    }
+}
+
+/// Table 2 from its item rows.
+pub fn proactive(
+    format: &'static str,
+    rows: Vec<RowIn>,
+    span: Span,
+    extra: Vec<ExtraRow>,
+    issues: &mut Vec<Issue>,
+) -> TableReading {
+    let solved = solve_rows(&rows, &[], &[]);
+    let mut cells = OrderedMap::default();
+    for (r, (t, c, o)) in rows.iter().zip(&solved) {
+        cells.insert(r.key, row_cells("proactive", r, t, c, *o, issues));
+    }
+    TableReading { format, cells, extra_rows: extra, span }
+}

@@ -1,0 +1,211 @@
+//! Cell tokens (DOMAIN §8.5): numbers (ASCII or full-width, thousands
+//! separators), blanks, not-applicable marks, signed changes, money with units.
+
+use crate::document::Span;
+use crate::model::{CellReading, Number};
+
+/// What a column holds, which decides how units and signs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColKind {
+    /// A count (件, 条, 笔 … may follow).
+    Count,
+    /// A signed change (2019 本年增/减, DOMAIN §3.2).
+    Signed,
+    /// Money whose value is given in yuan when the unit is known (2019 采购总金额).
+    Yuan,
+    /// Money in 万元 (2021 本年收费金额（单位：万元）).
+    Wan,
+}
+
+impl ColKind {
+    pub fn decimals(self) -> bool {
+        matches!(self, ColKind::Yuan | ColKind::Wan)
+    }
+}
+
+/// Not-applicable marks (DOMAIN §8.5, SPEC §4).
+pub const NA_TOKENS: &[&str] = &["/", "／", "\\", "-", "－", "—", "——", "–", "―", "无", "不适用", "—/—"];
+
+/// Count units that may follow a number in a cell.
+const COUNT_UNITS: &[&str] = &["件", "条", "笔", "个", "项", "次", "宗", "起"];
+
+/// Folds full-width ASCII (digits, signs, `．`, `，`) to half-width.
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        _ => c,
+    }
+}
+
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}' || c == '\u{200B}' || c == '\u{FEFF}'
+}
+
+/// A blank cell reading at `span`.
+pub fn blank(span: Span) -> CellReading {
+    CellReading { value: None, raw: String::new(), state: "blank", span, inferred: false }
+}
+
+/// A cell whose value could not be determined: `raw` is the evidence.
+pub fn unknown(raw: &str, span: Span) -> CellReading {
+    CellReading { value: None, raw: raw.to_string(), state: "text", span, inferred: false }
+}
+
+/// A number read as part of a split run.
+pub fn number(raw: &str, value: Number, span: Span, inferred: bool) -> CellReading {
+    let state = if value.as_f64() == 0.0 { "zero" } else { "number" };
+    CellReading { value: Some(value), raw: raw.to_string(), state, span, inferred }
+}
+
+/// Parses a plain numeric string (ASCII digits, optional sign, optional
+/// fraction, thousands separators) into a number; `None` if it is not one.
+pub fn parse_plain_number(s: &str) -> Option<Number> {
+    let s = s.trim();
+    let (neg, body) = match s.chars().next()? {
+        '-' => (true, &s[1..]),
+        '+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let body = body.trim_start();
+    if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = String::with_capacity(body.len());
+    let mut seen_dot = false;
+    let bytes: Vec<char> = body.chars().collect();
+    for (i, &c) in bytes.iter().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '.' if !seen_dot && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit() => {
+                seen_dot = true;
+                digits.push('.');
+            }
+            ',' => {
+                // Thousands separator: exactly three digits follow before the next separator or end.
+                let rest: String = bytes[i + 1..].iter().take_while(|c| c.is_ascii_digit()).collect();
+                if seen_dot || rest.len() != 3 {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    if digits.len() > 18 {
+        return None;
+    }
+    let number = if seen_dot {
+        let f: f64 = digits.parse().ok()?;
+        Number::Float(if neg { -f } else { f })
+    } else {
+        let i: i64 = digits.parse().ok()?;
+        Number::Int(if neg { -i } else { i })
+    };
+    Some(number)
+}
+
+/// Scales a number by a factor, keeping integers integral where they stay so.
+fn scale(n: Number, factor: f64) -> Number {
+    let f = n.as_f64() * factor;
+    // Round away float noise from decimal scaling (12.5 * 10000).
+    let rounded = (f * 1e6).round() / 1e6;
+    Number::from_f64(rounded)
+}
+
+/// Reads one cell's text in a column of `kind`.
+pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
+    let folded: String = raw.chars().map(fold).filter(|c| !is_space(*c)).collect();
+    let make = |value: Option<Number>, state: &'static str| CellReading {
+        value,
+        raw: raw.trim_matches(is_space).to_string(),
+        state,
+        span,
+        inferred: false,
+    };
+    if folded.is_empty() {
+        return CellReading {
+            value: None,
+            raw: raw.trim_matches(is_space).to_string(),
+            state: "blank",
+            span,
+            inferred: false,
+        };
+    }
+    if NA_TOKENS.contains(&folded.as_str()) {
+        return make(None, "na");
+    }
+    match parse_number_text(&folded, kind) {
+        Some(v) => make(Some(v), if v.as_f64() == 0.0 { "zero" } else { "number" }),
+        None => make(None, "text"),
+    }
+}
+
+/// A folded, space-free cell text → its value in the column's unit.
+pub fn parse_number_text(s: &str, kind: ColKind) -> Option<Number> {
+    let mut s = s;
+    let mut sign = 1.0;
+    for (word, sg) in [("增加", 1.0), ("减少", -1.0), ("新增", 1.0), ("增", 1.0), ("减", -1.0)] {
+        if let Some(rest) = s.strip_prefix(word) {
+            s = rest;
+            sign = sg;
+            break;
+        }
+    }
+    let mut factor = 1.0;
+    let mut stripped = s;
+    if let Some(rest) = s.strip_suffix("万元") {
+        stripped = rest;
+        factor = match kind {
+            ColKind::Wan => 1.0,
+            _ => 10000.0,
+        };
+    } else if let Some(rest) = s.strip_suffix('元') {
+        stripped = rest;
+        factor = match kind {
+            ColKind::Wan => 1.0 / 10000.0,
+            _ => 1.0,
+        };
+    } else {
+        for unit in COUNT_UNITS {
+            if let Some(rest) = s.strip_suffix(unit) {
+                stripped = rest;
+                break;
+            }
+        }
+    }
+    let n = parse_plain_number(stripped)?;
+    let n = if sign < 0.0 { scale(n, -1.0) } else { n };
+    Some(if factor == 1.0 { n } else { scale(n, factor) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(raw: &str, kind: ColKind) -> (Option<f64>, &'static str) {
+        let c = parse_cell(raw, [0, 0], kind);
+        (c.value.map(Number::as_f64), c.state)
+    }
+
+    #[test]
+    fn tokens() {
+        assert_eq!(v("\u{a0}", ColKind::Count), (None, "blank"));
+        assert_eq!(v("0", ColKind::Count), (Some(0.0), "zero"));
+        assert_eq!(v("１２３", ColKind::Count), (Some(123.0), "number"));
+        assert_eq!(v("1,234", ColKind::Count), (Some(1234.0), "number"));
+        assert_eq!(v("/", ColKind::Count), (None, "na"));
+        assert_eq!(v("—", ColKind::Count), (None, "na"));
+        assert_eq!(v("不适用", ColKind::Count), (None, "na"));
+        assert_eq!(v("-8", ColKind::Signed), (Some(-8.0), "number"));
+        assert_eq!(v("－8", ColKind::Signed), (Some(-8.0), "number"));
+        assert_eq!(v("减少8", ColKind::Signed), (Some(-8.0), "number"));
+        assert_eq!(v("+3", ColKind::Signed), (Some(3.0), "number"));
+        assert_eq!(v("增加3", ColKind::Signed), (Some(3.0), "number"));
+        assert_eq!(v("251000元", ColKind::Yuan), (Some(251000.0), "number"));
+        assert_eq!(v("12.5万元", ColKind::Yuan), (Some(125000.0), "number"));
+        assert_eq!(v("12.5万元", ColKind::Wan), (Some(12.5), "number"));
+        assert_eq!(v("5949.09", ColKind::Wan), (Some(5949.09), "number"));
+        assert_eq!(v("2笔", ColKind::Count), (Some(2.0), "number"));
+        assert_eq!(v("若干", ColKind::Count), (None, "text"));
+    }
+}

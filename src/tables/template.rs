@@ -1,0 +1,237 @@
+//! The 2019 and 2021 table templates as data: row and column keys (SPEC §4)
+//! with the labels that identify them (DOMAIN §3–§5, variants §3.3, §4.3, §12).
+//!
+//! Labels are matched in a *compact* form of the text: whitespace removed,
+//! full-width ASCII folded, quotes removed, `其它` read as `其他` (DOMAIN §12.1),
+//! so a pattern here never contains spaces, quotes or full-width brackets.
+//! Ordinals (`一、`, `（三）`, `1.`) are not part of the patterns: they vary and
+//! are skipped around the match.
+
+/// Table 3 columns in template order (DOMAIN §4.1) and the header labels that name them.
+pub const T3_COLS: [&str; 7] =
+    ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"];
+
+/// Header labels of table 3 columns (DOMAIN §4.1, §4.3): `(pattern, column index)`.
+pub const T3_COL_LABELS: &[(&str, usize)] = &[
+    ("自然人", 0),
+    ("商业企业", 1),
+    ("科研机构", 2),
+    ("社会公益组织", 3),
+    ("法律服务机构", 4),
+    ("其他", 5),
+    ("总计", 6),
+];
+
+/// What a label of table 3 stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T3Label {
+    /// A data row: index into `T3_ROWS`.
+    Row(usize),
+    /// A spanning group label without numbers (三、本年度办理结果, （三）不予公开 …).
+    Group,
+    /// （六）其他处理: the 2019 data row `other`, a group label in 2021 (DOMAIN §4.2, §6).
+    OtherProcessing,
+}
+
+/// One table 3 data row: key, ordinal printed before it (for stripping a
+/// glued ordinal off the previous row's numbers), and whether only one format has it.
+#[derive(Debug, Clone, Copy)]
+pub struct T3Row {
+    pub key: &'static str,
+    pub ordinal: Option<u8>,
+    /// `Some("2019")` / `Some("2021")` for format-specific rows.
+    pub only: Option<&'static str>,
+}
+
+const fn row(key: &'static str, ordinal: Option<u8>, only: Option<&'static str>) -> T3Row {
+    T3Row { key, ordinal, only }
+}
+
+/// Table 3 rows in template order (DOMAIN §4.2), SPEC §4 keys. `other` is the
+/// 2019 single row; `other_*` the 2021 rows.
+pub const T3_ROWS: [T3Row; 26] = [
+    row("new_received", None, None),
+    row("carried_over", None, None),
+    row("granted", None, None),
+    row("partially_granted", None, None),
+    row("denied_state_secret", Some(1), None),
+    row("denied_prohibited_by_law", Some(2), None),
+    row("denied_three_safeties", Some(3), None),
+    row("denied_third_party", Some(4), None),
+    row("denied_internal_affairs", Some(5), None),
+    row("denied_process_info", Some(6), None),
+    row("denied_enforcement_file", Some(7), None),
+    row("denied_query_matter", Some(8), None),
+    row("unavailable_not_held", Some(1), None),
+    row("unavailable_needs_creation", Some(2), None),
+    row("unavailable_unclear", Some(3), None),
+    row("not_processed_petition", Some(1), None),
+    row("not_processed_duplicate", Some(2), None),
+    row("not_processed_publication", Some(3), None),
+    row("not_processed_excessive", Some(4), None),
+    row("not_processed_confirmation", Some(5), None),
+    row("other", None, Some("2019")),
+    row("other_no_correction", Some(1), Some("2021")),
+    row("other_unpaid_fee", Some(2), Some("2021")),
+    row("other_other", Some(3), Some("2021")),
+    row("results_total", None, None),
+    row("carried_forward", None, None),
+];
+
+/// Index of `results_total` in `T3_ROWS`.
+pub const T3_RESULTS_TOTAL: usize = 24;
+/// Index of `carried_forward` in `T3_ROWS`.
+pub const T3_CARRIED_FORWARD: usize = 25;
+/// Index of the 2019 `other` row in `T3_ROWS`.
+pub const T3_OTHER_2019: usize = 20;
+
+/// Table 3 labels (DOMAIN §4.2, variants §4.3, §14.6). Several patterns per
+/// row: the longest match wins, so full labels beat the keyword fallbacks.
+pub const T3_LABELS: &[(&str, T3Label)] = &[
+    ("本年新收政府信息公开申请数量", T3Label::Row(0)),
+    ("本年新收政府信息公开申请", T3Label::Row(0)),
+    ("本年新收申请数量", T3Label::Row(0)),
+    ("上年结转政府信息公开申请数量", T3Label::Row(1)),
+    ("上年结转政府信息公开申请", T3Label::Row(1)),
+    ("上年结转申请数量", T3Label::Row(1)),
+    ("本年度办理结果", T3Label::Group),
+    ("予以公开情况", T3Label::Row(2)),
+    ("予以公开", T3Label::Row(2)),
+    ("部分公开", T3Label::Row(3)),
+    ("不予公开", T3Label::Group),
+    ("属于国家秘密", T3Label::Row(4)),
+    ("其他法律行政法规禁止公开", T3Label::Row(5)),
+    ("法律行政法规禁止公开", T3Label::Row(5)),
+    ("危及三安全一稳定", T3Label::Row(6)),
+    ("三安全一稳定", T3Label::Row(6)),
+    ("保护第三方合法权益", T3Label::Row(7)),
+    ("属于三类内部事务信息", T3Label::Row(8)),
+    ("三类内部事务信息", T3Label::Row(8)),
+    ("属于四类过程性信息", T3Label::Row(9)),
+    ("四类过程性信息", T3Label::Row(9)),
+    ("属于行政执法案卷", T3Label::Row(10)),
+    ("行政执法案卷", T3Label::Row(10)),
+    ("属于行政查询事项", T3Label::Row(11)),
+    ("行政查询事项", T3Label::Row(11)),
+    ("无法提供", T3Label::Group),
+    ("本机关不掌握相关政府信息", T3Label::Row(12)),
+    ("不掌握相关政府信息", T3Label::Row(12)),
+    ("没有现成信息需要另行制作", T3Label::Row(13)),
+    ("需要另行制作", T3Label::Row(13)),
+    ("补正后申请内容仍不明确", T3Label::Row(14)),
+    ("申请内容仍不明确", T3Label::Row(14)),
+    ("不予处理", T3Label::Group),
+    ("信访举报投诉类申请", T3Label::Row(15)),
+    ("重复申请", T3Label::Row(16)),
+    ("要求提供公开出版物", T3Label::Row(17)),
+    ("无正当理由大量反复申请", T3Label::Row(18)),
+    ("要求行政机关确认或重新出具已获取信息", T3Label::Row(19)),
+    ("其他处理", T3Label::OtherProcessing),
+    ("申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", T3Label::Row(21)),
+    ("申请人无正当理由逾期不补正,行政机关不再处理其政府信息公开申请", T3Label::Row(21)),
+    ("申请人无正当理由逾期不补正", T3Label::Row(21)),
+    ("逾期不补正", T3Label::Row(21)),
+    ("申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", T3Label::Row(22)),
+    ("申请人逾期未按收费通知要求缴纳费用,行政机关不再处理其政府信息公开申请", T3Label::Row(22)),
+    ("申请人逾期未按收费通知要求缴纳费用", T3Label::Row(22)),
+    ("逾期未按收费通知", T3Label::Row(22)),
+    ("其他", T3Label::Row(23)),
+    ("总计", T3Label::Row(24)),
+    ("结转下年度继续办理", T3Label::Row(25)),
+    ("结转下一年度继续办理", T3Label::Row(25)),
+];
+
+/// Table 4 groups and columns (DOMAIN §5), SPEC keys.
+pub const T4_GROUPS: [&str; 3] = ["review", "litigation_direct", "litigation_after_review"];
+pub const T4_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
+
+/// Column labels of table 4 (DOMAIN §5): `(pattern, column index)`.
+pub const T4_COL_LABELS: &[(&str, usize)] =
+    &[("结果维持", 0), ("结果纠正", 1), ("其他结果", 2), ("尚未审结", 3), ("总计", 4)];
+
+/// Group labels of table 4 (DOMAIN §5): `(pattern, group index)`; longest wins.
+pub const T4_GROUP_LABELS: &[(&str, usize)] = &[("行政复议", 0), ("未经复议直接起诉", 1), ("复议后起诉", 2)];
+
+/// Characters of table 4 header labels: stacked one or two per line in PDF
+/// text (DOMAIN §8.3), they are skipped rather than read.
+pub const T4_HEADER_CHARS: &str = "行政复议诉讼结果维持纠正其他尚未审总计经直接起后情况";
+
+/// Table 2 items (DOMAIN §3): `(key, columns in 2019, columns in 2021)`.
+pub struct T2Item {
+    pub key: &'static str,
+    pub cols_2019: &'static [&'static str],
+    pub cols_2021: &'static [&'static str],
+}
+
+pub const T2_ITEMS: [T2Item; 8] = [
+    T2Item {
+        key: "rules",
+        cols_2019: &["new_made", "new_published", "total_published"],
+        cols_2021: &["issued", "repealed", "in_force"],
+    },
+    T2Item {
+        key: "normative_documents",
+        cols_2019: &["new_made", "new_published", "total_published"],
+        cols_2021: &["issued", "repealed", "in_force"],
+    },
+    T2Item { key: "licensing", cols_2019: &["prev_items", "change", "decisions"], cols_2021: &["decisions"] },
+    T2Item { key: "other_services", cols_2019: &["prev_items", "change", "decisions"], cols_2021: &[] },
+    T2Item { key: "punishment", cols_2019: &["prev_items", "change", "decisions"], cols_2021: &["decisions"] },
+    T2Item { key: "coercion", cols_2019: &["prev_items", "change", "decisions"], cols_2021: &["decisions"] },
+    T2Item { key: "fees", cols_2019: &["prev_items", "change"], cols_2021: &["amount_10k_yuan"] },
+    T2Item { key: "procurement", cols_2019: &["items", "amount"], cols_2021: &[] },
+];
+
+/// What a label of table 2 stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T2Label {
+    /// An item row: index into `T2_ITEMS`.
+    Item(usize),
+    /// A column header: its key, and the format it implies (DOMAIN §12.3).
+    Col(&'static str, Option<&'static str>),
+    /// A caption 第二十条第（X）项 or the 信息内容 header.
+    Caption,
+}
+
+/// Table 2 labels (DOMAIN §3.1–§3.3). Provincial notes in parentheses are
+/// removed before matching; the longest match wins.
+pub const T2_LABELS: &[(&str, T2Label)] = &[
+    ("规章", T2Label::Item(0)),
+    ("行政规范性文件", T2Label::Item(1)),
+    ("规范性文件", T2Label::Item(1)),
+    ("行政许可", T2Label::Item(2)),
+    ("其他对外管理服务事项", T2Label::Item(3)),
+    ("行政处罚", T2Label::Item(4)),
+    ("行政强制", T2Label::Item(5)),
+    ("行政事业性收费", T2Label::Item(6)),
+    ("政府集中采购", T2Label::Item(7)),
+    ("第二十条", T2Label::Caption),
+    ("信息内容", T2Label::Caption),
+    ("本年制发件数", T2Label::Col("issued", Some("2021"))),
+    ("本年废止件数", T2Label::Col("repealed", Some("2021"))),
+    ("现行有效件数", T2Label::Col("in_force", Some("2021"))),
+    ("本年处理决定数量", T2Label::Col("decisions", Some("2021"))),
+    ("本年收费金额", T2Label::Col("amount_10k_yuan", Some("2021"))),
+    ("本年新制作数量", T2Label::Col("new_made", Some("2019"))),
+    ("本年新公开数量", T2Label::Col("new_published", Some("2019"))),
+    ("对外公开总数量", T2Label::Col("total_published", Some("2019"))),
+    ("上一年项目数量", T2Label::Col("prev_items", Some("2019"))),
+    ("本年增/减", T2Label::Col("change", Some("2019"))),
+    ("本年增减", T2Label::Col("change", Some("2019"))),
+    ("处理决定数量", T2Label::Col("decisions", Some("2019"))),
+    ("采购项目数量", T2Label::Col("items", Some("2019"))),
+    ("采购总金额", T2Label::Col("amount", Some("2019"))),
+];
+
+/// Prose statements that pin a table 2 cell (SPEC §4: `现行有效行政规范性文件698件`):
+/// `(regex, item, column)`; the column is looked up in the detected format.
+pub const T2_PROSE: &[(&str, &str, &str)] = &[
+    (r"现行有效(?:的)?(?:行政)?规范性文件(?:共|总数|数量为?|为)?(\d+)件", "normative_documents", "in_force"),
+    (r"现行有效(?:的)?规章(?:共|为)?(\d+)件", "rules", "in_force"),
+    (
+        r"(?:本年|全年|年内)?(?:共)?(?:制发|印发|出台)(?:了|的)?(?:行政)?规范性文件(?:共)?(\d+)件",
+        "normative_documents",
+        "issued",
+    ),
+    (r"(?:本年|全年|年内)?(?:共)?废止(?:了)?(?:行政)?规范性文件(?:共)?(\d+)件", "normative_documents", "repealed"),
+];

@@ -1,0 +1,275 @@
+//! The three tables read from the document text (DOMAIN §8.2–§8.3): labels
+//! located in order, the numbers between them tokenised and placed.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use crate::document::{CharIndex, Span};
+use crate::model::{Issue, TableReading};
+
+use super::build::{self, RowIn};
+use super::cells::ColKind;
+use super::rows::{self, Hit, View};
+use super::template::{T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS};
+
+static T3_AC: LazyLock<AhoCorasick> =
+    LazyLock::new(|| rows::matcher(&T3_LABELS.iter().map(|(p, _)| *p).collect::<Vec<_>>()));
+static T2_AC: LazyLock<AhoCorasick> =
+    LazyLock::new(|| rows::matcher(&T2_LABELS.iter().map(|(p, _)| *p).collect::<Vec<_>>()));
+static T4_AC: LazyLock<AhoCorasick> = LazyLock::new(|| rows::matcher(&["行政复议"]));
+static T2_PROSE_RE: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| T2_PROSE.iter().map(|(p, _, _)| Regex::new(p).expect("prose regex")).collect());
+
+/// Largest distance (chars) between two consecutive labels of one table.
+const MAX_GAP: usize = 400;
+/// Fewest table-3 data rows that make a table.
+const MIN_T3_ROWS: usize = 4;
+
+/// Position of a table-3 label in template order (groups sit between their rows).
+fn t3_order(l: T3Label, pat: &str) -> usize {
+    match l {
+        T3Label::Row(i) => 2 * i + 2,
+        T3Label::OtherProcessing => 2 * 20 + 2,
+        T3Label::Group => match pat {
+            "本年度办理结果" => 5,
+            "不予公开" => 9,
+            "无法提供" => 25,
+            _ => 31, // 不予处理
+        },
+    }
+}
+
+/// The longest chain of hits in template order with small gaps: `(hit indices)`.
+fn chain(hits: &[Hit], order: impl Fn(&Hit) -> usize, counts: impl Fn(&Hit) -> bool) -> Vec<usize> {
+    let n = hits.len();
+    let mut best: Vec<(usize, Option<usize>)> = vec![(0, None); n];
+    for j in 0..n {
+        let oj = order(&hits[j]);
+        let mut b = (usize::from(counts(&hits[j])), None);
+        for i in (0..j).rev() {
+            if hits[j].start.saturating_sub(hits[i].end) > MAX_GAP {
+                break;
+            }
+            if hits[i].end <= hits[j].start && order(&hits[i]) < oj {
+                let s = best[i].0 + usize::from(counts(&hits[j]));
+                if s > b.0 {
+                    b = (s, Some(i));
+                }
+            }
+        }
+        best[j] = b;
+    }
+    let Some(end) = (0..n).max_by_key(|&j| (best[j].0, std::cmp::Reverse(j))) else { return Vec::new() };
+    let mut out = vec![end];
+    let mut cur = end;
+    while let Some(p) = best[cur].1 {
+        out.push(p);
+        cur = p;
+    }
+    out.reverse();
+    out
+}
+
+/// Table 3 from text.
+pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span)> {
+    let hits = v.find(&T3_AC);
+    let label = |h: &Hit| T3_LABELS[h.pat];
+    let chain = chain(&hits, |h| t3_order(label(h).1, label(h).0), |h| matches!(label(h).1, T3Label::Row(_)));
+    let rows_found = chain.iter().filter(|&&i| matches!(label(&hits[i]).1, T3Label::Row(_))).count();
+    if rows_found < MIN_T3_ROWS {
+        return None;
+    }
+    let mut found: Vec<(usize, Vec<super::solve::Token>, Span)> = Vec::new();
+    let mut group_other = false;
+    for (k, &hi) in chain.iter().enumerate() {
+        let h = hits[hi];
+        let next = chain.get(k + 1).map(|&n| hits[n]);
+        let limit = next.map_or(h.end + MAX_GAP, |n| n.start);
+        let end = v.region_end(h.end, limit);
+        let ordinal = next.and_then(|n| match label(&n).1 {
+            T3Label::Row(i) => T3_ROWS[i].ordinal,
+            _ => None,
+        });
+        let tokens = rows::tokenize(v, h.end, end, ordinal);
+        let span = rows::tokens_span(&tokens, h.end);
+        match label(&h).1 {
+            T3Label::Row(i) => found.push((i, tokens, span)),
+            T3Label::OtherProcessing if !tokens.is_empty() => found.push((20, tokens, span)),
+            T3Label::OtherProcessing => group_other = true,
+            T3Label::Group => {}
+        }
+    }
+    let has_2021 = found.iter().any(|(i, _, _)| T3_ROWS[*i].only == Some("2021"));
+    let format = if has_2021 || group_other {
+        "2021"
+    } else if found.iter().any(|(i, _, _)| *i == 20) {
+        "2019"
+    } else {
+        "other"
+    };
+    let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
+    let mut rows_in: Vec<RowIn> = Vec::new();
+    for (i, tokens, region) in found {
+        if T3_ROWS[i].only.is_some_and(|f| format != "other" && f != format) {
+            continue;
+        }
+        if rows_in.iter().any(|r| r.key == T3_ROWS[i].key) {
+            continue;
+        }
+        rows_in.push(RowIn { key: T3_ROWS[i].key, tokens, region, cols: cols.clone(), pins: Vec::new() });
+    }
+    let first = hits[chain[0]].start;
+    let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
+    let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
+    Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// Table 4 from text: after `行政复议 … 行政诉讼` and the header characters, the next 15 numbers.
+pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableReading> {
+    for h in v.find(&T4_AC) {
+        if h.start < after {
+            continue;
+        }
+        // 行政诉讼 must follow closely.
+        let near = v.compact_between(h.end, (h.end + 40).min(v.chars.len()));
+        if !near.chars().take(12).collect::<String>().contains("行政诉讼") {
+            continue;
+        }
+        // Skip header characters (stacked or not) up to the first value.
+        let mut i = h.end;
+        let mut header = String::new();
+        while i < v.chars.len() {
+            let c = v.chars[i];
+            if v.furniture[i] || super::cells::is_space(c) || matches!(c, '|' | '｜' | '、' | '(' | ')' | '（' | '）')
+            {
+                i += 1;
+                continue;
+            }
+            if T4_HEADER_CHARS.contains(c) {
+                header.push(c);
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if !(header.contains('维') && header.contains('审')) {
+            continue;
+        }
+        let Some(&c) = v.chars.get(i) else { continue };
+        let c = super::cells::fold(c);
+        if !(c.is_ascii_digit() || "/-—–".contains(c) || c == '无') {
+            continue;
+        }
+        // Back up to the line start when only pipes/space precede (a blank first cell).
+        let mut start = i;
+        while start > h.end && matches!(v.chars[start - 1], ' ' | '\t' | '|' | '｜' | '\u{a0}' | '\u{3000}') {
+            start -= 1;
+        }
+        if !(start == 0 || v.chars[start.saturating_sub(1)] == '\n') {
+            start = i;
+        }
+        let end = v.region_end(start, start + 600);
+        let tokens = rows::tokenize(v, start, end, None);
+        let region = rows::tokens_span(&tokens, start);
+        let row = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
+        return Some(build::review(row, [h.start, region[1]], issues));
+    }
+    None
+}
+
+/// Table 2 from text.
+pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<usize>) -> Option<TableReading> {
+    let hits = v.find(&T2_AC);
+    let label = |h: &Hit| T2_LABELS[h.pat].1;
+    // The table starts at a 第二十条 caption followed closely by a column header.
+    let start = hits.iter().position(|h| {
+        T2_LABELS[h.pat].0 == "第二十条"
+            && hits.iter().any(|x| x.start > h.end && x.start < h.end + 80 && matches!(label(x), T2Label::Col(..)))
+    })?;
+    let mut in_table: Vec<Hit> = Vec::new();
+    let mut last_end = hits[start].end;
+    for h in &hits[start..] {
+        if h.start.saturating_sub(last_end) > MAX_GAP || before.is_some_and(|b| h.start >= b) {
+            break;
+        }
+        in_table.push(*h);
+        last_end = h.end;
+    }
+    let (mut n19, mut n21) = (0, 0);
+    for h in &in_table {
+        match label(h) {
+            T2Label::Col(_, Some("2019")) => n19 += 1,
+            T2Label::Col(_, Some("2021")) => n21 += 1,
+            T2Label::Item(3 | 7) => n19 += 1,
+            _ => {}
+        }
+    }
+    let format: &'static str = if n21 > n19 { "2021" } else { "2019" };
+    let span = [in_table.first()?.start, last_end];
+    let pins = prose_pins(text, format, span);
+    let mut rows_in: Vec<RowIn> = Vec::new();
+    let mut next_item = 0usize;
+    for (k, h) in in_table.iter().enumerate() {
+        let T2Label::Item(i) = label(h) else { continue };
+        if i < next_item {
+            continue; // a label repeated further down (e.g. 规章 inside a note)
+        }
+        let item = &T2_ITEMS[i];
+        let cols = if format == "2021" { item.cols_2021 } else { item.cols_2019 };
+        if cols.is_empty() {
+            continue;
+        }
+        next_item = i + 1;
+        let limit = in_table.get(k + 1).map_or(h.end + MAX_GAP, |n| n.start);
+        let end = v.region_end(h.end, limit);
+        let tokens = rows::tokenize(v, h.end, end, None);
+        let region = rows::tokens_span(&tokens, h.end);
+        let row_pins = pins
+            .iter()
+            .filter(|(it, _, _)| *it == item.key)
+            .filter_map(|(_, col, val)| cols.iter().position(|c| c == col).map(|p| (p, *val)))
+            .collect();
+        rows_in.push(RowIn {
+            key: item.key,
+            tokens,
+            region,
+            cols: cols.iter().map(|c| (*c, build::t2_kind(c))).collect(),
+            pins: row_pins,
+        });
+    }
+    if rows_in.is_empty() {
+        return None;
+    }
+    let end = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(span[1]).max(span[1]);
+    Some(build::proactive(format, rows_in, [span[0], end], Vec::new(), issues))
+}
+
+/// Table 2 values the prose states (outside the table): `(item, column, value)`,
+/// only where every statement of the same cell agrees.
+pub fn prose_pins(text: &str, format: &str, table: Span) -> Vec<(&'static str, &'static str, f64)> {
+    if format != "2021" {
+        return Vec::new();
+    }
+    let idx = CharIndex::new(text);
+    let mut out: Vec<(&'static str, &'static str, f64)> = Vec::new();
+    let mut conflict: Vec<(&str, &str)> = Vec::new();
+    for (re, (_, item, col)) in T2_PROSE_RE.iter().zip(T2_PROSE) {
+        for cap in re.captures_iter(text).take(16) {
+            let Some(m) = cap.get(1) else { continue };
+            let at = idx.char_at(m.start());
+            if at >= table[0] && at < table[1] {
+                continue;
+            }
+            let Ok(val) = m.as_str().parse::<f64>() else { continue };
+            match out.iter().find(|(i, c, _)| i == item && c == col) {
+                Some((_, _, v)) if (*v - val).abs() > 1e-9 => conflict.push((item, col)),
+                Some(_) => {}
+                None => out.push((item, col, val)),
+            }
+        }
+    }
+    out.retain(|(i, c, _)| !conflict.contains(&(*i, *c)));
+    out
+}
