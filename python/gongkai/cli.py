@@ -25,7 +25,8 @@ def expand_paths(args: Iterable[str]) -> list[str]:
             found = [
                 str(p)
                 for p in sorted(Path(arg).rglob("*"))
-                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                # A folder's README is about the folder, not a report.
+                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.upper().startswith("README")
             ]
             out.extend(found)
         elif any(ch in arg for ch in "*?["):
