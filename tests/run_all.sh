@@ -16,4 +16,5 @@ cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo test --quiet
 maturin develop --quiet --release
+python -m mypy.stubtest gongkai._core
 python -m pytest tests

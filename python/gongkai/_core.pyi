@@ -1,7 +1,21 @@
 """Type stubs for the compiled core (`gongkai._core`). Results are plain dicts (SPEC §2)."""
 
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, TypedDict, type_check_only
 
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "EmptyInputError",
+    "GongkaiError",
+    "InputTooLargeError",
+    "OptionError",
+    "UnsupportedFormatError",
+    "__version__",
+    "default_threads",
+    "parse_batch",
+    "parse_bytes",
+    "parse_path",
+    "parse_str",
+]
 __version__: str
 DEFAULT_MAX_BYTES: int
 
@@ -11,6 +25,7 @@ class EmptyInputError(GongkaiError): ...
 class InputTooLargeError(GongkaiError): ...
 class OptionError(GongkaiError): ...
 
+@type_check_only
 class SourceDict(TypedDict):
     format: Literal["html", "text"]
     encoding: str
@@ -19,16 +34,19 @@ class SourceDict(TypedDict):
     script: Literal["simplified", "traditional", "mixed"]
     url: str | None
 
+@type_check_only
 class RegionDict(TypedDict):
     code: str
     province: str | None
     city: str | None
     county: str | None
 
+@type_check_only
 class CreditCodeDict(TypedDict):
     code: str
     valid: bool
 
+@type_check_only
 class SectionDict(TypedDict):
     key: str | None
     heading: str
@@ -37,6 +55,7 @@ class SectionDict(TypedDict):
     span: list[int]
     children: list[SectionDict]
 
+@type_check_only
 class CellDict(TypedDict):
     value: int | float | None
     raw: str
@@ -44,21 +63,25 @@ class CellDict(TypedDict):
     span: list[int]
     inferred: bool
 
+@type_check_only
 class ExtraRowDict(TypedDict):
     label: str
     cells: list[CellDict]
 
+@type_check_only
 class TableDict(TypedDict):
     format: Literal["2021", "2019", "other"]
     cells: dict[str, dict[str, CellDict]]
     extra_rows: list[ExtraRowDict]
     span: list[int]
 
+@type_check_only
 class TablesDict(TypedDict):
     proactive: TableDict | None
     requests: TableDict | None
     review_litigation: TableDict | None
 
+@type_check_only
 class FactDict(TypedDict):
     key: str | None
     label: str
@@ -70,6 +93,7 @@ class FactDict(TypedDict):
     span: list[int]
     sentence: str
 
+@type_check_only
 class IssueDict(TypedDict):
     code: str
     severity: Literal["error", "warning", "info"]
@@ -79,6 +103,7 @@ class IssueDict(TypedDict):
     actual: int | float | None
     blame: Literal["source", "parser"]
 
+@type_check_only
 class ReportDict(TypedDict):
     schema_version: int
     kind: Literal["annual_report", "self_inspection", "work_summary", "compilation", "other"]
