@@ -3,11 +3,12 @@
 >>> import gongkai
 >>> report = gongkai.parse("report.html")          # bytes, str, path or HTTP response
 >>> report.year, report.agency, report.tables["requests"]
+>>> df = gongkai.read("reports/")                   # one row per document (pandas)
 """
 
 from __future__ import annotations
 
-from . import _core
+from . import _core, frames
 from ._api import Failure, extract, parse, parse_many
 from ._core import (
     EmptyInputError,
@@ -16,6 +17,7 @@ from ._core import (
     OptionError,
     UnsupportedFormatError,
 )
+from .frames import read
 from .report import Report
 
 __version__: str = _core.__version__
@@ -34,6 +36,9 @@ __all__ = [
     "UnsupportedFormatError",
     "__version__",
     "extract",
+    "frames",
     "parse",
     "parse_many",
+    "read",
 ]
+

@@ -88,6 +88,54 @@ class Report:
         """The text a span points at."""
         return self.text[span[0] : span[1]]
 
+    # DataFrames (pandas is imported on first use: ``pip install 'gongkai[pandas]'``)
+
+    def requests_frame(self, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> Any:
+        """Table 3 as a DataFrame: rows in template order × the seven applicant columns (``Int64``).
+
+        Blank cells are ``<NA>`` unless ``blank_as_zero``; ``na`` cells (``/``, ``—``)
+        likewise unless ``na_as_zero`` (default: ``blank_as_zero``). No table: no rows.
+        """
+        from .frames import requests_frame
+
+        return requests_frame(self, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
+
+    def review_frame(self, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> Any:
+        """Table 4 as a DataFrame: review / litigation_direct / litigation_after_review × upheld … total."""
+        from .frames import review_frame
+
+        return review_frame(self, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
+
+    def proactive_frame(self, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> Any:
+        """Table 2 as a DataFrame: items × the columns of the report's format (money as ``Float64``)."""
+        from .frames import proactive_frame
+
+        return proactive_frame(self, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
+
+    def facts_frame(self) -> Any:
+        """The prose facts, one row each (key, label, value, unit, approx, negated, section, start, end, sentence)."""
+        from .frames import facts_frame
+
+        return facts_frame(self)
+
+    def issues_frame(self) -> Any:
+        """The issues, one row each (code, severity, message, cells, expected, actual, blame)."""
+        from .frames import issues_frame
+
+        return issues_frame(self)
+
+    def sections_frame(self) -> Any:
+        """The outline flattened in document order (key, number, heading, level, start, end, parent)."""
+        from .frames import sections_frame
+
+        return sections_frame(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: header, tables 2–4 in the official layout, failing cells marked, issues."""
+        from .display import report_html
+
+        return report_html(self)
+
     def __repr__(self) -> str:
         return (
             f"Report(kind={self.kind!r}, template={self.template!r}, year={self.year!r}, "

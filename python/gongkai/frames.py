@@ -1,0 +1,715 @@
+"""pandas DataFrames from reports (SPEC §7): `read`, the per-report frames, `long`, `wide`.
+
+pandas is imported inside the functions (the ``gongkai[pandas]`` extra); pyarrow,
+when importable, builds the frames (``pa.Table.from_pydict(...).to_pandas()``,
+ENGINEERING B.7), otherwise pandas alone does, with the same dtypes.
+
+Column dtypes are fixed whatever the documents hold, so frames of different
+corpora (or dask partitions) concatenate cleanly: counts are ``Int64``, money
+``Float64``, text ``string``, dates ``datetime64[ns]``, flags ``boolean``. A blank
+cell stays ``<NA>`` unless ``blank_as_zero=True``; an ``na`` cell (``/``, ``—``,
+``无``) likewise unless ``na_as_zero`` (which defaults to ``blank_as_zero``). A
+cell the report's template does not have (a 2019 column in a 2021 report, a
+missing table) is always ``<NA>``; a ``text`` cell has no value and is ``<NA>``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import _api, _core
+from ._schema import (
+    FACT_KEYS,
+    MONEY_CELLS,
+    MONEY_FACTS,
+    PROACTIVE_CELLS,
+    REQUESTS_COLS,
+    REQUESTS_ROWS,
+    REVIEW_COLS,
+    REVIEW_GROUPS,
+    proactive_layout,
+    requests_rows,
+)
+from ._sources import describe, to_item
+from .report import KEYS, Report
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["columns", "empty", "long", "read", "wide"]
+
+Kind = Literal["str", "int", "float", "bool", "date", "object"]
+
+#: More files than this draw a progress bar by default when stderr is a terminal.
+AUTO_PROGRESS_FILES = 200
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as exc:
+        raise ImportError(
+            "gongkai's DataFrame functions need pandas, which is not installed: "
+            "pip install 'gongkai[pandas]' (add 'gongkai[arrow]' for faster frames and parquet)"
+        ) from exc
+    return pandas
+
+
+def _pyarrow() -> Any | None:
+    try:
+        import pyarrow
+    except ImportError:
+        return None
+    return pyarrow
+
+
+# ---------------------------------------------------------------------------
+# The columns of `read` (SPEC §7)
+
+_META: tuple[tuple[str, Kind], ...] = (
+    ("file", "str"),
+    ("kind", "str"),
+    ("template", "str"),
+    ("year", "int"),
+    ("agency", "str"),
+    ("admin_level", "str"),
+    ("region_code", "str"),
+    ("province", "str"),
+    ("city", "str"),
+    ("county", "str"),
+    ("published", "date"),
+    ("written", "date"),
+    ("index_number", "str"),
+    ("title", "str"),
+)
+_TAIL: tuple[tuple[str, Kind], ...] = (
+    ("n_errors", "int"),
+    ("n_warnings", "int"),
+    ("error", "str"),
+    ("message", "str"),
+)
+
+#: (column, table, row, col) for every table cell column, in template order.
+_CELL_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
+    tuple(("requests." + r + "." + c, "requests", r, c) for r in REQUESTS_ROWS for c in REQUESTS_COLS)
+    + tuple(("review_litigation." + g + "." + c, "review_litigation", g, c) for g in REVIEW_GROUPS for c in REVIEW_COLS)
+    + tuple(("proactive." + i + "." + c, "proactive", i, c) for i, c in PROACTIVE_CELLS)
+)
+
+
+def _cell_kind(table: str, row: str, col: str) -> Kind:
+    return "float" if table == "proactive" and (row, col) in MONEY_CELLS else "int"
+
+
+_SCHEMA: tuple[tuple[str, Kind], ...] = (
+    _META
+    + tuple((name, _cell_kind(t, r, c)) for name, t, r, c in _CELL_COLUMNS)
+    + tuple(("facts." + k, "float" if k in MONEY_FACTS else "int") for k in FACT_KEYS)
+    + _TAIL
+)
+
+
+def columns() -> list[tuple[str, str]]:
+    """The columns of `read` as ``(name, kind)`` pairs, kind one of str/int/float/date.
+
+    ``int`` columns are pandas ``Int64``, ``float`` ``Float64``, ``str`` ``string``,
+    ``date`` ``datetime64[ns]``. The list is the same for every corpus.
+    """
+    return list(_SCHEMA)
+
+
+# ---------------------------------------------------------------------------
+# Values
+
+
+def _int(value: Any) -> int | None:
+    """A count as int. A fractional count (a reading artefact; counts are whole) is rounded."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        return int(round(value))
+    return None
+
+
+def _float(value: Any) -> float | None:
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def _date(value: Any) -> _dt.date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return _dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def cell_value(cell: dict[str, Any] | None, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> Any:
+    """The number a cell stands for under the blank/na policy (None when it has none)."""
+    if cell is None:
+        return None
+    state = cell.get("state")
+    if state == "blank":
+        return 0 if blank_as_zero else None
+    if state == "na":
+        return 0 if (blank_as_zero if na_as_zero is None else na_as_zero) else None
+    return cell.get("value")
+
+
+def _convert(kind: Kind, value: Any) -> Any:
+    if kind == "int":
+        return _int(value)
+    if kind == "float":
+        return _float(value)
+    if kind == "date":
+        return _date(value)
+    if kind == "str":
+        return value if isinstance(value, str) else None if value is None else str(value)
+    return value
+
+
+def _report_row(data: dict[str, Any], file: str | None, *, blank_as_zero: bool, na_as_zero: bool | None) -> list[Any]:
+    """One `read` row from a report dict (the core's dict or a `Report` view)."""
+    region = data.get("region") or {}
+    tables = data.get("tables") or {}
+    raw: list[Any] = [
+        file,
+        data.get("kind"),
+        data.get("template"),
+        data.get("year"),
+        data.get("agency"),
+        data.get("admin_level"),
+        region.get("code"),
+        region.get("province"),
+        region.get("city"),
+        region.get("county"),
+        data.get("published"),
+        data.get("written"),
+        data.get("index_number"),
+        data.get("title"),
+    ]
+    for _name, table, row, col in _CELL_COLUMNS:
+        t = tables.get(table)
+        cell = ((t.get("cells") or {}).get(row) or {}).get(col) if t else None
+        raw.append(cell_value(cell, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero))
+    first: dict[str, Any] = {}
+    for fact in data.get("facts") or ():
+        key = fact.get("key")
+        if key is not None and key not in first:
+            first[key] = fact.get("value")
+    raw.extend(first.get(k) for k in FACT_KEYS)
+    issues = data.get("issues") or ()
+    raw.append(sum(1 for i in issues if i.get("severity") == "error"))
+    raw.append(sum(1 for i in issues if i.get("severity") == "warning"))
+    raw.extend((None, None))
+    return [_convert(kind, v) for (_n, kind), v in zip(_SCHEMA, raw)]
+
+
+def _failure_row(file: str | None, error: str, message: str) -> list[Any]:
+    row: list[Any] = [None] * len(_SCHEMA)
+    row[0] = file
+    row[-2] = error
+    row[-1] = message
+    return row
+
+
+# ---------------------------------------------------------------------------
+# Building frames
+
+
+def _string_dtype(pd: Any) -> Any:
+    return pd.StringDtype()
+
+
+def _pandas_dtype(pd: Any, kind: Kind) -> Any:
+    return {
+        "str": _string_dtype(pd),
+        "int": pd.Int64Dtype(),
+        "float": pd.Float64Dtype(),
+        "bool": pd.BooleanDtype(),
+        "date": "datetime64[ns]",
+        "object": object,
+    }[kind]
+
+
+def _build(
+    spec: Sequence[tuple[str, Kind]], data: dict[str, list[Any]], *, arrow: bool = True, index: Any = None
+) -> pd.DataFrame:
+    """A DataFrame with exactly the dtypes of `spec`, through pyarrow when present."""
+    pd = _pandas()
+    pa = _pyarrow() if arrow and not any(kind == "object" for _n, kind in spec) else None
+    if pa is not None:
+        types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "date": pa.date32()}
+        table = pa.Table.from_pydict({name: pa.array(data[name], type=types[kind]) for name, kind in spec})
+        mapping = {
+            pa.string(): _string_dtype(pd),
+            pa.int64(): pd.Int64Dtype(),
+            pa.float64(): pd.Float64Dtype(),
+            pa.bool_(): pd.BooleanDtype(),
+        }
+        frame = table.to_pandas(types_mapper=mapping.get, date_as_object=False)
+        for name, kind in spec:
+            if kind == "date":
+                frame[name] = frame[name].astype("datetime64[ns]")
+    else:
+        cols: dict[str, Any] = {}
+        for name, kind in spec:
+            values = data[name]
+            if kind == "date":
+                cols[name] = pd.Series(pd.to_datetime(pd.Series(values, dtype=object)), dtype="datetime64[ns]")
+            elif kind == "object":
+                cols[name] = pd.Series(values, dtype=object)
+            else:
+                cols[name] = pd.array(values, dtype=_pandas_dtype(pd, kind))
+        frame = pd.DataFrame(cols, columns=[name for name, _k in spec])
+        if not spec:
+            frame = pd.DataFrame(index=range(0))
+    if index is not None:
+        frame.index = index
+    return frame
+
+
+def empty() -> pd.DataFrame:
+    """A frame with the columns and dtypes of `read` and no rows (dask's meta)."""
+    return _build(_SCHEMA, {name: [] for name, _k in _SCHEMA})
+
+
+# ---------------------------------------------------------------------------
+# Streaming over files
+
+
+def _expand(paths: Any) -> list[str]:
+    from .cli import expand_paths
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    items = []
+    for p in paths:
+        p = os.fspath(p)
+        items.append(p if isinstance(p, str) else os.fsdecode(p))
+    return sorted(expand_paths(items))
+
+
+def _threads(threads: int | None) -> int | None:
+    if threads is not None and (not isinstance(threads, int) or threads < 1):
+        raise _core.OptionError(f"threads must be a positive integer or None, not {threads!r}")
+    if threads is None:
+        threads = _api._threads_from_env()
+    if _api._FORKED:
+        threads = 1
+    return threads
+
+
+def _iter_parsed(
+    paths: Sequence[str],
+    *,
+    threads: int | None,
+    errors: str,
+    progress: bool | None,
+    chunk_size: int,
+    encoding: str | None,
+    format: str | None,
+    t2s: bool,
+    max_bytes: int | None,
+) -> Iterator[tuple[str, dict[str, Any] | _api.Failure]]:
+    """``(path, report dict or Failure)`` per file, parsing `chunk_size` files at a time.
+
+    Only one chunk of report dicts is alive at once: callers keep what they need
+    of each and drop the rest, so memory follows the chunk, not the corpus.
+    """
+    if errors not in ("raise", "skip", "collect"):
+        raise _core.OptionError(f"errors must be one of ('raise', 'skip', 'collect'), not {errors!r}")
+    if not isinstance(chunk_size, int) or chunk_size < 1:
+        raise _core.OptionError(f"chunk_size must be a positive integer, not {chunk_size!r}")
+    threads = _threads(threads)
+    total = len(paths)
+    if progress is None:
+        progress = total > AUTO_PROGRESS_FILES and sys.stderr.isatty()
+    if progress:
+        _api._progress_line(0, total)
+    for start in range(0, total, chunk_size):
+        chunk = paths[start : start + chunk_size]
+        items: list[tuple] = []
+        slots: list[int | BaseException] = []
+        for path in chunk:
+            try:
+                items.append(to_item(path))
+                slots.append(len(items) - 1)
+            except (TypeError, OSError) as exc:
+                slots.append(exc)
+        results = _core.parse_batch(
+            items, threads=threads, encoding=encoding, format=format, t2s=t2s, max_bytes=max_bytes
+        )
+        for offset, slot in enumerate(slots):
+            path = chunk[offset]
+            if isinstance(slot, BaseException):
+                failure = _api.Failure(start + offset, describe(path), type(slot).__name__, str(slot))
+                if errors == "raise":
+                    raise slot
+            else:
+                ok, payload = results[slot]
+                results[slot] = (ok, None)  # let the dict go as soon as the caller is done with it
+                if ok:
+                    yield path, payload
+                    continue
+                failure = _api.Failure(start + offset, describe(path), payload[0], payload[1])
+                if errors == "raise":
+                    raise failure.exception()
+            if errors == "collect":
+                yield path, failure
+        del results, items
+        if progress:
+            _api._progress_line(min(start + chunk_size, total), total)
+
+
+def read(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    blank_as_zero: bool = False,
+    na_as_zero: bool | None = None,
+    errors: Literal["raise", "skip", "collect"] = "collect",
+    threads: int | None = None,
+    progress: bool | None = None,
+    chunk_size: int = 64,
+    encoding: str | None = None,
+    format: Literal["html", "text"] | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+    index_start: int = 0,
+) -> pd.DataFrame:
+    """One row per document: metadata, every table cell, the canonical facts, issue counts.
+
+    ``paths``: a file, a directory (searched recursively for report files), a glob
+    pattern, or a list of these; rows follow the sorted paths. Columns (see
+    `columns()`): ``file``, ``kind``, ``template``, ``year``, ``agency``,
+    ``admin_level``, ``region_code``, ``province``, ``city``, ``county``,
+    ``published``, ``written``, ``index_number``, ``title``, then
+    ``requests.<row>.<col>``, ``review_litigation.<group>.<col>``,
+    ``proactive.<item>.<col>`` (2019 and 2021 keys both, so mixed corpora keep
+    the same columns), ``facts.<key>`` (the first fact with each canonical key),
+    ``n_errors``, ``n_warnings``, and ``error``/``message`` (set on the rows of
+    files that did not parse when ``errors="collect"``; ``"skip"`` drops them,
+    ``"raise"`` raises).
+
+    Files are parsed ``chunk_size`` at a time in parallel (``threads`` as in
+    `parse_many`) and only the row values are kept, so memory stays near the
+    size of the result, not of the documents. ``progress=None`` draws a progress
+    bar on a terminal for more than 200 files. ``index_start`` numbers the rows
+    from there (`gongkai.dask.read` uses it to keep the global numbering).
+    """
+    files = _expand(paths)
+    data: dict[str, list[Any]] = {name: [] for name, _k in _SCHEMA}
+    cols = [data[name] for name, _k in _SCHEMA]
+    for path, result in _iter_parsed(
+        files,
+        threads=threads,
+        errors=errors,
+        progress=progress,
+        chunk_size=chunk_size,
+        encoding=encoding,
+        format=format,
+        t2s=t2s,
+        max_bytes=max_bytes,
+    ):
+        if isinstance(result, _api.Failure):
+            row = _failure_row(path, result.error, result.message)
+        else:
+            row = _report_row(result, path, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
+        del result
+        for col, value in zip(cols, row):
+            col.append(value)
+    pd = _pandas()
+    n = len(data["file"])
+    return _build(_SCHEMA, data, index=pd.RangeIndex(index_start, index_start + n))
+
+
+def _view(report: Report) -> dict[str, Any]:
+    """A report's fields as a dict, without `to_dict`'s deep copy."""
+    return {k: getattr(report, k) for k in KEYS}
+
+
+def wide(
+    reports: Iterable[Report | _api.Failure],
+    *,
+    files: Sequence[str | None] | None = None,
+    blank_as_zero: bool = False,
+    na_as_zero: bool | None = None,
+) -> pd.DataFrame:
+    """`read`'s frame from reports already parsed (``file`` from `files`, else ``<NA>``).
+
+    `Failure` rows (``parse_many(errors="collect")``) become error rows.
+    """
+    data: dict[str, list[Any]] = {name: [] for name, _k in _SCHEMA}
+    cols = [data[name] for name, _k in _SCHEMA]
+    reports = list(reports)
+    if files is not None and len(files) != len(reports):
+        raise ValueError(f"files has {len(files)} names for {len(reports)} reports")
+    for n, report in enumerate(reports):
+        file = files[n] if files is not None else None
+        if isinstance(report, _api.Failure):
+            row = _failure_row(file if file is not None else report.source, report.error, report.message)
+        elif isinstance(report, Report):
+            row = _report_row(_view(report), file, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
+        else:
+            raise TypeError(f"wide() takes Report or Failure objects, not {type(report).__name__}")
+        for col, value in zip(cols, row):
+            col.append(value)
+    return _build(_SCHEMA, data)
+
+
+# ---------------------------------------------------------------------------
+# Per-report frames (the `Report.*_frame()` methods)
+
+
+def _table_frame(
+    report: Report,
+    table_key: str,
+    rows: Sequence[str],
+    col_kinds: Sequence[tuple[str, Kind]],
+    *,
+    blank_as_zero: bool,
+    na_as_zero: bool | None,
+    index_name: str,
+) -> pd.DataFrame:
+    pd = _pandas()
+    table = report.tables.get(table_key)
+    cells = (table or {}).get("cells") or {}
+    if table is None:
+        rows = []
+    else:
+        rows = list(rows) + [r for r in cells if r not in rows]
+    data: dict[str, list[Any]] = {c: [] for c, _k in col_kinds}
+    for r in rows:
+        row_cells = cells.get(r) or {}
+        for c, kind in col_kinds:
+            data[c].append(_convert(kind, cell_value(row_cells.get(c), blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)))
+    frame = _build(list(col_kinds), data, index=pd.Index(rows, name=index_name, dtype=_string_dtype(pd)))
+    frame.columns.name = "col"
+    return frame
+
+
+def requests_frame(report: Report, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> pd.DataFrame:
+    """Table 3: rows (template order of the report's format) × the seven applicant columns."""
+    table = report.tables.get("requests")
+    fmt = table.get("format") if table else None
+    return _table_frame(
+        report,
+        "requests",
+        requests_rows(fmt),
+        [(c, "int") for c in REQUESTS_COLS],
+        blank_as_zero=blank_as_zero,
+        na_as_zero=na_as_zero,
+        index_name="row",
+    )
+
+
+def review_frame(report: Report, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> pd.DataFrame:
+    """Table 4: review, litigation_direct, litigation_after_review × upheld … total."""
+    return _table_frame(
+        report,
+        "review_litigation",
+        REVIEW_GROUPS,
+        [(c, "int") for c in REVIEW_COLS],
+        blank_as_zero=blank_as_zero,
+        na_as_zero=na_as_zero,
+        index_name="group",
+    )
+
+
+def proactive_frame(report: Report, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> pd.DataFrame:
+    """Table 2: items × the columns of the report's format; cells an item lacks are ``<NA>``."""
+    table = report.tables.get("proactive")
+    layout = proactive_layout(table.get("format") if table else None)
+    cols: list[tuple[str, Kind]] = []
+    seen = set()
+    for item, item_cols in layout:
+        for c in item_cols:
+            if c not in seen:
+                seen.add(c)
+                cols.append((c, "float" if (item, c) in MONEY_CELLS else "int"))
+    return _table_frame(
+        report,
+        "proactive",
+        [item for item, _c in layout],
+        cols,
+        blank_as_zero=blank_as_zero,
+        na_as_zero=na_as_zero,
+        index_name="item",
+    )
+
+
+_FACT_SPEC: tuple[tuple[str, Kind], ...] = (
+    ("key", "str"),
+    ("label", "str"),
+    ("value", "float"),
+    ("unit", "str"),
+    ("approx", "bool"),
+    ("negated", "bool"),
+    ("section", "str"),
+    ("start", "int"),
+    ("end", "int"),
+    ("sentence", "str"),
+)
+
+
+def facts_frame(report: Report) -> pd.DataFrame:
+    """One row per fact (SPEC §5); ``start``/``end`` index ``report.text``."""
+    data: dict[str, list[Any]] = {name: [] for name, _k in _FACT_SPEC}
+    for f in report.facts:
+        span = f.get("span") or (None, None)
+        values = [f.get("key"), f.get("label"), f.get("value"), f.get("unit"), f.get("approx"), f.get("negated"),
+                  f.get("section"), span[0], span[1], f.get("sentence")]
+        for (name, kind), v in zip(_FACT_SPEC, values):
+            data[name].append(_convert(kind, v))
+    return _build(_FACT_SPEC, data)
+
+
+_ISSUE_SPEC: tuple[tuple[str, Kind], ...] = (
+    ("code", "str"),
+    ("severity", "str"),
+    ("message", "str"),
+    ("cells", "object"),
+    ("expected", "float"),
+    ("actual", "float"),
+    ("blame", "str"),
+)
+
+
+def issues_frame(report: Report) -> pd.DataFrame:
+    """One row per issue (SPEC §6); ``cells`` holds the list of cell paths."""
+    data: dict[str, list[Any]] = {name: [] for name, _k in _ISSUE_SPEC}
+    for i in report.issues:
+        values = [i.get("code"), i.get("severity"), i.get("message"), list(i.get("cells") or ()),
+                  i.get("expected"), i.get("actual"), i.get("blame")]
+        for (name, kind), v in zip(_ISSUE_SPEC, values):
+            data[name].append(_convert(kind, v))
+    return _build(_ISSUE_SPEC, data)
+
+
+_SECTION_SPEC: tuple[tuple[str, Kind], ...] = (
+    ("key", "str"),
+    ("number", "str"),
+    ("heading", "str"),
+    ("level", "int"),
+    ("start", "int"),
+    ("end", "int"),
+    ("parent", "int"),
+)
+
+
+def sections_frame(report: Report) -> pd.DataFrame:
+    """The outline flattened in document order; ``parent`` is the row of the enclosing section."""
+    data: dict[str, list[Any]] = {name: [] for name, _k in _SECTION_SPEC}
+
+    def walk(sections: list[dict[str, Any]], parent: int | None) -> None:
+        for s in sections:
+            span = s.get("span") or (None, None)
+            row = len(data["key"])
+            values = [s.get("key"), s.get("number"), s.get("heading"), s.get("level"), span[0], span[1], parent]
+            for (name, kind), v in zip(_SECTION_SPEC, values):
+                data[name].append(_convert(kind, v))
+            walk(s.get("children") or [], row)
+
+    walk(report.sections, None)
+    return _build(_SECTION_SPEC, data)
+
+
+# ---------------------------------------------------------------------------
+# Long format
+
+
+_LONG_SPEC: tuple[tuple[str, Kind], ...] = (
+    ("report", "int"),
+    ("file", "str"),
+    ("agency", "str"),
+    ("year", "int"),
+    ("template", "str"),
+    ("table", "str"),
+    ("format", "str"),
+    ("row", "str"),
+    ("col", "str"),
+    ("value", "float"),
+    ("raw", "str"),
+    ("state", "str"),
+    ("inferred", "bool"),
+    ("start", "int"),
+    ("end", "int"),
+    ("extra", "bool"),
+)
+
+
+def _long_rows(n: int, file: str | None, data: dict[str, Any], out: dict[str, list[Any]], blank_as_zero: bool,
+               na_as_zero: bool | None) -> None:
+    tables = data.get("tables") or {}
+    head = [n, file, data.get("agency"), data.get("year"), data.get("template")]
+
+    def add(table: str, fmt: Any, row: str, col: str, cell: dict[str, Any], extra: bool) -> None:
+        span = cell.get("span") or (None, None)
+        value = cell_value(cell, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
+        values = head + [table, fmt, row, col, value, cell.get("raw"), cell.get("state"), cell.get("inferred"),
+                         span[0], span[1], extra]
+        for (name, kind), v in zip(_LONG_SPEC, values):
+            out[name].append(_convert(kind, v))
+
+    for key in ("proactive", "requests", "review_litigation"):
+        table = tables.get(key)
+        if not table:
+            continue
+        fmt = table.get("format")
+        for row, cols in (table.get("cells") or {}).items():
+            for col, cell in cols.items():
+                add(key, fmt, row, col, cell, False)
+        for extra in table.get("extra_rows") or ():
+            for i, cell in enumerate(extra.get("cells") or ()):
+                add(key, fmt, extra.get("label") or "", str(i), cell, True)
+
+
+def long(
+    reports: Any,
+    *,
+    blank_as_zero: bool = False,
+    na_as_zero: bool | None = None,
+    errors: Literal["raise", "skip", "collect"] = "skip",
+    threads: int | None = None,
+    chunk_size: int = 64,
+) -> pd.DataFrame:
+    """One row per table cell: (report, table, row, col) with value, raw, state, inferred, span.
+
+    ``reports``: `Report` objects (``report`` is their position, ``file`` ``<NA>``),
+    or paths / a directory / a glob (parsed in chunks like `read`; ``file`` is the
+    path). Rows a report adds beyond the template (``extra_rows``) come with
+    ``extra=True``, their label as ``row`` and the cell's position as ``col``.
+    ``value`` is ``Float64`` (counts and money together); ``state`` tells
+    blank, na, zero, number and text apart, so ``groupby``/``pivot_table`` can
+    choose how to count blanks.
+    """
+    out: dict[str, list[Any]] = {name: [] for name, _k in _LONG_SPEC}
+    if isinstance(reports, (str, os.PathLike)) or (
+        isinstance(reports, (list, tuple)) and reports and all(isinstance(r, (str, os.PathLike)) for r in reports)
+    ):
+        files = _expand(reports)
+        n = 0
+        for path, result in _iter_parsed(files, threads=threads, errors=errors, progress=False, chunk_size=chunk_size,
+                                         encoding=None, format=None, t2s=True, max_bytes=None):
+            if not isinstance(result, _api.Failure):
+                _long_rows(n, path, result, out, blank_as_zero, na_as_zero)
+            n += 1
+    else:
+        for n, report in enumerate(reports):
+            if isinstance(report, _api.Failure):
+                continue
+            if not isinstance(report, Report):
+                raise TypeError(f"long() takes Report objects or paths, not {type(report).__name__}")
+            _long_rows(n, None, _view(report), out, blank_as_zero, na_as_zero)
+    return _build(_LONG_SPEC, out)
