@@ -1,0 +1,500 @@
+"""Reports drawn for people: `Report._repr_html_` (Jupyter) and the terminal grids of `gongkai show`.
+
+Tables 2–4 are drawn in the official layout (DOMAIN §3–§5): table 2's
+第二十条第（X）项 caption blocks, table 3's three header rows (申请人情况 over
+seven columns, 法人或其他组织 over five) and its three-column label area
+(三、本年度办理结果 spanning the result rows, （三）（四）（五） and, in 2021,
+（六） spanning their items), table 4's 行政复议 / 行政诉讼 headers.
+
+Cells named in an error or warning issue carry ``class="gk-fail"`` (plus
+``gk-error`` / ``gk-warning``) and a ``title`` listing the issue codes; cells
+placed by the template arithmetic carry ``gk-inferred``; blank cells are
+empty. Every cell has ``data-cell="table.row.col"``. All text is escaped.
+No third-party imports.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ._schema import REQUESTS_COLS, REVIEW_COLS, REVIEW_GROUPS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .report import Report
+
+__all__ = ["report_html", "report_text", "tables_text"]
+
+# ---------------------------------------------------------------------------
+# The official layouts, as data (DOMAIN §3–§5)
+
+#: Table 2 blocks per format: (caption, [(header, col, colspan)], [(item, label)]).
+T2_BLOCKS: dict[str, list[tuple[str, list[tuple[str, str, int]], list[tuple[str, str]]]]] = {
+    "2021": [
+        (
+            "第二十条第（一）项",
+            [("本年制发件数", "issued", 1), ("本年废止件数", "repealed", 1), ("现行有效件数", "in_force", 1)],
+            [("rules", "规章"), ("normative_documents", "行政规范性文件")],
+        ),
+        ("第二十条第（五）项", [("本年处理决定数量", "decisions", 3)], [("licensing", "行政许可")]),
+        ("第二十条第（六）项", [("本年处理决定数量", "decisions", 3)], [("punishment", "行政处罚"), ("coercion", "行政强制")]),
+        ("第二十条第（八）项", [("本年收费金额（单位：万元）", "amount_10k_yuan", 3)], [("fees", "行政事业性收费")]),
+    ],
+    "2019": [
+        (
+            "第二十条第（一）项",
+            [("本年新制作数量", "new_made", 1), ("本年新公开数量", "new_published", 1), ("对外公开总数量", "total_published", 1)],
+            [("rules", "规章"), ("normative_documents", "规范性文件")],
+        ),
+        (
+            "第二十条第（五）项",
+            [("上一年项目数量", "prev_items", 1), ("本年增/减", "change", 1), ("处理决定数量", "decisions", 1)],
+            [("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")],
+        ),
+        (
+            "第二十条第（六）项",
+            [("上一年项目数量", "prev_items", 1), ("本年增/减", "change", 1), ("处理决定数量", "decisions", 1)],
+            [("punishment", "行政处罚"), ("coercion", "行政强制")],
+        ),
+        ("第二十条第（八）项", [("上一年项目数量", "prev_items", 1), ("本年增/减", "change", 2)], [("fees", "行政事业性收费")]),
+        ("第二十条第（九）项", [("采购项目数量", "items", 1), ("采购总金额", "amount", 2)], [("procurement", "政府集中采购")]),
+    ],
+}
+
+T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+T3_COL_LABELS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+
+#: Table 3 row labels (DOMAIN §4.2).
+T3_LABELS = {
+    "new_received": "一、本年新收政府信息公开申请数量",
+    "carried_over": "二、上年结转政府信息公开申请数量",
+    "granted": "（一）予以公开",
+    "partially_granted": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "denied_state_secret": "1.属于国家秘密",
+    "denied_prohibited_by_law": "2.其他法律行政法规禁止公开",
+    "denied_three_safeties": "3.危及“三安全一稳定”",
+    "denied_third_party": "4.保护第三方合法权益",
+    "denied_internal_affairs": "5.属于三类内部事务信息",
+    "denied_process_info": "6.属于四类过程性信息",
+    "denied_enforcement_file": "7.属于行政执法案卷",
+    "denied_query_matter": "8.属于行政查询事项",
+    "unavailable_not_held": "1.本机关不掌握相关政府信息",
+    "unavailable_needs_creation": "2.没有现成信息需要另行制作",
+    "unavailable_unclear": "3.补正后申请内容仍不明确",
+    "not_processed_petition": "1.信访举报投诉类申请",
+    "not_processed_duplicate": "2.重复申请",
+    "not_processed_publication": "3.要求提供公开出版物",
+    "not_processed_excessive": "4.无正当理由大量反复申请",
+    "not_processed_confirmation": "5.要求行政机关确认或重新出具已获取信息",
+    "other": "（六）其他处理",
+    "other_no_correction": "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "other_unpaid_fee": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "other_other": "3.其他",
+    "results_total": "（七）总计",
+    "carried_forward": "四、结转下年度继续办理",
+}
+T3_RESULTS = "三、本年度办理结果"
+#: Categories drawn as a spanning label in column 2: (label, first row, rows).
+T3_GROUPS_2019 = {
+    "denied_state_secret": ("（三）不予公开", 8),
+    "unavailable_not_held": ("（四）无法提供", 3),
+    "not_processed_petition": ("（五）不予处理", 5),
+}
+T3_GROUPS_2021 = dict(T3_GROUPS_2019, other_no_correction=("（六）其他处理", 3))
+_T3_TOP = ("new_received", "carried_over", "carried_forward")
+_T3_WIDE = ("granted", "partially_granted", "other", "results_total")
+
+T4_COL_LABELS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+T4_GROUP_LABELS = {"review": "行政复议", "litigation_direct": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
+
+TABLE_TITLES = {
+    "proactive": "二、主动公开政府信息情况",
+    "requests": "三、收到和处理政府信息公开申请情况",
+    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
+}
+
+CSS = """<style>
+.gk-report{font-family:sans-serif;font-size:13px;line-height:1.35}
+.gk-report h3{margin:.2em 0 .3em 0;font-size:15px}
+.gk-report h4{margin:.8em 0 .2em 0;font-size:13px}
+.gk-report .gk-meta{color:#444;margin:0 0 .4em 0}
+.gk-report table.gk-table{border-collapse:collapse;margin:.2em 0 .6em 0}
+.gk-report table.gk-table th,.gk-report table.gk-table td{border:1px solid #999;padding:2px 6px;text-align:center;vertical-align:middle}
+.gk-report table.gk-table th{background:#f3f3f3;font-weight:normal;white-space:nowrap}
+.gk-report table.gk-table th.gk-wrap{white-space:normal;max-width:22em}
+.gk-report table.gk-table th.gk-note{width:14em;font-size:12px}
+.gk-report table.gk-table th.gk-label{text-align:left}
+.gk-report td.gk-fail{background:#fdd;color:#900;font-weight:bold;outline:2px solid #d33}
+.gk-report td.gk-inferred{font-style:italic;text-decoration:underline dotted}
+.gk-report td.gk-text,.gk-report td.gk-na{color:#666}
+.gk-report td.gk-missing{background:#eee}
+.gk-report ul.gk-issues li.gk-error{color:#900}
+.gk-report ul.gk-issues li.gk-warning{color:#850}
+</style>"""
+
+
+def _e(text: Any) -> str:
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def _fmt_number(value: Any) -> str:
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    return str(value)
+
+
+def cell_text(cell: dict[str, Any] | None) -> str:
+    """What a cell shows: blank → empty, numbers as numbers, anything else as printed."""
+    if cell is None:
+        return ""
+    state = cell.get("state")
+    if state == "blank":
+        return ""
+    if state in ("number", "zero") and cell.get("value") is not None:
+        return _fmt_number(cell["value"])
+    return cell.get("raw") or ""
+
+
+def _flagged(report: Report) -> dict[str, list[tuple[str, str]]]:
+    """Cell path → [(severity, code)] of the error and warning issues naming it."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for issue in report.issues:
+        if issue.get("severity") not in ("error", "warning"):
+            continue
+        for path in issue.get("cells") or ():
+            entry = out.setdefault(path, [])
+            if (issue["severity"], issue["code"]) not in entry:
+                entry.append((issue["severity"], issue["code"]))
+    return out
+
+
+class _Cells:
+    """Reads one table's cells and renders them as ``<td>`` with classes and titles."""
+
+    def __init__(self, report: Report, table_key: str, flagged: dict[str, list[tuple[str, str]]]):
+        self.key = table_key
+        self.table = report.tables.get(table_key) or {}
+        self.cells = self.table.get("cells") or {}
+        self.flagged = flagged
+
+    def get(self, row: str, col: str) -> dict[str, Any] | None:
+        return (self.cells.get(row) or {}).get(col)
+
+    def td(self, row: str, col: str, colspan: int = 1) -> str:
+        path = f"{self.key}.{row}.{col}"
+        cell = self.get(row, col)
+        classes = []
+        titles = []
+        if cell is None:
+            classes.append("gk-missing")
+        else:
+            state = cell.get("state")
+            if state in ("blank", "na", "text"):
+                classes.append(f"gk-{state}")
+            if cell.get("inferred"):
+                classes.append("gk-inferred")
+                titles.append("inferred from the template arithmetic")
+        marks = self.flagged.get(path)
+        if marks:
+            classes.append("gk-fail")
+            classes.extend(sorted({f"gk-{sev}" for sev, _c in marks}))
+            titles.insert(0, ", ".join(code for _s, code in marks))
+        attrs = [f'data-cell="{_e(path)}"']
+        if colspan > 1:
+            attrs.append(f'colspan="{colspan}"')
+        if classes:
+            attrs.append(f'class="{_e(" ".join(classes))}"')
+        if titles:
+            attrs.append(f'title="{_e("; ".join(titles))}"')
+        return f"<td {' '.join(attrs)}>{_e(cell_text(cell))}</td>"
+
+
+def _th(text: str, rowspan: int = 1, colspan: int = 1, cls: str | None = None) -> str:
+    attrs = []
+    if rowspan > 1:
+        attrs.append(f'rowspan="{rowspan}"')
+    if colspan > 1:
+        attrs.append(f'colspan="{colspan}"')
+    if cls:
+        attrs.append(f'class="{cls}"')
+    return f"<th{''.join(' ' + a for a in attrs)}>{_e(text)}</th>"
+
+
+def _extra_rows_html(table: dict[str, Any]) -> str:
+    extra = table.get("extra_rows") or []
+    if not extra:
+        return ""
+    items = "".join(
+        f"<li>{_e(row.get('label'))}: {_e(' | '.join(cell_text(c) for c in row.get('cells') or []))}</li>" for row in extra
+    )
+    return f'<p>Rows beyond the template:</p><ul class="gk-extra">{items}</ul>'
+
+
+def _t2_format(table: dict[str, Any]) -> str:
+    fmt = table.get("format")
+    if fmt in T2_BLOCKS:
+        return fmt
+    cols = {c for row in (table.get("cells") or {}).values() for c in row}
+    return "2021" if cols & {"issued", "in_force", "amount_10k_yuan"} else "2019"
+
+
+def proactive_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | None = None) -> str:
+    """Table 2 in its caption-block layout (4 grid columns)."""
+    table = report.tables.get("proactive")
+    if not table:
+        return ""
+    cells = _Cells(report, "proactive", _flagged(report) if flagged is None else flagged)
+    out = ['<table class="gk-table gk-proactive">']
+    for caption, headers, items in T2_BLOCKS[_t2_format(table)]:
+        out.append(f'<tr>{_th(caption, colspan=4, cls="gk-caption")}</tr>')
+        out.append("<tr>" + _th("信息内容") + "".join(_th(h, colspan=span) for h, _c, span in headers) + "</tr>")
+        for item, label in items:
+            tds = "".join(cells.td(item, col, span) for _h, col, span in headers)
+            out.append(f'<tr>{_th(label, cls="gk-label")}{tds}</tr>')
+    out.append("</table>")
+    return "".join(out) + _extra_rows_html(table)
+
+
+def _t3_rows(table: dict[str, Any]) -> tuple[list[str], dict[str, tuple[str, int]]]:
+    fmt = table.get("format")
+    cells = table.get("cells") or {}
+    is_2021 = fmt == "2021" or (fmt != "2019" and any(k in cells for k in ("other_no_correction", "other_unpaid_fee", "other_other")))
+    from ._schema import REQUESTS_ROWS_2019, REQUESTS_ROWS_2021
+
+    return (list(REQUESTS_ROWS_2021), T3_GROUPS_2021) if is_2021 else (list(REQUESTS_ROWS_2019), T3_GROUPS_2019)
+
+
+def requests_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | None = None) -> str:
+    """Table 3 with its three header rows and three-column label area."""
+    table = report.tables.get("requests")
+    if not table:
+        return ""
+    cells = _Cells(report, "requests", _flagged(report) if flagged is None else flagged)
+    rows, groups = _t3_rows(table)
+    results = [r for r in rows if r not in ("new_received", "carried_over", "carried_forward")]
+    out = [
+        '<table class="gk-table gk-requests">',
+        "<tr>" + _th(T3_NOTE, rowspan=3, colspan=3, cls="gk-wrap gk-note") + _th("申请人情况", colspan=7) + "</tr>",
+        "<tr>" + _th("自然人", rowspan=2) + _th("法人或其他组织", colspan=5) + _th("总计", rowspan=2) + "</tr>",
+        "<tr>" + "".join(_th(label) for label in T3_COL_LABELS[1:6]) + "</tr>",
+    ]
+    in_group = 0
+    for row in rows:
+        labels = ""
+        if row in _T3_TOP:
+            labels = _th(T3_LABELS[row], colspan=3, cls="gk-label")
+        else:
+            if row == results[0]:
+                labels += _th(T3_RESULTS, rowspan=len(results), cls="gk-label")
+            if row in groups:
+                label, span = groups[row]
+                labels += _th(label, rowspan=span, cls="gk-label")
+                in_group = span
+            if in_group:
+                labels += _th(T3_LABELS[row], cls="gk-label gk-wrap" if len(T3_LABELS[row]) > 20 else "gk-label")
+                in_group -= 1
+            else:
+                labels += _th(T3_LABELS[row], colspan=2, cls="gk-label gk-wrap" if len(T3_LABELS[row]) > 20 else "gk-label")
+        tds = "".join(cells.td(row, col) for col in REQUESTS_COLS)
+        out.append(f'<tr data-row="{_e(row)}">{labels}{tds}</tr>')
+    out.append("</table>")
+    return "".join(out) + _extra_rows_html(table)
+
+
+def review_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | None = None) -> str:
+    """Table 4: 行政复议 (5 columns) and 行政诉讼 (10 columns) over one row of 15 numbers."""
+    table = report.tables.get("review_litigation")
+    if not table:
+        return ""
+    cells = _Cells(report, "review_litigation", _flagged(report) if flagged is None else flagged)
+    out = [
+        '<table class="gk-table gk-review">',
+        "<tr>" + _th("行政复议", colspan=5) + _th("行政诉讼", colspan=10) + "</tr>",
+        "<tr>" + "".join(_th(label, rowspan=2) for label in T4_COL_LABELS)
+        + _th("未经复议直接起诉", colspan=5) + _th("复议后起诉", colspan=5) + "</tr>",
+        "<tr>" + "".join(_th(label) for label in T4_COL_LABELS * 2) + "</tr>",
+        "<tr>" + "".join(cells.td(group, col) for group in REVIEW_GROUPS for col in REVIEW_COLS) + "</tr>",
+        "</table>",
+    ]
+    return "".join(out) + _extra_rows_html(table)
+
+
+def _header_html(report: Report) -> str:
+    region = report.region or {}
+    place = " ".join(p for p in (region.get("province"), region.get("city"), region.get("county")) if p)
+    meta = [
+        ("year", report.year),
+        ("agency", report.agency),
+        ("kind", report.kind),
+        ("template", report.template),
+        ("level", report.admin_level),
+        ("region", f"{place} ({region.get('code')})" if region else None),
+        ("published", report.published),
+        ("index number", report.index_number),
+    ]
+    parts = " · ".join(f"{_e(k)} <b>{_e(v)}</b>" for k, v in meta if v not in (None, ""))
+    return f'<h3 class="gk-title">{_e(report.title or "(untitled document)")}</h3><div class="gk-meta">{parts}</div>'
+
+
+def _issues_html(report: Report) -> str:
+    if not report.issues:
+        return '<p class="gk-ok">No issues.</p>'
+    items = []
+    for issue in report.issues:
+        cells = f" <small>[{_e(', '.join(issue.get('cells') or []))}]</small>" if issue.get("cells") else ""
+        items.append(
+            f'<li class="gk-{_e(issue.get("severity"))}"><b>{_e(issue.get("severity"))} {_e(issue.get("code"))}</b>: '
+            f"{_e(issue.get('message'))}{cells}</li>"
+        )
+    return f'<h4>Issues ({len(report.issues)})</h4><ul class="gk-issues">{"".join(items)}</ul>'
+
+
+def _facts_html(report: Report) -> str:
+    keyed = [f for f in report.facts if f.get("key")]
+    if not keyed:
+        return ""
+    rows = "".join(
+        f"<tr><td>{_e(f['key'])}</td><td>{_e(_fmt_number(f['value']))}{_e(f.get('unit') or '')}</td>"
+        f"<td>{_e(report.evidence(f['span']))}</td></tr>"
+        for f in keyed
+    )
+    return (
+        f"<details><summary>Facts with canonical keys ({len(keyed)} of {len(report.facts)})</summary>"
+        f'<table class="gk-table gk-facts"><tr><th>key</th><th>value</th><th>evidence</th></tr>{rows}</table></details>'
+    )
+
+
+def report_html(report: Report, *, css: bool = True) -> str:
+    """The notebook view of a report: header, tables 2–4, the issues beneath."""
+    flagged = _flagged(report)
+    body = [_header_html(report)]
+    drawn = False
+    for key, draw in (("proactive", proactive_html), ("requests", requests_html), ("review_litigation", review_html)):
+        table_html = draw(report, flagged)
+        if table_html:
+            drawn = True
+            body.append(f"<h4>{_e(TABLE_TITLES[key])}</h4>{table_html}")
+    if not drawn and not report.parts:
+        body.append('<p class="gk-none">No statistical tables.</p>')
+    body.append(_facts_html(report))
+    body.append(_issues_html(report))
+    for n, part in enumerate(report.parts, 1):
+        body.append(f"<details><summary>Part {n}: {_e(part.title or part.kind)}</summary>{report_html(part, css=False)}</details>")
+    return (CSS if css else "") + '<div class="gk-report">' + "".join(body) + "</div>"
+
+
+# ---------------------------------------------------------------------------
+# Terminal
+
+
+def text_width(text: str) -> int:
+    """Display columns of `text`: East Asian wide and full-width characters count 2, combining marks 0."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _clip(text: str, width: int) -> str:
+    if text_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if text_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(width - text_width(text), 0)
+    return gap + text if right else text + gap
+
+
+def grid(header: Sequence[str], rows: Sequence[Sequence[str]], *, label_width: int = 28) -> str:
+    """A plain-text table; the first column is a left-aligned label, the rest right-aligned."""
+    rows = [[_clip(r[0], label_width)] + list(r[1:]) for r in rows]
+    header = [_clip(header[0], label_width)] + list(header[1:])
+    widths = [max(text_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(_pad(c, widths[i], right=i > 0) for i, c in enumerate(cells)) + " |"
+
+    return "\n".join([rule, line(header), rule, *(line(r) for r in rows), rule])
+
+
+def _mark(cells: _Cells, row: str, col: str) -> str:
+    cell = cells.get(row, col)
+    text = cell_text(cell)
+    if cell is None:
+        text = "·"
+    if cell is not None and cell.get("inferred"):
+        text += "*"
+    if f"{cells.key}.{row}.{col}" in cells.flagged:
+        text += "!"
+    return text
+
+
+_T3_SHORT = {
+    "new_received": "一、本年新收申请",
+    "carried_over": "二、上年结转申请",
+    "granted": "三（一）予以公开",
+    "partially_granted": "三（二）部分公开",
+    "other": "三（六）其他处理",
+    "results_total": "三（七）总计",
+    "carried_forward": "四、结转下年度继续办理",
+}
+_T3_PREFIX = {"denied": "（三）", "unavailable": "（四）", "not_processed": "（五）", "other": "（六）"}
+
+
+def _t3_short(row: str) -> str:
+    if row in _T3_SHORT:
+        return _T3_SHORT[row]
+    prefix = next((p for k, p in _T3_PREFIX.items() if row.startswith(k + "_")), "")
+    return "  " + prefix + T3_LABELS[row]
+
+
+def tables_text(report: Report, *, label_width: int = 28) -> str:
+    """Tables 2–4 as text grids; ``!`` marks a cell named in an issue, ``*`` an inferred cell."""
+    flagged = _flagged(report)
+    blocks = []
+    table = report.tables.get("proactive")
+    if table:
+        cells = _Cells(report, "proactive", flagged)
+        parts = []
+        for caption, headers, items in T2_BLOCKS[_t2_format(table)]:
+            head = [caption] + [h for h, _c, _s in headers]
+            rows = [[label] + [_mark(cells, item, col) for _h, col, _s in headers] for item, label in items]
+            parts.append(grid(head, rows, label_width=label_width))
+        blocks.append(TABLE_TITLES["proactive"] + "\n" + "\n".join(parts))
+    table = report.tables.get("requests")
+    if table:
+        cells = _Cells(report, "requests", flagged)
+        rows_keys, _groups = _t3_rows(table)
+        head = ["", "自然人", "商业企业", "科研机构", "社会公益", "法律服务", "其他", "总计"]
+        rows = [[_t3_short(r)] + [_mark(cells, r, c) for c in REQUESTS_COLS] for r in rows_keys]
+        blocks.append(TABLE_TITLES["requests"] + "\n" + grid(head, rows, label_width=label_width))
+    table = report.tables.get("review_litigation")
+    if table:
+        cells = _Cells(report, "review_litigation", flagged)
+        rows = [[T4_GROUP_LABELS[g]] + [_mark(cells, g, c) for c in REVIEW_COLS] for g in REVIEW_GROUPS]
+        blocks.append(TABLE_TITLES["review_litigation"] + "\n" + grid(["", *T4_COL_LABELS], rows, label_width=label_width))
+    if not blocks:
+        return ""
+    legend = "! named in an error/warning issue   * placed by the template arithmetic   (empty) blank in the document"
+    return "\n\n".join(blocks) + "\n" + legend
+
+
+def report_text(report: Report) -> str:
+    """The tables of `tables_text` followed by the issues, one per line."""
+    out = [tables_text(report)]
+    for issue in report.issues:
+        out.append(f"{issue['severity']:<8} {issue['code']:<20} {issue['message']}")
+    return "\n".join(s for s in out if s)
