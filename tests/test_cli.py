@@ -63,6 +63,7 @@ def test_unsupported_output_type_is_refused(tmp_path):
     proc = run("parse", str(SEEDS / "001_f30eff389d3d77a8.txt"), "-o", str(tmp_path / "x.xlsx"))
     assert proc.returncode == 2
     assert "unsupported output type" in proc.stderr
+    assert ".csv" in proc.stderr and ".parquet" in proc.stderr
 
 
 def test_missing_path_is_a_clean_error():
@@ -78,3 +79,125 @@ def test_show_runs_on_samples(sample):
     proc = run("show", path)
     assert proc.returncode == 0, proc.stderr
     assert "source" in proc.stdout
+
+
+# --- parse -o csv/parquet, progress, check (issue 5 part 4) -----------------
+
+
+def test_parse_writes_csv_with_the_read_columns(tmp_path):
+    pd = pytest.importorskip("pandas")
+    import gongkai
+
+    out = tmp_path / "out.csv"
+    proc = run("parse", str(REAL), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    frame = pd.read_csv(out)
+    expected = gongkai.read(REAL)
+    assert list(frame.columns) == list(expected.columns)
+    assert len(frame) == len(expected)
+    syq = frame[frame["file"].str.endswith("pingtan-syq-2021.txt")].iloc[0]
+    assert syq["requests.new_received.total"] == 70
+    assert syq["published"] == "2022-02-08"
+    shanghai = frame[frame["file"].str.endswith("shanghai-bgt-2019.html")].iloc[0]
+    assert shanghai["requests.new_received.total"] == 859
+    assert pd.isna(shanghai["requests.carried_over.legal_services"])
+
+
+def test_parse_writes_parquet_with_the_read_dtypes(tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    import gongkai
+
+    out = tmp_path / "out.parquet"
+    proc = run("parse", str(REAL), "-o", str(out), "--blank-as-zero")
+    assert proc.returncode == 0, proc.stderr
+    frame = pd.read_parquet(out)
+    expected = gongkai.read(REAL, blank_as_zero=True)
+    assert list(frame.columns) == list(expected.columns)
+    assert str(frame["requests.new_received.total"].dtype) == "Int64"
+    shanghai = frame[frame["file"].str.endswith("shanghai-bgt-2019.html")].iloc[0]
+    assert shanghai["requests.carried_over.legal_services"] == 0
+    pd.testing.assert_series_equal(
+        frame["requests.new_received.total"], expected["requests.new_received.total"], check_names=False
+    )
+
+
+def test_parse_csv_keeps_failed_files_as_error_rows(tmp_path):
+    pd = pytest.importorskip("pandas")
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"%PDF-1.4 not really text")
+    out = tmp_path / "out.csv"
+    proc = run("parse", str(SEEDS / "001_f30eff389d3d77a8.txt"), str(bad), "-o", str(out))
+    assert proc.returncode == 1
+    assert "scan.txt: UnsupportedFormatError" in proc.stderr
+    frame = pd.read_csv(out)
+    errors = dict(zip(frame["file"], frame["error"].fillna("")))
+    assert errors == {str(SEEDS / "001_f30eff389d3d77a8.txt"): "", str(bad): "UnsupportedFormatError"}
+
+
+class _Terminal:
+    """A stand-in stderr that says it is a terminal."""
+
+    def __init__(self, tty: bool):
+        self.tty = tty
+        self.text = ""
+
+    def write(self, text):
+        self.text += text
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return self.tty
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_progress_bar_is_automatic_on_a_terminal_for_many_files(tmp_path, monkeypatch, suffix):
+    pytest.importorskip("pandas")
+    monkeypatch.setattr(cli, "AUTO_PROGRESS_FILES", 10)  # the real threshold is 200 files
+    n = len([p for p in REAL.iterdir() if p.suffix in (".txt", ".html")])
+    for tty, drawn in ((True, True), (False, False)):
+        err = _Terminal(tty)
+        monkeypatch.setattr(sys, "stderr", err)
+        assert cli.main(["parse", str(REAL), "-o", str(tmp_path / f"out{suffix}")]) == 0
+        assert (f"{n}/{n}" in err.text) is drawn
+    err = _Terminal(False)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert cli.main(["parse", str(REAL), "-o", str(tmp_path / f"out{suffix}"), "--progress"]) == 0
+    assert f"gongkai [{'#' * 30}] {n}/{n}" in err.text
+
+
+def test_check_prints_issues_and_exits_0_without_errors():
+    proc = run("check", str(REAL / "pingtan-syq-2021.txt"), str(REAL / "pingtan-czj-2021.txt"))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 1
+    assert "pingtan-syq-2021.txt: warning TABLE_UNREADABLE" in lines[0]
+    assert "[proactive.normative_documents.issued" in lines[0]
+
+
+def test_check_exits_1_on_an_error(tmp_path):
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"%PDF-1.4 not really text")
+    proc = run("check", str(REAL / "pingtan-czj-2021.txt"), str(bad))
+    assert proc.returncode == 1
+    assert "scan.txt: UnsupportedFormatError" in proc.stdout
+
+
+def test_check_exits_1_on_an_error_issue(monkeypatch, capsys):
+    import gongkai
+
+    real_parse_many = cli.parse_many
+
+    def with_error(paths, **kw):
+        reports = real_parse_many(paths, **kw)
+        issue = {"code": "T3_BALANCE", "severity": "error", "message": "total: 70 + 0 ≠ 69 + 2",
+                 "cells": ["requests.carried_forward.total"], "expected": 71, "actual": 70, "blame": "source"}
+        return [r if isinstance(r, gongkai.Failure) else __import__("dataclasses").replace(r, issues=[issue])
+                for r in reports]
+
+    monkeypatch.setattr(cli, "parse_many", with_error)
+    assert cli.main(["check", str(REAL / "pingtan-syq-2021.txt")]) == 1
+    out = capsys.readouterr().out
+    assert "error T3_BALANCE: total: 70 + 0 ≠ 69 + 2 [requests.carried_forward.total]" in out

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ._api import Failure, parse_many
 from ._sources import DOCUMENT_SUFFIXES
+from .display import tables_text
 from .report import Report
 
 
@@ -126,6 +127,11 @@ def show_text(report: Report) -> str:
         if table:
             n = sum(len(row) for row in table["cells"].values())
             lines.append(f"table {key:<18} format {table['format']}, {n} cells, {len(table['extra_rows'])} extra rows")
+    grids = tables_text(report)
+    if grids:
+        lines.append("")
+        lines.append(grids)
+        lines.append("")
     if report.facts:
         lines.append("facts")
         for f in report.facts:
@@ -158,20 +164,51 @@ def _write_jsonl(pairs, out) -> None:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+#: Output types of `gongkai parse -o`: JSON lines keep whole reports; CSV and parquet hold `gongkai.read`'s columns.
+OUTPUT_SUFFIXES = (".jsonl", ".csv", ".parquet")
+#: More files than this draw a progress bar when stderr is a terminal.
+AUTO_PROGRESS_FILES = 200
+
+
+def _write_table(paths: list[str], output: str, suffix: str, *, progress: bool, blank_as_zero: bool) -> int:
+    from .frames import read
+
+    if suffix == ".parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise ImportError("writing parquet needs pyarrow: pip install 'gongkai[arrow]'") from None
+    frame = read(paths, errors="collect", progress=progress, blank_as_zero=blank_as_zero)
+    if suffix == ".csv":
+        frame.to_csv(output, index=False)
+    else:
+        frame.to_parquet(output, index=False)
+    failed = frame[frame["error"].notna()]
+    for path, error, message in zip(failed["file"], failed["error"], failed["message"]):
+        print(f"{path}: {error}: {message}", file=sys.stderr)
+    return 1 if len(failed) else 0
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     paths = expand_paths(args.paths)
     if not paths:
         print("gongkai parse: no documents found", file=sys.stderr)
         return 2
-    reports = parse_many(paths, errors="collect", progress=args.progress or (len(paths) > 200 and sys.stderr.isatty()))
+    suffix = Path(args.output).suffix.lower() if args.output is not None else ".jsonl"
+    if suffix not in OUTPUT_SUFFIXES:
+        print(
+            f"gongkai parse: unsupported output type {suffix!r}; use one of {', '.join(OUTPUT_SUFFIXES)}",
+            file=sys.stderr,
+        )
+        return 2
+    progress = args.progress or (len(paths) > AUTO_PROGRESS_FILES and sys.stderr.isatty())
+    if suffix in (".csv", ".parquet"):
+        return _write_table(paths, args.output, suffix, progress=progress, blank_as_zero=args.blank_as_zero)
+    reports = parse_many(paths, errors="collect", progress=progress)
     pairs = list(zip(paths, reports))
     if args.output is None:
         _write_jsonl(pairs, sys.stdout)
     else:
-        suffix = Path(args.output).suffix.lower()
-        if suffix != ".jsonl":
-            print(f"gongkai parse: unsupported output type {suffix!r}; use .jsonl", file=sys.stderr)
-            return 2
         with open(args.output, "w", encoding="utf-8") as fh:
             _write_jsonl(pairs, fh)
     failed = [(p, r) for p, r in pairs if isinstance(r, Failure)]
@@ -199,15 +236,25 @@ def cmd_check(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gongkai", description="Chinese government disclosure annual reports as data.")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="parse documents and write one JSON line per document")
+    p = sub.add_parser("parse", help="parse documents; write JSON lines, or a CSV/parquet table of gongkai.read's columns")
     p.add_argument("paths", nargs="+", help="files, directories or glob patterns")
-    p.add_argument("-o", "--output", help="output file (.jsonl); default: standard output")
-    p.add_argument("--progress", action="store_true", help="draw a progress bar on stderr")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="output file: .jsonl (one full report per line), .csv or .parquet (one row per document, "
+        "the columns of gongkai.read); default: JSON lines on standard output",
+    )
+    p.add_argument(
+        "--progress",
+        action="store_true",
+        help=f"draw a progress bar on stderr (automatic on a terminal for more than {AUTO_PROGRESS_FILES} files)",
+    )
+    p.add_argument("--blank-as-zero", action="store_true", help="CSV/parquet: blank and n/a table cells as 0")
     p.set_defaults(func=cmd_parse)
     c = sub.add_parser("check", help="print the issues of each document; exit 1 on errors")
     c.add_argument("paths", nargs="+")
     c.set_defaults(func=cmd_check)
-    s = sub.add_parser("show", help="a readable summary of one report")
+    s = sub.add_parser("show", help="a readable summary of one report, with tables 2-4 as text grids")
     s.add_argument("path")
     s.set_defaults(func=cmd_show)
     d = sub.add_parser("demo", help="parse the sample reports shipped with the package")
