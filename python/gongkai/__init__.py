@@ -8,8 +8,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import _core, frames
 from ._api import Failure, extract, parse, parse_many
+from ._compare import compare, compare_records
 from ._core import (
     EmptyInputError,
     GongkaiError,
@@ -35,6 +38,8 @@ __all__ = [
     "Report",
     "UnsupportedFormatError",
     "__version__",
+    "compare",
+    "compare_records",
     "extract",
     "frames",
     "parse",
@@ -42,3 +47,11 @@ __all__ = [
     "read",
 ]
 
+
+def __getattr__(name: str) -> Any:
+    # `gongkai.dask` (dask is an optional extra) is imported on first use.
+    if name == "dask":
+        import importlib
+
+        return importlib.import_module(".dask", __name__)
+    raise AttributeError(f"module 'gongkai' has no attribute {name!r}")
