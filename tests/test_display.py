@@ -251,3 +251,38 @@ def test_gongkai_show_prints_the_tables():
     assert "三、收到和处理政府信息公开申请情况" in proc.stdout
     assert "| 行政复议" in proc.stdout
     assert "693665!" in proc.stdout
+
+
+# --- the README's excerpts are the real output --------------------------------
+
+README = REAL.parents[2] / "README.md"
+
+
+def readme_block(lang):
+    text = README.read_text(encoding="utf-8")
+    start = text.index(f"```{lang}\n", text.index("## Notebooks and DataFrames")) + len(lang) + 4
+    return text[start : text.index("```", start)]
+
+
+def test_readme_html_excerpt_is_the_real_output_and_keeps_the_spans(syq):
+    block = readme_block("html")
+    html = syq._repr_html_()
+    lines = [line for line in block.splitlines() if line.strip()]
+    assert len(lines) == 5
+    for line in lines:
+        assert line in html, line
+    p = Page()
+    p.feed("<table>" + block + "</table>")
+    rows = p.tables[0]["rows"]
+    assert (span(rows[0][0], "rowspan"), span(rows[0][0], "colspan")) == (3, 3)
+    assert [(c["text"], span(c, "rowspan"), span(c, "colspan")) for c in rows[0][1:] + rows[1]] == [
+        ("申请人情况", 1, 7), ("自然人", 2, 1), ("法人或其他组织", 1, 5), ("总计", 2, 1)]
+    assert (rows[3][0]["text"], span(rows[3][0], "rowspan")) == ("三、本年度办理结果", 22)
+    failing = [c["attrs"]["data-cell"] for row in rows for c in row if "gk-fail" in c["attrs"].get("class", "")]
+    assert failing == [f"proactive.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+
+
+def test_readme_terminal_excerpt_is_the_real_output(syq):
+    text = display.tables_text(syq)
+    for line in readme_block("text").splitlines():
+        assert line in text, line

@@ -197,7 +197,7 @@ class _Cells:
                 classes.append(f"gk-{state}")
             if cell.get("inferred"):
                 classes.append("gk-inferred")
-                titles.append("inferred from the template arithmetic")
+                titles.append("inferred")
         marks = self.flagged.get(path)
         if marks:
             classes.append("gk-fail")
