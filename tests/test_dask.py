@@ -25,7 +25,10 @@ def test_same_columns_and_dtypes_without_computing(expected):
     assert list(ddf.columns) == list(expected.columns)
     assert (ddf.dtypes == expected.dtypes).all()
     assert ddf.npartitions == 4
-    assert ddf.divisions == (0, 4, 8, 12, len(expected) - 1)
+    assert not ddf.known_divisions  # a compilation may give several rows
+    whole = gongkai.dask.read(REAL, files_per_partition=4, parts=False)
+    assert whole.divisions == (0, 4, 8, 12, len(expected) - 1)
+    assert whole.loc[11].compute(scheduler="sync")["file"].iloc[0].endswith("pingtan-syq-2021.txt")
 
 
 def test_on_a_local_cluster_of_two_worker_processes(expected):
@@ -42,7 +45,7 @@ def test_on_a_local_cluster_of_two_worker_processes(expected):
     pd.testing.assert_frame_equal(
         got.sort_values("file").reset_index(drop=True), expected.sort_values("file").reset_index(drop=True)
     )
-    # Rows keep the global numbering, so no sorting is needed either.
+    # One row per file here, so the rows keep read()'s numbering: no sorting needed either.
     pd.testing.assert_frame_equal(got, expected)
     row = got[got["file"].str.endswith("pingtan-syq-2021.txt")].iloc[0]
     assert row["requests.new_received.total"] == 70
@@ -57,6 +60,14 @@ def test_options_reach_the_partitions(tmp_path):
     assert got.set_index("file").loc[str(bad), "error"] == "UnsupportedFormatError"
     skipped = gongkai.dask.read(paths, npartitions=2, errors="skip").compute(scheduler="sync")
     assert len(skipped) == 2 and skipped["error"].isna().all()
+
+
+def test_a_compilation_gives_one_row_per_part():
+    paths = [str(SEEDS / "004_e4ca24f9fb34d657.txt"), str(SEEDS / "001_f30eff389d3d77a8.txt")]
+    got = gongkai.dask.read(paths, npartitions=2).compute(scheduler="sync")
+    expected = gongkai.read(paths)
+    assert len(got) == 6
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))
 
 
 def test_an_empty_glob_gives_an_empty_frame(expected):

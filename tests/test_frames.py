@@ -37,9 +37,9 @@ def row(frame, path):
 
 def test_columns_follow_the_spec_order(real):
     cols = list(real.columns)
-    assert cols[:14] == [
+    assert cols[:15] == [
         "file", "kind", "template", "year", "agency", "admin_level",
-        "region_code", "province", "city", "county", "published", "written", "index_number", "title",
+        "region_code", "province", "city", "county", "published", "written", "index_number", "title", "part",
     ]
     requests = [c for c in cols if c.startswith("requests.")]
     assert requests == [f"requests.{r}.{c}" for r in REQUESTS_ROWS for c in REQUESTS_COLS]
@@ -289,7 +289,8 @@ def test_facts_issues_sections_frames(syq):
 
 def test_long_has_one_row_per_cell(syq):
     df = frames.long([syq])
-    assert list(df.columns)[:10] == ["report", "file", "agency", "year", "template", "table", "format", "row", "col", "value"]
+    assert list(df.columns)[:11] == [
+        "report", "file", "part", "agency", "year", "template", "table", "format", "row", "col", "value"]
     assert len(df) == 25 * 7 + 15 + 10  # table 3, table 4, table 2 (the 2021 cells)
     cell = df[(df["table"] == "requests") & (df["row"] == "new_received") & (df["col"] == "total")].iloc[0]
     assert (cell["value"], cell["raw"], cell["state"], bool(cell["inferred"])) == (70, "70", "number", True)
@@ -332,3 +333,19 @@ def test_a_100_mb_folder_stays_under_5x_its_size_in_peak_rss(tmp_path):
     rows, peak = map(int, proc.stdout.split())
     assert rows == n
     assert peak < 5 * total, (peak, total)
+
+
+def test_a_compilation_gives_one_row_per_document():
+    seed = SEEDS / "004_e4ca24f9fb34d657.txt"
+    df = gongkai.read([seed, SYQ_2021])
+    parts = df[df["file"] == str(seed)]
+    assert list(parts["part"]) == [1, 2, 3, 4, 5]
+    assert list(parts["kind"]) == ["work_summary"] * 5
+    assert list(parts["year"].astype("object").where(parts["year"].notna(), None)) == [None, 2013, 2011, 2010, 2007]
+    assert list(parts["title"])[1] == "第二篇:乡2013年政务公开总结"
+    assert df[df["file"] == SYQ_2021]["part"].isna().all()
+    assert list(df.index) == list(range(6))
+    whole = gongkai.read([seed], parts=False)
+    assert len(whole) == 1 and whole["kind"].iloc[0] == "compilation" and whole["part"].isna().all()
+    long = frames.long([seed])
+    assert long.empty or set(long["part"].dropna()) <= {1, 2, 3, 4, 5}

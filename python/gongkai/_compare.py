@@ -154,14 +154,21 @@ def compare_records(
     """One dict per pair of an agency's reports in successive available years.
 
     ``reports``: `Report` objects (``files`` may name them) or paths / a
-    directory / a glob. Reports are grouped by ``agency`` (reports without an
+    directory / a glob; a compilation counts as the documents it holds.
+    Reports are grouped by ``agency`` (reports without an
     agency or a year are left out; ``kinds`` keeps only those kinds, ``None``
     keeps all) and ordered by year; when an agency has two reports for one
     year the first is used. Each pair of neighbours gives a row; the
     carry-over columns are compared only when the years are consecutive
     (``consecutive``), the text is compared for every pair.
     """
-    loaded = _load(reports, files)
+    loaded: list[tuple[str | None, Report]] = []
+    for file, r in _load(reports, files):
+        # A compilation's documents are compared one by one.
+        if r.kind == "compilation" and r.parts:
+            loaded.extend((file, p) for p in r.parts)
+        else:
+            loaded.append((file, r))
     by_agency: dict[str, dict[int, tuple[str | None, Report]]] = {}
     for file, r in loaded:
         if r.agency is None or r.year is None or (kinds is not None and r.kind not in kinds):

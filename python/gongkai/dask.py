@@ -4,8 +4,10 @@ The sorted file list is cut into partitions of ``files_per_partition`` files;
 each partition is one `gongkai.read` call on a worker, so the documents are
 read where the work runs and only the rows travel. The meta is
 `gongkai.frames.empty()`, the same columns and dtypes as `gongkai.read`, and
-each partition keeps its place in the global row numbering, so
-``gongkai.dask.read(p).compute()`` equals ``gongkai.read(p)``.
+each partition numbers its rows from the position of its first file, so
+``gongkai.dask.read(p).compute()`` equals ``gongkai.read(p)`` when every file
+gives one row (no compilation split into parts, no failed file skipped); the
+divisions are declared with ``parts=False``.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ def read(
     format: Literal["html", "text"] | None = None,
     t2s: bool = True,
     max_bytes: int | None = None,
+    parts: bool = True,
 ) -> dd.DataFrame:
     """A lazy dask DataFrame with the columns of `gongkai.read`, one partition per batch of files.
 
@@ -68,7 +71,7 @@ def read(
         if not isinstance(files_per_partition, int) or files_per_partition < 1:
             raise ValueError(f"files_per_partition must be a positive integer, not {files_per_partition!r}")
         size = files_per_partition
-    parts = [(start, files[start : start + size]) for start in range(0, len(files), size)] or [(0, [])]
+    batches = [(start, files[start : start + size]) for start in range(0, len(files), size)] or [(0, [])]
     options = {
         "blank_as_zero": blank_as_zero,
         "na_as_zero": na_as_zero,
@@ -79,14 +82,16 @@ def read(
         "format": format,
         "t2s": t2s,
         "max_bytes": max_bytes,
+        "parts": parts,
     }
-    # Rows keep their global numbers, so the divisions are known unless failed files are skipped.
+    # A partition numbers its rows from its first file's position, so with one row per file
+    # (no compilation split into parts, no failed file skipped) the divisions are known.
     divisions = None
-    if files and errors != "skip":
-        divisions = tuple(start for start, _p in parts) + (len(files) - 1,)
+    if files and errors != "skip" and not parts:
+        divisions = tuple(start for start, _p in batches) + (len(files) - 1,)
     return dd.from_map(
         _read_partition,
-        parts,
+        batches,
         options=options,
         meta=frames.empty(),
         divisions=divisions,

@@ -86,6 +86,7 @@ _META: tuple[tuple[str, Kind], ...] = (
     ("written", "date"),
     ("index_number", "str"),
     ("title", "str"),
+    ("part", "int"),
 )
 _TAIL: tuple[tuple[str, Kind], ...] = (
     ("n_errors", "int"),
@@ -179,7 +180,9 @@ def _convert(kind: Kind, value: Any) -> Any:
     return value
 
 
-def _report_row(data: dict[str, Any], file: str | None, *, blank_as_zero: bool, na_as_zero: bool | None) -> list[Any]:
+def _report_row(
+    data: dict[str, Any], file: str | None, *, blank_as_zero: bool, na_as_zero: bool | None, part: int | None = None
+) -> list[Any]:
     """One `read` row from a report dict (the core's dict or a `Report` view)."""
     region = data.get("region") or {}
     tables = data.get("tables") or {}
@@ -198,6 +201,7 @@ def _report_row(data: dict[str, Any], file: str | None, *, blank_as_zero: bool, 
         data.get("written"),
         data.get("index_number"),
         data.get("title"),
+        part,
     ]
     for _name, table, row, col in _CELL_COLUMNS:
         t = tables.get(table)
@@ -214,6 +218,13 @@ def _report_row(data: dict[str, Any], file: str | None, *, blank_as_zero: bool, 
     raw.append(sum(1 for i in issues if i.get("severity") == "warning"))
     raw.extend((None, None))
     return [_convert(kind, v) for (_n, kind), v in zip(_SCHEMA, raw)]
+
+
+def _documents(data: dict[str, Any], parts: bool) -> list[tuple[int | None, dict[str, Any]]]:
+    """``(part number, dict)`` per document of one input: a compilation's parts (numbered from 1), else itself."""
+    if parts and data.get("kind") == "compilation" and data.get("parts"):
+        return [(n, p if isinstance(p, dict) else _view(p)) for n, p in enumerate(data["parts"], 1)]
+    return [(None, data)]
 
 
 def _failure_row(file: str | None, error: str, message: str) -> list[Any]:
@@ -386,6 +397,7 @@ def read(
     format: Literal["html", "text"] | None = None,
     t2s: bool = True,
     max_bytes: int | None = None,
+    parts: bool = True,
     index_start: int = 0,
 ) -> pd.DataFrame:
     """One row per document: metadata, every table cell, the canonical facts, issue counts.
@@ -394,13 +406,17 @@ def read(
     pattern, or a list of these; rows follow the sorted paths. Columns (see
     `columns()`): ``file``, ``kind``, ``template``, ``year``, ``agency``,
     ``admin_level``, ``region_code``, ``province``, ``city``, ``county``,
-    ``published``, ``written``, ``index_number``, ``title``, then
+    ``published``, ``written``, ``index_number``, ``title``, ``part``, then
     ``requests.<row>.<col>``, ``review_litigation.<group>.<col>``,
     ``proactive.<item>.<col>`` (2019 and 2021 keys both, so mixed corpora keep
     the same columns), ``facts.<key>`` (the first fact with each canonical key),
     ``n_errors``, ``n_warnings``, and ``error``/``message`` (set on the rows of
     files that did not parse when ``errors="collect"``; ``"skip"`` drops them,
     ``"raise"`` raises).
+
+    A compilation (several documents in one file, ``kind="compilation"``) gives
+    one row per document it holds, numbered in ``part`` from 1 (``<NA>`` for an
+    ordinary file); ``parts=False`` keeps one row per file instead.
 
     Files are parsed ``chunk_size`` at a time in parallel (``threads`` as in
     `parse_many`) and only the row values are kept, so memory stays near the
@@ -423,12 +439,16 @@ def read(
         max_bytes=max_bytes,
     ):
         if isinstance(result, _api.Failure):
-            row = _failure_row(path, result.error, result.message)
+            rows = [_failure_row(path, result.error, result.message)]
         else:
-            row = _report_row(result, path, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
+            rows = [
+                _report_row(doc, path, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, part=n)
+                for n, doc in _documents(result, parts)
+            ]
         del result
-        for col, value in zip(cols, row):
-            col.append(value)
+        for row in rows:
+            for col, value in zip(cols, row):
+                col.append(value)
     pd = _pandas()
     n = len(data["file"])
     return _build(_SCHEMA, data, index=pd.RangeIndex(index_start, index_start + n))
@@ -445,6 +465,7 @@ def wide(
     files: Sequence[str | None] | None = None,
     blank_as_zero: bool = False,
     na_as_zero: bool | None = None,
+    parts: bool = True,
 ) -> pd.DataFrame:
     """`read`'s frame from reports already parsed (``file`` from `files`, else ``<NA>``).
 
@@ -458,13 +479,17 @@ def wide(
     for n, report in enumerate(reports):
         file = files[n] if files is not None else None
         if isinstance(report, _api.Failure):
-            row = _failure_row(file if file is not None else report.source, report.error, report.message)
+            rows = [_failure_row(file if file is not None else report.source, report.error, report.message)]
         elif isinstance(report, Report):
-            row = _report_row(_view(report), file, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
+            rows = [
+                _report_row(doc, file, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, part=n)
+                for n, doc in _documents(_view(report), parts)
+            ]
         else:
             raise TypeError(f"wide() takes Report or Failure objects, not {type(report).__name__}")
-        for col, value in zip(cols, row):
-            col.append(value)
+        for row in rows:
+            for col, value in zip(cols, row):
+                col.append(value)
     return _build(_SCHEMA, data)
 
 
@@ -632,6 +657,7 @@ def sections_frame(report: Report) -> pd.DataFrame:
 _LONG_SPEC: tuple[tuple[str, Kind], ...] = (
     ("report", "int"),
     ("file", "str"),
+    ("part", "int"),
     ("agency", "str"),
     ("year", "int"),
     ("template", "str"),
@@ -651,8 +677,14 @@ _LONG_SPEC: tuple[tuple[str, Kind], ...] = (
 
 def _long_rows(n: int, file: str | None, data: dict[str, Any], out: dict[str, list[Any]], blank_as_zero: bool,
                na_as_zero: bool | None) -> None:
+    for part, doc in _documents(data, True):
+        _long_doc(n, file, part, doc, out, blank_as_zero, na_as_zero)
+
+
+def _long_doc(n: int, file: str | None, part: int | None, data: dict[str, Any], out: dict[str, list[Any]],
+              blank_as_zero: bool, na_as_zero: bool | None) -> None:
     tables = data.get("tables") or {}
-    head = [n, file, data.get("agency"), data.get("year"), data.get("template")]
+    head = [n, file, part, data.get("agency"), data.get("year"), data.get("template")]
 
     def add(table: str, fmt: Any, row: str, col: str, cell: dict[str, Any], extra: bool) -> None:
         span = cell.get("span") or (None, None)
@@ -688,7 +720,7 @@ def long(
 
     ``reports``: `Report` objects (``report`` is their position, ``file`` ``<NA>``),
     or paths / a directory / a glob (parsed in chunks like `read`; ``file`` is the
-    path). Rows a report adds beyond the template (``extra_rows``) come with
+    path). A compilation's cells come per document, numbered in ``part``. Rows a report adds beyond the template (``extra_rows``) come with
     ``extra=True``, their label as ``row`` and the cell's position as ``col``.
     ``value`` is ``Float64`` (counts and money together); ``state`` tells
     blank, na, zero, number and text apart, so ``groupby``/``pivot_table`` can
