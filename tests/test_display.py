@@ -286,3 +286,10 @@ def test_readme_terminal_excerpt_is_the_real_output(syq):
     text = display.tables_text(syq)
     for line in readme_block("text").splitlines():
         assert line in text, line
+
+
+def test_cells_show_what_the_page_printed():
+    t = table(page(gongkai.parse(SHANGHAI)), "gk-proactive")
+    assert by_cell(t, "proactive.procurement.amount")["text"] == "251000元"
+    assert by_cell(t, "proactive.procurement.items")["text"] == "6"
+    assert by_cell(t, "proactive.rules.total_published")["text"] == "524"

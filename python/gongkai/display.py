@@ -148,15 +148,15 @@ def _fmt_number(value: Any) -> str:
 
 
 def cell_text(cell: dict[str, Any] | None) -> str:
-    """What a cell shows: blank → empty, numbers as numbers, anything else as printed."""
+    """What a cell shows: blank → empty, otherwise the cell as printed (``251000元``), else its value."""
     if cell is None:
         return ""
-    state = cell.get("state")
-    if state == "blank":
+    if cell.get("state") == "blank":
         return ""
-    if state in ("number", "zero") and cell.get("value") is not None:
-        return _fmt_number(cell["value"])
-    return cell.get("raw") or ""
+    raw = (cell.get("raw") or "").strip()
+    if raw:
+        return raw
+    return _fmt_number(cell["value"]) if cell.get("value") is not None else ""
 
 
 def _flagged(report: Report) -> dict[str, list[tuple[str, str]]]:
@@ -488,7 +488,10 @@ def tables_text(report: Report, *, label_width: int = 28) -> str:
         blocks.append(TABLE_TITLES["review_litigation"] + "\n" + grid(["", *T4_COL_LABELS], rows, label_width=label_width))
     if not blocks:
         return ""
-    legend = "! named in an error/warning issue   * placed by the template arithmetic   (empty) blank in the document"
+    legend = (
+        "! named in an error/warning issue   * placed by the template arithmetic   "
+        "(empty) blank in the document   · not read"
+    )
     return "\n\n".join(blocks) + "\n" + legend
 
 
