@@ -9,13 +9,6 @@ from conftest import REAL  # noqa: E402
 
 SHANGHAI = REAL / "shanghai-bgt-2019.html"
 
-# The tables stage reads this 2019 table 3 as format "2021" and drops its all-blank
-# 2019 （六）其他处理 row; remove the mark when it keeps the row.
-_other_row = pytest.mark.xfail(
-    reason="tables stage: 2019 （六）其他处理 row of an HTML table 3 dropped, format read as 2021",
-    raises=AssertionError,
-    strict=False,
-)
 
 
 class Row:
@@ -52,7 +45,6 @@ def test_table3_cells(rows):
     assert row["requests.other_other.total"] is None and zero["requests.other_other.total"] is None
 
 
-@_other_row
 def test_table3_2019_other_row(rows):
     row, zero = rows
     # The 2019 single （六）其他处理 row, left blank in the published table.
