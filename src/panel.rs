@@ -104,7 +104,7 @@ pub fn scan_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<PanelEntr
         }
         // Several pairs may share a line, separated by runs of spaces.
         let mut any = false;
-        for part in line.split("  ").map(str::trim).filter(|p| !p.is_empty()) {
+        for part in line.split("  ").flat_map(split_at_labels).map(str::trim).filter(|p| !p.is_empty()) {
             if let Some((key, label, value)) = split_pair(part) {
                 any = true;
                 if value.is_empty() {
@@ -122,6 +122,40 @@ pub fn scan_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<PanelEntr
             }
         }
     }
+    out
+}
+
+/// Splits `发布日期：2020-01-31 来源：某局` before each later `label：` that follows
+/// whitespace, once the text so far holds a colon (so a spaced label such as
+/// `成 文 日 期：` is never cut). HTML panels often join their spans with one space.
+fn split_at_labels(part: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut colon = false;
+    for (i, c) in part.char_indices() {
+        if matches!(c, ':' | '：') {
+            colon = true;
+            continue;
+        }
+        if !colon || !c.is_whitespace() {
+            continue;
+        }
+        // Test only at the end of a whitespace run; a label is short, so look for
+        // its colon within the next 13 characters only (linear overall).
+        let after = &part[i + c.len_utf8()..];
+        if after.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let window = after.char_indices().nth(13).map_or(after, |(j, _)| &after[..j]);
+        if let Some(pos) = window.find([':', '：']) {
+            if pos > 0 && classify_label(&window[..pos]).is_some() {
+                out.push(&part[start..i]);
+                start = i;
+                colon = false;
+            }
+        }
+    }
+    out.push(&part[start..]);
     out
 }
 
@@ -179,6 +213,16 @@ mod tests {
         assert_eq!(
             keys,
             vec![("index_number", "000014349/2018-00222"), ("published", "2019-01-30"), ("title", "某某报告")]
+        );
+    }
+
+    #[test]
+    fn reads_pairs_joined_by_one_space() {
+        let p = scan_lines(["发布日期：2020-01-31 16:00 来源：市政府办公厅", "成 文 日 期：2020-01-20"]);
+        let keys: Vec<_> = p.iter().map(|e| (e.key, e.value.as_str())).collect();
+        assert_eq!(
+            keys,
+            vec![("published", "2020-01-31 16:00"), ("source", "市政府办公厅"), ("written", "2020-01-20")]
         );
     }
 
