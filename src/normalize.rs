@@ -159,6 +159,10 @@ fn replace_if_changed(s: &mut String, new: &str) {
 const TS_CHARACTERS: &str = include_str!("data/opencc/TSCharacters.txt");
 const TS_PHRASES: &str = include_str!("data/opencc/TSPhrases.txt");
 
+/// Taiwan-vocabulary phrases of the report's own terms → the mainland terms (DOMAIN §8.4).
+const DOMAIN_PHRASES: [(&str, &str); 3] =
+    [("政府資訊", "政府信息"), ("資訊公開", "信息公开"), ("資訊與政務公開", "信息与政务公开")];
+
 /// `(source, first target)` of each `source\ttarget1 target2…` line.
 fn table_entries(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     table.lines().filter_map(|line| {
@@ -181,6 +185,12 @@ impl Converter {
         // Phrases first and all of them, identity entries included: 乾隆 → 乾隆
         // is what keeps 乾 from becoming 干 there.
         for (source, target) in table_entries(TS_PHRASES) {
+            sources.push(source);
+            targets.push(target);
+        }
+        // Pages converted with Taiwan vocabulary (OpenCC s2twp) write 政府資訊 for
+        // 政府信息; the statutory labels are only found under the mainland term.
+        for (source, target) in DOMAIN_PHRASES {
             sources.push(source);
             targets.push(target);
         }
@@ -795,7 +805,8 @@ mod tests {
     #[test]
     fn opencc_tables_convert_phrases_before_characters() {
         assert_eq!(normalize_str("乾隆於是乾淨幹部計畫", true), "乾隆于是干净干部计划");
-        assert_eq!(normalize_str("政府資訊公開條例第二十條", true), "政府资讯公开条例第二十条");
+        assert_eq!(normalize_str("政府資訊公開條例第二十條", true), "政府信息公开条例第二十条");
+        assert_eq!(normalize_str("資訊中心", true), "资讯中心");
         assert_eq!(normalize_str("乾隆於是乾淨幹部計畫", false), "乾隆於是乾淨幹部計畫");
         let (doc, script) = norm("乾隆於是乾淨幹部計畫", true);
         assert_eq!(script, Script::Traditional);

@@ -60,8 +60,6 @@ def test_compilation_has_one_part_per_document():
 def test_gold_fields_and_facts(path):
     g = gold(path)
     d = gongkai.extract(path)
-    if d["source"]["format"] == "html" and "一、总体情况" not in d["text"]:
-        pytest.skip("html stage not producing text yet")
     template = None if g["template"] == "none" else g["template"]
     assert (d["year"], d["agency"], d["kind"], d["template"]) == (g["year"], g["agency"], g["kind"], template)
     first = {}

@@ -222,7 +222,9 @@ pub fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
                     let last = T3_AC.find_iter(&label_text).last().map(|m| T3_LABELS[m.pattern().as_usize()].1);
                     let row = match last {
                         Some(T3Label::Row(i)) => i,
-                        Some(T3Label::OtherProcessing) if !values.is_empty() && any_number => 20,
+                        // （六）其他处理 as the row's last label with value cells of its own (even
+                        // blank ones) is the 2019 data row; in 2021 its grid rows end in a sub-row label.
+                        Some(T3Label::OtherProcessing) if !values.is_empty() => 20,
                         Some(T3Label::OtherProcessing) => {
                             t3_group_other = true;
                             continue;
