@@ -928,35 +928,17 @@ fn dev_corpus_raises_exactly_the_documented_issues() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-/// Parsed tables as a 2019 table 3 with its （六）其他处理 row, blank as published
-/// (the tables stage drops that all-blank row and calls the table 2021).
-fn with_blank_2019_other(mut t: Tables) -> Tables {
-    if let Some(req) = t.requests.as_mut() {
-        req.format = "2019";
-        if req.cells.get("other").is_none() {
-            let mut row = OrderedMap::default();
-            for col in
-                ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
-            {
-                row.insert(col, cell(0.0, Zero::Blank));
-            }
-            let at = req.cells.0.iter().position(|(k, _)| k == "results_total").unwrap_or(req.cells.len());
-            req.cells.0.insert(at, ("other".to_string(), row));
-        }
-    }
-    t
-}
-
 #[test]
 fn shanghai_as_parsed() {
     // The acceptance case of the issue: the 总计 column is blank on every result row.
     let r = parse_doc("real/shanghai-bgt-2019.html");
     assert_shanghai_omitted(&source_findings(&r.issues));
-    // Its results column sums hold once the blank totals count as their parts.
-    let t = with_blank_2019_other(r.tables.clone());
-    assert_shanghai_omitted(&checks::run(&with_tables(t.clone())));
-    // And with one result cell changed, the column sums do break.
-    let mut t = t;
+    // R3 is checked on the parsed table (2019, with its blank （六）其他处理 row) and holds
+    // with the blank totals counted as their parts; one result cell changed breaks it.
+    let t = r.tables.requests.as_ref().expect("table 3");
+    assert_eq!(t.format, "2019");
+    assert!(t.cells.get("other").is_some());
+    let mut t = r.tables.clone();
     set_value(&mut t.requests, "granted", "natural_person", 259.0);
     let s = summary(&checks::run(&with_tables(t)));
     assert!(s.contains(&("T3_RESULTS_SUM".into(), "requests.results_total.natural_person".into())), "{s:?}");
