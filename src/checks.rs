@@ -1,9 +1,98 @@
-//! The SPEC §6 checks over the readings. Never changes a value.
+//! The SPEC §6 checks over the readings of a finished report. They read and
+//! never change a value: blank and `na` cells count as 0 (SPEC §4), a cell
+//! whose value is unknown (null, `TABLE_UNREADABLE` says why) takes no part in
+//! any arithmetic, and inferred cells are readings like any other.
+//!
+//! `arith` holds the table arithmetic (DOMAIN §7: R1–R4, blank totals, negative
+//! counts, numbers cut in two), `document` the checks of the document as a whole
+//! (tables and sections the format requires, the publication deadline, the year),
+//! `text_table` the prose figures against the tables. Issues come out in the
+//! order of the SPEC §6 table; `report::build` appends the readings' own issues
+//! (`TABLE_UNREADABLE` from the tables, `PLACEHOLDER` from the facts) after them.
 
-use crate::model::{Issue, Report};
+mod arith;
+mod document;
+mod text_table;
+
+use crate::model::{Issue, Number, Report};
+
+/// The codes this module raises, in SPEC §6 order (the order issues come out in).
+pub const CODES: [&str; 12] = [
+    "T3_BALANCE",
+    "T3_ROW_SUM",
+    "T3_RESULTS_SUM",
+    "T3_TOTAL_OMITTED",
+    "T4_GROUP_SUM",
+    "T2_NEGATIVE",
+    "TABLE_MISSING",
+    "SECTION_MISSING",
+    "TEXT_TABLE_MISMATCH",
+    "LATE_PUBLICATION",
+    "YEAR_MISMATCH",
+    "SPLIT_DIGITS",
+];
 
 /// Runs every check on a finished report.
 pub fn run(report: &Report) -> Vec<Issue> {
-    let _ = report;
-    Vec::new()
+    let mut issues = Vec::new();
+    if let Some(t) = &report.tables.requests {
+        arith::requests(t, &mut issues);
+    }
+    if let Some(t) = &report.tables.review_litigation {
+        arith::review(t, &mut issues);
+    }
+    if let Some(t) = &report.tables.proactive {
+        arith::proactive(t, &mut issues);
+    }
+    // A compilation's documents are checked one by one in its parts; the whole
+    // input is no single report whose sections, dates or year could be judged.
+    if report.kind != "compilation" {
+        document::tables_present(report, &mut issues);
+        document::sections_present(report, &mut issues);
+        text_table::check(report, &mut issues);
+        document::publication_deadline(report, &mut issues);
+        document::year_of_period(report, &mut issues);
+    }
+    issues.sort_by_key(|i| CODES.iter().position(|c| *c == i.code).unwrap_or(CODES.len()));
+    issues
+}
+
+/// Whether `code` is raised here (and not by a reading stage).
+pub fn owns(code: &str) -> bool {
+    CODES.contains(&code)
+}
+
+/// Values are counts (or money); they agree when equal up to rounding noise.
+const TOLERANCE: f64 = 1e-6;
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= TOLERANCE * a.abs().max(b.abs()).max(1.0)
+}
+
+/// A number for messages: `12`, `4166.214619`.
+fn show(v: f64) -> String {
+    match Number::from_f64(v) {
+        Number::Int(i) => i.to_string(),
+        Number::Float(f) => f.to_string(),
+    }
+}
+
+fn issue(
+    code: &'static str,
+    severity: &'static str,
+    blame: &'static str,
+    message: String,
+    cells: Vec<String>,
+    expected: Option<f64>,
+    actual: Option<f64>,
+) -> Issue {
+    Issue {
+        code,
+        severity,
+        message,
+        cells,
+        expected: expected.map(Number::from_f64),
+        actual: actual.map(Number::from_f64),
+        blame,
+    }
 }

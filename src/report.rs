@@ -105,6 +105,11 @@ fn build(doc: &Document, source: Source) -> Report {
         report.admin_level = None;
         report.facts.clear();
         report.parts = parts;
+        // The checks ran on the whole input as one document; a compilation's are its parts'.
+        report.issues.retain(|i| !checks::owns(i.code));
+        let mut issues = checks::run(&report);
+        issues.append(&mut report.issues);
+        report.issues = issues;
         return report;
     }
     build_one(doc, source)
