@@ -319,32 +319,6 @@ def test_long_over_a_folder_pivots_back_to_read(real):
     assert counts["zero"] > counts["number"] > 0
 
 
-@pytest.mark.skipif(not os.environ.get("GONGKAI_MEMORY_TEST"), reason="minutes long; set GONGKAI_MEMORY_TEST=1")
-def test_a_100_mb_folder_stays_under_5x_its_size_in_peak_rss(tmp_path):
-    """Hard links to the real documents until the folder holds 100 MB; measured in a fresh interpreter."""
-    import itertools
-    import subprocess
-
-    total = 0
-    for n, src in enumerate(itertools.cycle(documents(REAL))):
-        if total >= 100 * 2**20:
-            break
-        folder = tmp_path / f"{n // 1000:02}"
-        folder.mkdir(exist_ok=True)
-        os.link(src, folder / f"{n:06}{src.suffix}")
-        total += src.stat().st_size
-    code = (
-        "import resource, sys, gongkai\n"
-        "df = gongkai.read(sys.argv[1])\n"
-        "print(len(df), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)\n"
-    )
-    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=3600)
-    assert proc.returncode == 0, proc.stderr
-    rows, peak = map(int, proc.stdout.split())
-    assert rows == n
-    assert peak < 5 * total, (peak, total)
-
-
 def test_a_compilation_gives_one_row_per_document():
     seed = SEEDS / "004_e4ca24f9fb34d657.txt"
     df = gongkai.read([seed, SYQ_2021])
