@@ -368,8 +368,9 @@ def _text_pdf(g: _Gold) -> str:
             t3.append(" ".join([T3_LABELS[row]] + values))
     t4: list[str] = []
     if g.t4:
-        top = [label[:2] for label in T4_COL_LABELS]
-        bottom = [label[2:] for label in T4_COL_LABELS]
+        # 结果维持 → 结果 / 维持, 总计 → 总 / 计: at most two characters per line (DOMAIN §8.3).
+        top = [label[: (len(label) + 1) // 2] for label in T4_COL_LABELS]
+        bottom = [label[(len(label) + 1) // 2 :] for label in T4_COL_LABELS]
         t4 = [
             " ".join(_T4_TOP),
             " ".join(top + list(_T4_GROUP_HEADS)),
