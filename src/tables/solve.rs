@@ -304,7 +304,9 @@ fn contains(set: &[f64], v: f64) -> bool {
 /// combinations remain, keeps only candidates that are part of a joint solution.
 /// A pruning that would empty a row is not applied (the source is inconsistent).
 pub fn propagate(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) {
-    let value = |rows: &[(Vec<Token>, Vec<Cand>)], r: usize, c: &Cand, col: usize| slot_value(&rows[r].0, &c[col]);
+    let value = |rows: &[(Vec<Token>, Vec<Cand>)], r: usize, c: &Cand, col: usize| {
+        c.get(col).and_then(|s| slot_value(&rows[r].0, s))
+    };
     for _ in 0..8 {
         let mut changed = false;
         for eq in eqs {
@@ -377,8 +379,13 @@ fn joint(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) {
             return;
         }
     }
-    // Only equations touching an ambiguous row matter.
-    let touching: Vec<&Equation> = eqs.iter().filter(|e| e.terms.iter().any(|(r, _)| rows[*r].1.len() > 1)).collect();
+    // Only equations touching an ambiguous row matter, and only those whose every
+    // row has a placement: a row with none is unknown, so its equations say nothing.
+    let touching: Vec<&Equation> = eqs
+        .iter()
+        .filter(|e| e.terms.iter().any(|(r, _)| rows[*r].1.len() > 1))
+        .filter(|e| e.terms.iter().all(|(r, _)| rows.get(*r).is_some_and(|row| !row.1.is_empty())))
+        .collect();
     if touching.is_empty() {
         return;
     }
@@ -395,7 +402,8 @@ fn joint(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) {
         let ok = touching.iter().all(|e| {
             let mut sum = 0.0;
             for &(r, coef) in &e.terms {
-                match slot_value(&rows[r].0, &rows[r].1[choice[r]][e.col]) {
+                let slot = rows[r].1.get(choice[r]).and_then(|c| c.get(e.col));
+                match slot.and_then(|s| slot_value(&rows[r].0, s)) {
                     Some(v) => sum += coef * v,
                     None => return true,
                 }
@@ -436,6 +444,9 @@ pub fn describe(tokens: &[Token], cand: &Cand) -> String {
 /// The reading of column `col` if every candidate agrees on it, else `None`.
 pub fn settle(tokens: &[Token], cands: &[Cand], col: usize, region: Span, pinned: bool) -> Option<CellReading> {
     let first = cands.first()?;
+    if cands.iter().any(|c| c.len() <= col) {
+        return None;
+    }
     let v0 = slot_value(tokens, &first[col]);
     let same_value = cands.iter().all(|c| {
         let v = slot_value(tokens, &c[col]);
