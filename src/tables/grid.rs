@@ -115,6 +115,7 @@ pub fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
     // Table 4 state.
     let mut t4: Option<(RowIn, [usize; 2])> = None;
     let mut t4_start = 0;
+    let mut t4_table = usize::MAX;
 
     let grow = |s: &mut Option<[usize; 2]>, sp: [usize; 2]| {
         *s = Some(match *s {
@@ -123,7 +124,7 @@ pub fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
         })
     };
 
-    for t in &doc.tables {
+    for (ti, t) in doc.tables.iter().enumerate() {
         for r in 0..t.n_rows {
             let cells = row_cells(t, r);
             if cells.is_empty() {
@@ -142,6 +143,7 @@ pub fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
             } else if all.contains("行政复议") && (all.contains("行政诉讼") || all.contains("结果维持")) {
                 mode = Mode::T4;
                 t4_start = row_span[0];
+                t4_table = ti;
             }
             match mode {
                 Mode::None => {}
@@ -207,16 +209,25 @@ pub fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
                 }
                 Mode::T3 => {
                     grow(&mut t3_span, row_span);
-                    // Header cells name the columns.
-                    let mut header = false;
-                    for c in cells.iter().filter(|_| !any_number) {
-                        let k = compact(c.text);
-                        if let Some((_, col)) = T3_COL_LABELS.iter().find(|(p, _)| k == *p) {
-                            t3_cols[*col] = Some(c.c0);
-                            header = true;
+                    // Header cells name the columns. A row naming one column only (`总计`)
+                    // once the header is complete is the all-blank （七）总计 data row
+                    // (its label compacts to 总计), not a header.
+                    let named: Vec<(usize, usize)> = if any_number {
+                        Vec::new()
+                    } else {
+                        cells
+                            .iter()
+                            .filter_map(|c| {
+                                let k = compact(c.text);
+                                T3_COL_LABELS.iter().find(|(p, _)| k == *p).map(|(_, col)| (*col, c.c0))
+                            })
+                            .collect()
+                    };
+                    let complete = t3_cols.iter().all(Option::is_some);
+                    if named.len() >= 2 || (named.len() == 1 && !complete) {
+                        for (col, c0) in named {
+                            t3_cols[col] = Some(c0);
                         }
-                    }
-                    if header {
                         continue;
                     }
                     let last = T3_AC.find_iter(&label_text).last().map(|m| T3_LABELS[m.pattern().as_usize()].1);
@@ -254,7 +265,10 @@ pub fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
                     t3_rows.push((row, RowIn { key: T3_ROWS[row].key, tokens, region, cols, pins: Vec::new() }));
                 }
                 Mode::T4 => {
-                    if values.len() >= 5 && any_number && t4.is_none() {
+                    // The data row: numbers, or (an agency with nothing to report) a row of
+                    // 15 blank cells without a label in the table the header located.
+                    let blank_row = !any_number && label_text.is_empty() && values.len() >= 15 && ti == t4_table;
+                    if values.len() >= 5 && (any_number || blank_row) && t4.is_none() {
                         let tokens: Vec<Token> = values.iter().map(|c| token(c, ColKind::Count)).collect();
                         let region = rows::tokens_span(&tokens, row_span[0]);
                         t4 = Some((
