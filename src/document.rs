@@ -81,6 +81,10 @@ pub enum RawBlock {
     Paragraph(String),
     /// A table grid.
     Table(RawTable),
+    /// Empty lines of a text input between two paragraphs (how many). They take no
+    /// place in `Document::text`; `Document::blank_lines` records where they were,
+    /// for tables printed one cell per line with blank cells as empty lines.
+    BlankLines(u32),
 }
 
 /// What `html::parse_html` and `plain::parse_plain` return: text blocks before normalisation.
@@ -153,6 +157,9 @@ pub struct Document {
     pub tables: Vec<Table>,
     pub panel: Vec<PanelEntry>,
     pub html_title: Option<String>,
+    /// Empty lines of a text input, dropped from `text`: `(offset of the line
+    /// break after which they stood, how many)`, in text order.
+    pub blank_lines: Vec<(usize, u32)>,
 }
 
 impl Document {
@@ -164,11 +171,21 @@ impl Document {
         let mut chars = 0usize;
         let mut blocks = Vec::with_capacity(raw.blocks.len());
         let mut tables = Vec::new();
+        let mut blank_lines: Vec<(usize, u32)> = Vec::new();
         let push = |text: &mut String, chars: &mut usize, s: &str| {
             text.push_str(s);
             *chars += s.chars().count();
         };
         for block in raw.blocks {
+            if let RawBlock::BlankLines(n) = block {
+                if !text.is_empty() && n > 0 {
+                    match blank_lines.last_mut() {
+                        Some((at, k)) if *at == chars => *k += n,
+                        _ => blank_lines.push((chars, n)),
+                    }
+                }
+                continue;
+            }
             if !text.is_empty() {
                 push(&mut text, &mut chars, "\n");
             }
@@ -223,9 +240,10 @@ impl Document {
                     });
                     blocks.push(Block { kind: BlockKind::Table(idx), span: [start, chars] });
                 }
+                RawBlock::BlankLines(_) => {}
             }
         }
-        Document { format, text, blocks, tables, panel: raw.panel, html_title: raw.html_title }
+        Document { format, text, blocks, tables, panel: raw.panel, html_title: raw.html_title, blank_lines }
     }
 }
 

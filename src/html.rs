@@ -1405,7 +1405,7 @@ mod tests {
             .iter()
             .filter_map(|b| match b {
                 RawBlock::Table(t) => Some(t),
-                RawBlock::Paragraph(_) => None,
+                RawBlock::Paragraph(_) | RawBlock::BlankLines(_) => None,
             })
             .collect()
     }
@@ -1415,7 +1415,7 @@ mod tests {
             .iter()
             .filter_map(|b| match b {
                 RawBlock::Paragraph(p) => Some(p.as_str()),
-                RawBlock::Table(_) => None,
+                RawBlock::Table(_) | RawBlock::BlankLines(_) => None,
             })
             .collect()
     }

@@ -107,7 +107,15 @@ pub fn template(kind: &str, text: &str, year: Option<i32>) -> Option<&'static st
 pub fn part_document(doc: &Document, chars: std::ops::Range<usize>) -> Document {
     let text: Vec<char> = doc.text.chars().collect();
     let mut blocks = Vec::new();
+    let mut prev_end: Option<usize> = None;
     for b in doc.blocks.iter().filter(|b| chars.contains(&b.span[0])) {
+        if let Some(end) = prev_end {
+            let n: u32 = doc.blank_lines.iter().filter(|(at, _)| *at == end).map(|(_, n)| *n).sum();
+            if n > 0 {
+                blocks.push(RawBlock::BlankLines(n));
+            }
+        }
+        prev_end = Some(b.span[1]);
         match b.kind {
             BlockKind::Paragraph => {
                 let s = b.span[0].min(text.len());

@@ -134,6 +134,7 @@ fn for_each_string(raw: &mut RawDocument, mut f: impl FnMut(&mut String, bool)) 
                     f(&mut cell.text, true);
                 }
             }
+            RawBlock::BlankLines(_) => {}
         }
     }
     for entry in &mut raw.panel {
@@ -745,7 +746,7 @@ mod tests {
             .iter()
             .filter_map(|b| match b {
                 RawBlock::Paragraph(p) => Some(p.as_str()),
-                RawBlock::Table(_) => None,
+                RawBlock::Table(_) | RawBlock::BlankLines(_) => None,
             })
             .collect()
     }

@@ -55,3 +55,183 @@ fn rows_without_placements_do_not_panic_the_joint_search() {
     with_head.insert_str(0, "一、本年新收政府信息公开申请数量\n3\n3\n");
     let _ = parse_str(&with_head);
 }
+
+/// Table 3 printed one cell per line, blanks as empty lines (rows given as their lines).
+fn lines_table(rows: &[(&str, &str)]) -> String {
+    let mut s = String::from("某某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n");
+    for (label, cells) in rows {
+        s.push_str(label);
+        s.push('\n');
+        s.push_str(cells);
+        s.push('\n');
+    }
+    s.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+    s
+}
+
+#[test]
+fn one_cell_per_line_empty_lines_are_blank_cells() {
+    let text = lines_table(&[
+        ("一、本年新收政府信息公开申请数量", "80\n1\n\n\n\n\n81"),
+        ("二、上年结转政府信息公开申请数量", "\n\n\n\n\n\n"),
+        ("三、本年度办理结果\n（一）予以公开", "22\n\n\n\n\n\n22"),
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "19\n1\n\n\n\n\n20"),
+        ("（七）总计", "41\n1\n\n\n\n\n42"),
+        ("四、结转下年度继续办理", "39\n\n\n\n\n\n39"),
+    ]);
+    let r = parse_str(&text);
+    let t = &r.tables.requests;
+    assert_eq!(cell(t, "new_received", "natural_person"), (Some(80.0), "number".into()));
+    assert_eq!(cell(t, "new_received", "commercial"), (Some(1.0), "number".into()));
+    assert_eq!(cell(t, "new_received", "research"), (None, "blank".into()));
+    assert_eq!(cell(t, "new_received", "total"), (Some(81.0), "number".into()));
+    for col in ["natural_person", "other_org", "total"] {
+        assert_eq!(cell(t, "carried_over", col), (None, "blank".into()), "carried_over.{col}");
+    }
+    assert_eq!(cell(t, "partially_granted", "total"), (Some(20.0), "number".into()));
+    assert_eq!(cell(t, "carried_forward", "natural_person"), (Some(39.0), "number".into()));
+    assert_eq!(cell(t, "carried_forward", "commercial"), (None, "blank".into()));
+    assert_eq!(cell(t, "carried_forward", "total"), (Some(39.0), "number".into()));
+    // A blank cell's span is empty and inside the text.
+    let c = t.as_ref().and_then(|t| t.cells.get("new_received")).and_then(|r| r.get("research")).expect("cell");
+    assert!(c.span[0] == c.span[1] && c.span[1] <= r.text.chars().count());
+}
+
+#[test]
+fn one_cell_per_line_with_the_wrong_count_keeps_the_dropped_blank_logic() {
+    // Six lines for seven columns: not positional; "80 1 81" admits several placements.
+    let text = lines_table(&[
+        ("一、本年新收政府信息公开申请数量", "80\n1\n\n\n\n81"),
+        ("二、上年结转政府信息公开申请数量", "\n\n\n\n\n\n"),
+        ("三、本年度办理结果\n（一）予以公开", "22\n\n\n\n\n\n22"),
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "\n\n\n\n\n\n"),
+        ("（七）总计", "\n\n\n\n\n\n"),
+    ]);
+    let r = parse_str(&text);
+    let t = &r.tables.requests;
+    assert_eq!(cell(t, "new_received", "natural_person").0, None);
+    assert_eq!(cell(t, "new_received", "total").0, Some(81.0));
+    assert!(r.issues.iter().any(|i| i.code == "TABLE_UNREADABLE" && i.message.contains("new_received")));
+}
+
+#[test]
+fn one_cell_per_line_blank_table_2_and_table_4() {
+    let mut text = String::from("某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n\n\n\n行政规范性文件\n\n2\n30\n");
+    text.push_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n未经复议直接起诉\n复议后起诉\n");
+    text.push_str(&"结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n".repeat(2));
+    text.push_str("\n\n\n1\n1\n\n\n\n\n\n\n\n\n\n\n五、存在的主要问题及改进情况\n");
+    let r = parse_str(&text);
+    let t2 = &r.tables.proactive;
+    assert_eq!(cell(t2, "rules", "issued"), (None, "blank".into()));
+    assert_eq!(cell(t2, "normative_documents", "issued"), (None, "blank".into()));
+    assert_eq!(cell(t2, "normative_documents", "repealed").0, Some(2.0));
+    assert_eq!(cell(t2, "normative_documents", "in_force").0, Some(30.0));
+    let t4 = &r.tables.review_litigation;
+    assert_eq!(cell(t4, "review", "upheld"), (None, "blank".into()));
+    assert_eq!(cell(t4, "review", "pending").0, Some(1.0));
+    assert_eq!(cell(t4, "review", "total").0, Some(1.0));
+    assert_eq!(cell(t4, "litigation_after_review", "total"), (None, "blank".into()));
+    // All fifteen blank: still table 4.
+    let blank = text.replace("\n\n\n1\n1\n", "\n\n\n\n\n");
+    let r = parse_str(&blank);
+    assert_eq!(cell(&r.tables.review_litigation, "review", "total"), (None, "blank".into()));
+}
+
+/// Table 3 and 4 as official-span HTML, value cells `&nbsp;` where `blank`.
+fn html_tables(t3_rows: &[(&str, [&str; 7])], t4: [&str; 15]) -> String {
+    let td = |v: &str| if v.is_empty() { "<td>&nbsp;</td>".to_string() } else { format!("<td>{v}</td>") };
+    let mut s = String::from("<html><head><meta charset=\"utf-8\"><title>某某局2023年政府信息公开工作年度报告</title></head><body><h1>某某局2023年政府信息公开工作年度报告</h1><h2>三、收到和处理政府信息公开申请情况</h2><table>");
+    s.push_str("<tr><td rowspan=\"3\" colspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan=\"7\">申请人情况</td></tr>");
+    s.push_str(
+        "<tr><td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td></tr>",
+    );
+    s.push_str("<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>");
+    for (label, vals) in t3_rows {
+        s.push_str(&format!("<tr><td colspan=\"3\">{label}</td>"));
+        for v in vals {
+            s.push_str(&td(v));
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</table><h2>四、政府信息公开行政复议、行政诉讼情况</h2><table>");
+    s.push_str("<tr><td colspan=\"5\">行政复议</td><td colspan=\"10\">行政诉讼</td></tr><tr>");
+    for l in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] {
+        s.push_str(&format!("<td rowspan=\"2\">{l}</td>"));
+    }
+    s.push_str("<td colspan=\"5\">未经复议直接起诉</td><td colspan=\"5\">复议后起诉</td></tr><tr>");
+    for _ in 0..2 {
+        for l in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] {
+            s.push_str(&format!("<td>{l}</td>"));
+        }
+    }
+    s.push_str("</tr><tr>");
+    for v in t4 {
+        s.push_str(&td(v));
+    }
+    s.push_str("</tr></table><h2>五、存在的主要问题及改进情况</h2><p>无。</p></body></html>");
+    s
+}
+
+#[test]
+fn html_all_blank_total_row_and_all_blank_table_4_are_read() {
+    const B: [&str; 7] = [""; 7];
+    let html = html_tables(
+        &[
+            ("一、本年新收政府信息公开申请数量", B),
+            ("二、上年结转政府信息公开申请数量", B),
+            ("（一）予以公开", B),
+            ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", B),
+            ("（七）总计", B),
+            ("四、结转下年度继续办理", B),
+        ],
+        [""; 15],
+    );
+    let r = parse_html(&html);
+    let t3 = &r.tables.requests;
+    for col in ["natural_person", "other_org", "total"] {
+        assert_eq!(cell(t3, "results_total", col), (None, "blank".into()), "results_total.{col}");
+        assert_eq!(cell(t3, "carried_forward", col), (None, "blank".into()), "carried_forward.{col}");
+    }
+    let t4 = &r.tables.review_litigation;
+    assert!(t4.is_some(), "all-blank table 4 found");
+    assert_eq!(cell(t4, "review", "upheld"), (None, "blank".into()));
+    assert_eq!(cell(t4, "litigation_after_review", "total"), (None, "blank".into()));
+    assert!(
+        !r.issues.iter().any(|i| i.code == "TABLE_MISSING" && i.cells.iter().any(|c| c == "review_litigation")),
+        "{:?}",
+        r.issues
+    );
+
+    // With numbers elsewhere, the blank total row still reads blank and the header stays put.
+    let html = html_tables(
+        &[
+            ("一、本年新收政府信息公开申请数量", ["2", "", "", "", "", "", "2"]),
+            ("二、上年结转政府信息公开申请数量", B),
+            ("（一）予以公开", B),
+            ("（七）总计", B),
+            ("四、结转下年度继续办理", ["2", "", "", "", "", "", "2"]),
+        ],
+        ["", "", "", "1", "1", "", "", "", "", "", "", "", "", "", ""],
+    );
+    let r = parse_html(&html);
+    let t3 = &r.tables.requests;
+    assert_eq!(cell(t3, "results_total", "total"), (None, "blank".into()));
+    assert_eq!(cell(t3, "carried_forward", "total"), (Some(2.0), "number".into()));
+    assert_eq!(cell(&r.tables.review_litigation, "review", "total").0, Some(1.0));
+}
+
+#[test]
+fn markdown_separator_after_the_table_4_header_is_skipped() {
+    let head = "某某局2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n| 行政复议 | 行政诉讼 |\n|---|---|\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n";
+    let row = "|  |  |  | 1 | 1 |  |  |  |  |  |  |  |  |  |  |\n五、存在的主要问题及改进情况\n无。\n";
+    let r = parse_str(&format!("{head}{row}"));
+    let t4 = &r.tables.review_litigation;
+    assert_eq!(cell(t4, "review", "upheld"), (None, "blank".into()));
+    assert_eq!(cell(t4, "review", "pending").0, Some(1.0));
+    assert_eq!(cell(t4, "review", "total").0, Some(1.0));
+    assert_eq!(cell(t4, "litigation_direct", "total"), (None, "blank".into()));
+    // All fifteen blank.
+    let blank = format!("{head}{}\n五、存在的主要问题及改进情况\n无。\n", "|  ".repeat(15) + "|");
+    let r = parse_str(&blank);
+    assert_eq!(cell(&r.tables.review_litigation, "review", "total"), (None, "blank".into()));
+}

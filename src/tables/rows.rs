@@ -42,6 +42,8 @@ pub struct View {
     c2o: Vec<usize>,
     /// Compact char index → byte offset in `compact`.
     cbytes: Vec<usize>,
+    /// Empty lines dropped from a text input: `(offset of the line break, how many)`.
+    blank_lines: Vec<(usize, u32)>,
 }
 
 /// A label found in the text: original char range and pattern id.
@@ -85,7 +87,39 @@ impl View {
             c2o.push(i);
             compact.push(c);
         }
-        View { chars, furniture, compact, c2o, cbytes }
+        View { chars, furniture, compact, c2o, cbytes, blank_lines: Vec::new() }
+    }
+
+    /// The view of a document text whose empty lines were dropped at `blank_lines`
+    /// (`Document::blank_lines`).
+    pub fn with_blank_lines(text: &str, blank_lines: &[(usize, u32)]) -> View {
+        let mut v = View::new(text);
+        v.blank_lines = blank_lines.to_vec();
+        v
+    }
+
+    /// Whether `at` lies inside a parenthesised note of its line (`（区分处理的，只计
+    /// 这一情形，不计其他情形）`): a label word there is not a label.
+    pub fn in_note(&self, at: usize) -> bool {
+        let mut depth = 0i32;
+        for i in (at.saturating_sub(200)..at.min(self.chars.len())).rev() {
+            match self.chars[i] {
+                '\n' => break,
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth -= 1,
+                _ => {}
+            }
+            if depth > 0 {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// How many empty lines stood after the line break at `at`.
+    fn blanks_after(&self, at: usize) -> usize {
+        let i = self.blank_lines.partition_point(|(p, _)| *p < at);
+        self.blank_lines.get(i).filter(|(p, _)| *p == at).map_or(0, |(_, n)| *n as usize)
     }
 
     fn orig(&self, byte: usize) -> usize {
@@ -258,6 +292,111 @@ fn pipe_line(v: &View, a: usize, b: usize, first: bool, skip: &[bool], base: usi
         } else {
             out.extend(toks);
         }
+    }
+}
+
+/// One cell per line (DOMAIN §8.2) with blank cells printed as empty lines: the
+/// lines after a label's own line, up to `limit` or the first line that is not
+/// one cell, an empty line being a blank cell. `Some(tokens)` only when the label's
+/// own line holds no value, there are exactly `n` such lines and at least one is
+/// empty (without a blank line the ordinary tokens read the same); otherwise the
+/// caller falls back to the tokens with dropped blanks.
+pub fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option<Vec<Token>> {
+    let limit = limit.min(v.chars.len());
+    let len = v.chars.len();
+    let nl = (label_end..limit).find(|&i| v.chars[i] == '\n')?;
+    if !tokenize(v, label_end, nl, None).is_empty() {
+        return None;
+    }
+    let mut out: Vec<Token> = Vec::with_capacity(n);
+    let mut blanks = 0usize;
+    // Empty lines the text reader dropped after the line break at `at`: blank cells.
+    let dropped = |at: usize, out: &mut Vec<Token>, blanks: &mut usize| {
+        for _ in 0..v.blanks_after(at).min(n + 1) {
+            *blanks += 1;
+            out.push(Token::Fixed(cells::blank([at, at])));
+        }
+    };
+    dropped(nl, &mut out, &mut blanks);
+    let mut ls = nl + 1;
+    while ls <= limit && out.len() <= n {
+        let le = (ls..limit).find(|&i| v.chars[i] == '\n').unwrap_or(limit);
+        let closed = le < limit || (le == len && ls < len);
+        if !closed {
+            // The part of the next label's line before the label: never a cell.
+            break;
+        }
+        let content: Vec<usize> = (ls..le).filter(|&i| !is_space(v.chars[i])).collect();
+        if !content.is_empty() && content.iter().all(|&i| v.furniture[i]) {
+            ls = le + 1;
+            continue; // page furniture between cells
+        }
+        match cell_line(v, ls, le) {
+            Some(None) => {
+                blanks += 1;
+                out.push(Token::Fixed(cells::blank([ls, ls])));
+            }
+            Some(Some(t)) => out.push(t),
+            None => break,
+        }
+        if le < limit {
+            dropped(le, &mut out, &mut blanks);
+        }
+        ls = le + 1;
+    }
+    (out.len() == n && blanks > 0).then_some(out)
+}
+
+/// A markdown separator line (`|---|---|`, `| :--- |`) holding position `at`:
+/// the position after it.
+pub fn separator_line_end(v: &View, at: usize) -> Option<usize> {
+    if !matches!(v.chars.get(at), Some('-' | ':')) {
+        return None;
+    }
+    let start = (0..at).rev().find(|&i| v.chars[i] == '\n').map_or(0, |i| i + 1);
+    let end = (at..v.chars.len()).find(|&i| v.chars[i] == '\n').unwrap_or(v.chars.len());
+    is_separator_line(v, start, end).then_some(end)
+}
+
+fn is_separator_line(v: &View, a: usize, b: usize) -> bool {
+    let line: String = v.chars[a..b].iter().collect();
+    let t = line.trim_matches(is_space);
+    t.contains("---") && t.chars().all(|c| matches!(c, '|' | '｜' | '-' | ':') || is_space(c))
+}
+
+/// The first pipe row (`| … | … |`) on the lines after the one holding `at`,
+/// skipping empty and separator lines: its range.
+pub fn pipe_row_after(v: &View, at: usize) -> Option<(usize, usize)> {
+    let len = v.chars.len();
+    let mut ls = (at..len).find(|&i| v.chars[i] == '\n')? + 1;
+    while ls < len {
+        let le = (ls..len).find(|&i| v.chars[i] == '\n').unwrap_or(len);
+        let first = (ls..le).find(|&i| !is_space(v.chars[i]) && !v.furniture[i]);
+        match first {
+            None => {}
+            Some(_) if is_separator_line(v, ls, le) => {}
+            Some(f) if matches!(v.chars[f], '|' | '｜') => return Some((ls, le)),
+            Some(_) => return None,
+        }
+        ls = le + 1;
+    }
+    None
+}
+
+/// A line read as one cell: `Some(None)` when empty, `Some(Some(token))` when it
+/// is one number or `na` token and nothing else, `None` for any other text.
+fn cell_line(v: &View, a: usize, b: usize) -> Option<Option<Token>> {
+    let Some(s) = (a..b).find(|&i| !is_space(v.chars[i])) else { return Some(None) };
+    let e = (s..b).rev().find(|&i| !is_space(v.chars[i])).map_or(s, |i| i + 1);
+    if (s..e).any(|i| is_space(v.chars[i]) || v.furniture[i] || matches!(v.chars[i], '|' | '｜')) {
+        return None;
+    }
+    let mut toks = Vec::new();
+    word_tokens(v, s, e, &mut toks);
+    match toks.as_slice() {
+        [t @ Token::Fixed(_)] => Some(Some(t.clone())),
+        [t @ Token::Run { start, raw_len, .. }] if *start == s && start + raw_len == e => Some(Some(t.clone())),
+        _ => None,
     }
 }
 

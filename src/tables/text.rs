@@ -74,7 +74,8 @@ fn chain(hits: &[Hit], order: impl Fn(&Hit) -> usize, counts: impl Fn(&Hit) -> b
 
 /// Table 3 from text.
 pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span)> {
-    let hits = v.find(&T3_AC);
+    let mut hits = v.find(&T3_AC);
+    hits.retain(|h| !v.in_note(h.start));
     let label = |h: &Hit| T3_LABELS[h.pat];
     let chain = chain(&hits, |h| t3_order(label(h).1, label(h).0), |h| matches!(label(h).1, T3Label::Row(_)));
     let rows_found = chain.iter().filter(|&&i| matches!(label(&hits[i]).1, T3Label::Row(_))).count();
@@ -92,7 +93,11 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
             T3Label::Row(i) => T3_ROWS[i].ordinal,
             _ => None,
         });
-        let tokens = rows::tokenize(v, h.end, end, ordinal);
+        let lines = match label(&h).1 {
+            T3Label::Group => None,
+            _ => rows::line_cells(v, h.end, limit, T3_COLS.len()),
+        };
+        let tokens = lines.unwrap_or_else(|| rows::tokenize(v, h.end, end, ordinal));
         let span = rows::tokens_span(&tokens, h.end);
         match label(&h).1 {
             T3Label::Row(i) => found.push((i, tokens, span)),
@@ -139,6 +144,7 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
         }
         // Skip header characters (stacked or not) up to the first value.
         let mut i = h.end;
+        let mut header_end = h.end;
         let mut header = String::new();
         while i < v.chars.len() {
             let c = v.chars[i];
@@ -147,15 +153,35 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
                 i += 1;
                 continue;
             }
+            if let Some(end) = rows::separator_line_end(v, i) {
+                i = end; // a markdown separator `|---|---|` under a header row
+                continue;
+            }
             if T4_HEADER_CHARS.contains(c) {
                 header.push(c);
                 i += 1;
+                header_end = i;
                 continue;
             }
             break;
         }
         if !(header.contains('维') && header.contains('审')) {
             continue;
+        }
+        // A pipe row right after the header: its cells, blank ones kept (even all blank).
+        if let Some((a, b)) = rows::pipe_row_after(v, header_end) {
+            let tokens = rows::tokenize(v, a, b, None);
+            if tokens.len() == 15 {
+                let region = rows::tokens_span(&tokens, a);
+                let row = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
+                return Some(build::review(row, [h.start, region[1]], issues));
+            }
+        }
+        // One cell per line with blanks as empty lines: the 15 lines after the header.
+        if let Some(tokens) = rows::line_cells(v, header_end, header_end + 600, 15) {
+            let region = rows::tokens_span(&tokens, header_end);
+            let row = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
+            return Some(build::review(row, [h.start, region[1]], issues));
         }
         let Some(&c) = v.chars.get(i) else { continue };
         let c = super::cells::fold(c);
@@ -224,7 +250,8 @@ pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<u
         next_item = i + 1;
         let limit = in_table.get(k + 1).map_or(h.end + MAX_GAP, |n| n.start);
         let end = v.region_end(h.end, limit);
-        let tokens = rows::tokenize(v, h.end, end, None);
+        let tokens =
+            rows::line_cells(v, h.end, limit, cols.len()).unwrap_or_else(|| rows::tokenize(v, h.end, end, None));
         let region = rows::tokens_span(&tokens, h.end);
         let row_pins = pins
             .iter()
