@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{CharIndex, Document};
+use crate::document::{CharIndex, Document, Span};
 use crate::model::{Fact, Issue, Number, Section};
 use crate::numbers::{self, NumberToken};
 
@@ -99,16 +99,21 @@ fn is_clause_end(c: char) -> bool {
     matches!(c, '，' | ',' | '：' | ':')
 }
 
-/// Reads the facts of a document.
+/// Reads the facts of a document without its table readings: only HTML tables
+/// and lines that look like table rows are left out (see [`read_with_issues`]).
 pub fn read(doc: &Document, sections: &[Section]) -> Vec<Fact> {
-    read_with_issues(doc, sections).0
+    read_with_issues(doc, sections, &[]).0
 }
 
 /// Reads the facts and the `PLACEHOLDER` issues of a document.
-pub fn read_with_issues(doc: &Document, sections: &[Section]) -> (Vec<Fact>, Vec<Issue>) {
+///
+/// `table_spans` are the character spans of the tables read from the text
+/// (`report.tables.*.span`): nothing inside them, nor inside an HTML table, is
+/// prose. Tables that could not be read are recognised line by line instead.
+pub fn read_with_issues(doc: &Document, sections: &[Section], table_spans: &[Span]) -> (Vec<Fact>, Vec<Issue>) {
     let text = doc.text.as_str();
     let idx = CharIndex::new(text);
-    let table_spans: Vec<[usize; 2]> = doc.tables.iter().map(|t| t.span).collect();
+    let table_spans: Vec<Span> = doc.tables.iter().map(|t| t.span).chain(table_spans.iter().copied()).collect();
     let in_table = |byte: usize| {
         let c = idx.char_at(byte);
         table_spans.iter().any(|s| s[0] <= c && c < s[1])
@@ -256,7 +261,7 @@ fn read_sentence(
     out: &mut Vec<Fact>,
 ) {
     let sentence = &text[start..end];
-    if sentence.trim().is_empty() || in_table(start) || is_table_sentence(sentence) {
+    if sentence.trim().is_empty() || is_table_sentence(sentence) {
         return;
     }
     let tokens = numbers::scan(sentence);
@@ -289,7 +294,7 @@ fn read_sentence(
         prev_end = tok.tail_end;
         let counting = tok.unit.is_some_and(numbers::is_count_unit);
         let ordinal = before.ends_with('第');
-        if !counting || tok.code_like || ordinal || quote_depth > 0 {
+        if !counting || tok.code_like || ordinal || quote_depth > 0 || in_table(start + tok.start) {
             continue;
         }
         let Some(unit) = tok.unit else { continue };
@@ -325,7 +330,7 @@ fn read_sentence(
         });
         ctx_start = tok.tail_end;
     }
-    negations(sentence, start, idx, sections, &quote, &tokens, &found_keys, out);
+    negations(sentence, start, idx, sections, in_table, &quote, &tokens, &found_keys, out);
 }
 
 fn is_clause_end_or_end(c: char) -> bool {
@@ -371,6 +376,7 @@ fn negations(
     start: usize,
     idx: &CharIndex,
     sections: &[Section],
+    in_table: &dyn Fn(usize) -> bool,
     quote: &dyn Fn(usize, usize) -> String,
     tokens: &[NumberToken],
     found_keys: &[&'static str],
@@ -389,6 +395,9 @@ fn negations(
     for (cs, ce) in bounds {
         let clause = &sentence[cs..ce];
         let Some((neg_at, neg)) = find_negator(clause) else { continue };
+        if in_table(start + cs + neg_at) {
+            continue;
+        }
         // A counted number after the negator means the clause states a count.
         let lo = tokens.partition_point(|t| t.start < cs + neg_at);
         let has_count = tokens[lo..]
@@ -569,7 +578,7 @@ mod tests {
             ..Default::default()
         };
         let doc = Document::assemble(raw, Format::Text);
-        let (facts, issues) = read_with_issues(&doc, &[]);
+        let (facts, issues) = read_with_issues(&doc, &[], &[]);
         assert!(facts.iter().all(|f| f.key != Some("proactive_total")), "{facts:?}");
         assert_eq!(issues.len(), 1);
         assert_eq!((issues[0].code, issues[0].severity, issues[0].blame), ("PLACEHOLDER", "warning", "source"));
