@@ -1,8 +1,8 @@
 //! Numbers stated in prose → facts with canonical keys (SPEC §5): counts with
 //! their units and approximation flags, statements of absence (`未收到…申请`) as
 //! negated zeros, and template placeholders (`xx条`) as `PLACEHOLDER` issues.
-//! Table regions are not read: HTML tables by their spans, flattened text
-//! tables by their labels.
+//! Table regions are not read: HTML tables and the tables read from text by
+//! their spans, tables printed as text (readable or not) by their labels.
 
 use std::sync::LazyLock;
 
