@@ -621,14 +621,28 @@ fn utf16_without_bom(head: &[u8]) -> Option<&'static str> {
 /// mean binary data whatever the encoding. A quarter of U+FFFD means nothing fitted, but only
 /// when we guessed: an encoding the caller forced, or a BOM, is obeyed.
 fn check_decoded(text: &str, from: EncodingFrom) -> Result<(), CoreError> {
+    // Over the UTF-8 bytes rather than chars: a C0 control or DEL is its own byte, a C1
+    // control is C2 80..C2 9F, U+FFFD is EF BF BD; every non-continuation byte starts a char.
+    let b = text.as_bytes();
     let (mut chars, mut controls, mut replaced) = (0usize, 0usize, 0usize);
-    for c in text.chars().take(WINDOW) {
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 == 0x80 {
+            continue;
+        }
+        if chars == WINDOW {
+            break;
+        }
         chars += 1;
-        match c {
-            '\t' | '\n' | '\r' | '\u{0c}' | '\u{1b}' => {}
-            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => controls += 1,
-            '\u{fffd}' => replaced += 1,
-            _ => {}
+        if x < 0x80 {
+            if (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || x == 0x7f {
+                controls += 1;
+            }
+        } else if x == 0xC2 {
+            if matches!(b.get(i + 1), Some(0x80..=0x9F)) {
+                controls += 1;
+            }
+        } else if x == 0xEF && b.get(i + 1) == Some(&0xBF) && b.get(i + 2) == Some(&0xBD) {
+            replaced += 1;
         }
     }
     if too_many_controls(controls, chars) || (from == EncodingFrom::Detected && replaced >= 16 && replaced * 4 > chars)
@@ -654,6 +668,45 @@ mod tests {
 
     fn page(charset_meta: &str, body: &str) -> String {
         format!("<html><head>{charset_meta}<title>年度报告</title></head><body><p>{body}</p></body></html>")
+    }
+
+    /// The char-by-char reading `check_decoded` replaced with a byte scan.
+    fn check_decoded_by_chars(text: &str, from: EncodingFrom) -> bool {
+        let (mut chars, mut controls, mut replaced) = (0usize, 0usize, 0usize);
+        for c in text.chars().take(WINDOW) {
+            chars += 1;
+            match c {
+                '\t' | '\n' | '\r' | '\u{0c}' | '\u{1b}' => {}
+                '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => controls += 1,
+                '\u{fffd}' => replaced += 1,
+                _ => {}
+            }
+        }
+        !(too_many_controls(controls, chars)
+            || (from == EncodingFrom::Detected && replaced >= 16 && replaced * 4 > chars))
+    }
+
+    #[test]
+    fn check_decoded_counts_as_chars_do() {
+        let pieces = [
+            "政府", "\u{0}", "\u{7f}", "\u{80}", "\u{9f}", "\u{a0}", "\u{fffd}", "\u{fffe}", "a", "\t", "\u{1b}", "𠀀",
+            "é",
+        ];
+        let mut state = 7u64;
+        for len in [0usize, 10, 40, 100, 400, 70_000] {
+            for _ in 0..20 {
+                let mut s = String::new();
+                for _ in 0..len {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    s.push_str(pieces[(state % pieces.len() as u64) as usize]);
+                }
+                for from in [EncodingFrom::Detected, EncodingFrom::Meta] {
+                    assert_eq!(check_decoded(&s, from).is_ok(), check_decoded_by_chars(&s, from), "{len}");
+                }
+            }
+        }
     }
 
     fn dec(bytes: &[u8]) -> Result<Decoded, CoreError> {
