@@ -3,14 +3,15 @@
 //! and maps `CoreError` onto the exception tree rooted at `GongkaiError`.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, LazyLock, Mutex};
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyDict, PyList, PyString};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::document::Format;
@@ -654,6 +655,26 @@ fn pool(threads: usize) -> Result<Arc<rayon::ThreadPool>, String> {
     Ok(p)
 }
 
+/// Parses one batch item with the batch's options.
+fn run_item(item: &Item, base: &Options) -> Result<Report, CoreError> {
+    let mut opts = base.clone();
+    match item {
+        Item::Bytes(data, ctype, url) => {
+            opts.content_type.clone_from(ctype);
+            opts.url.clone_from(url);
+            report::parse(Input::Bytes(data), &opts)
+        }
+        Item::Str(text, url) => {
+            opts.url.clone_from(url);
+            report::parse(Input::Str(text), &opts)
+        }
+        Item::Path(path, url) => {
+            opts.url.clone_from(url);
+            report::parse_file(path, &opts)
+        }
+    }
+}
+
 /// Parses a batch in parallel with the GIL released. `items` are tuples
 /// `("bytes", data, content_type, url)`, `("str", text, url)` or `("path", path, url)`.
 /// Returns, per item in order, `(True, report_dict)` or `(False, (error_type, message))`.
@@ -688,41 +709,80 @@ fn parse_batch<'py>(
         batch.push(it);
         str_bad.push(bad);
     }
-    let run = |item: &Item| -> Result<Report, CoreError> {
-        let mut opts = base.clone();
-        match item {
-            Item::Bytes(data, ctype, url) => {
-                opts.content_type.clone_from(ctype);
-                opts.url.clone_from(url);
-                report::parse(Input::Bytes(data), &opts)
-            }
-            Item::Str(text, url) => {
-                opts.url.clone_from(url);
-                report::parse(Input::Str(text), &opts)
-            }
-            Item::Path(path, url) => {
-                opts.url.clone_from(url);
-                report::parse_file(path, &opts)
-            }
-        }
-    };
-    let results: Vec<Result<Report, CoreError>> = match threads {
-        Some(1) => py.detach(|| batch.iter().map(run).collect()),
-        Some(n) => {
-            let pool = pool(n).map_err(GongkaiError::new_err)?;
-            py.detach(|| pool.install(|| batch.par_iter().map(run).collect()))
-        }
-        None => py.detach(|| batch.par_iter().map(run).collect()),
-    };
     let out = PyList::empty(py);
     let mut keys = Keys::default();
-    for (result, bad) in results.into_iter().zip(str_bad) {
+    let mut emit = |py: Python<'py>, i: usize, result: Result<Report, CoreError>| -> PyResult<()> {
         match result {
             Ok(mut report) => {
-                report.source.undecodable_bytes += bad;
-                out.append((true, report_to_py(py, &mut keys, &report)?))?;
+                report.source.undecodable_bytes += str_bad[i];
+                out.append((true, report_to_py(py, &mut keys, &report)?))
             }
-            Err(e) => out.append((false, (error_name(&e), e.to_string())))?,
+            Err(e) => out.append((false, (error_name(&e), e.to_string()))),
+        }
+    };
+    if threads == Some(1) {
+        let results: Vec<Result<Report, CoreError>> =
+            py.detach(|| batch.iter().map(|item| run_item(item, &base)).collect());
+        for (i, result) in results.into_iter().enumerate() {
+            emit(py, i, result)?;
+        }
+        return Ok(out);
+    }
+    let pool = match threads {
+        Some(n) => Some(pool(n).map_err(GongkaiError::new_err)?),
+        None => None,
+    };
+    // The workers parse in input order (each takes the next index) and send each report as
+    // it is done; this thread turns them into dicts meanwhile, in order, so converting
+    // (which needs the GIL and one thread) overlaps parsing instead of following it.
+    let len = batch.len();
+    let shared = Arc::new((batch, base, AtomicUsize::new(0)));
+    let (tx, mut rx) = mpsc::channel::<(usize, std::thread::Result<Result<Report, CoreError>>)>();
+    let workers =
+        pool.as_ref().map_or_else(rayon::current_num_threads, |p| p.current_num_threads()).clamp(1, len.max(1));
+    for _ in 0..workers {
+        let (shared, tx) = (Arc::clone(&shared), tx.clone());
+        let work = move || loop {
+            let (batch, base, next) = &*shared;
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= batch.len() {
+                break;
+            }
+            // A panic goes back to the caller (as with par_iter), not to rayon's handler.
+            let result = std::panic::catch_unwind(AssertUnwindSafe(|| run_item(&batch[i], base)));
+            if tx.send((i, result)).is_err() {
+                break;
+            }
+        };
+        match &pool {
+            Some(p) => p.spawn(work),
+            None => rayon::spawn(work),
+        }
+    }
+    drop(tx);
+    let mut pending: Vec<Option<Result<Report, CoreError>>> = (0..len).map(|_| None).collect();
+    let mut next_out = 0;
+    while next_out < len {
+        if let Some(result) = pending[next_out].take() {
+            emit(py, next_out, result)?;
+            next_out += 1;
+            continue;
+        }
+        let got = match rx.try_recv() {
+            Ok(got) => got,
+            Err(_) => {
+                // The receiver is not Sync: move it into the detached closure and back.
+                let (back, got) = py.detach(move || {
+                    let got = rx.recv();
+                    (rx, got)
+                });
+                rx = back;
+                got.map_err(|_| GongkaiError::new_err("a parse worker stopped"))?
+            }
+        };
+        match got {
+            (i, Ok(result)) => pending[i] = Some(result),
+            (_, Err(panic)) => std::panic::resume_unwind(panic),
         }
     }
     Ok(out)
