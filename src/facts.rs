@@ -13,44 +13,6 @@ use crate::document::{CharIndex, Document};
 use crate::model::{Fact, Issue, Number, Section};
 use crate::numbers::{self, NumberToken};
 
-/// Units that make a number a countable fact (dates and durations are not facts).
-const FACT_UNITS: &[&str] = &[
-    "个百分点",
-    "人次",
-    "万元",
-    "亿元",
-    "千元",
-    "条次",
-    "件次",
-    "个",
-    "条",
-    "件",
-    "次",
-    "元",
-    "期",
-    "份",
-    "篇",
-    "场",
-    "起",
-    "人",
-    "名",
-    "项",
-    "家",
-    "户",
-    "批",
-    "本",
-    "册",
-    "页",
-    "张",
-    "套",
-    "部",
-    "类",
-    "位",
-    "封",
-    "%",
-    "‰",
-];
-
 /// Labels of the statutory tables (DOMAIN §3–§5, §9.3): a sentence holding one is a
 /// flattened table, not prose.
 const TABLE_MARKERS: &[&str] = &[
@@ -329,7 +291,7 @@ fn read_sentence(
         let before = &sentence[..tok.start];
         let window_start = prev_end.max(clause_start);
         prev_end = tok.tail_end;
-        let counting = tok.unit.is_some_and(|u| FACT_UNITS.contains(&u));
+        let counting = tok.unit.is_some_and(numbers::is_count_unit);
         let ordinal = before.ends_with('第');
         if !counting || tok.code_like || ordinal || quote_depth > 0 {
             continue;
@@ -436,7 +398,7 @@ fn negations(
         let has_count = tokens[lo..]
             .iter()
             .take_while(|t| t.start < ce)
-            .any(|t| t.unit.is_some_and(|u| FACT_UNITS.contains(&u)) && !t.code_like);
+            .any(|t| t.unit.is_some_and(numbers::is_count_unit) && !t.code_like);
         if has_count {
             continue;
         }
