@@ -130,6 +130,11 @@ pub fn scan_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<PanelEntr
                 continue;
             }
         }
+        // Every pair, and a label line left pending, has a colon: most lines of prose have
+        // none and need no further look.
+        if !line.contains([':', '：']) {
+            continue;
+        }
         // Several pairs may share a line, separated by runs of spaces.
         let mut any = false;
         for part in line.split("  ").flat_map(split_at_labels).map(str::trim).filter(|p| !p.is_empty()) {
