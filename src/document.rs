@@ -256,12 +256,26 @@ pub struct CharIndex {
 
 impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
-        let marks = text
-            .char_indices()
-            .enumerate()
-            .filter(|(_, (_, ch))| !ch.is_ascii())
-            .map(|(ci, (bi, ch))| (bi, ci, ch.len_utf8()))
-            .collect();
+        // Byte-wise (each lead byte starts a character; its value gives the width), with the
+        // vector sized once: this runs several times per document.
+        let bytes = text.as_bytes();
+        let mut marks = Vec::with_capacity(bytes.iter().filter(|&&b| b >= 0xC0).count());
+        let mut ci = 0usize;
+        for (bi, &b) in bytes.iter().enumerate() {
+            if b < 0x80 {
+                ci += 1;
+            } else if b >= 0xC0 {
+                let width = if b >= 0xF0 {
+                    4
+                } else if b >= 0xE0 {
+                    3
+                } else {
+                    2
+                };
+                marks.push((bi, ci, width));
+                ci += 1;
+            }
+        }
         CharIndex { marks }
     }
 
@@ -288,7 +302,7 @@ mod tests {
 
     #[test]
     fn char_index_matches_char_counting() {
-        let text = "ab政府x信息公开 12";
+        let text = "ab政府x信息公开 12 é𠀀z";
         let idx = CharIndex::new(text);
         for (ci, (bi, _)) in text.char_indices().enumerate() {
             assert_eq!(idx.char_at(bi), ci, "byte {bi}");

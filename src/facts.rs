@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::document::{CharIndex, Document, Span};
@@ -248,7 +249,10 @@ fn classify(window: &str, after: &str, unit: &str) -> Option<&'static str> {
 }
 
 fn is_table_sentence(s: &str) -> bool {
-    TABLE_MARKERS.iter().any(|m| s.contains(m)) || is_table_line(s)
+    // One pass for all markers (this runs for every sentence).
+    static MARKERS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(TABLE_MARKERS).expect("table markers automaton"));
+    MARKERS.is_match(s) || is_table_line(s)
 }
 
 /// Labels of the statutory tables' rows, columns and captions (DOMAIN §3–§5) that

@@ -799,6 +799,7 @@ struct Lines {
 
 impl Lines {
     fn push(&mut self, s: &str) {
+        self.buf.reserve(s.len() + 1);
         for c in s.chars() {
             if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}') {
                 continue;

@@ -3,6 +3,8 @@
 //! its value line) and from two-cell table rows. Owns the label vocabulary;
 //! never interprets the values.
 
+use std::sync::LazyLock;
+
 use crate::document::PanelEntry;
 
 /// Panel labels (whitespace removed) → canonical key. DOMAIN §11.1, "Canonical fields and synonyms".
@@ -55,11 +57,37 @@ const LABELS: &[(&str, &str)] = &[
 
 /// Canonical key of a panel label such as `索 引 号：` or `• 发布机构:`; `None` when it is no panel label.
 pub fn classify_label(label: &str) -> Option<&'static str> {
-    let cleaned: String = label
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*' | '【' | '】' | '[' | ']'))
-        .collect();
-    let cleaned = cleaned.trim_end_matches([':', '：']);
+    let kept =
+        |c: &char| !c.is_whitespace() && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*' | '【' | '】' | '[' | ']');
+    // Called for every line and part of a line: clean into a stack buffer, and only
+    // allocate for a long label (which can still be a short one before many colons).
+    // Trimming takes only trailing colons, so more other kept chars than the longest
+    // label has means no label, however long the line.
+    static LONGEST: LazyLock<usize> =
+        LazyLock::new(|| LABELS.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0));
+    let mut buf = [0u8; 96];
+    let mut len = 0usize;
+    let mut others = 0usize;
+    for c in label.chars().filter(kept) {
+        if !matches!(c, ':' | '：') {
+            others += 1;
+            if others > *LONGEST {
+                return None;
+            }
+        }
+        let w = c.len_utf8();
+        if len + w > buf.len() {
+            let cleaned: String = label.chars().filter(kept).collect();
+            return lookup_label(cleaned.trim_end_matches([':', '：']));
+        }
+        c.encode_utf8(&mut buf[len..]);
+        len += w;
+    }
+    let cleaned = std::str::from_utf8(&buf[..len]).ok()?;
+    lookup_label(cleaned.trim_end_matches([':', '：']))
+}
+
+fn lookup_label(cleaned: &str) -> Option<&'static str> {
     LABELS.iter().find(|(l, _)| *l == cleaned).map(|(_, k)| *k)
 }
 
@@ -101,6 +129,11 @@ pub fn scan_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<PanelEntr
                 push(&mut out, key, label, line.to_string());
                 continue;
             }
+        }
+        // Every pair, and a label line left pending, has a colon: most lines of prose have
+        // none and need no further look.
+        if !line.contains([':', '：']) {
+            continue;
         }
         // Several pairs may share a line, separated by runs of spaces.
         let mut any = false;

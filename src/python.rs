@@ -3,15 +3,16 @@
 //! and maps `CoreError` onto the exception tree rooted at `GongkaiError`.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, LazyLock, Mutex};
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyDict, PyList, PyString};
-use rayon::prelude::*;
-use serde_json::Value;
+use serde::Serialize;
 
 use crate::document::Format;
 use crate::error::CoreError;
@@ -52,35 +53,497 @@ fn error_name(e: &CoreError) -> &'static str {
     }
 }
 
-fn value_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match v {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => i.into_pyobject(py)?.into_any(),
-            None => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
-        },
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(value_to_py(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, item) in map {
-                dict.set_item(k, value_to_py(py, item)?)?;
-            }
-            dict.into_any()
-        }
-    })
+// ---------------------------------------------------------------------------
+// Results → Python objects, straight from `Serialize`
+//
+// The dicts are exactly what `serde_json::to_value` and a walk over the `Value`
+// gave before (integers as int, other numbers as float, non-finite floats as
+// None, maps and structs as dicts in field order), built without the
+// intermediate tree: no `Value`, no owned `String` per key. Dict keys are
+// interned once per batch in `Keys`.
+
+/// Why a conversion failed (a Python error, or a `Serialize` impl's own message).
+#[derive(Debug)]
+struct SerError(PyErr);
+
+impl std::fmt::Display for SerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
 }
 
-fn report_to_py<'py>(py: Python<'py>, report: &Report) -> PyResult<Bound<'py, PyAny>> {
-    let value = serde_json::to_value(report).map_err(|e| GongkaiError::new_err(e.to_string()))?;
-    value_to_py(py, &value)
+impl std::error::Error for SerError {}
+
+impl serde::ser::Error for SerError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        SerError(GongkaiError::new_err(msg.to_string()))
+    }
+}
+
+impl From<PyErr> for SerError {
+    fn from(e: PyErr) -> Self {
+        SerError(e)
+    }
+}
+
+impl From<std::convert::Infallible> for SerError {
+    fn from(e: std::convert::Infallible) -> Self {
+        match e {}
+    }
+}
+
+/// Most distinct map keys cached (struct field names are static and always cached).
+const MAX_CACHED_KEYS: usize = 4096;
+
+/// Python strings for dict keys, made once: struct field names by address, map keys by content.
+#[derive(Default)]
+struct Keys {
+    fields: HashMap<(usize, usize), Py<PyString>>,
+    names: HashMap<String, Py<PyString>>,
+}
+
+impl Keys {
+    fn field<'py>(&mut self, py: Python<'py>, key: &'static str) -> Bound<'py, PyString> {
+        self.fields
+            .entry((key.as_ptr() as usize, key.len()))
+            .or_insert_with(|| PyString::intern(py, key).unbind())
+            .bind(py)
+            .clone()
+    }
+
+    fn name<'py>(&mut self, py: Python<'py>, key: &str) -> Bound<'py, PyString> {
+        if let Some(k) = self.names.get(key) {
+            return k.bind(py).clone();
+        }
+        let k = PyString::intern(py, key);
+        if self.names.len() < MAX_CACHED_KEYS {
+            self.names.insert(key.to_string(), k.clone().unbind());
+        }
+        k
+    }
+}
+
+struct ToPy<'a, 'py> {
+    py: Python<'py>,
+    keys: &'a mut Keys,
+}
+
+type PyOut<'py> = Result<Bound<'py, PyAny>, SerError>;
+
+impl<'a, 'py> ToPy<'a, 'py> {
+    fn reborrow(&mut self) -> ToPy<'_, 'py> {
+        ToPy { py: self.py, keys: self.keys }
+    }
+
+    fn int(&self, v: i64) -> PyOut<'py> {
+        Ok(v.into_pyobject(self.py)?.into_any())
+    }
+
+    fn float(&self, v: f64) -> PyOut<'py> {
+        if v.is_finite() {
+            Ok(v.into_pyobject(self.py)?.into_any())
+        } else {
+            Ok(self.py.None().into_bound(self.py))
+        }
+    }
+
+    fn tagged(&mut self, variant: &'static str, value: Bound<'py, PyAny>) -> PyOut<'py> {
+        let dict = PyDict::new(self.py);
+        dict.set_item(self.keys.field(self.py, variant), value)?;
+        Ok(dict.into_any())
+    }
+}
+
+/// A list being built; `variant` wraps it as `{variant: [...]}`.
+struct SeqOut<'a, 'py> {
+    to: ToPy<'a, 'py>,
+    items: Vec<Bound<'py, PyAny>>,
+    variant: Option<&'static str>,
+}
+
+/// A dict being built; `variant` wraps it as `{variant: {...}}`.
+struct DictOut<'a, 'py> {
+    to: ToPy<'a, 'py>,
+    dict: Bound<'py, PyDict>,
+    key: Option<Bound<'py, PyString>>,
+    variant: Option<&'static str>,
+}
+
+impl<'a, 'py> SeqOut<'a, 'py> {
+    fn push<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
+        let v = value.serialize(self.to.reborrow())?;
+        self.items.push(v);
+        Ok(())
+    }
+
+    fn finish(mut self) -> PyOut<'py> {
+        let list = PyList::new(self.to.py, self.items)?.into_any();
+        match self.variant {
+            Some(v) => self.to.tagged(v, list),
+            None => Ok(list),
+        }
+    }
+}
+
+impl<'a, 'py> DictOut<'a, 'py> {
+    fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), SerError> {
+        let k = self.to.keys.field(self.to.py, key);
+        let v = value.serialize(self.to.reborrow())?;
+        self.dict.set_item(k, v)?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> PyOut<'py> {
+        let dict = self.dict.into_any();
+        match self.variant {
+            Some(v) => self.to.tagged(v, dict),
+            None => Ok(dict),
+        }
+    }
+}
+
+impl<'a, 'py> serde::ser::SerializeSeq for SeqOut<'a, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
+        self.push(value)
+    }
+    fn end(self) -> PyOut<'py> {
+        self.finish()
+    }
+}
+
+impl<'a, 'py> serde::ser::SerializeTuple for SeqOut<'a, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
+        self.push(value)
+    }
+    fn end(self) -> PyOut<'py> {
+        self.finish()
+    }
+}
+
+impl<'a, 'py> serde::ser::SerializeTupleStruct for SeqOut<'a, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
+        self.push(value)
+    }
+    fn end(self) -> PyOut<'py> {
+        self.finish()
+    }
+}
+
+impl<'a, 'py> serde::ser::SerializeTupleVariant for SeqOut<'a, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
+        self.push(value)
+    }
+    fn end(self) -> PyOut<'py> {
+        self.finish()
+    }
+}
+
+impl<'a, 'py> serde::ser::SerializeMap for DictOut<'a, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), SerError> {
+        self.key = Some(key.serialize(KeyOut { py: self.to.py, keys: &mut *self.to.keys })?);
+        Ok(())
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
+        let key = self.key.take().ok_or_else(|| <SerError as serde::ser::Error>::custom("map value without a key"))?;
+        let v = value.serialize(self.to.reborrow())?;
+        self.dict.set_item(key, v)?;
+        Ok(())
+    }
+    fn end(self) -> PyOut<'py> {
+        self.finish()
+    }
+}
+
+impl<'a, 'py> serde::ser::SerializeStruct for DictOut<'a, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), SerError> {
+        self.field(key, value)
+    }
+    fn end(self) -> PyOut<'py> {
+        self.finish()
+    }
+}
+
+impl<'a, 'py> serde::ser::SerializeStructVariant for DictOut<'a, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), SerError> {
+        self.field(key, value)
+    }
+    fn end(self) -> PyOut<'py> {
+        self.finish()
+    }
+}
+
+impl<'a, 'py> serde::Serializer for ToPy<'a, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    type SerializeSeq = SeqOut<'a, 'py>;
+    type SerializeTuple = SeqOut<'a, 'py>;
+    type SerializeTupleStruct = SeqOut<'a, 'py>;
+    type SerializeTupleVariant = SeqOut<'a, 'py>;
+    type SerializeMap = DictOut<'a, 'py>;
+    type SerializeStruct = DictOut<'a, 'py>;
+    type SerializeStructVariant = DictOut<'a, 'py>;
+
+    fn serialize_bool(self, v: bool) -> PyOut<'py> {
+        Ok(v.into_pyobject(self.py)?.to_owned().into_any())
+    }
+    fn serialize_i8(self, v: i8) -> PyOut<'py> {
+        self.int(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> PyOut<'py> {
+        self.int(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> PyOut<'py> {
+        self.int(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> PyOut<'py> {
+        self.int(v)
+    }
+    fn serialize_u8(self, v: u8) -> PyOut<'py> {
+        self.int(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> PyOut<'py> {
+        self.int(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> PyOut<'py> {
+        self.int(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> PyOut<'py> {
+        // As `Value::Number(u64)` read back through `as_i64`, else `as_f64`.
+        match i64::try_from(v) {
+            Ok(i) => self.int(i),
+            #[allow(clippy::cast_precision_loss)]
+            Err(_) => self.float(v as f64),
+        }
+    }
+    fn serialize_f32(self, v: f32) -> PyOut<'py> {
+        self.float(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> PyOut<'py> {
+        self.float(v)
+    }
+    fn serialize_char(self, v: char) -> PyOut<'py> {
+        let mut buf = [0u8; 4];
+        Ok(PyString::new(self.py, v.encode_utf8(&mut buf)).into_any())
+    }
+    fn serialize_str(self, v: &str) -> PyOut<'py> {
+        Ok(PyString::new(self.py, v).into_any())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> PyOut<'py> {
+        let items = v.iter().map(|&b| self.int(b.into())).collect::<Result<Vec<_>, _>>()?;
+        Ok(PyList::new(self.py, items)?.into_any())
+    }
+    fn serialize_none(self) -> PyOut<'py> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> PyOut<'py> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> PyOut<'py> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> PyOut<'py> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> PyOut<'py> {
+        Ok(PyString::new(self.py, variant).into_any())
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _name: &'static str, value: &T) -> PyOut<'py> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        mut self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> PyOut<'py> {
+        let v = value.serialize(self.reborrow())?;
+        self.tagged(variant, v)
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqOut<'a, 'py>, SerError> {
+        Ok(SeqOut { to: self, items: Vec::with_capacity(len.unwrap_or(0)), variant: None })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<SeqOut<'a, 'py>, SerError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<SeqOut<'a, 'py>, SerError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<SeqOut<'a, 'py>, SerError> {
+        Ok(SeqOut { to: self, items: Vec::with_capacity(len), variant: Some(variant) })
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<DictOut<'a, 'py>, SerError> {
+        let dict = PyDict::new(self.py);
+        Ok(DictOut { to: self, dict, key: None, variant: None })
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<DictOut<'a, 'py>, SerError> {
+        self.serialize_map(None)
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<DictOut<'a, 'py>, SerError> {
+        let dict = PyDict::new(self.py);
+        Ok(DictOut { to: self, dict, key: None, variant: Some(variant) })
+    }
+}
+
+/// A map key: a string (cached), or a number or bool spelt as JSON object keys spell them.
+struct KeyOut<'a, 'py> {
+    py: Python<'py>,
+    keys: &'a mut Keys,
+}
+
+impl KeyOut<'_, '_> {
+    fn bad() -> SerError {
+        <SerError as serde::ser::Error>::custom("key must be a string")
+    }
+}
+
+impl<'a, 'py> serde::Serializer for KeyOut<'a, 'py> {
+    type Ok = Bound<'py, PyString>;
+    type Error = SerError;
+    type SerializeSeq = serde::ser::Impossible<Self::Ok, SerError>;
+    type SerializeTuple = serde::ser::Impossible<Self::Ok, SerError>;
+    type SerializeTupleStruct = serde::ser::Impossible<Self::Ok, SerError>;
+    type SerializeTupleVariant = serde::ser::Impossible<Self::Ok, SerError>;
+    type SerializeMap = serde::ser::Impossible<Self::Ok, SerError>;
+    type SerializeStruct = serde::ser::Impossible<Self::Ok, SerError>;
+    type SerializeStructVariant = serde::ser::Impossible<Self::Ok, SerError>;
+
+    fn serialize_str(self, v: &str) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, v))
+    }
+    fn serialize_char(self, v: char) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, v.encode_utf8(&mut [0u8; 4])))
+    }
+    fn serialize_bool(self, v: bool) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, if v { "true" } else { "false" }))
+    }
+    fn serialize_i8(self, v: i8) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_i16(self, v: i16) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_i32(self, v: i32) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_i64(self, v: i64) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_u8(self, v: u8) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_u16(self, v: u16) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_u32(self, v: u32) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_u64(self, v: u64) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_f32(self, _v: f32) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_f64(self, _v: f64) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_none(self) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, _value: &T) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_unit(self) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _i: u32, variant: &'static str) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, variant))
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<Self::Ok, SerError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _i: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeTupleStruct, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _i: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _i: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, SerError> {
+        Err(Self::bad())
+    }
+}
+
+fn report_to_py<'py>(py: Python<'py>, keys: &mut Keys, report: &Report) -> PyResult<Bound<'py, PyAny>> {
+    report.serialize(ToPy { py, keys }).map_err(|e| e.0)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -119,7 +582,7 @@ fn parse_bytes<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let opts = options(url, content_type, encoding, format, t2s, max_bytes)?;
     let report = py.detach(|| report::parse(Input::Bytes(&data), &opts)).map_err(to_pyerr)?;
-    report_to_py(py, &report)
+    report_to_py(py, &mut Keys::default(), &report)
 }
 
 /// Reads a `str` as Rust text; lone surrogates become U+FFFD (counted as undecodable).
@@ -152,7 +615,7 @@ fn parse_str<'py>(
     let (text, bad) = str_text(text)?;
     let mut report = py.detach(|| report::parse(Input::Str(&text), &opts)).map_err(to_pyerr)?;
     report.source.undecodable_bytes += bad;
-    report_to_py(py, &report)
+    report_to_py(py, &mut Keys::default(), &report)
 }
 
 /// Reads and parses a file; returns the report as a dict.
@@ -169,7 +632,7 @@ fn parse_path<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let opts = options(url, None, encoding, format, t2s, max_bytes)?;
     let report = py.detach(|| report::parse_file(&path, &opts)).map_err(to_pyerr)?;
-    report_to_py(py, &report)
+    report_to_py(py, &mut Keys::default(), &report)
 }
 
 /// One batch item, extracted from Python before the GIL is released.
@@ -190,6 +653,26 @@ fn pool(threads: usize) -> Result<Arc<rayon::ThreadPool>, String> {
     let p = Arc::new(rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| e.to_string())?);
     pools.insert(threads, p.clone());
     Ok(p)
+}
+
+/// Parses one batch item with the batch's options.
+fn run_item(item: &Item, base: &Options) -> Result<Report, CoreError> {
+    let mut opts = base.clone();
+    match item {
+        Item::Bytes(data, ctype, url) => {
+            opts.content_type.clone_from(ctype);
+            opts.url.clone_from(url);
+            report::parse(Input::Bytes(data), &opts)
+        }
+        Item::Str(text, url) => {
+            opts.url.clone_from(url);
+            report::parse(Input::Str(text), &opts)
+        }
+        Item::Path(path, url) => {
+            opts.url.clone_from(url);
+            report::parse_file(path, &opts)
+        }
+    }
 }
 
 /// Parses a batch in parallel with the GIL released. `items` are tuples
@@ -226,40 +709,80 @@ fn parse_batch<'py>(
         batch.push(it);
         str_bad.push(bad);
     }
-    let run = |item: &Item| -> Result<Report, CoreError> {
-        let mut opts = base.clone();
-        match item {
-            Item::Bytes(data, ctype, url) => {
-                opts.content_type.clone_from(ctype);
-                opts.url.clone_from(url);
-                report::parse(Input::Bytes(data), &opts)
-            }
-            Item::Str(text, url) => {
-                opts.url.clone_from(url);
-                report::parse(Input::Str(text), &opts)
-            }
-            Item::Path(path, url) => {
-                opts.url.clone_from(url);
-                report::parse_file(path, &opts)
-            }
-        }
-    };
-    let results: Vec<Result<Report, CoreError>> = match threads {
-        Some(1) => py.detach(|| batch.iter().map(run).collect()),
-        Some(n) => {
-            let pool = pool(n).map_err(GongkaiError::new_err)?;
-            py.detach(|| pool.install(|| batch.par_iter().map(run).collect()))
-        }
-        None => py.detach(|| batch.par_iter().map(run).collect()),
-    };
     let out = PyList::empty(py);
-    for (result, bad) in results.into_iter().zip(str_bad) {
+    let mut keys = Keys::default();
+    let mut emit = |py: Python<'py>, i: usize, result: Result<Report, CoreError>| -> PyResult<()> {
         match result {
             Ok(mut report) => {
-                report.source.undecodable_bytes += bad;
-                out.append((true, report_to_py(py, &report)?))?;
+                report.source.undecodable_bytes += str_bad[i];
+                out.append((true, report_to_py(py, &mut keys, &report)?))
             }
-            Err(e) => out.append((false, (error_name(&e), e.to_string())))?,
+            Err(e) => out.append((false, (error_name(&e), e.to_string()))),
+        }
+    };
+    if threads == Some(1) {
+        let results: Vec<Result<Report, CoreError>> =
+            py.detach(|| batch.iter().map(|item| run_item(item, &base)).collect());
+        for (i, result) in results.into_iter().enumerate() {
+            emit(py, i, result)?;
+        }
+        return Ok(out);
+    }
+    let pool = match threads {
+        Some(n) => Some(pool(n).map_err(GongkaiError::new_err)?),
+        None => None,
+    };
+    // The workers parse in input order (each takes the next index) and send each report as
+    // it is done; this thread turns them into dicts meanwhile, in order, so converting
+    // (which needs the GIL and one thread) overlaps parsing instead of following it.
+    let len = batch.len();
+    let shared = Arc::new((batch, base, AtomicUsize::new(0)));
+    let (tx, mut rx) = mpsc::channel::<(usize, std::thread::Result<Result<Report, CoreError>>)>();
+    let workers =
+        pool.as_ref().map_or_else(rayon::current_num_threads, |p| p.current_num_threads()).clamp(1, len.max(1));
+    for _ in 0..workers {
+        let (shared, tx) = (Arc::clone(&shared), tx.clone());
+        let work = move || loop {
+            let (batch, base, next) = &*shared;
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= batch.len() {
+                break;
+            }
+            // A panic goes back to the caller (as with par_iter), not to rayon's handler.
+            let result = std::panic::catch_unwind(AssertUnwindSafe(|| run_item(&batch[i], base)));
+            if tx.send((i, result)).is_err() {
+                break;
+            }
+        };
+        match &pool {
+            Some(p) => p.spawn(work),
+            None => rayon::spawn(work),
+        }
+    }
+    drop(tx);
+    let mut pending: Vec<Option<Result<Report, CoreError>>> = (0..len).map(|_| None).collect();
+    let mut next_out = 0;
+    while next_out < len {
+        if let Some(result) = pending[next_out].take() {
+            emit(py, next_out, result)?;
+            next_out += 1;
+            continue;
+        }
+        let got = match rx.try_recv() {
+            Ok(got) => got,
+            Err(_) => {
+                // The receiver is not Sync: move it into the detached closure and back.
+                let (back, got) = py.detach(move || {
+                    let got = rx.recv();
+                    (rx, got)
+                });
+                rx = back;
+                got.map_err(|_| GongkaiError::new_err("a parse worker stopped"))?
+            }
+        };
+        match got {
+            (i, Ok(result)) => pending[i] = Some(result),
+            (_, Err(panic)) => std::panic::resume_unwind(panic),
         }
     }
     Ok(out)

@@ -16,12 +16,13 @@ use super::solve::Token;
 
 /// Page furniture that may sit inside a table (DOMAIN §8.3): `- 7 -`,
 /// `第 3 页 共 5 页`, `Page 9 - 2020年报_审计局`, `P. 9`, `3/5` on its own line.
-static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?mi)第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|^[ \t]*[-—–－]\s*\d{1,4}\s*[-—–－][ \t]*$|^[ \t]*(?:page|p\.)[ \t]*\d+\b.*$|^[ \t]*\d{1,4}[ \t]*/[ \t]*\d{1,4}[ \t]*$",
-    )
-    .expect("furniture regex")
-});
+///
+/// `page 9` must end its digits at a word boundary; that is spelt `(?:$|[^\w\n].*$)`
+/// rather than `\b.*$` (the same matches), because a Unicode `\b` stops the regex
+/// crate's lazy DFA at the first non-ASCII byte and leaves the PikeVM to scan the
+/// whole document: that was a quarter of the parse time of a report.
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(FURNITURE_RE).expect("furniture regex"));
+const FURNITURE_RE: &str = r"(?mi)第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|^[ \t]*[-—–－]\s*\d{1,4}\s*[-—–－][ \t]*$|^[ \t]*(?:page|p\.)[ \t]*\d+(?:$|[^\w\n].*$)|^[ \t]*\d{1,4}[ \t]*/[ \t]*\d{1,4}[ \t]*$";
 
 /// Quote marks dropped from the compact view (DOMAIN §12.1: `“三安全一稳定”`).
 fn is_quote(c: char) -> bool {
@@ -481,6 +482,51 @@ pub fn tokens_span(tokens: &[Token], a: usize) -> Span {
 mod tests {
     use super::*;
     use crate::tables::solve::slot_value;
+
+    #[test]
+    fn furniture_matches_as_the_word_boundary_spelling_did() {
+        let old = Regex::new(
+            r"(?mi)第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|^[ \t]*[-—–－]\s*\d{1,4}\s*[-—–－][ \t]*$|^[ \t]*(?:page|p\.)[ \t]*\d+\b.*$|^[ \t]*\d{1,4}[ \t]*/[ \t]*\d{1,4}[ \t]*$",
+        )
+        .unwrap();
+        let lines = [
+            "page 9",
+            "Page 9 - 2020年报_审计局",
+            "PAGE 12abc",
+            "p. 3",
+            "P.3x",
+            "page 9_",
+            "page 9中",
+            "page 9 ",
+            "page 9\r",
+            "page ９",
+            "page 9١",
+            "page 9\t",
+            "page",
+            "  page 77\n",
+            "P. 9\nnext",
+            "第 3 页 共 5 页",
+            "- 7 -",
+            "3/5",
+            " 12 / 40 ",
+            "page 1.5",
+            "page 1,2",
+            "page 12页",
+            "xpage 9",
+            "一、page 9",
+            "page 9\u{301}",
+            "",
+        ];
+        let mut texts: Vec<String> = lines.iter().map(|s| (*s).to_string()).collect();
+        texts.push(lines.join("\n"));
+        texts.push(lines.join("\r\n"));
+        texts.push(lines.join("正文"));
+        for t in &texts {
+            let a: Vec<_> = old.find_iter(t).map(|m| m.range()).collect();
+            let b: Vec<_> = FURNITURE.find_iter(t).map(|m| m.range()).collect();
+            assert_eq!(a, b, "{t:?}");
+        }
+    }
 
     fn toks(s: &str) -> Vec<String> {
         let v = View::new(s);
