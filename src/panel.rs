@@ -88,7 +88,16 @@ pub fn classify_label(label: &str) -> Option<&'static str> {
 }
 
 fn lookup_label(cleaned: &str) -> Option<&'static str> {
-    LABELS.iter().find(|(l, _)| *l == cleaned).map(|(_, k)| *k)
+    let find = |s: &str| LABELS.iter().find(|(l, _)| *l == s).map(|(_, k)| *k);
+    // The panel is read before normalisation, so a Traditional copy's labels
+    // (標題, 發布機構, 索引號) are compared in Simplified.
+    find(cleaned).or_else(|| {
+        if cleaned.is_ascii() {
+            return None;
+        }
+        let simplified = crate::normalize::normalize_str(cleaned, true);
+        (simplified != cleaned).then(|| find(&simplified)).flatten()
+    })
 }
 
 /// Splits `label：value` at the first colon whose left side is a panel label.
@@ -262,6 +271,18 @@ mod tests {
     #[test]
     fn prose_with_colon_is_not_a_panel() {
         assert!(scan_lines(["现将我镇2010年政府信息公开工作总结如下：一是加强领导"]).is_empty());
+    }
+
+    #[test]
+    fn traditional_labels_are_read() {
+        let p = scan_lines([
+            "標題: 某鎮2021年政務公開工作報告",
+            "發布機構：某鎮人民政府",
+            "索 引 號：11330702731527164G/2014-32225",
+        ]);
+        let keys: Vec<_> = p.iter().map(|e| e.key).collect();
+        assert_eq!(keys, vec!["title", "publisher", "index_number"]);
+        assert_eq!(p[1].value, "某鎮人民政府");
     }
 
     #[test]

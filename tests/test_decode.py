@@ -74,3 +74,14 @@ def test_common_labels_are_accepted(label):
     data = REPORT.encode("big5" if label == "big5" else ("utf-8" if "8" in label and "18030" not in label else "gb18030"), errors="ignore")
     r = gongkai.parse(data, encoding=label)
     assert r.source["encoding_from"] == "argument"
+
+
+def test_traditional_panel_labels_are_read():
+    text = (
+        "標題: 平潭綜合實驗區財政金融局2021年度政府資訊公開工作年度報告\n發布時間: 2022-01-13 08:38\n"
+        "發布機構: 平潭綜合實驗區人民政府\n一、總體情況\n2021年，主動公開政府資訊198條。"
+    )
+    r = gongkai.parse(text.encode("big5"))
+    assert r.title == "平潭综合实验区财政金融局2021年度政府信息公开工作年度报告"
+    assert r.published == "2022-01-13"
+    assert r.agency == "平潭综合实验区财政金融局"
