@@ -395,7 +395,8 @@ fn joint(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) {
         let ok = touching.iter().all(|e| {
             let mut sum = 0.0;
             for &(r, coef) in &e.terms {
-                match slot_value(&rows[r].0, &rows[r].1[choice[r]][e.col]) {
+                // A row without candidates (nothing placed) is unknown, like a text cell.
+                match rows[r].1.get(choice[r]).and_then(|c| slot_value(&rows[r].0, &c[e.col])) {
                     Some(v) => sum += coef * v,
                     None => return true,
                 }
