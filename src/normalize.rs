@@ -355,6 +355,12 @@ fn class(c: char) -> Class {
     }
 }
 
+/// Whether cleaning drops `c`: controls and invisible format characters (zero
+/// width, bidi marks, embeddings and isolates, soft hyphen, BOM).
+pub fn is_invisible(c: char) -> bool {
+    matches!(class(c), Class::Drop)
+}
+
 /// Full-width ASCII variant → ASCII, except the CJK prose punctuation `，：；！？`.
 #[inline]
 fn fold_width(c: char) -> char {

@@ -4,6 +4,7 @@
 //! never interprets the values.
 
 use crate::document::PanelEntry;
+use crate::normalize::is_invisible;
 
 /// Panel labels (whitespace removed) → canonical key. DOMAIN §11.1, "Canonical fields and synonyms".
 const LABELS: &[(&str, &str)] = &[
@@ -57,7 +58,11 @@ const LABELS: &[(&str, &str)] = &[
 pub fn classify_label(label: &str) -> Option<&'static str> {
     let cleaned: String = label
         .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*' | '【' | '】' | '[' | ']'))
+        .filter(|&c| {
+            !c.is_whitespace()
+                && !is_invisible(c)
+                && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*' | '【' | '】' | '[' | ']')
+        })
         .collect();
     let cleaned = cleaned.trim_end_matches([':', '：']);
     LABELS.iter().find(|(l, _)| *l == cleaned).map(|(_, k)| *k)
@@ -68,7 +73,7 @@ fn split_pair(line: &str) -> Option<(&'static str, String, String)> {
     let pos = line.find([':', '：'])?;
     let (label, rest) = line.split_at(pos);
     // A label is short; prose with a colon is not a panel line.
-    if label.chars().count() > 12 {
+    if label.chars().filter(|&c| !is_invisible(c)).count() > 12 {
         return None;
     }
     let key = classify_label(label)?;
@@ -77,7 +82,10 @@ fn split_pair(line: &str) -> Option<(&'static str, String, String)> {
 }
 
 fn clean_label(label: &str) -> String {
-    label.chars().filter(|c| !c.is_whitespace() && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*')).collect()
+    label
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !is_invisible(c) && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*'))
+        .collect()
 }
 
 /// Reads panel pairs from lines: `label：value` on one line, or `label：` alone with the
