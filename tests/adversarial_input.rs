@@ -2,6 +2,51 @@
 //! regressions for what they exposed. The time and memory bounds of the big
 //! inputs are measured from Python (`tests/test_hardening_adversarial.py`).
 
+use std::fs;
+use std::path::Path;
+
+use _core::{parse, Input, Options, Report};
+
+fn real(name: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/real").join(name)).expect("real report")
+}
+
+fn parse_str(s: &str) -> Report {
+    parse(Input::Str(s), &Options::default()).expect("parses")
+}
+
+/// Every invisible format character (zero width, bidi marks, embeddings,
+/// overrides and isolates) between every two characters of a report changes
+/// nothing the parser reads. U+061C (Arabic letter mark) and U+180E (Mongolian
+/// vowel separator) were kept and broke every reading.
+#[test]
+fn zero_width_and_bidi_characters_between_every_character_change_nothing() {
+    let text = real("pingtan-czj-2019.txt");
+    let clean = parse_str(&text);
+    assert!(clean.tables.requests.is_some() && clean.year == Some(2019));
+    let invisible = [
+        '\u{00AD}', '\u{061C}', '\u{180E}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{202A}',
+        '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2060}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+        '\u{FEFF}',
+    ];
+    // The same report as an HTML page: the characters go inside the text, not the tags.
+    let page = |t: &str| format!("<html><body><p>{}</p></body></html>", t.replace('\n', "</p>\n<p>"));
+    let clean_page = parse_str(&page(&text));
+    assert!(clean_page.tables.requests.is_some());
+    for c in invisible {
+        let spiked: String = text.chars().flat_map(|t| [t, c]).collect();
+        // In the page, after every non-ASCII character (the report quotes markup, which stays markup).
+        let spiked_page: String =
+            text.chars().flat_map(|t| [Some(t), (!t.is_ascii()).then_some(c)]).flatten().collect();
+        for (r, clean) in [(parse_str(&spiked), &clean), (parse_str(&page(&spiked_page)), &clean_page)] {
+            assert_eq!(r.text, clean.text, "U+{:04X}", c as u32);
+            assert_eq!(r.tables, clean.tables, "U+{:04X}", c as u32);
+            assert_eq!(r.facts, clean.facts, "U+{:04X}", c as u32);
+            assert_eq!((r.year, &r.agency), (clean.year, &clean.agency), "U+{:04X}", c as u32);
+        }
+    }
+}
+
 /// The metadata panel is read from the raw lines, before cleaning: a label
 /// spelled with invisible characters inside (`标\u{200B}题：`) was no label, so
 /// the title line became the agency.
