@@ -1,6 +1,8 @@
 //! `parse()`: the stages glued in order, bytes → text → document → readings →
 //! checks → `Report`. No I/O except `parse_file`.
 
+use std::io::Read;
+
 use rayon::prelude::*;
 
 use crate::checks;
@@ -164,7 +166,14 @@ pub fn parse_file(path: &str, opts: &Options) -> Result<Report, CoreError> {
             limit: opts.max_bytes,
         });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // The size the metadata gives is 0 for devices, pipes and /proc files: read at most one
+    // byte past the limit, so `/dev/zero` is refused instead of filling the memory.
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(opts.max_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes)).map_err(io)?;
+    if bytes.len() > opts.max_bytes {
+        return Err(CoreError::TooLarge { size: bytes.len(), limit: opts.max_bytes });
+    }
     parse(Input::Bytes(&bytes), opts)
 }
 

@@ -64,3 +64,24 @@ fn panel_labels_with_invisible_characters_are_read() {
     assert_eq!(keys, ["index_number", "title"]);
     assert_eq!(entries[1].label, "标题");
 }
+
+/// `max_bytes` holds for files whose size the metadata does not give (devices,
+/// pipes, /proc): `/dev/zero` was read until memory ran out.
+#[cfg(unix)]
+#[test]
+fn endless_files_are_refused_at_max_bytes() {
+    use _core::{parse_file, CoreError};
+    if !Path::new("/dev/zero").exists() {
+        return;
+    }
+    let opts = Options { max_bytes: 1 << 20, ..Options::default() };
+    let t = std::time::Instant::now();
+    let err = parse_file("/dev/zero", &opts).expect_err("refused");
+    assert_eq!(err, CoreError::TooLarge { size: (1 << 20) + 1, limit: 1 << 20 });
+    assert!(t.elapsed() < std::time::Duration::from_secs(5));
+    // A /proc file (size 0 in its metadata) within the limit still parses or fails on its content.
+    if Path::new("/proc/self/status").exists() {
+        let small = Options { max_bytes: 16, ..Options::default() };
+        assert!(matches!(parse_file("/proc/self/status", &small), Err(CoreError::TooLarge { size: 17, limit: 16 })));
+    }
+}
