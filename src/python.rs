@@ -9,7 +9,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString};
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -90,7 +90,7 @@ fn options(
     encoding: Option<String>,
     format: Option<&str>,
     t2s: bool,
-    max_bytes: Option<usize>,
+    max_bytes: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Options> {
     let format = match format {
         None => None,
@@ -100,7 +100,25 @@ fn options(
             return Err(OptionError::new_err(format!("format must be 'html' or 'text', not {other:?}")));
         }
     };
-    Ok(Options { url, content_type, encoding, format, t2s, max_bytes: max_bytes.unwrap_or(DEFAULT_MAX_BYTES) })
+    Ok(Options { url, content_type, encoding, format, t2s, max_bytes: max_bytes_option(max_bytes)? })
+}
+
+/// `max_bytes=`: `None` is the default; a non-negative int is the limit (one beyond
+/// `usize` is no limit). Anything else is an `OptionError`, not an `OverflowError`.
+fn max_bytes_option(value: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
+    let Some(v) = value.filter(|v| !v.is_none()) else { return Ok(DEFAULT_MAX_BYTES) };
+    let bad = || {
+        let shown = v.repr().map(|r| r.to_string()).unwrap_or_else(|_| "?".into());
+        OptionError::new_err(format!("max_bytes must be a non-negative integer or None, not {shown}"))
+    };
+    if v.is_instance_of::<PyBool>() || !v.is_instance_of::<PyInt>() {
+        return Err(bad());
+    }
+    match v.extract::<usize>() {
+        Ok(n) => Ok(n),
+        Err(_) if v.gt(0)? => Ok(usize::MAX),
+        Err(_) => Err(bad()),
+    }
 }
 
 /// Parses raw bytes (a page or file, encoding unknown); returns the report as a dict.
@@ -115,9 +133,9 @@ fn parse_bytes<'py>(
     encoding: Option<String>,
     format: Option<&str>,
     t2s: bool,
-    max_bytes: Option<usize>,
+    max_bytes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts = options(url, content_type, encoding, format, t2s, max_bytes)?;
+    let opts = options(url, content_type, encoding, format, t2s, max_bytes.as_ref())?;
     let report = py.detach(|| report::parse(Input::Bytes(&data), &opts)).map_err(to_pyerr)?;
     report_to_py(py, &report)
 }
@@ -146,9 +164,9 @@ fn parse_str<'py>(
     url: Option<String>,
     format: Option<&str>,
     t2s: bool,
-    max_bytes: Option<usize>,
+    max_bytes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts = options(url, None, None, format, t2s, max_bytes)?;
+    let opts = options(url, None, None, format, t2s, max_bytes.as_ref())?;
     let (text, bad) = str_text(text)?;
     let mut report = py.detach(|| report::parse(Input::Str(&text), &opts)).map_err(to_pyerr)?;
     report.source.undecodable_bytes += bad;
@@ -165,9 +183,9 @@ fn parse_path<'py>(
     encoding: Option<String>,
     format: Option<&str>,
     t2s: bool,
-    max_bytes: Option<usize>,
+    max_bytes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts = options(url, None, encoding, format, t2s, max_bytes)?;
+    let opts = options(url, None, encoding, format, t2s, max_bytes.as_ref())?;
     let report = py.detach(|| report::parse_file(&path, &opts)).map_err(to_pyerr)?;
     report_to_py(py, &report)
 }
@@ -206,9 +224,9 @@ fn parse_batch<'py>(
     encoding: Option<String>,
     format: Option<&str>,
     t2s: bool,
-    max_bytes: Option<usize>,
+    max_bytes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let base = options(None, None, encoding, format, t2s, max_bytes)?;
+    let base = options(None, None, encoding, format, t2s, max_bytes.as_ref())?;
     let mut batch = Vec::with_capacity(items.len());
     let mut str_bad = Vec::with_capacity(items.len());
     for item in &items {
