@@ -71,16 +71,52 @@ fn value_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
         Value::Object(map) => {
             let dict = PyDict::new(py);
             for (k, item) in map {
-                dict.set_item(k, value_to_py(py, item)?)?;
+                // Keys repeat in every fact, cell and issue: one shared str each, not one per dict.
+                dict.set_item(PyString::intern(py, k), value_to_py(py, item)?)?;
             }
             dict.into_any()
         }
     })
 }
 
-fn report_to_py<'py>(py: Python<'py>, report: &Report) -> PyResult<Bound<'py, PyAny>> {
-    let value = serde_json::to_value(report).map_err(|e| GongkaiError::new_err(e.to_string()))?;
+fn to_py<'py, T: serde::Serialize>(py: Python<'py>, item: &T) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(item).map_err(|e| GongkaiError::new_err(e.to_string()))?;
     value_to_py(py, &value)
+}
+
+fn list_to_py<'py, T: serde::Serialize>(py: Python<'py>, items: &[T]) -> PyResult<Bound<'py, PyAny>> {
+    let list = PyList::empty(py);
+    for item in items {
+        list.append(to_py(py, item)?)?;
+    }
+    Ok(list.into_any())
+}
+
+/// The report as a dict. The parts that grow with the input (facts, sections,
+/// issues, parts, text) go over one element at a time, so the intermediate JSON
+/// value of the whole report (twice the memory of the report) never exists.
+fn report_to_py<'py>(py: Python<'py>, mut report: Report) -> PyResult<Bound<'py, PyAny>> {
+    let facts = std::mem::take(&mut report.facts);
+    let sections = std::mem::take(&mut report.sections);
+    let issues = std::mem::take(&mut report.issues);
+    let parts = std::mem::take(&mut report.parts);
+    let text = std::mem::take(&mut report.text);
+    let dict = to_py(py, &report)?.cast_into::<PyDict>()?;
+    drop(report);
+    // Replacing a key keeps its place: the dict's key order stays the report's.
+    dict.set_item(PyString::intern(py, "sections"), list_to_py(py, &sections)?)?;
+    drop(sections);
+    dict.set_item(PyString::intern(py, "facts"), list_to_py(py, &facts)?)?;
+    drop(facts);
+    dict.set_item(PyString::intern(py, "issues"), list_to_py(py, &issues)?)?;
+    drop(issues);
+    let py_parts = PyList::empty(py);
+    for part in parts {
+        py_parts.append(report_to_py(py, part)?)?;
+    }
+    dict.set_item(PyString::intern(py, "parts"), py_parts)?;
+    dict.set_item(PyString::intern(py, "text"), PyString::new(py, &text))?;
+    Ok(dict.into_any())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -137,7 +173,7 @@ fn parse_bytes<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let opts = options(url, content_type, encoding, format, t2s, max_bytes.as_ref())?;
     let report = py.detach(|| report::parse(Input::Bytes(&data), &opts)).map_err(to_pyerr)?;
-    report_to_py(py, &report)
+    report_to_py(py, report)
 }
 
 /// Reads a `str` as Rust text; lone surrogates become U+FFFD (counted as undecodable).
@@ -170,7 +206,7 @@ fn parse_str<'py>(
     let (text, bad) = str_text(text)?;
     let mut report = py.detach(|| report::parse(Input::Str(&text), &opts)).map_err(to_pyerr)?;
     report.source.undecodable_bytes += bad;
-    report_to_py(py, &report)
+    report_to_py(py, report)
 }
 
 /// Reads and parses a file; returns the report as a dict.
@@ -187,7 +223,7 @@ fn parse_path<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let opts = options(url, None, encoding, format, t2s, max_bytes.as_ref())?;
     let report = py.detach(|| report::parse_file(&path, &opts)).map_err(to_pyerr)?;
-    report_to_py(py, &report)
+    report_to_py(py, report)
 }
 
 /// One batch item, extracted from Python before the GIL is released.
@@ -275,7 +311,7 @@ fn parse_batch<'py>(
         match result {
             Ok(mut report) => {
                 report.source.undecodable_bytes += bad;
-                out.append((true, report_to_py(py, &report)?))?;
+                out.append((true, report_to_py(py, report)?))?;
             }
             Err(e) => out.append((false, (error_name(&e), e.to_string())))?,
         }
