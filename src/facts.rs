@@ -1,54 +1,17 @@
 //! Numbers stated in prose → facts with canonical keys (SPEC §5): counts with
 //! their units and approximation flags, statements of absence (`未收到…申请`) as
 //! negated zeros, and template placeholders (`xx条`) as `PLACEHOLDER` issues.
-//! Table regions are not read: HTML tables by their spans, flattened text
-//! tables by their labels.
+//! Table regions are not read: HTML tables and the tables read from text by
+//! their spans, tables printed as text (readable or not) by their labels.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{CharIndex, Document};
+use crate::document::{CharIndex, Document, Span};
 use crate::model::{Fact, Issue, Number, Section};
 use crate::numbers::{self, NumberToken};
-
-/// Units that make a number a countable fact (dates and durations are not facts).
-const FACT_UNITS: &[&str] = &[
-    "个百分点",
-    "人次",
-    "万元",
-    "亿元",
-    "千元",
-    "条次",
-    "件次",
-    "个",
-    "条",
-    "件",
-    "次",
-    "元",
-    "期",
-    "份",
-    "篇",
-    "场",
-    "起",
-    "人",
-    "名",
-    "项",
-    "家",
-    "户",
-    "批",
-    "本",
-    "册",
-    "页",
-    "张",
-    "套",
-    "部",
-    "类",
-    "位",
-    "封",
-    "%",
-    "‰",
-];
+use crate::tables::template;
 
 /// Labels of the statutory tables (DOMAIN §3–§5, §9.3): a sentence holding one is a
 /// flattened table, not prose.
@@ -137,16 +100,21 @@ fn is_clause_end(c: char) -> bool {
     matches!(c, '，' | ',' | '：' | ':')
 }
 
-/// Reads the facts of a document.
+/// Reads the facts of a document without its table readings: only HTML tables
+/// and lines that look like table rows are left out (see [`read_with_issues`]).
 pub fn read(doc: &Document, sections: &[Section]) -> Vec<Fact> {
-    read_with_issues(doc, sections).0
+    read_with_issues(doc, sections, &[]).0
 }
 
 /// Reads the facts and the `PLACEHOLDER` issues of a document.
-pub fn read_with_issues(doc: &Document, sections: &[Section]) -> (Vec<Fact>, Vec<Issue>) {
+///
+/// `table_spans` are the character spans of the tables read from the text
+/// (`report.tables.*.span`): nothing inside them, nor inside an HTML table, is
+/// prose. Tables that could not be read are recognised line by line instead.
+pub fn read_with_issues(doc: &Document, sections: &[Section], table_spans: &[Span]) -> (Vec<Fact>, Vec<Issue>) {
     let text = doc.text.as_str();
     let idx = CharIndex::new(text);
-    let table_spans: Vec<[usize; 2]> = doc.tables.iter().map(|t| t.span).collect();
+    let table_spans: Vec<Span> = doc.tables.iter().map(|t| t.span).chain(table_spans.iter().copied()).collect();
     let in_table = |byte: usize| {
         let c = idx.char_at(byte);
         table_spans.iter().any(|s| s[0] <= c && c < s[1])
@@ -280,7 +248,96 @@ fn classify(window: &str, after: &str, unit: &str) -> Option<&'static str> {
 }
 
 fn is_table_sentence(s: &str) -> bool {
-    TABLE_MARKERS.iter().any(|m| s.contains(m))
+    TABLE_MARKERS.iter().any(|m| s.contains(m)) || is_table_line(s)
+}
+
+/// Labels of the statutory tables' rows, columns and captions (DOMAIN §3–§5) that
+/// the table templates do not list as patterns of their own.
+const EXTRA_TABLE_LABELS: &[&str] = &["申请人情况", "法人或其他组织", "行政诉讼", "第二十条第"];
+
+/// Every table label, in the compact form of [`compact_cell`].
+static TABLE_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut out: Vec<&'static str> = Vec::new();
+    out.extend(template::T2_LABELS.iter().map(|(l, _)| *l));
+    out.extend(template::T3_LABELS.iter().map(|(l, _)| *l));
+    out.extend(template::T3_COL_LABELS.iter().map(|(l, _)| *l));
+    out.extend(template::T4_COL_LABELS.iter().map(|(l, _)| *l));
+    out.extend(template::T4_GROUP_LABELS.iter().map(|(l, _)| *l));
+    out.extend(EXTRA_TABLE_LABELS);
+    out
+});
+
+/// A cell value of a text table (DOMAIN §8.5): a number, money with its unit, a
+/// signed delta, or a not-applicable mark. `件`/`条` are not among the units, so a
+/// count stated in prose (`受理申请 70件`) is never taken for a cell.
+static CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-+]?[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|元|笔|%)?|[-—–/]+|无|不适用)$").expect("cell regex")
+});
+
+/// Ordinals before a label (`一、`, `(三)`, `4.`) and page numbers.
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|[0-9]+[.、)])+").expect("ordinal regex")
+});
+
+/// A token of a text table row as the templates write labels: full-width ASCII
+/// folded, quotes dropped, `其它` read as `其他`.
+fn compact_cell(token: &str) -> String {
+    token
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .filter(|c| !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』'))
+        .collect::<String>()
+        .replace("其它", "其他")
+}
+
+/// A label without its ordinal, its parenthesised notes (`(区分处理的，…)`,
+/// `(单位：万元)`, also cut by a line break) and digits glued to its end (`""` for
+/// an ordinal alone). `None` when digits remain or only a note does (`(注：收到申请
+/// 70件)`, `(本年度未收费)` are prose, not labels).
+fn bare_label(token: &str) -> Option<&str> {
+    let t = ORDINAL.find(token).map_or(token, |m| &token[m.end()..]);
+    if t.is_empty() {
+        return Some(t);
+    }
+    let mut t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    if t.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(open) = t.find('(') {
+        t = &t[..open];
+    }
+    if let Some(close) = t.rfind(')') {
+        t = &t[close + 1..];
+    }
+    (!t.is_empty()).then_some(t)
+}
+
+/// Whether a line is a row of a table printed as text (DOMAIN §8.2, §8.3): every
+/// whitespace- or pipe-separated piece is a cell value or (part of) a table label
+/// (`4.无正当理由大量反复申请 0 0 0 0 0 0 0`, `| 2.申请人逾期未按收费通知要求缴纳费用… | | |`,
+/// the stacked header `结果 结果 其他 尚未 总 未经复议直接起诉 复议后起诉`). Prose
+/// runs its words together, so a prose line is one piece and never all label.
+fn is_table_line(line: &str) -> bool {
+    let mut any = false;
+    for piece in line.split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '\u{a0}' | '\u{3000}')) {
+        if piece.is_empty() {
+            continue;
+        }
+        let piece = compact_cell(piece);
+        if CELL.is_match(&piece) {
+            any = true;
+            continue;
+        }
+        if bare_label(&piece).is_some_and(|l| TABLE_LABELS.iter().any(|t| t.contains(l))) {
+            any = true;
+            continue;
+        }
+        return false;
+    }
+    any
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -294,7 +351,7 @@ fn read_sentence(
     out: &mut Vec<Fact>,
 ) {
     let sentence = &text[start..end];
-    if sentence.trim().is_empty() || in_table(start) || is_table_sentence(sentence) {
+    if sentence.trim().is_empty() || is_table_sentence(sentence) {
         return;
     }
     let tokens = numbers::scan(sentence);
@@ -325,9 +382,9 @@ fn read_sentence(
         let before = &sentence[..tok.start];
         let window_start = prev_end.max(clause_start);
         prev_end = tok.tail_end;
-        let counting = tok.unit.is_some_and(|u| FACT_UNITS.contains(&u));
+        let counting = tok.unit.is_some_and(numbers::is_count_unit);
         let ordinal = before.ends_with('第');
-        if !counting || tok.code_like || ordinal || quote_depth > 0 {
+        if !counting || tok.code_like || ordinal || quote_depth > 0 || in_table(start + tok.start) {
             continue;
         }
         let Some(unit) = tok.unit else { continue };
@@ -363,7 +420,7 @@ fn read_sentence(
         });
         ctx_start = tok.tail_end;
     }
-    negations(sentence, start, idx, sections, &quote, &tokens, &found_keys, out);
+    negations(sentence, start, idx, sections, in_table, &quote, &tokens, &found_keys, out);
 }
 
 fn is_clause_end_or_end(c: char) -> bool {
@@ -409,6 +466,7 @@ fn negations(
     start: usize,
     idx: &CharIndex,
     sections: &[Section],
+    in_table: &dyn Fn(usize) -> bool,
     quote: &dyn Fn(usize, usize) -> String,
     tokens: &[NumberToken],
     found_keys: &[&'static str],
@@ -427,12 +485,15 @@ fn negations(
     for (cs, ce) in bounds {
         let clause = &sentence[cs..ce];
         let Some((neg_at, neg)) = find_negator(clause) else { continue };
+        if in_table(start + cs + neg_at) {
+            continue;
+        }
         // A counted number after the negator means the clause states a count.
         let lo = tokens.partition_point(|t| t.start < cs + neg_at);
         let has_count = tokens[lo..]
             .iter()
             .take_while(|t| t.start < ce)
-            .any(|t| t.unit.is_some_and(|u| FACT_UNITS.contains(&u)) && !t.code_like);
+            .any(|t| t.unit.is_some_and(numbers::is_count_unit) && !t.code_like);
         if has_count {
             continue;
         }
@@ -607,7 +668,7 @@ mod tests {
             ..Default::default()
         };
         let doc = Document::assemble(raw, Format::Text);
-        let (facts, issues) = read_with_issues(&doc, &[]);
+        let (facts, issues) = read_with_issues(&doc, &[], &[]);
         assert!(facts.iter().all(|f| f.key != Some("proactive_total")), "{facts:?}");
         assert_eq!(issues.len(), 1);
         assert_eq!((issues[0].code, issues[0].severity, issues[0].blame), ("PLACEHOLDER", "warning", "source"));
@@ -620,5 +681,64 @@ mod tests {
             "三、收到和处理政府信息公开申请情况 申请人情况 自然人 商业企业 一、本年新收政府信息公开申请数量 713000074",
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn text_table_rows_give_no_facts() {
+        // Rows of tables printed as text, as DOMAIN §8.2/§8.3 describes them.
+        let tables = [
+            "4.无正当理由大量反复申请\n0\n0\n0\n0\n0\n0\n0",
+            "4.无正当理由大量反复申请 0 0 0 0 0 0 0",
+            "| 4.无正当理由大量反复申请 | | | | | | | |",
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 2 0 0 0 0 0 2",
+            "| （六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 | | | | | | 1 |",
+            "|---|---|---|",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 3 0 0 0 0 0 3",
+            "5.属于三类内部事务信息 1 0 0 0 0 0 1\n6.属于四类过程性信息 2 0 0 0 0 0 2",
+            "3.危及“三安全一稳定” 0 0 0 0 0 0 0",
+            "商业 科研 社会公益组织 法律服务机构 其他\n企业 机构",
+            "未经复议直接起诉",
+            "行政复议 行政诉讼\n结果 结果 其他 尚未 总 未经复议直接起诉 复议后起诉\n维持 纠正 结果 审结 计 结果 结果",
+            "结 结 其 尚\n果 果 他 未\n维 纠 结 审\n持 正 果 结",
+            "政府集中采购 2笔 984361元\n251000元",
+            "行政事业性收费 0.5\n本年收费金额（单位：万元）",
+            "第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n行政规范性文件8855698",
+        ];
+        for text in tables {
+            let got = facts_of(text);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn prose_with_table_words_keeps_its_facts() {
+        let cases: &[(&str, &[(&str, f64)])] = &[
+            ("其中予以公开 12件，不予公开 3件。", &[("requests_granted", 12.0), ("requests_denied", 3.0)]),
+            ("行政复议 2件 行政诉讼 1件", &[("reviews", 2.0), ("lawsuits", 1.0)]),
+            ("（注：本年度收到政府信息公开申请70件）", &[("requests_received", 70.0)]),
+            ("（本年度未收取任何费用）", &[("fees_yuan", 0.0)]),
+            ("重复申请 3件", &[("requests_received", 3.0)]),
+            ("本年度未收到政府信息公开申请。", &[("requests_received", 0.0)]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(&str, f64)> = keyed(text).into_iter().map(|(k, v, _, _)| (k, v)).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn nothing_is_read_inside_a_table_span() {
+        let text = "共受理申请5件。\n无正当理由 7件\n本年未收取费用。";
+        let raw = RawDocument { blocks: vec![RawBlock::Paragraph(text.to_string())], ..Default::default() };
+        let doc = Document::assemble(raw, Format::Text);
+        let (all, _) = read_with_issues(&doc, &[], &[]);
+        assert_eq!(all.len(), 3, "{all:?}");
+        // The middle line, as a table reading's span, gives nothing; the prose around it does.
+        let line = doc.text.split('\n').collect::<Vec<_>>();
+        let a = line[0].chars().count() + 1;
+        let span = [a, a + line[1].chars().count()];
+        let (facts, _) = read_with_issues(&doc, &[], &[span]);
+        let keys: Vec<_> = facts.iter().map(|f| (f.key, f.value.as_f64())).collect();
+        assert_eq!(keys, vec![(Some("requests_received"), 5.0), (Some("fees_yuan"), 0.0)]);
     }
 }

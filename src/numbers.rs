@@ -240,6 +240,16 @@ pub const UNITS: &[&str] = &[
     "‰",
 ];
 
+/// Units of `UNITS` that do not make a number a countable fact: dates and
+/// durations, and forms whose multiplier or approximation the fact reader
+/// does not take from the unit.
+const NON_COUNT_UNITS: &[&str] = &["个工作日", "万人", "万条", "余次", "天", "日", "年", "月", "％"];
+
+/// Whether a unit of `UNITS` makes its number a countable fact (SPEC §5).
+pub fn is_count_unit(unit: &str) -> bool {
+    UNITS.contains(&unit) && !NON_COUNT_UNITS.contains(&unit)
+}
+
 /// Prefix words that make a number approximate.
 const APPROX_BEFORE: &[&str] = &["大约", "约", "将近", "近", "超过", "逾", "达到", "达"];
 /// Words after the number (and its unit) that make it approximate.

@@ -215,3 +215,27 @@ fn compilation_split_text_and_odd_inputs_do_not_panic() {
         let _ = parse(Input::Str(s), &Options::default());
     }
 }
+
+/// A 2021 report whose tables arrive as PDF text: the rows of table 3 and the stacked
+/// table 4 header are table text, not prose, whether or not the table reader places
+/// them (DOMAIN §8.3). Its prose facts stay; the tables raise no TEXT_TABLE_MISMATCH.
+#[test]
+fn text_table_rows_are_not_prose_facts() {
+    let t3_rows = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况\n\
+        自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n\
+        4.无正当理由大量反复申请 0 0 0 0 0 0 0\n\
+        1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n\
+        2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n";
+    let t4 = "行政复议 行政诉讼\n结果 结果 其他 尚未 总 未经复议直接起诉 复议后起诉\n\
+        维持 纠正 结果 审结 计 结果 结果 其他 尚未 总 结果 结果 其他 尚未 总\n\
+        维持 纠正 结果 审结 计 维持 纠正 结果 审结 计\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
+    let text = format!(
+        "某某局2021年政府信息公开工作年度报告\n一、总体情况\n本年度共收到政府信息公开申请5件，发生行政复议1件。\n\
+         三、收到和处理政府信息公开申请情况\n{t3_rows}四、政府信息公开行政复议、行政诉讼情况\n{t4}\
+         五、存在的主要问题及改进情况\n加强培训。\n六、其他需要报告的事项\n本机关本年度未收取信息处理费。\n"
+    );
+    let r = parse(Input::Str(&text), &Options::default()).expect("parses");
+    let keyed: Vec<(&str, f64, bool)> =
+        r.facts.iter().filter_map(|f| Some((f.key?, f.value.as_f64(), f.negated))).collect();
+    assert_eq!(keyed, vec![("requests_received", 5.0, false), ("reviews", 1.0, false), ("fees_yuan", 0.0, true)]);
+}

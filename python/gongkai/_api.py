@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -126,6 +126,9 @@ class Failure:
 
 _ERRORS = ("raise", "skip", "collect")
 
+#: Batches over more inputs than this draw a progress bar by themselves on a terminal.
+AUTO_PROGRESS_FILES = 200
+
 
 def _progress_line(done: int, total: int) -> None:
     width = 30
@@ -134,6 +137,78 @@ def _progress_line(done: int, total: int) -> None:
     if done >= total:
         sys.stderr.write("\n")
     sys.stderr.flush()
+
+
+def _threads(threads: int | None) -> int | None:
+    if threads is not None and (not isinstance(threads, int) or threads < 1):
+        raise _core.OptionError(f"threads must be a positive integer or None, not {threads!r}")
+    if threads is None:
+        threads = _threads_from_env()
+    if _FORKED:
+        threads = 1
+    return threads
+
+
+def iter_parsed(
+    sources: Sequence[Any],
+    *,
+    threads: int | None,
+    errors: str,
+    progress: bool | None,
+    chunk_size: int,
+    encoding: str | None,
+    format: str | None,
+    t2s: bool,
+    max_bytes: int | None,
+) -> Iterator[tuple[Any, dict[str, Any] | Failure]]:
+    """``(source, report dict or Failure)`` per input, parsing `chunk_size` inputs at a time.
+
+    Only one chunk of report dicts is alive at once: callers keep what they need
+    of each and drop the rest, so memory follows the chunk, not the corpus.
+    """
+    if errors not in _ERRORS:
+        raise _core.OptionError(f"errors must be one of {_ERRORS}, not {errors!r}")
+    if not isinstance(chunk_size, int) or chunk_size < 1:
+        raise _core.OptionError(f"chunk_size must be a positive integer, not {chunk_size!r}")
+    threads = _threads(threads)
+    total = len(sources)
+    if progress is None:
+        progress = total > AUTO_PROGRESS_FILES and sys.stderr.isatty()
+    if progress:
+        _progress_line(0, total)
+    for start in range(0, total, chunk_size):
+        chunk = sources[start : start + chunk_size]
+        items: list[tuple] = []
+        slots: list[int | BaseException] = []
+        for source in chunk:
+            try:
+                items.append(to_item(source))
+                slots.append(len(items) - 1)
+            except (TypeError, OSError) as exc:
+                slots.append(exc)
+        results = _core.parse_batch(
+            items, threads=threads, encoding=encoding, format=format, t2s=t2s, max_bytes=max_bytes
+        )
+        for offset, slot in enumerate(slots):
+            source = chunk[offset]
+            if isinstance(slot, BaseException):
+                failure = Failure(start + offset, describe(source), type(slot).__name__, str(slot))
+                if errors == "raise":
+                    raise slot
+            else:
+                ok, payload = results[slot]
+                results[slot] = (ok, None)  # let the dict go as soon as the caller is done with it
+                if ok:
+                    yield source, payload
+                    continue
+                failure = Failure(start + offset, describe(source), payload[0], payload[1])
+                if errors == "raise":
+                    raise failure.exception()
+            if errors == "collect":
+                yield source, failure
+        del results, items
+        if progress:
+            _progress_line(min(start + chunk_size, total), total)
 
 
 def parse_many(
@@ -156,49 +231,17 @@ def parse_many(
     ``progress=True`` draws a progress bar on stderr. Work runs in chunks, so
     Ctrl-C interrupts between chunks.
     """
-    if errors not in _ERRORS:
-        raise _core.OptionError(f"errors must be one of {_ERRORS}, not {errors!r}")
-    if threads is not None and (not isinstance(threads, int) or threads < 1):
-        raise _core.OptionError(f"threads must be a positive integer or None, not {threads!r}")
-    if threads is None:
-        threads = _threads_from_env()
-    if _FORKED:
-        threads = 1
-    sources = list(sources)
-    total = len(sources)
-    out: list[Report | Failure] = []
-    if progress:
-        _progress_line(0, total)
-    for start in range(0, total, chunk_size):
-        chunk = sources[start : start + chunk_size]
-        items: list[tuple] = []
-        # Per input: its index in `items`, or the exception that kept it out (raised in input order).
-        slots: list[int | BaseException] = []
-        for source in chunk:
-            try:
-                items.append(to_item(source))
-                slots.append(len(items) - 1)
-            except (TypeError, OSError) as exc:
-                slots.append(exc)
-        results = _core.parse_batch(
-            items, threads=threads, encoding=encoding, format=format, t2s=t2s, max_bytes=max_bytes
+    return [
+        Report.from_dict(payload) if isinstance(payload, dict) else payload
+        for _source, payload in iter_parsed(
+            list(sources),
+            threads=threads,
+            errors=errors,
+            progress=progress,
+            chunk_size=chunk_size,
+            encoding=encoding,
+            format=format,
+            t2s=t2s,
+            max_bytes=max_bytes,
         )
-        for offset, slot in enumerate(slots):
-            if isinstance(slot, BaseException):
-                if errors == "raise":
-                    raise slot
-                if errors == "collect":
-                    out.append(Failure(start + offset, describe(chunk[offset]), type(slot).__name__, str(slot)))
-                continue
-            ok, payload = results[slot]
-            if ok:
-                out.append(Report.from_dict(payload))
-                continue
-            failure = Failure(start + offset, describe(chunk[offset]), payload[0], payload[1])
-            if errors == "raise":
-                raise failure.exception()
-            if errors == "collect":
-                out.append(failure)
-        if progress:
-            _progress_line(min(start + chunk_size, total), total)
-    return out
+    ]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 
-from ._api import Failure, parse_many
+from ._api import AUTO_PROGRESS_FILES, Failure, parse_many
 from ._sources import DOCUMENT_SUFFIXES
 from .display import tables_text
 from .report import Report
@@ -166,8 +166,6 @@ def _write_jsonl(pairs, out) -> None:
 
 #: Output types of `gongkai parse -o`: JSON lines keep whole reports; CSV and parquet hold `gongkai.read`'s columns.
 OUTPUT_SUFFIXES = (".jsonl", ".csv", ".parquet")
-#: More files than this draw a progress bar when stderr is a terminal.
-AUTO_PROGRESS_FILES = 200
 
 
 def _write_table(paths: list[str], output: str, suffix: str, *, progress: bool, blank_as_zero: bool) -> int:

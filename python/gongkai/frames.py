@@ -18,11 +18,10 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
-import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from . import _api, _core
+from . import _api
 from ._schema import (
     FACT_KEYS,
     MONEY_CELLS,
@@ -35,7 +34,6 @@ from ._schema import (
     proactive_layout,
     requests_rows,
 )
-from ._sources import describe, to_item
 from .report import KEYS, Report
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,9 +42,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["columns", "empty", "long", "read", "wide"]
 
 Kind = Literal["str", "int", "float", "bool", "date", "object"]
-
-#: More files than this draw a progress bar by default when stderr is a terminal.
-AUTO_PROGRESS_FILES = 200
 
 
 def _pandas() -> Any:
@@ -312,78 +307,6 @@ def _expand(paths: Any) -> list[str]:
     return sorted(expand_paths(items))
 
 
-def _threads(threads: int | None) -> int | None:
-    if threads is not None and (not isinstance(threads, int) or threads < 1):
-        raise _core.OptionError(f"threads must be a positive integer or None, not {threads!r}")
-    if threads is None:
-        threads = _api._threads_from_env()
-    if _api._FORKED:
-        threads = 1
-    return threads
-
-
-def _iter_parsed(
-    paths: Sequence[str],
-    *,
-    threads: int | None,
-    errors: str,
-    progress: bool | None,
-    chunk_size: int,
-    encoding: str | None,
-    format: str | None,
-    t2s: bool,
-    max_bytes: int | None,
-) -> Iterator[tuple[str, dict[str, Any] | _api.Failure]]:
-    """``(path, report dict or Failure)`` per file, parsing `chunk_size` files at a time.
-
-    Only one chunk of report dicts is alive at once: callers keep what they need
-    of each and drop the rest, so memory follows the chunk, not the corpus.
-    """
-    if errors not in ("raise", "skip", "collect"):
-        raise _core.OptionError(f"errors must be one of ('raise', 'skip', 'collect'), not {errors!r}")
-    if not isinstance(chunk_size, int) or chunk_size < 1:
-        raise _core.OptionError(f"chunk_size must be a positive integer, not {chunk_size!r}")
-    threads = _threads(threads)
-    total = len(paths)
-    if progress is None:
-        progress = total > AUTO_PROGRESS_FILES and sys.stderr.isatty()
-    if progress:
-        _api._progress_line(0, total)
-    for start in range(0, total, chunk_size):
-        chunk = paths[start : start + chunk_size]
-        items: list[tuple] = []
-        slots: list[int | BaseException] = []
-        for path in chunk:
-            try:
-                items.append(to_item(path))
-                slots.append(len(items) - 1)
-            except (TypeError, OSError) as exc:
-                slots.append(exc)
-        results = _core.parse_batch(
-            items, threads=threads, encoding=encoding, format=format, t2s=t2s, max_bytes=max_bytes
-        )
-        for offset, slot in enumerate(slots):
-            path = chunk[offset]
-            if isinstance(slot, BaseException):
-                failure = _api.Failure(start + offset, describe(path), type(slot).__name__, str(slot))
-                if errors == "raise":
-                    raise slot
-            else:
-                ok, payload = results[slot]
-                results[slot] = (ok, None)  # let the dict go as soon as the caller is done with it
-                if ok:
-                    yield path, payload
-                    continue
-                failure = _api.Failure(start + offset, describe(path), payload[0], payload[1])
-                if errors == "raise":
-                    raise failure.exception()
-            if errors == "collect":
-                yield path, failure
-        del results, items
-        if progress:
-            _api._progress_line(min(start + chunk_size, total), total)
-
-
 def read(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
@@ -427,7 +350,7 @@ def read(
     files = _expand(paths)
     data: dict[str, list[Any]] = {name: [] for name, _k in _SCHEMA}
     cols = [data[name] for name, _k in _SCHEMA]
-    for path, result in _iter_parsed(
+    for path, result in _api.iter_parsed(
         files,
         threads=threads,
         errors=errors,
@@ -732,7 +655,7 @@ def long(
     ):
         files = _expand(reports)
         n = 0
-        for path, result in _iter_parsed(files, threads=threads, errors=errors, progress=False, chunk_size=chunk_size,
+        for path, result in _api.iter_parsed(files, threads=threads, errors=errors, progress=False, chunk_size=chunk_size,
                                          encoding=None, format=None, t2s=True, max_bytes=None):
             if not isinstance(result, _api.Failure):
                 _long_rows(n, path, result, out, blank_as_zero, na_as_zero)
