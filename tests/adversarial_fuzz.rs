@@ -28,11 +28,16 @@ fn every_target(data: &[u8]) {
     // text tables and facts
     let (raw, _) = normalize(plain::parse_plain(&text), &NormalizeOptions { t2s: true });
     let doc = Document::assemble(raw, Format::Text);
-    let _ = tables::read_with_issues(&doc);
+    let (tables, _) = tables::read_with_issues(&doc);
     let _ = numbers::scan(&text);
     let _ = numbers::parse(&text);
     let sections = outline::read(&doc);
-    let _ = facts::read_with_issues(&doc, &sections);
+    let spans: Vec<_> = [&tables.proactive, &tables.requests, &tables.review_litigation]
+        .into_iter()
+        .flatten()
+        .map(|t| t.span)
+        .collect();
+    let _ = facts::read_with_issues(&doc, &sections, &spans);
     // the whole parse, bytes and text
     if let Ok(r) = parse(Input::Bytes(data), &Options::default()) {
         serde_json::to_value(&r).expect("serialises");

@@ -1,10 +1,10 @@
-//! Facts and numbers: `numbers::{scan, parse}` on the raw text, then outline + `facts::read` on a text document.
+//! Facts and numbers: `numbers::{scan, parse}` on the raw text, then outline + `facts::read_with_issues` on a text document.
 #![no_main]
 
 use _core::document::{Document, Format};
 use _core::normalize::{normalize, NormalizeOptions};
 use _core::plain::parse_plain;
-use _core::{facts, numbers, outline};
+use _core::{facts, numbers, outline, tables};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -17,5 +17,12 @@ fuzz_target!(|data: &[u8]| {
     let (raw, _) = normalize(parse_plain(&text), &NormalizeOptions { t2s: true });
     let doc = Document::assemble(raw, Format::Text);
     let sections = outline::read(&doc);
-    let (_facts, _issues) = facts::read_with_issues(&doc, &sections);
+    // As `report::build_one` does: the table readings' spans are not prose.
+    let (tables, _) = tables::read_with_issues(&doc);
+    let spans: Vec<_> = [&tables.proactive, &tables.requests, &tables.review_litigation]
+        .into_iter()
+        .flatten()
+        .map(|t| t.span)
+        .collect();
+    let (_facts, _issues) = facts::read_with_issues(&doc, &sections, &spans);
 });
