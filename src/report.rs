@@ -95,10 +95,15 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
 fn build(doc: &Document, source: Source) -> Report {
     if let Some(parts) = kinds::compilation_parts(&doc.text) {
         let idx = CharIndex::new(&doc.text);
+        let chars: Vec<char> = doc.text.chars().collect();
         let parts: Vec<Report> = parts
             .into_iter()
-            .map(|r| build_one(&kinds::part_document(doc, idx.char_at(r.start)..idx.char_at(r.end)), source.clone()))
+            .map(|r| {
+                let part = kinds::part_document(doc, &chars, idx.char_at(r.start)..idx.char_at(r.end));
+                build_one(&part, source.clone())
+            })
             .collect();
+        drop(chars);
         let mut report = build_one(doc, source);
         report.kind = "compilation";
         report.template = None;

@@ -85,3 +85,18 @@ fn endless_files_are_refused_at_max_bytes() {
         assert!(matches!(parse_file("/proc/self/status", &small), Err(CoreError::TooLarge { size: 17, limit: 16 })));
     }
 }
+
+/// A compilation of 20,000 parts (`第N篇` at line starts): each part's document
+/// was cut from a fresh copy of the whole text, quadratic in the parts (28.8 s in
+/// a release build). Bound: 60 s in a debug build.
+#[test]
+fn a_compilation_of_20000_parts_is_linear() {
+    let text: String = (0..20_000)
+        .map(|i| format!("第{}篇 某局2019年度报告\n一、总体情况\n本年度主动公开政府信息{i}条。\n", i % 99 + 1))
+        .collect();
+    let t = std::time::Instant::now();
+    let r = parse_str(&text);
+    assert_eq!((r.kind, r.parts.len()), ("compilation", 20_000));
+    assert_eq!(r.parts[19_999].facts[0].value, _core::model::Number::Int(19_999));
+    assert!(t.elapsed() < std::time::Duration::from_secs(60), "{:?}", t.elapsed());
+}
