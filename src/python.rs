@@ -38,6 +38,7 @@ fn to_pyerr(e: CoreError) -> PyErr {
         CoreError::InvalidOption(_) => OptionError::new_err(msg),
         CoreError::Io { not_found: true, .. } => PyFileNotFoundError::new_err(msg),
         CoreError::Io { .. } => PyOSError::new_err(msg),
+        CoreError::Internal(_) => GongkaiError::new_err(msg),
     }
 }
 
@@ -49,7 +50,21 @@ fn error_name(e: &CoreError) -> &'static str {
         CoreError::InvalidOption(_) => "OptionError",
         CoreError::Io { not_found: true, .. } => "FileNotFoundError",
         CoreError::Io { .. } => "OSError",
+        CoreError::Internal(_) => "GongkaiError",
     }
+}
+
+/// Runs the core on one input; a panic (a parser bug) becomes `CoreError::Internal`,
+/// so it reaches Python as a `GongkaiError` and, in a batch, fails only its own input.
+fn guarded<T>(f: impl FnOnce() -> Result<T, CoreError>) -> Result<T, CoreError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        Err(CoreError::Internal(msg))
+    })
 }
 
 fn value_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
@@ -172,7 +187,7 @@ fn parse_bytes<'py>(
     max_bytes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let opts = options(url, content_type, encoding, format, t2s, max_bytes.as_ref())?;
-    let report = py.detach(|| report::parse(Input::Bytes(&data), &opts)).map_err(to_pyerr)?;
+    let report = py.detach(|| guarded(|| report::parse(Input::Bytes(&data), &opts))).map_err(to_pyerr)?;
     report_to_py(py, report)
 }
 
@@ -204,7 +219,7 @@ fn parse_str<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let opts = options(url, None, None, format, t2s, max_bytes.as_ref())?;
     let (text, bad) = str_text(text)?;
-    let mut report = py.detach(|| report::parse(Input::Str(&text), &opts)).map_err(to_pyerr)?;
+    let mut report = py.detach(|| guarded(|| report::parse(Input::Str(&text), &opts))).map_err(to_pyerr)?;
     report.source.undecodable_bytes += bad;
     report_to_py(py, report)
 }
@@ -222,7 +237,7 @@ fn parse_path<'py>(
     max_bytes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let opts = options(url, None, encoding, format, t2s, max_bytes.as_ref())?;
-    let report = py.detach(|| report::parse_file(&path, &opts)).map_err(to_pyerr)?;
+    let report = py.detach(|| guarded(|| report::parse_file(&path, &opts))).map_err(to_pyerr)?;
     report_to_py(py, report)
 }
 
@@ -299,12 +314,12 @@ fn parse_batch<'py>(
         }
     };
     let results: Vec<Result<Report, CoreError>> = match threads {
-        Some(1) => py.detach(|| batch.iter().map(run).collect()),
+        Some(1) => py.detach(|| batch.iter().map(|i| guarded(|| run(i))).collect()),
         Some(n) => {
             let pool = pool(n).map_err(GongkaiError::new_err)?;
-            py.detach(|| pool.install(|| batch.par_iter().map(run).collect()))
+            py.detach(|| pool.install(|| batch.par_iter().map(|i| guarded(|| run(i))).collect()))
         }
-        None => py.detach(|| batch.par_iter().map(run).collect()),
+        None => py.detach(|| batch.par_iter().map(|i| guarded(|| run(i))).collect()),
     };
     let out = PyList::empty(py);
     for (result, bad) in results.into_iter().zip(str_bad) {
@@ -341,4 +356,22 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_batch, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_core_is_an_internal_error() {
+        let r: Result<(), CoreError> = guarded(|| panic!("index out of bounds"));
+        let s: Result<(), CoreError> = guarded(|| panic!("{} {}", "formatted", 1));
+        assert_eq!(r, Err(CoreError::Internal("index out of bounds".into())));
+        assert_eq!(s, Err(CoreError::Internal("formatted 1".into())));
+        assert_eq!(guarded(|| Ok(7)), Ok(7));
+        assert_eq!(guarded::<()>(|| Err(CoreError::Empty)), Err(CoreError::Empty));
+        let e = CoreError::Internal("x".into());
+        assert_eq!(error_name(&e), "GongkaiError");
+        assert_eq!(e.to_string(), "internal error (a gongkai bug, please report it): x");
+    }
 }
