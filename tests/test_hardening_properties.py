@@ -96,3 +96,16 @@ def test_lone_surrogates_anywhere_in_str(text):
     report = check(lambda: gongkai.parse("一、总体情况\n" + spiked, format="text"))
     assert report is not None
     assert report.source["undecodable_bytes"] >= 1
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.binary(max_size=512), st.text(min_size=5, max_size=512).map(lambda s: "\n" + s)), max_size=12))
+def test_parse_many_collect_gives_a_row_per_input(sources):
+    got = gongkai.parse_many(sources, errors="collect", threads=2)
+    assert len(got) == len(sources)
+    for i, (source, row) in enumerate(zip(sources, got)):
+        if isinstance(row, gongkai.Failure):
+            assert row.index == i
+            assert isinstance(row.exception(), gongkai.GongkaiError)
+        else:
+            assert row == check(lambda: gongkai.parse(source))
