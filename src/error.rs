@@ -15,6 +15,9 @@ pub enum CoreError {
     InvalidOption(String),
     /// Reading a file failed; `not_found` when it does not exist.
     Io { path: String, message: String, not_found: bool },
+    /// The parser failed on this input (a bug: it panicked). The binding turns a
+    /// panic into this error so that it never crosses into Python as a panic.
+    Internal(String),
 }
 
 impl fmt::Display for CoreError {
@@ -29,6 +32,7 @@ impl fmt::Display for CoreError {
             }
             CoreError::InvalidOption(msg) => write!(f, "invalid option: {msg}"),
             CoreError::Io { path, message, .. } => write!(f, "{path}: {message}"),
+            CoreError::Internal(msg) => write!(f, "internal error (a gongkai bug, please report it): {msg}"),
         }
     }
 }

@@ -343,9 +343,12 @@ fn class(c: char) -> Class {
         // C0 and C1 controls, DEL.
         '\u{00}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Class::Drop,
         '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Class::Space,
-        // Soft hyphen; zero-width space/joiners and LRM/RLM; bidi embeddings;
+        // Soft hyphen; Arabic letter mark (bidi); Mongolian vowel separator (zero width);
+        // zero-width space/joiners and LRM/RLM; bidi embeddings;
         // word joiner and invisible operators; bidi isolates; BOM.
         '\u{AD}'
+        | '\u{061C}'
+        | '\u{180E}'
         | '\u{200B}'..='\u{200F}'
         | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}'
@@ -354,6 +357,12 @@ fn class(c: char) -> Class {
         '\u{FF01}'..='\u{FF5E}' => Class::Keep(fold_width(c)),
         _ => Class::Keep(c),
     }
+}
+
+/// Whether cleaning drops `c`: controls and invisible format characters (zero
+/// width, bidi marks, embeddings and isolates, soft hyphen, BOM).
+pub fn is_invisible(c: char) -> bool {
+    matches!(class(c), Class::Drop)
 }
 
 /// Full-width ASCII variant → ASCII, except the CJK prose punctuation `，：；！？`.

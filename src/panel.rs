@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::document::PanelEntry;
+use crate::normalize::is_invisible;
 
 /// Panel labels (whitespace removed) → canonical key. DOMAIN §11.1, "Canonical fields and synonyms".
 const LABELS: &[(&str, &str)] = &[
@@ -57,8 +58,11 @@ const LABELS: &[(&str, &str)] = &[
 
 /// Canonical key of a panel label such as `索 引 号：` or `• 发布机构:`; `None` when it is no panel label.
 pub fn classify_label(label: &str) -> Option<&'static str> {
-    let kept =
-        |c: &char| !c.is_whitespace() && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*' | '【' | '】' | '[' | ']');
+    let kept = |c: &char| {
+        !c.is_whitespace()
+            && !is_invisible(*c)
+            && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*' | '【' | '】' | '[' | ']')
+    };
     // Called for every line and part of a line: clean into a stack buffer, and only
     // allocate for a long label (which can still be a short one before many colons).
     // Trimming takes only trailing colons, so more other kept chars than the longest
@@ -105,7 +109,7 @@ fn split_pair(line: &str) -> Option<(&'static str, String, String)> {
     let pos = line.find([':', '：'])?;
     let (label, rest) = line.split_at(pos);
     // A label is short; prose with a colon is not a panel line.
-    if label.chars().count() > 12 {
+    if label.chars().filter(|&c| !is_invisible(c)).count() > 12 {
         return None;
     }
     let key = classify_label(label)?;
@@ -114,7 +118,10 @@ fn split_pair(line: &str) -> Option<(&'static str, String, String)> {
 }
 
 fn clean_label(label: &str) -> String {
-    label.chars().filter(|c| !c.is_whitespace() && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*')).collect()
+    label
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !is_invisible(c) && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*'))
+        .collect()
 }
 
 /// Reads panel pairs from lines: `label：value` on one line, or `label：` alone with the

@@ -11,7 +11,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString};
 use serde::Serialize;
 
 use crate::document::Format;
@@ -39,6 +39,7 @@ fn to_pyerr(e: CoreError) -> PyErr {
         CoreError::InvalidOption(_) => OptionError::new_err(msg),
         CoreError::Io { not_found: true, .. } => PyFileNotFoundError::new_err(msg),
         CoreError::Io { .. } => PyOSError::new_err(msg),
+        CoreError::Internal(_) => GongkaiError::new_err(msg),
     }
 }
 
@@ -50,7 +51,21 @@ fn error_name(e: &CoreError) -> &'static str {
         CoreError::InvalidOption(_) => "OptionError",
         CoreError::Io { not_found: true, .. } => "FileNotFoundError",
         CoreError::Io { .. } => "OSError",
+        CoreError::Internal(_) => "GongkaiError",
     }
+}
+
+/// Runs the core on one input; a panic (a parser bug) becomes `CoreError::Internal`,
+/// so it reaches Python as a `GongkaiError` and, in a batch, fails only its own input.
+fn guarded<T>(f: impl FnOnce() -> Result<T, CoreError>) -> Result<T, CoreError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        Err(CoreError::Internal(msg))
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -553,7 +568,7 @@ fn options(
     encoding: Option<String>,
     format: Option<&str>,
     t2s: bool,
-    max_bytes: Option<usize>,
+    max_bytes: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Options> {
     let format = match format {
         None => None,
@@ -563,7 +578,25 @@ fn options(
             return Err(OptionError::new_err(format!("format must be 'html' or 'text', not {other:?}")));
         }
     };
-    Ok(Options { url, content_type, encoding, format, t2s, max_bytes: max_bytes.unwrap_or(DEFAULT_MAX_BYTES) })
+    Ok(Options { url, content_type, encoding, format, t2s, max_bytes: max_bytes_option(max_bytes)? })
+}
+
+/// `max_bytes=`: `None` is the default; a non-negative int is the limit (one beyond
+/// `usize` is no limit). Anything else is an `OptionError`, not an `OverflowError`.
+fn max_bytes_option(value: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
+    let Some(v) = value.filter(|v| !v.is_none()) else { return Ok(DEFAULT_MAX_BYTES) };
+    let bad = || {
+        let shown = v.repr().map(|r| r.to_string()).unwrap_or_else(|_| "?".into());
+        OptionError::new_err(format!("max_bytes must be a non-negative integer or None, not {shown}"))
+    };
+    if v.is_instance_of::<PyBool>() || !v.is_instance_of::<PyInt>() {
+        return Err(bad());
+    }
+    match v.extract::<usize>() {
+        Ok(n) => Ok(n),
+        Err(_) if v.gt(0)? => Ok(usize::MAX),
+        Err(_) => Err(bad()),
+    }
 }
 
 /// Parses raw bytes (a page or file, encoding unknown); returns the report as a dict.
@@ -578,10 +611,10 @@ fn parse_bytes<'py>(
     encoding: Option<String>,
     format: Option<&str>,
     t2s: bool,
-    max_bytes: Option<usize>,
+    max_bytes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts = options(url, content_type, encoding, format, t2s, max_bytes)?;
-    let report = py.detach(|| report::parse(Input::Bytes(&data), &opts)).map_err(to_pyerr)?;
+    let opts = options(url, content_type, encoding, format, t2s, max_bytes.as_ref())?;
+    let report = py.detach(|| guarded(|| report::parse(Input::Bytes(&data), &opts))).map_err(to_pyerr)?;
     report_to_py(py, &mut Keys::default(), &report)
 }
 
@@ -609,11 +642,11 @@ fn parse_str<'py>(
     url: Option<String>,
     format: Option<&str>,
     t2s: bool,
-    max_bytes: Option<usize>,
+    max_bytes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts = options(url, None, None, format, t2s, max_bytes)?;
+    let opts = options(url, None, None, format, t2s, max_bytes.as_ref())?;
     let (text, bad) = str_text(text)?;
-    let mut report = py.detach(|| report::parse(Input::Str(&text), &opts)).map_err(to_pyerr)?;
+    let mut report = py.detach(|| guarded(|| report::parse(Input::Str(&text), &opts))).map_err(to_pyerr)?;
     report.source.undecodable_bytes += bad;
     report_to_py(py, &mut Keys::default(), &report)
 }
@@ -628,10 +661,10 @@ fn parse_path<'py>(
     encoding: Option<String>,
     format: Option<&str>,
     t2s: bool,
-    max_bytes: Option<usize>,
+    max_bytes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts = options(url, None, encoding, format, t2s, max_bytes)?;
-    let report = py.detach(|| report::parse_file(&path, &opts)).map_err(to_pyerr)?;
+    let opts = options(url, None, encoding, format, t2s, max_bytes.as_ref())?;
+    let report = py.detach(|| guarded(|| report::parse_file(&path, &opts))).map_err(to_pyerr)?;
     report_to_py(py, &mut Keys::default(), &report)
 }
 
@@ -657,6 +690,10 @@ fn pool(threads: usize) -> Result<Arc<rayon::ThreadPool>, String> {
 
 /// Parses one batch item with the batch's options.
 fn run_item(item: &Item, base: &Options) -> Result<Report, CoreError> {
+    guarded(|| run_item_unguarded(item, base))
+}
+
+fn run_item_unguarded(item: &Item, base: &Options) -> Result<Report, CoreError> {
     let mut opts = base.clone();
     match item {
         Item::Bytes(data, ctype, url) => {
@@ -689,9 +726,9 @@ fn parse_batch<'py>(
     encoding: Option<String>,
     format: Option<&str>,
     t2s: bool,
-    max_bytes: Option<usize>,
+    max_bytes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let base = options(None, None, encoding, format, t2s, max_bytes)?;
+    let base = options(None, None, encoding, format, t2s, max_bytes.as_ref())?;
     let mut batch = Vec::with_capacity(items.len());
     let mut str_bad = Vec::with_capacity(items.len());
     for item in &items {
@@ -810,4 +847,22 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_batch, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_core_is_an_internal_error() {
+        let r: Result<(), CoreError> = guarded(|| panic!("index out of bounds"));
+        let s: Result<(), CoreError> = guarded(|| panic!("{} {}", "formatted", 1));
+        assert_eq!(r, Err(CoreError::Internal("index out of bounds".into())));
+        assert_eq!(s, Err(CoreError::Internal("formatted 1".into())));
+        assert_eq!(guarded(|| Ok(7)), Ok(7));
+        assert_eq!(guarded::<()>(|| Err(CoreError::Empty)), Err(CoreError::Empty));
+        let e = CoreError::Internal("x".into());
+        assert_eq!(error_name(&e), "GongkaiError");
+        assert_eq!(e.to_string(), "internal error (a gongkai bug, please report it): x");
+    }
 }

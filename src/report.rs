@@ -1,6 +1,8 @@
 //! `parse()`: the stages glued in order, bytes → text → document → readings →
 //! checks → `Report`. No I/O except `parse_file`.
 
+use std::io::Read;
+
 use rayon::prelude::*;
 
 use crate::checks;
@@ -93,10 +95,15 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
 fn build(doc: &Document, source: Source) -> Report {
     if let Some(parts) = kinds::compilation_parts(&doc.text) {
         let idx = CharIndex::new(&doc.text);
+        let chars: Vec<char> = doc.text.chars().collect();
         let parts: Vec<Report> = parts
             .into_iter()
-            .map(|r| build_one(&kinds::part_document(doc, idx.char_at(r.start)..idx.char_at(r.end)), source.clone()))
+            .map(|r| {
+                let part = kinds::part_document(doc, &chars, idx.char_at(r.start)..idx.char_at(r.end));
+                build_one(&part, source.clone())
+            })
             .collect();
+        drop(chars);
         let mut report = build_one(doc, source);
         report.kind = "compilation";
         report.template = None;
@@ -170,7 +177,14 @@ pub fn parse_file(path: &str, opts: &Options) -> Result<Report, CoreError> {
             limit: opts.max_bytes,
         });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // The size the metadata gives is 0 for devices, pipes and /proc files: read at most one
+    // byte past the limit, so `/dev/zero` is refused instead of filling the memory.
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(opts.max_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes)).map_err(io)?;
+    if bytes.len() > opts.max_bytes {
+        return Err(CoreError::TooLarge { size: bytes.len(), limit: opts.max_bytes });
+    }
     parse(Input::Bytes(&bytes), opts)
 }
 

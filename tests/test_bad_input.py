@@ -4,12 +4,8 @@ Adversarial cases run in a child interpreter so a crash cannot take pytest down
 and so its peak memory can be read; each states its time and memory bound.
 """
 
-import json
-import subprocess
-import sys
-import textwrap
-
 import pytest
+from conftest import run_child
 
 import gongkai
 
@@ -61,19 +57,6 @@ def test_lone_surrogates_in_str_do_not_crash():
     r = gongkai.parse("一、总体情况\ud800本年度主动公开政府信息12条。")
     assert "主动公开政府信息12条" in r.text
     assert r.source["undecodable_bytes"] == 1
-
-
-def run_child(code: str, timeout: float) -> dict:
-    """Run `code` in a child interpreter; it must print one JSON line; we add its peak RSS (MB)."""
-    script = textwrap.dedent(code) + textwrap.dedent(
-        """
-        import resource, json as _j
-        print(_j.dumps({"result": RESULT, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-        """
-    )
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=timeout)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def test_20mb_random_bytes_is_unsupported_quickly():
