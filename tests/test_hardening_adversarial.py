@@ -256,11 +256,16 @@ def test_fact_dense_input_stays_near_its_size():
     assert out["peak_mb"] < 500
 
 
-@pytest.mark.xfail(strict=True, reason="a declared multi-byte encoding that decodes every byte is believed (as browsers do)")
-def test_big5_page_declared_gbk():
-    """Known limit: Big5 bytes are all valid GBK, so a Big5 page whose `<meta>` says
-    GBK decodes without an error into the wrong characters. Detection is not asked
-    when the declared encoding fits; overruling it would misread real GBK pages."""
+def test_big5_page_declared_gbk_follows_the_declaration():
+    """Documented limit (README, "What the parser guarantees"): Big5 bytes are all
+    valid GBK, so a Big5 page whose `<meta>` says GBK decodes without an error, and
+    the declaration is believed as browsers believe it (SPEC §1: a declared label is
+    trusted when a strict decode succeeds). Overruling it would misread real GBK
+    pages. `source` says so, and `encoding="big5"` reads the page right."""
     trad = "<p>政府資訊公開工作年度報告。本機關主動公開政府資訊十二條。</p>" * 20
     page = f'<html><head><meta charset="gbk"><title>report</title></head><body>{trad}</body></html>'
-    assert "政府信息公开" in gongkai.parse(page.encode("big5")).text
+    believed = gongkai.parse(page.encode("big5"))
+    assert (believed.source["encoding"], believed.source["encoding_from"]) == ("GB18030", "meta")
+    assert "政府信息公开" not in believed.text
+    forced = gongkai.parse(page.encode("big5"), encoding="big5")
+    assert "政府信息公开" in forced.text
