@@ -25,9 +25,6 @@ from conftest import REAL
 TEXT_RENDERINGS = [name for name in _render.RENDERINGS if name.startswith("text-")]
 GOLDS = [p for p in gold_files([REAL]) if _render.renderable(json.loads(p.read_text(encoding="utf-8")))]
 
-#: (document, rendering) pairs the table reader cannot parse yet (owner: src/tables).
-PANICS: set[tuple[str, str]] = set()
-
 #: The headings that open and close the tables in every rendering (gongkai._render).
 FIRST_TABLE_HEADING = "二、主动公开政府信息情况"
 AFTER_TABLES_HEADING = "五、存在的主要问题及改进情况"
@@ -37,15 +34,8 @@ def _stem(path: Path) -> str:
     return path.name.removesuffix(".gold.json")
 
 
-def _cases(panics: set[tuple[str, str]]) -> list[Any]:
-    out = []
-    for path in GOLDS:
-        for name in TEXT_RENDERINGS:
-            marks = []
-            if (_stem(path), name) in panics:
-                marks = [pytest.mark.xfail(reason="table reader panics (src/tables/solve.rs)", strict=True)]
-            out.append(pytest.param(path, name, marks=marks, id=f"{_stem(path)}-{name}"))
-    return out
+def _cases() -> list[Any]:
+    return [pytest.param(path, name, id=f"{_stem(path)}-{name}") for path in GOLDS for name in TEXT_RENDERINGS]
 
 
 def _table_region(text: str) -> tuple[int, int]:
@@ -80,7 +70,7 @@ def _assert_prose_only(report: Any, label: str) -> None:
     assert not mismatches, f"{label}: " + "\n".join(mismatches)
 
 
-@pytest.mark.parametrize(("path", "name"), _cases(PANICS))
+@pytest.mark.parametrize(("path", "name"), _cases())
 def test_text_rendering_facts_come_from_prose_only(path: Path, name: str) -> None:
     gold = json.loads(path.read_text(encoding="utf-8"))
     report = parse(_render.render(gold, name))
@@ -89,7 +79,7 @@ def test_text_rendering_facts_come_from_prose_only(path: Path, name: str) -> Non
     assert [f["key"] for f in report.to_dict()["facts"] if f["negated"]] == ["fees_yuan"]
 
 
-@pytest.mark.parametrize(("path", "name"), _cases(set()))
+@pytest.mark.parametrize(("path", "name"), _cases())
 def test_empty_template_rendering_facts_come_from_prose_only(path: Path, name: str) -> None:
     """An empty template (labels only, DOMAIN §8.2): no table is placed, so its rows are
     recognised by their labels alone."""
