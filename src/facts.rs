@@ -4,6 +4,7 @@
 //! Table regions are not read: HTML tables and the tables read from text by
 //! their spans, tables printed as text (readable or not) by their labels.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -77,6 +78,8 @@ const NEGATION_RULES: &[(&str, &[&str], &[&str])] = &[
     ("complaints", &["申诉", "投诉", "举报"], &[]),
 ];
 const NEGATORS: &[&str] = &["没有", "未", "无", "不存在"];
+/// The first characters of [`NEGATORS`].
+const NEGATOR_STARTS: [char; 4] = ['没', '未', '无', '不'];
 /// `无` starting another word (无论, 无法 …) is no negation.
 const NOT_NEGATING_AFTER_WU: &[char] = &[
     '论', '纸', '缝', '偿', '障', '法', '须', '需', '疑', '效', '私', '不', '限', '线', '形', '误', '一', '序', '力',
@@ -259,8 +262,21 @@ fn is_table_sentence(s: &str) -> bool {
 /// the table templates do not list as patterns of their own.
 const EXTRA_TABLE_LABELS: &[&str] = &["申请人情况", "法人或其他组织", "行政诉讼", "第二十条第"];
 
-/// Every table label, in the compact form of [`compact_cell`].
-static TABLE_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+/// Every table label, in the compact form of [`compact_cell`], one per line: a
+/// piece is part of a label when it occurs in this text (pieces hold no line
+/// breaks, so no match spans two labels). One search instead of one per label.
+struct TableLabels {
+    joined: String,
+    longest: usize,
+}
+
+impl TableLabels {
+    fn holds(&self, piece: &str) -> bool {
+        piece.len() <= self.longest && self.joined.contains(piece)
+    }
+}
+
+static TABLE_LABELS: LazyLock<TableLabels> = LazyLock::new(|| {
     let mut out: Vec<&'static str> = Vec::new();
     out.extend(template::T2_LABELS.iter().map(|(l, _)| *l));
     out.extend(template::T3_LABELS.iter().map(|(l, _)| *l));
@@ -268,7 +284,7 @@ static TABLE_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     out.extend(template::T4_COL_LABELS.iter().map(|(l, _)| *l));
     out.extend(template::T4_GROUP_LABELS.iter().map(|(l, _)| *l));
     out.extend(EXTRA_TABLE_LABELS);
-    out
+    TableLabels { longest: out.iter().map(|l| l.len()).max().unwrap_or(0), joined: out.join("\n") }
 });
 
 /// A cell value of a text table (DOMAIN §8.5): a number, money with its unit, a
@@ -285,16 +301,19 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A token of a text table row as the templates write labels: full-width ASCII
 /// folded, quotes dropped, `其它` read as `其他`.
-fn compact_cell(token: &str) -> String {
-    token
+fn compact_cell(token: &str) -> Cow<'_, str> {
+    let folded = |c: char| matches!(c, '\u{FF01}'..='\u{FF5E}');
+    let dropped = |c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』');
+    // Most pieces need none of it: no copy for them.
+    if !token.contains(|c: char| folded(c) || dropped(c)) && !token.contains("其它") {
+        return Cow::Borrowed(token);
+    }
+    let out: String = token
         .chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .filter(|c| !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』'))
-        .collect::<String>()
-        .replace("其它", "其他")
+        .map(|c| if folded(c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c })
+        .filter(|&c| !dropped(c))
+        .collect();
+    Cow::Owned(out.replace("其它", "其他"))
 }
 
 /// A label without its ordinal, its parenthesised notes (`(区分处理的，…)`,
@@ -335,7 +354,7 @@ fn is_table_line(line: &str) -> bool {
             any = true;
             continue;
         }
-        if bare_label(&piece).is_some_and(|l| TABLE_LABELS.iter().any(|t| t.contains(l))) {
+        if bare_label(&piece).is_some_and(|l| TABLE_LABELS.holds(l)) {
             any = true;
             continue;
         }
@@ -476,6 +495,10 @@ fn negations(
     found_keys: &[&'static str],
     out: &mut Vec<Fact>,
 ) {
+    // Most sentences hold no negator at all.
+    if !sentence.contains(NEGATOR_STARTS) {
+        return;
+    }
     let mut done: Vec<&'static str> = found_keys.to_vec();
     let mut clause_start = 0usize;
     let mut bounds: Vec<(usize, usize)> = Vec::new();
@@ -590,6 +613,13 @@ mod tests {
 
     fn keyed(text: &str) -> Vec<(&'static str, f64, bool, bool)> {
         facts_of(text).into_iter().filter_map(|f| Some((f.key?, f.value.as_f64(), f.approx, f.negated))).collect()
+    }
+
+    #[test]
+    fn negator_starts_cover_every_negator() {
+        for n in NEGATORS {
+            assert!(NEGATOR_STARTS.iter().any(|&c| n.starts_with(c)), "{n}");
+        }
     }
 
     #[test]

@@ -137,7 +137,17 @@ fn cap_depth(html: &str) -> Cow<'_, str> {
                     break;
                 }
                 // Resume at the closing tag, which then matches nothing open.
-                i = find_end_tag(b, end, name).unwrap_or(n);
+                let close = find_end_tag(b, end, name);
+                i = close.unwrap_or(n);
+                // Scripts and styles are never read: their content is cut here, so that
+                // html5ever does not copy tens of kilobytes of JavaScript into the DOM.
+                // Only when no `<!--` makes the tokenizer's escaped states possible,
+                // where the first `</script>` may not be the end.
+                if let Some(close) = close {
+                    if is_unread_raw_text(name) && close > end && find(&b[..close], end, b"<!--").is_none() {
+                        st.drops.push((end, close));
+                    }
+                }
                 continue;
             }
         }
@@ -266,6 +276,11 @@ fn scan_kind(name: &[u8]) -> ScanKind {
         other if other.contains(&b':') => ScanKind::Inline(false),
         _ => ScanKind::Other,
     }
+}
+
+/// Raw-text elements whose content the walk never reads (see [`Tag::Skip`]).
+fn is_unread_raw_text(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style")
 }
 
 /// FNV-1a of the ASCII-lowercased tag name.
@@ -799,39 +814,66 @@ struct Lines {
 
 impl Lines {
     fn push(&mut self, s: &str) {
-        self.buf.reserve(s.len() + 1);
-        for c in s.chars() {
-            if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}') {
+        // Runs of ordinary characters are copied whole; only whitespace and the
+        // invisible characters need a look. Those are ASCII whitespace or start with
+        // one of the lead bytes below (U+0085, U+00A0, U+00AD, U+1680, U+2000–U+206F,
+        // U+3000, U+FEFF), so other bytes are skipped without decoding.
+        let b = s.as_bytes();
+        let mut run = 0usize;
+        let mut i = 0usize;
+        while i < b.len() {
+            let lead = b[i];
+            let special =
+                matches!(lead, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+            if !special {
+                i += 1;
+                continue;
+            }
+            let Some(c) = s[i..].chars().next() else { break };
+            let width = c.len_utf8();
+            let invisible = matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}');
+            if !invisible && !c.is_whitespace() {
+                i += width;
+                continue;
+            }
+            self.push_run(&s[run..i]);
+            i += width;
+            run = i;
+            if invisible {
                 continue;
             }
             if c == '\n' && self.pre > 0 {
                 self.brk();
                 continue;
             }
-            if c.is_whitespace() {
-                if !self.buf.is_empty() {
-                    let brk = c == '\n' || c == '\r';
-                    // Spaces around a line break do not stop it being a segment break.
-                    self.ws = if !c.is_ascii() || self.ws == 3 {
-                        3
-                    } else if brk || self.ws == 2 {
-                        2
-                    } else {
-                        1
-                    };
-                }
-                continue;
+            if !self.buf.is_empty() {
+                let brk = c == '\n' || c == '\r';
+                // Spaces around a line break do not stop it being a segment break.
+                self.ws = if !c.is_ascii() || self.ws == 3 {
+                    3
+                } else if brk || self.ws == 2 {
+                    2
+                } else {
+                    1
+                };
             }
-            if self.ws != 0 {
-                // 2: only ASCII whitespace with a line break; 1 or 3: a real space.
-                if !(self.ws == 2 && is_wide(self.last) && is_wide(c)) {
-                    self.buf.push(' ');
-                }
-                self.ws = 0;
-            }
-            self.buf.push(c);
-            self.last = c;
         }
+        self.push_run(&s[run..]);
+    }
+
+    /// Appends characters that are neither whitespace nor invisible, after the
+    /// pending whitespace.
+    fn push_run(&mut self, run: &str) {
+        let (Some(first), Some(last)) = (run.chars().next(), run.chars().next_back()) else { return };
+        if self.ws != 0 {
+            // 2: only ASCII whitespace with a line break; 1 or 3: a real space.
+            if !(self.ws == 2 && is_wide(self.last) && is_wide(first)) {
+                self.buf.push(' ');
+            }
+            self.ws = 0;
+        }
+        self.buf.push_str(run);
+        self.last = last;
     }
 
     fn brk(&mut self) {
@@ -1702,10 +1744,29 @@ mod tests {
         let deep = "<div>".repeat(600) + "x";
         let capped = cap_depth(&deep);
         assert_eq!(capped.matches("<div>").count(), MAX_DEPTH);
-        // Comments, scripts and quoted attributes do not confuse the scan.
+        // Comments, scripts and quoted attributes do not confuse the scan; only the
+        // script's content is cut.
         let tricky =
             format!(r#"<!-- <div> --><script>"<div>"</script><p title="<div>">{}</p>"#, "<div></div>".repeat(600));
-        assert!(matches!(cap_depth(&tricky), Cow::Borrowed(_)));
+        assert_eq!(cap_depth(&tricky), tricky.replacen(r#""<div>""#, "", 1));
+    }
+
+    #[test]
+    fn script_and_style_content_is_cut_unless_escapes_are_possible() {
+        let page = "<style>p{color:red}</style><script type=\"text/javascript\">var a = 1 < 2;</SCRIPT >\
+                    <p>正文</p><textarea>留着</textarea>";
+        assert_eq!(
+            cap_depth(page),
+            "<style></style><script type=\"text/javascript\"></SCRIPT ><p>正文</p><textarea>留着</textarea>"
+        );
+        // After `<!--` the first `</script>` may not end the script (the tokenizer's
+        // escaped states): such a script is left whole, for html5ever to read.
+        let escaped = "<script><!--<script>x</script>y--></script><p>正文</p>";
+        assert!(matches!(cap_depth(escaped), Cow::Borrowed(_)));
+        let doc = parse_html(escaped);
+        assert_eq!(paragraphs(&doc), ["正文"]);
+        // An unclosed script runs to the end, as before.
+        assert!(matches!(cap_depth("<p>a</p><script>var x = 1;"), Cow::Borrowed(_)));
     }
 
     #[test]

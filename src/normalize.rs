@@ -24,9 +24,8 @@
 //! share/print widgets, comment boxes) or that became empty are dropped.
 //! Table cells are never dropped: the grid keeps its shape.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::document::{RawBlock, RawDocument};
 
@@ -173,46 +172,70 @@ fn table_entries(table: &'static str) -> impl Iterator<Item = (&'static str, &'s
     })
 }
 
-/// The T→S converter: one leftmost-longest automaton over phrases and characters.
+/// The T→S converter: leftmost-longest over phrases and characters, as OpenCC
+/// does. Every source is filed under its first character, longest first (ties in
+/// table order), so a scan looks only at the entries of the character it stands
+/// on, and copies runs of characters that start no entry in one piece.
 struct Converter {
-    ac: AhoCorasick,
-    targets: Vec<&'static str>,
+    /// Characters that start some source: a bitmap over the BMP.
+    starts_bmp: Vec<u64>,
+    /// Entries by first character, longest source first.
+    entries: HashMap<char, Vec<(&'static str, &'static str)>>,
 }
 
 impl Converter {
     fn build() -> Converter {
-        let mut sources = Vec::with_capacity(4400);
-        let mut targets = Vec::with_capacity(4400);
+        let mut all: Vec<(&'static str, &'static str)> = Vec::with_capacity(4400);
         // Phrases first and all of them, identity entries included: 乾隆 → 乾隆
         // is what keeps 乾 from becoming 干 there.
-        for (source, target) in table_entries(TS_PHRASES) {
-            sources.push(source);
-            targets.push(target);
-        }
+        all.extend(table_entries(TS_PHRASES));
         // Pages converted with Taiwan vocabulary (OpenCC s2twp) write 政府資訊 for
         // 政府信息; the statutory labels are only found under the mainland term.
-        for (source, target) in DOMAIN_PHRASES {
-            sources.push(source);
-            targets.push(target);
-        }
-        for (source, target) in table_entries(TS_CHARACTERS) {
-            if source != target {
-                sources.push(source);
-                targets.push(target);
+        all.extend(DOMAIN_PHRASES);
+        all.extend(table_entries(TS_CHARACTERS).filter(|(source, target)| source != target));
+        let mut entries: HashMap<char, Vec<(&'static str, &'static str)>> = HashMap::new();
+        let mut starts_bmp = vec![0u64; 0x10000 / 64];
+        for (source, target) in all {
+            let Some(first) = source.chars().next() else { continue };
+            let u = first as usize;
+            if u < 0x10000 {
+                starts_bmp[u >> 6] |= 1 << (u & 63);
             }
+            entries.entry(first).or_default().push((source, target));
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&sources)
-            .expect("the embedded OpenCC tables build an automaton");
-        Converter { ac, targets }
+        for list in entries.values_mut() {
+            // Stable: equal lengths keep table order, as the first entry wins.
+            list.sort_by_key(|(source, _)| std::cmp::Reverse(source.len()));
+        }
+        Converter { starts_bmp, entries }
+    }
+
+    fn may_start(&self, c: char) -> bool {
+        let u = c as usize;
+        u >= 0x10000 || (self.starts_bmp[u >> 6] >> (u & 63)) & 1 == 1
     }
 
     fn convert_into(&self, s: &str, dst: &mut String) {
-        self.ac.replace_all_with(s, dst, |m, _, dst| {
-            dst.push_str(self.targets[m.pattern().as_usize()]);
-            true
-        });
+        let mut copied = 0usize;
+        let mut iter = s.char_indices();
+        while let Some((i, c)) = iter.next() {
+            if c.is_ascii() || !self.may_start(c) {
+                continue;
+            }
+            let Some(list) = self.entries.get(&c) else { continue };
+            let rest = &s[i..];
+            let Some((source, target)) = list.iter().find(|(source, _)| rest.starts_with(source)) else {
+                continue;
+            };
+            dst.push_str(&s[copied..i]);
+            dst.push_str(target);
+            copied = i + source.len();
+            // Skip the rest of the matched source.
+            while iter.offset() < copied {
+                iter.next();
+            }
+        }
+        dst.push_str(&s[copied..]);
     }
 
     fn convert(&self, s: &str) -> String {
@@ -265,6 +288,12 @@ impl TradSet {
 }
 
 static TRAD: LazyLock<TradSet> = LazyLock::new(TradSet::build);
+
+/// Whether `s` holds a Traditional-only character (one that T→S conversion changes
+/// on its own), so that callers convert only when there is something to convert.
+pub fn has_traditional(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(|c| TRAD.contains(c))
+}
 
 // ---------------------------------------------------------------------------
 // Script vote

@@ -96,7 +96,7 @@ fn lookup_label(cleaned: &str) -> Option<&'static str> {
     // The panel is read before normalisation, so a Traditional copy's labels
     // (標題, 發布機構, 索引號) are compared in Simplified.
     find(cleaned).or_else(|| {
-        if cleaned.is_ascii() {
+        if !crate::normalize::has_traditional(cleaned) {
             return None;
         }
         let simplified = crate::normalize::normalize_str(cleaned, true);

@@ -1,0 +1,110 @@
+//! Where the time goes: runs the pipeline's stages one by one over every file under
+//! the given folders and prints each stage's share of the time, so a speed change can
+//! be aimed at the stage that costs most.
+//!
+//!     cargo run --release --example stages -- /tmp/corpus/html50k --repeat 2
+
+#![allow(clippy::print_stdout)]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use _core::decode::{self, DecodeOptions};
+use _core::document::{Document, Format};
+use _core::normalize::{self, NormalizeOptions};
+use _core::{checks, facts, html, kinds, meta, outline, plain, tables};
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        out.push(dir.to_path_buf());
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, out);
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "html" | "htm")) {
+            out.push(path);
+        }
+    }
+}
+
+const STAGES: [&str; 11] =
+    ["decode", "html/plain", "normalize", "assemble", "meta", "outline", "tables", "facts", "kind", "checks", "report"];
+
+fn main() {
+    let mut dirs = Vec::new();
+    let mut repeat = 1usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--repeat" => repeat = args.next().and_then(|v| v.parse().ok()).expect("--repeat N"),
+            _ => dirs.push(PathBuf::from(arg)),
+        }
+    }
+    let mut files = Vec::new();
+    for dir in &dirs {
+        walk(dir, &mut files);
+    }
+    files.sort();
+    let docs: Vec<Vec<u8>> = files.iter().map(|p| std::fs::read(p).expect("readable")).collect();
+    let mut spent = [Duration::ZERO; STAGES.len()];
+    let opts = DecodeOptions { encoding: None, content_type: None };
+    let mut n = 0usize;
+    for _ in 0..repeat {
+        for bytes in &docs {
+            let mut t = Instant::now();
+            let mut lap = |i: usize, t: &mut Instant| {
+                let now = Instant::now();
+                spent[i] += now - *t;
+                *t = now;
+            };
+            let Ok(decoded) = decode::decode(bytes, &opts) else { continue };
+            lap(0, &mut t);
+            let format = if decode::looks_like_html(&decoded.text) { Format::Html } else { Format::Text };
+            let raw = match format {
+                Format::Html => html::parse_html(&decoded.text),
+                Format::Text => plain::parse_plain(&decoded.text),
+            };
+            lap(1, &mut t);
+            let (raw, _script) = normalize::normalize(raw, &NormalizeOptions { t2s: true });
+            lap(2, &mut t);
+            let doc = Document::assemble(raw, format);
+            lap(3, &mut t);
+            let m = meta::read(&doc);
+            lap(4, &mut t);
+            let sections = outline::read(&doc);
+            lap(5, &mut t);
+            let (tabs, _) = tables::read_with_issues(&doc);
+            lap(6, &mut t);
+            let spans: Vec<_> = [&tabs.proactive, &tabs.requests, &tabs.review_litigation]
+                .into_iter()
+                .flatten()
+                .map(|t| t.span)
+                .collect();
+            let (f, _) = facts::read_with_issues(&doc, &sections, &spans);
+            lap(7, &mut t);
+            let kind = kinds::kind(m.title.as_deref(), &doc.text, &sections);
+            let _template = kinds::template(kind, &doc.text, m.year);
+            lap(8, &mut t);
+            std::hint::black_box((&m, &sections, &tabs, &f));
+            // The checks run on a whole report: time parse() minus the stages above.
+            let report = _core::parse(_core::Input::Bytes(bytes), &_core::Options::default()).expect("parsed once");
+            t = Instant::now();
+            std::hint::black_box(checks::run(&report));
+            lap(9, &mut t);
+            std::hint::black_box(report.text.clone());
+            lap(10, &mut t);
+            n += 1;
+        }
+    }
+    let total: Duration = spent.iter().sum();
+    println!("{n} documents, {:.3} ms each over the stages", total.as_secs_f64() * 1e3 / n as f64);
+    for (name, d) in STAGES.iter().zip(spent) {
+        println!(
+            "  {name:<11} {:>8.3} ms/doc  {:>5.1}%",
+            d.as_secs_f64() * 1e3 / n as f64,
+            100.0 * d.as_secs_f64() / total.as_secs_f64()
+        );
+    }
+}
