@@ -799,6 +799,32 @@ mod tests {
     }
 
     #[test]
+    fn long_undeclared_texts_take_the_quick_path_only_when_it_is_gbk() {
+        // Longer than QUICK_WINDOW: GBK is settled on its head, Big5 and a GBK page
+        // damaged further on go through the whole detection and still come out right.
+        let long = ZH.repeat(40);
+        let (gbk, _, _) = GB18030.encode(&long);
+        assert!(gbk.len() > 4 * QUICK_WINDOW);
+        assert!(quick_gb18030(&gbk, &gbk).is_some());
+        let d = dec(&gbk).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding, d.encoding_from), (long.as_str(), "GB18030", EncodingFrom::Detected));
+
+        let long_hant = ZH_HANT.repeat(40);
+        let (big5, _, _) = BIG5.encode(&long_hant);
+        assert!(quick_gb18030(&big5, &big5).is_none());
+        let d = dec(&big5).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (long_hant.as_str(), "Big5"));
+
+        let mut damaged = gbk.to_vec();
+        let at = damaged.len() - 100;
+        damaged[at] = 0xFF;
+        assert!(quick_gb18030(&damaged, &damaged).is_none());
+        let d = dec(&damaged).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert!((1..=2).contains(&d.undecodable_bytes), "{}", d.undecodable_bytes);
+    }
+
+    #[test]
     fn undeclared_big5_is_detected() {
         let (bytes, _, _) = BIG5.encode(ZH_HANT);
         let d = dec(&bytes).unwrap();
