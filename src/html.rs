@@ -2,7 +2,9 @@
 //! span-expanded grids, the metadata panel. Knows nothing of what a table means.
 //!
 //! Steps:
-//! 1. [`cap_depth`]: a linear pre-scan that flattens element nesting beyond
+//! 1. [`prune`]: a linear pre-scan that removes what the walk never reads
+//!    (script and style content, attributes other than `id`, `class`, `role`,
+//!    `colspan`, `rowspan`), flattens element nesting beyond
 //!    [`MAX_DEPTH`] (as browsers do) and removes formatting tags left open.
 //!    html5ever's tree builder walks its stack of open elements for scope checks,
 //!    so 100,000 nested `<div>`s otherwise cost minutes.
@@ -42,8 +44,8 @@ const PANEL_CELL_MAX: usize = 200;
 
 /// Parses an HTML page.
 pub fn parse_html(html: &str) -> RawDocument {
-    let capped = cap_depth(html);
-    let doc = Html::parse_document(&capped);
+    let pruned = prune(html);
+    let doc = Html::parse_document(&pruned);
     let (arena, html_title) = Arena::build(&doc);
     drop(doc);
     let panel = read_panel(&arena);
@@ -67,7 +69,7 @@ pub fn parse_html(html: &str) -> RawDocument {
 /// tokenizer: comments, raw-text elements (`<script>` …) and quoted attribute
 /// values are skipped; void elements and elements with optional end tags (`p`,
 /// `li`, `td` …) are not counted; `<table>` is never dropped.
-fn cap_depth(html: &str) -> Cow<'_, str> {
+fn prune(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
     let n = b.len();
     let mut st = ScanState::default();
@@ -105,6 +107,9 @@ fn cap_depth(html: &str) -> Cow<'_, str> {
         i = end;
         let h = name_hash(name);
         let kind = scan_kind(name);
+        if !is_end && st.foreign == 0 && kind != ScanKind::Foreign {
+            unread_attributes(b, j, end, &mut st.drops);
+        }
         if kind == ScanKind::Optional {
             // `<p>`, `</td>` … close the phrasing elements left open inside them.
             while st.stack.last().is_some_and(|o| o.inline) {
@@ -186,7 +191,7 @@ fn cap_depth(html: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// An element open during [`cap_depth`]'s scan.
+/// An element open during [`prune`]'s scan.
 struct ScanOpen {
     name: u64,
     kept: bool,
@@ -275,6 +280,69 @@ fn scan_kind(name: &[u8]) -> ScanKind {
         | b"sub" | b"sup" | b"var" | b"label" => ScanKind::Inline(false),
         other if other.contains(&b':') => ScanKind::Inline(false),
         _ => ScanKind::Other,
+    }
+}
+
+/// Attributes the walk reads (see `Arena::add`); html5ever needs no other to build
+/// the tree of HTML elements (`<font color>` matters only inside `svg`/`math`,
+/// whose attributes are left alone).
+fn is_read_attribute(name: &[u8]) -> bool {
+    [&b"id"[..], b"class", b"role", b"colspan", b"rowspan"].iter().any(|a| name.eq_ignore_ascii_case(a))
+}
+
+/// Pushes the byte ranges of the attributes of a start tag (whose name ends at `j`,
+/// the tag at `end`) that the walk never reads: `href`, `style`, `src` … are most of
+/// a CMS page's markup, and html5ever would copy every one. Follows the tokenizer's
+/// attribute states; a tag it cannot follow (unterminated, an unclosed quote) is left
+/// whole.
+fn unread_attributes(b: &[u8], j: usize, end: usize, drops: &mut Vec<(usize, usize)>) {
+    let is_ws = |c: u8| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
+    if end <= j || b[end - 1] != b'>' {
+        return;
+    }
+    let close = end - 1;
+    let first = drops.len();
+    let mut k = j;
+    while k < close {
+        let start = k;
+        while k < close && (is_ws(b[k]) || b[k] == b'/') {
+            k += 1;
+        }
+        if k >= close {
+            break;
+        }
+        let name_start = k;
+        k += 1; // A name may start with `=`.
+        while k < close && !is_ws(b[k]) && !matches!(b[k], b'/' | b'=') {
+            k += 1;
+        }
+        let name = &b[name_start..k];
+        let mut m = k;
+        while m < close && is_ws(b[m]) {
+            m += 1;
+        }
+        if m < close && b[m] == b'=' {
+            m += 1;
+            while m < close && is_ws(b[m]) {
+                m += 1;
+            }
+            if m < close && matches!(b[m], b'"' | b'\'') {
+                let q = b[m];
+                let Some(e) = b[m + 1..close].iter().position(|&c| c == q) else {
+                    drops.truncate(first);
+                    return;
+                };
+                m += e + 2;
+            } else {
+                while m < close && !is_ws(b[m]) {
+                    m += 1;
+                }
+            }
+            k = m;
+        }
+        if !is_read_attribute(name) {
+            drops.push((start, k));
+        }
     }
 }
 
@@ -1729,44 +1797,84 @@ mod tests {
     }
 
     #[test]
-    fn depth_cap_keeps_normal_pages_borrowed() {
-        assert!(matches!(cap_depth(SHANGHAI), Cow::Borrowed(_)));
+    fn prune_keeps_text_and_structure() {
+        // A page with nothing to remove stays borrowed.
+        assert!(matches!(prune("<p>正文<b>x</b></p><table><tr><td colspan=2>1</td></tr></table>"), Cow::Borrowed(_)));
         // Formatting left open in a paragraph is closed by the next one and its start
         // tag removed (html5ever would re-create it in every later paragraph).
         let html = "<p><font>x".repeat(2000) + "<div><table><tr><td>a<td>b</table></div>";
-        let capped = cap_depth(&html);
-        assert_eq!(capped.matches("<font>").count(), 1);
+        let pruned = prune(&html);
+        assert_eq!(pruned.matches("<font>").count(), 1);
         assert!(
-            capped.starts_with("<p>x<p>x") && capped.ends_with("<p><font>x<div><table><tr><td>a<td>b</table></div>")
+            pruned.starts_with("<p>x<p>x") && pruned.ends_with("<p><font>x<div><table><tr><td>a<td>b</table></div>")
         );
         // Closed formatting is untouched.
-        assert!(matches!(cap_depth(&"<p><b>x</b></p>".repeat(600)), Cow::Borrowed(_)));
+        assert!(matches!(prune(&"<p><b>x</b></p>".repeat(600)), Cow::Borrowed(_)));
         let deep = "<div>".repeat(600) + "x";
-        let capped = cap_depth(&deep);
-        assert_eq!(capped.matches("<div>").count(), MAX_DEPTH);
-        // Comments, scripts and quoted attributes do not confuse the scan; only the
-        // script's content is cut.
+        let pruned = prune(&deep);
+        assert_eq!(pruned.matches("<div>").count(), MAX_DEPTH);
+        // Comments, scripts and quoted attributes do not confuse the scan; the
+        // script's content and the unread attribute are cut.
         let tricky =
             format!(r#"<!-- <div> --><script>"<div>"</script><p title="<div>">{}</p>"#, "<div></div>".repeat(600));
-        assert_eq!(cap_depth(&tricky), tricky.replacen(r#""<div>""#, "", 1));
+        assert_eq!(prune(&tricky), format!(r#"<!-- <div> --><script></script><p>{}</p>"#, "<div></div>".repeat(600)));
+        // The same text and tables as without pruning, on a real page.
+        let unpruned = |html: &str| {
+            let doc = Html::parse_document(html);
+            let (arena, title) = Arena::build(&doc);
+            (Content::new(&arena).blocks(), read_panel(&arena), title)
+        };
+        assert!(!matches!(prune(SHANGHAI), Cow::Borrowed(_)));
+        // A CMS page (bench/corpus.py's chrome), a Word export and the real page.
+        let cms = r#"<html><head><meta charset="utf-8"><title>年报</title><link rel="stylesheet" href="/a.css">
+            <script src="/j.js"></script><script>var x = "<td>";</script></head><body>
+            <div class="nav" role="navigation"><ul><li><a href="/1/index.html" target="_blank">首页</a></li></ul></div>
+            <div id="zoom" class="TRS_Editor" style="font-size:16px"><p style="text-indent:2em">一、总体情况</p>
+            <table border="1" cellspacing="0" style="width:600px"><tr><td rowspan="2" width="80">信息内容</td>
+            <td colspan=2 align=center>本年制发件数</td></tr><tr><td>规章</td><td>3</td></tr></table></div>
+            <div class="footer"><span>主办：某某局</span></div></body></html>"#;
+        let word = r#"<p class=MsoNormal style='mso-line-height-rule:exactly'><span lang=EN-US
+            style='font-family:"Times New Roman"'>2021<o:p></o:p></span><span style='font-family:宋体'>年</span></p>"#;
+        for html in [cms, word, SHANGHAI] {
+            let doc = parse_html(html);
+            assert_eq!((doc.blocks, doc.panel, doc.html_title), unpruned(html));
+        }
+    }
+
+    #[test]
+    fn prune_keeps_only_the_attributes_read() {
+        let cases = [
+            (r#"<a href="/x.html" target=_blank class="nav">a</a>"#, r#"<a class="nav">a</a>"#),
+            (r#"<td style='width:10px' COLSPAN="2" rowspan=3 nowrap>1</td>"#, r#"<td COLSPAN="2" rowspan=3>1</td>"#),
+            (r#"<img src="a.png" alt="x > y"/>"#, "<img/>"),
+            (r#"<div/ id=main data-x = "1" role='main'>"#, r#"<div/ id=main role='main'>"#),
+            (r#"<p =odd class=c>x</p>"#, r#"<p class=c>x</p>"#),
+            // Inside svg and math the attributes are left alone (`<font color>` breaks out there).
+            (
+                r#"<svg viewBox="0 0 1 1"><font color="red">x</font></svg>"#,
+                r#"<svg viewBox="0 0 1 1"><font color="red">x</font></svg>"#,
+            ),
+        ];
+        for (html, want) in cases {
+            assert_eq!(prune(html), want, "{html}");
+        }
+        // An unclosed quote: the tag is left whole.
+        assert_eq!(prune(r#"<p>a</p><a href="x>b"#), r#"<p>a</p><a href="x>b"#);
     }
 
     #[test]
     fn script_and_style_content_is_cut_unless_escapes_are_possible() {
         let page = "<style>p{color:red}</style><script type=\"text/javascript\">var a = 1 < 2;</SCRIPT >\
                     <p>正文</p><textarea>留着</textarea>";
-        assert_eq!(
-            cap_depth(page),
-            "<style></style><script type=\"text/javascript\"></SCRIPT ><p>正文</p><textarea>留着</textarea>"
-        );
+        assert_eq!(prune(page), "<style></style><script></SCRIPT ><p>正文</p><textarea>留着</textarea>");
         // After `<!--` the first `</script>` may not end the script (the tokenizer's
         // escaped states): such a script is left whole, for html5ever to read.
         let escaped = "<script><!--<script>x</script>y--></script><p>正文</p>";
-        assert!(matches!(cap_depth(escaped), Cow::Borrowed(_)));
+        assert!(matches!(prune(escaped), Cow::Borrowed(_)));
         let doc = parse_html(escaped);
         assert_eq!(paragraphs(&doc), ["正文"]);
         // An unclosed script runs to the end, as before.
-        assert!(matches!(cap_depth("<p>a</p><script>var x = 1;"), Cow::Borrowed(_)));
+        assert!(matches!(prune("<p>a</p><script>var x = 1;"), Cow::Borrowed(_)));
     }
 
     #[test]
