@@ -374,13 +374,17 @@ fn read_sentence(
     out: &mut Vec<Fact>,
 ) {
     let sentence = &text[start..end];
-    if sentence.trim().is_empty() || is_table_sentence(sentence) {
+    if sentence.trim().is_empty() {
         return;
     }
     let tokens = numbers::scan(sentence);
+    // A fact is a counted number or a negation: a sentence with neither needs no more look.
+    let counted = tokens.iter().any(|t| t.unit.is_some_and(numbers::is_count_unit));
+    if !counted && !sentence.contains(NEGATOR_STARTS) || is_table_sentence(sentence) {
+        return;
+    }
     let long = sentence.len() > MAX_SENTENCE_BYTES;
-    let sentence_text = if long { String::new() } else { sentence.trim().to_string() };
-    let quote = |from: usize, to: usize| if long { excerpt(sentence, from, to) } else { sentence_text.clone() };
+    let quote = |from: usize, to: usize| if long { excerpt(sentence, from, to) } else { sentence.trim().to_string() };
     let mut ctx_start = 0usize; // end of the previous counting token
     let mut prev_end = 0usize; // end of the previous number of any kind
     let mut found_keys: Vec<&'static str> = Vec::new();

@@ -284,9 +284,14 @@ pub fn scan(text: &str) -> Vec<NumberToken> {
     let mut i = 0;
     while i < bytes_len {
         let Some(c) = text[i..].chars().next() else { break };
+        // Most characters start no number: ASCII other than digits is skipped by byte.
+        if c.is_ascii() && !c.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
         let arabic = ascii_digit(c).is_some();
         let chinese = !arabic && (cn_digit(c).is_some() || matches!(c, '十' | '拾' | '廿' | '卅'));
-        let percent_words = text[i..].starts_with("百分之");
+        let percent_words = c == '百' && text[i..].starts_with("百分之");
         if !(arabic || chinese || percent_words) {
             i += c.len_utf8();
             continue;
