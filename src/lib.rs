@@ -31,6 +31,8 @@ pub use model::Report;
 pub use report::{parse, parse_file, parse_many, Input, Options};
 
 /// mimalloc: the parse allocates and frees many small strings; glibc's malloc cost
-/// ~12% of the time (bench/stages.rs, callgrind), mimalloc a fraction of that.
+/// ~12% of the time (callgrind), and its arenas contend across rayon workers. Not
+/// under cargo-fuzz, whose sanitizers watch the system allocator.
+#[cfg(not(fuzzing))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
