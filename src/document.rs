@@ -248,46 +248,36 @@ impl Document {
 }
 
 /// Maps byte offsets of a `str` to character offsets (regex gives bytes; spans are characters).
-pub struct CharIndex {
-    /// `(byte_offset, char_offset, byte_width)` of every non-ASCII character, sorted;
-    /// offsets between them are ASCII and interpolated.
-    marks: Vec<(usize, usize, usize)>,
+pub struct CharIndex<'a> {
+    text: &'a [u8],
+    /// Characters before byte `k * BLOCK`, for every block and the end.
+    blocks: Vec<usize>,
 }
 
-impl CharIndex {
-    pub fn new(text: &str) -> CharIndex {
-        // Byte-wise (each lead byte starts a character; its value gives the width), with the
-        // vector sized once: this runs several times per document.
+/// Bytes per checkpoint of a [`CharIndex`]: a lookup counts at most this many bytes.
+const BLOCK: usize = 64;
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> CharIndex<'a> {
+        // One count of the characters starting in each block (a byte that is not a UTF-8
+        // continuation byte starts one): a few bytes per block, where a mark per
+        // non-ASCII character was 24 bytes each, built several times per document.
         let bytes = text.as_bytes();
-        let mut marks = Vec::with_capacity(bytes.iter().filter(|&&b| b >= 0xC0).count());
-        let mut ci = 0usize;
-        for (bi, &b) in bytes.iter().enumerate() {
-            if b < 0x80 {
-                ci += 1;
-            } else if b >= 0xC0 {
-                let width = if b >= 0xF0 {
-                    4
-                } else if b >= 0xE0 {
-                    3
-                } else {
-                    2
-                };
-                marks.push((bi, ci, width));
-                ci += 1;
-            }
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 2);
+        let mut chars = 0usize;
+        blocks.push(0);
+        for block in bytes.chunks(BLOCK) {
+            chars += block.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            blocks.push(chars);
         }
-        CharIndex { marks }
+        CharIndex { text: bytes, blocks }
     }
 
     /// Character offset of byte offset `byte` (a char boundary, or the text's length).
     pub fn char_at(&self, byte: usize) -> usize {
-        match self.marks.partition_point(|&(b, _, _)| b < byte) {
-            0 => byte,
-            n => {
-                let (b, c, w) = self.marks[n - 1];
-                c + 1 + (byte - b - w)
-            }
-        }
+        let byte = byte.min(self.text.len());
+        let k = byte / BLOCK;
+        self.blocks[k] + self.text[k * BLOCK..byte].iter().filter(|&&b| b & 0xC0 != 0x80).count()
     }
 
     /// Character span of a byte range.
@@ -302,12 +292,14 @@ mod tests {
 
     #[test]
     fn char_index_matches_char_counting() {
-        let text = "ab政府x信息公开 12 é𠀀z";
-        let idx = CharIndex::new(text);
-        for (ci, (bi, _)) in text.char_indices().enumerate() {
-            assert_eq!(idx.char_at(bi), ci, "byte {bi}");
+        // Across many checkpoints, and ending exactly on one.
+        for text in ["ab政府x信息公开 12 é𠀀z".repeat(9), "a".repeat(128), "政".repeat(64), String::new()] {
+            let idx = CharIndex::new(&text);
+            for (ci, (bi, _)) in text.char_indices().enumerate() {
+                assert_eq!(idx.char_at(bi), ci, "byte {bi}");
+            }
+            assert_eq!(idx.char_at(text.len()), text.chars().count());
         }
-        assert_eq!(idx.char_at(text.len()), text.chars().count());
     }
 
     #[test]

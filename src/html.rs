@@ -20,11 +20,11 @@
 //! 5. Panel: label/value pairs from every line and table row of the whole page.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use scraper::{Html, Node};
 
 use crate::document::{PanelEntry, RawBlock, RawCell, RawDocument, RawTable};
+use crate::hashing::FastMap;
 use crate::panel;
 
 /// Elements nested deeper than this are flattened before parsing (Chrome uses 512 too).
@@ -206,7 +206,7 @@ struct ScanOpen {
 struct ScanState {
     stack: Vec<ScanOpen>,
     /// Open elements per name hash.
-    open: HashMap<u64, u32>,
+    open: FastMap<u64, u32>,
     /// Kept (not dropped) elements on the stack.
     kept: usize,
     /// `svg`/`math` elements on the stack.

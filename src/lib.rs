@@ -12,6 +12,7 @@ pub mod decode;
 pub mod document;
 pub mod error;
 pub mod facts;
+pub mod hashing;
 pub mod html;
 pub mod kinds;
 pub mod meta;

@@ -24,10 +24,10 @@
 //! share/print widgets, comment boxes) or that became empty are dropped.
 //! Table cells are never dropped: the grid keeps its shape.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::document::{RawBlock, RawDocument};
+use crate::hashing::FastMap;
 
 /// Which script the input was written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,7 +180,7 @@ struct Converter {
     /// Characters that start some source: a bitmap over the BMP.
     starts_bmp: Vec<u64>,
     /// Entries by first character, longest source first.
-    entries: HashMap<char, Vec<(&'static str, &'static str)>>,
+    entries: FastMap<char, Vec<(&'static str, &'static str)>>,
 }
 
 impl Converter {
@@ -193,7 +193,7 @@ impl Converter {
         // 政府信息; the statutory labels are only found under the mainland term.
         all.extend(DOMAIN_PHRASES);
         all.extend(table_entries(TS_CHARACTERS).filter(|(source, target)| source != target));
-        let mut entries: HashMap<char, Vec<(&'static str, &'static str)>> = HashMap::new();
+        let mut entries: FastMap<char, Vec<(&'static str, &'static str)>> = FastMap::default();
         let mut starts_bmp = vec![0u64; 0x10000 / 64];
         for (source, target) in all {
             let Some(first) = source.chars().next() else { continue };

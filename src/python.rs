@@ -7,6 +7,7 @@ use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, LazyLock, Mutex};
 
+use crate::hashing::FastMap;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError};
 use pyo3::prelude::*;
@@ -113,8 +114,8 @@ const MAX_CACHED_KEYS: usize = 4096;
 /// Python strings for dict keys, made once: struct field names by address, map keys by content.
 #[derive(Default)]
 struct Keys {
-    fields: HashMap<(usize, usize), Py<PyString>>,
-    names: HashMap<String, Py<PyString>>,
+    fields: FastMap<(usize, usize), Py<PyString>>,
+    names: FastMap<String, Py<PyString>>,
 }
 
 impl Keys {
