@@ -4,6 +4,8 @@
 //! percentages (`百分之三十`, `6.17%`), approximation flags (`约`/`近`/`余`/`多`/
 //! `以上`) and the unit that follows. Knows nothing about sections or keys.
 
+use std::sync::LazyLock;
+
 /// Value of a Chinese digit character (`两`/`兩`/`幺` included, financial forms too).
 fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
@@ -277,16 +279,38 @@ fn starts_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
     list.iter().find(|w| s.starts_with(**w)).copied()
 }
 
+/// Characters that may start a number (digits, Chinese numerals, 十拾廿卅, the 百 of
+/// 百分之), as a bitmap over the BMP; the test below is the same.
+static NUMBER_STARTS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for u in 0..0x10000u32 {
+        let Some(c) = char::from_u32(u) else { continue };
+        if ascii_digit(c).is_some() || cn_digit(c).is_some() || matches!(c, '十' | '拾' | '廿' | '卅' | '百') {
+            bits[(u >> 6) as usize] |= 1 << (u & 63);
+        }
+    }
+    bits
+});
+
 /// Finds every number in `text`, left to right, in linear time.
 pub fn scan(text: &str) -> Vec<NumberToken> {
     let mut out = Vec::new();
     let bytes_len = text.len();
     let mut i = 0;
+    let bytes = text.as_bytes();
+    let starts = &*NUMBER_STARTS;
     while i < bytes_len {
-        let Some(c) = text[i..].chars().next() else { break };
-        // Most characters start no number: ASCII other than digits is skipped by byte.
-        if c.is_ascii() && !c.is_ascii_digit() {
+        // Most characters start no number: ASCII other than digits is skipped by byte,
+        // other characters by one bit of a table.
+        let lead = bytes[i];
+        if lead < 0x80 && !lead.is_ascii_digit() {
             i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let u = c as usize;
+        if u < 0x10000 && (starts[u >> 6] >> (u & 63)) & 1 == 0 {
+            i += c.len_utf8();
             continue;
         }
         let arabic = ascii_digit(c).is_some();
