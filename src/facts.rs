@@ -129,6 +129,14 @@ pub fn read_with_issues(doc: &Document, sections: &[Section], table_spans: &[Spa
         let c = idx.char_at(byte);
         table_spans.iter().any(|s| s[0] <= c && c < s[1])
     };
+    // A sentence wholly inside a table yields nothing (its numbers and negators are all
+    // in the table): skip it without scanning. Tables are most of a report's numbers.
+    let read = |start: usize, end: usize, facts: &mut Vec<Fact>| {
+        let (c0, c1) = (idx.char_at(start), idx.char_at(end));
+        if !table_spans.iter().any(|s| s[0] <= c0 && c1 <= s[1]) {
+            read_sentence(text, start, end, &idx, sections, &in_table, facts);
+        }
+    };
     // Sentences also end where a section starts: flattened tables run into the next
     // heading's prose without a full stop.
     let mut heads = Vec::new();
@@ -144,18 +152,18 @@ pub fn read_with_issues(doc: &Document, sections: &[Section], table_spans: &[Spa
         }
         if next_head.peek() == Some(&ci) {
             if i > start {
-                read_sentence(text, start, i, &idx, sections, &in_table, &mut facts);
+                read(start, i, &mut facts);
             }
             start = i;
             next_head.next();
         }
         if is_sentence_end(ch) {
-            read_sentence(text, start, i, &idx, sections, &in_table, &mut facts);
+            read(start, i, &mut facts);
             start = i + ch.len_utf8();
         }
     }
     if start < text.len() {
-        read_sentence(text, start, text.len(), &idx, sections, &in_table, &mut facts);
+        read(start, text.len(), &mut facts);
     }
     let issues = placeholders(text, &idx, &in_table);
     (facts, issues)

@@ -758,26 +758,23 @@ fn parse_batch<'py>(
             Err(e) => out.append((false, (error_name(&e), e.to_string()))),
         }
     };
-    if threads == Some(1) {
-        let results: Vec<Result<Report, CoreError>> =
-            py.detach(|| batch.iter().map(|item| run_item(item, &base)).collect());
-        for (i, result) in results.into_iter().enumerate() {
-            emit(py, i, result)?;
-        }
-        return Ok(out);
-    }
-    let pool = match threads {
-        Some(n) => Some(pool(n).map_err(GongkaiError::new_err)?),
-        None => None,
+    // This thread parses too, and turns reports into dicts (which needs the GIL) as they
+    // come, in input order; `threads - 1` workers on the pool parse alongside. Items are
+    // taken in input order from a shared counter. So one thread parses and converts each
+    // report while it is hot in the cache, and more threads add parsers without leaving a
+    // core to conversion alone.
+    let total_threads = match threads {
+        Some(n) => n,
+        None => rayon::current_num_threads(),
     };
-    // The workers parse in input order (each takes the next index) and send each report as
-    // it is done; this thread turns them into dicts meanwhile, in order, so converting
-    // (which needs the GIL and one thread) overlaps parsing instead of following it.
+    let workers = total_threads.saturating_sub(1).min(batch.len().saturating_sub(1));
+    let pool = match threads {
+        Some(_) if workers > 0 => Some(pool(workers).map_err(GongkaiError::new_err)?),
+        _ => None,
+    };
     let len = batch.len();
     let shared = Arc::new((batch, base, AtomicUsize::new(0)));
     let (tx, mut rx) = mpsc::channel::<(usize, std::thread::Result<Result<Report, CoreError>>)>();
-    let workers =
-        pool.as_ref().map_or_else(rayon::current_num_threads, |p| p.current_num_threads()).clamp(1, len.max(1));
     for _ in 0..workers {
         let (shared, tx) = (Arc::clone(&shared), tx.clone());
         let work = move || loop {
@@ -809,7 +806,16 @@ fn parse_batch<'py>(
         let got = match rx.try_recv() {
             Ok(got) => got,
             Err(_) => {
-                // The receiver is not Sync: move it into the detached closure and back.
+                let (batch, base, next) = &*shared;
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i < len {
+                    // Nothing to convert yet: parse the next item here.
+                    let result = py.detach(|| run_item(&batch[i], base));
+                    pending[i] = Some(result);
+                    continue;
+                }
+                // Every item is taken: wait for the workers. The receiver is not Sync:
+                // move it into the detached closure and back.
                 let (back, got) = py.detach(move || {
                     let got = rx.recv();
                     (rx, got)
