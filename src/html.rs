@@ -74,7 +74,7 @@ fn prune(html: &str) -> Cow<'_, str> {
     let n = b.len();
     let mut st = ScanState::default();
     let mut i = 0usize;
-    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let p = i + off;
         i = p + 1;
         let Some(&c) = b.get(p + 1) else { break };
@@ -328,7 +328,7 @@ fn unread_attributes(b: &[u8], j: usize, end: usize, drops: &mut Vec<(usize, usi
             }
             if m < close && matches!(b[m], b'"' | b'\'') {
                 let q = b[m];
-                let Some(e) = b[m + 1..close].iter().position(|&c| c == q) else {
+                let Some(e) = memchr::memchr(q, &b[m + 1..close]) else {
                     drops.truncate(first);
                     return;
                 };
@@ -361,20 +361,19 @@ fn name_hash(name: &[u8]) -> u64 {
 fn tag_end(b: &[u8], j: usize) -> (usize, bool) {
     let n = b.len();
     let mut k = j;
-    while k < n {
-        match b[k] {
-            b'>' => return (k + 1, k > j && b[k - 1] == b'/'),
-            b'=' => {
-                k += 1;
-                while k < n && b[k].is_ascii_whitespace() {
-                    k += 1;
-                }
-                if k < n && (b[k] == b'"' || b[k] == b'\'') {
-                    let q = b[k];
-                    k = b[k + 1..].iter().position(|&c| c == q).map_or(n, |e| k + 1 + e + 1);
-                }
-            }
-            _ => k += 1,
+    while let Some(off) = memchr::memchr2(b'>', b'=', &b[k.min(n)..]) {
+        k += off;
+        if b[k] == b'>' {
+            return (k + 1, k > j && b[k - 1] == b'/');
+        }
+        // `=`: a quoted value may hold `>`.
+        k += 1;
+        while k < n && b[k].is_ascii_whitespace() {
+            k += 1;
+        }
+        if k < n && (b[k] == b'"' || b[k] == b'\'') {
+            let q = b[k];
+            k = memchr::memchr(q, &b[k + 1..]).map_or(n, |e| k + 1 + e + 1);
         }
     }
     (n, false)
@@ -387,7 +386,7 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     // Needles are at most 3 bytes, so this is linear.
     let first = needle[0];
     let mut k = from;
-    while let Some(off) = b[k..].iter().position(|&c| c == first) {
+    while let Some(off) = memchr::memchr(first, &b[k..]) {
         let at = k + off;
         if b[at..].starts_with(needle) {
             return Some(at);
