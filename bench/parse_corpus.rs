@@ -8,25 +8,13 @@
 
 #![allow(clippy::print_stdout)]
 
-use std::path::{Path, PathBuf};
+#[path = "walk.rs"]
+mod walk;
+
+use std::path::PathBuf;
 use std::time::Instant;
 
 use _core::{parse, parse_many, Input, Options};
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        out.push(dir.to_path_buf());
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "html" | "htm")) {
-            out.push(path);
-        }
-    }
-}
 
 fn main() {
     let mut dirs = Vec::new();
@@ -40,12 +28,7 @@ fn main() {
             _ => dirs.push(PathBuf::from(arg)),
         }
     }
-    let mut files = Vec::new();
-    for dir in &dirs {
-        walk(dir, &mut files);
-    }
-    files.sort();
-    let docs: Vec<Vec<u8>> = files.iter().map(|p| std::fs::read(p).expect("readable")).collect();
+    let docs = walk::documents(&dirs);
     let bytes: usize = docs.iter().map(Vec::len).sum::<usize>() * repeat;
     let opts = Options::default();
     let start = Instant::now();

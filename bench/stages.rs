@@ -6,28 +6,16 @@
 
 #![allow(clippy::print_stdout)]
 
-use std::path::{Path, PathBuf};
+#[path = "walk.rs"]
+mod walk;
+
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use _core::decode::{self, DecodeOptions};
 use _core::document::{Document, Format};
 use _core::normalize::{self, NormalizeOptions};
 use _core::{checks, facts, html, kinds, meta, outline, plain, tables};
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        out.push(dir.to_path_buf());
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "html" | "htm")) {
-            out.push(path);
-        }
-    }
-}
 
 const STAGES: [&str; 11] =
     ["decode", "html/plain", "normalize", "assemble", "meta", "outline", "tables", "facts", "kind", "checks", "report"];
@@ -42,12 +30,7 @@ fn main() {
             _ => dirs.push(PathBuf::from(arg)),
         }
     }
-    let mut files = Vec::new();
-    for dir in &dirs {
-        walk(dir, &mut files);
-    }
-    files.sort();
-    let docs: Vec<Vec<u8>> = files.iter().map(|p| std::fs::read(p).expect("readable")).collect();
+    let docs = walk::documents(&dirs);
     let mut spent = [Duration::ZERO; STAGES.len()];
     let opts = DecodeOptions { encoding: None, content_type: None };
     let mut n = 0usize;
