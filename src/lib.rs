@@ -6,6 +6,7 @@
 //! readings (`outline`, `tables`, `facts`, `meta`), `checks`, and `report`,
 //! which glues them. Only `python` touches pyo3.
 
+pub mod charset;
 pub mod checks;
 pub mod codes;
 pub mod decode;

@@ -26,6 +26,7 @@
 
 use std::sync::LazyLock;
 
+use crate::charset::CharSet;
 use crate::document::{RawBlock, RawDocument};
 use crate::hashing::FastMap;
 
@@ -177,8 +178,8 @@ fn table_entries(table: &'static str) -> impl Iterator<Item = (&'static str, &'s
 /// table order), so a scan looks only at the entries of the character it stands
 /// on, and copies runs of characters that start no entry in one piece.
 struct Converter {
-    /// Characters that start some source: a bitmap over the BMP.
-    starts_bmp: Vec<u64>,
+    /// Characters that start some source.
+    starts: CharSet,
     /// Entries by first character, longest source first.
     entries: FastMap<char, Vec<(&'static str, &'static str)>>,
 }
@@ -194,32 +195,22 @@ impl Converter {
         all.extend(DOMAIN_PHRASES);
         all.extend(table_entries(TS_CHARACTERS).filter(|(source, target)| source != target));
         let mut entries: FastMap<char, Vec<(&'static str, &'static str)>> = FastMap::default();
-        let mut starts_bmp = vec![0u64; 0x10000 / 64];
         for (source, target) in all {
             let Some(first) = source.chars().next() else { continue };
-            let u = first as usize;
-            if u < 0x10000 {
-                starts_bmp[u >> 6] |= 1 << (u & 63);
-            }
             entries.entry(first).or_default().push((source, target));
         }
         for list in entries.values_mut() {
             // Stable: equal lengths keep table order, as the first entry wins.
             list.sort_by_key(|(source, _)| std::cmp::Reverse(source.len()));
         }
-        Converter { starts_bmp, entries }
-    }
-
-    fn may_start(&self, c: char) -> bool {
-        let u = c as usize;
-        u >= 0x10000 || (self.starts_bmp[u >> 6] >> (u & 63)) & 1 == 1
+        Converter { starts: CharSet::of(entries.keys().copied()), entries }
     }
 
     fn convert_into(&self, s: &str, dst: &mut String) {
         let mut copied = 0usize;
         let mut iter = s.char_indices();
         while let Some((i, c)) = iter.next() {
-            if c.is_ascii() || !self.may_start(c) {
+            if c.is_ascii() || !self.starts.contains(c) {
                 continue;
             }
             let Some(list) = self.entries.get(&c) else { continue };
@@ -247,47 +238,16 @@ impl Converter {
 
 static CONVERTER: LazyLock<Converter> = LazyLock::new(Converter::build);
 
-/// Traditional-only characters (keys of `TSCharacters` whose first target
-/// differs): a bitmap over the BMP plus a sorted list of the astral ones.
-struct TradSet {
-    bmp: Vec<u64>,
-    astral: Vec<char>,
-}
-
-impl TradSet {
-    fn build() -> TradSet {
-        let mut bmp = vec![0u64; 0x10000 / 64];
-        let mut astral = Vec::new();
-        for (source, target) in table_entries(TS_CHARACTERS) {
-            let mut chars = source.chars();
-            let (Some(c), None) = (chars.next(), chars.next()) else { continue };
-            if source == target {
-                continue;
-            }
-            let u = c as usize;
-            if u < 0x10000 {
-                bmp[u >> 6] |= 1 << (u & 63);
-            } else {
-                astral.push(c);
-            }
+/// Traditional-only characters: keys of `TSCharacters` whose first target differs.
+static TRAD: LazyLock<CharSet> = LazyLock::new(|| {
+    CharSet::of(table_entries(TS_CHARACTERS).filter(|(source, target)| source != target).filter_map(|(source, _)| {
+        let mut chars = source.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
         }
-        astral.sort_unstable();
-        astral.dedup();
-        TradSet { bmp, astral }
-    }
-
-    #[inline]
-    fn contains(&self, c: char) -> bool {
-        let u = c as usize;
-        if u < 0x10000 {
-            (self.bmp[u >> 6] >> (u & 63)) & 1 == 1
-        } else {
-            self.astral.binary_search(&c).is_ok()
-        }
-    }
-}
-
-static TRAD: LazyLock<TradSet> = LazyLock::new(TradSet::build);
+    }))
+});
 
 /// Whether `s` holds a Traditional-only character (one that T→S conversion changes
 /// on its own), so that callers convert only when there is something to convert.
@@ -406,7 +366,7 @@ fn fold_width(c: char) -> char {
 
 /// Cleans `s` (see the module docs), using `buf` as scratch, and counts its
 /// Han characters. A string with nothing to clean is neither copied nor written.
-fn clean_in_place(s: &mut String, keep_newlines: bool, buf: &mut String, counts: &mut Counts, trad: &TradSet) {
+fn clean_in_place(s: &mut String, keep_newlines: bool, buf: &mut String, counts: &mut Counts, trad: &CharSet) {
     let (plain, after_han) = plain_prefix(s, counts, trad);
     if plain == s.len() {
         return;
@@ -419,7 +379,7 @@ fn clean_in_place(s: &mut String, keep_newlines: bool, buf: &mut String, counts:
 
 /// Counts a Han character (and whether it is Traditional-only); true if `c` is Han.
 #[inline]
-fn count_han(c: char, counts: &mut Counts, trad: &TradSet) -> bool {
+fn count_han(c: char, counts: &mut Counts, trad: &CharSet) -> bool {
     if c >= '\u{3400}' && is_han(c) {
         counts.han += 1;
         if trad.contains(c) {
@@ -446,7 +406,7 @@ fn is_plain(c: char) -> bool {
 /// The byte length of the longest prefix of `s` that cleaning leaves as is
 /// (its Han characters counted), and whether that prefix ends with a Han
 /// character. Single inner spaces between plain characters are plain.
-fn plain_prefix(s: &str, counts: &mut Counts, trad: &TradSet) -> (usize, bool) {
+fn plain_prefix(s: &str, counts: &mut Counts, trad: &CharSet) -> (usize, bool) {
     let mut after_han = false;
     for (i, c) in s.char_indices() {
         let plain = match c {
@@ -471,7 +431,7 @@ fn clean_rest(
     out: &mut String,
     keep_newlines: bool,
     counts: &mut Counts,
-    trad: &TradSet,
+    trad: &CharSet,
 ) {
     let mut pending_space = false;
     let mut pending_newline = false;

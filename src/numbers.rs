@@ -6,6 +6,8 @@
 
 use std::sync::LazyLock;
 
+use crate::charset::CharSet;
+
 /// Value of a Chinese digit character (`两`/`兩`/`幺` included, financial forms too).
 fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
@@ -280,16 +282,11 @@ fn starts_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
 }
 
 /// Characters that may start a number (digits, Chinese numerals, 十拾廿卅, the 百 of
-/// 百分之), as a bitmap over the BMP; the test below is the same.
-static NUMBER_STARTS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; 0x10000 / 64];
-    for u in 0..0x10000u32 {
-        let Some(c) = char::from_u32(u) else { continue };
-        if ascii_digit(c).is_some() || cn_digit(c).is_some() || matches!(c, '十' | '拾' | '廿' | '卅' | '百') {
-            bits[(u >> 6) as usize] |= 1 << (u & 63);
-        }
-    }
-    bits
+/// 百分之); the test below is the same.
+static NUMBER_STARTS: LazyLock<CharSet> = LazyLock::new(|| {
+    CharSet::bmp_where(|c| {
+        ascii_digit(c).is_some() || cn_digit(c).is_some() || matches!(c, '十' | '拾' | '廿' | '卅' | '百')
+    })
 });
 
 /// Finds every number in `text`, left to right, in linear time.
@@ -308,8 +305,7 @@ pub fn scan(text: &str) -> Vec<NumberToken> {
             continue;
         }
         let Some(c) = text[i..].chars().next() else { break };
-        let u = c as usize;
-        if u < 0x10000 && (starts[u >> 6] >> (u & 63)) & 1 == 0 {
+        if !starts.contains(c) {
             i += c.len_utf8();
             continue;
         }

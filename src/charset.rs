@@ -1,0 +1,60 @@
+//! A set of characters for per-character tests on hot paths: one bit per BMP
+//! character, and a sorted list for the few astral ones.
+
+#[derive(Clone)]
+pub struct CharSet {
+    bmp: Vec<u64>,
+    astral: Vec<char>,
+}
+
+impl CharSet {
+    /// The set of `chars`.
+    pub fn of(chars: impl IntoIterator<Item = char>) -> CharSet {
+        let mut bmp = vec![0u64; 0x10000 / 64];
+        let mut astral = Vec::new();
+        for c in chars {
+            let u = c as usize;
+            if u < 0x10000 {
+                bmp[u >> 6] |= 1 << (u & 63);
+            } else {
+                astral.push(c);
+            }
+        }
+        astral.sort_unstable();
+        astral.dedup();
+        CharSet { bmp, astral }
+    }
+
+    /// The set of the BMP characters for which `f` holds (astral ones are never in it).
+    pub fn bmp_where(f: impl Fn(char) -> bool) -> CharSet {
+        CharSet::of((0..0x10000u32).filter_map(char::from_u32).filter(|&c| f(c)))
+    }
+
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        let u = c as usize;
+        if u < 0x10000 {
+            (self.bmp[u >> 6] >> (u & 63)) & 1 == 1
+        } else {
+            self.astral.binary_search(&c).is_ok()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn membership_in_and_beyond_the_bmp() {
+        let s = CharSet::of(['政', 'a', '𠀀', '𠀀', '\u{FFFF}']);
+        for c in ['政', 'a', '𠀀', '\u{FFFF}'] {
+            assert!(s.contains(c), "{c}");
+        }
+        for c in ['府', 'b', '𠀁', '\0'] {
+            assert!(!s.contains(c), "{c}");
+        }
+        let digits = CharSet::bmp_where(|c| c.is_ascii_digit());
+        assert!(digits.contains('7') && !digits.contains('x') && !digits.contains('𠀀'));
+    }
+}
