@@ -57,7 +57,10 @@ pub fn parse_html(html: &str) -> RawDocument {
 // Depth cap (pre-parse)
 // ---------------------------------------------------------------------------
 
-/// Rewrites what would make html5ever slow, without changing any text:
+/// Removes what would make html5ever slow or that the walk never reads, without
+/// changing the text the walk reads:
+/// - the content of `<script>` and `<style>` (see [`is_unread_raw_text`]);
+/// - attributes other than those the walk reads (see [`unread_attributes`]);
 /// - start tags (and their end tags) nested deeper than [`MAX_DEPTH`], so the
 ///   tree builder never holds a deep stack of open elements;
 /// - start tags of formatting elements (`b`, `font`, `a` …) that are closed
@@ -65,10 +68,10 @@ pub fn parse_html(html: &str) -> RawDocument {
 ///   tag: html5ever re-creates those in every later paragraph, which with distinct
 ///   attributes grows the DOM quadratically.
 ///
-/// Returns the input unchanged (borrowed) in the normal case. The scan is a rough
-/// tokenizer: comments, raw-text elements (`<script>` …) and quoted attribute
-/// values are skipped; void elements and elements with optional end tags (`p`,
-/// `li`, `td` …) are not counted; `<table>` is never dropped.
+/// Returns the input unchanged (borrowed) when there is nothing to remove. The scan
+/// is a rough tokenizer: comments, raw-text elements (`<script>` …) and quoted
+/// attribute values are skipped; void elements and elements with optional end tags
+/// (`p`, `li`, `td` …) are not counted; `<table>` is never dropped.
 fn prune(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
     let n = b.len();

@@ -7,7 +7,6 @@ use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, LazyLock, Mutex};
 
-use crate::hashing::FastMap;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError};
 use pyo3::prelude::*;
@@ -17,6 +16,7 @@ use serde::Serialize;
 
 use crate::document::Format;
 use crate::error::CoreError;
+use crate::hashing::FastMap;
 use crate::model::Report;
 use crate::report::{self, Input, Options, DEFAULT_MAX_BYTES};
 
