@@ -575,8 +575,9 @@ fn options(
         None => None,
         Some("html") => Some(Format::Html),
         Some("text") => Some(Format::Text),
+        Some("markdown") => Some(Format::Markdown),
         Some(other) => {
-            return Err(OptionError::new_err(format!("format must be 'html' or 'text', not {other:?}")));
+            return Err(OptionError::new_err(format!("format must be 'html', 'text' or 'markdown', not {other:?}")));
         }
     };
     Ok(Options { url, content_type, encoding, format, t2s, max_bytes: max_bytes_option(max_bytes)? })
