@@ -93,7 +93,8 @@ CLASSIC = tuple(list(RENDERINGS)[:10])
 
 def source_format(name: str) -> str:
     """The ``source["format"]`` a reader should report for rendering `name`."""
-    return "html" if name.startswith("html") else "markdown" if name.startswith("md") else "text"
+    # text-pipes prints a Markdown separator under its first row: that is Markdown.
+    return "html" if name.startswith("html") else "markdown" if name.startswith("md") or name == "text-pipes" else "text"
 
 
 def extension(name: str) -> str:

@@ -234,13 +234,28 @@ pub fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec<Token>
             skip[i - a] = true;
         }
     }
-    let pipes = (a..b).any(|i| !skip[i - a] && matches!(v.chars[i], '|' | '｜'));
+    // The next row's ordinal alone on the region's last line (`2.` before a label the
+    // template matching did not find): not a value.
+    let last_line = (a..b).rev().find(|&i| v.chars[i] == '\n').map_or(a, |i| i + 1);
+    let tail: Vec<char> = v.chars[last_line..b].iter().map(|c| fold(*c)).filter(|c| !is_space(*c)).collect();
+    let b = if last_line > a
+        && (2..=3).contains(&tail.len())
+        && matches!(tail[tail.len() - 1], '.' | '、' | ',')
+        && tail[..tail.len() - 1].iter().all(char::is_ascii_digit)
+    {
+        last_line
+    } else {
+        b
+    };
     let mut out = Vec::new();
     let mut line_start = a;
     let mut first_line = true;
     let mut i = a;
     while i <= b {
         if i == b || v.chars[i] == '\n' {
+            // Pipe cells line by line: one pipe row after space-separated rows is read as
+            // pipes, its neighbours as words.
+            let pipes = (line_start..i).any(|k| !skip[k - a] && matches!(v.chars[k], '|' | '｜'));
             if pipes {
                 pipe_line(v, line_start, i, first_line, &skip, a, &mut out);
             } else {
@@ -412,6 +427,11 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
         let s = i;
         while i < b && !skip[i - base] && !is_space(v.chars[i]) && !matches!(v.chars[i], '|' | '｜') {
             i += 1;
+        }
+        // Text right after a skipped `（四）` is the rest of a label (`（四）无` / `法提供`), not `无`.
+        let after_note = s > base && skip[s - 1 - base] && matches!(v.chars[s - 1], ')' | '）');
+        if after_note && is_cjk(v.chars[s]) {
+            continue;
         }
         word_tokens(v, s, i, out);
     }
