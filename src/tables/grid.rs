@@ -28,7 +28,8 @@ use super::fit::{self, Fit};
 use super::rows;
 use super::solve::Token;
 use super::template::{
-    T2Label, T3Label, T2_ITEMS, T2_LABELS, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS, T4_COL_LABELS, T4_GROUP_LABELS,
+    self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS, T4_COL_LABELS,
+    T4_GROUP_LABELS,
 };
 
 static T3_AC: LazyLock<AhoCorasick> =
@@ -152,6 +153,9 @@ struct GRow<'a> {
     /// Compact text of every cell.
     all: String,
     span: [usize; 2],
+    /// For a grid's first row: the paragraph right before the grid (a caption such as
+    /// `行政诉讼（未经复议直接起诉）` over one of table 4's small tables).
+    caption: Option<String>,
 }
 
 impl<'a> GRow<'a> {
@@ -181,6 +185,7 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
     let mut out: [Vec<GRow>; 3] = Default::default();
     let mut mode = Mode::None;
     for (ti, t) in doc.tables.iter().enumerate() {
+        let caption = caption_before(doc, ti);
         for r in 0..t.n_rows {
             let cells = row_cells(t, r);
             if cells.is_empty() {
@@ -189,12 +194,15 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
             let label: String = cells.iter().filter(|c| !c.value_like).map(|c| compact(c.text)).collect();
             let all: String = cells.iter().map(|c| compact(c.text)).collect();
             let span = [cells[0].span[0], cells[cells.len() - 1].span[1]];
-            let row = GRow { table: ti, cells, label, all, span };
+            let caption = if r == 0 { caption.clone() } else { None };
+            let t4_cols = cells.iter().filter(|c| t4_col(&compact(c.text)).is_some_and(|k| k < 4)).count();
+            let row = GRow { table: ti, cells, label, all, span, caption };
             if row.all.contains("第二十条") || row.all.contains("信息内容") {
                 mode = Mode::T2;
             } else if row.all.contains("勾稽关系") || row.all.contains("申请人情况") {
                 mode = Mode::T3;
-            } else if row.all.contains("行政复议") && (row.all.contains("行政诉讼") || row.all.contains("结果维持"))
+            } else if (row.all.contains("行政复议") && (row.all.contains("行政诉讼") || row.all.contains("结果维持")))
+                || t4_cols >= 4
             {
                 mode = Mode::T4;
             } else if mode != Mode::T3 && row.any_number() && opens_t3(&row.label) {
@@ -211,6 +219,18 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
         }
     }
     out
+}
+
+/// The paragraph right before table `ti` in the document, whitespace removed, if the
+/// block before the table is one.
+fn caption_before(doc: &Document, ti: usize) -> Option<String> {
+    let b = doc.blocks.iter().position(|b| b.kind == crate::document::BlockKind::Table(ti))?;
+    let prev = doc.blocks.get(b.checked_sub(1)?)?;
+    if prev.kind != crate::document::BlockKind::Paragraph {
+        return None;
+    }
+    let text: String = doc.text.chars().skip(prev.span[0]).take(prev.span[1] - prev.span[0]).collect();
+    Some(text.chars().filter(|c| !is_space(*c)).collect())
 }
 
 /// A table-3 row label that only table 3 has: a part printed without its header opens it.
@@ -392,7 +412,7 @@ fn t3_kind(row: &GRow, group_other: &mut bool) -> T3Kind {
     let labels: Vec<String> = row.cells.iter().filter(|c| !c.value_like).map(|c| compact(c.text)).collect();
     let last_cell = labels.iter().rposition(|l| !l.is_empty());
     let own_start = last_cell.map_or(0, |i| labels[..i].iter().map(String::len).sum::<usize>());
-    let own_len = last_cell.map_or(0, |i| strip_ordinal(&labels[i]).chars().count());
+    let own_len = last_cell.map_or(0, |i| template::strip_ordinal(&labels[i]).chars().count());
     // A hit inside the own cell must be most of it: `其他` inside a misprinted
     // `2.其他法律行政止公开` is not the row 3.其他.
     let last = T3_AC
@@ -414,7 +434,7 @@ fn t3_kind(row: &GRow, group_other: &mut bool) -> T3Kind {
         None => {}
     }
     let own = last_cell.map_or("", |i| labels[i].as_str());
-    if let Some(i) = fuzzy_t3(own).or_else(|| fuzzy_t3(&row.label)) {
+    if let Some(i) = template::fuzzy_t3(own).or_else(|| template::fuzzy_t3(&row.label)) {
         return if tail_has_cells { T3Kind::Row(i) } else { T3Kind::Skip };
     }
     if !row.any_number() {
@@ -431,47 +451,6 @@ fn t3_kind(row: &GRow, group_other: &mut bool) -> T3Kind {
 /// A label that is only a number mark (`1.`, `（三）`) or a fragment of a group label.
 fn is_ordinal_only(label: &str) -> bool {
     label.chars().all(|c| c.is_ascii_digit() || "().、．,一二三四五六七八九十".contains(c))
-}
-
-/// A misprinted or abbreviated row label (`2.其他法律行政止公开`): the template row whose
-/// printed label shares the most characters in order with it, when that is clear.
-fn fuzzy_t3(label: &str) -> Option<usize> {
-    let l: Vec<char> = strip_ordinal(label).chars().collect();
-    if l.len() < 4 {
-        return None;
-    }
-    let mut scored: Vec<(f64, usize)> = super::template::T3_ROW_PRINTED
-        .iter()
-        .enumerate()
-        .map(|(i, (p, _))| {
-            let p: Vec<char> = strip_ordinal(&compact(p)).chars().collect();
-            let common = lcs(&l, &p) as f64;
-            (common / (l.len().max(p.len()) as f64), i)
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let (best, i) = scored[0];
-    let second = scored.get(1).map_or(0.0, |s| s.0);
-    (best >= 0.75 && best - second >= 0.15).then_some(i)
-}
-
-fn strip_ordinal(s: &str) -> &str {
-    s.trim_start_matches(|c: char| c.is_ascii_digit() || "().、．,一二三四五六七八九十".contains(c))
-}
-
-fn lcs(a: &[char], b: &[char]) -> usize {
-    if a.len() > 64 || b.len() > 64 {
-        return 0;
-    }
-    let mut prev = vec![0usize; b.len() + 1];
-    for &x in a {
-        let mut cur = vec![0usize; b.len() + 1];
-        for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j].max(cur[j]) };
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// The table-3 format its rows show: 2021 has the three （六） rows, 2019 one.
@@ -696,6 +675,9 @@ fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
     let mut current_group: Option<usize> = None;
     let mut per_group: Vec<(usize, &GRow)> = Vec::new();
     for row in rows {
+        if let Some(g) = row.caption.as_deref().and_then(t4_group) {
+            current_group = Some(g);
+        }
         // An agency with nothing to report prints a data row of 15 blank cells without a label.
         let blank_row = !row.any_number() && row.label.is_empty() && row.cells.len() >= 15 && !named.is_empty();
         if !row.any_number() && !blank_row {
@@ -901,8 +883,8 @@ mod tests {
 
     #[test]
     fn fuzzy_labels_need_a_clear_winner() {
-        assert_eq!(fuzzy_t3("2.其他法律行政止公开"), Some(5));
-        assert_eq!(fuzzy_t3("3.补正后申请内容仍不明"), Some(14));
-        assert_eq!(fuzzy_t3("其他"), None);
+        assert_eq!(template::fuzzy_t3("2.其他法律行政止公开"), Some(5));
+        assert_eq!(template::fuzzy_t3("3.补正后申请内容仍不明"), Some(14));
+        assert_eq!(template::fuzzy_t3("其他"), None);
     }
 }

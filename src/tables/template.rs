@@ -126,6 +126,19 @@ pub const T3_LABELS: &[(&str, T3Label)] = &[
     ("要求提供公开出版物", T3Label::Row(17)),
     ("无正当理由大量反复申请", T3Label::Row(18)),
     ("要求行政机关确认或重新出具已获取信息", T3Label::Row(19)),
+    // Heads of long labels: in PDF text a label wrapped over lines may have the row's numbers
+    // between its parts (`5.要求行政机关确认或重新出` / `1 0 0 …` / `具已获取信息`).
+    ("要求行政机关确认", T3Label::Row(19)),
+    ("无正当理由大量反复", T3Label::Row(18)),
+    ("要求提供公开出版", T3Label::Row(17)),
+    ("信访举报投诉", T3Label::Row(15)),
+    ("补正后申请内容", T3Label::Row(14)),
+    ("没有现成信息", T3Label::Row(13)),
+    ("本机关不掌握", T3Label::Row(12)),
+    ("属于四类过程", T3Label::Row(9)),
+    ("属于三类内部", T3Label::Row(8)),
+    ("其他法律行政法规", T3Label::Row(5)),
+    ("申请人无正当理由逾期", T3Label::Row(21)),
     ("其他处理", T3Label::OtherProcessing),
     ("申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", T3Label::Row(21)),
     ("申请人无正当理由逾期不补正,行政机关不再处理其政府信息公开申请", T3Label::Row(21)),
@@ -379,6 +392,47 @@ pub fn t2_blocks(format: &str) -> &'static [T2Block] {
     } else {
         &T2_BLOCKS_2019
     }
+}
+
+/// A misprinted or abbreviated row label (`2.其他法律行政止公开`): the template row whose
+/// printed label shares the most characters in order with it, when that is clear.
+pub fn fuzzy_t3(label: &str) -> Option<usize> {
+    let l: Vec<char> = strip_ordinal(label).chars().collect();
+    if l.len() < 4 {
+        return None;
+    }
+    let mut scored: Vec<(f64, usize)> = T3_ROW_PRINTED
+        .iter()
+        .enumerate()
+        .map(|(i, (p, _))| {
+            let p: Vec<char> = strip_ordinal(&super::grid::compact(p)).chars().collect();
+            let common = lcs(&l, &p) as f64;
+            (common / (l.len().max(p.len()) as f64), i)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (best, i) = scored[0];
+    let second = scored.get(1).map_or(0.0, |s| s.0);
+    (best >= 0.75 && best - second >= 0.15).then_some(i)
+}
+
+pub fn strip_ordinal(s: &str) -> &str {
+    s.trim_start_matches(|c: char| c.is_ascii_digit() || "().、．,一二三四五六七八九十".contains(c))
+}
+
+fn lcs(a: &[char], b: &[char]) -> usize {
+    if a.len() > 64 || b.len() > 64 {
+        return 0;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j].max(cur[j]) };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 pub mod export {

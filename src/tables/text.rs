@@ -10,9 +10,11 @@ use crate::document::{CharIndex, Span};
 use crate::model::{Issue, TableReading};
 
 use super::build::{self, RowIn};
-use super::cells::ColKind;
+use super::cells::{self, ColKind};
 use super::rows::{self, Hit, View};
-use super::template::{T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS};
+use super::template::{
+    self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS,
+};
 
 static T3_AC: LazyLock<AhoCorasick> =
     LazyLock::new(|| rows::matcher(&T3_LABELS.iter().map(|(p, _)| *p).collect::<Vec<_>>()));
@@ -72,10 +74,83 @@ fn chain(hits: &[Hit], order: impl Fn(&Hit) -> usize, counts: impl Fn(&Hit) -> b
     out
 }
 
+/// The first value digit in `[a, b)`: not page furniture, not an ordinal (`2.`, `3、`),
+/// not inside a parenthesised note of its line.
+fn first_digit(v: &View, a: usize, b: usize) -> Option<usize> {
+    let b = b.min(v.chars.len());
+    let mut depth = 0usize;
+    let mut i = a;
+    while i < b {
+        let c = cells::fold(v.chars[i]);
+        match c {
+            '\n' => depth = 0,
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth > 0 || v.furniture[i] => {}
+            c if c.is_ascii_digit() => {
+                let end = (i..b).find(|&k| !cells::fold(v.chars[k]).is_ascii_digit()).unwrap_or(b);
+                let ordinal = end < b
+                    && matches!(cells::fold(v.chars[end]), '.' | '、' | ',')
+                    && v.chars.get(end + 1).is_none_or(|n| !cells::fold(*n).is_ascii_digit());
+                if !ordinal {
+                    return Some(i);
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Rows whose label is misprinted or cut (`2.其他法律行政止公开`, `5.属于三类内部事务信`): a
+/// line inside the table that no label matched, whose leading text is closest to one template
+/// row's label (`template::fuzzy_t3`), is a hit for that row.
+fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
+    let (Some(first), Some(last)) = (hits.first(), hits.last()) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut ls = (0..first.start).rev().find(|&i| v.chars[i] == '\n').map_or(0, |i| i + 1);
+    let end = last.end.min(v.chars.len());
+    while ls < end {
+        let le = (ls..v.chars.len()).find(|&i| v.chars[i] == '\n').unwrap_or(v.chars.len());
+        // The label: the line's text before its first digit that follows the ordinal.
+        let body = (ls..le).find(|&i| !cells::is_space(v.chars[i])).unwrap_or(le);
+        let ord_end = (body..le)
+            .find(|&i| {
+                !(cells::fold(v.chars[i]).is_ascii_digit() || matches!(cells::fold(v.chars[i]), '.' | '、' | ','))
+            })
+            .unwrap_or(le);
+        let label_end = (ord_end..le).find(|&i| cells::fold(v.chars[i]).is_ascii_digit()).unwrap_or(le);
+        let label: String =
+            v.chars[body..label_end].iter().map(|c| cells::fold(*c)).filter(|c| !cells::is_space(*c)).collect();
+        // A hit covering little of the label (`其他` inside `2.其他法律行政止公开`) is no label.
+        let label_len = template::strip_ordinal(&label).chars().count();
+        let covered = hits.iter().any(|h| h.start < le && h.end > ls && 2 * (h.end - h.start) >= label_len);
+        if !covered {
+            if let Some(i) = template::fuzzy_t3(&label) {
+                if let Some(pat) = T3_LABELS.iter().position(|(_, l)| *l == T3Label::Row(i)) {
+                    let end =
+                        (body..label_end).rev().find(|&k| !cells::is_space(v.chars[k])).map_or(label_end, |k| k + 1);
+                    out.push(Hit { start: body, end, pat });
+                }
+            }
+        }
+        ls = le + 1;
+    }
+    out
+}
+
 /// Table 3 from text.
 pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span)> {
     let mut hits = v.find(&T3_AC);
     hits.retain(|h| !v.in_note(h.start));
+    let fuzzy = fuzzy_hits(v, &hits);
+    if !fuzzy.is_empty() {
+        hits.extend(fuzzy);
+        hits.sort_by_key(|h| h.start);
+    }
     let label = |h: &Hit| T3_LABELS[h.pat];
     let chain = chain(&hits, |h| t3_order(label(h).1, label(h).0), |h| matches!(label(h).1, T3Label::Row(_)));
     let rows_found = chain.iter().filter(|&&i| matches!(label(&hits[i]).1, T3Label::Row(_))).count();
@@ -98,7 +173,19 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
             T3Label::Group => None,
             _ => rows::line_cells(v, h.end, limit, T3_COLS.len()),
         };
-        let tokens = lines.unwrap_or_else(|| rows::tokenize(v, h.end, end, ordinal));
+        let mut tokens = lines.unwrap_or_else(|| rows::tokenize(v, h.end, end, ordinal));
+        if tokens.is_empty() && !matches!(label(&h).1, T3Label::Group) && next.is_some() {
+            // The region stopped at a label's continuation (a label wrapped over lines, with a
+            // vertical group label between): the numbers start at the first digit before the
+            // next label. A row only prints no value when there is no digit before it.
+            if let Some(d) = first_digit(v, h.end, limit) {
+                let ls = (h.end..d).rev().find(|&i| v.chars[i] == '\n').map_or(d, |i| i + 1);
+                tokens = rows::tokenize(v, ls.max(h.end), v.region_end(d, limit), ordinal);
+                if tokens.is_empty() {
+                    tokens.push(super::solve::Token::Fixed(cells::unknown(&v.slice(h.end, limit), [h.end, limit])));
+                }
+            }
+        }
         let span = rows::tokens_span(&tokens, h.end);
         match label(&h).1 {
             T3Label::Row(i) => found.push((i, tokens, span)),
