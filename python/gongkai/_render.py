@@ -1069,8 +1069,8 @@ def _t3_candidates(values: list[float]) -> list[tuple[float, ...]]:
         vec = [0.0] * 7
         for p, v in zip(pos, values):
             vec[p] = v
-        if 6 in pos and abs(vec[6] - sum(vec[:6])) > 1e-6:
-            continue
+        if 6 in pos and abs(vec[6] - sum(vec[:6])) > 1e-6 and len(values) < 7:
+            continue  # (a row printing all seven cells is placed by position even if it does not add up)
         out.append(tuple(vec))
     return out
 
@@ -1097,8 +1097,8 @@ def _t3_determined(
     alone = {r: agree(c) for r, c in cands.items()}
     results = [r for r in rows if r not in ("new_received", "carried_over", "results_total", "carried_forward")]
     needed = ("new_received", "carried_over", "results_total", "carried_forward")
-    if not whole or any(r not in printed for r in (*needed, *results)):
-        return alone
+    if not whole or any(r not in printed for r in (*needed, *results)) or not all(cands.values()):
+        return alone  # (a row no placement fits: the source does not add up)
     # The total column follows from the parts (a blank total too), so the sums are checked on the
     # six parts, as integers (hundredths: table 3 holds counts).
     def key(v: tuple[float, ...]) -> tuple[int, ...]:
