@@ -50,7 +50,7 @@ SYNTHETIC_DIR = DATA / "synthetic"
 
 #: Synthetic gold files also made into tool output (large values, blank totals, a 2019 table 2
 #: with negative 本年增/减, a source whose arithmetic does not add up).
-SYNTHETIC = ("syn-03", "syn-08", "syn-14", "syn-21", "syn-27")
+SYNTHETIC = ("syn-03", "syn-08", "syn-14", "syn-17", "syn-19")
 
 TOOLS = {
     "libreoffice": "LibreOffice 7.4.7.2",
