@@ -151,6 +151,26 @@ def fail_tables(gold: dict, scores: dict[str, Score], label: str, exc: BaseExcep
                 scores[key].add(False, what)
 
 
+def scored_gold(gold: dict) -> dict:
+    """The gold cells a document lets a reader determine: without its ``unscored`` cells
+    (tests/data/layouts, tests/data/synthetic) and, for tables 2-4, as dicts of dicts."""
+    return _drop(gold, {_ref(r) for r in gold.get("unscored") or ()})
+
+
+def rendering_gold(gold: dict, name: str) -> dict:
+    """The gold cells rendering `name` lets a reader determine: without gold nulls (printed blank)
+    and without the cells of `gongkai._render.unscored`."""
+    return _drop(_renderable_gold(gold), _render.unscored(gold, name))
+
+
+def score_cells(report: Report, gold: dict, label: str) -> Score:
+    """Every gold cell of tables 2-4 scored against `report` (misses name each cell; wrong numbers
+    are prefixed ``WRONG``)."""
+    scores: dict[str, Score] = defaultdict(Score)
+    score_tables(report, gold, scores, label)
+    return scores["all"]
+
+
 def score_fields(report: Report, gold: dict, scores: dict[str, Score], label: str) -> None:
     got = {
         "year": report.year,
