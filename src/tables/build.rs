@@ -120,7 +120,9 @@ pub fn t3_equations(keys: &[&str], format: &str) -> Vec<Equation> {
         .map(|r| r.key)
         .collect();
     let total = pos(T3_ROWS[T3_RESULTS_TOTAL].key);
-    for col in 0..T3_COLS.len() {
+    // The applicant columns only: a total may be omitted (blank while its parts are not),
+    // which the total column's sums would read as 0; each row's own sum ties its total.
+    for col in 0..T3_COLS.len() - 1 {
         if let Some(t) = total {
             let idx: Option<Vec<usize>> = results.iter().map(|k| pos(k)).collect();
             if let Some(idx) = idx {

@@ -24,7 +24,7 @@ use crate::model::{ExtraRow, Issue, TableReading};
 
 use super::build::{self, RowIn};
 use super::cells::{self, fold, is_space, ColKind};
-use super::fit::{self, Fit};
+use super::fit;
 use super::rows;
 use super::solve::Token;
 use super::template::{
@@ -349,17 +349,29 @@ fn row_tokens(tail: &[RowCell], align: &Align, n: usize, kinds: &[ColKind]) -> (
     (toks, false)
 }
 
+/// One reading of a table under one alignment per grid.
+struct Reading {
+    table: TableReading,
+    issues: Vec<Issue>,
+    /// `Fit::key` of the reading.
+    key: (i32, i32),
+    /// Every grid read by its header's column positions.
+    explicit: bool,
+}
+
 /// Picks the best of several readings of one table by `score`; cells on which the
 /// best readings (equal scores) disagree become unknown, with an issue.
-fn judge(
-    table: &str,
-    mut readings: Vec<(TableReading, Vec<Issue>, (i32, i32))>,
-    issues: &mut Vec<Issue>,
-) -> Option<TableReading> {
-    let best_key = readings.iter().map(|r| r.2).max()?;
-    let first = readings.iter().position(|r| r.2 == best_key)?;
-    let (mut best, mut best_issues, _) = readings.swap_remove(first);
-    let rivals: Vec<TableReading> = readings.into_iter().filter(|r| r.2 == best_key).map(|r| r.0).collect();
+fn judge(table: &str, mut readings: Vec<Reading>, issues: &mut Vec<Issue>) -> Option<TableReading> {
+    let best_key = readings.iter().map(|r| r.key).max()?;
+    let first = readings.iter().position(|r| r.key == best_key)?;
+    let Reading { table: mut best, issues: mut best_issues, explicit, .. } = readings.swap_remove(first);
+    // The header's own column positions, valid for every row, are evidence no equal fit
+    // of another alignment outweighs.
+    let rivals: Vec<TableReading> = if explicit {
+        Vec::new()
+    } else {
+        readings.into_iter().filter(|r| r.key == best_key).map(|r| r.table).collect()
+    };
     let mut disputed: Vec<String> = Vec::new();
     for (rk, row) in best.cells.0.iter_mut() {
         for (ck, cell) in row.0.iter_mut() {
@@ -532,11 +544,24 @@ fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         t.dedup();
         t
     };
+    // A grid's rows share one geometry: an alignment is tried only when it places every
+    // value row of its grid (a row whose values it would drop rules it out).
     let options: Vec<Vec<Align>> = tables
         .iter()
         .map(|t| {
             let h = named.iter().find(|(tt, _)| tt == t).and_then(|(_, n)| header_columns(n, T3_COLS.len()));
-            alignments(h)
+            let fits = |a: &Align| {
+                assigned.iter().filter(|(k, _)| rows[*k].table == *t).all(|(k, _)| {
+                    let tail = rows[*k].tail();
+                    tail.iter().all(RowCell::is_empty) || place(tail, a, T3_COLS.len()).is_some()
+                })
+            };
+            let valid: Vec<Align> = alignments(h).into_iter().filter(fits).collect();
+            if valid.is_empty() {
+                vec![Align::Right(0)]
+            } else {
+                valid
+            }
         })
         .collect();
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
@@ -558,7 +583,8 @@ fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         let mut scratch = Vec::new();
         let t = build::requests(format, rows_in, span, extra.clone(), &mut scratch);
         let f = fit::requests(&t);
-        readings.push((t, scratch, score(f, &combo)));
+        let explicit = combo.iter().all(|a| matches!(a, Align::Header(_)));
+        readings.push(Reading { table: t, issues: scratch, key: f.key(), explicit });
     }
     judge("requests", readings, issues)
 }
@@ -628,13 +654,6 @@ fn combos(options: &[Vec<Align>]) -> Vec<Vec<Align>> {
         out = next;
     }
     out
-}
-
-/// The score of a reading: its arithmetic first; among equals, the header's positions,
-/// then right anchoring (the preferred alignments come first in `combos`).
-fn score(f: Fit, combo: &[Align]) -> (i32, i32) {
-    let _ = combo;
-    f.key()
 }
 
 fn extra_row(label: &str, values: &[&RowCell]) -> ExtraRow {
@@ -730,7 +749,7 @@ fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
             let h = named.iter().find(|(t, _)| *t == row.table).and_then(|(_, n)| header_columns(n, 15));
             let mut readings = Vec::new();
             for a in alignments(h) {
-                let (tokens, _) = row_tokens(tail, &a, 15, &kinds15);
+                let (tokens, placed) = row_tokens(tail, &a, 15, &kinds15);
                 if tokens.len() != 15 && !matches!(a, Align::Right(0)) {
                     continue;
                 }
@@ -739,7 +758,8 @@ fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
                 let mut scratch = Vec::new();
                 let t = build::review(r, [start, row.span[1]], &mut scratch);
                 let f = fit::review(&t);
-                readings.push((t, scratch, f.key()));
+                let explicit = placed && matches!(a, Align::Header(_));
+                readings.push(Reading { table: t, issues: scratch, key: f.key(), explicit });
             }
             return judge("review_litigation", readings, issues);
         }

@@ -503,7 +503,11 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
     let f: Vec<char> = folded.chars().collect();
     let mut i = 0;
     while i < f.len() {
-        let signed = matches!(f[i], '-' | '+') && f.get(i + 1).is_some_and(|c| c.is_ascii_digit()) && (i == 0);
+        // A sign opens a number at the word's start, or glued between two cells (`12-3`:
+        // 12 and −3, a 2019 本年增/减 printed after the previous cell without a space).
+        let glued_minus = i > 0 && f[i] == '-' && f[i - 1].is_ascii_digit();
+        let signed =
+            matches!(f[i], '-' | '+') && f.get(i + 1).is_some_and(|c| c.is_ascii_digit()) && (i == 0 || glued_minus);
         if !(f[i].is_ascii_digit() || signed) {
             i += 1;
             continue;

@@ -99,6 +99,8 @@ struct Search<'a> {
     tokens: &'a [Token],
     spec: RowSpec<'a>,
     blanks: bool,
+    /// Runs may be split into several cells (glued digits).
+    split: bool,
     constrained: bool,
     nodes: usize,
     out: Vec<Cand>,
@@ -187,7 +189,8 @@ impl Search<'_> {
             Token::Run { chars, unit, .. } => {
                 let len = chars.len();
                 let max = (len - off).min(MAX_INT_DIGITS + MAX_FRAC_DIGITS + 2);
-                for l in 1..=max {
+                let min = if self.split { 1 } else { len - off };
+                for l in min..=max {
                     let b = off + l;
                     let last = b == len;
                     let u = if last && !unit.is_empty() { Some(unit.as_str()) } else { None };
@@ -243,12 +246,13 @@ pub struct RowSolve {
     pub overflow: bool,
 }
 
-fn search(tokens: &[Token], spec: RowSpec, blanks: bool, constrained: bool) -> RowSolve {
+fn search(tokens: &[Token], spec: RowSpec, blanks: bool, split: bool, constrained: bool) -> RowSolve {
     let mut digits_from = vec![0; tokens.len() + 1];
     for i in (0..tokens.len()).rev() {
         digits_from[i] = digits_from[i + 1] + tokens[i].digits();
     }
-    let mut s = Search { tokens, spec, blanks, constrained, nodes: 0, out: Vec::new(), overflow: false, digits_from };
+    let mut s =
+        Search { tokens, spec, blanks, split, constrained, nodes: 0, out: Vec::new(), overflow: false, digits_from };
     let mut cur = Vec::with_capacity(spec.kinds.len());
     s.run(0, 0, 0, &mut cur);
     RowSolve { cands: s.out, overflow: s.overflow }
@@ -266,19 +270,25 @@ pub fn solve_row(tokens: &[Token], spec: RowSpec) -> RowSolve {
     if tokens.is_empty() || total_digits > spec.kinds.len() * (MAX_INT_DIGITS + MAX_FRAC_DIGITS) {
         return RowSolve { cands: Vec::new(), overflow: !tokens.is_empty() };
     }
-    let full = search(tokens, spec, false, true);
+    let full = search(tokens, spec, false, true, true);
     if full.overflow || !full.cands.is_empty() {
         return full;
     }
     if tokens.len() == spec.kinds.len() {
         // One cell per token, as printed, even though its sums do not hold.
-        let plain = search(tokens, spec, false, false);
+        let plain = search(tokens, spec, false, false, false);
         if plain.cands.len() == 1 {
             return plain;
         }
     }
     if tokens.len() < spec.kinds.len() {
-        return search(tokens, spec, true, true);
+        // Blank cells the text dropped, each printed number whole; only when no such
+        // placement fits, numbers glued as well as blanks dropped.
+        let whole = search(tokens, spec, true, false, true);
+        if whole.overflow || !whole.cands.is_empty() {
+            return whole;
+        }
+        return search(tokens, spec, true, true, true);
     }
     RowSolve { cands: Vec::new(), overflow: false }
 }
