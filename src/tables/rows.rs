@@ -129,8 +129,24 @@ impl View {
     /// (`Document::blank_lines`).
     pub fn with_blank_lines(text: &str, blank_lines: &[(usize, u32)]) -> View {
         let mut v = View::new(text);
-        v.blank_lines = blank_lines.to_vec();
+        // Text with an empty line after most of its lines (PDF text, converter output) uses
+        // them as spacing: they are no blank cells.
+        let lines = v.chars.iter().filter(|&&c| c == '\n').count() + 1;
+        if 2 * blank_lines.len() < lines {
+            v.blank_lines = blank_lines.to_vec();
+        }
         v
+    }
+
+    /// The start of the nearest of `markers` (in the compact view) within `reach`
+    /// characters before `at`.
+    pub fn compact_marker_before(&self, at: usize, markers: &[&str], reach: usize) -> Option<usize> {
+        let from = at.saturating_sub(reach);
+        let i = self.c2o.partition_point(|&o| o < from);
+        let j = self.c2o.partition_point(|&o| o < at);
+        let (bi, bj) = (self.cbytes.get(i).copied()?, self.cbytes.get(j).copied().unwrap_or(self.compact.len()));
+        let window = &self.compact[bi..bj];
+        markers.iter().filter_map(|m| window.rfind(m)).max().map(|k| self.orig(bi + k))
     }
 
     /// Whether `at` lies inside a parenthesised note of its line (`（区分处理的，只计
@@ -223,8 +239,10 @@ impl View {
 
 /// A unit (元, 万元, 件 …) right after a digit belongs to the number.
 fn unit_after_digit(chars: &[char], i: usize) -> bool {
-    let prev_digit = i > 0 && fold(chars[i - 1]).is_ascii_digit();
-    let prev_wan = i > 1 && chars[i - 1] == '万' && fold(chars[i - 2]).is_ascii_digit();
+    // A unit may stand apart from its number by spaces (`211.4 万元`), not by a line break.
+    let before = (0..i).rev().find(|&k| !matches!(chars[k], ' ' | '\u{3000}' | '\u{a0}'));
+    let prev_digit = before.is_some_and(|k| fold(chars[k]).is_ascii_digit());
+    let prev_wan = i > 1 && chars[i - 1] == '万' && unit_after_digit(chars, i - 1);
     (prev_digit && "元万件条笔个项次".contains(chars[i])) || (prev_wan && chars[i] == '元')
 }
 
@@ -479,7 +497,28 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
         if after_note && is_cjk(v.chars[s]) {
             continue;
         }
+        // A unit printed apart from its number (`211.4 万元`) is the number's unit.
+        let unit_word = (|| {
+            let u0 = (i..b).find(|&k| !(v.chars[k] == ' ' || v.chars[k] == '\u{3000}'))?;
+            let u1 = (u0..b).find(|&k| skip[k - base] || is_space(v.chars[k])).unwrap_or(b);
+            let w: String = v.chars[u0..u1].iter().collect();
+            UNITS.contains(&w.as_str()).then_some((u1, w))
+        })();
+        let n = out.len();
         word_tokens(v, s, i, out);
+        if let Some((u1, w)) = unit_word {
+            if out.len() == n + 1 {
+                if let Some(Token::Run { start, unit, unit_len, raw_len, .. }) = out.last_mut() {
+                    if unit.is_empty() && *start + *raw_len == i {
+                        // The span runs over the space to the unit's end.
+                        *unit_len = u1 - i;
+                        *unit = w;
+                        *raw_len = u1 - *start;
+                        i = u1;
+                    }
+                }
+            }
+        }
     }
 }
 

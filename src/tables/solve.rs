@@ -274,7 +274,7 @@ pub fn solve_row(tokens: &[Token], spec: RowSpec) -> RowSolve {
     if full.overflow || !full.cands.is_empty() {
         return full;
     }
-    if tokens.len() == spec.kinds.len() {
+    if tokens.len() == spec.kinds.len() && !misordered(tokens, spec) {
         // One cell per token, as printed, even though its sums do not hold.
         let plain = search(tokens, spec, false, false, false);
         if plain.cands.len() == 1 {
@@ -291,6 +291,29 @@ pub fn solve_row(tokens: &[Token], spec: RowSpec) -> RowSolve {
         return search(tokens, spec, true, true, true);
     }
     RowSolve { cands: Vec::new(), overflow: false }
+}
+
+/// Whether a row whose printed cells break its sum would add up with one of its values
+/// moved into a group's total: then the text printed the cells out of order (PDF text
+/// without layout), not a report that does not add up.
+fn misordered(tokens: &[Token], spec: RowSpec) -> bool {
+    let vals: Option<Vec<f64>> = tokens
+        .iter()
+        .map(|t| match t {
+            Token::Fixed(c) => match c.state {
+                "blank" | "na" => Some(0.0),
+                _ => c.value.map(Number::as_f64),
+            },
+            Token::Run { chars, .. } => chars.iter().collect::<String>().parse::<f64>().ok(),
+        })
+        .collect();
+    let Some(vals) = vals else { return false };
+    spec.groups.iter().any(|&(first, total)| {
+        let group = &vals[first..=total.min(vals.len() - 1)];
+        let sum: f64 = group.iter().sum();
+        // Some value equals the sum of the others, and it is not the total printed last.
+        group.iter().enumerate().any(|(i, &v)| i + first != total && v != 0.0 && (2.0 * v - sum).abs() < 1e-6)
+    })
 }
 
 /// A linear equation over cells: `Σ coef · cell(row, col) = 0` for one column.

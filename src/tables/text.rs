@@ -74,6 +74,25 @@ fn chain(hits: &[Hit], order: impl Fn(&Hit) -> usize, counts: impl Fn(&Hit) -> b
     out
 }
 
+/// Whether a row's tokens hold a blank cell (an empty line read as one).
+fn has_blank(tokens: &[super::solve::Token]) -> bool {
+    tokens.iter().any(|t| matches!(t, super::solve::Token::Fixed(c) if c.state == "blank"))
+}
+
+/// Whether a value digit in `[a, b)` lies outside every row's tokens (`spans`) and every
+/// label hit (`hits`: a label may hold digits such as `三安全一稳定`'s none, or `2019`).
+fn orphan_value(v: &View, a: usize, b: usize, spans: &[Span], hits: &[Hit]) -> bool {
+    let mut i = a;
+    while let Some(d) = first_digit(v, i, b) {
+        let inside = spans.iter().any(|s| s[0] <= d && d < s[1]) || hits.iter().any(|h| h.start <= d && d < h.end);
+        if !inside {
+            return true;
+        }
+        i = d + 1;
+    }
+    false
+}
+
 /// The first value digit in `[a, b)`: not page furniture, not an ordinal (`2.`, `3、`),
 /// not inside a parenthesised note of its line.
 fn first_digit(v: &View, a: usize, b: usize) -> Option<usize> {
@@ -199,6 +218,31 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
             T3Label::Group => {}
         }
     }
+    // A text whose table came out garbled (values before their labels, a column of values
+    // printed down the page, as PDF text without layout often is) leaves numbers outside
+    // every row: there, a row without a value of its own is not known to be blank.
+    let first = hits[chain[0]].start;
+    let header_from = v.compact_marker_before(first, &["勾稽关系", "申请人情况"], 400).unwrap_or(first);
+    let last_end = found.iter().map(|f| f.2[1]).chain(chain.last().map(|&i| hits[i].end)).max().unwrap_or(first);
+    let spans: Vec<Span> = found.iter().filter(|f| !f.1.is_empty()).map(|f| f.2).collect();
+    // Values one per line are whole rows (one cell per line, blanks as empty lines); fewer
+    // than the columns spread over several lines are pieces of a table printed out of order.
+    let scattered = |toks: &[super::solve::Token]| {
+        toks.len() < T3_COLS.len() && toks.len() > 1 && {
+            let first = toks[0].span()[0];
+            let last = toks[toks.len() - 1].span()[0];
+            (first..last).any(|i| v.chars.get(i) == Some(&'\n'))
+        }
+    };
+    let garbled = found.iter().any(|f| f.1.len() > T3_COLS.len() || scattered(&f.1))
+        || orphan_value(v, header_from, last_end, &spans, &hits);
+    if garbled {
+        // Nor are the blanks of a row printing fewer values than columns where they seem.
+        for f in found.iter_mut().filter(|f| f.1.len() < T3_COLS.len() || has_blank(&f.1)) {
+            let raw: Vec<String> = f.1.iter().map(super::solve::Token::raw).collect();
+            f.1 = vec![super::solve::Token::Fixed(cells::unknown(&raw.join(" "), f.2))];
+        }
+    }
     let has_2021 = found.iter().any(|(i, _, _)| T3_ROWS[*i].only == Some("2021"));
     if group_other && !has_2021 {
         group_other = false;
@@ -319,9 +363,37 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
             start = i;
         }
         let end = v.region_end(start, start + 600);
-        let tokens = rows::tokenize(v, start, end, None);
+        let mut tokens = rows::tokenize(v, start, end, None);
         if !full_header && tokens.len() != 15 {
             continue; // a bare row under the section heading holds all 15 cells
+        }
+        // Values printed in several runs between header pieces (PDF text without layout puts
+        // each group's numbers under its own header): all 15, or no reading of the blanks.
+        let mut at = end;
+        let mut runs = 1;
+        while tokens.len() < 15 {
+            let mut j = at;
+            while j < len
+                && (v.furniture[j] || super::cells::is_space(v.chars[j]) || T4_HEADER_CHARS.contains(v.chars[j]))
+            {
+                j += 1;
+            }
+            let Some(&c) = v.chars.get(j) else { break };
+            if !super::cells::fold(c).is_ascii_digit() || section_heading_at(v, j) {
+                break;
+            }
+            let e = v.region_end(j, j + 600);
+            let more = rows::tokenize(v, j, e, None);
+            if more.is_empty() {
+                break;
+            }
+            tokens.extend(more);
+            runs += 1;
+            at = e;
+        }
+        if runs > 1 && tokens.len() != 15 {
+            let raw: Vec<String> = tokens.iter().map(super::solve::Token::raw).collect();
+            tokens = vec![super::solve::Token::Fixed(cells::unknown(&raw.join(" "), [start, at]))];
         }
         return Some(row(tokens, issues));
     }
@@ -402,6 +474,15 @@ pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<u
         return None;
     }
     let end = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(span[1]).max(span[1]);
+    // Values printed away from their labels (PDF text without layout: `550` before `行政许可`):
+    // an item without values of its own is then not known to be blank.
+    let spans: Vec<Span> = rows_in.iter().filter(|r| !r.tokens.is_empty()).map(|r| r.region).collect();
+    if orphan_value(v, span[0], end, &spans, &in_table) {
+        for r in rows_in.iter_mut().filter(|r| r.tokens.len() < r.cols.len() || has_blank(&r.tokens)) {
+            let raw: Vec<String> = r.tokens.iter().map(super::solve::Token::raw).collect();
+            r.tokens = vec![super::solve::Token::Fixed(cells::unknown(&raw.join(" "), r.region))];
+        }
+    }
     Some(build::proactive(format, rows_in, [span[0], end], Vec::new(), issues))
 }
 
