@@ -188,6 +188,7 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut j = i;
     let mut end = i;
+    let mut separator = false;
     while j < lines.len() {
         match kinds[j] {
             k if k == kind => {
@@ -195,14 +196,18 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
                 rows.push(fields.into_iter().map(|f| cell_text(&f, markdown)).collect());
                 end = j + 1;
             }
-            LineKind::Separator if kind == LineKind::Pipe => end = j + 1,
+            LineKind::Separator if kind == LineKind::Pipe => {
+                separator = true;
+                end = j + 1;
+            }
             // A blank line inside a pipe table (PDF-to-Markdown output); not after its last row.
             LineKind::Empty if kind == LineKind::Pipe => {}
             _ => break,
         }
         j += 1;
     }
-    if rows.len() < 2 {
+    // Two rows make a table; one row over a Markdown separator is a table's header.
+    if rows.len() < 2 && !(separator && rows.len() == 1) {
         return None;
     }
     // pymupdf4llm names the columns of a header it could not read `Col1`, `Col2` …: no text.
