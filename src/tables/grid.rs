@@ -732,18 +732,33 @@ fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         for &(k, i) in &assigned {
             let row = &rows[k];
             let ti = tables.iter().position(|t| *t == row.table).unwrap_or(0);
-            let (mut tokens, _) = row_tokens(row.tail(), &combo[ti], 7, &kinds7);
-            if unknown.contains(&k) {
-                tokens = vec![Token::Fixed(cells::unknown("", row.span))];
-            }
-            // A grid too narrow for the label and seven columns lost cells (a converter
-            // merged or dropped them): only a row printing all seven values is readable.
-            if row.width < T3_COLS.len() + 1 && tokens.len() != T3_COLS.len() && any_value {
-                let raw: Vec<String> = tokens.iter().map(Token::raw).collect();
-                tokens = vec![Token::Fixed(cells::unknown(&raw.join(" "), row.span))];
-            }
+            let (tokens, _) = row_tokens(row.tail(), &combo[ti], 7, &kinds7);
+            let unreadable = if unknown.contains(&k) {
+                Some(if scattered {
+                    "the table's row labels stand apart from its grid (a converter split them)"
+                } else {
+                    "a row of values between two labelled rows without values may be either's"
+                })
+            } else if row.width < T3_COLS.len() + 1 && tokens.len() != T3_COLS.len() && any_value {
+                // A grid too narrow for the label and seven columns lost cells (a converter
+                // merged or dropped them): only a row printing all seven values is readable.
+                Some("the grid has too few columns for the table; the row does not print all seven values")
+            } else {
+                None
+            };
             let region = rows::tokens_span(&tokens, row.span[1]);
-            order_in.push((i, RowIn { key: T3_ROWS[i].key, tokens, region, cols: cols.clone(), pins: Vec::new() }));
+            order_in.push((
+                i,
+                RowIn {
+                    key: T3_ROWS[i].key,
+                    tokens,
+                    region,
+                    cols: cols.clone(),
+                    pins: Vec::new(),
+                    at: Vec::new(),
+                    unreadable,
+                },
+            ));
         }
         order_in.sort_by_key(|(i, _)| *i);
         rows_in.extend(order_in.into_iter().map(|(_, r)| r));
@@ -921,7 +936,15 @@ fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
                     continue;
                 }
                 let region = rows::tokens_span(&tokens, row.span[0]);
-                let r = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
+                let r = RowIn {
+                    key: "",
+                    tokens,
+                    region,
+                    cols: build::t4_flat_cols(),
+                    pins: Vec::new(),
+                    at: Vec::new(),
+                    unreadable: None,
+                };
                 let mut scratch = Vec::new();
                 let t = build::review(r, [start, row.span[1]], &mut scratch);
                 let f = fit::review(&t);
@@ -951,7 +974,15 @@ fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         }
     }
     let region = rows::tokens_span(&tokens, start);
-    let r = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
+    let r = RowIn {
+        key: "",
+        tokens,
+        region,
+        cols: build::t4_flat_cols(),
+        pins: Vec::new(),
+        at: Vec::new(),
+        unreadable: None,
+    };
     Some(build::review(r, [start, end], issues))
 }
 
@@ -1025,6 +1056,7 @@ fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         let single = values.iter().all(|v| cell_tokens(v, ColKind::Signed).len() <= 1);
         let listed: Vec<Token> =
             values.iter().filter(|v| !v.is_empty()).flat_map(|v| cell_tokens(v, ColKind::Signed)).collect();
+        let mut unreadable = None;
         let tokens: Vec<Token> = if placed_all && single {
             positional.iter().zip(&keys).map(|(v, k)| token(v.expect("placed"), build::t2_kind(k))).collect()
         } else if single && !shared && values.len() == keys.len() {
@@ -1032,8 +1064,8 @@ fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         } else if listed.len() == keys.len() {
             listed
         } else {
-            let raw: Vec<&str> = values.iter().map(|v| v.text).collect();
-            vec![Token::Fixed(cells::unknown(&raw.join(" "), row.span))]
+            unreadable = Some("neither the header's columns nor the count of its values place them");
+            listed
         };
         t2_rows.push(RowIn {
             key: T2_ITEMS[i].key,
@@ -1041,6 +1073,8 @@ fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
             cols: keys.iter().map(|k| (*k, build::t2_kind(k))).collect(),
             tokens,
             pins: Vec::new(),
+            at: Vec::new(),
+            unreadable,
         });
     }
     if t2_rows.is_empty() {

@@ -30,7 +30,7 @@ pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
     let g = grid::read(doc, &mut issues);
     let mut tables = Tables { proactive: g.proactive, requests: g.requests, review_litigation: g.review };
     if tables.proactive.is_none() || tables.requests.is_none() || tables.review_litigation.is_none() {
-        let v = rows::View::with_blank_lines(&doc.text, &doc.blank_lines);
+        let v = rows::View::with_blank_lines(&doc.text, &doc.blank_lines).with_columns(&doc.columns);
         let mut t3_span = None;
         if tables.requests.is_none() {
             if let Some((t, span)) = text::requests(&v, &mut issues) {

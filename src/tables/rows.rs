@@ -78,6 +78,9 @@ pub struct View {
     cbytes: Vec<usize>,
     /// Empty lines dropped from a text input: `(offset of the line break, how many)`.
     blank_lines: Vec<(usize, u32)>,
+    /// Words of column-aligned lines: `(offset of the word, (its end, its page, first printed
+    /// column, printed column after it))`, in text order.
+    xs: Vec<(usize, (usize, u32, f32, f32))>,
 }
 
 /// A label found in the text: original char range and pattern id.
@@ -122,7 +125,7 @@ impl View {
             c2o.push(i);
             compact.push(c);
         }
-        View { chars, furniture, compact, c2o, cbytes, blank_lines: Vec::new() }
+        View { chars, furniture, compact, c2o, cbytes, blank_lines: Vec::new(), xs: Vec::new() }
     }
 
     /// The view of a document text whose empty lines were dropped at `blank_lines`
@@ -136,6 +139,49 @@ impl View {
             v.blank_lines = blank_lines.to_vec();
         }
         v
+    }
+
+    /// Adds the printed columns of column-aligned lines (`Document::columns`): each word of
+    /// such a line gets the columns it was printed at, where the line still holds as many
+    /// words as were printed.
+    pub fn with_columns(mut self, columns: &[crate::document::ColumnLine]) -> View {
+        for line in columns {
+            let (start, cols) = (&line.start, &line.words);
+            let end = (*start..self.chars.len()).find(|&i| self.chars[i] == '\n').unwrap_or(self.chars.len());
+            let mut words = Vec::new();
+            let mut i = *start;
+            while i < end {
+                if is_space(self.chars[i]) {
+                    i += 1;
+                    continue;
+                }
+                let s = i;
+                while i < end && !is_space(self.chars[i]) {
+                    i += 1;
+                }
+                words.push((s, i));
+            }
+            if words.len() == cols.len() {
+                for ((a, b), c) in words.into_iter().zip(cols) {
+                    self.xs.push((a, (b, line.page, c[0] as f32, c[1] as f32)));
+                }
+            }
+        }
+        self
+    }
+
+    /// The printed word starting at `at` on a column-aligned line: `(end of the word, its
+    /// page, first column, column after it)`.
+    pub fn word_at(&self, at: usize) -> Option<(usize, u32, f32, f32)> {
+        let i = self.xs.partition_point(|(o, _)| *o < at);
+        self.xs.get(i).filter(|(o, _)| *o == at).map(|(_, x)| *x)
+    }
+
+    /// Printed words of column-aligned lines in `[a, b)`: `(start, end, page, first column,
+    /// column after)`.
+    pub fn words_in(&self, a: usize, b: usize) -> impl Iterator<Item = (usize, usize, u32, f32, f32)> + '_ {
+        let i = self.xs.partition_point(|(o, _)| *o < a);
+        self.xs[i..].iter().take_while(move |(o, _)| *o < b).map(|(o, (e, p, x0, x1))| (*o, *e, *p, *x0, *x1))
     }
 
     /// The start of the nearest of `markers` (in the compact view) within `reach`
@@ -156,6 +202,9 @@ impl View {
         for i in (at.saturating_sub(200)..at.min(self.chars.len())).rev() {
             match self.chars[i] {
                 '\n' => break,
+                // A bracket standing alone (a vertical `（` / `三` / `）` group label printed
+                // one character per line) opens no note.
+                '(' | '（' if self.chars.get(i + 1).is_some_and(|c| is_space(*c)) => {}
                 '(' | '（' => depth += 1,
                 ')' | '）' => depth -= 1,
                 _ => {}

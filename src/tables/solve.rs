@@ -293,6 +293,54 @@ pub fn solve_row(tokens: &[Token], spec: RowSpec) -> RowSolve {
     RowSolve { cands: Vec::new(), overflow: false }
 }
 
+/// The placement of a row whose every token's column is known (one column each, left to
+/// right): each token whole in its column, blanks elsewhere.
+pub fn placement_at(tokens: &[Token], kinds: &[ColKind], at: &[Option<super::build::Printed>]) -> Option<Cand> {
+    let mut cand = vec![Slot::Blank; kinds.len()];
+    let mut last: Option<usize> = None;
+    for (tok, p) in at.iter().enumerate() {
+        let cols = p.as_ref()?.cols.as_ref()?;
+        let [col] = cols.as_slice() else { return None };
+        if last.is_some_and(|l| *col <= l) || *col >= kinds.len() {
+            return None;
+        }
+        last = Some(*col);
+        cand[*col] = match &tokens[tok] {
+            Token::Fixed(_) => Slot::Fixed { tok },
+            Token::Run { chars, unit, .. } => {
+                let u = (!unit.is_empty()).then_some(unit.as_str());
+                Slot::Part { tok, a: 0, b: chars.len(), value: part_value(chars, 0, chars.len(), kinds[*col], u)? }
+            }
+        };
+    }
+    Some(cand)
+}
+
+/// Whether the whole tokens of `cand` stand where they were printed: in a column their
+/// position allows, and as many columns apart as their positions on the page are.
+pub fn fits_positions(cand: &Cand, tokens: &[Token], at: &[Option<super::build::Printed>]) -> bool {
+    let mut placed: Vec<(usize, &super::build::Printed)> = Vec::new();
+    for (col, slot) in cand.iter().enumerate() {
+        let tok = match slot {
+            Slot::Fixed { tok } => *tok,
+            Slot::Part { tok, a, b, .. } => match &tokens[*tok] {
+                Token::Run { chars, .. } if *a == 0 && *b == chars.len() => *tok,
+                _ => continue,
+            },
+            Slot::Blank => continue,
+        };
+        let Some(p) = at.get(tok).and_then(Option::as_ref) else { continue };
+        if p.cols.as_ref().is_some_and(|cols| !cols.contains(&col)) {
+            return false;
+        }
+        placed.push((col, p));
+    }
+    placed.windows(2).all(|w| {
+        let ((c0, p0), (c1, p1)) = (w[0], w[1]);
+        p0.page != p1.page || ((c1 as f32 - c0 as f32) - (p1.x - p0.x)).abs() <= 0.45
+    })
+}
+
 /// Whether a row whose printed cells break its sum would add up with one of its values
 /// moved into a group's total: then the text printed the cells out of order (PDF text
 /// without layout), not a report that does not add up.

@@ -74,6 +74,120 @@ fn chain(hits: &[Hit], order: impl Fn(&Hit) -> usize, counts: impl Fn(&Hit) -> b
     out
 }
 
+/// Table-3 header words of column-aligned text (`pdftotext -layout` stacks them: `商业企` /
+/// `业`) and the column each names; fragments two columns share (`机构`, `组织`) name none.
+const T3_HEADER_WORDS: &[(&str, usize)] = &[
+    ("自然人", 0),
+    ("自然", 0),
+    ("人", 0),
+    ("商业企业", 1),
+    ("商业企", 1),
+    ("商业", 1),
+    ("科研机构", 2),
+    ("科研", 2),
+    ("社会公益组织", 3),
+    ("社会公益", 3),
+    ("社会", 3),
+    ("公益", 3),
+    ("法律服务机构", 4),
+    ("法律服务", 4),
+    ("法律服", 4),
+    ("法律", 4),
+    ("其他", 5),
+    ("其它", 5),
+    ("总计", 6),
+    ("总", 6),
+];
+
+/// Where table 3's seven columns were printed in column-aligned text.
+struct ColumnModel {
+    /// The page of the header, whose columns are known.
+    page: u32,
+    centres: [f32; 7],
+    pitch: f32,
+}
+
+/// Table 3's columns in column-aligned text: a straight line through the columns the header
+/// words between `from` and `to` name, when at least three name different columns and lie on
+/// it; else the tokens' positions when they fall into exactly seven groups on one page.
+fn t3_columns(
+    v: &View,
+    from: usize,
+    to: usize,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+) -> Option<ColumnModel> {
+    let mut named: Vec<(usize, f32)> = Vec::new();
+    let mut page = None;
+    for (a, b, p, x0, x1) in v.words_in(from, to) {
+        let w: String = v.chars[a..b].iter().collect();
+        if let Some((_, col)) = T3_HEADER_WORDS.iter().find(|(pat, _)| *pat == w) {
+            named.push((*col, (x0 + x1) / 2.0));
+            page = Some(p);
+        }
+    }
+    let distinct = (0..7).filter(|c| named.iter().any(|(k, _)| k == c)).count();
+    if let (true, Some(page)) = (distinct >= 3, page) {
+        // Least squares x = a + b·col.
+        let n = named.len() as f32;
+        let (sx, sy) = named.iter().fold((0.0, 0.0), |acc, (c, x)| (acc.0 + *c as f32, acc.1 + x));
+        let (mx, my) = (sx / n, sy / n);
+        let sxx: f32 = named.iter().map(|(c, _)| (*c as f32 - mx).powi(2)).sum();
+        let sxy: f32 = named.iter().map(|(c, x)| (*c as f32 - mx) * (x - my)).sum();
+        if sxx > 0.0 {
+            let b = sxy / sxx;
+            let a = my - b * mx;
+            if b >= 2.0 && named.iter().all(|(c, x)| (a + b * *c as f32 - x).abs() <= 0.45 * b) {
+                return Some(ColumnModel { page, centres: std::array::from_fn(|c| a + b * c as f32), pitch: b });
+            }
+        }
+    }
+    // Seven groups of token positions on one page.
+    let mut xs: Vec<(u32, f32)> = found
+        .iter()
+        .flat_map(|f| f.1.iter())
+        .filter_map(|t| v.word_at(t.span()[0]).map(|(_, p, x0, x1)| (p, (x0 + x1) / 2.0)))
+        .collect();
+    let page = xs.first()?.0;
+    xs.retain(|(p, _)| *p == page);
+    let mut xs: Vec<f32> = xs.into_iter().map(|(_, x)| x).collect();
+    xs.sort_by(f32::total_cmp);
+    let mut groups: Vec<Vec<f32>> = Vec::new();
+    for x in xs {
+        match groups.last_mut() {
+            Some(g) if x - g[g.len() - 1] <= 2.0 => g.push(x),
+            _ => groups.push(vec![x]),
+        }
+    }
+    if groups.len() != 7 {
+        return None;
+    }
+    let centres: [f32; 7] = std::array::from_fn(|c| groups[c].iter().sum::<f32>() / groups[c].len() as f32);
+    Some(ColumnModel { page, centres, pitch: (centres[6] - centres[0]) / 6.0 })
+}
+
+/// Where each token was printed: its centre in columns of the pitch, and on the header's page
+/// the columns it may stand in (the nearest, and a neighbour nearly as near).
+fn positions(v: &View, tokens: &[super::solve::Token], m: &ColumnModel) -> Vec<Option<build::Printed>> {
+    tokens
+        .iter()
+        .map(|t| {
+            let (_, page, x0, x1) = v.word_at(t.span()[0])?;
+            let x = (x0 + x1) / 2.0;
+            let cols = (page == m.page).then(|| {
+                let mut by: Vec<(f32, usize)> =
+                    m.centres.iter().enumerate().map(|(c, cx)| ((cx - x).abs(), c)).collect();
+                by.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let mut cols = vec![by[0].1];
+                if by[1].0 - by[0].0 < 0.2 * m.pitch {
+                    cols.push(by[1].1);
+                }
+                cols
+            });
+            Some(build::Printed { page, x: x / m.pitch, cols })
+        })
+        .collect()
+}
+
 /// Whether a row's tokens hold a blank cell (an empty line read as one).
 fn has_blank(tokens: &[super::solve::Token]) -> bool {
     tokens.iter().any(|t| matches!(t, super::solve::Token::Fixed(c) if c.state == "blank"))
@@ -179,6 +293,8 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
     let mut found: Vec<(usize, Vec<super::solve::Token>, Span)> = Vec::new();
     let mut group_other = false;
     let mut other_at: Option<(Vec<super::solve::Token>, Span)> = None;
+    // Rows whose values cannot be placed, and why.
+    let mut bad: Vec<(usize, &'static str)> = Vec::new();
     for (k, &hi) in chain.iter().enumerate() {
         let h = hits[hi];
         let next = chain.get(k + 1).map(|&n| hits[n]);
@@ -201,7 +317,9 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
                 let ls = (h.end..d).rev().find(|&i| v.chars[i] == '\n').map_or(d, |i| i + 1);
                 tokens = rows::tokenize(v, ls.max(h.end), v.region_end(d, limit), ordinal);
                 if tokens.is_empty() {
-                    tokens.push(super::solve::Token::Fixed(cells::unknown(&v.slice(h.end, limit), [h.end, limit])));
+                    if let T3Label::Row(i) = label(&h).1 {
+                        bad.push((i, "its numbers cannot be told from the label text around them"));
+                    }
                 }
             }
         }
@@ -238,9 +356,11 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
         || orphan_value(v, header_from, last_end, &spans, &hits);
     if garbled {
         // Nor are the blanks of a row printing fewer values than columns where they seem.
-        for f in found.iter_mut().filter(|f| f.1.len() < T3_COLS.len() || has_blank(&f.1)) {
-            let raw: Vec<String> = f.1.iter().map(super::solve::Token::raw).collect();
-            f.1 = vec![super::solve::Token::Fixed(cells::unknown(&raw.join(" "), f.2))];
+        for f in found.iter().filter(|f| f.1.len() < T3_COLS.len() || has_blank(&f.1)) {
+            bad.push((
+                f.0,
+                "the table was printed out of order (values apart from their labels); its blanks are not known",
+            ));
         }
     }
     let has_2021 = found.iter().any(|(i, _, _)| T3_ROWS[*i].only == Some("2021"));
@@ -259,6 +379,7 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
         "other"
     };
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
+    let columns = t3_columns(v, header_from, first, &found);
     let mut rows_in: Vec<RowIn> = Vec::new();
     for (i, tokens, region) in found {
         if T3_ROWS[i].only.is_some_and(|f| format != "other" && f != format) {
@@ -267,7 +388,17 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
         if rows_in.iter().any(|r| r.key == T3_ROWS[i].key) {
             continue;
         }
-        rows_in.push(RowIn { key: T3_ROWS[i].key, tokens, region, cols: cols.clone(), pins: Vec::new() });
+        let at = columns.as_ref().map_or(Vec::new(), |c| positions(v, &tokens, c));
+        let unreadable = bad.iter().find(|(b, _)| *b == i).map(|(_, why)| *why);
+        rows_in.push(RowIn {
+            key: T3_ROWS[i].key,
+            tokens,
+            region,
+            cols: cols.clone(),
+            pins: Vec::new(),
+            at,
+            unreadable,
+        });
     }
     let first = hits[chain[0]].start;
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
@@ -322,9 +453,17 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
             break;
         }
         let full_header = header.contains('维') && header.contains('审');
-        let row = |tokens: Vec<super::solve::Token>, issues: &mut Vec<Issue>| {
+        let row = |tokens: Vec<super::solve::Token>, unreadable: Option<&'static str>, issues: &mut Vec<Issue>| {
             let region = rows::tokens_span(&tokens, header_end);
-            let row = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
+            let row = RowIn {
+                key: "",
+                tokens,
+                region,
+                cols: build::t4_flat_cols(),
+                pins: Vec::new(),
+                at: Vec::new(),
+                unreadable,
+            };
             build::review(row, [h.start, region[1]], issues)
         };
         if full_header {
@@ -332,17 +471,17 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
             if let Some((a, b)) = rows::pipe_row_after(v, header_end) {
                 let tokens = rows::tokenize(v, a, b, None);
                 if tokens.len() == 15 {
-                    return Some(row(tokens, issues));
+                    return Some(row(tokens, None, issues));
                 }
             }
             // One cell per line with blanks as empty lines: the 15 lines after the header.
             if let Some(tokens) = rows::line_cells(v, header_end, header_end + 600, 15) {
-                return Some(row(tokens, issues));
+                return Some(row(tokens, None, issues));
             }
         }
         let Some(&c) = v.chars.get(i) else {
             if full_header {
-                return Some(row(Vec::new(), issues));
+                return Some(row(Vec::new(), None, issues));
             }
             continue;
         };
@@ -350,7 +489,7 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
         if !(c.is_ascii_digit() || "/-—–".contains(c) || c == '无') {
             // The next section with no number in between: nothing to report.
             if full_header && section_heading_at(v, i) {
-                return Some(row(Vec::new(), issues));
+                return Some(row(Vec::new(), None, issues));
             }
             continue;
         }
@@ -391,11 +530,9 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
             runs += 1;
             at = e;
         }
-        if runs > 1 && tokens.len() != 15 {
-            let raw: Vec<String> = tokens.iter().map(super::solve::Token::raw).collect();
-            tokens = vec![super::solve::Token::Fixed(cells::unknown(&raw.join(" "), [start, at]))];
-        }
-        return Some(row(tokens, issues));
+        let unreadable =
+            (runs > 1 && tokens.len() != 15).then_some("its values were printed in several runs that do not make 15");
+        return Some(row(tokens, unreadable, issues));
     }
     None
 }
@@ -468,6 +605,8 @@ pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<u
             region,
             cols: cols.iter().map(|c| (*c, build::t2_kind(c))).collect(),
             pins: row_pins,
+            at: Vec::new(),
+            unreadable: None,
         });
     }
     if rows_in.is_empty() {
@@ -479,8 +618,7 @@ pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<u
     let spans: Vec<Span> = rows_in.iter().filter(|r| !r.tokens.is_empty()).map(|r| r.region).collect();
     if orphan_value(v, span[0], end, &spans, &in_table) {
         for r in rows_in.iter_mut().filter(|r| r.tokens.len() < r.cols.len() || has_blank(&r.tokens)) {
-            let raw: Vec<String> = r.tokens.iter().map(super::solve::Token::raw).collect();
-            r.tokens = vec![super::solve::Token::Fixed(cells::unknown(&raw.join(" "), r.region))];
+            r.unreadable = Some("the table was printed out of order (values apart from their labels)");
         }
     }
     Some(build::proactive(format, rows_in, [span[0], end], Vec::new(), issues))
