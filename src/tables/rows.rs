@@ -24,6 +24,36 @@ use super::solve::Token;
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(FURNITURE_RE).expect("furniture regex"));
 const FURNITURE_RE: &str = r"(?mi)第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|^[ \t]*[-—–－]\s*\d{1,4}\s*[-—–－][ \t]*$|^[ \t]*(?:page|p\.)[ \t]*\d+(?:$|[^\w\n].*$)|^[ \t]*\d{1,4}[ \t]*/[ \t]*\d{1,4}[ \t]*$";
 
+/// The characters of lines that hold numbers only (digits, spaces, signs, points).
+fn number_lines(chars: &[char]) -> Vec<bool> {
+    let mut out = vec![false; chars.len()];
+    let mut s = 0;
+    for i in 0..=chars.len() {
+        if i == chars.len() || chars[i] == '\n' {
+            let line = &chars[s..i];
+            let digits = line.iter().any(|c| fold(*c).is_ascii_digit());
+            let only = line.iter().all(|c| {
+                let c = fold(*c);
+                c.is_ascii_digit() || is_space(c) || matches!(c, '.' | '-' | '/' | ',')
+            });
+            if digits && only {
+                out[s..i].iter_mut().for_each(|f| *f = true);
+            }
+            s = i + 1;
+        }
+    }
+    out
+}
+
+/// The first line of numbers only inside `[a, b)`: its range.
+impl View {
+    pub fn number_line_in(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let s = (a..b.min(self.chars.len())).find(|&i| self.numline[i])?;
+        let e = (s..self.chars.len()).find(|&i| !self.numline[i]).unwrap_or(self.chars.len());
+        Some((s, e))
+    }
+}
+
 /// Running headers of a PDF's pages (DOMAIN §8.3): the report's title line, or a line naming
 /// the report (`…年度报告`), printed again on later pages between table rows. A line counts
 /// when it occurs at least twice; the first occurrence stays text (it is the title).
@@ -71,6 +101,8 @@ pub struct View {
     pub chars: Vec<char>,
     /// Page furniture, read as whitespace.
     pub furniture: Vec<bool>,
+    /// Characters of lines holding numbers only.
+    numline: Vec<bool>,
     pub compact: String,
     /// Compact char index → original char index.
     c2o: Vec<usize>,
@@ -108,11 +140,14 @@ impl View {
             }
         }
         mark_running_headers(&chars, &mut furniture);
+        let numline = number_lines(&chars);
         let mut compact = String::with_capacity(text.len());
         let mut c2o = Vec::with_capacity(chars.len());
         let mut cbytes = Vec::with_capacity(chars.len());
         for (i, &ch) in chars.iter().enumerate() {
-            if furniture[i] || is_space(ch) || is_quote(ch) {
+            // Lines of numbers only are left out of the compact view: a label wrapped around its
+            // row's numbers (`规范性` / `9 9 121` / `文件`) is matched whole.
+            if furniture[i] || numline[i] || is_space(ch) || is_quote(ch) {
                 continue;
             }
             let c = match fold(ch) {
@@ -125,7 +160,7 @@ impl View {
             c2o.push(i);
             compact.push(c);
         }
-        View { chars, furniture, compact, c2o, cbytes, blank_lines: Vec::new(), xs: Vec::new() }
+        View { chars, furniture, numline, compact, c2o, cbytes, blank_lines: Vec::new(), xs: Vec::new() }
     }
 
     /// The view of a document text whose empty lines were dropped at `blank_lines`

@@ -308,7 +308,12 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
             T3Label::Group => None,
             _ => rows::line_cells(v, h.end, limit, T3_COLS.len()),
         };
-        let mut tokens = lines.unwrap_or_else(|| rows::tokenize(v, h.end, end, ordinal));
+        // Numbers printed inside the label (between the lines of a wrapped label) are the row's.
+        let inner = v.number_line_in(h.start, h.end);
+        let mut tokens = match inner {
+            Some((a, b)) => rows::tokenize(v, a, b, None),
+            None => lines.unwrap_or_else(|| rows::tokenize(v, h.end, end, ordinal)),
+        };
         if tokens.is_empty() && !matches!(label(&h).1, T3Label::Group) && next.is_some() {
             // The region stopped at a label's continuation (a label wrapped over lines, with a
             // vertical group label between): the numbers start at the first digit before the
@@ -354,9 +359,16 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
     };
     let garbled = found.iter().any(|f| f.1.len() > T3_COLS.len() || scattered(&f.1))
         || orphan_value(v, header_from, last_end, &spans, &hits);
+    let columns = t3_columns(v, header_from, first, &found);
+    // A row whose every value was printed under a known column is read where it was printed.
+    let placed = |toks: &[super::solve::Token]| {
+        columns.as_ref().is_some_and(|m| {
+            !toks.is_empty() && positions(v, toks, m).iter().all(|p| p.as_ref().is_some_and(|p| p.cols.is_some()))
+        })
+    };
     if garbled {
         // Nor are the blanks of a row printing fewer values than columns where they seem.
-        for f in found.iter().filter(|f| f.1.len() < T3_COLS.len() || has_blank(&f.1)) {
+        for f in found.iter().filter(|f| (f.1.len() < T3_COLS.len() || has_blank(&f.1)) && !placed(&f.1)) {
             bad.push((
                 f.0,
                 "the table was printed out of order (values apart from their labels); its blanks are not known",
@@ -379,7 +391,6 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
         "other"
     };
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
-    let columns = t3_columns(v, header_from, first, &found);
     let mut rows_in: Vec<RowIn> = Vec::new();
     for (i, tokens, region) in found {
         if T3_ROWS[i].only.is_some_and(|f| format != "other" && f != format) {
@@ -546,14 +557,29 @@ fn section_heading_at(v: &View, i: usize) -> bool {
 }
 
 /// Table 2 from text.
-pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<usize>) -> Option<TableReading> {
+pub fn proactive(
+    v: &View,
+    text: &str,
+    issues: &mut Vec<Issue>,
+    before: Option<usize>,
+    t3_format: Option<&'static str>,
+) -> Option<TableReading> {
     let hits = v.find(&T2_AC);
     let label = |h: &Hit| T2_LABELS[h.pat].1;
     // The table starts at a 第二十条 caption or a 信息内容 header followed closely by a
-    // column header (some reports print no captions).
+    // column header (some reports print no captions), or by an item when the headers came
+    // out unreadable (stacked a few characters per line in PDF text).
     let start = hits.iter().position(|h| {
         matches!(T2_LABELS[h.pat].0, "第二十条" | "信息内容")
             && hits.iter().any(|x| x.start > h.end && x.start < h.end + 80 && matches!(label(x), T2Label::Col(..)))
+    });
+    let start = start.or_else(|| {
+        hits.iter().position(|h| {
+            T2_LABELS[h.pat].0 == "第二十条"
+                && hits
+                    .iter()
+                    .any(|x| x.start > h.end && x.start < h.end + 160 && matches!(label(x), T2Label::Item(0 | 1)))
+        })
     })?;
     let mut in_table: Vec<Hit> = Vec::new();
     let mut last_end = hits[start].end;
@@ -573,7 +599,18 @@ pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<u
             _ => {}
         }
     }
-    let format: &'static str = if n21 > n19 { "2021" } else { "2019" };
+    let format: &'static str = if n21 > n19 {
+        "2021"
+    } else if n19 > n21 {
+        "2019"
+    } else if in_table.iter().any(|h| T2_LABELS[h.pat].0 == "行政规范性文件") {
+        "2021"
+    } else {
+        match t3_format {
+            Some("2021") => "2021",
+            _ => "2019",
+        }
+    };
     let span = [in_table.first()?.start, last_end];
     let pins = prose_pins(text, format, span);
     let mut rows_in: Vec<RowIn> = Vec::new();
@@ -591,8 +628,13 @@ pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<u
         read.push(i);
         let limit = in_table.get(k + 1).map_or(h.end + MAX_GAP, |n| n.start);
         let end = v.region_end(h.end, limit);
-        let tokens =
-            rows::line_cells(v, h.end, limit, cols.len()).unwrap_or_else(|| rows::tokenize(v, h.end, end, None));
+        let tokens = match v.number_line_in(h.start, h.end) {
+            // Numbers printed inside the label (between the lines of a wrapped label).
+            Some((a, b)) => rows::tokenize(v, a, b, None),
+            None => {
+                rows::line_cells(v, h.end, limit, cols.len()).unwrap_or_else(|| rows::tokenize(v, h.end, end, None))
+            }
+        };
         let region = rows::tokens_span(&tokens, h.end);
         let row_pins = pins
             .iter()
