@@ -187,11 +187,13 @@ pub struct GridTables {
 /// The rows of each statutory table, by the markers that open them.
 fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
     let mut out: [Vec<GRow>; 3] = Default::default();
+    let mut closed = [false; 3];
+    let layout = Layout::new(doc);
     let mut mode = Mode::None;
     for (ti, t) in doc.tables.iter().enumerate() {
-        let before = paragraphs_around(doc, ti, false);
+        let before = paragraphs_around(doc, &layout, ti, false);
         let caption = before.first().cloned();
-        let labels_around = (has_row_label(&before), has_row_label(&paragraphs_around(doc, ti, true)));
+        let labels_around = (has_row_label(&before), has_row_label(&paragraphs_around(doc, &layout, ti, true)));
         for r in 0..t.n_rows {
             let cells = row_cells(t, r);
             if cells.is_empty() {
@@ -217,11 +219,24 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
             } else if mode == Mode::None && row.any_number() && opens_t2(&row.label) {
                 mode = Mode::T2;
             }
-            match mode {
-                Mode::None => {}
-                Mode::T2 => out[0].push(row),
-                Mode::T3 => out[1].push(row),
-                Mode::T4 => out[2].push(row),
+            // A report has one of each table: once another table has started after one, its
+            // rows are done (a page repeating the report, or a later unrelated table, adds none).
+            let slot = match mode {
+                Mode::None => None,
+                Mode::T2 => Some(0),
+                Mode::T3 => Some(1),
+                Mode::T4 => Some(2),
+            };
+            if let Some(k) = slot {
+                if closed[k] {
+                    continue;
+                }
+                for (j, c) in closed.iter_mut().enumerate() {
+                    if j != k && !out[j].is_empty() {
+                        *c = true;
+                    }
+                }
+                out[k].push(row);
             }
         }
     }
@@ -232,21 +247,56 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
 /// document), whitespace removed, nearest first: the nearest is a caption such as
 /// `行政诉讼（未经复议直接起诉）` over one of table 4's small tables; short row labels among
 /// them mean the grid lost its labels to the text around it (PDF-to-Markdown output).
-fn paragraphs_around(doc: &Document, ti: usize, after: bool) -> Vec<String> {
-    let Some(b) = doc.blocks.iter().position(|b| b.kind == crate::document::BlockKind::Table(ti)) else {
-        return Vec::new();
+fn paragraphs_around(doc: &Document, at: &Layout, ti: usize, after: bool) -> Vec<String> {
+    let Some(&b) = at.table_block.get(ti) else { return Vec::new() };
+    let blocks: Box<dyn Iterator<Item = (usize, &crate::document::Block)>> = if after {
+        Box::new(doc.blocks.iter().enumerate().skip(b + 1))
+    } else {
+        Box::new(doc.blocks[..b].iter().enumerate().rev())
     };
-    let blocks: Box<dyn Iterator<Item = &crate::document::Block>> =
-        if after { Box::new(doc.blocks[b + 1..].iter()) } else { Box::new(doc.blocks[..b].iter().rev()) };
     let mut out: Vec<String> = Vec::new();
-    for blk in blocks {
+    for (k, blk) in blocks {
         if blk.kind != crate::document::BlockKind::Paragraph || out.len() >= 40 {
             break;
         }
-        let text: String = doc.text.chars().skip(blk.span[0]).take(blk.span[1] - blk.span[0]).collect();
-        out.push(text.chars().filter(|c| !is_space(*c)).collect());
+        let [s, e] = at.block_bytes[k];
+        out.push(doc.text[s..e].chars().filter(|c| !is_space(*c)).collect());
     }
     out
+}
+
+/// Where each table's block is and each block's byte range in the text, found in one pass.
+struct Layout {
+    table_block: Vec<usize>,
+    block_bytes: Vec<[usize; 2]>,
+}
+
+impl Layout {
+    fn new(doc: &Document) -> Layout {
+        let mut table_block = vec![usize::MAX; doc.tables.len()];
+        let mut block_bytes = Vec::with_capacity(doc.blocks.len());
+        let mut it = doc.text.char_indices().map(|(b, _)| b).chain(std::iter::once(doc.text.len()));
+        let mut char_at = 0usize;
+        let mut byte_at = it.next().unwrap_or(0);
+        let mut byte_of = |c: usize| {
+            while char_at < c {
+                byte_at = it.next().unwrap_or(doc.text.len());
+                char_at += 1;
+            }
+            byte_at
+        };
+        for (k, blk) in doc.blocks.iter().enumerate() {
+            if let crate::document::BlockKind::Table(t) = blk.kind {
+                if let Some(slot) = table_block.get_mut(t) {
+                    *slot = k;
+                }
+            }
+            let s = byte_of(blk.span[0]);
+            let e = byte_of(blk.span[1]);
+            block_bytes.push([s, e]);
+        }
+        Layout { table_block, block_bytes }
+    }
 }
 
 /// Whether one of `paras` is a short line holding a table-3 row label (not a sentence).

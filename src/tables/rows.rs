@@ -71,18 +71,16 @@ fn mark_running_headers(chars: &[char], furniture: &mut [bool]) {
     let keys: Vec<String> = lines.iter().map(key).collect();
     let title = keys.iter().find(|k| !k.is_empty()).cloned().unwrap_or_default();
     let names_report = |k: &str| k.contains("报告") || k.contains("年报");
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (k, &(a, b)) in keys.iter().zip(&lines) {
         let n = k.chars().count();
         if !(6..=60).contains(&n) || !(k == &title || names_report(k)) || k.chars().any(|c| c == '。') {
             continue;
         }
-        if seen.contains(&k.as_str()) {
+        if !seen.insert(k.as_str()) {
             for f in furniture.iter_mut().take(b).skip(a) {
                 *f = true;
             }
-        } else {
-            seen.push(k);
         }
     }
 }
