@@ -104,6 +104,8 @@ fn with_tables(tables: Tables) -> Report {
             undecodable_bytes: 0,
             script: "simplified",
             url: None,
+            pages: None,
+            producer: None,
         },
         sections: Vec::new(),
         tables,
