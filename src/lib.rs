@@ -10,9 +10,7 @@ pub mod charset;
 pub mod checks;
 pub mod codes;
 pub mod decode;
-pub mod doc;
 pub mod document;
-pub mod docx;
 pub mod error;
 pub mod facts;
 pub mod hashing;
@@ -31,6 +29,7 @@ pub mod regions;
 pub mod report;
 pub mod sniff;
 pub mod tables;
+pub mod word;
 
 pub use error::CoreError;
 pub use model::Report;

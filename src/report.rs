@@ -7,9 +7,7 @@ use rayon::prelude::*;
 
 use crate::checks;
 use crate::decode::{self, DecodeOptions, Decoded, EncodingFrom};
-use crate::doc;
 use crate::document::{CellEvidence, CharIndex, Document, Format, Span};
-use crate::docx;
 use crate::error::CoreError;
 use crate::facts;
 use crate::html;
@@ -22,6 +20,7 @@ use crate::pdf;
 use crate::plain;
 use crate::sniff;
 use crate::tables;
+use crate::word::{doc, docx};
 
 /// The default input size limit (`max_bytes`): 64 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 64 << 20;

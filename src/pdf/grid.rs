@@ -214,6 +214,24 @@ pub fn build(parts: &[Part]) -> Grid {
     let rows: Vec<(usize, f64, f64)> =
         parts.iter().enumerate().flat_map(|(k, p)| p.ys.windows(2).map(move |w| (k, w[0], w[1]))).collect();
     let nr = rows.len();
+    // Glyphs to slots.
+    let mut slot_glyphs: Vec<Vec<(usize, &PGlyph)>> = vec![Vec::new(); nr * nc];
+    let mut row_start = Vec::with_capacity(parts.len());
+    let mut acc = 0;
+    for p in parts {
+        row_start.push(acc);
+        acc += p.ys.len() - 1;
+    }
+    for (k, p) in parts.iter().enumerate() {
+        for g in &p.glyphs {
+            let c = xs.windows(2).position(|w| g.cx() < w[1]).unwrap_or(nc - 1);
+            let r = p.ys.windows(2).position(|w| g.cy() < w[1]).unwrap_or(p.ys.len() - 2);
+            slot_glyphs[(row_start[k] + r) * nc + c].push((k, g));
+        }
+    }
+    let has_digit = |r: usize| {
+        (0..nc).any(|c| slot_glyphs[r * nc + c].iter().any(|(_, g)| g.text.chars().any(|ch| ch.is_ascii_digit())))
+    };
     let mut parent: Vec<usize> = (0..nr * nc).collect();
     for (r, &(k, y0, y1)) in rows.iter().enumerate() {
         let p = &parts[k];
@@ -223,37 +241,21 @@ pub fn build(parts: &[Part]) -> Grid {
                 union(&mut parent, r * nc + c, r * nc + c + 1);
             }
         }
-        if r + 1 < nr {
-            let (k2, _, _) = rows[r + 1];
-            for c in 0..nc {
-                let xm = (xs[c] + xs[c + 1]) / 2.0;
-                // Within a part, the rule at the shared y; across a page break, the rule under
-                // the last row of the first part (none: the row was cut by the break).
-                if !covers_h(&p.h, y1, xm) {
-                    union(&mut parent, r * nc + c, (r + 1) * nc + c);
-                }
-                let _ = k2;
-            }
+        if r + 1 >= nr {
+            continue;
         }
-    }
-    // Glyphs to slots.
-    let mut slot_glyphs: Vec<Vec<(usize, &PGlyph)>> = vec![Vec::new(); nr * nc];
-    let row_start: Vec<usize> = {
-        let mut acc = 0;
-        parts
-            .iter()
-            .map(|p| {
-                let s = acc;
-                acc += p.ys.len() - 1;
-                s
-            })
-            .collect()
-    };
-    for (k, p) in parts.iter().enumerate() {
-        for g in &p.glyphs {
-            let c = xs.windows(2).position(|w| g.cx() < w[1]).unwrap_or(nc - 1);
-            let r = p.ys.windows(2).position(|w| g.cy() < w[1]).unwrap_or(p.ys.len() - 2);
-            slot_glyphs[(row_start[k] + r) * nc + c].push((k, g));
+        let across = rows[r + 1].0 != k;
+        // A row cut by the page break: its continuation has text and no number.
+        let cut = across && !has_digit(r + 1) && !(0..nc).all(|c| slot_glyphs[(r + 1) * nc + c].is_empty());
+        for c in 0..nc {
+            let xm = (xs[c] + xs[c + 1]) / 2.0;
+            let open = !covers_h(&p.h, y1, xm);
+            // Within a page: no rule under the slot. Across a break (where WPS draws no
+            // bottom rule at all): a cut row, or a spanning cell whose continuation is empty.
+            let merge = if across { cut || (open && slot_glyphs[(r + 1) * nc + c].is_empty()) } else { open };
+            if merge {
+                union(&mut parent, r * nc + c, (r + 1) * nc + c);
+            }
         }
     }
     // Redundant rows and columns (every slot one group with its neighbour) collapse.

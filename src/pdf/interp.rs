@@ -59,7 +59,6 @@ impl Rule {
 
 #[derive(Debug, Default)]
 pub struct PageContent {
-    pub width: f64,
     pub height: f64,
     pub glyphs: Vec<PGlyph>,
     pub rules: Vec<Rule>,
@@ -137,7 +136,8 @@ impl Interp {
         width: f64,
         height: f64,
     ) -> PageContent {
-        let mut out = PageContent { width, height, ..Default::default() };
+        let _ = width;
+        let mut out = PageContent { height, ..Default::default() };
         let gs = GState {
             ctm: base,
             font: None,

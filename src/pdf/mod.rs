@@ -50,6 +50,11 @@ fn text_string(b: &[u8]) -> String {
         let units: Vec<u16> = b[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
         return String::from_utf16_lossy(&units);
     }
+    if b.starts_with(&[0xff, 0xfe]) {
+        // Not in the standard, but WPS writes it.
+        let units: Vec<u16> = b[2..].chunks(2).map(|c| u16::from_le_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
+        return String::from_utf16_lossy(&units);
+    }
     if let Some(rest) = b.strip_prefix(&[0xef, 0xbb, 0xbf]) {
         return String::from_utf8_lossy(rest).into_owned();
     }
