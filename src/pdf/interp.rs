@@ -503,11 +503,18 @@ impl Run<'_> {
     }
 
     fn close_sub(&mut self) {
-        if self.sub.len() >= 4 {
-            let ps: Vec<(f64, f64)> = self.sub.clone();
-            let n = if ps.len() == 5 && near(ps[0], ps[4]) { 4 } else { ps.len() };
-            if n == 4 {
-                self.add_rect(&[ps[0], ps[1], ps[2], ps[3]]);
+        if self.sub.len() >= 3 {
+            let xs = self.sub.iter().map(|p| p.0);
+            let ys = self.sub.iter().map(|p| p.1);
+            let (x0, x1) = (xs.clone().fold(f64::MAX, f64::min), xs.fold(f64::MIN, f64::max));
+            let (y0, y1) = (ys.clone().fold(f64::MAX, f64::min), ys.fold(f64::MIN, f64::max));
+            // A thin closed shape (a bevelled border piece, as browsers draw them) is a rule
+            // whatever its corners; a wide one counts only when it is an upright rectangle.
+            if (x1 - x0).min(y1 - y0) <= MAX_RULE {
+                self.rects.push((x0, y0, x1, y1));
+            } else if self.sub.len() == 4 || (self.sub.len() == 5 && near(self.sub[0], self.sub[4])) {
+                let ps = [self.sub[0], self.sub[1], self.sub[2], self.sub[3]];
+                self.add_rect(&ps);
             }
         }
         self.sub.clear();

@@ -106,7 +106,8 @@ pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {
             break;
         }
     }
-    let papx = papx_runs(&wd, table.get(fc_bte..fc_bte.saturating_add(lcb_bte)).unwrap_or(&[]));
+    let data = cfb.stream("Data").unwrap_or_default();
+    let papx = papx_runs(&wd, &data, table.get(fc_bte..fc_bte.saturating_add(lcb_bte)).unwrap_or(&[]));
     let blocks = structure(&chars, &papx);
     let lines: Vec<&str> = blocks
         .iter()
@@ -149,7 +150,7 @@ fn pieces(clx: &[u8]) -> Vec<(usize, usize, usize, bool)> {
 }
 
 /// Paragraph properties by file offset: sorted (fc start, fc end, properties).
-fn papx_runs(wd: &[u8], plc: &[u8]) -> Vec<(usize, usize, Papx)> {
+fn papx_runs(wd: &[u8], data: &[u8], plc: &[u8]) -> Vec<(usize, usize, Papx)> {
     let mut runs = Vec::new();
     if plc.len() < 8 {
         return runs;
@@ -175,15 +176,18 @@ fn papx_runs(wd: &[u8], plc: &[u8]) -> Vec<(usize, usize, Papx)> {
             };
             let grp = page.get(start..(start + len).min(511)).unwrap_or(&[]);
             // istd (2 bytes), then sprms.
-            runs.push((fc0, fc1, sprms(grp.get(2..).unwrap_or(&[]))));
+            let mut p = Papx::default();
+            sprms(grp.get(2..).unwrap_or(&[]), data, &mut p, 0);
+            runs.push((fc0, fc1, p));
         }
     }
     runs.sort_by_key(|r| r.0);
     runs
 }
 
-fn sprms(mut b: &[u8]) -> Papx {
-    let mut p = Papx::default();
+/// Reads the sprms this reader needs into `p`; a huge PAPX (too long for its FKP page) is
+/// followed into the Data stream once.
+fn sprms(mut b: &[u8], data: &[u8], p: &mut Papx, depth: usize) {
     while b.len() >= 2 {
         let sprm = u16_at(b, 0);
         let body = &b[2..];
@@ -193,8 +197,9 @@ fn sprms(mut b: &[u8]) -> Papx {
             3 => 4,
             7 => 3,
             _ => {
-                if sprm == 0xD608 || sprm == 0xC615 {
-                    u16_at(body, 0) + 2
+                if sprm == 0xD608 {
+                    // cb (2 bytes) counts the rest of the operand plus one.
+                    (u16_at(body, 0) + 1).max(2)
                 } else {
                     body.first().copied().unwrap_or(0) as usize + 1
                 }
@@ -205,6 +210,13 @@ fn sprms(mut b: &[u8]) -> Papx {
             0x2416 => p.in_table = op.first().is_some_and(|&v| v != 0),
             0x2417 => p.ttp = op.first().is_some_and(|&v| v != 0),
             0xD608 => p.tdef = tdef(op.get(2..).unwrap_or(&[])),
+            0x6645 | 0x6646 if depth == 0 => {
+                let at = u32_at(op, 0);
+                let size = u16_at(data, at);
+                if let Some(grp) = data.get(at + 2..(at + 2).saturating_add(size)) {
+                    sprms(grp, data, p, 1);
+                }
+            }
             _ => {}
         }
         if len >= body.len() {
@@ -212,7 +224,6 @@ fn sprms(mut b: &[u8]) -> Papx {
         }
         b = &body[len..];
     }
-    p
 }
 
 fn tdef(op: &[u8]) -> Option<TDef> {
