@@ -17,7 +17,9 @@ pub fn sniff(b: &[u8]) -> Option<Binary> {
     if memchr::memmem::find(&b[..b.len().min(1024)], b"%PDF-").is_some() {
         return Some(Binary::Pdf);
     }
-    if b.starts_with(b"PK\x03\x04") && memchr::memmem::find(b, b"word/document.xml").is_some() {
+    let find = |needle: &[u8]| memchr::memmem::find(b, needle).is_some();
+    // A damaged package without its document part is still a Word file (an error says so).
+    if b.starts_with(b"PK\x03\x04") && (find(b"word/document.xml") || find(b"word/")) {
         return Some(Binary::Docx);
     }
     if b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
@@ -36,6 +38,7 @@ mod tests {
         assert_eq!(sniff(b"\r\njunk%PDF-1.4\n"), Some(Binary::Pdf));
         assert_eq!(sniff(b"PK\x03\x04....word/document.xml"), Some(Binary::Docx));
         assert_eq!(sniff(b"PK\x03\x04....xl/workbook.xml"), None);
+        assert_eq!(sniff(b"PK\x03\x04....word/styles.xml"), Some(Binary::Docx));
         assert_eq!(sniff(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]), Some(Binary::Ole));
         assert_eq!(sniff(b"<html>"), None);
     }

@@ -133,6 +133,17 @@ impl<'a> PdfFile<'a> {
         Ok(file)
     }
 
+    /// Every object number, in the order the objects stand in the file.
+    pub fn numbers_in_file_order(&self) -> Vec<u32> {
+        let mut v: Vec<(usize, u32)> = self
+            .locs
+            .iter()
+            .map(|(&n, &(_, loc))| (if let Loc::Direct(at) = loc { at } else { usize::MAX }, n))
+            .collect();
+        v.sort_unstable();
+        v.into_iter().map(|(_, n)| n).collect()
+    }
+
     /// The object at a direct location, uncached (used while opening).
     fn direct(&self, num: u32) -> Option<Obj> {
         let &(gen, Loc::Direct(at)) = self.locs.get(&num)? else { return None };

@@ -106,7 +106,11 @@ impl Font {
             _ => Some(WINDOWS_1252),
         };
         let mut unicode: Box<[Option<char>; 256]> = Box::new([None; 256]);
-        for (code, slot) in unicode.iter_mut().enumerate() {
+        // An embedded subset with its own built-in encoding and no ToUnicode map: its codes
+        // are glyph numbers that say nothing about the characters.
+        let subset = base.len() > 7 && base[6] == b'+' && base[..6].iter().all(u8::is_ascii_uppercase);
+        let opaque = subset && matches!(enc, Obj::Null) && to_unicode.is_empty() && uni_ranges.is_empty();
+        for (code, slot) in unicode.iter_mut().enumerate().filter(|_| !opaque) {
             let b = [code as u8];
             *slot = match table {
                 Some(t) if code >= 0x20 => t.decode_without_bom_handling(&b).0.chars().next(),

@@ -88,6 +88,19 @@ fn pages(file: &PdfFile) -> Vec<PageRef> {
         let top = cat.get(b"Pages").cloned().unwrap_or(Obj::Null);
         walk(file, &top, None, None, 0, &mut seen, &mut out, 0);
     }
+    if out.is_empty() {
+        // No usable page tree (a truncated file keeps it at the end): the page objects found.
+        for n in file.numbers_in_file_order() {
+            if out.len() >= MAX_PAGES {
+                break;
+            }
+            let Some(Obj::Dict(d)) = file.get(n) else { continue };
+            if d.get(b"Type").and_then(Obj::as_name) == Some(b"Page") {
+                let mut seen = HashSet::new();
+                walk(file, &Obj::Ref(n, 0), None, None, 0, &mut seen, &mut out, 0);
+            }
+        }
+    }
     out
 }
 

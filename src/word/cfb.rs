@@ -72,6 +72,9 @@ impl<'a> Cfb<'a> {
             let name = String::from_utf16_lossy(&units);
             cfb.entries.push((name, e[0x42], u32_at(e, 0x74), u32_at(e, 0x78) as usize));
         }
+        if cfb.entries.is_empty() {
+            return Err(damaged("the compound file's directory is missing"));
+        }
         let minifat = cfb.chain(u32_at(data, 0x3C));
         cfb.minifat = (0..minifat.len() / 4).map(|i| u32_at(&minifat, 4 * i)).collect();
         if let Some(&(_, _, start, size)) = cfb.entries.first() {

@@ -177,6 +177,7 @@ def bad_files(tmp: Path) -> None:
         expect[name] = error
 
     put("bad-truncated-half.pdf", data[: len(data) // 2], "ok-or-DamagedFileError")
+    put("bad-truncated-tail.pdf", data[: len(data) - 1200], "ok")
     put("bad-header-only.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "DamagedFileError")
     flipped = bytearray(data)
     for i in range(1000, len(flipped), 997):
