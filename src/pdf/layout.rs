@@ -118,17 +118,30 @@ fn starts_heading(s: &str) -> bool {
     first == '第' && it.next().is_some_and(numeral)
 }
 
+/// One page, laid out: its ruled tables (with their glyphs) and its lines of prose. The
+/// page's glyphs and rules are dropped here, so a long document holds one page of them at a time.
+pub struct PageLayout {
+    parts: Vec<Part>,
+    lines: Vec<Line>,
+    height: f64,
+}
+
+pub fn page(i: usize, mut p: PageContent) -> PageLayout {
+    dedupe(&mut p.glyphs);
+    let parts = grid::find_tables(i, &p.rules, &mut p.glyphs);
+    let lines = lines_of(i, &p.glyphs);
+    PageLayout { parts, lines, height: p.height.max(1.0) }
+}
+
 /// The document: blocks in reading order.
-pub fn layout(pages: Vec<PageContent>) -> RawDocument {
+pub fn assemble(pages: Vec<PageLayout>) -> RawDocument {
     let mut parts: Vec<Part> = Vec::new();
     let mut page_lines: Vec<Vec<Line>> = Vec::new();
     let mut heights = Vec::new();
-    for (i, mut p) in pages.into_iter().enumerate() {
-        dedupe(&mut p.glyphs);
-        let found = grid::find_tables(i, &p.rules, &mut p.glyphs);
-        parts.extend(found);
-        page_lines.push(lines_of(i, &p.glyphs));
-        heights.push(p.height.max(1.0));
+    for p in pages {
+        parts.extend(p.parts);
+        page_lines.push(p.lines);
+        heights.push(p.height);
     }
     drop_furniture(&mut page_lines, &heights);
     // Chains of parts: a part that ends its page's content continues into the next page's first.

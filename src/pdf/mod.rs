@@ -187,8 +187,9 @@ pub fn read(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
         return Err(PdfError::Damaged("no pages found".into()));
     }
     let mut interp = interp::Interp::default();
-    let mut contents_out = Vec::with_capacity(refs.len());
-    for p in &refs {
+    let (mut glyphs, mut unknown, mut images) = (0usize, 0usize, 0usize);
+    let mut laid = Vec::with_capacity(refs.len());
+    for (i, p) in refs.iter().enumerate() {
         let [x0, y0, x1, y1] = p.media;
         let rot = p.rotate.rem_euclid(360);
         let (base, w, h) = match rot {
@@ -198,13 +199,14 @@ pub fn read(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
             _ => ([1.0, 0.0, 0.0, -1.0, -x0, y1], x1 - x0, y1 - y0),
         };
         let data = contents(&file, &p.dict);
-        contents_out.push(interp.page(&file, &data, &p.resources, base, w, h));
+        let content = interp.page(&file, &data, &p.resources, base, w, h);
+        drop(data);
+        glyphs += content.glyphs.len();
+        unknown += content.glyphs.iter().filter(|g| g.text.chars().all(undecodable)).count();
+        images += content.images;
+        laid.push(layout::page(i, content));
     }
     let n_pages = refs.len();
-    let glyphs: usize = contents_out.iter().map(|p| p.glyphs.len()).sum();
-    let images: usize = contents_out.iter().map(|p| p.images).sum();
-    let unknown: usize =
-        contents_out.iter().flat_map(|p| &p.glyphs).filter(|g| g.text.chars().all(undecodable)).count();
     if glyphs - unknown < 8 {
         if glyphs == 0 || unknown < 8 {
             return Err(PdfError::Scanned { pages: n_pages, images });
@@ -214,7 +216,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
     if unknown * 2 > glyphs {
         return Err(PdfError::Undecodable { glyphs, unknown });
     }
-    let raw = layout::layout(contents_out);
+    let raw = layout::assemble(laid);
     Ok(PdfDocument { raw, pages: n_pages, producer })
 }
 
