@@ -57,7 +57,7 @@ fn main() {
             }
             let raw = match format {
                 Format::Html => html::parse_html(&decoded.text),
-                Format::Text => plain::parse_plain(&decoded.text),
+                _ => plain::parse_plain(&decoded.text),
             };
             lap(1, &mut t);
             let (raw, _script) = normalize::normalize(raw, &NormalizeOptions { t2s: true });

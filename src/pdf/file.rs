@@ -41,12 +41,15 @@ struct Crypt {
     v5: bool,
 }
 
+/// A decoded object stream: its data and (object number, offset) of each object in it.
+type ObjStm = (Vec<u8>, Vec<(u32, usize)>);
+
 pub struct PdfFile<'a> {
     pub data: &'a [u8],
     locs: HashMap<u32, (u16, Loc)>,
     cache: RefCell<HashMap<u32, Obj>>,
     /// Decoded object streams: (number → (first offset, decoded data, offsets of its objects)).
-    objstm: RefCell<HashMap<u32, Rc<(Vec<u8>, Vec<(u32, usize)>)>>>,
+    objstm: RefCell<HashMap<u32, Rc<ObjStm>>>,
     pub trailer: Dict,
     crypt: Option<Crypt>,
     resolves: std::cell::Cell<usize>,
@@ -254,7 +257,7 @@ impl<'a> PdfFile<'a> {
         d.get(key).map_or(Obj::Null, |o| self.resolve(o))
     }
 
-    fn objstm_index(&self, num: u32) -> Option<Rc<(Vec<u8>, Vec<(u32, usize)>)>> {
+    fn objstm_index(&self, num: u32) -> Option<Rc<ObjStm>> {
         if let Some(s) = self.objstm.borrow().get(&num) {
             return Some(s.clone());
         }

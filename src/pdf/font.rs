@@ -343,11 +343,8 @@ fn parse_cmap(bytes: &[u8]) -> CodeMap {
     let mut operands: Vec<Obj> = Vec::new();
     while let Some(tok) = lx.token() {
         match tok {
-            Token::Obj(o) => {
-                if operands.len() < 3 * MAX_ENTRIES {
-                    operands.push(o);
-                }
-            }
+            Token::Obj(o) if operands.len() < 3 * MAX_ENTRIES => operands.push(o),
+            Token::Obj(_) => {}
             Token::Keyword(k) => {
                 match k {
                     b"endcodespacerange" => {

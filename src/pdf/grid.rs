@@ -292,8 +292,7 @@ pub fn build(parts: &[Part]) -> Grid {
     for (i, &root) in roots.iter().enumerate() {
         members.entry(root).or_default().push(i);
     }
-    for i in 0..nr * nc {
-        let root = roots[i];
+    for (i, &root) in roots.iter().enumerate() {
         if cell_of_root.contains_key(&root) {
             continue;
         }

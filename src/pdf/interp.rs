@@ -186,8 +186,7 @@ impl Interp {
     fn exec(&mut self, file: &PdfFile, data: &[u8], resources: &Dict, run: &mut Run, depth: usize) {
         let mut lx = Lexer::new(data, 0);
         let mut ops: Vec<Obj> = Vec::new();
-        loop {
-            let Some(tok) = lx.token() else { break };
+        while let Some(tok) = lx.token() {
             let op = match tok {
                 Token::Obj(o) => {
                     if ops.len() < MAX_OPERANDS {
@@ -238,11 +237,7 @@ impl Interp {
                 ops[ops.len() - n..].iter().map(Obj::as_f64).collect()
             };
             match op {
-                b"q" => {
-                    if run.stack.len() < 256 {
-                        run.stack.push(run.gs.clone());
-                    }
-                }
+                b"q" if run.stack.len() < 256 => run.stack.push(run.gs.clone()),
                 b"Q" => {
                     if let Some(g) = run.stack.pop() {
                         run.gs = g;

@@ -210,7 +210,7 @@ pub fn assemble(pages: Vec<PageLayout>) -> RawDocument {
         .filter_map(|b| if let RawBlock::Paragraph(p) = b { Some(p.as_str()) } else { None })
         .take(80)
         .collect();
-    let panel = panel::scan_lines(panel_lines.into_iter());
+    let panel = panel::scan_lines(panel_lines);
     RawDocument { blocks, panel, html_title: None }
 }
 

@@ -114,7 +114,7 @@ pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {
         .filter_map(|b| if let RawBlock::Paragraph(p) = b { Some(p.as_str()) } else { None })
         .take(80)
         .collect();
-    let panel = panel::scan_lines(lines.into_iter());
+    let panel = panel::scan_lines(lines);
     Ok(WordDocument { raw: RawDocument { blocks, panel, html_title: None }, pages: None })
 }
 
@@ -239,7 +239,7 @@ fn tdef(op: &[u8]) -> Option<TDef> {
     Some(TDef { edges, merges })
 }
 
-fn props<'a>(runs: &'a [(usize, usize, Papx)], fc: usize) -> Option<&'a Papx> {
+fn props(runs: &[(usize, usize, Papx)], fc: usize) -> Option<&Papx> {
     let i = runs.partition_point(|r| r.0 <= fc);
     let r = runs.get(i.checked_sub(1)?)?;
     (fc < r.1).then_some(&r.2)

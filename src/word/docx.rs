@@ -52,7 +52,7 @@ pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {
         .filter_map(|b| if let RawBlock::Paragraph(p) = b { Some(p.as_str()) } else { None })
         .take(80)
         .collect();
-    let panel = panel::scan_lines(lines.into_iter());
+    let panel = panel::scan_lines(lines);
     Ok(WordDocument { raw: RawDocument { blocks, panel, html_title: None }, pages })
 }
 
@@ -75,11 +75,13 @@ fn walk(xml: &str) -> Vec<RawBlock> {
     let mut skip = 0usize;
     let mut in_tcpr = false;
     let mut in_trpr = false;
+    // Tables nested deeper than MAX_NESTING: read as their cells' text.
+    let mut too_deep = 0usize;
     for ev in Reader::new(xml) {
         if skip > 0 {
             match ev {
-                Event::Start(n, _, false) if matches!(n, "del" | "moveFrom" | "Fallback") => skip += 1,
-                Event::End(n) if matches!(n, "del" | "moveFrom" | "Fallback") => skip -= 1,
+                Event::Start("del" | "moveFrom" | "Fallback", _, false) => skip += 1,
+                Event::End("del" | "moveFrom" | "Fallback") => skip -= 1,
                 _ => {}
             }
             continue;
@@ -104,11 +106,8 @@ fn walk(xml: &str) -> Vec<RawBlock> {
                         p.push('-');
                     }
                 }
-                "tbl" if !selfc => {
-                    if tables.len() < MAX_NESTING {
-                        tables.push(Table::default());
-                    }
-                }
+                "tbl" if !selfc && tables.len() < MAX_NESTING => tables.push(Table::default()),
+                "tbl" if !selfc => too_deep += 1,
                 "tr" if !selfc => {
                     if let Some(t) = tables.last_mut() {
                         t.rows.push(Row::default());
@@ -159,16 +158,14 @@ fn walk(xml: &str) -> Vec<RawBlock> {
                         }
                     }
                 }
-                "tc" => {
-                    if containers.len() > 1 {
-                        let blocks = containers.pop().unwrap_or_default();
-                        if let Some(c) =
-                            tables.last_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.cells.last_mut())
-                        {
-                            c.blocks = blocks;
-                        }
+                "tc" if containers.len() > 1 => {
+                    let blocks = containers.pop().unwrap_or_default();
+                    if let Some(c) = tables.last_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.cells.last_mut())
+                    {
+                        c.blocks = blocks;
                     }
                 }
+                "tbl" if too_deep > 0 => too_deep -= 1,
                 "tbl" => {
                     if let (Some(t), Some(out)) = (tables.pop(), containers.last_mut()) {
                         finish(t, out);
