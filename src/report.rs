@@ -71,6 +71,10 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
             return Err(CoreError::UnsupportedFormat(format!("something else than the {want} file format= names")));
         }
     }
+    if matches!(input, Input::Str(_)) && matches!(opts.format, Some(Format::Pdf | Format::Docx | Format::Doc)) {
+        let want = opts.format.map_or("", Format::as_str);
+        return Err(CoreError::InvalidOption(format!("format='{want}' needs the file's bytes or path, not a str")));
+    }
     let decoded = match input {
         Input::Bytes(bytes) => decode::decode(
             bytes,
