@@ -194,6 +194,40 @@ pub fn continues(a: &Part, b: &Part) -> bool {
     b.page == a.page + 1 && (a.x0 - b.x0).abs() <= 3.0 && (a.x1 - b.x1).abs() <= 3.0
 }
 
+/// The text of each row band of a part (glyphs in reading order, no separators).
+fn row_texts(p: &Part) -> Vec<String> {
+    let mut rows = vec![Vec::new(); p.ys.len().saturating_sub(1)];
+    for g in &p.glyphs {
+        if let Some(r) = p.ys.windows(2).position(|w| g.cy() < w[1]) {
+            rows[r].push(g);
+        }
+    }
+    rows.into_iter()
+        .map(|mut gs| {
+            gs.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+            gs.iter().map(|g| g.text.as_str()).collect()
+        })
+        .collect()
+}
+
+/// Drops from `b` (a continuation) the header rows it repeats from `first` (Word's and WPS's
+/// "repeat as header row"): read twice they would be a second header inside the table.
+pub fn drop_repeated_header(first: &Part, b: &mut Part) {
+    let (ha, hb) = (row_texts(first), row_texts(b));
+    let k = ha.iter().zip(&hb).take_while(|(x, y)| !x.is_empty() && x == y).count();
+    if k == 0 || k >= hb.len() {
+        return;
+    }
+    let cut = b.ys[k];
+    b.glyphs.retain(|g| g.cy() >= cut);
+    b.ys.drain(..k);
+    b.top = cut;
+    b.h.retain(|r| r.y0 >= cut - SNAP);
+    for r in &mut b.v {
+        r.y0 = r.y0.max(cut);
+    }
+}
+
 fn covers_v(rules: &[Rule], x: f64, y: f64) -> bool {
     rules.iter().any(|r| (r.x0 - x).abs() <= SNAP && r.y0 - 1.0 <= y && y <= r.y1 + 1.0)
 }

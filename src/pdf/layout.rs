@@ -184,7 +184,12 @@ pub fn assemble(pages: Vec<PageLayout>) -> RawDocument {
     for (_, _, item) in items {
         match item {
             Item::Table(ci) => {
-                let parts: Vec<Part> = chains[ci].iter().map(|&k| parts[k].clone()).collect();
+                let mut parts: Vec<Part> = chains[ci].iter().map(|&k| parts[k].clone()).collect();
+                if let Some((first, rest)) = parts.split_first_mut() {
+                    for b in rest {
+                        grid::drop_repeated_header(first, b);
+                    }
+                }
                 blocks.push(RawBlock::Table(raw_table(grid::build(&parts))));
                 prev = None;
             }

@@ -58,6 +58,24 @@ def main() -> None:
                 dest = OUT / f"{slug}-{name}-lo-{fmt}.{fmt}"
                 shutil.copy(made, dest)
                 write_gold(gold, dest, fmt)
+    # Table 3 across a page break with its header rows repeated on the next page (<thead>:
+    # LibreOffice repeats them, as Word and WPS do for "repeat as header row").
+    gold = json.loads((ROOT / "tests/data/real/pingtan-syq-2023.gold.json").read_text())
+    html = rendering(gold, "html-spans")
+    at = html.index("<h2>三、收到和处理政府信息公开申请情况</h2>")
+    filler = "".join(f"<p>{i}. 本机关认真贯彻落实《中华人民共和国政府信息公开条例》，依法做好政府信息公开工作。</p>" for i in range(1, 15))
+    html = html[:at] + filler + html[at:]
+    t = html.index("<tbody>", at)
+    rows_end = t
+    for _ in range(3):
+        rows_end = html.index("</tr>", rows_end) + len("</tr>")
+    html = html[:t] + "<thead>" + html[t + len("<tbody>") : rows_end] + "</thead><tbody>" + html[rows_end:]
+    src = tmp / "pingtan-syq-2023-thead-break.html"
+    src.write_text(html)
+    made = soffice(src, "pdf", tmp)
+    dest = OUT / "pingtan-syq-2023-thead-break-lo-pdf.pdf"
+    shutil.copy(made, dest)
+    write_gold(gold, dest, "pdf")
     # Chromium printing the page.
     gold = json.loads((ROOT / "tests/data/real/pingtan-czj-2023.gold.json").read_text())
     src = tmp / "chromium.html"
