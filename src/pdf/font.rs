@@ -244,7 +244,7 @@ impl Font {
                                 ranges
                                     .iter()
                                     .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
-                                    .map(|(lo, _, base)| base + (code - lo))
+                                    .map(|(lo, _, base)| base.wrapping_add(code - lo))
                             });
                             (cid.unwrap_or(code), None)
                         }

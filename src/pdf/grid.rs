@@ -173,7 +173,8 @@ pub fn find_tables(page: usize, rules: &[Rule], glyphs: &mut Vec<PGlyph>) -> Vec
         }
         let xs = cluster(gv.iter().map(|r| r.x0).chain([x0, x1]).collect());
         let ys = cluster(gh.iter().map(|r| r.y0).chain([top, bottom]).collect());
-        if xs.len() < 2 || ys.len() < 2 {
+        // A bound on work: more slots than any report table has is not a table.
+        if xs.len() < 2 || ys.len() < 2 || (xs.len() - 1) * (ys.len() - 1) > 20_000 {
             continue;
         }
         let inside =
@@ -373,7 +374,8 @@ pub fn cell_text(glyphs: &[(usize, &PGlyph)]) -> String {
     let mut lines: Vec<(usize, f64, f64, Vec<&PGlyph>)> = Vec::new();
     for &(k, g) in glyphs {
         let h = (g.bottom - g.top).max(1.0);
-        match lines.iter_mut().rev().find(|l| l.0 == k && !g.vertical && (g.cy() - l.1).abs() < h * 0.5) {
+        // Glyphs come sorted by part and height: the line is among the last few.
+        match lines.iter_mut().rev().take(4).find(|l| l.0 == k && !g.vertical && (g.cy() - l.1).abs() < h * 0.5) {
             Some(l) => l.3.push(g),
             None => lines.push((k, g.cy(), h, vec![g])),
         }

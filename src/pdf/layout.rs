@@ -145,16 +145,28 @@ pub fn assemble(pages: Vec<PageLayout>) -> RawDocument {
     }
     drop_furniture(&mut page_lines, &heights);
     // Chains of parts: a part that ends its page's content continues into the next page's first.
+    // Per page: the lowest line top, the highest line bottom, the lowest table top.
+    let n = page_lines.len();
+    let last_line_top: Vec<f64> =
+        page_lines.iter().map(|ls| ls.iter().map(|l| l.top).fold(f64::MIN, f64::max)).collect();
+    let first_line_bottom: Vec<f64> =
+        page_lines.iter().map(|ls| ls.iter().map(|l| l.bottom).fold(f64::MAX, f64::min)).collect();
+    let mut last_part_top = vec![f64::MIN; n];
+    for p in &parts {
+        if p.page < n {
+            last_part_top[p.page] = last_part_top[p.page].max(p.top);
+        }
+    }
     let mut chains: Vec<Vec<usize>> = Vec::new();
     for (k, part) in parts.iter().enumerate() {
         let prev = chains.last().and_then(|c| c.last()).copied();
         if let Some(j) = prev {
             let a = &parts[j];
-            let nothing_after = page_lines[a.page].iter().all(|l| l.top < a.bottom);
-            let nothing_before =
-                part.page < page_lines.len() && page_lines[part.page].iter().all(|l| l.bottom > part.top);
-            let last_on_page = parts.iter().all(|p| p.page != a.page || p.top <= a.top);
-            if grid::continues(a, part) && nothing_after && nothing_before && last_on_page {
+            let nothing_after = a.page < n && last_line_top[a.page] < a.bottom;
+            let nothing_before = part.page < n && first_line_bottom[part.page] > part.top;
+            let last_on_page = a.page < n && last_part_top[a.page] <= a.top;
+            let room = chains.last().is_some_and(|c| c.len() < 64);
+            if room && grid::continues(a, part) && nothing_after && nothing_before && last_on_page {
                 if let Some(c) = chains.last_mut() {
                     c.push(k);
                 }
