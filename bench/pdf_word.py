@@ -24,9 +24,12 @@ import json
 import time
 from pathlib import Path
 
+import logging
+
 import gongkai
 
 ROOT = Path(__file__).resolve().parents[1]
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 FOLDERS = [ROOT / "tests/data/real-pdf", ROOT / "tests/data/pdf-word"]
 
 
