@@ -107,15 +107,15 @@ impl<'a> PdfFile<'a> {
             }
         }
         // The trailer: each key from the last dictionary that has it.
-        let mut trailer = Dict::default();
+        let mut trailer = Vec::new();
         for t in &trailers {
-            for (k, v) in &t.0 {
+            for (k, v) in t.0.iter() {
                 if matches!(k.as_slice(), b"Root" | b"Encrypt" | b"ID" | b"Info") {
-                    trailer.0.push((k.clone(), v.clone()));
+                    trailer.push((k.clone(), v.clone()));
                 }
             }
         }
-        file.trailer = trailer;
+        file.trailer = Dict(Rc::new(trailer));
         // The security handler first: object streams are encrypted too.
         if let Some(enc) = file.trailer.get(b"Encrypt").cloned() {
             let enc = match enc {
@@ -487,7 +487,7 @@ impl<'a> PdfFile<'a> {
         let Some(c) = &self.crypt else { return obj };
         match obj {
             Obj::Str(s) => Obj::Str(self.decrypt_bytes(c, c.strings, &s, id)),
-            Obj::Array(a) => Obj::Array(a.into_iter().map(|o| self.decrypt_obj(o, id)).collect()),
+            Obj::Array(a) => Obj::Array(Rc::new(a.iter().cloned().map(|o| self.decrypt_obj(o, id)).collect())),
             Obj::Dict(d) => Obj::Dict(self.decrypt_dict(d, id)),
             o => o,
         }
@@ -497,7 +497,7 @@ impl<'a> PdfFile<'a> {
         if self.crypt.is_none() {
             return d;
         }
-        Dict(d.0.into_iter().map(|(k, v)| (k, self.decrypt_obj(v, id))).collect())
+        Dict(Rc::new(d.0.iter().cloned().map(|(k, v)| (k, self.decrypt_obj(v, id))).collect()))
     }
 }
 

@@ -120,7 +120,7 @@ impl Font {
         if let Obj::Dict(e) = &enc {
             if let Obj::Array(diffs) = file.get_key(e, b"Differences") {
                 let mut code = 0usize;
-                for o in &diffs {
+                for o in diffs.iter() {
                     match o {
                         Obj::Int(i) => code = usize::try_from(*i).unwrap_or(256),
                         Obj::Name(n) => {
@@ -407,7 +407,7 @@ fn parse_to_unicode(bytes: &[u8]) -> (HashMap<u32, String>, Vec<(u32, u32, Vec<u
             }
             Token::ArrayEnd => {
                 depth = depth.saturating_sub(1);
-                operands.push(Obj::Array(std::mem::take(&mut array)));
+                operands.push(Obj::Array(std::rc::Rc::new(std::mem::take(&mut array))));
             }
             Token::Keyword(b"endbfchar") => {
                 for p in operands.chunks_exact(2) {

@@ -205,7 +205,7 @@ impl Interp {
                         }
                     }
                     if ops.len() < MAX_OPERANDS {
-                        ops.push(Obj::Array(items));
+                        ops.push(Obj::Array(Rc::new(items)));
                     }
                     continue;
                 }
@@ -304,7 +304,7 @@ impl Interp {
                 }
                 b"TJ" => {
                     if let Some(Obj::Array(items)) = ops.last() {
-                        for it in items {
+                        for it in items.iter() {
                             match it {
                                 Obj::Str(s) => self.show(run, s),
                                 o => {

@@ -14,7 +14,8 @@ pub enum Obj {
     Real(f64),
     Str(Vec<u8>),
     Name(Vec<u8>),
-    Array(Vec<Obj>),
+    /// Arrays and dictionaries are shared, not copied, when an object is handed out again.
+    Array(Rc<Vec<Obj>>),
     Dict(Dict),
     Ref(u32, u16),
     /// A stream: its dictionary and the byte range of its (still encoded) data in the file.
@@ -31,7 +32,7 @@ pub struct Stream {
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Dict(pub Vec<(Vec<u8>, Obj)>);
+pub struct Dict(pub Rc<Vec<(Vec<u8>, Obj)>>);
 
 impl Dict {
     pub fn get(&self, key: &[u8]) -> Option<&Obj> {
@@ -371,7 +372,7 @@ impl<'a> Lexer<'a> {
                         }
                     }
                 }
-                Some(Obj::Array(items))
+                Some(Obj::Array(Rc::new(items)))
             }
             Token::DictStart => {
                 let mut entries = Vec::new();
@@ -403,7 +404,7 @@ impl<'a> Lexer<'a> {
                         _ => {}
                     }
                 }
-                Some(Obj::Dict(Dict(entries)))
+                Some(Obj::Dict(Dict(Rc::new(entries))))
             }
             Token::Keyword(_) | Token::ArrayEnd | Token::DictEnd => {
                 self.pos = save;
