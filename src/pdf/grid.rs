@@ -280,8 +280,15 @@ pub fn build(parts: &[Part]) -> Grid {
             continue;
         }
         let across = rows[r + 1].0 != k;
-        // A row cut by the page break: its continuation has text and no number.
-        let cut = across && !has_digit(r + 1) && !(0..nc).all(|c| slot_glyphs[(r + 1) * nc + c].is_empty());
+        // A row cut by the page break: its continuation has text and no number, and the same
+        // cell edges (a caption row ending a page is not cut when the header row follows).
+        let same_edges = || {
+            let (kb, yb0, yb1) = rows[r + 1];
+            let ymb = (yb0 + yb1) / 2.0;
+            (0..nc.saturating_sub(1)).all(|c| covers_v(&p.v, xs[c + 1], ym) == covers_v(&parts[kb].v, xs[c + 1], ymb))
+        };
+        let cut =
+            across && !has_digit(r + 1) && !(0..nc).all(|c| slot_glyphs[(r + 1) * nc + c].is_empty()) && same_edges();
         for c in 0..nc {
             let xm = (xs[c] + xs[c + 1]) / 2.0;
             let open = !covers_h(&p.h, y1, xm);
