@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::grid::{self, Part};
 use super::interp::{PGlyph, PageContent};
+use super::unruled;
 use crate::document::{CellEvidence, RawBlock, RawCell, RawDocument, RawTable};
 use crate::panel;
 
@@ -25,6 +26,8 @@ enum Item {
     Line(Line),
     /// Index of a table chain.
     Table(usize),
+    /// A table without rules, built already.
+    Ready(RawTable),
 }
 
 /// Drops whitespace glyphs and the second copy of a glyph drawn twice at (nearly) one place
@@ -38,8 +41,8 @@ fn dedupe(glyphs: &mut Vec<PGlyph>) {
     });
 }
 
-/// Glyphs into lines: same vertical band, sorted left to right.
-fn lines_of(page: usize, glyphs: &[PGlyph]) -> Vec<Line> {
+/// Glyphs into lines: same vertical band, each sorted left to right.
+fn bands(glyphs: &[PGlyph]) -> Vec<Vec<&PGlyph>> {
     let mut order: Vec<&PGlyph> = glyphs.iter().collect();
     order.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
     let mut bands: Vec<(f64, f64, Vec<&PGlyph>)> = Vec::new();
@@ -56,20 +59,23 @@ fn lines_of(page: usize, glyphs: &[PGlyph]) -> Vec<Line> {
     }
     bands
         .into_iter()
-        .map(|(top, bottom, mut gs)| {
+        .map(|(_, _, mut gs)| {
             gs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            let size = median(gs.iter().map(|g| g.size).collect());
-            Line {
-                page,
-                top,
-                bottom,
-                x0: gs.first().map_or(0.0, |g| g.x0),
-                x1: gs.iter().map(|g| g.x1).fold(0.0, f64::max),
-                size,
-                text: grid::join_line(&gs),
-            }
+            gs
         })
         .collect()
+}
+
+fn line_of(page: usize, gs: &[&PGlyph]) -> Line {
+    Line {
+        page,
+        top: gs.iter().map(|g| g.top).fold(f64::MAX, f64::min),
+        bottom: gs.iter().map(|g| g.bottom).fold(f64::MIN, f64::max),
+        x0: gs.first().map_or(0.0, |g| g.x0),
+        x1: gs.iter().map(|g| g.x1).fold(0.0, f64::max),
+        size: median(gs.iter().map(|g| g.size).collect()),
+        text: grid::join_line(gs),
+    }
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -122,6 +128,8 @@ fn starts_heading(s: &str) -> bool {
 /// page's glyphs and rules are dropped here, so a long document holds one page of them at a time.
 pub struct PageLayout {
     parts: Vec<Part>,
+    /// Tables without rules, built already.
+    unruled: Vec<(usize, unruled::Found)>,
     lines: Vec<Line>,
     height: f64,
 }
@@ -129,8 +137,12 @@ pub struct PageLayout {
 pub fn page(i: usize, mut p: PageContent) -> PageLayout {
     dedupe(&mut p.glyphs);
     let parts = grid::find_tables(i, &p.rules, &mut p.glyphs);
-    let lines = lines_of(i, &p.glyphs);
-    PageLayout { parts, lines, height: p.height.max(1.0) }
+    let bands = bands(&p.glyphs);
+    let found = unruled::find(i, &bands);
+    let taken: std::collections::HashSet<usize> = found.iter().flat_map(|f| f.lines.iter().copied()).collect();
+    let lines = bands.iter().enumerate().filter(|(k, _)| !taken.contains(k)).map(|(_, gs)| line_of(i, gs)).collect();
+    let unruled = found.into_iter().map(|f| (i, f)).collect();
+    PageLayout { parts, unruled, lines, height: p.height.max(1.0) }
 }
 
 /// The document: blocks in reading order.
@@ -138,8 +150,10 @@ pub fn assemble(pages: Vec<PageLayout>) -> RawDocument {
     let mut parts: Vec<Part> = Vec::new();
     let mut page_lines: Vec<Vec<Line>> = Vec::new();
     let mut heights = Vec::new();
+    let mut unruled = Vec::new();
     for p in pages {
         parts.extend(p.parts);
+        unruled.extend(p.unruled);
         page_lines.push(p.lines);
         heights.push(p.height);
     }
@@ -186,6 +200,27 @@ pub fn assemble(pages: Vec<PageLayout>) -> RawDocument {
             items.push((l.page, l.top, Item::Line(l)));
         }
     }
+    // A rule-less table ending a page and one opening the next with the same value columns are one.
+    let mut merged: Vec<(usize, usize, unruled::Found)> = Vec::new();
+    for (page, f) in unruled {
+        if let Some((_, pa, a)) = merged.last_mut() {
+            let continues = *pa + 1 == page
+                && last_line_top.get(*pa).is_none_or(|&t| t < a.bottom)
+                && first_line_bottom.get(page).is_none_or(|&b| b > f.top)
+                && a.cols.len() == f.cols.len()
+                && a.cols.iter().zip(&f.cols).all(|(x, y)| (x - y).abs() <= 3.0);
+            if continues {
+                a.bottom = f.bottom;
+                *pa = page;
+                unruled::stitch(&mut a.table, f.table);
+                continue;
+            }
+        }
+        merged.push((page, page, f));
+    }
+    for (page, _, f) in merged {
+        items.push((page, f.top, Item::Ready(f.table)));
+    }
     items.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let body = median(
         items.iter().filter_map(|(_, _, it)| if let Item::Line(l) = it { Some(l.size) } else { None }).collect(),
@@ -203,6 +238,10 @@ pub fn assemble(pages: Vec<PageLayout>) -> RawDocument {
                     }
                 }
                 blocks.push(RawBlock::Table(raw_table(grid::build(&parts))));
+                prev = None;
+            }
+            Item::Ready(t) => {
+                blocks.push(RawBlock::Table(t));
                 prev = None;
             }
             Item::Line(l) => {
