@@ -154,8 +154,8 @@ fn walk(
     }
 }
 
-/// The content of a page, its streams joined.
-fn contents(file: &PdfFile, page: &Dict) -> Vec<u8> {
+/// The content of a page, its streams joined; `failed` counts the streams that did not decode.
+fn contents(file: &PdfFile, page: &Dict, failed: &mut usize) -> Vec<u8> {
     let mut data = Vec::new();
     let streams = match file.get_key(page, b"Contents") {
         Obj::Array(a) => a.iter().map(|o| file.resolve(o)).collect(),
@@ -163,9 +163,12 @@ fn contents(file: &PdfFile, page: &Dict) -> Vec<u8> {
     };
     for s in streams {
         if let Obj::Stream(s) = s {
-            if let Ok(d) = file.decode(&s) {
-                data.extend_from_slice(&d);
-                data.push(b'\n');
+            match file.decode(&s) {
+                Ok(d) => {
+                    data.extend_from_slice(&d);
+                    data.push(b'\n');
+                }
+                Err(_) => *failed += 1,
             }
         }
     }
@@ -188,7 +191,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
         return Err(PdfError::Damaged("no pages found".into()));
     }
     let mut interp = interp::Interp::default();
-    let (mut glyphs, mut unknown, mut images) = (0usize, 0usize, 0usize);
+    let (mut glyphs, mut unknown, mut images, mut failed) = (0usize, 0usize, 0usize, 0usize);
     let mut laid = Vec::with_capacity(refs.len());
     for (i, p) in refs.iter().enumerate() {
         let [x0, y0, x1, y1] = p.media;
@@ -199,7 +202,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
             270 => ([0.0, -1.0, -1.0, 0.0, y1, x1], y1 - y0, x1 - x0),
             _ => ([1.0, 0.0, 0.0, -1.0, -x0, y1], x1 - x0, y1 - y0),
         };
-        let data = contents(&file, &p.dict);
+        let data = contents(&file, &p.dict, &mut failed);
         let content = interp.page(&file, &data, &p.resources, base, w, h);
         drop(data);
         glyphs += content.glyphs.len();
@@ -209,6 +212,14 @@ pub fn read(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
     }
     let n_pages = refs.len();
     if glyphs - unknown < 8 {
+        if glyphs == 0 && images == 0 {
+            // Nothing drawn at all: damaged content, or blank pages.
+            return Err(if failed > 0 {
+                PdfError::Damaged(format!("the content of {failed} page stream(s) does not decode"))
+            } else {
+                PdfError::Damaged("its pages draw no text and no images".into())
+            });
+        }
         if glyphs == 0 || unknown < 8 {
             return Err(PdfError::Scanned { pages: n_pages, images });
         }
@@ -224,4 +235,29 @@ pub fn read(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
 /// A character that says nothing: none, a private-use code point, U+FFFD, a control.
 fn undecodable(c: char) -> bool {
     matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF | 0xFFFD | 0..=0x1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pdf(content: &str, extra_objects: &str) -> Vec<u8> {
+        format!(
+            "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n\
+             3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im 5 0 R >> >> >>\nendobj\n\
+             4 0 obj\n<< /Length {} >>\nstream\n{content}\nendstream\nendobj\n{extra_objects}trailer\n<< /Root 1 0 R >>\n%%EOF\n",
+            content.len()
+        )
+        .into_bytes()
+    }
+
+    #[test]
+    fn no_text_is_a_scan_only_when_images_are_drawn() {
+        let image = "5 0 obj\n<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /Length 1 >>\nstream\n\u{0}\nendstream\nendobj\n";
+        assert!(matches!(
+            read(&pdf("q 595 0 0 842 0 0 cm /Im Do Q", image)),
+            Err(PdfError::Scanned { pages: 1, images: 1 })
+        ));
+        assert!(matches!(read(&pdf("0 0 m 10 10 l S", "")), Err(PdfError::Damaged(_))));
+    }
 }
