@@ -17,6 +17,9 @@ pub enum Format {
     Html,
     Text,
     Markdown,
+    Pdf,
+    Docx,
+    Doc,
 }
 
 impl Format {
@@ -25,6 +28,9 @@ impl Format {
             Format::Html => "html",
             Format::Text => "text",
             Format::Markdown => "markdown",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Doc => "doc",
         }
     }
 }
@@ -41,6 +47,17 @@ pub struct PanelEntry {
     pub value: String,
 }
 
+/// Where a cell read from a PDF is drawn: its page (1-based) and box `[x0, top, x1, bottom]`
+/// in points from the page's top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CellEvidence {
+    pub page: u32,
+    pub bbox: [f64; 4],
+}
+
+// The boxes are finite (the layout stage makes them from finite positions).
+impl Eq for CellEvidence {}
+
 /// One real table cell (`<td>`/`<th>`, or a cell read from text) at its top-left grid position.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawCell {
@@ -52,6 +69,8 @@ pub struct RawCell {
     pub colspan: usize,
     /// `<th>` rather than `<td>`.
     pub header: bool,
+    /// Page and box, for cells read from a PDF.
+    pub evidence: Option<CellEvidence>,
 }
 
 /// A table as a rectangular grid with rowspan/colspan expanded. The grid stores
@@ -124,6 +143,7 @@ pub struct Cell {
     pub rowspan: usize,
     pub colspan: usize,
     pub header: bool,
+    pub evidence: Option<CellEvidence>,
 }
 
 /// A table grid in the assembled document; like `RawTable`, with spans.
@@ -236,6 +256,7 @@ impl Document {
                             rowspan: c.rowspan,
                             colspan: c.colspan,
                             header: c.header,
+                            evidence: c.evidence,
                         })
                         .collect();
                     // Cells appear in text in grid order (row by row), at their origin.

@@ -1063,7 +1063,7 @@ fn build_table(a: &Arena, t: u32) -> Built {
                     }
                 }
             }
-            cells.push(RawCell { text, row: r, col, rowspan, colspan, header: node.tag == Tag::Th });
+            cells.push(RawCell { text, row: r, col, rowspan, colspan, header: node.tag == Tag::Th, evidence: None });
             col += colspan;
         }
         if !too_big {

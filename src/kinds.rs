@@ -140,6 +140,7 @@ pub fn part_document(doc: &Document, text: &[char], chars: std::ops::Range<usize
                         rowspan: c.rowspan,
                         colspan: c.colspan,
                         header: c.header,
+                        evidence: c.evidence,
                     })
                     .collect();
                 blocks.push(RawBlock::Table(RawTable {

@@ -22,11 +22,14 @@ pub mod normalize;
 pub mod numbers;
 pub mod outline;
 pub mod panel;
+pub mod pdf;
 pub mod plain;
 mod python;
 pub mod regions;
 pub mod report;
+pub mod sniff;
 pub mod tables;
+pub mod word;
 
 pub use error::CoreError;
 pub use model::Report;

@@ -4,7 +4,7 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::document::Span;
+use crate::document::{CellEvidence, Span};
 
 /// A number as published: an integer when it is one, else a decimal.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,6 +95,12 @@ pub struct Source {
     pub undecodable_bytes: usize,
     pub script: &'static str,
     pub url: Option<String>,
+    /// Page count (PDF, and Word files that record it); absent for web pages and text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
+    /// The PDF's producer (or, when that is empty, its creator application).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub producer: Option<String>,
 }
 
 /// `region` (SPEC §2), GB/T 2260.
@@ -125,7 +131,7 @@ pub struct Section {
 }
 
 /// One table cell reading (SPEC §4).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CellReading {
     pub value: Option<Number>,
     pub raw: String,
@@ -133,6 +139,27 @@ pub struct CellReading {
     pub state: &'static str,
     pub span: Span,
     pub inferred: bool,
+    /// Page and box of the cell in a PDF, serialised as `page` and `bbox` only when present
+    /// (attached after the table readers ran: `report::attach_evidence`).
+    pub evidence: Option<CellEvidence>,
+}
+
+impl Serialize for CellReading {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let n = if self.evidence.is_some() { 7 } else { 5 };
+        let mut st = s.serialize_struct("CellReading", n)?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("raw", &self.raw)?;
+        st.serialize_field("state", &self.state)?;
+        st.serialize_field("span", &self.span)?;
+        st.serialize_field("inferred", &self.inferred)?;
+        if let Some(e) = &self.evidence {
+            st.serialize_field("page", &e.page)?;
+            st.serialize_field("bbox", &e.bbox)?;
+        }
+        st.end()
+    }
 }
 
 /// A row the template does not know, kept rather than dropped.

@@ -788,7 +788,15 @@ mod tests {
     fn table_cells_keep_trimmed_single_line_breaks() {
         let mut t = RawTable { n_rows: 1, n_cols: 3, grid: vec![Some(0), Some(1), Some(2)], ..Default::default() };
         for (col, text) in ["  本年\r\n\r\n  新收 \n 数量 ", "\u{A0}", "评论"].into_iter().enumerate() {
-            t.cells.push(RawCell { text: text.into(), row: 0, col, rowspan: 1, colspan: 1, header: false });
+            t.cells.push(RawCell {
+                text: text.into(),
+                row: 0,
+                col,
+                rowspan: 1,
+                colspan: 1,
+                header: false,
+                evidence: None,
+            });
         }
         let raw = RawDocument { blocks: vec![RawBlock::Table(t.clone())], ..Default::default() };
         let (doc, _) = normalize(raw, &NormalizeOptions::default());

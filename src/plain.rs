@@ -301,7 +301,7 @@ fn grid(rows: Vec<Vec<String>>) -> RawTable {
     for (r, row) in rows.into_iter().enumerate() {
         for (c, text) in row.into_iter().enumerate() {
             t.grid[r * n_cols + c] = Some(t.cells.len() as u32);
-            t.cells.push(RawCell { text, row: r, col: c, rowspan: 1, colspan: 1, header: false });
+            t.cells.push(RawCell { text, row: r, col: c, rowspan: 1, colspan: 1, header: false, evidence: None });
         }
     }
     t

@@ -30,6 +30,26 @@ create_exception!(
 create_exception!(gongkai, EmptyInputError, GongkaiError, "The input holds no text.");
 create_exception!(gongkai, InputTooLargeError, GongkaiError, "The input is larger than `max_bytes`.");
 create_exception!(gongkai, OptionError, GongkaiError, "An option is invalid (an unknown encoding label or format).");
+create_exception!(
+    gongkai,
+    EncryptedDocumentError,
+    GongkaiError,
+    "A PDF or Word file needs a password to open (files with an empty user password are read)."
+);
+create_exception!(gongkai, EncryptedPdfError, EncryptedDocumentError, "A PDF that needs a password to open.");
+create_exception!(
+    gongkai,
+    ScannedPdfError,
+    GongkaiError,
+    "A PDF without a text layer (scanned page images): it needs OCR before it can be parsed."
+);
+create_exception!(
+    gongkai,
+    UndecodableTextError,
+    GongkaiError,
+    "A PDF whose text cannot be decoded (fonts without a ToUnicode map or known encoding)."
+);
+create_exception!(gongkai, DamagedFileError, GongkaiError, "A PDF or Word file damaged beyond repair.");
 
 fn to_pyerr(e: CoreError) -> PyErr {
     let msg = e.to_string();
@@ -40,6 +60,11 @@ fn to_pyerr(e: CoreError) -> PyErr {
         CoreError::InvalidOption(_) => OptionError::new_err(msg),
         CoreError::Io { not_found: true, .. } => PyFileNotFoundError::new_err(msg),
         CoreError::Io { .. } => PyOSError::new_err(msg),
+        CoreError::Encrypted { what: "PDF", .. } => EncryptedPdfError::new_err(msg),
+        CoreError::Encrypted { .. } => EncryptedDocumentError::new_err(msg),
+        CoreError::ScannedPdf { .. } => ScannedPdfError::new_err(msg),
+        CoreError::UndecodableText { .. } => UndecodableTextError::new_err(msg),
+        CoreError::Damaged { .. } => DamagedFileError::new_err(msg),
         CoreError::Internal(_) => GongkaiError::new_err(msg),
     }
 }
@@ -52,6 +77,11 @@ fn error_name(e: &CoreError) -> &'static str {
         CoreError::InvalidOption(_) => "OptionError",
         CoreError::Io { not_found: true, .. } => "FileNotFoundError",
         CoreError::Io { .. } => "OSError",
+        CoreError::Encrypted { what: "PDF", .. } => "EncryptedPdfError",
+        CoreError::Encrypted { .. } => "EncryptedDocumentError",
+        CoreError::ScannedPdf { .. } => "ScannedPdfError",
+        CoreError::UndecodableText { .. } => "UndecodableTextError",
+        CoreError::Damaged { .. } => "DamagedFileError",
         CoreError::Internal(_) => "GongkaiError",
     }
 }
@@ -576,8 +606,13 @@ fn options(
         Some("html") => Some(Format::Html),
         Some("text") => Some(Format::Text),
         Some("markdown") => Some(Format::Markdown),
+        Some("pdf") => Some(Format::Pdf),
+        Some("docx") => Some(Format::Docx),
+        Some("doc") => Some(Format::Doc),
         Some(other) => {
-            return Err(OptionError::new_err(format!("format must be 'html', 'text' or 'markdown', not {other:?}")));
+            return Err(OptionError::new_err(format!(
+                "format must be 'html', 'text', 'markdown', 'pdf', 'docx' or 'doc', not {other:?}"
+            )));
         }
     };
     Ok(Options { url, content_type, encoding, format, t2s, max_bytes: max_bytes_option(max_bytes)? })
@@ -856,6 +891,11 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("EmptyInputError", py.get_type::<EmptyInputError>())?;
     m.add("InputTooLargeError", py.get_type::<InputTooLargeError>())?;
     m.add("OptionError", py.get_type::<OptionError>())?;
+    m.add("EncryptedDocumentError", py.get_type::<EncryptedDocumentError>())?;
+    m.add("EncryptedPdfError", py.get_type::<EncryptedPdfError>())?;
+    m.add("ScannedPdfError", py.get_type::<ScannedPdfError>())?;
+    m.add("UndecodableTextError", py.get_type::<UndecodableTextError>())?;
+    m.add("DamagedFileError", py.get_type::<DamagedFileError>())?;
     m.add_function(wrap_pyfunction!(parse_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(parse_str, m)?)?;
     m.add_function(wrap_pyfunction!(parse_path, m)?)?;

@@ -7,17 +7,20 @@ use rayon::prelude::*;
 
 use crate::checks;
 use crate::decode::{self, DecodeOptions, Decoded, EncodingFrom};
-use crate::document::{CharIndex, Document, Format, RawDocument};
+use crate::document::{CellEvidence, CharIndex, Document, Format, RawDocument, Span};
 use crate::error::CoreError;
 use crate::facts;
 use crate::html;
 use crate::kinds;
 use crate::meta;
-use crate::model::{Report, Source, SCHEMA_VERSION};
+use crate::model::{Report, Source, TableReading, SCHEMA_VERSION};
 use crate::normalize::{self, NormalizeOptions};
 use crate::outline;
+use crate::pdf;
 use crate::plain;
+use crate::sniff;
 use crate::tables;
+use crate::word::{doc, docx};
 
 /// The default input size limit (`max_bytes`): 64 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
@@ -59,6 +62,19 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
     if size > opts.max_bytes {
         return Err(CoreError::TooLarge { size, limit: opts.max_bytes });
     }
+    if let Input::Bytes(bytes) = input {
+        if let Some(kind) = sniff::sniff(bytes) {
+            return parse_binary(bytes, kind, opts);
+        }
+        if matches!(opts.format, Some(Format::Pdf | Format::Docx | Format::Doc)) {
+            let want = opts.format.map_or("", Format::as_str);
+            return Err(CoreError::UnsupportedFormat(format!("something else than the {want} file format= names")));
+        }
+    }
+    if matches!(input, Input::Str(_)) && matches!(opts.format, Some(Format::Pdf | Format::Docx | Format::Doc)) {
+        let want = opts.format.map_or("", Format::as_str);
+        return Err(CoreError::InvalidOption(format!("format='{want}' needs the file's bytes or path, not a str")));
+    }
     let decoded = match input {
         Input::Bytes(bytes) => decode::decode(
             bytes,
@@ -71,7 +87,10 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
             Decoded { text: s.to_string(), encoding: "UTF-8", encoding_from: EncodingFrom::Str, undecodable_bytes: 0 }
         }
     };
-    let format = opts.format.unwrap_or_else(|| sniff_text(&decoded.text));
+    let format = match opts.format {
+        Some(f @ (Format::Html | Format::Text | Format::Markdown)) => f,
+        _ => sniff_text(&decoded.text),
+    };
     let raw = read_raw(&decoded.text, format);
     drop(decoded.text);
     let (raw, script) = normalize::normalize(raw, &NormalizeOptions { t2s: opts.t2s });
@@ -83,6 +102,8 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
         undecodable_bytes: decoded.undecodable_bytes,
         script: script.as_str(),
         url: opts.url.clone(),
+        pages: None,
+        producer: None,
     };
     Ok(build(&doc, source))
 }
@@ -91,8 +112,8 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
 pub fn read_raw(text: &str, format: Format) -> RawDocument {
     match format {
         Format::Html => html::parse_html(text),
-        Format::Text => plain::parse_plain(text),
         Format::Markdown => plain::parse_markdown(text),
+        Format::Text | Format::Pdf | Format::Docx | Format::Doc => plain::parse_plain(text),
     }
 }
 
@@ -105,6 +126,89 @@ pub fn sniff_text(text: &str) -> Format {
         Format::Html
     } else {
         Format::Text
+    }
+}
+
+/// PDF, DOCX and .doc input: the reader's `RawDocument` through the same stages.
+fn parse_binary(bytes: &[u8], kind: sniff::Binary, opts: &Options) -> Result<Report, CoreError> {
+    let (raw, format, pages, producer) = match kind {
+        sniff::Binary::Pdf => {
+            let pdf = pdf::read(bytes).map_err(pdf_error)?;
+            (pdf.raw, Format::Pdf, Some(pdf.pages), pdf.producer)
+        }
+        sniff::Binary::Docx => {
+            let d = docx::read(bytes)?;
+            (d.raw, Format::Docx, d.pages, None)
+        }
+        sniff::Binary::Ole => {
+            let d = doc::read(bytes)?;
+            (d.raw, Format::Doc, d.pages, None)
+        }
+    };
+    if raw.blocks.is_empty() {
+        return Err(CoreError::Empty);
+    }
+    let (raw, script) = normalize::normalize(raw, &NormalizeOptions { t2s: opts.t2s });
+    let doc = Document::assemble(raw, format);
+    let source = Source {
+        format: format.as_str(),
+        encoding: "UTF-8".to_string(),
+        encoding_from: "detected",
+        undecodable_bytes: 0,
+        script: script.as_str(),
+        url: opts.url.clone(),
+        pages: pages.map(|p| u32::try_from(p).unwrap_or(u32::MAX)),
+        producer,
+    };
+    let mut report = build(&doc, source);
+    attach_evidence(&mut report, &doc);
+    Ok(report)
+}
+
+fn pdf_error(e: pdf::PdfError) -> CoreError {
+    match e {
+        pdf::PdfError::Encrypted(reason) => CoreError::Encrypted { what: "PDF", reason },
+        pdf::PdfError::Scanned { pages, images } => CoreError::ScannedPdf { pages, images },
+        pdf::PdfError::Undecodable { glyphs, unknown } => CoreError::UndecodableText { glyphs, unknown },
+        pdf::PdfError::Damaged(reason) => CoreError::Damaged { what: "PDF", reason },
+        pdf::PdfError::Filter(f) => {
+            CoreError::Damaged { what: "PDF", reason: format!("unsupported stream filter {f}") }
+        }
+    }
+}
+
+/// Gives each table cell reading the page and box of the document cell its span lies in
+/// (cells read from a PDF carry them; the table readers need not know).
+fn attach_evidence(report: &mut Report, doc: &Document) {
+    let mut cells: Vec<(Span, CellEvidence)> =
+        doc.tables.iter().flat_map(|t| t.cells.iter().filter_map(|c| c.evidence.map(|e| (c.span, e)))).collect();
+    if cells.is_empty() {
+        return;
+    }
+    cells.sort_by_key(|(s, _)| s[0]);
+    let find = |span: Span| -> Option<CellEvidence> {
+        let i = cells.partition_point(|(s, _)| s[0] <= span[0]);
+        let (s, e) = cells.get(i.checked_sub(1)?)?;
+        (span[0] >= s[0] && span[1] <= s[1] && span[1] > span[0] || span == *s).then_some(*e)
+    };
+    let attach = |t: &mut Option<TableReading>| {
+        let Some(t) = t else { return };
+        for (_, row) in t.cells.0.iter_mut() {
+            for (_, c) in row.0.iter_mut() {
+                c.evidence = find(c.span);
+            }
+        }
+        for row in &mut t.extra_rows {
+            for c in &mut row.cells {
+                c.evidence = find(c.span);
+            }
+        }
+    };
+    attach(&mut report.tables.proactive);
+    attach(&mut report.tables.requests);
+    attach(&mut report.tables.review_litigation);
+    for part in &mut report.parts {
+        attach_evidence(part, doc);
     }
 }
 

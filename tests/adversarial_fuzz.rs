@@ -17,8 +17,12 @@ fn regressions() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz-regressions")
 }
 
-/// What the five fuzz targets do with `data`, in one call.
+/// What the fuzz targets do with `data`, in one call.
 fn every_target(data: &[u8]) {
+    // pdf, docx, doc
+    let _ = _core::pdf::read(data);
+    let _ = _core::word::docx::read(data);
+    let _ = _core::word::doc::read(data);
     let _ = decode(data, &DecodeOptions::default());
     let _ = decode(data, &DecodeOptions { encoding: Some("gb18030"), content_type: Some("text/html; charset=gbk") });
     let text = String::from_utf8_lossy(data);

@@ -44,17 +44,24 @@ fn cell(v: f64, zero: Zero) -> CellReading {
     let value = Number::from_f64(v);
     let span = next_span();
     if v == 0.0 && zero == Zero::Blank {
-        return CellReading { value: None, raw: String::new(), state: "blank", span, inferred: false };
+        return CellReading { value: None, raw: String::new(), state: "blank", span, inferred: false, evidence: None };
     }
     let raw = match value {
         Number::Int(i) => i.to_string(),
         Number::Float(f) => f.to_string(),
     };
-    CellReading { value: Some(value), raw, state: if v == 0.0 { "zero" } else { "number" }, span, inferred: false }
+    CellReading {
+        value: Some(value),
+        raw,
+        state: if v == 0.0 { "zero" } else { "number" },
+        span,
+        inferred: false,
+        evidence: None,
+    }
 }
 
 fn null_cell() -> CellReading {
-    CellReading { value: None, raw: "?".into(), state: "text", span: [0, 0], inferred: false }
+    CellReading { value: None, raw: "?".into(), state: "text", span: [0, 0], inferred: false, evidence: None }
 }
 
 const T4_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
@@ -104,6 +111,8 @@ fn with_tables(tables: Tables) -> Report {
             undecodable_bytes: 0,
             script: "simplified",
             url: None,
+            pages: None,
+            producer: None,
         },
         sections: Vec::new(),
         tables,
@@ -465,7 +474,7 @@ fn t4_blank_total_is_omitted() {
 #[test]
 fn na_counts_as_zero() {
     let mut t = gold_tables("pingtan-syq-2025", Zero::Explicit);
-    let na = CellReading { value: None, raw: "/".into(), state: "na", span: [0, 0], inferred: false };
+    let na = CellReading { value: None, raw: "/".into(), state: "na", span: [0, 0], inferred: false, evidence: None };
     set(&mut t.requests, "granted", "research", na.clone());
     set(&mut t.review_litigation, "review", "pending", na);
     assert!(checks::run(&with_tables(t)).is_empty());
@@ -978,6 +987,7 @@ fn odd_tables_do_not_panic() {
             state: "number",
             span: [0, 0],
             inferred: k % 2 == 0,
+            evidence: None,
         };
         set(&mut t.requests, "granted", "natural_person", c.clone());
         set(&mut t.requests, "granted", "commercial", c.clone());

@@ -157,7 +157,7 @@ def test_parse_many_error_modes():
     collected = gongkai.parse_many(sources, errors="collect")
     assert [type(r).__name__ for r in collected] == ["Report", "Failure", "Failure", "Failure", "Failure", "Report"]
     assert [f.error for f in collected[1:5]] == [
-        "EmptyInputError", "UnsupportedFormatError", "FileNotFoundError", "TypeError",
+        "EmptyInputError", "DamagedFileError", "FileNotFoundError", "TypeError",
     ]
     assert collected[2].index == 2 and "PDF" in collected[2].message
     with pytest.raises(gongkai.OptionError):

@@ -13,7 +13,6 @@ import gongkai
 @pytest.mark.parametrize(
     ("data", "name"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
         (b"PK\x03\x04\x14\x00\x06\x00\x08\x00", "ZIP"),
     ],
@@ -21,6 +20,12 @@ import gongkai
 def test_binary_formats_are_unsupported(data, name):
     with pytest.raises(gongkai.UnsupportedFormatError, match=name):
         gongkai.parse(data)
+
+
+def test_a_pdf_header_without_objects_is_a_damaged_file():
+    # PDFs are read (issue 12); one that holds nothing readable says so.
+    with pytest.raises(gongkai.DamagedFileError, match="PDF"):
+        gongkai.parse(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
 
 
 @pytest.mark.parametrize("source", [b"", "", bytearray(), b"   \n\t "])

@@ -49,7 +49,7 @@ def test_parse_writes_jsonl_for_a_directory(tmp_path):
 
 def test_parse_reports_bad_files_and_exits_1(tmp_path):
     bad = tmp_path / "scan.txt"
-    bad.write_bytes(b"%PDF-1.4 not really text")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n not really text")
     good = SEEDS / "001_f30eff389d3d77a8.txt"
     proc = run("parse", str(good), str(bad))
     assert proc.returncode == 1
@@ -125,7 +125,7 @@ def test_parse_writes_parquet_with_the_read_dtypes(tmp_path):
 def test_parse_csv_keeps_failed_files_as_error_rows(tmp_path):
     pd = pytest.importorskip("pandas")
     bad = tmp_path / "scan.txt"
-    bad.write_bytes(b"%PDF-1.4 not really text")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n not really text")
     out = tmp_path / "out.csv"
     proc = run("parse", str(SEEDS / "001_f30eff389d3d77a8.txt"), str(bad), "-o", str(out))
     assert proc.returncode == 1
@@ -180,7 +180,7 @@ def test_check_prints_issues_and_exits_0_without_errors():
 
 def test_check_exits_1_on_an_error(tmp_path):
     bad = tmp_path / "scan.txt"
-    bad.write_bytes(b"%PDF-1.4 not really text")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n not really text")
     proc = run("check", str(REAL / "pingtan-czj-2021.txt"), str(bad))
     assert proc.returncode == 1
     assert "scan.txt: UnsupportedFormatError" in proc.stdout

@@ -158,7 +158,7 @@ def test_na_cells_follow_na_as_zero():
 
 def test_errors_collect_skip_raise(tmp_path):
     bad = tmp_path / "scan.txt"
-    bad.write_bytes(b"%PDF-1.4 not really text")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n not really text")
     good = SEEDS / "001_f30eff389d3d77a8.txt"
     missing = tmp_path / "gone.html"
     collected = gongkai.read([good, bad, missing])

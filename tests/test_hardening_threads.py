@@ -88,7 +88,7 @@ def mixed_folder(tmp_path):
     bad = {
         "00-empty.txt": (b"", "EmptyInputError"),
         "01-blank.html": (b"  \n\t \n", "EmptyInputError"),
-        "02-scan.html": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "UnsupportedFormatError"),
+        "02-scan.html": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "DamagedFileError"),
         "03-image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "UnsupportedFormatError"),
         "04-noise.html": (random.Random(3).randbytes(50_000), "UnsupportedFormatError"),
         "05-big.txt": ("一、总体情况\n".encode() * 20_000, "InputTooLargeError"),

@@ -14,10 +14,15 @@ from . import _core, frames
 from ._api import Failure, extract, parse, parse_many
 from ._compare import compare, compare_records
 from ._core import (
+    DamagedFileError,
     EmptyInputError,
+    EncryptedDocumentError,
+    EncryptedPdfError,
     GongkaiError,
     InputTooLargeError,
     OptionError,
+    ScannedPdfError,
+    UndecodableTextError,
     UnsupportedFormatError,
 )
 from .frames import read
@@ -43,12 +48,17 @@ DEFAULT_MAX_BYTES: int = _core.DEFAULT_MAX_BYTES
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DamagedFileError",
     "EmptyInputError",
+    "EncryptedDocumentError",
+    "EncryptedPdfError",
     "Failure",
     "GongkaiError",
     "InputTooLargeError",
     "OptionError",
     "Report",
+    "ScannedPdfError",
+    "UndecodableTextError",
     "UnsupportedFormatError",
     "__version__",
     "compare",

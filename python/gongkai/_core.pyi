@@ -1,13 +1,18 @@
 """Type stubs for the compiled core (`gongkai._core`). Results are plain dicts (SPEC §2)."""
 
-from typing import Any, Literal, TypedDict, type_check_only
+from typing import Any, Literal, NotRequired, TypedDict, type_check_only
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DamagedFileError",
     "EmptyInputError",
+    "EncryptedDocumentError",
+    "EncryptedPdfError",
     "GongkaiError",
     "InputTooLargeError",
     "OptionError",
+    "ScannedPdfError",
+    "UndecodableTextError",
     "UnsupportedFormatError",
     "__version__",
     "default_threads",
@@ -25,15 +30,22 @@ class UnsupportedFormatError(GongkaiError): ...
 class EmptyInputError(GongkaiError): ...
 class InputTooLargeError(GongkaiError): ...
 class OptionError(GongkaiError): ...
+class EncryptedDocumentError(GongkaiError): ...
+class EncryptedPdfError(EncryptedDocumentError): ...
+class ScannedPdfError(GongkaiError): ...
+class UndecodableTextError(GongkaiError): ...
+class DamagedFileError(GongkaiError): ...
 
 @type_check_only
 class SourceDict(TypedDict):
-    format: Literal["html", "text"]
+    format: Literal["html", "text", "pdf", "docx", "doc"]
     encoding: str
     encoding_from: Literal["bom", "argument", "http", "meta", "detected", "str"]
     undecodable_bytes: int
     script: Literal["simplified", "traditional", "mixed"]
     url: str | None
+    pages: NotRequired[int]
+    producer: NotRequired[str]
 
 @type_check_only
 class RegionDict(TypedDict):
@@ -63,6 +75,8 @@ class CellDict(TypedDict):
     state: Literal["number", "zero", "blank", "na", "text"]
     span: list[int]
     inferred: bool
+    page: NotRequired[int]
+    bbox: NotRequired[list[float]]
 
 @type_check_only
 class ExtraRowDict(TypedDict):

@@ -44,18 +44,18 @@ pub fn is_space(c: char) -> bool {
 
 /// A blank cell reading at `span`.
 pub fn blank(span: Span) -> CellReading {
-    CellReading { value: None, raw: String::new(), state: "blank", span, inferred: false }
+    CellReading { value: None, raw: String::new(), state: "blank", span, inferred: false, evidence: None }
 }
 
 /// A cell whose value could not be determined: `raw` is the evidence.
 pub fn unknown(raw: &str, span: Span) -> CellReading {
-    CellReading { value: None, raw: raw.to_string(), state: "text", span, inferred: false }
+    CellReading { value: None, raw: raw.to_string(), state: "text", span, inferred: false, evidence: None }
 }
 
 /// A number read as part of a split run.
 pub fn number(raw: &str, value: Number, span: Span, inferred: bool) -> CellReading {
     let state = if value.as_f64() == 0.0 { "zero" } else { "number" };
-    CellReading { value: Some(value), raw: raw.to_string(), state, span, inferred }
+    CellReading { value: Some(value), raw: raw.to_string(), state, span, inferred, evidence: None }
 }
 
 /// Parses a plain numeric string (ASCII digits, optional sign, optional
@@ -129,6 +129,7 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
             state: "text",
             span,
             inferred: false,
+            evidence: None,
         };
     }
     let make = |value: Option<Number>, state: &'static str| CellReading {
@@ -137,6 +138,7 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
         state,
         span,
         inferred: false,
+        evidence: None,
     };
     if folded.is_empty() {
         return CellReading {
@@ -145,6 +147,7 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
             state: "blank",
             span,
             inferred: false,
+            evidence: None,
         };
     }
     if NA_TOKENS.contains(&folded.as_str()) {

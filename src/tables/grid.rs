@@ -568,12 +568,15 @@ fn t3_kind(row: &GRow, group_other: &mut bool) -> T3Kind {
     let last_cell = labels.iter().rposition(|l| !l.is_empty());
     let own_start = last_cell.map_or(0, |i| labels[..i].iter().map(String::len).sum::<usize>());
     let own_len = last_cell.map_or(0, |i| template::strip_ordinal(&labels[i]).chars().count());
-    // A hit inside the own cell must be most of it: `其他` inside a misprinted
+    // A short hit inside the own cell must be most of it: `其他` inside a misprinted
     // `2.其他法律行政止公开` is not the row 3.其他.
     let last = T3_AC
         .find_iter(&row.label)
         .filter(|m| m.end() > own_start)
-        .filter(|m| m.start() < own_start || 2 * row.label[m.range()].chars().count() >= own_len)
+        .filter(|m| {
+            let n = row.label[m.range()].chars().count();
+            m.start() < own_start || n >= 4 || 2 * n >= own_len
+        })
         .last()
         .map(|m| T3_LABELS[m.pattern().as_usize()].1);
     match last {

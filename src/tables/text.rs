@@ -260,7 +260,9 @@ fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
             v.chars[body..label_end].iter().map(|c| cells::fold(*c)).filter(|c| !cells::is_space(*c)).collect();
         // A hit covering little of the label (`其他` inside `2.其他法律行政止公开`) is no label.
         let label_len = template::strip_ordinal(&label).chars().count();
-        let covered = hits.iter().any(|h| h.start < le && h.end > ls && 2 * (h.end - h.start) >= label_len);
+        let covered = hits
+            .iter()
+            .any(|h| h.start < le && h.end > ls && (h.end - h.start >= 4 || 2 * (h.end - h.start) >= label_len));
         if !covered {
             if let Some(i) = template::fuzzy_t3(&label) {
                 if let Some(pat) = T3_LABELS.iter().position(|(_, l)| *l == T3Label::Row(i)) {

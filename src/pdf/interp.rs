@@ -1,0 +1,573 @@
+//! The content-stream interpreter: runs a page's drawing operators and keeps what the layout
+//! needs — every glyph with its Unicode text and box, the thin straight lines and rectangles
+//! that can be table rules, and how many images were drawn. Coordinates are PDF points from
+//! the page's top-left corner (the page's rotation applied).
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::file::PdfFile;
+use super::font::{Font, Glyph};
+use super::object::{Dict, Lexer, Obj, Token};
+
+/// Thickest line or filled rectangle still taken for a table rule (points).
+pub const MAX_RULE: f64 = 3.0;
+/// Deepest nesting of form XObjects.
+const MAX_FORM_DEPTH: usize = 8;
+/// Most operators run for one document (a bound on work: never hang).
+pub const MAX_OPS: usize = 20_000_000;
+/// Most glyphs kept for one document.
+pub const MAX_GLYPHS: usize = 4_000_000;
+/// Most operands kept on the stack.
+const MAX_OPERANDS: usize = 1 << 16;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PGlyph {
+    pub text: String,
+    pub x0: f64,
+    pub top: f64,
+    pub x1: f64,
+    pub bottom: f64,
+    /// The font size as drawn (points).
+    pub size: f64,
+    pub vertical: bool,
+}
+
+impl PGlyph {
+    pub fn cx(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+    pub fn cy(&self) -> f64 {
+        (self.top + self.bottom) / 2.0
+    }
+}
+
+/// A ruling line (its centre line): horizontal when `y0 == y1`, vertical when `x0 == x1`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rule {
+    pub fn horizontal(&self) -> bool {
+        self.y0 == self.y1
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct PageContent {
+    pub height: f64,
+    pub glyphs: Vec<PGlyph>,
+    pub rules: Vec<Rule>,
+    pub images: usize,
+}
+
+type M = [f64; 6];
+
+fn mul(a: &M, b: &M) -> M {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+fn apply(m: &M, x: f64, y: f64) -> (f64, f64) {
+    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+}
+
+fn finite(m: &M) -> bool {
+    m.iter().all(|v| v.is_finite() && v.abs() < 1e7)
+}
+
+#[derive(Clone)]
+struct GState {
+    ctm: M,
+    font: Option<Rc<Font>>,
+    size: f64,
+    tc: f64,
+    tw: f64,
+    th: f64,
+    tl: f64,
+    rise: f64,
+    line_width: f64,
+    fill_white: bool,
+    stroke_white: bool,
+}
+
+/// Shared across the pages of one document: fonts parsed once, the work budgets.
+#[derive(Default)]
+pub struct Interp {
+    fonts: HashMap<u32, Rc<Font>>,
+    pub ops: usize,
+    pub glyph_count: usize,
+}
+
+struct Run<'p> {
+    out: &'p mut PageContent,
+    gs: GState,
+    stack: Vec<GState>,
+    tm: M,
+    tlm: M,
+    /// Current path: segments in page space, and the rectangles among them.
+    segs: Vec<((f64, f64), (f64, f64))>,
+    rects: Vec<(f64, f64, f64, f64)>,
+    start: (f64, f64),
+    cur: (f64, f64),
+    /// Points of the current subpath (to recognise a closed 4-corner rectangle).
+    sub: Vec<(f64, f64)>,
+    glyph_buf: Vec<Glyph>,
+}
+
+impl Interp {
+    /// Runs one page. `base` maps user space to top-left page space.
+    pub fn page(
+        &mut self,
+        file: &PdfFile,
+        contents: &[u8],
+        resources: &Dict,
+        base: M,
+        width: f64,
+        height: f64,
+    ) -> PageContent {
+        let _ = width;
+        let mut out = PageContent { height, ..Default::default() };
+        let gs = GState {
+            ctm: base,
+            font: None,
+            size: 0.0,
+            tc: 0.0,
+            tw: 0.0,
+            th: 1.0,
+            tl: 0.0,
+            rise: 0.0,
+            line_width: 1.0,
+            fill_white: false,
+            stroke_white: false,
+        };
+        let mut run = Run {
+            out: &mut out,
+            gs,
+            stack: Vec::new(),
+            tm: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+            tlm: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+            segs: Vec::new(),
+            rects: Vec::new(),
+            start: (0.0, 0.0),
+            cur: (0.0, 0.0),
+            sub: Vec::new(),
+            glyph_buf: Vec::new(),
+        };
+        self.exec(file, contents, resources, &mut run, 0);
+        out
+    }
+
+    fn font(&mut self, file: &PdfFile, resources: &Dict, name: &[u8]) -> Option<Rc<Font>> {
+        let fonts = file.get_key(resources, b"Font");
+        let entry = fonts.as_dict()?.get(name)?.clone();
+        if let Obj::Ref(n, _) = entry {
+            if let Some(f) = self.fonts.get(&n) {
+                return Some(f.clone());
+            }
+            let d = file.get(n)?;
+            let f = Rc::new(Font::load(file, d.as_dict()?));
+            self.fonts.insert(n, f.clone());
+            return Some(f);
+        }
+        Some(Rc::new(Font::load(file, entry.as_dict()?)))
+    }
+
+    fn exec(&mut self, file: &PdfFile, data: &[u8], resources: &Dict, run: &mut Run, depth: usize) {
+        let mut lx = Lexer::new(data, 0);
+        let mut ops: Vec<Obj> = Vec::new();
+        while let Some(tok) = lx.token() {
+            let op = match tok {
+                Token::Obj(o) => {
+                    if ops.len() < MAX_OPERANDS {
+                        ops.push(o);
+                    }
+                    continue;
+                }
+                Token::ArrayStart => {
+                    let mut items = Vec::new();
+                    loop {
+                        match lx.token() {
+                            None | Some(Token::ArrayEnd) => break,
+                            Some(Token::Obj(o)) => items.push(o),
+                            Some(Token::Keyword(_)) => break,
+                            _ => {}
+                        }
+                    }
+                    if ops.len() < MAX_OPERANDS {
+                        ops.push(Obj::Array(Rc::new(items)));
+                    }
+                    continue;
+                }
+                Token::DictStart => {
+                    let mut depth = 1usize;
+                    while depth > 0 {
+                        match lx.token() {
+                            None => break,
+                            Some(Token::DictStart) => depth += 1,
+                            Some(Token::DictEnd) => depth -= 1,
+                            _ => {}
+                        }
+                    }
+                    ops.push(Obj::Null);
+                    continue;
+                }
+                Token::ArrayEnd | Token::DictEnd => continue,
+                Token::Keyword(k) => k,
+            };
+            self.ops += 1;
+            if self.ops > MAX_OPS {
+                return;
+            }
+            let num = |i: usize| ops.get(i).and_then(Obj::as_f64).unwrap_or(0.0);
+            let nums = |n: usize| -> Option<Vec<f64>> {
+                if ops.len() < n {
+                    return None;
+                }
+                ops[ops.len() - n..].iter().map(Obj::as_f64).collect()
+            };
+            match op {
+                b"q" if run.stack.len() < 256 => run.stack.push(run.gs.clone()),
+                b"Q" => {
+                    if let Some(g) = run.stack.pop() {
+                        run.gs = g;
+                    }
+                }
+                b"cm" => {
+                    if let Some(v) = nums(6) {
+                        let m: M = [v[0], v[1], v[2], v[3], v[4], v[5]];
+                        let c = mul(&m, &run.gs.ctm);
+                        if finite(&c) {
+                            run.gs.ctm = c;
+                        }
+                    }
+                }
+                b"w" => run.gs.line_width = num(0).abs(),
+                b"g" | b"rg" | b"k" | b"sc" | b"scn" => run.gs.fill_white = is_white(&ops),
+                b"G" | b"RG" | b"K" | b"SC" | b"SCN" => run.gs.stroke_white = is_white(&ops),
+                b"BT" => {
+                    run.tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+                    run.tlm = run.tm;
+                }
+                b"Tf" => {
+                    run.gs.size = num(1);
+                    run.gs.font = ops.first().and_then(Obj::as_name).and_then(|n| self.font(file, resources, n));
+                }
+                b"Tc" => run.gs.tc = num(0),
+                b"Tw" => run.gs.tw = num(0),
+                b"Tz" => run.gs.th = num(0) / 100.0,
+                b"TL" => run.gs.tl = num(0),
+                b"Ts" => run.gs.rise = num(0),
+                b"Td" => run.next_line(num(0), num(1)),
+                b"TD" => {
+                    run.gs.tl = -num(1);
+                    run.next_line(num(0), num(1));
+                }
+                b"Tm" => {
+                    if let Some(v) = nums(6) {
+                        let m: M = [v[0], v[1], v[2], v[3], v[4], v[5]];
+                        if finite(&m) {
+                            run.tm = m;
+                            run.tlm = m;
+                        }
+                    }
+                }
+                b"T*" => run.next_line(0.0, -run.gs.tl),
+                b"Tj" => {
+                    if let Some(Obj::Str(s)) = ops.last() {
+                        self.show(run, s);
+                    }
+                }
+                b"'" => {
+                    run.next_line(0.0, -run.gs.tl);
+                    if let Some(Obj::Str(s)) = ops.last() {
+                        self.show(run, s);
+                    }
+                }
+                b"\"" => {
+                    run.gs.tw = num(0);
+                    run.gs.tc = num(1);
+                    run.next_line(0.0, -run.gs.tl);
+                    if let Some(Obj::Str(s)) = ops.last() {
+                        self.show(run, s);
+                    }
+                }
+                b"TJ" => {
+                    if let Some(Obj::Array(items)) = ops.last() {
+                        for it in items.iter() {
+                            match it {
+                                Obj::Str(s) => self.show(run, s),
+                                o => {
+                                    if let Some(n) = o.as_f64() {
+                                        let tx = -n / 1000.0 * run.gs.size * run.gs.th;
+                                        let vertical = run.gs.font.as_ref().is_some_and(|f| f.vertical);
+                                        let t: M = if vertical {
+                                            [1.0, 0.0, 0.0, 1.0, 0.0, -n / 1000.0 * run.gs.size]
+                                        } else {
+                                            [1.0, 0.0, 0.0, 1.0, tx, 0.0]
+                                        };
+                                        run.tm = mul(&t, &run.tm);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                b"m" => {
+                    let p = run.pt(num(0), num(1));
+                    run.start = p;
+                    run.cur = p;
+                    run.sub.clear();
+                    run.sub.push(p);
+                }
+                b"l" => {
+                    let p = run.pt(num(0), num(1));
+                    run.segs.push((run.cur, p));
+                    run.cur = p;
+                    run.sub.push(p);
+                }
+                b"c" => run.cur = run.pt(num(4), num(5)),
+                b"v" | b"y" => run.cur = run.pt(num(2), num(3)),
+                b"h" => {
+                    if run.cur != run.start {
+                        run.segs.push((run.cur, run.start));
+                    }
+                    run.close_sub();
+                    run.cur = run.start;
+                }
+                b"re" => {
+                    let (x, y, w, h) = (num(0), num(1), num(2), num(3));
+                    let ps = [run.pt(x, y), run.pt(x + w, y), run.pt(x + w, y + h), run.pt(x, y + h)];
+                    for i in 0..4 {
+                        run.segs.push((ps[i], ps[(i + 1) % 4]));
+                    }
+                    run.add_rect(&ps);
+                    run.start = ps[0];
+                    run.cur = ps[0];
+                    run.sub.clear();
+                }
+                b"S" | b"s" => {
+                    run.close_sub();
+                    run.paint(true, false);
+                }
+                b"f" | b"F" | b"f*" => {
+                    run.close_sub();
+                    run.paint(false, true);
+                }
+                b"B" | b"B*" | b"b" | b"b*" => {
+                    run.close_sub();
+                    run.paint(true, true);
+                }
+                b"n" => run.clear_path(),
+                b"Do" => {
+                    if let Some(name) = ops.first().and_then(Obj::as_name) {
+                        self.xobject(file, resources, name, run, depth);
+                    }
+                }
+                b"BI" => {
+                    // Inline image: skip to `EI` after the `ID` data.
+                    if let Some(i) = memchr::memmem::find(&data[lx.pos..], b"ID") {
+                        let from = lx.pos + i + 3;
+                        let mut p = from;
+                        lx.pos = data.len();
+                        while let Some(j) = memchr::memmem::find(&data[p.min(data.len())..], b"EI") {
+                            let at = p + j;
+                            let before = at == 0 || super::object::is_white(data[at - 1]);
+                            let after = data.get(at + 2).is_none_or(|&c| super::object::is_white(c));
+                            if before && after {
+                                lx.pos = at + 2;
+                                break;
+                            }
+                            p = at + 2;
+                        }
+                    }
+                    run.out.images += 1;
+                }
+                _ => {}
+            }
+            ops.clear();
+        }
+    }
+
+    fn xobject(&mut self, file: &PdfFile, resources: &Dict, name: &[u8], run: &mut Run, depth: usize) {
+        let xo = file.get_key(resources, b"XObject");
+        let Some(entry) = xo.as_dict().and_then(|d| d.get(name)) else { return };
+        let Obj::Stream(s) = file.resolve(entry) else { return };
+        match s.dict.get(b"Subtype").and_then(Obj::as_name) {
+            Some(b"Image") => run.out.images += 1,
+            Some(b"Form") if depth < MAX_FORM_DEPTH => {
+                let Ok(data) = file.decode(&s) else { return };
+                let saved = run.gs.clone();
+                if let Obj::Array(m) = file.get_key(&s.dict, b"Matrix") {
+                    let v: Vec<f64> = m.iter().filter_map(Obj::as_f64).collect();
+                    if v.len() == 6 {
+                        let c = mul(&[v[0], v[1], v[2], v[3], v[4], v[5]], &run.gs.ctm);
+                        if finite(&c) {
+                            run.gs.ctm = c;
+                        }
+                    }
+                }
+                let res = match file.get_key(&s.dict, b"Resources") {
+                    Obj::Dict(d) => d,
+                    _ => resources.clone(),
+                };
+                let (tm, tlm) = (run.tm, run.tlm);
+                let depth_before = run.stack.len();
+                self.exec(file, &data, &res, run, depth + 1);
+                run.stack.truncate(depth_before);
+                run.gs = saved;
+                run.tm = tm;
+                run.tlm = tlm;
+            }
+            _ => {}
+        }
+    }
+
+    fn show(&mut self, run: &mut Run, s: &[u8]) {
+        let Some(font) = run.gs.font.clone() else { return };
+        run.glyph_buf.clear();
+        font.glyphs(s, &mut run.glyph_buf);
+        let gs = &run.gs;
+        let fs = gs.size;
+        for g in &run.glyph_buf {
+            let trm_base: M = [fs * gs.th, 0.0, 0.0, fs, 0.0, gs.rise];
+            let trm = mul(&mul(&trm_base, &run.tm), &gs.ctm);
+            let corners = if font.vertical { [(-0.5, -0.88), (0.5, 0.12)] } else { [(0.0, -0.12), (g.width, 0.88)] };
+            let (ax, ay) = apply(&trm, corners[0].0, corners[0].1);
+            let (bx, by) = apply(&trm, corners[1].0, corners[1].1);
+            let (cx, cy) = apply(&trm, corners[0].0, corners[1].1);
+            let (dx, dy) = apply(&trm, corners[1].0, corners[0].1);
+            let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+            if self.glyph_count < MAX_GLYPHS && [ax, ay, bx, by].iter().all(|v| v.is_finite()) {
+                let text = g.text.clone();
+                if !text.trim().is_empty() {
+                    self.glyph_count += 1;
+                    run.out.glyphs.push(PGlyph {
+                        text,
+                        x0: ax.min(bx).min(cx).min(dx),
+                        top: ay.min(by).min(cy).min(dy),
+                        x1: ax.max(bx).max(cx).max(dx),
+                        bottom: ay.max(by).max(cy).max(dy),
+                        size,
+                        vertical: font.vertical,
+                    });
+                } else if text.is_empty() {
+                    // A glyph the font gives no text for: counted for the decodability check.
+                    self.glyph_count += 1;
+                    run.out.glyphs.push(PGlyph { text, x0: ax, top: ay, x1: bx, bottom: by, size, vertical: false });
+                }
+            }
+            let spacing = gs.tc + if g.is_space { gs.tw } else { 0.0 };
+            let t: M = if font.vertical {
+                [1.0, 0.0, 0.0, 1.0, 0.0, -(fs + spacing)]
+            } else {
+                [1.0, 0.0, 0.0, 1.0, (g.width * fs + spacing) * gs.th, 0.0]
+            };
+            run.tm = mul(&t, &run.tm);
+        }
+    }
+}
+
+fn is_white(ops: &[Obj]) -> bool {
+    let v: Vec<f64> = ops.iter().filter_map(Obj::as_f64).collect();
+    match v.len() {
+        1 | 3 => v.iter().all(|&c| c >= 0.99),
+        4 => v.iter().all(|&c| c <= 0.01),
+        _ => false,
+    }
+}
+
+impl Run<'_> {
+    fn pt(&self, x: f64, y: f64) -> (f64, f64) {
+        apply(&self.gs.ctm, x, y)
+    }
+
+    fn next_line(&mut self, tx: f64, ty: f64) {
+        self.tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &self.tlm);
+        self.tm = self.tlm;
+    }
+
+    fn close_sub(&mut self) {
+        if self.sub.len() >= 3 {
+            let xs = self.sub.iter().map(|p| p.0);
+            let ys = self.sub.iter().map(|p| p.1);
+            let (x0, x1) = (xs.clone().fold(f64::MAX, f64::min), xs.fold(f64::MIN, f64::max));
+            let (y0, y1) = (ys.clone().fold(f64::MAX, f64::min), ys.fold(f64::MIN, f64::max));
+            // A thin closed shape (a bevelled border piece, as browsers draw them) is a rule
+            // whatever its corners; a wide one counts only when it is an upright rectangle.
+            if (x1 - x0).min(y1 - y0) <= MAX_RULE {
+                self.rects.push((x0, y0, x1, y1));
+            } else if self.sub.len() == 4 || (self.sub.len() == 5 && near(self.sub[0], self.sub[4])) {
+                let ps = [self.sub[0], self.sub[1], self.sub[2], self.sub[3]];
+                self.add_rect(&ps);
+            }
+        }
+        self.sub.clear();
+    }
+
+    /// Records an axis-aligned rectangle (any other quadrilateral is ignored).
+    fn add_rect(&mut self, ps: &[(f64, f64); 4]) {
+        let xs = ps.map(|p| p.0);
+        let ys = ps.map(|p| p.1);
+        let (x0, x1) = (xs.iter().copied().fold(f64::MAX, f64::min), xs.iter().copied().fold(f64::MIN, f64::max));
+        let (y0, y1) = (ys.iter().copied().fold(f64::MAX, f64::min), ys.iter().copied().fold(f64::MIN, f64::max));
+        let aligned = ps.iter().all(|p| {
+            ((p.0 - x0).abs() < 0.5 || (p.0 - x1).abs() < 0.5) && ((p.1 - y0).abs() < 0.5 || (p.1 - y1).abs() < 0.5)
+        });
+        if aligned {
+            self.rects.push((x0, y0, x1, y1));
+        }
+    }
+
+    fn clear_path(&mut self) {
+        self.segs.clear();
+        self.rects.clear();
+        self.sub.clear();
+    }
+
+    fn paint(&mut self, stroke: bool, fill: bool) {
+        let scale = (self.gs.ctm[0] * self.gs.ctm[3] - self.gs.ctm[1] * self.gs.ctm[2]).abs().sqrt();
+        let lw = (self.gs.line_width * scale).max(0.1);
+        if stroke && !self.gs.stroke_white && lw <= MAX_RULE {
+            for &((ax, ay), (bx, by)) in &self.segs {
+                if (ay - by).abs() < 0.5 && (ax - bx).abs() > 0.5 {
+                    let y = (ay + by) / 2.0;
+                    self.out.rules.push(Rule { x0: ax.min(bx), y0: y, x1: ax.max(bx), y1: y });
+                } else if (ax - bx).abs() < 0.5 && (ay - by).abs() > 0.5 {
+                    let x = (ax + bx) / 2.0;
+                    self.out.rules.push(Rule { x0: x, y0: ay.min(by), x1: x, y1: ay.max(by) });
+                }
+            }
+        }
+        if fill && !self.gs.fill_white {
+            for &(x0, y0, x1, y1) in &self.rects {
+                let (w, h) = (x1 - x0, y1 - y0);
+                if h <= MAX_RULE && w > h && w >= 1.0 {
+                    let y = (y0 + y1) / 2.0;
+                    self.out.rules.push(Rule { x0, y0: y, x1, y1: y });
+                } else if w <= MAX_RULE && h > w && h >= 1.0 {
+                    let x = (x0 + x1) / 2.0;
+                    self.out.rules.push(Rule { x0: x, y0, x1: x, y1 });
+                }
+            }
+        }
+        if self.out.rules.len() > 1_000_000 {
+            self.out.rules.truncate(1_000_000);
+        }
+        self.clear_path();
+    }
+}
+
+fn near(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() < 0.5 && (a.1 - b.1).abs() < 0.5
+}

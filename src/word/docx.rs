@@ -1,0 +1,292 @@
+//! Word 2007+ (.docx): `word/document.xml` walked once. Paragraphs (tracked insertions kept,
+//! deletions and moved-from text dropped, `w:sdt` content read, text boxes as their own
+//! paragraphs), and tables (`w:tbl`) with `gridSpan`, `vMerge`, `gridBefore`/`gridAfter`
+//! → rowspan/colspan grids. A nested table is read as its own table after the one holding
+//! it; a one-cell table that only frames content is unwrapped.
+
+use super::xml::{attr, Event, Reader};
+use super::{zip, WordDocument};
+use crate::document::{RawBlock, RawCell, RawDocument, RawTable};
+use crate::error::CoreError;
+use crate::panel;
+
+/// Deepest table nesting followed.
+const MAX_NESTING: usize = 16;
+
+#[derive(Default)]
+struct Cell {
+    blocks: Vec<RawBlock>,
+    span: usize,
+    /// `Some(true)` restart, `Some(false)` continue.
+    vmerge: Option<bool>,
+}
+
+#[derive(Default)]
+struct Row {
+    before: usize,
+    after: usize,
+    cells: Vec<Cell>,
+}
+
+#[derive(Default)]
+struct Table {
+    rows: Vec<Row>,
+}
+
+fn damaged(reason: &str) -> CoreError {
+    CoreError::Damaged { what: "Word document", reason: reason.to_string() }
+}
+
+pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {
+    let xml = zip::member(bytes, "word/document.xml")?.ok_or_else(|| damaged("word/document.xml is missing"))?;
+    let xml = String::from_utf8_lossy(&xml);
+    let blocks = walk(&xml);
+    let pages = zip::member(bytes, "docProps/app.xml").ok().flatten().and_then(|app| {
+        let app = String::from_utf8_lossy(&app);
+        let s = app.find("<Pages>")? + 7;
+        let e = app[s..].find('<')? + s;
+        app[s..e].trim().parse().ok()
+    });
+    let lines: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| if let RawBlock::Paragraph(p) = b { Some(p.as_str()) } else { None })
+        .take(80)
+        .collect();
+    let panel = panel::scan_lines(lines);
+    Ok(WordDocument { raw: RawDocument { blocks, panel, html_title: None }, pages })
+}
+
+fn push_para(out: &mut Vec<RawBlock>, text: &str) {
+    for line in text.split('\n') {
+        let t = line.trim();
+        if !t.is_empty() {
+            out.push(RawBlock::Paragraph(t.to_string()));
+        }
+    }
+}
+
+fn walk(xml: &str) -> Vec<RawBlock> {
+    // Containers: the body, then one per open table cell.
+    let mut containers: Vec<Vec<RawBlock>> = vec![Vec::new()];
+    let mut tables: Vec<Table> = Vec::new();
+    let mut paras: Vec<String> = Vec::new();
+    let mut in_text = 0usize;
+    // Inside w:del / w:moveFrom / mc:Fallback: skipped.
+    let mut skip = 0usize;
+    let mut in_tcpr = false;
+    let mut in_trpr = false;
+    // Tables nested deeper than MAX_NESTING: read as their cells' text.
+    let mut too_deep = 0usize;
+    for ev in Reader::new(xml) {
+        if skip > 0 {
+            match ev {
+                Event::Start("del" | "moveFrom" | "Fallback", _, false) => skip += 1,
+                Event::End("del" | "moveFrom" | "Fallback") => skip -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match ev {
+            Event::Start(name, attrs, selfc) => match name {
+                "del" | "moveFrom" | "Fallback" if !selfc => skip = 1,
+                "p" if !selfc => paras.push(String::new()),
+                "t" if !selfc => in_text += 1,
+                "tab" | "ptab" if !in_tcpr => {
+                    if let Some(p) = paras.last_mut() {
+                        p.push(' ');
+                    }
+                }
+                "br" | "cr" => {
+                    if let Some(p) = paras.last_mut() {
+                        p.push('\n');
+                    }
+                }
+                "noBreakHyphen" => {
+                    if let Some(p) = paras.last_mut() {
+                        p.push('-');
+                    }
+                }
+                "tbl" if !selfc && tables.len() < MAX_NESTING => tables.push(Table::default()),
+                "tbl" if !selfc => too_deep += 1,
+                "tr" if !selfc => {
+                    if let Some(t) = tables.last_mut() {
+                        t.rows.push(Row::default());
+                    }
+                }
+                "trPr" if !selfc => in_trpr = true,
+                "gridBefore" | "gridAfter" if in_trpr => {
+                    let n = attr(attrs, "val").and_then(|v| v.parse::<usize>().ok()).unwrap_or(0).min(64);
+                    if let Some(r) = tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                        if name == "gridBefore" {
+                            r.before = n;
+                        } else {
+                            r.after = n;
+                        }
+                    }
+                }
+                "tc" if !selfc => {
+                    if let Some(r) = tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                        r.cells.push(Cell { span: 1, ..Default::default() });
+                        containers.push(Vec::new());
+                    }
+                }
+                "tcPr" if !selfc => in_tcpr = true,
+                "gridSpan" if in_tcpr => {
+                    let n = attr(attrs, "val").and_then(|v| v.parse::<usize>().ok()).unwrap_or(1).clamp(1, 64);
+                    if let Some(c) = tables.last_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.cells.last_mut())
+                    {
+                        c.span = n;
+                    }
+                }
+                "vMerge" if in_tcpr => {
+                    let restart = attr(attrs, "val").is_some_and(|v| v == "restart");
+                    if let Some(c) = tables.last_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.cells.last_mut())
+                    {
+                        c.vmerge = Some(restart);
+                    }
+                }
+                _ => {}
+            },
+            Event::End(name) => match name {
+                "t" => in_text = in_text.saturating_sub(1),
+                "trPr" => in_trpr = false,
+                "tcPr" => in_tcpr = false,
+                "p" => {
+                    if let Some(p) = paras.pop() {
+                        if let Some(c) = containers.last_mut() {
+                            push_para(c, &p);
+                        }
+                    }
+                }
+                "tc" if containers.len() > 1 => {
+                    let blocks = containers.pop().unwrap_or_default();
+                    if let Some(c) = tables.last_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.cells.last_mut())
+                    {
+                        c.blocks = blocks;
+                    }
+                }
+                "tbl" if too_deep > 0 => too_deep -= 1,
+                "tbl" => {
+                    if let (Some(t), Some(out)) = (tables.pop(), containers.last_mut()) {
+                        finish(t, out);
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(s) => {
+                if in_text > 0 {
+                    if let Some(p) = paras.last_mut() {
+                        p.push_str(&s);
+                    }
+                }
+            }
+        }
+    }
+    // Unclosed elements (a truncated file): keep what was read.
+    while let Some(p) = paras.pop() {
+        if let Some(c) = containers.last_mut() {
+            push_para(c, &p);
+        }
+    }
+    while containers.len() > 1 {
+        let inner = containers.pop().unwrap_or_default();
+        if let Some(c) = containers.last_mut() {
+            c.extend(inner);
+        }
+    }
+    containers.pop().unwrap_or_default()
+}
+
+/// A finished table into `out`: a one-cell frame unwrapped, else the grid then its nested tables.
+fn finish(t: Table, out: &mut Vec<RawBlock>) {
+    let cells: usize = t.rows.iter().map(|r| r.cells.len()).sum();
+    if cells == 0 {
+        return;
+    }
+    if cells == 1 {
+        for r in t.rows {
+            for c in r.cells {
+                out.extend(c.blocks);
+            }
+        }
+        return;
+    }
+    let n_cols =
+        t.rows.iter().map(|r| r.before + r.cells.iter().map(|c| c.span).sum::<usize>() + r.after).max().unwrap_or(0);
+    let n_rows = t.rows.len();
+    let mut table = RawTable { n_rows, n_cols, cells: Vec::new(), grid: vec![None; n_rows * n_cols] };
+    let mut nested: Vec<RawBlock> = Vec::new();
+    for (r, row) in t.rows.into_iter().enumerate() {
+        let mut col = row.before;
+        for cell in row.cells {
+            let span = cell.span.min(n_cols.saturating_sub(col)).max(1);
+            if col >= n_cols {
+                break;
+            }
+            let mut text = Vec::new();
+            for b in cell.blocks {
+                match b {
+                    RawBlock::Paragraph(p) => text.push(p),
+                    other => nested.push(other),
+                }
+            }
+            let text = text.join("\n");
+            // A continued vertical merge extends the cell above at this column.
+            if cell.vmerge == Some(false) && r > 0 {
+                if let Some(idx) = table.grid[(r - 1) * n_cols + col] {
+                    let above = &mut table.cells[idx as usize];
+                    if above.col == col {
+                        above.rowspan = r - above.row + 1;
+                        if !text.is_empty() {
+                            above.text.push('\n');
+                            above.text.push_str(&text);
+                        }
+                        for c in col..(col + span).min(n_cols) {
+                            table.grid[r * n_cols + c] = Some(idx);
+                        }
+                        col += span;
+                        continue;
+                    }
+                }
+            }
+            let idx = table.cells.len() as u32;
+            table.cells.push(RawCell { text, row: r, col, rowspan: 1, colspan: span, header: false, evidence: None });
+            for c in col..(col + span).min(n_cols) {
+                table.grid[r * n_cols + c] = Some(idx);
+            }
+            col += span;
+        }
+    }
+    out.push(RawBlock::Table(table));
+    out.extend(nested);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_merges_and_revisions() {
+        let xml = r#"<w:document><w:body>
+          <w:p><w:r><w:t>标题</w:t></w:r><w:ins><w:r><w:t>新增</w:t></w:r></w:ins><w:del><w:r><w:delText>删除</w:delText></w:r></w:del></w:p>
+          <w:sdt><w:sdtContent><w:p><w:r><w:t>控件</w:t></w:r></w:p></w:sdtContent></w:sdt>
+          <w:tbl>
+            <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc>
+                  <w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>B</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>
+                  <w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr>
+          </w:tbl></w:body></w:document>"#;
+        let blocks = walk(xml);
+        assert_eq!(blocks[0], RawBlock::Paragraph("标题新增".into()));
+        assert_eq!(blocks[1], RawBlock::Paragraph("控件".into()));
+        let RawBlock::Table(t) = &blocks[2] else { panic!("{blocks:?}") };
+        assert_eq!((t.n_rows, t.n_cols), (3, 3));
+        let a = t.at(1, 0).unwrap();
+        assert_eq!((a.text.as_str(), a.rowspan), ("A", 2));
+        assert_eq!(t.at(0, 2).unwrap().text, "B");
+        assert_eq!(t.at(1, 2).unwrap().text, "2");
+        assert_eq!(t.at(2, 1).unwrap().text, "3");
+        assert!(t.at(2, 0).is_none());
+    }
+}

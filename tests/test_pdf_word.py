@@ -1,0 +1,207 @@
+"""PDF, DOCX and .doc input (issue 12): real report PDFs against their gold, renderings of gold
+files made by LibreOffice, Chromium, ReportLab and python-docx (tests/data/pdf-word/make.py),
+and every bad file with the typed error it must raise."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import gongkai
+from conftest import DATA, run_child
+from gongkai.eval import _gold_number
+
+REAL_PDF = DATA / "real-pdf"
+PDF_WORD = DATA / "pdf-word"
+T4_COLS = ("upheld", "corrected", "other", "pending", "total")
+
+
+def goldens(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in (".pdf", ".docx", ".doc") and p.with_name(p.stem + ".gold.json").exists()
+    )
+
+
+def value(cell: dict | None) -> float | None:
+    if cell is None:
+        return None
+    if cell["state"] in ("blank", "na"):
+        return 0
+    return cell["value"]
+
+
+def gold_cells(gold: dict):
+    """(table key, row, col, gold value) for every gold table cell."""
+    for row, cols in (gold.get("table2") or {}).items():
+        for col, v in cols.items():
+            yield "proactive", row, col, v
+    for row, cols in (gold.get("table3") or {}).items():
+        for col, v in cols.items():
+            yield "requests", row, col, v
+    for group, cols in (gold.get("table4") or {}).items():
+        cols = dict(zip(T4_COLS, cols)) if isinstance(cols, list) else cols
+        for col, v in cols.items():
+            yield "review_litigation", group, col, v
+
+
+@pytest.mark.parametrize("path", goldens(PDF_WORD), ids=lambda p: p.name)
+def test_generated_files_read_every_gold_cell(path):
+    gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
+    report = gongkai.parse(path)
+    assert report.source["format"] == gold["format"]
+    assert (report.year, report.agency, report.kind, report.template) == (
+        gold["year"],
+        gold["agency"],
+        gold["kind"],
+        gold["template"],
+    )
+    wrong = []
+    for table, row, col, want in gold_cells(gold):
+        t = report.tables[table]
+        got = value(t["cells"].get(row, {}).get(col)) if t else None
+        if got != (_gold_number(want) or 0):
+            wrong.append((table, row, col, want, got))
+    assert not wrong
+
+
+def test_real_pdfs_against_gold():
+    shi = gongkai.parse(REAL_PDF / "huaian-shi-2024.pdf")
+    gold = json.loads((REAL_PDF / "huaian-shi-2024.gold.json").read_text(encoding="utf-8"))
+    assert shi.source["pages"] == 6
+    assert shi.source["producer"].startswith("WPS")
+    wrong = [
+        (t, r, c, v)
+        for t, r, c, v in gold_cells(gold)
+        if value((shi.tables[t]["cells"].get(r) or {}).get(c)) != (_gold_number(v) or 0)
+    ]
+    assert not wrong
+    # Table 3 runs across a page break; its cells carry page and box, and the span is the evidence.
+    cells = shi.tables["requests"]["cells"]
+    first, last = cells["new_received"]["total"], cells["carried_forward"]["total"]
+    assert first["value"] == 3119 and last["value"] == 103
+    assert first["page"] < last["page"]
+    for c in (first, last):
+        x0, top, x1, bottom = c["bbox"]
+        assert 0 <= x0 < x1 <= 595 and 0 <= top < bottom <= 842
+        assert shi.text[c["span"][0] : c["span"][1]] == c["raw"]
+    hongze = gongkai.parse(REAL_PDF / "huaian-hongze-2023.pdf")
+    assert (hongze.year, hongze.agency) == (2023, "洪泽区人民政府")
+    assert hongze.tables["requests"]["cells"]["new_received"]["total"]["value"] == 21
+    assert hongze.tables["proactive"]["format"] == "2021"
+
+
+def test_html_reports_carry_no_page_or_box():
+    report = gongkai.parse(DATA / "real" / "shanghai-bgt-2019.html")
+    assert "pages" not in report.source and "producer" not in report.source
+    cell = report.tables["requests"]["cells"]["new_received"]["total"]
+    assert "page" not in cell and "bbox" not in cell
+
+
+BAD = json.loads((PDF_WORD / "bad.json").read_text())
+
+
+@pytest.mark.parametrize("name", sorted(BAD), ids=str)
+def test_bad_files_raise_their_typed_error(name):
+    want = BAD[name]
+    try:
+        report = gongkai.parse(PDF_WORD / name)
+    except gongkai.GongkaiError as e:
+        assert want != "ok", f"{name}: {type(e).__name__}: {e}"
+        assert type(e).__name__ == want or want.endswith(type(e).__name__), f"{name}: {type(e).__name__}: {e}"
+        return
+    assert want.startswith("ok"), f"{name} parsed, expected {want}"
+    if want == "ok":
+        assert report.tables["requests"] is not None
+
+
+def test_errors_are_typed_and_say_what_to_do():
+    with pytest.raises(gongkai.ScannedPdfError, match="OCR"):
+        gongkai.parse(PDF_WORD / "bad-scanned.pdf")
+    with pytest.raises(gongkai.EncryptedPdfError, match="password"):
+        gongkai.parse(PDF_WORD / "bad-encrypted-password.pdf")
+    with pytest.raises(gongkai.UndecodableTextError, match="ToUnicode"):
+        gongkai.parse(PDF_WORD / "bad-no-tounicode.pdf")
+    with pytest.raises(gongkai.UnsupportedFormatError, match="WPS"):
+        gongkai.parse(PDF_WORD / "bad-works.wps")
+    for cls in (gongkai.ScannedPdfError, gongkai.EncryptedPdfError, gongkai.UndecodableTextError, gongkai.DamagedFileError):
+        assert issubclass(cls, gongkai.GongkaiError)
+    assert issubclass(gongkai.EncryptedPdfError, gongkai.EncryptedDocumentError)
+
+
+def test_every_entry_point_reads_binary_documents():
+    pdf = PDF_WORD / "pingtan-czj-2021-html-spans-lo-pdf.pdf"
+    docx = PDF_WORD / "pingtan-czj-2021-html-spans-lo-docx.docx"
+    doc = PDF_WORD / "pingtan-czj-2021-html-spans-lo-doc.doc"
+    assert gongkai.extract(pdf.read_bytes())["source"]["format"] == "pdf"
+    assert gongkai.parse(str(docx)).source["format"] == "docx"
+    rows = gongkai.parse_many([pdf, docx.read_bytes(), doc, PDF_WORD / "bad-scanned.pdf"], errors="collect", threads=2)
+    assert [r.source["format"] for r in rows[:3]] == ["pdf", "docx", "doc"]
+    assert isinstance(rows[3], gongkai.Failure) and rows[3].error == "ScannedPdfError"
+    assert gongkai.parse(pdf.read_bytes(), format="pdf").source["format"] == "pdf"
+    with pytest.raises(gongkai.UnsupportedFormatError):
+        gongkai.parse(b"<html><body>not a pdf</body></html>", format="pdf")
+
+
+def test_cli_show_prints_the_tables_of_a_pdf():
+    proc = subprocess.run(
+        [sys.executable, "-m", "gongkai", "show", str(REAL_PDF / "huaian-shi-2024.pdf")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "3119" in proc.stdout and "淮安市人民政府" in proc.stdout
+    proc = subprocess.run(
+        [sys.executable, "-m", "gongkai", "check", str(PDF_WORD / "bad-encrypted-password.pdf")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode != 0 and "EncryptedPdfError" in proc.stdout + proc.stderr
+
+
+def _parse_peak(path: Path) -> dict:
+    """Peak RSS growth (MB) of a child process while it parses `path` (bytes read and the
+    pipeline warmed up beforehand)."""
+    return run_child(
+        f"""
+        import gongkai
+        def _rss():
+            for line in open("/proc/self/status"):
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        data = open({str(path)!r}, "rb").read()
+        # The first parse builds the pipeline's tables once (~15 MB, any input): not the PDF's.
+        gongkai.parse("一、总体情况\\n本机关2021年政府信息公开工作年度报告。")
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")  # reset the peak (VmHWM) to the current RSS
+        before = _rss()
+        report = gongkai.parse(data)
+        RESULT = {{"before_mb": before, "pages": report.source["pages"], "chars": len(report.text)}}
+        """,
+        timeout=120,
+    )
+
+
+def test_real_pdf_parses_within_twenty_times_its_size():
+    path = REAL_PDF / "huaian-shi-2024.pdf"
+    out = _parse_peak(path)
+    grown = out["peak_mb"] - out["result"]["before_mb"]
+    assert out["result"]["pages"] == 6
+    assert grown < 20 * path.stat().st_size / 2**20, out
+
+
+def test_a_100_page_pdf_is_read_a_page_at_a_time(tmp_path):
+    """100 pages written without fonts (tests/_pdf_long.py): memory follows the text, not the pages."""
+    from _pdf_long import write_long_pdf
+
+    path = tmp_path / "long.pdf"
+    write_long_pdf(path, pages=100)
+    out = _parse_peak(path)
+    assert out["result"]["pages"] == 100
+    assert "第100部分" in gongkai.parse(path).text
+    grown = out["peak_mb"] - out["result"]["before_mb"]
+    # 170 KB without fonts but 110,000 characters of text: memory follows the text.
+    assert grown < 40, out
