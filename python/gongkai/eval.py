@@ -134,16 +134,31 @@ def score_fields(report: Report, gold: dict, scores: dict[str, Score], label: st
 
 
 def score_facts(report: Report, gold: dict, scores: dict[str, Score], label: str) -> None:
+    """Gold facts found (the first fact per key, as a reader quotes it), and fact
+    conflicts: a gold key whose first fact differs from gold, plus every further fact
+    with that key whose value differs from gold (each counted once per fact)."""
     first: dict[str, Any] = {}
     for fact in report.facts:
         if fact["key"] and fact["key"] not in first:
             first[fact["key"]] = fact["value"]
-    for key, expected in (gold.get("facts") or {}).items():
-        if key not in FACT_KEYS:
-            continue
+    gold_facts = {k: v for k, v in (gold.get("facts") or {}).items() if k in FACT_KEYS}
+    same = lambda a, b: abs(float(a) - float(b)) < 1e-6  # noqa: E731
+    for key, expected in gold_facts.items():
         got = first.get(key)
-        ok = got is not None and abs(float(got) - float(expected)) < 1e-6
+        ok = got is not None and same(got, expected)
         scores["facts"].add(ok, f"{label}: fact {key} expected {expected!r}, got {got!r}")
+    # Scored as agreeing facts of all facts with a gold key: conflicts = total - right.
+    for fact in report.facts:
+        expected = gold_facts.get(fact["key"])
+        if expected is not None:
+            what = f"{label}: fact conflict {fact['key']} = {fact['value']!r}, gold {expected!r} «{fact['sentence'][:80]}»"
+            scores["fact_conflicts"].add(same(fact["value"], expected), what)
+
+
+def _conflicts(scores: dict[str, Score]) -> int:
+    """Facts whose key the gold gives with another value (see `score_facts`)."""
+    s = scores.get("fact_conflicts", Score())
+    return s.total - s.right
 
 
 def documents(folder: Path) -> list[Path]:
@@ -317,6 +332,7 @@ def main(argv: list[str] | None = None) -> int:
             "documents": result["documents"],
             "scores": {k: {"right": s.right, "total": s.total} for k, s in scores.items()},
             "cells_by_format": {k: {"right": s.right, "total": s.total} for k, s in by_format.items()},
+            "fact_conflicts": _conflicts(scores),
         }
         print(json.dumps(payload, indent=1))
         return 0
@@ -329,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     for key in (*FIELDS, "parts", "facts"):
         if key in scores:
             print(f"field {key:<18} {scores[key]}")
+    keyed = scores.get("fact_conflicts", Score()).total
+    print(f"fact conflicts           {_conflicts(scores)} (of {keyed} facts with a gold key)")
     if args.verbose:
         for key, s in scores.items():
             for miss in s.misses:
