@@ -563,15 +563,24 @@ fn near(s: &str, n: usize) -> &str {
 }
 
 /// Words that make a proactive count the total to date rather than the year's
-/// (`截止到2011年12月31日,我区累计主动公开…`, `目前…共…`, `到年底累计…`).
-const CUMULATIVE_WORDS: &[&str] =
-    &["截止", "截至", "至今", "迄今", "历年", "目前", "到年底", "至年底", "到年末", "至年末", "建站以来", "开通以来"];
+/// (`目前…共…`, `…至今累计…`).
+const CUMULATIVE_WORDS: &[&str] = &["至今", "迄今", "历年", "目前", "建站以来", "开通以来", "上线以来"];
+/// Words that bound a count by a date, which is the total to date only with
+/// 累计 after them (`截止到2011年12月31日,我区累计主动公开…`, `到年底累计…`); alone
+/// they end the report's year (`截至12月31日止，我局主动公开政府信息共161条`).
+const DATE_BOUND_WORDS: &[&str] = &["截止", "截至", "到年底", "至年底", "到年末", "至年末"];
 /// Words that keep a count the year's even after such a word (`截至12月底，全年…`).
 const YEAR_WORDS: &[&str] = &["新增", "本年", "全年", "今年", "年内", "年度"];
 
 fn is_cumulative(ctx: &str, year: Option<i32>) -> bool {
     let tail = near_end(ctx, 60);
-    let Some((at, w)) = CUMULATIVE_WORDS.iter().filter_map(|w| tail.rfind(w).map(|p| (p, *w))).max() else {
+    let last = |words: &[&'static str]| words.iter().filter_map(|w| tail.rfind(w).map(|p| (p, *w))).max();
+    let strong = last(CUMULATIVE_WORDS);
+    let bound = last(DATE_BOUND_WORDS).filter(|(at, w)| {
+        let after = &tail[at + w.len()..];
+        after.contains("累计") || after.contains("总计")
+    });
+    let Some((at, w)) = strong.max(bound) else {
         return yearly_since(tail, year);
     };
     let after = &tail[at + w.len()..];
@@ -724,10 +733,11 @@ const NEGATION_RULES: &[Negation] = &[
         not_between: &["答复", "办理", "办结", "处理", "按时", "超期", "逾期", "延期", "正当理由", "被"],
         outcomes: &["人"],
     },
-    // `无收费及减免情况`, `未收取任何费用`, `均未对依申请提供政府公开信息进行收费`.
+    // `无收费及减免情况`, `未收取任何费用`, `均未对依申请提供政府公开信息进行收费`,
+    // `本年度没有产生信息公开处理费`.
     Negation {
         key: "fees_yuan",
-        words: &["收费", "收取", "费用", "信息处理费"],
+        words: &["收费", "收取", "费用", "处理费"],
         not_in_clause: &["行政事业性收费", "按收费通知", "缴纳费用"],
         not_between: &["被"],
         outcomes: &[],
@@ -782,18 +792,24 @@ const NOT_NEGATING_AFTER_MEIYOU: &[char] = &['现'];
 /// How far (characters) a key's words may follow the negator.
 const NEGATION_REACH: usize = 30;
 
-/// Where `word` occurs in `s`; `申请` of `依申请` does not count for requests.
+/// Where `word` occurs in `s` (the text right after a negator). `申请` of `依申请`
+/// counts for requests only right after the negator or its verb (`未接收到依申请公开`,
+/// `无依申请公开政务信息情况`), not further on (`没有发生…依申请公开的信息…`).
 fn find_word(s: &str, word: &str, key: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(p) = s[from..].find(word) {
         let at = from + p;
-        if !(key == "requests_received" && s[..at].ends_with('依')) {
+        let yi = key == "requests_received" && s[..at].ends_with('依');
+        if !yi || NEGATED_VERBS.iter().any(|v| s[..at - '依'.len_utf8()] == **v) {
             return Some(at);
         }
         from = at + word.len();
     }
     None
 }
+
+/// What a negator may govern right before `依申请`: nothing, or a verb of receiving.
+const NEGATED_VERBS: &[&str] = &["", "收到", "接到", "接收到", "接收", "受理", "发生", "产生", "有"];
 
 /// The first negator of a clause.
 fn find_negator(clause: &str) -> Option<(usize, &'static str)> {

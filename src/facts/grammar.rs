@@ -165,6 +165,9 @@ fn requests_received(window: &str, core: &str) -> Option<Keyed> {
         .find(|w| core.ends_with(**w));
     let (kw_start, needs_verb) = if let Some(w) = yi {
         (core.len() - w.len(), true)
+    } else if let Some(at) = request_for(core) {
+        // `收到申请公开政府信息的要求2件`: a request worded as 申请…的要求.
+        (at, true)
     } else {
         let at = core.strip_suffix("申请").map(str::len)?;
         let before = &core[..at];
@@ -191,6 +194,14 @@ fn requests_received(window: &str, core: &str) -> Option<Keyed> {
         None if !needs_verb => keyed("requests_received"),
         None => None,
     }
+}
+
+/// Where `申请` starts in a request worded as `申请公开政府信息的要求` / `…的请求`.
+fn request_for(core: &str) -> Option<usize> {
+    let body = core.strip_suffix("要求").or_else(|| core.strip_suffix("请求"))?;
+    let near = near_tail(body, 14);
+    let at = body.len() - near.len() + near.rfind("申请")?;
+    body[at..].contains("公开").then_some(at)
 }
 
 enum Verb {
