@@ -137,7 +137,7 @@ fn build_one(doc: &Document, source: Source) -> Report {
     excluded.extend(facts::text_table_spans(doc));
     let (facts, fact_issues) = facts::read_report(doc, &sections, &excluded, meta.year);
     let kind = kinds::kind(meta.title.as_deref(), &doc.text, &sections);
-    let template = kinds::template(kind, &doc.text, meta.year);
+    let template = kinds::template_for(kind, &doc.text, meta.year, meta.title.is_some());
     let mut report = Report {
         schema_version: SCHEMA_VERSION,
         kind,
