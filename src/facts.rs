@@ -329,9 +329,15 @@ const REQUEST_VERBS: &[&str] =
 /// Outcomes of requests (table 3's rows) that make a sentence about requests.
 const OUTCOME_WORDS: &[&str] = &["予以公开", "部分公开", "无法提供", "不予处理", "其他处理", "同意公开", "公开答复"];
 
+/// Whether a sentence is about handling requests: `申请` with a verb of handling, or
+/// two outcomes of requests (`其中予以公开 12件，不予公开 3件`).
 fn about_requests(s: &str) -> bool {
-    (s.contains("申请") && REQUEST_VERBS.iter().any(|v| s.contains(v))) || OUTCOME_WORDS.iter().any(|w| s.contains(w))
+    (s.contains("申请") && REQUEST_VERBS.iter().any(|v| s.contains(v)))
+        || OUTCOME_WORDS.iter().filter(|w| s.contains(**w)).count() + usize::from(s.contains("不予公开")) >= 2
 }
+
+/// Words that tie a count of reviews, lawsuits or complaints to information disclosure.
+const DISCLOSURE_WORDS: &[&str] = &["信息公开", "依申请", "政务公开", "被申请", "被诉", "被提起", "公开类", "公开申请"];
 
 /// Sentences longer than this (flattened pages without full stops) are quoted as
 /// an excerpt around the number, so that many facts do not copy one huge line each.
@@ -366,7 +372,8 @@ impl Reader<'_> {
         let first_char = self.idx.char_at(start);
         let in_requests = section_at(self.sections, first_char) == Some("requests");
         let requests = carry.requests || in_requests || about_requests(s);
-        let ctx = grammar::Context { requests };
+        let in_review = section_at(self.sections, first_char) == Some("review_litigation");
+        let business = grammar::OTHER_BUSINESS.iter().any(|w| s.contains(w));
         // Keys stated so far in the sentence (a frame's key too), and the keys a part
         // word made into parts from there on.
         let mut keys: Vec<&'static str> = Vec::new();
@@ -425,6 +432,8 @@ impl Reader<'_> {
             }
             let context = &s[from..tok.start];
             ctx_start = tok.tail_end;
+            let disclosure = in_review || DISCLOSURE_WORDS.iter().any(|w| before.contains(w));
+            let ctx = grammar::Context { requests, disclosure, business };
             let mut got = grammar::classify(window, after, unit, ctx);
             let mut key = got.map(|k| k.key);
             if key == Some("proactive_total") && is_cumulative(context, self.year) {
@@ -906,7 +915,7 @@ mod tests {
                 &[("requests_received", 859.0), ("requests_denied", 35.0)],
             ),
             ("共收到申请2件，其中公开答复1件。", &[("requests_received", 2.0), ("requests_granted", 1.0)]),
-            ("引发的行政复议36起，行政诉讼9起。", &[("reviews", 36.0), ("lawsuits", 9.0)]),
+            ("因政府信息公开引发的行政复议36起，行政诉讼9起。", &[("reviews", 36.0), ("lawsuits", 9.0)]),
             ("信息公开类行政复议7件，诉讼9件。", &[("reviews", 7.0), ("lawsuits", 9.0)]),
             (
                 "开展信息公开业务集中培训2次,培训人员达到116人次。",
@@ -916,7 +925,7 @@ mod tests {
             ("政府信息公开专栏访问量达72065人次。", &[("site_visits", 72065.0)]),
             ("实际收取信息处理费共计1.5万元。", &[("fees_yuan", 15000.0)]),
             ("接待群众咨询120余次。", &[("consultations", 120.0)]),
-            ("收到投诉3件。", &[("complaints", 3.0)]),
+            ("收到有关政府信息公开的投诉3件。", &[("complaints", 3.0)]),
         ];
         for (text, want) in cases {
             assert_eq!(&pairs(text), want, "{text}");
@@ -1039,7 +1048,9 @@ mod tests {
     fn prose_with_table_words_keeps_its_facts() {
         let cases: &[(&str, &[(&str, f64)])] = &[
             ("其中予以公开 12件，不予公开 3件。", &[("requests_granted", 12.0), ("requests_denied", 3.0)]),
-            ("行政复议 2件 行政诉讼 1件", &[("reviews", 2.0), ("lawsuits", 1.0)]),
+            ("政府信息公开行政复议 2件 行政诉讼 1件", &[("reviews", 2.0), ("lawsuits", 1.0)]),
+            // The reviews a justice bureau decides as a review body are not reviews of its disclosure.
+            ("全年办理行政复议案件120件，行政诉讼应诉案件30件。", &[]),
             ("（注：本年度收到政府信息公开申请70件）", &[("requests_received", 70.0)]),
             ("（本年度未收取任何费用）", &[("fees_yuan", 0.0)]),
             // 重复申请 is an outcome of table 3 (a request not processed), not a count received.

@@ -109,6 +109,14 @@ pub struct Context {
     /// The sentence (or the one before, or its section) is about handling requests
     /// (`共受理政府信息公开申请859件…。予以公开及部分公开258件…；不予公开35件`).
     pub requests: bool,
+    /// The sentence up to the number (or its section) ties it to information
+    /// disclosure (`因政府信息公开引起的行政复议案件2件`, `信息公开类行政复议7件`,
+    /// `被申请行政复议2件`): a justice bureau's `全年办理行政复议案件120件` counts the
+    /// reviews it decides as a review body, not reviews of its disclosure.
+    pub disclosure: bool,
+    /// The sentence speaks of other business (licensing, services: `受理申请3300件，
+    /// 办件满意率100%`), so a bare `申请` is not a request for information.
+    pub business: bool,
 }
 
 /// A keyed reading of one number.
@@ -142,8 +150,10 @@ fn last_of(s: &str, words: &[&str]) -> Option<(usize, usize)> {
 /// The word of a request before `申请` that makes it a request for information
 /// (`政府信息公开申请`, `公开申请`, `收到申请`, `有关…的申请`, `各类申请`); other
 /// applications (`行政许可申请`, `行政复议申请`, `重复申请`) are not requests.
-const REQUEST_BEFORE: &[&str] =
-    &["信息公开", "公开", "的", "到", "理", "收", "接", "类", "关", "政府信息", "信息", "新", "书面", "件"];
+const REQUEST_BEFORE: &[&str] = &["信息公开", "公开", "的", "到", "理", "收", "关", "政府信息", "信息"];
+/// Words of other business, with which a bare `受理申请3500件` counts applications of
+/// another kind (licensing, services): see [`Context::business`].
+pub const OTHER_BUSINESS: &[&str] = &["许可", "审批", "办件", "政务服务", "业务", "项目", "备案", "登记"];
 
 /// Words before `申请` that name another kind of application: `信访举报投诉类申请`,
 /// `行政许可申请`, `行政复议申请`.
@@ -157,7 +167,7 @@ const NOT_REQUEST: &[&str] = &["许可", "复议", "诉讼", "信访", "举报",
 /// Not: `答复政府信息公开申请805件`, `办理…申请218件`, `办结依申请2件` (handled),
 /// `结转上年度政府信息公开申请1件` (carried over), `依申请公开173条` (information
 /// items so classified), `行政许可申请`, `重复申请 3件`.
-fn requests_received(window: &str, core: &str) -> Option<Keyed> {
+fn requests_received(window: &str, core: &str, business: bool) -> Option<Keyed> {
     // `收到依申请信息公开 N 件`, `受理依申请公开N件`: 依申请 needs a receiving verb.
     let (core, _) = strip_extra(core, &["件", "事项"]);
     let yi = ["依申请公开政府信息", "依申请信息公开", "依申请公开信息", "依申请公开", "依申请"]
@@ -182,6 +192,9 @@ fn requests_received(window: &str, core: &str) -> Option<Keyed> {
         }
         // A verbless count needs the full noun: `政府信息公开申请75件`.
         let full = before.ends_with("信息公开") || before.ends_with("公开");
+        if !full && business {
+            return None;
+        }
         (at, !full)
     };
     let head = &window[..kw_start.min(window.len())];
@@ -223,19 +236,19 @@ fn verb_before(head: &str) -> Option<Verb> {
 
 /// `requests_granted` (SPEC §5: `同意公开/予以公开`).
 ///
-/// Shapes: `其中予以公开 12件`; `其中公开答复1件`; `同意公开答复数 3 件`.
+/// Shapes: `其中予以公开 12件，不予公开 3件`; `其中公开答复1件`; `同意公开答复数 3 件`.
+/// A bare `予以公开 N` needs a sentence about requests.
 /// Not: `予以公开及部分公开258件` (two outcomes together), `同意部分公开答复数`.
-fn requests_granted(core: &str) -> Option<Keyed> {
+fn requests_granted(core: &str, ctx: Context) -> Option<Keyed> {
     let (rest, extra) = strip_extra(core, &["答复数", "答复", "决定", "申请"]);
+    let answered = extra.is_some();
     for w in ["同意公开", "予以公开", "准予公开", "全部公开"] {
         if let Some(before) = rest.strip_suffix(w) {
-            if before.ends_with('不') || before.ends_with("部分") {
+            if before.ends_with('不') || before.ends_with("部分") || near_tail(before, 8).contains("部分") {
                 return None;
             }
-            if !near_tail(before, 8).contains("部分") {
-                return keyed("requests_granted");
-            }
-            return None;
+            // `全年予以公开200余条` of proactive items: disclosed, but no request answered.
+            return (answered || ctx.requests || w == "同意公开").then_some(Keyed { key: "requests_granted", rank: 3 });
         }
     }
     // `公开答复1件`: the answer was disclosure.
@@ -385,10 +398,10 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     // `信息公开类行政复议7件，诉讼9件`, `被申请行政复议 2 件`.
     let (c, _) = strip_extra(core, &["案件", "案", "申请", "事项", "件"]);
     if c.ends_with("复议") && !c.ends_with("复议后") {
-        return keyed("reviews");
+        return ctx.disclosure.then_some(Keyed { key: "reviews", rank: 3 });
     }
     if c.ends_with("诉讼") || c.ends_with("行政应诉") {
-        return keyed("lawsuits");
+        return ctx.disclosure.then_some(Keyed { key: "lawsuits", rank: 3 });
     }
     // Fees: `全年收取政府信息公开信息处理费 3940 元`, `实际收取信息处理费共计1.5万元`,
     // `收取费用200元`. Not table 2's 行政事业性收费 nor 减免.
@@ -438,16 +451,17 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     {
         let (c, _) = strip_extra(core, &["案件", "事项", "件"]);
         if ["申诉", "投诉", "举报"].iter().any(|w| c.ends_with(w)) {
-            return keyed("complaints");
+            // `受理群众投诉举报1200件` on a hotline is not about disclosure.
+            return ctx.disclosure.then_some(Keyed { key: "complaints", rank: 3 });
         }
     }
-    if let Some(k) = requests_granted(core) {
+    if let Some(k) = requests_granted(core, ctx) {
         return Some(k);
     }
     if let Some(k) = requests_denied(core, ctx) {
         return Some(k);
     }
-    if let Some(k) = requests_received(window, core) {
+    if let Some(k) = requests_received(window, core, ctx.business) {
         return Some(k);
     }
     proactive(window, core, total_filler)
@@ -514,7 +528,7 @@ mod tests {
     use super::*;
 
     fn key(window: &str, after: &str, unit: &str) -> Option<&'static str> {
-        classify(window, after, unit, Context::default()).map(|k| k.key)
+        classify(window, after, unit, Context { requests: false, disclosure: true, business: false }).map(|k| k.key)
     }
 
     #[test]
