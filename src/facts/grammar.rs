@@ -492,10 +492,13 @@ fn after_number(window: &str, after: &str, unit: &str) -> Option<Keyed> {
         if let Some(at) = head.find("申请") {
             let noun = &head[..at];
             let after_noun = &head[at + "申请".len()..];
+            // `收到12起政府信息依申请公开`: 依申请 only as 依申请公开.
+            let yi = noun.ends_with('依') && after_noun.starts_with("公开");
             let plain = noun.is_empty()
-                || ["政府信息公开", "信息公开", "依", "公开", "有关", "的"].iter().any(|w| noun.ends_with(w));
+                || yi
+                || ["政府信息公开", "信息公开", "公开", "有关", "的"].iter().any(|w| noun.ends_with(w));
             let other = ["许可", "复议", "诉讼", "补正", "重复"].iter().any(|w| noun.contains(w));
-            if plain && !other && !after_noun.starts_with(['人', '书', '表']) && !noun.ends_with('依') {
+            if plain && !other && !after_noun.starts_with(['人', '书', '表']) && (yi || !noun.ends_with('依')) {
                 return keyed("requests_received");
             }
         }
