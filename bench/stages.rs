@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use _core::decode::{self, DecodeOptions};
 use _core::document::{Document, Format};
 use _core::normalize::{self, NormalizeOptions};
-use _core::{checks, facts, html, kinds, meta, outline, plain, tables};
+use _core::{checks, facts, kinds, meta, outline, report, tables};
 
 const STAGES: [&str; 11] =
     ["decode", "html/plain", "normalize", "assemble", "meta", "outline", "tables", "facts", "kind", "checks", "report"];
@@ -47,7 +47,7 @@ fn main() {
             };
             let Ok(decoded) = decode::decode(bytes, &opts) else { continue };
             lap(0, &mut t);
-            let format = if decode::looks_like_html(&decoded.text) { Format::Html } else { Format::Text };
+            let format = report::sniff_text(&decoded.text);
             if format == Format::Html {
                 let t0 = Instant::now();
                 std::hint::black_box(scraper::Html::parse_document(&decoded.text));
@@ -55,10 +55,7 @@ fn main() {
                 html_docs += 1;
                 t = Instant::now();
             }
-            let raw = match format {
-                Format::Html => html::parse_html(&decoded.text),
-                Format::Text => plain::parse_plain(&decoded.text),
-            };
+            let raw = report::read_raw(&decoded.text, format);
             lap(1, &mut t);
             let (raw, _script) = normalize::normalize(raw, &NormalizeOptions { t2s: true });
             lap(2, &mut t);

@@ -186,6 +186,16 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, CoreError> 
 /// least two kinds, an opening and closing tag of one kind, or three tags of one kind. Prose that
 /// mentions "<p" once stays text.
 pub fn looks_like_html(text: &str) -> bool {
+    html_signals(text, false)
+}
+
+/// `looks_like_html` without counting `<br>` tags: Markdown converters write `<br>` inside
+/// pipe-table cells, and those alone do not make a page HTML.
+pub fn looks_like_html_page(text: &str) -> bool {
+    html_signals(text, true)
+}
+
+fn html_signals(text: &str, ignore_br: bool) -> bool {
     let bytes = text.as_bytes();
     let head = &bytes[..bytes.len().min(2048)];
     let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
@@ -210,6 +220,9 @@ pub fn looks_like_html(text: &str) -> bool {
             return true;
         }
         if let Some(k) = TAGS.iter().position(|t| tag_at(name, t)) {
+            if ignore_br && TAGS[k] == b"br" {
+                continue;
+            }
             if closing {
                 closed[k] = true;
             } else {

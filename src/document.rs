@@ -16,6 +16,7 @@ pub type Span = [usize; 2];
 pub enum Format {
     Html,
     Text,
+    Markdown,
 }
 
 impl Format {
@@ -23,6 +24,7 @@ impl Format {
         match self {
             Format::Html => "html",
             Format::Text => "text",
+            Format::Markdown => "markdown",
         }
     }
 }

@@ -1,33 +1,266 @@
-//! Plain, markdown or PDF-extracted text → `RawDocument`: one paragraph per
-//! non-empty line, the metadata panel from the head of the text. Tables in
-//! text are left as lines; the `tables` stage finds them in the assembled text.
+//! Plain, Markdown or PDF-extracted text → `RawDocument`: one paragraph per
+//! non-empty line, the metadata panel from the head of the text, and the text
+//! tables whose cells the text delimits — pipe rows (`| a | b |`, Markdown or
+//! flattened HTML) and TAB-separated rows (copied from a word processor) —
+//! as grids, so the table readers read them as they read HTML tables. Tables
+//! whose cells the text does not delimit (space-separated PDF rows, one cell
+//! per line, glued digit runs) are left as lines for the `tables` stage.
+//!
+//! Markdown (`looks_like_markdown`) is markup, never content: heading marks,
+//! emphasis and `<br>` are removed (a `<br>` inside a table cell is a line
+//! break of the cell).
 
-use crate::document::{RawBlock, RawDocument};
+use crate::document::{RawBlock, RawCell, RawDocument, RawTable};
 use crate::panel;
 
 /// How many leading lines may hold a metadata panel.
 const PANEL_LINES: usize = 80;
+/// Most cells a text table row may have (a pipe row is never wider in a report).
+const MAX_FIELDS: usize = 64;
 
-/// Splits text into paragraphs (one per non-empty line, trimmed). Empty lines
-/// between two paragraphs are kept as a count (`RawBlock::BlankLines`): a table
-/// printed one cell per line prints its blank cells as empty lines.
+/// Whether `text` is Markdown: a pipe table with its `|---|` separator line, or
+/// ATX headings (`# 标题`, `## 一、总体情况`) or `**bold**` spans alongside one.
+pub fn looks_like_markdown(text: &str) -> bool {
+    let (mut headings, mut separators, mut bold) = (0usize, 0usize, 0usize);
+    for line in text.lines().take(20_000) {
+        let t = line.trim();
+        if is_separator(t) {
+            separators += 1;
+        } else if heading_level(t).is_some() {
+            headings += 1;
+        } else if t.contains("**") && t.matches("**").count() >= 2 {
+            bold += 1;
+        }
+        if separators > 0 || headings >= 2 || (headings == 1 && bold > 0) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `## 一、总体情况` → its level (1–6) when the line is an ATX heading.
+fn heading_level(t: &str) -> Option<usize> {
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    let rest = &t[hashes..];
+    ((1..=6).contains(&hashes) && rest.starts_with([' ', '\t']) && !rest.trim().is_empty()).then_some(hashes)
+}
+
+/// A Markdown table separator line: `|---|:--:|`, `---|---`.
+fn is_separator(t: &str) -> bool {
+    t.contains("---") && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t' | '｜' | '—'))
+}
+
+/// Splits text into paragraphs (one per non-empty line, trimmed) and text
+/// tables. Empty lines between two paragraphs are kept as a count
+/// (`RawBlock::BlankLines`): a table printed one cell per line prints its blank
+/// cells as empty lines.
 pub fn parse_plain(text: &str) -> RawDocument {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let panel = panel::scan_lines(lines.iter().take(PANEL_LINES).copied());
-    let mut blocks = Vec::with_capacity(lines.len());
+    parse_text(text, false)
+}
+
+/// `parse_plain` for Markdown: markup removed from paragraphs and cells.
+pub fn parse_markdown(text: &str) -> RawDocument {
+    parse_text(text, true)
+}
+
+fn parse_text(text: &str, markdown: bool) -> RawDocument {
+    let raw_lines: Vec<&str> = text.lines().collect();
+    let cleaned: Vec<String> = raw_lines.iter().map(|l| clean_line(l, markdown)).collect();
+    let panel = panel::scan_lines(cleaned.iter().map(String::as_str).filter(|l| !l.is_empty()).take(PANEL_LINES));
+    let kinds: Vec<LineKind> = raw_lines.iter().map(|l| line_kind(l)).collect();
+    let mut blocks = Vec::with_capacity(raw_lines.len());
     let mut empty = 0u32;
-    for l in text.lines().map(str::trim) {
-        if l.is_empty() {
-            empty = empty.saturating_add(1);
+    let mut i = 0;
+    while i < raw_lines.len() {
+        if let Some((end, table)) = text_table(&raw_lines, &kinds, i, markdown) {
+            if empty > 0 && !blocks.is_empty() {
+                blocks.push(RawBlock::BlankLines(empty));
+            }
+            empty = 0;
+            blocks.push(RawBlock::Table(table));
+            i = end;
+            continue;
+        }
+        let l = cleaned[i].as_str();
+        i += 1;
+        if l.is_empty() || (markdown && is_separator(l)) {
+            empty = empty.saturating_add(u32::from(l.is_empty()));
             continue;
         }
         if empty > 0 && !blocks.is_empty() {
             blocks.push(RawBlock::BlankLines(empty));
         }
         empty = 0;
-        blocks.push(RawBlock::Paragraph(l.to_string()));
+        for part in l.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
+            blocks.push(RawBlock::Paragraph(part.to_string()));
+        }
     }
     RawDocument { blocks, panel, html_title: None }
+}
+
+/// A line with Markdown markup removed (heading marks, emphasis, `<br>` as a
+/// line break), trimmed.
+fn clean_line(line: &str, markdown: bool) -> String {
+    let t = line.trim();
+    if !markdown {
+        return t.to_string();
+    }
+    let t = match heading_level(t) {
+        Some(n) => t[n..].trim(),
+        None => t,
+    };
+    strip_markup(t).trim().to_string()
+}
+
+/// `**x**`, `__x__` → `x`; `<br>`, `<br/>`, `<br />` → `'\n'`.
+fn strip_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(['*', '_', '<']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("**") || tail.starts_with("__") {
+            rest = &tail[2..];
+        } else if let Some(n) = br_len(tail) {
+            out.push('\n');
+            rest = &tail[n..];
+        } else {
+            let c = tail.chars().next().unwrap_or(' ');
+            out.push(c);
+            rest = &tail[c.len_utf8()..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Length of a `<br>` tag (any case, optional `/` and spaces) at the start of `s`.
+fn br_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.len() < 4 || b[0] != b'<' || !b[1].eq_ignore_ascii_case(&b'b') || !b[2].eq_ignore_ascii_case(&b'r') {
+        return None;
+    }
+    let close = s[3..].find('>')? + 3;
+    s[3..close].bytes().all(|c| c == b' ' || c == b'/').then_some(close + 1)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Other,
+    Empty,
+    /// A row delimited by pipes (`|` or `｜`), at least two of them.
+    Pipe,
+    /// A Markdown separator line under a header row.
+    Separator,
+    /// A row with TAB-separated fields (a TAB after content, or two TABs).
+    Tabs,
+}
+
+fn line_kind(line: &str) -> LineKind {
+    let t = line.trim();
+    if t.is_empty() {
+        return LineKind::Empty;
+    }
+    if is_separator(t) {
+        return LineKind::Separator;
+    }
+    let pipes = t.chars().filter(|&c| c == '|' || c == '｜').count();
+    if pipes >= 2 && (t.starts_with(['|', '｜']) || t.ends_with(['|', '｜']) || pipes >= 3) {
+        return LineKind::Pipe;
+    }
+    let content = line.trim_end_matches(['\r', '\n', ' ']);
+    let tabs = content.matches('\t').count();
+    let inner = content.trim_start().contains('\t');
+    if tabs >= 2 || inner {
+        return LineKind::Tabs;
+    }
+    LineKind::Other
+}
+
+/// A text table starting at line `i`: consecutive pipe rows (Markdown separator
+/// lines and blank lines between rows allowed) or TAB rows, at least two rows.
+/// Returns the line after it and the grid.
+fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> Option<(usize, RawTable)> {
+    let kind = kinds[i];
+    if !matches!(kind, LineKind::Pipe | LineKind::Tabs) {
+        return None;
+    }
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut j = i;
+    let mut end = i;
+    while j < lines.len() {
+        match kinds[j] {
+            k if k == kind => {
+                let fields = if kind == LineKind::Pipe { pipe_fields(lines[j]) } else { tab_fields(lines[j]) };
+                rows.push(fields.into_iter().map(|f| cell_text(&f, markdown)).collect());
+                end = j + 1;
+            }
+            LineKind::Separator if kind == LineKind::Pipe => end = j + 1,
+            // A blank line inside a pipe table (PDF-to-Markdown output); not after its last row.
+            LineKind::Empty if kind == LineKind::Pipe => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    if rows.len() < 2 {
+        return None;
+    }
+    // pymupdf4llm names the columns of a header it could not read `Col1`, `Col2` …: no text.
+    if let Some(first) = rows.first_mut() {
+        for f in first.iter_mut() {
+            if f.strip_prefix("Col").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+                f.clear();
+            }
+        }
+    }
+    Some((end, grid(rows)))
+}
+
+/// The fields of a pipe row; the empty piece before a leading pipe and after a
+/// trailing pipe are not cells.
+fn pipe_fields(line: &str) -> Vec<String> {
+    let t = line.trim();
+    let mut fields: Vec<String> = t.split(['|', '｜']).map(str::to_string).collect();
+    if t.starts_with(['|', '｜']) && !fields.is_empty() {
+        fields.remove(0);
+    }
+    if t.ends_with(['|', '｜']) && !fields.is_empty() {
+        fields.pop();
+    }
+    fields.truncate(MAX_FIELDS);
+    fields
+}
+
+/// The fields of a TAB row: an empty field between two TABs is a blank cell,
+/// including a leading one (a label merged from above) and a trailing one.
+fn tab_fields(line: &str) -> Vec<String> {
+    let t = line.trim_end_matches(['\r', '\n']);
+    // Spaces before the first field are indentation, not a cell.
+    let t = t.trim_start_matches(' ');
+    let mut fields: Vec<String> = t.split('\t').map(str::to_string).collect();
+    fields.truncate(MAX_FIELDS);
+    fields
+}
+
+fn cell_text(field: &str, markdown: bool) -> String {
+    let t = field.trim();
+    let s = if markdown || t.contains("<br") || t.contains("<BR") { strip_markup(t) } else { t.to_string() };
+    s.split('\n').map(str::trim).collect::<Vec<_>>().join("\n").trim().to_string()
+}
+
+/// Rows of fields → a grid, one cell per field (a text table carries no spans;
+/// a merged cell is its text followed by empty cells or one field).
+fn grid(rows: Vec<Vec<String>>) -> RawTable {
+    let n_cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut t = RawTable { n_rows: rows.len(), n_cols, ..Default::default() };
+    t.grid = vec![None; rows.len() * n_cols];
+    for (r, row) in rows.into_iter().enumerate() {
+        for (c, text) in row.into_iter().enumerate() {
+            t.grid[r * n_cols + c] = Some(t.cells.len() as u32);
+            t.cells.push(RawCell { text, row: r, col: c, rowspan: 1, colspan: 1, header: false });
+        }
+    }
+    t
 }
 
 #[cfg(test)]
@@ -42,5 +275,43 @@ mod tests {
         assert_eq!(doc.blocks[3], RawBlock::Paragraph("一、总体情况".into()));
         assert_eq!(doc.panel[1].key, "published");
         assert_eq!(doc.panel[1].value, "2022-01-13 08:38");
+    }
+
+    fn table(doc: &RawDocument, k: usize) -> &RawTable {
+        doc.blocks.iter().filter_map(|b| if let RawBlock::Table(t) = b { Some(t) } else { None }).nth(k).unwrap()
+    }
+
+    fn texts(t: &RawTable, r: usize) -> Vec<&str> {
+        (0..t.n_cols).map(|c| t.grid[r * t.n_cols + c].map_or("-", |i| t.cells[i as usize].text.as_str())).collect()
+    }
+
+    #[test]
+    fn markdown_pipe_table_over_the_full_grid_is_a_grid() {
+        let md = "# 某局2021年报告\n\n## 三、收到和处理政府信息公开申请情况\n\n| 一、本年新收 |  |  | 64 |  |\n|---|---|---|---|---|\n|  | （七）总计<br>合计 |  | 63 | **5** |\n### 四、行政复议\n";
+        assert!(looks_like_markdown(md));
+        let doc = parse_markdown(md);
+        assert_eq!(doc.blocks[0], RawBlock::Paragraph("某局2021年报告".into()));
+        let t = table(&doc, 0);
+        assert_eq!((t.n_rows, t.n_cols), (2, 5));
+        assert_eq!(texts(t, 0), ["一、本年新收", "", "", "64", ""]);
+        assert_eq!(texts(t, 1), ["", "（七）总计\n合计", "", "63", "5"]);
+        assert_eq!(doc.blocks.last(), Some(&RawBlock::Paragraph("四、行政复议".into())));
+    }
+
+    #[test]
+    fn tab_rows_keep_leading_and_trailing_blank_fields() {
+        let text = "三、收到和处理政府信息公开申请情况\n三、本年度办理结果\t（一）予以公开\t27\t\t2\t30\n\t（二）部分公开\t3\t\t\t\n正文";
+        let doc = parse_plain(text);
+        let t = table(&doc, 0);
+        assert_eq!(texts(t, 0), ["三、本年度办理结果", "（一）予以公开", "27", "", "2", "30"]);
+        assert_eq!(texts(t, 1), ["", "（二）部分公开", "3", "", "", ""]);
+        assert_eq!(doc.blocks.last(), Some(&RawBlock::Paragraph("正文".into())));
+    }
+
+    #[test]
+    fn one_pipe_line_is_not_a_table_and_prose_with_a_tab_is_prose() {
+        let doc = parse_plain("规章 | 0 | 1 | 2 |\n行政规范性文件 8 55 698\n\t一、总体情况\n");
+        assert!(doc.blocks.iter().all(|b| matches!(b, RawBlock::Paragraph(_))));
+        assert!(!looks_like_markdown("一、总体情况\n年报<br>正文"));
     }
 }

@@ -575,8 +575,9 @@ fn options(
         None => None,
         Some("html") => Some(Format::Html),
         Some("text") => Some(Format::Text),
+        Some("markdown") => Some(Format::Markdown),
         Some(other) => {
-            return Err(OptionError::new_err(format!("format must be 'html' or 'text', not {other:?}")));
+            return Err(OptionError::new_err(format!("format must be 'html', 'text' or 'markdown', not {other:?}")));
         }
     };
     Ok(Options { url, content_type, encoding, format, t2s, max_bytes: max_bytes_option(max_bytes)? })
@@ -832,6 +833,13 @@ fn parse_batch<'py>(
     Ok(out)
 }
 
+/// The official table forms as data (`gongkai.template()`).
+#[pyfunction]
+fn template(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let mut keys = Keys::default();
+    crate::tables::template::export::official().serialize(ToPy { py, keys: &mut keys }).map_err(|e| e.0)
+}
+
 /// The number of threads rayon's global pool uses.
 #[pyfunction]
 fn default_threads() -> usize {
@@ -853,6 +861,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_path, m)?)?;
     m.add_function(wrap_pyfunction!(parse_batch, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(template, m)?)?;
     Ok(())
 }
 

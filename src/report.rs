@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::checks;
 use crate::decode::{self, DecodeOptions, Decoded, EncodingFrom};
-use crate::document::{CharIndex, Document, Format};
+use crate::document::{CharIndex, Document, Format, RawDocument};
 use crate::error::CoreError;
 use crate::facts;
 use crate::html;
@@ -71,12 +71,8 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
             Decoded { text: s.to_string(), encoding: "UTF-8", encoding_from: EncodingFrom::Str, undecodable_bytes: 0 }
         }
     };
-    let format =
-        opts.format.unwrap_or_else(|| if decode::looks_like_html(&decoded.text) { Format::Html } else { Format::Text });
-    let raw = match format {
-        Format::Html => html::parse_html(&decoded.text),
-        Format::Text => plain::parse_plain(&decoded.text),
-    };
+    let format = opts.format.unwrap_or_else(|| sniff_text(&decoded.text));
+    let raw = read_raw(&decoded.text, format);
     drop(decoded.text);
     let (raw, script) = normalize::normalize(raw, &NormalizeOptions { t2s: opts.t2s });
     let doc = Document::assemble(raw, format);
@@ -89,6 +85,27 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
         url: opts.url.clone(),
     };
     Ok(build(&doc, source))
+}
+
+/// The raw document of decoded text in `format`.
+pub fn read_raw(text: &str, format: Format) -> RawDocument {
+    match format {
+        Format::Html => html::parse_html(text),
+        Format::Text => plain::parse_plain(text),
+        Format::Markdown => plain::parse_markdown(text),
+    }
+}
+
+/// HTML, Markdown or plain text. Markdown first: a Markdown file may hold `<br>` inside
+/// its pipe tables, which alone makes no page HTML.
+pub fn sniff_text(text: &str) -> Format {
+    if plain::looks_like_markdown(text) && !decode::looks_like_html_page(text) {
+        Format::Markdown
+    } else if decode::looks_like_html(text) {
+        Format::Html
+    } else {
+        Format::Text
+    }
 }
 
 /// Readings and checks over an assembled document; a compilation gets one part per document.

@@ -22,7 +22,8 @@ from gongkai.eval import gold_files
 
 from conftest import REAL
 
-TEXT_RENDERINGS = [name for name in _render.RENDERINGS if name.startswith("text-")]
+#: The classic text renderings (their prose is `_render._SENTENCES`; the issue-11 layouts carry other prose).
+TEXT_RENDERINGS = [name for name in _render.CLASSIC if name.startswith("text-")]
 GOLDS = [p for p in gold_files([REAL]) if _render.renderable(json.loads(p.read_text(encoding="utf-8")))]
 
 #: The headings that open and close the tables in every rendering (gongkai._render).

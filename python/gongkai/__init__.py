@@ -23,6 +23,19 @@ from ._core import (
 from .frames import read
 from .report import Report
 
+
+def template() -> dict[str, Any]:
+    """The three statutory tables as the official forms print them (国办公开办函〔2019〕60号,
+    〔2021〕30号): every row, column and item key with its printed Chinese label.
+
+    ``template()["requests"]["rows"]`` lists table 3's rows in template order as
+    ``{"key", "label", "formats", "section", "category"}``; ``["requests"]["columns"]``
+    its columns; ``["review_litigation"]`` table 4's groups and columns;
+    ``["proactive"]["formats"]["2021"|"2019"]`` table 2's blocks (caption, column
+    headers, items). A new dict on every call.
+    """
+    return _core.template()
+
 __version__: str = _core.__version__
 
 #: Inputs larger than this many bytes are refused unless ``max_bytes=`` says otherwise.
@@ -45,6 +58,7 @@ __all__ = [
     "parse",
     "parse_many",
     "read",
+    "template",
 ]
 
 

@@ -15,6 +15,7 @@ __all__ = [
     "parse_bytes",
     "parse_path",
     "parse_str",
+    "template",
 ]
 __version__: str
 DEFAULT_MAX_BYTES: int
@@ -166,3 +167,4 @@ def parse_batch(
     max_bytes: int | None = None,
 ) -> list[tuple[bool, Any]]: ...
 def default_threads() -> int: ...
+def template() -> dict[str, Any]: ...

@@ -5,7 +5,17 @@ and compared: table cells (gold blanks are 0, so a blank or ``na`` reading count
 as 0; a gold ``null`` is right only when the parser left the cell null too),
 the fields ``year``, ``agency``, ``kind``, ``template``, ``format`` and the
 canonical facts. Prints cells right/total per table and per input format, field
-accuracy, and with ``--verbose`` every mismatch.
+accuracy, and with ``--verbose`` every mismatch. A file the parser refuses (an
+unsupported format, a typed error) scores all its cells and fields as misses and is
+counted as a parse failure.
+
+Wrong numbers: a cell read as a number (not null) that differs from the gold one is a
+*wrong number*; a blank or ``na`` reading counts as 0, so a blank where the gold is not
+0 is wrong too, while a null reading is only a miss. (A reading where the gold itself
+is ``null`` is never counted wrong: the gold does not know the value.) Every score is
+printed with its wrong-number count (``wrong …`` lines), per table, per format, per
+folder (``folder …`` lines: ``python -m gongkai.eval tests/data/layouts/*`` prints one
+per layout) and per rendering.
 
 ``python -m gongkai.eval --renderings DIR [DIR ...]`` scores the reader on the gold
 tables themselves rendered the ways real pages print them (``gongkai._render``:
@@ -14,8 +24,12 @@ charset, Big5 with Traditional characters, one cell per line, pipe rows, PDF tex
 Every rendering is generated from the GOLD values of each ``*.gold.json`` with a 2019
 or 2021 template, parsed with `gongkai.parse`, and every gold table cell is scored as
 above (blanks and ``na`` count as 0, as gold 0 does). A gold ``null`` cannot be printed
-as a number: it is rendered blank and skipped in scoring. Prints cells right/total per
-rendering and overall, with ``--verbose`` every miss.
+as a number: it is rendered blank and skipped in scoring; so are the cells a rendering
+does not let any reader determine (``gongkai._render.unscored``: rows a partial table
+leaves out, columns of space-separated rows with vanished blanks that the table's
+arithmetic does not fix). Prints cells right/total per rendering and overall, the wrong
+numbers, and with ``--verbose`` every miss. ``--only NAME`` (repeatable) limits the run
+to those renderings, old or new (``gongkai._render.RENDERINGS``).
 """
 
 from __future__ import annotations
@@ -49,12 +63,25 @@ class Score:
     right: int = 0
     total: int = 0
     misses: list[str] = field(default_factory=list)
+    #: Cells read as a number other than the gold one (a subset of the misses).
+    wrong: int = 0
 
-    def add(self, ok: bool, what: str) -> None:
+    def add(self, ok: bool, what: str, wrong: bool = False) -> None:
         self.total += 1
         self.right += ok
+        self.wrong += wrong
         if not ok:
-            self.misses.append(what)
+            self.misses.append(("WRONG " if wrong else "") + what)
+
+    def merge(self, other: "Score", misses: bool = True) -> None:
+        self.right += other.right
+        self.total += other.total
+        self.wrong += other.wrong
+        if misses:
+            self.misses.extend(other.misses)
+
+    def json(self) -> dict[str, int]:
+        return {"right": self.right, "total": self.total, "wrong": self.wrong}
 
     def __str__(self) -> str:
         pct = 100.0 * self.right / self.total if self.total else 100.0
@@ -108,10 +135,40 @@ def score_tables(report: Report, gold: dict, scores: dict[str, Score], label: st
             cell = cells.get(row, {}).get(col)
             got = _cell_value(cell)
             want = _gold_number(expected)
-            ok = got is None if expected is None else (got is not None and abs(got - want) < 1e-6)
+            ok = got is None if expected is None or want is None else (got is not None and abs(got - want) < 1e-6)
+            wrong = expected is not None and got is not None and not ok
             what = f"{label}: {table}.{row}.{col} expected {expected!r}, got {cell['raw'] if cell else None!r}"
             for key in (table, "all"):
-                scores[key].add(ok, what)
+                scores[key].add(ok, what, wrong)
+
+
+def fail_tables(gold: dict, scores: dict[str, Score], label: str, exc: BaseException) -> None:
+    """Every gold cell a miss (not wrong): the parser gave no reading at all."""
+    for table, flat in gold_cells(gold).items():
+        for (row, col), expected in flat.items():
+            what = f"{label}: {table}.{row}.{col} expected {expected!r}, parse failed: {type(exc).__name__}: {exc}"
+            for key in (table, "all"):
+                scores[key].add(False, what)
+
+
+def scored_gold(gold: dict) -> dict:
+    """The gold cells a document lets a reader determine: without its ``unscored`` cells
+    (tests/data/layouts, tests/data/synthetic) and, for tables 2-4, as dicts of dicts."""
+    return _drop(gold, {_ref(r) for r in gold.get("unscored") or ()})
+
+
+def rendering_gold(gold: dict, name: str) -> dict:
+    """The gold cells rendering `name` lets a reader determine: without gold nulls (printed blank)
+    and without the cells of `gongkai._render.unscored`."""
+    return _drop(_renderable_gold(gold), _render.unscored(gold, name))
+
+
+def score_cells(report: Report, gold: dict, label: str) -> Score:
+    """Every gold cell of tables 2-4 scored against `report` (misses name each cell; wrong numbers
+    are prefixed ``WRONG``)."""
+    scores: dict[str, Score] = defaultdict(Score)
+    score_tables(report, gold, scores, label)
+    return scores["all"]
 
 
 def score_fields(report: Report, gold: dict, scores: dict[str, Score], label: str) -> None:
@@ -147,18 +204,18 @@ def score_facts(report: Report, gold: dict, scores: dict[str, Score], label: str
         got = first.get(key)
         ok = got is not None and same(got, expected)
         scores["facts"].add(ok, f"{label}: fact {key} expected {expected!r}, got {got!r}")
-    # Scored as agreeing facts of all facts with a gold key: conflicts = total - right.
+    # Scored as agreeing facts of all facts with a gold key; the conflicts are its `wrong`.
     for fact in report.facts:
         expected = gold_facts.get(fact["key"])
         if expected is not None:
             what = f"{label}: fact conflict {fact['key']} = {fact['value']!r}, gold {expected!r} «{fact['sentence'][:80]}»"
-            scores["fact_conflicts"].add(same(fact["value"], expected), what)
+            ok = same(fact["value"], expected)
+            scores["fact_conflicts"].add(ok, what, wrong=not ok)
 
 
 def _conflicts(scores: dict[str, Score]) -> int:
     """Facts whose key the gold gives with another value (see `score_facts`)."""
-    s = scores.get("fact_conflicts", Score())
-    return s.total - s.right
+    return scores.get("fact_conflicts", Score()).wrong
 
 
 def documents(folder: Path) -> list[Path]:
@@ -168,29 +225,72 @@ def documents(folder: Path) -> list[Path]:
     )
 
 
+def _parse_or_error(source: Any) -> tuple[Report | None, BaseException | None]:
+    try:
+        return parse(source), None
+    except BaseException as exc:  # a Rust panic arrives as pyo3's PanicException (a BaseException)
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        return None, exc
+
+
 def evaluate(folders: list[Path]) -> dict[str, Any]:
-    """Score every document with a gold file; returns the scores and per-format cell scores."""
+    """Score every document with a gold file; returns the scores, per-format and per-folder cell
+    scores (with wrong numbers) and the documents the parser refused."""
     scores: dict[str, Score] = defaultdict(Score)
     by_format: dict[str, Score] = defaultdict(Score)
+    by_folder: dict[str, Score] = {}
+    folder_docs: dict[str, int] = {}
+    failures: list[str] = []
+    unscored: dict[str, int] = {}
     docs = 0
     for folder in folders:
+        unscored[str(folder)] = 0
+        by_folder[str(folder)] = Score()
+        folder_docs[str(folder)] = 0
         for path in documents(folder):
             gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
-            report = parse(path)
+            # Cells the document does not let any reader determine (tests/data/layouts: text in
+            # which blank cells vanished) are listed in the gold's "unscored" and not scored.
+            hidden = {_ref(r) for r in gold.get("unscored") or ()}
+            unscored[str(folder)] += len(hidden)
+            gold = _drop(gold, hidden)
             docs += 1
+            folder_docs[str(folder)] += 1
             label = path.name
             cell_scores: dict[str, Score] = defaultdict(Score)
-            score_tables(report, gold, cell_scores, label)
+            report, exc = _parse_or_error(path)
+            if report is None:
+                assert exc is not None
+                failures.append(f"{path}: {type(exc).__name__}: {exc}")
+                fail_tables(gold, cell_scores, label, exc)
+                for name in FIELDS:
+                    if name in gold:
+                        scores[name].add(False, f"{label}: {name}: parse failed")
+            else:
+                score_tables(report, gold, cell_scores, label)
+                score_fields(report, gold, scores, label)
+                score_facts(report, gold, scores, label)
             for key, s in cell_scores.items():
-                scores[key].right += s.right
-                scores[key].total += s.total
-                scores[key].misses.extend(s.misses if key == "all" else [])
-            fmt = gold.get("format") or report.source["format"]
-            by_format[fmt].right += cell_scores["all"].right
-            by_format[fmt].total += cell_scores["all"].total
-            score_fields(report, gold, scores, label)
-            score_facts(report, gold, scores, label)
-    return {"documents": docs, "scores": dict(scores), "by_format": dict(by_format)}
+                scores[key].merge(s, misses=key == "all")
+            fmt = gold.get("format") or (report.source["format"] if report else "unknown")
+            by_format[fmt].merge(cell_scores["all"], misses=False)
+            by_folder[str(folder)].merge(cell_scores["all"], misses=False)
+    return {
+        "documents": docs,
+        "scores": dict(scores),
+        "by_format": dict(by_format),
+        "by_folder": by_folder,
+        "folder_documents": folder_docs,
+        "folder_unscored": unscored,
+        "failures": failures,
+    }
+
+
+def _ref(ref: str) -> tuple[str, str, str]:
+    """``"table3.granted.total"`` → ``("requests", "granted", "total")``."""
+    gkey, row, col = ref.split(".")
+    return TABLES[gkey], row, col
 
 
 def _renderable_gold(gold: dict) -> dict:
@@ -214,59 +314,84 @@ def gold_files(folders: list[Path]) -> list[Path]:
     return [p for folder in folders for p in sorted(folder.glob("*.gold.json"))]
 
 
+def _drop(gold: dict, cells: set[tuple[str, str, str]]) -> dict:
+    """`gold` without the (table, row, col) `cells` (tables 2–4 as dicts of dicts)."""
+    if not cells:
+        return gold
+    out = dict(gold)
+    for gkey, table in TABLES.items():
+        if not gold.get(gkey):
+            continue
+        out[gkey] = {
+            row: {col: v for col, v in (dict(zip(T4_COLUMNS, cols)) if isinstance(cols, list) else cols).items()
+                  if (table, row, col) not in cells}
+            for row, cols in gold[gkey].items()
+        }
+    return out
+
+
 def evaluate_renderings(
     folders: list[Path], names: list[str] | None = None, dump: Path | None = None
 ) -> dict[str, Any]:
     """Score every rendering of every gold file with tables.
 
     Returns ``{"documents": n, "renderings": {name: Score}, "tables": {name: {table: Score}},
-    "skipped_null": n}``; a miss reads ``rendering doc: table.row.col expected …, got …``.
-    With `dump`, each rendering is written to ``dump/<slug>.<rendering>.<html|txt>``.
+    "folders": {folder: {name: Score}}, "skipped_null": n, "unscored": {name: n},
+    "formats": {name: [right, total]}}``; a miss reads ``rendering doc: table.row.col expected …, got …``
+    (``WRONG …`` when the reading is a number other than the gold one); ``formats`` counts the
+    documents whose ``source["format"]`` is the rendering's (`gongkai._render.source_format`).
+    With `dump`, each rendering is written to ``dump/<slug>.<rendering>.<html|md|txt>``.
     """
     names = list(_render.RENDERINGS) if names is None else names
     by_rendering: dict[str, Score] = {name: Score() for name in names}
     by_table: dict[str, dict[str, Score]] = {name: defaultdict(Score) for name in names}
+    by_folder: dict[str, dict[str, Score]] = {}
+    unscored: dict[str, int] = {name: 0 for name in names}
+    formats: dict[str, list[int]] = {name: [0, 0] for name in names}
     docs = 0
     skipped = 0
-    for gold_path in gold_files(folders):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if not _render.renderable(gold):
-            continue
-        docs += 1
-        scored = _renderable_gold(gold)
-        skipped += sum(len(v) for v in gold_cells(gold).values()) - sum(len(v) for v in gold_cells(scored).values())
-        slug = gold_path.name[: -len(".gold.json")]
-        for name in names:
-            data = _render.render(gold, name)
-            if dump is not None:
-                dump.mkdir(parents=True, exist_ok=True)
-                (dump / f"{slug}.{name}.{'html' if name.startswith('html') else 'txt'}").write_bytes(data)
-            cell_scores: dict[str, Score] = defaultdict(Score)
-            try:
-                report = parse(data)
-            except BaseException as exc:  # a Rust panic arrives as pyo3's PanicException (a BaseException)
-                if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-                    raise
-                for table, flat in gold_cells(scored).items():
-                    for (row, col), expected in flat.items():
-                        what = f"{name} {slug}: {table}.{row}.{col} expected {expected!r}, parse failed: {type(exc).__name__}: {exc}"
-                        for key in (table, "all"):
-                            cell_scores[key].add(False, what)
-            else:
-                score_tables(report, scored, cell_scores, f"{name} {slug}")
-            total = by_rendering[name]
-            total.right += cell_scores["all"].right
-            total.total += cell_scores["all"].total
-            total.misses.extend(cell_scores["all"].misses)
-            for table, s in cell_scores.items():
-                if table != "all":
-                    by_table[name][table].right += s.right
-                    by_table[name][table].total += s.total
+    for folder in folders:
+        by_folder[str(folder)] = {name: Score() for name in names}
+        for gold_path in gold_files([folder]):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            if not _render.renderable(gold):
+                continue
+            docs += 1
+            renderable = _renderable_gold(gold)
+            skipped += sum(len(v) for v in gold_cells(gold).values()) - sum(len(v) for v in gold_cells(renderable).values())
+            slug = gold_path.name[: -len(".gold.json")]
+            for name in names:
+                data = _render.render(gold, name)
+                if dump is not None:
+                    dump.mkdir(parents=True, exist_ok=True)
+                    (dump / f"{slug}.{name}.{_render.extension(name)}").write_bytes(data)
+                hidden = _render.unscored(gold, name)
+                scored = _drop(renderable, hidden)
+                unscored[name] += sum(len(v) for v in gold_cells(renderable).values()) - sum(
+                    len(v) for v in gold_cells(scored).values()
+                )
+                cell_scores: dict[str, Score] = defaultdict(Score)
+                report, exc = _parse_or_error(data)
+                if report is None:
+                    assert exc is not None
+                    fail_tables(scored, cell_scores, f"{name} {slug}", exc)
+                else:
+                    score_tables(report, scored, cell_scores, f"{name} {slug}")
+                    formats[name][0] += report.source["format"] == _render.source_format(name)
+                formats[name][1] += 1
+                by_rendering[name].merge(cell_scores["all"])
+                by_folder[str(folder)][name].merge(cell_scores["all"], misses=False)
+                for table, s in cell_scores.items():
+                    if table != "all":
+                        by_table[name][table].merge(s, misses=False)
     return {
         "documents": docs,
         "renderings": by_rendering,
         "tables": {k: dict(v) for k, v in by_table.items()},
+        "folders": by_folder,
         "skipped_null": skipped,
+        "unscored": unscored,
+        "formats": formats,
     }
 
 
@@ -279,8 +404,7 @@ def _main_renderings(args: argparse.Namespace) -> int:
     result = evaluate_renderings(args.folders, names, args.dump)
     overall = Score()
     for s in result["renderings"].values():
-        overall.right += s.right
-        overall.total += s.total
+        overall.merge(s, misses=False)
     if args.json:
         payload = {
             "documents": result["documents"],
@@ -289,11 +413,15 @@ def _main_renderings(args: argparse.Namespace) -> int:
                 k: {
                     "right": s.right,
                     "total": s.total,
-                    "tables": {t: {"right": ts.right, "total": ts.total} for t, ts in result["tables"][k].items()},
+                    "wrong": s.wrong,
+                    "unscored": result["unscored"][k],
+                    "format_right": result["formats"][k][0],
+                    "tables": {t: ts.json() for t, ts in result["tables"][k].items()},
                 }
                 for k, s in result["renderings"].items()
             },
-            "all": {"right": overall.right, "total": overall.total},
+            "folders": {f: {k: s.json() for k, s in per.items()} for f, per in result["folders"].items()},
+            "all": overall.json(),
         }
         if args.verbose:
             payload["misses"] = [m for s in result["renderings"].values() for m in s.misses]
@@ -303,6 +431,21 @@ def _main_renderings(args: argparse.Namespace) -> int:
     for name, s in result["renderings"].items():
         print(f"rendering {name:<24} {s}")
     print(f"rendering {'all':<24} {overall}")
+    for name, s in result["renderings"].items():
+        tables = " ".join(f"{t}={ts.wrong}" for t, ts in sorted(result["tables"][name].items()))
+        print(f"wrong {name:<28} {s.wrong}  ({tables})")
+    print(f"wrong {'all':<28} {overall.wrong}")
+    for name, n in result["unscored"].items():
+        if n:
+            print(f"unscored {name:<25} {n} (not printed, or not determinable from what is printed)")
+    for name, (right, total) in result["formats"].items():
+        print(f"format {name:<27} {right}/{total} documents report {_render.source_format(name)!r}")
+    if len(result["folders"]) > 1:
+        for folder, per in result["folders"].items():
+            s = Score()
+            for one in per.values():
+                s.merge(one, misses=False)
+            print(f"folder {folder:<40} cells {s} wrong {s.wrong}")
     if args.verbose:
         for s in result["renderings"].values():
             for miss in s.misses:
@@ -323,6 +466,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--dump", type=Path, metavar="DIR", help="with --renderings: write each rendering to DIR")
     args = parser.parse_args(argv)
+    # A shell glob (tests/data/layouts/*) also names the files beside the folders: skip them.
+    for path in [f for f in args.folders if not f.is_dir()]:
+        print(f"skipped {path}: not a folder", file=sys.stderr)
+    args.folders = [f for f in args.folders if f.is_dir()]
+    if not args.folders:
+        parser.error("no folder given")
     if args.renderings:
         return _main_renderings(args)
     result = evaluate(args.folders)
@@ -330,11 +479,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         payload = {
             "documents": result["documents"],
-            "scores": {k: {"right": s.right, "total": s.total} for k, s in scores.items()},
-            "cells_by_format": {k: {"right": s.right, "total": s.total} for k, s in by_format.items()},
+            "scores": {k: s.json() for k, s in scores.items()},
+            "cells_by_format": {k: s.json() for k, s in by_format.items()},
+            "folders": {
+                k: dict(s.json(), documents=result["folder_documents"][k], unscored=result["folder_unscored"][k])
+                for k, s in result["by_folder"].items()
+            },
+            "failures": result["failures"],
             "fact_conflicts": _conflicts(scores),
         }
-        print(json.dumps(payload, indent=1))
+        print(json.dumps(payload, indent=1, ensure_ascii=False))
         return 0
     print(f"documents: {result['documents']}")
     for key in ("all", "proactive", "requests", "review_litigation"):
@@ -347,7 +501,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"field {key:<18} {scores[key]}")
     keyed = scores.get("fact_conflicts", Score()).total
     print(f"fact conflicts           {_conflicts(scores)} (of {keyed} facts with a gold key)")
+    for key in ("all", "proactive", "requests", "review_litigation"):
+        if key in scores:
+            print(f"wrong {key:<18} {scores[key].wrong}")
+    for fmt, s in sorted(by_format.items()):
+        print(f"wrong format={fmt:<11} {s.wrong}")
+    print(f"parse failures           {len(result['failures'])}")
+    for folder, s in result["by_folder"].items():
+        hidden = result["folder_unscored"][folder]
+        print(
+            f"folder {folder:<44} documents {result['folder_documents'][folder]:>3}  cells {s}  wrong {s.wrong}"
+            + (f"  (unscored {hidden})" if hidden else "")
+        )
     if args.verbose:
+        for failure in result["failures"]:
+            print(f"  FAILED {failure}")
         for key, s in scores.items():
             for miss in s.misses:
                 print(f"  MISS {miss}")

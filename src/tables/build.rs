@@ -36,12 +36,17 @@ pub fn unreadable(table: &str, row: &str, cols: &[&str], msg: String) -> Issue {
 }
 
 /// Solves rows independently (`groups` per row) and, for table 3, jointly.
-pub fn solve_rows(rows: &[RowIn], groups: &[(usize, usize)], eqs: &[Equation]) -> Vec<(Vec<Token>, Vec<Cand>, bool)> {
+pub fn solve_rows(
+    rows: &[RowIn],
+    groups: &[(usize, usize)],
+    eqs: &[Equation],
+    omitted: bool,
+) -> Vec<(Vec<Token>, Vec<Cand>, bool)> {
     let mut solved: Vec<(Vec<Token>, Vec<Cand>)> = Vec::with_capacity(rows.len());
     let mut overflow = Vec::with_capacity(rows.len());
     for r in rows {
         let kinds: Vec<ColKind> = r.cols.iter().map(|c| c.1).collect();
-        let s = solve::solve_row(&r.tokens, RowSpec { kinds: &kinds, groups });
+        let s = solve::solve_row(&r.tokens, RowSpec { kinds: &kinds, groups, omitted_totals: omitted });
         let mut cands = s.cands;
         // Each prose number filters on its own; one the table contradicts is ignored.
         for &(col, v) in &r.pins {
@@ -133,6 +138,23 @@ pub fn t3_equations(keys: &[&str], format: &str) -> Vec<Equation> {
     eqs
 }
 
+/// Where the rows of the whole-table equations are, when every one is present.
+fn t3_rows(keys: &[&str], format: &str) -> Option<solve::T3Rows> {
+    let pos = |k: &str| keys.iter().position(|x| *x == k);
+    let results = T3_ROWS[2..T3_RESULTS_TOTAL]
+        .iter()
+        .filter(|r| r.only.is_none() || r.only == Some(format))
+        .map(|r| pos(r.key))
+        .collect::<Option<Vec<usize>>>()?;
+    Some(solve::T3Rows {
+        new: pos("new_received")?,
+        carried_over: pos("carried_over")?,
+        results_total: pos(T3_ROWS[T3_RESULTS_TOTAL].key)?,
+        carried_forward: pos(T3_ROWS[T3_CARRIED_FORWARD].key)?,
+        results,
+    })
+}
+
 /// Table 3 from rows (template order): `(format, rows)`.
 pub fn requests(
     format: &'static str,
@@ -143,7 +165,10 @@ pub fn requests(
 ) -> TableReading {
     let keys: Vec<&str> = rows.iter().map(|r| r.key).collect();
     let eqs = t3_equations(&keys, format);
-    let solved = solve_rows(&rows, &[(0, 6)], &eqs);
+    let mut solved = solve_rows(&rows, &[(0, 6)], &eqs, true);
+    if let Some(t3) = t3_rows(&keys, format) {
+        solve::joint_columns(&mut solved, &t3);
+    }
     let mut cells = OrderedMap::default();
     for (r, (t, c, o)) in rows.iter().zip(&solved) {
         cells.insert(r.key, row_cells("requests", r, t, c, *o, issues));
@@ -153,7 +178,7 @@ pub fn requests(
 
 /// Table 4 from its one row of 15 tokens.
 pub fn review(row: RowIn, span: Span, issues: &mut Vec<Issue>) -> TableReading {
-    let solved = solve_rows(std::slice::from_ref(&row), &[(0, 4), (5, 9), (10, 14)], &[]);
+    let solved = solve_rows(std::slice::from_ref(&row), &[(0, 4), (5, 9), (10, 14)], &[], false);
     let (t, c, o) = &solved[0];
     let flat = row_cells("review_litigation", &row, t, c, *o, issues);
     let mut cells = OrderedMap::default();
@@ -210,7 +235,7 @@ pub fn proactive(
     extra: Vec<ExtraRow>,
     issues: &mut Vec<Issue>,
 ) -> TableReading {
-    let solved = solve_rows(&rows, &[], &[]);
+    let solved = solve_rows(&rows, &[], &[], false);
     let mut cells = OrderedMap::default();
     for (r, (t, c, o)) in rows.iter().zip(&solved) {
         cells.insert(r.key, row_cells("proactive", r, t, c, *o, issues));

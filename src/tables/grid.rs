@@ -1,8 +1,19 @@
-//! The three tables read from HTML grids (DOMAIN §8.1): rowspan/colspan are
-//! already expanded by the `html` stage; rows and header cells are located by
-//! their labels, never by counting cells. A table may be split over several
-//! `<table>`s or merged with another one: rows are read across all grids, a
-//! marker row (caption, header) switching which statutory table they belong to.
+//! The three tables read from grids (DOMAIN §8.1): HTML tables with
+//! rowspan/colspan expanded, DOCX and PDF tables, and the text tables the
+//! `plain` stage turned into grids (pipe rows, TAB rows). Rows are located by
+//! their labels, never by counting cells; a table may be split over several
+//! grids or merged with another one: rows are read across all grids, a marker
+//! row (caption, header) switching which statutory table they belong to.
+//!
+//! Which cells of a row are its values is not taken on trust. A grid made from
+//! text prints a merged cell as its text followed by empty cells, may end every
+//! row with one extra empty cell, or (a continuation after a page break) omits
+//! the cells of labels spanning from above; a header may be complete or not.
+//! Each grid is therefore read under every alignment that fits its rows — by
+//! the header's column positions, right-anchored (with 0–2 extra trailing
+//! cells), left-anchored after the label — and the template's arithmetic over
+//! the whole table decides (`fit`). Cells on which the best readings disagree
+//! stay unknown.
 
 use std::sync::LazyLock;
 
@@ -13,17 +24,24 @@ use crate::model::{ExtraRow, Issue, TableReading};
 
 use super::build::{self, RowIn};
 use super::cells::{self, fold, is_space, ColKind};
+use super::fit::{self, Fit};
 use super::rows;
 use super::solve::Token;
-use super::template::{T2Label, T3Label, T2_ITEMS, T2_LABELS, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS};
+use super::template::{
+    self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS, T4_COL_LABELS,
+    T4_GROUP_LABELS,
+};
 
 static T3_AC: LazyLock<AhoCorasick> =
     LazyLock::new(|| rows::matcher(&T3_LABELS.iter().map(|(p, _)| *p).collect::<Vec<_>>()));
 static T2_AC: LazyLock<AhoCorasick> =
     LazyLock::new(|| rows::matcher(&T2_LABELS.iter().map(|(p, _)| *p).collect::<Vec<_>>()));
 
+/// Most alignment combinations tried for one table (grids × alignments).
+const MAX_COMBOS: usize = 64;
+
 /// Compact label text: no whitespace or quotes, widths folded, notes in parentheses removed.
-fn compact(s: &str) -> String {
+pub fn compact(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars().map(fold) {
@@ -40,12 +58,20 @@ fn compact(s: &str) -> String {
 }
 
 /// One distinct cell of a grid row: first and last grid column it covers in this row.
+#[derive(Clone)]
 struct RowCell<'a> {
     c0: usize,
     c1: usize,
     text: &'a str,
     span: [usize; 2],
+    /// A number, a blank or a not-applicable mark: a value, not a label.
     value_like: bool,
+}
+
+impl RowCell<'_> {
+    fn is_empty(&self) -> bool {
+        self.text.trim_matches(is_space).is_empty()
+    }
 }
 
 fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
@@ -63,11 +89,39 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         let Some(i) = idx else { continue };
         let cell = &t.cells[i as usize];
         let parsed = cells::parse_cell(&cell.text, cell.span, ColKind::Signed);
-        let value_like =
-            parsed.state != "text" || cells::parse_number_text(&compact(&cell.text), ColKind::Yuan).is_some();
+        let value_like = parsed.state != "text"
+            || cells::parse_number_text(&compact(&cell.text), ColKind::Yuan).is_some()
+            || is_number_list(&cell.text);
         out.push(RowCell { c0: c, c1: c, text: &cell.text, span: cell.span, value_like });
     }
     out
+}
+
+/// Several numbers in one cell, separated by spaces (`3 0 0 2`): values, not a label.
+fn is_number_list(s: &str) -> bool {
+    let words: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
+    words.len() > 1 && words.iter().all(|w| cells::parse_cell(w, [0, 0], ColKind::Signed).state != "text")
+}
+
+/// The tokens of a value cell: one token, or several when the cell prints several numbers.
+fn cell_tokens(c: &RowCell, kind: ColKind) -> Vec<Token> {
+    let trimmed = c.text.trim_matches(is_space);
+    if trimmed.chars().any(is_space) && is_number_list(trimmed) {
+        let v = rows::View::new(c.text);
+        return rows::tokenize(&v, 0, v.chars.len(), None)
+            .into_iter()
+            .map(|t| match t {
+                Token::Run { chars, start, unit, unit_len, raw_len } => {
+                    Token::Run { chars, start: start + c.span[0], unit, unit_len, raw_len }
+                }
+                Token::Fixed(mut f) => {
+                    f.span = [f.span[0] + c.span[0], f.span[1] + c.span[0]];
+                    Token::Fixed(f)
+                }
+            })
+            .collect();
+    }
+    vec![token(c, kind)]
 }
 
 fn token(c: &RowCell, kind: ColKind) -> Token {
@@ -82,12 +136,40 @@ fn token(c: &RowCell, kind: ColKind) -> Token {
     Token::Fixed(cells::parse_cell(c.text, c.span, kind))
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Debug)]
 enum Mode {
     None,
     T2,
     T3,
     T4,
+}
+
+/// One grid row with its cells, in document order.
+struct GRow<'a> {
+    table: usize,
+    cells: Vec<RowCell<'a>>,
+    /// Compact text of the cells that are not values.
+    label: String,
+    /// Compact text of every cell.
+    all: String,
+    span: [usize; 2],
+    /// For a grid's first row: the paragraph right before the grid (a caption such as
+    /// `行政诉讼（未经复议直接起诉）` over one of table 4's small tables).
+    caption: Option<String>,
+}
+
+impl<'a> GRow<'a> {
+    fn any_number(&self) -> bool {
+        self.cells.iter().any(|c| c.value_like && !c.is_empty())
+    }
+    fn values(&self) -> Vec<&RowCell<'a>> {
+        self.cells.iter().filter(|c| c.value_like).collect()
+    }
+    /// The cells after the last label cell: where the row's values are.
+    fn tail(&self) -> &[RowCell<'a>] {
+        let last_label = self.cells.iter().rposition(|c| !c.value_like);
+        &self.cells[last_label.map_or(0, |i| i + 1)..]
+    }
 }
 
 /// What the grids of a document hold.
@@ -98,224 +180,711 @@ pub struct GridTables {
     pub review: Option<TableReading>,
 }
 
-pub fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
+/// The rows of each statutory table, by the markers that open them.
+fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
+    let mut out: [Vec<GRow>; 3] = Default::default();
     let mut mode = Mode::None;
-    // Table 2 state.
-    let mut t2_rows: Vec<RowIn> = Vec::new();
-    let mut t2_extra: Vec<ExtraRow> = Vec::new();
-    let mut t2_header: Vec<(usize, &'static str)> = Vec::new();
-    let (mut n19, mut n21) = (0usize, 0usize);
-    let mut t2_span: Option<[usize; 2]> = None;
-    // Table 3 state.
-    let mut t3_rows: Vec<(usize, RowIn)> = Vec::new();
-    let mut t3_extra: Vec<ExtraRow> = Vec::new();
-    let mut t3_cols: Vec<Option<usize>> = vec![None; T3_COLS.len()];
-    let mut t3_span: Option<[usize; 2]> = None;
-    let mut t3_group_other = false;
-    // Table 4 state.
-    let mut t4: Option<(RowIn, [usize; 2])> = None;
-    let mut t4_start = 0;
-    let mut t4_table = usize::MAX;
-
-    let grow = |s: &mut Option<[usize; 2]>, sp: [usize; 2]| {
-        *s = Some(match *s {
-            Some([a, b]) => [a.min(sp[0]), b.max(sp[1])],
-            None => sp,
-        })
-    };
-
     for (ti, t) in doc.tables.iter().enumerate() {
+        let caption = caption_before(doc, ti);
         for r in 0..t.n_rows {
             let cells = row_cells(t, r);
             if cells.is_empty() {
                 continue;
             }
-            let label_text: String = cells.iter().filter(|c| !c.value_like).map(|c| compact(c.text)).collect();
+            let label: String = cells.iter().filter(|c| !c.value_like).map(|c| compact(c.text)).collect();
             let all: String = cells.iter().map(|c| compact(c.text)).collect();
-            let values: Vec<&RowCell> = cells.iter().filter(|c| c.value_like).collect();
-            let any_number = values.iter().any(|c| !c.text.trim_matches(is_space).is_empty());
-            let row_span = [cells[0].span[0], cells[cells.len() - 1].span[1]];
-            // Markers.
-            if all.contains("第二十条") || all.contains("信息内容") {
+            let span = [cells[0].span[0], cells[cells.len() - 1].span[1]];
+            let caption = if r == 0 { caption.clone() } else { None };
+            let t4_cols = cells.iter().filter(|c| t4_col(&compact(c.text)).is_some_and(|k| k < 4)).count();
+            let row = GRow { table: ti, cells, label, all, span, caption };
+            if row.all.contains("第二十条") || row.all.contains("信息内容") {
                 mode = Mode::T2;
-            } else if all.contains("勾稽关系") || all.contains("申请人情况") {
+            } else if row.all.contains("勾稽关系") || row.all.contains("申请人情况") {
                 mode = Mode::T3;
-            } else if all.contains("行政复议") && (all.contains("行政诉讼") || all.contains("结果维持")) {
+            } else if (row.all.contains("行政复议") && (row.all.contains("行政诉讼") || row.all.contains("结果维持")))
+                || t4_cols >= 4
+            {
                 mode = Mode::T4;
-                t4_start = row_span[0];
-                t4_table = ti;
+            } else if mode != Mode::T3 && row.any_number() && opens_t3(&row.label) {
+                mode = Mode::T3;
+            } else if mode == Mode::None && row.any_number() && opens_t2(&row.label) {
+                mode = Mode::T2;
             }
             match mode {
                 Mode::None => {}
-                Mode::T2 => {
-                    grow(&mut t2_span, row_span);
-                    let hits: Vec<T2Label> =
-                        T2_AC.find_iter(&label_text).map(|m| T2_LABELS[m.pattern().as_usize()].1).collect();
-                    let heads: Vec<(usize, &'static str)> = cells
-                        .iter()
-                        .filter_map(|c| {
-                            let k = compact(c.text);
-                            T2_LABELS.iter().find(|(p, _)| k.starts_with(p)).and_then(|(_, l)| match l {
-                                T2Label::Col(key, f) => Some((c.c0, *key, *f)),
-                                _ => None,
-                            })
-                        })
-                        .map(|(c0, key, f)| {
-                            match f {
-                                Some("2019") => n19 += 1,
-                                Some("2021") => n21 += 1,
-                                _ => {}
-                            }
-                            (c0, key)
-                        })
-                        .collect();
-                    if !heads.is_empty() {
-                        t2_header = heads;
-                        continue;
-                    }
-                    if hits.contains(&T2Label::Caption) {
-                        continue;
-                    }
-                    let item = hits.iter().find_map(|h| if let T2Label::Item(i) = h { Some(*i) } else { None });
-                    let (Some(i), true) = (item, !values.is_empty()) else {
-                        if any_number && !label_text.is_empty() {
-                            t2_extra.push(extra(&label_text, &values));
-                        }
-                        continue;
-                    };
-                    if matches!(i, 3 | 7) {
-                        n19 += 1;
-                    }
-                    // Columns from the header, aligned by position when counts differ.
-                    let mut toks: Vec<(&'static str, Token)> = Vec::new();
-                    if values.len() == t2_header.len() {
-                        for (v, (_, key)) in values.iter().zip(&t2_header) {
-                            toks.push((key, token(v, build::t2_kind(key))));
-                        }
-                    } else {
-                        for &(c0, key) in &t2_header {
-                            if let Some(v) = values.iter().find(|v| v.c0 <= c0 && c0 <= v.c1) {
-                                toks.push((key, token(v, build::t2_kind(key))));
-                            }
-                        }
-                    }
-                    t2_rows.push(RowIn {
-                        key: T2_ITEMS[i].key,
-                        region: [values[0].span[0], values[values.len() - 1].span[1]],
-                        cols: toks.iter().map(|(k, _)| (*k, build::t2_kind(k))).collect(),
-                        tokens: toks.into_iter().map(|(_, t)| t).collect(),
-                        pins: Vec::new(),
-                    });
-                }
-                Mode::T3 => {
-                    grow(&mut t3_span, row_span);
-                    // Header cells name the columns. A row naming one column only (`总计`)
-                    // once the header is complete is the all-blank （七）总计 data row
-                    // (its label compacts to 总计), not a header.
-                    let named: Vec<(usize, usize)> = if any_number {
-                        Vec::new()
-                    } else {
-                        cells
-                            .iter()
-                            .filter_map(|c| {
-                                let k = compact(c.text);
-                                T3_COL_LABELS.iter().find(|(p, _)| k == *p).map(|(_, col)| (*col, c.c0))
-                            })
-                            .collect()
-                    };
-                    let complete = t3_cols.iter().all(Option::is_some);
-                    if named.len() >= 2 || (named.len() == 1 && !complete) {
-                        for (col, c0) in named {
-                            t3_cols[col] = Some(c0);
-                        }
-                        continue;
-                    }
-                    let last = T3_AC.find_iter(&label_text).last().map(|m| T3_LABELS[m.pattern().as_usize()].1);
-                    let row = match last {
-                        Some(T3Label::Row(i)) => i,
-                        // （六）其他处理 as the row's last label with value cells of its own (even
-                        // blank ones) is the 2019 data row; in 2021 its grid rows end in a sub-row label.
-                        Some(T3Label::OtherProcessing) if !values.is_empty() => 20,
-                        Some(T3Label::OtherProcessing) => {
-                            t3_group_other = true;
-                            continue;
-                        }
-                        Some(T3Label::Group) => continue,
-                        None => {
-                            if any_number && !label_text.is_empty() {
-                                t3_extra.push(extra(&label_text, &values));
-                            }
-                            continue;
-                        }
-                    };
-                    let tokens: Vec<Token> = if t3_cols.iter().all(Option::is_some) {
-                        t3_cols
-                            .iter()
-                            .flatten()
-                            .map(|&gc| match cells.iter().find(|c| c.c0 <= gc && gc <= c.c1 && c.value_like) {
-                                Some(c) => token(c, ColKind::Count),
-                                None => Token::Fixed(cells::unknown("", row_span)),
-                            })
-                            .collect()
-                    } else {
-                        values.iter().map(|c| token(c, ColKind::Count)).collect()
-                    };
-                    let region = rows::tokens_span(&tokens, row_span[1]);
-                    let cols = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
-                    t3_rows.push((row, RowIn { key: T3_ROWS[row].key, tokens, region, cols, pins: Vec::new() }));
-                }
-                Mode::T4 => {
-                    // The data row: numbers, or (an agency with nothing to report) a row of
-                    // 15 blank cells without a label in the table the header located.
-                    let blank_row = !any_number && label_text.is_empty() && values.len() >= 15 && ti == t4_table;
-                    if values.len() >= 5 && (any_number || blank_row) && t4.is_none() {
-                        let tokens: Vec<Token> = values.iter().map(|c| token(c, ColKind::Count)).collect();
-                        let region = rows::tokens_span(&tokens, row_span[0]);
-                        t4 = Some((
-                            RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() },
-                            [t4_start, row_span[1]],
-                        ));
-                        mode = Mode::None;
-                    }
-                }
+                Mode::T2 => out[0].push(row),
+                Mode::T3 => out[1].push(row),
+                Mode::T4 => out[2].push(row),
             }
         }
-    }
-    let mut out = GridTables::default();
-    if !t2_rows.is_empty() {
-        let format = if n21 > n19 { "2021" } else { "2019" };
-        out.proactive = Some(build::proactive(format, t2_rows, t2_span.unwrap_or_default(), t2_extra, issues));
-    }
-    if t3_rows.len() >= 4 {
-        let has_2021 = t3_rows.iter().any(|(i, _)| T3_ROWS[*i].only == Some("2021"));
-        let format = if has_2021 || t3_group_other {
-            "2021"
-        } else if t3_rows.iter().any(|(i, _)| *i == 20) {
-            "2019"
-        } else {
-            "other"
-        };
-        let mut seen = Vec::new();
-        let rows_in: Vec<RowIn> = t3_rows
-            .into_iter()
-            .filter(|(i, _)| {
-                let keep = !seen.contains(i) && !T3_ROWS[*i].only.is_some_and(|f| format != "other" && f != format);
-                seen.push(*i);
-                keep
-            })
-            .map(|(_, r)| r)
-            .collect();
-        out.requests = Some(build::requests(format, rows_in, t3_span.unwrap_or_default(), t3_extra, issues));
-    }
-    if let Some((row, span)) = t4 {
-        out.review = Some(build::review(row, span, issues));
     }
     out
 }
 
-fn extra(label: &str, values: &[&RowCell]) -> ExtraRow {
+/// The paragraph right before table `ti` in the document, whitespace removed, if the
+/// block before the table is one.
+fn caption_before(doc: &Document, ti: usize) -> Option<String> {
+    let b = doc.blocks.iter().position(|b| b.kind == crate::document::BlockKind::Table(ti))?;
+    let prev = doc.blocks.get(b.checked_sub(1)?)?;
+    if prev.kind != crate::document::BlockKind::Paragraph {
+        return None;
+    }
+    let text: String = doc.text.chars().skip(prev.span[0]).take(prev.span[1] - prev.span[0]).collect();
+    Some(text.chars().filter(|c| !is_space(*c)).collect())
+}
+
+/// A table-3 row label that only table 3 has: a part printed without its header opens it.
+fn opens_t3(label: &str) -> bool {
+    ["本年新收政府信息公开申请", "上年结转政府信息公开申请", "结转下年度继续办理", "本机关不掌握相关政府信息"]
+        .iter()
+        .any(|p| label.contains(p))
+}
+
+fn opens_t2(label: &str) -> bool {
+    ["行政规范性文件", "规范性文件", "行政事业性收费"].iter().any(|p| label.starts_with(p))
+}
+
+pub fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
+    let [t2, t3, t4] = sort_rows(doc);
+    GridTables { proactive: proactive(&t2, issues), requests: requests(&t3, issues), review: review(&t4, issues) }
+}
+
+fn grow(s: &mut Option<[usize; 2]>, sp: [usize; 2]) {
+    *s = Some(match *s {
+        Some([a, b]) => [a.min(sp[0]), b.max(sp[1])],
+        None => sp,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Column alignment
+
+/// Which cells of a row hold the template's columns.
+#[derive(Debug, Clone, PartialEq)]
+enum Align {
+    /// The header's grid columns, one per template column.
+    Header(Vec<usize>),
+    /// The last cells of the row, after dropping this many empty trailing cells.
+    Right(usize),
+    /// The first cells after the label.
+    Left,
+}
+
+/// The header's grid column for each of `n` template columns, when every one is named
+/// and they stand left to right: `named` holds `(template column, first grid column)`.
+fn header_columns(named: &[(usize, usize)], n: usize) -> Option<Vec<usize>> {
+    // For each template column in order, the smallest grid column that keeps the order.
+    let mut out = Vec::with_capacity(n);
+    let mut after: Option<usize> = None;
+    for col in 0..n {
+        let pick = named.iter().filter(|(c, g)| *c == col && after.is_none_or(|a| *g > a)).map(|(_, g)| *g).min()?;
+        out.push(pick);
+        after = Some(pick);
+    }
+    Some(out)
+}
+
+/// The value cells of `tail` for `n` columns under `align` (`None` for a column no cell
+/// covers: a ragged row's missing cell, blank); `None` when the alignment would leave a
+/// printed value out or has too few cells.
+fn place<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) -> Option<Vec<Option<&'r RowCell<'a>>>> {
+    match align {
+        Align::Header(cols) => {
+            let last = tail.last().map_or(0, |c| c.c1);
+            let mut out = Vec::with_capacity(n);
+            for &g in cols {
+                match tail.iter().find(|c| c.c0 <= g && g <= c.c1) {
+                    Some(c) => out.push(Some(c)),
+                    None if g > last => out.push(None),
+                    None => return None,
+                }
+            }
+            let covered = |c: &RowCell| cols.iter().any(|&g| c.c0 <= g && g <= c.c1);
+            tail.iter().all(|c| c.is_empty() || covered(c)).then_some(out)
+        }
+        Align::Right(k) => {
+            let len = tail.len();
+            if len < n + k || !tail[len - k..].iter().all(RowCell::is_empty) {
+                return None;
+            }
+            let start = len - k - n;
+            tail[..start].iter().all(RowCell::is_empty).then(|| tail[start..len - k].iter().map(Some).collect())
+        }
+        Align::Left => {
+            (tail.len() >= n && tail[n..].iter().all(RowCell::is_empty)).then(|| tail[..n].iter().map(Some).collect())
+        }
+    }
+}
+
+/// The alignments worth trying for one grid's rows.
+fn alignments(header: Option<Vec<usize>>) -> Vec<Align> {
+    let mut out = Vec::new();
+    if let Some(h) = header {
+        out.push(Align::Header(h));
+    }
+    out.extend([Align::Right(0), Align::Left, Align::Right(1), Align::Right(2)]);
+    out
+}
+
+/// Tokens for a row under an alignment: one per column when the alignment places
+/// every value; otherwise the row's value tokens in order (blanks the text dropped
+/// are then the solver's to find).
+fn row_tokens(tail: &[RowCell], align: &Align, n: usize, kinds: &[ColKind]) -> (Vec<Token>, bool) {
+    let single = tail.iter().all(|c| !(c.text.trim_matches(is_space).chars().any(is_space) && is_number_list(c.text)));
+    if single {
+        if let Some(cells) = place(tail, align, n) {
+            let end = tail.last().map_or(0, |c| c.span[1]);
+            let toks = cells
+                .iter()
+                .zip(kinds)
+                .map(|(c, k)| match c {
+                    Some(c) => token(c, *k),
+                    None => Token::Fixed(cells::blank([end, end])),
+                })
+                .collect();
+            return (toks, true);
+        }
+    }
+    let toks = tail.iter().filter(|c| !c.is_empty()).flat_map(|c| cell_tokens(c, ColKind::Count)).collect();
+    (toks, false)
+}
+
+/// Picks the best of several readings of one table by `score`; cells on which the
+/// best readings (equal scores) disagree become unknown, with an issue.
+fn judge(
+    table: &str,
+    mut readings: Vec<(TableReading, Vec<Issue>, (i32, i32))>,
+    issues: &mut Vec<Issue>,
+) -> Option<TableReading> {
+    let best_key = readings.iter().map(|r| r.2).max()?;
+    let first = readings.iter().position(|r| r.2 == best_key)?;
+    let (mut best, mut best_issues, _) = readings.swap_remove(first);
+    let rivals: Vec<TableReading> = readings.into_iter().filter(|r| r.2 == best_key).map(|r| r.0).collect();
+    let mut disputed: Vec<String> = Vec::new();
+    for (rk, row) in best.cells.0.iter_mut() {
+        for (ck, cell) in row.0.iter_mut() {
+            let differs = rivals
+                .iter()
+                .any(|t| t.cells.get(rk).and_then(|m| m.get(ck)).is_none_or(|other| !fit::same_value(cell, other)));
+            if differs {
+                disputed.push(format!("{rk}.{ck}"));
+                *cell = cells::unknown(&cell.raw, cell.span);
+            }
+        }
+    }
+    if !disputed.is_empty() {
+        best_issues.push(Issue {
+            code: "TABLE_UNREADABLE",
+            severity: "warning",
+            message: format!(
+                "{table}: the grid's columns can be aligned in more than one way that fits the arithmetic; {} cells left unknown",
+                disputed.len()
+            ),
+            cells: disputed.iter().map(|p| format!("{table}.{p}")).collect(),
+            expected: None,
+            actual: None,
+            blame: "parser",
+        });
+    }
+    issues.append(&mut best_issues);
+    Some(best)
+}
+
+// ---------------------------------------------------------------------------
+// Table 3
+
+/// How a table-3 grid row was identified.
+enum T3Kind {
+    /// A data row of the template: index into `T3_ROWS`.
+    Row(usize),
+    /// A header or group label, no data.
+    Skip,
+    /// Numbers without a label: placed by its position among the labelled rows.
+    Unlabelled,
+    /// A label the template does not know, with numbers.
+    Extra,
+}
+
+fn t3_kind(row: &GRow, group_other: &mut bool) -> T3Kind {
+    let tail_has_cells = !row.tail().is_empty();
+    // The row's own label is its rightmost label cell (cells to its left are the group
+    // labels spanning from above): the last label hit that reaches into that cell.
+    let labels: Vec<String> = row.cells.iter().filter(|c| !c.value_like).map(|c| compact(c.text)).collect();
+    let last_cell = labels.iter().rposition(|l| !l.is_empty());
+    let own_start = last_cell.map_or(0, |i| labels[..i].iter().map(String::len).sum::<usize>());
+    let own_len = last_cell.map_or(0, |i| template::strip_ordinal(&labels[i]).chars().count());
+    // A hit inside the own cell must be most of it: `其他` inside a misprinted
+    // `2.其他法律行政止公开` is not the row 3.其他.
+    let last = T3_AC
+        .find_iter(&row.label)
+        .filter(|m| m.end() > own_start)
+        .filter(|m| m.start() < own_start || 2 * row.label[m.range()].chars().count() >= own_len)
+        .last()
+        .map(|m| T3_LABELS[m.pattern().as_usize()].1);
+    match last {
+        Some(T3Label::Row(i)) => return T3Kind::Row(i),
+        // （六）其他处理 as the row's last label with value cells of its own (even
+        // blank ones) is the 2019 data row; in 2021 its grid rows end in a sub-row label.
+        Some(T3Label::OtherProcessing) if tail_has_cells => return T3Kind::Row(20),
+        Some(T3Label::OtherProcessing) => {
+            *group_other = true;
+            return T3Kind::Skip;
+        }
+        Some(T3Label::Group) => return T3Kind::Skip,
+        None => {}
+    }
+    let own = last_cell.map_or("", |i| labels[i].as_str());
+    if let Some(i) = template::fuzzy_t3(own).or_else(|| template::fuzzy_t3(&row.label)) {
+        return if tail_has_cells { T3Kind::Row(i) } else { T3Kind::Skip };
+    }
+    if !row.any_number() {
+        // A label fragment (`（四）无`, a vertical `三、本年…`) or a group label.
+        return T3Kind::Skip;
+    }
+    if row.label.is_empty() || is_ordinal_only(&row.label) || last_cell.is_some() {
+        T3Kind::Unlabelled
+    } else {
+        T3Kind::Extra
+    }
+}
+
+/// A label that is only a number mark (`1.`, `（三）`) or a fragment of a group label.
+fn is_ordinal_only(label: &str) -> bool {
+    label.chars().all(|c| c.is_ascii_digit() || "().、．,一二三四五六七八九十".contains(c))
+}
+
+/// The table-3 format its rows show: 2021 has the three （六） rows, 2019 one.
+fn t3_format(rows: &[usize], group_other: bool, unlabelled: usize) -> &'static str {
+    if rows.iter().any(|&i| T3_ROWS[i].only == Some("2021")) || group_other {
+        "2021"
+    } else if rows.contains(&20) {
+        "2019"
+    } else if rows.len() + unlabelled == 25 {
+        "2021"
+    } else if rows.len() + unlabelled == 23 {
+        "2019"
+    } else {
+        "other"
+    }
+}
+
+fn template_rows(format: &str) -> Vec<usize> {
+    (0..T3_ROWS.len()).filter(|&i| T3_ROWS[i].only.is_none_or(|f| format == "other" || f == format)).collect()
+}
+
+fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
+    let mut span: Option<[usize; 2]> = None;
+    let mut group_other = false;
+    // Header names per grid: (template column, grid column).
+    let mut named: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+    let mut kinds: Vec<(usize, T3Kind)> = Vec::new();
+    let mut extra: Vec<ExtraRow> = Vec::new();
+    for (k, row) in rows.iter().enumerate() {
+        grow(&mut span, row.span);
+        if !row.any_number() {
+            // Header cells name the columns. A row naming one column only (`总计`) once
+            // every column is named is the all-blank （七）总计 data row (its label compacts
+            // to 总计), not a header.
+            let cols: Vec<(usize, usize)> =
+                row.cells.iter().filter_map(|c| t3_col_label(&compact(c.text)).map(|col| (col, c.c0))).collect();
+            let slot = named.iter().position(|(t, _)| *t == row.table);
+            let distinct = |v: &[(usize, usize)]| (0..7).filter(|c| v.iter().any(|(x, _)| x == c)).count();
+            let complete = slot.is_some_and(|s| distinct(&named[s].1) == 7);
+            if cols.len() >= 2 || (cols.len() == 1 && !complete) {
+                match slot {
+                    Some(s) => named[s].1.extend(cols),
+                    None => named.push((row.table, cols)),
+                }
+                continue;
+            }
+        }
+        let kind = t3_kind(row, &mut group_other);
+        if matches!(kind, T3Kind::Extra) {
+            extra.push(extra_row(&row.label, &row.tail().iter().collect::<Vec<_>>()));
+        }
+        kinds.push((k, kind));
+    }
+    // Template rows for the labelled rows, then the unlabelled ones by position.
+    let labelled: Vec<usize> =
+        kinds.iter().filter_map(|(_, k)| if let T3Kind::Row(i) = k { Some(*i) } else { None }).collect();
+    let n_unlabelled = kinds.iter().filter(|(_, k)| matches!(k, T3Kind::Unlabelled)).count();
+    let format = t3_format(&labelled, group_other, n_unlabelled);
+    let order = template_rows(format);
+    let mut assigned: Vec<(usize, usize)> = Vec::new(); // (grid row index, template row)
+    let mut seen: Vec<usize> = Vec::new();
+    for (k, kind) in &kinds {
+        if let T3Kind::Row(i) = kind {
+            if !seen.contains(i) && order.contains(i) {
+                seen.push(*i);
+                assigned.push((*k, *i));
+            }
+        }
+    }
+    assign_unlabelled(&kinds, &order, &mut assigned);
+    assigned.sort_by_key(|(k, _)| *k);
+    if assigned.len() < 4 {
+        return None;
+    }
+    let tables: Vec<usize> = {
+        let mut t: Vec<usize> = assigned.iter().map(|(k, _)| rows[*k].table).collect();
+        t.dedup();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    let options: Vec<Vec<Align>> = tables
+        .iter()
+        .map(|t| {
+            let h = named.iter().find(|(tt, _)| tt == t).and_then(|(_, n)| header_columns(n, T3_COLS.len()));
+            alignments(h)
+        })
+        .collect();
+    let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
+    let kinds7 = [ColKind::Count; 7];
+    let span = span.unwrap_or_default();
+    let mut readings = Vec::new();
+    for combo in combos(&options) {
+        let mut rows_in = Vec::with_capacity(assigned.len());
+        let mut order_in: Vec<(usize, RowIn)> = Vec::new();
+        for &(k, i) in &assigned {
+            let row = &rows[k];
+            let ti = tables.iter().position(|t| *t == row.table).unwrap_or(0);
+            let (tokens, _) = row_tokens(row.tail(), &combo[ti], 7, &kinds7);
+            let region = rows::tokens_span(&tokens, row.span[1]);
+            order_in.push((i, RowIn { key: T3_ROWS[i].key, tokens, region, cols: cols.clone(), pins: Vec::new() }));
+        }
+        order_in.sort_by_key(|(i, _)| *i);
+        rows_in.extend(order_in.into_iter().map(|(_, r)| r));
+        let mut scratch = Vec::new();
+        let t = build::requests(format, rows_in, span, extra.clone(), &mut scratch);
+        let f = fit::requests(&t);
+        readings.push((t, scratch, score(f, &combo)));
+    }
+    judge("requests", readings, issues)
+}
+
+/// A table-3 column header: the exact label, or a fragment of one printed over two lines.
+fn t3_col_label(k: &str) -> Option<usize> {
+    if let Some((_, col)) = T3_COL_LABELS.iter().find(|(p, _)| k == *p) {
+        return Some(*col);
+    }
+    const FRAGMENTS: [(&str, usize); 6] =
+        [("商业", 1), ("科研", 2), ("社会公益", 3), ("公益组织", 3), ("法律服务", 4), ("服务机构", 4)];
+    FRAGMENTS.iter().find(|(p, _)| k == *p).map(|(_, c)| *c)
+}
+
+/// Rows with numbers and no label between two labelled rows take the template rows
+/// between those two, in order, when there are exactly as many (DOMAIN: converters keep
+/// template order); a table with no label at all is placed by position when its row
+/// count is the template's.
+fn assign_unlabelled(kinds: &[(usize, T3Kind)], order: &[usize], assigned: &mut Vec<(usize, usize)>) {
+    let pos_of = |i: usize| order.iter().position(|&o| o == i);
+    let mut prev: Option<usize> = None; // template position of the last labelled row
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, lo: Option<usize>, hi: Option<usize>, assigned: &mut Vec<(usize, usize)>| {
+        if run.is_empty() {
+            return;
+        }
+        let lo = lo.map_or(0, |p| p + 1);
+        let hi = hi.unwrap_or(order.len());
+        if hi >= lo && hi - lo == run.len() {
+            for (j, &k) in run.iter().enumerate() {
+                assigned.push((k, order[lo + j]));
+            }
+        }
+        run.clear();
+    };
+    for (k, kind) in kinds {
+        match kind {
+            T3Kind::Row(i) => {
+                let p = pos_of(*i);
+                flush(&mut run, prev, p, assigned);
+                if p.is_some() {
+                    prev = p;
+                }
+            }
+            T3Kind::Unlabelled => run.push(*k),
+            _ => {}
+        }
+    }
+    flush(&mut run, prev, None, assigned);
+}
+
+/// Every combination of one alignment per grid, the preferred ones first, at most `MAX_COMBOS`.
+fn combos(options: &[Vec<Align>]) -> Vec<Vec<Align>> {
+    let mut out: Vec<Vec<Align>> = vec![Vec::new()];
+    for opts in options {
+        let mut next = Vec::new();
+        for prefix in &out {
+            for o in opts {
+                if next.len() >= MAX_COMBOS {
+                    break;
+                }
+                let mut p = prefix.clone();
+                p.push(o.clone());
+                next.push(p);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+/// The score of a reading: its arithmetic first; among equals, the header's positions,
+/// then right anchoring (the preferred alignments come first in `combos`).
+fn score(f: Fit, combo: &[Align]) -> (i32, i32) {
+    let _ = combo;
+    f.key()
+}
+
+fn extra_row(label: &str, values: &[&RowCell]) -> ExtraRow {
     ExtraRow {
         label: label.to_string(),
-        cells: values.iter().map(|c| cells::parse_cell(c.text, c.span, ColKind::Signed)).collect(),
+        cells: values
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| cells::parse_cell(c.text, c.span, ColKind::Signed))
+            .collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Table 4
+
+fn t4_group(k: &str) -> Option<usize> {
+    // Longest label first: 复议后起诉 and 未经复议直接起诉 both contain 复议.
+    let mut best: Option<(usize, usize)> = None;
+    for (p, g) in T4_GROUP_LABELS {
+        if k.contains(p) && best.is_none_or(|(len, _)| p.len() > len) {
+            best = Some((p.len(), *g));
+        }
+    }
+    best.map(|(_, g)| g)
+}
+
+fn t4_col(k: &str) -> Option<usize> {
+    T4_COL_LABELS.iter().find(|(p, _)| k == *p).map(|(_, c)| *c)
+}
+
+fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
+    let start = rows.first()?.span[0];
+    let kinds15 = [ColKind::Count; 15];
+    // Header names per grid, flat column index = group * 5 + column.
+    let mut group_at: Vec<(usize, usize, usize, usize)> = Vec::new(); // (table, c0, c1, group)
+    let mut named: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+    let mut current_group: Option<usize> = None;
+    let mut per_group: Vec<(usize, &GRow)> = Vec::new();
+    for row in rows {
+        if let Some(g) = row.caption.as_deref().and_then(t4_group) {
+            current_group = Some(g);
+        }
+        // An agency with nothing to report prints a data row of 15 blank cells without a label.
+        let blank_row = !row.any_number() && row.label.is_empty() && row.cells.len() >= 15 && !named.is_empty();
+        if !row.any_number() && !blank_row {
+            let mut cols = Vec::new();
+            for c in &row.cells {
+                let k = compact(c.text);
+                if let Some(g) = t4_group(&k) {
+                    group_at.push((row.table, c.c0, c.c1, g));
+                    current_group = Some(g);
+                } else if k == "行政诉讼" {
+                    current_group = None;
+                } else if let Some(col) = t4_col(&k) {
+                    cols.push((col, c.c0));
+                }
+            }
+            if !cols.is_empty() {
+                // Flat columns: the group whose header spans the cell, in order of appearance.
+                let flat: Vec<(usize, usize)> = cols
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &(col, c0))| {
+                        let g = group_at
+                            .iter()
+                            .filter(|(t, a, b, _)| *t == row.table && *a <= c0 && c0 <= *b && *b > *a)
+                            .map(|x| x.3)
+                            .next_back()
+                            .unwrap_or(n / 5);
+                        (g * 5 + col, c0)
+                    })
+                    .collect();
+                match named.iter_mut().find(|(t, _)| *t == row.table) {
+                    Some((_, v)) => v.extend(flat),
+                    None => named.push((row.table, flat)),
+                }
+            }
+            continue;
+        }
+        let tail = row.tail();
+        let n_vals = tail.len();
+        // A row labelled with its group (`行政复议 | 1 | 0 | 0 | 0 | 1`), or the data row of a
+        // small table printed per group.
+        let own = t4_group(&row.label).or(if n_vals < 15 { current_group } else { None });
+        if n_vals < 15 {
+            if let Some(g) = own {
+                per_group.push((g, row));
+                continue;
+            }
+        }
+        if n_vals >= 5 {
+            let h = named.iter().find(|(t, _)| *t == row.table).and_then(|(_, n)| header_columns(n, 15));
+            let mut readings = Vec::new();
+            for a in alignments(h) {
+                let (tokens, _) = row_tokens(tail, &a, 15, &kinds15);
+                if tokens.len() != 15 && !matches!(a, Align::Right(0)) {
+                    continue;
+                }
+                let region = rows::tokens_span(&tokens, row.span[0]);
+                let r = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
+                let mut scratch = Vec::new();
+                let t = build::review(r, [start, row.span[1]], &mut scratch);
+                let f = fit::review(&t);
+                readings.push((t, scratch, f.key()));
+            }
+            return judge("review_litigation", readings, issues);
+        }
+    }
+    if per_group.is_empty() {
+        return None;
+    }
+    // One row per group: five values each.
+    let mut tokens: Vec<Token> = Vec::with_capacity(15);
+    let mut end = start;
+    for g in 0..3 {
+        match per_group.iter().find(|(gg, _)| *gg == g) {
+            Some((_, row)) => {
+                let (toks, ok) = row_tokens(row.tail(), &Align::Right(0), 5, &[ColKind::Count; 5]);
+                if !ok {
+                    return None;
+                }
+                end = end.max(row.span[1]);
+                tokens.extend(toks);
+            }
+            None => tokens.extend((0..5).map(|_| Token::Fixed(cells::blank([end, end])))),
+        }
+    }
+    let region = rows::tokens_span(&tokens, start);
+    let r = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
+    Some(build::review(r, [start, end], issues))
+}
+
+// ---------------------------------------------------------------------------
+// Table 2
+
+fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
+    let mut t2_rows: Vec<RowIn> = Vec::new();
+    let mut t2_extra: Vec<ExtraRow> = Vec::new();
+    let mut header: Vec<(usize, usize, &'static str)> = Vec::new(); // (c0, c1, key)
+    let (mut n19, mut n21) = (0usize, 0usize);
+    let mut span: Option<[usize; 2]> = None;
+    for row in rows {
+        grow(&mut span, row.span);
+        let hits: Vec<T2Label> = T2_AC.find_iter(&row.label).map(|m| T2_LABELS[m.pattern().as_usize()].1).collect();
+        let mut heads: Vec<(usize, usize, &'static str)> = Vec::new();
+        for c in &row.cells {
+            let k = compact(c.text);
+            let Some((key, f)) = T2_LABELS.iter().find(|(p, _)| k.starts_with(p)).and_then(|(_, l)| match l {
+                T2Label::Col(key, f) => Some((*key, *f)),
+                _ => None,
+            }) else {
+                continue;
+            };
+            match f {
+                Some("2019") => n19 += 1,
+                Some("2021") => n21 += 1,
+                _ => {}
+            }
+            // A header repeated over the cells of its merged span (a full-grid print) is one column.
+            match heads.last_mut() {
+                Some(h) if h.2 == key && h.1 + 1 == c.c0 => h.1 = c.c1,
+                _ => heads.push((c.c0, c.c1, key)),
+            }
+        }
+        if !heads.is_empty() {
+            header = heads;
+            continue;
+        }
+        if hits.contains(&T2Label::Caption) {
+            continue;
+        }
+        let values = row.values();
+        let item = hits.iter().find_map(|h| if let T2Label::Item(i) = h { Some(*i) } else { None });
+        let (Some(i), true) = (item, !values.is_empty()) else {
+            if row.any_number() && !row.label.is_empty() {
+                t2_extra.push(extra_row(&row.label, &values));
+            }
+            continue;
+        };
+        if matches!(i, 3 | 7) {
+            n19 += 1;
+        }
+        // Columns from the header: by position, else in order when the counts agree.
+        let mut toks: Vec<(&'static str, Token)> = Vec::new();
+        let positional: Vec<Option<&&RowCell>> =
+            header.iter().map(|&(c0, _, _)| values.iter().find(|v| v.c0 <= c0 && c0 <= v.c1)).collect();
+        let placed_all = positional.iter().all(Option::is_some)
+            && values.iter().all(|v| v.is_empty() || header.iter().any(|&(a, b, _)| v.c0 <= b && a <= v.c1));
+        if !header.is_empty() && placed_all {
+            for (&(_, _, key), v) in header.iter().zip(&positional) {
+                if let Some(v) = v {
+                    toks.push((key, token(v, build::t2_kind(key))));
+                }
+            }
+        } else {
+            let filled: Vec<&&RowCell> = values.iter().filter(|v| !v.is_empty()).collect();
+            let use_all = values.len() == header.len();
+            let src: Vec<&&RowCell> = if use_all { values.iter().collect() } else { filled };
+            for (v, &(_, _, key)) in src.iter().zip(&header) {
+                toks.push((key, token(v, build::t2_kind(key))));
+            }
+        }
+        if toks.is_empty() {
+            continue;
+        }
+        t2_rows.push(RowIn {
+            key: T2_ITEMS[i].key,
+            region: [values[0].span[0], values[values.len() - 1].span[1]],
+            cols: toks.iter().map(|(k, _)| (*k, build::t2_kind(k))).collect(),
+            tokens: toks.into_iter().map(|(_, t)| t).collect(),
+            pins: Vec::new(),
+        });
+    }
+    if t2_rows.is_empty() {
+        return None;
+    }
+    // An item printed twice (a label repeated in a note) is read once.
+    let mut seen: Vec<&str> = Vec::new();
+    t2_rows.retain(|r| {
+        let new = !seen.contains(&r.key);
+        seen.push(r.key);
+        new
+    });
+    let format = if n21 > n19 { "2021" } else { "2019" };
+    t2_rows.retain(|r| {
+        let def = T2_ITEMS.iter().find(|d| d.key == r.key);
+        def.is_some_and(|d| !(if format == "2021" { d.cols_2021 } else { d.cols_2019 }).is_empty())
+    });
+    Some(build::proactive(format, t2_rows, span.unwrap_or_default(), t2_extra, issues))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_columns_keep_order() {
+        // pymupdf4llm: 其他 printed under 其他 and under 总计.
+        let named = [(0, 3), (1, 4), (2, 5), (3, 6), (4, 7), (5, 8), (5, 9), (6, 9)];
+        assert_eq!(header_columns(&named, 7), Some(vec![3, 4, 5, 6, 7, 8, 9]));
+        // Cells in <tr> order name positions that cannot hold seven columns.
+        let tr = [(0, 0), (6, 2), (1, 0), (2, 1), (3, 2), (4, 3), (5, 4)];
+        assert_eq!(header_columns(&tr, 7), None);
+    }
+
+    #[test]
+    fn fuzzy_labels_need_a_clear_winner() {
+        assert_eq!(template::fuzzy_t3("2.其他法律行政止公开"), Some(5));
+        assert_eq!(template::fuzzy_t3("3.补正后申请内容仍不明"), Some(14));
+        assert_eq!(template::fuzzy_t3("其他"), None);
     }
 }

@@ -8,6 +8,7 @@
 
 mod build;
 pub mod cells;
+mod fit;
 mod grid;
 mod rows;
 mod solve;

@@ -24,6 +24,39 @@ use super::solve::Token;
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(FURNITURE_RE).expect("furniture regex"));
 const FURNITURE_RE: &str = r"(?mi)第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|^[ \t]*[-—–－]\s*\d{1,4}\s*[-—–－][ \t]*$|^[ \t]*(?:page|p\.)[ \t]*\d+(?:$|[^\w\n].*$)|^[ \t]*\d{1,4}[ \t]*/[ \t]*\d{1,4}[ \t]*$";
 
+/// Running headers of a PDF's pages (DOMAIN §8.3): the report's title line, or a line naming
+/// the report (`…年度报告`), printed again on later pages between table rows. A line counts
+/// when it occurs at least twice; the first occurrence stays text (it is the title).
+fn mark_running_headers(chars: &[char], furniture: &mut [bool]) {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut s = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            lines.push((s, i));
+            s = i + 1;
+        }
+    }
+    lines.push((s, chars.len()));
+    let key = |&(a, b): &(usize, usize)| -> String { chars[a..b].iter().filter(|c| !is_space(**c)).collect() };
+    let keys: Vec<String> = lines.iter().map(key).collect();
+    let title = keys.iter().find(|k| !k.is_empty()).cloned().unwrap_or_default();
+    let names_report = |k: &str| k.contains("报告") || k.contains("年报");
+    let mut seen: Vec<&str> = Vec::new();
+    for (k, &(a, b)) in keys.iter().zip(&lines) {
+        let n = k.chars().count();
+        if !(6..=60).contains(&n) || !(k == &title || names_report(k)) || k.chars().any(|c| c == '。') {
+            continue;
+        }
+        if seen.contains(&k.as_str()) {
+            for f in furniture.iter_mut().take(b).skip(a) {
+                *f = true;
+            }
+        } else {
+            seen.push(k);
+        }
+    }
+}
+
 /// Quote marks dropped from the compact view (DOMAIN §12.1: `“三安全一稳定”`).
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '《' | '》')
@@ -71,6 +104,7 @@ impl View {
                 }
             }
         }
+        mark_running_headers(&chars, &mut furniture);
         let mut compact = String::with_capacity(text.len());
         let mut c2o = Vec::with_capacity(chars.len());
         let mut cbytes = Vec::with_capacity(chars.len());
@@ -219,28 +253,55 @@ pub fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec<Token>
     if a >= b {
         return Vec::new();
     }
-    // Parenthesised notes are separators, not values.
+    // Parenthesised notes are separators, not values. A note does not run past its line:
+    // a label's note wrapped over lines (`（区分处理的，只计这一情` / numbers / `形，…）`)
+    // leaves the numbers between its parts; the part before an unmatched `）` is note.
     let mut skip = vec![false; b - a];
     let mut depth = 0usize;
+    let mut line_start = a;
     for i in a..b {
         let c = v.chars[i];
+        if c == '\n' {
+            depth = 0;
+            line_start = i + 1;
+        }
         let open = matches!(c, '(' | '（');
         if open {
             depth += 1;
         }
         skip[i - a] = depth > 0 || v.furniture[i];
         if matches!(c, ')' | '）') {
+            if depth == 0 {
+                for k in line_start..i {
+                    skip[k - a] = true;
+                }
+            }
             depth = depth.saturating_sub(1);
             skip[i - a] = true;
         }
     }
-    let pipes = (a..b).any(|i| !skip[i - a] && matches!(v.chars[i], '|' | '｜'));
+    // The next row's ordinal alone on the region's last line (`2.` before a label the
+    // template matching did not find): not a value.
+    let last_line = (a..b).rev().find(|&i| v.chars[i] == '\n').map_or(a, |i| i + 1);
+    let tail: Vec<char> = v.chars[last_line..b].iter().map(|c| fold(*c)).filter(|c| !is_space(*c)).collect();
+    let b = if last_line > a
+        && (2..=3).contains(&tail.len())
+        && matches!(tail[tail.len() - 1], '.' | '、' | ',')
+        && tail[..tail.len() - 1].iter().all(char::is_ascii_digit)
+    {
+        last_line
+    } else {
+        b
+    };
     let mut out = Vec::new();
     let mut line_start = a;
     let mut first_line = true;
     let mut i = a;
     while i <= b {
         if i == b || v.chars[i] == '\n' {
+            // Pipe cells line by line: one pipe row after space-separated rows is read as
+            // pipes, its neighbours as words.
+            let pipes = (line_start..i).any(|k| !skip[k - a] && matches!(v.chars[k], '|' | '｜'));
             if pipes {
                 pipe_line(v, line_start, i, first_line, &skip, a, &mut out);
             } else {
@@ -412,6 +473,11 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
         let s = i;
         while i < b && !skip[i - base] && !is_space(v.chars[i]) && !matches!(v.chars[i], '|' | '｜') {
             i += 1;
+        }
+        // Text right after a skipped `（四）` is the rest of a label (`（四）无` / `法提供`), not `无`.
+        let after_note = s > base && skip[s - 1 - base] && matches!(v.chars[s - 1], ')' | '）');
+        if after_note && is_cjk(v.chars[s]) {
+            continue;
         }
         word_tokens(v, s, i, out);
     }

@@ -75,6 +75,9 @@ pub type Cand = Vec<Slot>;
 pub struct RowSpec<'a> {
     pub kinds: &'a [ColKind],
     pub groups: &'a [(usize, usize)],
+    /// A total the text dropped while its parts are printed is an omitted total
+    /// (table 3, DOMAIN §7.4): a placement may leave it blank.
+    pub omitted_totals: bool,
 }
 
 /// The numeric value of a slot for arithmetic: blank and `na` are 0, text unknown.
@@ -220,6 +223,9 @@ impl Search<'_> {
                     None => return true,
                 }
             }
+            if self.blanks && self.spec.omitted_totals && cur[col] == Slot::Blank && sum != 0.0 {
+                return true;
+            }
             return match slot_value(self.tokens, &cur[col]) {
                 Some(t) => (t - sum).abs() < 1e-6,
                 None => true,
@@ -252,6 +258,10 @@ fn search(tokens: &[Token], spec: RowSpec, blanks: bool, constrained: bool) -> R
 /// placements first; if the text cannot fill every column, placements with
 /// dropped blanks. A row whose explicit reading breaks its own sum is kept as printed.
 pub fn solve_row(tokens: &[Token], spec: RowSpec) -> RowSolve {
+    if tokens.is_empty() {
+        // A row that prints no value: every cell is blank.
+        return RowSolve { cands: vec![vec![Slot::Blank; spec.kinds.len()]], overflow: false };
+    }
     let total_digits: usize = tokens.iter().map(Token::digits).sum();
     if tokens.is_empty() || total_digits > spec.kinds.len() * (MAX_INT_DIGITS + MAX_FRAC_DIGITS) {
         return RowSolve { cands: Vec::new(), overflow: !tokens.is_empty() };
@@ -426,6 +436,164 @@ fn joint(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) {
     }
 }
 
+/// Most partial-sum states the column search of `joint_columns` may hold in all.
+const MAX_STATES: usize = 300_000;
+
+/// Table 3's rows for `joint_columns`: indices into the solved rows.
+pub struct T3Rows {
+    pub new: usize,
+    pub carried_over: usize,
+    pub results_total: usize,
+    pub carried_forward: usize,
+    /// Every result row of the format (granted … other), all present.
+    pub results: Vec<usize>,
+}
+
+/// A candidate's six applicant columns in hundredths (the total follows from them:
+/// it is their sum, or an omitted total).
+fn parts_key(tokens: &[Token], cand: &Cand) -> Option<[i64; 6]> {
+    let mut k = [0i64; 6];
+    for (c, slot) in k.iter_mut().zip(cand.iter()) {
+        *c = (slot_value(tokens, slot)? * 100.0).round() as i64;
+    }
+    Some(k)
+}
+
+fn add6(a: &[i64; 6], b: &[i64; 6]) -> [i64; 6] {
+    std::array::from_fn(|i| a[i] + b[i])
+}
+
+/// The whole of table 3 at once (DOMAIN §7): keeps only the candidates of each row that
+/// belong to some choice of one candidate per row under which, in every applicant column,
+/// the result rows add up to （七）总计 (R3) and 一 + 二 = （七） + 四 (R1). Where a row's own
+/// sum leaves its columns open (blank cells the text dropped), the other rows often fix
+/// them. A forward search over the columns' partial sums, pruned by what the rows still to
+/// come can add, then a backward pass marking the candidates on a path to a balanced
+/// total; bounded by `MAX_STATES`. Nothing is pruned when no choice fits (a source whose
+/// arithmetic does not hold) or the search runs out of budget.
+pub fn joint_columns(rows: &mut [(Vec<Token>, Vec<Cand>, bool)], t: &T3Rows) {
+    let all: Vec<usize> = [t.new, t.carried_over, t.results_total, t.carried_forward]
+        .into_iter()
+        .chain(t.results.iter().copied())
+        .collect();
+    if all.iter().any(|&r| rows[r].1.is_empty() || rows[r].2) {
+        return;
+    }
+    if all.iter().all(|&r| rows[r].1.len() == 1) {
+        return;
+    }
+    // Distinct keys per row, with the candidates behind each.
+    let mut options: Vec<Vec<([i64; 6], Vec<usize>)>> = vec![Vec::new(); rows.len()];
+    for &r in &all {
+        for (i, c) in rows[r].1.iter().enumerate() {
+            let Some(k) = parts_key(&rows[r].0, c) else { return };
+            match options[r].iter_mut().find(|(kk, _)| *kk == k) {
+                Some((_, v)) => v.push(i),
+                None => options[r].push((k, vec![i])),
+            }
+        }
+    }
+    // R1: new + carried over = results total + carried forward, per column.
+    let mut inflow: std::collections::HashMap<[i64; 6], Vec<(usize, usize)>> = std::collections::HashMap::new();
+    for (a, (ka, _)) in options[t.new].iter().enumerate() {
+        for (b, (kb, _)) in options[t.carried_over].iter().enumerate() {
+            inflow.entry(add6(ka, kb)).or_default().push((a, b));
+        }
+    }
+    // target (results total key) → balanced (rt option, cf option, new option, co option)
+    let mut balanced: Vec<([i64; 6], usize, usize, usize, usize)> = Vec::new();
+    for (x, (kt, _)) in options[t.results_total].iter().enumerate() {
+        for (y, (kf, _)) in options[t.carried_forward].iter().enumerate() {
+            if let Some(v) = inflow.get(&add6(kt, kf)) {
+                for &(a, b) in v {
+                    balanced.push((*kt, x, y, a, b));
+                }
+            }
+        }
+    }
+    if balanced.is_empty() {
+        return;
+    }
+    // R3: the result rows, fewest options first, with per-column bounds of what remains.
+    let mut order: Vec<usize> = t.results.clone();
+    order.sort_by_key(|&r| options[r].len());
+    let n = order.len();
+    let mut lo = vec![[0i64; 6]; n + 1];
+    let mut hi = vec![[0i64; 6]; n + 1];
+    for i in (0..n).rev() {
+        let ks = &options[order[i]];
+        lo[i] = std::array::from_fn(|c| lo[i + 1][c] + ks.iter().map(|k| k.0[c]).min().unwrap_or(0));
+        hi[i] = std::array::from_fn(|c| hi[i + 1][c] + ks.iter().map(|k| k.0[c]).max().unwrap_or(0));
+    }
+    let mut feasible: Vec<Vec<bool>> = options.iter().map(|o| vec![false; o.len()]).collect();
+    let mut budget = MAX_STATES;
+    let mut targets: Vec<[i64; 6]> = balanced.iter().map(|b| b.0).collect();
+    targets.sort_unstable();
+    targets.dedup();
+    let mut any = false;
+    for target in targets {
+        let mut states: Vec<std::collections::HashSet<[i64; 6]>> = vec![[[0i64; 6]].into_iter().collect()];
+        for i in 0..n {
+            let mut next = std::collections::HashSet::new();
+            for s0 in &states[i] {
+                for (k, _) in &options[order[i]] {
+                    let s2 = add6(s0, k);
+                    if (0..6).all(|c| s2[c] + lo[i + 1][c] <= target[c] && target[c] <= s2[c] + hi[i + 1][c]) {
+                        next.insert(s2);
+                    }
+                }
+            }
+            budget = budget.saturating_sub(next.len());
+            if budget == 0 {
+                return;
+            }
+            let empty = next.is_empty();
+            states.push(next);
+            if empty {
+                break;
+            }
+        }
+        if states.len() != n + 1 || !states[n].contains(&target) {
+            continue;
+        }
+        any = true;
+        for b in balanced.iter().filter(|b| b.0 == target) {
+            feasible[t.results_total][b.1] = true;
+            feasible[t.carried_forward][b.2] = true;
+            feasible[t.new][b.3] = true;
+            feasible[t.carried_over][b.4] = true;
+        }
+        let mut back: std::collections::HashSet<[i64; 6]> = [target].into_iter().collect();
+        for i in (0..n).rev() {
+            let mut prev = std::collections::HashSet::new();
+            for s0 in &states[i] {
+                for (o, (k, _)) in options[order[i]].iter().enumerate() {
+                    if back.contains(&add6(s0, k)) {
+                        prev.insert(*s0);
+                        feasible[order[i]][o] = true;
+                    }
+                }
+            }
+            back = prev;
+        }
+    }
+    if !any {
+        return;
+    }
+    for &r in &all {
+        let mut keep = vec![false; rows[r].1.len()];
+        for (o, (_, cands)) in options[r].iter().enumerate() {
+            if feasible[r][o] {
+                for &i in cands {
+                    keep[i] = true;
+                }
+            }
+        }
+        let mut it = keep.iter();
+        rows[r].1.retain(|_| *it.next().unwrap_or(&true));
+    }
+}
+
 /// Renders a candidate for an issue message: `71|3|0|…`.
 pub fn describe(tokens: &[Token], cand: &Cand) -> String {
     cand.iter()
@@ -557,7 +725,7 @@ mod tests {
     #[test]
     fn glued_row_splits_uniquely() {
         let toks = vec![run_tok("713000074", 0)];
-        let r = solve_row(&toks, RowSpec { kinds: &T3, groups: &[(0, 6)] });
+        let r = solve_row(&toks, RowSpec { kinds: &T3, groups: &[(0, 6)], omitted_totals: true });
         assert_eq!(r.cands.len(), 1);
         assert_eq!(values(&toks, &r.cands[0]), vec![71.0, 3.0, 0.0, 0.0, 0.0, 0.0, 74.0]);
     }
@@ -565,7 +733,7 @@ mod tests {
     #[test]
     fn partly_spaced_row() {
         let toks = vec![run_tok("20", 0), run_tok("0", 3), run_tok("0", 5), run_tok("0", 7), run_tok("02", 9)];
-        let r = solve_row(&toks, RowSpec { kinds: &T3, groups: &[(0, 6)] });
+        let r = solve_row(&toks, RowSpec { kinds: &T3, groups: &[(0, 6)], omitted_totals: true });
         assert_eq!(r.cands.len(), 1);
         assert_eq!(values(&toks, &r.cands[0]), vec![2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0]);
     }
@@ -575,11 +743,14 @@ mod tests {
         let s: String = "1".repeat(100_000);
         let toks = vec![run_tok(&s, 0)];
         let t = std::time::Instant::now();
-        let r = solve_row(&toks, RowSpec { kinds: &T3, groups: &[(0, 6)] });
+        let r = solve_row(&toks, RowSpec { kinds: &T3, groups: &[(0, 6)], omitted_totals: true });
         assert!(r.cands.is_empty());
         let s: String = "123456789".repeat(6);
         let toks = vec![run_tok(&s, 0)];
-        let _ = solve_row(&toks, RowSpec { kinds: &[ColKind::Count; 15], groups: &[(0, 4), (5, 9), (10, 14)] });
+        let _ = solve_row(
+            &toks,
+            RowSpec { kinds: &[ColKind::Count; 15], groups: &[(0, 4), (5, 9), (10, 14)], omitted_totals: false },
+        );
         assert!(t.elapsed().as_secs_f64() < 2.0);
     }
 }

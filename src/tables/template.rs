@@ -126,6 +126,19 @@ pub const T3_LABELS: &[(&str, T3Label)] = &[
     ("要求提供公开出版物", T3Label::Row(17)),
     ("无正当理由大量反复申请", T3Label::Row(18)),
     ("要求行政机关确认或重新出具已获取信息", T3Label::Row(19)),
+    // Heads of long labels: in PDF text a label wrapped over lines may have the row's numbers
+    // between its parts (`5.要求行政机关确认或重新出` / `1 0 0 …` / `具已获取信息`).
+    ("要求行政机关确认", T3Label::Row(19)),
+    ("无正当理由大量反复", T3Label::Row(18)),
+    ("要求提供公开出版", T3Label::Row(17)),
+    ("信访举报投诉", T3Label::Row(15)),
+    ("补正后申请内容", T3Label::Row(14)),
+    ("没有现成信息", T3Label::Row(13)),
+    ("本机关不掌握", T3Label::Row(12)),
+    ("属于四类过程", T3Label::Row(9)),
+    ("属于三类内部", T3Label::Row(8)),
+    ("其他法律行政法规", T3Label::Row(5)),
+    ("申请人无正当理由逾期", T3Label::Row(21)),
     ("其他处理", T3Label::OtherProcessing),
     ("申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", T3Label::Row(21)),
     ("申请人无正当理由逾期不补正,行政机关不再处理其政府信息公开申请", T3Label::Row(21)),
@@ -235,3 +248,356 @@ pub const T2_PROSE: &[(&str, &str, &str)] = &[
     ),
     (r"(?:本年|全年|年内)?(?:共)?废止(?:了)?(?:行政)?规范性文件(?:共)?(\d+)件", "normative_documents", "repealed"),
 ];
+
+// ---------------------------------------------------------------------------
+// The official forms as printed (国办公开办函〔2019〕60号, 〔2021〕30号): the one
+// place the printed labels live. `official()` exports them (to Python as
+// `gongkai.template()`), so the display, the renderer, the frames and the docs
+// read them instead of keeping copies.
+
+/// Section headings of the three tables.
+pub const T2_TITLE: &str = "二、主动公开政府信息情况";
+pub const T3_TITLE: &str = "三、收到和处理政府信息公开申请情况";
+pub const T4_TITLE: &str = "四、政府信息公开行政复议、行政诉讼情况";
+
+/// Table 3's top-left note (the 勾稽关系 of the columns).
+pub const T3_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+/// Table 3's header over the seven columns, and over the five organisation columns.
+pub const T3_HEADER: &str = "申请人情况";
+pub const T3_ORG_HEADER: &str = "法人或其他组织";
+/// The spanning label of the result rows.
+pub const T3_RESULTS_LABEL: &str = "三、本年度办理结果";
+
+/// Table 3 columns as printed, in template order.
+pub const T3_COL_PRINTED: [&str; 7] =
+    ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+
+/// Table 3 rows as printed, parallel to `T3_ROWS`: `(label, category)`, the category being
+/// the spanning label of （三）（四）（五）, and of （六） in 2021.
+pub const T3_ROW_PRINTED: [(&str, Option<&str>); 26] = [
+    ("一、本年新收政府信息公开申请数量", None),
+    ("二、上年结转政府信息公开申请数量", None),
+    ("（一）予以公开", None),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", None),
+    ("1.属于国家秘密", Some("（三）不予公开")),
+    ("2.其他法律行政法规禁止公开", Some("（三）不予公开")),
+    ("3.危及“三安全一稳定”", Some("（三）不予公开")),
+    ("4.保护第三方合法权益", Some("（三）不予公开")),
+    ("5.属于三类内部事务信息", Some("（三）不予公开")),
+    ("6.属于四类过程性信息", Some("（三）不予公开")),
+    ("7.属于行政执法案卷", Some("（三）不予公开")),
+    ("8.属于行政查询事项", Some("（三）不予公开")),
+    ("1.本机关不掌握相关政府信息", Some("（四）无法提供")),
+    ("2.没有现成信息需要另行制作", Some("（四）无法提供")),
+    ("3.补正后申请内容仍不明确", Some("（四）无法提供")),
+    ("1.信访举报投诉类申请", Some("（五）不予处理")),
+    ("2.重复申请", Some("（五）不予处理")),
+    ("3.要求提供公开出版物", Some("（五）不予处理")),
+    ("4.无正当理由大量反复申请", Some("（五）不予处理")),
+    ("5.要求行政机关确认或重新出具已获取信息", Some("（五）不予处理")),
+    ("（六）其他处理", None),
+    ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", Some("（六）其他处理")),
+    ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", Some("（六）其他处理")),
+    ("3.其他", Some("（六）其他处理")),
+    ("（七）总计", None),
+    ("四、结转下年度继续办理", None),
+];
+
+/// Table 4 as printed: the two top headers, the group labels (parallel to `T4_GROUPS`,
+/// with the top header each sits under) and the column labels (parallel to `T4_COLS`).
+pub const T4_REVIEW_HEADER: &str = "行政复议";
+pub const T4_LITIGATION_HEADER: &str = "行政诉讼";
+pub const T4_GROUP_PRINTED: [(&str, &str); 3] =
+    [("行政复议", "行政复议"), ("未经复议直接起诉", "行政诉讼"), ("复议后起诉", "行政诉讼")];
+pub const T4_COL_PRINTED: [&str; 5] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+
+/// One printed block of table 2: its caption, the column headers (key, label, grid
+/// columns the header spans in the four-column form) and the item rows (key, label).
+pub struct T2Block {
+    pub caption: &'static str,
+    pub columns: &'static [(&'static str, &'static str, usize)],
+    pub items: &'static [(&'static str, &'static str)],
+}
+
+/// Table 2 header of the item column.
+pub const T2_ITEM_HEADER: &str = "信息内容";
+
+const T2_COLS_2021_DOCS: &[(&str, &str, usize)] =
+    &[("issued", "本年制发件数", 1), ("repealed", "本年废止件数", 1), ("in_force", "现行有效件数", 1)];
+const T2_COLS_2019_DOCS: &[(&str, &str, usize)] = &[
+    ("new_made", "本年新制作数量", 1),
+    ("new_published", "本年新公开数量", 1),
+    ("total_published", "对外公开总数量", 1),
+];
+const T2_COLS_2019_ITEMS: &[(&str, &str, usize)] =
+    &[("prev_items", "上一年项目数量", 1), ("change", "本年增/减", 1), ("decisions", "处理决定数量", 1)];
+
+/// Table 2 blocks of the 2021 form.
+pub const T2_BLOCKS_2021: [T2Block; 4] = [
+    T2Block {
+        caption: "第二十条第（一）项",
+        columns: T2_COLS_2021_DOCS,
+        items: &[("rules", "规章"), ("normative_documents", "行政规范性文件")],
+    },
+    T2Block {
+        caption: "第二十条第（五）项",
+        columns: &[("decisions", "本年处理决定数量", 3)],
+        items: &[("licensing", "行政许可")],
+    },
+    T2Block {
+        caption: "第二十条第（六）项",
+        columns: &[("decisions", "本年处理决定数量", 3)],
+        items: &[("punishment", "行政处罚"), ("coercion", "行政强制")],
+    },
+    T2Block {
+        caption: "第二十条第（八）项",
+        columns: &[("amount_10k_yuan", "本年收费金额（单位：万元）", 3)],
+        items: &[("fees", "行政事业性收费")],
+    },
+];
+
+/// Table 2 blocks of the 2019 form.
+pub const T2_BLOCKS_2019: [T2Block; 5] = [
+    T2Block {
+        caption: "第二十条第（一）项",
+        columns: T2_COLS_2019_DOCS,
+        items: &[("rules", "规章"), ("normative_documents", "规范性文件")],
+    },
+    T2Block {
+        caption: "第二十条第（五）项",
+        columns: T2_COLS_2019_ITEMS,
+        items: &[("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")],
+    },
+    T2Block {
+        caption: "第二十条第（六）项",
+        columns: T2_COLS_2019_ITEMS,
+        items: &[("punishment", "行政处罚"), ("coercion", "行政强制")],
+    },
+    T2Block {
+        caption: "第二十条第（八）项",
+        columns: &[("prev_items", "上一年项目数量", 1), ("change", "本年增/减", 2)],
+        items: &[("fees", "行政事业性收费")],
+    },
+    T2Block {
+        caption: "第二十条第（九）项",
+        columns: &[("items", "采购项目数量", 1), ("amount", "采购总金额", 2)],
+        items: &[("procurement", "政府集中采购")],
+    },
+];
+
+/// The blocks of one table-2 form.
+pub fn t2_blocks(format: &str) -> &'static [T2Block] {
+    if format == "2021" {
+        &T2_BLOCKS_2021
+    } else {
+        &T2_BLOCKS_2019
+    }
+}
+
+/// A misprinted or abbreviated row label (`2.其他法律行政止公开`): the template row whose
+/// printed label shares the most characters in order with it, when that is clear.
+pub fn fuzzy_t3(label: &str) -> Option<usize> {
+    let l: Vec<char> = strip_ordinal(label).chars().collect();
+    if l.len() < 4 {
+        return None;
+    }
+    let mut scored: Vec<(f64, usize)> = T3_ROW_PRINTED
+        .iter()
+        .enumerate()
+        .map(|(i, (p, _))| {
+            let p: Vec<char> = strip_ordinal(&super::grid::compact(p)).chars().collect();
+            let common = lcs(&l, &p) as f64;
+            (common / (l.len().max(p.len()) as f64), i)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (best, i) = scored[0];
+    let second = scored.get(1).map_or(0.0, |s| s.0);
+    (best >= 0.75 && best - second >= 0.15).then_some(i)
+}
+
+pub fn strip_ordinal(s: &str) -> &str {
+    s.trim_start_matches(|c: char| c.is_ascii_digit() || "().、．,一二三四五六七八九十".contains(c))
+}
+
+fn lcs(a: &[char], b: &[char]) -> usize {
+    if a.len() > 64 || b.len() > 64 {
+        return 0;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j].max(cur[j]) };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+pub mod export {
+    //! The official forms as plain data (`gongkai.template()`).
+
+    use serde::Serialize;
+
+    use super::*;
+
+    #[derive(Debug, Serialize)]
+    pub struct Labelled {
+        pub key: &'static str,
+        pub label: &'static str,
+    }
+
+    #[derive(Debug, Serialize)]
+    pub struct Column {
+        pub key: &'static str,
+        pub label: &'static str,
+        /// The header printed above this one (`法人或其他组织`, `行政诉讼`), if any.
+        pub group: Option<&'static str>,
+    }
+
+    #[derive(Debug, Serialize)]
+    pub struct RequestsRow {
+        pub key: &'static str,
+        pub label: &'static str,
+        /// The forms that have this row (`2019`, `2021`).
+        pub formats: Vec<&'static str>,
+        /// `三、本年度办理结果` for result rows.
+        pub section: Option<&'static str>,
+        /// The spanning category (`（三）不予公开` …) of a numbered item.
+        pub category: Option<&'static str>,
+    }
+
+    #[derive(Debug, Serialize)]
+    pub struct Requests {
+        pub title: &'static str,
+        pub note: &'static str,
+        pub header: &'static str,
+        pub columns: Vec<Column>,
+        pub rows: Vec<RequestsRow>,
+    }
+
+    #[derive(Debug, Serialize)]
+    pub struct ProactiveColumn {
+        pub key: &'static str,
+        pub label: &'static str,
+        /// Grid columns of the four-column form this header spans.
+        pub colspan: usize,
+    }
+
+    #[derive(Debug, Serialize)]
+    pub struct ProactiveBlock {
+        pub caption: &'static str,
+        pub columns: Vec<ProactiveColumn>,
+        pub items: Vec<Labelled>,
+    }
+
+    #[derive(Debug, Serialize)]
+    pub struct Proactive {
+        pub title: &'static str,
+        pub item_header: &'static str,
+        /// `2021` and `2019`: the blocks of each form.
+        pub formats: crate::model::OrderedMap<Vec<ProactiveBlock>>,
+    }
+
+    #[derive(Debug, Serialize)]
+    pub struct Review {
+        pub title: &'static str,
+        pub groups: Vec<Column>,
+        pub columns: Vec<Labelled>,
+    }
+
+    /// `gongkai.template()`: the three tables as the official forms print them.
+    #[derive(Debug, Serialize)]
+    pub struct Official {
+        pub proactive: Proactive,
+        pub requests: Requests,
+        pub review_litigation: Review,
+    }
+
+    fn blocks(format: &str) -> Vec<ProactiveBlock> {
+        t2_blocks(format)
+            .iter()
+            .map(|b| ProactiveBlock {
+                caption: b.caption,
+                columns: b
+                    .columns
+                    .iter()
+                    .map(|&(key, label, colspan)| ProactiveColumn { key, label, colspan })
+                    .collect(),
+                items: b.items.iter().map(|&(key, label)| Labelled { key, label }).collect(),
+            })
+            .collect()
+    }
+
+    pub fn official() -> Official {
+        let mut formats = crate::model::OrderedMap::default();
+        formats.insert("2021", blocks("2021"));
+        formats.insert("2019", blocks("2019"));
+        let rows = T3_ROWS
+            .iter()
+            .zip(T3_ROW_PRINTED)
+            .enumerate()
+            .map(|(i, (row, (label, category)))| RequestsRow {
+                key: row.key,
+                label,
+                formats: match row.only {
+                    Some(f) => vec![f],
+                    None => vec!["2019", "2021"],
+                },
+                section: (2..T3_RESULTS_TOTAL + 1).contains(&i).then_some(T3_RESULTS_LABEL),
+                category,
+            })
+            .collect();
+        let columns = T3_COLS
+            .iter()
+            .zip(T3_COL_PRINTED)
+            .enumerate()
+            .map(|(i, (key, label))| Column { key, label, group: (1..6).contains(&i).then_some(T3_ORG_HEADER) })
+            .collect();
+        Official {
+            proactive: Proactive { title: T2_TITLE, item_header: T2_ITEM_HEADER, formats },
+            requests: Requests { title: T3_TITLE, note: T3_NOTE, header: T3_HEADER, columns, rows },
+            review_litigation: Review {
+                title: T4_TITLE,
+                groups: T4_GROUPS
+                    .iter()
+                    .zip(T4_GROUP_PRINTED)
+                    .map(|(key, (label, top))| Column { key, label, group: Some(top) })
+                    .collect(),
+                columns: T4_COLS.iter().zip(T4_COL_PRINTED).map(|(key, label)| Labelled { key, label }).collect(),
+            },
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_printed_form_matches_the_keys() {
+            let o = official();
+            assert_eq!(o.requests.rows.len(), 26);
+            let rows_2019 = o.requests.rows.iter().filter(|r| r.formats.contains(&"2019")).count();
+            let rows_2021 = o.requests.rows.iter().filter(|r| r.formats.contains(&"2021")).count();
+            // DOMAIN §4.2: 23 data rows in 2019, 25 in 2021.
+            assert_eq!((rows_2019, rows_2021), (23, 25));
+            assert_eq!(o.requests.rows[24].label, "（七）总计");
+            assert_eq!(o.requests.rows[4].category, Some("（三）不予公开"));
+            assert_eq!(o.requests.rows[0].section, None);
+            assert_eq!(o.requests.rows[24].section, Some(T3_RESULTS_LABEL));
+            // Every table-2 item and column of a form is a key of that form in T2_ITEMS.
+            for (format, blocks) in o.proactive.formats.iter() {
+                for b in blocks {
+                    for item in &b.items {
+                        let def = T2_ITEMS.iter().find(|d| d.key == item.key).expect("item");
+                        let cols = if format == "2021" { def.cols_2021 } else { def.cols_2019 };
+                        let printed: Vec<&str> = b.columns.iter().map(|c| c.key).collect();
+                        assert_eq!(cols, printed.as_slice(), "{format} {}", item.key);
+                    }
+                }
+            }
+            assert_eq!(o.review_litigation.groups[1].label, "未经复议直接起诉");
+        }
+    }
+}

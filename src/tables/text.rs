@@ -10,9 +10,11 @@ use crate::document::{CharIndex, Span};
 use crate::model::{Issue, TableReading};
 
 use super::build::{self, RowIn};
-use super::cells::ColKind;
+use super::cells::{self, ColKind};
 use super::rows::{self, Hit, View};
-use super::template::{T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS};
+use super::template::{
+    self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS,
+};
 
 static T3_AC: LazyLock<AhoCorasick> =
     LazyLock::new(|| rows::matcher(&T3_LABELS.iter().map(|(p, _)| *p).collect::<Vec<_>>()));
@@ -72,10 +74,83 @@ fn chain(hits: &[Hit], order: impl Fn(&Hit) -> usize, counts: impl Fn(&Hit) -> b
     out
 }
 
+/// The first value digit in `[a, b)`: not page furniture, not an ordinal (`2.`, `3、`),
+/// not inside a parenthesised note of its line.
+fn first_digit(v: &View, a: usize, b: usize) -> Option<usize> {
+    let b = b.min(v.chars.len());
+    let mut depth = 0usize;
+    let mut i = a;
+    while i < b {
+        let c = cells::fold(v.chars[i]);
+        match c {
+            '\n' => depth = 0,
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth > 0 || v.furniture[i] => {}
+            c if c.is_ascii_digit() => {
+                let end = (i..b).find(|&k| !cells::fold(v.chars[k]).is_ascii_digit()).unwrap_or(b);
+                let ordinal = end < b
+                    && matches!(cells::fold(v.chars[end]), '.' | '、' | ',')
+                    && v.chars.get(end + 1).is_none_or(|n| !cells::fold(*n).is_ascii_digit());
+                if !ordinal {
+                    return Some(i);
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Rows whose label is misprinted or cut (`2.其他法律行政止公开`, `5.属于三类内部事务信`): a
+/// line inside the table that no label matched, whose leading text is closest to one template
+/// row's label (`template::fuzzy_t3`), is a hit for that row.
+fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
+    let (Some(first), Some(last)) = (hits.first(), hits.last()) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut ls = (0..first.start).rev().find(|&i| v.chars[i] == '\n').map_or(0, |i| i + 1);
+    let end = last.end.min(v.chars.len());
+    while ls < end {
+        let le = (ls..v.chars.len()).find(|&i| v.chars[i] == '\n').unwrap_or(v.chars.len());
+        // The label: the line's text before its first digit that follows the ordinal.
+        let body = (ls..le).find(|&i| !cells::is_space(v.chars[i])).unwrap_or(le);
+        let ord_end = (body..le)
+            .find(|&i| {
+                !(cells::fold(v.chars[i]).is_ascii_digit() || matches!(cells::fold(v.chars[i]), '.' | '、' | ','))
+            })
+            .unwrap_or(le);
+        let label_end = (ord_end..le).find(|&i| cells::fold(v.chars[i]).is_ascii_digit()).unwrap_or(le);
+        let label: String =
+            v.chars[body..label_end].iter().map(|c| cells::fold(*c)).filter(|c| !cells::is_space(*c)).collect();
+        // A hit covering little of the label (`其他` inside `2.其他法律行政止公开`) is no label.
+        let label_len = template::strip_ordinal(&label).chars().count();
+        let covered = hits.iter().any(|h| h.start < le && h.end > ls && 2 * (h.end - h.start) >= label_len);
+        if !covered {
+            if let Some(i) = template::fuzzy_t3(&label) {
+                if let Some(pat) = T3_LABELS.iter().position(|(_, l)| *l == T3Label::Row(i)) {
+                    let end =
+                        (body..label_end).rev().find(|&k| !cells::is_space(v.chars[k])).map_or(label_end, |k| k + 1);
+                    out.push(Hit { start: body, end, pat });
+                }
+            }
+        }
+        ls = le + 1;
+    }
+    out
+}
+
 /// Table 3 from text.
 pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span)> {
     let mut hits = v.find(&T3_AC);
     hits.retain(|h| !v.in_note(h.start));
+    let fuzzy = fuzzy_hits(v, &hits);
+    if !fuzzy.is_empty() {
+        hits.extend(fuzzy);
+        hits.sort_by_key(|h| h.start);
+    }
     let label = |h: &Hit| T3_LABELS[h.pat];
     let chain = chain(&hits, |h| t3_order(label(h).1, label(h).0), |h| matches!(label(h).1, T3Label::Row(_)));
     let rows_found = chain.iter().filter(|&&i| matches!(label(&hits[i]).1, T3Label::Row(_))).count();
@@ -84,6 +159,7 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
     }
     let mut found: Vec<(usize, Vec<super::solve::Token>, Span)> = Vec::new();
     let mut group_other = false;
+    let mut other_at: Option<(Vec<super::solve::Token>, Span)> = None;
     for (k, &hi) in chain.iter().enumerate() {
         let h = hits[hi];
         let next = chain.get(k + 1).map(|&n| hits[n]);
@@ -97,16 +173,40 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
             T3Label::Group => None,
             _ => rows::line_cells(v, h.end, limit, T3_COLS.len()),
         };
-        let tokens = lines.unwrap_or_else(|| rows::tokenize(v, h.end, end, ordinal));
+        let mut tokens = lines.unwrap_or_else(|| rows::tokenize(v, h.end, end, ordinal));
+        if tokens.is_empty() && !matches!(label(&h).1, T3Label::Group) && next.is_some() {
+            // The region stopped at a label's continuation (a label wrapped over lines, with a
+            // vertical group label between): the numbers start at the first digit before the
+            // next label. A row only prints no value when there is no digit before it.
+            if let Some(d) = first_digit(v, h.end, limit) {
+                let ls = (h.end..d).rev().find(|&i| v.chars[i] == '\n').map_or(d, |i| i + 1);
+                tokens = rows::tokenize(v, ls.max(h.end), v.region_end(d, limit), ordinal);
+                if tokens.is_empty() {
+                    tokens.push(super::solve::Token::Fixed(cells::unknown(&v.slice(h.end, limit), [h.end, limit])));
+                }
+            }
+        }
         let span = rows::tokens_span(&tokens, h.end);
         match label(&h).1 {
             T3Label::Row(i) => found.push((i, tokens, span)),
             T3Label::OtherProcessing if !tokens.is_empty() => found.push((20, tokens, span)),
-            T3Label::OtherProcessing => group_other = true,
+            // Without values of its own: the 2021 group label, or the 2019 row with every cell
+            // blank (decided below by whether the 2021 sub-rows follow).
+            T3Label::OtherProcessing => {
+                group_other = true;
+                other_at = Some((tokens, span));
+            }
             T3Label::Group => {}
         }
     }
     let has_2021 = found.iter().any(|(i, _, _)| T3_ROWS[*i].only == Some("2021"));
+    if group_other && !has_2021 {
+        group_other = false;
+        if let Some((tokens, span)) = other_at {
+            found.push((20, tokens, span));
+            found.sort_by_key(|f| f.0);
+        }
+    }
     let format = if has_2021 || group_other {
         "2021"
     } else if found.iter().any(|(i, _, _)| *i == 20) {
@@ -131,22 +231,27 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
 }
 
-/// Table 4 from text: after `行政复议 … 行政诉讼` and the header characters, the next 15 numbers.
+/// Table 4 from text: after `行政复议 … 行政诉讼` and the header characters (stacked or
+/// not; a `注：` line may stand between them and the numbers), the next 15 numbers. A
+/// section heading `四、…行政复议、行政诉讼情况` with no header at all is followed by a bare
+/// row of exactly 15 numbers; a full header followed by the next section and no number is
+/// the table of an agency with nothing to report (every cell blank).
 pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableReading> {
+    let len = v.chars.len();
     for h in v.find(&T4_AC) {
         if h.start < after {
             continue;
         }
         // 行政诉讼 must follow closely.
-        let near = v.compact_between(h.end, (h.end + 40).min(v.chars.len()));
+        let near = v.compact_between(h.end, (h.end + 40).min(len));
         if !near.chars().take(12).collect::<String>().contains("行政诉讼") {
             continue;
         }
-        // Skip header characters (stacked or not) up to the first value.
+        // Skip header characters (stacked or not) and note lines up to the first value.
         let mut i = h.end;
         let mut header_end = h.end;
         let mut header = String::new();
-        while i < v.chars.len() {
+        while i < len {
             let c = v.chars[i];
             if v.furniture[i] || super::cells::is_space(c) || matches!(c, '|' | '｜' | '、' | '(' | ')' | '（' | '）')
             {
@@ -157,6 +262,13 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
                 i = end; // a markdown separator `|---|---|` under a header row
                 continue;
             }
+            let line_start = i == 0 || v.chars[i - 1] == '\n';
+            if line_start && (c == '注' || v.chars[i..].starts_with(&['备', '注'])) {
+                // A note between the header and the numbers (`注：…`): its line is no value.
+                i = (i..len).find(|&k| v.chars[k] == '\n').unwrap_or(len);
+                header_end = i;
+                continue;
+            }
             if T4_HEADER_CHARS.contains(c) {
                 header.push(c);
                 i += 1;
@@ -165,27 +277,37 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
             }
             break;
         }
-        if !(header.contains('维') && header.contains('审')) {
-            continue;
-        }
-        // A pipe row right after the header: its cells, blank ones kept (even all blank).
-        if let Some((a, b)) = rows::pipe_row_after(v, header_end) {
-            let tokens = rows::tokenize(v, a, b, None);
-            if tokens.len() == 15 {
-                let region = rows::tokens_span(&tokens, a);
-                let row = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
-                return Some(build::review(row, [h.start, region[1]], issues));
-            }
-        }
-        // One cell per line with blanks as empty lines: the 15 lines after the header.
-        if let Some(tokens) = rows::line_cells(v, header_end, header_end + 600, 15) {
+        let full_header = header.contains('维') && header.contains('审');
+        let row = |tokens: Vec<super::solve::Token>, issues: &mut Vec<Issue>| {
             let region = rows::tokens_span(&tokens, header_end);
             let row = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
-            return Some(build::review(row, [h.start, region[1]], issues));
+            build::review(row, [h.start, region[1]], issues)
+        };
+        if full_header {
+            // A pipe row right after the header: its cells, blank ones kept (even all blank).
+            if let Some((a, b)) = rows::pipe_row_after(v, header_end) {
+                let tokens = rows::tokenize(v, a, b, None);
+                if tokens.len() == 15 {
+                    return Some(row(tokens, issues));
+                }
+            }
+            // One cell per line with blanks as empty lines: the 15 lines after the header.
+            if let Some(tokens) = rows::line_cells(v, header_end, header_end + 600, 15) {
+                return Some(row(tokens, issues));
+            }
         }
-        let Some(&c) = v.chars.get(i) else { continue };
+        let Some(&c) = v.chars.get(i) else {
+            if full_header {
+                return Some(row(Vec::new(), issues));
+            }
+            continue;
+        };
         let c = super::cells::fold(c);
         if !(c.is_ascii_digit() || "/-—–".contains(c) || c == '无') {
+            // The next section with no number in between: nothing to report.
+            if full_header && section_heading_at(v, i) {
+                return Some(row(Vec::new(), issues));
+            }
             continue;
         }
         // Back up to the line start when only pipes/space precede (a blank first cell).
@@ -198,20 +320,30 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
         }
         let end = v.region_end(start, start + 600);
         let tokens = rows::tokenize(v, start, end, None);
-        let region = rows::tokens_span(&tokens, start);
-        let row = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
-        return Some(build::review(row, [h.start, region[1]], issues));
+        if !full_header && tokens.len() != 15 {
+            continue; // a bare row under the section heading holds all 15 cells
+        }
+        return Some(row(tokens, issues));
     }
     None
+}
+
+/// Whether a level-1 heading (`五、`, `六.`) starts at `i`, at the start of its line.
+fn section_heading_at(v: &View, i: usize) -> bool {
+    let line_start = i == 0 || v.chars[i - 1] == '\n';
+    let numeral = v.chars.get(i).is_some_and(|c| "一二三四五六七八九十".contains(*c));
+    let mark = v.chars.get(i + 1).is_some_and(|c| matches!(c, '、' | '.' | '．' | ' '));
+    line_start && numeral && mark
 }
 
 /// Table 2 from text.
 pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<usize>) -> Option<TableReading> {
     let hits = v.find(&T2_AC);
     let label = |h: &Hit| T2_LABELS[h.pat].1;
-    // The table starts at a 第二十条 caption followed closely by a column header.
+    // The table starts at a 第二十条 caption or a 信息内容 header followed closely by a
+    // column header (some reports print no captions).
     let start = hits.iter().position(|h| {
-        T2_LABELS[h.pat].0 == "第二十条"
+        matches!(T2_LABELS[h.pat].0, "第二十条" | "信息内容")
             && hits.iter().any(|x| x.start > h.end && x.start < h.end + 80 && matches!(label(x), T2Label::Col(..)))
     })?;
     let mut in_table: Vec<Hit> = Vec::new();
@@ -236,10 +368,10 @@ pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<u
     let span = [in_table.first()?.start, last_end];
     let pins = prose_pins(text, format, span);
     let mut rows_in: Vec<RowIn> = Vec::new();
-    let mut next_item = 0usize;
+    let mut read: Vec<usize> = Vec::new();
     for (k, h) in in_table.iter().enumerate() {
         let T2Label::Item(i) = label(h) else { continue };
-        if i < next_item {
+        if read.contains(&i) {
             continue; // a label repeated further down (e.g. 规章 inside a note)
         }
         let item = &T2_ITEMS[i];
@@ -247,7 +379,7 @@ pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<u
         if cols.is_empty() {
             continue;
         }
-        next_item = i + 1;
+        read.push(i);
         let limit = in_table.get(k + 1).map_or(h.end + MAX_GAP, |n| n.start);
         let end = v.region_end(h.end, limit);
         let tokens =

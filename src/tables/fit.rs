@@ -1,0 +1,97 @@
+//! How well a reading of a statutory table fits the template's arithmetic
+//! (DOMAIN §7): the judge between readings of one table that place its cells
+//! differently (which grid columns are values, where a continuation part's rows
+//! start). Counts relations that hold with a non-zero total (`support`) and
+//! relations that fail (`violations`); a blank total with non-zero parts (an
+//! omitted total, §7.4) neither holds nor fails.
+
+use crate::model::{CellReading, TableReading};
+
+use super::template::{T3_CARRIED_FORWARD, T3_COLS, T3_RESULTS_TOTAL, T3_ROWS, T4_COLS, T4_GROUPS};
+
+/// The arithmetic evidence for one reading.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Fit {
+    /// Relations that hold with a non-zero total.
+    pub support: i32,
+    /// Relations that fail.
+    pub violations: i32,
+    /// Cells with a value (blank and `na` count as 0).
+    pub known: i32,
+}
+
+impl Fit {
+    /// Higher is better: support minus twice the violations, then more cells known.
+    pub fn key(&self) -> (i32, i32) {
+        (self.support - 2 * self.violations, self.known)
+    }
+}
+
+fn val(c: Option<&CellReading>) -> Option<(f64, bool)> {
+    let c = c?;
+    match c.state {
+        "blank" | "na" => Some((0.0, true)),
+        _ => c.value.map(|v| (v.as_f64(), false)),
+    }
+}
+
+fn relation(fit: &mut Fit, total: Option<(f64, bool)>, parts: &[Option<(f64, bool)>]) {
+    let Some((t, t_blank)) = total else { return };
+    let Some(sum) = parts.iter().map(|p| p.map(|x| x.0)).sum::<Option<f64>>() else { return };
+    if (t - sum).abs() < 1e-6 {
+        if t != 0.0 {
+            fit.support += 1;
+        }
+    } else if !(t_blank && sum != 0.0) {
+        fit.violations += 1;
+    }
+}
+
+/// The fit of a table 3 reading: R2 per row, R3 and R1 per column.
+pub fn requests(t: &TableReading) -> Fit {
+    let mut fit = Fit::default();
+    let get = |r: usize, c: usize| t.cells.get(T3_ROWS[r].key).and_then(|m| m.get(T3_COLS[c]));
+    for row in t.cells.0.iter() {
+        fit.known += row.1 .0.iter().filter(|(_, c)| val(Some(c)).is_some()).count() as i32;
+        let vals: Vec<Option<(f64, bool)>> = T3_COLS.iter().map(|c| val(row.1.get(c))).collect();
+        relation(&mut fit, vals[6], &vals[..6]);
+    }
+    let results: Vec<usize> = (2..T3_RESULTS_TOTAL)
+        .filter(|&r| T3_ROWS[r].only.is_none_or(|f| f == t.format || t.format == "other"))
+        .collect();
+    let present = |r: usize| t.cells.get(T3_ROWS[r].key).is_some();
+    for c in 0..T3_COLS.len() {
+        if present(T3_RESULTS_TOTAL) && results.iter().all(|&r| present(r)) {
+            let parts: Vec<_> = results.iter().map(|&r| val(get(r, c))).collect();
+            relation(&mut fit, val(get(T3_RESULTS_TOTAL, c)), &parts);
+        }
+        if [0, 1, T3_RESULTS_TOTAL, T3_CARRIED_FORWARD].iter().all(|&r| present(r)) {
+            let inflow = [val(get(0, c)), val(get(1, c))];
+            let out = val(get(T3_RESULTS_TOTAL, c)).zip(val(get(T3_CARRIED_FORWARD, c)));
+            let total = out.map(|(a, b)| (a.0 + b.0, false));
+            relation(&mut fit, total, &inflow);
+        }
+    }
+    fit
+}
+
+/// The fit of a table 4 reading: R4 per group.
+pub fn review(t: &TableReading) -> Fit {
+    let mut fit = Fit::default();
+    for g in T4_GROUPS {
+        let Some(m) = t.cells.get(g) else { continue };
+        let vals: Vec<Option<(f64, bool)>> = T4_COLS.iter().map(|c| val(m.get(c))).collect();
+        fit.known += vals.iter().filter(|v| v.is_some()).count() as i32;
+        relation(&mut fit, vals[4], &vals[..4]);
+    }
+    fit
+}
+
+/// Whether two readings of a cell give the same number (blank and `na` read 0).
+pub fn same_value(a: &CellReading, b: &CellReading) -> bool {
+    match (val(Some(a)), val(Some(b))) {
+        (Some(x), Some(y)) => (x.0 - y.0).abs() < 1e-9,
+        (None, None) => true,
+        _ => false,
+    }
+}

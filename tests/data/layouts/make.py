@@ -1,0 +1,472 @@
+#!/usr/bin/env python3
+"""Real tool output for the layout tests: PDF, Word and converter text made from the gold files.
+
+Every file under ``tests/data/layouts/<folder>/`` sits beside a ``<same stem>.gold.json`` whose
+``format`` is what the parser should report. The files are committed, so the tests run from a
+clone without any of these tools; run this script only to regenerate them.
+
+Inputs: every 2019/2021-template gold file of ``tests/data/real``, the synthetic gold files named
+in ``SYNTHETIC`` (``tests/data/synthetic``), and the two real report PDFs of ``tests/data/real-pdf``.
+
+Tools (the versions that made the committed files; other versions give other bytes):
+
+- LibreOffice 7.4.7.2 (Debian bookworm ``libreoffice-writer``), ``soffice --headless``
+- Chromium 148.0.7778.167 (Debian bookworm ``chromium``), ``--headless --print-to-pdf``
+- poppler-utils 22.12.0 (``pdftotext``), qpdf 11.3.0 (object streams for Chromium's PDFs)
+- fonts-noto-cjk, fonts-wqy-zenhei (the CJK fonts LibreOffice and Chromium embed)
+- Python packages of ``requirements-make.txt`` (pip, in a virtualenv with gongkai installed by
+  ``maturin develop``): pymupdf4llm 1.28.2 (PyMuPDF 1.28.2), markitdown[pdf] 0.1.9, python-docx
+  1.2.0, reportlab 5.1.0
+
+Usage, from the repository root::
+
+    python tests/data/layouts/make.py            # every folder
+    python tests/data/layouts/make.py --only docx --only doc
+
+Folders: see README.md beside this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import io
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from gongkai import _render
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent
+REAL = DATA / "real"
+REAL_PDF = DATA / "real-pdf"
+SYNTHETIC_DIR = DATA / "synthetic"
+
+#: Synthetic gold files also made into tool output (large values, blank totals, a 2019 table 2
+#: with negative 本年增/减, a source whose arithmetic does not add up).
+SYNTHETIC = ("syn-03", "syn-08", "syn-14", "syn-17", "syn-19")
+
+TOOLS = {
+    "libreoffice": "LibreOffice 7.4.7.2",
+    "chromium": "Chromium 148.0.7778.167",
+    "pdftotext": "pdftotext (poppler) 22.12.0",
+    "pymupdf4llm": "pymupdf4llm 1.28.2 (PyMuPDF 1.28.2)",
+    "markitdown": "markitdown 0.1.9",
+    "python-docx": "python-docx 1.2.0",
+    "reportlab": "ReportLab 5.1.0",
+}
+
+GOLD_KEYS = ("format", "template", "table_formats", "kind", "year", "agency", "table2", "table3", "table4")
+FORMAT_OF = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".md": "markdown", ".txt": "text"}
+TABLE_KEY = {"proactive": "table2", "requests": "table3", "review_litigation": "table4"}
+
+
+# ---------------------------------------------------------------------------
+# Gold files
+
+
+def sources() -> list[tuple[str, Path, dict]]:
+    """(stem, gold path, gold) of every renderable gold file used."""
+    out = []
+    for path in sorted(REAL.glob("*.gold.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if _render.renderable(gold):
+            out.append((path.name.removesuffix(".gold.json"), path, gold))
+    for stem in SYNTHETIC:
+        path = SYNTHETIC_DIR / f"{stem}.gold.json"
+        if path.exists():
+            out.append((stem, path, json.loads(path.read_text(encoding="utf-8"))))
+        else:
+            print(f"note: {path} missing, skipped", file=sys.stderr)
+    return out
+
+
+def _without_nulls(table: Any) -> Any:
+    """A gold table without its null cells (printed blank by the renderer: not in the document)."""
+    if not table:
+        return table
+    out = {}
+    for row, cols in table.items():
+        if isinstance(cols, list):
+            out[row] = cols if all(v is not None for v in cols) else {
+                c: v for c, v in zip(("upheld", "corrected", "other", "pending", "total"), cols) if v is not None
+            }
+        else:
+            out[row] = {c: v for c, v in cols.items() if v is not None}
+    return out
+
+
+def derived_gold(
+    gold: dict,
+    gold_path: Path,
+    out: Path,
+    how: str,
+    *,
+    classic: bool,
+    facts: dict | None = None,
+    unscored: set[tuple[str, str, str]] = frozenset(),  # type: ignore[assignment]
+) -> dict:
+    """The gold of a generated file: the tables (nulls dropped), the metadata the document shows.
+
+    `classic`: the document is a CLASSIC rendering (title 某某局…, boilerplate prose): agency
+    某某局 and no facts; otherwise the gold agency and `facts` (those the prose states)."""
+    d: dict[str, Any] = {
+        "source": {
+            "repo": None,
+            "path": str(gold_path.relative_to(DATA.parent.parent)),
+            "commit": None,
+            "via": f"tests/data/layouts/make.py: {how}",
+        }
+    }
+    for key in GOLD_KEYS:
+        if key in gold:
+            d[key] = copy.deepcopy(gold[key])
+    for key in ("table2", "table3", "table4"):
+        if d.get(key):
+            d[key] = _without_nulls(d[key])
+    d["format"] = FORMAT_OF[out.suffix]
+    if classic:
+        d["agency"] = "某某局"
+        d["facts"] = {}
+    else:
+        d["facts"] = facts if facts is not None else copy.deepcopy(gold.get("facts") or {})
+    if unscored:
+        d["unscored"] = sorted(f"{TABLE_KEY[t]}.{r}.{c}" for t, r, c in unscored)
+    notes = f"Generated by tests/data/layouts/make.py from {d['source']['path']}: {how}."
+    if unscored:
+        notes += (
+            f" {len(unscored)} cells are listed in 'unscored': blank cells vanished from this text and no"
+            " placement that fits the table's arithmetic fixes them (gongkai._render.unscored_when_blanks_vanish)."
+        )
+    if gold.get("notes") and gold_path.parent != REAL_PDF:
+        notes += " Source gold notes: " + gold["notes"]
+    d["notes"] = notes
+    return d
+
+
+def prose_facts(gold: dict) -> dict:
+    """The facts `_render._prose` states (the renderings with agency and paragraphs)."""
+    facts = gold.get("facts") or {}
+    return {k: facts[k] for k in ("proactive_total", "requests_received", "fees_yuan") if facts.get(k) is not None}
+
+
+def write(path: Path, data: bytes, gold: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    path.with_name(path.name[: -len(path.suffix)] + ".gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+
+
+def clean(folder: Path) -> None:
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+
+
+# ---------------------------------------------------------------------------
+# Tools
+
+
+def run(cmd: list[str], **kw: Any) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, check=True, capture_output=True, **kw)
+
+
+def soffice(inputs: list[Path], target: str, outdir: Path, tmp: Path) -> None:
+    """LibreOffice, its own profile (other sessions may run soffice), HTML read as Writer text."""
+    run([
+        "soffice", f"-env:UserInstallation=file://{tmp / 'lo-profile'}", "--headless",
+        "--infilter=HTML (StarWriter)", "--convert-to", target, "--outdir", str(outdir), *map(str, inputs),
+    ], timeout=600)
+
+
+def chromium_pdf(html_path: Path, pdf: Path, tmp: Path) -> None:
+    run([
+        "chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp / 'chromium'}",
+        "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html_path.as_uri(),
+    ], timeout=120)
+
+
+def pdftotext(pdf: Path, layout: bool) -> bytes:
+    return run(["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), str(pdf), "-"]).stdout
+
+
+def check_chinese(pdf: Path) -> None:
+    text = pdftotext(pdf, layout=False).decode("utf-8")
+    if "收到和处理政府信息公开申请情况" not in text.replace(" ", ""):
+        raise SystemExit(f"{pdf}: pdftotext finds no Chinese table heading (fonts?)")
+
+
+def pymupdf4llm_md(pdf: Path) -> bytes:
+    import pymupdf4llm
+
+    return pymupdf4llm.to_markdown(str(pdf)).encode("utf-8")
+
+
+def markitdown_md(pdf: Path) -> bytes:
+    from markitdown import MarkItDown
+
+    return MarkItDown().convert(str(pdf)).text_content.encode("utf-8")
+
+
+# ---------------------------------------------------------------------------
+# Word made directly (python-docx, the official merged cells) and PDF made with ReportLab
+
+
+def _grid(rows: list) -> list[tuple[int, int, str, int, int]]:
+    """(row, col, text, rowspan, colspan) of each cell of span rows (gongkai._render.Row)."""
+    covered: set[tuple[int, int]] = set()
+    out = []
+    width = max(sum(c for _t, _r, c in row) for row in rows)
+    for r, row in enumerate(rows):
+        cells = iter(row)
+        col = 0
+        while col < width:
+            if (r, col) in covered:
+                col += 1
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                break
+            text, rs, cs = cell
+            covered.update((r + dr, col + dc) for dr in range(rs) for dc in range(cs))
+            out.append((r, col, text, rs, cs))
+            col += cs
+    return out
+
+
+def python_docx(gold: dict) -> bytes:
+    import docx
+    from docx.shared import Pt
+
+    g = _render._layout_gold(gold, lambda table: table == "requests")
+    doc = docx.Document()
+    doc.add_heading(_render._title(g), level=0)
+    prose = _render._prose(g)
+    tables = _render._tables(g)
+    for heading, key in _render._HEADINGS:
+        doc.add_heading(heading, level=1)
+        if key in prose:
+            for para in prose[key]:
+                doc.add_paragraph(para)
+            continue
+        rows = tables[key]
+        if not rows:
+            continue
+        width = max(sum(c for _t, _r, c in row) for row in rows)
+        table = doc.add_table(rows=len(rows), cols=width)
+        table.style = "Table Grid"
+        for r, col, text, rs, cs in _grid(rows):
+            cell = table.cell(r, col)
+            if rs > 1 or cs > 1:
+                cell = cell.merge(table.cell(r + rs - 1, col + cs - 1))
+            cell.text = text
+            for p in cell.paragraphs:
+                for run_ in p.runs:
+                    run_.font.size = Pt(9)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def reportlab_pdf(gold: dict, ruled: bool) -> bytes:
+    """ReportLab with the non-embedded STSong-Light (UniGB-UCS2-H) CID font: no font file, no
+    ToUnicode. `ruled` False draws the tables with no line at all."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font = "STSong-Light"
+    body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16, wordWrap="CJK", firstLineIndent=21)
+    head = ParagraphStyle("head", parent=body, fontSize=12, leading=20, firstLineIndent=0)
+    title = ParagraphStyle("title", parent=body, fontSize=16, leading=24, alignment=1, firstLineIndent=0)
+    cell = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10, wordWrap="CJK", alignment=1)
+    g = _render._layout_gold(gold, (lambda table: table != "proactive") if ruled else (lambda table: False))
+    prose = _render._prose(g)
+    tables = _render._tables(g)
+    widths = {
+        "proactive": [120, 130, 130, 130],
+        "requests": [46, 62, 112] + [40] * 7,
+        "review_litigation": [34] * 15,
+    }
+    story: list[Any] = [Paragraph(_render._title(g), title), Spacer(1, 8)]
+    for heading, key in _render._HEADINGS:
+        story.append(Paragraph(heading, head))
+        if key in prose:
+            story += [Paragraph(p, body) for p in prose[key]]
+            continue
+        rows = tables[key]
+        if not rows:
+            continue
+        cols = widths[key]  # table 2 is 4 grid columns in both formats (display.T2_BLOCKS)
+        grid = _render._pad(rows)
+        data = [[Paragraph(text, cell) if text else "" for text, _rs, _cs in row] for row in grid]
+        style = [("FONT", (0, 0), (-1, -1), font, 8), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        for r, col, _text, rs, cs in _grid(rows):
+            if rs > 1 or cs > 1:
+                style.append(("SPAN", (col, r), (col + cs - 1, r + rs - 1)))
+        if ruled:
+            style.append(("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)))
+        story.append(Table(data, colWidths=cols, style=TableStyle(style), repeatRows=0))
+        story.append(Spacer(1, 8))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, leftMargin=42, rightMargin=42, title=_render._title(g), invariant=1).build(story)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------
+# The folders
+
+
+def make_pdfs(srcs: list, tmp: Path) -> None:
+    """pdf-libreoffice (html-word → LibreOffice), pdf-chromium (html-spans → Chromium), docx and doc
+    (html-word → LibreOffice), docx made by python-docx, pdf-reportlab."""
+    html_dir = tmp / "html"
+    html_dir.mkdir()
+    for stem, _path, gold in srcs:
+        (html_dir / f"{stem}.html").write_bytes(_render.render(gold, "html-word"))
+    for folder, target, how in (
+        ("pdf-libreoffice", "pdf:writer_pdf_Export", f"html-word rendering → {TOOLS['libreoffice']} --convert-to pdf"),
+        ("docx", "docx:MS Word 2007 XML", f"html-word rendering → {TOOLS['libreoffice']} --convert-to docx"),
+        ("doc", "doc:MS Word 97", f"html-word rendering → {TOOLS['libreoffice']} --convert-to doc"),
+    ):
+        if not wanted(folder):
+            continue
+        out_dir = HERE / folder
+        clean(out_dir)
+        conv = tmp / folder
+        soffice(sorted(html_dir.glob("*.html")), target, conv, tmp)
+        for stem, path, gold in srcs:
+            ext = "." + target.split(":")[0]
+            made = conv / f"{stem}{ext}"
+            if ext == ".pdf":
+                check_chinese(made)
+            write(out_dir / f"{stem}{ext}", made.read_bytes(), derived_gold(gold, path, out_dir / f"{stem}{ext}", how, classic=True))
+        if folder == "docx":
+            for stem, path, gold in srcs[::4]:
+                out = out_dir / f"{stem}.python-docx.docx"
+                how = f"tables with the official merged cells (gridSpan/vMerge), agency title and prose → {TOOLS['python-docx']}"
+                write(out, python_docx(gold), derived_gold(gold, path, out, how, classic=False, facts=prose_facts(gold)))
+    if wanted("pdf-chromium"):
+        out_dir = HERE / "pdf-chromium"
+        clean(out_dir)
+        for i, (stem, path, gold) in enumerate(srcs):
+            page = _render.render(gold, "html-spans").decode("utf-8")
+            if i % 5:
+                # A CMS stylesheet naming a TrueType CJK font; every fifth page keeps Chromium's
+                # default (Noto CJK, an OpenType/CFF font Skia writes as Type 3 glyphs).
+                page = page.replace("<head>", '<head><style>body{font-family:"WenQuanYi Zen Hei",sans-serif;font-size:14px}</style>', 1)
+            src = tmp / f"{stem}.spans.html"
+            src.write_text(page, encoding="utf-8")
+            pdf = out_dir / f"{stem}.pdf"
+            printed = tmp / f"{stem}.chromium.pdf"
+            chromium_pdf(src, printed, tmp)
+            # Skia writes its dictionaries uncompressed: object streams halve the file (same content).
+            run(["qpdf", "--object-streams=generate", "--compression-level=9", str(printed), str(pdf)])
+            check_chinese(pdf)
+            how = (
+                f"html-spans rendering → {TOOLS['chromium']} --headless --print-to-pdf → "
+                "qpdf --object-streams=generate (size)"
+            )
+            write(pdf, pdf.read_bytes(), derived_gold(gold, path, pdf, how, classic=True))
+    if wanted("pdf-reportlab"):
+        out_dir = HERE / "pdf-reportlab"
+        clean(out_dir)
+        picks = srcs[1::4][:3]
+        for k, (stem, path, gold) in enumerate(picks):
+            ruled = k != len(picks) - 1
+            name = f"{stem}.pdf" if ruled else f"{stem}.unruled.pdf"
+            how = (
+                f"agency title, prose and tables ({'ruled' if ruled else 'NO ruling lines'}) in the non-embedded "
+                f"STSong-Light / UniGB-UCS2-H CID font → {TOOLS['reportlab']}"
+            )
+            write(out_dir / name, reportlab_pdf(gold, ruled), derived_gold(gold, path, out_dir / name, how, classic=False, facts=prose_facts(gold)))
+
+
+def pdf_inputs() -> list[tuple[str, Path, Path, dict, bool, set]]:
+    """(output stem, pdf, gold path, gold, classic, cells that vanish in plain text) of every PDF
+    the text folders are made from."""
+    out = []
+    for folder, tag in (("pdf-libreoffice", "libreoffice"), ("pdf-chromium", "chromium"), ("pdf-reportlab", "reportlab")):
+        for pdf in sorted((HERE / folder).glob("*.pdf")):
+            stem = pdf.name[: -len(".pdf")]
+            gold_path = pdf.with_name(stem + ".gold.json")
+            derived = json.loads(gold_path.read_text(encoding="utf-8"))
+            source = DATA.parent.parent / derived["source"]["path"]
+            gold = json.loads(source.read_text(encoding="utf-8"))
+            # What the PDF prints blank: html-word and the ruled ReportLab tables leave tables 3-4
+            # zeros blank; html-spans and the unruled ReportLab tables print 0.
+            if tag == "libreoffice" or (tag == "reportlab" and not stem.endswith(".unruled")):
+                vanish = _render.unscored_when_blanks_vanish(gold)
+            else:
+                vanish = _render.unscored_when_blanks_vanish(gold, blank_tables=())
+            out.append((f"{stem}.{tag}", pdf, source, gold, tag != "reportlab", vanish))
+    for pdf in sorted(REAL_PDF.glob("*.pdf")):
+        stem = pdf.name[: -len(".pdf")]
+        gold_path = pdf.with_name(stem + ".gold.json")
+        out.append((stem, pdf, gold_path, json.loads(gold_path.read_text(encoding="utf-8")), False, set()))
+    return out
+
+
+def make_text(tmp: Path) -> None:
+    del tmp
+    inputs = pdf_inputs()
+    makers: list[tuple[str, str, Callable[[Path], bytes], bool, str]] = [
+        ("pdftotext-layout", ".txt", lambda p: pdftotext(p, layout=True), False, f"{TOOLS['pdftotext']} -layout"),
+        ("pdftotext-raw", ".txt", lambda p: pdftotext(p, layout=False), True, f"{TOOLS['pdftotext']} (no -layout)"),
+        ("md-pymupdf4llm", ".md", pymupdf4llm_md, True, f"{TOOLS['pymupdf4llm']} to_markdown"),
+        ("md-markitdown", ".md", markitdown_md, True, f"{TOOLS['markitdown']} MarkItDown().convert"),
+    ]
+    for folder, ext, fn, drops_blanks, tool in makers:
+        if not wanted(folder):
+            continue
+        out_dir = HERE / folder
+        clean(out_dir)
+        for stem, pdf, gold_path, gold, classic, vanish in inputs:
+            out = out_dir / f"{stem}{ext}"
+            pdf_name = pdf.relative_to(DATA)
+            how = f"{pdf_name} → {tool}"
+            if gold_path.parent == REAL_PDF:
+                derived = derived_gold(gold, gold_path, out, how, classic=False)
+            else:
+                facts = None if classic else prose_facts(gold)
+                derived = derived_gold(gold, gold_path, out, how, classic=classic, facts=facts,
+                                       unscored=vanish if drops_blanks else set())
+            write(out, fn(pdf), derived)
+
+
+ONLY: set[str] = set()
+
+
+def wanted(folder: str) -> bool:
+    return not ONLY or folder in ONLY
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", action="append", default=[], help="make only this folder (repeatable)")
+    args = parser.parse_args()
+    ONLY.update(args.only)
+    srcs = sources()
+    with tempfile.TemporaryDirectory(prefix="gongkai-layouts-") as t:
+        tmp = Path(t)
+        make_pdfs(srcs, tmp)
+        make_text(tmp)
+    for folder in sorted(p for p in HERE.iterdir() if p.is_dir()):
+        files = [p for p in folder.iterdir() if not p.name.endswith(".gold.json")]
+        size = sum(p.stat().st_size for p in folder.iterdir())
+        print(f"{folder.name:<18} {len(files):>3} files  {size / 1024:>7.0f} KiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Tables from the layouts real reports take (issue 11): every document read with no wrong number
+and every gold cell right.
+
+Two kinds of input, each document its own test:
+
+- the issue-11 renderings of `gongkai._render` (every name outside `_render.CLASSIC`: full-grid and
+  extra-cell Markdown, a split Word table, TABs, PDF text with vanished blanks, pdftotext -layout
+  columns, and the item 9-15 variants), generated from every 2019/2021 gold file of tests/data/real
+  and tests/data/synthetic;
+- real tool output committed with its gold in tests/data/layouts (pdftotext with and without
+  -layout, pymupdf4llm and markitdown Markdown, made from LibreOffice, Chromium and ReportLab PDFs
+  of the gold renderings and from the two real report PDFs), and the rendered synthetic reports.
+
+Cells a document does not let any reader determine (blank cells that vanished where the table's
+arithmetic does not fix them, rows a partial table leaves out) are not scored: see
+`_render.unscored` and the gold ``unscored`` lists. A wrong number is a reading that is not null and
+not the gold value (a blank reading counts as 0); a null reading is a miss.
+
+The PDF, DOCX and .doc folders of tests/data/layouts are tested in tests/test_layouts_files.py.
+Written before the parser reads these layouts: most of these tests fail until it does.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import DATA, REAL
+
+from gongkai import _render, parse
+from gongkai.eval import documents, rendering_gold, score_cells, scored_gold
+
+SYNTHETIC = DATA / "synthetic"
+LAYOUTS = DATA / "layouts"
+#: Folders of tests/data/layouts holding text (the files the text path reads).
+TEXT_FOLDERS = ("pdftotext-layout", "pdftotext-raw", "md-pymupdf4llm", "md-markitdown")
+NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
+
+
+def _golds() -> list[Path]:
+    out = []
+    for folder in (REAL, SYNTHETIC):
+        for path in sorted(folder.glob("*.gold.json")):
+            if _render.renderable(json.loads(path.read_text(encoding="utf-8"))):
+                out.append(path)
+    return out
+
+
+GOLDS = _golds()
+
+
+def _stem(path: Path) -> str:
+    return path.name.removesuffix(".gold.json")
+
+
+def _check(report: object, gold: dict, label: str, want_format: str) -> None:
+    score = score_cells(report, gold, label)  # type: ignore[arg-type]
+    fmt = report.source["format"]  # type: ignore[attr-defined]
+    problems = []
+    if score.wrong:
+        problems.append(f"{score.wrong} wrong numbers")
+    if score.right != score.total:
+        problems.append(f"{score.right}/{score.total} cells right")
+    if fmt != want_format:
+        problems.append(f"format {fmt!r}, want {want_format!r}")
+    assert not problems, f"{label}: " + ", ".join(problems) + "\n" + "\n".join(score.misses[:30])
+
+
+def test_the_inputs_are_there() -> None:
+    assert len([p for p in GOLDS if p.parent == REAL]) == 10
+    assert len([p for p in GOLDS if p.parent == SYNTHETIC]) == 30
+    assert len(NEW_RENDERINGS) == len(_render.RENDERINGS) - 10 >= 17
+    for folder in TEXT_FOLDERS:
+        assert len(documents(LAYOUTS / folder)) >= 20, folder
+
+
+@pytest.mark.parametrize(
+    ("name", "gold_path"),
+    [pytest.param(name, path, id=f"{name}-{_stem(path)}") for name in NEW_RENDERINGS for path in GOLDS],
+)
+def test_rendering(name: str, gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    report = parse(_render.render(gold, name))
+    _check(report, rendering_gold(gold, name), f"{name} {_stem(gold_path)}", _render.source_format(name))
+
+
+def _folder_cases() -> list:
+    cases = []
+    for folder in (*(LAYOUTS / f for f in TEXT_FOLDERS), SYNTHETIC):
+        for path in documents(folder):
+            cases.append(pytest.param(path, id=f"{folder.name}-{path.name}"))
+    return cases
+
+
+@pytest.mark.parametrize("path", _folder_cases())
+def test_layout_file(path: Path) -> None:
+    gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
+    report = parse(path)
+    _check(report, scored_gold(gold), f"{path.parent.name}/{path.name}", gold["format"])
