@@ -374,6 +374,8 @@ impl Reader<'_> {
         let requests = carry.requests || in_requests || about_requests(s);
         let in_review = section_at(self.sections, first_char) == Some("review_litigation");
         let business = grammar::OTHER_BUSINESS.iter().any(|w| s.contains(w));
+        // Where the first word tying the sentence to disclosure ends (one search, not one per number).
+        let first_disclosure = DISCLOSURE_WORDS.iter().filter_map(|w| s.find(w).map(|at| at + w.len())).min();
         // Keys stated so far in the sentence (a frame's key too), and the keys a part
         // word made into parts from there on.
         let mut keys: Vec<&'static str> = Vec::new();
@@ -432,7 +434,7 @@ impl Reader<'_> {
             }
             let context = &s[from..tok.start];
             ctx_start = tok.tail_end;
-            let disclosure = in_review || DISCLOSURE_WORDS.iter().any(|w| before.contains(w));
+            let disclosure = in_review || first_disclosure.is_some_and(|e| e <= tok.start);
             let ctx = grammar::Context { requests, disclosure, business };
             let mut got = grammar::classify(window, after, unit, ctx);
             let mut key = got.map(|k| k.key);
@@ -447,7 +449,10 @@ impl Reader<'_> {
                 let share = TOTAL_KEYS.contains(&k)
                     && (after.starts_with('占') || rest.trim_start_matches(['，', ',']).starts_with('占'));
                 let part = part_of.contains(&k) || (paren_open.is_some() && paren_keys.contains(&k));
-                keys.push(k);
+                // A set: at most one entry per key, so copies of it stay small on long lines.
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
                 if frame {
                     part_of = keys.clone();
                 }
