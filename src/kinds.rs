@@ -17,7 +17,7 @@ const ANNUAL_WORDS: &[&str] = &["年度报告", "年报", "工作报告", "公�
 /// Title words of a report on the year's work points, a work summary whatever its
 /// body (`…2018年政务公开工作要点落实情况`, `关于2015年政府信息公开工作要点落实情况的函`).
 const WORK_POINTS_WORDS: &[&str] = &["要点落实情况", "工作要点落实", "要点完成情况"];
-const DISCLOSURE_WORDS: &[&str] = &["政府信息公开", "信息公开", "政务公开"];
+const DISCLOSURE_WORDS: &[&str] = &["政府信息公开", "信息公开", "政务公开", "工作公开"];
 /// Title words of a work summary.
 const SUMMARY_WORDS: &[&str] = &["总结", "工作情况", "工作汇报", "情况报告", "报告"];
 
@@ -216,6 +216,7 @@ mod tests {
         assert_eq!(kind(None, "xx镇2021年度政务公开工作自查报告 依据…", &[]), "self_inspection");
         assert_eq!(kind(Some("关于召开运动会的通知"), "请各单位准时参加。", &[]), "other");
         assert_eq!(kind(Some("某县农业局2011年度政府信息公开报告"), "", &[]), "annual_report");
+        assert_eq!(kind(Some("某县海洋与渔业局2011年工作公开年度报告"), "", &[]), "annual_report");
         assert_eq!(kind(Some("某区公安局2018年政务公开工作要点落实情况"), "", &[]), "work_summary");
         assert_eq!(kind(Some("某局关于2015年政府信息公开工作要点落实情况的函"), "", &[]), "work_summary");
         assert_eq!(kind(Some("关于报送《某局2015年政府信息公开年度报告》的函"), "", &[]), "annual_report");

@@ -37,7 +37,7 @@ static DATE_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Dates written in Chinese numerals: 二○一○年十一月二十六日.
 static DATE_CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([〇○零◯一二三四五六七八九]{4})\s*年\s*([〇○零一二三四五六七八九十]{1,3})\s*月\s*([〇○零一二三四五六七八九十廿卅]{1,4})\s*日")
+    Regex::new(r"([〇○零◯一二三四五六七八九]{4})\s*年\s*([〇○零一二三四五六七八九十元]{1,3})\s*月\s*([〇○零一二三四五六七八九十廿卅]{1,4})\s*日")
         .expect("chinese date regex")
 });
 
@@ -56,7 +56,8 @@ pub fn parse_date(s: &str) -> Option<String> {
     let chinese = DATE_CHINESE.captures(s).and_then(|c| {
         let start = c.get(0)?.start();
         let y = numbers::parse_cn_int(&c[1])?;
-        let m = numbers::parse_cn_int(&c[2])?;
+        // 元月 is January (`二○一二年元月二十日`).
+        let m = if &c[2] == "元" { 1 } else { numbers::parse_cn_int(&c[2])? };
         let d = numbers::parse_cn_int(&c[3])?;
         Some((start, iso(y, m, d)?))
     });
@@ -568,6 +569,7 @@ mod tests {
         assert_eq!(parse_date("二○一○年十一月二十六日").as_deref(), Some("2010-11-26"));
         assert_eq!(parse_date("二〇〇七年六月二十六日").as_deref(), Some("2007-06-26"));
         assert_eq!(parse_date("二○二二年一月十日").as_deref(), Some("2022-01-10"));
+        assert_eq!(parse_date("二○一二年元月二十日").as_deref(), Some("2012-01-20"));
         assert_eq!(parse_date("2014-13-01"), None);
         assert_eq!(parse_date("xxxx年xx月xx日"), None);
         assert_eq!(last_date("2013年1月1日 至 2013年12月31日").as_deref(), Some("2013-12-31"));
