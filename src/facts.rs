@@ -305,6 +305,9 @@ struct Carry {
 struct Read {
     fact: Fact,
     rank: u8,
+    /// The key a frame restates (`在主动公开的425条政府信息中`): no fact of its own,
+    /// but a total the document's statements must agree with.
+    frame: Option<&'static str>,
 }
 
 struct Reader<'a> {
@@ -436,6 +439,7 @@ impl Reader<'_> {
             ctx_start = tok.tail_end;
             let disclosure = in_review || first_disclosure.is_some_and(|e| e <= tok.start);
             let ctx = grammar::Context { requests, disclosure, business };
+            let mut restated = None;
             let mut got = grammar::classify(window, after, unit, ctx);
             let mut key = got.map(|k| k.key);
             if key == Some("proactive_total") && is_cumulative(context, self.year) {
@@ -455,6 +459,7 @@ impl Reader<'_> {
                 }
                 if frame {
                     part_of = keys.clone();
+                    restated = Some(k);
                 }
                 if frame || share || part {
                     key = None;
@@ -483,6 +488,7 @@ impl Reader<'_> {
                     sentence: self.quote(start, end, a, b),
                 },
                 rank: got.map_or(0, |g| g.rank),
+                frame: restated.filter(|_| !other_year(context, window, self.year)),
             });
         }
         self.negations(s, &cp, start, end, &tokens, &found);
@@ -563,6 +569,7 @@ impl Reader<'_> {
                         sentence: self.quote(start, end, a, b),
                     },
                     rank: 3,
+                    frame: None,
                 });
                 done.push(rule.key);
             }
@@ -688,8 +695,12 @@ fn section_at(sections: &[Section], c: usize) -> Option<&'static str> {
 /// Where a document states a total several times over, its readings must agree.
 /// A part is never larger than its total, so among the readings of the surest
 /// shape the largest is the total (`2017年全区主动公开政府信息2122条` over a sub-count
-/// of one office); readings that disagree with it lose their key. A statement of
-/// absence that a stated count contradicts loses its key too.
+/// of one office); readings that disagree with it lose their key. The document
+/// contradicts itself, and every reading loses its key, when a weaker shape states
+/// more than that total (`2012年主动公开政府信息1913条` against `通过…门户网站公开政府
+/// 信息3636条`) or when the total restated as a frame differs (`其中主动公开政府信息26条`
+/// against `在主动公开的32条政府信息中`). A statement of absence that a stated count
+/// contradicts loses its key too.
 fn reconcile(facts: &mut [Read]) {
     for key in ["proactive_total", "requests_received"] {
         let of_key = |r: &Read| r.fact.key == Some(key) && !r.fact.negated;
@@ -699,8 +710,13 @@ fn reconcile(facts: &mut [Read]) {
             .filter(|r| of_key(r) && r.rank == best_rank)
             .map(|r| r.fact.value.as_f64())
             .fold(f64::NEG_INFINITY, f64::max);
+        let differs = |v: f64| (v - total).abs() > 1e-9;
+        let contradicted = facts.iter().any(|r| {
+            let v = r.fact.value.as_f64();
+            (of_key(r) && r.rank < best_rank && v > total + 1e-9) || (r.frame == Some(key) && differs(v))
+        });
         for r in facts.iter_mut().filter(|r| of_key(r)) {
-            if (r.fact.value.as_f64() - total).abs() > 1e-9 {
+            if contradicted || differs(r.fact.value.as_f64()) {
                 r.fact.key = None;
             }
         }
