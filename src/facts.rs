@@ -160,7 +160,7 @@ fn is_soft_break(text: &str, line_start: usize, nl: usize, line_is_head: bool) -
     let rest = &text[nl + 1..];
     let next_line = rest[..rest.find('\n').unwrap_or(rest.len())].trim();
     let Some(first) = next_line.chars().next() else { return false };
-    if PAGE_NUMBER.is_match(next_line) {
+    if next_line.len() <= 24 && PAGE_NUMBER.is_match(next_line) {
         return true;
     }
     if last.is_ascii_digit() || numbers::ascii_digit(last).is_some() {
@@ -332,15 +332,80 @@ const REQUEST_VERBS: &[&str] =
 /// Outcomes of requests (table 3's rows) that make a sentence about requests.
 const OUTCOME_WORDS: &[&str] = &["予以公开", "部分公开", "无法提供", "不予处理", "其他处理", "同意公开", "公开答复"];
 
-/// Whether a sentence is about handling requests: `申请` with a verb of handling, or
-/// two outcomes of requests (`其中予以公开 12件，不予公开 3件`).
-fn about_requests(s: &str) -> bool {
-    (s.contains("申请") && REQUEST_VERBS.iter().any(|v| s.contains(v)))
-        || OUTCOME_WORDS.iter().filter(|w| s.contains(**w)).count() + usize::from(s.contains("不予公开")) >= 2
+/// What the words of a sentence say about it, found in one pass (see [`SentenceWords::of`]).
+#[derive(Default)]
+struct SentenceWords {
+    /// About handling requests: `申请` with a verb of handling, or two outcomes of
+    /// requests (`其中予以公开 12件，不予公开 3件`).
+    requests: bool,
+    /// Where the first word tying the sentence to disclosure ends ([`DISCLOSURE_WORDS`]).
+    disclosure_at: Option<usize>,
+    /// Speaks of other business ([`grammar::OTHER_BUSINESS`]).
+    business: bool,
 }
 
 /// Words that tie a count of reviews, lawsuits or complaints to information disclosure.
 const DISCLOSURE_WORDS: &[&str] = &["信息公开", "依申请", "政务公开", "被申请", "被诉", "被提起", "公开类", "公开申请"];
+
+/// The words [`SentenceWords`] looks for, by kind.
+#[derive(Clone, Copy, PartialEq)]
+enum Word {
+    Request,
+    RequestVerb,
+    Outcome(u8),
+    Disclosure,
+    Business,
+}
+
+static SENTENCE_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<Word>)> = LazyLock::new(|| {
+    let mut words: Vec<&str> = vec!["申请"];
+    let mut kinds = vec![Word::Request];
+    for w in REQUEST_VERBS {
+        words.push(w);
+        kinds.push(Word::RequestVerb);
+    }
+    for (i, w) in OUTCOME_WORDS.iter().chain(&["不予公开"]).enumerate() {
+        words.push(w);
+        kinds.push(Word::Outcome(u8::try_from(i).unwrap_or(u8::MAX)));
+    }
+    for w in DISCLOSURE_WORDS {
+        words.push(w);
+        kinds.push(Word::Disclosure);
+    }
+    for w in grammar::OTHER_BUSINESS {
+        words.push(w);
+        kinds.push(Word::Business);
+    }
+    let ac = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&words)
+        .expect("sentence words automaton");
+    (ac, kinds)
+});
+
+impl SentenceWords {
+    fn of(s: &str) -> SentenceWords {
+        let (ac, kinds) = &*SENTENCE_WORDS;
+        let mut out = SentenceWords::default();
+        let (mut request, mut verb) = (false, false);
+        let mut outcomes = 0u32;
+        for m in ac.find_iter(s) {
+            match kinds[m.pattern().as_usize()] {
+                Word::Request => request = true,
+                Word::RequestVerb => verb = true,
+                Word::Outcome(i) => outcomes |= 1 << i,
+                Word::Disclosure => {
+                    // 依申请, 被申请, 公开申请 hold a 申请 of their own.
+                    request |= s[m.range()].contains("申请");
+                    out.disclosure_at = Some(out.disclosure_at.map_or(m.end(), |e| e.min(m.end())));
+                }
+                Word::Business => out.business = true,
+            }
+        }
+        out.requests = (request && verb) || outcomes.count_ones() >= 2;
+        out
+    }
+}
 
 /// Sentences longer than this (flattened pages without full stops) are quoted as
 /// an excerpt around the number, so that many facts do not copy one huge line each.
@@ -369,16 +434,17 @@ impl Reader<'_> {
         let counted = tokens.iter().any(|t| t.unit.is_some_and(numbers::is_count_unit));
         let carry = std::mem::take(&mut self.carry);
         if !counted && !may_negate(s) {
-            self.carry = Carry { keys: Vec::new(), requests: about_requests(s) };
+            // Only the words of requests matter to the next sentence.
+            self.carry = Carry { keys: Vec::new(), requests: SentenceWords::of(s).requests };
             return;
         }
         let first_char = self.idx.char_at(start);
         let in_requests = section_at(self.sections, first_char) == Some("requests");
-        let requests = carry.requests || in_requests || about_requests(s);
+        let words = SentenceWords::of(s);
+        let requests = carry.requests || in_requests || words.requests;
         let in_review = section_at(self.sections, first_char) == Some("review_litigation");
-        let business = grammar::OTHER_BUSINESS.iter().any(|w| s.contains(w));
-        // Where the first word tying the sentence to disclosure ends (one search, not one per number).
-        let first_disclosure = DISCLOSURE_WORDS.iter().filter_map(|w| s.find(w).map(|at| at + w.len())).min();
+        let business = words.business;
+        let first_disclosure = words.disclosure_at;
         // Keys stated so far in the sentence (a frame's key too), and the keys a part
         // word made into parts from there on.
         let mut keys: Vec<&'static str> = Vec::new();
@@ -492,7 +558,7 @@ impl Reader<'_> {
             });
         }
         self.negations(s, &cp, start, end, &tokens, &found);
-        self.carry = Carry { keys, requests: requests || about_requests(s) };
+        self.carry = Carry { keys, requests: requests || words.requests };
     }
 
     #[allow(clippy::too_many_arguments)]

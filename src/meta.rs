@@ -173,16 +173,17 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// Reads the metadata of a document.
 pub fn read(doc: &Document) -> Meta {
     let named = |t: &String| TITLE_WORDS.iter().any(|w| t.contains(w));
-    let text_title = first_title_line(doc);
+    let html_title = doc.html_title.as_deref().map(|t| clean_title(&strip_site_suffix(t))).filter(|t| !t.is_empty());
+    // The title printed in the text is looked for only when no panel or page title names a report.
+    let panel_title = panel_value(doc, "title").map(|t| clean_title(&strip_site_suffix(t))).filter(|t| !t.is_empty());
+    let text_title =
+        if panel_title.is_none() && !html_title.as_ref().is_some_and(named) { first_title_line(doc) } else { None };
     let raw_titles: Vec<&str> = panel_value(doc, "title")
         .into_iter()
         .chain(doc.html_title.as_deref())
         .chain(text_title.as_ref().map(|(_, raw)| raw.as_str()))
         .collect();
-    let html_title = doc.html_title.as_deref().map(|t| clean_title(&strip_site_suffix(t))).filter(|t| !t.is_empty());
-    let title = panel_value(doc, "title")
-        .map(|t| clean_title(&strip_site_suffix(t)))
-        .filter(|t| !t.is_empty())
+    let title = panel_title
         .or_else(|| html_title.clone().filter(named))
         .or_else(|| text_title.as_ref().map(|(t, _)| t.clone()))
         .or(html_title);
@@ -224,17 +225,17 @@ pub fn read(doc: &Document) -> Meta {
 /// mid-title) is joined; Markdown marks are dropped.
 /// Returns the title and the line it was read from (site suffix and all).
 fn first_title_line(doc: &Document) -> Option<(String, String)> {
-    let lines: Vec<String> = doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .take(30)
-        .map(|b| {
-            let head: String =
-                doc.text.chars().skip(b.span[0]).take((b.span[1] - b.span[0]).min(4 * MAX_TITLE)).collect();
-            clean_title(&head)
-        })
-        .collect();
+    // The first lines, read in one pass over the head of the text (blocks are in order).
+    let mut lines: Vec<String> = Vec::new();
+    let mut chars = doc.text.chars().enumerate().peekable();
+    for b in doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).take(30) {
+        while chars.peek().is_some_and(|(i, _)| *i < b.span[0]) {
+            chars.next();
+        }
+        let take = (b.span[1] - b.span[0]).min(4 * MAX_TITLE);
+        let head: String = chars.clone().take(take).map(|(_, c)| c).collect();
+        lines.push(clean_title(&head));
+    }
     let mut crumb: Option<(String, String)> = None;
     for (i, line) in lines.iter().enumerate() {
         if is_breadcrumb(line) {

@@ -21,13 +21,35 @@ use crate::tables::template;
 /// (`…累计主动公开政府信息\n5928\n条`).
 pub fn text_table_spans(doc: &Document) -> Vec<Span> {
     let text = doc.text.as_str();
+    // The document's own tables (HTML) are tables already: their lines are not looked at.
+    let mut own: Vec<(usize, usize)> = Vec::new();
+    if !doc.tables.is_empty() {
+        let mut chars = text.char_indices().enumerate();
+        for t in &doc.tables {
+            let mut byte_of = |c: usize| {
+                for (ci, (b, _)) in chars.by_ref() {
+                    if ci >= c {
+                        return b;
+                    }
+                }
+                text.len()
+            };
+            let a = byte_of(t.span[0]);
+            let b = if t.span[1] > t.span[0] { byte_of(t.span[1]) } else { a };
+            own.push((a, b));
+        }
+    }
     // (start, end, kind): 0 prose, 1 numbers only, 2 a table line with a label.
     let mut lines: Vec<(usize, usize, u8)> = Vec::new();
     let mut at = 0usize;
+    let mut t = 0usize;
     for line in text.split('\n') {
         let (s, e) = (at, at + line.len());
         at = e + 1;
-        if line.trim().is_empty() {
+        while t < own.len() && own[t].1 <= s {
+            t += 1;
+        }
+        if line.trim().is_empty() || own.get(t).is_some_and(|o| o.0 <= s) {
             continue;
         }
         let kind = match table_line_kind(line) {
@@ -181,6 +203,11 @@ fn bare_label(token: &str) -> Option<&str> {
 /// `Some(true)` for a table line with a label, `Some(false)` for one of cell values
 /// only, `None` for prose.
 fn table_line_kind(line: &str) -> Option<bool> {
+    // A long run without separators is prose: no label or cell is that long.
+    let separated = line.contains(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
+    if !separated && line.len() > TABLE_LABELS.longest + 64 {
+        return None;
+    }
     let mut any = false;
     let mut label = false;
     for piece in line.split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '\u{a0}' | '\u{3000}')) {
