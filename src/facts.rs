@@ -62,7 +62,14 @@ pub fn read_report(
 ) -> (Vec<Fact>, Vec<Issue>) {
     let text = doc.text.as_str();
     let idx = CharIndex::new(text);
-    let mut spans: Vec<Span> = doc.tables.iter().map(|t| t.span).chain(excluded.iter().copied()).collect();
+    // The document's tables are not prose, unless a converter cut prose into one.
+    let mut spans: Vec<Span> = doc
+        .tables
+        .iter()
+        .filter(|t| !table_text::is_prose_table(t))
+        .map(|t| t.span)
+        .chain(excluded.iter().copied())
+        .collect();
     spans.sort_unstable();
     let mut heads = Vec::new();
     collect_starts(sections, &mut heads);
@@ -258,17 +265,41 @@ struct Compact<'a> {
 impl<'a> Compact<'a> {
     fn new(text: &'a str, start: usize, end: usize) -> Compact<'a> {
         let raw = &text[start..end];
-        let gap = |c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}');
+        // Pipes too: a converter may cut a line of prose into the cells of a Markdown
+        // row (`| 府网站平台主动公开政府信息 |  |  | 1136 条。 |`).
+        let gap = |c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '|' | '｜');
         if !raw.contains(gap) {
             return Compact { s: Cow::Borrowed(raw), map: None, base: start };
         }
         let mut s = String::with_capacity(raw.len());
         let mut map = Vec::with_capacity(raw.len());
-        for (k, c) in raw.char_indices() {
-            if !gap(c) {
-                s.push(c);
-                map.extend((0..c.len_utf8()).map(|j| start + k + j));
+        // After a line break inside a sentence, a Markdown bullet a converter put before
+        // the wrapped rest (`…全年共收到政府信息公开申\n\n- 请0件`) is not text, nor is
+        // the rule row under a Markdown row (`| --- | --- |`).
+        let mut line_start = true;
+        let mut chars = raw.char_indices().peekable();
+        while let Some((k, c)) = chars.next() {
+            if c == '\n' {
+                line_start = true;
             }
+            if gap(c) {
+                if c == '|' && line_start {
+                    let line = &raw[k..raw[k..].find('\n').map_or(raw.len(), |e| k + e)];
+                    if line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
+                        while chars.peek().is_some_and(|&(_, n)| n != '\n') {
+                            chars.next();
+                        }
+                    }
+                }
+                continue;
+            }
+            if line_start && matches!(c, '-' | '*' | '•' | '·') && chars.peek().is_some_and(|&(_, n)| gap(n)) {
+                line_start = false;
+                continue;
+            }
+            line_start = false;
+            s.push(c);
+            map.extend((0..c.len_utf8()).map(|j| start + k + j));
         }
         Compact { s: Cow::Owned(s), map: Some(map), base: start }
     }

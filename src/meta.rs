@@ -104,6 +104,14 @@ fn site_agency(raw: &str) -> Option<String> {
 /// spaces a PDF text layer or a page puts between characters (`2024 年政府…`).
 pub fn clean_title(title: &str) -> String {
     let t = title.trim().trim_start_matches('#').trim();
+    // A title a converter put in a Markdown table row: `| 某某局 |  | 年政府信息公开工作年度报告 |`.
+    let joined;
+    let t = if t.starts_with('|') {
+        joined = t.split('|').map(str::trim).collect::<String>();
+        joined.as_str()
+    } else {
+        t
+    };
     let t = t.replace("**", "").replace("__", "");
     let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '•' | '·' | '>'));
     // Whitespace is kept only between two ASCII letters or digits.
@@ -242,7 +250,17 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
             crumb = crumb.or_else(|| breadcrumb_title(line).map(|t| (t, line.clone())));
             continue;
         }
-        if let Some(t) = title_in(line) {
+        if let Some(mut t) = title_in(line) {
+            // `某某局 年政府信息公开工作年度报告` over `2019`: a PDF text layer put the year
+            // on a line of its own.
+            if year_in_title(&t).is_none() {
+                let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty() && !is_rule_row(l));
+                if let Some(y) = next.filter(|l| is_bare_year(l)) {
+                    if let Some(at) = t.find('年') {
+                        t.insert_str(at, y.trim().trim_end_matches('年'));
+                    }
+                }
+            }
             // `某某县人民政府机关` over `2020年政府信息公开工作年度报告`.
             if let Some(prev) = i.checked_sub(1).map(|j| lines[j].as_str()) {
                 let opens =
@@ -269,6 +287,17 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
         }
     }
     crumb
+}
+
+/// A Markdown table's rule row (`| --- | --- |`), or what is left of it.
+fn is_rule_row(line: &str) -> bool {
+    line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '—'))
+}
+
+/// A line that is a year alone (`2019`, `2019年`).
+fn is_bare_year(line: &str) -> bool {
+    let t = line.trim().trim_end_matches('年');
+    t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The title within a line, if the line names a report (see [`first_title_line`]).
@@ -601,6 +630,10 @@ mod tests {
             "淮安市人民政府2024年政府信息公开工作年度报告"
         );
         assert_eq!(clean_title("某局 PDF report"), "某局PDF report");
+        assert_eq!(
+            clean_title("| 某某局 |     | 年政府信息公开工作年度报告 |     |"),
+            "某某局年政府信息公开工作年度报告"
+        );
     }
 
     #[test]

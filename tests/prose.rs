@@ -355,3 +355,19 @@ fn metadata_of_page_shapes() {
         assert_eq!(got, *want, "{text}");
     }
 }
+
+/// A converter (PDF → Markdown) cut a paragraph into the cells of a table: a table
+/// whose cells are prose is read as prose; a statutory table is not.
+#[test]
+fn prose_cut_into_a_markdown_table_is_prose() {
+    let md = "# 某某区人民政府2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n\
+        （一）主动公开情况。主要通过政府门户网站主动公开政府\n\
+        | 文件、通知公告等各类政府信息。2023 |     | 年，我区在政 |\n| ---- | --- | --- |\n\
+        | 府网站平台主动公开政府信息 |     | 1036 条。 |\n\n\
+        ## 四、政府信息公开行政复议、行政诉讼情况\n\n\
+        | 行政复议 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|---|\n| | 1 | 0 | 0 | 0 | 1 |\n";
+    let r = parse(Input::Str(md), &Options { format: Some(_core::document::Format::Markdown), ..Options::default() })
+        .expect("parses");
+    let keyed: Vec<(&str, f64)> = r.facts.iter().filter_map(|f| Some((f.key?, f.value.as_f64()))).collect();
+    assert_eq!(keyed, vec![("proactive_total", 1036.0)], "{:?}", r.facts);
+}

@@ -25,7 +25,7 @@ pub fn text_table_spans(doc: &Document) -> Vec<Span> {
     let mut own: Vec<(usize, usize)> = Vec::new();
     if !doc.tables.is_empty() {
         let mut chars = text.char_indices().enumerate();
-        for t in &doc.tables {
+        for t in doc.tables.iter().filter(|t| !is_prose_table(t)) {
             let mut byte_of = |c: usize| {
                 for (ci, (b, _)) in chars.by_ref() {
                     if ci >= c {
@@ -82,6 +82,24 @@ pub fn text_table_spans(doc: &Document) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Whether a table of the document holds prose, not data: no cell is a table's
+/// label or value, and some cell runs on like a sentence. Converters cut a
+/// paragraph into the cells of a row (`| 府网站平台主动公开政府信息 |  | 1136 条。 |`).
+pub fn is_prose_table(t: &crate::document::Table) -> bool {
+    let mut prose = false;
+    for c in &t.cells {
+        let text = c.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if table_line_kind(text).is_some() {
+            return false;
+        }
+        prose |= text.contains(['。', '，', '；']) || text.chars().count() >= 12;
+    }
+    prose
 }
 
 /// Labels that open a table flattened into a line (DOMAIN §3–§5, §9.3), as they read
