@@ -87,6 +87,10 @@ pub enum RawBlock {
     /// place in `Document::text`; `Document::blank_lines` records where they were,
     /// for tables printed one cell per line with blank cells as empty lines.
     BlankLines(u32),
+    /// The columns (`[start, end)` in characters of the line as printed) of the words of the
+    /// next paragraph, a line of column-aligned text (`pdftotext -layout`) whose spacing
+    /// normalisation removes. Takes no place in `Document::text`.
+    Columns { page: u32, words: Vec<[u32; 2]> },
 }
 
 /// What `html::parse_html` and `plain::parse_plain` return: text blocks before normalisation.
@@ -97,6 +101,17 @@ pub struct RawDocument {
     pub panel: Vec<PanelEntry>,
     /// The HTML `<title>`, if any.
     pub html_title: Option<String>,
+}
+
+/// A column-aligned line of the document (see `RawBlock::Columns`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnLine {
+    /// Offset of the line's paragraph in `Document::text`.
+    pub start: usize,
+    /// The page it was printed on (pages counted by form feeds, from 0).
+    pub page: u32,
+    /// `[start, end)` printed columns of its words.
+    pub words: Vec<[u32; 2]>,
 }
 
 /// A table cell in the assembled document.
@@ -162,6 +177,9 @@ pub struct Document {
     /// Empty lines of a text input, dropped from `text`: `(offset of the line
     /// break after which they stood, how many)`, in text order.
     pub blank_lines: Vec<(usize, u32)>,
+    /// Column-aligned lines: `(offset of the paragraph, the printed columns of its words)`,
+    /// in text order (see `RawBlock::Columns`).
+    pub columns: Vec<ColumnLine>,
 }
 
 impl Document {
@@ -174,6 +192,8 @@ impl Document {
         let mut blocks = Vec::with_capacity(raw.blocks.len());
         let mut tables = Vec::new();
         let mut blank_lines: Vec<(usize, u32)> = Vec::new();
+        let mut columns: Vec<ColumnLine> = Vec::new();
+        let mut pending_columns: Option<(u32, Vec<[u32; 2]>)> = None;
         let push = |text: &mut String, chars: &mut usize, s: &str| {
             text.push_str(s);
             *chars += s.chars().count();
@@ -188,12 +208,19 @@ impl Document {
                 }
                 continue;
             }
+            if let RawBlock::Columns { page, words } = block {
+                pending_columns = Some((page, words));
+                continue;
+            }
             if !text.is_empty() {
                 push(&mut text, &mut chars, "\n");
             }
             let start = chars;
             match block {
                 RawBlock::Paragraph(p) => {
+                    if let Some((page, words)) = pending_columns.take() {
+                        columns.push(ColumnLine { start, page, words });
+                    }
                     push(&mut text, &mut chars, &p);
                     blocks.push(Block { kind: BlockKind::Paragraph, span: [start, chars] });
                 }
@@ -242,10 +269,11 @@ impl Document {
                     });
                     blocks.push(Block { kind: BlockKind::Table(idx), span: [start, chars] });
                 }
-                RawBlock::BlankLines(_) => {}
+                RawBlock::BlankLines(_) | RawBlock::Columns { .. } => {}
             }
+            pending_columns = None;
         }
-        Document { format, text, blocks, tables, panel: raw.panel, html_title: raw.html_title, blank_lines }
+        Document { format, text, blocks, tables, panel: raw.panel, html_title: raw.html_title, blank_lines, columns }
     }
 }
 

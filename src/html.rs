@@ -1518,7 +1518,7 @@ mod tests {
             .iter()
             .filter_map(|b| match b {
                 RawBlock::Table(t) => Some(t),
-                RawBlock::Paragraph(_) | RawBlock::BlankLines(_) => None,
+                RawBlock::Paragraph(_) | RawBlock::BlankLines(_) | RawBlock::Columns { .. } => None,
             })
             .collect()
     }
@@ -1528,7 +1528,7 @@ mod tests {
             .iter()
             .filter_map(|b| match b {
                 RawBlock::Paragraph(p) => Some(p.as_str()),
-                RawBlock::Table(_) | RawBlock::BlankLines(_) => None,
+                RawBlock::Table(_) | RawBlock::BlankLines(_) | RawBlock::Columns { .. } => None,
             })
             .collect()
     }

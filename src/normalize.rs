@@ -134,7 +134,7 @@ fn for_each_string(raw: &mut RawDocument, mut f: impl FnMut(&mut String, bool)) 
                     f(&mut cell.text, true);
                 }
             }
-            RawBlock::BlankLines(_) => {}
+            RawBlock::BlankLines(_) | RawBlock::Columns { .. } => {}
         }
     }
     for entry in &mut raw.panel {
@@ -744,7 +744,7 @@ mod tests {
             .iter()
             .filter_map(|b| match b {
                 RawBlock::Paragraph(p) => Some(p.as_str()),
-                RawBlock::Table(_) | RawBlock::BlankLines(_) => None,
+                RawBlock::Table(_) | RawBlock::BlankLines(_) | RawBlock::Columns { .. } => None,
             })
             .collect()
     }

@@ -68,6 +68,14 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
     let cleaned: Vec<String> = raw_lines.iter().map(|l| clean_line(l, markdown)).collect();
     let panel = panel::scan_lines(cleaned.iter().map(String::as_str).filter(|l| !l.is_empty()).take(PANEL_LINES));
     let kinds: Vec<LineKind> = raw_lines.iter().map(|l| line_kind(l)).collect();
+    // Pages as PDF text extractors separate them, by form feeds.
+    let pages: Vec<u32> = raw_lines
+        .iter()
+        .scan(0u32, |page, l| {
+            *page += l.matches('\u{c}').count() as u32;
+            Some(*page)
+        })
+        .collect();
     let mut blocks = Vec::with_capacity(raw_lines.len());
     let mut empty = 0u32;
     let mut i = 0;
@@ -91,11 +99,42 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
             blocks.push(RawBlock::BlankLines(empty));
         }
         empty = 0;
+        if !l.contains('\n') {
+            if let Some(words) = word_columns(raw_lines[i - 1]) {
+                blocks.push(RawBlock::Columns { page: pages[i - 1], words });
+            }
+        }
         for part in l.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
             blocks.push(RawBlock::Paragraph(part.to_string()));
         }
     }
     RawDocument { blocks, panel, html_title: None }
+}
+
+/// The printed columns of a column-aligned line's words (`pdftotext -layout`: numbers and
+/// header words under their columns, apart by runs of spaces): `[start, end)` in characters
+/// of each whitespace-separated word, when two words stand apart by two spaces or more.
+fn word_columns(line: &str) -> Option<Vec<[u32; 2]>> {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() > 4096 {
+        return None;
+    }
+    let space = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}';
+    let mut words: Vec<[u32; 2]> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if space(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < chars.len() && !space(chars[i]) {
+            i += 1;
+        }
+        words.push([s as u32, i as u32]);
+    }
+    let apart = words.windows(2).any(|w| w[1][0] - w[0][1] >= 2);
+    (words.len() >= 2 && apart).then_some(words)
 }
 
 /// A line with Markdown markup removed (heading marks, emphasis, `<br>` as a
@@ -188,6 +227,7 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut j = i;
     let mut end = i;
+    let mut separator = false;
     while j < lines.len() {
         match kinds[j] {
             k if k == kind => {
@@ -195,14 +235,18 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
                 rows.push(fields.into_iter().map(|f| cell_text(&f, markdown)).collect());
                 end = j + 1;
             }
-            LineKind::Separator if kind == LineKind::Pipe => end = j + 1,
+            LineKind::Separator if kind == LineKind::Pipe => {
+                separator = true;
+                end = j + 1;
+            }
             // A blank line inside a pipe table (PDF-to-Markdown output); not after its last row.
             LineKind::Empty if kind == LineKind::Pipe => {}
             _ => break,
         }
         j += 1;
     }
-    if rows.len() < 2 {
+    // Two rows make a table; one row over a Markdown separator is a table's header.
+    if rows.len() < 2 && !(separator && rows.len() == 1) {
         return None;
     }
     // pymupdf4llm names the columns of a header it could not read `Col1`, `Col2` …: no text.

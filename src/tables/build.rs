@@ -17,6 +17,23 @@ pub struct RowIn {
     pub cols: Vec<(&'static str, ColKind)>,
     /// Known values from prose: `(column index, value)`.
     pub pins: Vec<(usize, f64)>,
+    /// Per token, where its printed position is known (column-aligned text). Empty when no
+    /// token has one.
+    pub at: Vec<Option<Printed>>,
+    /// Why the row's values cannot be placed at all, when they cannot (its cells stay
+    /// unknown; `tokens` are the evidence).
+    pub unreadable: Option<&'static str>,
+}
+
+/// Where a token was printed in column-aligned text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Printed {
+    /// The page (columns shift from page to page).
+    pub page: u32,
+    /// Its centre, in columns of the table's pitch.
+    pub x: f32,
+    /// The template columns it may stand in, where the page's columns are known.
+    pub cols: Option<Vec<usize>>,
 }
 
 /// The issue for cells that could not be placed.
@@ -45,9 +62,30 @@ pub fn solve_rows(
     let mut solved: Vec<(Vec<Token>, Vec<Cand>)> = Vec::with_capacity(rows.len());
     let mut overflow = Vec::with_capacity(rows.len());
     for r in rows {
+        if r.unreadable.is_some() {
+            overflow.push(false);
+            solved.push((r.tokens.clone(), Vec::new()));
+            continue;
+        }
         let kinds: Vec<ColKind> = r.cols.iter().map(|c| c.1).collect();
         let s = solve::solve_row(&r.tokens, RowSpec { kinds: &kinds, groups, omitted_totals: omitted });
         let mut cands = s.cands;
+        // A token printed under a column stands in it: placements elsewhere are dropped.
+        // Where every token's column is known, that is the row as printed, whether or not
+        // its sums hold; where none of the placements fits the positions of every token,
+        // the row is not known.
+        // A row printing a value in every column needs no positions.
+        let gaps = r.tokens.len() < kinds.len();
+        let all_at = gaps && !r.at.is_empty() && r.at.iter().all(Option::is_some);
+        if let Some(printed) = all_at.then(|| solve::placement_at(&r.tokens, &kinds, &r.at)).flatten() {
+            cands = vec![printed];
+        } else if gaps && r.at.iter().any(Option::is_some) {
+            let kept: Vec<Cand> =
+                cands.iter().filter(|c| solve::fits_positions(c, &r.tokens, &r.at)).cloned().collect();
+            if !kept.is_empty() || all_at {
+                cands = kept;
+            }
+        }
         // Each prose number filters on its own; one the table contradicts is ignored.
         for &(col, v) in &r.pins {
             if cands.len() <= 1 {
@@ -95,10 +133,20 @@ pub fn row_cells(
         }
     }
     if !unknown.is_empty() {
-        let why = if overflow {
+        let why = if let Some(why) = row.unreadable {
+            if raw.trim().is_empty() {
+                why.to_string()
+            } else {
+                format!("{why}; printed: {raw:?}")
+            }
+        } else if overflow {
             format!("too many ways to split {raw:?}")
         } else if cands.is_empty() {
-            format!("no placement of {raw:?} fits the template's arithmetic")
+            if raw.trim().is_empty() {
+                "its cells fit none of the template's placements".to_string()
+            } else {
+                format!("no placement of {raw:?} fits the template's arithmetic")
+            }
         } else {
             let shown: Vec<String> = cands.iter().take(6).map(|c| solve::describe(tokens, c)).collect();
             let more = if cands.len() > 6 { format!(" (+{} more)", cands.len() - 6) } else { String::new() };
@@ -120,7 +168,9 @@ pub fn t3_equations(keys: &[&str], format: &str) -> Vec<Equation> {
         .map(|r| r.key)
         .collect();
     let total = pos(T3_ROWS[T3_RESULTS_TOTAL].key);
-    for col in 0..T3_COLS.len() {
+    // The applicant columns only: a total may be omitted (blank while its parts are not),
+    // which the total column's sums would read as 0; each row's own sum ties its total.
+    for col in 0..T3_COLS.len() - 1 {
         if let Some(t) = total {
             let idx: Option<Vec<usize>> = results.iter().map(|k| pos(k)).collect();
             if let Some(idx) = idx {

@@ -115,6 +115,22 @@ fn scale(n: Number, factor: f64) -> Number {
 /// Reads one cell's text in a column of `kind`.
 pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
     let folded: String = raw.chars().map(fold).filter(|c| !is_space(*c)).collect();
+    // Digits on both sides of a space or line break are several numbers (`69 3 665`, `4<br>0`),
+    // never one: the cell is read as text, and its values by the table readers.
+    let spaced = raw.trim_matches(is_space).chars().map(fold).collect::<Vec<char>>();
+    let split_digits = spaced.windows(3).any(|w| w[0].is_ascii_digit() && is_space(w[1]) && w[2].is_ascii_digit())
+        || spaced.split(|c| is_space(*c)).filter(|w| !w.is_empty()).count() > 1
+            && spaced.iter().filter(|c| c.is_ascii_digit()).count() > 0
+            && spaced.split(|c| is_space(*c)).filter(|w| !w.is_empty()).all(|w| w.iter().any(char::is_ascii_digit));
+    if split_digits {
+        return CellReading {
+            value: None,
+            raw: raw.trim_matches(is_space).to_string(),
+            state: "text",
+            span,
+            inferred: false,
+        };
+    }
     let make = |value: Option<Number>, state: &'static str| CellReading {
         value,
         raw: raw.trim_matches(is_space).to_string(),

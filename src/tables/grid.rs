@@ -24,7 +24,7 @@ use crate::model::{ExtraRow, Issue, TableReading};
 
 use super::build::{self, RowIn};
 use super::cells::{self, fold, is_space, ColKind};
-use super::fit::{self, Fit};
+use super::fit;
 use super::rows;
 use super::solve::Token;
 use super::template::{
@@ -147,6 +147,8 @@ enum Mode {
 /// One grid row with its cells, in document order.
 struct GRow<'a> {
     table: usize,
+    /// Grid columns of the row's table.
+    width: usize,
     cells: Vec<RowCell<'a>>,
     /// Compact text of the cells that are not values.
     label: String,
@@ -156,6 +158,8 @@ struct GRow<'a> {
     /// For a grid's first row: the paragraph right before the grid (a caption such as
     /// `行政诉讼（未经复议直接起诉）` over one of table 4's small tables).
     caption: Option<String>,
+    /// Short paragraphs right before / after the row's grid hold table-3 row labels.
+    labels_around: (bool, bool),
 }
 
 impl<'a> GRow<'a> {
@@ -185,7 +189,9 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
     let mut out: [Vec<GRow>; 3] = Default::default();
     let mut mode = Mode::None;
     for (ti, t) in doc.tables.iter().enumerate() {
-        let caption = caption_before(doc, ti);
+        let before = paragraphs_around(doc, ti, false);
+        let caption = before.first().cloned();
+        let labels_around = (has_row_label(&before), has_row_label(&paragraphs_around(doc, ti, true)));
         for r in 0..t.n_rows {
             let cells = row_cells(t, r);
             if cells.is_empty() {
@@ -195,8 +201,9 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
             let all: String = cells.iter().map(|c| compact(c.text)).collect();
             let span = [cells[0].span[0], cells[cells.len() - 1].span[1]];
             let caption = if r == 0 { caption.clone() } else { None };
+
             let t4_cols = cells.iter().filter(|c| t4_col(&compact(c.text)).is_some_and(|k| k < 4)).count();
-            let row = GRow { table: ti, cells, label, all, span, caption };
+            let row = GRow { table: ti, width: t.n_cols, cells, label, all, span, caption, labels_around };
             if row.all.contains("第二十条") || row.all.contains("信息内容") {
                 mode = Mode::T2;
             } else if row.all.contains("勾稽关系") || row.all.contains("申请人情况") {
@@ -221,16 +228,100 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
     out
 }
 
-/// The paragraph right before table `ti` in the document, whitespace removed, if the
-/// block before the table is one.
-fn caption_before(doc: &Document, ti: usize) -> Option<String> {
-    let b = doc.blocks.iter().position(|b| b.kind == crate::document::BlockKind::Table(ti))?;
-    let prev = doc.blocks.get(b.checked_sub(1)?)?;
-    if prev.kind != crate::document::BlockKind::Paragraph {
-        return None;
+/// The paragraphs between table `ti` and the table before it (or the start of the
+/// document), whitespace removed, nearest first: the nearest is a caption such as
+/// `行政诉讼（未经复议直接起诉）` over one of table 4's small tables; short row labels among
+/// them mean the grid lost its labels to the text around it (PDF-to-Markdown output).
+fn paragraphs_around(doc: &Document, ti: usize, after: bool) -> Vec<String> {
+    let Some(b) = doc.blocks.iter().position(|b| b.kind == crate::document::BlockKind::Table(ti)) else {
+        return Vec::new();
+    };
+    let blocks: Box<dyn Iterator<Item = &crate::document::Block>> =
+        if after { Box::new(doc.blocks[b + 1..].iter()) } else { Box::new(doc.blocks[..b].iter().rev()) };
+    let mut out: Vec<String> = Vec::new();
+    for blk in blocks {
+        if blk.kind != crate::document::BlockKind::Paragraph || out.len() >= 40 {
+            break;
+        }
+        let text: String = doc.text.chars().skip(blk.span[0]).take(blk.span[1] - blk.span[0]).collect();
+        out.push(text.chars().filter(|c| !is_space(*c)).collect());
     }
-    let text: String = doc.text.chars().skip(prev.span[0]).take(prev.span[1] - prev.span[0]).collect();
-    Some(text.chars().filter(|c| !is_space(*c)).collect())
+    out
+}
+
+/// Whether one of `paras` is a short line holding a table-3 row label (not a sentence).
+fn has_row_label(paras: &[String]) -> bool {
+    // A label of four characters or more, or a line that is nothing but a label (`（七）总计`):
+    // `其他` or `总计` inside other words are any table's words.
+    paras.iter().any(|p| {
+        let bare = compact(template::strip_ordinal(p));
+        p.chars().count() <= 40
+            && T3_AC.find_iter(p).any(|m| {
+                let pat = T3_LABELS[m.pattern().as_usize()];
+                matches!(pat.1, T3Label::Row(_)) && (m.len() >= 4 * 3 || bare == pat.0)
+            })
+    })
+}
+
+/// The column headers of a table-2 header row: `(c0, c1, key, format)`. A header cut over two
+/// cells (`本年` | `增/减`) or over two rows (`上一年项目数` / `量`, the next row holding only
+/// fragments) is joined; one repeated over the cells of its merged span is one column.
+fn t2_header(row: &GRow, next: Option<&GRow>) -> Vec<(usize, usize, &'static str, Option<&'static str>)> {
+    let col = |k: &str| {
+        T2_LABELS.iter().find(|(p, _)| k.starts_with(p)).and_then(|(_, l)| match l {
+            T2Label::Col(key, f) => Some((*key, *f)),
+            _ => None,
+        })
+    };
+    // The next row adds its text column by column when it is fragments only.
+    let fragments = next.filter(|n| {
+        !n.any_number()
+            && !n.cells.iter().any(|c| col(&compact(c.text)).is_some())
+            && T2_AC.find_iter(&n.label).next().is_none()
+    });
+    let below = |c: &RowCell| -> String {
+        fragments.map_or(String::new(), |n| {
+            n.cells.iter().filter(|x| x.c0 <= c.c1 && c.c0 <= x.c1).map(|x| compact(x.text)).collect()
+        })
+    };
+    let texts: Vec<(usize, usize, String)> = row.cells.iter().map(|c| (c.c0, c.c1, compact(c.text))).collect();
+    let mut out: Vec<(usize, usize, &'static str, Option<&'static str>)> = Vec::new();
+    let mut i = 0;
+    while i < texts.len() {
+        let (c0, c1, ref t) = texts[i];
+        let with_below = format!("{t}{}", below(&row.cells[i]));
+        let joined = texts.get(i + 1).map(|n| format!("{t}{}", n.2));
+        // Two headers in one cell (`上一年项目数量本年增/减`): both columns, at this cell.
+        let inner: Vec<(&'static str, Option<&'static str>)> = T2_AC
+            .find_iter(t)
+            .filter_map(|m| match T2_LABELS[m.pattern().as_usize()].1 {
+                T2Label::Col(key, f) => Some((key, f)),
+                _ => None,
+            })
+            .collect();
+        if inner.len() > 1 {
+            for (key, f) in inner {
+                out.push((c0, c1, key, f));
+            }
+            i += 1;
+            continue;
+        }
+        let hit = col(t)
+            .or_else(|| col(&with_below).filter(|_| !t.is_empty()))
+            .map(|h| (h, c1, 1))
+            .or_else(|| joined.as_deref().and_then(col).filter(|_| !t.is_empty()).map(|h| (h, texts[i + 1].1, 2)));
+        match hit {
+            Some(((key, f), end, step)) => {
+                match out.last_mut() {
+                    Some(h) if h.2 == key && h.1 + 1 == c0 => h.1 = end,
+                    _ => out.push((c0, end, key, f)),
+                }
+                i += step;
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
 /// A table-3 row label that only table 3 has: a part printed without its header opens it.
@@ -349,17 +440,29 @@ fn row_tokens(tail: &[RowCell], align: &Align, n: usize, kinds: &[ColKind]) -> (
     (toks, false)
 }
 
+/// One reading of a table under one alignment per grid.
+struct Reading {
+    table: TableReading,
+    issues: Vec<Issue>,
+    /// `Fit::key` of the reading.
+    key: (i32, i32),
+    /// Every grid read by its header's column positions.
+    explicit: bool,
+}
+
 /// Picks the best of several readings of one table by `score`; cells on which the
 /// best readings (equal scores) disagree become unknown, with an issue.
-fn judge(
-    table: &str,
-    mut readings: Vec<(TableReading, Vec<Issue>, (i32, i32))>,
-    issues: &mut Vec<Issue>,
-) -> Option<TableReading> {
-    let best_key = readings.iter().map(|r| r.2).max()?;
-    let first = readings.iter().position(|r| r.2 == best_key)?;
-    let (mut best, mut best_issues, _) = readings.swap_remove(first);
-    let rivals: Vec<TableReading> = readings.into_iter().filter(|r| r.2 == best_key).map(|r| r.0).collect();
+fn judge(table: &str, mut readings: Vec<Reading>, issues: &mut Vec<Issue>) -> Option<TableReading> {
+    let best_key = readings.iter().map(|r| r.key).max()?;
+    let first = readings.iter().position(|r| r.key == best_key)?;
+    let Reading { table: mut best, issues: mut best_issues, explicit, .. } = readings.swap_remove(first);
+    // The header's own column positions, valid for every row, are evidence no equal fit
+    // of another alignment outweighs.
+    let rivals: Vec<TableReading> = if explicit {
+        Vec::new()
+    } else {
+        readings.into_iter().filter(|r| r.key == best_key).map(|r| r.table).collect()
+    };
     let mut disputed: Vec<String> = Vec::new();
     for (rk, row) in best.cells.0.iter_mut() {
         for (ck, cell) in row.0.iter_mut() {
@@ -403,6 +506,8 @@ enum T3Kind {
     Unlabelled,
     /// A label the template does not know, with numbers.
     Extra,
+    /// A template row whose values cannot be told apart from a neighbour's.
+    Unknown(usize),
 }
 
 fn t3_kind(row: &GRow, group_other: &mut bool) -> T3Kind {
@@ -441,7 +546,7 @@ fn t3_kind(row: &GRow, group_other: &mut bool) -> T3Kind {
         // A label fragment (`（四）无`, a vertical `三、本年…`) or a group label.
         return T3Kind::Skip;
     }
-    if row.label.is_empty() || is_ordinal_only(&row.label) || last_cell.is_some() {
+    if row.label.is_empty() || is_ordinal_only(&row.label) {
         T3Kind::Unlabelled
     } else {
         T3Kind::Extra
@@ -499,28 +604,91 @@ fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
             }
         }
         let kind = t3_kind(row, &mut group_other);
-        if matches!(kind, T3Kind::Extra) {
-            extra.push(extra_row(&row.label, &row.tail().iter().collect::<Vec<_>>()));
-        }
         kinds.push((k, kind));
     }
+    // A labelled row with no value followed by a row of values: a label wrapped onto the
+    // next row (a row cut by a page break, or split by a converter) when that row's text
+    // continues the label or the next labelled row has values of its own; when the next
+    // labelled row has none either, the values may be either row's, and both stay unknown.
+    // Row labels printed as paragraphs between the grids of the table: the converter split
+    // labels from their rows, so a row of values is not known to be the row above it.
+    let first_table = rows.first().map_or(0, |r| r.table);
+    let last_table = rows.last().map_or(0, |r| r.table);
+    // Labels before the table's first grid are its header area's; between and after its grids,
+    // the rows' own.
+    let scattered = rows
+        .iter()
+        .any(|r| (r.labels_around.0 && r.table != first_table) || (r.labels_around.1 && r.table == last_table));
+    for j in 1..kinds.len() {
+        let (prev, next) = (kinds[j - 1].0, kinds[j].0);
+        let T3Kind::Row(i) = kinds[j - 1].1 else { continue };
+        if next != prev + 1 || !rows[prev].tail().iter().all(RowCell::is_empty) {
+            continue;
+        }
+        let after = kinds[j + 1..].iter().find(|(_, k)| matches!(k, T3Kind::Row(_)));
+        let after_has_values = !scattered && after.is_some_and(|(b, _)| rows[*b].tail().iter().any(|c| !c.is_empty()));
+        match kinds[j].1 {
+            T3Kind::Extra if !scattered => {
+                kinds[j - 1].1 = T3Kind::Skip;
+                kinds[j].1 = T3Kind::Row(i);
+            }
+            T3Kind::Unlabelled if after_has_values => {
+                kinds[j - 1].1 = T3Kind::Skip;
+                kinds[j].1 = T3Kind::Row(i);
+            }
+            T3Kind::Unlabelled | T3Kind::Extra => {
+                kinds[j - 1].1 = T3Kind::Unknown(i);
+                kinds[j].1 = T3Kind::Skip;
+                if let Some(b) = kinds[j + 1..].iter().position(|(_, k)| matches!(k, T3Kind::Row(_))) {
+                    if let T3Kind::Row(ib) = kinds[j + 1 + b].1 {
+                        kinds[j + 1 + b].1 = T3Kind::Unknown(ib);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
     // Template rows for the labelled rows, then the unlabelled ones by position.
-    let labelled: Vec<usize> =
-        kinds.iter().filter_map(|(_, k)| if let T3Kind::Row(i) = k { Some(*i) } else { None }).collect();
+    let labelled: Vec<usize> = kinds
+        .iter()
+        .filter_map(|(_, k)| match k {
+            T3Kind::Row(i) | T3Kind::Unknown(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
     let n_unlabelled = kinds.iter().filter(|(_, k)| matches!(k, T3Kind::Unlabelled)).count();
     let format = t3_format(&labelled, group_other, n_unlabelled);
     let order = template_rows(format);
     let mut assigned: Vec<(usize, usize)> = Vec::new(); // (grid row index, template row)
     let mut seen: Vec<usize> = Vec::new();
+    let mut unknown: Vec<usize> = Vec::new(); // grid rows whose values stay unknown
     for (k, kind) in &kinds {
-        if let T3Kind::Row(i) = kind {
+        if let T3Kind::Row(i) | T3Kind::Unknown(i) = kind {
             if !seen.contains(i) && order.contains(i) {
                 seen.push(*i);
                 assigned.push((*k, *i));
+                if matches!(kind, T3Kind::Unknown(_)) {
+                    unknown.push(*k);
+                }
             }
         }
     }
-    assign_unlabelled(&kinds, &order, &mut assigned);
+    if scattered {
+        // Nor is any row known to hold its own values: the grid is a converter's remains.
+        for (k, _) in &assigned {
+            if !unknown.contains(k) {
+                unknown.push(*k);
+            }
+        }
+    } else {
+        assign_unlabelled(&kinds, &order, &mut assigned);
+    }
+    // Rows with an unknown label and numbers that no position placed: kept as extra rows.
+    for (k, kind) in &kinds {
+        if matches!(kind, T3Kind::Extra) && !assigned.iter().any(|(a, _)| a == k) {
+            extra.push(extra_row(&rows[*k].label, &rows[*k].tail().iter().collect::<Vec<_>>()));
+        }
+    }
     assigned.sort_by_key(|(k, _)| *k);
     if assigned.len() < 4 {
         return None;
@@ -532,15 +700,30 @@ fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         t.dedup();
         t
     };
+    // A grid's rows share one geometry: an alignment is tried only when it places every
+    // value row of its grid (a row whose values it would drop rules it out).
     let options: Vec<Vec<Align>> = tables
         .iter()
         .map(|t| {
             let h = named.iter().find(|(tt, _)| tt == t).and_then(|(_, n)| header_columns(n, T3_COLS.len()));
-            alignments(h)
+            let fits = |a: &Align| {
+                assigned.iter().filter(|(k, _)| rows[*k].table == *t).all(|(k, _)| {
+                    let tail = rows[*k].tail();
+                    tail.iter().all(RowCell::is_empty) || place(tail, a, T3_COLS.len()).is_some()
+                })
+            };
+            let valid: Vec<Align> = alignments(h).into_iter().filter(fits).collect();
+            if valid.is_empty() {
+                vec![Align::Right(0)]
+            } else {
+                valid
+            }
         })
         .collect();
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
     let kinds7 = [ColKind::Count; 7];
+    // A table printing no number at all is blank everywhere, however its grid came out.
+    let any_value = rows.iter().any(GRow::any_number);
     let span = span.unwrap_or_default();
     let mut readings = Vec::new();
     for combo in combos(&options) {
@@ -550,15 +733,40 @@ fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
             let row = &rows[k];
             let ti = tables.iter().position(|t| *t == row.table).unwrap_or(0);
             let (tokens, _) = row_tokens(row.tail(), &combo[ti], 7, &kinds7);
+            let unreadable = if unknown.contains(&k) {
+                Some(if scattered {
+                    "the table's row labels stand apart from its grid (a converter split them)"
+                } else {
+                    "a row of values between two labelled rows without values may be either's"
+                })
+            } else if row.width < T3_COLS.len() + 1 && tokens.len() != T3_COLS.len() && any_value {
+                // A grid too narrow for the label and seven columns lost cells (a converter
+                // merged or dropped them): only a row printing all seven values is readable.
+                Some("the grid has too few columns for the table; the row does not print all seven values")
+            } else {
+                None
+            };
             let region = rows::tokens_span(&tokens, row.span[1]);
-            order_in.push((i, RowIn { key: T3_ROWS[i].key, tokens, region, cols: cols.clone(), pins: Vec::new() }));
+            order_in.push((
+                i,
+                RowIn {
+                    key: T3_ROWS[i].key,
+                    tokens,
+                    region,
+                    cols: cols.clone(),
+                    pins: Vec::new(),
+                    at: Vec::new(),
+                    unreadable,
+                },
+            ));
         }
         order_in.sort_by_key(|(i, _)| *i);
         rows_in.extend(order_in.into_iter().map(|(_, r)| r));
         let mut scratch = Vec::new();
         let t = build::requests(format, rows_in, span, extra.clone(), &mut scratch);
         let f = fit::requests(&t);
-        readings.push((t, scratch, score(f, &combo)));
+        let explicit = combo.iter().all(|a| matches!(a, Align::Header(_)));
+        readings.push(Reading { table: t, issues: scratch, key: f.key(), explicit });
     }
     judge("requests", readings, issues)
 }
@@ -596,14 +804,14 @@ fn assign_unlabelled(kinds: &[(usize, T3Kind)], order: &[usize], assigned: &mut 
     };
     for (k, kind) in kinds {
         match kind {
-            T3Kind::Row(i) => {
+            T3Kind::Row(i) | T3Kind::Unknown(i) => {
                 let p = pos_of(*i);
                 flush(&mut run, prev, p, assigned);
                 if p.is_some() {
                     prev = p;
                 }
             }
-            T3Kind::Unlabelled => run.push(*k),
+            T3Kind::Unlabelled | T3Kind::Extra => run.push(*k),
             _ => {}
         }
     }
@@ -628,13 +836,6 @@ fn combos(options: &[Vec<Align>]) -> Vec<Vec<Align>> {
         out = next;
     }
     out
-}
-
-/// The score of a reading: its arithmetic first; among equals, the header's positions,
-/// then right anchoring (the preferred alignments come first in `combos`).
-fn score(f: Fit, combo: &[Align]) -> (i32, i32) {
-    let _ = combo;
-    f.key()
 }
 
 fn extra_row(label: &str, values: &[&RowCell]) -> ExtraRow {
@@ -730,16 +931,25 @@ fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
             let h = named.iter().find(|(t, _)| *t == row.table).and_then(|(_, n)| header_columns(n, 15));
             let mut readings = Vec::new();
             for a in alignments(h) {
-                let (tokens, _) = row_tokens(tail, &a, 15, &kinds15);
+                let (tokens, placed) = row_tokens(tail, &a, 15, &kinds15);
                 if tokens.len() != 15 && !matches!(a, Align::Right(0)) {
                     continue;
                 }
                 let region = rows::tokens_span(&tokens, row.span[0]);
-                let r = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
+                let r = RowIn {
+                    key: "",
+                    tokens,
+                    region,
+                    cols: build::t4_flat_cols(),
+                    pins: Vec::new(),
+                    at: Vec::new(),
+                    unreadable: None,
+                };
                 let mut scratch = Vec::new();
                 let t = build::review(r, [start, row.span[1]], &mut scratch);
                 let f = fit::review(&t);
-                readings.push((t, scratch, f.key()));
+                let explicit = placed && matches!(a, Align::Header(_));
+                readings.push(Reading { table: t, issues: scratch, key: f.key(), explicit });
             }
             return judge("review_litigation", readings, issues);
         }
@@ -764,7 +974,15 @@ fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         }
     }
     let region = rows::tokens_span(&tokens, start);
-    let r = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
+    let r = RowIn {
+        key: "",
+        tokens,
+        region,
+        cols: build::t4_flat_cols(),
+        pins: Vec::new(),
+        at: Vec::new(),
+        unreadable: None,
+    };
     Some(build::review(r, [start, end], issues))
 }
 
@@ -777,32 +995,24 @@ fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
     let mut header: Vec<(usize, usize, &'static str)> = Vec::new(); // (c0, c1, key)
     let (mut n19, mut n21) = (0usize, 0usize);
     let mut span: Option<[usize; 2]> = None;
-    for row in rows {
+    for (ri, row) in rows.iter().enumerate() {
         grow(&mut span, row.span);
         let hits: Vec<T2Label> = T2_AC.find_iter(&row.label).map(|m| T2_LABELS[m.pattern().as_usize()].1).collect();
-        let mut heads: Vec<(usize, usize, &'static str)> = Vec::new();
-        for c in &row.cells {
-            let k = compact(c.text);
-            let Some((key, f)) = T2_LABELS.iter().find(|(p, _)| k.starts_with(p)).and_then(|(_, l)| match l {
-                T2Label::Col(key, f) => Some((*key, *f)),
-                _ => None,
-            }) else {
-                continue;
-            };
-            match f {
-                Some("2019") => n19 += 1,
-                Some("2021") => n21 += 1,
-                _ => {}
-            }
-            // A header repeated over the cells of its merged span (a full-grid print) is one column.
-            match heads.last_mut() {
-                Some(h) if h.2 == key && h.1 + 1 == c.c0 => h.1 = c.c1,
-                _ => heads.push((c.c0, c.c1, key)),
-            }
-        }
+        let heads = t2_header(row, rows.get(ri + 1));
         if !heads.is_empty() {
-            header = heads;
+            for (_, _, _, f) in &heads {
+                match *f {
+                    Some("2019") => n19 += 1,
+                    Some("2021") => n21 += 1,
+                    _ => {}
+                }
+            }
+            header = heads.into_iter().map(|(a, b, k, _)| (a, b, k)).collect();
             continue;
+        }
+        if hits.contains(&T2Label::Caption) {
+            // Each 第二十条 block prints its own header.
+            header.clear();
         }
         if hits.contains(&T2Label::Caption) {
             continue;
@@ -818,35 +1028,53 @@ fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         if matches!(i, 3 | 7) {
             n19 += 1;
         }
-        // Columns from the header: by position, else in order when the counts agree.
-        let mut toks: Vec<(&'static str, Token)> = Vec::new();
-        let positional: Vec<Option<&&RowCell>> =
-            header.iter().map(|&(c0, _, _)| values.iter().find(|v| v.c0 <= c0 && c0 <= v.c1)).collect();
-        let placed_all = positional.iter().all(Option::is_some)
-            && values.iter().all(|v| v.is_empty() || header.iter().any(|&(a, b, _)| v.c0 <= b && a <= v.c1));
-        if !header.is_empty() && placed_all {
-            for (&(_, _, key), v) in header.iter().zip(&positional) {
-                if let Some(v) = v {
-                    toks.push((key, token(v, build::t2_kind(key))));
-                }
-            }
-        } else {
-            let filled: Vec<&&RowCell> = values.iter().filter(|v| !v.is_empty()).collect();
-            let use_all = values.len() == header.len();
-            let src: Vec<&&RowCell> = if use_all { values.iter().collect() } else { filled };
-            for (v, &(_, _, key)) in src.iter().zip(&header) {
-                toks.push((key, token(v, build::t2_kind(key))));
-            }
-        }
-        if toks.is_empty() {
+        // Columns from the header: by position; else in order when the counts agree (a cell
+        // may print several values, one per line); else the row is not readable.
+        if header.is_empty() {
             continue;
         }
+        let keys: Vec<&'static str> = header.iter().map(|h| h.2).collect();
+        // Under a header spanning several grid columns the value may stand in any of them
+        // (or be printed in each): the one printed value, or the first cell when all are blank.
+        let positional: Vec<Option<&&RowCell>> = header
+            .iter()
+            .map(|&(c0, c1, _)| {
+                let under: Vec<&&RowCell> = values.iter().filter(|v| v.c0 <= c1 && c0 <= v.c1).collect();
+                let printed: Vec<&&RowCell> = under.iter().copied().filter(|v| !v.is_empty()).collect();
+                match printed.as_slice() {
+                    [] => under.first().copied(),
+                    [one, rest @ ..] if rest.iter().all(|r| compact(r.text) == compact(one.text)) => Some(*one),
+                    _ => None,
+                }
+            })
+            .collect();
+        // Columns sharing a header cell have no positions of their own.
+        let shared = header.windows(2).any(|w| w[0].0 == w[1].0);
+        let placed_all = !shared
+            && positional.iter().all(Option::is_some)
+            && values.iter().all(|v| v.is_empty() || header.iter().any(|&(a, b, _)| v.c0 <= b && a <= v.c1));
+        let single = values.iter().all(|v| cell_tokens(v, ColKind::Signed).len() <= 1);
+        let listed: Vec<Token> =
+            values.iter().filter(|v| !v.is_empty()).flat_map(|v| cell_tokens(v, ColKind::Signed)).collect();
+        let mut unreadable = None;
+        let tokens: Vec<Token> = if placed_all && single {
+            positional.iter().zip(&keys).map(|(v, k)| token(v.expect("placed"), build::t2_kind(k))).collect()
+        } else if single && !shared && values.len() == keys.len() {
+            values.iter().zip(&keys).map(|(v, k)| token(v, build::t2_kind(k))).collect()
+        } else if listed.len() == keys.len() {
+            listed
+        } else {
+            unreadable = Some("neither the header's columns nor the count of its values place them");
+            listed
+        };
         t2_rows.push(RowIn {
             key: T2_ITEMS[i].key,
             region: [values[0].span[0], values[values.len() - 1].span[1]],
-            cols: toks.iter().map(|(k, _)| (*k, build::t2_kind(k))).collect(),
-            tokens: toks.into_iter().map(|(_, t)| t).collect(),
+            cols: keys.iter().map(|k| (*k, build::t2_kind(k))).collect(),
+            tokens,
             pins: Vec::new(),
+            at: Vec::new(),
+            unreadable,
         });
     }
     if t2_rows.is_empty() {

@@ -30,7 +30,7 @@ pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
     let g = grid::read(doc, &mut issues);
     let mut tables = Tables { proactive: g.proactive, requests: g.requests, review_litigation: g.review };
     if tables.proactive.is_none() || tables.requests.is_none() || tables.review_litigation.is_none() {
-        let v = rows::View::with_blank_lines(&doc.text, &doc.blank_lines);
+        let v = rows::View::with_blank_lines(&doc.text, &doc.blank_lines).with_columns(&doc.columns);
         let mut t3_span = None;
         if tables.requests.is_none() {
             if let Some((t, span)) = text::requests(&v, &mut issues) {
@@ -40,7 +40,8 @@ pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
         }
         let t3_start = t3_span.map(|s: [usize; 2]| s[0]).or(tables.requests.as_ref().map(|t| t.span[0]));
         if tables.proactive.is_none() {
-            tables.proactive = text::proactive(&v, &doc.text, &mut issues, t3_start);
+            let t3_format = tables.requests.as_ref().map(|t| t.format);
+            tables.proactive = text::proactive(&v, &doc.text, &mut issues, t3_start, t3_format);
         }
         if tables.review_litigation.is_none() {
             let after = t3_span.map_or(0, |s| s[1]);

@@ -24,6 +24,36 @@ use super::solve::Token;
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(FURNITURE_RE).expect("furniture regex"));
 const FURNITURE_RE: &str = r"(?mi)第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|^[ \t]*[-—–－]\s*\d{1,4}\s*[-—–－][ \t]*$|^[ \t]*(?:page|p\.)[ \t]*\d+(?:$|[^\w\n].*$)|^[ \t]*\d{1,4}[ \t]*/[ \t]*\d{1,4}[ \t]*$";
 
+/// The characters of lines that hold numbers only (digits, spaces, signs, points).
+fn number_lines(chars: &[char]) -> Vec<bool> {
+    let mut out = vec![false; chars.len()];
+    let mut s = 0;
+    for i in 0..=chars.len() {
+        if i == chars.len() || chars[i] == '\n' {
+            let line = &chars[s..i];
+            let digits = line.iter().any(|c| fold(*c).is_ascii_digit());
+            let only = line.iter().all(|c| {
+                let c = fold(*c);
+                c.is_ascii_digit() || is_space(c) || matches!(c, '.' | '-' | '/' | ',')
+            });
+            if digits && only {
+                out[s..i].iter_mut().for_each(|f| *f = true);
+            }
+            s = i + 1;
+        }
+    }
+    out
+}
+
+/// The first line of numbers only inside `[a, b)`: its range.
+impl View {
+    pub fn number_line_in(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let s = (a..b.min(self.chars.len())).find(|&i| self.numline[i])?;
+        let e = (s..self.chars.len()).find(|&i| !self.numline[i]).unwrap_or(self.chars.len());
+        Some((s, e))
+    }
+}
+
 /// Running headers of a PDF's pages (DOMAIN §8.3): the report's title line, or a line naming
 /// the report (`…年度报告`), printed again on later pages between table rows. A line counts
 /// when it occurs at least twice; the first occurrence stays text (it is the title).
@@ -71,6 +101,8 @@ pub struct View {
     pub chars: Vec<char>,
     /// Page furniture, read as whitespace.
     pub furniture: Vec<bool>,
+    /// Characters of lines holding numbers only.
+    numline: Vec<bool>,
     pub compact: String,
     /// Compact char index → original char index.
     c2o: Vec<usize>,
@@ -78,6 +110,9 @@ pub struct View {
     cbytes: Vec<usize>,
     /// Empty lines dropped from a text input: `(offset of the line break, how many)`.
     blank_lines: Vec<(usize, u32)>,
+    /// Words of column-aligned lines: `(offset of the word, (its end, its page, first printed
+    /// column, printed column after it))`, in text order.
+    xs: Vec<(usize, (usize, u32, f32, f32))>,
 }
 
 /// A label found in the text: original char range and pattern id.
@@ -105,11 +140,14 @@ impl View {
             }
         }
         mark_running_headers(&chars, &mut furniture);
+        let numline = number_lines(&chars);
         let mut compact = String::with_capacity(text.len());
         let mut c2o = Vec::with_capacity(chars.len());
         let mut cbytes = Vec::with_capacity(chars.len());
         for (i, &ch) in chars.iter().enumerate() {
-            if furniture[i] || is_space(ch) || is_quote(ch) {
+            // Lines of numbers only are left out of the compact view: a label wrapped around its
+            // row's numbers (`规范性` / `9 9 121` / `文件`) is matched whole.
+            if furniture[i] || numline[i] || is_space(ch) || is_quote(ch) {
                 continue;
             }
             let c = match fold(ch) {
@@ -122,15 +160,74 @@ impl View {
             c2o.push(i);
             compact.push(c);
         }
-        View { chars, furniture, compact, c2o, cbytes, blank_lines: Vec::new() }
+        View { chars, furniture, numline, compact, c2o, cbytes, blank_lines: Vec::new(), xs: Vec::new() }
     }
 
     /// The view of a document text whose empty lines were dropped at `blank_lines`
     /// (`Document::blank_lines`).
     pub fn with_blank_lines(text: &str, blank_lines: &[(usize, u32)]) -> View {
         let mut v = View::new(text);
-        v.blank_lines = blank_lines.to_vec();
+        // Text with an empty line after most of its lines (PDF text, converter output) uses
+        // them as spacing: they are no blank cells.
+        let lines = v.chars.iter().filter(|&&c| c == '\n').count() + 1;
+        if 2 * blank_lines.len() < lines {
+            v.blank_lines = blank_lines.to_vec();
+        }
         v
+    }
+
+    /// Adds the printed columns of column-aligned lines (`Document::columns`): each word of
+    /// such a line gets the columns it was printed at, where the line still holds as many
+    /// words as were printed.
+    pub fn with_columns(mut self, columns: &[crate::document::ColumnLine]) -> View {
+        for line in columns {
+            let (start, cols) = (&line.start, &line.words);
+            let end = (*start..self.chars.len()).find(|&i| self.chars[i] == '\n').unwrap_or(self.chars.len());
+            let mut words = Vec::new();
+            let mut i = *start;
+            while i < end {
+                if is_space(self.chars[i]) {
+                    i += 1;
+                    continue;
+                }
+                let s = i;
+                while i < end && !is_space(self.chars[i]) {
+                    i += 1;
+                }
+                words.push((s, i));
+            }
+            if words.len() == cols.len() {
+                for ((a, b), c) in words.into_iter().zip(cols) {
+                    self.xs.push((a, (b, line.page, c[0] as f32, c[1] as f32)));
+                }
+            }
+        }
+        self
+    }
+
+    /// The printed word starting at `at` on a column-aligned line: `(end of the word, its
+    /// page, first column, column after it)`.
+    pub fn word_at(&self, at: usize) -> Option<(usize, u32, f32, f32)> {
+        let i = self.xs.partition_point(|(o, _)| *o < at);
+        self.xs.get(i).filter(|(o, _)| *o == at).map(|(_, x)| *x)
+    }
+
+    /// Printed words of column-aligned lines in `[a, b)`: `(start, end, page, first column,
+    /// column after)`.
+    pub fn words_in(&self, a: usize, b: usize) -> impl Iterator<Item = (usize, usize, u32, f32, f32)> + '_ {
+        let i = self.xs.partition_point(|(o, _)| *o < a);
+        self.xs[i..].iter().take_while(move |(o, _)| *o < b).map(|(o, (e, p, x0, x1))| (*o, *e, *p, *x0, *x1))
+    }
+
+    /// The start of the nearest of `markers` (in the compact view) within `reach`
+    /// characters before `at`.
+    pub fn compact_marker_before(&self, at: usize, markers: &[&str], reach: usize) -> Option<usize> {
+        let from = at.saturating_sub(reach);
+        let i = self.c2o.partition_point(|&o| o < from);
+        let j = self.c2o.partition_point(|&o| o < at);
+        let (bi, bj) = (self.cbytes.get(i).copied()?, self.cbytes.get(j).copied().unwrap_or(self.compact.len()));
+        let window = &self.compact[bi..bj];
+        markers.iter().filter_map(|m| window.rfind(m)).max().map(|k| self.orig(bi + k))
     }
 
     /// Whether `at` lies inside a parenthesised note of its line (`（区分处理的，只计
@@ -140,6 +237,9 @@ impl View {
         for i in (at.saturating_sub(200)..at.min(self.chars.len())).rev() {
             match self.chars[i] {
                 '\n' => break,
+                // A bracket standing alone (a vertical `（` / `三` / `）` group label printed
+                // one character per line) opens no note.
+                '(' | '（' if self.chars.get(i + 1).is_some_and(|c| is_space(*c)) => {}
                 '(' | '（' => depth += 1,
                 ')' | '）' => depth -= 1,
                 _ => {}
@@ -223,8 +323,10 @@ impl View {
 
 /// A unit (元, 万元, 件 …) right after a digit belongs to the number.
 fn unit_after_digit(chars: &[char], i: usize) -> bool {
-    let prev_digit = i > 0 && fold(chars[i - 1]).is_ascii_digit();
-    let prev_wan = i > 1 && chars[i - 1] == '万' && fold(chars[i - 2]).is_ascii_digit();
+    // A unit may stand apart from its number by spaces (`211.4 万元`), not by a line break.
+    let before = (0..i).rev().find(|&k| !matches!(chars[k], ' ' | '\u{3000}' | '\u{a0}'));
+    let prev_digit = before.is_some_and(|k| fold(chars[k]).is_ascii_digit());
+    let prev_wan = i > 1 && chars[i - 1] == '万' && unit_after_digit(chars, i - 1);
     (prev_digit && "元万件条笔个项次".contains(chars[i])) || (prev_wan && chars[i] == '元')
 }
 
@@ -479,7 +581,28 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
         if after_note && is_cjk(v.chars[s]) {
             continue;
         }
+        // A unit printed apart from its number (`211.4 万元`) is the number's unit.
+        let unit_word = (|| {
+            let u0 = (i..b).find(|&k| !(v.chars[k] == ' ' || v.chars[k] == '\u{3000}'))?;
+            let u1 = (u0..b).find(|&k| skip[k - base] || is_space(v.chars[k])).unwrap_or(b);
+            let w: String = v.chars[u0..u1].iter().collect();
+            UNITS.contains(&w.as_str()).then_some((u1, w))
+        })();
+        let n = out.len();
         word_tokens(v, s, i, out);
+        if let Some((u1, w)) = unit_word {
+            if out.len() == n + 1 {
+                if let Some(Token::Run { start, unit, unit_len, raw_len, .. }) = out.last_mut() {
+                    if unit.is_empty() && *start + *raw_len == i {
+                        // The span runs over the space to the unit's end.
+                        *unit_len = u1 - i;
+                        *unit = w;
+                        *raw_len = u1 - *start;
+                        i = u1;
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -503,7 +626,11 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
     let f: Vec<char> = folded.chars().collect();
     let mut i = 0;
     while i < f.len() {
-        let signed = matches!(f[i], '-' | '+') && f.get(i + 1).is_some_and(|c| c.is_ascii_digit()) && (i == 0);
+        // A sign opens a number at the word's start, or glued between two cells (`12-3`:
+        // 12 and −3, a 2019 本年增/减 printed after the previous cell without a space).
+        let glued_minus = i > 0 && f[i] == '-' && f[i - 1].is_ascii_digit();
+        let signed =
+            matches!(f[i], '-' | '+') && f.get(i + 1).is_some_and(|c| c.is_ascii_digit()) && (i == 0 || glued_minus);
         if !(f[i].is_ascii_digit() || signed) {
             i += 1;
             continue;

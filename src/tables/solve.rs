@@ -99,6 +99,8 @@ struct Search<'a> {
     tokens: &'a [Token],
     spec: RowSpec<'a>,
     blanks: bool,
+    /// Runs may be split into several cells (glued digits).
+    split: bool,
     constrained: bool,
     nodes: usize,
     out: Vec<Cand>,
@@ -187,7 +189,8 @@ impl Search<'_> {
             Token::Run { chars, unit, .. } => {
                 let len = chars.len();
                 let max = (len - off).min(MAX_INT_DIGITS + MAX_FRAC_DIGITS + 2);
-                for l in 1..=max {
+                let min = if self.split { 1 } else { len - off };
+                for l in min..=max {
                     let b = off + l;
                     let last = b == len;
                     let u = if last && !unit.is_empty() { Some(unit.as_str()) } else { None };
@@ -243,12 +246,13 @@ pub struct RowSolve {
     pub overflow: bool,
 }
 
-fn search(tokens: &[Token], spec: RowSpec, blanks: bool, constrained: bool) -> RowSolve {
+fn search(tokens: &[Token], spec: RowSpec, blanks: bool, split: bool, constrained: bool) -> RowSolve {
     let mut digits_from = vec![0; tokens.len() + 1];
     for i in (0..tokens.len()).rev() {
         digits_from[i] = digits_from[i + 1] + tokens[i].digits();
     }
-    let mut s = Search { tokens, spec, blanks, constrained, nodes: 0, out: Vec::new(), overflow: false, digits_from };
+    let mut s =
+        Search { tokens, spec, blanks, split, constrained, nodes: 0, out: Vec::new(), overflow: false, digits_from };
     let mut cur = Vec::with_capacity(spec.kinds.len());
     s.run(0, 0, 0, &mut cur);
     RowSolve { cands: s.out, overflow: s.overflow }
@@ -266,21 +270,98 @@ pub fn solve_row(tokens: &[Token], spec: RowSpec) -> RowSolve {
     if tokens.is_empty() || total_digits > spec.kinds.len() * (MAX_INT_DIGITS + MAX_FRAC_DIGITS) {
         return RowSolve { cands: Vec::new(), overflow: !tokens.is_empty() };
     }
-    let full = search(tokens, spec, false, true);
+    let full = search(tokens, spec, false, true, true);
     if full.overflow || !full.cands.is_empty() {
         return full;
     }
-    if tokens.len() == spec.kinds.len() {
+    if tokens.len() == spec.kinds.len() && !misordered(tokens, spec) {
         // One cell per token, as printed, even though its sums do not hold.
-        let plain = search(tokens, spec, false, false);
+        let plain = search(tokens, spec, false, false, false);
         if plain.cands.len() == 1 {
             return plain;
         }
     }
     if tokens.len() < spec.kinds.len() {
-        return search(tokens, spec, true, true);
+        // Blank cells the text dropped, each printed number whole; only when no such
+        // placement fits, numbers glued as well as blanks dropped.
+        let whole = search(tokens, spec, true, false, true);
+        if whole.overflow || !whole.cands.is_empty() {
+            return whole;
+        }
+        return search(tokens, spec, true, true, true);
     }
     RowSolve { cands: Vec::new(), overflow: false }
+}
+
+/// The placement of a row whose every token's column is known (one column each, left to
+/// right): each token whole in its column, blanks elsewhere.
+pub fn placement_at(tokens: &[Token], kinds: &[ColKind], at: &[Option<super::build::Printed>]) -> Option<Cand> {
+    let mut cand = vec![Slot::Blank; kinds.len()];
+    let mut last: Option<usize> = None;
+    for (tok, p) in at.iter().enumerate() {
+        let cols = p.as_ref()?.cols.as_ref()?;
+        let [col] = cols.as_slice() else { return None };
+        if last.is_some_and(|l| *col <= l) || *col >= kinds.len() {
+            return None;
+        }
+        last = Some(*col);
+        cand[*col] = match &tokens[tok] {
+            Token::Fixed(_) => Slot::Fixed { tok },
+            Token::Run { chars, unit, .. } => {
+                let u = (!unit.is_empty()).then_some(unit.as_str());
+                Slot::Part { tok, a: 0, b: chars.len(), value: part_value(chars, 0, chars.len(), kinds[*col], u)? }
+            }
+        };
+    }
+    Some(cand)
+}
+
+/// Whether the whole tokens of `cand` stand where they were printed: in a column their
+/// position allows, and as many columns apart as their positions on the page are.
+pub fn fits_positions(cand: &Cand, tokens: &[Token], at: &[Option<super::build::Printed>]) -> bool {
+    let mut placed: Vec<(usize, &super::build::Printed)> = Vec::new();
+    for (col, slot) in cand.iter().enumerate() {
+        let tok = match slot {
+            Slot::Fixed { tok } => *tok,
+            Slot::Part { tok, a, b, .. } => match &tokens[*tok] {
+                Token::Run { chars, .. } if *a == 0 && *b == chars.len() => *tok,
+                _ => continue,
+            },
+            Slot::Blank => continue,
+        };
+        let Some(p) = at.get(tok).and_then(Option::as_ref) else { continue };
+        if p.cols.as_ref().is_some_and(|cols| !cols.contains(&col)) {
+            return false;
+        }
+        placed.push((col, p));
+    }
+    placed.windows(2).all(|w| {
+        let ((c0, p0), (c1, p1)) = (w[0], w[1]);
+        p0.page != p1.page || ((c1 as f32 - c0 as f32) - (p1.x - p0.x)).abs() <= 0.45
+    })
+}
+
+/// Whether a row whose printed cells break its sum would add up with one of its values
+/// moved into a group's total: then the text printed the cells out of order (PDF text
+/// without layout), not a report that does not add up.
+fn misordered(tokens: &[Token], spec: RowSpec) -> bool {
+    let vals: Option<Vec<f64>> = tokens
+        .iter()
+        .map(|t| match t {
+            Token::Fixed(c) => match c.state {
+                "blank" | "na" => Some(0.0),
+                _ => c.value.map(Number::as_f64),
+            },
+            Token::Run { chars, .. } => chars.iter().collect::<String>().parse::<f64>().ok(),
+        })
+        .collect();
+    let Some(vals) = vals else { return false };
+    spec.groups.iter().any(|&(first, total)| {
+        let group = &vals[first..=total.min(vals.len() - 1)];
+        let sum: f64 = group.iter().sum();
+        // Some value equals the sum of the others, and it is not the total printed last.
+        group.iter().enumerate().any(|(i, &v)| i + first != total && v != 0.0 && (2.0 * v - sum).abs() < 1e-6)
+    })
 }
 
 /// A linear equation over cells: `Σ coef · cell(row, col) = 0` for one column.

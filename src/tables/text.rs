@@ -74,6 +74,139 @@ fn chain(hits: &[Hit], order: impl Fn(&Hit) -> usize, counts: impl Fn(&Hit) -> b
     out
 }
 
+/// Table-3 header words of column-aligned text (`pdftotext -layout` stacks them: `商业企` /
+/// `业`) and the column each names; fragments two columns share (`机构`, `组织`) name none.
+const T3_HEADER_WORDS: &[(&str, usize)] = &[
+    ("自然人", 0),
+    ("自然", 0),
+    ("人", 0),
+    ("商业企业", 1),
+    ("商业企", 1),
+    ("商业", 1),
+    ("科研机构", 2),
+    ("科研", 2),
+    ("社会公益组织", 3),
+    ("社会公益", 3),
+    ("社会", 3),
+    ("公益", 3),
+    ("法律服务机构", 4),
+    ("法律服务", 4),
+    ("法律服", 4),
+    ("法律", 4),
+    ("其他", 5),
+    ("其它", 5),
+    ("总计", 6),
+    ("总", 6),
+];
+
+/// Where table 3's seven columns were printed in column-aligned text.
+struct ColumnModel {
+    /// The page of the header, whose columns are known.
+    page: u32,
+    centres: [f32; 7],
+    pitch: f32,
+}
+
+/// Table 3's columns in column-aligned text: a straight line through the columns the header
+/// words between `from` and `to` name, when at least three name different columns and lie on
+/// it; else the tokens' positions when they fall into exactly seven groups on one page.
+fn t3_columns(
+    v: &View,
+    from: usize,
+    to: usize,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+) -> Option<ColumnModel> {
+    let mut named: Vec<(usize, f32)> = Vec::new();
+    let mut page = None;
+    for (a, b, p, x0, x1) in v.words_in(from, to) {
+        let w: String = v.chars[a..b].iter().collect();
+        if let Some((_, col)) = T3_HEADER_WORDS.iter().find(|(pat, _)| *pat == w) {
+            named.push((*col, (x0 + x1) / 2.0));
+            page = Some(p);
+        }
+    }
+    let distinct = (0..7).filter(|c| named.iter().any(|(k, _)| k == c)).count();
+    if let (true, Some(page)) = (distinct >= 3, page) {
+        // Least squares x = a + b·col.
+        let n = named.len() as f32;
+        let (sx, sy) = named.iter().fold((0.0, 0.0), |acc, (c, x)| (acc.0 + *c as f32, acc.1 + x));
+        let (mx, my) = (sx / n, sy / n);
+        let sxx: f32 = named.iter().map(|(c, _)| (*c as f32 - mx).powi(2)).sum();
+        let sxy: f32 = named.iter().map(|(c, x)| (*c as f32 - mx) * (x - my)).sum();
+        if sxx > 0.0 {
+            let b = sxy / sxx;
+            let a = my - b * mx;
+            if b >= 2.0 && named.iter().all(|(c, x)| (a + b * *c as f32 - x).abs() <= 0.45 * b) {
+                return Some(ColumnModel { page, centres: std::array::from_fn(|c| a + b * c as f32), pitch: b });
+            }
+        }
+    }
+    // Seven groups of token positions on one page.
+    let mut xs: Vec<(u32, f32)> = found
+        .iter()
+        .flat_map(|f| f.1.iter())
+        .filter_map(|t| v.word_at(t.span()[0]).map(|(_, p, x0, x1)| (p, (x0 + x1) / 2.0)))
+        .collect();
+    let page = xs.first()?.0;
+    xs.retain(|(p, _)| *p == page);
+    let mut xs: Vec<f32> = xs.into_iter().map(|(_, x)| x).collect();
+    xs.sort_by(f32::total_cmp);
+    let mut groups: Vec<Vec<f32>> = Vec::new();
+    for x in xs {
+        match groups.last_mut() {
+            Some(g) if x - g[g.len() - 1] <= 2.0 => g.push(x),
+            _ => groups.push(vec![x]),
+        }
+    }
+    if groups.len() != 7 {
+        return None;
+    }
+    let centres: [f32; 7] = std::array::from_fn(|c| groups[c].iter().sum::<f32>() / groups[c].len() as f32);
+    Some(ColumnModel { page, centres, pitch: (centres[6] - centres[0]) / 6.0 })
+}
+
+/// Where each token was printed: its centre in columns of the pitch, and on the header's page
+/// the columns it may stand in (the nearest, and a neighbour nearly as near).
+fn positions(v: &View, tokens: &[super::solve::Token], m: &ColumnModel) -> Vec<Option<build::Printed>> {
+    tokens
+        .iter()
+        .map(|t| {
+            let (_, page, x0, x1) = v.word_at(t.span()[0])?;
+            let x = (x0 + x1) / 2.0;
+            let cols = (page == m.page).then(|| {
+                let mut by: Vec<(f32, usize)> =
+                    m.centres.iter().enumerate().map(|(c, cx)| ((cx - x).abs(), c)).collect();
+                by.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let mut cols = vec![by[0].1];
+                if by[1].0 - by[0].0 < 0.2 * m.pitch {
+                    cols.push(by[1].1);
+                }
+                cols
+            });
+            Some(build::Printed { page, x: x / m.pitch, cols })
+        })
+        .collect()
+}
+
+/// Whether a row's tokens hold a blank cell (an empty line read as one).
+fn has_blank(tokens: &[super::solve::Token]) -> bool {
+    tokens.iter().any(|t| matches!(t, super::solve::Token::Fixed(c) if c.state == "blank"))
+}
+
+/// Whether a value digit in `[a, b)` lies outside every row's tokens (`spans`) and every
+/// label hit (`hits`: a label may hold digits such as `三安全一稳定`'s none, or `2019`).
+fn orphan_value(v: &View, a: usize, b: usize, spans: &[Span], hits: &[Hit]) -> bool {
+    let mut i = a;
+    while let Some(d) = first_digit(v, i, b) {
+        let inside = spans.iter().any(|s| s[0] <= d && d < s[1]) || hits.iter().any(|h| h.start <= d && d < h.end);
+        if !inside {
+            return true;
+        }
+        i = d + 1;
+    }
+    false
+}
+
 /// The first value digit in `[a, b)`: not page furniture, not an ordinal (`2.`, `3、`),
 /// not inside a parenthesised note of its line.
 fn first_digit(v: &View, a: usize, b: usize) -> Option<usize> {
@@ -160,6 +293,8 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
     let mut found: Vec<(usize, Vec<super::solve::Token>, Span)> = Vec::new();
     let mut group_other = false;
     let mut other_at: Option<(Vec<super::solve::Token>, Span)> = None;
+    // Rows whose values cannot be placed, and why.
+    let mut bad: Vec<(usize, &'static str)> = Vec::new();
     for (k, &hi) in chain.iter().enumerate() {
         let h = hits[hi];
         let next = chain.get(k + 1).map(|&n| hits[n]);
@@ -173,7 +308,12 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
             T3Label::Group => None,
             _ => rows::line_cells(v, h.end, limit, T3_COLS.len()),
         };
-        let mut tokens = lines.unwrap_or_else(|| rows::tokenize(v, h.end, end, ordinal));
+        // Numbers printed inside the label (between the lines of a wrapped label) are the row's.
+        let inner = v.number_line_in(h.start, h.end);
+        let mut tokens = match inner {
+            Some((a, b)) => rows::tokenize(v, a, b, None),
+            None => lines.unwrap_or_else(|| rows::tokenize(v, h.end, end, ordinal)),
+        };
         if tokens.is_empty() && !matches!(label(&h).1, T3Label::Group) && next.is_some() {
             // The region stopped at a label's continuation (a label wrapped over lines, with a
             // vertical group label between): the numbers start at the first digit before the
@@ -182,7 +322,9 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
                 let ls = (h.end..d).rev().find(|&i| v.chars[i] == '\n').map_or(d, |i| i + 1);
                 tokens = rows::tokenize(v, ls.max(h.end), v.region_end(d, limit), ordinal);
                 if tokens.is_empty() {
-                    tokens.push(super::solve::Token::Fixed(cells::unknown(&v.slice(h.end, limit), [h.end, limit])));
+                    if let T3Label::Row(i) = label(&h).1 {
+                        bad.push((i, "its numbers cannot be told from the label text around them"));
+                    }
                 }
             }
         }
@@ -197,6 +339,40 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
                 other_at = Some((tokens, span));
             }
             T3Label::Group => {}
+        }
+    }
+    // A text whose table came out garbled (values before their labels, a column of values
+    // printed down the page, as PDF text without layout often is) leaves numbers outside
+    // every row: there, a row without a value of its own is not known to be blank.
+    let first = hits[chain[0]].start;
+    let header_from = v.compact_marker_before(first, &["勾稽关系", "申请人情况"], 400).unwrap_or(first);
+    let last_end = found.iter().map(|f| f.2[1]).chain(chain.last().map(|&i| hits[i].end)).max().unwrap_or(first);
+    let spans: Vec<Span> = found.iter().filter(|f| !f.1.is_empty()).map(|f| f.2).collect();
+    // Values one per line are whole rows (one cell per line, blanks as empty lines); fewer
+    // than the columns spread over several lines are pieces of a table printed out of order.
+    let scattered = |toks: &[super::solve::Token]| {
+        toks.len() < T3_COLS.len() && toks.len() > 1 && {
+            let first = toks[0].span()[0];
+            let last = toks[toks.len() - 1].span()[0];
+            (first..last).any(|i| v.chars.get(i) == Some(&'\n'))
+        }
+    };
+    let garbled = found.iter().any(|f| f.1.len() > T3_COLS.len() || scattered(&f.1))
+        || orphan_value(v, header_from, last_end, &spans, &hits);
+    let columns = t3_columns(v, header_from, first, &found);
+    // A row whose every value was printed under a known column is read where it was printed.
+    let placed = |toks: &[super::solve::Token]| {
+        columns.as_ref().is_some_and(|m| {
+            !toks.is_empty() && positions(v, toks, m).iter().all(|p| p.as_ref().is_some_and(|p| p.cols.is_some()))
+        })
+    };
+    if garbled {
+        // Nor are the blanks of a row printing fewer values than columns where they seem.
+        for f in found.iter().filter(|f| (f.1.len() < T3_COLS.len() || has_blank(&f.1)) && !placed(&f.1)) {
+            bad.push((
+                f.0,
+                "the table was printed out of order (values apart from their labels); its blanks are not known",
+            ));
         }
     }
     let has_2021 = found.iter().any(|(i, _, _)| T3_ROWS[*i].only == Some("2021"));
@@ -223,7 +399,17 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
         if rows_in.iter().any(|r| r.key == T3_ROWS[i].key) {
             continue;
         }
-        rows_in.push(RowIn { key: T3_ROWS[i].key, tokens, region, cols: cols.clone(), pins: Vec::new() });
+        let at = columns.as_ref().map_or(Vec::new(), |c| positions(v, &tokens, c));
+        let unreadable = bad.iter().find(|(b, _)| *b == i).map(|(_, why)| *why);
+        rows_in.push(RowIn {
+            key: T3_ROWS[i].key,
+            tokens,
+            region,
+            cols: cols.clone(),
+            pins: Vec::new(),
+            at,
+            unreadable,
+        });
     }
     let first = hits[chain[0]].start;
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
@@ -278,9 +464,17 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
             break;
         }
         let full_header = header.contains('维') && header.contains('审');
-        let row = |tokens: Vec<super::solve::Token>, issues: &mut Vec<Issue>| {
+        let row = |tokens: Vec<super::solve::Token>, unreadable: Option<&'static str>, issues: &mut Vec<Issue>| {
             let region = rows::tokens_span(&tokens, header_end);
-            let row = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new() };
+            let row = RowIn {
+                key: "",
+                tokens,
+                region,
+                cols: build::t4_flat_cols(),
+                pins: Vec::new(),
+                at: Vec::new(),
+                unreadable,
+            };
             build::review(row, [h.start, region[1]], issues)
         };
         if full_header {
@@ -288,17 +482,17 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
             if let Some((a, b)) = rows::pipe_row_after(v, header_end) {
                 let tokens = rows::tokenize(v, a, b, None);
                 if tokens.len() == 15 {
-                    return Some(row(tokens, issues));
+                    return Some(row(tokens, None, issues));
                 }
             }
             // One cell per line with blanks as empty lines: the 15 lines after the header.
             if let Some(tokens) = rows::line_cells(v, header_end, header_end + 600, 15) {
-                return Some(row(tokens, issues));
+                return Some(row(tokens, None, issues));
             }
         }
         let Some(&c) = v.chars.get(i) else {
             if full_header {
-                return Some(row(Vec::new(), issues));
+                return Some(row(Vec::new(), None, issues));
             }
             continue;
         };
@@ -306,7 +500,7 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
         if !(c.is_ascii_digit() || "/-—–".contains(c) || c == '无') {
             // The next section with no number in between: nothing to report.
             if full_header && section_heading_at(v, i) {
-                return Some(row(Vec::new(), issues));
+                return Some(row(Vec::new(), None, issues));
             }
             continue;
         }
@@ -319,11 +513,37 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
             start = i;
         }
         let end = v.region_end(start, start + 600);
-        let tokens = rows::tokenize(v, start, end, None);
+        let mut tokens = rows::tokenize(v, start, end, None);
         if !full_header && tokens.len() != 15 {
             continue; // a bare row under the section heading holds all 15 cells
         }
-        return Some(row(tokens, issues));
+        // Values printed in several runs between header pieces (PDF text without layout puts
+        // each group's numbers under its own header): all 15, or no reading of the blanks.
+        let mut at = end;
+        let mut runs = 1;
+        while tokens.len() < 15 {
+            let mut j = at;
+            while j < len
+                && (v.furniture[j] || super::cells::is_space(v.chars[j]) || T4_HEADER_CHARS.contains(v.chars[j]))
+            {
+                j += 1;
+            }
+            let Some(&c) = v.chars.get(j) else { break };
+            if !super::cells::fold(c).is_ascii_digit() || section_heading_at(v, j) {
+                break;
+            }
+            let e = v.region_end(j, j + 600);
+            let more = rows::tokenize(v, j, e, None);
+            if more.is_empty() {
+                break;
+            }
+            tokens.extend(more);
+            runs += 1;
+            at = e;
+        }
+        let unreadable =
+            (runs > 1 && tokens.len() != 15).then_some("its values were printed in several runs that do not make 15");
+        return Some(row(tokens, unreadable, issues));
     }
     None
 }
@@ -337,14 +557,29 @@ fn section_heading_at(v: &View, i: usize) -> bool {
 }
 
 /// Table 2 from text.
-pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<usize>) -> Option<TableReading> {
+pub fn proactive(
+    v: &View,
+    text: &str,
+    issues: &mut Vec<Issue>,
+    before: Option<usize>,
+    t3_format: Option<&'static str>,
+) -> Option<TableReading> {
     let hits = v.find(&T2_AC);
     let label = |h: &Hit| T2_LABELS[h.pat].1;
     // The table starts at a 第二十条 caption or a 信息内容 header followed closely by a
-    // column header (some reports print no captions).
+    // column header (some reports print no captions), or by an item when the headers came
+    // out unreadable (stacked a few characters per line in PDF text).
     let start = hits.iter().position(|h| {
         matches!(T2_LABELS[h.pat].0, "第二十条" | "信息内容")
             && hits.iter().any(|x| x.start > h.end && x.start < h.end + 80 && matches!(label(x), T2Label::Col(..)))
+    });
+    let start = start.or_else(|| {
+        hits.iter().position(|h| {
+            T2_LABELS[h.pat].0 == "第二十条"
+                && hits
+                    .iter()
+                    .any(|x| x.start > h.end && x.start < h.end + 160 && matches!(label(x), T2Label::Item(0 | 1)))
+        })
     })?;
     let mut in_table: Vec<Hit> = Vec::new();
     let mut last_end = hits[start].end;
@@ -364,7 +599,18 @@ pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<u
             _ => {}
         }
     }
-    let format: &'static str = if n21 > n19 { "2021" } else { "2019" };
+    let format: &'static str = if n21 > n19 {
+        "2021"
+    } else if n19 > n21 {
+        "2019"
+    } else if in_table.iter().any(|h| T2_LABELS[h.pat].0 == "行政规范性文件") {
+        "2021"
+    } else {
+        match t3_format {
+            Some("2021") => "2021",
+            _ => "2019",
+        }
+    };
     let span = [in_table.first()?.start, last_end];
     let pins = prose_pins(text, format, span);
     let mut rows_in: Vec<RowIn> = Vec::new();
@@ -382,8 +628,13 @@ pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<u
         read.push(i);
         let limit = in_table.get(k + 1).map_or(h.end + MAX_GAP, |n| n.start);
         let end = v.region_end(h.end, limit);
-        let tokens =
-            rows::line_cells(v, h.end, limit, cols.len()).unwrap_or_else(|| rows::tokenize(v, h.end, end, None));
+        let tokens = match v.number_line_in(h.start, h.end) {
+            // Numbers printed inside the label (between the lines of a wrapped label).
+            Some((a, b)) => rows::tokenize(v, a, b, None),
+            None => {
+                rows::line_cells(v, h.end, limit, cols.len()).unwrap_or_else(|| rows::tokenize(v, h.end, end, None))
+            }
+        };
         let region = rows::tokens_span(&tokens, h.end);
         let row_pins = pins
             .iter()
@@ -396,12 +647,22 @@ pub fn proactive(v: &View, text: &str, issues: &mut Vec<Issue>, before: Option<u
             region,
             cols: cols.iter().map(|c| (*c, build::t2_kind(c))).collect(),
             pins: row_pins,
+            at: Vec::new(),
+            unreadable: None,
         });
     }
     if rows_in.is_empty() {
         return None;
     }
     let end = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(span[1]).max(span[1]);
+    // Values printed away from their labels (PDF text without layout: `550` before `行政许可`):
+    // an item without values of its own is then not known to be blank.
+    let spans: Vec<Span> = rows_in.iter().filter(|r| !r.tokens.is_empty()).map(|r| r.region).collect();
+    if orphan_value(v, span[0], end, &spans, &in_table) {
+        for r in rows_in.iter_mut().filter(|r| r.tokens.len() < r.cols.len() || has_blank(&r.tokens)) {
+            r.unreadable = Some("the table was printed out of order (values apart from their labels)");
+        }
+    }
     Some(build::proactive(format, rows_in, [span[0], end], Vec::new(), issues))
 }
 
