@@ -236,7 +236,12 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
     // The first lines, read in one pass over the head of the text (blocks are in order).
     let mut lines: Vec<String> = Vec::new();
     let mut chars = doc.text.chars().enumerate().peekable();
-    for b in doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).take(30) {
+    // A converter may put a title in a one-row table (`| 某某局 |  | 年…年度报告 |`).
+    let small_table = |k: BlockKind| match k {
+        BlockKind::Table(i) => doc.tables.get(i).is_some_and(|t| t.n_rows <= 2),
+        BlockKind::Paragraph => true,
+    };
+    for b in doc.blocks.iter().filter(|b| small_table(b.kind)).take(30) {
         while chars.peek().is_some_and(|(i, _)| *i < b.span[0]) {
             chars.next();
         }
@@ -309,8 +314,15 @@ fn title_in(line: &str) -> Option<String> {
     // A sentence naming a report (`根据《条例》规定，现公布2020年度…报告。`) is no title.
     let sentence = title.contains(['，', '。', '；', '：'])
         || ["根据", "现公布", "现将", "按照", "本报告"].iter().any(|w| title.starts_with(w));
-    (title.chars().count() >= 4 && !sentence && !is_panel_line(&title)).then_some(title)
+    // A section heading naming a report (`六、其他需要报告的事项`) is no title.
+    let heading = title.contains("需要报告") || HEADING_START.is_match(&title);
+    (title.chars().count() >= 4 && !sentence && !heading && !is_panel_line(&title)).then_some(title)
 }
+
+/// The ordinal of a section heading at a line start (`六、`, `（三）`, `(3)`).
+static HEADING_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[)）])").expect("heading regex")
+});
 
 /// A short line without punctuation that may be the first half of a wrapped title.
 fn is_title_head(line: &str) -> bool {

@@ -85,21 +85,29 @@ pub fn text_table_spans(doc: &Document) -> Vec<Span> {
 }
 
 /// Whether a table of the document holds prose, not data: no cell is a table's
-/// label or value, and some cell runs on like a sentence. Converters cut a
+/// label, fewer cells are bare values than run on like a sentence. Converters cut a
 /// paragraph into the cells of a row (`| 府网站平台主动公开政府信息 |  | 1136 条。 |`).
 pub fn is_prose_table(t: &crate::document::Table) -> bool {
-    let mut prose = false;
+    let (mut prose, mut values) = (0usize, 0usize);
     for c in &t.cells {
         let text = c.text.trim();
         if text.is_empty() {
             continue;
         }
-        if table_line_kind(text).is_some() {
+        let cell = compact_cell(text);
+        if CELL.is_match(&cell) {
+            values += 1;
+            continue;
+        }
+        // A label of the statutory tables (not a scrap of one: `件，` is held by many).
+        if bare_label(&cell).is_some_and(|l| l.chars().count() >= 3 && TABLE_LABELS.holds(l)) {
             return false;
         }
-        prose |= text.contains(['。', '，', '；']) || text.chars().count() >= 12;
+        if text.contains(['。', '，', '；']) || text.chars().count() >= 12 {
+            prose += 1;
+        }
     }
-    prose
+    prose > 0 && prose >= values
 }
 
 /// Labels that open a table flattened into a line (DOMAIN §3–§5, §9.3), as they read
