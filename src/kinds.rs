@@ -11,9 +11,13 @@ use crate::model::Section;
 
 /// Title words of a self-inspection report (政务公开自查报告).
 const SELF_INSPECTION_WORDS: &[&str] = &["自查报告", "自查情况", "自检自查", "自查自纠", "自评报告"];
-/// Title words of an annual report, with one of the disclosure words below.
-const ANNUAL_WORDS: &[&str] = &["年度报告", "年报", "工作报告"];
-const DISCLOSURE_WORDS: &[&str] = &["政府信息公开", "信息公开", "政务公开"];
+/// Title words of an annual report, with one of the disclosure words below
+/// (`…政府信息公开年度报告`, `…2011年度政府信息公开报告`).
+const ANNUAL_WORDS: &[&str] = &["年度报告", "年报", "工作报告", "公开报告"];
+/// Title words of a report on the year's work points, a work summary whatever its
+/// body (`…2018年政务公开工作要点落实情况`, `关于2015年政府信息公开工作要点落实情况的函`).
+const WORK_POINTS_WORDS: &[&str] = &["要点落实情况", "工作要点落实", "要点完成情况"];
+const DISCLOSURE_WORDS: &[&str] = &["政府信息公开", "信息公开", "政务公开", "工作公开"];
 /// Title words of a work summary.
 const SUMMARY_WORDS: &[&str] = &["总结", "工作情况", "工作汇报", "情况报告", "报告"];
 
@@ -48,9 +52,16 @@ fn has_any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
 }
 
-/// The kind of one document (not a compilation).
+/// The kind of one document (not a compilation). A cover letter
+/// (`关于报送《X》的函`) is of the kind of the document it sends; when its title calls
+/// that document a work report (`…政府信息公开工作情况`) and its body has the
+/// statutory parts of an annual report, it is one.
 pub fn kind(title: Option<&str>, text: &str, sections: &[Section]) -> &'static str {
-    if let Some(t) = title {
+    if let Some(full) = title {
+        let t = crate::meta::subject(full);
+        if has_any(t, WORK_POINTS_WORDS) {
+            return "work_summary";
+        }
         if has_any(t, SELF_INSPECTION_WORDS) {
             return "self_inspection";
         }
@@ -58,6 +69,10 @@ pub fn kind(title: Option<&str>, text: &str, sections: &[Section]) -> &'static s
             return "annual_report";
         }
         if has_any(t, DISCLOSURE_WORDS) && has_any(t, SUMMARY_WORDS) {
+            let sent = t.len() != full.trim().len();
+            if sent && statutory_parts(sections) >= 2 {
+                return "annual_report";
+            }
             return "work_summary";
         }
     }
@@ -69,8 +84,7 @@ pub fn kind(title: Option<&str>, text: &str, sections: &[Section]) -> &'static s
     if has_any(&head, DISCLOSURE_WORDS) && has_any(&head, &["工作年度报告", "年度报告"]) {
         return "annual_report";
     }
-    let statutory = sections.iter().filter(|s| s.key.is_some_and(|k| STATUTORY_KEYS.contains(&k))).count();
-    if statutory >= 2 && text.contains("政府信息公开") {
+    if statutory_parts(sections) >= 2 && text.contains("政府信息公开") {
         return "annual_report";
     }
     if has_any(text, DISCLOSURE_WORDS)
@@ -81,8 +95,20 @@ pub fn kind(title: Option<&str>, text: &str, sections: &[Section]) -> &'static s
     "other"
 }
 
+/// How many level-1 sections are statutory parts of an annual report.
+fn statutory_parts(sections: &[Section]) -> usize {
+    sections.iter().filter(|s| s.key.is_some_and(|k| STATUTORY_KEYS.contains(&k))).count()
+}
+
 /// The template of an annual report: labels first, the year as a weak fallback.
 pub fn template(kind: &str, text: &str, year: Option<i32>) -> Option<&'static str> {
+    template_for(kind, text, year, true)
+}
+
+/// [`template`] knowing whether the document has a title: a report with neither a
+/// title nor a year nor a table label gives no ground for any template (not
+/// `pre2019` by default).
+pub fn template_for(kind: &str, text: &str, year: Option<i32>, titled: bool) -> Option<&'static str> {
     if kind != "annual_report" {
         return None;
     }
@@ -94,10 +120,15 @@ pub fn template(kind: &str, text: &str, year: Option<i32>) -> Option<&'static st
     }
     let by_year = |y: i32| if y >= 2021 { "2021" } else { "2019" };
     if has_any(text, LABELS_POST2019) {
-        return Some(year.map_or("2021", by_year));
+        return match year {
+            Some(y) => Some(by_year(y)),
+            None if titled => Some("2021"),
+            None => None,
+        };
     }
     match year {
         Some(y) if y >= 2019 => Some(by_year(y)),
+        None if !titled => None,
         _ => Some("pre2019"),
     }
 }
@@ -185,6 +216,24 @@ mod tests {
         assert_eq!(kind(Some("某局2010年政务公开工作总结"), "", &[]), "work_summary");
         assert_eq!(kind(None, "xx镇2021年度政务公开工作自查报告 依据…", &[]), "self_inspection");
         assert_eq!(kind(Some("关于召开运动会的通知"), "请各单位准时参加。", &[]), "other");
+        assert_eq!(kind(Some("某县农业局2011年度政府信息公开报告"), "", &[]), "annual_report");
+        assert_eq!(kind(Some("某县海洋与渔业局2011年工作公开年度报告"), "", &[]), "annual_report");
+        assert_eq!(kind(Some("某区公安局2018年政务公开工作要点落实情况"), "", &[]), "work_summary");
+        assert_eq!(kind(Some("某局关于2015年政府信息公开工作要点落实情况的函"), "", &[]), "work_summary");
+        assert_eq!(kind(Some("关于报送《某局2015年政府信息公开年度报告》的函"), "", &[]), "annual_report");
+        // A cover letter sending a 工作情况 whose body is an annual report is one; without that body, a summary.
+        let part = |key: &'static str| Section {
+            key: Some(key),
+            heading: String::new(),
+            number: None,
+            level: 1,
+            span: [0, 0],
+            children: Vec::new(),
+        };
+        let parts = [part("proactive"), part("requests"), part("fees"), part("review_litigation")];
+        let t = "关于报送《某区公安局2016年 政府信息公开工作情况》的函";
+        assert_eq!(kind(Some(t), "", &parts), "annual_report");
+        assert_eq!(kind(Some(t), "", &[]), "work_summary");
     }
 
     #[test]
@@ -196,6 +245,10 @@ mod tests {
         assert_eq!(template("annual_report", "一、总体情况", Some(2022)), Some("2021"));
         assert_eq!(template("annual_report", "一、概述", None), Some("pre2019"));
         assert_eq!(template("self_inspection", "本年制发件数", Some(2021)), None);
+        // No title, no year: no ground for a template unless the tables' own labels say.
+        assert_eq!(template_for("annual_report", "一、概述", None, false), None);
+        assert_eq!(template_for("annual_report", "三、收到和处理政府信息公开申请情况", None, false), None);
+        assert_eq!(template_for("annual_report", "信息内容 本年制发件数", None, false), Some("2021"));
     }
 
     #[test]

@@ -37,7 +37,7 @@ static DATE_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Dates written in Chinese numerals: 二○一○年十一月二十六日.
 static DATE_CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([〇○零◯一二三四五六七八九]{4})\s*年\s*([〇○零一二三四五六七八九十]{1,3})\s*月\s*([〇○零一二三四五六七八九十廿卅]{1,4})\s*日")
+    Regex::new(r"([〇○零◯一二三四五六七八九]{4})\s*年\s*([〇○零一二三四五六七八九十元]{1,3})\s*月\s*([〇○零一二三四五六七八九十廿卅]{1,4})\s*日")
         .expect("chinese date regex")
 });
 
@@ -56,7 +56,8 @@ pub fn parse_date(s: &str) -> Option<String> {
     let chinese = DATE_CHINESE.captures(s).and_then(|c| {
         let start = c.get(0)?.start();
         let y = numbers::parse_cn_int(&c[1])?;
-        let m = numbers::parse_cn_int(&c[2])?;
+        // 元月 is January (`二○一二年元月二十日`).
+        let m = if &c[2] == "元" { 1 } else { numbers::parse_cn_int(&c[2])? };
         let d = numbers::parse_cn_int(&c[3])?;
         Some((start, iso(y, m, d)?))
     });
@@ -77,11 +78,76 @@ fn last_date(s: &str) -> Option<String> {
     pick.and_then(parse_date)
 }
 
-/// Site names and separators that CMS `<title>`s append to the document title.
+/// Site names and separators that CMS `<title>`s and page copies append to the
+/// document title (`…年度报告_某某市人民政府`, `…年度报告-XX县发改局`).
 fn strip_site_suffix(title: &str) -> String {
-    let parts: Vec<&str> = title.split(['_', '|', '－', '—']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    let best = parts.iter().find(|p| p.contains("报告")).or_else(|| parts.first()).copied().unwrap_or("");
-    best.split(" - ").next().unwrap_or(best).trim().to_string()
+    let parts: Vec<&str> =
+        title.split(['_', '|', '－', '—', '-', '–', '｜']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let best = parts
+        .iter()
+        .find(|p| TITLE_WORDS.iter().any(|w| p.contains(w)))
+        .or_else(|| parts.first())
+        .copied()
+        .unwrap_or("");
+    best.trim().to_string()
+}
+
+/// The agency a page title names after the document title (`2021年政府信息公开工作
+/// 年度报告-某某县发改局`), for a title that names none itself.
+fn site_agency(raw: &str) -> Option<String> {
+    let parts: Vec<&str> = raw.split(['_', '|', '－', '—', '-', '–', '｜']).map(str::trim).collect();
+    let at = parts.iter().position(|p| TITLE_WORDS.iter().any(|w| p.contains(w)))?;
+    parts[at + 1..].iter().find(|p| agency_like(p)).map(|p| p.to_string())
+}
+
+/// A title as written, without Markdown marks (`# …`, `**…**`), bullets and the
+/// spaces a PDF text layer or a page puts between characters (`2024 年政府…`).
+pub fn clean_title(title: &str) -> String {
+    let t = title.trim().trim_start_matches('#').trim();
+    // A title a converter put in a Markdown table row: `| 某某局 |  | 年政府信息公开工作年度报告 |`.
+    let joined;
+    let t = if t.starts_with('|') {
+        joined = t.split('|').map(str::trim).collect::<String>();
+        joined.as_str()
+    } else {
+        t
+    };
+    let t = t.replace("**", "").replace("__", "");
+    let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '•' | '·' | '>'));
+    // Whitespace is kept only between two ASCII letters or digits.
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let prev = out.chars().next_back();
+            let next = chars[i + 1..].iter().copied().find(|c| !c.is_whitespace());
+            let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if ascii(prev) && ascii(next) && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The document a cover letter is about: `关于报送《X》的函` → `X`; any other title
+/// as it is.
+pub fn subject(title: &str) -> &str {
+    let t = title.trim();
+    let Some(open) = t.find('《') else { return t };
+    let Some(close) = t[open..].find('》').map(|c| open + c) else { return t };
+    let before = &t[..open];
+    let after = &t[close + '》'.len_utf8()..];
+    let cover = ["报送", "上报", "呈报", "提交", "报"].iter().any(|w| before.ends_with(w)) || before.ends_with("关于");
+    let letter = after.trim().trim_start_matches('的').starts_with(['函', '报', '请', '通']);
+    let inner = &t[open + '《'.len_utf8()..close];
+    if cover && letter && TITLE_WORDS.iter().chain(&["工作情况"]).any(|w| inner.contains(w)) {
+        inner.trim()
+    } else {
+        t
+    }
 }
 
 /// Index numbers are codes: ASCII letters, digits, `/`, `-`, `_`, `.`.
@@ -114,10 +180,22 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 
 /// Reads the metadata of a document.
 pub fn read(doc: &Document) -> Meta {
-    let title = panel_value(doc, "title")
-        .map(str::to_string)
-        .or_else(|| doc.html_title.as_deref().map(strip_site_suffix).filter(|t| !t.is_empty()))
-        .or_else(|| first_title_line(doc));
+    let named = |t: &String| TITLE_WORDS.iter().any(|w| t.contains(w));
+    let html_title = doc.html_title.as_deref().map(|t| clean_title(&strip_site_suffix(t))).filter(|t| !t.is_empty());
+    // The title printed in the text is looked for only when no panel or page title names a report.
+    let panel_title = panel_value(doc, "title").map(|t| clean_title(&strip_site_suffix(t))).filter(|t| !t.is_empty());
+    let text_title =
+        if panel_title.is_none() && !html_title.as_ref().is_some_and(named) { first_title_line(doc) } else { None };
+    let raw_titles: Vec<&str> = panel_value(doc, "title")
+        .into_iter()
+        .chain(doc.html_title.as_deref())
+        .chain(text_title.as_ref().map(|(_, raw)| raw.as_str()))
+        .collect();
+    let title = panel_title
+        .or_else(|| html_title.clone().filter(named))
+        .or_else(|| text_title.as_ref().map(|(t, _)| t.clone()))
+        .or(html_title);
+    let about = title.as_deref().map(subject);
     let head = &doc.text[..floor_boundary(&doc.text, HEADER_BYTES)];
     let published = panel_value(doc, "published")
         .and_then(parse_date)
@@ -126,45 +204,161 @@ pub fn read(doc: &Document) -> Meta {
     let written = panel_value(doc, "written").and_then(parse_date).or_else(|| last_date(tail));
     let index_number = panel_value(doc, "index_number").and_then(clean_index_number);
     let credit_code = index_number.as_deref().and_then(codes::from_index_number);
-    let year = title
-        .as_deref()
-        .and_then(year_in_title)
-        .or_else(|| year_of_period(&doc.text))
-        .or_else(|| year_by_count(&doc.text));
+    let year = about.and_then(year_in_title).or_else(|| year_of_period(&doc.text)).or_else(|| year_by_count(&doc.text));
     let publisher = panel_value(doc, "publisher");
-    let agency = choose_agency(title.as_deref().and_then(agency_from_title), publisher);
+    let agency = match about.and_then(agency_from_title) {
+        Some(from_title) => choose_agency(Some(from_title), publisher),
+        None => signature_agency(tail)
+            .or_else(|| opening_agency(&doc.text[..floor_boundary(&doc.text, HEADER_BYTES)]))
+            .or_else(|| choose_agency(None, publisher))
+            .or_else(|| raw_titles.iter().find_map(|t| site_agency(t))),
+    };
     let region = credit_code
         .as_ref()
         .filter(|c| c.valid && c.code.len() == 18)
         .and_then(|c| codes::uscc_division(&c.code))
         .and_then(regions::by_code)
-        .or_else(|| title.as_deref().and_then(regions::by_name))
+        .or_else(|| about.and_then(regions::by_name))
         .or_else(|| agency.as_deref().and_then(regions::by_name))
         .or_else(|| publisher.and_then(regions::by_name));
     let admin_level = agency.as_deref().and_then(admin_level);
     Meta { title, published, written, index_number, year, agency, admin_level, region, credit_code }
 }
 
-/// The first paragraph (among the first lines) that opens with a title naming a
-/// report: the whole line when short, else its head up to the title word (flattened
-/// pages run the body on after the title).
-fn first_title_line(doc: &Document) -> Option<String> {
-    doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).take(30).find_map(|b| {
-        let head: String = doc.text.chars().skip(b.span[0]).take((b.span[1] - b.span[0]).min(MAX_TITLE)).collect();
-        let head = head.trim_start_matches(['•', '·', '*', ' ']);
-        let end = TITLE_WORDS.iter().filter_map(|w| head.find(w).map(|p| p + w.len())).min()?;
-        let whole = b.span[1] - b.span[0] <= MAX_TITLE;
-        let title = if whole { head } else { &head[..end] };
-        let title = strip_site_suffix(title);
-        (title.chars().count() >= 4).then_some(title)
-    })
+/// The title printed at the head of the text: the first line (among the first
+/// lines) that names a report, the whole line when short, else its head up to the
+/// title word (flattened pages run the body on after the title). Breadcrumb and
+/// navigation lines (`首页 > … > 年报`, `当前位置：…`) are skipped; a title wrapped over
+/// two lines (`某某县人民政府机关` / `2020年政府信息公开工作年度报告`, or a line ending
+/// mid-title) is joined; Markdown marks are dropped.
+/// Returns the title and the line it was read from (site suffix and all).
+fn first_title_line(doc: &Document) -> Option<(String, String)> {
+    // The first lines, read in one pass over the head of the text (blocks are in order).
+    let mut lines: Vec<String> = Vec::new();
+    let mut chars = doc.text.chars().enumerate().peekable();
+    // A converter may put a title in a one-row table (`| 某某局 |  | 年…年度报告 |`).
+    let small_table = |k: BlockKind| match k {
+        BlockKind::Table(i) => doc.tables.get(i).is_some_and(|t| t.n_rows <= 2),
+        BlockKind::Paragraph => true,
+    };
+    for b in doc.blocks.iter().filter(|b| small_table(b.kind)).take(30) {
+        while chars.peek().is_some_and(|(i, _)| *i < b.span[0]) {
+            chars.next();
+        }
+        let take = (b.span[1] - b.span[0]).min(4 * MAX_TITLE);
+        let head: String = chars.clone().take(take).map(|(_, c)| c).collect();
+        lines.push(clean_title(&head));
+    }
+    let mut crumb: Option<(String, String)> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if is_breadcrumb(line) {
+            crumb = crumb.or_else(|| breadcrumb_title(line).map(|t| (t, line.clone())));
+            continue;
+        }
+        if let Some(mut t) = title_in(line) {
+            // `某某局 年政府信息公开工作年度报告` over `2019`: a PDF text layer put the year
+            // on a line of its own.
+            if year_in_title(&t).is_none() {
+                let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty() && !is_rule_row(l));
+                if let Some(y) = next.filter(|l| is_bare_year(l)) {
+                    if let Some(at) = t.find('年') {
+                        t.insert_str(at, y.trim().trim_end_matches('年'));
+                    }
+                }
+            }
+            // `某某县人民政府机关` over `2020年政府信息公开工作年度报告`.
+            if let Some(prev) = i.checked_sub(1).map(|j| lines[j].as_str()) {
+                let opens =
+                    YEAR.find(&t).is_some_and(|m| m.start() == 0) || t.starts_with("关于") || t.starts_with("政府信息");
+                if opens && is_title_head(prev) && agency_from_title(&t).is_none() {
+                    let joined = format!("{prev}{t}");
+                    if joined.chars().count() <= MAX_TITLE {
+                        return Some((joined, line.clone()));
+                    }
+                }
+            }
+            return Some((t, line.clone()));
+        }
+        // `某局关于2015年` over `政府信息公开工作要点落实情况的函`.
+        if let Some(next) = lines.get(i + 1) {
+            if is_title_head(line) && !is_breadcrumb(next) {
+                let joined = format!("{line}{next}");
+                if joined.chars().count() <= MAX_TITLE {
+                    if let Some(t) = title_in(&joined) {
+                        return Some((t, joined));
+                    }
+                }
+            }
+        }
+    }
+    crumb
+}
+
+/// A Markdown table's rule row (`| --- | --- |`), or what is left of it.
+fn is_rule_row(line: &str) -> bool {
+    line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '—'))
+}
+
+/// A line that is a year alone (`2019`, `2019年`).
+fn is_bare_year(line: &str) -> bool {
+    let t = line.trim().trim_end_matches('年');
+    t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The title within a line, if the line names a report (see [`first_title_line`]).
+fn title_in(line: &str) -> Option<String> {
+    let end = TITLE_WORDS.iter().filter_map(|w| line.find(w).map(|p| p + w.len())).min()?;
+    let whole = line.chars().count() <= MAX_TITLE;
+    let title = if whole { line } else { &line[..end] };
+    let title = strip_site_suffix(title);
+    // A sentence naming a report (`根据《条例》规定，现公布2020年度…报告。`) is no title.
+    let sentence = title.contains(['，', '。', '；', '：'])
+        || ["根据", "现公布", "现将", "按照", "本报告"].iter().any(|w| title.starts_with(w));
+    // A section heading naming a report (`六、其他需要报告的事项`) is no title.
+    let heading = title.contains("需要报告") || HEADING_START.is_match(&title);
+    (title.chars().count() >= 4 && !sentence && !heading && !is_panel_line(&title)).then_some(title)
+}
+
+/// The ordinal of a section heading at a line start (`六、`, `（三）`, `(3)`).
+static HEADING_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[)）])").expect("heading regex")
+});
+
+/// A short line without punctuation that may be the first half of a wrapped title.
+fn is_title_head(line: &str) -> bool {
+    let n = line.chars().count();
+    (2..=30).contains(&n)
+        && !line.contains(['。', '，', ',', '；', '：', ':', '！', '？'])
+        && !is_breadcrumb(line)
+        && !TITLE_WORDS.iter().any(|w| line.contains(w))
+}
+
+/// A line of a metadata panel (`发布时间：…`, `索引号：…`), which is no title.
+fn is_panel_line(line: &str) -> bool {
+    crate::panel::scan_lines([line]).iter().any(|e| e.key != "title")
+}
+
+/// Breadcrumb and navigation lines: `首页 > 政务公开 > … > 年报`, `当前位置：首页…`.
+fn is_breadcrumb(line: &str) -> bool {
+    let t = line.trim();
+    let arrows = t.matches(['>', '＞', '»', '›', '→']).count() + t.matches("->").count();
+    ["当前位置", "您的位置", "您当前的位置", "您现在的位置", "所在位置", "当前页面"].iter().any(|w| t.starts_with(w))
+        || arrows >= 2
+        || (arrows >= 1 && ["首页", "网站首页", "主页"].iter().any(|w| t.starts_with(w)))
+}
+
+/// The last step of a breadcrumb, when it is a report's title (used only when no
+/// other line is).
+fn breadcrumb_title(line: &str) -> Option<String> {
+    let last = line.rsplit(['>', '＞', '»', '›', '→']).next()?.trim();
+    title_in(last)
 }
 
 /// Longest title read from the text (characters).
 const MAX_TITLE: usize = 60;
 
 /// Words that make a short line a document title.
-const TITLE_WORDS: &[&str] = &["报告", "总结", "年报"];
+const TITLE_WORDS: &[&str] = &["报告", "总结", "年报", "落实情况", "的函"];
 
 /// A year: four Arabic digits or four positional Chinese digits, then 年.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -218,9 +412,71 @@ const REPORT_WORDS: &[&str] =
 static PART_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^第[一二三四五六七八九十0-9]+篇\s*[:：、.]?\s*").expect("part regex"));
 
-/// Marks of an anonymised or template agency (`XX镇`, `×××局`, `某某县`).
+/// Marks of an anonymised agency (`XX镇`, `×××局`). A name with `某` (`某单位`,
+/// `某某县`) is kept as written.
 fn is_placeholder_name(s: &str) -> bool {
-    s.contains(['x', 'X', '×', 'Ｘ', 'ｘ', '某', '*', '＊', '○'])
+    s.contains(['x', 'X', '×', 'Ｘ', 'ｘ', '*', '＊', '○'])
+}
+
+/// Endings of an agency's name (a government, its office, a bureau, a township …).
+const AGENCY_ENDS: &[&str] = &[
+    "人民政府办公室",
+    "人民政府办公厅",
+    "人民政府",
+    "政府办公室",
+    "管委会",
+    "管理委员会",
+    "委员会",
+    "办公室",
+    "办公厅",
+    "办事处",
+    "街道",
+    "局",
+    "委",
+    "办",
+    "厅",
+    "镇",
+    "乡",
+    "中心",
+    "院",
+    "署",
+    "政府",
+];
+
+/// A name that may be an agency: ends like one, no digits, not a placeholder, not
+/// a sentence.
+fn agency_like(name: &str) -> bool {
+    let n = name.chars().count();
+    (3..=30).contains(&n)
+        && AGENCY_ENDS.iter().any(|e| name.ends_with(e))
+        && !name.contains(|c: char| c.is_ascii_digit() || c.is_whitespace() || "，。、；：:,（）()《》“”".contains(c))
+        && !is_placeholder_name(name)
+        && !["我", "本", "该", "全", "各", "报告", "年度"].iter().any(|w| name.starts_with(w) || name.contains("报告"))
+}
+
+/// The agency signing the report: the line (落款) right before the last date at its
+/// end (`…日常化。 平潭综合实验区经济发展局 2016年1月11日`).
+fn signature_agency(tail: &str) -> Option<String> {
+    let a = DATE_ARABIC.find_iter(tail).last().map(|m| m.start());
+    let c = DATE_CHINESE.find_iter(tail).last().map(|m| m.start());
+    let at = a.max(c)?;
+    let before = tail[..at].trim_end();
+    let line = before.rsplit(['。', '！', '？', '；', '\n', '：', ':']).next()?.trim();
+    let name = line.rsplit("  ").next()?.trim();
+    agency_like(name).then(|| name.to_string())
+}
+
+/// The agency an opening sentence names as its subject (`2023 年，洪泽区人民政府坚持…`).
+fn opening_agency(head: &str) -> Option<String> {
+    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:19|20)[0-9]{2}\s*年度?\s*[，,]\s*(\p{Han}{2,28}?)(?:坚持|认真|深入|全面|严格|按照|围绕|紧紧|积极|始终|持续|高度|切实|扎实|进一步|继续|不断|紧扣|聚焦|着力|依法|立足|大力|在)")
+            .expect("subject regex")
+    });
+    SUBJECT
+        .captures_iter(head)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .find(|name| agency_like(name))
+        .map(str::to_string)
 }
 
 /// The agency a title names, without year and report words.
@@ -355,6 +611,7 @@ mod tests {
         assert_eq!(parse_date("二○一○年十一月二十六日").as_deref(), Some("2010-11-26"));
         assert_eq!(parse_date("二〇〇七年六月二十六日").as_deref(), Some("2007-06-26"));
         assert_eq!(parse_date("二○二二年一月十日").as_deref(), Some("2022-01-10"));
+        assert_eq!(parse_date("二○一二年元月二十日").as_deref(), Some("2012-01-20"));
         assert_eq!(parse_date("2014-13-01"), None);
         assert_eq!(parse_date("xxxx年xx月xx日"), None);
         assert_eq!(last_date("2013年1月1日 至 2013年12月31日").as_deref(), Some("2013-12-31"));
@@ -366,6 +623,74 @@ mod tests {
             strip_site_suffix("某局2019年政府信息公开工作年度报告_某某市人民政府"),
             "某局2019年政府信息公开工作年度报告"
         );
+        assert_eq!(strip_site_suffix("2021年政府信息公开工作年度报告-某某县发改局"), "2021年政府信息公开工作年度报告");
+        assert_eq!(site_agency("2021年政府信息公开工作年度报告-某某县发改局").as_deref(), Some("某某县发改局"));
+    }
+
+    #[test]
+    fn titles_are_cleaned() {
+        assert_eq!(
+            clean_title("# 某市交通局2022年政府信息公开工作年度报告"),
+            "某市交通局2022年政府信息公开工作年度报告"
+        );
+        assert_eq!(
+            clean_title("**某市交通局2022年政府信息公开工作年度报告**"),
+            "某市交通局2022年政府信息公开工作年度报告"
+        );
+        assert_eq!(
+            clean_title("淮安市人民政府 2024 年政府信息公开工作年度报告"),
+            "淮安市人民政府2024年政府信息公开工作年度报告"
+        );
+        assert_eq!(clean_title("某局 PDF report"), "某局PDF report");
+        assert_eq!(
+            clean_title("| 某某局 |     | 年政府信息公开工作年度报告 |     |"),
+            "某某局年政府信息公开工作年度报告"
+        );
+    }
+
+    #[test]
+    fn breadcrumbs_are_not_titles() {
+        assert!(is_breadcrumb("首页 > 政务公开 > 政府信息公开年报 > 某局2021年政府信息公开工作年度报告"));
+        assert!(is_breadcrumb("当前位置: 网站首页 -> 政务公开 -> 政府信息公开年报 -> 正文"));
+        assert!(!is_breadcrumb("某局2021年政府信息公开工作年度报告"));
+        assert_eq!(
+            breadcrumb_title("首页 > 年报 > 某局2021年政府信息公开工作年度报告").as_deref(),
+            Some("某局2021年政府信息公开工作年度报告")
+        );
+    }
+
+    #[test]
+    fn cover_letters_are_about_what_they_send() {
+        assert_eq!(
+            subject("关于报送《某区公安局 2015年政府信息公开年度报告》的函"),
+            "某区公安局 2015年政府信息公开年度报告"
+        );
+        assert_eq!(
+            subject("关于报送《某区公安局2016年 政府信息公开工作情况》的函"),
+            "某区公安局2016年 政府信息公开工作情况"
+        );
+        // Not a cover letter: a title quoting a regulation.
+        let t = "某局关于贯彻《政府信息公开条例》的工作总结";
+        assert_eq!(subject(t), t);
+        assert_eq!(
+            agency_from_title(subject("关于报送《某区公安局 2015年政府信息公开年度报告》的函")).as_deref(),
+            Some("某区公安局")
+        );
+    }
+
+    #[test]
+    fn agencies_from_signatures_and_openings() {
+        assert_eq!(
+            signature_agency("…考核工作常规化、日常化。 某某区经济发展局 2016年1月11日 附件下载").as_deref(),
+            Some("某某区经济发展局")
+        );
+        assert_eq!(signature_agency("改进措施。\n某某县林业局\n二○二二年一月二十日").as_deref(), Some("某某县林业局"));
+        assert_eq!(signature_agency("本报告统计期限为2021年1月1日至2021年12月31日"), None);
+        assert_eq!(
+            opening_agency("一、总体情况\n2023 年，洪泽区人民政府坚持以人民为中心").as_deref(),
+            Some("洪泽区人民政府")
+        );
+        assert_eq!(opening_agency("2023年，我局坚持依法公开"), None);
     }
 
     #[test]
@@ -389,6 +714,8 @@ mod tests {
                 Some("平潭综合实验区财政金融局"),
             ),
             ("XX镇2021年度政务公开工作自查报告", None),
+            // A placeholder with 某 is kept as written.
+            ("某单位2021年政府信息公开工作年度报告", Some("某单位")),
             ("乡政务公开年度总结", None),
         ];
         for (title, want) in cases {

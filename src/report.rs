@@ -248,15 +248,17 @@ fn build_one(doc: &Document, source: Source) -> Report {
     let meta = meta::read(doc);
     let sections = outline::read(doc);
     let (tables, table_issues) = tables::read_with_issues(doc);
-    // Facts come from prose only: the table readings' spans are left out.
-    let table_spans: Vec<_> = [&tables.proactive, &tables.requests, &tables.review_litigation]
+    // Facts come from prose only: the table readings' spans and the tables printed
+    // as text are left out.
+    let mut excluded: Vec<_> = [&tables.proactive, &tables.requests, &tables.review_litigation]
         .into_iter()
         .flatten()
         .map(|t| t.span)
         .collect();
-    let (facts, fact_issues) = facts::read_with_issues(doc, &sections, &table_spans);
+    excluded.extend(facts::text_table_spans(doc));
+    let (facts, fact_issues) = facts::read_report(doc, &sections, &excluded, meta.year);
     let kind = kinds::kind(meta.title.as_deref(), &doc.text, &sections);
-    let template = kinds::template(kind, &doc.text, meta.year);
+    let template = kinds::template_for(kind, &doc.text, meta.year, meta.title.is_some());
     let mut report = Report {
         schema_version: SCHEMA_VERSION,
         kind,

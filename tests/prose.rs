@@ -239,3 +239,143 @@ fn text_table_rows_are_not_prose_facts() {
         r.facts.iter().filter_map(|f| Some((f.key?, f.value.as_f64(), f.negated))).collect();
     assert_eq!(keyed, vec![("requests_received", 5.0, false), ("reviews", 1.0, false), ("fees_yuan", 0.0, true)]);
 }
+
+/// Title, year, agency, kind and template of documents shaped like real pages
+/// (written anew): panels, cover letters, breadcrumbs, Markdown, PDF text layers
+/// with a title over two lines, site suffixes, signatures, no title at all.
+#[test]
+fn metadata_of_page_shapes() {
+    type Want = (Option<&'static str>, Option<i32>, Option<&'static str>, &'static str, Option<&'static str>);
+    let cases: &[(&str, Want)] = &[
+        (
+            "标题: 关于报送《某某区公安局 2015年政府信息公开年度报告》的函\n发布时间: 2016-01-07 11:15\n==== 正文 ====\n\
+             关于报送《某某区公安局2015年政府信息公开年度报告》的函 区办公室：现将报告报送贵处。 一、 概述 2015年，我局工作有序推进。\
+             三、依申请公开政府信息情况2015年，我局未收到公民提出的公开政府信息申请。",
+            (
+                Some("关于报送《某某区公安局2015年政府信息公开年度报告》的函"),
+                Some(2015),
+                Some("某某区公安局"),
+                "annual_report",
+                Some("pre2019"),
+            ),
+        ),
+        (
+            "标题: 关于报送《某某区公安局2016年 政府信息公开工作情况》的函\n==== 正文 ====\n区管委会办公室：我局编制了2016年度报告。\
+             概述2016年，我局工作有序推进。政府信息主动公开情况 2016年度我局共主动公开政府信息207条。三、依申请公开政府信息情况2016年，我局未收到申请。\
+             四、政府信息公开的收费及减免情况2016年度未收取任何费用。五、因政府信息公开申请行政复议、提起行政诉讼情况2016年度没有发生行政复议。",
+            (
+                Some("关于报送《某某区公安局2016年政府信息公开工作情况》的函"),
+                Some(2016),
+                Some("某某区公安局"),
+                "annual_report",
+                Some("pre2019"),
+            ),
+        ),
+        (
+            "标题: 某某区公安局2018年政务公开工作要点落实情况\n==== 正文 ====\n一、主动公开情况 2018年我局主动公开政府信息100条。二、依申请公开情况 未收到申请。",
+            (Some("某某区公安局2018年政务公开工作要点落实情况"), Some(2018), Some("某某区公安局"), "work_summary", None),
+        ),
+        (
+            "当前位置：首页 > 政务公开 > 政府信息公开年报 > 某某县发展和改革局2021年政府信息公开工作年度报告\n\
+             某某县发展和改革局2021年政府信息公开工作年度报告\n一、总体情况\n2021年，我局主动公开政府信息30条。",
+            (
+                Some("某某县发展和改革局2021年政府信息公开工作年度报告"),
+                Some(2021),
+                Some("某某县发展和改革局"),
+                "annual_report",
+                Some("2021"),
+            ),
+        ),
+        (
+            "首页 > 政务公开 > 年报\n# 某某市交通运输局2022年政府信息公开工作年度报告\n\n一、总体情况\n2022年，我局主动公开政府信息31条。",
+            (
+                Some("某某市交通运输局2022年政府信息公开工作年度报告"),
+                Some(2022),
+                Some("某某市交通运输局"),
+                "annual_report",
+                Some("2021"),
+            ),
+        ),
+        (
+            "**某某市交通运输局2022年政府信息公开工作年度报告**\n\n一、总体情况\n2022年，我局主动公开政府信息31条。",
+            (
+                Some("某某市交通运输局2022年政府信息公开工作年度报告"),
+                Some(2022),
+                Some("某某市交通运输局"),
+                "annual_report",
+                Some("2021"),
+            ),
+        ),
+        (
+            "某某市某某区人民政府\n2023 年政府信息公开工作年度报告\n本报告由某某区人民政府办公室根据《条例》编制。\n一、总体情况\n2023 年，我区主动公开政府信息 1136 条。",
+            (
+                Some("某某市某某区人民政府2023年政府信息公开工作年度报告"),
+                Some(2023),
+                Some("某某市某某区人民政府"),
+                "annual_report",
+                Some("2021"),
+            ),
+        ),
+        (
+            "某某区某某局关于2015年\n政府信息公开工作要点落实情况的函\n区办公室：现将我局2015年落实情况报送如下：\n一、主动公开情况\n我局主动公开政府信息的数量为99条。",
+            (
+                Some("某某区某某局关于2015年政府信息公开工作要点落实情况的函"),
+                Some(2015),
+                Some("某某区某某局"),
+                "work_summary",
+                None,
+            ),
+        ),
+        (
+            "2021年政府信息公开工作年度报告-某某县发改局\n一、总体情况\n2021年，我局主动公开政府信息20条。",
+            (Some("2021年政府信息公开工作年度报告"), Some(2021), Some("某某县发改局"), "annual_report", Some("2021")),
+        ),
+        (
+            "一、总体情况\n我局坚持依法公开。\n二、主动公开政府信息情况\n主动公开政府信息20条。\n三、收到和处理政府信息公开申请情况\n未收到申请。\n\
+             四、政府信息公开行政复议、行政诉讼情况\n无。\n某某县林业局\n2022年1月20日",
+            (None, Some(2022), Some("某某县林业局"), "annual_report", Some("2021")),
+        ),
+        (
+            "一、总体情况\n我局坚持依法公开，主动公开政府信息20条。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n未收到申请。",
+            (None, None, None, "annual_report", None),
+        ),
+        (
+            "某某局 年政府信息公开工作年度报告\n2019\n一、总体情况\n本机关认真贯彻落实《条例》。",
+            (Some("某某局2019年政府信息公开工作年度报告"), Some(2019), Some("某某局"), "annual_report", Some("2019")),
+        ),
+        (
+            "| 某某局 |     | 年政府信息公开工作年度报告 |     |\n| --- | --- | --- | --- |\n2021\n一、总体情况\n本机关认真贯彻落实《条例》。",
+            (Some("某某局2021年政府信息公开工作年度报告"), Some(2021), Some("某某局"), "annual_report", Some("2021")),
+        ),
+        (
+            "某单位2021年政府信息公开工作年度报告\n一、总体情况\n2021年，主动公开政府信息20条。",
+            (Some("某单位2021年政府信息公开工作年度报告"), Some(2021), Some("某单位"), "annual_report", Some("2021")),
+        ),
+        (
+            "根据《条例》规定，现公布2020年度政府信息公开工作年度报告。\n一、总体情况\n2020 年，某某区人民政府坚持以人民为中心，主动公开政府信息 1136 条。\n\
+             二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况",
+            (None, Some(2020), Some("某某区人民政府"), "annual_report", Some("2019")),
+        ),
+    ];
+    for (text, want) in cases {
+        let r = parse(Input::Str(text), &Options::default()).expect("parses");
+        let got = (r.title.as_deref(), r.year, r.agency.as_deref(), r.kind, r.template);
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+/// A converter (PDF → Markdown) cut a paragraph into the cells of a table: a table
+/// whose cells are prose is read as prose; a statutory table is not.
+#[test]
+fn prose_cut_into_a_markdown_table_is_prose() {
+    let md = "# 某某区人民政府2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n\
+        （一）主动公开情况。主要通过政府门户网站主动公开政府\n\
+        | 文件、通知公告等各类政府信息。2023 |     | 年，我区在政 |\n| ---- | --- | --- |\n\
+        | 府网站平台主动公开政府信息 |     | 1036 条。 |\n\n\
+        ## 四、政府信息公开行政复议、行政诉讼情况\n\n\
+        | 行政复议 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|---|\n| | 1 | 0 | 0 | 0 | 1 |\n";
+    let r = parse(Input::Str(md), &Options { format: Some(_core::document::Format::Markdown), ..Options::default() })
+        .expect("parses");
+    let keyed: Vec<(&str, f64)> = r.facts.iter().filter_map(|f| Some((f.key?, f.value.as_f64()))).collect();
+    assert_eq!(keyed, vec![("proactive_total", 1036.0)], "{:?}", r.facts);
+}

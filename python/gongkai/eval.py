@@ -191,16 +191,31 @@ def score_fields(report: Report, gold: dict, scores: dict[str, Score], label: st
 
 
 def score_facts(report: Report, gold: dict, scores: dict[str, Score], label: str) -> None:
+    """Gold facts found (the first fact per key, as a reader quotes it), and fact
+    conflicts: a gold key whose first fact differs from gold, plus every further fact
+    with that key whose value differs from gold (each counted once per fact)."""
     first: dict[str, Any] = {}
     for fact in report.facts:
         if fact["key"] and fact["key"] not in first:
             first[fact["key"]] = fact["value"]
-    for key, expected in (gold.get("facts") or {}).items():
-        if key not in FACT_KEYS:
-            continue
+    gold_facts = {k: v for k, v in (gold.get("facts") or {}).items() if k in FACT_KEYS}
+    same = lambda a, b: abs(float(a) - float(b)) < 1e-6  # noqa: E731
+    for key, expected in gold_facts.items():
         got = first.get(key)
-        ok = got is not None and abs(float(got) - float(expected)) < 1e-6
+        ok = got is not None and same(got, expected)
         scores["facts"].add(ok, f"{label}: fact {key} expected {expected!r}, got {got!r}")
+    # Scored as agreeing facts of all facts with a gold key; the conflicts are its `wrong`.
+    for fact in report.facts:
+        expected = gold_facts.get(fact["key"])
+        if expected is not None:
+            what = f"{label}: fact conflict {fact['key']} = {fact['value']!r}, gold {expected!r} «{fact['sentence'][:80]}»"
+            ok = same(fact["value"], expected)
+            scores["fact_conflicts"].add(ok, what, wrong=not ok)
+
+
+def _conflicts(scores: dict[str, Score]) -> int:
+    """Facts whose key the gold gives with another value (see `score_facts`)."""
+    return scores.get("fact_conflicts", Score()).wrong
 
 
 def documents(folder: Path) -> list[Path]:
@@ -471,6 +486,7 @@ def main(argv: list[str] | None = None) -> int:
                 for k, s in result["by_folder"].items()
             },
             "failures": result["failures"],
+            "fact_conflicts": _conflicts(scores),
         }
         print(json.dumps(payload, indent=1, ensure_ascii=False))
         return 0
@@ -483,6 +499,8 @@ def main(argv: list[str] | None = None) -> int:
     for key in (*FIELDS, "parts", "facts"):
         if key in scores:
             print(f"field {key:<18} {scores[key]}")
+    keyed = scores.get("fact_conflicts", Score()).total
+    print(f"fact conflicts           {_conflicts(scores)} (of {keyed} facts with a gold key)")
     for key in ("all", "proactive", "requests", "review_litigation"):
         if key in scores:
             print(f"wrong {key:<18} {scores[key].wrong}")

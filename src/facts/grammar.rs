@@ -1,0 +1,556 @@
+//! The grammar of a stated count (SPEC §5): which canonical key a number takes
+//! from the words around it in its clause.
+//!
+//! A counted number (`12件`, `3 场`) is keyed by the predicate that ends right
+//! before it in its clause, once the filler between them is set aside
+//! (`主动公开政府信息的数量为99条`: predicate `主动公开政府信息`, filler `的数量为`).
+//! Anything else between predicate and number means the number counts something
+//! else (`主动公开文件数为21条`, `不予公开信息数95条`): no key. A few shapes put
+//! the key word after the number (`举行3次新闻发布活动`, `共收到70件申请`,
+//! `有1件…申请行政复议`). Every rule below names the sentence shape it comes
+//! from; `tests/prose_shapes.rs` holds a sentence of each shape.
+//!
+//! All matching runs on the sentence with its whitespace removed, so that
+//! `申请 12 件` and a hard-wrapped `主动公开各类政\n府信息 5500 余条` read as
+//! printed without spaces.
+
+/// Filler that may stand between a predicate and its number, longest first
+/// (`…申请共计81件`, `…信息数为133条`, `…访问量达72065人次`).
+const FILLER: &[&str] = &[
+    "分别为",
+    "共计",
+    "总计",
+    "合计",
+    "累计",
+    "一共",
+    "总数",
+    "数量",
+    "总量",
+    "件数",
+    "条数",
+    "次数",
+    "人数",
+    "场次",
+    "达到",
+    "超过",
+    "共有",
+    "约为",
+    "数为",
+    "共",
+    "计",
+    "数",
+    "为",
+    "达",
+    "有",
+    "约",
+    "近",
+    "逾",
+    "超",
+    "的",
+    "了",
+    "是",
+    "：",
+    ":",
+    "已",
+];
+
+/// Filler that states a total (`公开信息数量共计69条`): the weak proactive shape needs one.
+const TOTAL_FILLER: &[&str] = &["共计", "总计", "合计", "总数", "数量", "总量", "共", "一共"];
+
+/// `text` without trailing filler, and whether a total filler was among it.
+fn strip_filler(text: &str) -> (&str, bool) {
+    let mut t = text;
+    let mut total = false;
+    'outer: loop {
+        for f in FILLER {
+            if let Some(rest) = t.strip_suffix(f) {
+                total |= TOTAL_FILLER.contains(f);
+                t = rest;
+                continue 'outer;
+            }
+        }
+        return (t, total);
+    }
+}
+
+/// `text` without one trailing word of `extras` (key-specific filler: `案件`, `答复`),
+/// and the word stripped.
+fn strip_extra<'a>(text: &'a str, extras: &[&'static str]) -> (&'a str, Option<&'static str>) {
+    for e in extras {
+        if let Some(rest) = text.strip_suffix(e) {
+            return (rest, Some(*e));
+        }
+    }
+    (text, None)
+}
+
+/// Units a key accepts.
+fn unit_ok(key: &str, unit: &str) -> bool {
+    let units: &[&str] = match key {
+        "proactive_total" | "proactive_cumulative" => &["条", "件", "项", "个", "篇", "份"],
+        "requests_received" => &["件", "条", "个", "份", "次", "起", "人次", "件次"],
+        "requests_granted" | "requests_denied" => &["件", "条", "个", "份", "次", "件次"],
+        "reviews" | "lawsuits" => &["件", "起", "次", "个", "宗", "例", "案"],
+        "fees_yuan" => &["元", "万元", "千元", "亿元"],
+        "complaints" => &["件", "起", "次", "个", "条", "宗", "人次"],
+        "consultations" => &["次", "人次", "件", "个", "条", "批", "人", "件次"],
+        "training_sessions" => &["次", "期", "场", "个", "批", "轮"],
+        "training_attendees" => &["人", "人次", "名"],
+        "press_conferences" => &["场", "次", "期", "个"],
+        "site_visits" => &["次", "人次"],
+        _ => &[],
+    };
+    units.contains(&unit)
+}
+
+/// What the sentence around a number says, as far as the grammar needs it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The sentence (or the one before, or its section) is about handling requests
+    /// (`共受理政府信息公开申请859件…。予以公开及部分公开258件…；不予公开35件`).
+    pub requests: bool,
+    /// The sentence up to the number (or its section) ties it to information
+    /// disclosure (`因政府信息公开引起的行政复议案件2件`, `信息公开类行政复议7件`,
+    /// `被申请行政复议2件`): a justice bureau's `全年办理行政复议案件120件` counts the
+    /// reviews it decides as a review body, not reviews of its disclosure.
+    pub disclosure: bool,
+    /// The sentence speaks of other business (licensing, services: `受理申请3300件，
+    /// 办件满意率100%`), so a bare `申请` is not a request for information.
+    pub business: bool,
+}
+
+/// A keyed reading of one number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keyed {
+    pub key: &'static str,
+    /// How sure the shape is, for `proactive_total` (3: `主动公开…政府信息`,
+    /// 2: `公开/发布/公布…政府信息`, 1: `公开信息数量共计…`); 3 for other keys.
+    pub rank: u8,
+}
+
+fn keyed(key: &'static str) -> Option<Keyed> {
+    Some(Keyed { key, rank: 3 })
+}
+
+/// Verbs of receiving requests (`共收到…申请`, `受理…申请`, `接收…申请`).
+const RECEIVING: &[&str] = &["收到", "受理", "接收", "接到", "新收", "收悉", "登记", "提交", "提出", "共收"];
+/// Verbs of handling requests, which count answers, not receipts (`答复政府信息公开申请805件`,
+/// `办理政府信息公开申请218件`, `办结依申请2件`).
+const HANDLING: &[&str] = &["答复", "办理", "办结", "处理", "回复", "完成", "审结", "结转", "转办"];
+/// Words that place a count of requests elsewhere: carried over from last year
+/// (`结转上年度政府信息公开申请1件`, `含上年度结转申请18件`), other years.
+const NOT_THIS_YEARS_REQUESTS: &[&str] = &["结转", "上年", "去年", "上一年", "往年"];
+
+/// The last occurrence of any of `words` in `s`: (start, end); of two ending at the
+/// same place, the longer (`主动公开` over its `公开`).
+fn last_of(s: &str, words: &[&str]) -> Option<(usize, usize)> {
+    words.iter().filter_map(|w| s.rfind(w).map(|p| (p, p + w.len()))).max_by_key(|&(p, e)| (e, std::cmp::Reverse(p)))
+}
+
+/// The word of a request before `申请` that makes it a request for information
+/// (`政府信息公开申请`, `公开申请`, `收到申请`, `有关…的申请`, `各类申请`); other
+/// applications (`行政许可申请`, `行政复议申请`, `重复申请`) are not requests.
+const REQUEST_BEFORE: &[&str] = &["信息公开", "公开", "的", "到", "理", "收", "关", "政府信息", "信息"];
+/// Words of other business, with which a bare `受理申请3500件` counts applications of
+/// another kind (licensing, services): see [`Context::business`].
+pub const OTHER_BUSINESS: &[&str] = &["许可", "审批", "办件", "政务服务", "业务", "项目", "备案", "登记"];
+
+/// Words before `申请` that name another kind of application: `信访举报投诉类申请`,
+/// `行政许可申请`, `行政复议申请`.
+const NOT_REQUEST: &[&str] = &["许可", "复议", "诉讼", "信访", "举报", "投诉", "重复", "补正", "延期", "审批"];
+
+/// `requests_received` (SPEC §5: `收到/受理 政府信息公开申请 N 件`).
+///
+/// Shapes: `共收到政府信息公开申请154件`; `受理政府信息公开申请 3119 件`;
+/// `共收到政府信息公开申请3条`; `接收通过邮寄、网络提交的各类政府信息公开申请共计81件`;
+/// `收到依申请信息公开 5 件`; `受理依申请公开81件`; a verbless `政府信息公开申请75件`.
+/// Not: `答复政府信息公开申请805件`, `办理…申请218件`, `办结依申请2件` (handled),
+/// `结转上年度政府信息公开申请1件` (carried over), `依申请公开173条` (information
+/// items so classified), `行政许可申请`, `重复申请 3件`.
+fn requests_received(window: &str, core: &str, business: bool) -> Option<Keyed> {
+    // `收到依申请信息公开 N 件`, `受理依申请公开N件`: 依申请 needs a receiving verb.
+    let (core, _) = strip_extra(core, &["件", "事项"]);
+    let yi = ["依申请公开政府信息", "依申请信息公开", "依申请公开信息", "依申请公开", "依申请"]
+        .iter()
+        .find(|w| core.ends_with(**w));
+    let (kw_start, needs_verb) = if let Some(w) = yi {
+        (core.len() - w.len(), true)
+    } else if let Some(at) = request_for(core) {
+        // `收到申请公开政府信息的要求2件`: a request worded as 申请…的要求.
+        (at, true)
+    } else {
+        let at = core.strip_suffix("申请").map(str::len)?;
+        let before = &core[..at];
+        if before.ends_with('依') {
+            return None;
+        }
+        if !REQUEST_BEFORE.iter().any(|w| before.ends_with(w)) {
+            return None;
+        }
+        if NOT_REQUEST.iter().any(|w| near_tail(before, 8).contains(w)) {
+            return None;
+        }
+        // A verbless count needs the full noun: `政府信息公开申请75件`.
+        let full = before.ends_with("信息公开") || before.ends_with("公开");
+        if !full && business {
+            return None;
+        }
+        (at, !full)
+    };
+    let head = &window[..kw_start.min(window.len())];
+    if NOT_THIS_YEARS_REQUESTS.iter().any(|w| window.contains(w)) {
+        return None;
+    }
+    match verb_before(head) {
+        Some(Verb::Handling) => None,
+        Some(Verb::Receiving) => keyed("requests_received"),
+        None if !needs_verb => keyed("requests_received"),
+        None => None,
+    }
+}
+
+/// Where `申请` starts in a request worded as `申请公开政府信息的要求` / `…的请求`.
+fn request_for(core: &str) -> Option<usize> {
+    let body = core.strip_suffix("要求").or_else(|| core.strip_suffix("请求"))?;
+    let near = near_tail(body, 14);
+    let at = body.len() - near.len() + near.rfind("申请")?;
+    body[at..].contains("公开").then_some(at)
+}
+
+enum Verb {
+    Receiving,
+    Handling,
+}
+
+/// The last verb of receiving or handling in `head`.
+fn verb_before(head: &str) -> Option<Verb> {
+    let r = last_of(head, RECEIVING);
+    let h = last_of(head, HANDLING);
+    match (r, h) {
+        (Some(r), Some(h)) => Some(if h.1 > r.1 { Verb::Handling } else { Verb::Receiving }),
+        (Some(_), None) => Some(Verb::Receiving),
+        (None, Some(_)) => Some(Verb::Handling),
+        (None, None) => None,
+    }
+}
+
+/// `requests_granted` (SPEC §5: `同意公开/予以公开`).
+///
+/// Shapes: `其中予以公开 12件，不予公开 3件`; `其中公开答复1件`; `同意公开答复数 3 件`.
+/// A bare `予以公开 N` needs a sentence about requests.
+/// Not: `予以公开及部分公开258件` (two outcomes together), `同意部分公开答复数`.
+fn requests_granted(core: &str, ctx: Context) -> Option<Keyed> {
+    let (rest, extra) = strip_extra(core, &["答复数", "答复", "决定", "申请"]);
+    let answered = extra.is_some();
+    for w in ["同意公开", "予以公开", "准予公开", "全部公开"] {
+        if let Some(before) = rest.strip_suffix(w) {
+            if before.ends_with('不') || before.ends_with("部分") || near_tail(before, 8).contains("部分") {
+                return None;
+            }
+            // `全年予以公开200余条` of proactive items: disclosed, but no request answered.
+            return (answered || ctx.requests || w == "同意公开").then_some(Keyed { key: "requests_granted", rank: 3 });
+        }
+    }
+    // `公开答复1件`: the answer was disclosure.
+    if matches!(extra, Some("答复" | "答复数")) {
+        if let Some(before) = rest.strip_suffix("公开") {
+            let refused =
+                ["不予", "不", "部分", "否决", "免于", "免予", "依申请", "拒绝"].iter().any(|w| before.ends_with(w));
+            if !refused && !near_tail(before, 8).contains("部分") {
+                return keyed("requests_granted");
+            }
+        }
+    }
+    None
+}
+
+/// `requests_denied` (SPEC §5: `不予公开`).
+///
+/// Shapes: `其中不予公开35件`; `不予公开答复 2件`; `免于公开答复数3条`; `否决公开答复数 1 条`.
+/// Not: `不予公开信息数95条`, `…依申请公开176条、不予公开77条` after `共制发政府信息378条`
+/// (information items classified, not requests refused): a bare `不予公开 N` needs a
+/// sentence about requests (see [`Context::requests`]).
+fn requests_denied(core: &str, ctx: Context) -> Option<Keyed> {
+    let (rest, extra) = strip_extra(core, &["答复数", "答复", "决定", "申请", "件"]);
+    let answered = matches!(extra, Some("答复" | "答复数" | "决定"));
+    for w in ["不予以公开", "不予公开", "否决公开", "免于公开", "免予公开", "拒绝公开"] {
+        if rest.ends_with(w) {
+            return (answered || ctx.requests).then_some(Keyed { key: "requests_denied", rank: 3 });
+        }
+    }
+    None
+}
+
+/// The last `n` characters of `s`.
+fn near_tail(s: &str, n: usize) -> &str {
+    let mut it = s.char_indices().rev();
+    let mut start = s.len();
+    for _ in 0..n {
+        match it.next() {
+            Some((i, _)) => start = i,
+            None => break,
+        }
+    }
+    &s[start..]
+}
+
+/// Verbs that put information out (`主动公开`, `公开`, `发布`, `公布`).
+const DISCLOSING: &[&str] = &["主动公开", "公开", "发布", "公布"];
+
+/// Words before a disclosure verb that make the count a part or another stream:
+/// `全文电子化的主动公开信息数共148条`, `其他应主动公开的政府信息25条`, counts of one
+/// channel (`通过“平潭发布”公众号发布信息672条`, `编发警务微信1451条`).
+const PROACTIVE_NOT: &[&str] = &[
+    "全文电子化",
+    "电子化",
+    "其他",
+    "其它",
+    "微信",
+    "微博",
+    "公众号",
+    "新媒体",
+    "客户端",
+    "政务号",
+    "头条",
+    "抖音",
+    "报刊",
+    "报纸",
+    "电视",
+    "广播",
+    "短信",
+    "依申请",
+    "不予",
+    "申请",
+];
+
+/// `proactive_total` (SPEC §5: `主动公开政府信息 N 条`), with a rank (see [`Keyed::rank`]).
+///
+/// Shapes: `2021年主动公开政府信息198条` (3); `主动公开政府信息的数量为99条` (3);
+/// `主动公开信息数为133条` (3); `全年累计主动公开公安政府信息179条` (3, a qualifier
+/// before 政府信息); `主动公开各类政\n府信息 5500 余条` (3); `公开各类政府信息N条`,
+/// `公开机构职能、规划计划等政府信息N条`, `公布政府信息211条` (2);
+/// `全年公开信息数量共计69条` (1: bare 公开信息 only with a stated total).
+/// Not: `主动公开采购信息25条`, `主动公开市政府规章13件`, `主动公开文件数为21条`
+/// (one kind of item), `公开信息1654条` and `本年度公开信息77条` (no stated total),
+/// `发布各类信息46106条` (not 政府信息), `依申请公开信息数46条`, `不予公开信息数95条`.
+fn proactive(window: &str, core: &str, total_filler: bool) -> Option<Keyed> {
+    // `主动公开125条`, `主动公开了1000余条`.
+    if let Some(before) = core.strip_suffix("主动公开").or_else(|| core.strip_suffix("主动公开了")) {
+        return proactive_prefix_ok(before).then_some(Keyed { key: "proactive_total", rank: 3 });
+    }
+    let rest = core.strip_suffix("信息")?;
+    let (rest, government) = match rest.strip_suffix("政府") {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
+    let (verb_at, verb_end) = last_of(rest, DISCLOSING)?;
+    let verb = &rest[verb_at..verb_end];
+    let qualifier = &rest[verb_end..];
+    let before = &rest[..verb_at];
+    if qualifier.chars().count() > 24 || qualifier.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if !proactive_prefix_ok(before) {
+        return None;
+    }
+    // `公开` of `主动公开` was found as 公开 only when 主动 is not right before it.
+    let active = verb == "主动公开";
+    if government {
+        if !active && ["不予", "依申请", "依", "申请"].iter().any(|w| before.ends_with(w)) {
+            return None;
+        }
+        return Some(Keyed { key: "proactive_total", rank: if active { 3 } else { 2 } });
+    }
+    // Bare 信息: only `主动公开(了|各类|的)信息`, or `公开信息` stating a total.
+    if !matches!(qualifier, "" | "了" | "各类" | "的" | "各类的") {
+        return None;
+    }
+    if active {
+        return Some(Keyed { key: "proactive_total", rank: 3 });
+    }
+    if verb == "公开" && total_filler && !window.contains("其中") {
+        return Some(Keyed { key: "proactive_total", rank: 1 });
+    }
+    None
+}
+
+fn proactive_prefix_ok(before: &str) -> bool {
+    let near = near_tail(before, 12);
+    !PROACTIVE_NOT.iter().any(|w| near.contains(w))
+}
+
+/// The key a counted number takes from the words before it (`window`: its clause
+/// from the previous number on) and after it (`after`: the rest of its clause).
+pub fn classify(window: &str, after: &str, unit: &str, ctx: Context) -> Option<Keyed> {
+    let (core, total_filler) = strip_filler(window);
+    let got = before_number(window, core, total_filler, unit, ctx);
+    if let Some(k) = got {
+        return unit_ok(k.key, unit).then_some(k);
+    }
+    after_number(window, after, unit)
+}
+
+fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: Context) -> Option<Keyed> {
+    if core.is_empty() {
+        return None;
+    }
+    // Cases and proceedings: `因政府信息公开引起的行政复议案件2件`, `共有行政诉讼案件1件`,
+    // `信息公开类行政复议7件，诉讼9件`, `被申请行政复议 2 件`.
+    let (c, _) = strip_extra(core, &["案件", "案", "申请", "事项", "件"]);
+    if c.ends_with("复议") && !c.ends_with("复议后") {
+        return ctx.disclosure.then_some(Keyed { key: "reviews", rank: 3 });
+    }
+    if c.ends_with("诉讼") || c.ends_with("行政应诉") {
+        return ctx.disclosure.then_some(Keyed { key: "lawsuits", rank: 3 });
+    }
+    // Fees: `全年收取政府信息公开信息处理费 3940 元`, `实际收取信息处理费共计1.5万元`,
+    // `收取费用200元`. Not table 2's 行政事业性收费 nor 减免.
+    if matches!(unit, "元" | "万元" | "千元" | "亿元") {
+        let (c, _) = strip_extra(core, &["金额", "费用"]);
+        let fee =
+            ["信息处理费", "处理费", "收费", "收取", "费用"].iter().any(|w| c.ends_with(w)) || core.ends_with("费用");
+        if fee && !["行政事业性收费", "收费金额", "减免", "退还", "退费"].iter().any(|w| window.contains(w))
+        {
+            return keyed("fees_yuan");
+        }
+        return None;
+    }
+    // Press conferences: `召开…等新闻发布会 12 场`, `召开新闻发布会2场`.
+    if ["新闻发布会", "发布会", "新闻发布活动", "新闻发布"].iter().any(|w| core.ends_with(w)) {
+        return keyed("press_conferences");
+    }
+    // Training: `开展信息公开业务集中培训2次`, `培训人员达到116人次`, `参训 80 人`.
+    {
+        let (c, extra) = strip_extra(core, &["工作人员", "人员", "干部", "学员", "职工", "人"]);
+        let trained = ["培训", "培训会", "培训班", "参训", "参加培训"].iter().any(|w| c.ends_with(w));
+        if trained {
+            return if matches!(unit, "人" | "人次" | "名") {
+                keyed("training_attendees")
+            } else if extra.is_none() {
+                keyed("training_sessions")
+            } else {
+                None
+            };
+        }
+    }
+    // Website visits: `政府信息公开专栏访问量达72065人次`, `点击率达313万人次`.
+    if ["访问量", "点击量", "浏览量", "访问", "点击", "浏览", "点击率", "访问人次", "浏览人次"]
+        .iter()
+        .any(|w| core.ends_with(w))
+    {
+        return keyed("site_visits");
+    }
+    // Consultations: `接待群众咨询120余次`, `解答电话咨询 30 人次`.
+    {
+        let (c, _) = strip_extra(core, &["服务", "电话", "问题", "事项"]);
+        if c.ends_with("咨询") {
+            return keyed("consultations");
+        }
+    }
+    // Complaints: `收到投诉3件`, `受理举报 2 起`. Not table 3's 信访举报投诉类申请.
+    {
+        let (c, _) = strip_extra(core, &["案件", "事项", "件"]);
+        if ["申诉", "投诉", "举报"].iter().any(|w| c.ends_with(w)) {
+            // `受理群众投诉举报1200件` on a hotline is not about disclosure.
+            return ctx.disclosure.then_some(Keyed { key: "complaints", rank: 3 });
+        }
+    }
+    if let Some(k) = requests_granted(core, ctx) {
+        return Some(k);
+    }
+    if let Some(k) = requests_denied(core, ctx) {
+        return Some(k);
+    }
+    if let Some(k) = requests_received(window, core, ctx.business) {
+        return Some(k);
+    }
+    proactive(window, core, total_filler)
+}
+
+/// Shapes with the key word after the number.
+fn after_number(window: &str, after: &str, unit: &str) -> Option<Keyed> {
+    // `2011年我区共举行3次新闻发布活动`, `召开3场政策解读新闻发布会`.
+    if unit_ok("press_conferences", unit) {
+        let head = near_head(after, 12);
+        if ["新闻发布会", "发布会", "新闻发布活动", "新闻发布"].iter().any(|w| head.contains(w)) {
+            return keyed("press_conferences");
+        }
+    }
+    // `举办2期培训班`, `组织3次业务培训`; `120人次参加培训`.
+    let head = near_head(after, 8);
+    if head.contains("培训") || head.contains("参训") {
+        if unit_ok("training_sessions", unit) {
+            return keyed("training_sessions");
+        }
+        if unit_ok("training_attendees", unit) {
+            return keyed("training_attendees");
+        }
+    }
+    // `本年度全区共收到70件申请`, `收到3件政府信息公开申请`.
+    if unit_ok("requests_received", unit) && matches!(verb_before(window), Some(Verb::Receiving)) {
+        let head = near_head(after, 14);
+        if let Some(at) = head.find("申请") {
+            let noun = &head[..at];
+            let after_noun = &head[at + "申请".len()..];
+            // `收到12起政府信息依申请公开`: 依申请 only as 依申请公开.
+            let yi = noun.ends_with('依') && after_noun.starts_with("公开");
+            let plain = noun.is_empty()
+                || yi
+                || ["政府信息公开", "信息公开", "公开", "有关", "的"].iter().any(|w| noun.ends_with(w));
+            let other = ["许可", "复议", "诉讼", "补正", "重复"].iter().any(|w| noun.contains(w));
+            if plain && !other && !after_noun.starts_with(['人', '书', '表']) && (yi || !noun.ends_with('依')) {
+                return keyed("requests_received");
+            }
+        }
+    }
+    // `有 1 件政府信息公开申请被申请人申请行政复议`, `其中有2件提起行政诉讼`.
+    if unit_ok("reviews", unit) && (window.ends_with('有') || window.is_empty() || window.ends_with("其中")) {
+        let negated = ["未", "没有", "无", "不"].iter().any(|w| after.contains(w));
+        if !negated {
+            for (w, key) in [("行政复议", "reviews"), ("行政诉讼", "lawsuits")] {
+                if let Some(at) = after.find(w) {
+                    let lead = &after[..at];
+                    if ["申请", "提起", "提出", "被"].iter().any(|v| lead.ends_with(v) || lead.contains(v)) {
+                        return keyed(key);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The first `n` characters of `s`.
+fn near_head(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(window: &str, after: &str, unit: &str) -> Option<&'static str> {
+        classify(window, after, unit, Context { requests: false, disclosure: true, business: false }).map(|k| k.key)
+    }
+
+    #[test]
+    fn filler_is_set_aside() {
+        assert_eq!(strip_filler("主动公开政府信息的数量为"), ("主动公开政府信息", true));
+        assert_eq!(strip_filler("信息公开申请共计"), ("信息公开申请", true));
+        assert_eq!(strip_filler("访问量达"), ("访问量", false));
+    }
+
+    #[test]
+    fn predicates_before_the_number() {
+        assert_eq!(key("2023年全区共主动公开政府信息", "", "条"), Some("proactive_total"));
+        assert_eq!(key("主动公开文件数为", "", "条"), None);
+        assert_eq!(key("不予公开信息数", "", "条"), None);
+        assert_eq!(key("依申请公开信息数", "", "条"), None);
+        assert_eq!(key("主动公开采购信息", "", "条"), None);
+        assert_eq!(key("答复政府信息公开申请", "", "件"), None);
+        assert_eq!(key("共收到政府信息公开申请", "", "条"), Some("requests_received"));
+        assert_eq!(key("行政许可申请", "", "件"), None);
+        assert_eq!(key("因政府信息公开引起的行政复议案件", "", "件"), Some("reviews"));
+    }
+}

@@ -1,0 +1,256 @@
+//! Tables printed as text are not prose (DOMAIN §8.2, §8.3): the lines of a
+//! table the table reader may or may not have placed — rows with their cells
+//! (`4.无正当理由大量反复申请 0 0 0 0 0 0 0`, `| 2.申请人逾期未按收费通知要求缴纳费用… | | |`),
+//! label lines, table 4's stacked header (`结果 结果 其他 尚未 总 未经复议直接起诉 复议后起诉`)
+//! — and the labels that open a table flattened into a line of prose
+//! (`…（本列数据的勾稽关系为：…） 申请人情况 …`). Their numbers and words give no facts.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use crate::document::{CharIndex, Document, Span};
+use crate::tables::template;
+
+/// Character spans of the lines of `doc.text` that are rows or labels of a table
+/// printed as text (see [`table_line_kind`]), outside the document's own tables. A
+/// line of bare numbers counts only next to another table line: alone between
+/// prose lines it is a number a text layer wrapped onto a line of its own
+/// (`…累计主动公开政府信息\n5928\n条`).
+pub fn text_table_spans(doc: &Document) -> Vec<Span> {
+    let text = doc.text.as_str();
+    // The document's own tables (HTML) are tables already: their lines are not looked at.
+    let mut own: Vec<(usize, usize)> = Vec::new();
+    if !doc.tables.is_empty() {
+        let mut chars = text.char_indices().enumerate();
+        for t in doc.tables.iter().filter(|t| !is_prose_table(t)) {
+            let mut byte_of = |c: usize| {
+                for (ci, (b, _)) in chars.by_ref() {
+                    if ci >= c {
+                        return b;
+                    }
+                }
+                text.len()
+            };
+            let a = byte_of(t.span[0]);
+            let b = if t.span[1] > t.span[0] { byte_of(t.span[1]) } else { a };
+            own.push((a, b));
+        }
+    }
+    // (start, end, kind): 0 prose, 1 numbers only, 2 a table line with a label.
+    let mut lines: Vec<(usize, usize, u8)> = Vec::new();
+    let mut at = 0usize;
+    let mut t = 0usize;
+    for line in text.split('\n') {
+        let (s, e) = (at, at + line.len());
+        at = e + 1;
+        while t < own.len() && own[t].1 <= s {
+            t += 1;
+        }
+        if line.trim().is_empty() || own.get(t).is_some_and(|o| o.0 <= s) {
+            continue;
+        }
+        let kind = match table_line_kind(line) {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        };
+        lines.push((s, e, kind));
+    }
+    let idx = CharIndex::new(text);
+    let mut out: Vec<Span> = Vec::new();
+    for (k, &(s, e, kind)) in lines.iter().enumerate() {
+        let table = match kind {
+            0 => false,
+            2 => true,
+            _ => {
+                let prev = k.checked_sub(1).map(|j| lines[j].2);
+                let next = lines.get(k + 1).map(|l| l.2);
+                prev.is_some_and(|x| x > 0) || next.is_some_and(|x| x > 0)
+            }
+        };
+        if !table {
+            continue;
+        }
+        let span = idx.span(s..e);
+        match out.last_mut() {
+            // Adjacent lines (one line break apart) merge into one span.
+            Some(last) if last[1] + 1 >= span[0] => last[1] = span[1],
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
+/// Whether a table of the document holds prose, not data: no cell is a table's
+/// label, fewer cells are bare values than run on like a sentence. Converters cut a
+/// paragraph into the cells of a row (`| 府网站平台主动公开政府信息 |  | 1136 条。 |`).
+pub fn is_prose_table(t: &crate::document::Table) -> bool {
+    let (mut prose, mut values) = (0usize, 0usize);
+    for c in &t.cells {
+        let text = c.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let cell = compact_cell(text);
+        if CELL.is_match(&cell) {
+            values += 1;
+            continue;
+        }
+        // A label of the statutory tables (not a scrap of one: `件，` is held by many).
+        if bare_label(&cell).is_some_and(|l| l.chars().count() >= 3 && TABLE_LABELS.holds(l)) {
+            return false;
+        }
+        if text.contains(['。', '，', '；']) || text.chars().count() >= 12 {
+            prose += 1;
+        }
+    }
+    prose > 0 && prose >= values
+}
+
+/// Labels that open a table flattened into a line (DOMAIN §3–§5, §9.3), as they read
+/// with whitespace removed. Only labels no prose sentence holds: a report's prose may
+/// say `其中结果维持 72 件`, but not `结果维持结果纠正`.
+const TABLE_MARKERS: &[&str] = &[
+    "本年新收政府信息公开申请数量",
+    "申请人情况",
+    "本年制发件数",
+    "本年新制作数量",
+    "本年新公开数量",
+    "第二十条第",
+    "本年处理决定数量",
+    "上一年项目数量",
+    "采购总金额",
+    "本列数据的勾稽关系",
+    "计量单位",
+    "指标名称",
+    "结果维持结果纠正",
+    "尚未审结总计",
+    "未经复议直接起诉复议后起诉",
+    "商业企业科研机构",
+];
+
+/// Where the first table label of a compacted sentence starts: the text from there on
+/// is a flattened table.
+pub fn table_start(compact: &str) -> Option<usize> {
+    static MARKERS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(TABLE_MARKERS).expect("table markers automaton"));
+    MARKERS.find(compact).map(|m| m.start())
+}
+
+/// Labels of the statutory tables' rows, columns and captions (DOMAIN §3–§5) that
+/// the table templates do not list as patterns of their own.
+const EXTRA_TABLE_LABELS: &[&str] = &["申请人情况", "法人或其他组织", "行政诉讼", "第二十条第"];
+
+/// Every table label, in the compact form of [`compact_cell`], one per line: a
+/// piece is part of a label when it occurs in this text (pieces hold no line
+/// breaks, so no match spans two labels). One search instead of one per label.
+struct TableLabels {
+    joined: String,
+    longest: usize,
+}
+
+impl TableLabels {
+    fn holds(&self, piece: &str) -> bool {
+        piece.len() <= self.longest && self.joined.contains(piece)
+    }
+}
+
+static TABLE_LABELS: LazyLock<TableLabels> = LazyLock::new(|| {
+    let mut out: Vec<&'static str> = Vec::new();
+    out.extend(template::T2_LABELS.iter().map(|(l, _)| *l));
+    out.extend(template::T3_LABELS.iter().map(|(l, _)| *l));
+    out.extend(template::T3_COL_LABELS.iter().map(|(l, _)| *l));
+    out.extend(template::T4_COL_LABELS.iter().map(|(l, _)| *l));
+    out.extend(template::T4_GROUP_LABELS.iter().map(|(l, _)| *l));
+    out.extend(EXTRA_TABLE_LABELS);
+    TableLabels { longest: out.iter().map(|l| l.len()).max().unwrap_or(0), joined: out.join("\n") }
+});
+
+/// A cell value of a text table (DOMAIN §8.5): a number, money with its unit, a
+/// signed delta, or a not-applicable mark. `件`/`条` are not among the units, so a
+/// count stated in prose (`受理申请 70件`) is never taken for a cell.
+static CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-+]?[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|元|笔|%)?|[-—–/]+|无|不适用)$").expect("cell regex")
+});
+
+/// Ordinals before a label (`一、`, `(三)`, `4.`) and page numbers.
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|[0-9]+[.、)])+").expect("ordinal regex")
+});
+
+/// A token of a text table row as the templates write labels: full-width ASCII
+/// folded, quotes dropped, `其它` read as `其他`.
+fn compact_cell(token: &str) -> Cow<'_, str> {
+    let folded = |c: char| matches!(c, '\u{FF01}'..='\u{FF5E}');
+    let dropped = |c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』');
+    // Most pieces need none of it: no copy for them.
+    if !token.contains(|c: char| folded(c) || dropped(c)) && !token.contains("其它") {
+        return Cow::Borrowed(token);
+    }
+    let out: String = token
+        .chars()
+        .map(|c| if folded(c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c })
+        .filter(|&c| !dropped(c))
+        .collect();
+    Cow::Owned(out.replace("其它", "其他"))
+}
+
+/// A label without its ordinal, its parenthesised notes (`(区分处理的，…)`,
+/// `(单位：万元)`, also cut by a line break) and digits glued to its end (`""` for
+/// an ordinal alone). `None` when digits remain or only a note does (`(注：收到申请
+/// 70件)`, `(本年度未收费)` are prose, not labels).
+fn bare_label(token: &str) -> Option<&str> {
+    let t = ORDINAL.find(token).map_or(token, |m| &token[m.end()..]);
+    if t.is_empty() {
+        return Some(t);
+    }
+    let mut t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    if t.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(open) = t.find('(') {
+        t = &t[..open];
+    }
+    if let Some(close) = t.rfind(')') {
+        t = &t[close + 1..];
+    }
+    (!t.is_empty()).then_some(t)
+}
+
+/// Whether a line is a row of a table printed as text (DOMAIN §8.2, §8.3): every
+/// whitespace- or pipe-separated piece is a cell value or (part of) a table label
+/// (`4.无正当理由大量反复申请 0 0 0 0 0 0 0`, `| 2.申请人逾期未按收费通知要求缴纳费用… | | |`,
+/// the stacked header `结果 结果 其他 尚未 总 未经复议直接起诉 复议后起诉`). Prose
+/// runs its words together, so a prose line is one piece and never all label.
+///
+/// `Some(true)` for a table line with a label, `Some(false)` for one of cell values
+/// only, `None` for prose.
+fn table_line_kind(line: &str) -> Option<bool> {
+    // A long run without separators is prose: no label or cell is that long.
+    let separated = line.contains(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
+    if !separated && line.len() > TABLE_LABELS.longest + 64 {
+        return None;
+    }
+    let mut any = false;
+    let mut label = false;
+    for piece in line.split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '\u{a0}' | '\u{3000}')) {
+        if piece.is_empty() {
+            continue;
+        }
+        let piece = compact_cell(piece);
+        if CELL.is_match(&piece) {
+            any = true;
+            continue;
+        }
+        if bare_label(&piece).is_some_and(|l| TABLE_LABELS.holds(l)) {
+            any = true;
+            label = true;
+            continue;
+        }
+        return None;
+    }
+    any.then_some(label)
+}
