@@ -104,7 +104,16 @@ pub fn solve_rows(
         solved.push((r.tokens.clone(), cands));
     }
     if !eqs.is_empty() {
+        // Each equation prunes assuming it holds; where the pruned rows leave some equation
+        // unsatisfiable, the source does not add up and the pruning is undone (pruning one
+        // column after another would otherwise leave whichever placement came last).
+        let before: Vec<Vec<Cand>> = solved.iter().map(|(_, c)| c.clone()).collect();
         solve::propagate(&mut solved, eqs);
+        if !eqs.iter().all(|e| solve::satisfiable(&solved, e)) {
+            for ((_, c), b) in solved.iter_mut().zip(before) {
+                *c = b;
+            }
+        }
     }
     solved.into_iter().zip(overflow).map(|((t, c), o)| (t, c, o)).collect()
 }

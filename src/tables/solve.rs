@@ -457,6 +457,31 @@ pub fn propagate(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) {
     joint(rows, eqs);
 }
 
+/// Whether some choice of one candidate per row satisfies `eq` (rows without candidates or
+/// values take no part; too many sums to tell counts as satisfiable).
+pub fn satisfiable(rows: &[(Vec<Token>, Vec<Cand>)], eq: &Equation) -> bool {
+    let mut sums: Vec<f64> = vec![0.0];
+    for &(r, coef) in &eq.terms {
+        let mut vs: Vec<f64> = Vec::new();
+        for c in &rows[r].1 {
+            match c.get(eq.col).and_then(|s| slot_value(&rows[r].0, s)) {
+                Some(v) => vs.push(v * coef),
+                None => return true,
+            }
+        }
+        if vs.is_empty() {
+            return true;
+        }
+        vs.sort_by(f64::total_cmp);
+        vs.dedup_by(|x, y| (*x - *y).abs() < 1e-9);
+        match sumset(&sums, &vs) {
+            Some(next) => sums = next,
+            None => return true,
+        }
+    }
+    contains(&sums, 0.0)
+}
+
 /// Exact joint filtering over the rows still ambiguous, when the product is small.
 fn joint(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) {
     let amb: Vec<usize> = (0..rows.len()).filter(|&r| rows[r].1.len() > 1).collect();

@@ -99,23 +99,59 @@ const T3_HEADER_WORDS: &[(&str, usize)] = &[
     ("总", 6),
 ];
 
-/// Where table 3's seven columns were printed in column-aligned text.
+/// Where a table's columns were printed in column-aligned text, page by page (a PDF text
+/// extractor lays each page out on its own character grid, so the columns move between pages).
 struct ColumnModel {
-    /// The page of the header, whose columns are known.
-    page: u32,
-    centres: [f32; 7],
-    pitch: f32,
+    /// `(page, centre column of each template column, pitch)`.
+    pages: Vec<(u32, Vec<f32>, f32)>,
 }
 
-/// Table 3's columns in column-aligned text: a straight line through the columns the header
-/// words between `from` and `to` name, when at least three name different columns and lie on
-/// it; else the tokens' positions when they fall into exactly seven groups on one page.
+impl ColumnModel {
+    fn page(&self, page: u32) -> Option<(&[f32], f32)> {
+        self.pages.iter().find(|(p, _, _)| *p == page).map(|(_, c, pitch)| (c.as_slice(), *pitch))
+    }
+}
+
+/// Table 3's columns in column-aligned text. On a page where rows print all seven values,
+/// their positions; else on the header's page a straight line through the columns its words
+/// name (at least three different ones lying on it); else the tokens' positions when they fall
+/// into exactly seven groups on the page.
 fn t3_columns(
     v: &View,
     from: usize,
     to: usize,
     found: &[(usize, Vec<super::solve::Token>, Span)],
 ) -> Option<ColumnModel> {
+    let centre = |t: &super::solve::Token| v.word_at(t.span()[0]).map(|(_, p, x0, x1)| (p, (x0 + x1) / 2.0));
+    let mut model = ColumnModel { pages: Vec::new() };
+    // Rows printing all seven values, page by page.
+    let mut full: Vec<(u32, Vec<f32>)> = Vec::new();
+    for f in found.iter().filter(|f| f.1.len() == 7) {
+        let xs: Option<Vec<(u32, f32)>> = f.1.iter().map(centre).collect();
+        let Some(xs) = xs else { continue };
+        if xs.iter().all(|(p, _)| *p == xs[0].0) && xs.windows(2).all(|w| w[1].1 > w[0].1) {
+            full.push((xs[0].0, xs.iter().map(|x| x.1).collect()));
+        }
+    }
+    let mut pages: Vec<u32> = full.iter().map(|f| f.0).collect();
+    pages.dedup();
+    pages.sort_unstable();
+    pages.dedup();
+    for p in pages {
+        let rows: Vec<&Vec<f32>> = full.iter().filter(|f| f.0 == p).map(|f| &f.1).collect();
+        let centres: Vec<f32> = (0..7)
+            .map(|c| {
+                let mut xs: Vec<f32> = rows.iter().map(|r| r[c]).collect();
+                xs.sort_by(f32::total_cmp);
+                xs[xs.len() / 2]
+            })
+            .collect();
+        let pitch = (centres[6] - centres[0]) / 6.0;
+        if pitch >= 2.0 {
+            model.pages.push((p, centres, pitch));
+        }
+    }
+    // The header's words.
     let mut named: Vec<(usize, f32)> = Vec::new();
     let mut page = None;
     for (a, b, p, x0, x1) in v.words_in(from, to) {
@@ -127,63 +163,92 @@ fn t3_columns(
     }
     let distinct = (0..7).filter(|c| named.iter().any(|(k, _)| k == c)).count();
     if let (true, Some(page)) = (distinct >= 3, page) {
-        // Least squares x = a + b·col.
-        let n = named.len() as f32;
-        let (sx, sy) = named.iter().fold((0.0, 0.0), |acc, (c, x)| (acc.0 + *c as f32, acc.1 + x));
-        let (mx, my) = (sx / n, sy / n);
-        let sxx: f32 = named.iter().map(|(c, _)| (*c as f32 - mx).powi(2)).sum();
-        let sxy: f32 = named.iter().map(|(c, x)| (*c as f32 - mx) * (x - my)).sum();
-        if sxx > 0.0 {
-            let b = sxy / sxx;
-            let a = my - b * mx;
-            if b >= 2.0 && named.iter().all(|(c, x)| (a + b * *c as f32 - x).abs() <= 0.45 * b) {
-                return Some(ColumnModel { page, centres: std::array::from_fn(|c| a + b * c as f32), pitch: b });
+        if model.page(page).is_none() {
+            // Least squares x = a + b·col.
+            let n = named.len() as f32;
+            let (sx, sy) = named.iter().fold((0.0, 0.0), |acc, (c, x)| (acc.0 + *c as f32, acc.1 + x));
+            let (mx, my) = (sx / n, sy / n);
+            let sxx: f32 = named.iter().map(|(c, _)| (*c as f32 - mx).powi(2)).sum();
+            let sxy: f32 = named.iter().map(|(c, x)| (*c as f32 - mx) * (x - my)).sum();
+            if sxx > 0.0 {
+                let b = sxy / sxx;
+                let a = my - b * mx;
+                if b >= 2.0 && named.iter().all(|(c, x)| (a + b * *c as f32 - x).abs() <= 0.45 * b) {
+                    model.pages.push((page, (0..7).map(|c| a + b * c as f32).collect(), b));
+                }
             }
         }
     }
-    // Seven groups of token positions on one page.
-    let mut xs: Vec<(u32, f32)> = found
-        .iter()
-        .flat_map(|f| f.1.iter())
-        .filter_map(|t| v.word_at(t.span()[0]).map(|(_, p, x0, x1)| (p, (x0 + x1) / 2.0)))
-        .collect();
-    let page = xs.first()?.0;
-    xs.retain(|(p, _)| *p == page);
-    let mut xs: Vec<f32> = xs.into_iter().map(|(_, x)| x).collect();
-    xs.sort_by(f32::total_cmp);
-    let mut groups: Vec<Vec<f32>> = Vec::new();
-    for x in xs {
-        match groups.last_mut() {
-            Some(g) if x - g[g.len() - 1] <= 2.0 => g.push(x),
-            _ => groups.push(vec![x]),
+    // Seven groups of token positions on a page without a model yet.
+    let xs: Vec<(u32, f32)> = found.iter().flat_map(|f| f.1.iter()).filter_map(centre).collect();
+    let mut pages: Vec<u32> = xs.iter().map(|x| x.0).collect();
+    pages.sort_unstable();
+    pages.dedup();
+    for p in pages {
+        if model.page(p).is_some() {
+            continue;
+        }
+        let mut on: Vec<f32> = xs.iter().filter(|x| x.0 == p).map(|x| x.1).collect();
+        on.sort_by(f32::total_cmp);
+        let mut groups: Vec<Vec<f32>> = Vec::new();
+        for x in on {
+            match groups.last_mut() {
+                Some(g) if x - g[g.len() - 1] <= 2.0 => g.push(x),
+                _ => groups.push(vec![x]),
+            }
+        }
+        if groups.len() == 7 {
+            let centres: Vec<f32> = groups.iter().map(|g| g.iter().sum::<f32>() / g.len() as f32).collect();
+            model.pages.push((p, centres.clone(), (centres[6] - centres[0]) / 6.0));
         }
     }
-    if groups.len() != 7 {
-        return None;
-    }
-    let centres: [f32; 7] = std::array::from_fn(|c| groups[c].iter().sum::<f32>() / groups[c].len() as f32);
-    Some(ColumnModel { page, centres, pitch: (centres[6] - centres[0]) / 6.0 })
+    (!model.pages.is_empty()).then_some(model)
 }
 
-/// Where each token was printed: its centre in columns of the pitch, and on the header's page
-/// the columns it may stand in (the nearest, and a neighbour nearly as near).
+/// Table 4's columns in column-aligned text: a header line of `[a, b)` printing 15 words
+/// (`结果 结果 其他 尚未 总 …`), one over each column.
+fn t4_columns(v: &View, a: usize, b: usize) -> Option<ColumnModel> {
+    let words: Vec<(usize, usize, u32, f32, f32)> = v.words_in(a, b).collect();
+    let mut line: Vec<&(usize, usize, u32, f32, f32)> = Vec::new();
+    let mut best: Option<ColumnModel> = None;
+    let mut flush = |line: &mut Vec<&(usize, usize, u32, f32, f32)>| {
+        if line.len() == 15 && best.is_none() {
+            let centres: Vec<f32> = line.iter().map(|w| (w.3 + w.4) / 2.0).collect();
+            let pitch = (centres[14] - centres[0]) / 14.0;
+            if pitch >= 2.0 && centres.windows(2).all(|p| p[1] > p[0]) {
+                best = Some(ColumnModel { pages: vec![(line[0].2, centres, pitch)] });
+            }
+        }
+        line.clear();
+    };
+    for w in &words {
+        let same_line = line.last().is_some_and(|p| !v.chars[p.1..w.0].contains(&'\n'));
+        if !same_line {
+            flush(&mut line);
+        }
+        line.push(w);
+    }
+    flush(&mut line);
+    best
+}
+
+/// Where each token was printed, on pages whose columns are known: its centre in columns of
+/// the page's pitch, and the columns it may stand in (the nearest, and a neighbour nearly as
+/// near).
 fn positions(v: &View, tokens: &[super::solve::Token], m: &ColumnModel) -> Vec<Option<build::Printed>> {
     tokens
         .iter()
         .map(|t| {
             let (_, page, x0, x1) = v.word_at(t.span()[0])?;
+            let (centres, pitch) = m.page(page)?;
             let x = (x0 + x1) / 2.0;
-            let cols = (page == m.page).then(|| {
-                let mut by: Vec<(f32, usize)> =
-                    m.centres.iter().enumerate().map(|(c, cx)| ((cx - x).abs(), c)).collect();
-                by.sort_by(|a, b| a.0.total_cmp(&b.0));
-                let mut cols = vec![by[0].1];
-                if by[1].0 - by[0].0 < 0.2 * m.pitch {
-                    cols.push(by[1].1);
-                }
-                cols
-            });
-            Some(build::Printed { page, x: x / m.pitch, cols })
+            let mut by: Vec<(f32, usize)> = centres.iter().enumerate().map(|(c, cx)| ((cx - x).abs(), c)).collect();
+            by.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut cols = vec![by[0].1];
+            if by.len() > 1 && by[1].0 - by[0].0 < 0.2 * pitch {
+                cols.push(by[1].1);
+            }
+            Some(build::Printed { page, x: x / pitch, cols: Some(cols) })
         })
         .collect()
 }
@@ -466,17 +531,12 @@ pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableRe
             break;
         }
         let full_header = header.contains('维') && header.contains('审');
+        // Column-aligned text prints the 15 column headers on one line: the columns' places.
+        let model = t4_columns(v, h.start, header_end);
         let row = |tokens: Vec<super::solve::Token>, unreadable: Option<&'static str>, issues: &mut Vec<Issue>| {
             let region = rows::tokens_span(&tokens, header_end);
-            let row = RowIn {
-                key: "",
-                tokens,
-                region,
-                cols: build::t4_flat_cols(),
-                pins: Vec::new(),
-                at: Vec::new(),
-                unreadable,
-            };
+            let at = model.as_ref().map_or(Vec::new(), |m| positions(v, &tokens, m));
+            let row = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new(), at, unreadable };
             build::review(row, [h.start, region[1]], issues)
         };
         if full_header {
