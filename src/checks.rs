@@ -53,8 +53,42 @@ pub fn run(report: &Report) -> Vec<Issue> {
         document::publication_deadline(report, &mut issues);
         document::year_of_period(report, &mut issues);
     }
+    for i in &mut issues {
+        blame_guesses(report, i);
+    }
     issues.sort_by_key(|i| CODES.iter().position(|c| *c == i.code).unwrap_or(CODES.len()));
     issues
+}
+
+/// An issue may blame the published report only for cells read without a guess: where one
+/// of the cells it names was placed by the parser (a blank the text dropped, a run of digits
+/// split, a position inferred), the fault may be the parser's, and the issue says so.
+fn blame_guesses(report: &Report, issue: &mut Issue) {
+    if issue.blame != "source"
+        || !matches!(issue.code, "T3_BALANCE" | "T3_ROW_SUM" | "T3_RESULTS_SUM" | "T3_TOTAL_OMITTED" | "T4_GROUP_SUM")
+    {
+        return;
+    }
+    let guessed = issue.cells.iter().any(|path| {
+        let mut it = path.splitn(3, '.');
+        let (Some(table), Some(row), Some(col)) = (it.next(), it.next(), it.next()) else { return false };
+        let t = match table {
+            "requests" => &report.tables.requests,
+            "review_litigation" => &report.tables.review_litigation,
+            "proactive" => &report.tables.proactive,
+            _ => return false,
+        };
+        t.as_ref().and_then(|t| t.cells.get(row)).and_then(|r| r.get(col)).is_some_and(|c| c.inferred)
+    });
+    if guessed {
+        issue.blame = "parser";
+        if issue.severity == "error" {
+            issue.severity = "warning";
+        }
+        issue.message.push_str(
+            " (some of these cells were placed by the parser's arithmetic, not read from labelled positions)",
+        );
+    }
 }
 
 /// Whether `code` is raised here (and not by a reading stage).
