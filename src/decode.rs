@@ -1038,10 +1038,10 @@ mod tests {
 
     #[test]
     fn large_random_input_is_refused_quickly() {
+        // Refused on the first WINDOW bytes (`check_raw_controls`), before any decoding;
+        // the time it takes is measured in bench/, not asserted here.
         let bytes = xorshift_bytes(20 << 20, 42);
-        let started = std::time::Instant::now();
         assert_eq!(dec(&bytes), Err(CoreError::UnsupportedFormat("binary data".into())));
-        assert!(started.elapsed().as_secs_f64() < 2.0, "{:?}", started.elapsed());
     }
 
     #[test]

@@ -6,12 +6,12 @@ import sys
 
 import pytest
 
-from conftest import REAL, SEEDS
+from conftest import HANG_GUARD, REAL, SEEDS
 from gongkai import cli
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "gongkai", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "gongkai", *args], capture_output=True, text=True, timeout=HANG_GUARD)
 
 
 def test_demo_parses_every_shipped_sample():
@@ -25,7 +25,7 @@ def test_demo_parses_every_shipped_sample():
 
 
 def test_console_script_is_installed():
-    proc = subprocess.run(["gongkai", "--help"], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(["gongkai", "--help"], capture_output=True, text=True, timeout=HANG_GUARD)
     assert proc.returncode == 0
     assert "demo" in proc.stdout
 

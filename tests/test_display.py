@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 import gongkai
-from conftest import REAL
+from conftest import HANG_GUARD, REAL
 from gongkai import display
 
 SYQ_2021 = REAL / "pingtan-syq-2021.txt"
@@ -248,7 +248,7 @@ def test_terminal_grids_align_and_mark(syq):
 
 def test_gongkai_show_prints_the_tables():
     proc = subprocess.run([sys.executable, "-m", "gongkai", "show", str(SYQ_2021)], capture_output=True, text=True,
-                          timeout=60)
+                          timeout=HANG_GUARD)
     assert proc.returncode == 0, proc.stderr
     assert "三、收到和处理政府信息公开申请情况" in proc.stdout
     assert "| 行政复议" in proc.stdout
