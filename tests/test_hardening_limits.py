@@ -113,7 +113,7 @@ def test_endless_files_are_refused_not_read_to_the_end():
             RESULT = str(e)
         """,
     )
-    assert out["result"] == "input too large: 50000001 bytes exceeds max_bytes=50000000"
+    assert out["result"] == "/dev/zero: input too large: 50000001 bytes exceeds max_bytes=50000000"
     assert out["peak_mb"] < 300
 
 

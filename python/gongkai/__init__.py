@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import _core, frames
-from ._api import Failure, extract, parse, parse_many
+from ._api import Failure, extract, files, parse, parse_many
 from ._compare import compare, compare_records
 from ._core import (
     EmptyInputError,
@@ -20,6 +20,7 @@ from ._core import (
     OptionError,
     UnsupportedFormatError,
 )
+from ._sources import GongkaiWarning
 from .frames import read
 from .report import Report
 
@@ -46,6 +47,7 @@ __all__ = [
     "EmptyInputError",
     "Failure",
     "GongkaiError",
+    "GongkaiWarning",
     "InputTooLargeError",
     "OptionError",
     "Report",
@@ -54,6 +56,7 @@ __all__ = [
     "compare",
     "compare_records",
     "extract",
+    "files",
     "frames",
     "parse",
     "parse_many",

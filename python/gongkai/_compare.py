@@ -20,6 +20,7 @@ Two things an evaluator checks between an agency's reports of consecutive years:
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -128,8 +129,8 @@ def _load(reports: Any, files: Sequence[str | None] | None) -> list[tuple[str | 
     ):
         from .frames import _expand
 
-        paths = _expand(reports)
-        parsed = parse_many(paths, errors="collect")
+        paths = _expand(reports, "gongkai.compare")
+        parsed = parse_many([Path(p) for p in paths], errors="collect")
         return [(p, r) for p, r in zip(paths, parsed) if isinstance(r, Report)]
     reports = list(reports)
     if files is not None and len(files) != len(reports):

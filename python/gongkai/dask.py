@@ -62,7 +62,7 @@ def read(
     parallel. The other options are `gongkai.read`'s.
     """
     dd = _dask_dataframe()
-    files = frames._expand(paths)
+    files = frames._expand(paths, "gongkai.dask.read")
     if npartitions is not None:
         if not isinstance(npartitions, int) or npartitions < 1:
             raise ValueError(f"npartitions must be a positive integer, not {npartitions!r}")

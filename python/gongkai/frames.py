@@ -19,9 +19,11 @@ import datetime as _dt
 import math
 import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import _api
+from ._sources import FileList, expand, warn_skipped
 from ._schema import (
     FACT_KEYS,
     MONEY_CELLS,
@@ -295,16 +297,11 @@ def empty() -> pd.DataFrame:
 # Streaming over files
 
 
-def _expand(paths: Any) -> list[str]:
-    from .cli import expand_paths
-
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    items = []
-    for p in paths:
-        p = os.fspath(p)
-        items.append(p if isinstance(p, str) else os.fsdecode(p))
-    return sorted(expand_paths(items))
+def _expand(paths: Any, caller: str = "gongkai.read") -> FileList:
+    """The files of ``paths`` (see `gongkai.files`) sorted, warning about the ones a folder scan skipped."""
+    files = expand(paths)
+    warn_skipped(files, caller, stacklevel=4)
+    return FileList(sorted(files), files.skipped)
 
 
 def read(
@@ -325,8 +322,13 @@ def read(
 ) -> pd.DataFrame:
     """One row per document: metadata, every table cell, the canonical facts, issue counts.
 
-    ``paths``: a file, a directory (searched recursively for report files), a glob
-    pattern, or a list of these; rows follow the sorted paths. Columns (see
+    ``paths``: a file, a directory (searched recursively for documents: ``.html
+    .htm .shtml .xhtml .txt .text .md .markdown .pdf .docx .doc .wps``), a glob
+    pattern, or a list of these; rows follow the sorted paths. Every ``str`` here
+    is a path: one that names nothing gives a ``FileNotFoundError`` row (or
+    raises, with ``errors="raise"``). Files under a directory of no document kind
+    are left out with a `GongkaiWarning` counting them by extension, and listed in
+    ``frame.attrs["skipped"]``. Columns (see
     `columns()`): ``file``, ``kind``, ``template``, ``year``, ``agency``,
     ``admin_level``, ``region_code``, ``province``, ``city``, ``county``,
     ``published``, ``written``, ``index_number``, ``title``, ``part``, then
@@ -351,7 +353,7 @@ def read(
     data: dict[str, list[Any]] = {name: [] for name, _k in _SCHEMA}
     cols = [data[name] for name, _k in _SCHEMA]
     for path, result in _api.iter_parsed(
-        files,
+        [Path(f) for f in files],  # every str here is a path, never a document's text
         threads=threads,
         errors=errors,
         progress=progress,
@@ -361,11 +363,12 @@ def read(
         t2s=t2s,
         max_bytes=max_bytes,
     ):
+        file = os.fspath(path)
         if isinstance(result, _api.Failure):
-            rows = [_failure_row(path, result.error, result.message)]
+            rows = [_failure_row(file, result.error, result.message)]
         else:
             rows = [
-                _report_row(doc, path, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, part=n)
+                _report_row(doc, file, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, part=n)
                 for n, doc in _documents(result, parts)
             ]
         del result
@@ -374,7 +377,9 @@ def read(
                 col.append(value)
     pd = _pandas()
     n = len(data["file"])
-    return _build(_SCHEMA, data, index=pd.RangeIndex(index_start, index_start + n))
+    frame = _build(_SCHEMA, data, index=pd.RangeIndex(index_start, index_start + n))
+    frame.attrs["skipped"] = list(files.skipped)
+    return frame
 
 
 def _view(report: Report) -> dict[str, Any]:
@@ -653,12 +658,12 @@ def long(
     if isinstance(reports, (str, os.PathLike)) or (
         isinstance(reports, (list, tuple)) and reports and all(isinstance(r, (str, os.PathLike)) for r in reports)
     ):
-        files = _expand(reports)
+        files = _expand(reports, "gongkai.frames.long")
         n = 0
-        for path, result in _api.iter_parsed(files, threads=threads, errors=errors, progress=False, chunk_size=chunk_size,
-                                         encoding=None, format=None, t2s=True, max_bytes=None):
+        for path, result in _api.iter_parsed([Path(f) for f in files], threads=threads, errors=errors, progress=False,
+                                             chunk_size=chunk_size, encoding=None, format=None, t2s=True, max_bytes=None):
             if not isinstance(result, _api.Failure):
-                _long_rows(n, path, result, out, blank_as_zero, na_as_zero)
+                _long_rows(n, os.fspath(path), result, out, blank_as_zero, na_as_zero)
             n += 1
     else:
         for n, report in enumerate(reports):
