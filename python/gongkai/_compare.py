@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._api import Failure, parse_many
 from ._schema import REQUESTS_COLS
-from .frames import cell_value
+from .frames import cell_value, omitted_totals
 from .report import Report
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,9 +76,10 @@ def _carry(report: Report, row: str) -> dict[str, Any]:
     table = (report.tables or {}).get("requests")
     cells = (table or {}).get("cells") or {}
     out: dict[str, Any] = {}
+    omitted = omitted_totals(report.issues)
     for col in REQUESTS_COLS:
         cell = (cells.get(row) or {}).get(col)
-        value = cell_value(cell, blank_as_zero=True) if table else None
+        value = cell_value(cell, blank_as_zero=True, omitted=f"requests.{row}.{col}" in omitted) if table else None
         out[col] = int(value) if isinstance(value, (int, float)) and float(value).is_integer() else value
     return out
 

@@ -1,8 +1,8 @@
-"""pandas DataFrames from reports (SPEC §7): `read`, the per-report frames, `long`, `wide`.
+"""pandas DataFrames from reports: `read`, the per-report frames, `long`, `wide` (docs/frames.md).
 
 pandas is imported inside the functions (the ``gongkai[pandas]`` extra); pyarrow,
-when importable, builds the frames (``pa.Table.from_pydict(...).to_pandas()``,
-ENGINEERING B.7), otherwise pandas alone does, with the same dtypes.
+when importable, builds the frames (``pa.Table.from_pydict(...).to_pandas()``),
+otherwise pandas alone does, with the same dtypes.
 
 Column dtypes are fixed whatever the documents hold, so frames of different
 corpora (or dask partitions) concatenate cleanly: counts are ``Int64``, money
@@ -11,6 +11,9 @@ cell stays ``<NA>`` unless ``blank_as_zero=True``; an ``na`` cell (``/``, ``—`
 ``无``) likewise unless ``na_as_zero`` (which defaults to ``blank_as_zero``). A
 cell the report's template does not have (a 2019 column in a 2021 report, a
 missing table) is always ``<NA>``; a ``text`` cell has no value and is ``<NA>``.
+A total the report left blank while its parts are not all zero (the
+``T3_TOTAL_OMITTED`` issue names it and gives the parts' sum as ``expected``)
+stays ``<NA>`` even with ``blank_as_zero=True``: it was left out, not zero.
 """
 
 from __future__ import annotations
@@ -153,13 +156,34 @@ def _date(value: Any) -> _dt.date | None:
         return None
 
 
-def cell_value(cell: dict[str, Any] | None, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> Any:
-    """The number a cell stands for under the blank/na policy (None when it has none)."""
+#: The issue that names a total the report left blank while its parts are not all zero.
+OMITTED_TOTAL = "T3_TOTAL_OMITTED"
+
+
+def omitted_totals(issues: Iterable[dict[str, Any]] | None) -> frozenset[str]:
+    """Paths (``requests.granted.total``) of totals left blank while their parts are not all zero."""
+    return frozenset(c for i in issues or () if i.get("code") == OMITTED_TOTAL for c in i.get("cells") or ())
+
+
+def cell_value(
+    cell: dict[str, Any] | None,
+    *,
+    blank_as_zero: bool = False,
+    na_as_zero: bool | None = None,
+    omitted: bool = False,
+) -> Any:
+    """The number a cell stands for under the blank/na policy (None when it has none).
+
+    ``omitted``: the cell is a total the report left blank while its parts are not
+    all zero (a ``T3_TOTAL_OMITTED`` issue names it, with the parts' sum as
+    ``expected``). It stays None even with ``blank_as_zero``: the total was left
+    out, not zero.
+    """
     if cell is None:
         return None
     state = cell.get("state")
     if state == "blank":
-        return 0 if blank_as_zero else None
+        return 0 if blank_as_zero and not omitted else None
     if state == "na":
         return 0 if (blank_as_zero if na_as_zero is None else na_as_zero) else None
     return cell.get("value")
@@ -200,10 +224,11 @@ def _report_row(
         data.get("title"),
         part,
     ]
-    for _name, table, row, col in _CELL_COLUMNS:
+    omitted = omitted_totals(data.get("issues")) if blank_as_zero else frozenset()
+    for name, table, row, col in _CELL_COLUMNS:
         t = tables.get(table)
         cell = ((t.get("cells") or {}).get(row) or {}).get(col) if t else None
-        raw.append(cell_value(cell, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero))
+        raw.append(cell_value(cell, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, omitted=name in omitted))
     first: dict[str, Any] = {}
     for fact in data.get("facts") or ():
         key = fact.get("key")
@@ -443,10 +468,15 @@ def _table_frame(
     else:
         rows = list(rows) + [r for r in cells if r not in rows]
     data: dict[str, list[Any]] = {c: [] for c, _k in col_kinds}
+    omitted = omitted_totals(report.issues) if blank_as_zero else frozenset()
     for r in rows:
         row_cells = cells.get(r) or {}
         for c, kind in col_kinds:
-            data[c].append(_convert(kind, cell_value(row_cells.get(c), blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)))
+            value = cell_value(
+                row_cells.get(c), blank_as_zero=blank_as_zero, na_as_zero=na_as_zero,
+                omitted=f"{table_key}.{r}.{c}" in omitted,
+            )
+            data[c].append(_convert(kind, value))
     frame = _build(list(col_kinds), data, index=pd.Index(rows, name=index_name, dtype=_string_dtype(pd)))
     frame.columns.name = "col"
     return frame
@@ -613,10 +643,12 @@ def _long_doc(n: int, file: str | None, part: int | None, data: dict[str, Any], 
               blank_as_zero: bool, na_as_zero: bool | None) -> None:
     tables = data.get("tables") or {}
     head = [n, file, part, data.get("agency"), data.get("year"), data.get("template")]
+    omitted = omitted_totals(data.get("issues")) if blank_as_zero else frozenset()
 
     def add(table: str, fmt: Any, row: str, col: str, cell: dict[str, Any], extra: bool) -> None:
         span = cell.get("span") or (None, None)
-        value = cell_value(cell, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
+        value = cell_value(cell, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero,
+                           omitted=not extra and f"{table}.{row}.{col}" in omitted)
         values = head + [table, fmt, row, col, value, cell.get("raw"), cell.get("state"), cell.get("inferred"),
                          span[0], span[1], extra]
         for (name, kind), v in zip(_LONG_SPEC, values):
