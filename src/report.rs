@@ -13,7 +13,7 @@ use crate::facts;
 use crate::html;
 use crate::kinds;
 use crate::meta;
-use crate::model::{Report, Source, SCHEMA_VERSION};
+use crate::model::{Issue, Report, Source, SCHEMA_VERSION};
 use crate::normalize::{self, NormalizeOptions};
 use crate::outline;
 use crate::plain;
@@ -71,6 +71,7 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
             Decoded { text: s.to_string(), encoding: "UTF-8", encoding_from: EncodingFrom::Str, undecodable_bytes: 0 }
         }
     };
+    let (decoded, mojibake) = decode::review(decoded, if let Input::Bytes(b) = input { Some(b) } else { None });
     let format =
         opts.format.unwrap_or_else(|| if decode::looks_like_html(&decoded.text) { Format::Html } else { Format::Text });
     let raw = match format {
@@ -88,7 +89,21 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
         script: script.as_str(),
         url: opts.url.clone(),
     };
-    Ok(build(&doc, source))
+    let mut report = build(&doc, source);
+    if let Some(m) = mojibake {
+        let (severity, message) = m.describe();
+        let issue = Issue {
+            code: "MOJIBAKE",
+            severity,
+            message,
+            cells: Vec::new(),
+            expected: None,
+            actual: None,
+            blame: "source",
+        };
+        report.issues.push(issue);
+    }
+    Ok(report)
 }
 
 /// Readings and checks over an assembled document; a compilation gets one part per document.

@@ -242,15 +242,17 @@ def test_fact_dense_input_stays_near_its_size():
 
 
 def test_big5_page_declared_gbk_follows_the_declaration():
-    """Documented limit (README, "What the parser guarantees"): Big5 bytes are all
-    valid GBK, so a Big5 page whose `<meta>` says GBK decodes without an error, and
-    the declaration is believed as browsers believe it (SPEC §1: a declared label is
-    trusted when a strict decode succeeds). Overruling it would misread real GBK
-    pages. `source` says so, and `encoding="big5"` reads the page right."""
+    """Documented limit (docs/encodings.md): Big5 bytes are all valid GBK, so a Big5 page
+    whose `<meta>` says GBK (and nothing says otherwise) decodes without an error, and the
+    declaration is believed as browsers believe it. Overruling it would misread real GBK
+    pages; a `MOJIBAKE` warning says the bytes read as rare characters and names the
+    encoding that fits, and `encoding="big5"` reads the page right."""
     trad = "<p>政府資訊公開工作年度報告。本機關主動公開政府資訊十二條。</p>" * 20
     page = f'<html><head><meta charset="gbk"><title>report</title></head><body>{trad}</body></html>'
     believed = gongkai.parse(page.encode("big5"))
     assert (believed.source["encoding"], believed.source["encoding_from"]) == ("GB18030", "meta")
     assert "政府信息公开" not in believed.text
+    [warning] = [i for i in believed.issues if i["code"] == "MOJIBAKE"]
+    assert warning["severity"] == "warning" and 'pass encoding="big5"' in warning["message"]
     forced = gongkai.parse(page.encode("big5"), encoding="big5")
     assert "政府信息公开" in forced.text
