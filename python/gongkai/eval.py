@@ -146,6 +146,22 @@ def score_facts(report: Report, gold: dict, scores: dict[str, Score], label: str
         scores["facts"].add(ok, f"{label}: fact {key} expected {expected!r}, got {got!r}")
 
 
+#: What to say when the gold files are not there: they live in the repository, not the package.
+NEEDS_A_CLONE = (
+    "the gold files (*.gold.json beside each document) are in the gongkai repository, not in the "
+    "installed package: run this from a clone (tests/data/real, tests/data/seeds)"
+)
+
+
+def _folders_problem(folders: list[Path]) -> str | None:
+    for folder in folders:
+        if not folder.is_dir():
+            return f"no such folder: {str(folder)!r}; {NEEDS_A_CLONE}"
+        if not documents(folder):
+            return f"no document with a *.gold.json beside it in {str(folder)!r}; {NEEDS_A_CLONE}"
+    return None
+
+
 def documents(folder: Path) -> list[Path]:
     return sorted(
         p for p in folder.iterdir()
@@ -308,6 +324,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--dump", type=Path, metavar="DIR", help="with --renderings: write each rendering to DIR")
     args = parser.parse_args(argv)
+    problem = _folders_problem(args.folders)
+    if problem:
+        print(f"python -m gongkai.eval: {problem}", file=sys.stderr)
+        return 2
     if args.renderings:
         return _main_renderings(args)
     result = evaluate(args.folders)
