@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: Rust format, lints and tests, then a development build of
-# the Python package and pytest. Makes (and reuses) ./.venv when no virtualenv is active.
+# the Python package, ruff, mypy (strict) and pytest. Makes (and reuses) ./.venv when no virtualenv is active.
 # Everything runs on the dev profile (Cargo.toml: dependencies optimised, the crate
 # at opt-level 1), which `cargo test` has built already; release builds (fat LTO,
 # minutes cold) are for bench/ only. No test asserts time.
@@ -20,4 +20,6 @@ cargo clippy --all-targets -- -D warnings
 cargo test --quiet
 maturin develop --quiet
 python -m mypy.stubtest gongkai._core
+python -m ruff check python/gongkai
+python -m mypy python/gongkai
 python -m pytest tests

@@ -40,3 +40,10 @@ def test_pytest_runs_against_a_development_build():
     # The dev profile optimises the dependencies, so the tests run at a usable speed.
     assert re.search(r'\[profile\.dev\.package\."\*"\]\s*\nopt-level\s*=\s*[123]', cargo)
 
+
+def test_the_suite_lints_and_type_checks_the_package():
+    commands = _suite_commands()
+    assert any(c.startswith("python -m ruff check") and "python/gongkai" in c for c in commands)
+    assert any(c.startswith("python -m mypy") and "python/gongkai" in c for c in commands)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "tests/run_all.sh" in ci

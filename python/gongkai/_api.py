@@ -6,11 +6,16 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from . import _core
 from ._sources import FileList, describe, expand, looks_like_path, to_item, warn_skipped
 from .report import Report
+from .types import ReportDict, Source
+
+#: A source classified for the core: ("bytes", data, content_type, url), ("str", text, url), ("path", path, url).
+Item = tuple[Any, ...]
+Format = Literal["html", "text"]
 
 _FORKED = False
 
@@ -38,7 +43,16 @@ def _threads_from_env() -> int | None:
     return n
 
 
-def _call(item: tuple, *, url, content_type, encoding, format, t2s, max_bytes) -> dict[str, Any]:
+def _call(
+    item: Item,
+    *,
+    url: str | None,
+    content_type: str | None,
+    encoding: str | None,
+    format: str | None,
+    t2s: bool,
+    max_bytes: int | None,
+) -> ReportDict:
     kind = item[0]
     if kind == "bytes":
         return _core.parse_bytes(
@@ -74,7 +88,7 @@ class _Text(str):
     """A str that is always the document's text, never a path (``text=``)."""
 
 
-def _item(source: Any, *, content_type: str | None, url: str | None) -> tuple:
+def _item(source: Any, *, content_type: str | None, url: str | None) -> Item:
     if isinstance(source, _Text):
         return ("str", str(source), url)
     return to_item(source, content_type=content_type, url=url)
@@ -102,6 +116,28 @@ def _name_error(exc: BaseException, source: str, index: int | None = None) -> Ba
     return named
 
 
+@overload
+def extract(
+    source: Source,
+    *,
+    url: str | None = None,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    format: Format | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+) -> ReportDict: ...
+@overload
+def extract(
+    *,
+    text: str,
+    url: str | None = None,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    format: Format | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+) -> ReportDict: ...
 def extract(
     source: Any = _NO_SOURCE,
     *,
@@ -109,10 +145,10 @@ def extract(
     url: str | None = None,
     content_type: str | None = None,
     encoding: str | None = None,
-    format: Literal["html", "text"] | None = None,
+    format: Format | None = None,
     t2s: bool = True,
     max_bytes: int | None = None,
-) -> dict[str, Any]:
+) -> ReportDict:
     """Parse one document and return plain data (``parse(...).to_dict()`` without dataclasses).
 
     ``source``: bytes (a page or file as downloaded), a path, a file object
@@ -129,6 +165,23 @@ def extract(
     whose charset is a hint; ``format`` skips HTML/text sniffing; ``t2s=False``
     keeps Traditional characters; ``max_bytes`` (default 64 MiB) refuses larger inputs.
     """
+    return _extract(
+        source, text=text, url=url, content_type=content_type, encoding=encoding, format=format, t2s=t2s,
+        max_bytes=max_bytes,
+    )
+
+
+def _extract(
+    source: Any,
+    *,
+    text: str | None,
+    url: str | None,
+    content_type: str | None,
+    encoding: str | None,
+    format: Format | None,
+    t2s: bool,
+    max_bytes: int | None,
+) -> ReportDict:
     source = _source_or_text(source, text)
     item = _item(source, content_type=content_type, url=url)
     try:
@@ -141,6 +194,28 @@ def extract(
         raise _name_error(exc, item[1]) from None
 
 
+@overload
+def parse(
+    source: Source,
+    *,
+    url: str | None = None,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    format: Format | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+) -> Report: ...
+@overload
+def parse(
+    *,
+    text: str,
+    url: str | None = None,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    format: Format | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+) -> Report: ...
 def parse(
     source: Any = _NO_SOURCE,
     *,
@@ -148,7 +223,7 @@ def parse(
     url: str | None = None,
     content_type: str | None = None,
     encoding: str | None = None,
-    format: Literal["html", "text"] | None = None,
+    format: Format | None = None,
     t2s: bool = True,
     max_bytes: int | None = None,
 ) -> Report:
@@ -161,7 +236,7 @@ def parse(
     `FileNotFoundError` / `IsADirectoryError` for paths and `ValueError` for a URL.
     """
     return Report.from_dict(
-        extract(
+        _extract(
             source,
             text=text,
             url=url,
@@ -174,7 +249,7 @@ def parse(
     )
 
 
-def files(paths: Any) -> FileList:
+def files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> FileList:
     """The documents ``paths`` stand for, as `parse_many` and the command line read them.
 
     ``paths``: a file, a directory (searched recursively for files ending in
@@ -249,7 +324,7 @@ def iter_parsed(
     format: str | None,
     t2s: bool,
     max_bytes: int | None,
-) -> Iterator[tuple[Any, dict[str, Any] | Failure]]:
+) -> Iterator[tuple[Any, ReportDict | Failure]]:
     """``(source, report dict or Failure)`` per input, parsing `chunk_size` inputs at a time.
 
     Only one chunk of report dicts is alive at once: callers keep what they need
@@ -267,7 +342,7 @@ def iter_parsed(
         _progress_line(0, total)
     for start in range(0, total, chunk_size):
         chunk = sources[start : start + chunk_size]
-        items: list[tuple] = []
+        items: list[Item] = []
         slots: list[int | BaseException] = []
         for source in chunk:
             try:
@@ -326,18 +401,44 @@ def _has_wildcard(path: str) -> bool:
     return any(c in path for c in "*?[")
 
 
+@overload
 def parse_many(
-    sources: Iterable[Any],
+    sources: Iterable[Source],
+    *,
+    threads: int | None = None,
+    errors: Literal["raise", "skip"] = "raise",
+    progress: bool = False,
+    encoding: str | None = None,
+    format: Format | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+    chunk_size: int = 256,
+) -> list[Report]: ...
+@overload
+def parse_many(
+    sources: Iterable[Source],
+    *,
+    threads: int | None = None,
+    errors: Literal["collect"],
+    progress: bool = False,
+    encoding: str | None = None,
+    format: Format | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+    chunk_size: int = 256,
+) -> list[Report | Failure]: ...
+def parse_many(
+    sources: Iterable[Source],
     *,
     threads: int | None = None,
     errors: Literal["raise", "skip", "collect"] = "raise",
     progress: bool = False,
     encoding: str | None = None,
-    format: Literal["html", "text"] | None = None,
+    format: Format | None = None,
     t2s: bool = True,
     max_bytes: int | None = None,
     chunk_size: int = 256,
-) -> list[Report | Failure]:
+) -> list[Report] | list[Report | Failure]:
     """Parse many documents in parallel with the GIL released; results keep input order.
 
     ``sources``: anything `parse` takes, in a list. A directory (or a glob
@@ -354,7 +455,7 @@ def parse_many(
     Work runs in chunks, so Ctrl-C interrupts between chunks.
     """
     return [
-        Report.from_dict(payload) if isinstance(payload, dict) else payload
+        payload if isinstance(payload, Failure) else Report.from_dict(payload)
         for _source, payload in iter_parsed(
             _expand_folders(sources),
             threads=threads,

@@ -1,4 +1,4 @@
-"""Type stubs for the compiled core (`gongkai._core`). Results are plain dicts (SPEC §2)."""
+"""Type stubs for the compiled core (`gongkai._core`). Results are plain dicts (docs/reference/report.md)."""
 
 from typing import Any, Literal, TypedDict, type_check_only
 

@@ -67,7 +67,7 @@ def _header(headers: Any, name: str) -> str | None:
     for key in (name, name.lower(), name.encode("latin-1"), name.lower().encode("latin-1")):
         try:
             value = headers.get(key)
-        except Exception:  # noqa: BLE001 - exotic header containers
+        except Exception:
             value = None
         if value is not None:
             break
@@ -123,7 +123,7 @@ def missing_error(path: str, *, as_text_hint: bool = True) -> FileNotFoundError:
     return FileNotFoundError(errno.ENOENT, "no such file" + (hint if as_text_hint else ""), path)
 
 
-def _path_item(path: str, url: str | None) -> tuple:
+def _path_item(path: str, url: str | None) -> tuple[Any, ...]:
     if os.path.isdir(path):
         raise directory_error(path)
     if not os.path.exists(path):
@@ -131,7 +131,7 @@ def _path_item(path: str, url: str | None) -> tuple:
     return ("path", path, url)
 
 
-def to_item(source: Any, *, content_type: str | None = None, url: str | None = None) -> tuple:
+def to_item(source: Any, *, content_type: str | None = None, url: str | None = None) -> tuple[Any, ...]:
     """Classify `source` as ("bytes", data, content_type, url), ("str", text, url) or ("path", path, url).
 
     Raises TypeError for anything else, `FileNotFoundError` for a path (or a str that

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
@@ -68,14 +68,14 @@ def _summary_row(path: str, report: Report | Failure) -> list[str]:
     ]
 
 
-def _print_table(rows: Sequence[Sequence[str]], out=sys.stdout) -> None:
+def _print_table(rows: Sequence[Sequence[str]], out: IO[str] | None = None) -> None:
     def width(s: str) -> int:
         return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
 
     widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         cells = [c + " " * (widths[i] - width(c)) for i, c in enumerate(row)]
-        print("  ".join(cells).rstrip(), file=out)
+        print("  ".join(cells).rstrip(), file=out or sys.stdout)
 
 
 def cmd_demo(_args: argparse.Namespace) -> int:
@@ -97,7 +97,7 @@ def cmd_demo(_args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _section_lines(sections: list[dict], depth: int = 0) -> Iterable[str]:
+def _section_lines(sections: Sequence[Mapping[str, Any]], depth: int = 0) -> Iterable[str]:
     for s in sections:
         key = f" [{s['key']}]" if s.get("key") else ""
         yield f"{'  ' * depth}- {s['heading'][:60]}{key}"
@@ -122,8 +122,9 @@ def show_text(report: Report, *, ambiguous_width: int | None = None) -> str:
     if report.sections:
         lines.append("sections")
         lines.extend("  " + line for line in _section_lines(report.sections))
+    tables: Mapping[str, Any] = report.tables
     for key in ("proactive", "requests", "review_litigation"):
-        table = report.tables.get(key)
+        table = tables.get(key)
         if table:
             n = sum(len(row) for row in table["cells"].values())
             lines.append(f"table {key:<18} format {table['format']}, {n} cells, {len(table['extra_rows'])} extra rows")
@@ -163,7 +164,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def _write_jsonl(pairs: Iterable[tuple[str, Report | Failure]], out: IO[str]) -> None:
     for path, report in pairs:
         if isinstance(report, Failure):
-            row = {"file": path, "error": report.error, "message": report.message}
+            row: dict[str, Any] = {"file": path, "error": report.error, "message": report.message}
         else:
             row = {"file": path, **report.to_dict()}
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -321,6 +322,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             _note(args.command, f"{type(exc).__name__}: {exc}")
         return 2
-    except Exception as exc:  # noqa: BLE001 - the CLI reports errors, it does not crash
+    except Exception as exc:
         _note(args.command, f"{type(exc).__name__}: {exc}")
         return 2

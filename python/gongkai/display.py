@@ -27,7 +27,7 @@ from __future__ import annotations
 import html
 import os
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._schema import REQUESTS_COLS, REVIEW_COLS, REVIEW_GROUPS
@@ -157,7 +157,7 @@ def _fmt_number(value: Any) -> str:
     return str(value)
 
 
-def cell_text(cell: dict[str, Any] | None) -> str:
+def cell_text(cell: Mapping[str, Any] | None) -> str:
     """What a cell shows: blank → empty, otherwise the cell as printed (``251000元``), else its value."""
     if cell is None:
         return ""
@@ -169,12 +169,12 @@ def cell_text(cell: dict[str, Any] | None) -> str:
     return _fmt_number(cell["value"]) if cell.get("value") is not None else ""
 
 
-def unreadable(cell: dict[str, Any] | None) -> bool:
+def unreadable(cell: Mapping[str, Any] | None) -> bool:
     """A cell the parser found but could not place: no value, the row's raw run as its text."""
     return cell is not None and cell.get("value") is None and cell.get("state") == "text"
 
 
-def _same_reading(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+def _same_reading(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> bool:
     return a is not None and b is not None and a.get("raw") == b.get("raw") and a.get("span") == b.get("span")
 
 
@@ -182,7 +182,7 @@ def _same_reading(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
 _NO_NUMBERS = 'no placement of "" fits the template\'s arithmetic'
 
 
-def issue_message(issue: dict[str, Any]) -> str:
+def issue_message(issue: Mapping[str, Any]) -> str:
     """An issue's message as the views print it."""
     message = str(issue.get("message") or "")
     return message.replace(_NO_NUMBERS, "the row was found, with no numbers after its label")
@@ -206,11 +206,12 @@ class _Cells:
 
     def __init__(self, report: Report, table_key: str, flagged: dict[str, list[tuple[str, str]]]):
         self.key = table_key
-        self.table = report.tables.get(table_key) or {}
+        tables: Mapping[str, Any] = report.tables
+        self.table: Mapping[str, Any] = tables.get(table_key) or {}
         self.cells = self.table.get("cells") or {}
         self.flagged = flagged
 
-    def get(self, row: str, col: str) -> dict[str, Any] | None:
+    def get(self, row: str, col: str) -> Mapping[str, Any] | None:
         return (self.cells.get(row) or {}).get(col)
 
     def unreadable_runs(self, row: str, cols: Sequence[str]) -> list[list[str]]:
@@ -297,7 +298,7 @@ def _th(text: str, rowspan: int = 1, colspan: int = 1, cls: str | None = None) -
     return f"<th{''.join(' ' + a for a in attrs)}>{_e(text)}</th>"
 
 
-def _extra_rows_html(table: dict[str, Any]) -> str:
+def _extra_rows_html(table: Mapping[str, Any]) -> str:
     extra = table.get("extra_rows") or []
     if not extra:
         return ""
@@ -307,9 +308,9 @@ def _extra_rows_html(table: dict[str, Any]) -> str:
     return f'<p>Rows beyond the template:</p><ul class="gk-extra">{items}</ul>'
 
 
-def _t2_format(table: dict[str, Any]) -> str:
+def _t2_format(table: Mapping[str, Any]) -> str:
     fmt = table.get("format")
-    if fmt in T2_BLOCKS:
+    if isinstance(fmt, str) and fmt in T2_BLOCKS:
         return fmt
     cols = {c for row in (table.get("cells") or {}).values() for c in row}
     return "2021" if cols & {"issued", "in_force", "amount_10k_yuan"} else "2019"
@@ -332,7 +333,7 @@ def proactive_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | N
     return "".join(out) + _extra_rows_html(table)
 
 
-def _t3_rows(table: dict[str, Any]) -> tuple[list[str], dict[str, tuple[str, int]]]:
+def _t3_rows(table: Mapping[str, Any]) -> tuple[list[str], dict[str, tuple[str, int]]]:
     fmt = table.get("format")
     cells = table.get("cells") or {}
     is_2021 = fmt == "2021" or (fmt != "2019" and any(k in cells for k in ("other_no_correction", "other_unpaid_fee", "other_other")))
@@ -397,7 +398,7 @@ def review_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | None
 
 
 def _header_html(report: Report) -> str:
-    region = report.region or {}
+    region: Mapping[str, Any] = report.region or {}
     place = " ".join(p for p in (region.get("province"), region.get("city"), region.get("county")) if p)
     meta = [
         ("year", report.year),

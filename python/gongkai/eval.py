@@ -102,13 +102,13 @@ def gold_cells(gold: dict) -> dict[str, dict[tuple[str, str], Any]]:
 
 def score_tables(report: Report, gold: dict, scores: dict[str, Score], label: str) -> None:
     for table, flat in gold_cells(gold).items():
-        reading = report.tables.get(table)
+        reading: Any = report.tables.get(table)
         cells = reading["cells"] if reading else {}
         for (row, col), expected in flat.items():
             cell = cells.get(row, {}).get(col)
             got = _cell_value(cell)
             want = _gold_number(expected)
-            ok = got is None if expected is None else (got is not None and abs(got - want) < 1e-6)
+            ok = got is None if expected is None else (got is not None and want is not None and abs(got - want) < 1e-6)
             what = f"{label}: {table}.{row}.{col} expected {expected!r}, got {cell['raw'] if cell else None!r}"
             for key in (table, "all"):
                 scores[key].add(ok, what)
@@ -350,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         if key in scores:
             print(f"field {key:<18} {scores[key]}")
     if args.verbose:
-        for key, s in scores.items():
+        for s in scores.values():
             for miss in s.misses:
                 print(f"  MISS {miss}")
     return 0

@@ -21,12 +21,11 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from . import _api
-from ._sources import FileList, expand, warn_skipped
 from ._schema import (
     FACT_KEYS,
     MONEY_CELLS,
@@ -39,6 +38,7 @@ from ._schema import (
     proactive_layout,
     requests_rows,
 )
+from ._sources import FileList, expand, warn_skipped
 from .report import KEYS, Report
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +69,7 @@ def _pyarrow() -> Any | None:
 
 
 # ---------------------------------------------------------------------------
-# The columns of `read` (SPEC §7)
+# The columns of `read`
 
 _META: tuple[tuple[str, Kind], ...] = (
     ("file", "str"),
@@ -137,7 +137,7 @@ def _int(value: Any) -> int | None:
     if isinstance(value, float):
         if not math.isfinite(value):
             return None
-        return int(round(value))
+        return round(value)
     return None
 
 
@@ -160,13 +160,13 @@ def _date(value: Any) -> _dt.date | None:
 OMITTED_TOTAL = "T3_TOTAL_OMITTED"
 
 
-def omitted_totals(issues: Iterable[dict[str, Any]] | None) -> frozenset[str]:
+def omitted_totals(issues: Iterable[Mapping[str, Any]] | None) -> frozenset[str]:
     """Paths (``requests.granted.total``) of totals left blank while their parts are not all zero."""
     return frozenset(c for i in issues or () if i.get("code") == OMITTED_TOTAL for c in i.get("cells") or ())
 
 
 def cell_value(
-    cell: dict[str, Any] | None,
+    cell: Mapping[str, Any] | None,
     *,
     blank_as_zero: bool = False,
     na_as_zero: bool | None = None,
@@ -202,7 +202,7 @@ def _convert(kind: Kind, value: Any) -> Any:
 
 
 def _report_row(
-    data: dict[str, Any], file: str | None, *, blank_as_zero: bool, na_as_zero: bool | None, part: int | None = None
+    data: Mapping[str, Any], file: str | None, *, blank_as_zero: bool, na_as_zero: bool | None, part: int | None = None
 ) -> list[Any]:
     """One `read` row from a report dict (the core's dict or a `Report` view)."""
     region = data.get("region") or {}
@@ -242,7 +242,7 @@ def _report_row(
     return [_convert(kind, v) for (_n, kind), v in zip(_SCHEMA, raw)]
 
 
-def _documents(data: dict[str, Any], parts: bool) -> list[tuple[int | None, dict[str, Any]]]:
+def _documents(data: Mapping[str, Any], parts: bool) -> list[tuple[int | None, Mapping[str, Any]]]:
     """``(part number, dict)`` per document of one input: a compilation's parts (numbered from 1), else itself."""
     if parts and data.get("kind") == "compilation" and data.get("parts"):
         return [(n, p if isinstance(p, dict) else _view(p)) for n, p in enumerate(data["parts"], 1)]
@@ -310,7 +310,11 @@ def _build(
             frame = pd.DataFrame(index=range(0))
     if index is not None:
         frame.index = index
-    return frame
+    return _as_frame(frame)
+
+
+def _as_frame(frame: Any) -> pd.DataFrame:
+    return cast("pd.DataFrame", frame)
 
 
 def empty() -> pd.DataFrame:
@@ -461,12 +465,10 @@ def _table_frame(
     index_name: str,
 ) -> pd.DataFrame:
     pd = _pandas()
-    table = report.tables.get(table_key)
+    tables: Mapping[str, Any] = report.tables
+    table = tables.get(table_key)
     cells = (table or {}).get("cells") or {}
-    if table is None:
-        rows = []
-    else:
-        rows = list(rows) + [r for r in cells if r not in rows]
+    rows = [] if table is None else list(rows) + [r for r in cells if r not in rows]
     data: dict[str, list[Any]] = {c: [] for c, _k in col_kinds}
     omitted = omitted_totals(report.issues) if blank_as_zero else frozenset()
     for r in rows:
@@ -547,7 +549,7 @@ _FACT_SPEC: tuple[tuple[str, Kind], ...] = (
 
 
 def facts_frame(report: Report) -> pd.DataFrame:
-    """One row per fact (SPEC §5); ``start``/``end`` index ``report.text``."""
+    """One row per fact; ``start``/``end`` index ``report.text``."""
     data: dict[str, list[Any]] = {name: [] for name, _k in _FACT_SPEC}
     for f in report.facts:
         span = f.get("span") or (None, None)
@@ -570,7 +572,7 @@ _ISSUE_SPEC: tuple[tuple[str, Kind], ...] = (
 
 
 def issues_frame(report: Report) -> pd.DataFrame:
-    """One row per issue (SPEC §6); ``cells`` holds the list of cell paths."""
+    """One row per issue; ``cells`` holds the list of cell paths."""
     data: dict[str, list[Any]] = {name: [] for name, _k in _ISSUE_SPEC}
     for i in report.issues:
         values = [i.get("code"), i.get("severity"), i.get("message"), list(i.get("cells") or ()),
@@ -595,7 +597,7 @@ def sections_frame(report: Report) -> pd.DataFrame:
     """The outline flattened in document order; ``parent`` is the row of the enclosing section."""
     data: dict[str, list[Any]] = {name: [] for name, _k in _SECTION_SPEC}
 
-    def walk(sections: list[dict[str, Any]], parent: int | None) -> None:
+    def walk(sections: Sequence[Mapping[str, Any]], parent: int | None) -> None:
         for s in sections:
             span = s.get("span") or (None, None)
             row = len(data["key"])
@@ -633,19 +635,19 @@ _LONG_SPEC: tuple[tuple[str, Kind], ...] = (
 )
 
 
-def _long_rows(n: int, file: str | None, data: dict[str, Any], out: dict[str, list[Any]], blank_as_zero: bool,
+def _long_rows(n: int, file: str | None, data: Mapping[str, Any], out: dict[str, list[Any]], blank_as_zero: bool,
                na_as_zero: bool | None) -> None:
     for part, doc in _documents(data, True):
         _long_doc(n, file, part, doc, out, blank_as_zero, na_as_zero)
 
 
-def _long_doc(n: int, file: str | None, part: int | None, data: dict[str, Any], out: dict[str, list[Any]],
+def _long_doc(n: int, file: str | None, part: int | None, data: Mapping[str, Any], out: dict[str, list[Any]],
               blank_as_zero: bool, na_as_zero: bool | None) -> None:
     tables = data.get("tables") or {}
     head = [n, file, part, data.get("agency"), data.get("year"), data.get("template")]
     omitted = omitted_totals(data.get("issues")) if blank_as_zero else frozenset()
 
-    def add(table: str, fmt: Any, row: str, col: str, cell: dict[str, Any], extra: bool) -> None:
+    def add(table: str, fmt: Any, row: str, col: str, cell: Mapping[str, Any], extra: bool) -> None:
         span = cell.get("span") or (None, None)
         value = cell_value(cell, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero,
                            omitted=not extra and f"{table}.{row}.{col}" in omitted)
@@ -691,12 +693,11 @@ def long(
         isinstance(reports, (list, tuple)) and reports and all(isinstance(r, (str, os.PathLike)) for r in reports)
     ):
         files = _expand(reports, "gongkai.frames.long")
-        n = 0
-        for path, result in _api.iter_parsed([Path(f) for f in files], threads=threads, errors=errors, progress=False,
-                                             chunk_size=chunk_size, encoding=None, format=None, t2s=True, max_bytes=None):
+        parsed = _api.iter_parsed([Path(f) for f in files], threads=threads, errors=errors, progress=False,
+                                  chunk_size=chunk_size, encoding=None, format=None, t2s=True, max_bytes=None)
+        for n, (path, result) in enumerate(parsed):
             if not isinstance(result, _api.Failure):
                 _long_rows(n, os.fspath(path), result, out, blank_as_zero, na_as_zero)
-            n += 1
     else:
         for n, report in enumerate(reports):
             if isinstance(report, _api.Failure):
