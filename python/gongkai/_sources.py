@@ -79,7 +79,8 @@ def _header(headers: Any, name: str) -> str | None:
 
 
 def _one_line(text: str) -> bool:
-    return len(text) < 4096 and "\n" not in text and "\r" not in text and "<" not in text and ">" not in text
+    # (A NUL cannot be in a path, so a str holding one is text.)
+    return len(text) < 4096 and not any(c in text for c in "\n\r<>\x00")
 
 
 def is_url(text: str) -> bool:
