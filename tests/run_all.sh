@@ -22,4 +22,4 @@ maturin develop --quiet
 python -m mypy.stubtest gongkai._core
 python -m ruff check python/gongkai
 python -m mypy python/gongkai
-python -m pytest tests
+python -m pytest tests --durations=8

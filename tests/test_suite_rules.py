@@ -37,8 +37,11 @@ def test_pytest_runs_against_a_development_build():
     builds = [c for c in _suite_commands() if c.startswith("maturin develop")]
     assert builds and all("--release" not in c and "-r " not in c for c in builds)
     cargo = (ROOT / "Cargo.toml").read_text(encoding="utf-8")
-    # The dev profile optimises the dependencies, so the tests run at a usable speed.
-    assert re.search(r'\[profile\.dev\.package\."\*"\]\s*\nopt-level\s*=\s*[123]', cargo)
+    # The dev profile optimises the crate and the dependencies that do the work, so the tests
+    # run at a usable speed.
+    assert re.search(r"\[profile\.dev\]\s*\nopt-level\s*=\s*[123]", cargo)
+    for hot in ("regex-automata", "html5ever", "encoding_rs"):
+        assert re.search(rf"\[profile\.dev\.package\.{hot}\]\s*\nopt-level\s*=\s*[23]", cargo), hot
 
 
 def test_the_suite_lints_and_type_checks_the_package():
