@@ -157,7 +157,9 @@ fn replace_if_changed(s: &mut String, new: &str) {
 // ---------------------------------------------------------------------------
 // OpenCC tables
 
-const TS_CHARACTERS: &str = include_str!("data/opencc/TSCharacters.txt");
+/// OpenCC's character table; `gongkai._core.ts_characters()` exports it (the Big5 renderings of
+/// `gongkai.eval` turn Simplified back into Traditional with it).
+pub const TS_CHARACTERS: &str = include_str!("data/opencc/TSCharacters.txt");
 const TS_PHRASES: &str = include_str!("data/opencc/TSPhrases.txt");
 
 /// Taiwan-vocabulary phrases of the report's own terms → the mainland terms (DOMAIN §8.4).

@@ -875,6 +875,12 @@ fn template(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     crate::tables::template::export::official().serialize(ToPy { py, keys: &mut keys }).map_err(|e| e.0)
 }
 
+/// OpenCC's Traditional → Simplified character table, as the core embeds it.
+#[pyfunction]
+fn ts_characters() -> &'static str {
+    crate::normalize::TS_CHARACTERS
+}
+
 /// The number of threads rayon's global pool uses.
 #[pyfunction]
 fn default_threads() -> usize {
@@ -902,6 +908,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_batch, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(template, m)?)?;
+    m.add_function(wrap_pyfunction!(ts_characters, m)?)?;
     Ok(())
 }
 

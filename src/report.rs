@@ -13,7 +13,7 @@ use crate::facts;
 use crate::html;
 use crate::kinds;
 use crate::meta;
-use crate::model::{Report, Source, TableReading, SCHEMA_VERSION};
+use crate::model::{Issue, Report, Source, TableReading, SCHEMA_VERSION};
 use crate::normalize::{self, NormalizeOptions};
 use crate::outline;
 use crate::pdf;
@@ -87,6 +87,7 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
             Decoded { text: s.to_string(), encoding: "UTF-8", encoding_from: EncodingFrom::Str, undecodable_bytes: 0 }
         }
     };
+    let (decoded, mojibake) = decode::review(decoded, if let Input::Bytes(b) = input { Some(b) } else { None });
     let format = match opts.format {
         Some(f @ (Format::Html | Format::Text | Format::Markdown)) => f,
         _ => sniff_text(&decoded.text),
@@ -105,7 +106,21 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
         pages: None,
         producer: None,
     };
-    Ok(build(&doc, source))
+    let mut report = build(&doc, source);
+    if let Some(m) = mojibake {
+        let (severity, message) = m.describe();
+        let issue = Issue {
+            code: "MOJIBAKE",
+            severity,
+            message,
+            cells: Vec::new(),
+            expected: None,
+            actual: None,
+            blame: "source",
+        };
+        report.issues.push(issue);
+    }
+    Ok(report)
 }
 
 /// The raw document of decoded text in `format`.

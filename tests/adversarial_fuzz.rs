@@ -5,7 +5,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use _core::decode::{decode, DecodeOptions};
 use _core::document::{Document, Format};
@@ -50,13 +49,11 @@ fn every_target(data: &[u8]) {
     let _ = parse(Input::Str(&text), &text_opts);
 }
 
-/// Runs one kept input and bounds its time (the fuzzers ran with a 10 s timeout;
-/// a debug build is ~10x slower than the fuzz build, so the bound is 30 s).
+/// Runs one kept input through every target: it must finish without a panic. (Tests
+/// assert no wall-clock time; the fuzzers' own timeout, `fuzz/run.sh`, judges speed.)
 fn check(name: &str) {
     let data = fs::read(regressions().join(name)).expect("regression input");
-    let t = Instant::now();
     every_target(&data);
-    assert!(t.elapsed() < Duration::from_secs(30), "{name} took {:?}", t.elapsed());
 }
 
 #[test]

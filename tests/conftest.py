@@ -24,7 +24,13 @@ def shanghai_bytes() -> bytes:
     return (REAL / "shanghai-bgt-2019.html").read_bytes()
 
 
-def run_child(code: str, timeout: float) -> dict:
+#: How long a child process may run before it counts as hung. Not a speed bound: tests
+#: assert work and memory, never time (timings live in bench/); this only keeps a hang
+#: from blocking the suite, so it is far above anything a slow or busy build needs.
+HANG_GUARD = 900
+
+
+def run_child(code: str, timeout: float = HANG_GUARD) -> dict:
     """Run `code` in a child interpreter; it must print one JSON line; we add its own peak RSS (MB)."""
     script = textwrap.dedent(code) + textwrap.dedent(
         """

@@ -65,7 +65,7 @@ def test_lone_surrogates_in_str_do_not_crash():
 
 
 def test_20mb_random_bytes_is_unsupported_quickly():
-    # Bound: 20 s wall (a generous multiple of the ~0.1 s it takes) and 400 MB peak.
+    # Bound: 400 MB peak: refused on its first 64 KB, never decoded (bench/adversarial.py times it).
     out = run_child(
         """
         import random, gongkai
@@ -76,14 +76,13 @@ def test_20mb_random_bytes_is_unsupported_quickly():
         except gongkai.UnsupportedFormatError as e:
             RESULT = str(e)
         """,
-        timeout=20,
     )
     assert "binary" in out["result"]
     assert out["peak_mb"] < 400
 
 
 def test_100000_nested_divs_do_not_overflow_the_stack():
-    # Bound: 30 s wall and 1500 MB peak (html5ever keeps the whole tree).
+    # Bound: 1500 MB peak (html5ever keeps the whole tree).
     out = run_child(
         """
         import gongkai
@@ -91,7 +90,6 @@ def test_100000_nested_divs_do_not_overflow_the_stack():
         r = gongkai.parse(page)
         RESULT = "一、总体情况" in r.text
         """,
-        timeout=30,
     )
     assert out["result"] is True
     assert out["peak_mb"] < 1500
@@ -99,7 +97,7 @@ def test_100000_nested_divs_do_not_overflow_the_stack():
 
 def test_huge_spans_do_not_allocate_the_span_area():
     # One real cell claiming rowspan=65535 colspan=1000 must not become 65 million grid slots.
-    # Bound: 20 s wall and 300 MB peak (the full grid would need > 500 MB).
+    # Bound: 300 MB peak (the full grid would need > 500 MB).
     out = run_child(
         """
         import gongkai
@@ -107,7 +105,6 @@ def test_huge_spans_do_not_allocate_the_span_area():
         r = gongkai.parse(page)
         RESULT = r.text.count("1") >= 1 and "3" in r.text
         """,
-        timeout=20,
     )
     assert out["result"] is True
     assert out["peak_mb"] < 300

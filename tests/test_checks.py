@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import gongkai
-from conftest import REAL, SEEDS
+from conftest import HANG_GUARD, REAL, SEEDS
 from gongkai.display import T3_LABELS
 
 ISSUE_KEYS = {"code", "severity", "message", "cells", "expected", "actual", "blame"}
@@ -91,7 +91,7 @@ def test_check_command_exit_status(tmp_path):
 
     def check(path):
         return subprocess.run(
-            [sys.executable, "-m", "gongkai", "check", str(path)], capture_output=True, text=True, timeout=120
+            [sys.executable, "-m", "gongkai", "check", str(path)], capture_output=True, text=True, timeout=HANG_GUARD
         )
 
     assert check(good).returncode == 0

@@ -6,12 +6,12 @@ import sys
 
 import pytest
 
-from conftest import REAL, SEEDS
+from conftest import HANG_GUARD, REAL, SEEDS
 from gongkai import cli
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "gongkai", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "gongkai", *args], capture_output=True, text=True, timeout=HANG_GUARD)
 
 
 def test_demo_parses_every_shipped_sample():
@@ -25,7 +25,7 @@ def test_demo_parses_every_shipped_sample():
 
 
 def test_console_script_is_installed():
-    proc = subprocess.run(["gongkai", "--help"], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(["gongkai", "--help"], capture_output=True, text=True, timeout=HANG_GUARD)
     assert proc.returncode == 0
     assert "demo" in proc.stdout
 
@@ -60,10 +60,10 @@ def test_parse_reports_bad_files_and_exits_1(tmp_path):
 
 
 def test_unsupported_output_type_is_refused(tmp_path):
-    proc = run("parse", str(SEEDS / "001_f30eff389d3d77a8.txt"), "-o", str(tmp_path / "x.xlsx"))
+    proc = run("parse", str(SEEDS / "001_f30eff389d3d77a8.txt"), "-o", str(tmp_path / "x.xls"))
     assert proc.returncode == 2
     assert "unsupported output type" in proc.stderr
-    assert ".csv" in proc.stderr and ".parquet" in proc.stderr
+    assert ".csv" in proc.stderr and ".xlsx" in proc.stderr and ".parquet" in proc.stderr
 
 
 def test_missing_path_is_a_clean_error():
@@ -202,3 +202,85 @@ def test_check_exits_1_on_an_error_issue(monkeypatch, capsys):
     assert cli.main(["check", str(REAL / "pingtan-syq-2021.txt")]) == 1
     out = capsys.readouterr().out
     assert "error T3_BALANCE: total: 70 + 0 ≠ 69 + 2 [requests.carried_forward.total]" in out
+
+
+# --- outputs for people, --version, --encoding (issue 14, points 7-8) --------
+
+
+def test_csv_has_a_byte_order_mark_for_excel_unless_told_not_to(tmp_path):
+    pd = pytest.importorskip("pandas")
+    out = tmp_path / "out.csv"
+    proc = run("parse", str(REAL / "pingtan-syq-2021.txt"), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbffile,kind,")
+    assert pd.read_csv(out)["agency"].tolist() == ["平潭综合实验区"]
+    assert data[3:].decode("utf-8").count("平潭综合实验区") >= 1
+    proc = run("parse", str(REAL / "pingtan-syq-2021.txt"), "-o", str(out), "--no-bom")
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes().startswith(b"file,kind,")
+
+
+def test_the_cli_says_what_it_wrote(tmp_path):
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"%PDF-1.4 not really text")
+    for name in ("out.csv", "out.jsonl"):
+        out = tmp_path / name
+        proc = run("parse", str(REAL / "pingtan-syq-2021.txt"), str(SEEDS / "001_f30eff389d3d77a8.txt"), str(bad),
+                   "-o", str(out))
+        assert proc.returncode == 1
+        assert proc.stderr.splitlines()[-1] == f"gongkai parse: wrote 3 rows (1 error) to {out}"
+    proc = run("parse", str(REAL / "pingtan-syq-2021.txt"), "-o", str(tmp_path / "one.csv"))
+    assert proc.stderr.splitlines() == [f"gongkai parse: wrote 1 row (0 errors) to {tmp_path / 'one.csv'}"]
+
+
+def test_xlsx_output_through_openpyxl(tmp_path):
+    pd = pytest.importorskip("pandas")
+    import gongkai
+
+    out = tmp_path / "out.xlsx"
+    proc = run("parse", str(REAL / "pingtan-syq-2021.txt"), str(REAL / "shanghai-bgt-2019.html"), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    frame = pd.read_excel(out, sheet_name="gongkai")
+    assert list(frame.columns) == [name for name, _kind in gongkai.frames.columns()]
+    assert frame["requests.new_received.total"].tolist() == [70, 859]
+    assert frame["agency"].tolist() == ["平潭综合实验区", "上海市人民政府办公厅"]
+
+
+def test_xlsx_without_openpyxl_names_the_extra(tmp_path):
+    code = (
+        "import sys; sys.modules['openpyxl'] = None\n"
+        "from gongkai import cli\n"
+        f"sys.exit(cli.main(['parse', {str(REAL / 'pingtan-syq-2021.txt')!r}, '-o', {str(tmp_path / 'x.xlsx')!r}]))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=HANG_GUARD)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        "gongkai parse: ImportError: writing .xlsx needs openpyxl, which is not installed: pip install 'gongkai[excel]'"
+    )
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_version():
+    import gongkai
+
+    proc = run("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"gongkai {gongkai.__version__}"
+
+
+def test_encoding_acts_on_the_utf16_hint(tmp_path):
+    text = (REAL / "pingtan-syq-2021.txt").read_text(encoding="utf-8")
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(text.encode("utf-16-le"))
+    proc = run("check", str(path))
+    assert proc.returncode == 1
+    assert 'pass encoding="utf-16le"' in proc.stdout
+    proc = run("check", "--encoding", "utf-16le", str(path))
+    assert proc.returncode == 0, proc.stdout
+    proc = run("show", "--encoding", "utf-16le", str(path))
+    assert proc.returncode == 0 and "平潭综合实验区2021年度政府信息公开工作年度报告" in proc.stdout
+    out = tmp_path / "out.jsonl"
+    proc = run("parse", "--encoding", "utf-16le", str(path), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["source"]["encoding"] == "UTF-16LE"

@@ -2,7 +2,6 @@
 
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -12,7 +11,7 @@ distributed = pytest.importorskip("distributed")
 
 import gongkai  # noqa: E402
 import gongkai.dask  # noqa: E402
-from conftest import REAL, SEEDS  # noqa: E402
+from conftest import HANG_GUARD, REAL, SEEDS  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -33,15 +32,13 @@ def test_same_columns_and_dtypes_without_computing(expected):
 
 def test_on_a_local_cluster_of_two_worker_processes(expected):
     """Two worker processes, one thread each: partitions are parsed in the workers."""
-    start = time.perf_counter()
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
     ) as cluster, distributed.Client(cluster) as client:
         ddf = gongkai.dask.read(REAL, files_per_partition=4)
-        got = client.compute(ddf).result(timeout=120)
+        got = client.compute(ddf).result(timeout=HANG_GUARD)
         # Partitions ran in the workers, not here.
         assert set(client.run(lambda: "gongkai" in sys.modules).values()) == {True}
-    assert time.perf_counter() - start < 60
     pd.testing.assert_frame_equal(
         got.sort_values("file").reset_index(drop=True), expected.sort_values("file").reset_index(drop=True)
     )
@@ -115,7 +112,7 @@ def test_import_gongkai_loads_no_optional_module():
         "    print('ImportError', e)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code, str(REAL / "pingtan-syq-2021.txt")], capture_output=True,
-                          text=True, timeout=60)
+                          text=True, timeout=HANG_GUARD)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0] == "2021 True"

@@ -1,4 +1,4 @@
-"""Encoding resolution through the public API (SPEC §1): what was used and why is recorded."""
+"""Encoding resolution through the public API (docs/encodings.md): what was used and why is recorded."""
 
 import pytest
 
@@ -85,3 +85,100 @@ def test_traditional_panel_labels_are_read():
     assert r.title == "平潭综合实验区财政金融局2021年度政府信息公开工作年度报告"
     assert r.published == "2022-01-13"
     assert r.agency == "平潭综合实验区财政金融局"
+
+
+# --- mojibake (issue 14, point 4) ------------------------------------------------
+
+SYQ = open(__import__("conftest").REAL / "pingtan-syq-2021.txt", encoding="utf-8").read()
+
+
+class Response:
+    """What requests gives for a page whose server names no charset: .text is Latin-1."""
+
+    def __init__(self, content: bytes, content_type: str = "text/html"):
+        self.content = content
+        self.headers = {"Content-Type": content_type}
+        self.url = "http://www.pingtan.gov.cn/report.htm"
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("iso-8859-1")
+
+
+def mojibake(report):
+    return [(i["severity"], i["message"]) for i in report.issues if i["code"] == "MOJIBAKE"]
+
+
+@pytest.mark.parametrize("codec, name", [("gbk", "GB18030"), ("utf-8", "UTF-8"), ("big5", "Big5")])
+def test_text_read_as_latin1_is_repaired_when_the_round_trip_is_exact(codec, name):
+    source = SYQ if codec != "big5" else TRAD * 20
+    honest = gongkai.parse(text=source)
+    scraped = Response(source.encode(codec)).text
+    assert "Æ½Ì¶" in scraped if codec == "gbk" else scraped.isascii() is False
+    r = gongkai.parse(scraped)
+    assert r.text == honest.text and r.tables == honest.tables and r.facts == honest.facts
+    assert r.source["encoding"] == name
+    [(severity, message)] = mojibake(r)
+    assert severity == "info" and f"{name} read as Latin-1" in message and "not response.text" in message
+
+
+def test_windows_1252_mojibake_is_repaired_too():
+    data = SYQ.encode("gbk")
+    scraped = data.decode("cp1252", errors="strict") if all(b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) for b in data) else None
+    if scraped is None:  # the five holes of cp1252 read as C1 controls, as WHATWG decoders do
+        scraped = "".join(bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b) for b in data)
+    assert any(c in scraped for c in "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
+    assert gongkai.parse(scraped).text == gongkai.parse(text=SYQ).text
+
+
+def test_mojibake_that_does_not_round_trip_is_flagged():
+    scraped = SYQ.encode("gbk")[:-1].decode("iso-8859-1")  # cut in the middle of a character
+    r = gongkai.parse(scraped)
+    [(severity, message)] = mojibake(r)
+    assert severity == "warning" and "does not re-encode exactly" in message
+
+
+def test_the_response_itself_is_read_right():
+    r = gongkai.parse(Response(SYQ.encode("gbk")))
+    assert r.source["encoding"] == "GB18030" and mojibake(r) == []
+
+
+def test_latin_text_is_not_mojibake():
+    french = "Le rapport annuel a été publié à Montréal : café, résumé, naïve, déjà, façade, où, très élevé. " * 5
+    for r in (gongkai.parse(text=french), gongkai.parse(french.encode("latin-1")), gongkai.parse(french.encode())):
+        assert mojibake(r) == []
+
+
+BIG5_PAGE = "<p>政府資訊公開工作年度報告。本機關主動公開政府資訊十二條。</p>" * 20
+
+
+def test_a_big5_page_served_as_gbk_follows_its_meta():
+    page_ = f'<html><head><meta charset="big5"><title>report</title></head><body>{BIG5_PAGE}</body></html>'
+    r = gongkai.parse(page_.encode("big5"), content_type="text/html; charset=gbk")
+    assert (r.source["encoding"], r.source["encoding_from"]) == ("Big5", "meta")
+    assert "政府信息公开" in r.text and mojibake(r) == []
+
+
+def test_a_gbk_page_served_as_big5_follows_its_meta():
+    page_ = page(REPORT * 10, '<meta charset="gbk">')
+    r = gongkai.parse(page_.encode("gbk"), content_type="text/html; charset=big5")
+    assert (r.source["encoding"], r.source["encoding_from"]) == ("GB18030", "meta")
+    assert "主动公开" in r.text
+
+
+def test_a_wrong_label_with_no_better_one_is_flagged():
+    page_ = f'<html><head><title>report</title></head><body>{BIG5_PAGE}</body></html>'
+    r = gongkai.parse(page_.encode("big5"), content_type="text/html; charset=gbk")
+    [(severity, message)] = mojibake(r)
+    assert severity == "warning" and 'pass encoding="big5"' in message
+    assert "政府信息公开" in gongkai.parse(page_.encode("big5"), encoding="big5").text
+
+
+def test_honest_labels_raise_nothing():
+    for data, ctype in [
+        (page(REPORT * 10, '<meta charset="gbk">').encode("gbk"), None),
+        (page(REPORT * 10).encode("gbk"), "text/html; charset=gb2312"),
+        (f'<html><head><meta charset="big5"></head><body>{BIG5_PAGE}</body></html>'.encode("big5"), None),
+        (page(REPORT * 10, '<meta charset="utf-8">').encode(), "text/html; charset=utf-8"),
+    ]:
+        assert mojibake(gongkai.parse(data, content_type=ctype)) == []

@@ -1,4 +1,4 @@
-"""The Shanghai 2019 HTML report through gongkai.read and the frames (values from its gold file, DOMAIN §7.4)."""
+"""The Shanghai 2019 HTML report through gongkai.read and the frames (values from its gold file)."""
 
 import pytest
 
@@ -38,7 +38,8 @@ def test_table3_cells(rows):
     # （一）予以公开's 总计 is left blank in the published table (it should be 272).
     assert row["requests.granted.natural_person"] == 258
     assert row["requests.granted.total"] is None
-    assert zero["requests.granted.total"] == 0
+    # blank_as_zero does not make a left-out total 0: its parts add up to 272 (issue 14, point 6).
+    assert zero["requests.granted.total"] is None
     assert row["requests.results_total.natural_person"] == 767
     assert row["requests.results_total.total"] == 805
     assert row["requests.carried_forward.total"] == 72
@@ -71,7 +72,27 @@ def test_requests_frame_and_view():
     frame = report.requests_frame()
     assert frame.loc["new_received"].tolist()[:2] == [821, 35]
     assert frame.loc["granted"].isna().tolist() == [False, False, True, True, False, False, True]
-    assert report.requests_frame(blank_as_zero=True).loc["granted", "total"] == 0
+    assert report.requests_frame(blank_as_zero=True).loc["granted", "total"] is pd.NA
     html = report._repr_html_()
     assert 'data-cell="requests.granted.total" class="gk-blank' in html
     assert 'data-cell="requests.new_received.natural_person">821</td>' in html
+
+
+def test_blank_as_zero_never_zeroes_a_left_out_total():
+    """The 11 totals Shanghai left blank while their parts are not all zero stay <NA> in every
+    frame with blank_as_zero=True; T3_TOTAL_OMITTED gives their parts' sum. Blank cells that
+    are no such total still read as 0."""
+    report = gongkai.parse(SHANGHAI)
+    omitted = {i["cells"][0]: i["expected"] for i in report.issues if i["code"] == "T3_TOTAL_OMITTED"}
+    assert len(omitted) == 11 and omitted["requests.granted.total"] == 272
+    wide = gongkai.read(SHANGHAI, blank_as_zero=True).iloc[0]
+    assert all(wide[path] is pd.NA for path in omitted)
+    assert wide["requests.new_received.research"] == 0
+    frame = report.requests_frame(blank_as_zero=True)
+    assert all(frame.loc[path.split(".")[1], "total"] is pd.NA for path in omitted)
+    long = gongkai.frames.long([report], blank_as_zero=True)
+    cells = long.set_index(["table", "row", "col"])["value"]
+    assert all(cells[tuple(path.split("."))] is pd.NA for path in omitted)
+    assert cells[("requests", "new_received", "research")] == 0
+    same = gongkai.frames.wide([report], blank_as_zero=True).iloc[0]
+    assert all(same[path] is pd.NA for path in omitted)

@@ -102,7 +102,7 @@ def test_a_limit_beyond_memory_means_no_limit():
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 def test_endless_files_are_refused_not_read_to_the_end():
-    """/dev/zero reports size 0; it must be cut at max_bytes+1. Bound: 20 s, 300 MB."""
+    """/dev/zero reports size 0; it must be cut at max_bytes+1. Bound: 300 MB."""
     out = run_child(
         """
         import pathlib, gongkai
@@ -112,26 +112,24 @@ def test_endless_files_are_refused_not_read_to_the_end():
         except gongkai.InputTooLargeError as e:
             RESULT = str(e)
         """,
-        timeout=20,
     )
-    assert out["result"] == "input too large: 50000001 bytes exceeds max_bytes=50000000"
+    assert out["result"] == "/dev/zero: input too large: 50000001 bytes exceeds max_bytes=50000000"
     assert out["peak_mb"] < 300
 
 
 def test_default_limit_refuses_a_64_mib_plus_one_input_without_parsing_it():
-    """Bound: 20 s and 400 MB for a 64 MiB + 1 byte input (it is refused before decoding)."""
+    """Bound: 400 MB for a 64 MiB + 1 byte input. It is refused before decoding: it opens
+    with a JPEG's magic bytes, which decoding would refuse as `UnsupportedFormatError`."""
     out = run_child(
         """
-        import time, gongkai
-        data = b"a" * (gongkai.DEFAULT_MAX_BYTES + 1)
-        t = time.perf_counter()
+        import gongkai
+        data = b"\\xff\\xd8\\xff" + b"a" * (gongkai.DEFAULT_MAX_BYTES - 2)
         try:
             gongkai.parse(data)
             RESULT = "parsed"
-        except gongkai.InputTooLargeError:
-            RESULT = time.perf_counter() - t
+        except gongkai.GongkaiError as e:
+            RESULT = [type(e).__name__, str(e)]
         """,
-        timeout=20,
     )
-    assert isinstance(out["result"], float) and out["result"] < 1.0
+    assert out["result"] == ["InputTooLargeError", "input too large: 67108865 bytes exceeds max_bytes=67108864"]
     assert out["peak_mb"] < 400

@@ -6,11 +6,11 @@ no other exception, no crash. Kept fast: 200 examples each, no deadline.
 import os
 
 from conftest import REAL, SEEDS, documents
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import gongkai
-from gongkai._sources import DOCUMENT_SUFFIXES
+from gongkai._sources import is_url, looks_like_path
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -40,11 +40,6 @@ def check(result_or_call):
     return report
 
 
-def looks_like_missing_document_path(s: str) -> bool:
-    # parse(str) treats a short one-line str ending in a document suffix as a path (SPEC §1).
-    return len(s) < 4096 and "\n" not in s and "<" not in s and s.lower().endswith(DOCUMENT_SUFFIXES)
-
-
 @FAST
 @given(st.binary(max_size=4096))
 def test_any_bytes(data):
@@ -53,16 +48,27 @@ def test_any_bytes(data):
 
 @FAST
 @given(st.text(max_size=2048))
+@example("~\x00")  # expanduser raised ValueError on it
 def test_any_str(text):
-    if looks_like_missing_document_path(text) or (len(text) < 4096 and os.path.isfile(text)):
+    # text= is always the document's text.
+    check(lambda: gongkai.parse(text=text))
+    # A bare str is a path when it names a file, or looks like one (docs/inputs.md).
+    if "\n" not in text and "\x00" not in text and os.path.isfile(text):
         return
-    check(lambda: gongkai.parse(text))
+    try:
+        check(lambda: gongkai.parse(text))
+    except IsADirectoryError:
+        assert os.path.isdir(os.path.expanduser(text))
+    except FileNotFoundError:
+        assert looks_like_path(text)
+    except ValueError:
+        assert is_url(text)
 
 
 @FAST
 @given(st.lists(ALPHABET, max_size=400).map("".join), st.sampled_from([None, "html", "text"]))
 def test_table_and_number_like_text(text, fmt):
-    check(lambda: gongkai.parse(text, format=fmt))
+    check(lambda: gongkai.parse(text=text, format=fmt))
 
 
 @FAST

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import _core, frames
-from ._api import Failure, extract, parse, parse_many
+from ._api import Failure, extract, files, parse, parse_many
 from ._compare import compare, compare_records
 from ._core import (
     DamagedFileError,
@@ -25,6 +25,7 @@ from ._core import (
     UndecodableTextError,
     UnsupportedFormatError,
 )
+from ._sources import GongkaiWarning
 from .frames import read
 from .report import Report
 
@@ -54,6 +55,7 @@ __all__ = [
     "EncryptedPdfError",
     "Failure",
     "GongkaiError",
+    "GongkaiWarning",
     "InputTooLargeError",
     "OptionError",
     "Report",
@@ -64,6 +66,7 @@ __all__ = [
     "compare",
     "compare_records",
     "extract",
+    "files",
     "frames",
     "parse",
     "parse_many",

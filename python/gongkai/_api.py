@@ -1,4 +1,4 @@
-"""parse, extract and parse_many (SPEC §7)."""
+"""parse, extract, parse_many and files: the entry points (docs/api.md)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,16 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from . import _core
-from ._sources import describe, to_item
+from ._sources import FileList, describe, expand, looks_like_path, to_item, warn_skipped
 from .report import Report
+from .types import ReportDict, Source
+
+#: A source classified for the core: ("bytes", data, content_type, url), ("str", text, url), ("path", path, url).
+Item = tuple[Any, ...]
+Format = Literal["html", "text"]
 
 _FORKED = False
 
@@ -38,7 +43,16 @@ def _threads_from_env() -> int | None:
     return n
 
 
-def _call(item: tuple, *, url, content_type, encoding, format, t2s, max_bytes) -> dict[str, Any]:
+def _call(
+    item: Item,
+    *,
+    url: str | None,
+    content_type: str | None,
+    encoding: str | None,
+    format: str | None,
+    t2s: bool,
+    max_bytes: int | None,
+) -> ReportDict:
     kind = item[0]
     if kind == "bytes":
         return _core.parse_bytes(
@@ -55,48 +69,176 @@ def _call(item: tuple, *, url, content_type, encoding, format, t2s, max_bytes) -
     return _core.parse_path(item[1], url=url, encoding=encoding, format=format, t2s=t2s, max_bytes=max_bytes)
 
 
+_NO_SOURCE: Any = object()
+
+
+def _source_or_text(source: Any, text: str | None) -> Any:
+    if text is not None:
+        if source is not _NO_SOURCE:
+            raise TypeError("pass the document either as source or as text=, not both")
+        if not isinstance(text, str):
+            raise TypeError(f"text= takes a str, not {type(text).__name__}")
+        return _Text(text)
+    if source is _NO_SOURCE:
+        raise TypeError("parse() needs a document: parse(source) or parse(text=...)")
+    return source
+
+
+class _Text(str):
+    """A str that is always the document's text, never a path (``text=``)."""
+
+
+def _item(source: Any, *, content_type: str | None, url: str | None) -> Item:
+    if isinstance(source, _Text):
+        return ("str", str(source), url)
+    return to_item(source, content_type=content_type, url=url)
+
+
+def _name_error(exc: BaseException, source: str, index: int | None = None) -> BaseException:
+    """`exc` with the input it concerns in its message and as ``source`` / ``index`` attributes."""
+    where = source if index is None else f"input {index} ({source})"
+    message = str(exc)
+    if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+        message = exc.strerror
+    elif message.startswith(source + ": "):
+        message = message[len(source) + 2 :]
+    if isinstance(exc, OSError):
+        named: BaseException = type(exc)(exc.errno, f"{where}: {message}", exc.filename)
+        if exc.errno is None:
+            named = type(exc)(f"{where}: {message}")
+    else:
+        try:
+            named = type(exc)(f"{where}: {message}")
+        except TypeError:  # an exception class with another signature: keep it as it is
+            named = exc
+    named.source = source  # type: ignore[attr-defined]
+    named.index = index  # type: ignore[attr-defined]
+    return named
+
+
+@overload
 def extract(
-    source: Any,
+    source: Source,
     *,
     url: str | None = None,
     content_type: str | None = None,
     encoding: str | None = None,
-    format: Literal["html", "text"] | None = None,
+    format: Format | None = None,
     t2s: bool = True,
     max_bytes: int | None = None,
-) -> dict[str, Any]:
+) -> ReportDict: ...
+@overload
+def extract(
+    *,
+    text: str,
+    url: str | None = None,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    format: Format | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+) -> ReportDict: ...
+def extract(
+    source: Any = _NO_SOURCE,
+    *,
+    text: str | None = None,
+    url: str | None = None,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    format: Format | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+) -> ReportDict:
     """Parse one document and return plain data (``parse(...).to_dict()`` without dataclasses).
 
-    ``source``: bytes, str (text, HTML or a file path), a path, or a requests/httpx/Scrapy
-    response. ``encoding`` forces a codec (bytes only); ``content_type`` is an HTTP header
-    whose charset is a hint; ``format`` skips HTML/text sniffing; ``t2s=False`` keeps
-    Traditional characters; ``max_bytes`` (default 64 MiB) refuses larger inputs.
+    ``source``: bytes (a page or file as downloaded), a path, a file object
+    (``open(...)``, ``io.BytesIO``, ``io.StringIO``), a requests/httpx/Scrapy
+    response, or a ``str``. A ``str`` naming an existing file is read as that file;
+    one naming a directory raises `IsADirectoryError`, a URL `ValueError` (fetch
+    it and pass the response); one that looks like a path (one line, no markup, a
+    path separator or a file extension) and names nothing raises
+    `FileNotFoundError`; any other ``str`` is the document's text. ``text=`` passes
+    text with no path rule. Pass responses or bytes rather than ``response.text``,
+    which is often decoded with the wrong charset.
+
+    ``encoding`` forces a codec (bytes only); ``content_type`` is an HTTP header
+    whose charset is a hint; ``format`` skips HTML/text sniffing; ``t2s=False``
+    keeps Traditional characters; ``max_bytes`` (default 64 MiB) refuses larger inputs.
     """
-    item = to_item(source, content_type=content_type, url=url)
-    return _call(
-        item, url=url, content_type=content_type, encoding=encoding, format=format, t2s=t2s, max_bytes=max_bytes
+    return _extract(
+        source, text=text, url=url, content_type=content_type, encoding=encoding, format=format, t2s=t2s,
+        max_bytes=max_bytes,
     )
 
 
-def parse(
+def _extract(
     source: Any,
+    *,
+    text: str | None,
+    url: str | None,
+    content_type: str | None,
+    encoding: str | None,
+    format: Format | None,
+    t2s: bool,
+    max_bytes: int | None,
+) -> ReportDict:
+    source = _source_or_text(source, text)
+    item = _item(source, content_type=content_type, url=url)
+    try:
+        return _call(
+            item, url=url, content_type=content_type, encoding=encoding, format=format, t2s=t2s, max_bytes=max_bytes
+        )
+    except _core.GongkaiError as exc:
+        if item[0] != "path":
+            raise
+        raise _name_error(exc, item[1]) from None
+
+
+@overload
+def parse(
+    source: Source,
     *,
     url: str | None = None,
     content_type: str | None = None,
     encoding: str | None = None,
-    format: Literal["html", "text"] | None = None,
+    format: Format | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+) -> Report: ...
+@overload
+def parse(
+    *,
+    text: str,
+    url: str | None = None,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    format: Format | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+) -> Report: ...
+def parse(
+    source: Any = _NO_SOURCE,
+    *,
+    text: str | None = None,
+    url: str | None = None,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    format: Format | None = None,
     t2s: bool = True,
     max_bytes: int | None = None,
 ) -> Report:
-    """Parse one report page or file into a `Report`. See `extract` for the options.
+    """Parse one report page or file into a `Report`. See `extract` for the sources and options.
 
-    Raises `UnsupportedFormatError` (PDF, images, archives, binary data),
-    `EmptyInputError`, `InputTooLargeError`, `OptionError` (all `GongkaiError`),
-    `TypeError` for unsupported source types and `FileNotFoundError` for missing files.
+    Raises `UnsupportedFormatError` (images, archives, binary data),
+    `EmptyInputError`, `InputTooLargeError`, `OptionError` (all `GongkaiError`;
+    for a file, the message starts with its path and the exception's ``source``
+    attribute holds it), `TypeError` for unsupported source types,
+    `FileNotFoundError` / `IsADirectoryError` for paths and `ValueError` for a URL.
     """
     return Report.from_dict(
-        extract(
+        _extract(
             source,
+            text=text,
             url=url,
             content_type=content_type,
             encoding=encoding,
@@ -105,6 +247,20 @@ def parse(
             max_bytes=max_bytes,
         )
     )
+
+
+def files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> FileList:
+    """The documents ``paths`` stand for, as `parse_many` and the command line read them.
+
+    ``paths``: a file, a directory (searched recursively for files ending in
+    ``.html .htm .shtml .xhtml .txt .text .md .markdown .pdf .docx .doc .wps``,
+    READMEs left out), a glob pattern, or a list of these, in the order given
+    (each directory's and pattern's files sorted; `gongkai.read` sorts them
+    all). The result is a list of paths; its ``skipped`` attribute lists the
+    files under the directories that were left out. A path that names nothing
+    raises `FileNotFoundError`.
+    """
+    return expand(paths)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +273,13 @@ class Failure:
     message: str
 
     def exception(self) -> BaseException:
-        """The exception this failure stands for."""
+        """The exception this failure stands for, naming its input (``source``, ``index``)."""
         import builtins
 
-        cls = getattr(_core, self.error, None) or getattr(builtins, self.error, None) or _core.GongkaiError
-        return cls(self.message)
+        cls = getattr(_core, self.error, None) or getattr(builtins, self.error, None)
+        if not (isinstance(cls, type) and issubclass(cls, BaseException)):
+            cls = _core.GongkaiError
+        return _name_error(cls(self.message), self.source, self.index)
 
 
 _ERRORS = ("raise", "skip", "collect")
@@ -149,6 +307,12 @@ def _threads(threads: int | None) -> int | None:
     return threads
 
 
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc)
+
+
 def iter_parsed(
     sources: Sequence[Any],
     *,
@@ -160,7 +324,7 @@ def iter_parsed(
     format: str | None,
     t2s: bool,
     max_bytes: int | None,
-) -> Iterator[tuple[Any, dict[str, Any] | Failure]]:
+) -> Iterator[tuple[Any, ReportDict | Failure]]:
     """``(source, report dict or Failure)`` per input, parsing `chunk_size` inputs at a time.
 
     Only one chunk of report dicts is alive at once: callers keep what they need
@@ -178,13 +342,13 @@ def iter_parsed(
         _progress_line(0, total)
     for start in range(0, total, chunk_size):
         chunk = sources[start : start + chunk_size]
-        items: list[tuple] = []
+        items: list[Item] = []
         slots: list[int | BaseException] = []
         for source in chunk:
             try:
                 items.append(to_item(source))
                 slots.append(len(items) - 1)
-            except (TypeError, OSError) as exc:
+            except (TypeError, ValueError, OSError) as exc:
                 slots.append(exc)
         results = _core.parse_batch(
             items, threads=threads, encoding=encoding, format=format, t2s=t2s, max_bytes=max_bytes
@@ -192,9 +356,9 @@ def iter_parsed(
         for offset, slot in enumerate(slots):
             source = chunk[offset]
             if isinstance(slot, BaseException):
-                failure = Failure(start + offset, describe(source), type(slot).__name__, str(slot))
+                failure = Failure(start + offset, describe(source), type(slot).__name__, _message(slot))
                 if errors == "raise":
-                    raise slot
+                    raise _name_error(slot, failure.source, failure.index) from None
             else:
                 ok, payload = results[slot]
                 results[slot] = (ok, None)  # let the dict go as soon as the caller is done with it
@@ -203,7 +367,7 @@ def iter_parsed(
                     continue
                 failure = Failure(start + offset, describe(source), payload[0], payload[1])
                 if errors == "raise":
-                    raise failure.exception()
+                    raise failure.exception() from None
             if errors == "collect":
                 yield source, failure
         del results, items
@@ -211,30 +375,89 @@ def iter_parsed(
             _progress_line(min(start + chunk_size, total), total)
 
 
+def _expand_folders(sources: Any) -> list[Any]:
+    """`sources` as a list, each directory (and glob pattern) replaced by its documents."""
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    out: list[Any] = []
+    skipped: list[str] = []
+    for source in sources:
+        if isinstance(source, (str, os.PathLike)) and not isinstance(source, _Text):
+            path = os.fspath(source)
+            path = path if isinstance(path, str) else os.fsdecode(path)
+            if os.path.isdir(path) or (
+                isinstance(source, str) and looks_like_path(source) and not os.path.exists(path) and _has_wildcard(path)
+            ):
+                found = expand(path)
+                out.extend(found)
+                skipped.extend(found.skipped)
+                continue
+        out.append(source)
+    warn_skipped(FileList((), skipped), "gongkai.parse_many", stacklevel=4)
+    return out
+
+
+def _has_wildcard(path: str) -> bool:
+    return any(c in path for c in "*?[")
+
+
+@overload
 def parse_many(
-    sources: Iterable[Any],
+    sources: Iterable[Source],
+    *,
+    threads: int | None = None,
+    errors: Literal["raise", "skip"] = "raise",
+    progress: bool = False,
+    encoding: str | None = None,
+    format: Format | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+    chunk_size: int = 256,
+) -> list[Report]: ...
+@overload
+def parse_many(
+    sources: Iterable[Source],
+    *,
+    threads: int | None = None,
+    errors: Literal["collect"],
+    progress: bool = False,
+    encoding: str | None = None,
+    format: Format | None = None,
+    t2s: bool = True,
+    max_bytes: int | None = None,
+    chunk_size: int = 256,
+) -> list[Report | Failure]: ...
+def parse_many(
+    sources: Iterable[Source],
     *,
     threads: int | None = None,
     errors: Literal["raise", "skip", "collect"] = "raise",
     progress: bool = False,
     encoding: str | None = None,
-    format: Literal["html", "text"] | None = None,
+    format: Format | None = None,
     t2s: bool = True,
     max_bytes: int | None = None,
     chunk_size: int = 256,
-) -> list[Report | Failure]:
+) -> list[Report] | list[Report | Failure]:
     """Parse many documents in parallel with the GIL released; results keep input order.
 
+    ``sources``: anything `parse` takes, in a list. A directory (or a glob
+    pattern) among them stands for the documents under it, in the order of
+    `gongkai.files`, so ``zip(gongkai.files(folder), gongkai.parse_many([folder]))``
+    pairs paths and reports; files there of no document kind are left out with a
+    `GongkaiWarning` that counts them by extension.
+
     ``threads=None`` uses every core (or ``GONGKAI_NUM_THREADS``). ``errors``:
-    ``"raise"`` raises the first error, ``"skip"`` drops failed inputs,
-    ``"collect"`` returns a `Failure` row (error type and message) in their place.
-    ``progress=True`` draws a progress bar on stderr. Work runs in chunks, so
-    Ctrl-C interrupts between chunks.
+    ``"raise"`` raises the first error, naming its input (message, and the
+    exception's ``source`` and ``index`` attributes); ``"skip"`` drops failed
+    inputs; ``"collect"`` returns a `Failure` row (index, source, error type and
+    message) in their place. ``progress=True`` draws a progress bar on stderr.
+    Work runs in chunks, so Ctrl-C interrupts between chunks.
     """
     return [
-        Report.from_dict(payload) if isinstance(payload, dict) else payload
+        payload if isinstance(payload, Failure) else Report.from_dict(payload)
         for _source, payload in iter_parsed(
-            list(sources),
+            _expand_folders(sources),
             threads=threads,
             errors=errors,
             progress=progress,

@@ -1,11 +1,12 @@
-"""Year over year for the same agency (SPEC §7, DOMAIN §7.3 X1): `gongkai.compare`.
+"""Year over year for the same agency (docs/frames.md): `gongkai.compare`.
 
 Two things an evaluator checks between an agency's reports of consecutive years:
 
 * **carry-over** — table 3's 四、结转下年度继续办理 (``carried_forward``) of year Y−1
   should equal 二、上年结转政府信息公开申请数量 (``carried_over``) of year Y, per
-  column. Blank and ``na`` cells count as 0 here (SPEC §4: helpers that need
-  numbers say so); a ``text`` cell or a missing table leaves the column unchecked.
+  column. Blank and ``na`` cells count as 0 here (a total the report left out
+  while its parts are not all zero does not); a ``text`` cell or a missing table
+  leaves the column unchecked.
 * **repeated text** — the share of this year's sentences found word for word in
   last year's report. Sentences are ``report.text`` split after 。！？ (and ASCII
   ``!?``), with all whitespace removed; the tables' own text (template labels and
@@ -19,14 +20,16 @@ Two things an evaluator checks between an agency's reports of consecutive years:
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._api import Failure, parse_many
 from ._schema import REQUESTS_COLS
-from .frames import cell_value
+from .frames import cell_value, omitted_totals
 from .report import Report
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,7 +46,8 @@ _TABLE_SECTIONS = ("proactive", "requests", "review_litigation")
 
 def _table_spans(report: Report) -> list[tuple[int, int]]:
     """The tables' spans and, in 2019/2021-format reports, the sections 二 三 四 that hold them."""
-    spans = [tuple(t["span"]) for t in (report.tables or {}).values() if t and t.get("span")]
+    tables: Mapping[str, Any] = report.tables
+    spans = [tuple(t["span"]) for t in tables.values() if t and t.get("span")]
     if report.template in ("2019", "2021"):
         spans += [tuple(s["span"]) for s in report.sections if s.get("key") in _TABLE_SECTIONS and s.get("span")]
     return [(a, b) for a, b in spans if b > a]
@@ -72,12 +76,14 @@ def sentences(report: Report, *, min_chars: int = 5, exclude_tables: bool = True
 
 
 def _carry(report: Report, row: str) -> dict[str, Any]:
-    table = (report.tables or {}).get("requests")
+    tables: Mapping[str, Any] = report.tables
+    table = tables.get("requests")
     cells = (table or {}).get("cells") or {}
     out: dict[str, Any] = {}
+    omitted = omitted_totals(report.issues)
     for col in REQUESTS_COLS:
         cell = (cells.get(row) or {}).get(col)
-        value = cell_value(cell, blank_as_zero=True) if table else None
+        value = cell_value(cell, blank_as_zero=True, omitted=f"requests.{row}.{col}" in omitted) if table else None
         out[col] = int(value) if isinstance(value, (int, float)) and float(value).is_integer() else value
     return out
 
@@ -128,8 +134,8 @@ def _load(reports: Any, files: Sequence[str | None] | None) -> list[tuple[str | 
     ):
         from .frames import _expand
 
-        paths = _expand(reports)
-        parsed = parse_many(paths, errors="collect")
+        paths = _expand(reports, "gongkai.compare")
+        parsed = parse_many([Path(p) for p in paths], errors="collect")
         return [(p, r) for p, r in zip(paths, parsed) if isinstance(r, Report)]
     reports = list(reports)
     if files is not None and len(files) != len(reports):
@@ -177,7 +183,7 @@ def compare_records(
     rows = []
     for agency in sorted(by_agency):
         years = sorted(by_agency[agency])
-        for y0, y1 in zip(years, years[1:]):
+        for y0, y1 in itertools.pairwise(years):
             rows.append(_pair(by_agency[agency][y0], by_agency[agency][y1], min_chars))
     return rows
 

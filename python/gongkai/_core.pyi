@@ -1,4 +1,4 @@
-"""Type stubs for the compiled core (`gongkai._core`). Results are plain dicts (SPEC §2)."""
+"""Type stubs for the compiled core (`gongkai._core`). Results are plain dicts (docs/reference/report.md)."""
 
 from typing import Any, Literal, NotRequired, TypedDict, type_check_only
 
@@ -21,6 +21,7 @@ __all__ = [
     "parse_path",
     "parse_str",
     "template",
+    "ts_characters",
 ]
 __version__: str
 DEFAULT_MAX_BYTES: int
@@ -182,3 +183,4 @@ def parse_batch(
 ) -> list[tuple[bool, Any]]: ...
 def default_threads() -> int: ...
 def template() -> dict[str, Any]: ...
+def ts_characters() -> str: ...

@@ -35,7 +35,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
-from pathlib import Path
 from typing import Any
 
 from ._schema import REQUESTS_COLS, REQUESTS_ROWS_2019, REQUESTS_ROWS_2021, REVIEW_COLS, REVIEW_GROUPS
@@ -1278,15 +1277,10 @@ def _s2t() -> dict[str, str]:
 
 
 def _ts_characters() -> str:
-    """The OpenCC table shipped in the Rust sources (src/data/opencc), else beside the package."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "src" / "data" / "opencc" / "TSCharacters.txt"
-        if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
-    raise FileNotFoundError(
-        "src/data/opencc/TSCharacters.txt not found above " + str(here) + ": the Big5 rendering needs a source checkout"
-    )
+    """OpenCC's ``TSCharacters.txt`` as the compiled core embeds it (src/data/opencc)."""
+    from . import _core
+
+    return _core.ts_characters()
 
 
 def to_traditional(text: str) -> str:

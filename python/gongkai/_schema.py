@@ -1,15 +1,15 @@
-"""The keys of SPEC §4–§5 in template order, shared by frames, compare and display.
+"""The table and fact keys in template order, shared by frames, compare and display.
 
 Pure data, no imports beyond the standard library: the core works without pandas.
 """
 
 from __future__ import annotations
 
-#: Table 3 columns (SPEC §4), in template order.
+#: Table 3 columns, in template order.
 REQUESTS_COLS = ("natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total")
 
 #: Table 3 rows in template order; `other` is the 2019 single （六） row, the three
-#: `other_*` rows replace it in 2021 (DOMAIN §4.2).
+#: `other_*` rows replace it in 2021.
 REQUESTS_ROWS = (
     "new_received",
     "carried_over",
@@ -43,11 +43,11 @@ _ONLY_2021 = {"other_no_correction", "other_unpaid_fee", "other_other"}
 REQUESTS_ROWS_2019 = tuple(r for r in REQUESTS_ROWS if r not in _ONLY_2021)
 REQUESTS_ROWS_2021 = tuple(r for r in REQUESTS_ROWS if r not in _ONLY_2019)
 
-#: Table 4 (SPEC §4).
+#: Table 4.
 REVIEW_GROUPS = ("review", "litigation_direct", "litigation_after_review")
 REVIEW_COLS = ("upheld", "corrected", "other", "pending", "total")
 
-#: Table 2 items with their 2021 and 2019 columns (SPEC §4), in template order.
+#: Table 2 items with their 2021 and 2019 columns, in template order.
 PROACTIVE_ITEMS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("rules", ("issued", "repealed", "in_force"), ("new_made", "new_published", "total_published")),
     ("normative_documents", ("issued", "repealed", "in_force"), ("new_made", "new_published", "total_published")),
@@ -71,7 +71,7 @@ PROACTIVE_CELLS = tuple((item, col) for item, c21, c19 in PROACTIVE_ITEMS for co
 #: Table 2 columns that hold money (decimals), not counts.
 MONEY_CELLS = {("fees", "amount_10k_yuan"), ("procurement", "amount")}
 
-#: Canonical fact keys (SPEC §5), in the order of the SPEC table.
+#: Canonical fact keys, in the order of docs/reference/facts.md.
 FACT_KEYS = (
     "proactive_total",
     "proactive_cumulative",

@@ -1,40 +1,40 @@
-"""The `gongkai` command line (SPEC §7): parse, check, show, demo."""
+"""The `gongkai` command line: parse, check, show, demo (docs/cli.md)."""
 
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import IO, Any
 
+from . import _core
 from ._api import AUTO_PROGRESS_FILES, Failure, parse_many
-from ._sources import DOCUMENT_SUFFIXES
-from .display import tables_text
+from ._sources import DOCUMENT_SUFFIXES, FileList, expand
+from .display import issue_message, tables_text
 from .report import Report
 
 
-def expand_paths(args: Iterable[str]) -> list[str]:
-    """Files named, files under directories (recursively) and glob matches, in stable order."""
-    out: list[str] = []
-    for arg in args:
-        if os.path.isdir(arg):
-            found = [
-                str(p)
-                for p in sorted(Path(arg).rglob("*"))
-                # A folder's README is about the folder, not a report.
-                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.upper().startswith("README")
-            ]
-            out.extend(found)
-        elif any(ch in arg for ch in "*?["):
-            out.extend(sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p)))
-        else:
-            out.append(arg)
-    return out
+def expand_paths(args: Iterable[str]) -> FileList:
+    """Files named, documents under directories (recursively) and glob matches, in the order
+    `gongkai.read` uses; ``.skipped`` lists what the directories held besides documents.
+    A path that names nothing raises `FileNotFoundError` (the command exits 2 with one line)."""
+    return expand(list(args), missing="raise")
+
+
+def _note(command: str, message: str) -> None:
+    print(f"gongkai {command}: {message}", file=sys.stderr)
+
+
+def _files(args: argparse.Namespace, paths: Iterable[str]) -> FileList:
+    files = expand_paths(paths)
+    if files.skipped:
+        _note(args.command, f"skipped {files.skipped_summary()}")
+    return files
 
 
 def sample_paths() -> list[str]:
@@ -68,14 +68,14 @@ def _summary_row(path: str, report: Report | Failure) -> list[str]:
     ]
 
 
-def _print_table(rows: Sequence[Sequence[str]], out=sys.stdout) -> None:
+def _print_table(rows: Sequence[Sequence[str]], out: IO[str] | None = None) -> None:
     def width(s: str) -> int:
         return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
 
     widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         cells = [c + " " * (widths[i] - width(c)) for i, c in enumerate(row)]
-        print("  ".join(cells).rstrip(), file=out)
+        print("  ".join(cells).rstrip(), file=out or sys.stdout)
 
 
 def cmd_demo(_args: argparse.Namespace) -> int:
@@ -97,14 +97,14 @@ def cmd_demo(_args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _section_lines(sections: list[dict], depth: int = 0) -> Iterable[str]:
+def _section_lines(sections: Sequence[Mapping[str, Any]], depth: int = 0) -> Iterable[str]:
     for s in sections:
         key = f" [{s['key']}]" if s.get("key") else ""
         yield f"{'  ' * depth}- {s['heading'][:60]}{key}"
         yield from _section_lines(s.get("children") or [], depth + 1)
 
 
-def show_text(report: Report) -> str:
+def show_text(report: Report, *, ambiguous_width: int | None = None) -> str:
     """A readable summary of one report."""
     src = report.source
     lines = [
@@ -122,12 +122,13 @@ def show_text(report: Report) -> str:
     if report.sections:
         lines.append("sections")
         lines.extend("  " + line for line in _section_lines(report.sections))
+    tables: Mapping[str, Any] = report.tables
     for key in ("proactive", "requests", "review_litigation"):
-        table = report.tables.get(key)
+        table = tables.get(key)
         if table:
             n = sum(len(row) for row in table["cells"].values())
             lines.append(f"table {key:<18} format {table['format']}, {n} cells, {len(table['extra_rows'])} extra rows")
-    grids = tables_text(report)
+    grids = tables_text(report, ambiguous_width=ambiguous_width)
     if grids:
         lines.append("")
         lines.append(grids)
@@ -141,7 +142,7 @@ def show_text(report: Report) -> str:
     if report.issues:
         lines.append("issues")
         for i in report.issues:
-            lines.append(f"  {i['severity']:<8} {i['code']:<20} {i['message']}")
+            lines.append(f"  {i['severity']:<8} {i['code']:<20} {issue_message(i)}")
     if report.parts:
         lines.append(f"parts         {len(report.parts)} documents")
         for n, part in enumerate(report.parts, 1):
@@ -150,110 +151,157 @@ def show_text(report: Report) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    reports = parse_many([args.path], errors="raise")
-    print(show_text(reports[0]))
+    files = expand_paths([args.path])
+    if len(files) != 1:
+        _note("show", f"{args.path} holds {len(files)} documents; show takes one file")
+        return 2
+    report = parse_many(files, errors="raise", encoding=args.encoding)[0]
+    assert isinstance(report, Report)
+    print(show_text(report, ambiguous_width=args.ambiguous_width))
     return 0
 
 
-def _write_jsonl(pairs, out) -> None:
+def _write_jsonl(pairs: Iterable[tuple[str, Report | Failure]], out: IO[str]) -> None:
     for path, report in pairs:
         if isinstance(report, Failure):
-            row = {"file": path, "error": report.error, "message": report.message}
+            row: dict[str, Any] = {"file": path, "error": report.error, "message": report.message}
         else:
             row = {"file": path, **report.to_dict()}
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-#: Output types of `gongkai parse -o`: JSON lines keep whole reports; CSV and parquet hold `gongkai.read`'s columns.
-OUTPUT_SUFFIXES = (".jsonl", ".csv", ".parquet")
+#: Output types of `gongkai parse -o`: JSON lines keep whole reports; CSV, Excel and
+#: parquet hold `gongkai.read`'s columns.
+OUTPUT_SUFFIXES = (".jsonl", ".csv", ".xlsx", ".parquet")
 
 
-def _write_table(paths: list[str], output: str, suffix: str, *, progress: bool, blank_as_zero: bool) -> int:
+def _needs(module: str, what: str, extra: str) -> None:
+    try:
+        __import__(module)
+    except ImportError:
+        raise ImportError(f"{what} needs {module}, which is not installed: pip install 'gongkai[{extra}]'") from None
+
+
+def _write_table(files: list[str], args: argparse.Namespace, suffix: str, *, progress: bool) -> tuple[int, int]:
+    """Writes `gongkai.read`'s frame; returns (rows, error rows)."""
     from .frames import read
 
     if suffix == ".parquet":
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise ImportError("writing parquet needs pyarrow: pip install 'gongkai[arrow]'") from None
-    frame = read(paths, errors="collect", progress=progress, blank_as_zero=blank_as_zero)
+        _needs("pyarrow", "writing parquet", "arrow")
+    if suffix == ".xlsx":
+        _needs("openpyxl", "writing .xlsx", "excel")
+    frame = read(
+        files, errors="collect", progress=progress, blank_as_zero=args.blank_as_zero, encoding=args.encoding
+    )
     if suffix == ".csv":
-        frame.to_csv(output, index=False)
+        # Excel opens UTF-8 CSV as the local code page unless it starts with a byte-order mark.
+        frame.to_csv(args.output, index=False, encoding="utf-8" if args.no_bom else "utf-8-sig")
+    elif suffix == ".xlsx":
+        frame.to_excel(args.output, index=False, sheet_name="gongkai", engine="openpyxl")
     else:
-        frame.to_parquet(output, index=False)
+        frame.to_parquet(args.output, index=False)
     failed = frame[frame["error"].notna()]
     for path, error, message in zip(failed["file"], failed["error"], failed["message"]):
         print(f"{path}: {error}: {message}", file=sys.stderr)
-    return 1 if len(failed) else 0
+    return len(frame), len(failed)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    paths = expand_paths(args.paths)
-    if not paths:
-        print("gongkai parse: no documents found", file=sys.stderr)
-        return 2
     suffix = Path(args.output).suffix.lower() if args.output is not None else ".jsonl"
     if suffix not in OUTPUT_SUFFIXES:
-        print(
-            f"gongkai parse: unsupported output type {suffix!r}; use one of {', '.join(OUTPUT_SUFFIXES)}",
-            file=sys.stderr,
-        )
+        _note("parse", f"unsupported output type {suffix!r}; use one of {', '.join(OUTPUT_SUFFIXES)}")
         return 2
-    progress = args.progress or (len(paths) > AUTO_PROGRESS_FILES and sys.stderr.isatty())
-    if suffix in (".csv", ".parquet"):
-        return _write_table(paths, args.output, suffix, progress=progress, blank_as_zero=args.blank_as_zero)
-    reports = parse_many(paths, errors="collect", progress=progress)
-    pairs = list(zip(paths, reports))
-    if args.output is None:
-        _write_jsonl(pairs, sys.stdout)
+    files = _files(args, args.paths)
+    if not files:
+        _note("parse", "no documents found")
+        return 2
+    progress = args.progress or (len(files) > AUTO_PROGRESS_FILES and sys.stderr.isatty())
+    if suffix != ".jsonl":
+        rows, errors = _write_table(files, args, suffix, progress=progress)
     else:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            _write_jsonl(pairs, fh)
-    failed = [(p, r) for p, r in pairs if isinstance(r, Failure)]
-    for path, failure in failed:
-        print(f"{path}: {failure.error}: {failure.message}", file=sys.stderr)
-    return 1 if failed else 0
+        reports = parse_many(files, errors="collect", progress=progress, encoding=args.encoding)
+        pairs = list(zip(files, reports))
+        if args.output is None:
+            _write_jsonl(pairs, sys.stdout)
+        else:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                _write_jsonl(pairs, fh)
+        failed = [(p, r) for p, r in pairs if isinstance(r, Failure)]
+        for path, failure in failed:
+            print(f"{path}: {failure.error}: {failure.message}", file=sys.stderr)
+        rows, errors = len(pairs), len(failed)
+    if args.output is not None:
+        noun = "row" if rows == 1 else "rows"
+        _note("parse", f"wrote {rows} {noun} ({errors} {'error' if errors == 1 else 'errors'}) to {args.output}")
+    return 1 if errors else 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    paths = expand_paths(args.paths)
-    reports = parse_many(paths, errors="collect")
+    files = _files(args, args.paths)
+    if not files:
+        _note("check", "no documents found")
+        return 2
+    reports = parse_many(files, errors="collect", encoding=args.encoding)
     errors = 0
-    for path, report in zip(paths, reports):
+    for path, report in zip(files, reports):
         if isinstance(report, Failure):
             print(f"{path}: {report.error}: {report.message}")
             errors += 1
             continue
         for issue in report.issues:
             cells = f" [{', '.join(issue['cells'])}]" if issue["cells"] else ""
-            print(f"{path}: {issue['severity']} {issue['code']}: {issue['message']}{cells}")
+            print(f"{path}: {issue['severity']} {issue['code']}: {issue_message(issue)}{cells}")
             errors += issue["severity"] == "error"
     return 1 if errors else 0
 
 
+def _encoding_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--encoding",
+        metavar="LABEL",
+        help="read the files in this encoding (utf-8, gb18030, big5, utf-16le ...) instead of detecting it",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gongkai", description="Chinese government disclosure annual reports as data.")
+    parser.add_argument("--version", action="version", version=f"gongkai {_core.__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="parse documents; write JSON lines, or a CSV/parquet table of gongkai.read's columns")
+    p = sub.add_parser(
+        "parse", help="parse documents; write JSON lines, or a CSV/Excel/parquet table of gongkai.read's columns"
+    )
     p.add_argument("paths", nargs="+", help="files, directories or glob patterns")
     p.add_argument(
         "-o",
         "--output",
-        help="output file: .jsonl (one full report per line), .csv or .parquet (one row per document, "
-        "the columns of gongkai.read); default: JSON lines on standard output",
+        help="output file: .jsonl (one full report per line), .csv (UTF-8 with a byte-order mark, for Excel), "
+        ".xlsx (needs gongkai[excel]) or .parquet (needs gongkai[arrow]): one row per document, the columns "
+        "of gongkai.read; default: JSON lines on standard output",
     )
     p.add_argument(
         "--progress",
         action="store_true",
         help=f"draw a progress bar on stderr (automatic on a terminal for more than {AUTO_PROGRESS_FILES} files)",
     )
-    p.add_argument("--blank-as-zero", action="store_true", help="CSV/parquet: blank and n/a table cells as 0")
+    p.add_argument("--blank-as-zero", action="store_true", help="CSV/Excel/parquet: blank and n/a table cells as 0")
+    p.add_argument("--no-bom", action="store_true", help="CSV: write plain UTF-8, without the byte-order mark")
+    _encoding_option(p)
     p.set_defaults(func=cmd_parse)
     c = sub.add_parser("check", help="print the issues of each document; exit 1 on errors")
-    c.add_argument("paths", nargs="+")
+    c.add_argument("paths", nargs="+", help="files, directories or glob patterns")
+    _encoding_option(c)
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("show", help="a readable summary of one report, with tables 2-4 as text grids")
     s.add_argument("path")
+    _encoding_option(s)
+    s.add_argument(
+        "--ambiguous-width",
+        type=int,
+        choices=(1, 2),
+        default=None,
+        help="columns of East Asian ambiguous characters such as “ ” … · in your terminal: 2 (CJK terminals, "
+        "the default) or 1 (most Western terminals); also GONGKAI_AMBIGUOUS_WIDTH",
+    )
     s.set_defaults(func=cmd_show)
     d = sub.add_parser("demo", help="parse the sample reports shipped with the package")
     d.set_defaults(func=cmd_demo)
@@ -263,9 +311,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code: int = args.func(args)
+        return code
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the CLI reports errors, it does not crash
-        print(f"gongkai {args.command}: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except OSError as exc:
+        # One line: the path and what is wrong with it.
+        if exc.filename is not None and exc.strerror:
+            _note(args.command, f"{type(exc).__name__}: {exc.filename}: {exc.strerror}")
+        else:
+            _note(args.command, f"{type(exc).__name__}: {exc}")
+        return 2
+    except Exception as exc:
+        _note(args.command, f"{type(exc).__name__}: {exc}")
         return 2

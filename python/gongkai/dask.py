@@ -61,8 +61,8 @@ def read(
     threads per partition: 1 by default, since dask already runs partitions in
     parallel. The other options are `gongkai.read`'s.
     """
-    dd = _dask_dataframe()
-    files = frames._expand(paths)
+    dask_dataframe = _dask_dataframe()
+    files = frames._expand(paths, "gongkai.dask.read")
     if npartitions is not None:
         if not isinstance(npartitions, int) or npartitions < 1:
             raise ValueError(f"npartitions must be a positive integer, not {npartitions!r}")
@@ -89,7 +89,7 @@ def read(
     divisions = None
     if files and errors != "skip" and not parts:
         divisions = tuple(start for start, _p in batches) + (len(files) - 1,)
-    return dd.from_map(
+    frame: dd.DataFrame = dask_dataframe.from_map(
         _read_partition,
         batches,
         options=options,
@@ -98,3 +98,4 @@ def read(
         label="gongkai-read",
         enforce_metadata=False,
     )
+    return frame

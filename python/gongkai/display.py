@@ -1,6 +1,6 @@
 """Reports drawn for people: `Report._repr_html_` (Jupyter) and the terminal grids of `gongkai show`.
 
-Tables 2–4 are drawn in the official layout (DOMAIN §3–§5): table 2's
+Tables 2–4 are drawn in the official layout (docs/tables.md): table 2's
 第二十条第（X）项 caption blocks, table 3's three header rows (申请人情况 over
 seven columns, 法人或其他组织 over five) and its three-column label area
 (三、本年度办理结果 spanning the result rows, （三）（四）（五） and, in 2021,
@@ -9,15 +9,25 @@ seven columns, 法人或其他组织 over five) and its three-column label area
 Cells named in an error or warning issue carry ``class="gk-fail"`` (plus
 ``gk-error`` / ``gk-warning``) and a ``title`` listing the issue codes; cells
 placed by the template arithmetic carry ``gk-inferred``; blank cells are
-empty. Every cell has ``data-cell="table.row.col"``. All text is escaped.
-No third-party imports.
+empty. Every cell has ``data-cell="table.row.col"``. Cells of one row that
+could not be placed (``TABLE_UNREADABLE``: one run of digits that more than one
+split fits) are drawn as one cell spanning their columns, with the run printed
+once; it carries ``data-cells`` listing every cell it stands for. All text is
+escaped. No third-party imports.
+
+The terminal grids measure characters as a terminal draws them: East Asian wide
+characters take two columns, and the *ambiguous* ones (“ ” — … ·) take
+`AMBIGUOUS_WIDTH` columns: 2 by default, as CJK terminals draw them; set it to 1
+(or ``GONGKAI_AMBIGUOUS_WIDTH=1``, or ``gongkai show --ambiguous-width 1``) for a
+terminal that draws them narrow.
 """
 
 from __future__ import annotations
 
 import html
+import os
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._schema import REQUESTS_COLS, REVIEW_COLS, REVIEW_GROUPS
@@ -28,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["report_html", "report_text", "tables_text"]
 
 # ---------------------------------------------------------------------------
-# The official layouts, as data (DOMAIN §3–§5)
+# The official layouts, as data
 
 #: Table 2 blocks per format: (caption, [(header, col, colspan)], [(item, label)]).
 T2_BLOCKS: dict[str, list[tuple[str, list[tuple[str, str, int]], list[tuple[str, str]]]]] = {
@@ -66,7 +76,7 @@ T2_BLOCKS: dict[str, list[tuple[str, list[tuple[str, str, int]], list[tuple[str,
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 T3_COL_LABELS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 
-#: Table 3 row labels (DOMAIN §4.2).
+#: Table 3 row labels, as the official form prints them.
 T3_LABELS = {
     "new_received": "一、本年新收政府信息公开申请数量",
     "carried_over": "二、上年结转政府信息公开申请数量",
@@ -147,7 +157,7 @@ def _fmt_number(value: Any) -> str:
     return str(value)
 
 
-def cell_text(cell: dict[str, Any] | None) -> str:
+def cell_text(cell: Mapping[str, Any] | None) -> str:
     """What a cell shows: blank → empty, otherwise the cell as printed (``251000元``), else its value."""
     if cell is None:
         return ""
@@ -157,6 +167,20 @@ def cell_text(cell: dict[str, Any] | None) -> str:
     if raw:
         return raw
     return _fmt_number(cell["value"]) if cell.get("value") is not None else ""
+
+
+def unreadable(cell: Mapping[str, Any] | None) -> bool:
+    """A cell the parser found but could not place: no value, the row's raw run as its text."""
+    return cell is not None and cell.get("value") is None and cell.get("state") == "text"
+
+
+def _same_reading(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> bool:
+    return a is not None and b is not None and a.get("raw") == b.get("raw") and a.get("span") == b.get("span")
+
+
+def issue_message(issue: Mapping[str, Any]) -> str:
+    """An issue's message as the views print it."""
+    return str(issue.get("message") or "")
 
 
 def _flagged(report: Report) -> dict[str, list[tuple[str, str]]]:
@@ -177,14 +201,47 @@ class _Cells:
 
     def __init__(self, report: Report, table_key: str, flagged: dict[str, list[tuple[str, str]]]):
         self.key = table_key
-        self.table = report.tables.get(table_key) or {}
+        tables: Mapping[str, Any] = report.tables
+        self.table: Mapping[str, Any] = tables.get(table_key) or {}
         self.cells = self.table.get("cells") or {}
         self.flagged = flagged
 
-    def get(self, row: str, col: str) -> dict[str, Any] | None:
+    def get(self, row: str, col: str) -> Mapping[str, Any] | None:
         return (self.cells.get(row) or {}).get(col)
 
-    def td(self, row: str, col: str, colspan: int = 1) -> str:
+    def unreadable_runs(self, row: str, cols: Sequence[str]) -> list[list[str]]:
+        """Runs of adjacent columns whose cells share one unplaced reading (`unreadable`)."""
+        runs: list[list[str]] = []
+        for col in cols:
+            cell = self.get(row, col)
+            if not unreadable(cell):
+                continue
+            prev = self.get(row, runs[-1][-1]) if runs else None
+            if runs and list(cols).index(runs[-1][-1]) == list(cols).index(col) - 1 and _same_reading(prev, cell):
+                runs[-1].append(col)
+            else:
+                runs.append([col])
+        return [run for run in runs if len(run) > 1]
+
+    def tds(self, row: str, cols: Sequence[tuple[str, int]]) -> str:
+        """The ``<td>``s of one row (column key, colspan), an unreadable run drawn once."""
+        keys = [c for c, _span in cols]
+        runs = {run[0]: run for run in self.unreadable_runs(row, keys)}
+        out = []
+        i = 0
+        while i < len(cols):
+            col, colspan = cols[i]
+            run = runs.get(col)
+            if run:
+                width = sum(span for _c, span in cols[i : i + len(run)])
+                out.append(self.td(row, col, width, run=run))
+                i += len(run)
+            else:
+                out.append(self.td(row, col, colspan))
+                i += 1
+        return "".join(out)
+
+    def td(self, row: str, col: str, colspan: int = 1, run: Sequence[str] | None = None) -> str:
         path = f"{self.key}.{row}.{col}"
         cell = self.get(row, col)
         classes = []
@@ -198,19 +255,31 @@ class _Cells:
             if cell.get("inferred"):
                 classes.append("gk-inferred")
                 titles.append("inferred")
-        marks = self.flagged.get(path)
+        paths = [f"{self.key}.{row}.{c}" for c in run] if run else [path]
+        marks: list[tuple[str, str]] = []
+        for p in paths:
+            for mark in self.flagged.get(p) or ():
+                if mark not in marks:
+                    marks.append(mark)
         if marks:
             classes.append("gk-fail")
             classes.extend(sorted({f"gk-{sev}" for sev, _c in marks}))
             titles.insert(0, ", ".join(code for _s, code in marks))
+        text = cell_text(cell)
+        if run:
+            classes.append("gk-unreadable")
+            titles.append(f"one reading for {len(run)} cells that could not be placed")
+            text = text or "?"
         attrs = [f'data-cell="{_e(path)}"']
+        if run:
+            attrs.append(f'data-cells="{_e(" ".join(paths))}"')
         if colspan > 1:
             attrs.append(f'colspan="{colspan}"')
         if classes:
             attrs.append(f'class="{_e(" ".join(classes))}"')
         if titles:
             attrs.append(f'title="{_e("; ".join(titles))}"')
-        return f"<td {' '.join(attrs)}>{_e(cell_text(cell))}</td>"
+        return f"<td {' '.join(attrs)}>{_e(text)}</td>"
 
 
 def _th(text: str, rowspan: int = 1, colspan: int = 1, cls: str | None = None) -> str:
@@ -224,7 +293,7 @@ def _th(text: str, rowspan: int = 1, colspan: int = 1, cls: str | None = None) -
     return f"<th{''.join(' ' + a for a in attrs)}>{_e(text)}</th>"
 
 
-def _extra_rows_html(table: dict[str, Any]) -> str:
+def _extra_rows_html(table: Mapping[str, Any]) -> str:
     extra = table.get("extra_rows") or []
     if not extra:
         return ""
@@ -234,9 +303,9 @@ def _extra_rows_html(table: dict[str, Any]) -> str:
     return f'<p>Rows beyond the template:</p><ul class="gk-extra">{items}</ul>'
 
 
-def _t2_format(table: dict[str, Any]) -> str:
+def _t2_format(table: Mapping[str, Any]) -> str:
     fmt = table.get("format")
-    if fmt in T2_BLOCKS:
+    if isinstance(fmt, str) and fmt in T2_BLOCKS:
         return fmt
     cols = {c for row in (table.get("cells") or {}).values() for c in row}
     return "2021" if cols & {"issued", "in_force", "amount_10k_yuan"} else "2019"
@@ -253,13 +322,13 @@ def proactive_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | N
         out.append(f'<tr>{_th(caption, colspan=4, cls="gk-caption")}</tr>')
         out.append("<tr>" + _th("信息内容") + "".join(_th(h, colspan=span) for h, _c, span in headers) + "</tr>")
         for item, label in items:
-            tds = "".join(cells.td(item, col, span) for _h, col, span in headers)
+            tds = cells.tds(item, [(col, span) for _h, col, span in headers])
             out.append(f'<tr>{_th(label, cls="gk-label")}{tds}</tr>')
     out.append("</table>")
     return "".join(out) + _extra_rows_html(table)
 
 
-def _t3_rows(table: dict[str, Any]) -> tuple[list[str], dict[str, tuple[str, int]]]:
+def _t3_rows(table: Mapping[str, Any]) -> tuple[list[str], dict[str, tuple[str, int]]]:
     fmt = table.get("format")
     cells = table.get("cells") or {}
     is_2021 = fmt == "2021" or (fmt != "2019" and any(k in cells for k in ("other_no_correction", "other_unpaid_fee", "other_other")))
@@ -299,7 +368,7 @@ def requests_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | No
                 in_group -= 1
             else:
                 labels += _th(T3_LABELS[row], colspan=2, cls="gk-label gk-wrap" if len(T3_LABELS[row]) > 20 else "gk-label")
-        tds = "".join(cells.td(row, col) for col in REQUESTS_COLS)
+        tds = cells.tds(row, [(col, 1) for col in REQUESTS_COLS])
         out.append(f'<tr data-row="{_e(row)}">{labels}{tds}</tr>')
     out.append("</table>")
     return "".join(out) + _extra_rows_html(table)
@@ -317,14 +386,14 @@ def review_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | None
         "<tr>" + "".join(_th(label, rowspan=2) for label in T4_COL_LABELS)
         + _th("未经复议直接起诉", colspan=5) + _th("复议后起诉", colspan=5) + "</tr>",
         "<tr>" + "".join(_th(label) for label in T4_COL_LABELS * 2) + "</tr>",
-        "<tr>" + "".join(cells.td(group, col) for group in REVIEW_GROUPS for col in REVIEW_COLS) + "</tr>",
+        "<tr>" + "".join(cells.tds(group, [(col, 1) for col in REVIEW_COLS]) for group in REVIEW_GROUPS) + "</tr>",
         "</table>",
     ]
     return "".join(out) + _extra_rows_html(table)
 
 
 def _header_html(report: Report) -> str:
-    region = report.region or {}
+    region: Mapping[str, Any] = report.region or {}
     place = " ".join(p for p in (region.get("province"), region.get("city"), region.get("county")) if p)
     meta = [
         ("year", report.year),
@@ -348,7 +417,7 @@ def _issues_html(report: Report) -> str:
         cells = f" <small>[{_e(', '.join(issue.get('cells') or []))}]</small>" if issue.get("cells") else ""
         items.append(
             f'<li class="gk-{_e(issue.get("severity"))}"><b>{_e(issue.get("severity"))} {_e(issue.get("code"))}</b>: '
-            f"{_e(issue.get('message'))}{cells}</li>"
+            f"{_e(issue_message(issue))}{cells}</li>"
         )
     return f'<h4>Issues ({len(report.issues)})</h4><ul class="gk-issues">{"".join(items)}</ul>'
 
@@ -391,55 +460,99 @@ def report_html(report: Report, *, css: bool = True) -> str:
 # Terminal
 
 
-def text_width(text: str) -> int:
-    """Display columns of `text`: East Asian wide and full-width characters count 2, combining marks 0."""
+def _ambiguous_from_env() -> int:
+    value = os.environ.get("GONGKAI_AMBIGUOUS_WIDTH", "").strip()
+    return 1 if value == "1" else 2
+
+
+#: Columns a terminal gives East Asian *ambiguous* characters (“ ” ‘ ’ — … · ①):
+#: 2 in CJK terminals (the default), 1 in most Western ones. ``GONGKAI_AMBIGUOUS_WIDTH=1``
+#: sets it for a process; ``ambiguous_width=`` for one call.
+AMBIGUOUS_WIDTH: int = _ambiguous_from_env()
+
+
+def _ambiguous(value: int | None) -> int:
+    width = AMBIGUOUS_WIDTH if value is None else value
+    if width not in (1, 2):
+        raise ValueError(f"ambiguous_width must be 1 or 2, not {width!r}")
+    return width
+
+
+def text_width(text: str, *, ambiguous_width: int | None = None) -> int:
+    """Display columns of `text`: East Asian wide and full-width characters count 2,
+    ambiguous ones `AMBIGUOUS_WIDTH` (or ``ambiguous_width``), combining marks 0."""
+    amb = _ambiguous(ambiguous_width)
     width = 0
     for ch in text:
         if unicodedata.combining(ch):
             continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        kind = unicodedata.east_asian_width(ch)
+        width += 2 if kind in ("W", "F") else amb if kind == "A" else 1
     return width
 
 
-def _clip(text: str, width: int) -> str:
-    if text_width(text) <= width:
+def _clip(text: str, width: int, amb: int) -> str:
+    if text_width(text, ambiguous_width=amb) <= width:
         return text
     out = ""
     for ch in text:
-        if text_width(out + ch) > width - 1:
+        if text_width(out + ch, ambiguous_width=amb) > width - 2:
             break
         out += ch
-    return out + "…"
+    return out + ".."
 
 
-def _pad(text: str, width: int, right: bool = False) -> str:
-    gap = " " * max(width - text_width(text), 0)
+def _pad(text: str, width: int, amb: int, right: bool = False) -> str:
+    gap = " " * max(width - text_width(text, ambiguous_width=amb), 0)
     return gap + text if right else text + gap
 
 
-def grid(header: Sequence[str], rows: Sequence[Sequence[str]], *, label_width: int = 28) -> str:
+def grid(
+    header: Sequence[str], rows: Sequence[Sequence[str]], *, label_width: int = 28, ambiguous_width: int | None = None
+) -> str:
     """A plain-text table; the first column is a left-aligned label, the rest right-aligned."""
-    rows = [[_clip(r[0], label_width)] + list(r[1:]) for r in rows]
-    header = [_clip(header[0], label_width)] + list(header[1:])
-    widths = [max(text_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    amb = _ambiguous(ambiguous_width)
+    rows = [[_clip(r[0], label_width, amb)] + list(r[1:]) for r in rows]
+    header = [_clip(header[0], label_width, amb)] + list(header[1:])
+    widths = [max(text_width(r[i], ambiguous_width=amb) for r in [header, *rows]) for i in range(len(header))]
     rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
 
     def line(cells: Sequence[str]) -> str:
-        return "| " + " | ".join(_pad(c, widths[i], right=i > 0) for i, c in enumerate(cells)) + " |"
+        return "| " + " | ".join(_pad(c, widths[i], amb, right=i > 0) for i, c in enumerate(cells)) + " |"
 
     return "\n".join([rule, line(header), rule, *(line(r) for r in rows), rule])
+
+
+#: What a grid shows for a cell the report does not have, and for cells that could not be placed.
+NOT_READ = "-"
+UNPLACED = "?"
 
 
 def _mark(cells: _Cells, row: str, col: str) -> str:
     cell = cells.get(row, col)
     text = cell_text(cell)
     if cell is None:
-        text = "·"
+        text = NOT_READ
+    elif unreadable(cell):
+        text = UNPLACED
     if cell is not None and cell.get("inferred"):
         text += "*"
     if f"{cells.key}.{row}.{col}" in cells.flagged:
         text += "!"
     return text
+
+
+def _unplaced_lines(cells: _Cells, rows: Sequence[tuple[str, str, Sequence[str]]]) -> list[str]:
+    """One line per row with cells that could not be placed: the row's label and its raw run, once."""
+    out = []
+    for row, label, cols in rows:
+        cols = [c for c in cols if unreadable(cells.get(row, c))]
+        if not cols:
+            continue
+        raw = (cells.get(row, cols[0]) or {}).get("raw") or ""
+        what = f"read {raw!r} and could not split it" if raw.strip() else "found no numbers"
+        out.append(f"  {UNPLACED} {label.strip()}: {what} ({len(cols)} cells)")
+    return out
 
 
 _T3_SHORT = {
@@ -461,10 +574,12 @@ def _t3_short(row: str) -> str:
     return "  " + prefix + T3_LABELS[row]
 
 
-def tables_text(report: Report, *, label_width: int = 28) -> str:
-    """Tables 2–4 as text grids; ``!`` marks a cell named in an issue, ``*`` an inferred cell."""
+def tables_text(report: Report, *, label_width: int = 28, ambiguous_width: int | None = None) -> str:
+    """Tables 2–4 as text grids; ``!`` marks a cell named in an issue, ``*`` an inferred cell,
+    ``?`` a cell that could not be placed (its row's raw run is printed once, under the grid)."""
     flagged = _flagged(report)
     blocks = []
+    opts = {"label_width": label_width, "ambiguous_width": ambiguous_width}
     table = report.tables.get("proactive")
     if table:
         cells = _Cells(report, "proactive", flagged)
@@ -472,7 +587,8 @@ def tables_text(report: Report, *, label_width: int = 28) -> str:
         for caption, headers, items in T2_BLOCKS[_t2_format(table)]:
             head = [caption] + [h for h, _c, _s in headers]
             rows = [[label] + [_mark(cells, item, col) for _h, col, _s in headers] for item, label in items]
-            parts.append(grid(head, rows, label_width=label_width))
+            parts.append(grid(head, rows, **opts))  # type: ignore[arg-type]
+            parts.extend(_unplaced_lines(cells, [(item, label, [c for _h, c, _s in headers]) for item, label in items]))
         blocks.append(TABLE_TITLES["proactive"] + "\n" + "\n".join(parts))
     table = report.tables.get("requests")
     if table:
@@ -480,17 +596,20 @@ def tables_text(report: Report, *, label_width: int = 28) -> str:
         rows_keys, _groups = _t3_rows(table)
         head = ["", "自然人", "商业企业", "科研机构", "社会公益", "法律服务", "其他", "总计"]
         rows = [[_t3_short(r)] + [_mark(cells, r, c) for c in REQUESTS_COLS] for r in rows_keys]
-        blocks.append(TABLE_TITLES["requests"] + "\n" + grid(head, rows, label_width=label_width))
+        notes = _unplaced_lines(cells, [(r, _t3_short(r), REQUESTS_COLS) for r in rows_keys])
+        blocks.append("\n".join([TABLE_TITLES["requests"], grid(head, rows, **opts), *notes]))  # type: ignore[arg-type]
     table = report.tables.get("review_litigation")
     if table:
         cells = _Cells(report, "review_litigation", flagged)
         rows = [[T4_GROUP_LABELS[g]] + [_mark(cells, g, c) for c in REVIEW_COLS] for g in REVIEW_GROUPS]
-        blocks.append(TABLE_TITLES["review_litigation"] + "\n" + grid(["", *T4_COL_LABELS], rows, label_width=label_width))
+        notes = _unplaced_lines(cells, [(g, T4_GROUP_LABELS[g], REVIEW_COLS) for g in REVIEW_GROUPS])
+        head4 = ["", *T4_COL_LABELS]
+        blocks.append("\n".join([TABLE_TITLES["review_litigation"], grid(head4, rows, **opts), *notes]))  # type: ignore[arg-type]
     if not blocks:
         return ""
     legend = (
         "! named in an error/warning issue   * placed by the template arithmetic   "
-        "(empty) blank in the document   · not read"
+        f"{UNPLACED} could not be placed   (empty) blank in the document   {NOT_READ} not read"
     )
     return "\n\n".join(blocks) + "\n" + legend
 
@@ -499,5 +618,5 @@ def report_text(report: Report) -> str:
     """The tables of `tables_text` followed by the issues, one per line."""
     out = [tables_text(report)]
     for issue in report.issues:
-        out.append(f"{issue['severity']:<8} {issue['code']:<20} {issue['message']}")
+        out.append(f"{issue['severity']:<8} {issue['code']:<20} {issue_message(issue)}")
     return "\n".join(s for s in out if s)

@@ -129,7 +129,7 @@ def gold_cells(gold: dict) -> dict[str, dict[tuple[str, str], Any]]:
 
 def score_tables(report: Report, gold: dict, scores: dict[str, Score], label: str) -> None:
     for table, flat in gold_cells(gold).items():
-        reading = report.tables.get(table)
+        reading: Any = report.tables.get(table)
         cells = reading["cells"] if reading else {}
         for (row, col), expected in flat.items():
             cell = cells.get(row, {}).get(col)
@@ -216,6 +216,22 @@ def score_facts(report: Report, gold: dict, scores: dict[str, Score], label: str
 def _conflicts(scores: dict[str, Score]) -> int:
     """Facts whose key the gold gives with another value (see `score_facts`)."""
     return scores.get("fact_conflicts", Score()).wrong
+
+
+#: What to say when the gold files are not there: they live in the repository, not the package.
+NEEDS_A_CLONE = (
+    "the gold files (*.gold.json beside each document) are in the gongkai repository, not in the "
+    "installed package: run this from a clone (tests/data/real, tests/data/seeds)"
+)
+
+
+def _folders_problem(folders: list[Path]) -> str | None:
+    for folder in folders:
+        if not folder.is_dir():
+            return f"no such folder: {str(folder)!r}; {NEEDS_A_CLONE}"
+        if not documents(folder):
+            return f"no document with a *.gold.json beside it in {str(folder)!r}; {NEEDS_A_CLONE}"
+    return None
 
 
 def documents(folder: Path) -> list[Path]:
@@ -467,11 +483,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, metavar="DIR", help="with --renderings: write each rendering to DIR")
     args = parser.parse_args(argv)
     # A shell glob (tests/data/layouts/*) also names the files beside the folders: skip them.
-    for path in [f for f in args.folders if not f.is_dir()]:
+    for path in [f for f in args.folders if f.exists() and not f.is_dir()]:
         print(f"skipped {path}: not a folder", file=sys.stderr)
-    args.folders = [f for f in args.folders if f.is_dir()]
-    if not args.folders:
-        parser.error("no folder given")
+    args.folders = [f for f in args.folders if not (f.exists() and not f.is_dir())]
+    problem = _folders_problem(args.folders) if args.folders else f"no folder given; {NEEDS_A_CLONE}"
+    if problem:
+        print(f"python -m gongkai.eval: {problem}", file=sys.stderr)
+        return 2
     if args.renderings:
         return _main_renderings(args)
     result = evaluate(args.folders)
@@ -516,7 +534,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for failure in result["failures"]:
             print(f"  FAILED {failure}")
-        for key, s in scores.items():
+        for s in scores.values():
             for miss in s.misses:
                 print(f"  MISS {miss}")
     return 0

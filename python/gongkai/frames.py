@@ -1,8 +1,8 @@
-"""pandas DataFrames from reports (SPEC §7): `read`, the per-report frames, `long`, `wide`.
+"""pandas DataFrames from reports: `read`, the per-report frames, `long`, `wide` (docs/frames.md).
 
 pandas is imported inside the functions (the ``gongkai[pandas]`` extra); pyarrow,
-when importable, builds the frames (``pa.Table.from_pydict(...).to_pandas()``,
-ENGINEERING B.7), otherwise pandas alone does, with the same dtypes.
+when importable, builds the frames (``pa.Table.from_pydict(...).to_pandas()``),
+otherwise pandas alone does, with the same dtypes.
 
 Column dtypes are fixed whatever the documents hold, so frames of different
 corpora (or dask partitions) concatenate cleanly: counts are ``Int64``, money
@@ -11,6 +11,9 @@ cell stays ``<NA>`` unless ``blank_as_zero=True``; an ``na`` cell (``/``, ``—`
 ``无``) likewise unless ``na_as_zero`` (which defaults to ``blank_as_zero``). A
 cell the report's template does not have (a 2019 column in a 2021 report, a
 missing table) is always ``<NA>``; a ``text`` cell has no value and is ``<NA>``.
+A total the report left blank while its parts are not all zero (the
+``T3_TOTAL_OMITTED`` issue names it and gives the parts' sum as ``expected``)
+stays ``<NA>`` even with ``blank_as_zero=True``: it was left out, not zero.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from . import _api
 from ._schema import (
@@ -34,6 +38,7 @@ from ._schema import (
     proactive_layout,
     requests_rows,
 )
+from ._sources import FileList, expand, warn_skipped
 from .report import KEYS, Report
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,7 +69,7 @@ def _pyarrow() -> Any | None:
 
 
 # ---------------------------------------------------------------------------
-# The columns of `read` (SPEC §7)
+# The columns of `read`
 
 _META: tuple[tuple[str, Kind], ...] = (
     ("file", "str"),
@@ -132,7 +137,7 @@ def _int(value: Any) -> int | None:
     if isinstance(value, float):
         if not math.isfinite(value):
             return None
-        return int(round(value))
+        return round(value)
     return None
 
 
@@ -151,13 +156,34 @@ def _date(value: Any) -> _dt.date | None:
         return None
 
 
-def cell_value(cell: dict[str, Any] | None, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> Any:
-    """The number a cell stands for under the blank/na policy (None when it has none)."""
+#: The issue that names a total the report left blank while its parts are not all zero.
+OMITTED_TOTAL = "T3_TOTAL_OMITTED"
+
+
+def omitted_totals(issues: Iterable[Mapping[str, Any]] | None) -> frozenset[str]:
+    """Paths (``requests.granted.total``) of totals left blank while their parts are not all zero."""
+    return frozenset(c for i in issues or () if i.get("code") == OMITTED_TOTAL for c in i.get("cells") or ())
+
+
+def cell_value(
+    cell: Mapping[str, Any] | None,
+    *,
+    blank_as_zero: bool = False,
+    na_as_zero: bool | None = None,
+    omitted: bool = False,
+) -> Any:
+    """The number a cell stands for under the blank/na policy (None when it has none).
+
+    ``omitted``: the cell is a total the report left blank while its parts are not
+    all zero (a ``T3_TOTAL_OMITTED`` issue names it, with the parts' sum as
+    ``expected``). It stays None even with ``blank_as_zero``: the total was left
+    out, not zero.
+    """
     if cell is None:
         return None
     state = cell.get("state")
     if state == "blank":
-        return 0 if blank_as_zero else None
+        return 0 if blank_as_zero and not omitted else None
     if state == "na":
         return 0 if (blank_as_zero if na_as_zero is None else na_as_zero) else None
     return cell.get("value")
@@ -176,7 +202,7 @@ def _convert(kind: Kind, value: Any) -> Any:
 
 
 def _report_row(
-    data: dict[str, Any], file: str | None, *, blank_as_zero: bool, na_as_zero: bool | None, part: int | None = None
+    data: Mapping[str, Any], file: str | None, *, blank_as_zero: bool, na_as_zero: bool | None, part: int | None = None
 ) -> list[Any]:
     """One `read` row from a report dict (the core's dict or a `Report` view)."""
     region = data.get("region") or {}
@@ -198,10 +224,11 @@ def _report_row(
         data.get("title"),
         part,
     ]
-    for _name, table, row, col in _CELL_COLUMNS:
+    omitted = omitted_totals(data.get("issues")) if blank_as_zero else frozenset()
+    for name, table, row, col in _CELL_COLUMNS:
         t = tables.get(table)
         cell = ((t.get("cells") or {}).get(row) or {}).get(col) if t else None
-        raw.append(cell_value(cell, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero))
+        raw.append(cell_value(cell, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, omitted=name in omitted))
     first: dict[str, Any] = {}
     for fact in data.get("facts") or ():
         key = fact.get("key")
@@ -215,7 +242,7 @@ def _report_row(
     return [_convert(kind, v) for (_n, kind), v in zip(_SCHEMA, raw)]
 
 
-def _documents(data: dict[str, Any], parts: bool) -> list[tuple[int | None, dict[str, Any]]]:
+def _documents(data: Mapping[str, Any], parts: bool) -> list[tuple[int | None, Mapping[str, Any]]]:
     """``(part number, dict)`` per document of one input: a compilation's parts (numbered from 1), else itself."""
     if parts and data.get("kind") == "compilation" and data.get("parts"):
         return [(n, p if isinstance(p, dict) else _view(p)) for n, p in enumerate(data["parts"], 1)]
@@ -283,7 +310,11 @@ def _build(
             frame = pd.DataFrame(index=range(0))
     if index is not None:
         frame.index = index
-    return frame
+    return _as_frame(frame)
+
+
+def _as_frame(frame: Any) -> pd.DataFrame:
+    return cast("pd.DataFrame", frame)
 
 
 def empty() -> pd.DataFrame:
@@ -295,16 +326,11 @@ def empty() -> pd.DataFrame:
 # Streaming over files
 
 
-def _expand(paths: Any) -> list[str]:
-    from .cli import expand_paths
-
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    items = []
-    for p in paths:
-        p = os.fspath(p)
-        items.append(p if isinstance(p, str) else os.fsdecode(p))
-    return sorted(expand_paths(items))
+def _expand(paths: Any, caller: str = "gongkai.read") -> FileList:
+    """The files of ``paths`` (see `gongkai.files`) sorted, warning about the ones a folder scan skipped."""
+    files = expand(paths)
+    warn_skipped(files, caller, stacklevel=4)
+    return FileList(sorted(files), files.skipped)
 
 
 def read(
@@ -325,8 +351,13 @@ def read(
 ) -> pd.DataFrame:
     """One row per document: metadata, every table cell, the canonical facts, issue counts.
 
-    ``paths``: a file, a directory (searched recursively for report files), a glob
-    pattern, or a list of these; rows follow the sorted paths. Columns (see
+    ``paths``: a file, a directory (searched recursively for documents: ``.html
+    .htm .shtml .xhtml .txt .text .md .markdown .pdf .docx .doc .wps``), a glob
+    pattern, or a list of these; rows follow the sorted paths. Every ``str`` here
+    is a path: one that names nothing gives a ``FileNotFoundError`` row (or
+    raises, with ``errors="raise"``). Files under a directory of no document kind
+    are left out with a `GongkaiWarning` counting them by extension, and listed in
+    ``frame.attrs["skipped"]``. Columns (see
     `columns()`): ``file``, ``kind``, ``template``, ``year``, ``agency``,
     ``admin_level``, ``region_code``, ``province``, ``city``, ``county``,
     ``published``, ``written``, ``index_number``, ``title``, ``part``, then
@@ -351,7 +382,7 @@ def read(
     data: dict[str, list[Any]] = {name: [] for name, _k in _SCHEMA}
     cols = [data[name] for name, _k in _SCHEMA]
     for path, result in _api.iter_parsed(
-        files,
+        [Path(f) for f in files],  # every str here is a path, never a document's text
         threads=threads,
         errors=errors,
         progress=progress,
@@ -361,11 +392,12 @@ def read(
         t2s=t2s,
         max_bytes=max_bytes,
     ):
+        file = os.fspath(path)
         if isinstance(result, _api.Failure):
-            rows = [_failure_row(path, result.error, result.message)]
+            rows = [_failure_row(file, result.error, result.message)]
         else:
             rows = [
-                _report_row(doc, path, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, part=n)
+                _report_row(doc, file, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, part=n)
                 for n, doc in _documents(result, parts)
             ]
         del result
@@ -374,7 +406,9 @@ def read(
                 col.append(value)
     pd = _pandas()
     n = len(data["file"])
-    return _build(_SCHEMA, data, index=pd.RangeIndex(index_start, index_start + n))
+    frame = _build(_SCHEMA, data, index=pd.RangeIndex(index_start, index_start + n))
+    frame.attrs["skipped"] = list(files.skipped)
+    return frame
 
 
 def _view(report: Report) -> dict[str, Any]:
@@ -431,17 +465,20 @@ def _table_frame(
     index_name: str,
 ) -> pd.DataFrame:
     pd = _pandas()
-    table = report.tables.get(table_key)
+    tables: Mapping[str, Any] = report.tables
+    table = tables.get(table_key)
     cells = (table or {}).get("cells") or {}
-    if table is None:
-        rows = []
-    else:
-        rows = list(rows) + [r for r in cells if r not in rows]
+    rows = [] if table is None else list(rows) + [r for r in cells if r not in rows]
     data: dict[str, list[Any]] = {c: [] for c, _k in col_kinds}
+    omitted = omitted_totals(report.issues) if blank_as_zero else frozenset()
     for r in rows:
         row_cells = cells.get(r) or {}
         for c, kind in col_kinds:
-            data[c].append(_convert(kind, cell_value(row_cells.get(c), blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)))
+            value = cell_value(
+                row_cells.get(c), blank_as_zero=blank_as_zero, na_as_zero=na_as_zero,
+                omitted=f"{table_key}.{r}.{c}" in omitted,
+            )
+            data[c].append(_convert(kind, value))
     frame = _build(list(col_kinds), data, index=pd.Index(rows, name=index_name, dtype=_string_dtype(pd)))
     frame.columns.name = "col"
     return frame
@@ -512,7 +549,7 @@ _FACT_SPEC: tuple[tuple[str, Kind], ...] = (
 
 
 def facts_frame(report: Report) -> pd.DataFrame:
-    """One row per fact (SPEC §5); ``start``/``end`` index ``report.text``."""
+    """One row per fact; ``start``/``end`` index ``report.text``."""
     data: dict[str, list[Any]] = {name: [] for name, _k in _FACT_SPEC}
     for f in report.facts:
         span = f.get("span") or (None, None)
@@ -535,7 +572,7 @@ _ISSUE_SPEC: tuple[tuple[str, Kind], ...] = (
 
 
 def issues_frame(report: Report) -> pd.DataFrame:
-    """One row per issue (SPEC §6); ``cells`` holds the list of cell paths."""
+    """One row per issue; ``cells`` holds the list of cell paths."""
     data: dict[str, list[Any]] = {name: [] for name, _k in _ISSUE_SPEC}
     for i in report.issues:
         values = [i.get("code"), i.get("severity"), i.get("message"), list(i.get("cells") or ()),
@@ -560,7 +597,7 @@ def sections_frame(report: Report) -> pd.DataFrame:
     """The outline flattened in document order; ``parent`` is the row of the enclosing section."""
     data: dict[str, list[Any]] = {name: [] for name, _k in _SECTION_SPEC}
 
-    def walk(sections: list[dict[str, Any]], parent: int | None) -> None:
+    def walk(sections: Sequence[Mapping[str, Any]], parent: int | None) -> None:
         for s in sections:
             span = s.get("span") or (None, None)
             row = len(data["key"])
@@ -598,20 +635,22 @@ _LONG_SPEC: tuple[tuple[str, Kind], ...] = (
 )
 
 
-def _long_rows(n: int, file: str | None, data: dict[str, Any], out: dict[str, list[Any]], blank_as_zero: bool,
+def _long_rows(n: int, file: str | None, data: Mapping[str, Any], out: dict[str, list[Any]], blank_as_zero: bool,
                na_as_zero: bool | None) -> None:
     for part, doc in _documents(data, True):
         _long_doc(n, file, part, doc, out, blank_as_zero, na_as_zero)
 
 
-def _long_doc(n: int, file: str | None, part: int | None, data: dict[str, Any], out: dict[str, list[Any]],
+def _long_doc(n: int, file: str | None, part: int | None, data: Mapping[str, Any], out: dict[str, list[Any]],
               blank_as_zero: bool, na_as_zero: bool | None) -> None:
     tables = data.get("tables") or {}
     head = [n, file, part, data.get("agency"), data.get("year"), data.get("template")]
+    omitted = omitted_totals(data.get("issues")) if blank_as_zero else frozenset()
 
-    def add(table: str, fmt: Any, row: str, col: str, cell: dict[str, Any], extra: bool) -> None:
+    def add(table: str, fmt: Any, row: str, col: str, cell: Mapping[str, Any], extra: bool) -> None:
         span = cell.get("span") or (None, None)
-        value = cell_value(cell, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
+        value = cell_value(cell, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero,
+                           omitted=not extra and f"{table}.{row}.{col}" in omitted)
         values = head + [table, fmt, row, col, value, cell.get("raw"), cell.get("state"), cell.get("inferred"),
                          span[0], span[1], extra]
         for (name, kind), v in zip(_LONG_SPEC, values):
@@ -653,13 +692,12 @@ def long(
     if isinstance(reports, (str, os.PathLike)) or (
         isinstance(reports, (list, tuple)) and reports and all(isinstance(r, (str, os.PathLike)) for r in reports)
     ):
-        files = _expand(reports)
-        n = 0
-        for path, result in _api.iter_parsed(files, threads=threads, errors=errors, progress=False, chunk_size=chunk_size,
-                                         encoding=None, format=None, t2s=True, max_bytes=None):
+        files = _expand(reports, "gongkai.frames.long")
+        parsed = _api.iter_parsed([Path(f) for f in files], threads=threads, errors=errors, progress=False,
+                                  chunk_size=chunk_size, encoding=None, format=None, t2s=True, max_bytes=None)
+        for n, (path, result) in enumerate(parsed):
             if not isinstance(result, _api.Failure):
-                _long_rows(n, path, result, out, blank_as_zero, na_as_zero)
-            n += 1
+                _long_rows(n, os.fspath(path), result, out, blank_as_zero, na_as_zero)
     else:
         for n, report in enumerate(reports):
             if isinstance(report, _api.Failure):

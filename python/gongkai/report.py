@@ -1,13 +1,19 @@
-"""The `Report` dataclass built from the core's dicts (SPEC §2)."""
+"""The `Report` dataclass built from the core's dicts (docs/reference/report.md)."""
 
 from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-#: The top-level keys of `Report.to_dict()`, in order (SPEC §2).
+from .types import CreditCodeDict, FactDict, IssueDict, RegionDict, ReportDict, SectionDict, SourceDict, TablesDict
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+#: The top-level keys of `Report.to_dict()`, in order (docs/reference/report.md).
 KEYS = (
     "schema_version",
     "kind",
@@ -33,7 +39,8 @@ KEYS = (
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """One parsed document. Nested readings are plain dicts and lists, as in SPEC §2–§6.
+    """One parsed document. Nested readings are plain dicts and lists (typed in
+    `gongkai.types`; every key in docs/reference/report.md).
 
     Every ``span`` is ``[start, end]`` in characters of ``text``, so
     ``report.text[start:end]`` is the evidence for a reading.
@@ -46,21 +53,21 @@ class Report:
     year: int | None
     agency: str | None
     admin_level: str | None
-    region: dict[str, Any] | None
+    region: RegionDict | None
     published: str | None
     written: str | None
     index_number: str | None
-    credit_code: dict[str, Any] | None
-    source: dict[str, Any]
-    sections: list[dict[str, Any]]
-    tables: dict[str, Any]
-    facts: list[dict[str, Any]]
-    issues: list[dict[str, Any]]
+    credit_code: CreditCodeDict | None
+    source: SourceDict
+    sections: list[SectionDict]
+    tables: TablesDict
+    facts: list[FactDict]
+    issues: list[IssueDict]
     parts: tuple[Report, ...]
     text: str = field(repr=False)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Report:
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
         """Build a Report from `to_dict()` output (or the core's dict)."""
         missing = [k for k in KEYS if k not in data]
         if missing:
@@ -69,8 +76,8 @@ class Report:
         values["parts"] = tuple(p if isinstance(p, Report) else cls.from_dict(p) for p in data["parts"])
         return cls(**values)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data with exactly the SPEC §2 top-level keys (a deep copy)."""
+    def to_dict(self) -> ReportDict:
+        """Plain JSON-ready data with exactly the report's top-level keys (a deep copy)."""
         out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
@@ -78,7 +85,7 @@ class Report:
                 out["parts"] = [p.to_dict() for p in value]
             else:
                 out[f.name] = copy.deepcopy(value)
-        return out
+        return cast("ReportDict", out)
 
     def to_json(self, *, indent: int | None = None, ensure_ascii: bool = False) -> str:
         """The report as JSON (Chinese kept readable unless ``ensure_ascii``)."""
@@ -90,41 +97,42 @@ class Report:
 
     # DataFrames (pandas is imported on first use: ``pip install 'gongkai[pandas]'``)
 
-    def requests_frame(self, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> Any:
+    def requests_frame(self, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> pd.DataFrame:
         """Table 3 as a DataFrame: rows in template order × the seven applicant columns (``Int64``).
 
         Blank cells are ``<NA>`` unless ``blank_as_zero``; ``na`` cells (``/``, ``—``)
-        likewise unless ``na_as_zero`` (default: ``blank_as_zero``). No table: no rows.
+        likewise unless ``na_as_zero`` (default: ``blank_as_zero``). A total the report
+        left out while its parts are not all zero stays ``<NA>``. No table: no rows.
         """
         from .frames import requests_frame
 
         return requests_frame(self, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
 
-    def review_frame(self, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> Any:
+    def review_frame(self, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> pd.DataFrame:
         """Table 4 as a DataFrame: review / litigation_direct / litigation_after_review × upheld … total."""
         from .frames import review_frame
 
         return review_frame(self, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
 
-    def proactive_frame(self, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> Any:
+    def proactive_frame(self, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> pd.DataFrame:
         """Table 2 as a DataFrame: items × the columns of the report's format (money as ``Float64``)."""
         from .frames import proactive_frame
 
         return proactive_frame(self, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
 
-    def facts_frame(self) -> Any:
+    def facts_frame(self) -> pd.DataFrame:
         """The prose facts, one row each (key, label, value, unit, approx, negated, section, start, end, sentence)."""
         from .frames import facts_frame
 
         return facts_frame(self)
 
-    def issues_frame(self) -> Any:
+    def issues_frame(self) -> pd.DataFrame:
         """The issues, one row each (code, severity, message, cells, expected, actual, blame)."""
         from .frames import issues_frame
 
         return issues_frame(self)
 
-    def sections_frame(self) -> Any:
+    def sections_frame(self) -> pd.DataFrame:
         """The outline flattened in document order (key, number, heading, level, start, end, parent)."""
         from .frames import sections_frame
 

@@ -152,7 +152,7 @@ pub fn row_cells(
             format!("too many ways to split {raw:?}")
         } else if cands.is_empty() {
             if raw.trim().is_empty() {
-                "its cells fit none of the template's placements".to_string()
+                "the row's label is there but no numbers follow it".to_string()
             } else {
                 format!("no placement of {raw:?} fits the template's arithmetic")
             }

@@ -433,6 +433,19 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
             !toks.is_empty() && positions(v, toks, m).iter().all(|p| p.as_ref().is_some_and(|p| p.cols.is_some()))
         })
     };
+    // A table printing every cell (zeros as 0) drops no blanks: a row of it without any
+    // value lost its numbers, it does not print blanks.
+    // (Counted in digits: glued runs `0000000` print every cell too.)
+    let digits = |toks: &[super::solve::Token]| -> usize {
+        toks.iter().map(|t| t.raw().chars().filter(|c| c.is_ascii_digit()).count().max(1)).sum()
+    };
+    let full_width = found.iter().any(|f| digits(&f.1) >= T3_COLS.len())
+        && !found.iter().any(|f| (1..T3_COLS.len()).contains(&digits(&f.1)));
+    if full_width {
+        for f in found.iter().filter(|f| f.1.is_empty()) {
+            bad.push((f.0, "the row's label is there but no numbers follow it"));
+        }
+    }
     if garbled {
         // Nor are the blanks of a row printing fewer values than columns where they seem.
         for f in found.iter().filter(|f| (f.1.len() < T3_COLS.len() || has_blank(&f.1)) && !placed(&f.1)) {
