@@ -553,7 +553,7 @@ def _layout_gold(gold: dict, zeros_blank: Callable[[str], bool]) -> _Gold:
 
 
 def _seed(g: _Gold, salt: str = "") -> random.Random:
-    return random.Random(zlib.crc32(f"{g.agency}|{g.year}|{g.format}|{salt}".encode("utf-8")))
+    return random.Random(zlib.crc32(f"{g.agency}|{g.year}|{g.format}|{salt}".encode()))
 
 
 _NO_LINE_START = set("，。、；：？！）》”’」』")
@@ -925,7 +925,7 @@ def _layout_t3(g: _Gold, page_break: int) -> list[str]:
     groups = g.t3_groups()
     results = [r for r in rows if r not in ("new_received", "carried_over", "carried_forward")]
     group_of: dict[str, str] = {}
-    for first, (label, span) in groups.items():
+    for first, (_label, span) in groups.items():
         i = rows.index(first)
         for r in rows[i : i + span]:
             group_of[r] = first
@@ -967,7 +967,7 @@ def _layout_t3(g: _Gold, page_break: int) -> list[str]:
         for k, ch in enumerate(label):
             cv.put(span[start + k], col, ch)
 
-    for first, (label, span) in groups.items():
+    for first, (_label, span) in groups.items():
         i = rows.index(first)
         vertical(label, rows[i : i + span], 4)
     vertical(T3_RESULTS, results, 0)

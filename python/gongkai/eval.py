@@ -73,7 +73,7 @@ class Score:
         if not ok:
             self.misses.append(("WRONG " if wrong else "") + what)
 
-    def merge(self, other: "Score", misses: bool = True) -> None:
+    def merge(self, other: Score, misses: bool = True) -> None:
         self.right += other.right
         self.total += other.total
         self.wrong += other.wrong
