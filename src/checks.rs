@@ -14,22 +14,22 @@ mod arith;
 mod document;
 mod text_table;
 
-use crate::model::{Issue, Number, Report};
+use crate::model::{Blame, Issue, IssueCode, Kind, Number, Report, Severity};
 
 /// The codes this module raises, in SPEC §6 order (the order issues come out in).
-pub const CODES: [&str; 12] = [
-    "T3_BALANCE",
-    "T3_ROW_SUM",
-    "T3_RESULTS_SUM",
-    "T3_TOTAL_OMITTED",
-    "T4_GROUP_SUM",
-    "T2_NEGATIVE",
-    "TABLE_MISSING",
-    "SECTION_MISSING",
-    "TEXT_TABLE_MISMATCH",
-    "LATE_PUBLICATION",
-    "YEAR_MISMATCH",
-    "SPLIT_DIGITS",
+pub const CODES: [IssueCode; 12] = [
+    IssueCode::T3Balance,
+    IssueCode::T3RowSum,
+    IssueCode::T3ResultsSum,
+    IssueCode::T3TotalOmitted,
+    IssueCode::T4GroupSum,
+    IssueCode::T2Negative,
+    IssueCode::TableMissing,
+    IssueCode::SectionMissing,
+    IssueCode::TextTableMismatch,
+    IssueCode::LatePublication,
+    IssueCode::YearMismatch,
+    IssueCode::SplitDigits,
 ];
 
 /// Runs every check on a finished report.
@@ -46,7 +46,7 @@ pub fn run(report: &Report) -> Vec<Issue> {
     }
     // A compilation's documents are checked one by one in its parts; the whole
     // input is no single report whose sections, dates or year could be judged.
-    if report.kind != "compilation" {
+    if report.kind != Kind::Compilation {
         document::tables_present(report, &mut issues);
         document::sections_present(report, &mut issues);
         text_table::check(report, &mut issues);
@@ -64,8 +64,15 @@ pub fn run(report: &Report) -> Vec<Issue> {
 /// of the cells it names was placed by the parser (a blank the text dropped, a run of digits
 /// split, a position inferred), the fault may be the parser's, and the issue says so.
 fn blame_guesses(report: &Report, issue: &mut Issue) {
-    if issue.blame != "source"
-        || !matches!(issue.code, "T3_BALANCE" | "T3_ROW_SUM" | "T3_RESULTS_SUM" | "T3_TOTAL_OMITTED" | "T4_GROUP_SUM")
+    if issue.blame != Blame::Source
+        || !matches!(
+            issue.code,
+            IssueCode::T3Balance
+                | IssueCode::T3RowSum
+                | IssueCode::T3ResultsSum
+                | IssueCode::T3TotalOmitted
+                | IssueCode::T4GroupSum
+        )
     {
         return;
     }
@@ -81,9 +88,9 @@ fn blame_guesses(report: &Report, issue: &mut Issue) {
         t.as_ref().and_then(|t| t.cells.get(row)).and_then(|r| r.get(col)).is_some_and(|c| c.inferred)
     });
     if guessed {
-        issue.blame = "parser";
-        if issue.severity == "error" {
-            issue.severity = "warning";
+        issue.blame = Blame::Parser;
+        if issue.severity == Severity::Error {
+            issue.severity = Severity::Warning;
         }
         issue.message.push_str(
             " (some of these cells were placed by the parser's arithmetic, not read from labelled positions)",
@@ -92,7 +99,7 @@ fn blame_guesses(report: &Report, issue: &mut Issue) {
 }
 
 /// Whether `code` is raised here (and not by a reading stage).
-pub fn owns(code: &str) -> bool {
+pub fn owns(code: IssueCode) -> bool {
     CODES.contains(&code)
 }
 
@@ -112,9 +119,9 @@ fn show(v: f64) -> String {
 }
 
 fn issue(
-    code: &'static str,
-    severity: &'static str,
-    blame: &'static str,
+    code: IssueCode,
+    severity: Severity,
+    blame: Blame,
     message: String,
     cells: Vec<String>,
     expected: Option<f64>,

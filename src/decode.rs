@@ -25,9 +25,11 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::error::CoreError;
+use crate::model::Severity;
 
-/// Which step of the resolution order decided the encoding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which step of the resolution order decided the encoding (SPEC §2 `encoding_from`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum EncodingFrom {
     Bom,
     Argument,
@@ -38,18 +40,7 @@ pub enum EncodingFrom {
     Str,
 }
 
-impl EncodingFrom {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EncodingFrom::Bom => "bom",
-            EncodingFrom::Argument => "argument",
-            EncodingFrom::Http => "http",
-            EncodingFrom::Meta => "meta",
-            EncodingFrom::Detected => "detected",
-            EncodingFrom::Str => "str",
-        }
-    }
-}
+crate::variant::display_as_serialized!(EncodingFrom);
 
 /// Caller hints.
 #[derive(Debug, Clone, Copy, Default)]
@@ -590,16 +581,16 @@ pub enum Mojibake {
 
 impl Mojibake {
     /// The `MOJIBAKE` issue's severity and message.
-    pub fn describe(&self) -> (&'static str, String) {
+    pub fn describe(&self) -> (Severity, String) {
         match self {
             Mojibake::Repaired { encoding, sample } => (
-                "info",
+                Severity::Info,
                 format!(
                     "the text was {encoding} read as Latin-1 (mojibake: {sample:?}); it was re-encoded exactly \
                      and decoded as {encoding}. Pass the response or its bytes, not response.text"
                 ),
             ),
-            Mojibake::Suspected(why) => ("warning", why.clone()),
+            Mojibake::Suspected(why) => (Severity::Warning, why.clone()),
         }
     }
 }

@@ -22,18 +22,7 @@ pub enum Format {
     Doc,
 }
 
-impl Format {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Html => "html",
-            Format::Text => "text",
-            Format::Markdown => "markdown",
-            Format::Pdf => "pdf",
-            Format::Docx => "docx",
-            Format::Doc => "doc",
-        }
-    }
-}
+crate::variant::display_as_serialized!(Format);
 
 /// One key–value pair of a CMS metadata panel (DOMAIN §11.1): `索引号：…`, `发布日期：…`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

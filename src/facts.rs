@@ -29,7 +29,7 @@ use regex::Regex;
 pub use table_text::text_table_spans;
 
 use crate::document::{CharIndex, Document, Span};
-use crate::model::{Fact, Issue, Number, Section};
+use crate::model::{Blame, Fact, Issue, IssueCode, Number, Section, Severity};
 use crate::numbers::{self, NumberToken};
 
 /// Reads the facts of a document without its table readings: only HTML tables
@@ -982,8 +982,8 @@ fn placeholders(text: &str, idx: &CharIndex, in_table: &dyn Fn(usize) -> bool) -
     }
     let examples: Vec<String> = found.iter().take(5).map(|(b, s)| format!("{s} at {}", idx.char_at(*b))).collect();
     vec![Issue {
-        code: "PLACEHOLDER",
-        severity: "warning",
+        code: IssueCode::Placeholder,
+        severity: Severity::Warning,
         message: format!(
             "{} template placeholder(s) in place of data: {}{}",
             found.len(),
@@ -993,7 +993,7 @@ fn placeholders(text: &str, idx: &CharIndex, in_table: &dyn Fn(usize) -> bool) -
         cells: Vec::new(),
         expected: None,
         actual: Some(Number::Int(i64::try_from(found.len()).unwrap_or(i64::MAX))),
-        blame: "source",
+        blame: Blame::Source,
     }]
 }
 
@@ -1123,7 +1123,10 @@ mod tests {
         let (facts, issues) = read_with_issues(&doc, &[], &[]);
         assert!(facts.iter().all(|f| f.key != Some("proactive_total")), "{facts:?}");
         assert_eq!(issues.len(), 1);
-        assert_eq!((issues[0].code, issues[0].severity, issues[0].blame), ("PLACEHOLDER", "warning", "source"));
+        assert_eq!(
+            (issues[0].code, issues[0].severity, issues[0].blame),
+            (IssueCode::Placeholder, Severity::Warning, Blame::Source)
+        );
         assert_eq!(issues[0].actual, Some(Number::Int(3)));
     }
 

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::{BlockKind, Document, RawBlock, RawCell, RawDocument, RawTable};
-use crate::model::Section;
+use crate::model::{Kind, Section, Template};
 
 /// Title words of a self-inspection report (政务公开自查报告).
 const SELF_INSPECTION_WORDS: &[&str] = &["自查报告", "自查情况", "自检自查", "自查自纠", "自评报告"];
@@ -56,43 +56,43 @@ fn has_any(s: &str, words: &[&str]) -> bool {
 /// (`关于报送《X》的函`) is of the kind of the document it sends; when its title calls
 /// that document a work report (`…政府信息公开工作情况`) and its body has the
 /// statutory parts of an annual report, it is one.
-pub fn kind(title: Option<&str>, text: &str, sections: &[Section]) -> &'static str {
+pub fn kind(title: Option<&str>, text: &str, sections: &[Section]) -> Kind {
     if let Some(full) = title {
         let t = crate::meta::subject(full);
         if has_any(t, WORK_POINTS_WORDS) {
-            return "work_summary";
+            return Kind::WorkSummary;
         }
         if has_any(t, SELF_INSPECTION_WORDS) {
-            return "self_inspection";
+            return Kind::SelfInspection;
         }
         if has_any(t, DISCLOSURE_WORDS) && has_any(t, ANNUAL_WORDS) {
-            return "annual_report";
+            return Kind::AnnualReport;
         }
         if has_any(t, DISCLOSURE_WORDS) && has_any(t, SUMMARY_WORDS) {
             let sent = t.len() != full.trim().len();
             if sent && statutory_parts(sections) >= 2 {
-                return "annual_report";
+                return Kind::AnnualReport;
             }
-            return "work_summary";
+            return Kind::WorkSummary;
         }
     }
     // Without a telling title, the opening of the text stands in for it.
     let head: String = text.chars().take(300).collect();
     if has_any(&head, SELF_INSPECTION_WORDS) {
-        return "self_inspection";
+        return Kind::SelfInspection;
     }
     if has_any(&head, DISCLOSURE_WORDS) && has_any(&head, &["工作年度报告", "年度报告"]) {
-        return "annual_report";
+        return Kind::AnnualReport;
     }
     if statutory_parts(sections) >= 2 && text.contains("政府信息公开") {
-        return "annual_report";
+        return Kind::AnnualReport;
     }
     if has_any(text, DISCLOSURE_WORDS)
         && (head.contains("总结") || head.contains("工作情况") || title.is_some_and(|t| t.contains("总结")))
     {
-        return "work_summary";
+        return Kind::WorkSummary;
     }
-    "other"
+    Kind::Other
 }
 
 /// How many level-1 sections are statutory parts of an annual report.
@@ -101,35 +101,35 @@ fn statutory_parts(sections: &[Section]) -> usize {
 }
 
 /// The template of an annual report: labels first, the year as a weak fallback.
-pub fn template(kind: &str, text: &str, year: Option<i32>) -> Option<&'static str> {
+pub fn template(kind: Kind, text: &str, year: Option<i32>) -> Option<Template> {
     template_for(kind, text, year, true)
 }
 
 /// [`template`] knowing whether the document has a title: a report with neither a
 /// title nor a year nor a table label gives no ground for any template (not
 /// `pre2019` by default).
-pub fn template_for(kind: &str, text: &str, year: Option<i32>, titled: bool) -> Option<&'static str> {
-    if kind != "annual_report" {
+pub fn template_for(kind: Kind, text: &str, year: Option<i32>, titled: bool) -> Option<Template> {
+    if kind != Kind::AnnualReport {
         return None;
     }
     if has_any(text, LABELS_2021) {
-        return Some("2021");
+        return Some(Template::F2021);
     }
     if has_any(text, LABELS_2019) {
-        return Some("2019");
+        return Some(Template::F2019);
     }
-    let by_year = |y: i32| if y >= 2021 { "2021" } else { "2019" };
+    let by_year = |y: i32| if y >= 2021 { Template::F2021 } else { Template::F2019 };
     if has_any(text, LABELS_POST2019) {
         return match year {
             Some(y) => Some(by_year(y)),
-            None if titled => Some("2021"),
+            None if titled => Some(Template::F2021),
             None => None,
         };
     }
     match year {
         Some(y) if y >= 2019 => Some(by_year(y)),
         None if !titled => None,
-        _ => Some("pre2019"),
+        _ => Some(Template::Pre2019),
     }
 }
 
@@ -210,17 +210,17 @@ mod tests {
 
     #[test]
     fn kinds_by_title() {
-        assert_eq!(kind(Some("金华市婺城区琅琊镇2010年政府信息公开工作年度报告"), "", &[]), "annual_report");
-        assert_eq!(kind(Some("财金局2016年政府信息公开年度报告"), "", &[]), "annual_report");
-        assert_eq!(kind(Some("某局关于做好政务公开财政牵头任务落实情况的自查报告"), "", &[]), "self_inspection");
-        assert_eq!(kind(Some("某局2010年政务公开工作总结"), "", &[]), "work_summary");
-        assert_eq!(kind(None, "xx镇2021年度政务公开工作自查报告 依据…", &[]), "self_inspection");
-        assert_eq!(kind(Some("关于召开运动会的通知"), "请各单位准时参加。", &[]), "other");
-        assert_eq!(kind(Some("某县农业局2011年度政府信息公开报告"), "", &[]), "annual_report");
-        assert_eq!(kind(Some("某县海洋与渔业局2011年工作公开年度报告"), "", &[]), "annual_report");
-        assert_eq!(kind(Some("某区公安局2018年政务公开工作要点落实情况"), "", &[]), "work_summary");
-        assert_eq!(kind(Some("某局关于2015年政府信息公开工作要点落实情况的函"), "", &[]), "work_summary");
-        assert_eq!(kind(Some("关于报送《某局2015年政府信息公开年度报告》的函"), "", &[]), "annual_report");
+        assert_eq!(kind(Some("金华市婺城区琅琊镇2010年政府信息公开工作年度报告"), "", &[]), Kind::AnnualReport);
+        assert_eq!(kind(Some("财金局2016年政府信息公开年度报告"), "", &[]), Kind::AnnualReport);
+        assert_eq!(kind(Some("某局关于做好政务公开财政牵头任务落实情况的自查报告"), "", &[]), Kind::SelfInspection);
+        assert_eq!(kind(Some("某局2010年政务公开工作总结"), "", &[]), Kind::WorkSummary);
+        assert_eq!(kind(None, "xx镇2021年度政务公开工作自查报告 依据…", &[]), Kind::SelfInspection);
+        assert_eq!(kind(Some("关于召开运动会的通知"), "请各单位准时参加。", &[]), Kind::Other);
+        assert_eq!(kind(Some("某县农业局2011年度政府信息公开报告"), "", &[]), Kind::AnnualReport);
+        assert_eq!(kind(Some("某县海洋与渔业局2011年工作公开年度报告"), "", &[]), Kind::AnnualReport);
+        assert_eq!(kind(Some("某区公安局2018年政务公开工作要点落实情况"), "", &[]), Kind::WorkSummary);
+        assert_eq!(kind(Some("某局关于2015年政府信息公开工作要点落实情况的函"), "", &[]), Kind::WorkSummary);
+        assert_eq!(kind(Some("关于报送《某局2015年政府信息公开年度报告》的函"), "", &[]), Kind::AnnualReport);
         // A cover letter sending a 工作情况 whose body is an annual report is one; without that body, a summary.
         let part = |key: &'static str| Section {
             key: Some(key),
@@ -232,23 +232,29 @@ mod tests {
         };
         let parts = [part("proactive"), part("requests"), part("fees"), part("review_litigation")];
         let t = "关于报送《某区公安局2016年 政府信息公开工作情况》的函";
-        assert_eq!(kind(Some(t), "", &parts), "annual_report");
-        assert_eq!(kind(Some(t), "", &[]), "work_summary");
+        assert_eq!(kind(Some(t), "", &parts), Kind::AnnualReport);
+        assert_eq!(kind(Some(t), "", &[]), Kind::WorkSummary);
     }
 
     #[test]
     fn templates_by_labels_then_year() {
-        assert_eq!(template("annual_report", "信息内容 本年制发件数 本年废止件数", Some(2019)), Some("2021"));
-        assert_eq!(template("annual_report", "第二十条第（九）项 采购项目数量", Some(2021)), Some("2019"));
-        assert_eq!(template("annual_report", "一、概述", Some(2012)), Some("pre2019"));
-        assert_eq!(template("annual_report", "三、收到和处理政府信息公开申请情况", Some(2020)), Some("2019"));
-        assert_eq!(template("annual_report", "一、总体情况", Some(2022)), Some("2021"));
-        assert_eq!(template("annual_report", "一、概述", None), Some("pre2019"));
-        assert_eq!(template("self_inspection", "本年制发件数", Some(2021)), None);
+        assert_eq!(
+            template(Kind::AnnualReport, "信息内容 本年制发件数 本年废止件数", Some(2019)),
+            Some(Template::F2021)
+        );
+        assert_eq!(template(Kind::AnnualReport, "第二十条第（九）项 采购项目数量", Some(2021)), Some(Template::F2019));
+        assert_eq!(template(Kind::AnnualReport, "一、概述", Some(2012)), Some(Template::Pre2019));
+        assert_eq!(
+            template(Kind::AnnualReport, "三、收到和处理政府信息公开申请情况", Some(2020)),
+            Some(Template::F2019)
+        );
+        assert_eq!(template(Kind::AnnualReport, "一、总体情况", Some(2022)), Some(Template::F2021));
+        assert_eq!(template(Kind::AnnualReport, "一、概述", None), Some(Template::Pre2019));
+        assert_eq!(template(Kind::SelfInspection, "本年制发件数", Some(2021)), None);
         // No title, no year: no ground for a template unless the tables' own labels say.
-        assert_eq!(template_for("annual_report", "一、概述", None, false), None);
-        assert_eq!(template_for("annual_report", "三、收到和处理政府信息公开申请情况", None, false), None);
-        assert_eq!(template_for("annual_report", "信息内容 本年制发件数", None, false), Some("2021"));
+        assert_eq!(template_for(Kind::AnnualReport, "一、概述", None, false), None);
+        assert_eq!(template_for(Kind::AnnualReport, "三、收到和处理政府信息公开申请情况", None, false), None);
+        assert_eq!(template_for(Kind::AnnualReport, "信息内容 本年制发件数", None, false), Some(Template::F2021));
     }
 
     #[test]

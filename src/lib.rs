@@ -29,6 +29,7 @@ pub mod regions;
 pub mod report;
 pub mod sniff;
 pub mod tables;
+mod variant;
 pub mod word;
 
 pub use error::CoreError;

@@ -4,7 +4,161 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::document::{CellEvidence, Span};
+use crate::decode::EncodingFrom;
+use crate::document::{CellEvidence, Format, Span};
+use crate::normalize::Script;
+use crate::variant::display_as_serialized;
+
+// ---------------------------------------------------------------------------
+// The enumerated values of a report. Each is a Rust enum whose `Serialize` gives
+// the public string (SPEC §2–§6), so JSON, the Python dicts and `Display` all
+// spell it the one way serde does; no other code spells these strings.
+
+/// What a document is (SPEC §2 `kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    AnnualReport,
+    SelfInspection,
+    WorkSummary,
+    Compilation,
+    Other,
+}
+
+/// One of the two national table forms (DOMAIN §1.4): 国办公开办函〔2019〕60号 or 〔2021〕30号.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Form {
+    #[serde(rename = "2019")]
+    F2019,
+    #[serde(rename = "2021")]
+    F2021,
+}
+
+/// The template an annual report follows (SPEC §2 `template`): a national form, or the
+/// free form of the years before 2019.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Template {
+    #[serde(rename = "2019")]
+    F2019,
+    #[serde(rename = "2021")]
+    F2021,
+    #[serde(rename = "pre2019")]
+    Pre2019,
+}
+
+impl Template {
+    /// The national form of this template (none before 2019).
+    pub fn form(self) -> Option<Form> {
+        match self {
+            Template::F2019 => Some(Form::F2019),
+            Template::F2021 => Some(Form::F2021),
+            Template::Pre2019 => None,
+        }
+    }
+}
+
+impl From<Form> for Template {
+    fn from(f: Form) -> Template {
+        match f {
+            Form::F2019 => Template::F2019,
+            Form::F2021 => Template::F2021,
+        }
+    }
+}
+
+/// The form a table was read in (SPEC §4 `format`): a national form, or `other` when its
+/// rows tell neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum TableFormat {
+    #[serde(rename = "2021")]
+    F2021,
+    #[serde(rename = "2019")]
+    F2019,
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl TableFormat {
+    /// The national form, when the table's rows tell it.
+    pub fn form(self) -> Option<Form> {
+        match self {
+            TableFormat::F2019 => Some(Form::F2019),
+            TableFormat::F2021 => Some(Form::F2021),
+            TableFormat::Other => None,
+        }
+    }
+}
+
+impl From<Form> for TableFormat {
+    fn from(f: Form) -> TableFormat {
+        match f {
+            Form::F2019 => TableFormat::F2019,
+            Form::F2021 => TableFormat::F2021,
+        }
+    }
+}
+
+/// What a table cell holds (SPEC §4 `state`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellState {
+    Number,
+    Zero,
+    Blank,
+    /// A not-applicable mark (`/`, `—`, `不适用`).
+    Na,
+    Text,
+}
+
+impl CellState {
+    /// Blank and not-applicable cells count as 0 in the arithmetic (SPEC §4).
+    pub fn counts_as_zero(self) -> bool {
+        matches!(self, CellState::Blank | CellState::Na)
+    }
+}
+
+/// How serious an issue is (SPEC §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// Whom an issue blames (SPEC §6): the published report, or the parser's reading of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Blame {
+    Source,
+    Parser,
+}
+
+/// The issue codes (SPEC §6), the checks' own first, in the order issues come out in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum IssueCode {
+    T3Balance,
+    T3RowSum,
+    T3ResultsSum,
+    T3TotalOmitted,
+    T4GroupSum,
+    T2Negative,
+    TableMissing,
+    SectionMissing,
+    TextTableMismatch,
+    LatePublication,
+    YearMismatch,
+    SplitDigits,
+    /// Raised by the table readers.
+    TableUnreadable,
+    /// Raised by the fact reader.
+    Placeholder,
+    /// Raised by the decoder's review.
+    Mojibake,
+}
+
+display_as_serialized!(Kind, Form, Template, TableFormat, CellState, Severity, Blame, IssueCode);
 
 /// A number as published: an integer when it is one, else a decimal.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -89,11 +243,11 @@ impl<V: Serialize> Serialize for OrderedMap<V> {
 /// `source` (SPEC §2): how the input was read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
-    pub format: &'static str,
+    pub format: Format,
     pub encoding: String,
-    pub encoding_from: &'static str,
+    pub encoding_from: EncodingFrom,
     pub undecodable_bytes: usize,
-    pub script: &'static str,
+    pub script: Script,
     pub url: Option<String>,
     /// Page count (PDF, and Word files that record it); absent for web pages and text.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -135,8 +289,7 @@ pub struct Section {
 pub struct CellReading {
     pub value: Option<Number>,
     pub raw: String,
-    /// `number`, `zero`, `blank`, `na` or `text`.
-    pub state: &'static str,
+    pub state: CellState,
     pub span: Span,
     pub inferred: bool,
     /// Page and box of the cell in a PDF, serialised as `page` and `bbox` only when present
@@ -172,8 +325,7 @@ pub struct ExtraRow {
 /// One of the three statutory tables (SPEC §4).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TableReading {
-    /// `2021`, `2019` or `other`.
-    pub format: &'static str,
+    pub format: TableFormat,
     pub cells: OrderedMap<OrderedMap<CellReading>>,
     pub extra_rows: Vec<ExtraRow>,
     pub span: Span,
@@ -204,23 +356,21 @@ pub struct Fact {
 /// A finding of the checks (SPEC §6).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Issue {
-    pub code: &'static str,
-    /// `error`, `warning` or `info`.
-    pub severity: &'static str,
+    pub code: IssueCode,
+    pub severity: Severity,
     pub message: String,
     pub cells: Vec<String>,
     pub expected: Option<Number>,
     pub actual: Option<Number>,
-    /// `source` or `parser`.
-    pub blame: &'static str,
+    pub blame: Blame,
 }
 
 /// The parse result (SPEC §2). Every key is always present.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub schema_version: u32,
-    pub kind: &'static str,
-    pub template: Option<&'static str>,
+    pub kind: Kind,
+    pub template: Option<Template>,
     pub title: Option<String>,
     pub year: Option<i32>,
     pub agency: Option<String>,
@@ -241,3 +391,42 @@ pub struct Report {
 
 /// The current `schema_version`.
 pub const SCHEMA_VERSION: u32 = 1;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` and `Display` give exactly what serde writes (the strings of SPEC §2–§6).
+    #[test]
+    fn enumerated_values_read_as_they_serialise() {
+        fn check<T: Serialize + std::fmt::Display + Copy>(values: &[T], strings: &[&str]) {
+            for (v, s) in values.iter().zip(strings) {
+                assert_eq!(serde_json::to_string(v).expect("json"), format!("\"{s}\""));
+                assert_eq!(v.to_string(), *s);
+            }
+        }
+        use IssueCode as C;
+        check(
+            &[Kind::AnnualReport, Kind::SelfInspection, Kind::WorkSummary, Kind::Compilation, Kind::Other],
+            &["annual_report", "self_inspection", "work_summary", "compilation", "other"],
+        );
+        check(&[Template::F2019, Template::F2021, Template::Pre2019], &["2019", "2021", "pre2019"]);
+        check(&[TableFormat::F2021, TableFormat::F2019, TableFormat::Other], &["2021", "2019", "other"]);
+        check(
+            &[CellState::Number, CellState::Zero, CellState::Blank, CellState::Na, CellState::Text],
+            &["number", "zero", "blank", "na", "text"],
+        );
+        check(&[Severity::Error, Severity::Warning, Severity::Info], &["error", "warning", "info"]);
+        check(&[Blame::Source, Blame::Parser], &["source", "parser"]);
+        check(
+            &[C::T3Balance, C::T3TotalOmitted, C::T4GroupSum, C::T2Negative, C::TextTableMismatch, C::Mojibake],
+            &["T3_BALANCE", "T3_TOTAL_OMITTED", "T4_GROUP_SUM", "T2_NEGATIVE", "TEXT_TABLE_MISMATCH", "MOJIBAKE"],
+        );
+        check(&[Format::Html, Format::Markdown, Format::Docx], &["html", "markdown", "docx"]);
+        check(&[EncodingFrom::Bom, EncodingFrom::Str], &["bom", "str"]);
+        check(&[Script::Simplified, Script::Mixed], &["simplified", "mixed"]);
+        assert_eq!(Template::from(Form::F2021).form(), Some(Form::F2021));
+        assert_eq!(TableFormat::from(Form::F2019).form(), Some(Form::F2019));
+        assert_eq!(TableFormat::Other.form(), None);
+    }
+}

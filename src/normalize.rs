@@ -30,23 +30,16 @@ use crate::charset::CharSet;
 use crate::document::{RawBlock, RawDocument};
 use crate::hashing::FastMap;
 
-/// Which script the input was written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which script the input was written in (SPEC §2 `script`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Script {
     Simplified,
     Traditional,
     Mixed,
 }
 
-impl Script {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Script::Simplified => "simplified",
-            Script::Traditional => "traditional",
-            Script::Mixed => "mixed",
-        }
-    }
-}
+crate::variant::display_as_serialized!(Script);
 
 #[derive(Debug, Clone, Copy)]
 pub struct NormalizeOptions {

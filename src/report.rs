@@ -13,7 +13,7 @@ use crate::facts;
 use crate::html;
 use crate::kinds;
 use crate::meta;
-use crate::model::{Issue, Report, Source, TableReading, SCHEMA_VERSION};
+use crate::model::{Blame, Issue, IssueCode, Kind, Report, Source, TableReading, SCHEMA_VERSION};
 use crate::normalize::{self, NormalizeOptions};
 use crate::outline;
 use crate::pdf;
@@ -97,11 +97,11 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
     let (raw, script) = normalize::normalize(raw, &NormalizeOptions { t2s: opts.t2s });
     let doc = Document::assemble(raw, format);
     let source = Source {
-        format: format.as_str(),
+        format,
         encoding: decoded.encoding.to_string(),
-        encoding_from: decoded.encoding_from.as_str(),
+        encoding_from: decoded.encoding_from,
         undecodable_bytes: decoded.undecodable_bytes,
-        script: script.as_str(),
+        script,
         url: opts.url.clone(),
         pages: None,
         producer: None,
@@ -110,13 +110,13 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
     if let Some(m) = mojibake {
         let (severity, message) = m.describe();
         let issue = Issue {
-            code: "MOJIBAKE",
+            code: IssueCode::Mojibake,
             severity,
             message,
             cells: Vec::new(),
             expected: None,
             actual: None,
-            blame: "source",
+            blame: Blame::Source,
         };
         report.issues.push(issue);
     }
@@ -166,11 +166,11 @@ fn parse_binary(bytes: &[u8], kind: sniff::Binary, opts: &Options) -> Result<Rep
     let (raw, script) = normalize::normalize(raw, &NormalizeOptions { t2s: opts.t2s });
     let doc = Document::assemble(raw, format);
     let source = Source {
-        format: format.as_str(),
+        format,
         encoding: "UTF-8".to_string(),
-        encoding_from: "detected",
+        encoding_from: EncodingFrom::Detected,
         undecodable_bytes: 0,
-        script: script.as_str(),
+        script,
         url: opts.url.clone(),
         pages: pages.map(|p| u32::try_from(p).unwrap_or(u32::MAX)),
         producer,
@@ -241,7 +241,7 @@ fn build(doc: &Document, source: Source) -> Report {
             .collect();
         drop(chars);
         let mut report = build_one(doc, source);
-        report.kind = "compilation";
+        report.kind = Kind::Compilation;
         report.template = None;
         report.year = None;
         report.agency = None;

@@ -95,6 +95,6 @@ fn a_compilation_of_20000_parts_is_linear() {
         .map(|i| format!("第{}篇 某局2019年度报告\n一、总体情况\n本年度主动公开政府信息{i}条。\n", i % 99 + 1))
         .collect();
     let r = parse_str(&text);
-    assert_eq!((r.kind, r.parts.len()), ("compilation", 20_000));
+    assert_eq!((r.kind.as_str(), r.parts.len()), ("compilation", 20_000));
     assert_eq!(r.parts[19_999].facts[0].value, _core::model::Number::Int(19_999));
 }

@@ -6,7 +6,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use _core::checks;
-use _core::model::{CellReading, Fact, Issue, Number, OrderedMap, Report, Source, TableReading, Tables};
+use _core::decode::EncodingFrom;
+use _core::document::Format;
+use _core::model::{
+    Blame, CellReading, CellState, Fact, Issue, IssueCode, Kind, Number, OrderedMap, Report, Severity, Source,
+    TableFormat, TableReading, Tables, Template,
+};
+use _core::normalize::Script;
 use _core::{parse, Input, Options};
 use serde_json::Value;
 
@@ -44,7 +50,14 @@ fn cell(v: f64, zero: Zero) -> CellReading {
     let value = Number::from_f64(v);
     let span = next_span();
     if v == 0.0 && zero == Zero::Blank {
-        return CellReading { value: None, raw: String::new(), state: "blank", span, inferred: false, evidence: None };
+        return CellReading {
+            value: None,
+            raw: String::new(),
+            state: CellState::Blank,
+            span,
+            inferred: false,
+            evidence: None,
+        };
     }
     let raw = match value {
         Number::Int(i) => i.to_string(),
@@ -53,7 +66,7 @@ fn cell(v: f64, zero: Zero) -> CellReading {
     CellReading {
         value: Some(value),
         raw,
-        state: if v == 0.0 { "zero" } else { "number" },
+        state: if v == 0.0 { CellState::Zero } else { CellState::Number },
         span,
         inferred: false,
         evidence: None,
@@ -61,13 +74,13 @@ fn cell(v: f64, zero: Zero) -> CellReading {
 }
 
 fn null_cell() -> CellReading {
-    CellReading { value: None, raw: "?".into(), state: "text", span: [0, 0], inferred: false, evidence: None }
+    CellReading { value: None, raw: "?".into(), state: CellState::Text, span: [0, 0], inferred: false, evidence: None }
 }
 
 const T4_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
 
 /// A table from a gold object (`row → col → value`, or table 4's `group → [5 values]`).
-fn table(format: &'static str, g: &Value, zero: Zero) -> TableReading {
+fn table(format: TableFormat, g: &Value, zero: Zero) -> TableReading {
     let mut cells = OrderedMap::default();
     for (row, cols) in g.as_object().expect("gold table") {
         let mut m = OrderedMap::default();
@@ -93,7 +106,7 @@ fn table(format: &'static str, g: &Value, zero: Zero) -> TableReading {
 fn with_tables(tables: Tables) -> Report {
     Report {
         schema_version: 1,
-        kind: "annual_report",
+        kind: Kind::AnnualReport,
         template: None,
         title: None,
         year: None,
@@ -105,11 +118,11 @@ fn with_tables(tables: Tables) -> Report {
         index_number: None,
         credit_code: None,
         source: Source {
-            format: "text",
+            format: Format::Text,
             encoding: "UTF-8".into(),
-            encoding_from: "str",
+            encoding_from: EncodingFrom::Str,
             undecodable_bytes: 0,
-            script: "simplified",
+            script: Script::Simplified,
             url: None,
             pages: None,
             producer: None,
@@ -126,11 +139,11 @@ fn with_tables(tables: Tables) -> Report {
 /// The tables of a real report's gold file.
 fn gold_tables(name: &str, zero: Zero) -> Tables {
     let g = gold(name);
-    let format = if g["template"] == "2019" { "2019" } else { "2021" };
+    let format = if g["template"] == "2019" { TableFormat::F2019 } else { TableFormat::F2021 };
     Tables {
         proactive: Some(table(format, &g["table2"], zero)),
         requests: Some(table(format, &g["table3"], zero)),
-        review_litigation: Some(table("other", &g["table4"], zero)),
+        review_litigation: Some(table(TableFormat::Other, &g["table4"], zero)),
     }
 }
 
@@ -145,7 +158,7 @@ fn set_value(t: &mut Option<TableReading>, row: &str, col: &str, v: f64) {
 
 /// `(code, cells)` of each issue.
 fn found(issues: &[Issue]) -> Vec<(&'static str, Vec<String>)> {
-    issues.iter().map(|i| (i.code, i.cells.clone())).collect()
+    issues.iter().map(|i| (i.code.as_str(), i.cells.clone())).collect()
 }
 
 /// `(code, first cell)` of each issue, sorted.
@@ -165,7 +178,7 @@ fn expect(list: &[(&str, &str)]) -> Vec<(String, String)> {
 fn issue<'a>(issues: &'a [Issue], code: &str, first_cell: &str) -> &'a Issue {
     issues
         .iter()
-        .find(|i| i.code == code && i.cells.first().map_or("", String::as_str) == first_cell)
+        .find(|i| i.code.as_str() == code && i.cells.first().map_or("", String::as_str) == first_cell)
         .unwrap_or_else(|| panic!("no {code} at {first_cell} in {:#?}", found(issues)))
 }
 
@@ -219,7 +232,7 @@ fn t3_row_sum_values_and_cells() {
     set_value(&mut t.requests, "new_received", "total", 155.0);
     let issues = checks::run(&with_tables(t));
     let i = issue(&issues, "T3_ROW_SUM", "requests.new_received.total");
-    assert_eq!((i.severity, i.blame), ("error", "source"));
+    assert_eq!((i.severity, i.blame), (Severity::Error, Blame::Source));
     assert_eq!((num(i.expected), num(i.actual)), (Some(154.0), Some(155.0)));
     assert_eq!(i.cells.len(), 7);
     assert!(i.cells.contains(&"requests.new_received.natural_person".to_string()));
@@ -341,7 +354,10 @@ fn t4_group_sum_up_and_down() {
     set_value(&mut t.review_litigation, "review", "total", 37.0);
     let issues = checks::run(&with_tables(t));
     let i = issue(&issues, "T4_GROUP_SUM", "review_litigation.review.total");
-    assert_eq!((i.severity, i.blame, num(i.expected), num(i.actual)), ("error", "source", Some(36.0), Some(37.0)));
+    assert_eq!(
+        (i.severity, i.blame, num(i.expected), num(i.actual)),
+        (Severity::Error, Blame::Source, Some(36.0), Some(37.0))
+    );
     assert_eq!(i.cells.len(), 5);
 }
 
@@ -395,7 +411,7 @@ fn assert_shanghai_omitted(issues: &[Issue]) {
     assert_eq!(summary(issues), shanghai_expected());
     for (row, parts) in SHANGHAI_OMITTED {
         let i = issue(issues, "T3_TOTAL_OMITTED", &format!("requests.{row}.total"));
-        assert_eq!((i.severity, i.blame), ("warning", "source"));
+        assert_eq!((i.severity, i.blame), (Severity::Warning, Blame::Source));
         assert_eq!((num(i.expected), num(i.actual)), (Some(parts), None), "{row}");
     }
 }
@@ -474,7 +490,14 @@ fn t4_blank_total_is_omitted() {
 #[test]
 fn na_counts_as_zero() {
     let mut t = gold_tables("pingtan-syq-2025", Zero::Explicit);
-    let na = CellReading { value: None, raw: "/".into(), state: "na", span: [0, 0], inferred: false, evidence: None };
+    let na = CellReading {
+        value: None,
+        raw: "/".into(),
+        state: CellState::Na,
+        span: [0, 0],
+        inferred: false,
+        evidence: None,
+    };
     set(&mut t.requests, "granted", "research", na.clone());
     set(&mut t.review_litigation, "review", "pending", na);
     assert!(checks::run(&with_tables(t)).is_empty());
@@ -532,11 +555,11 @@ fn split_digits_when_joining_two_cells_repairs_the_row() {
         ])
     );
     let i = issue(&issues, "SPLIT_DIGITS", "requests.granted.natural_person");
-    assert_eq!((i.severity, i.blame), ("warning", "source"));
+    assert_eq!((i.severity, i.blame), (Severity::Warning, Blame::Source));
     assert_eq!(i.cells, ["requests.granted.natural_person", "requests.granted.commercial"]);
     assert_eq!((num(i.expected), num(i.actual)), (Some(33.0), Some(3.0)));
     // Issues come out in SPEC order: SPLIT_DIGITS last.
-    assert_eq!(issues.last().map(|i| i.code), Some("SPLIT_DIGITS"));
+    assert_eq!(issues.last().map(|i| i.code), Some(IssueCode::SplitDigits));
 }
 
 #[test]
@@ -548,7 +571,7 @@ fn split_digits_blames_the_parser_for_its_own_split() {
         set(&mut t.requests, "granted", col, c);
     }
     let issues = checks::run(&with_tables(t));
-    assert_eq!(issue(&issues, "SPLIT_DIGITS", "requests.granted.natural_person").blame, "parser");
+    assert_eq!(issue(&issues, "SPLIT_DIGITS", "requests.granted.natural_person").blame.as_str(), "parser");
 }
 
 #[test]
@@ -654,7 +677,10 @@ fn text_table_agreement_and_mismatch() {
         ])
     );
     let i = issue(&issues, "TEXT_TABLE_MISMATCH", "requests.new_received.total");
-    assert_eq!((i.severity, i.blame, num(i.expected), num(i.actual)), ("warning", "source", Some(154.0), Some(150.0)));
+    assert_eq!(
+        (i.severity, i.blame, num(i.expected), num(i.actual)),
+        (Severity::Warning, Blame::Source, Some(154.0), Some(150.0))
+    );
     let l = issue(&issues, "TEXT_TABLE_MISMATCH", "review_litigation.litigation_direct.total");
     assert_eq!(l.cells.len(), 2);
     assert_eq!((num(l.expected), num(l.actual)), (Some(9.0), Some(6.0)));
@@ -739,14 +765,14 @@ fn late_publication_by_regulation_and_level() {
         r.admin_level = level;
         r.published = Some(published.into());
         let issues = checks::run(&r);
-        let got: Vec<&Issue> = issues.iter().filter(|i| i.code == "LATE_PUBLICATION").collect();
+        let got: Vec<&Issue> = issues.iter().filter(|i| i.code.as_str() == "LATE_PUBLICATION").collect();
         assert_eq!(got.len(), usize::from(late), "{year} {level:?} {published}: {:?}", found(&issues));
         if let Some(i) = got.first() {
-            assert_eq!((i.severity, i.blame), ("info", "source"));
+            assert_eq!((i.severity, i.blame), (Severity::Info, Blame::Source));
             assert_eq!(num(i.actual), Some(published.replace('-', "").parse::<f64>().expect("date")));
         }
         // Only annual reports have a deadline.
-        r.kind = "work_summary";
+        r.kind = Kind::WorkSummary;
         assert!(checks::run(&r).is_empty());
     }
 }
@@ -761,7 +787,7 @@ fn year_mismatch_between_title_and_period() {
     let issues = checks::run(&r);
     assert_eq!(summary(&issues), expect(&[("YEAR_MISMATCH", "")]));
     assert_eq!((num(issues[0].expected), num(issues[0].actual)), (Some(2021.0), Some(2020.0)));
-    assert_eq!((issues[0].severity, issues[0].blame), ("warning", "source"));
+    assert_eq!((issues[0].severity, issues[0].blame), (Severity::Warning, Blame::Source));
     // No period, or no year in the title: nothing to compare.
     r.text = "2020年，我局……".into();
     assert!(checks::run(&r).is_empty());
@@ -784,22 +810,25 @@ fn year_mismatch_in_a_real_document() {
 #[test]
 fn table_missing_blames_by_the_labels_in_the_text() {
     let mut r = parse_doc("real/pingtan-syq-2025.txt");
-    assert!(!r.issues.iter().any(|i| i.code == "TABLE_MISSING"));
+    assert!(!r.issues.iter().any(|i| i.code.as_str() == "TABLE_MISSING"));
     r.tables = Tables::default();
     let issues = checks::run(&r);
-    let missing: Vec<(&str, &str)> =
-        issues.iter().filter(|i| i.code == "TABLE_MISSING").map(|i| (i.cells[0].as_str(), i.blame)).collect();
+    let missing: Vec<(&str, &str)> = issues
+        .iter()
+        .filter(|i| i.code.as_str() == "TABLE_MISSING")
+        .map(|i| (i.cells[0].as_str(), i.blame.as_str()))
+        .collect();
     // The labels are in the text: the tables are there, the parser could not read them.
     assert_eq!(missing, [("proactive", "parser"), ("requests", "parser"), ("review_litigation", "parser")]);
     // A 2021 report whose text has no table at all.
     let mut r = with_tables(Tables::default());
-    r.template = Some("2021");
+    r.template = Some(Template::F2021);
     r.text = "一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、行政复议、行政诉讼情况 五、存在的主要问题及改进情况 六、其他需要报告的事项".into();
     let issues = checks::run(&r);
     let missing: Vec<(&str, &str, &str)> = issues
         .iter()
-        .filter(|i| i.code == "TABLE_MISSING")
-        .map(|i| (i.cells[0].as_str(), i.blame, i.severity))
+        .filter(|i| i.code.as_str() == "TABLE_MISSING")
+        .map(|i| (i.cells[0].as_str(), i.blame.as_str(), i.severity.as_str()))
         .collect();
     assert_eq!(
         missing,
@@ -810,18 +839,18 @@ fn table_missing_blames_by_the_labels_in_the_text() {
         ]
     );
     // pre-2019 reports have no statutory tables.
-    r.template = Some("pre2019");
-    assert!(!checks::run(&r).iter().any(|i| i.code == "TABLE_MISSING"));
+    r.template = Some(Template::Pre2019);
+    assert!(!checks::run(&r).iter().any(|i| i.code.as_str() == "TABLE_MISSING"));
 }
 
 #[test]
 fn section_missing_in_template_reports() {
     // pingtan-czj-2021 announces six parts but ends after 五 (no 六、其他需要报告的事项).
     let r = parse_doc("real/pingtan-czj-2021.txt");
-    let got: Vec<&Issue> = r.issues.iter().filter(|i| i.code == "SECTION_MISSING").collect();
+    let got: Vec<&Issue> = r.issues.iter().filter(|i| i.code.as_str() == "SECTION_MISSING").collect();
     assert_eq!(got.len(), 1, "{:?}", found(&r.issues));
     assert_eq!(got[0].cells, ["sections.other"]);
-    assert_eq!((got[0].severity, got[0].blame), ("warning", "source"));
+    assert_eq!((got[0].severity, got[0].blame), (Severity::Warning, Blame::Source));
     // The heading's words after the preamble count when the outline missed the heading.
     let text = std::fs::read_to_string(data().join("real/pingtan-czj-2021.txt")).expect("read");
     let added = text.replace(
@@ -830,19 +859,19 @@ fn section_missing_in_template_reports() {
     );
     assert_ne!(text, added);
     let r = parse(Input::Str(&added), &Options::default()).expect("parses");
-    assert!(!r.issues.iter().any(|i| i.code == "SECTION_MISSING"), "{:?}", found(&r.issues));
+    assert!(!r.issues.iter().any(|i| i.code.as_str() == "SECTION_MISSING"), "{:?}", found(&r.issues));
 }
 
 #[test]
 fn section_missing_is_silent_when_the_outline_sees_nothing() {
     // A 2021 report whose structure could not be seen: no headings, no tables, no words.
     let mut r = with_tables(Tables::default());
-    r.template = Some("2021");
+    r.template = Some(Template::F2021);
     r.text = "本单位认真贯彻落实政务公开工作要求。".into();
-    let codes: Vec<&str> = checks::run(&r).iter().map(|i| i.code).collect();
+    let codes: Vec<&str> = checks::run(&r).iter().map(|i| i.code.as_str()).collect();
     assert!(!codes.contains(&"SECTION_MISSING"), "{codes:?}");
     // The same for a pre-2019 report.
-    r.template = Some("pre2019");
+    r.template = Some(Template::Pre2019);
     assert!(checks::run(&r).is_empty());
 }
 
@@ -850,12 +879,12 @@ fn section_missing_is_silent_when_the_outline_sees_nothing() {
 fn section_missing_pre2019_by_subject() {
     // czj-2013 lists its five parts, none on fees, and says nothing about fees.
     let r = parse_doc("real/pingtan-czj-2013.txt");
-    let got: Vec<&Issue> = r.issues.iter().filter(|i| i.code == "SECTION_MISSING").collect();
+    let got: Vec<&Issue> = r.issues.iter().filter(|i| i.code.as_str() == "SECTION_MISSING").collect();
     assert_eq!(got.len(), 1, "{:?}", found(&r.issues));
     assert_eq!(got[0].cells, ["sections.fees"]);
     // czj-2009 has no review heading but its 附表 states 行政复议数 0: present.
     let r = parse_doc("real/pingtan-czj-2009.txt");
-    assert!(!r.issues.iter().any(|i| i.code == "SECTION_MISSING"), "{:?}", found(&r.issues));
+    assert!(!r.issues.iter().any(|i| i.code.as_str() == "SECTION_MISSING"), "{:?}", found(&r.issues));
 }
 
 // ------------------------------------------------------------- the dev corpus
@@ -915,7 +944,7 @@ fn corpus() -> Vec<String> {
 }
 
 fn source_findings(issues: &[Issue]) -> Vec<Issue> {
-    issues.iter().filter(|i| i.code != "TABLE_UNREADABLE").cloned().collect()
+    issues.iter().filter(|i| i.code.as_str() != "TABLE_UNREADABLE").cloned().collect()
 }
 
 #[test]
@@ -928,9 +957,9 @@ fn dev_corpus_raises_exactly_the_documented_issues() {
         if got != want {
             wrong.push(format!("{doc}: got {got:?}, want {want:?}"));
         }
-        assert!(!r.issues.iter().any(|i| i.severity == "error"), "{doc}: {:#?}", found(&r.issues));
+        assert!(!r.issues.iter().any(|i| i.severity.as_str() == "error"), "{doc}: {:#?}", found(&r.issues));
         for (k, part) in r.parts.iter().enumerate() {
-            let codes: Vec<&str> = source_findings(&part.issues).iter().map(|i| i.code).collect();
+            let codes: Vec<&str> = source_findings(&part.issues).iter().map(|i| i.code.as_str()).collect();
             assert!(codes.iter().all(|c| *c == "PLACEHOLDER"), "{doc} part {k}: {codes:?}");
         }
     }
@@ -945,7 +974,7 @@ fn shanghai_as_parsed() {
     // R3 is checked on the parsed table (2019, with its blank （六）其他处理 row) and holds
     // with the blank totals counted as their parts; one result cell changed breaks it.
     let t = r.tables.requests.as_ref().expect("table 3");
-    assert_eq!(t.format, "2019");
+    assert_eq!(t.format.as_str(), "2019");
     assert!(t.cells.get("other").is_some());
     let mut t = r.tables.clone();
     set_value(&mut t.requests, "granted", "natural_person", 259.0);
@@ -957,21 +986,21 @@ fn shanghai_as_parsed() {
 #[test]
 fn compilation_checks_its_parts_not_the_whole() {
     let r = parse_doc("seeds/004_e4ca24f9fb34d657.txt");
-    assert_eq!(r.kind, "compilation");
+    assert_eq!(r.kind.as_str(), "compilation");
     assert!(!r.issues.iter().any(|i| checks::owns(i.code)), "{:?}", found(&r.issues));
     let placeholders: Vec<usize> =
-        r.parts.iter().map(|p| p.issues.iter().filter(|i| i.code == "PLACEHOLDER").count()).collect();
+        r.parts.iter().map(|p| p.issues.iter().filter(|i| i.code.as_str() == "PLACEHOLDER").count()).collect();
     assert_eq!(placeholders, [1, 1, 0, 0, 0]);
 }
 
 #[test]
 fn readings_issues_follow_the_checks_without_duplicates() {
     let r = parse_doc("real/pingtan-czj-2019.txt");
-    let codes: Vec<&str> = r.issues.iter().map(|i| i.code).collect();
-    let first_reading = codes.iter().position(|c| !checks::owns(c)).unwrap_or(codes.len());
-    assert!(codes[first_reading..].iter().all(|c| !checks::owns(c)), "{codes:?}");
-    assert!(codes.iter().filter(|c| **c == "TABLE_UNREADABLE").count() >= 1);
-    assert!(!checks::owns("TABLE_UNREADABLE") && !checks::owns("PLACEHOLDER"));
+    let codes: Vec<IssueCode> = r.issues.iter().map(|i| i.code).collect();
+    let first_reading = codes.iter().position(|c| !checks::owns(*c)).unwrap_or(codes.len());
+    assert!(codes[first_reading..].iter().all(|c| !checks::owns(*c)), "{codes:?}");
+    assert!(codes.iter().filter(|c| **c == IssueCode::TableUnreadable).count() >= 1);
+    assert!(!checks::owns(IssueCode::TableUnreadable) && !checks::owns(IssueCode::Placeholder));
 }
 
 // ------------------------------------------------------------------ robustness
@@ -984,7 +1013,7 @@ fn odd_tables_do_not_panic() {
         let c = CellReading {
             value: Some(Number::Float(*v)),
             raw: "x".into(),
-            state: "number",
+            state: CellState::Number,
             span: [0, 0],
             inferred: k % 2 == 0,
             evidence: None,
@@ -1001,7 +1030,8 @@ fn odd_tables_do_not_panic() {
     set_value(&mut t.requests, "granted", "commercial", 999_999_999_999.0);
     let _ = checks::run(&with_tables(t));
     // Empty tables, tables of unknown format, rows with unknown keys.
-    let empty = TableReading { format: "other", cells: OrderedMap::default(), extra_rows: Vec::new(), span: [0, 0] };
+    let empty =
+        TableReading { format: TableFormat::Other, cells: OrderedMap::default(), extra_rows: Vec::new(), span: [0, 0] };
     let r = with_tables(Tables {
         proactive: Some(empty.clone()),
         requests: Some(empty.clone()),

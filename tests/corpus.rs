@@ -45,13 +45,13 @@ fn seed_000_panel() {
     assert_eq!(r.index_number.as_deref(), Some("11330702731527164G/2014-32225"));
     assert_eq!(r.written.as_deref(), Some("2014-08-13"));
     assert_eq!(r.title.as_deref(), Some("金华市婺城区琅琊镇2010年政府信息公开工作年度报告"));
-    assert_eq!(r.source.format, "text");
+    assert_eq!(r.source.format.as_str(), "text");
 }
 
 #[test]
 fn shanghai_published_and_title() {
     let r = parse_path("shanghai-bgt-2019.html");
-    assert_eq!(r.source.format, "html");
+    assert_eq!(r.source.format.as_str(), "html");
     assert_eq!(r.published.as_deref(), Some("2020-01-31"));
     assert_eq!(r.title.as_deref(), Some("2019年上海市人民政府办公厅政府信息公开工作年度报告"));
     assert!(r.text.contains("一、总体情况"));
@@ -61,7 +61,7 @@ fn shanghai_published_and_title() {
 #[test]
 fn seed_002_is_simplified_without_pinyin_or_furniture() {
     let r = parse_path("002_2f212ad4ee3ae2a4.txt");
-    assert_eq!(r.source.script, "traditional");
+    assert_eq!(r.source.script.as_str(), "traditional");
     assert!(r.text.contains("政务公开工作自查报告"));
     for gone in ["(zhèn)", "(wù)", "下载本文档", "版权说明", "_第1页", "鎮", "務"] {
         assert!(!r.text.contains(gone), "{gone} still in text");

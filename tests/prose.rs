@@ -63,9 +63,9 @@ fn gold_fields_and_facts() {
             let s = |k: &str| gold[k].as_str().map(str::to_string);
             assert_eq!(r.year.map(i64::from), gold["year"].as_i64(), "{name}: year");
             assert_eq!(r.agency, s("agency"), "{name}: agency");
-            assert_eq!(r.kind, gold["kind"].as_str().unwrap_or(""), "{name}: kind");
+            assert_eq!(r.kind.as_str(), gold["kind"].as_str().unwrap_or(""), "{name}: kind");
             let template = s("template").filter(|t| t != "none");
-            assert_eq!(r.template.map(str::to_string), template, "{name}: template");
+            assert_eq!(r.template.map(|t| t.to_string()), template, "{name}: template");
             if let Some(n) = gold["parts"].as_u64() {
                 assert_eq!(r.parts.len() as u64, n, "{name}: parts");
             }
@@ -99,8 +99,8 @@ fn gold_fields_and_facts() {
 #[test]
 fn seed_000_township_report_published_years_later() {
     let r = seed("000_");
-    assert_eq!(r.kind, "annual_report");
-    assert_eq!(r.template, Some("pre2019"));
+    assert_eq!(r.kind.as_str(), "annual_report");
+    assert_eq!(r.template.map(|t| t.as_str()), Some("pre2019"));
     assert_eq!(r.year, Some(2010)); // published 2014: the year covered, not the publication year
     assert_eq!(r.agency.as_deref(), Some("琅琊镇"));
     assert_eq!(r.admin_level, Some("township"));
@@ -139,8 +139,8 @@ fn seed_001_proactive_total_not_a_sub_stream() {
 #[test]
 fn seed_002_traditional_self_inspection() {
     let r = seed("002_");
-    assert_eq!(r.source.script, "traditional");
-    assert_eq!(r.kind, "self_inspection");
+    assert_eq!(r.source.script.as_str(), "traditional");
+    assert_eq!(r.kind.as_str(), "self_inspection");
     assert_eq!(r.template, None);
     assert_eq!(r.year, Some(2021));
     assert_eq!(r.agency, None); // XX镇 is an anonymised placeholder
@@ -168,23 +168,28 @@ fn seed_003_cumulative_training_and_press() {
 #[test]
 fn seed_004_compilation_of_five_with_placeholders() {
     let r = seed("004_");
-    assert_eq!(r.kind, "compilation");
+    assert_eq!(r.kind.as_str(), "compilation");
     assert_eq!((r.template, r.year, r.agency.as_deref()), (None, None, None));
     assert_eq!(r.parts.len(), 5);
     // Each part is parsed on its own text.
     assert!(r.parts[0].text.starts_with("第一篇"));
     assert!(r.parts[4].text.starts_with("第五篇"));
     for p in &r.parts {
-        assert_ne!(p.kind, "compilation");
+        assert_ne!(p.kind.as_str(), "compilation");
         assert!(p.parts.is_empty());
     }
     // Part 1 is a template with xx条 / xxxx年: a PLACEHOLDER issue and no proactive fact.
     let first = &r.parts[0];
-    assert!(first.issues.iter().any(|i| i.code == "PLACEHOLDER" && i.severity == "warning" && i.blame == "source"));
+    assert!(first
+        .issues
+        .iter()
+        .any(|i| i.code.as_str() == "PLACEHOLDER" && i.severity.as_str() == "warning" && i.blame.as_str() == "source"));
     assert_eq!(fact(first, "proactive_total"), None);
     // Part 4 is a bureau's 2010 summary signed 二○一○年十一月二十六日.
     assert!(r.parts.iter().any(|p| p.written.as_deref() == Some("2010-11-26")));
-    assert!(r.parts.iter().all(|p| p.kind == "work_summary" || p.kind == "annual_report" || p.kind == "other"));
+    assert!(r.parts.iter().all(|p| p.kind.as_str() == "work_summary"
+        || p.kind.as_str() == "annual_report"
+        || p.kind.as_str() == "other"));
 }
 
 #[test]
@@ -359,7 +364,7 @@ fn metadata_of_page_shapes() {
     ];
     for (text, want) in cases {
         let r = parse(Input::Str(text), &Options::default()).expect("parses");
-        let got = (r.title.as_deref(), r.year, r.agency.as_deref(), r.kind, r.template);
+        let got = (r.title.as_deref(), r.year, r.agency.as_deref(), r.kind.as_str(), r.template.map(|t| t.as_str()));
         assert_eq!(got, *want, "{text}");
     }
 }

@@ -22,9 +22,10 @@ const T4_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
 
 fn cell_value(c: Option<&CellReading>) -> Option<f64> {
     let c = c?;
-    match c.state {
-        "blank" | "na" => Some(0.0),
-        _ => c.value.map(Number::as_f64),
+    if c.state.counts_as_zero() {
+        Some(0.0)
+    } else {
+        c.value.map(Number::as_f64)
     }
 }
 

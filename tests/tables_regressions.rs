@@ -113,7 +113,7 @@ fn one_cell_per_line_with_the_wrong_count_keeps_the_dropped_blank_logic() {
     let t = &r.tables.requests;
     assert_eq!(cell(t, "new_received", "natural_person").0, None);
     assert_eq!(cell(t, "new_received", "total").0, None);
-    assert!(r.issues.iter().any(|i| i.code == "TABLE_UNREADABLE" && i.message.contains("new_received")));
+    assert!(r.issues.iter().any(|i| i.code.as_str() == "TABLE_UNREADABLE" && i.message.contains("new_received")));
 }
 
 #[test]
@@ -199,7 +199,9 @@ fn html_all_blank_total_row_and_all_blank_table_4_are_read() {
     assert_eq!(cell(t4, "review", "upheld"), (None, "blank".into()));
     assert_eq!(cell(t4, "litigation_after_review", "total"), (None, "blank".into()));
     assert!(
-        !r.issues.iter().any(|i| i.code == "TABLE_MISSING" && i.cells.iter().any(|c| c == "review_litigation")),
+        !r.issues
+            .iter()
+            .any(|i| i.code.as_str() == "TABLE_MISSING" && i.cells.iter().any(|c| c == "review_litigation")),
         "{:?}",
         r.issues
     );

@@ -6,7 +6,7 @@
 
 mod tables_support;
 
-use _core::model::{CellReading, Number, Report, TableReading};
+use _core::model::{CellReading, CellState, Number, Report, TableReading};
 use _core::{parse, Input, Options};
 use serde_json::Value;
 use tables_support::{html_report, text_report, to_traditional, Gold, Layout, T3_COLS, T4_COLS, T4_GROUPS};
@@ -15,9 +15,10 @@ const GOLDS: [&str; 3] = ["shanghai-bgt-2019.gold.json", "pingtan-syq-2023.gold.
 
 fn value(c: Option<&CellReading>) -> Option<f64> {
     let c = c?;
-    match c.state {
-        "blank" | "na" => Some(0.0),
-        _ => c.value.map(Number::as_f64),
+    if c.state.counts_as_zero() {
+        Some(0.0)
+    } else {
+        c.value.map(Number::as_f64)
     }
 }
 
@@ -92,11 +93,9 @@ fn pipe_rows_with_empty_cells() {
         let r = parse_str(&text_report(&g, Layout::Pipes { blank_zeros: true }));
         assert_all_right(&format!("{name} pipes, zeros blank"), &g, &r);
         // A blank stays blank.
-        let blanks = r
-            .tables
-            .requests
-            .as_ref()
-            .map_or(0, |t| t.cells.iter().flat_map(|(_, c)| c.iter()).filter(|(_, c)| c.state == "blank").count());
+        let blanks = r.tables.requests.as_ref().map_or(0, |t| {
+            t.cells.iter().flat_map(|(_, c)| c.iter()).filter(|(_, c)| c.state == CellState::Blank).count()
+        });
         assert!(blanks > 0, "{name}: no blank cells read");
     }
 }
@@ -165,7 +164,7 @@ fn glued_digit_runs_split_only_when_unique() {
             for (_, row) in t.cells.iter() {
                 for (_, c) in row.iter() {
                     assert!(c.span[0] <= c.span[1] && c.span[1] <= chars.len());
-                    if c.state == "number" || c.state == "zero" {
+                    if matches!(c.state, CellState::Number | CellState::Zero) {
                         let ev: String = chars[c.span[0]..c.span[1]].iter().collect();
                         assert!(
                             ev.contains(c.raw.trim()) || c.raw.contains(' '),

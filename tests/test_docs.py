@@ -34,20 +34,23 @@ def test_the_reference_pages_are_generated_and_current():
     assert "| `requests.granted.total` | Int64 | （一）予以公开 × 总计 |" in columns
 
 
+def _screaming(variant: str) -> str:
+    """A Rust variant name as serde's SCREAMING_SNAKE_CASE writes it: `T3TotalOmitted` -> `T3_TOTAL_OMITTED`."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", variant).upper()
+
+
 def _codes_in_the_core() -> dict[str, set[str]]:
-    """Every issue code the Rust sources can raise, with the severities written beside it."""
-    found: dict[str, set[str]] = {}
+    """Every issue code the Rust sources can raise (the `IssueCode` enum), with the severities written beside it."""
+    model = (ROOT / "src" / "model.rs").read_text(encoding="utf-8")
+    body = re.search(r"pub enum IssueCode \{(.*?)\}", model, flags=re.S)
+    assert body, "IssueCode enum"
+    found: dict[str, set[str]] = {_screaming(v): set() for v in re.findall(r"^\s*([A-Z]\w*),", body.group(1), flags=re.M)}
     for path in (ROOT / "src").rglob("*.rs"):
         text = path.read_text(encoding="utf-8")
-        array = re.search(r"pub const CODES: \[&str; \d+\] = \[(.*?)\];", text, flags=re.S)
-        for code in re.findall(r'"([A-Z][A-Z0-9_]+)"', array.group(1) if array else ""):
-            found.setdefault(code, set())
-        for code, severity in re.findall(r'issue\(\s*"([A-Z][A-Z0-9_]+)",\s*"(\w+)"', text):
-            found.setdefault(code, set()).add(severity)
-        for code, severity in re.findall(r'code: "([A-Z][A-Z0-9_]+)",\s*severity: "(\w+)"', text):
-            found.setdefault(code, set()).add(severity)
-        for code in re.findall(r'code: "([A-Z][A-Z0-9_]+)"', text):
-            found.setdefault(code, set())
+        for code, severity in re.findall(r"issue\(\s*IssueCode::(\w+),\s*Severity::(\w+)", text):
+            found.setdefault(_screaming(code), set()).add(severity.lower())
+        for code, severity in re.findall(r"code: IssueCode::(\w+),\s*severity: Severity::(\w+)", text):
+            found.setdefault(_screaming(code), set()).add(severity.lower())
     return found
 
 

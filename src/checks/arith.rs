@@ -8,7 +8,7 @@
 //! other relations that use the cell count it as the sum of its parts, so one
 //! omission is reported once and not again as a broken column sum.
 
-use crate::model::{CellReading, Issue, TableReading};
+use crate::model::{Blame, CellReading, Form, Issue, IssueCode, Severity, TableFormat, TableReading};
 use crate::tables::template::{T3_CARRIED_FORWARD, T3_COLS, T3_RESULTS_TOTAL, T3_ROWS, T4_COLS, T4_GROUPS};
 
 use super::{issue, same, show};
@@ -42,12 +42,12 @@ impl Val {
 
 pub(super) fn read(cell: Option<&CellReading>) -> Val {
     let Some(c) = cell else { return Val::Unknown };
-    match c.state {
-        "blank" | "na" => Val::Known { v: 0.0, blank: true },
-        _ => match c.value.map(|n| n.as_f64()) {
-            Some(v) if v.is_finite() => Val::Known { v, blank: false },
-            _ => Val::Unknown,
-        },
+    if c.state.counts_as_zero() {
+        return Val::Known { v: 0.0, blank: true };
+    }
+    match c.value.map(|n| n.as_f64()) {
+        Some(v) if v.is_finite() => Val::Known { v, blank: false },
+        _ => Val::Unknown,
     }
 }
 
@@ -202,11 +202,11 @@ impl<'a> Grid<'a> {
 /// The result rows R3 sums (DOMAIN §7.2): the 18 common rows and `other` (2019)
 /// or the three `other_*` rows (2021); for a table of unknown format whichever
 /// variant is fully present. `None` when a row is missing: R3 cannot be checked.
-fn result_rows(format: &str, present: &[bool; N_ROWS]) -> Option<Vec<usize>> {
+fn result_rows(format: TableFormat, present: &[bool; N_ROWS]) -> Option<Vec<usize>> {
     let variant =
-        |f: &str| -> Vec<usize> { (2..RT).filter(|&r| T3_ROWS[r].only.is_none_or(|o| o == f)).collect::<Vec<_>>() };
-    let order: &[&str] = if format == "2021" { &["2021", "2019"] } else { &["2019", "2021"] };
-    order.iter().map(|f| variant(f)).find(|rows| rows.iter().all(|&r| present[r]))
+        |f: Form| -> Vec<usize> { (2..RT).filter(|&r| T3_ROWS[r].only.is_none_or(|o| o == f)).collect::<Vec<_>>() };
+    let order = if format == TableFormat::F2021 { [Form::F2021, Form::F2019] } else { [Form::F2019, Form::F2021] };
+    order.into_iter().map(variant).find(|rows| rows.iter().all(|&r| present[r]))
 }
 
 const NOTE_DERIVED: &str = " (a blank total counted as the sum of its parts)";
@@ -222,9 +222,9 @@ pub(super) fn requests(t: &TableReading, issues: &mut Vec<Issue>) {
         };
         let parts = derived.map_or(String::new(), |d| format!(" (they add up to {})", show(d)));
         issues.push(issue(
-            "T3_TOTAL_OMITTED",
-            "warning",
-            "source",
+            IssueCode::T3TotalOmitted,
+            Severity::Warning,
+            Blame::Source,
             format!("{what} is left blank while its parts are not all zero{parts}"),
             vec![t3_path(r, c)],
             derived,
@@ -237,9 +237,9 @@ pub(super) fn requests(t: &TableReading, issues: &mut Vec<Issue>) {
                 let cells = [(NEW, c), (CARRIED_OVER, c), (RT, c), (CF, c)];
                 let note = if g.uses_derived(&cells) { NOTE_DERIVED } else { "" };
                 issues.push(issue(
-                    "T3_BALANCE",
-                    "error",
-                    "source",
+                    IssueCode::T3Balance,
+                    Severity::Error,
+                    Blame::Source,
                     format!(
                         "column {col}: new_received + carried_over = {} but results_total + carried_forward = {}{note}",
                         show(inflow),
@@ -258,9 +258,9 @@ pub(super) fn requests(t: &TableReading, issues: &mut Vec<Issue>) {
                 let cells: Vec<(usize, usize)> = (0..N_COLS).map(|c| (r, (c + TOTAL) % N_COLS)).collect();
                 let note = if g.uses_derived(&cells) { NOTE_DERIVED } else { "" };
                 issues.push(issue(
-                    "T3_ROW_SUM",
-                    "error",
-                    "source",
+                    IssueCode::T3RowSum,
+                    Severity::Error,
+                    Blame::Source,
                     format!(
                         "row {}: total is {} but the six applicant columns add up to {}{note}",
                         row.key,
@@ -282,9 +282,9 @@ pub(super) fn requests(t: &TableReading, issues: &mut Vec<Issue>) {
                         std::iter::once((RT, c)).chain(rows.iter().map(|&r| (r, c))).collect();
                     let note = if g.uses_derived(&cells) { NOTE_DERIVED } else { "" };
                     issues.push(issue(
-                        "T3_RESULTS_SUM",
-                        "error",
-                        "source",
+                        IssueCode::T3ResultsSum,
+                        Severity::Error,
+                        Blame::Source,
                         format!(
                             "column {col}: results_total is {} but the result rows add up to {}{note}",
                             show(total),
@@ -320,10 +320,10 @@ fn joined(a: u64, b: u64) -> Option<u64> {
 
 /// Whose fault a cut number is: the parser's when it split a digit run itself
 /// (inferred cells, or both cells from one stretch of text), else the source's.
-fn cut_blame(a: Option<&CellReading>, b: Option<&CellReading>) -> &'static str {
+fn cut_blame(a: Option<&CellReading>, b: Option<&CellReading>) -> Blame {
     match (a, b) {
-        (Some(a), Some(b)) if a.inferred || b.inferred || a.span == b.span => "parser",
-        _ => "source",
+        (Some(a), Some(b)) if a.inferred || b.inferred || a.span == b.span => Blame::Parser,
+        _ => Blame::Source,
     }
 }
 
@@ -357,8 +357,8 @@ fn split_digits_t3(g: &Grid<'_>, issues: &mut Vec<Issue>) {
         found.retain(|f| f.0 == best);
         if let [(_, i, a, b, j)] = found[..] {
             issues.push(issue(
-                "SPLIT_DIGITS",
-                "warning",
+                IssueCode::SplitDigits,
+                Severity::Warning,
                 cut_blame(g.cells[r][i], g.cells[r][i + 1]),
                 format!(
                     "row {}: {} {} and {} {} look like one number {} cut in two; read as {} the row adds up to its total",
@@ -404,9 +404,9 @@ pub(super) fn review(t: &TableReading, issues: &mut Vec<Issue>) {
                 let derived = sum(parts.iter().copied());
                 let add = derived.map_or(String::new(), |d| format!(" (they add up to {})", show(d)));
                 issues.push(issue(
-                    "T3_TOTAL_OMITTED",
-                    "warning",
-                    "source",
+                    IssueCode::T3TotalOmitted,
+                    Severity::Warning,
+                    Blame::Source,
                     format!("the total of group {group} is left blank while its parts are not all zero{add}"),
                     vec![path(group, n - 1)],
                     derived,
@@ -420,9 +420,9 @@ pub(super) fn review(t: &TableReading, issues: &mut Vec<Issue>) {
             continue;
         }
         issues.push(issue(
-            "T4_GROUP_SUM",
-            "error",
-            "source",
+            IssueCode::T4GroupSum,
+            Severity::Error,
+            Blame::Source,
             format!(
                 "group {group}: total is {} but upheld + corrected + other + pending = {}",
                 show(total),
@@ -443,8 +443,8 @@ pub(super) fn review(t: &TableReading, issues: &mut Vec<Issue>) {
         }
         if let [(i, a, b, j)] = found[..] {
             issues.push(issue(
-                "SPLIT_DIGITS",
-                "warning",
+                IssueCode::SplitDigits,
+                Severity::Warning,
                 cut_blame(cells[i], cells[i + 1]),
                 format!(
                     "group {group}: {} {} and {} {} look like one number {} cut in two; read as {} the group adds up to its total",
@@ -475,9 +475,9 @@ pub(super) fn proactive(t: &TableReading, issues: &mut Vec<Issue>) {
             let Some(v) = read(Some(cell)).value() else { continue };
             if v < 0.0 {
                 issues.push(issue(
-                    "T2_NEGATIVE",
-                    "error",
-                    "source",
+                    IssueCode::T2Negative,
+                    Severity::Error,
+                    Blame::Source,
                     format!("{item} {col} is negative ({}); only a 2019 change (本年增/减) may be", show(v)),
                     vec![format!("proactive.{item}.{col}")],
                     None,

@@ -7,13 +7,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::meta;
-use crate::model::{Issue, Report, Section};
+use crate::model::{Blame, Issue, IssueCode, Kind, Report, Section, Severity, Template};
 
 use super::issue;
 
 /// The national formats (2019 and 2021) print three tables (DOMAIN §2).
 pub(super) fn tables_present(report: &Report, issues: &mut Vec<Issue>) {
-    if report.kind != "annual_report" || !matches!(report.template, Some("2019" | "2021")) {
+    if report.kind != Kind::AnnualReport || report.template.and_then(Template::form).is_none() {
         return;
     }
     let t = &report.tables;
@@ -40,15 +40,15 @@ pub(super) fn tables_present(report: &Report, issues: &mut Vec<Issue>) {
         // (an image would leave none): then the fault is the parser's.
         let labelled = labels.iter().any(|l| report.text.contains(l));
         let (blame, why) = if labelled {
-            ("parser", "its labels are in the text but no table could be read")
+            (Blame::Parser, "its labels are in the text but no table could be read")
         } else {
-            ("source", "neither the table nor its labels are in the text")
+            (Blame::Source, "neither the table nor its labels are in the text")
         };
         issues.push(issue(
-            "TABLE_MISSING",
-            "warning",
+            IssueCode::TableMissing,
+            Severity::Warning,
             blame,
-            format!("a {} report should have {name}: {why}", report.template.unwrap_or_default()),
+            format!("a {} report should have {name}: {why}", report.template.map_or("", Template::as_str)),
             vec![key.to_string()],
             None,
             None,
@@ -153,13 +153,13 @@ fn byte_at(s: &str, pos: usize) -> usize {
 /// no headings detected, a page that is mostly furniture): claiming that the
 /// document lacks them would not be honest, so nothing is flagged.
 pub(super) fn sections_present(report: &Report, issues: &mut Vec<Issue>) {
-    if report.kind != "annual_report" {
+    if report.kind != Kind::AnnualReport {
         return;
     }
     let (parts, template) = match report.template {
-        Some(t @ ("2019" | "2021")) => (template_parts(), t),
-        Some("pre2019") => (pre2019_parts(), "pre2019"),
-        _ => return,
+        Some(t @ (Template::F2019 | Template::F2021)) => (template_parts(), t),
+        Some(Template::Pre2019) => (pre2019_parts(), Template::Pre2019),
+        None => return,
     };
     let mut keys = Vec::new();
     collect_keys(&report.sections, &mut keys);
@@ -177,7 +177,7 @@ pub(super) fn sections_present(report: &Report, issues: &mut Vec<Issue>) {
         .iter()
         .filter(|p| {
             let keyed = keys.contains(&p.key);
-            let tabled = template != "pre2019" && has_table(p.key);
+            let tabled = template != Template::Pre2019 && has_table(p.key);
             !keyed && !tabled && !p.words.is_match(body)
         })
         .collect();
@@ -185,15 +185,15 @@ pub(super) fn sections_present(report: &Report, issues: &mut Vec<Issue>) {
         return;
     }
     for p in absent {
-        let rule = if template == "pre2019" {
+        let rule = if template == Template::Pre2019 {
             "Art. 32 of the 2007 Regulation requires"
         } else {
             "the national format requires the section"
         };
         issues.push(issue(
-            "SECTION_MISSING",
-            "warning",
-            "source",
+            IssueCode::SectionMissing,
+            Severity::Warning,
+            Blame::Source,
             format!("{rule} {}, which the report does not have", p.name),
             vec![format!("sections.{}", p.key)],
             None,
@@ -248,7 +248,7 @@ fn as_number((y, m, d): (i32, u32, u32)) -> f64 {
 /// and `actual` are the deadline and the publication date as numbers `YYYYMMDD`.
 /// "3月31日前" is read as "by 31 March": a report dated that day is on time.
 pub(super) fn publication_deadline(report: &Report, issues: &mut Vec<Issue>) {
-    if report.kind != "annual_report" {
+    if report.kind != Kind::AnnualReport {
         return;
     }
     let (Some(year), Some(published)) = (report.year, report.published.as_deref()) else { return };
@@ -258,9 +258,9 @@ pub(super) fn publication_deadline(report: &Report, issues: &mut Vec<Issue>) {
         return;
     }
     issues.push(issue(
-        "LATE_PUBLICATION",
-        "info",
-        "source",
+        IssueCode::LatePublication,
+        Severity::Info,
+        Blame::Source,
         format!(
             "the report for {year} was published on {published}, after the deadline {:04}-{:02}-{:02}: {rule}",
             due.0, due.1, due.2
@@ -292,7 +292,7 @@ fn period_years(text: &str) -> Option<(i32, i32)> {
 /// `YEAR_MISMATCH`: the title's year outside the statistics period.
 /// `expected` is the title's year, `actual` the last year of the period.
 pub(super) fn year_of_period(report: &Report, issues: &mut Vec<Issue>) {
-    if matches!(report.kind, "other" | "compilation") {
+    if matches!(report.kind, Kind::Other | Kind::Compilation) {
         return;
     }
     let Some(title_year) = report.title.as_deref().and_then(meta::year_in_title) else { return };
@@ -302,9 +302,9 @@ pub(super) fn year_of_period(report: &Report, issues: &mut Vec<Issue>) {
     }
     let period = if first == last { first.to_string() } else { format!("{first}–{last}") };
     issues.push(issue(
-        "YEAR_MISMATCH",
-        "warning",
-        "source",
+        IssueCode::YearMismatch,
+        Severity::Warning,
+        Blame::Source,
         format!("the title names {title_year} but the statistics period covers {period}"),
         Vec::new(),
         Some(f64::from(title_year)),

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Fact, Issue, Report};
+use crate::model::{Blame, Fact, Issue, IssueCode, Report, Severity};
 
 use super::arith::{self, Grid};
 use super::{issue, same, show};
@@ -126,9 +126,9 @@ fn mismatch(fact: &Fact, what: &str, cells: Vec<&str>, table: f64) -> Issue {
     let key = fact.key.unwrap_or_default();
     let quote: String = fact.sentence.chars().take(80).collect();
     issue(
-        "TEXT_TABLE_MISMATCH",
-        "warning",
-        "source",
+        IssueCode::TextTableMismatch,
+        Severity::Warning,
+        Blame::Source,
         format!(
             "the text gives {key} = {} but the table has {what} = {} («{quote}»)",
             show(fact.value.as_f64()),

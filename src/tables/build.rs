@@ -2,7 +2,9 @@
 //! arithmetic of table 3, and the issues for cells that stay unknown.
 
 use crate::document::Span;
-use crate::model::{CellReading, ExtraRow, Issue, OrderedMap, TableReading};
+use crate::model::{
+    Blame, CellReading, ExtraRow, Form, Issue, IssueCode, OrderedMap, Severity, TableFormat, TableReading,
+};
 
 use super::cells::{self, ColKind};
 use super::solve::{self, Cand, Equation, RowSpec, Token};
@@ -39,8 +41,8 @@ pub struct Printed {
 /// The issue for cells that could not be placed.
 pub fn unreadable(table: &str, row: &str, cols: &[&str], msg: String) -> Issue {
     Issue {
-        code: "TABLE_UNREADABLE",
-        severity: "warning",
+        code: IssueCode::TableUnreadable,
+        severity: Severity::Warning,
         message: msg,
         cells: cols
             .iter()
@@ -48,7 +50,7 @@ pub fn unreadable(table: &str, row: &str, cols: &[&str], msg: String) -> Issue {
             .collect(),
         expected: None,
         actual: None,
-        blame: "parser",
+        blame: Blame::Parser,
     }
 }
 
@@ -168,12 +170,12 @@ pub fn row_cells(
 
 /// The table-3 equations over the rows present: results total = sum of result
 /// rows (R3) and new + carried over = results total + carried forward (R1), per column.
-pub fn t3_equations(keys: &[&str], format: &str) -> Vec<Equation> {
+pub fn t3_equations(keys: &[&str], format: TableFormat) -> Vec<Equation> {
     let pos = |k: &str| keys.iter().position(|x| *x == k);
     let mut eqs = Vec::new();
     let results: Vec<&str> = T3_ROWS[2..T3_RESULTS_TOTAL]
         .iter()
-        .filter(|r| r.only.is_none() || r.only == Some(format))
+        .filter(|r| r.only.is_none() || r.only == format.form())
         .map(|r| r.key)
         .collect();
     let total = pos(T3_ROWS[T3_RESULTS_TOTAL].key);
@@ -198,11 +200,11 @@ pub fn t3_equations(keys: &[&str], format: &str) -> Vec<Equation> {
 }
 
 /// Where the rows of the whole-table equations are, when every one is present.
-fn t3_rows(keys: &[&str], format: &str) -> Option<solve::T3Rows> {
+fn t3_rows(keys: &[&str], format: TableFormat) -> Option<solve::T3Rows> {
     let pos = |k: &str| keys.iter().position(|x| *x == k);
     let results = T3_ROWS[2..T3_RESULTS_TOTAL]
         .iter()
-        .filter(|r| r.only.is_none() || r.only == Some(format))
+        .filter(|r| r.only.is_none() || r.only == format.form())
         .map(|r| pos(r.key))
         .collect::<Option<Vec<usize>>>()?;
     Some(solve::T3Rows {
@@ -216,7 +218,7 @@ fn t3_rows(keys: &[&str], format: &str) -> Option<solve::T3Rows> {
 
 /// Table 3 from rows (template order): `(format, rows)`.
 pub fn requests(
-    format: &'static str,
+    format: TableFormat,
     rows: Vec<RowIn>,
     span: Span,
     extra: Vec<ExtraRow>,
@@ -251,7 +253,7 @@ pub fn review(row: RowIn, span: Span, issues: &mut Vec<Issue>) -> TableReading {
         cells.insert(*group, m);
     }
     // Issue paths name the flat columns `review.upheld` etc. already.
-    TableReading { format: "other", cells, extra_rows: Vec::new(), span }
+    TableReading { format: TableFormat::Other, cells, extra_rows: Vec::new(), span }
 }
 
 /// The 15 flat column keys of table 4 (`review.upheld` …) as static strs.
@@ -288,7 +290,7 @@ pub fn t2_kind(col: &str) -> ColKind {
 
 /// Table 2 from its item rows.
 pub fn proactive(
-    format: &'static str,
+    format: Form,
     rows: Vec<RowIn>,
     span: Span,
     extra: Vec<ExtraRow>,
@@ -299,5 +301,5 @@ pub fn proactive(
     for (r, (t, c, o)) in rows.iter().zip(&solved) {
         cells.insert(r.key, row_cells("proactive", r, t, c, *o, issues));
     }
-    TableReading { format, cells, extra_rows: extra, span }
+    TableReading { format: format.into(), cells, extra_rows: extra, span }
 }

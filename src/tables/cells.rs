@@ -2,7 +2,7 @@
 //! separators), blanks, not-applicable marks, signed changes, money with units.
 
 use crate::document::Span;
-use crate::model::{CellReading, Number};
+use crate::model::{CellReading, CellState, Number};
 
 /// What a column holds, which decides how units and signs are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,17 +44,17 @@ pub fn is_space(c: char) -> bool {
 
 /// A blank cell reading at `span`.
 pub fn blank(span: Span) -> CellReading {
-    CellReading { value: None, raw: String::new(), state: "blank", span, inferred: false, evidence: None }
+    CellReading { value: None, raw: String::new(), state: CellState::Blank, span, inferred: false, evidence: None }
 }
 
 /// A cell whose value could not be determined: `raw` is the evidence.
 pub fn unknown(raw: &str, span: Span) -> CellReading {
-    CellReading { value: None, raw: raw.to_string(), state: "text", span, inferred: false, evidence: None }
+    CellReading { value: None, raw: raw.to_string(), state: CellState::Text, span, inferred: false, evidence: None }
 }
 
 /// A number read as part of a split run.
 pub fn number(raw: &str, value: Number, span: Span, inferred: bool) -> CellReading {
-    let state = if value.as_f64() == 0.0 { "zero" } else { "number" };
+    let state = if value.as_f64() == 0.0 { CellState::Zero } else { CellState::Number };
     CellReading { value: Some(value), raw: raw.to_string(), state, span, inferred, evidence: None }
 }
 
@@ -126,13 +126,13 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
         return CellReading {
             value: None,
             raw: raw.trim_matches(is_space).to_string(),
-            state: "text",
+            state: CellState::Text,
             span,
             inferred: false,
             evidence: None,
         };
     }
-    let make = |value: Option<Number>, state: &'static str| CellReading {
+    let make = |value: Option<Number>, state: CellState| CellReading {
         value,
         raw: raw.trim_matches(is_space).to_string(),
         state,
@@ -144,18 +144,18 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
         return CellReading {
             value: None,
             raw: raw.trim_matches(is_space).to_string(),
-            state: "blank",
+            state: CellState::Blank,
             span,
             inferred: false,
             evidence: None,
         };
     }
     if NA_TOKENS.contains(&folded.as_str()) {
-        return make(None, "na");
+        return make(None, CellState::Na);
     }
     match parse_number_text(&folded, kind) {
-        Some(v) => make(Some(v), if v.as_f64() == 0.0 { "zero" } else { "number" }),
-        None => make(None, "text"),
+        Some(v) => make(Some(v), if v.as_f64() == 0.0 { CellState::Zero } else { CellState::Number }),
+        None => make(None, CellState::Text),
     }
 }
 
@@ -203,7 +203,7 @@ mod tests {
 
     fn v(raw: &str, kind: ColKind) -> (Option<f64>, &'static str) {
         let c = parse_cell(raw, [0, 0], kind);
-        (c.value.map(Number::as_f64), c.state)
+        (c.value.map(Number::as_f64), c.state.as_str())
     }
 
     #[test]

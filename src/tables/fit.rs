@@ -29,9 +29,10 @@ impl Fit {
 
 fn val(c: Option<&CellReading>) -> Option<(f64, bool)> {
     let c = c?;
-    match c.state {
-        "blank" | "na" => Some((0.0, true)),
-        _ => c.value.map(|v| (v.as_f64(), false)),
+    if c.state.counts_as_zero() {
+        Some((0.0, true))
+    } else {
+        c.value.map(|v| (v.as_f64(), false))
     }
 }
 
@@ -57,7 +58,7 @@ pub fn requests(t: &TableReading) -> Fit {
         relation(&mut fit, vals[6], &vals[..6]);
     }
     let results: Vec<usize> = (2..T3_RESULTS_TOTAL)
-        .filter(|&r| T3_ROWS[r].only.is_none_or(|f| f == t.format || t.format == "other"))
+        .filter(|&r| T3_ROWS[r].only.is_none_or(|f| t.format.form().is_none_or(|g| f == g)))
         .collect();
     let present = |r: usize| t.cells.get(T3_ROWS[r].key).is_some();
     for c in 0..T3_COLS.len() {

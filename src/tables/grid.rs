@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::document::{Document, Table};
-use crate::model::{ExtraRow, Issue, TableReading};
+use crate::model::{Blame, CellState, ExtraRow, Form, Issue, IssueCode, Severity, TableFormat, TableReading};
 
 use super::build::{self, RowIn};
 use super::cells::{self, fold, is_space, ColKind};
@@ -89,7 +89,7 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         let Some(i) = idx else { continue };
         let cell = &t.cells[i as usize];
         let parsed = cells::parse_cell(&cell.text, cell.span, ColKind::Signed);
-        let value_like = parsed.state != "text"
+        let value_like = parsed.state != CellState::Text
             || cells::parse_number_text(&compact(&cell.text), ColKind::Yuan).is_some()
             || is_number_list(&cell.text);
         out.push(RowCell { c0: c, c1: c, text: &cell.text, span: cell.span, value_like });
@@ -100,7 +100,7 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
 /// Several numbers in one cell, separated by spaces (`3 0 0 2`): values, not a label.
 fn is_number_list(s: &str) -> bool {
     let words: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
-    words.len() > 1 && words.iter().all(|w| cells::parse_cell(w, [0, 0], ColKind::Signed).state != "text")
+    words.len() > 1 && words.iter().all(|w| cells::parse_cell(w, [0, 0], ColKind::Signed).state != CellState::Text)
 }
 
 /// The tokens of a value cell: one token, or several when the cell prints several numbers.
@@ -316,7 +316,7 @@ fn has_row_label(paras: &[String]) -> bool {
 /// The column headers of a table-2 header row: `(c0, c1, key, format)`. A header cut over two
 /// cells (`本年` | `增/减`) or over two rows (`上一年项目数` / `量`, the next row holding only
 /// fragments) is joined; one repeated over the cells of its merged span is one column.
-fn t2_header(row: &GRow, next: Option<&GRow>) -> Vec<(usize, usize, &'static str, Option<&'static str>)> {
+fn t2_header(row: &GRow, next: Option<&GRow>) -> Vec<(usize, usize, &'static str, Option<Form>)> {
     let col = |k: &str| {
         T2_LABELS.iter().find(|(p, _)| k.starts_with(p)).and_then(|(_, l)| match l {
             T2Label::Col(key, f) => Some((*key, *f)),
@@ -335,14 +335,14 @@ fn t2_header(row: &GRow, next: Option<&GRow>) -> Vec<(usize, usize, &'static str
         })
     };
     let texts: Vec<(usize, usize, String)> = row.cells.iter().map(|c| (c.c0, c.c1, compact(c.text))).collect();
-    let mut out: Vec<(usize, usize, &'static str, Option<&'static str>)> = Vec::new();
+    let mut out: Vec<(usize, usize, &'static str, Option<Form>)> = Vec::new();
     let mut i = 0;
     while i < texts.len() {
         let (c0, c1, ref t) = texts[i];
         let with_below = format!("{t}{}", below(&row.cells[i]));
         let joined = texts.get(i + 1).map(|n| format!("{t}{}", n.2));
         // Two headers in one cell (`上一年项目数量本年增/减`): both columns, at this cell.
-        let inner: Vec<(&'static str, Option<&'static str>)> = T2_AC
+        let inner: Vec<(&'static str, Option<Form>)> = T2_AC
             .find_iter(t)
             .filter_map(|m| match T2_LABELS[m.pattern().as_usize()].1 {
                 T2Label::Col(key, f) => Some((key, f)),
@@ -527,8 +527,8 @@ fn judge(table: &str, mut readings: Vec<Reading>, issues: &mut Vec<Issue>) -> Op
     }
     if !disputed.is_empty() {
         best_issues.push(Issue {
-            code: "TABLE_UNREADABLE",
-            severity: "warning",
+            code: IssueCode::TableUnreadable,
+            severity: Severity::Warning,
             message: format!(
                 "{table}: the grid's columns can be aligned in more than one way that fits the arithmetic; {} cells left unknown",
                 disputed.len()
@@ -536,7 +536,7 @@ fn judge(table: &str, mut readings: Vec<Reading>, issues: &mut Vec<Issue>) -> Op
             cells: disputed.iter().map(|p| format!("{table}.{p}")).collect(),
             expected: None,
             actual: None,
-            blame: "parser",
+            blame: Blame::Parser,
         });
     }
     issues.append(&mut best_issues);
@@ -612,22 +612,22 @@ fn is_ordinal_only(label: &str) -> bool {
 }
 
 /// The table-3 format its rows show: 2021 has the three （六） rows, 2019 one.
-fn t3_format(rows: &[usize], group_other: bool, unlabelled: usize) -> &'static str {
-    if rows.iter().any(|&i| T3_ROWS[i].only == Some("2021")) || group_other {
-        "2021"
+fn t3_format(rows: &[usize], group_other: bool, unlabelled: usize) -> TableFormat {
+    if rows.iter().any(|&i| T3_ROWS[i].only == Some(Form::F2021)) || group_other {
+        TableFormat::F2021
     } else if rows.contains(&20) {
-        "2019"
+        TableFormat::F2019
     } else if rows.len() + unlabelled == 25 {
-        "2021"
+        TableFormat::F2021
     } else if rows.len() + unlabelled == 23 {
-        "2019"
+        TableFormat::F2019
     } else {
-        "other"
+        TableFormat::Other
     }
 }
 
-fn template_rows(format: &str) -> Vec<usize> {
-    (0..T3_ROWS.len()).filter(|&i| T3_ROWS[i].only.is_none_or(|f| format == "other" || f == format)).collect()
+fn template_rows(format: TableFormat) -> Vec<usize> {
+    (0..T3_ROWS.len()).filter(|&i| T3_ROWS[i].only.is_none_or(|f| format.form().is_none_or(|g| f == g))).collect()
 }
 
 fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
@@ -1055,9 +1055,9 @@ fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         if !heads.is_empty() {
             for (_, _, _, f) in &heads {
                 match *f {
-                    Some("2019") => n19 += 1,
-                    Some("2021") => n21 += 1,
-                    _ => {}
+                    Some(Form::F2019) => n19 += 1,
+                    Some(Form::F2021) => n21 += 1,
+                    None => {}
                 }
             }
             header = heads.into_iter().map(|(a, b, k, _)| (a, b, k)).collect();
@@ -1140,10 +1140,10 @@ fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         seen.push(r.key);
         new
     });
-    let format = if n21 > n19 { "2021" } else { "2019" };
+    let format = if n21 > n19 { Form::F2021 } else { Form::F2019 };
     t2_rows.retain(|r| {
         let def = T2_ITEMS.iter().find(|d| d.key == r.key);
-        def.is_some_and(|d| !(if format == "2021" { d.cols_2021 } else { d.cols_2019 }).is_empty())
+        def.is_some_and(|d| !d.cols(format).is_empty())
     });
     Some(build::proactive(format, t2_rows, span.unwrap_or_default(), t2_extra, issues))
 }

@@ -86,10 +86,8 @@ pub fn slot_value(tokens: &[Token], s: &Slot) -> Option<f64> {
         Slot::Part { value, .. } => Some(value.as_f64()),
         Slot::Blank => Some(0.0),
         Slot::Fixed { tok } => match &tokens[*tok] {
-            Token::Fixed(c) => match c.state {
-                "blank" | "na" => Some(0.0),
-                _ => c.value.map(Number::as_f64),
-            },
+            Token::Fixed(c) if c.state.counts_as_zero() => Some(0.0),
+            Token::Fixed(c) => c.value.map(Number::as_f64),
             Token::Run { .. } => None,
         },
     }
@@ -348,10 +346,8 @@ fn misordered(tokens: &[Token], spec: RowSpec) -> bool {
     let vals: Option<Vec<f64>> = tokens
         .iter()
         .map(|t| match t {
-            Token::Fixed(c) => match c.state {
-                "blank" | "na" => Some(0.0),
-                _ => c.value.map(Number::as_f64),
-            },
+            Token::Fixed(c) if c.state.counts_as_zero() => Some(0.0),
+            Token::Fixed(c) => c.value.map(Number::as_f64),
             Token::Run { chars, .. } => chars.iter().collect::<String>().parse::<f64>().ok(),
         })
         .collect();

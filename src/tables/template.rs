@@ -7,6 +7,8 @@
 //! Ordinals (`一、`, `（三）`, `1.`) are not part of the patterns: they vary and
 //! are skipped around the match.
 
+use crate::model::Form;
+
 /// Table 3 columns in template order (DOMAIN §4.1) and the header labels that name them.
 pub const T3_COLS: [&str; 7] =
     ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"];
@@ -39,11 +41,11 @@ pub enum T3Label {
 pub struct T3Row {
     pub key: &'static str,
     pub ordinal: Option<u8>,
-    /// `Some("2019")` / `Some("2021")` for format-specific rows.
-    pub only: Option<&'static str>,
+    /// The one form that has this row, for form-specific rows.
+    pub only: Option<Form>,
 }
 
-const fn row(key: &'static str, ordinal: Option<u8>, only: Option<&'static str>) -> T3Row {
+const fn row(key: &'static str, ordinal: Option<u8>, only: Option<Form>) -> T3Row {
     T3Row { key, ordinal, only }
 }
 
@@ -70,10 +72,10 @@ pub const T3_ROWS: [T3Row; 26] = [
     row("not_processed_publication", Some(3), None),
     row("not_processed_excessive", Some(4), None),
     row("not_processed_confirmation", Some(5), None),
-    row("other", None, Some("2019")),
-    row("other_no_correction", Some(1), Some("2021")),
-    row("other_unpaid_fee", Some(2), Some("2021")),
-    row("other_other", Some(3), Some("2021")),
+    row("other", None, Some(Form::F2019)),
+    row("other_no_correction", Some(1), Some(Form::F2021)),
+    row("other_unpaid_fee", Some(2), Some(Form::F2021)),
+    row("other_other", Some(3), Some(Form::F2021)),
     row("results_total", None, None),
     row("carried_forward", None, None),
 ];
@@ -201,8 +203,8 @@ pub const T2_ITEMS: [T2Item; 8] = [
 pub enum T2Label {
     /// An item row: index into `T2_ITEMS`.
     Item(usize),
-    /// A column header: its key, and the format it implies (DOMAIN §12.3).
-    Col(&'static str, Option<&'static str>),
+    /// A column header: its key, and the form it implies (DOMAIN §12.3).
+    Col(&'static str, Option<Form>),
     /// A caption 第二十条第（X）项 or the 信息内容 header.
     Caption,
 }
@@ -221,20 +223,20 @@ pub const T2_LABELS: &[(&str, T2Label)] = &[
     ("政府集中采购", T2Label::Item(7)),
     ("第二十条", T2Label::Caption),
     ("信息内容", T2Label::Caption),
-    ("本年制发件数", T2Label::Col("issued", Some("2021"))),
-    ("本年废止件数", T2Label::Col("repealed", Some("2021"))),
-    ("现行有效件数", T2Label::Col("in_force", Some("2021"))),
-    ("本年处理决定数量", T2Label::Col("decisions", Some("2021"))),
-    ("本年收费金额", T2Label::Col("amount_10k_yuan", Some("2021"))),
-    ("本年新制作数量", T2Label::Col("new_made", Some("2019"))),
-    ("本年新公开数量", T2Label::Col("new_published", Some("2019"))),
-    ("对外公开总数量", T2Label::Col("total_published", Some("2019"))),
-    ("上一年项目数量", T2Label::Col("prev_items", Some("2019"))),
-    ("本年增/减", T2Label::Col("change", Some("2019"))),
-    ("本年增减", T2Label::Col("change", Some("2019"))),
-    ("处理决定数量", T2Label::Col("decisions", Some("2019"))),
-    ("采购项目数量", T2Label::Col("items", Some("2019"))),
-    ("采购总金额", T2Label::Col("amount", Some("2019"))),
+    ("本年制发件数", T2Label::Col("issued", Some(Form::F2021))),
+    ("本年废止件数", T2Label::Col("repealed", Some(Form::F2021))),
+    ("现行有效件数", T2Label::Col("in_force", Some(Form::F2021))),
+    ("本年处理决定数量", T2Label::Col("decisions", Some(Form::F2021))),
+    ("本年收费金额", T2Label::Col("amount_10k_yuan", Some(Form::F2021))),
+    ("本年新制作数量", T2Label::Col("new_made", Some(Form::F2019))),
+    ("本年新公开数量", T2Label::Col("new_published", Some(Form::F2019))),
+    ("对外公开总数量", T2Label::Col("total_published", Some(Form::F2019))),
+    ("上一年项目数量", T2Label::Col("prev_items", Some(Form::F2019))),
+    ("本年增/减", T2Label::Col("change", Some(Form::F2019))),
+    ("本年增减", T2Label::Col("change", Some(Form::F2019))),
+    ("处理决定数量", T2Label::Col("decisions", Some(Form::F2019))),
+    ("采购项目数量", T2Label::Col("items", Some(Form::F2019))),
+    ("采购总金额", T2Label::Col("amount", Some(Form::F2019))),
 ];
 
 /// Prose statements that pin a table 2 cell (SPEC §4: `现行有效行政规范性文件698件`):
@@ -387,11 +389,20 @@ pub const T2_BLOCKS_2019: [T2Block; 5] = [
 ];
 
 /// The blocks of one table-2 form.
-pub fn t2_blocks(format: &str) -> &'static [T2Block] {
-    if format == "2021" {
-        &T2_BLOCKS_2021
-    } else {
-        &T2_BLOCKS_2019
+pub fn t2_blocks(form: Form) -> &'static [T2Block] {
+    match form {
+        Form::F2021 => &T2_BLOCKS_2021,
+        Form::F2019 => &T2_BLOCKS_2019,
+    }
+}
+
+impl T2Item {
+    /// This item's columns in `form` (none when the form has no such row).
+    pub fn cols(&self, form: Form) -> &'static [&'static str] {
+        match form {
+            Form::F2019 => self.cols_2019,
+            Form::F2021 => self.cols_2021,
+        }
     }
 }
 
@@ -462,7 +473,7 @@ pub mod export {
         pub key: &'static str,
         pub label: &'static str,
         /// The forms that have this row (`2019`, `2021`).
-        pub formats: Vec<&'static str>,
+        pub formats: Vec<Form>,
         /// `三、本年度办理结果` for result rows.
         pub section: Option<&'static str>,
         /// The spanning category (`（三）不予公开` …) of a numbered item.
@@ -516,8 +527,8 @@ pub mod export {
         pub review_litigation: Review,
     }
 
-    fn blocks(format: &str) -> Vec<ProactiveBlock> {
-        t2_blocks(format)
+    fn blocks(form: Form) -> Vec<ProactiveBlock> {
+        t2_blocks(form)
             .iter()
             .map(|b| ProactiveBlock {
                 caption: b.caption,
@@ -533,8 +544,9 @@ pub mod export {
 
     pub fn official() -> Official {
         let mut formats = crate::model::OrderedMap::default();
-        formats.insert("2021", blocks("2021"));
-        formats.insert("2019", blocks("2019"));
+        for form in [Form::F2021, Form::F2019] {
+            formats.insert(form.as_str(), blocks(form));
+        }
         let rows = T3_ROWS
             .iter()
             .zip(T3_ROW_PRINTED)
@@ -544,7 +556,7 @@ pub mod export {
                 label,
                 formats: match row.only {
                     Some(f) => vec![f],
-                    None => vec!["2019", "2021"],
+                    None => vec![Form::F2019, Form::F2021],
                 },
                 section: (2..T3_RESULTS_TOTAL + 1).contains(&i).then_some(T3_RESULTS_LABEL),
                 category,
@@ -579,8 +591,8 @@ pub mod export {
         fn the_printed_form_matches_the_keys() {
             let o = official();
             assert_eq!(o.requests.rows.len(), 26);
-            let rows_2019 = o.requests.rows.iter().filter(|r| r.formats.contains(&"2019")).count();
-            let rows_2021 = o.requests.rows.iter().filter(|r| r.formats.contains(&"2021")).count();
+            let rows_2019 = o.requests.rows.iter().filter(|r| r.formats.contains(&Form::F2019)).count();
+            let rows_2021 = o.requests.rows.iter().filter(|r| r.formats.contains(&Form::F2021)).count();
             // DOMAIN §4.2: 23 data rows in 2019, 25 in 2021.
             assert_eq!((rows_2019, rows_2021), (23, 25));
             assert_eq!(o.requests.rows[24].label, "（七）总计");
@@ -592,7 +604,8 @@ pub mod export {
                 for b in blocks {
                     for item in &b.items {
                         let def = T2_ITEMS.iter().find(|d| d.key == item.key).expect("item");
-                        let cols = if format == "2021" { def.cols_2021 } else { def.cols_2019 };
+                        let form = if format == Form::F2021.as_str() { Form::F2021 } else { Form::F2019 };
+                        let cols = def.cols(form);
                         let printed: Vec<&str> = b.columns.iter().map(|c| c.key).collect();
                         assert_eq!(cols, printed.as_slice(), "{format} {}", item.key);
                     }

@@ -7,7 +7,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::document::{CharIndex, Span};
-use crate::model::{Issue, TableReading};
+use crate::model::{CellState, Form, Issue, TableFormat, TableReading};
 
 use super::build::{self, RowIn};
 use super::cells::{self, ColKind};
@@ -255,7 +255,7 @@ fn positions(v: &View, tokens: &[super::solve::Token], m: &ColumnModel) -> Vec<O
 
 /// Whether a row's tokens hold a blank cell (an empty line read as one).
 fn has_blank(tokens: &[super::solve::Token]) -> bool {
-    tokens.iter().any(|t| matches!(t, super::solve::Token::Fixed(c) if c.state == "blank"))
+    tokens.iter().any(|t| matches!(t, super::solve::Token::Fixed(c) if c.state == CellState::Blank))
 }
 
 /// Whether a value digit in `[a, b)` lies outside every row's tokens (`spans`) and every
@@ -455,7 +455,7 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
             ));
         }
     }
-    let has_2021 = found.iter().any(|(i, _, _)| T3_ROWS[*i].only == Some("2021"));
+    let has_2021 = found.iter().any(|(i, _, _)| T3_ROWS[*i].only == Some(Form::F2021));
     if group_other && !has_2021 {
         group_other = false;
         if let Some((tokens, span)) = other_at {
@@ -464,16 +464,16 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
         }
     }
     let format = if has_2021 || group_other {
-        "2021"
+        TableFormat::F2021
     } else if found.iter().any(|(i, _, _)| *i == 20) {
-        "2019"
+        TableFormat::F2019
     } else {
-        "other"
+        TableFormat::Other
     };
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
     let mut rows_in: Vec<RowIn> = Vec::new();
     for (i, tokens, region) in found {
-        if T3_ROWS[i].only.is_some_and(|f| format != "other" && f != format) {
+        if T3_ROWS[i].only.is_some_and(|f| format.form().is_some_and(|g| f != g)) {
             continue;
         }
         if rows_in.iter().any(|r| r.key == T3_ROWS[i].key) {
@@ -637,7 +637,7 @@ pub fn proactive(
     text: &str,
     issues: &mut Vec<Issue>,
     before: Option<usize>,
-    t3_format: Option<&'static str>,
+    t3_format: Option<TableFormat>,
 ) -> Option<TableReading> {
     let hits = v.find(&T2_AC);
     let label = |h: &Hit| T2_LABELS[h.pat].1;
@@ -668,22 +668,22 @@ pub fn proactive(
     let (mut n19, mut n21) = (0, 0);
     for h in &in_table {
         match label(h) {
-            T2Label::Col(_, Some("2019")) => n19 += 1,
-            T2Label::Col(_, Some("2021")) => n21 += 1,
+            T2Label::Col(_, Some(Form::F2019)) => n19 += 1,
+            T2Label::Col(_, Some(Form::F2021)) => n21 += 1,
             T2Label::Item(3 | 7) => n19 += 1,
             _ => {}
         }
     }
-    let format: &'static str = if n21 > n19 {
-        "2021"
+    let format = if n21 > n19 {
+        Form::F2021
     } else if n19 > n21 {
-        "2019"
+        Form::F2019
     } else if in_table.iter().any(|h| T2_LABELS[h.pat].0 == "行政规范性文件") {
-        "2021"
+        Form::F2021
     } else {
         match t3_format {
-            Some("2021") => "2021",
-            _ => "2019",
+            Some(TableFormat::F2021) => Form::F2021,
+            _ => Form::F2019,
         }
     };
     let span = [in_table.first()?.start, last_end];
@@ -696,7 +696,7 @@ pub fn proactive(
             continue; // a label repeated further down (e.g. 规章 inside a note)
         }
         let item = &T2_ITEMS[i];
-        let cols = if format == "2021" { item.cols_2021 } else { item.cols_2019 };
+        let cols = item.cols(format);
         if cols.is_empty() {
             continue;
         }
@@ -743,8 +743,8 @@ pub fn proactive(
 
 /// Table 2 values the prose states (outside the table): `(item, column, value)`,
 /// only where every statement of the same cell agrees.
-pub fn prose_pins(text: &str, format: &str, table: Span) -> Vec<(&'static str, &'static str, f64)> {
-    if format != "2021" {
+pub fn prose_pins(text: &str, format: Form, table: Span) -> Vec<(&'static str, &'static str, f64)> {
+    if format != Form::F2021 {
         return Vec::new();
     }
     let idx = CharIndex::new(text);
