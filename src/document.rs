@@ -5,13 +5,13 @@
 //! Spans are `[start, end]` in Unicode code points of `Document::text`
 //! (Python `str` indexing), never bytes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open character range `[start, end)` into `Document::text`.
 pub type Span = [usize; 2];
 
 /// How the input was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Html,

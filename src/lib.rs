@@ -4,8 +4,10 @@
 //! Stages, in the order data flows: `decode` (bytes → text), `html` / `plain`
 //! (text → `RawDocument`), `normalize`, `document` (assembled text and spans),
 //! readings (`outline`, `tables`, `facts`, `meta`), `checks`, and `report`,
-//! which glues them. Only `python` touches pyo3.
+//! which glues them; `batch` runs many parses in parallel. Only `python` (the
+//! `python` feature) touches pyo3.
 
+pub mod batch;
 pub mod charset;
 pub mod checks;
 pub mod codes;
@@ -24,6 +26,7 @@ pub mod outline;
 pub mod panel;
 pub mod pdf;
 pub mod plain;
+#[cfg(feature = "python")]
 mod python;
 pub mod regions;
 pub mod report;
@@ -32,7 +35,7 @@ pub mod tables;
 mod variant;
 pub mod word;
 
-pub use error::CoreError;
+pub use error::{guarded, CoreError};
 pub use model::Report;
 pub use report::{parse, parse_file, parse_many, Input, Options};
 

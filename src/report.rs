@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::checks;
 use crate::decode::{self, DecodeOptions, Decoded, EncodingFrom};
 use crate::document::{CellEvidence, CharIndex, Document, Format, RawDocument, Span};
-use crate::error::CoreError;
+use crate::error::{CoreError, FileKind};
 use crate::facts;
 use crate::html;
 use crate::kinds;
@@ -182,12 +182,12 @@ fn parse_binary(bytes: &[u8], kind: sniff::Binary, opts: &Options) -> Result<Rep
 
 fn pdf_error(e: pdf::PdfError) -> CoreError {
     match e {
-        pdf::PdfError::Encrypted(reason) => CoreError::Encrypted { what: "PDF", reason },
+        pdf::PdfError::Encrypted(reason) => CoreError::Encrypted { what: FileKind::Pdf, reason },
         pdf::PdfError::Scanned { pages, images } => CoreError::ScannedPdf { pages, images },
         pdf::PdfError::Undecodable { glyphs, unknown } => CoreError::UndecodableText { glyphs, unknown },
-        pdf::PdfError::Damaged(reason) => CoreError::Damaged { what: "PDF", reason },
+        pdf::PdfError::Damaged(reason) => CoreError::Damaged { what: FileKind::Pdf, reason },
         pdf::PdfError::Filter(f) => {
-            CoreError::Damaged { what: "PDF", reason: format!("unsupported stream filter {f}") }
+            CoreError::Damaged { what: FileKind::Pdf, reason: format!("unsupported stream filter {f}") }
         }
     }
 }

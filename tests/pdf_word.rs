@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use _core::error::FileKind;
 use _core::model::{CellReading, Number, Report, TableReading};
 use _core::{parse, CoreError, Input, Options};
 use serde_json::Value;
@@ -167,7 +168,7 @@ fn pdf_cells_carry_their_page_and_box() {
 
 fn error_name(e: &CoreError) -> &'static str {
     match e {
-        CoreError::Encrypted { what: "PDF", .. } => "EncryptedPdfError",
+        CoreError::Encrypted { what: FileKind::Pdf, .. } => "EncryptedPdfError",
         CoreError::Encrypted { .. } => "EncryptedDocumentError",
         CoreError::ScannedPdf { .. } => "ScannedPdfError",
         CoreError::UndecodableText { .. } => "UndecodableTextError",

@@ -16,7 +16,7 @@ python -m pip install --quiet --upgrade pip
 python -m pip install --quiet "maturin>=1.9.4,<2" -r tests/requirements.txt
 
 cargo fmt --all -- --check
-cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --all-features -- -D warnings
 cargo test --quiet
 maturin develop --quiet
 python -m mypy.stubtest gongkai._core

@@ -34,6 +34,35 @@ def test_empty_input(source):
         gongkai.parse(source)
 
 
+def test_errors_are_also_the_standard_exceptions_a_caller_catches():
+    # An invalid option and an empty input are ValueErrors, a parser bug a RuntimeError,
+    # all of them GongkaiErrors, named in module gongkai.
+    for cls, standard in [
+        (gongkai.OptionError, ValueError),
+        (gongkai.EmptyInputError, ValueError),
+        (gongkai.InternalError, RuntimeError),
+    ]:
+        assert issubclass(cls, gongkai.GongkaiError) and issubclass(cls, standard)
+        assert cls.__module__ == "gongkai"
+    with pytest.raises(ValueError, match="format must be"):
+        gongkai.parse(b"x", format="pdfx")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="empty input"):
+        gongkai.parse(b"  ")
+    assert not issubclass(gongkai.UnsupportedFormatError, ValueError)
+
+
+def test_a_failure_row_carries_the_exception_itself():
+    rows = gongkai.parse_many([b"  ", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"], errors="collect")
+    empty, png = rows
+    assert isinstance(empty, gongkai.Failure) and isinstance(png, gongkai.Failure)
+    assert type(empty.cause) is gongkai.EmptyInputError and empty.error == "EmptyInputError"
+    assert type(png.cause) is gongkai.UnsupportedFormatError and str(png.cause) == png.message
+    named = png.exception()
+    assert type(named) is gongkai.UnsupportedFormatError
+    assert (named.source, named.index) == ("<16 bytes>", 1)
+    assert str(named) == f"input 1 (<16 bytes>): {png.message}"
+
+
 @pytest.mark.parametrize("source", [42, 3.5, None, object(), ["a"]])
 def test_unknown_types_are_type_errors(source):
     with pytest.raises(TypeError, match="accepted"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, overload
 
 from . import _core
@@ -265,21 +265,20 @@ def files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> F
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """A batch row that did not parse (``parse_many(errors="collect")``)."""
+    """A batch row that did not parse (``parse_many(errors="collect")``): the input's
+    ``index`` and ``source``, the ``error`` type's name and its ``message``; ``cause`` is the
+    exception itself."""
 
     index: int
     source: str
     error: str
     message: str
+    cause: BaseException | None = field(default=None, repr=False, compare=False)
 
     def exception(self) -> BaseException:
         """The exception this failure stands for, naming its input (``source``, ``index``)."""
-        import builtins
-
-        cls = getattr(_core, self.error, None) or getattr(builtins, self.error, None)
-        if not (isinstance(cls, type) and issubclass(cls, BaseException)):
-            cls = _core.GongkaiError
-        return _name_error(cls(self.message), self.source, self.index)
+        cause = self.cause if self.cause is not None else _core.GongkaiError(self.message)
+        return _name_error(cause, self.source, self.index)
 
 
 _ERRORS = ("raise", "skip", "collect")
@@ -350,13 +349,13 @@ def iter_parsed(
                 slots.append(len(items) - 1)
             except (TypeError, ValueError, OSError) as exc:
                 slots.append(exc)
-        results = _core.parse_batch(
+        results: list[Any] = _core.parse_batch(
             items, threads=threads, encoding=encoding, format=format, t2s=t2s, max_bytes=max_bytes
         )
         for offset, slot in enumerate(slots):
             source = chunk[offset]
             if isinstance(slot, BaseException):
-                failure = Failure(start + offset, describe(source), type(slot).__name__, _message(slot))
+                failure = Failure(start + offset, describe(source), type(slot).__name__, _message(slot), slot)
                 if errors == "raise":
                     raise _name_error(slot, failure.source, failure.index) from None
             else:
@@ -365,7 +364,7 @@ def iter_parsed(
                 if ok:
                     yield source, payload
                     continue
-                failure = Failure(start + offset, describe(source), payload[0], payload[1])
+                failure = Failure(start + offset, describe(source), type(payload).__name__, _message(payload), payload)
                 if errors == "raise":
                     raise failure.exception() from None
             if errors == "collect":

@@ -1,7 +1,7 @@
 //! Just enough of the OLE2 compound file format ([MS-CFB]) to read named streams: the FAT
 //! and mini FAT chains, followed with a bound on their length (a looping chain stops).
 
-use crate::error::CoreError;
+use crate::error::{CoreError, FileKind};
 
 pub struct Cfb<'a> {
     data: &'a [u8],
@@ -25,7 +25,7 @@ fn u32_at(b: &[u8], i: usize) -> u32 {
 }
 
 fn damaged(reason: &str) -> CoreError {
-    CoreError::Damaged { what: "Word document", reason: reason.to_string() }
+    CoreError::Damaged { what: FileKind::Word, reason: reason.to_string() }
 }
 
 impl<'a> Cfb<'a> {

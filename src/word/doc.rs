@@ -9,7 +9,7 @@ use encoding_rs::WINDOWS_1252;
 use super::cfb::Cfb;
 use super::WordDocument;
 use crate::document::{RawBlock, RawCell, RawDocument, RawTable};
-use crate::error::CoreError;
+use crate::error::{CoreError, FileKind};
 use crate::panel;
 
 fn u16_at(b: &[u8], i: usize) -> usize {
@@ -21,7 +21,7 @@ fn u32_at(b: &[u8], i: usize) -> usize {
 }
 
 fn damaged(reason: &str) -> CoreError {
-    CoreError::Damaged { what: "Word document", reason: reason.to_string() }
+    CoreError::Damaged { what: FileKind::Word, reason: reason.to_string() }
 }
 
 /// A row definition: cell edges (twips) and per cell (vertical merge, horizontal merge).
@@ -42,7 +42,7 @@ pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {
     let cfb = Cfb::open(bytes)?;
     if !cfb.has("WordDocument") {
         let what = if cfb.has("EncryptionInfo") || cfb.has("EncryptedPackage") {
-            return Err(CoreError::Encrypted { what: "Word document", reason: "it is password-protected".into() });
+            return Err(CoreError::Encrypted { what: FileKind::Word, reason: "it is password-protected".into() });
         } else if cfb.has("Workbook") || cfb.has("Book") {
             "a Microsoft Excel workbook".to_string()
         } else if cfb.has("PowerPoint Document") {
@@ -60,7 +60,7 @@ pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {
     }
     let flags = u16_at(&wd, 0x0A);
     if flags & 0x0100 != 0 {
-        return Err(CoreError::Encrypted { what: "Word document", reason: "it is password-protected".into() });
+        return Err(CoreError::Encrypted { what: FileKind::Word, reason: "it is password-protected".into() });
     }
     let table = cfb.stream(if flags & 0x0200 != 0 { "1Table" } else { "0Table" }).unwrap_or_default();
     // FibRgW97, FibRgLw97, then FibRgFcLcb pairs.

@@ -7,7 +7,7 @@
 use super::xml::{attr, Event, Reader};
 use super::{zip, WordDocument};
 use crate::document::{RawBlock, RawCell, RawDocument, RawTable};
-use crate::error::CoreError;
+use crate::error::{CoreError, FileKind};
 use crate::panel;
 
 /// Deepest table nesting followed.
@@ -34,7 +34,7 @@ struct Table {
 }
 
 fn damaged(reason: &str) -> CoreError {
-    CoreError::Damaged { what: "Word document", reason: reason.to_string() }
+    CoreError::Damaged { what: FileKind::Word, reason: reason.to_string() }
 }
 
 pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {

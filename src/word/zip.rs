@@ -2,7 +2,7 @@
 //! missing from a truncated file, the local headers), stored and deflated members, with the
 //! inflated size bounded.
 
-use crate::error::CoreError;
+use crate::error::{CoreError, FileKind};
 
 /// Largest member inflated.
 const MAX_MEMBER: usize = 64 << 20;
@@ -16,7 +16,7 @@ fn u32_at(b: &[u8], i: usize) -> Option<usize> {
 }
 
 fn damaged(reason: &str) -> CoreError {
-    CoreError::Damaged { what: "Word document", reason: reason.to_string() }
+    CoreError::Damaged { what: FileKind::Word, reason: reason.to_string() }
 }
 
 /// The bytes of member `name`, `Ok(None)` when there is no such member.
@@ -68,7 +68,7 @@ pub fn member(zip: &[u8], name: &str) -> Result<Option<Vec<u8>>, CoreError> {
 
 fn extract(zip: &[u8], local: usize, flags: usize, method: usize, csize: Option<usize>) -> Result<Vec<u8>, CoreError> {
     if flags & 1 != 0 {
-        return Err(CoreError::Encrypted { what: "Word document", reason: "its ZIP members are encrypted".into() });
+        return Err(CoreError::Encrypted { what: FileKind::Word, reason: "its ZIP members are encrypted".into() });
     }
     if zip.get(local..local + 4) != Some(b"PK\x03\x04") {
         return Err(damaged("a ZIP member's local header is missing"));

@@ -169,7 +169,7 @@ def main() -> int:
         "Made by `make.py` from the committed files of `../layouts/` (our own renderings of gold files;",
         "see `../layouts/README.md` for their licence). `expect.json` says, per file, what a reader must do:",
         "`read` (parse it; where a `*.gold.json` sits beside it the tables must match it), a typed error",
-        "(a `gongkai.GongkaiError` subclass named as in issue 12 and `src/python.rs` of the PDF work), or",
+        "(a `gongkai.GongkaiError` subclass named as in issue 12 and `src/python/errors.rs`), or",
         "`read-or-DamagedFileError` (repair if the engine can, else that error; a gold beside it then",
         "bounds what is read: no wrong number, misses allowed). Never a panic, a hang, a crash of the",
         "interpreter or a wrong number.",

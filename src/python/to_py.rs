@@ -1,0 +1,479 @@
+//! Results → Python objects, straight from `Serialize`.
+//!
+//! The dicts are what `serde_json::to_value` and a walk over the `Value` would give
+//! (integers as int, other numbers as float, non-finite floats as None, maps and structs
+//! as dicts in field order, unit variants as their names), built without the intermediate
+//! tree: no `Value`, no owned `String` per key. Dict keys and unit variants are interned
+//! once per batch in `Keys`.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use serde::Serialize;
+
+use crate::hashing::FastMap;
+
+use super::errors::InternalError;
+
+/// Why a conversion failed (a Python error, or a `Serialize` impl's own message).
+#[derive(Debug)]
+struct SerError(PyErr);
+
+impl std::fmt::Display for SerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for SerError {}
+
+impl serde::ser::Error for SerError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        SerError(InternalError::new_err(msg.to_string()))
+    }
+}
+
+impl From<PyErr> for SerError {
+    fn from(e: PyErr) -> Self {
+        SerError(e)
+    }
+}
+
+impl From<std::convert::Infallible> for SerError {
+    fn from(e: std::convert::Infallible) -> Self {
+        match e {}
+    }
+}
+
+/// Most distinct map keys cached (struct field names are static and always cached).
+const MAX_CACHED_KEYS: usize = 4096;
+
+/// Python strings for dict keys, made once: struct field names by address, map keys by content.
+#[derive(Default)]
+pub(super) struct Keys {
+    fields: FastMap<(usize, usize), Py<PyString>>,
+    names: FastMap<String, Py<PyString>>,
+}
+
+impl Keys {
+    fn field<'py>(&mut self, py: Python<'py>, key: &'static str) -> Bound<'py, PyString> {
+        self.fields
+            .entry((key.as_ptr() as usize, key.len()))
+            .or_insert_with(|| PyString::intern(py, key).unbind())
+            .bind(py)
+            .clone()
+    }
+
+    fn name<'py>(&mut self, py: Python<'py>, key: &str) -> Bound<'py, PyString> {
+        if let Some(k) = self.names.get(key) {
+            return k.bind(py).clone();
+        }
+        let k = PyString::intern(py, key);
+        if self.names.len() < MAX_CACHED_KEYS {
+            self.names.insert(key.to_string(), k.clone().unbind());
+        }
+        k
+    }
+}
+
+struct ToPy<'a, 'py> {
+    py: Python<'py>,
+    keys: &'a mut Keys,
+}
+
+type PyOut<'py> = Result<Bound<'py, PyAny>, SerError>;
+
+impl<'a, 'py> ToPy<'a, 'py> {
+    fn reborrow(&mut self) -> ToPy<'_, 'py> {
+        ToPy { py: self.py, keys: self.keys }
+    }
+
+    fn int(&self, v: i64) -> PyOut<'py> {
+        Ok(v.into_pyobject(self.py)?.into_any())
+    }
+
+    fn float(&self, v: f64) -> PyOut<'py> {
+        if v.is_finite() {
+            Ok(v.into_pyobject(self.py)?.into_any())
+        } else {
+            Ok(self.py.None().into_bound(self.py))
+        }
+    }
+
+    fn tagged(&mut self, variant: &'static str, value: Bound<'py, PyAny>) -> PyOut<'py> {
+        let dict = PyDict::new(self.py);
+        dict.set_item(self.keys.field(self.py, variant), value)?;
+        Ok(dict.into_any())
+    }
+}
+
+/// A list being built; `variant` wraps it as `{variant: [...]}`.
+struct SeqOut<'a, 'py> {
+    to: ToPy<'a, 'py>,
+    items: Vec<Bound<'py, PyAny>>,
+    variant: Option<&'static str>,
+}
+
+/// A dict being built; `variant` wraps it as `{variant: {...}}`.
+struct DictOut<'a, 'py> {
+    to: ToPy<'a, 'py>,
+    dict: Bound<'py, PyDict>,
+    key: Option<Bound<'py, PyString>>,
+    variant: Option<&'static str>,
+}
+
+impl<'a, 'py> SeqOut<'a, 'py> {
+    fn push<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
+        let v = value.serialize(self.to.reborrow())?;
+        self.items.push(v);
+        Ok(())
+    }
+
+    fn finish(mut self) -> PyOut<'py> {
+        let list = PyList::new(self.to.py, self.items)?.into_any();
+        match self.variant {
+            Some(v) => self.to.tagged(v, list),
+            None => Ok(list),
+        }
+    }
+}
+
+impl<'a, 'py> DictOut<'a, 'py> {
+    fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), SerError> {
+        let k = self.to.keys.field(self.to.py, key);
+        let v = value.serialize(self.to.reborrow())?;
+        self.dict.set_item(k, v)?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> PyOut<'py> {
+        let dict = self.dict.into_any();
+        match self.variant {
+            Some(v) => self.to.tagged(v, dict),
+            None => Ok(dict),
+        }
+    }
+}
+
+/// The four sequence kinds serde tells apart are one list here.
+macro_rules! seq_out {
+    ($($kind:ident :: $method:ident),*) => {$(
+        impl<'a, 'py> serde::ser::$kind for SeqOut<'a, 'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = SerError;
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
+                self.push(value)
+            }
+            fn end(self) -> PyOut<'py> {
+                self.finish()
+            }
+        }
+    )*};
+}
+
+seq_out!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+
+impl<'a, 'py> serde::ser::SerializeMap for DictOut<'a, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), SerError> {
+        self.key = Some(key.serialize(KeyOut { py: self.to.py, keys: &mut *self.to.keys })?);
+        Ok(())
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
+        let key = self.key.take().ok_or_else(|| <SerError as serde::ser::Error>::custom("map value without a key"))?;
+        let v = value.serialize(self.to.reborrow())?;
+        self.dict.set_item(key, v)?;
+        Ok(())
+    }
+    fn end(self) -> PyOut<'py> {
+        self.finish()
+    }
+}
+
+/// Structs and struct variants are dicts keyed by their field names.
+macro_rules! struct_out {
+    ($($kind:ident),*) => {$(
+        impl<'a, 'py> serde::ser::$kind for DictOut<'a, 'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = SerError;
+            fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), SerError> {
+                self.field(key, value)
+            }
+            fn end(self) -> PyOut<'py> {
+                self.finish()
+            }
+        }
+    )*};
+}
+
+struct_out!(SerializeStruct, SerializeStructVariant);
+
+impl<'a, 'py> serde::Serializer for ToPy<'a, 'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = SerError;
+    type SerializeSeq = SeqOut<'a, 'py>;
+    type SerializeTuple = SeqOut<'a, 'py>;
+    type SerializeTupleStruct = SeqOut<'a, 'py>;
+    type SerializeTupleVariant = SeqOut<'a, 'py>;
+    type SerializeMap = DictOut<'a, 'py>;
+    type SerializeStruct = DictOut<'a, 'py>;
+    type SerializeStructVariant = DictOut<'a, 'py>;
+
+    fn serialize_bool(self, v: bool) -> PyOut<'py> {
+        Ok(v.into_pyobject(self.py)?.to_owned().into_any())
+    }
+    fn serialize_i8(self, v: i8) -> PyOut<'py> {
+        self.int(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> PyOut<'py> {
+        self.int(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> PyOut<'py> {
+        self.int(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> PyOut<'py> {
+        self.int(v)
+    }
+    fn serialize_u8(self, v: u8) -> PyOut<'py> {
+        self.int(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> PyOut<'py> {
+        self.int(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> PyOut<'py> {
+        self.int(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> PyOut<'py> {
+        // As `Value::Number(u64)` read back through `as_i64`, else `as_f64`.
+        match i64::try_from(v) {
+            Ok(i) => self.int(i),
+            #[allow(clippy::cast_precision_loss)]
+            Err(_) => self.float(v as f64),
+        }
+    }
+    fn serialize_f32(self, v: f32) -> PyOut<'py> {
+        self.float(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> PyOut<'py> {
+        self.float(v)
+    }
+    fn serialize_char(self, v: char) -> PyOut<'py> {
+        let mut buf = [0u8; 4];
+        Ok(PyString::new(self.py, v.encode_utf8(&mut buf)).into_any())
+    }
+    fn serialize_str(self, v: &str) -> PyOut<'py> {
+        Ok(PyString::new(self.py, v).into_any())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> PyOut<'py> {
+        let items = v.iter().map(|&b| self.int(b.into())).collect::<Result<Vec<_>, _>>()?;
+        Ok(PyList::new(self.py, items)?.into_any())
+    }
+    fn serialize_none(self) -> PyOut<'py> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> PyOut<'py> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> PyOut<'py> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> PyOut<'py> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> PyOut<'py> {
+        Ok(self.keys.field(self.py, variant).into_any())
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _name: &'static str, value: &T) -> PyOut<'py> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        mut self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> PyOut<'py> {
+        let v = value.serialize(self.reborrow())?;
+        self.tagged(variant, v)
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqOut<'a, 'py>, SerError> {
+        Ok(SeqOut { to: self, items: Vec::with_capacity(len.unwrap_or(0)), variant: None })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<SeqOut<'a, 'py>, SerError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<SeqOut<'a, 'py>, SerError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<SeqOut<'a, 'py>, SerError> {
+        Ok(SeqOut { to: self, items: Vec::with_capacity(len), variant: Some(variant) })
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<DictOut<'a, 'py>, SerError> {
+        let dict = PyDict::new(self.py);
+        Ok(DictOut { to: self, dict, key: None, variant: None })
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<DictOut<'a, 'py>, SerError> {
+        self.serialize_map(None)
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<DictOut<'a, 'py>, SerError> {
+        let dict = PyDict::new(self.py);
+        Ok(DictOut { to: self, dict, key: None, variant: Some(variant) })
+    }
+}
+
+/// A map key: a string (cached), or a number or bool spelt as JSON object keys spell them.
+struct KeyOut<'a, 'py> {
+    py: Python<'py>,
+    keys: &'a mut Keys,
+}
+
+impl KeyOut<'_, '_> {
+    fn bad() -> SerError {
+        <SerError as serde::ser::Error>::custom("key must be a string")
+    }
+}
+
+impl<'a, 'py> serde::Serializer for KeyOut<'a, 'py> {
+    type Ok = Bound<'py, PyString>;
+    type Error = SerError;
+    type SerializeSeq = serde::ser::Impossible<Self::Ok, SerError>;
+    type SerializeTuple = serde::ser::Impossible<Self::Ok, SerError>;
+    type SerializeTupleStruct = serde::ser::Impossible<Self::Ok, SerError>;
+    type SerializeTupleVariant = serde::ser::Impossible<Self::Ok, SerError>;
+    type SerializeMap = serde::ser::Impossible<Self::Ok, SerError>;
+    type SerializeStruct = serde::ser::Impossible<Self::Ok, SerError>;
+    type SerializeStructVariant = serde::ser::Impossible<Self::Ok, SerError>;
+
+    fn serialize_str(self, v: &str) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, v))
+    }
+    fn serialize_char(self, v: char) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, v.encode_utf8(&mut [0u8; 4])))
+    }
+    fn serialize_bool(self, v: bool) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, if v { "true" } else { "false" }))
+    }
+    fn serialize_i8(self, v: i8) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_i16(self, v: i16) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_i32(self, v: i32) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_i64(self, v: i64) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_u8(self, v: u8) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_u16(self, v: u16) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_u32(self, v: u32) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_u64(self, v: u64) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, &v.to_string()))
+    }
+    fn serialize_f32(self, _v: f32) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_f64(self, _v: f64) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_none(self) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, _value: &T) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_unit(self) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _i: u32, variant: &'static str) -> Result<Self::Ok, SerError> {
+        Ok(self.keys.name(self.py, variant))
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<Self::Ok, SerError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _i: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<Self::Ok, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeTupleStruct, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _i: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct, SerError> {
+        Err(Self::bad())
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _i: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, SerError> {
+        Err(Self::bad())
+    }
+}
+
+/// Any `Serialize` value (a report, the template) as Python objects.
+pub(super) fn to_py<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    keys: &mut Keys,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    value.serialize(ToPy { py, keys }).map_err(|e| e.0)
+}
