@@ -26,6 +26,7 @@ pub mod outline;
 pub mod panel;
 pub mod pdf;
 pub mod plain;
+pub mod printed;
 #[cfg(feature = "python")]
 mod python;
 pub mod regions;

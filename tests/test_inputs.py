@@ -161,7 +161,7 @@ def test_the_cli_prints_one_line_for_skipped_files(folder, tmp_path_factory):
 
 def test_errors_raise_names_the_failing_input(tmp_path):
     bad = tmp_path / "scan.txt"
-    bad.write_bytes(b"%PDF-1.4 not really text")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")  # an image named .txt
     good = SEEDS / "001_f30eff389d3d77a8.txt"
     with pytest.raises(gongkai.UnsupportedFormatError) as err:
         gongkai.parse_many([good, good, bad], errors="raise")
@@ -182,7 +182,7 @@ def test_errors_raise_names_the_failing_input(tmp_path):
 
 def test_a_failure_row_rebuilds_the_named_exception(tmp_path):
     bad = tmp_path / "scan.txt"
-    bad.write_bytes(b"%PDF-1.4 not really text")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")  # an image named .txt
     failure = gongkai.parse_many([SYQ, bad], errors="collect")[1]
     assert isinstance(failure, gongkai.Failure)
     exc = failure.exception()

@@ -333,8 +333,8 @@ FACT_EXAMPLES: dict[str, tuple[Example, ...]] = {
         Example("全年共收到政府信息公开申请45件。", 45),
         Example("2009年度，我局没有收到信息公开申请。", 0, True),
     ),
-    "requests_granted": (Example("全年予以公开23件。", 23),),
-    "requests_denied": (Example("不予公开5件，占6.17%。", 5),),
+    "requests_granted": (Example("全年共收到政府信息公开申请30件，其中予以公开23件。", 23),),
+    "requests_denied": (Example("收到政府信息公开申请81件，不予公开5件，占6.17%。", 5),),
     "fees_yuan": (
         Example("全年共收取信息处理费300元。", 300),
         Example("2023年，无收取信息处理费情况。", 0, True),

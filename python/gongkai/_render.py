@@ -316,15 +316,17 @@ def _td_plain(cell: Cell) -> str:
     return f"<td{attrs}>{html.escape(text) if text else '&nbsp;'}</td>"
 
 
-def _html_plain(g: _Gold, *, padded: bool, meta: str | None) -> str:
-    title = html.escape(g.title())
+def _html_plain(g: _Gold, *, padded: bool, meta: str | None, prose: dict[str, list[str]] | None = None) -> str:
+    """A CMS page; with `prose`, the sections get those paragraphs and the title names the agency."""
+    title = html.escape(g.title() if prose is None else _title(g))
     head = f"<head>{meta or ''}<title>{title}</title></head>"
     body = [f"<h1>{title}</h1>"]
     tables = _tables(g)
     for heading, key in _HEADINGS:
         body.append(f"<h2>{heading}</h2>")
         if key in _SENTENCES:
-            body.append(f"<p>{_SENTENCES[key]}</p>")
+            for para in [_SENTENCES[key]] if prose is None else prose[key]:
+                body.append(f"<p>{html.escape(para)}</p>")
             continue
         rows = tables[key]
         if not rows:
@@ -665,7 +667,7 @@ def _html_split(g: _Gold) -> str:
 
 def _html_t2_order(g: _Gold) -> str:
     """html-spans with table 2 as one table per 第二十条 block, the （一） block printed last."""
-    page = _html_plain(g, padded=False, meta='<meta charset="utf-8">')
+    page = _html_plain(g, padded=False, meta='<meta charset="utf-8">', prose=_prose(g))
     rows = _t2_rows(g)
     if not rows:
         return page
