@@ -1,0 +1,110 @@
+//! Text to lines: whitespace collapses, block elements and `<br>` break lines, and the CSS
+//! segment-break rule joins hard-wrapped Chinese.
+
+/// Builds lines from text: whitespace (including U+00A0 and U+3000) collapses to
+/// one space, lines are trimmed, empty lines are dropped. A run of ASCII
+/// whitespace containing a source line break between two CJK characters
+/// disappears (CSS segment-break rule), so Word's hard-wrapped Chinese joins up.
+#[derive(Default)]
+pub(super) struct Lines {
+    pub(super) buf: String,
+    /// Pending whitespace: 0 none, 1 ASCII spaces, 2 ASCII spaces with a line break,
+    /// 3 with a non-ASCII space (U+00A0, U+3000 …).
+    pub(super) ws: u8,
+    pub(super) last: char,
+    pub(super) pre: u32,
+    pub(super) done: Vec<String>,
+}
+
+impl Lines {
+    pub(super) fn push(&mut self, s: &str) {
+        // Runs of ordinary characters are copied whole; only whitespace and the
+        // invisible characters need a look. Those are ASCII whitespace or start with
+        // one of the lead bytes below (U+0085, U+00A0, U+00AD, U+1680, U+2000–U+206F,
+        // U+3000, U+FEFF), so other bytes are skipped without decoding.
+        let b = s.as_bytes();
+        let mut run = 0usize;
+        let mut i = 0usize;
+        while i < b.len() {
+            let lead = b[i];
+            let special =
+                matches!(lead, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+            if !special {
+                i += 1;
+                continue;
+            }
+            let Some(c) = s[i..].chars().next() else { break };
+            let width = c.len_utf8();
+            let invisible = matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}');
+            if !invisible && !c.is_whitespace() {
+                i += width;
+                continue;
+            }
+            self.push_run(&s[run..i]);
+            i += width;
+            run = i;
+            if invisible {
+                continue;
+            }
+            if c == '\n' && self.pre > 0 {
+                self.brk();
+                continue;
+            }
+            if !self.buf.is_empty() {
+                let brk = c == '\n' || c == '\r';
+                // Spaces around a line break do not stop it being a segment break.
+                self.ws = if !c.is_ascii() || self.ws == 3 {
+                    3
+                } else if brk || self.ws == 2 {
+                    2
+                } else {
+                    1
+                };
+            }
+        }
+        self.push_run(&s[run..]);
+    }
+
+    /// Appends characters that are neither whitespace nor invisible, after the
+    /// pending whitespace.
+    pub(super) fn push_run(&mut self, run: &str) {
+        let (Some(first), Some(last)) = (run.chars().next(), run.chars().next_back()) else { return };
+        if self.ws != 0 {
+            // 2: only ASCII whitespace with a line break; 1 or 3: a real space.
+            if !(self.ws == 2 && is_wide(self.last) && is_wide(first)) {
+                self.buf.push(' ');
+            }
+            self.ws = 0;
+        }
+        self.buf.push_str(run);
+        self.last = last;
+    }
+
+    pub(super) fn brk(&mut self) {
+        self.ws = 0;
+        if !self.buf.is_empty() {
+            self.done.push(std::mem::take(&mut self.buf));
+        }
+    }
+
+    pub(super) fn pre(&mut self, enter: bool) {
+        self.brk();
+        if enter {
+            self.pre += 1;
+        } else {
+            self.pre = self.pre.saturating_sub(1);
+        }
+    }
+}
+
+/// East Asian wide characters between which a source line break is no space.
+pub(super) fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA000..=0xA4CF
+        | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
+pub(super) fn non_ws_chars(s: &str) -> u32 {
+    let n = s.chars().filter(|c| !c.is_whitespace()).count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,86 @@
+//! What an element's id, class or role says about it: a known CMS content container,
+//! page furniture (navigation, footers, share and print widgets) or a page header.
+
+/// What an element's id/class/role says about it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Mark {
+    None,
+    /// A known CMS content container.
+    Container,
+    /// Navigation, footer, widgets.
+    Furniture,
+    /// Page header (dropped only outside a content container).
+    Header,
+}
+
+/// Known CMS content containers (id or class token, lowercase).
+pub(super) const CONTAINERS: &[&str] = &[
+    "trs_editor",
+    "trs_ueditor",
+    "zoom",
+    "zoomcon",
+    "content",
+    "article",
+    "article-content",
+    "article_content",
+    "articlecontent",
+    "ucap-content",
+    "view",
+    "pages_content",
+    "maintext",
+    "con",
+    "news_content",
+];
+/// Furniture markers, matched as substrings of the lowercase id and classes.
+pub(super) const FURNITURE: &[&str] = &[
+    "nav",
+    "menu",
+    "footer",
+    "breadcrumb",
+    "crumb",
+    "share",
+    "print",
+    "font-size",
+    "fontsize",
+    "zihao",
+    "toolbar",
+    "sidebar",
+    "copyright",
+    "related",
+    "comment",
+    "login",
+    "search",
+    "friendlink",
+];
+/// Furniture markers matched as whole tokens only.
+pub(super) const FURNITURE_TOKENS: &[&str] = &["foot", "bottom", "top", "location", "position", "dqwz", "links"];
+/// Words that mean "this holds the text": never furniture (`printContent`, `article-header-title`).
+pub(super) const CONTENT_WORDS: &[&str] = &["content", "article", "zoom", "detail", "editor"];
+
+pub(super) fn mark_of(id: Option<&str>, class: Option<&str>, role: Option<&str>) -> Mark {
+    if let Some(role) = role {
+        match role.trim().to_ascii_lowercase().as_str() {
+            "navigation" | "contentinfo" | "search" | "complementary" => return Mark::Furniture,
+            "banner" => return Mark::Header,
+            _ => {}
+        }
+    }
+    if id.is_none() && class.is_none() {
+        return Mark::None;
+    }
+    let attrs = format!("{} {}", id.unwrap_or(""), class.unwrap_or("")).to_ascii_lowercase();
+    let tokens = || attrs.split_ascii_whitespace();
+    if tokens().any(|t| CONTAINERS.contains(&t)) {
+        return Mark::Container;
+    }
+    if CONTENT_WORDS.iter().any(|w| attrs.contains(w)) {
+        return Mark::None;
+    }
+    if FURNITURE.iter().any(|w| attrs.contains(w)) || tokens().any(|t| FURNITURE_TOKENS.contains(&t)) {
+        return Mark::Furniture;
+    }
+    if attrs.contains("header") || tokens().any(|t| t == "head") {
+        return Mark::Header;
+    }
+    Mark::None
+}

@@ -1,0 +1,55 @@
+//! HTML → `RawDocument`: main-content blocks, paragraphs, tables as
+//! span-expanded grids, the metadata panel. Knows nothing of what a table means.
+//!
+//! Steps:
+//! 1. [`prune`] (`prune.rs`): a linear pre-scan that removes what the walk never reads
+//!    (script and style content, attributes other than `id`, `class`, `role`,
+//!    `colspan`, `rowspan`), flattens element nesting beyond
+//!    `MAX_DEPTH` (as browsers do) and removes formatting tags left open.
+//!    html5ever's tree builder walks its stack of open elements for scope checks,
+//!    so 100,000 nested `<div>`s otherwise cost minutes.
+//! 2. html5ever (via scraper) builds the DOM, which is copied into a flat
+//!    `Arena` (`arena.rs`; pre-order, parent/child/sibling indices). Every later pass is an
+//!    iterative `Walk` over it — no recursion, whatever the nesting.
+//! 3. Main content: a known CMS container (`div.TRS_Editor`, `#zoom`, …) if one
+//!    holds most of the text and nothing report-like lies outside it, otherwise
+//!    the body; page furniture (nav, footers, share/print widgets) is dropped
+//!    from either unless it holds substantial text.
+//! 4. Blocks: one paragraph per line (block elements and `<br>` break lines),
+//!    data tables as grids; layout tables are read as flow.
+//! 5. Panel: label/value pairs from every line and table row of the whole page.
+//!
+//! Modules by job: `prune` (the pre-parse scan), `arena` (the flat DOM and its walk),
+//! `marks` (what an id/class says: content container, furniture), `lines` (text to
+//! lines), `grid` (tables to span-expanded grids), `content` (the main content's blocks),
+//! `panel` (the metadata panel).
+
+mod arena;
+mod content;
+mod grid;
+mod lines;
+mod marks;
+mod panel;
+mod prune;
+#[cfg(test)]
+mod tests;
+
+use scraper::Html;
+
+use crate::document::RawDocument;
+
+use arena::Arena;
+use content::Content;
+use panel::read_panel;
+use prune::prune;
+
+/// Parses an HTML page.
+pub fn parse_html(html: &str) -> RawDocument {
+    let pruned = prune(html);
+    let doc = Html::parse_document(&pruned);
+    let (arena, html_title) = Arena::build(&doc);
+    drop(doc);
+    let panel = read_panel(&arena);
+    let blocks = Content::new(&arena).blocks();
+    RawDocument { blocks, panel, html_title }
+}
