@@ -15,6 +15,7 @@ pub mod decode;
 pub mod document;
 pub mod error;
 pub mod facts;
+mod furniture;
 pub mod hashing;
 pub mod html;
 pub mod kinds;

@@ -233,75 +233,8 @@ pub(super) fn flush(lines: &mut Lines, blocks: &mut Vec<RawBlock>) {
 pub(super) fn paragraph<'s>(blocks: &mut Vec<RawBlock>, lines: impl Iterator<Item = &'s str>) {
     for l in lines {
         let l = l.trim();
-        if !l.is_empty() && !is_widget_line(l) {
+        if !l.is_empty() {
             blocks.push(RawBlock::Paragraph(l.to_string()));
         }
     }
-}
-
-/// Page widgets that survive as text: `【字体：大 中 小】`, `打印本页`, `关闭窗口`,
-/// `分享到：`, breadcrumbs, previous/next-article links.
-pub(super) fn is_widget_line(line: &str) -> bool {
-    let chars = line.chars().count();
-    if chars <= 100 {
-        for p in ["当前位置", "您的位置", "您现在的位置", "您当前的位置", "所在位置"] {
-            if line.starts_with(p) {
-                return true;
-            }
-        }
-        for p in ["上一篇", "下一篇", "上一条", "下一条"] {
-            if line.starts_with(p) && line[p.len()..].starts_with([':', '：', ' ']) {
-                return true;
-            }
-        }
-    }
-    if chars > 40 {
-        return false;
-    }
-    const ANCHORS: &[&str] = &["字体", "字号", "打印", "关闭", "分享", "收藏", "返回顶部", "扫一扫", "视力保护"];
-    if !ANCHORS.iter().any(|w| line.contains(w)) {
-        return false;
-    }
-    const WORDS: &[&str] = &[
-        "在手机打开当前页",
-        "在手机上打开",
-        "手机打开",
-        "视力保护色",
-        "打印本页",
-        "打印此页",
-        "打印文章",
-        "关闭窗口",
-        "关闭本页",
-        "收藏本页",
-        "返回顶部",
-        "新浪微博",
-        "腾讯微博",
-        "QQ空间",
-        "朋友圈",
-        "分享到",
-        "扫一扫",
-        "字体",
-        "字号",
-        "打印",
-        "关闭",
-        "分享",
-        "收藏",
-        "保存",
-        "默认",
-        "微信",
-        "微博",
-        "本页",
-        "超大",
-        "QQ",
-        "大",
-        "中",
-        "小",
-    ];
-    let mut rest = line.to_string();
-    for w in WORDS {
-        if rest.contains(w) {
-            rest = rest.replace(w, "");
-        }
-    }
-    rest.chars().all(|c| c.is_whitespace() || "【】[]()（）:：|｜/、·•-—>＞".contains(c))
 }

@@ -1,0 +1,311 @@
+//! Page furniture left in the text: share/print/close buttons, font-size switches,
+//! breadcrumbs and previous/next-article links, a document-sharing site's page captions,
+//! notices, comment boxes and download prompts. One filter for every input: `normalize`
+//! judges each paragraph with [`Furniture`], whether it came from a web page, plain text,
+//! Markdown, a PDF or a Word file (the html stage drops furniture *elements* — nav,
+//! footers, widget containers — by their markup, in `html::marks`; what is left as text is
+//! judged here).
+
+/// Paragraphs longer than this are never furniture.
+const MAX_PROBE_BYTES: usize = 1024;
+
+/// Paragraphs that consist only of these words (spaces and brackets removed)
+/// are page widgets: share/print/close buttons, font-size switches, download
+/// prompts of document-sharing sites.
+const WIDGET_WORDS: &[&str] = &[
+    "扫一扫在手机上打开当前页",
+    "扫一扫在手机打开当前页",
+    "全文预览已结束",
+    "点击下载此文件",
+    "下载本文档",
+    "字体大中小",
+    "字号大中小",
+    "文档简介",
+    "提交评论",
+    "发表评论",
+    "继续阅读",
+    "打印本页",
+    "打印此页",
+    "关闭窗口",
+    "关闭本页",
+    "大中小",
+    "分享到",
+    "评论",
+    "分享",
+    "打印",
+    "关闭",
+    "朗读",
+    "收藏",
+    "字体",
+    "字号",
+];
+
+/// Paragraphs starting with one of these are furniture whatever follows.
+const FURNITURE_PREFIXES: &[&str] = &[
+    "版权说明",
+    "温馨提示",
+    "内容提供方",
+    "点击下载此文件",
+    "分享到",
+    "扫一扫在手机打开当前页",
+    "扫一扫在手机上打开当前页",
+    "本文档由用户提供并上传",
+];
+
+/// Characters ignored when a short paragraph is matched against `WIDGET_WORDS`.
+fn is_widget_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ':' | '：'
+                | '['
+                | ']'
+                | '【'
+                | '】'
+                | '('
+                | ')'
+                | '|'
+                | '｜'
+                | '/'
+                | '·'
+                | '•'
+                | '、'
+                | ','
+                | '，'
+                | '>'
+                | '»'
+        )
+}
+
+pub(crate) enum Verdict {
+    Keep,
+    Drop,
+    /// A `标题_第N页` page marker at the head of the document: keep the title only.
+    PageTitle,
+}
+
+/// State carried across paragraphs.
+#[derive(Default)]
+pub(crate) struct Furniture {
+    /// A paragraph has been kept (so a page marker is no longer at the head).
+    kept_any: bool,
+    /// The title of a page-marker run has been kept.
+    title_kept: bool,
+    /// Inside the numbered notice list that follows 温馨提示.
+    in_notice: bool,
+    /// Right after a 评论 box (its `0/150` counter follows).
+    after_comment: bool,
+}
+
+impl Furniture {
+    pub(crate) fn judge(&mut self, p: &str) -> Verdict {
+        let in_notice = std::mem::take(&mut self.in_notice);
+        let after_comment = std::mem::take(&mut self.after_comment);
+        if p.len() > MAX_PROBE_BYTES {
+            self.kept_any = true;
+            return Verdict::Keep;
+        }
+        if is_page_marker(p) {
+            if !self.kept_any && !self.title_kept {
+                self.title_kept = true;
+                self.kept_any = true;
+                return Verdict::PageTitle;
+            }
+            return Verdict::Drop;
+        }
+        if in_notice && is_notice_item(p) {
+            self.in_notice = true;
+            return Verdict::Drop;
+        }
+        if after_comment && is_counter(p) {
+            return Verdict::Drop;
+        }
+        if p.starts_with("温馨提示") {
+            self.in_notice = true;
+            return Verdict::Drop;
+        }
+        if is_comment_box(p) {
+            self.after_comment = true;
+            return Verdict::Drop;
+        }
+        if FURNITURE_PREFIXES.iter().any(|f| p.starts_with(f)) || is_pages_left(p) || is_widget_line(p) {
+            return Verdict::Drop;
+        }
+        self.kept_any = true;
+        Verdict::Keep
+    }
+}
+
+/// `…_第3页`: the page captions of a document-sharing site's preview.
+fn is_page_marker(p: &str) -> bool {
+    let Some(rest) = p.strip_suffix('页') else { return false };
+    let digits = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+    digits.len() < rest.len() && digits.ends_with("_第")
+}
+
+/// `还剩8页未读`, possibly followed by `,继续阅读`.
+fn is_pages_left(p: &str) -> bool {
+    let Some(rest) = p.strip_prefix("还剩") else { return false };
+    let after = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    after.len() < rest.len() && after.starts_with("页未读")
+}
+
+/// A numbered item of a site notice: `• 1. 本站所有资源…`.
+fn is_notice_item(p: &str) -> bool {
+    let p = p.trim_start_matches(['•', '·', '●', '▪', '◆', ' ']);
+    let after = p.trim_start_matches(|c: char| c.is_ascii_digit());
+    after.len() < p.len() && (after.starts_with('.') || after.starts_with('、'))
+}
+
+/// A comment box header: `评论`, `发表评论`, `评论(3)`, `评论：12条`.
+fn is_comment_box(p: &str) -> bool {
+    let Some(rest) = p.strip_prefix("发表评论").or_else(|| p.strip_prefix("评论")) else { return false };
+    rest.chars().all(|c| c.is_ascii_digit() || c == '条' || is_widget_separator(c))
+}
+
+/// A comment box's character counter: `0/150`.
+fn is_counter(p: &str) -> bool {
+    let Some((a, b)) = p.split_once('/') else { return false };
+    !a.is_empty() && !b.is_empty() && a.bytes().chain(b.bytes()).all(|b| b.is_ascii_digit())
+}
+
+/// A page widget left as a line of text, whichever reader produced it.
+pub(crate) fn is_widget_line(p: &str) -> bool {
+    is_widget_words(p) || is_button_or_location(p)
+}
+
+/// A short paragraph made only of `WIDGET_WORDS`: `【打印本页】【关闭窗口】`, `分享:`, `【字体：大 中 小】`.
+fn is_widget_words(p: &str) -> bool {
+    if p.len() > 120 {
+        return false;
+    }
+    let compact: String = p.chars().filter(|&c| !is_widget_separator(c)).collect();
+    let mut rest = compact.as_str();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        match WIDGET_WORDS.iter().find(|w| rest.starts_with(**w)) {
+            Some(w) => rest = &rest[w.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// A breadcrumb (`当前位置：首页 > 年报`), a previous/next-article link (`上一篇：…`), or a
+/// short line of buttons: `【字体：大 中 小】`, `打印本页`, `关闭窗口`, `分享到：微信 微博`.
+fn is_button_or_location(line: &str) -> bool {
+    let chars = line.chars().count();
+    if chars <= 100 {
+        for p in ["当前位置", "您的位置", "您现在的位置", "您当前的位置", "所在位置"] {
+            if line.starts_with(p) {
+                return true;
+            }
+        }
+        for p in ["上一篇", "下一篇", "上一条", "下一条"] {
+            if line.starts_with(p) && line[p.len()..].starts_with([':', '：', ' ']) {
+                return true;
+            }
+        }
+    }
+    if chars > 40 {
+        return false;
+    }
+    const ANCHORS: &[&str] = &["字体", "字号", "打印", "关闭", "分享", "收藏", "返回顶部", "扫一扫", "视力保护"];
+    if !ANCHORS.iter().any(|w| line.contains(w)) {
+        return false;
+    }
+    const WORDS: &[&str] = &[
+        "在手机打开当前页",
+        "在手机上打开",
+        "手机打开",
+        "视力保护色",
+        "打印本页",
+        "打印此页",
+        "打印文章",
+        "关闭窗口",
+        "关闭本页",
+        "收藏本页",
+        "返回顶部",
+        "新浪微博",
+        "腾讯微博",
+        "QQ空间",
+        "朋友圈",
+        "分享到",
+        "扫一扫",
+        "字体",
+        "字号",
+        "打印",
+        "关闭",
+        "分享",
+        "收藏",
+        "保存",
+        "默认",
+        "微信",
+        "微博",
+        "本页",
+        "超大",
+        "QQ",
+        "大",
+        "中",
+        "小",
+    ];
+    let mut rest = line.to_string();
+    for w in WORDS {
+        if rest.contains(w) {
+            rest = rest.replace(w, "");
+        }
+    }
+    rest.chars().all(|c| c.is_whitespace() || "【】[]()（）:：|｜/、·•-—>＞".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widget_lines() {
+        for w in [
+            "【字体：大 中 小】",
+            "打印本页",
+            "关闭窗口",
+            "分享到：",
+            "【打印】【关闭】",
+            "上一篇：2018年年度报告",
+            "当前位置：首页 > 年报",
+            "扫一扫在手机打开当前页",
+            "【打印本页】 【关闭窗口】",
+        ] {
+            assert!(is_widget_line(w), "{w}");
+        }
+        for p in ["一、总体情况", "关闭了3个网站", "无。", "打印机采购2台", "我局关闭窗口单位2个，评论员文章3篇。"]
+        {
+            assert!(!is_widget_line(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn text_and_html_inputs_lose_the_same_furniture() {
+        use crate::document::Format;
+        use crate::report::{parse, Input, Options};
+        let lines = [
+            "当前位置：首页 > 信息公开 > 年报",
+            "上一篇：2018年年度报告",
+            "一、总体情况",
+            "本年度主动公开政府信息120条。",
+            "【打印本页】 【关闭窗口】",
+            "分享到：微信 微博",
+        ];
+        let text = lines.join("\n");
+        let html: String = lines.iter().map(|l| format!("<p>{l}</p>")).collect();
+        let html = format!("<html><body>{html}</body></html>");
+        let read = |s: &str, format| {
+            parse(Input::Str(s), &Options { format: Some(format), ..Options::default() }).map(|r| r.text)
+        };
+        let want = "一、总体情况\n本年度主动公开政府信息120条。";
+        assert_eq!(read(&text, Format::Text).as_deref(), Ok(want));
+        assert_eq!(read(&html, Format::Html).as_deref(), Ok(want));
+        assert_eq!(read(&text, Format::Markdown).as_deref(), Ok(want));
+    }
+}
