@@ -18,6 +18,10 @@
 //! `undecodable_bytes` is exact: it sums the lengths of the malformed byte sequences the decoder
 //! reported, each of which became one U+FFFD in the text. A U+FFFD that was validly encoded in the
 //! input is not counted.
+//!
+//! Here: the resolution order, decoding and detection. `declared` parses charset labels
+//! (HTTP, `<meta>`, XML), `binary` refuses random bytes, `mojibake` is [`review`]; what kind
+//! of file the bytes are (magic bytes, HTML or text) is `crate::sniff`'s.
 
 use std::cell::OnceCell;
 
@@ -25,7 +29,15 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::error::CoreError;
-use crate::model::Severity;
+use crate::sniff::sniff_binary;
+
+mod binary;
+mod declared;
+mod mojibake;
+
+use binary::{check_decoded, check_raw_controls};
+use declared::{charset_param, hint_encoding, meta_charset};
+pub use mojibake::{review, Mojibake};
 
 /// Which step of the resolution order decided the encoding (SPEC §2 `encoding_from`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -180,70 +192,6 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, CoreError> 
         return finish(text, guess, EncodingFrom::Detected, 0);
     }
     decode_with(GB18030, EncodingFrom::Detected, body)
-}
-
-/// Whether decoded text is an HTML page rather than plain text.
-///
-/// Looks at the first ~2 KB. HTML if the text starts with a tag (`<html`, `<!DOCTYPE`, `<?xml`,
-/// `<div` …), names `<!doctype html`, `<html` or `<body` anywhere there, or holds real tags of at
-/// least two kinds, an opening and closing tag of one kind, or three tags of one kind. Prose that
-/// mentions "<p" once stays text.
-pub fn looks_like_html(text: &str) -> bool {
-    html_signals(text, false)
-}
-
-/// `looks_like_html` without counting `<br>` tags: Markdown converters write `<br>` inside
-/// pipe-table cells, and those alone do not make a page HTML.
-pub fn looks_like_html_page(text: &str) -> bool {
-    html_signals(text, true)
-}
-
-fn html_signals(text: &str, ignore_br: bool) -> bool {
-    let bytes = text.as_bytes();
-    let head = &bytes[..bytes.len().min(2048)];
-    let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
-    let skip = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
-    let head = &head[skip..];
-    if head.first() == Some(&b'<') && head.get(1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'!' || c == b'?') {
-        return true;
-    }
-
-    const STRONG: [&[u8]; 3] = [b"!doctype html", b"html", b"body"];
-    const TAGS: [&[u8]; 13] =
-        [b"head", b"meta", b"title", b"table", b"tr", b"td", b"div", b"p", b"br", b"span", b"a", b"img", b"h1"];
-    let (mut opened, mut closed) = ([false; TAGS.len()], [false; TAGS.len()]);
-    let mut count = 0usize;
-    for (i, _) in head.iter().enumerate().filter(|(_, &b)| b == b'<') {
-        let after = &head[i + 1..];
-        let (name, closing) = match after.strip_prefix(b"/") {
-            Some(name) => (name, true),
-            None => (after, false),
-        };
-        if STRONG.iter().any(|t| tag_at(name, t)) {
-            return true;
-        }
-        if let Some(k) = TAGS.iter().position(|t| tag_at(name, t)) {
-            if ignore_br && TAGS[k] == b"br" {
-                continue;
-            }
-            if closing {
-                closed[k] = true;
-            } else {
-                opened[k] = true;
-            }
-            count += 1;
-        }
-    }
-    let kinds = (0..TAGS.len()).filter(|&k| opened[k] || closed[k]).count();
-    let pair = (0..TAGS.len()).any(|k| opened[k] && closed[k]);
-    kinds >= 2 || pair || count >= 3
-}
-
-/// `s` starts with tag name `name` (ASCII case-insensitive), ended by whitespace, `>` or `/`.
-fn tag_at(s: &[u8], name: &[u8]) -> bool {
-    s.len() >= name.len()
-        && s[..name.len()].eq_ignore_ascii_case(name)
-        && s.get(name.len()).is_none_or(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,98 +382,6 @@ fn rescue_cjk(window: &[u8], last: bool, guess: &'static Encoding) -> Option<&'s
     None
 }
 
-/// A charset label from a `<meta>` tag (or an XML declaration) in the first 1024 bytes.
-fn meta_charset(body: &[u8]) -> Option<&'static Encoding> {
-    let start = body.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
-    if body[start..].starts_with(b"<?xml") {
-        let decl = &body[start..body.len().min(start + 256)];
-        let decl = &decl[..find(decl, b"?>").unwrap_or(decl.len())];
-        if let Some(enc) = attr_value(decl, b"encoding").and_then(hint_encoding) {
-            return Some(enc);
-        }
-    }
-    let scan_end = body.len().min(META_SCAN);
-    let mut i = 0;
-    while i < scan_end {
-        let rest = &body[i..];
-        if rest.starts_with(b"<!--") {
-            // Skip comments: a commented-out old <meta charset> is common after a site migration.
-            i += find(&rest[4..], b"-->").map_or(rest.len(), |p| p + 7);
-            continue;
-        }
-        if rest.len() > 5
-            && rest[..5].eq_ignore_ascii_case(b"<meta")
-            && matches!(rest[5], b'/' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
-        {
-            let tag = &rest[..rest.len().min(META_SCAN)];
-            let tag = &tag[..find(tag, b">").unwrap_or(tag.len())];
-            if let Some(enc) = charset_param(tag).and_then(hint_encoding) {
-                return Some(enc);
-            }
-            i += tag.len().max(1);
-            continue;
-        }
-        i += 1;
-    }
-    None
-}
-
-/// The value after `charset=` in a tag or a Content-Type value.
-fn charset_param(s: &[u8]) -> Option<&[u8]> {
-    attr_value(s, b"charset")
-}
-
-/// The value of the first `name=value` (ASCII case-insensitive name, optional quotes) in `s`.
-fn attr_value<'a>(s: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
-    let mut from = 0;
-    while let Some(p) = find_ci(&s[from..], name) {
-        let mut j = from + p + name.len();
-        from = j;
-        while s.get(j).is_some_and(|b| b.is_ascii_whitespace()) {
-            j += 1;
-        }
-        if s.get(j) != Some(&b'=') {
-            continue;
-        }
-        j += 1;
-        while s.get(j).is_some_and(|b| b.is_ascii_whitespace()) {
-            j += 1;
-        }
-        let value = match s.get(j) {
-            Some(&q @ (b'"' | b'\'')) => {
-                let v = &s[j + 1..];
-                &v[..v.iter().position(|&b| b == q).unwrap_or(v.len())]
-            }
-            _ => {
-                let v = &s[j..];
-                let end = v
-                    .iter()
-                    .position(|&b| b.is_ascii_whitespace() || matches!(b, b';' | b',' | b'"' | b'\'' | b'>' | b'/'))
-                    .unwrap_or(v.len());
-                &v[..end]
-            }
-        };
-        if !value.is_empty() {
-            return Some(value);
-        }
-    }
-    None
-}
-
-/// Resolves a declared (HTTP/meta) label. UTF-16 is only believed from a BOM or the caller:
-/// WHATWG treats a `<meta charset=utf-16>` as UTF-8, since the meta tag itself was readable as ASCII.
-fn hint_encoding(label: &[u8]) -> Option<&'static Encoding> {
-    Encoding::for_label_no_replacement(label).filter(|&e| !is_utf16(e)).map(canonical)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn find_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
-}
-
 // ---------------------------------------------------------------------------------------------
 // Mojibake
 
@@ -569,332 +425,23 @@ fn reads_as_rare(enc: &'static Encoding, window: &[u8]) -> bool {
     common_share(enc, window).is_some_and(|(pairs, common)| pairs >= 20 && common * 10 < pairs * 7)
 }
 
-/// What [`review`] found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mojibake {
-    /// The text was `encoding`'s bytes read as Latin-1 / windows-1252; re-encoding gave those
-    /// bytes back exactly and they were decoded again. `sample`: the start of the mojibake.
-    Repaired { encoding: &'static str, sample: String },
-    /// Very likely mis-decoded and not repaired; the message says why and what to do.
-    Suspected(String),
-}
-
-impl Mojibake {
-    /// The `MOJIBAKE` issue's severity and message.
-    pub fn describe(&self) -> (Severity, String) {
-        match self {
-            Mojibake::Repaired { encoding, sample } => (
-                Severity::Info,
-                format!(
-                    "the text was {encoding} read as Latin-1 (mojibake: {sample:?}); it was re-encoded exactly \
-                     and decoded as {encoding}. Pass the response or its bytes, not response.text"
-                ),
-            ),
-            Mojibake::Suspected(why) => (Severity::Warning, why.clone()),
-        }
-    }
-}
-
-/// The byte windows-1252 gives to a character in 0x80–0x9F, for text read as windows-1252.
-fn cp1252_byte(c: char) -> Option<u8> {
-    Some(match c {
-        '€' => 0x80,
-        '‚' => 0x82,
-        'ƒ' => 0x83,
-        '„' => 0x84,
-        '…' => 0x85,
-        '†' => 0x86,
-        '‡' => 0x87,
-        'ˆ' => 0x88,
-        '‰' => 0x89,
-        'Š' => 0x8A,
-        '‹' => 0x8B,
-        'Œ' => 0x8C,
-        'Ž' => 0x8E,
-        '‘' => 0x91,
-        '’' => 0x92,
-        '“' => 0x93,
-        '”' => 0x94,
-        '•' => 0x95,
-        '–' => 0x96,
-        '—' => 0x97,
-        '˜' => 0x98,
-        '™' => 0x99,
-        'š' => 0x9A,
-        '›' => 0x9B,
-        'œ' => 0x9C,
-        'ž' => 0x9E,
-        'Ÿ' => 0x9F,
-        _ => return None,
-    })
-}
-
-/// The bytes `text` came from if it was read as Latin-1 or windows-1252 (every character maps
-/// back to one byte), when at least 8 of them are non-ASCII.
-fn latin1_bytes(text: &str) -> Option<Vec<u8>> {
-    let byte = |c: char| if (c as u32) < 0x100 { Some(c as u8) } else { cp1252_byte(c) };
-    let mut high = 0usize;
-    for c in text.chars() {
-        if !c.is_ascii() {
-            byte(c)?;
-            high += 1;
-        }
-    }
-    if high < 8 {
-        return None;
-    }
-    text.chars().map(byte).collect()
-}
-
-/// The first few non-ASCII characters of `text` (and what lies between them), for messages.
-fn sample(text: &str) -> String {
-    let start = text.find(|c: char| !c.is_ascii()).unwrap_or(0);
-    text[start..].chars().filter(|c| !c.is_control()).take(12).collect()
-}
-
-fn cjk_count(text: &str) -> usize {
-    text.chars()
-        .filter(|&c| matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'))
-        .count()
-}
-
-/// Looks for mojibake in decoded text (`bytes`: the input, when it was bytes). Repairs text
-/// that is a Chinese page read as Latin-1 / windows-1252 when the round trip is exact, and
-/// reports a declared CJK label under which the bytes read as rare characters.
-pub fn review(decoded: Decoded, bytes: Option<&[u8]>) -> (Decoded, Option<Mojibake>) {
-    if let Some(raw) = latin1_bytes(&decoded.text) {
-        let head = &raw[..raw.len().min(WINDOW)];
-        let found = if std::str::from_utf8(&raw).is_ok_and(|t| cjk_count(t) >= 4) {
-            Some(UTF_8)
-        } else {
-            // `last = false`: a character cut at the very end must not disqualify an encoding.
-            let guess = chardet(head, false);
-            (guess == GB18030 || guess == encoding_rs::BIG5).then_some(guess)
-        };
-        if let Some(enc) = found {
-            let name = if enc == GB18030 { "GB18030" } else { enc.name() };
-            return match strict(enc, &raw) {
-                Some(text) if cjk_count(&text) >= 4 => {
-                    let sample = sample(&decoded.text);
-                    let repaired = Decoded { text, encoding: name, ..decoded };
-                    (repaired, Some(Mojibake::Repaired { encoding: name, sample }))
-                }
-                _ => {
-                    let why = format!(
-                        "the text looks like {name} read as Latin-1 (mojibake: {:?}) but does not re-encode \
-                         exactly, so it was left as it is; pass the response or its bytes, not response.text",
-                        sample(&decoded.text)
-                    );
-                    (decoded, Some(Mojibake::Suspected(why)))
-                }
-            };
-        }
-    }
-    if let Some(bytes) = bytes {
-        if matches!(decoded.encoding_from, EncodingFrom::Http | EncodingFrom::Meta) {
-            let declared = Encoding::for_label(decoded.encoding.as_bytes()).map(canonical);
-            let start = bytes.iter().position(|&b| b >= 0x80).unwrap_or(0);
-            let window = &bytes[start..bytes.len().min(start + WINDOW)];
-            if let Some(enc) = declared.filter(|&e| reads_as_rare(e, window)) {
-                let other = if enc == GB18030 { encoding_rs::BIG5 } else { GB18030 };
-                let fits = !reads_as_rare(other, window) && strict(other, bytes).is_some();
-                let hint = if fits {
-                    let label = if other == GB18030 { "gb18030" } else { "big5" };
-                    format!(
-                        " They read as {}: pass encoding=\"{label}\"",
-                        if other == GB18030 { "GB18030" } else { "Big5" }
-                    )
-                } else {
-                    String::new()
-                };
-                let why = format!(
-                    "the page is labelled {} ({}), but its bytes read as rare characters in it: very likely the \
-                     wrong encoding.{hint}",
-                    decoded.encoding,
-                    if decoded.encoding_from == EncodingFrom::Http { "HTTP header" } else { "<meta> charset" },
-                );
-                return (decoded, Some(Mojibake::Suspected(why)));
-            }
-        }
-    }
-    (decoded, None)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Binary input
-
-/// Recognises binary formats by their magic bytes.
-fn sniff_binary(b: &[u8]) -> Option<&'static str> {
-    let at = |offset: usize, magic: &[u8]| b.get(offset..offset + magic.len()) == Some(magic);
-    // PDF readers accept the header anywhere in the first 1024 bytes (after junk or whitespace).
-    if at(0, b"%PDF") || find(&b[..b.len().min(1024)], b"%PDF-").is_some() {
-        return Some("PDF document");
-    }
-    let table: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "PNG image"),
-        (b"\xff\xd8\xff", "JPEG image"),
-        (b"GIF87a", "GIF image"),
-        (b"GIF89a", "GIF image"),
-        (b"II*\x00", "TIFF image"),
-        (b"MM\x00*", "TIFF image"),
-        (b"PK\x03\x04", "ZIP archive (or Office document)"),
-        (b"PK\x05\x06", "ZIP archive (or Office document)"),
-        (b"PK\x07\x08", "ZIP archive (or Office document)"),
-        (b"\xd0\xcf\x11\xe0", "Microsoft Office (OLE2) document"),
-        (b"\x1f\x8b", "gzip archive"),
-        (b"\xfd7zXZ\x00", "xz archive"),
-        (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
-        (b"Rar!\x1a\x07", "RAR archive"),
-        (b"\x28\xb5\x2f\xfd", "Zstandard archive"),
-        (b"\x7fELF", "ELF executable"),
-        (b"\x00asm", "WebAssembly module"),
-        (b"\xfe\xed\xfa\xce", "Mach-O executable"),
-        (b"\xfe\xed\xfa\xcf", "Mach-O executable"),
-        (b"\xce\xfa\xed\xfe", "Mach-O executable"),
-        (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
-        (b"SQLite format 3\x00", "SQLite database"),
-        (b"OggS\x00", "Ogg media file"),
-        (b"fLaC", "FLAC audio"),
-        (b"\x1a\x45\xdf\xa3", "Matroska/WebM video"),
-        (b"wOFF", "WOFF font"),
-        (b"wOF2", "WOFF2 font"),
-        (b"{\\rtf", "RTF document"),
-        (b"%!PS", "PostScript document"),
-    ];
-    if let Some((_, name)) = table.iter().find(|(magic, _)| at(0, magic)) {
-        return Some(name);
-    }
-    if at(0, b"RIFF") && b.len() >= 12 {
-        return Some(match &b[8..12] {
-            b"WEBP" => "WebP image",
-            b"WAVE" => "WAV audio",
-            b"AVI " => "AVI video",
-            _ => "RIFF media file",
-        });
-    }
-    // Two-letter magics are common words; require the header structure behind them.
-    if at(0, b"BM") && b.len() >= 26 && b[6..10] == [0, 0, 0, 0] {
-        let dib = u32::from_le_bytes([b[14], b[15], b[16], b[17]]);
-        if matches!(dib, 12 | 40 | 52 | 56 | 64 | 108 | 124) {
-            return Some("BMP image");
-        }
-    }
-    if at(0, b"MZ") && b.len() >= 64 {
-        let pe = u32::from_le_bytes([b[60], b[61], b[62], b[63]]) as usize;
-        if at(pe, b"PE\x00\x00") {
-            return Some("Windows executable");
-        }
-    }
-    if at(0, b"BZh")
-        && b.get(3).is_some_and(|d| (b'1'..=b'9').contains(d))
-        && (at(4, b"1AY&SY") || at(4, b"\x17\x72\x45\x38\x50\x90"))
-    {
-        return Some("bzip2 archive");
-    }
-    if at(0, b"ID3") && b.get(3).is_some_and(|v| (2..=4).contains(v)) && b.get(4) == Some(&0) {
-        return Some("MP3 audio");
-    }
-    if at(4, b"ftyp") {
-        return Some("MP4/QuickTime media file");
-    }
-    None
-}
-
-/// Control bytes other than whitespace and ESC (ISO-2022 escapes). Text in an ASCII-compatible
-/// encoding has next to none: no CJK or UTF-8 trail byte is below 0x20, so a control byte always
-/// decodes to a control character. Random bytes have ~11%.
-fn is_control_byte(b: u8) -> bool {
-    // Only comparisons, without branches: counting over a buffer then vectorises on
-    // baseline x86-64 (a variable shift or a table lookup would not).
-    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c) & (b != 0x1b) | (b == 0x7f)
-}
-
-/// How many bytes of `bytes` satisfy `f`.
-fn count_bytes(bytes: &[u8], f: impl Fn(u8) -> bool) -> usize {
-    // A u8 count per 255-byte piece cannot overflow, and that fold is what LLVM turns
-    // into SIMD compares and adds (measured: ~10× a fold into a wider counter).
-    bytes.chunks(255).map(|piece| usize::from(piece.iter().fold(0u8, |n, &b| n + u8::from(f(b))))).sum()
-}
-
-/// More than 3% control characters, and at least 16: a page with a few NULs is still text.
-fn too_many_controls(controls: usize, total: usize) -> bool {
-    controls >= 16 && controls * 100 > total * 3
-}
-
-/// Refuses random bytes before any decoding, so a 20 MB blob costs one 64 KB scan. Only valid
-/// for ASCII-compatible encodings; UTF-16 input without BOM shows up here and gets its own message.
-fn check_raw_controls(body: &[u8]) -> Result<(), CoreError> {
-    let head = &body[..body.len().min(WINDOW)];
-    let controls = count_bytes(head, is_control_byte);
-    if !too_many_controls(controls, head.len()) {
-        return Ok(());
-    }
-    let what = match utf16_without_bom(head) {
-        Some(name) => {
-            format!("{name} text without a byte-order mark (pass encoding=\"{}\" to read it)", name.to_lowercase())
-        }
-        None => BINARY_DATA.to_string(),
-    };
-    Err(CoreError::UnsupportedFormat(what))
-}
-
-/// At least 90% of the 16-bit units are plausible text (ASCII, Latin, punctuation, CJK) in one
-/// byte order. Random bytes score ~45%.
-fn utf16_without_bom(head: &[u8]) -> Option<&'static str> {
-    let plausible = |u: u16| matches!(u, 0x09 | 0x0a | 0x0d | 0x20..=0x7e | 0xa0..=0x024f | 0x2000..=0x206f | 0x3000..=0x9fff | 0xff00..=0xffef);
-    let units = head.len() / 2;
-    if units < 8 {
-        return None;
-    }
-    let (mut le, mut be) = (0, 0);
-    for pair in head.chunks_exact(2) {
-        le += usize::from(plausible(u16::from_le_bytes([pair[0], pair[1]])));
-        be += usize::from(plausible(u16::from_be_bytes([pair[0], pair[1]])));
-    }
-    if le * 10 >= units * 9 {
-        Some("UTF-16LE")
-    } else if be * 10 >= units * 9 {
-        Some("UTF-16BE")
-    } else {
-        None
-    }
-}
-
-/// Checks the first 64K decoded chars: control characters (C0 other than whitespace/ESC, DEL, C1)
-/// mean binary data whatever the encoding. A quarter of U+FFFD means nothing fitted, but only
-/// when we guessed: an encoding the caller forced, or a BOM, is obeyed.
-fn check_decoded(text: &str, from: EncodingFrom) -> Result<(), CoreError> {
-    // Over the UTF-8 bytes rather than chars: a C0 control or DEL is its own byte, a C1
-    // control is C2 80..C2 9F, U+FFFD is EF BF BD; every non-continuation byte starts a char.
-    let b = text.as_bytes();
-    // The first WINDOW chars (no more bytes than that means no more chars).
-    let head = if b.len() <= WINDOW { b } else { &b[..text.char_indices().nth(WINDOW).map_or(b.len(), |(i, _)| i)] };
-    let chars = count_bytes(head, |x| x & 0xC0 != 0x80);
-    let c1 = memchr::memchr_iter(0xC2, head).filter(|&i| matches!(head.get(i + 1), Some(0x80..=0x9F))).count();
-    let controls = count_bytes(head, is_control_byte) + c1;
-    let replaced = memchr::memmem::find_iter(head, "\u{fffd}".as_bytes()).count();
-    if too_many_controls(controls, chars) || (from == EncodingFrom::Detected && replaced >= 16 && replaced * 4 > chars)
-    {
-        return Err(CoreError::UnsupportedFormat(BINARY_DATA.to_string()));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
+    use super::binary::too_many_controls;
     use super::*;
     use encoding_rs::BIG5;
 
-    const ZH: &str = "根据《中华人民共和国政府信息公开条例》规定，现公布本机关2023年政府信息公开工作年度报告。\
+    pub(super) const ZH: &str =
+        "根据《中华人民共和国政府信息公开条例》规定，现公布本机关2023年政府信息公开工作年度报告。\
         本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、\
         政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等部分组成。\
         本年度共主动公开政府信息一千二百余条，受理依申请公开四十五件，均已按时答复。";
-    const ZH_HANT: &str = "政府資訊公開工作年度報告，本機關主動公開政府資訊。\
+    pub(super) const ZH_HANT: &str = "政府資訊公開工作年度報告，本機關主動公開政府資訊。\
         依據政府資訊公開法規定，本機關應主動公開施政計畫、業務統計及預算決算書。\
         本年度共受理申請案件四十五件，均已依法於期限內答復，並無行政訴訟案件。\
         未來將持續精進資訊公開作業，提升民眾查詢便利性。";
 
-    fn page(charset_meta: &str, body: &str) -> String {
+    pub(super) fn page(charset_meta: &str, body: &str) -> String {
         format!("<html><head>{charset_meta}<title>年度报告</title></head><body><p>{body}</p></body></html>")
     }
 
@@ -937,7 +484,7 @@ mod tests {
         }
     }
 
-    fn dec(bytes: &[u8]) -> Result<Decoded, CoreError> {
+    pub(super) fn dec(bytes: &[u8]) -> Result<Decoded, CoreError> {
         decode(bytes, &DecodeOptions::default())
     }
 
@@ -1255,18 +802,6 @@ mod tests {
     }
 
     #[test]
-    fn html_sniffing() {
-        assert!(looks_like_html("\u{feff}  <!DOCTYPE html><html>"));
-        assert!(looks_like_html("<div>政府</div>"));
-        assert!(looks_like_html("某某县人民政府\n<TABLE border=1><TR><TD>1</TD></TR></TABLE>"));
-        assert!(looks_like_html("年度报告<br/>一、总体情况<br>二、主动公开<br />"));
-        assert!(looks_like_html("前言 <p>正文</p>"));
-        assert!(!looks_like_html("一、总体情况\n在HTML中用 <p 标记段落，本文是纯文本。"));
-        assert!(!looks_like_html("x <p> y"));
-        assert!(!looks_like_html("<政府信息公开条例>规定"));
-        assert!(!looks_like_html("a<b and c>d <position>"));
-    }
-    #[test]
     fn single_byte_declaration_does_not_mangle_chinese() {
         let html = page(r#"<meta charset="iso-8859-1">"#, ZH);
         let d = dec(html.as_bytes()).unwrap();
@@ -1293,62 +828,5 @@ mod tests {
         assert!(reads_as_rare(GB18030, &big5), "Big5 bytes read as GBK");
         assert!(reads_as_rare(BIG5, &gbk), "GBK bytes read as Big5");
         assert!(!reads_as_rare(UTF_8, ZH.as_bytes()));
-    }
-
-    #[test]
-    fn header_and_meta_disagreeing_follow_the_plausible_one() {
-        let html = page(r#"<meta charset="big5">"#, &ZH_HANT.repeat(3));
-        let (bytes, _, _) = BIG5.encode(&html);
-        let opts = DecodeOptions { encoding: None, content_type: Some("text/html; charset=gbk") };
-        let d = decode(&bytes, &opts).unwrap();
-        assert_eq!((d.encoding, d.encoding_from), ("Big5", EncodingFrom::Meta));
-        assert!(d.text.contains(ZH_HANT));
-        assert_eq!(review(d, Some(&bytes)).1, None);
-    }
-
-    #[test]
-    fn a_lone_wrong_label_is_suspected() {
-        let html = page(r#"<meta charset="gbk">"#, &ZH_HANT.repeat(3));
-        let (bytes, _, _) = BIG5.encode(&html);
-        let d = dec(&bytes).unwrap();
-        assert_eq!((d.encoding, d.encoding_from), ("GB18030", EncodingFrom::Meta));
-        match review(d, Some(&bytes)).1 {
-            Some(Mojibake::Suspected(why)) => assert!(why.contains("pass encoding=\"big5\""), "{why}"),
-            other => panic!("{other:?}"),
-        }
-    }
-
-    fn as_latin1(bytes: &[u8]) -> String {
-        bytes.iter().map(|&b| char::from(b)).collect()
-    }
-
-    #[test]
-    fn latin1_mojibake_is_repaired_exactly() {
-        let (gbk, _, _) = GBK.encode(ZH);
-        let (big5, _, _) = BIG5.encode(ZH_HANT);
-        for (bytes, want, name) in
-            [(gbk.to_vec(), ZH, "GB18030"), (ZH.as_bytes().to_vec(), ZH, "UTF-8"), (big5.to_vec(), ZH_HANT, "Big5")]
-        {
-            let text = as_latin1(&bytes);
-            let d = Decoded { text, encoding: "UTF-8", encoding_from: EncodingFrom::Str, undecodable_bytes: 0 };
-            let (d, found) = review(d, None);
-            assert_eq!(d.text, want, "{name}");
-            assert!(matches!(found, Some(Mojibake::Repaired { encoding, .. }) if encoding == name), "{name}");
-        }
-    }
-
-    #[test]
-    fn mojibake_review_leaves_honest_text_alone() {
-        let latin = "Le rapport annuel a été publié à Montréal : café, résumé, naïve, déjà, façade, où, très élevé.";
-        for text in [ZH, ZH_HANT, latin, "plain ASCII text"] {
-            let d = Decoded {
-                text: text.into(),
-                encoding: "UTF-8",
-                encoding_from: EncodingFrom::Str,
-                undecodable_bytes: 0,
-            };
-            let (d, found) = review(d, None);
-            assert_eq!((d.text.as_str(), found), (text, None));
-        }
     }
 }

@@ -148,9 +148,9 @@ pub fn read_raw(text: &str, format: Format) -> RawDocument {
 /// HTML, Markdown or plain text. Markdown first: a Markdown file may hold `<br>` inside
 /// its pipe tables, which alone makes no page HTML.
 pub fn sniff_text(text: &str) -> Format {
-    if plain::looks_like_markdown(text) && !decode::looks_like_html_page(text) {
+    if plain::looks_like_markdown(text) && !sniff::looks_like_html_page(text) {
         Format::Markdown
-    } else if decode::looks_like_html(text) {
+    } else if sniff::looks_like_html(text) {
         Format::Html
     } else {
         Format::Text
