@@ -1,0 +1,132 @@
+//! Statements of absence (`未收到…申请`): a negator, then within reach what it negates.
+
+/// A statement of absence (SPEC §5, DOMAIN §10.3): a negator, then within reach
+/// one of `words`.
+pub(super) struct Negation {
+    pub(super) key: &'static str,
+    pub(super) words: &'static [&'static str],
+    /// A clause holding one of these states something else (`未收到…行政复议申请`
+    /// is about reviews, not requests; `未按收费通知要求缴纳费用` is table 3's row).
+    pub(super) not_in_clause: &'static [&'static str],
+    /// Words between negator and key word that make the negator govern something
+    /// else (`未按时答复的申请`, `没有现成信息`).
+    pub(super) not_between: &'static [&'static str],
+    /// Outcomes right after the key word that are what is negated
+    /// (`未发生…被复议纠错或诉讼败诉` says reviews happened).
+    pub(super) outcomes: &'static [&'static str],
+}
+
+pub(super) const NEGATION_RULES: &[Negation] = &[
+    // `本年度我区未收到政府信息公开申请`, `我镇没有依申请公开政府信息申请事项`,
+    // `2015年，我局未收到公民提出的公开政府信息申请`.
+    Negation {
+        key: "requests_received",
+        words: &["申请"],
+        not_in_clause: &["复议", "诉讼", "投诉", "举报", "申诉", "许可", "补正", "按收费通知"],
+        not_between: &["答复", "办理", "办结", "处理", "按时", "超期", "逾期", "延期", "正当理由", "被"],
+        outcomes: &["人"],
+    },
+    // `无收费及减免情况`, `未收取任何费用`, `均未对依申请提供政府公开信息进行收费`,
+    // `本年度没有产生信息公开处理费`.
+    Negation {
+        key: "fees_yuan",
+        words: &["收费", "收取", "费用", "处理费"],
+        not_in_clause: &["行政事业性收费", "按收费通知", "缴纳费用"],
+        not_between: &["被"],
+        outcomes: &[],
+    },
+    // `未发生因政府信息公开引发的行政复议`, `未收到有关政府信息公开行政复议申请`.
+    // Not `该行政复议件未被复议机关纠错`, `未发生…被复议纠错或诉讼败诉`, `未经复议直接起诉`.
+    Negation {
+        key: "reviews",
+        words: &["复议"],
+        not_in_clause: &[],
+        not_between: &["被", "纠错", "纠正", "败诉"],
+        outcomes: &["纠错", "纠正", "撤销", "败诉", "机关纠", "被纠", "确认违法"],
+    },
+    // `没有发生因政府信息公开引发的…行政诉讼`.
+    Negation {
+        key: "lawsuits",
+        words: &["诉讼"],
+        not_in_clause: &[],
+        not_between: &["被", "纠错", "纠正", "败诉"],
+        outcomes: &["败诉", "纠错", "纠正", "撤销", "确认违法"],
+    },
+    // `未收到针对我镇政府信息公开事务有关的申诉案`.
+    Negation {
+        key: "complaints",
+        words: &["申诉", "投诉", "举报"],
+        not_in_clause: &["信访举报投诉类", "类申请"],
+        not_between: &["被"],
+        outcomes: &[],
+    },
+];
+
+pub(super) const NEGATORS: &[&str] = &["没有", "未", "无", "不存在"];
+/// The first characters of [`NEGATORS`].
+pub(super) const NEGATOR_STARTS: [char; 4] = ['没', '未', '无', '不'];
+
+/// Whether `s` holds a character that starts a negator.
+pub(super) fn may_negate(s: &str) -> bool {
+    s.contains(NEGATOR_STARTS)
+}
+
+/// `无` starting another word (无论, 无法, 无正当理由 …) is no negation.
+pub(super) const NOT_NEGATING_AFTER_WU: &[char] = &[
+    '论', '纸', '缝', '偿', '障', '法', '须', '需', '疑', '效', '私', '不', '限', '线', '形', '误', '一', '序', '力',
+    '故', '正',
+];
+/// `未` starting another word: 未经 (`未经复议直接起诉`), 未被 (`未被复议机关纠错`),
+/// 未按/未在/未及 (`未按时答复`), 未予.
+pub(super) const NOT_NEGATING_AFTER_WEI: &[char] = &['经', '被', '按', '在', '及', '予', '能', '来'];
+/// `没有` starting another phrase: 没有现成信息 (table 3's row).
+pub(super) const NOT_NEGATING_AFTER_MEIYOU: &[char] = &['现'];
+
+/// How far (characters) a key's words may follow the negator.
+pub(super) const NEGATION_REACH: usize = 30;
+
+/// Where `word` occurs in `s` (the text right after a negator). `申请` of `依申请`
+/// counts for requests only right after the negator or its verb (`未接收到依申请公开`,
+/// `无依申请公开政务信息情况`), not further on (`没有发生…依申请公开的信息…`).
+pub(super) fn find_word(s: &str, word: &str, key: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = s[from..].find(word) {
+        let at = from + p;
+        let yi = key == "requests_received" && s[..at].ends_with('依');
+        if !yi || NEGATED_VERBS.iter().any(|v| s[..at - '依'.len_utf8()] == **v) {
+            return Some(at);
+        }
+        from = at + word.len();
+    }
+    None
+}
+
+/// What a negator may govern right before `依申请`: nothing, or a verb of receiving.
+pub(super) const NEGATED_VERBS: &[&str] = &["", "收到", "接到", "接收到", "接收", "受理", "发生", "产生", "有"];
+
+/// The first negator of a clause.
+pub(super) fn find_negator(clause: &str) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for n in NEGATORS {
+        let mut from = 0;
+        while let Some(p) = clause[from..].find(n) {
+            let at = from + p;
+            from = at + n.len();
+            let next = clause[at + n.len()..].chars().next();
+            let skip = match *n {
+                "无" => next.is_none_or(|c| NOT_NEGATING_AFTER_WU.contains(&c)),
+                "未" => next.is_none_or(|c| NOT_NEGATING_AFTER_WEI.contains(&c)) || clause[..at].ends_with('尚'),
+                "没有" => next.is_none_or(|c| NOT_NEGATING_AFTER_MEIYOU.contains(&c)),
+                _ => false,
+            };
+            if skip {
+                continue;
+            }
+            if best.is_none_or(|(b, _)| at < b) {
+                best = Some((at, n));
+            }
+            break;
+        }
+    }
+    best
+}

@@ -1,0 +1,476 @@
+//! Reading a sentence: its numbers keyed by the predicate before them, parts of totals,
+//! other years and cumulative counts told apart.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::CharIndex;
+use crate::model::{Fact, Number, Section};
+use crate::numbers::{self, NumberToken};
+
+use super::*;
+
+/// What a sentence leaves to the next one: the keys it stated (a next sentence
+/// opening with `其中` lists their parts) and whether it was about requests.
+#[derive(Default, Clone)]
+pub(super) struct Carry {
+    pub(super) keys: Vec<&'static str>,
+    pub(super) requests: bool,
+}
+
+/// A fact with what the document-level pass needs.
+pub(super) struct Read {
+    pub(super) fact: Fact,
+    pub(super) rank: u8,
+    /// The key a frame restates (`在主动公开的425条政府信息中`): no fact of its own,
+    /// but a total the document's statements must agree with.
+    pub(super) frame: Option<&'static str>,
+}
+
+pub(super) struct Reader<'a> {
+    pub(super) text: &'a str,
+    pub(super) idx: &'a CharIndex<'a>,
+    pub(super) sections: &'a [Section],
+    pub(super) year: Option<i32>,
+    pub(super) carry: Carry,
+    pub(super) out: Vec<Read>,
+}
+
+/// Keys of totals: a count shown as a share of something (`…1397条，占73%`) is a part.
+pub(super) const TOTAL_KEYS: &[&str] = &["proactive_total", "requests_received", "reviews", "lawsuits"];
+
+/// Words that introduce the parts of a total stated before them
+/// (`共…N条（其中A类x条…）`, `主动公开政府信息125条，涵盖…类5条`).
+pub(super) const PART_WORDS: &[&str] = &["其中", "包括", "涵盖", "包含", "含", "分别", "主要有", "主要类别"];
+
+/// Words of a sentence about handling requests (with `申请`).
+pub(super) const REQUEST_VERBS: &[&str] =
+    &["收到", "受理", "接收", "接到", "新收", "办结", "办理", "答复", "处理", "回复", "提出", "提交"];
+/// Outcomes of requests (table 3's rows) that make a sentence about requests.
+pub(super) const OUTCOME_WORDS: &[&str] =
+    &["予以公开", "部分公开", "无法提供", "不予处理", "其他处理", "同意公开", "公开答复"];
+
+/// What the words of a sentence say about it, found in one pass (see [`SentenceWords::of`]).
+#[derive(Default)]
+pub(super) struct SentenceWords {
+    /// About handling requests: `申请` with a verb of handling, or two outcomes of
+    /// requests (`其中予以公开 12件，不予公开 3件`).
+    pub(super) requests: bool,
+    /// Where the first word tying the sentence to disclosure ends ([`DISCLOSURE_WORDS`]).
+    pub(super) disclosure_at: Option<usize>,
+    /// Speaks of other business ([`grammar::OTHER_BUSINESS`]).
+    pub(super) business: bool,
+}
+
+/// Words that tie a count of reviews, lawsuits or complaints to information disclosure.
+pub(super) const DISCLOSURE_WORDS: &[&str] =
+    &["信息公开", "依申请", "政务公开", "被申请", "被诉", "被提起", "公开类", "公开申请"];
+
+/// The words [`SentenceWords`] looks for, by kind.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Word {
+    Request,
+    RequestVerb,
+    Outcome(u8),
+    Disclosure,
+    Business,
+}
+
+pub(super) static SENTENCE_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<Word>)> = LazyLock::new(|| {
+    let mut words: Vec<&str> = vec!["申请"];
+    let mut kinds = vec![Word::Request];
+    for w in REQUEST_VERBS {
+        words.push(w);
+        kinds.push(Word::RequestVerb);
+    }
+    for (i, w) in OUTCOME_WORDS.iter().chain(&["不予公开"]).enumerate() {
+        words.push(w);
+        kinds.push(Word::Outcome(u8::try_from(i).unwrap_or(u8::MAX)));
+    }
+    for w in DISCLOSURE_WORDS {
+        words.push(w);
+        kinds.push(Word::Disclosure);
+    }
+    for w in grammar::OTHER_BUSINESS {
+        words.push(w);
+        kinds.push(Word::Business);
+    }
+    let ac = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&words)
+        .expect("sentence words automaton");
+    (ac, kinds)
+});
+
+impl SentenceWords {
+    pub(super) fn of(s: &str) -> SentenceWords {
+        let (ac, kinds) = &*SENTENCE_WORDS;
+        let mut out = SentenceWords::default();
+        let (mut request, mut verb) = (false, false);
+        let mut outcomes = 0u32;
+        for m in ac.find_iter(s) {
+            match kinds[m.pattern().as_usize()] {
+                Word::Request => request = true,
+                Word::RequestVerb => verb = true,
+                Word::Outcome(i) => outcomes |= 1 << i,
+                Word::Disclosure => {
+                    // 依申请, 被申请, 公开申请 hold a 申请 of their own.
+                    request |= s[m.range()].contains("申请");
+                    out.disclosure_at = Some(out.disclosure_at.map_or(m.end(), |e| e.min(m.end())));
+                }
+                Word::Business => out.business = true,
+            }
+        }
+        out.requests = (request && verb) || outcomes.count_ones() >= 2;
+        out
+    }
+}
+
+/// Sentences longer than this (flattened pages without full stops) are quoted as
+/// an excerpt around the number, so that many facts do not copy one huge line each.
+pub(super) const MAX_SENTENCE_BYTES: usize = 1200;
+/// Bytes of context either side of the number in such an excerpt.
+pub(super) const EXCERPT_BYTES: usize = 180;
+
+impl Reader<'_> {
+    pub(super) fn quote(&self, start: usize, end: usize, from: usize, to: usize) -> String {
+        if end - start > MAX_SENTENCE_BYTES {
+            excerpt(&self.text[start..end], from - start, to - start)
+        } else {
+            self.text[start..end].trim().to_string()
+        }
+    }
+
+    pub(super) fn sentence(&mut self, start: usize, end: usize) {
+        let cp = Compact::new(self.text, start, end);
+        let full: &str = &cp.s;
+        // A table flattened into the sentence: only the prose before it is read.
+        let s = match table_text::table_start(full) {
+            Some(at) => &full[..at],
+            None => full,
+        };
+        let tokens = numbers::scan(s);
+        let counted = tokens.iter().any(|t| t.unit.is_some_and(numbers::is_count_unit));
+        let carry = std::mem::take(&mut self.carry);
+        if !counted && !may_negate(s) {
+            // Only the words of requests matter to the next sentence.
+            self.carry = Carry { keys: Vec::new(), requests: SentenceWords::of(s).requests };
+            return;
+        }
+        let first_char = self.idx.char_at(start);
+        let in_requests = section_at(self.sections, first_char) == Some("requests");
+        let words = SentenceWords::of(s);
+        let requests = carry.requests || in_requests || words.requests;
+        let in_review = section_at(self.sections, first_char) == Some("review_litigation");
+        let business = words.business;
+        let first_disclosure = words.disclosure_at;
+        // Keys stated so far in the sentence (a frame's key too), and the keys a part
+        // word made into parts from there on.
+        let mut keys: Vec<&'static str> = Vec::new();
+        let mut part_of: Vec<&'static str> = if s.trim_start_matches(['，', ',', '：', ':']).starts_with("其中") {
+            carry.keys.clone()
+        } else {
+            Vec::new()
+        };
+        let mut scanned = 0usize;
+        let mut clause_start = 0usize;
+        let mut quote_depth = 0i64;
+        let mut paren_open: Option<usize> = None;
+        let mut paren_keys: Vec<&'static str> = Vec::new();
+        let mut prev_end = 0usize; // end of the previous number of any kind
+        let mut ctx_start = 0usize; // end of the previous counting number
+        let mut found: Vec<&'static str> = Vec::new();
+        for tok in &tokens {
+            if tok.start >= scanned {
+                let gap = &s[scanned..tok.start];
+                for (k, c) in gap.char_indices() {
+                    let at = scanned + k;
+                    if is_clause_end(c) {
+                        clause_start = at + c.len_utf8();
+                    } else if matches!(c, '“' | '《' | '「' | '"') {
+                        quote_depth += 1;
+                    } else if matches!(c, '”' | '》' | '」') {
+                        quote_depth = (quote_depth - 1).max(0);
+                    } else if matches!(c, '（' | '(') {
+                        paren_open = Some(at + c.len_utf8());
+                        paren_keys = keys.clone();
+                    } else if matches!(c, '）' | ')') {
+                        paren_open = None;
+                    }
+                }
+                if !keys.is_empty() && PART_WORDS.iter().any(|w| gap.contains(w)) {
+                    part_of = keys.clone();
+                }
+                scanned = tok.start;
+            }
+            let before = &s[..tok.start];
+            let window_start = prev_end.max(clause_start).max(paren_open.unwrap_or(0));
+            prev_end = tok.tail_end;
+            let counting = tok.unit.is_some_and(numbers::is_count_unit);
+            let ordinal = before.ends_with('第');
+            if !counting || tok.code_like || ordinal || quote_depth > 0 {
+                continue;
+            }
+            let Some(unit) = tok.unit else { continue };
+            let window = &s[window_start.min(tok.start)..tok.start];
+            let rest = &s[tok.tail_end..];
+            let clause_end = rest.find(|c: char| is_clause_end(c) || matches!(c, '（' | '(' | '）' | ')'));
+            let after = &rest[..clause_end.unwrap_or(rest.len())];
+            let mut from = ctx_start.max(tok.start.saturating_sub(240));
+            while !s.is_char_boundary(from) {
+                from += 1;
+            }
+            let context = &s[from..tok.start];
+            ctx_start = tok.tail_end;
+            let disclosure = in_review || first_disclosure.is_some_and(|e| e <= tok.start);
+            let ctx = grammar::Context { requests, disclosure, business };
+            let mut restated = None;
+            let mut got = grammar::classify(window, after, unit, ctx);
+            let mut key = got.map(|k| k.key);
+            if key == Some("proactive_total") && is_cumulative(context, self.year) {
+                key = Some("proactive_cumulative");
+            }
+            if let Some(k) = key {
+                // `在主动公开的425条政府信息中，…`: the total restated as a frame; what
+                // follows are its parts.
+                let frame = after.ends_with('中') && s[clause_start.min(tok.start)..tok.start].contains('在');
+                // `各乡镇主动公开政府信息534条，占27%`: a share, so a part.
+                let share = TOTAL_KEYS.contains(&k)
+                    && (after.starts_with('占') || rest.trim_start_matches(['，', ',']).starts_with('占'));
+                let part = part_of.contains(&k) || (paren_open.is_some() && paren_keys.contains(&k));
+                // A set: at most one entry per key, so copies of it stay small on long lines.
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+                if frame {
+                    part_of = keys.clone();
+                    restated = Some(k);
+                }
+                if frame || share || part {
+                    key = None;
+                    got = None;
+                }
+            }
+            if key.is_some_and(|k| k != "proactive_cumulative") && other_year(context, window, self.year) {
+                key = None;
+            }
+            let (value, unit_out) = fact_value(tok, unit, key);
+            let (a, b) = (cp.at(tok.start), cp.end_at(tok.end));
+            let span = self.idx.span(a..b);
+            if let Some(k) = key {
+                found.push(k);
+            }
+            self.out.push(Read {
+                fact: Fact {
+                    key,
+                    label: label_of(window),
+                    value,
+                    unit: Some(unit_out.to_string()),
+                    approx: tok.approx,
+                    negated: false,
+                    section: section_at(self.sections, span[0]),
+                    span,
+                    sentence: self.quote(start, end, a, b),
+                },
+                rank: got.map_or(0, |g| g.rank),
+                frame: restated.filter(|_| !other_year(context, window, self.year)),
+            });
+        }
+        self.negations(s, &cp, start, end, &tokens, &found);
+        self.carry = Carry { keys, requests: requests || words.requests };
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn negations(
+        &mut self,
+        s: &str,
+        cp: &Compact<'_>,
+        start: usize,
+        end: usize,
+        tokens: &[NumberToken],
+        found: &[&'static str],
+    ) {
+        // Most sentences hold no negator at all.
+        if !may_negate(s) {
+            return;
+        }
+        let mut done: Vec<&'static str> = found.to_vec();
+        let mut clause_start = 0usize;
+        let mut bounds: Vec<(usize, usize)> = Vec::new();
+        for (i, c) in s.char_indices() {
+            if is_clause_end(c) {
+                bounds.push((clause_start, i));
+                clause_start = i + c.len_utf8();
+            }
+        }
+        bounds.push((clause_start, s.len()));
+        for (cs, ce) in bounds {
+            let clause = &s[cs..ce];
+            let Some((neg_at, neg)) = find_negator(clause) else { continue };
+            // A counted number after the negator means the clause states a count.
+            let lo = tokens.partition_point(|t| t.start < cs + neg_at);
+            let has_count = tokens[lo..]
+                .iter()
+                .take_while(|t| t.start < ce)
+                .any(|t| t.unit.is_some_and(numbers::is_count_unit) && !t.code_like);
+            if has_count {
+                continue;
+            }
+            let after_neg = &clause[neg_at + neg.len()..];
+            let reach_end = after_neg.char_indices().nth(NEGATION_REACH).map_or(after_neg.len(), |(b, _)| b);
+            let reach = &after_neg[..reach_end];
+            for rule in NEGATION_RULES {
+                if done.contains(&rule.key) || rule.not_in_clause.iter().any(|w| clause.contains(w)) {
+                    continue;
+                }
+                let hit = rule.words.iter().filter_map(|w| find_word(reach, w, rule.key).map(|p| (p, w.len()))).min();
+                let Some((p, wl)) = hit else { continue };
+                // What the negator governs: nothing between it and the key word may turn
+                // the statement into one about something else (`未按时答复…申请`).
+                let between = &reach[..p];
+                if rule.not_between.iter().any(|w| between.contains(w)) {
+                    continue;
+                }
+                // An outcome after the key word is what is negated: `未发生…被复议纠错`.
+                let tail = &after_neg[p + wl..];
+                let tail = &tail[..tail.find(['、', '和', '或', '及']).unwrap_or(tail.len())];
+                if rule.outcomes.iter().any(|w| tail.starts_with(w) || near(tail, 6).contains(w)) {
+                    continue;
+                }
+                let from = cs + neg_at;
+                let to = cs + neg_at + neg.len() + p + wl;
+                let (a, b) = (cp.at(from), cp.end_at(to));
+                let span = self.idx.span(a..b);
+                self.out.push(Read {
+                    fact: Fact {
+                        key: Some(rule.key),
+                        label: s[from..to].to_string(),
+                        value: Number::Int(0),
+                        unit: None,
+                        approx: false,
+                        negated: true,
+                        section: section_at(self.sections, span[0]),
+                        span,
+                        sentence: self.quote(start, end, a, b),
+                    },
+                    rank: 3,
+                    frame: None,
+                });
+                done.push(rule.key);
+            }
+        }
+    }
+}
+
+/// The first `n` characters of `s`.
+pub(super) fn near(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// Words that make a proactive count the total to date rather than the year's
+/// (`目前…共…`, `…至今累计…`).
+pub(super) const CUMULATIVE_WORDS: &[&str] = &["至今", "迄今", "历年", "目前", "建站以来", "开通以来", "上线以来"];
+/// Words that bound a count by a date, which is the total to date only with
+/// 累计 after them (`截止到2011年12月31日,我区累计主动公开…`, `到年底累计…`); alone
+/// they end the report's year (`截至12月31日止，我局主动公开政府信息共161条`).
+pub(super) const DATE_BOUND_WORDS: &[&str] = &["截止", "截至", "到年底", "至年底", "到年末", "至年末"];
+/// Words that keep a count the year's even after such a word (`截至12月底，全年…`).
+pub(super) const YEAR_WORDS: &[&str] = &["新增", "本年", "全年", "今年", "年内", "年度"];
+
+pub(super) fn is_cumulative(ctx: &str, year: Option<i32>) -> bool {
+    let tail = near_end(ctx, 60);
+    let last = |words: &[&'static str]| words.iter().filter_map(|w| tail.rfind(w).map(|p| (p, *w))).max();
+    let strong = last(CUMULATIVE_WORDS);
+    let bound = last(DATE_BOUND_WORDS).filter(|(at, w)| {
+        let after = &tail[at + w.len()..];
+        after.contains("累计") || after.contains("总计")
+    });
+    let Some((at, w)) = strong.max(bound) else {
+        return yearly_since(tail, year);
+    };
+    let after = &tail[at + w.len()..];
+    !YEAR_WORDS.iter().any(|y| after.contains(y))
+}
+
+/// `2008年以来累计…`: a count since an earlier year (not `今年以来`, not the report's year).
+pub(super) fn yearly_since(tail: &str, year: Option<i32>) -> bool {
+    static SINCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?以来").expect("since regex")
+    });
+    SINCE.captures_iter(tail).last().is_some_and(|c| c[1].parse::<i32>().ok() != year || year.is_none())
+}
+
+/// The last `n` characters of `s`.
+pub(super) fn near_end(s: &str, n: usize) -> &str {
+    let mut start = s.len();
+    for (i, _) in s.char_indices().rev().take(n) {
+        start = i;
+    }
+    &s[start..]
+}
+
+/// Words that put a count in another year (`较上年`, `同比`).
+pub(super) const PRIOR_WORDS: &[&str] = &["上年", "去年", "上一年", "前一年", "同比", "较上", "比上"];
+
+/// Whether a count is about another year than `year`: a year named before it in its
+/// context (`2020年共收到申请50件` in a 2021 report), or a word of comparison.
+pub(super) fn other_year(context: &str, window: &str, year: Option<i32>) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").expect("year regex"));
+    if PRIOR_WORDS.iter().any(|w| window.contains(w)) {
+        return true;
+    }
+    let Some(y) = year else { return false };
+    YEAR.captures_iter(context).last().is_some_and(|c| c[1].parse::<i32>().is_ok_and(|named| named != y))
+}
+
+/// The value in the key's terms: `fees_yuan` in yuan.
+pub(super) fn fact_value(tok: &NumberToken, unit: &'static str, key: Option<&str>) -> (Number, &'static str) {
+    if key == Some("fees_yuan") {
+        match unit {
+            "万元" => return (Number::from_f64(tok.value * 1e4), "元"),
+            "亿元" => return (Number::from_f64(tok.value * 1e8), "元"),
+            "千元" => return (Number::from_f64(tok.value * 1e3), "元"),
+            _ => {}
+        }
+    }
+    (Number::from_f64(tok.value), unit)
+}
+
+/// A short label: the last clause of the context, trimmed of filler.
+pub(super) fn label_of(ctx: &str) -> String {
+    let clause = ctx.rsplit(|c: char| is_clause_end(c) || c == '、').next().unwrap_or(ctx);
+    let clause = clause.trim().trim_end_matches(['为', '达', '共', '计', '约', '近', '有']);
+    let n = clause.chars().count();
+    clause.chars().skip(n.saturating_sub(24)).collect()
+}
+
+/// `s[from..to]` with up to `EXCERPT_BYTES` either side, cut at char boundaries.
+pub(super) fn excerpt(s: &str, from: usize, to: usize) -> String {
+    let mut a = from.saturating_sub(EXCERPT_BYTES);
+    while !s.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (to + EXCERPT_BYTES).min(s.len());
+    while !s.is_char_boundary(b) {
+        b -= 1;
+    }
+    s[a.min(from)..b.max(to)].trim().to_string()
+}
+
+/// Start offsets of every section, at every level.
+pub(super) fn collect_starts(sections: &[Section], out: &mut Vec<usize>) {
+    for s in sections {
+        out.push(s.span[0]);
+        collect_starts(&s.children, out);
+    }
+}
+
+/// The canonical key of the top-level section holding character `c`.
+pub(super) fn section_at(sections: &[Section], c: usize) -> Option<&'static str> {
+    // Top-level sections are in text order: binary search keeps this logarithmic.
+    let i = sections.partition_point(|s| s.span[0] <= c);
+    let s = sections.get(i.checked_sub(1)?)?;
+    (c < s.span[1]).then_some(s.key).flatten()
+}
