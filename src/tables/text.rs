@@ -408,6 +408,7 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
             T3Label::Group => {}
         }
     }
+    spill_whole_rows(&mut found);
     // A text whose table came out garbled (values before their labels, a column of values
     // printed down the page, as PDF text without layout often is) leaves numbers outside
     // every row: there, a row without a value of its own is not known to be blank.
@@ -495,6 +496,69 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// A run of values after one row's label that holds whole rows — 7·k values, each seven
+/// adding up, the next k − 1 rows of the template printing no value of their own (their labels
+/// came out after the values, as pdftotext without -layout prints them) — is those k rows'
+/// values, in template order.
+fn spill_whole_rows(found: &mut Vec<(usize, Vec<super::solve::Token>, Span)>) {
+    let n = T3_COLS.len();
+    let format_2021 = found.iter().any(|f| T3_ROWS[f.0].only == Some(Form::F2021));
+    let format_2019 = found.iter().any(|f| f.0 == 20);
+    let order: Vec<usize> = (0..T3_ROWS.len())
+        .filter(|&i| match T3_ROWS[i].only {
+            Some(Form::F2021) => format_2021,
+            Some(_) => format_2019 && !format_2021,
+            None => true,
+        })
+        .collect();
+    let value = |t: &super::solve::Token| -> Option<i64> {
+        let raw = t.raw();
+        (!raw.is_empty() && raw.len() <= 9 && raw.chars().all(|c| c.is_ascii_digit()))
+            .then(|| raw.parse().ok())
+            .flatten()
+    };
+    let mut k = 0;
+    while k < found.len() {
+        let (row, toks) = (found[k].0, &found[k].1);
+        let rows = toks.len() / n;
+        let Some(at) = order.iter().position(|&i| i == row) else {
+            k += 1;
+            continue;
+        };
+        let whole = rows >= 2 && toks.len() == rows * n && at + rows <= order.len();
+        let values: Option<Vec<i64>> = whole.then(|| toks.iter().map(value).collect()).flatten();
+        let adds_up = values.as_ref().is_some_and(|v| {
+            v.chunks(n).all(|c| c[n - 1] == c[..n - 1].iter().sum::<i64>()) && v.chunks(n).any(|c| c[n - 1] != 0)
+        });
+        // The rows the run spills into print nothing of their own (or are not found at all);
+        // rows without a place in the format (the 2019/2021 （六） rows, undecided) stop it.
+        let next: Vec<usize> = if whole { order[at + 1..at + rows].to_vec() } else { Vec::new() };
+        let free = next.len() + 1 == rows
+            && next.iter().all(|i| found.iter().all(|f| f.0 != *i || f.1.is_empty()))
+            && next.iter().all(|i| T3_ROWS[*i].only.is_none() || format_2021 || format_2019);
+        if !(adds_up && free) {
+            k += 1;
+            continue;
+        }
+        let mut toks = std::mem::take(&mut found[k].1);
+        let rest = toks.split_off(n);
+        found[k].2 = rows::tokens_span(&toks, found[k].2[0]);
+        found[k].1 = toks;
+        for (chunk, &i) in rest.chunks(n).zip(&next) {
+            let span = rows::tokens_span(chunk, chunk[0].span()[0]);
+            match found.iter_mut().find(|f| f.0 == i) {
+                Some(f) => {
+                    f.1 = chunk.to_vec();
+                    f.2 = span;
+                }
+                None => found.push((i, chunk.to_vec(), span)),
+            }
+        }
+        found.sort_by_key(|f| order.iter().position(|&i| i == f.0).unwrap_or(usize::MAX));
+        k += 1;
+    }
 }
 
 /// Table 4 from text: after `行政复议 … 行政诉讼` and the header characters (stacked or
