@@ -8,12 +8,12 @@ import sys
 
 import gongkai
 from conftest import HANG_GUARD, REAL, SEEDS
-from gongkai.display import T3_LABELS
+from gongkai._schema import REQUESTS_LABELS
 
 ISSUE_KEYS = {"code", "severity", "message", "cells", "expected", "actual", "blame"}
 
 # The 2021 table-3 rows in template order (the 2019 single （六） row left out).
-LABELS = {key: label for key, label in T3_LABELS.items() if key != "other"}
+LABELS = {key: label for key, label in REQUESTS_LABELS.items() if key != "other"}
 COLS = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
 
 
