@@ -87,7 +87,7 @@ def test_traditional_panel_labels_are_read():
     assert r.agency == "平潭综合实验区财政金融局"
 
 
-# --- mojibake (issue 14, point 4) ------------------------------------------------
+# --- mojibake -------------------------------------------------------------------
 
 SYQ = open(__import__("conftest").REAL / "pingtan-syq-2021.txt", encoding="utf-8").read()
 

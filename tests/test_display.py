@@ -310,7 +310,7 @@ def test_cells_show_what_the_page_printed():
     assert by_cell(t, "proactive.rules.total_published")["text"] == "524"
 
 
-# --- unreadable rows are printed once (issue 14, point 9) ----------------------
+# --- unreadable rows are printed once ------------------------------------------
 
 
 def _no_numbers_report():
@@ -351,7 +351,7 @@ def _cli_show_text(report):
     return cli.show_text(report)
 
 
-# --- East Asian ambiguous width (issue 14, point 10) --------------------------
+# --- East Asian ambiguous width ------------------------------------------------
 
 
 def test_ambiguous_characters_count_as_a_cjk_terminal_draws_them():

@@ -117,7 +117,7 @@ RENDERINGS: dict[str, str] = {
     "missing last character)",
 }
 
-#: The renderings the parser read fully before issue 11 (tests/test_renderings.py).
+#: The renderings the parser read fully before issue 11 (tests/test_tables_renderings.py).
 CLASSIC = tuple(list(RENDERINGS)[:10])
 
 

@@ -2,7 +2,7 @@
 read back, and scored cell by cell (``python -m gongkai.eval --renderings``).
 
 Each rendering should read 100% of the renderable gold cells. These are the ten renderings
-of `_render.CLASSIC`; the layouts added for issue 11 are tested in tests/test_layouts.py. Where the parser falls
+of `_render.CLASSIC`; the other layouts are tested in tests/test_tables_layouts.py. Where the parser falls
 short today, SHORTFALL pins the exact count of cells read right, with the reason, so a
 parser fix shows up as a failing test here (raise the count, or delete the entry).
 """
