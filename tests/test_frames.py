@@ -338,8 +338,8 @@ def test_a_compilation_gives_one_row_per_document():
     assert list(df.index) == list(range(6))
     whole = gongkai.read([seed], parts=False)
     assert len(whole) == 1 and whole["kind"].iloc[0] == "compilation" and whole["part"].isna().all()
-    long = frames.long([seed])
-    assert long.empty or set(long["part"].dropna()) <= {1, 2, 3, 4, 5}
+    # Its five documents are work summaries without the statistical tables: no cells to list.
+    assert frames.long([seed]).empty
 
 
 # --- the Shanghai 2019 HTML report (values from its gold file) -------------------------
