@@ -1,9 +1,9 @@
-"""Tables from the layouts real reports take (issue 11): every document read with no wrong number
+"""Tables from the layouts real reports take: every document read with no wrong number
 and every gold cell right.
 
 Two kinds of input, each document its own test:
 
-- the issue-11 renderings of `gongkai._render` (every name outside `_render.CLASSIC`: full-grid and
+- the further renderings of `gongkai._render` (every name outside `_render.CLASSIC`: full-grid and
   extra-cell Markdown, a split Word table, TABs, PDF text with vanished blanks, pdftotext -layout
   columns, and the item 9-15 variants), generated from every 2019/2021 gold file of tests/data/real
   and tests/data/synthetic;
@@ -31,7 +31,7 @@ the measured figures):
 - `pdftotext-layout`, `md-pymupdf4llm` and the `text-layout` rendering: a few rows where a label
   wrapped around a vertical group label, or a column the positions do not settle, stay unknown.
 
-The PDF, DOCX and .doc folders of tests/data/layouts are tested in tests/test_layouts_files.py.
+The PDF, DOCX and .doc folders of tests/data/layouts are tested in tests/test_pdf_word.py.
 """
 
 from __future__ import annotations
