@@ -999,9 +999,9 @@ def _layout_t3(g: _Gold, page_break: int) -> list[str]:
         for k, ch in enumerate(label):
             cv.put(span[start + k], col, ch)
 
-    for first, (_label, span) in groups.items():
+    for first, (group_label, span) in groups.items():
         i = rows.index(first)
-        vertical(label, rows[i : i + span], 4)
+        vertical(group_label, rows[i : i + span], 4)
     vertical(REQUESTS_RESULTS, results, 0)
     return cv.text()
 
