@@ -22,7 +22,7 @@ from gongkai.eval import gold_files
 
 from conftest import REAL
 
-#: The classic text renderings (their prose is `_render._SENTENCES`; the issue-11 layouts carry other prose).
+#: The classic text renderings (their prose is `_render._SENTENCES`; the other layouts carry prose of their own).
 TEXT_RENDERINGS = [name for name in _render.CLASSIC if name.startswith("text-")]
 GOLDS = [p for p in gold_files([REAL]) if _render.renderable(json.loads(p.read_text(encoding="utf-8")))]
 
