@@ -1,0 +1,227 @@
+//! Character cleaning, string by string: invisible characters, width folding, spaces,
+//! inline pinyin and inline furniture tokens.
+
+use crate::charset::CharSet;
+
+use super::replace_if_changed;
+use super::script::{is_han, Counts};
+
+pub(super) enum Class {
+    Drop,
+    Space,
+    Newline,
+    Keep(char),
+}
+
+#[inline]
+pub(super) fn class(c: char) -> Class {
+    match c {
+        '!'..='~' => Class::Keep(c),
+        ' ' | '\t' | '\u{0B}' | '\u{0C}' => Class::Space,
+        '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Newline,
+        // C0 and C1 controls, DEL.
+        '\u{00}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Class::Drop,
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Class::Space,
+        // Soft hyphen; Arabic letter mark (bidi); Mongolian vowel separator (zero width);
+        // zero-width space/joiners and LRM/RLM; bidi embeddings;
+        // word joiner and invisible operators; bidi isolates; BOM.
+        '\u{AD}'
+        | '\u{061C}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => Class::Drop,
+        '\u{FF01}'..='\u{FF5E}' => Class::Keep(fold_width(c)),
+        _ => Class::Keep(c),
+    }
+}
+
+/// Whether cleaning drops `c`: controls and invisible format characters (zero
+/// width, bidi marks, embeddings and isolates, soft hyphen, BOM).
+pub fn is_invisible(c: char) -> bool {
+    matches!(class(c), Class::Drop)
+}
+
+/// Full-width ASCII variant → ASCII, except the CJK prose punctuation `，：；！？`.
+#[inline]
+pub(super) fn fold_width(c: char) -> char {
+    match c {
+        '，' | '：' | '；' | '！' | '？' => c,
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Cleans `s` (see the module docs), using `buf` as scratch, and counts its
+/// Han characters. A string with nothing to clean is neither copied nor written.
+pub(super) fn clean_in_place(
+    s: &mut String,
+    keep_newlines: bool,
+    buf: &mut String,
+    counts: &mut Counts,
+    trad: &CharSet,
+) {
+    let (plain, after_han) = plain_prefix(s, counts, trad);
+    if plain == s.len() {
+        return;
+    }
+    buf.clear();
+    buf.push_str(&s[..plain]);
+    clean_rest(s, plain, after_han, buf, keep_newlines, counts, trad);
+    replace_if_changed(s, buf);
+}
+
+/// Counts a Han character (and whether it is Traditional-only); true if `c` is Han.
+#[inline]
+pub(super) fn count_han(c: char, counts: &mut Counts, trad: &CharSet) -> bool {
+    if c >= '\u{3400}' && is_han(c) {
+        counts.han += 1;
+        if trad.contains(c) {
+            counts.add_trad(c);
+        }
+        true
+    } else {
+        false
+    }
+}
+
+/// A character cleaning passes through unchanged whatever surrounds it.
+#[inline]
+pub(super) fn is_plain(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, '!'..='~') && c != '$' && c != '['
+    } else if ('\u{3400}'..='\u{9FFF}').contains(&c) {
+        true
+    } else {
+        matches!(class(c), Class::Keep(k) if k == c)
+    }
+}
+
+/// The byte length of the longest prefix of `s` that cleaning leaves as is
+/// (its Han characters counted), and whether that prefix ends with a Han
+/// character. Single inner spaces between plain characters are plain.
+pub(super) fn plain_prefix(s: &str, counts: &mut Counts, trad: &CharSet) -> (usize, bool) {
+    let mut after_han = false;
+    for (i, c) in s.char_indices() {
+        let plain = match c {
+            '(' => !after_han,
+            ' ' => i > 0 && s[i + 1..].chars().next().is_some_and(|n| is_plain(n) && n != '('),
+            _ => is_plain(c),
+        };
+        if !plain {
+            return (i, after_han);
+        }
+        after_han = count_han(c, counts, trad);
+    }
+    (s.len(), after_han)
+}
+
+/// Cleans `s[start..]` onto `out`, which holds the cleaned `s[..start]`
+/// (`after_han`: it ends with a Han character).
+pub(super) fn clean_rest(
+    s: &str,
+    start: usize,
+    mut after_han: bool,
+    out: &mut String,
+    keep_newlines: bool,
+    counts: &mut Counts,
+    trad: &CharSet,
+) {
+    let mut pending_space = false;
+    let mut pending_newline = false;
+    let mut i = start;
+    while let Some(raw_c) = s[i..].chars().next() {
+        i += raw_c.len_utf8();
+        let c = match class(raw_c) {
+            Class::Keep(c) => c,
+            Class::Drop => continue,
+            Class::Space => {
+                pending_space = true;
+                after_han = false;
+                continue;
+            }
+            Class::Newline => {
+                if keep_newlines {
+                    pending_newline = true;
+                } else {
+                    pending_space = true;
+                }
+                after_han = false;
+                continue;
+            }
+        };
+        let skip = match c {
+            '(' if after_han => pinyin_len(&s[i..]),
+            '$' => dollar_token_len(&s[i..]),
+            '[' => bookmark_len(&s[i..]),
+            _ => None,
+        };
+        if let Some(n) = skip {
+            i += n;
+            continue;
+        }
+        if !out.is_empty() {
+            if pending_newline {
+                out.push('\n');
+            } else if pending_space {
+                out.push(' ');
+            }
+        }
+        pending_space = false;
+        pending_newline = false;
+        out.push(c);
+        after_han = count_han(c, counts, trad);
+    }
+}
+
+/// Maximum letters of a pinyin syllable (`zhuang`, `shuang`).
+pub(super) const MAX_PINYIN: usize = 6;
+
+/// `rest` follows an opening parenthesis right after a Han character: the byte
+/// length through the closing parenthesis if it holds one pinyin syllable —
+/// 1–6 lowercase Latin letters, tone marks allowed, at least one vowel.
+pub(super) fn pinyin_len(rest: &str) -> Option<usize> {
+    let mut letters = 0;
+    let mut vowel = false;
+    for (i, raw_c) in rest.char_indices() {
+        match fold_width(raw_c) {
+            ')' => return (letters > 0 && vowel).then_some(i + raw_c.len_utf8()),
+            c if letters < MAX_PINYIN => {
+                if is_pinyin_vowel(c) {
+                    vowel = true;
+                } else if !c.is_ascii_lowercase() {
+                    return None;
+                }
+                letters += 1;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+pub(super) fn is_pinyin_vowel(c: char) -> bool {
+    "aeiouvüêāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c)
+}
+
+/// `rest` follows a `$`: the byte length of `txy$` in a `$txy$`-style template
+/// placeholder (a letter, then up to 15 letters, digits or `_`, then `$`).
+/// `$100` and `$ a $` do not qualify.
+pub(super) fn dollar_token_len(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    if !bytes.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let end = bytes.iter().take(17).position(|&b| b == b'$')?;
+    bytes[..end].iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_').then_some(end + 1)
+}
+
+/// `rest` follows a `[`: the byte length through `]` of a `[bookmark: …]`
+/// anchor that docx-to-text converters leave behind.
+pub(super) fn bookmark_len(rest: &str) -> Option<usize> {
+    let tail = rest.strip_prefix("bookmark:")?;
+    let end = tail.bytes().take(200).position(|b| b == b']' || b == b'\n')?;
+    (tail.as_bytes()[end] == b']').then_some("bookmark:".len() + end + 1)
+}

@@ -1,0 +1,107 @@
+//! Traditional → Simplified with OpenCC's `TSPhrases` + `TSCharacters` tables
+//! (leftmost-longest, first candidate), and the set of Traditional-only characters.
+
+use std::sync::LazyLock;
+
+use crate::charset::CharSet;
+use crate::hashing::FastMap;
+
+/// OpenCC's character table; `gongkai._core.ts_characters()` exports it (the Big5 renderings of
+/// `gongkai.eval` turn Simplified back into Traditional with it).
+pub const TS_CHARACTERS: &str = include_str!("../data/opencc/TSCharacters.txt");
+pub(super) const TS_PHRASES: &str = include_str!("../data/opencc/TSPhrases.txt");
+
+/// Taiwan-vocabulary phrases of the report's own terms → the mainland terms (DOMAIN §8.4).
+pub(super) const DOMAIN_PHRASES: [(&str, &str); 3] =
+    [("政府資訊", "政府信息"), ("資訊公開", "信息公开"), ("資訊與政務公開", "信息与政务公开")];
+
+/// `(source, first target)` of each `source\ttarget1 target2…` line.
+pub(super) fn table_entries(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    table.lines().filter_map(|line| {
+        let (source, targets) = line.split_once('\t')?;
+        let first = targets.split_whitespace().next()?;
+        (!source.is_empty()).then_some((source, first))
+    })
+}
+
+/// The T→S converter: leftmost-longest over phrases and characters, as OpenCC
+/// does. Every source is filed under its first character, longest first (ties in
+/// table order), so a scan looks only at the entries of the character it stands
+/// on, and copies runs of characters that start no entry in one piece.
+pub(super) struct Converter {
+    /// Characters that start some source.
+    pub(super) starts: CharSet,
+    /// Entries by first character, longest source first.
+    pub(super) entries: FastMap<char, Vec<(&'static str, &'static str)>>,
+}
+
+impl Converter {
+    pub(super) fn build() -> Converter {
+        let mut all: Vec<(&'static str, &'static str)> = Vec::with_capacity(4400);
+        // Phrases first and all of them, identity entries included: 乾隆 → 乾隆
+        // is what keeps 乾 from becoming 干 there.
+        all.extend(table_entries(TS_PHRASES));
+        // Pages converted with Taiwan vocabulary (OpenCC s2twp) write 政府資訊 for
+        // 政府信息; the statutory labels are only found under the mainland term.
+        all.extend(DOMAIN_PHRASES);
+        all.extend(table_entries(TS_CHARACTERS).filter(|(source, target)| source != target));
+        let mut entries: FastMap<char, Vec<(&'static str, &'static str)>> = FastMap::default();
+        for (source, target) in all {
+            let Some(first) = source.chars().next() else { continue };
+            entries.entry(first).or_default().push((source, target));
+        }
+        for list in entries.values_mut() {
+            // Stable: equal lengths keep table order, as the first entry wins.
+            list.sort_by_key(|(source, _)| std::cmp::Reverse(source.len()));
+        }
+        Converter { starts: CharSet::of(entries.keys().copied()), entries }
+    }
+
+    pub(super) fn convert_into(&self, s: &str, dst: &mut String) {
+        let mut copied = 0usize;
+        let mut iter = s.char_indices();
+        while let Some((i, c)) = iter.next() {
+            if c.is_ascii() || !self.starts.contains(c) {
+                continue;
+            }
+            let Some(list) = self.entries.get(&c) else { continue };
+            let rest = &s[i..];
+            let Some((source, target)) = list.iter().find(|(source, _)| rest.starts_with(source)) else {
+                continue;
+            };
+            dst.push_str(&s[copied..i]);
+            dst.push_str(target);
+            copied = i + source.len();
+            // Skip the rest of the matched source.
+            while iter.offset() < copied {
+                iter.next();
+            }
+        }
+        dst.push_str(&s[copied..]);
+    }
+
+    pub(super) fn convert(&self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        self.convert_into(s, &mut out);
+        out
+    }
+}
+
+pub(super) static CONVERTER: LazyLock<Converter> = LazyLock::new(Converter::build);
+
+/// Traditional-only characters: keys of `TSCharacters` whose first target differs.
+pub(super) static TRAD: LazyLock<CharSet> = LazyLock::new(|| {
+    CharSet::of(table_entries(TS_CHARACTERS).filter(|(source, target)| source != target).filter_map(|(source, _)| {
+        let mut chars = source.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    }))
+});
+
+/// Whether `s` holds a Traditional-only character (one that T→S conversion changes
+/// on its own), so that callers convert only when there is something to convert.
+pub fn has_traditional(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(|c| TRAD.contains(c))
+}
