@@ -712,14 +712,16 @@ pub fn proactive(
         matches!(T2_LABELS[h.pat].0, "第二十条" | "信息内容")
             && hits.iter().any(|x| x.start > h.end && x.start < h.end + 80 && matches!(label(x), T2Label::Col(..)))
     });
-    let start = start.or_else(|| {
-        hits.iter().position(|h| {
-            T2_LABELS[h.pat].0 == "第二十条"
-                && hits
-                    .iter()
-                    .any(|x| x.start > h.end && x.start < h.end + 160 && matches!(label(x), T2Label::Item(0 | 1)))
-        })
-    })?;
+    // The first caption either way: a later block's header words do not move the start past
+    // the blocks whose headers came out unreadable.
+    let by_item = hits.iter().position(|h| {
+        T2_LABELS[h.pat].0 == "第二十条"
+            && hits.iter().any(|x| x.start > h.end && x.start < h.end + 160 && matches!(label(x), T2Label::Item(0 | 1)))
+    });
+    let start = match (start, by_item) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
     let mut in_table: Vec<Hit> = Vec::new();
     let mut last_end = hits[start].end;
     for h in &hits[start..] {
