@@ -1,0 +1,154 @@
+//! Column alignment: which cells of a row hold the template's columns (by the header's
+//! positions, right- or left-anchored), and the judge that keeps the readings the
+//! arithmetic favours.
+
+use crate::model::{Blame, Issue, IssueCode, Severity, TableReading};
+
+use crate::tables::cells::{self, is_space, ColKind};
+use crate::tables::fit;
+use crate::tables::solve::Token;
+
+use super::*;
+
+/// Which cells of a row hold the template's columns.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Align {
+    /// The header's grid columns, one per template column.
+    Header(Vec<usize>),
+    /// The last cells of the row, after dropping this many empty trailing cells.
+    Right(usize),
+    /// The first cells after the label.
+    Left,
+}
+
+/// The header's grid column for each of `n` template columns, when every one is named
+/// and they stand left to right: `named` holds `(template column, first grid column)`.
+pub(super) fn header_columns(named: &[(usize, usize)], n: usize) -> Option<Vec<usize>> {
+    // For each template column in order, the smallest grid column that keeps the order.
+    let mut out = Vec::with_capacity(n);
+    let mut after: Option<usize> = None;
+    for col in 0..n {
+        let pick = named.iter().filter(|(c, g)| *c == col && after.is_none_or(|a| *g > a)).map(|(_, g)| *g).min()?;
+        out.push(pick);
+        after = Some(pick);
+    }
+    Some(out)
+}
+
+/// The value cells of `tail` for `n` columns under `align` (`None` for a column no cell
+/// covers: a ragged row's missing cell, blank); `None` when the alignment would leave a
+/// printed value out or has too few cells.
+pub(super) fn place<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) -> Option<Vec<Option<&'r RowCell<'a>>>> {
+    match align {
+        Align::Header(cols) => {
+            let last = tail.last().map_or(0, |c| c.c1);
+            let mut out = Vec::with_capacity(n);
+            for &g in cols {
+                match tail.iter().find(|c| c.c0 <= g && g <= c.c1) {
+                    Some(c) => out.push(Some(c)),
+                    None if g > last => out.push(None),
+                    None => return None,
+                }
+            }
+            let covered = |c: &RowCell| cols.iter().any(|&g| c.c0 <= g && g <= c.c1);
+            tail.iter().all(|c| c.is_empty() || covered(c)).then_some(out)
+        }
+        Align::Right(k) => {
+            let len = tail.len();
+            if len < n + k || !tail[len - k..].iter().all(RowCell::is_empty) {
+                return None;
+            }
+            let start = len - k - n;
+            tail[..start].iter().all(RowCell::is_empty).then(|| tail[start..len - k].iter().map(Some).collect())
+        }
+        Align::Left => {
+            (tail.len() >= n && tail[n..].iter().all(RowCell::is_empty)).then(|| tail[..n].iter().map(Some).collect())
+        }
+    }
+}
+
+/// The alignments worth trying for one grid's rows.
+pub(super) fn alignments(header: Option<Vec<usize>>) -> Vec<Align> {
+    let mut out = Vec::new();
+    if let Some(h) = header {
+        out.push(Align::Header(h));
+    }
+    out.extend([Align::Right(0), Align::Left, Align::Right(1), Align::Right(2)]);
+    out
+}
+
+/// Tokens for a row under an alignment: one per column when the alignment places
+/// every value; otherwise the row's value tokens in order (blanks the text dropped
+/// are then the solver's to find).
+pub(super) fn row_tokens(tail: &[RowCell], align: &Align, n: usize, kinds: &[ColKind]) -> (Vec<Token>, bool) {
+    let single = tail.iter().all(|c| !(c.text.trim_matches(is_space).chars().any(is_space) && is_number_list(c.text)));
+    if single {
+        if let Some(cells) = place(tail, align, n) {
+            let end = tail.last().map_or(0, |c| c.span[1]);
+            let toks = cells
+                .iter()
+                .zip(kinds)
+                .map(|(c, k)| match c {
+                    Some(c) => token(c, *k),
+                    None => Token::Fixed(cells::blank([end, end])),
+                })
+                .collect();
+            return (toks, true);
+        }
+    }
+    let toks = tail.iter().filter(|c| !c.is_empty()).flat_map(|c| cell_tokens(c, ColKind::Count)).collect();
+    (toks, false)
+}
+
+/// One reading of a table under one alignment per grid.
+pub(super) struct Reading {
+    pub(super) table: TableReading,
+    pub(super) issues: Vec<Issue>,
+    /// `Fit::key` of the reading.
+    pub(super) key: (i32, i32),
+    /// Every grid read by its header's column positions.
+    pub(super) explicit: bool,
+}
+
+/// Picks the best of several readings of one table by `score`; cells on which the
+/// best readings (equal scores) disagree become unknown, with an issue.
+pub(super) fn judge(table: &str, mut readings: Vec<Reading>, issues: &mut Vec<Issue>) -> Option<TableReading> {
+    let best_key = readings.iter().map(|r| r.key).max()?;
+    let first = readings.iter().position(|r| r.key == best_key)?;
+    let Reading { table: mut best, issues: mut best_issues, explicit, .. } = readings.swap_remove(first);
+    // The header's own column positions, valid for every row, are evidence no equal fit
+    // of another alignment outweighs.
+    let rivals: Vec<TableReading> = if explicit {
+        Vec::new()
+    } else {
+        readings.into_iter().filter(|r| r.key == best_key).map(|r| r.table).collect()
+    };
+    let mut disputed: Vec<String> = Vec::new();
+    for (rk, row) in best.cells.0.iter_mut() {
+        for (ck, cell) in row.0.iter_mut() {
+            let differs = rivals
+                .iter()
+                .any(|t| t.cells.get(rk).and_then(|m| m.get(ck)).is_none_or(|other| !fit::same_value(cell, other)));
+            if differs {
+                disputed.push(format!("{rk}.{ck}"));
+                *cell = cells::unknown(&cell.raw, cell.span);
+            }
+        }
+    }
+    if !disputed.is_empty() {
+        best_issues.push(Issue {
+            code: IssueCode::TableUnreadable,
+            severity: Severity::Warning,
+            message: format!(
+                "{table}: the grid's columns can be aligned in more than one way that fits the arithmetic; {} cells left unknown",
+                disputed.len()
+            ),
+            cells: disputed.iter().map(|p| format!("{table}.{p}")).collect(),
+            expected: None,
+            actual: None,
+            blame: Blame::Parser,
+        });
+    }
+    issues.append(&mut best_issues);
+    Some(best)
+}

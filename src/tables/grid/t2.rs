@@ -1,0 +1,206 @@
+//! Table 2 (proactive disclosure) from grid rows: the header's columns, joined when cut
+//! over cells or rows, then each item's values.
+
+use crate::model::{ExtraRow, Form, Issue, TableReading};
+
+use crate::tables::build::{self, RowIn};
+use crate::tables::cells::ColKind;
+use crate::tables::solve::Token;
+use crate::tables::template::{T2Label, T2_ITEMS, T2_LABELS};
+
+use super::*;
+
+/// The column headers of a table-2 header row: `(c0, c1, key, format)`. A header cut over two
+/// cells (`本年` | `增/减`) or over two rows (`上一年项目数` / `量`, the next row holding only
+/// fragments) is joined; one repeated over the cells of its merged span is one column.
+pub(super) fn t2_header(
+    row: &GRow,
+    prev: Option<&GRow>,
+    next: Option<&GRow>,
+) -> Vec<(usize, usize, &'static str, Option<Form>)> {
+    let col = |k: &str| {
+        T2_LABELS.iter().find(|(p, _)| k.starts_with(p)).and_then(|(_, l)| match l {
+            T2Label::Col(key, f) => Some((*key, *f)),
+            _ => None,
+        })
+    };
+    // The rows around add their text column by column when they are fragments only (a header
+    // cut over rows: `上一年` over `项目数量`).
+    let only_fragments = |n: &&GRow| {
+        !n.any_number()
+            && !n.cells.iter().any(|c| col(&compact(c.text)).is_some())
+            && T2_AC.find_iter(&n.label).next().is_none()
+    };
+    let fragments = next.filter(only_fragments);
+    let over = prev.filter(only_fragments).filter(|p| p.table == row.table);
+    let around = |n: Option<&GRow>, c: &RowCell| -> String {
+        n.map_or(String::new(), |n| {
+            n.cells.iter().filter(|x| x.c0 <= c.c1 && c.c0 <= x.c1).map(|x| compact(x.text)).collect()
+        })
+    };
+    let below = |c: &RowCell| around(fragments, c);
+    let above = |c: &RowCell| around(over, c);
+    let texts: Vec<(usize, usize, String)> = row.cells.iter().map(|c| (c.c0, c.c1, compact(c.text))).collect();
+    let mut out: Vec<(usize, usize, &'static str, Option<Form>)> = Vec::new();
+    let mut i = 0;
+    while i < texts.len() {
+        let (c0, c1, ref t) = texts[i];
+        let with_below = format!("{t}{}", below(&row.cells[i]));
+        let joined = texts.get(i + 1).map(|n| format!("{t}{}", n.2));
+        // Two headers in one cell (`上一年项目数量本年增/减`): both columns, at this cell.
+        let inner: Vec<(&'static str, Option<Form>)> = T2_AC
+            .find_iter(t)
+            .filter_map(|m| match T2_LABELS[m.pattern().as_usize()].1 {
+                T2Label::Col(key, f) => Some((key, f)),
+                _ => None,
+            })
+            .collect();
+        if inner.len() > 1 {
+            for (key, f) in inner {
+                out.push((c0, c1, key, f));
+            }
+            i += 1;
+            continue;
+        }
+        let with_above = format!("{}{t}", above(&row.cells[i]));
+        let hit = col(t)
+            .or_else(|| col(&with_below).filter(|_| !t.is_empty()))
+            .or_else(|| col(&with_above).filter(|_| !t.is_empty()))
+            .map(|h| (h, c1, 1))
+            .or_else(|| joined.as_deref().and_then(col).filter(|_| !t.is_empty()).map(|h| (h, texts[i + 1].1, 2)));
+        match hit {
+            Some(((key, f), end, step)) => {
+                match out.last_mut() {
+                    Some(h) if h.2 == key && h.1 + 1 == c0 => h.1 = end,
+                    _ => out.push((c0, end, key, f)),
+                }
+                i += step;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
+    let mut t2_rows: Vec<RowIn> = Vec::new();
+    let mut t2_extra: Vec<ExtraRow> = Vec::new();
+    let mut header: Vec<(usize, usize, &'static str)> = Vec::new(); // (c0, c1, key)
+    let (mut n19, mut n21) = (0usize, 0usize);
+    let mut span: Option<[usize; 2]> = None;
+    for (ri, row) in rows.iter().enumerate() {
+        grow(&mut span, row.span);
+        let hits: Vec<T2Label> = T2_AC.find_iter(&row.label).map(|m| T2_LABELS[m.pattern().as_usize()].1).collect();
+        let heads = t2_header(row, ri.checked_sub(1).and_then(|p| rows.get(p)), rows.get(ri + 1));
+        if !heads.is_empty() {
+            for (_, _, _, f) in &heads {
+                match *f {
+                    Some(Form::F2019) => n19 += 1,
+                    Some(Form::F2021) => n21 += 1,
+                    None => {}
+                }
+            }
+            header = heads.into_iter().map(|(a, b, k, _)| (a, b, k)).collect();
+            continue;
+        }
+        if hits.contains(&T2Label::Caption) {
+            // Each 第二十条 block prints its own header.
+            header.clear();
+        }
+        if hits.contains(&T2Label::Caption) {
+            continue;
+        }
+        let values = row.values();
+        let item = hits.iter().find_map(|h| if let T2Label::Item(i) = h { Some(*i) } else { None });
+        let (Some(i), true) = (item, !values.is_empty()) else {
+            if row.any_number() && !row.label.is_empty() {
+                t2_extra.push(extra_row(&row.label, &values));
+            }
+            continue;
+        };
+        if matches!(i, 3 | 7) {
+            n19 += 1;
+        }
+        // Columns from the header: by position; else in order when the counts agree (a cell
+        // may print several values, one per line); else the row is not readable.
+        if header.is_empty() {
+            continue;
+        }
+        let mut keys: Vec<&'static str> = header.iter().map(|h| h.2).collect();
+        // Under a header spanning several grid columns the value may stand in any of them
+        // (or be printed in each): the one printed value, or the first cell when all are blank.
+        let positional: Vec<Option<&&RowCell>> = header
+            .iter()
+            .map(|&(c0, c1, _)| {
+                let under: Vec<&&RowCell> = values.iter().filter(|v| v.c0 <= c1 && c0 <= v.c1).collect();
+                let printed: Vec<&&RowCell> = under.iter().copied().filter(|v| !v.is_empty()).collect();
+                match printed.as_slice() {
+                    [] => under.first().copied(),
+                    [one, rest @ ..] if rest.iter().all(|r| compact(r.text) == compact(one.text)) => Some(*one),
+                    _ => None,
+                }
+            })
+            .collect();
+        // Columns sharing a header cell have no positions of their own.
+        let shared = header.windows(2).any(|w| w[0].0 == w[1].0);
+        let placed_all = !shared
+            && positional.iter().all(Option::is_some)
+            && values.iter().all(|v| v.is_empty() || header.iter().any(|&(a, b, _)| v.c0 <= b && a <= v.c1));
+        let single = values.iter().all(|v| cell_tokens(v, ColKind::Signed).len() <= 1);
+        let listed: Vec<Token> =
+            values.iter().filter(|v| !v.is_empty()).flat_map(|v| cell_tokens(v, ColKind::Signed)).collect();
+        let mut unreadable = None;
+        let tokens: Vec<Token> = if placed_all && single {
+            positional.iter().zip(&keys).map(|(v, k)| token(v.expect("placed"), build::t2_kind(k))).collect()
+        } else if single && !shared && values.len() == keys.len() {
+            values.iter().zip(&keys).map(|(v, k)| token(v, build::t2_kind(k))).collect()
+        } else if listed.len() == keys.len() {
+            listed
+        } else if let Some(cols) = format_columns(i, &keys, n19, n21).filter(|c| single && c.len() == listed.len()) {
+            // A header cut into fragments (`本年` / `止件` / `废数…`) names fewer columns than the
+            // row prints; the values, as many as the item's columns in the format the table
+            // shows, are those columns in order.
+            keys = cols.to_vec();
+            listed
+        } else {
+            unreadable = Some("neither the header's columns nor the count of its values place them");
+            listed
+        };
+        t2_rows.push(RowIn {
+            key: T2_ITEMS[i].key,
+            region: [values[0].span[0], values[values.len() - 1].span[1]],
+            cols: keys.iter().map(|k| (*k, build::t2_kind(k))).collect(),
+            tokens,
+            pins: Vec::new(),
+            at: Vec::new(),
+            unreadable,
+        });
+    }
+    if t2_rows.is_empty() {
+        return None;
+    }
+    // An item printed twice (a label repeated in a note) is read once.
+    let mut seen: Vec<&str> = Vec::new();
+    t2_rows.retain(|r| {
+        let new = !seen.contains(&r.key);
+        seen.push(r.key);
+        new
+    });
+    let format = if n21 > n19 { Form::F2021 } else { Form::F2019 };
+    t2_rows.retain(|r| {
+        let def = T2_ITEMS.iter().find(|d| d.key == r.key);
+        def.is_some_and(|d| !d.cols(format).is_empty())
+    });
+    Some(build::proactive(format, t2_rows, span.unwrap_or_default(), t2_extra, issues))
+}
+
+/// Table-2 item `i`'s columns in the format the table shows so far (`n19`, `n21`: the
+/// evidence for each), when that is clear and every column the header named is one of them.
+pub(super) fn format_columns(i: usize, named: &[&str], n19: usize, n21: usize) -> Option<&'static [&'static str]> {
+    let cols = match n19.cmp(&n21) {
+        std::cmp::Ordering::Less => T2_ITEMS[i].cols_2021,
+        std::cmp::Ordering::Greater => T2_ITEMS[i].cols_2019,
+        std::cmp::Ordering::Equal => return None,
+    };
+    (!named.is_empty() && named.iter().all(|k| cols.contains(k))).then_some(cols)
+}

@@ -1,0 +1,446 @@
+//! Table 3 (requests) from grid rows: rows identified by their labels, the format they
+//! show, unlabelled rows placed, every alignment combination read and judged.
+
+use crate::model::{ExtraRow, Form, Issue, TableFormat, TableReading};
+
+use crate::tables::build::{self, RowIn};
+use crate::tables::cells::{self, ColKind};
+use crate::tables::fit;
+use crate::tables::rows;
+use crate::tables::template::{self, T3Label, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS};
+
+use super::*;
+
+/// How a table-3 grid row was identified.
+pub(super) enum T3Kind {
+    /// A data row of the template: index into `T3_ROWS`.
+    Row(usize),
+    /// A header or group label, no data.
+    Skip,
+    /// Numbers without a label: placed by its position among the labelled rows.
+    Unlabelled,
+    /// A label the template does not know, with numbers.
+    Extra,
+    /// A template row whose values cannot be told apart from a neighbour's.
+    Unknown(usize),
+}
+
+pub(super) fn t3_kind(row: &GRow, group_other: &mut bool) -> T3Kind {
+    let tail_has_cells = !row.tail().is_empty();
+    // The row's own label is its rightmost label cell (cells to its left are the group
+    // labels spanning from above): the last label hit that reaches into that cell.
+    let labels: Vec<String> = row.cells.iter().filter(|c| !c.value_like).map(|c| compact(c.text)).collect();
+    let last_cell = labels.iter().rposition(|l| !l.is_empty());
+    let own_start = last_cell.map_or(0, |i| labels[..i].iter().map(String::len).sum::<usize>());
+    let own_len = last_cell.map_or(0, |i| template::strip_ordinal(&labels[i]).chars().count());
+    // A short hit inside the own cell must be most of it: `其他` inside a misprinted
+    // `2.其他法律行政止公开` is not the row 3.其他.
+    let last = T3_AC
+        .find_iter(&row.label)
+        .filter(|m| m.end() > own_start)
+        .filter(|m| {
+            let n = row.label[m.range()].chars().count();
+            m.start() < own_start || n >= 4 || 2 * n >= own_len
+        })
+        .last()
+        .map(|m| T3_LABELS[m.pattern().as_usize()].1);
+    match last {
+        Some(T3Label::Row(i)) => return T3Kind::Row(i),
+        // （六）其他处理 as the row's last label with value cells of its own (even
+        // blank ones) is the 2019 data row; in 2021 its grid rows end in a sub-row label.
+        Some(T3Label::OtherProcessing) if tail_has_cells => return T3Kind::Row(20),
+        Some(T3Label::OtherProcessing) => {
+            *group_other = true;
+            return T3Kind::Skip;
+        }
+        Some(T3Label::Group) => return T3Kind::Skip,
+        None => {}
+    }
+    let own = last_cell.map_or("", |i| labels[i].as_str());
+    if let Some(i) = template::fuzzy_t3(own).or_else(|| template::fuzzy_t3(&row.label)) {
+        return if tail_has_cells { T3Kind::Row(i) } else { T3Kind::Skip };
+    }
+    if !row.any_number() {
+        // A label fragment (`（四）无`, a vertical `三、本年…`) or a group label.
+        return T3Kind::Skip;
+    }
+    if row.label.is_empty() || is_ordinal_only(&row.label) {
+        T3Kind::Unlabelled
+    } else {
+        T3Kind::Extra
+    }
+}
+
+/// A label that is only a number mark (`1.`, `（三）`) or a fragment of a group label.
+pub(super) fn is_ordinal_only(label: &str) -> bool {
+    label.chars().all(|c| c.is_ascii_digit() || "().、．,一二三四五六七八九十".contains(c))
+}
+
+/// The table-3 format its rows show: 2021 has the three （六） rows, 2019 one.
+pub(super) fn t3_format(rows: &[usize], group_other: bool, unlabelled: usize) -> TableFormat {
+    if rows.iter().any(|&i| T3_ROWS[i].only == Some(Form::F2021)) || group_other {
+        TableFormat::F2021
+    } else if rows.contains(&20) {
+        TableFormat::F2019
+    } else if rows.len() + unlabelled == 25 {
+        TableFormat::F2021
+    } else if rows.len() + unlabelled == 23 {
+        TableFormat::F2019
+    } else {
+        TableFormat::Other
+    }
+}
+
+pub(super) fn template_rows(format: TableFormat) -> Vec<usize> {
+    (0..T3_ROWS.len()).filter(|&i| T3_ROWS[i].only.is_none_or(|f| format.form().is_none_or(|g| f == g))).collect()
+}
+
+pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
+    let mut span: Option<[usize; 2]> = None;
+    let mut group_other = false;
+    // Header names per grid: (template column, grid column).
+    let mut named: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+    let mut kinds: Vec<(usize, T3Kind)> = Vec::new();
+    let mut extra: Vec<ExtraRow> = Vec::new();
+    for (k, row) in rows.iter().enumerate() {
+        grow(&mut span, row.span);
+        if !row.any_number() {
+            // Header cells name the columns. A row naming one column only (`总计`) once
+            // every column is named is the all-blank （七）总计 data row (its label compacts
+            // to 总计), not a header.
+            let cols: Vec<(usize, usize)> =
+                row.cells.iter().filter_map(|c| t3_col_label(&compact(c.text)).map(|col| (col, c.c0))).collect();
+            let slot = named.iter().position(|(t, _)| *t == row.table);
+            let distinct = |v: &[(usize, usize)]| (0..7).filter(|c| v.iter().any(|(x, _)| x == c)).count();
+            let complete = slot.is_some_and(|s| distinct(&named[s].1) == 7);
+            if cols.len() >= 2 || (cols.len() == 1 && !complete) {
+                match slot {
+                    Some(s) => named[s].1.extend(cols),
+                    None => named.push((row.table, cols)),
+                }
+                continue;
+            }
+        }
+        let kind = t3_kind(row, &mut group_other);
+        kinds.push((k, kind));
+    }
+    // A labelled row with no value followed by a row of values: a label wrapped onto the
+    // next row (a row cut by a page break, or split by a converter) when that row's text
+    // continues the label or the next labelled row has values of its own; when the next
+    // labelled row has none either, the values may be either row's, and both stay unknown.
+    // Row labels printed as paragraphs between the grids of the table: the converter split
+    // labels from their rows, so a row of values is not known to be the row above it.
+    let first_table = rows.first().map_or(0, |r| r.table);
+    let last_table = rows.last().map_or(0, |r| r.table);
+    // Labels before the table's first grid are its header area's; between and after its grids,
+    // the rows' own.
+    let scattered = rows
+        .iter()
+        .any(|r| (r.labels_around.0 && r.table != first_table) || (r.labels_around.1 && r.table == last_table));
+    // Placing by position reads the rows as identified, before labels are joined to rows.
+    let positional = if scattered { by_position(rows, &kinds) } else { None };
+    for j in 1..kinds.len() {
+        let (prev, next) = (kinds[j - 1].0, kinds[j].0);
+        let T3Kind::Row(i) = kinds[j - 1].1 else { continue };
+        if next != prev + 1 || !rows[prev].tail().iter().all(RowCell::is_empty) {
+            continue;
+        }
+        let after = kinds[j + 1..].iter().find(|(_, k)| matches!(k, T3Kind::Row(_)));
+        let after_has_values = !scattered && after.is_some_and(|(b, _)| rows[*b].tail().iter().any(|c| !c.is_empty()));
+        match kinds[j].1 {
+            T3Kind::Extra if !scattered => {
+                kinds[j - 1].1 = T3Kind::Skip;
+                kinds[j].1 = T3Kind::Row(i);
+            }
+            T3Kind::Unlabelled if after_has_values => {
+                kinds[j - 1].1 = T3Kind::Skip;
+                kinds[j].1 = T3Kind::Row(i);
+            }
+            T3Kind::Unlabelled | T3Kind::Extra => {
+                kinds[j - 1].1 = T3Kind::Unknown(i);
+                kinds[j].1 = T3Kind::Skip;
+                if let Some(b) = kinds[j + 1..].iter().position(|(_, k)| matches!(k, T3Kind::Row(_))) {
+                    if let T3Kind::Row(ib) = kinds[j + 1 + b].1 {
+                        kinds[j + 1 + b].1 = T3Kind::Unknown(ib);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // Template rows for the labelled rows, then the unlabelled ones by position.
+    let labelled: Vec<usize> = kinds
+        .iter()
+        .filter_map(|(_, k)| match k {
+            T3Kind::Row(i) | T3Kind::Unknown(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    let n_unlabelled = kinds.iter().filter(|(_, k)| matches!(k, T3Kind::Unlabelled)).count();
+    let format = t3_format(&labelled, group_other, n_unlabelled);
+    let order = template_rows(format);
+    let mut assigned: Vec<(usize, usize)> = Vec::new(); // (grid row index, template row)
+    let mut seen: Vec<usize> = Vec::new();
+    let mut unknown: Vec<usize> = Vec::new(); // grid rows whose values stay unknown
+    for (k, kind) in &kinds {
+        if let T3Kind::Row(i) | T3Kind::Unknown(i) = kind {
+            if !seen.contains(i) && order.contains(i) {
+                seen.push(*i);
+                assigned.push((*k, *i));
+                if matches!(kind, T3Kind::Unknown(_)) {
+                    unknown.push(*k);
+                }
+            }
+        }
+    }
+    if scattered {
+        // The rows of values, as many as the template's rows and agreeing with every label
+        // still beside its values, are the template's rows in order (converters keep the
+        // order); that reading stands when the table's arithmetic holds throughout.
+        if let Some((format, by_position, short)) = positional {
+            let span = span.unwrap_or_default();
+            let why = "a row of values placed by position does not print all seven values";
+            let readings = t3_readings(rows, &by_position, &short, why, &named, format, span, &extra);
+            if readings.iter().any(|r| fits_throughout(&r.table)) {
+                return judge("requests", readings, issues);
+            }
+        }
+        // Nor is any row known to hold its own values: the grid is a converter's remains.
+        for (k, _) in &assigned {
+            if !unknown.contains(k) {
+                unknown.push(*k);
+            }
+        }
+    } else {
+        assign_unlabelled(&kinds, &order, &mut assigned);
+    }
+    // Rows with an unknown label and numbers that no position placed: kept as extra rows.
+    for (k, kind) in &kinds {
+        if matches!(kind, T3Kind::Extra) && !assigned.iter().any(|(a, _)| a == k) {
+            extra.push(extra_row(&rows[*k].label, &rows[*k].tail().iter().collect::<Vec<_>>()));
+        }
+    }
+    assigned.sort_by_key(|(k, _)| *k);
+    if assigned.len() < 4 {
+        return None;
+    }
+    let span = span.unwrap_or_default();
+    let why = if scattered {
+        "the table's row labels stand apart from its grid (a converter split them)"
+    } else {
+        "a row of values between two labelled rows without values may be either's"
+    };
+    let readings = t3_readings(rows, &assigned, &unknown, why, &named, format, span, &extra);
+    judge("requests", readings, issues)
+}
+
+/// The rows holding numbers placed on the template's rows by position: `(format, (grid
+/// row, template row), rows that do not give seven values)`, when there are exactly as
+/// many as one format's rows, every row that kept its label sits at that label's place
+/// (three at least) and no more than two rows lost values.
+#[allow(clippy::type_complexity)]
+pub(super) fn by_position(
+    rows: &[GRow],
+    kinds: &[(usize, T3Kind)],
+) -> Option<(TableFormat, Vec<(usize, usize)>, Vec<usize>)> {
+    let with_values: Vec<&(usize, T3Kind)> = kinds.iter().filter(|(k, _)| rows[*k].any_number()).collect();
+    let kinds7 = [ColKind::Count; 7];
+    let short: Vec<usize> = with_values
+        .iter()
+        .map(|(k, _)| *k)
+        .filter(|&k| row_tokens(rows[k].tail(), &Align::Right(0), 7, &kinds7).0.len() != 7)
+        .collect();
+    if short.len() > 2 {
+        return None;
+    }
+    for format in [TableFormat::F2021, TableFormat::F2019] {
+        let order = template_rows(format);
+        if order.len() != with_values.len() {
+            continue;
+        }
+        let mut agree = 0;
+        let mut ok = true;
+        for (&(_, kind), &i) in with_values.iter().zip(&order) {
+            match kind {
+                T3Kind::Row(j) | T3Kind::Unknown(j) if *j == i => agree += 1,
+                T3Kind::Row(_) | T3Kind::Unknown(_) => ok = false,
+                _ => {}
+            }
+        }
+        if ok && agree >= 3 {
+            return Some((format, with_values.iter().map(|(k, _)| *k).zip(order).collect(), short));
+        }
+    }
+    None
+}
+
+/// Every relation of table 3 holds, with enough of them non-zero to mean something: the
+/// evidence a reading by position needs.
+pub(super) fn fits_throughout(t: &TableReading) -> bool {
+    let f = fit::requests(t);
+    f.violations == 0 && f.support >= 8
+}
+
+/// The readings of table 3 with `assigned` rows (grid row, template row), one per
+/// combination of the grids' alignments.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn t3_readings(
+    rows: &[GRow],
+    assigned: &[(usize, usize)],
+    unknown: &[usize],
+    unknown_why: &'static str,
+    named: &[(usize, Vec<(usize, usize)>)],
+    format: TableFormat,
+    span: [usize; 2],
+    extra: &[ExtraRow],
+) -> Vec<Reading> {
+    let tables: Vec<usize> = {
+        let mut t: Vec<usize> = assigned.iter().map(|(k, _)| rows[*k].table).collect();
+        t.dedup();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    // A grid's rows share one geometry: an alignment is tried only when it places every
+    // value row of its grid (a row whose values it would drop rules it out).
+    let options: Vec<Vec<Align>> = tables
+        .iter()
+        .map(|t| {
+            let h = named.iter().find(|(tt, _)| tt == t).and_then(|(_, n)| header_columns(n, T3_COLS.len()));
+            let fits = |a: &Align| {
+                assigned.iter().filter(|(k, _)| rows[*k].table == *t).all(|(k, _)| {
+                    let tail = rows[*k].tail();
+                    tail.iter().all(RowCell::is_empty) || place(tail, a, T3_COLS.len()).is_some()
+                })
+            };
+            let valid: Vec<Align> = alignments(h).into_iter().filter(fits).collect();
+            if valid.is_empty() {
+                vec![Align::Right(0)]
+            } else {
+                valid
+            }
+        })
+        .collect();
+    let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
+    let kinds7 = [ColKind::Count; 7];
+    // A table printing no number at all is blank everywhere, however its grid came out.
+    let any_value = rows.iter().any(GRow::any_number);
+    let mut readings = Vec::new();
+    for combo in combos(&options) {
+        let mut rows_in = Vec::with_capacity(assigned.len());
+        let mut order_in: Vec<(usize, RowIn)> = Vec::new();
+        for &(k, i) in assigned {
+            let row = &rows[k];
+            let ti = tables.iter().position(|t| *t == row.table).unwrap_or(0);
+            let (tokens, _) = row_tokens(row.tail(), &combo[ti], 7, &kinds7);
+            let unreadable = if unknown.contains(&k) {
+                Some(unknown_why)
+            } else if row.width < T3_COLS.len() + 1 && tokens.len() != T3_COLS.len() && any_value {
+                // A grid too narrow for the label and seven columns lost cells (a converter
+                // merged or dropped them): only a row printing all seven values is readable.
+                Some("the grid has too few columns for the table; the row does not print all seven values")
+            } else {
+                None
+            };
+            let region = rows::tokens_span(&tokens, row.span[1]);
+            order_in.push((
+                i,
+                RowIn {
+                    key: T3_ROWS[i].key,
+                    tokens,
+                    region,
+                    cols: cols.clone(),
+                    pins: Vec::new(),
+                    at: Vec::new(),
+                    unreadable,
+                },
+            ));
+        }
+        order_in.sort_by_key(|(i, _)| *i);
+        rows_in.extend(order_in.into_iter().map(|(_, r)| r));
+        let mut scratch = Vec::new();
+        let t = build::requests(format, rows_in, span, extra.to_vec(), &mut scratch);
+        let f = fit::requests(&t);
+        let explicit = combo.iter().all(|a| matches!(a, Align::Header(_)));
+        readings.push(Reading { table: t, issues: scratch, key: f.key(), explicit });
+    }
+    readings
+}
+
+/// A table-3 column header: the exact label, or a fragment of one printed over two lines.
+pub(super) fn t3_col_label(k: &str) -> Option<usize> {
+    if let Some((_, col)) = T3_COL_LABELS.iter().find(|(p, _)| k == *p) {
+        return Some(*col);
+    }
+    const FRAGMENTS: [(&str, usize); 6] =
+        [("商业", 1), ("科研", 2), ("社会公益", 3), ("公益组织", 3), ("法律服务", 4), ("服务机构", 4)];
+    FRAGMENTS.iter().find(|(p, _)| k == *p).map(|(_, c)| *c)
+}
+
+/// Rows with numbers and no label between two labelled rows take the template rows
+/// between those two, in order, when there are exactly as many (DOMAIN: converters keep
+/// template order); a table with no label at all is placed by position when its row
+/// count is the template's.
+pub(super) fn assign_unlabelled(kinds: &[(usize, T3Kind)], order: &[usize], assigned: &mut Vec<(usize, usize)>) {
+    let pos_of = |i: usize| order.iter().position(|&o| o == i);
+    let mut prev: Option<usize> = None; // template position of the last labelled row
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, lo: Option<usize>, hi: Option<usize>, assigned: &mut Vec<(usize, usize)>| {
+        if run.is_empty() {
+            return;
+        }
+        let lo = lo.map_or(0, |p| p + 1);
+        let hi = hi.unwrap_or(order.len());
+        if hi >= lo && hi - lo == run.len() {
+            for (j, &k) in run.iter().enumerate() {
+                assigned.push((k, order[lo + j]));
+            }
+        }
+        run.clear();
+    };
+    for (k, kind) in kinds {
+        match kind {
+            T3Kind::Row(i) | T3Kind::Unknown(i) => {
+                let p = pos_of(*i);
+                flush(&mut run, prev, p, assigned);
+                if p.is_some() {
+                    prev = p;
+                }
+            }
+            T3Kind::Unlabelled | T3Kind::Extra => run.push(*k),
+            _ => {}
+        }
+    }
+    flush(&mut run, prev, None, assigned);
+}
+
+/// Every combination of one alignment per grid, the preferred ones first, at most `MAX_COMBOS`.
+pub(super) fn combos(options: &[Vec<Align>]) -> Vec<Vec<Align>> {
+    let mut out: Vec<Vec<Align>> = vec![Vec::new()];
+    for opts in options {
+        let mut next = Vec::new();
+        for prefix in &out {
+            for o in opts {
+                if next.len() >= MAX_COMBOS {
+                    break;
+                }
+                let mut p = prefix.clone();
+                p.push(o.clone());
+                next.push(p);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+pub(super) fn extra_row(label: &str, values: &[&RowCell]) -> ExtraRow {
+    ExtraRow {
+        label: label.to_string(),
+        cells: values
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| cells::parse_cell(c.text, c.span, ColKind::Signed))
+            .collect(),
+    }
+}
