@@ -1,7 +1,7 @@
 """Times the adversarial inputs of the test suite against their time bounds.
 
-The tests (tests/test_bounds.py, tests/test_batch.py, tests/adversarial_input.rs, tests/prose_perf.rs,
-tests/tables_render.rs) check what these inputs give and bound their memory, never
+The tests (tests/test_bounds.py, tests/test_batch.py, tests/core/inputs.rs, tests/core/prose/perf.rs,
+tests/core/tables/render.rs) check what these inputs give and bound their memory, never
 their time: a busy machine or a debug build would fail a wall-clock assertion. The
 times live here, for a release build (`maturin develop --release`):
 
@@ -50,19 +50,19 @@ CASES: dict[str, tuple[float, str]] = {
         INPUTS = ["\\n".join(kinds[i % 6].format(i=i, d=1 + i % 28) for i in range(1_000_000)).encode()]
         """,
     ),
-    "a million short prose lines (prose_perf.rs)": (
+    "a million short prose lines (tests/core/prose/perf.rs)": (
         60,
         """
         INPUTS = ["一、总体情况\\n我局未收到申请。主动公开政府信息12条\\n" * 100_000]
         """,
     ),
-    "a long flattened line (prose_perf.rs)": (
+    "a long flattened line (tests/core/prose/perf.rs)": (
         60,
         """
         INPUTS = ["一、总体情况 " + "“三个一”，主动公开政府信息12条、收到申请3件" * 40_000]
         """,
     ),
-    "a compilation of 20,000 parts (adversarial_input.rs)": (
+    "a compilation of 20,000 parts (tests/core/inputs.rs)": (
         60,
         """
         INPUTS = ["".join(f"第{i % 99 + 1}篇 某局2019年度报告\\n一、总体情况\\n本年度主动公开政府信息{i}条。\\n" for i in range(20_000))]
@@ -95,7 +95,7 @@ CASES: dict[str, tuple[float, str]] = {
         ]
         """,
     ),
-    "digit runs in every table row (tables_render.rs)": (
+    "digit runs in every table row (tests/core/tables/render.rs)": (
         5,
         """
         INPUTS = []

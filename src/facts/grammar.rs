@@ -8,7 +8,7 @@
 //! else (`主动公开文件数为21条`, `不予公开信息数95条`): no key. A few shapes put
 //! the key word after the number (`举行3次新闻发布活动`, `共收到70件申请`,
 //! `有1件…申请行政复议`). Every rule below names the sentence shape it comes
-//! from; `tests/prose_shapes.rs` holds a sentence of each shape.
+//! from; `tests/core/prose/shapes.rs` reads a sentence of each shape.
 //!
 //! All matching runs on the sentence with its whitespace removed, so that
 //! `申请 12 件` and a hard-wrapped `主动公开各类政\n府信息 5500 余条` read as

@@ -1,4 +1,4 @@
-//! PDF, DOCX and .doc input (issue 12) through the Rust core: every gold cell of the files in
+//! PDF, DOCX and .doc input through the Rust core: every gold cell of the files in
 //! `tests/data/pdf-word` (renderings of gold files, `make.py` beside them) and of the real
 //! report PDFs in `tests/data/real-pdf`, the typed error of every bad file, and the evidence
 //! (page and box) of cells read from a PDF.

@@ -1,4 +1,4 @@
-//! Adversarial inputs found by hand (issue 7, point 2), at the Rust level:
+//! Adversarial inputs found by hand, at the Rust level:
 //! regressions for what they exposed. The time and memory bounds of the big
 //! inputs are measured from Python (`tests/test_bounds.py`).
 
