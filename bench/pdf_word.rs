@@ -52,7 +52,8 @@ fn main() {
     }
     files.sort();
     let opts = Options::default();
-    let mut per_format: std::collections::BTreeMap<String, Vec<(f64, f64, usize)>> = Default::default();
+    let mut per_format: std::collections::BTreeMap<String, Vec<(f64, f64, usize)>> =
+        std::collections::BTreeMap::default();
     println!("{:<48} {:>8} {:>6} {:>9} {:>9} {:>8}", "file", "KB", "pages", "read ms", "parse ms", "ms/page");
     for path in &files {
         let bytes = std::fs::read(path).expect("readable");

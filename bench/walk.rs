@@ -19,7 +19,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// The documents under `dirs` (a path that is no folder is taken as a file), read.
-pub fn documents(dirs: &[PathBuf]) -> Vec<Vec<u8>> {
+pub(crate) fn documents(dirs: &[PathBuf]) -> Vec<Vec<u8>> {
     let mut files = Vec::new();
     for dir in dirs {
         walk(dir, &mut files);

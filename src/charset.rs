@@ -2,14 +2,14 @@
 //! character, and a sorted list for the few astral ones.
 
 #[derive(Clone)]
-pub struct CharSet {
+pub(crate) struct CharSet {
     bmp: Vec<u64>,
     astral: Vec<char>,
 }
 
 impl CharSet {
     /// The set of `chars`.
-    pub fn of(chars: impl IntoIterator<Item = char>) -> CharSet {
+    pub(crate) fn of(chars: impl IntoIterator<Item = char>) -> CharSet {
         let mut bmp = vec![0u64; 0x10000 / 64];
         let mut astral = Vec::new();
         for c in chars {
@@ -26,12 +26,12 @@ impl CharSet {
     }
 
     /// The set of the BMP characters for which `f` holds (astral ones are never in it).
-    pub fn bmp_where(f: impl Fn(char) -> bool) -> CharSet {
+    pub(crate) fn bmp_where(f: impl Fn(char) -> bool) -> CharSet {
         CharSet::of((0..0x10000u32).filter_map(char::from_u32).filter(|&c| f(c)))
     }
 
     #[inline]
-    pub fn contains(&self, c: char) -> bool {
+    pub(crate) fn contains(&self, c: char) -> bool {
         let u = c as usize;
         if u < 0x10000 {
             (self.bmp[u >> 6] >> (u & 63)) & 1 == 1

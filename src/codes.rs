@@ -16,7 +16,7 @@ fn uscc_value(c: char) -> Option<u32> {
 }
 
 /// Whether an 18-character USCC has the right check character.
-pub fn uscc_valid(code: &str) -> bool {
+pub(crate) fn uscc_valid(code: &str) -> bool {
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != 18 {
         return false;
@@ -39,7 +39,7 @@ fn org_value(c: char) -> Option<u32> {
 }
 
 /// Whether a 组织机构代码 (`XXXXXXXXC` or `XXXXXXXX-C`) has the right check character.
-pub fn org_code_valid(code: &str) -> bool {
+pub(crate) fn org_code_valid(code: &str) -> bool {
     let chars: Vec<char> = code.chars().filter(|&c| c != '-').collect();
     if chars.len() != 9 || code.chars().filter(|&c| c == '-').count() > 1 {
         return false;
@@ -64,7 +64,7 @@ pub fn org_code_valid(code: &str) -> bool {
 }
 
 /// The 6-digit division code inside a USCC (positions 3–8), when it is all digits.
-pub fn uscc_division(code: &str) -> Option<&str> {
+pub(crate) fn uscc_division(code: &str) -> Option<&str> {
     let d = code.get(2..8)?;
     d.bytes().all(|b| b.is_ascii_digit()).then_some(d)
 }
@@ -72,7 +72,7 @@ pub fn uscc_division(code: &str) -> Option<&str> {
 /// The credit or organisation code at the head of an index number
 /// (`11330702731527164G/2014-32225`, `000014349/2018-00222`, `01424668-5/2021-00063`,
 /// `01527918X-2020-153077`). DOMAIN §11.2 parsing recipe.
-pub fn from_index_number(index: &str) -> Option<CreditCode> {
+pub(crate) fn from_index_number(index: &str) -> Option<CreditCode> {
     let s: String = index.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
     let head_len = s.find(['/', '_']).unwrap_or(s.len());
     let head = &s[..head_len];

@@ -232,7 +232,7 @@ fn strict(enc: &'static Encoding, body: &[u8]) -> Option<String> {
     if enc == UTF_8 {
         return std::str::from_utf8(body).ok().map(str::to_owned);
     }
-    enc.decode_without_bom_handling_and_without_replacement(body).map(|t| t.into_owned())
+    enc.decode_without_bom_handling_and_without_replacement(body).map(std::borrow::Cow::into_owned)
 }
 
 fn decode_lossy(enc: &'static Encoding, body: &[u8]) -> (String, usize) {

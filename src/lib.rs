@@ -8,15 +8,15 @@
 //! `python` feature) touches pyo3.
 
 pub mod batch;
-pub mod charset;
+mod charset;
 pub mod checks;
-pub mod codes;
+mod codes;
 pub mod decode;
 pub mod document;
 pub mod error;
 pub mod facts;
 mod furniture;
-pub mod hashing;
+mod hashing;
 pub mod html;
 pub mod kinds;
 pub mod meta;
@@ -27,12 +27,12 @@ pub mod outline;
 pub mod panel;
 pub mod pdf;
 pub mod plain;
-pub mod printed;
+mod printed;
 #[cfg(feature = "python")]
 mod python;
-pub mod regions;
+mod regions;
 pub mod report;
-pub mod sniff;
+mod sniff;
 pub mod tables;
 mod variant;
 pub mod word;

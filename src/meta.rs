@@ -97,7 +97,7 @@ fn strip_site_suffix(title: &str) -> String {
 fn site_agency(raw: &str) -> Option<String> {
     let parts: Vec<&str> = raw.split(['_', '|', '－', '—', '-', '–', '｜']).map(str::trim).collect();
     let at = parts.iter().position(|p| TITLE_WORDS.iter().any(|w| p.contains(w)))?;
-    parts[at + 1..].iter().find(|p| agency_like(p)).map(|p| p.to_string())
+    parts[at + 1..].iter().find(|p| agency_like(p)).map(std::string::ToString::to_string)
 }
 
 /// A title as written, without Markdown marks (`# …`, `**…**`), bullets and the
@@ -555,18 +555,17 @@ pub fn admin_level(agency: &str) -> Option<&'static str> {
         return Some("township");
     }
     let gov = GOVERNMENT_ENDS.iter().find_map(|e| a.strip_suffix(e));
-    let place = match gov {
-        Some(p) => p,
-        None => {
-            if DEPARTMENT_WORDS.iter().any(|w| a.ends_with(w)) {
-                let no_place = regions::by_name(a).is_none();
-                if no_place && (NATIONAL_PREFIXES.iter().any(|p| a.starts_with(p)) || a.ends_with('部')) {
-                    return Some("national");
-                }
-                return Some("department");
+    let place = if let Some(p) = gov {
+        p
+    } else {
+        if DEPARTMENT_WORDS.iter().any(|w| a.ends_with(w)) {
+            let no_place = regions::by_name(a).is_none();
+            if no_place && (NATIONAL_PREFIXES.iter().any(|p| a.starts_with(p)) || a.ends_with('部')) {
+                return Some("national");
             }
-            a
+            return Some("department");
         }
+        a
     };
     if place.is_empty() {
         return None;

@@ -149,9 +149,7 @@ pub fn parse_arabic(s: &str) -> Option<f64> {
             out.push(char::from_digit(d, 10)?);
         } else if matches!(c, '.' | '．') {
             out.push('.');
-        } else if matches!(c, ',' | '，') {
-            continue;
-        } else {
+        } else if !matches!(c, ',' | '，') {
             return None;
         }
     }
@@ -367,7 +365,7 @@ fn read_token(text: &str, start: usize) -> Option<NumberToken> {
             } else if ch == ',' {
                 // A thousands separator needs exactly three digits after it.
                 let after = &text[at + 1..];
-                let three = after.chars().take(3).filter(|c| c.is_ascii_digit()).count() == 3;
+                let three = after.chars().take(3).filter(char::is_ascii_digit).count() == 3;
                 let fourth = after.chars().nth(3).is_some_and(|c| c.is_ascii_digit());
                 if !three || fourth {
                     break;

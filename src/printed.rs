@@ -16,7 +16,7 @@ use crate::model::{CellReading, Report, Section, TableReading};
 /// Puts the printed characters back into `report`, read on `folded` (its `text`), whose
 /// printed form is `printed`. Returns false, leaving the report as read, when the two do
 /// not line up character for character (never for a fold of this crate's tables).
-pub fn restore(report: &mut Report, folded: &str, printed: &str) -> bool {
+pub(crate) fn restore(report: &mut Report, folded: &str, printed: &str) -> bool {
     let Some(m) = Mapper::new(folded, printed) else { return false };
     m.report(report);
     true

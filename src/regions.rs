@@ -36,10 +36,10 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 });
 
 /// The region of a 6-digit division code, with its province and city.
-pub fn by_code(code: &str) -> Option<Region> {
+pub(crate) fn by_code(code: &str) -> Option<Region> {
     let c: u32 = code.get(..6)?.parse().ok()?;
     let t = &*TABLE;
-    let name = |c: u32| t.by_code.get(&c).map(|s| s.to_string());
+    let name = |c: u32| t.by_code.get(&c).map(std::string::ToString::to_string);
     let own = t.by_code.get(&c)?;
     let province = name(c / 10000 * 10000);
     let (city, county) = if c.is_multiple_of(10000) {
@@ -57,7 +57,7 @@ const NAME_ENDS: &[char] = &['省', '市', '区', '县', '旗', '州', '盟'];
 
 /// The most specific division named in `text` (a title or agency name). A name
 /// used by several divisions counts only when its parent's name is in `text` too.
-pub fn by_name(text: &str) -> Option<Region> {
+pub(crate) fn by_name(text: &str) -> Option<Region> {
     let t = &*TABLE;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut best: Option<u32> = None;
@@ -80,7 +80,7 @@ pub fn by_name(text: &str) -> Option<Region> {
                 Some(codes[0])
             } else {
                 codes.iter().copied().find(|&code| {
-                    let parent = if !code.is_multiple_of(100) { code / 100 * 100 } else { code / 10000 * 10000 };
+                    let parent = if code.is_multiple_of(100) { code / 10000 * 10000 } else { code / 100 * 100 };
                     t.by_code.get(&parent).is_some_and(|p| *p != name && text.contains(p))
                 })
             };

@@ -225,8 +225,8 @@ fn attach_evidence(report: &mut Report, doc: &Document) {
     };
     let attach = |t: &mut Option<TableReading>| {
         let Some(t) = t else { return };
-        for (_, row) in t.cells.0.iter_mut() {
-            for (_, c) in row.0.iter_mut() {
+        for (_, row) in &mut t.cells.0 {
+            for (_, c) in &mut row.0 {
                 c.evidence = find(c.span);
             }
         }

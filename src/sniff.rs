@@ -6,7 +6,7 @@
 
 /// The binary document formats read here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Binary {
+pub(crate) enum Binary {
     Pdf,
     Docx,
     /// An OLE2 compound file.
@@ -14,7 +14,7 @@ pub enum Binary {
 }
 
 /// Recognises PDF, DOCX and OLE compound files.
-pub fn sniff(b: &[u8]) -> Option<Binary> {
+pub(crate) fn sniff(b: &[u8]) -> Option<Binary> {
     // PDF readers accept the header anywhere in the first 1024 bytes.
     if memchr::memmem::find(&b[..b.len().min(1024)], b"%PDF-").is_some() {
         return Some(Binary::Pdf);
@@ -113,13 +113,13 @@ pub(crate) fn sniff_binary(b: &[u8]) -> Option<&'static str> {
 /// `<div` …), names `<!doctype html`, `<html` or `<body` anywhere there, or holds real tags of at
 /// least two kinds, an opening and closing tag of one kind, or three tags of one kind. Prose that
 /// mentions "<p" once stays text.
-pub fn looks_like_html(text: &str) -> bool {
+pub(crate) fn looks_like_html(text: &str) -> bool {
     html_signals(text, false)
 }
 
 /// `looks_like_html` without counting `<br>` tags: Markdown converters write `<br>` inside
 /// pipe-table cells, and those alone do not make a page HTML.
-pub fn looks_like_html_page(text: &str) -> bool {
+pub(crate) fn looks_like_html_page(text: &str) -> bool {
     html_signals(text, true)
 }
 

@@ -45,7 +45,7 @@ pub(super) fn read(cell: Option<&CellReading>) -> Val {
     if c.state.counts_as_zero() {
         return Val::Known { v: 0.0, blank: true };
     }
-    match c.value.map(|n| n.as_f64()) {
+    match c.value.map(super::super::model::Number::as_f64) {
         Some(v) if v.is_finite() => Val::Known { v, blank: false },
         _ => Val::Unknown,
     }

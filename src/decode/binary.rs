@@ -7,6 +7,7 @@ use crate::error::CoreError;
 /// Control bytes other than whitespace and ESC (ISO-2022 escapes). Text in an ASCII-compatible
 /// encoding has next to none: no CJK or UTF-8 trail byte is below 0x20, so a control byte always
 /// decodes to a control character. Random bytes have ~11%.
+#[allow(clippy::needless_bitwise_bool)] // branchless on purpose: it vectorises
 pub(super) fn is_control_byte(b: u8) -> bool {
     // Only comparisons, without branches: counting over a buffer then vectorises on
     // baseline x86-64 (a variable shift or a table lookup would not).

@@ -52,29 +52,26 @@ pub(super) fn attr_value<'a>(s: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
     while let Some(p) = find_ci(&s[from..], name) {
         let mut j = from + p + name.len();
         from = j;
-        while s.get(j).is_some_and(|b| b.is_ascii_whitespace()) {
+        while s.get(j).is_some_and(u8::is_ascii_whitespace) {
             j += 1;
         }
         if s.get(j) != Some(&b'=') {
             continue;
         }
         j += 1;
-        while s.get(j).is_some_and(|b| b.is_ascii_whitespace()) {
+        while s.get(j).is_some_and(u8::is_ascii_whitespace) {
             j += 1;
         }
-        let value = match s.get(j) {
-            Some(&q @ (b'"' | b'\'')) => {
-                let v = &s[j + 1..];
-                &v[..v.iter().position(|&b| b == q).unwrap_or(v.len())]
-            }
-            _ => {
-                let v = &s[j..];
-                let end = v
-                    .iter()
-                    .position(|&b| b.is_ascii_whitespace() || matches!(b, b';' | b',' | b'"' | b'\'' | b'>' | b'/'))
-                    .unwrap_or(v.len());
-                &v[..end]
-            }
+        let value = if let Some(&q @ (b'"' | b'\'')) = s.get(j) {
+            let v = &s[j + 1..];
+            &v[..v.iter().position(|&b| b == q).unwrap_or(v.len())]
+        } else {
+            let v = &s[j..];
+            let end = v
+                .iter()
+                .position(|&b| b.is_ascii_whitespace() || matches!(b, b';' | b',' | b'"' | b'\'' | b'>' | b'/'))
+                .unwrap_or(v.len());
+            &v[..end]
         };
         if !value.is_empty() {
             return Some(value);

@@ -105,7 +105,7 @@ fn unit_ok(key: &str, unit: &str) -> bool {
 
 /// What the sentence around a number says, as far as the grammar needs it.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Context {
+pub(super) struct Context {
     /// The sentence (or the one before, or its section) is about handling requests
     /// (`共受理政府信息公开申请859件…。予以公开及部分公开258件…；不予公开35件`).
     pub requests: bool,
@@ -121,13 +121,14 @@ pub struct Context {
 
 /// A keyed reading of one number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Keyed {
+pub(super) struct Keyed {
     pub key: &'static str,
     /// How sure the shape is, for `proactive_total` (3: `主动公开…政府信息`,
     /// 2: `公开/发布/公布…政府信息`, 1: `公开信息数量共计…`); 3 for other keys.
     pub rank: u8,
 }
 
+#[allow(clippy::unnecessary_wraps)] // one of the rules' readers, all returning an Option
 fn keyed(key: &'static str) -> Option<Keyed> {
     Some(Keyed { key, rank: 3 })
 }
@@ -153,7 +154,7 @@ fn last_of(s: &str, words: &[&str]) -> Option<(usize, usize)> {
 const REQUEST_BEFORE: &[&str] = &["信息公开", "公开", "的", "到", "理", "收", "关", "政府信息", "信息"];
 /// Words of other business, with which a bare `受理申请3500件` counts applications of
 /// another kind (licensing, services): see [`Context::business`].
-pub const OTHER_BUSINESS: &[&str] = &["许可", "审批", "办件", "政务服务", "业务", "项目", "备案", "登记"];
+pub(super) const OTHER_BUSINESS: &[&str] = &["许可", "审批", "办件", "政务服务", "业务", "项目", "备案", "登记"];
 
 /// Words before `申请` that name another kind of application: `信访举报投诉类申请`,
 /// `行政许可申请`, `行政复议申请`.
@@ -381,7 +382,7 @@ fn proactive_prefix_ok(before: &str) -> bool {
 
 /// The key a counted number takes from the words before it (`window`: its clause
 /// from the previous number on) and after it (`after`: the rest of its clause).
-pub fn classify(window: &str, after: &str, unit: &str, ctx: Context) -> Option<Keyed> {
+pub(super) fn classify(window: &str, after: &str, unit: &str, ctx: Context) -> Option<Keyed> {
     let (core, total_filler) = strip_filler(window);
     let got = before_number(window, core, total_filler, unit, ctx);
     if let Some(k) = got {

@@ -9,7 +9,9 @@ use crate::document::CharIndex;
 use crate::model::{Fact, Number, Section};
 use crate::numbers::{self, NumberToken};
 
-use super::*;
+use super::{
+    find_negator, find_word, grammar, is_clause_end, may_negate, table_text, Compact, NEGATION_REACH, NEGATION_RULES,
+};
 
 /// What a sentence leaves to the next one: the keys it stated (a next sentence
 /// opening with `其中` lists their parts) and whether it was about requests.
@@ -194,13 +196,13 @@ impl Reader<'_> {
                         quote_depth = (quote_depth - 1).max(0);
                     } else if matches!(c, '（' | '(') {
                         paren_open = Some(at + c.len_utf8());
-                        paren_keys = keys.clone();
+                        paren_keys.clone_from(&keys);
                     } else if matches!(c, '）' | ')') {
                         paren_open = None;
                     }
                 }
                 if !keys.is_empty() && PART_WORDS.iter().any(|w| gap.contains(w)) {
-                    part_of = keys.clone();
+                    part_of.clone_from(&keys);
                 }
                 scanned = tok.start;
             }
@@ -244,7 +246,7 @@ impl Reader<'_> {
                     keys.push(k);
                 }
                 if frame {
-                    part_of = keys.clone();
+                    part_of.clone_from(&keys);
                     restated = Some(k);
                 }
                 if frame || share || part {

@@ -87,7 +87,7 @@ pub fn text_table_spans(doc: &Document) -> Vec<Span> {
 /// Whether a table of the document holds prose, not data: no cell is a table's
 /// label, fewer cells are bare values than run on like a sentence. Converters cut a
 /// paragraph into the cells of a row (`| 府网站平台主动公开政府信息 |  | 1136 条。 |`).
-pub fn is_prose_table(t: &crate::document::Table) -> bool {
+pub(super) fn is_prose_table(t: &crate::document::Table) -> bool {
     let (mut prose, mut values) = (0usize, 0usize);
     for c in &t.cells {
         let text = c.text.trim();
@@ -134,7 +134,7 @@ const TABLE_MARKERS: &[&str] = &[
 
 /// Where the first table label of a compacted sentence starts: the text from there on
 /// is a flattened table.
-pub fn table_start(compact: &str) -> Option<usize> {
+pub(super) fn table_start(compact: &str) -> Option<usize> {
     static MARKERS: LazyLock<AhoCorasick> =
         LazyLock::new(|| AhoCorasick::new(TABLE_MARKERS).expect("table markers automaton"));
     MARKERS.find(compact).map(|m| m.start())

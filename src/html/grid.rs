@@ -41,7 +41,7 @@ pub(super) fn build_table(a: &Arena, t: u32) -> Built {
         let mut line: Vec<Option<u32>> = Vec::new();
         if !too_big {
             line.reserve(carry.len());
-            for slot in carry.iter_mut() {
+            for slot in &mut carry {
                 match slot {
                     Some((idx, left)) => {
                         line.push(Some(*idx));

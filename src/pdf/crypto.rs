@@ -4,7 +4,7 @@
 //! whose user password is empty; not constant-time, and need not be.
 
 /// MD5 (RFC 1321).
-pub fn md5(data: &[u8]) -> [u8; 16] {
+pub(super) fn md5(data: &[u8]) -> [u8; 16] {
     const S: [u32; 64] = [
         7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14,
         20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6,
@@ -46,7 +46,7 @@ pub fn md5(data: &[u8]) -> [u8; 16] {
 }
 
 /// RC4 (encryption and decryption are the same).
-pub fn rc4(key: &[u8], data: &[u8]) -> Vec<u8> {
+pub(super) fn rc4(key: &[u8], data: &[u8]) -> Vec<u8> {
     if key.is_empty() {
         return data.to_vec();
     }
@@ -121,14 +121,14 @@ fn gmul(mut a: u8, mut b: u8) -> u8 {
 }
 
 /// An expanded AES-128 or AES-256 key.
-pub struct Aes {
+pub(super) struct Aes {
     rounds: usize,
     keys: Vec<[u8; 16]>,
 }
 
 impl Aes {
     /// `None` unless the key is 16 or 32 bytes.
-    pub fn new(key: &[u8]) -> Option<Aes> {
+    pub(super) fn new(key: &[u8]) -> Option<Aes> {
         let nk = match key.len() {
             16 => 4,
             32 => 8,
@@ -159,7 +159,7 @@ impl Aes {
         }
     }
 
-    pub fn encrypt_block(&self, block: &mut [u8; 16]) {
+    pub(super) fn encrypt_block(&self, block: &mut [u8; 16]) {
         Self::add(block, &self.keys[0]);
         for round in 1..=self.rounds {
             for b in block.iter_mut() {
@@ -185,7 +185,7 @@ impl Aes {
         }
     }
 
-    pub fn decrypt_block(&self, block: &mut [u8; 16]) {
+    pub(super) fn decrypt_block(&self, block: &mut [u8; 16]) {
         Self::add(block, &self.keys[self.rounds]);
         for round in (0..self.rounds).rev() {
             let s = *block;
@@ -213,7 +213,7 @@ impl Aes {
     }
 
     /// CBC decryption; `unpad` strips PKCS#7 padding when it is well-formed.
-    pub fn cbc_decrypt(&self, iv: &[u8; 16], data: &[u8], unpad: bool) -> Vec<u8> {
+    pub(super) fn cbc_decrypt(&self, iv: &[u8; 16], data: &[u8], unpad: bool) -> Vec<u8> {
         let mut out = Vec::with_capacity(data.len());
         let mut prev = *iv;
         for chunk in data.chunks_exact(16) {
@@ -238,7 +238,7 @@ impl Aes {
     }
 
     /// CBC encryption without padding (`data` is a multiple of 16 bytes).
-    pub fn cbc_encrypt(&self, iv: &[u8; 16], data: &[u8]) -> Vec<u8> {
+    pub(super) fn cbc_encrypt(&self, iv: &[u8; 16], data: &[u8]) -> Vec<u8> {
         let mut out = Vec::with_capacity(data.len());
         let mut prev = *iv;
         for chunk in data.chunks_exact(16) {
@@ -266,7 +266,7 @@ fn sha2_pad(data: &[u8], block: usize) -> Vec<u8> {
     msg
 }
 
-pub fn sha256(data: &[u8]) -> [u8; 32] {
+pub(super) fn sha256(data: &[u8]) -> [u8; 32] {
     const K: [u32; 64] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
         0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -421,7 +421,7 @@ fn sha512_core(data: &[u8], mut h: [u64; 8], out_len: usize) -> Vec<u8> {
     h.iter().flat_map(|w| w.to_be_bytes()).take(out_len).collect()
 }
 
-pub fn sha384(data: &[u8]) -> Vec<u8> {
+pub(super) fn sha384(data: &[u8]) -> Vec<u8> {
     sha512_core(
         data,
         [
@@ -438,7 +438,7 @@ pub fn sha384(data: &[u8]) -> Vec<u8> {
     )
 }
 
-pub fn sha512(data: &[u8]) -> Vec<u8> {
+pub(super) fn sha512(data: &[u8]) -> Vec<u8> {
     sha512_core(
         data,
         [

@@ -44,7 +44,7 @@ struct Crypt {
 /// A decoded object stream: its data and (object number, offset) of each object in it.
 type ObjStm = (Vec<u8>, Vec<(u32, usize)>);
 
-pub struct PdfFile<'a> {
+pub(super) struct PdfFile<'a> {
     pub data: &'a [u8],
     locs: HashMap<u32, (u16, Loc)>,
     cache: RefCell<HashMap<u32, Obj>>,
@@ -61,7 +61,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 impl<'a> PdfFile<'a> {
-    pub fn open(data: &'a [u8]) -> Result<PdfFile<'a>, PdfError> {
+    pub(super) fn open(data: &'a [u8]) -> Result<PdfFile<'a>, PdfError> {
         let mut locs: HashMap<u32, (u16, Loc)> = HashMap::new();
         let mut trailers: Vec<Dict> = Vec::new();
         let mut xref_streams: Vec<u32> = Vec::new();
@@ -137,7 +137,7 @@ impl<'a> PdfFile<'a> {
     }
 
     /// Every object number, in the order the objects stand in the file.
-    pub fn numbers_in_file_order(&self) -> Vec<u32> {
+    pub(super) fn numbers_in_file_order(&self) -> Vec<u32> {
         let mut v: Vec<(usize, u32)> = self
             .locs
             .iter()
@@ -210,14 +210,14 @@ impl<'a> PdfFile<'a> {
     }
 
     /// Resolves a reference (once, then cached); other objects are returned as they are.
-    pub fn resolve(&self, obj: &Obj) -> Obj {
+    pub(super) fn resolve(&self, obj: &Obj) -> Obj {
         match obj {
             Obj::Ref(n, _) => self.get(*n).unwrap_or(Obj::Null),
             o => o.clone(),
         }
     }
 
-    pub fn get(&self, num: u32) -> Option<Obj> {
+    pub(super) fn get(&self, num: u32) -> Option<Obj> {
         if let Some(o) = self.cache.borrow().get(&num) {
             return Some(o.clone());
         }
@@ -253,7 +253,7 @@ impl<'a> PdfFile<'a> {
     }
 
     /// A resolved dictionary entry.
-    pub fn get_key(&self, d: &Dict, key: &[u8]) -> Obj {
+    pub(super) fn get_key(&self, d: &Dict, key: &[u8]) -> Obj {
         d.get(key).map_or(Obj::Null, |o| self.resolve(o))
     }
 
@@ -282,7 +282,7 @@ impl<'a> PdfFile<'a> {
 
     /// The decoded data of a stream. Unknown filters (images) give an error; a truncated
     /// Flate stream gives what could be inflated.
-    pub fn decode(&self, s: &Stream) -> Result<Vec<u8>, PdfError> {
+    pub(super) fn decode(&self, s: &Stream) -> Result<Vec<u8>, PdfError> {
         let raw = self.data.get(s.start..s.end).unwrap_or(&[]);
         let mut data = match &self.crypt {
             Some(c) if !is_xref(&s.dict) => self.decrypt_bytes(c, c.streams, raw, s.id),
@@ -467,6 +467,7 @@ impl<'a> PdfFile<'a> {
         crypto::md5(&k)[..n].to_vec()
     }
 
+    #[allow(clippy::unused_self)]
     fn decrypt_bytes(&self, c: &Crypt, method: CryptMethod, data: &[u8], id: (u32, u16)) -> Vec<u8> {
         match method {
             CryptMethod::None => data.to_vec(),
@@ -677,6 +678,7 @@ fn ascii85(data: &[u8]) -> Vec<u8> {
     out
 }
 
+#[allow(clippy::comparison_chain)] // the three RunLengthDecode cases, in the spec's order
 fn run_length(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut i = 0;

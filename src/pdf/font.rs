@@ -33,7 +33,7 @@ enum Kind {
 
 /// A glyph as decoded from a shown string.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Glyph {
+pub(super) struct Glyph {
     /// The Unicode text (may be empty when the font does not say).
     pub text: String,
     /// Horizontal advance in text space units (1/1000 of the font size already applied).
@@ -43,7 +43,7 @@ pub struct Glyph {
 }
 
 #[derive(Debug, Clone)]
-pub struct Font {
+pub(super) struct Font {
     kind: Kind,
     to_unicode: HashMap<u32, String>,
     /// (lo, hi, first code's text as UTF-16 units); later codes increment the last unit.
@@ -54,7 +54,7 @@ pub struct Font {
 }
 
 impl Font {
-    pub fn load(file: &PdfFile, d: &Dict) -> Font {
+    pub(super) fn load(file: &PdfFile, d: &Dict) -> Font {
         let subtype = d.get(b"Subtype").and_then(Obj::as_name).unwrap_or(b"");
         let (to_unicode, uni_ranges) = match file.get_key(d, b"ToUnicode") {
             Obj::Stream(s) => file.decode(&s).map(|b| parse_to_unicode(&b)).unwrap_or_default(),
@@ -154,7 +154,7 @@ impl Font {
             _ => (CodeMap::Identity, false),
         };
         let desc = match file.get_key(d, b"DescendantFonts") {
-            Obj::Array(a) => a.first().map(|o| file.resolve(o)).unwrap_or(Obj::Null),
+            Obj::Array(a) => a.first().map_or(Obj::Null, |o| file.resolve(o)),
             o => o,
         };
         let mut widths = HashMap::new();
@@ -209,7 +209,7 @@ impl Font {
     }
 
     /// Splits a shown string into glyphs.
-    pub fn glyphs(&self, bytes: &[u8], out: &mut Vec<Glyph>) {
+    pub(super) fn glyphs(&self, bytes: &[u8], out: &mut Vec<Glyph>) {
         match &self.kind {
             Kind::Simple { unicode, widths } => {
                 for &b in bytes {
@@ -310,7 +310,7 @@ fn split_code(map: &CodeMap, b: &[u8]) -> (usize, u32) {
         CodeMap::Legacy(enc) => {
             let n = if b[0] < 0x80 {
                 1
-            } else if *enc == GBK && b.len() >= 4 && b.get(1).is_some_and(|x| x.is_ascii_digit()) {
+            } else if *enc == GBK && b.len() >= 4 && b.get(1).is_some_and(u8::is_ascii_digit) {
                 4
             } else {
                 b.len().min(2)

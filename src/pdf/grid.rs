@@ -15,7 +15,7 @@ const SNAP: f64 = 2.0;
 
 /// One page's piece of a ruled table.
 #[derive(Debug, Clone)]
-pub struct Part {
+pub(super) struct Part {
     pub page: usize,
     pub x0: f64,
     pub top: f64,
@@ -30,7 +30,7 @@ pub struct Part {
 
 /// A cell of a built table: grid position, text, and where it is drawn.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GridCell {
+pub(super) struct GridCell {
     pub row: usize,
     pub col: usize,
     pub rowspan: usize,
@@ -41,7 +41,8 @@ pub struct GridCell {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Grid {
+#[allow(clippy::struct_field_names)]
+pub(super) struct Grid {
     pub n_rows: usize,
     pub n_cols: usize,
     pub cells: Vec<GridCell>,
@@ -49,7 +50,7 @@ pub struct Grid {
 }
 
 /// Merges collinear rules that touch or overlap.
-pub fn merge_rules(rules: &[Rule]) -> (Vec<Rule>, Vec<Rule>) {
+pub(super) fn merge_rules(rules: &[Rule]) -> (Vec<Rule>, Vec<Rule>) {
     let mut h: Vec<Rule> = rules.iter().copied().filter(Rule::horizontal).collect();
     let mut v: Vec<Rule> = rules.iter().copied().filter(|r| !r.horizontal()).collect();
     h.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
@@ -135,7 +136,7 @@ fn cluster(mut vals: Vec<f64>) -> Vec<f64> {
 }
 
 /// The ruled tables of one page; `glyphs` inside them are moved into the parts.
-pub fn find_tables(page: usize, rules: &[Rule], glyphs: &mut Vec<PGlyph>) -> Vec<Part> {
+pub(super) fn find_tables(page: usize, rules: &[Rule], glyphs: &mut Vec<PGlyph>) -> Vec<Part> {
     let (h, v) = merge_rules(rules);
     if h.len() < 2 || v.len() < 2 || h.len() * v.len() > 4_000_000 {
         return Vec::new();
@@ -149,7 +150,7 @@ pub fn find_tables(page: usize, rules: &[Rule], glyphs: &mut Vec<PGlyph>) -> Vec
             }
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, (Vec<Rule>, Vec<Rule>)> = Default::default();
+    let mut groups: std::collections::BTreeMap<usize, (Vec<Rule>, Vec<Rule>)> = std::collections::BTreeMap::default();
     for i in 0..n {
         let root = find(&mut parent, i);
         let g = groups.entry(root).or_default();
@@ -191,7 +192,7 @@ pub fn find_tables(page: usize, rules: &[Rule], glyphs: &mut Vec<PGlyph>) -> Vec
 }
 
 /// Whether `b` continues `a` on the next page (same left and right edges).
-pub fn continues(a: &Part, b: &Part) -> bool {
+pub(super) fn continues(a: &Part, b: &Part) -> bool {
     b.page == a.page + 1 && (a.x0 - b.x0).abs() <= 3.0 && (a.x1 - b.x1).abs() <= 3.0
 }
 
@@ -213,7 +214,7 @@ fn row_texts(p: &Part) -> Vec<String> {
 
 /// Drops from `b` (a continuation) the header rows it repeats from `first` (Word's and WPS's
 /// "repeat as header row"): read twice they would be a second header inside the table.
-pub fn drop_repeated_header(first: &Part, b: &mut Part) {
+pub(super) fn drop_repeated_header(first: &Part, b: &mut Part) {
     let (ha, hb) = (row_texts(first), row_texts(b));
     let k = ha.iter().zip(&hb).take_while(|(x, y)| !x.is_empty() && x == y).count();
     if k == 0 || k >= hb.len() {
@@ -238,7 +239,7 @@ fn covers_h(rules: &[Rule], y: f64, x: f64) -> bool {
 }
 
 /// Builds one table from the parts of a chain (one part, or parts stitched across pages).
-pub fn build(parts: &[Part]) -> Grid {
+pub(super) fn build(parts: &[Part]) -> Grid {
     let xs = if parts.len() == 1 {
         parts[0].xs.clone()
     } else {
@@ -328,9 +329,9 @@ pub fn build(parts: &[Part]) -> Grid {
     let n_cols = col_map.last().map_or(0, |c| c + 1);
     // Groups → cells, in reading order of their top-left slot.
     let mut cells: Vec<GridCell> = Vec::new();
-    let mut cell_of_root: std::collections::HashMap<usize, u32> = Default::default();
+    let mut cell_of_root: std::collections::HashMap<usize, u32> = std::collections::HashMap::default();
     let mut grid = vec![None; n_rows * n_cols];
-    let mut members: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    let mut members: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::default();
     for (i, &root) in roots.iter().enumerate() {
         members.entry(root).or_default().push(i);
     }
@@ -377,7 +378,7 @@ fn is_cjk(c: char) -> bool {
 /// Joins glyphs into text: lines by vertical position (per part), left to right inside a
 /// line; a space only between Latin letters or digits set apart; lines joined without a
 /// separator (a number wrapped in a narrow cell is one number) except between Latin words.
-pub fn cell_text(glyphs: &[(usize, &PGlyph)]) -> String {
+pub(super) fn cell_text(glyphs: &[(usize, &PGlyph)]) -> String {
     let mut lines: Vec<(usize, f64, f64, Vec<&PGlyph>)> = Vec::new();
     for &(k, g) in glyphs {
         let h = (g.bottom - g.top).max(1.0);
@@ -402,7 +403,7 @@ pub fn cell_text(glyphs: &[(usize, &PGlyph)]) -> String {
 }
 
 /// One line's glyphs (sorted by x) as text.
-pub fn join_line(line: &[&PGlyph]) -> String {
+pub(super) fn join_line(line: &[&PGlyph]) -> String {
     let mut s = String::new();
     let mut prev: Option<&PGlyph> = None;
     for g in line {

@@ -11,18 +11,18 @@ use super::font::{Font, Glyph};
 use super::object::{Dict, Lexer, Obj, Token};
 
 /// Thickest line or filled rectangle still taken for a table rule (points).
-pub const MAX_RULE: f64 = 3.0;
+pub(super) const MAX_RULE: f64 = 3.0;
 /// Deepest nesting of form XObjects.
 const MAX_FORM_DEPTH: usize = 8;
 /// Most operators run for one document (a bound on work: never hang).
-pub const MAX_OPS: usize = 20_000_000;
+pub(super) const MAX_OPS: usize = 20_000_000;
 /// Most glyphs kept for one document.
-pub const MAX_GLYPHS: usize = 4_000_000;
+pub(super) const MAX_GLYPHS: usize = 4_000_000;
 /// Most operands kept on the stack.
 const MAX_OPERANDS: usize = 1 << 16;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct PGlyph {
+pub(super) struct PGlyph {
     pub text: String,
     pub x0: f64,
     pub top: f64,
@@ -34,17 +34,17 @@ pub struct PGlyph {
 }
 
 impl PGlyph {
-    pub fn cx(&self) -> f64 {
+    pub(super) fn cx(&self) -> f64 {
         (self.x0 + self.x1) / 2.0
     }
-    pub fn cy(&self) -> f64 {
+    pub(super) fn cy(&self) -> f64 {
         (self.top + self.bottom) / 2.0
     }
 }
 
 /// A ruling line (its centre line): horizontal when `y0 == y1`, vertical when `x0 == x1`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rule {
+pub(super) struct Rule {
     pub x0: f64,
     pub y0: f64,
     pub x1: f64,
@@ -52,13 +52,13 @@ pub struct Rule {
 }
 
 impl Rule {
-    pub fn horizontal(&self) -> bool {
+    pub(super) fn horizontal(&self) -> bool {
         self.y0 == self.y1
     }
 }
 
 #[derive(Debug, Default)]
-pub struct PageContent {
+pub(super) struct PageContent {
     pub height: f64,
     pub glyphs: Vec<PGlyph>,
     pub rules: Vec<Rule>,
@@ -103,7 +103,7 @@ struct GState {
 
 /// Shared across the pages of one document: fonts parsed once, the work budgets.
 #[derive(Default)]
-pub struct Interp {
+pub(super) struct Interp {
     fonts: HashMap<u32, Rc<Font>>,
     pub ops: usize,
     pub glyph_count: usize,
@@ -127,7 +127,7 @@ struct Run<'p> {
 
 impl Interp {
     /// Runs one page. `base` maps user space to top-left page space.
-    pub fn page(
+    pub(super) fn page(
         &mut self,
         file: &PdfFile,
         contents: &[u8],

@@ -34,6 +34,7 @@ enum Item {
 /// (bold simulated by overprinting).
 fn dedupe(glyphs: &mut Vec<PGlyph>) {
     glyphs.retain(|g| !g.text.trim().is_empty());
+    #[allow(clippy::zero_sized_map_values)]
     let mut seen: HashMap<(String, i64, i64), ()> = HashMap::new();
     glyphs.retain(|g| {
         let key = (g.text.clone(), (g.x0 / 1.5).round() as i64, (g.top / 1.5).round() as i64);
@@ -126,7 +127,7 @@ fn starts_heading(s: &str) -> bool {
 
 /// One page, laid out: its ruled tables (with their glyphs) and its lines of prose. The
 /// page's glyphs and rules are dropped here, so a long document holds one page of them at a time.
-pub struct PageLayout {
+pub(super) struct PageLayout {
     parts: Vec<Part>,
     /// Tables without rules, built already.
     unruled: Vec<(usize, unruled::Found)>,
@@ -134,7 +135,7 @@ pub struct PageLayout {
     height: f64,
 }
 
-pub fn page(i: usize, mut p: PageContent) -> PageLayout {
+pub(super) fn page(i: usize, mut p: PageContent) -> PageLayout {
     dedupe(&mut p.glyphs);
     let parts = grid::find_tables(i, &p.rules, &mut p.glyphs);
     let bands = bands(&p.glyphs);
@@ -146,7 +147,7 @@ pub fn page(i: usize, mut p: PageContent) -> PageLayout {
 }
 
 /// The document: blocks in reading order.
-pub fn assemble(pages: Vec<PageLayout>) -> RawDocument {
+pub(super) fn assemble(pages: Vec<PageLayout>) -> RawDocument {
     let mut parts: Vec<Part> = Vec::new();
     let mut page_lines: Vec<Vec<Line>> = Vec::new();
     let mut heights = Vec::new();

@@ -4,10 +4,10 @@
 use std::rc::Rc;
 
 /// Deepest array/dictionary nesting read; deeper input is cut (the rest becomes `Null`).
-pub const MAX_DEPTH: usize = 48;
+pub(super) const MAX_DEPTH: usize = 48;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Obj {
+pub(super) enum Obj {
     Null,
     Bool(bool),
     Int(i64),
@@ -23,7 +23,7 @@ pub enum Obj {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Stream {
+pub(super) struct Stream {
     pub dict: Dict,
     pub start: usize,
     pub end: usize,
@@ -32,49 +32,49 @@ pub struct Stream {
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Dict(pub Rc<Vec<(Vec<u8>, Obj)>>);
+pub(super) struct Dict(pub Rc<Vec<(Vec<u8>, Obj)>>);
 
 impl Dict {
-    pub fn get(&self, key: &[u8]) -> Option<&Obj> {
+    pub(super) fn get(&self, key: &[u8]) -> Option<&Obj> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 }
 
 impl Obj {
-    pub fn as_f64(&self) -> Option<f64> {
+    pub(super) fn as_f64(&self) -> Option<f64> {
         match *self {
             Obj::Int(i) => Some(i as f64),
             Obj::Real(r) if r.is_finite() => Some(r),
             _ => None,
         }
     }
-    pub fn as_i64(&self) -> Option<i64> {
+    pub(super) fn as_i64(&self) -> Option<i64> {
         match *self {
             Obj::Int(i) => Some(i),
             Obj::Real(r) if r.is_finite() => Some(r as i64),
             _ => None,
         }
     }
-    pub fn as_name(&self) -> Option<&[u8]> {
+    pub(super) fn as_name(&self) -> Option<&[u8]> {
         match self {
             Obj::Name(n) => Some(n),
             _ => None,
         }
     }
-    pub fn as_dict(&self) -> Option<&Dict> {
+    pub(super) fn as_dict(&self) -> Option<&Dict> {
         match self {
             Obj::Dict(d) => Some(d),
             Obj::Stream(s) => Some(&s.dict),
             _ => None,
         }
     }
-    pub fn as_array(&self) -> Option<&[Obj]> {
+    pub(super) fn as_array(&self) -> Option<&[Obj]> {
         match self {
             Obj::Array(a) => Some(a),
             _ => None,
         }
     }
-    pub fn as_str(&self) -> Option<&[u8]> {
+    pub(super) fn as_str(&self) -> Option<&[u8]> {
         match self {
             Obj::Str(s) => Some(s),
             _ => None,
@@ -83,18 +83,18 @@ impl Obj {
 }
 
 /// PDF whitespace.
-pub fn is_white(b: u8) -> bool {
+pub(super) fn is_white(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c | 0)
 }
 
 /// PDF delimiters.
-pub fn is_delim(b: u8) -> bool {
+pub(super) fn is_delim(b: u8) -> bool {
     matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
 }
 
 /// A token of the content-stream or object syntax.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Token<'a> {
+pub(super) enum Token<'a> {
     Obj(Obj),
     /// A bare keyword (an operator in a content stream, `obj`, `R`, `stream` …).
     Keyword(&'a [u8]),
@@ -104,7 +104,7 @@ pub enum Token<'a> {
     DictEnd,
 }
 
-pub struct Lexer<'a> {
+pub(super) struct Lexer<'a> {
     pub b: &'a [u8],
     pub pos: usize,
 }
@@ -119,11 +119,11 @@ fn hex_val(c: u8) -> Option<u8> {
 }
 
 impl<'a> Lexer<'a> {
-    pub fn new(b: &'a [u8], pos: usize) -> Lexer<'a> {
+    pub(super) fn new(b: &'a [u8], pos: usize) -> Lexer<'a> {
         Lexer { b, pos }
     }
 
-    pub fn skip_white(&mut self) {
+    pub(super) fn skip_white(&mut self) {
         while let Some(&c) = self.b.get(self.pos) {
             if is_white(c) {
                 self.pos += 1;
@@ -141,7 +141,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next token, `None` at the end of input.
-    pub fn token(&mut self) -> Option<Token<'a>> {
+    pub(super) fn token(&mut self) -> Option<Token<'a>> {
         self.skip_white();
         let c = *self.b.get(self.pos)?;
         match c {
@@ -323,7 +323,7 @@ impl<'a> Lexer<'a> {
 
     /// Reads one object (arrays and dictionaries whole; `N G R` as a reference). Keywords other
     /// than `R` end the object (`None`) and are left unread.
-    pub fn object(&mut self, depth: usize) -> Option<Obj> {
+    pub(super) fn object(&mut self, depth: usize) -> Option<Obj> {
         let save = self.pos;
         let tok = self.token()?;
         match tok {

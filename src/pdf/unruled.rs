@@ -50,7 +50,7 @@ fn segments<'a>(line: &[&'a PGlyph]) -> Vec<Seg<'a>> {
 }
 
 /// A table found: its top, the grid, and which of the page's lines it took.
-pub struct Found {
+pub(super) struct Found {
     pub top: f64,
     pub bottom: f64,
     /// The value columns' centres.
@@ -60,7 +60,7 @@ pub struct Found {
 }
 
 /// Rule-less tables among a page's lines (each line's glyphs sorted left to right).
-pub fn find(page: usize, lines: &[Vec<&PGlyph>]) -> Vec<Found> {
+pub(super) fn find(page: usize, lines: &[Vec<&PGlyph>]) -> Vec<Found> {
     let segs: Vec<Vec<Seg>> = lines.iter().map(|l| segments(l)).collect();
     let numeric_row = |i: usize| segs[i].iter().filter(|s| s.numeric).count() >= 2;
     let mut found = Vec::new();
@@ -264,7 +264,7 @@ fn build(
 }
 
 /// Appends `b` (the table's continuation on the next page) to `a`: same value columns.
-pub fn stitch(a: &mut RawTable, b: RawTable) {
+pub(super) fn stitch(a: &mut RawTable, b: RawTable) {
     let base = a.n_rows;
     let offset = a.cells.len() as u32;
     for mut c in b.cells {

@@ -83,8 +83,10 @@ pub(super) static OPTION_ERROR: Mixed =
     Mixed::new("OptionError", "An option is invalid (an unknown encoding label or format). Also a ValueError.", |py| {
         py.get_type::<PyValueError>()
     });
+#[allow(clippy::redundant_closure_for_method_calls)] // a closure gives the fn pointer its lifetimes
 pub(super) static EMPTY_INPUT_ERROR: Mixed =
     Mixed::new("EmptyInputError", "The input holds no text. Also a ValueError.", |py| py.get_type::<PyValueError>());
+#[allow(clippy::redundant_closure_for_method_calls)]
 pub(super) static INTERNAL_ERROR: Mixed = Mixed::new(
     "InternalError",
     "The parser failed on this input: a gongkai bug (please report it). Also a RuntimeError.",

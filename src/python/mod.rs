@@ -49,7 +49,7 @@ fn options(
 fn max_bytes_option(value: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
     let Some(v) = value.filter(|v| !v.is_none()) else { return Ok(DEFAULT_MAX_BYTES) };
     let bad = || {
-        let shown = v.repr().map(|r| r.to_string()).unwrap_or_else(|_| "?".into());
+        let shown = v.repr().map_or_else(|_| "?".into(), |r| r.to_string());
         OptionError::new_err(format!("max_bytes must be a non-negative integer or None, not {shown}"))
     };
     if v.is_instance_of::<PyBool>() || !v.is_instance_of::<PyInt>() {

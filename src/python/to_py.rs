@@ -82,7 +82,7 @@ struct ToPy<'a, 'py> {
 
 type PyOut<'py> = Result<Bound<'py, PyAny>, SerError>;
 
-impl<'a, 'py> ToPy<'a, 'py> {
+impl<'py> ToPy<'_, 'py> {
     fn reborrow(&mut self) -> ToPy<'_, 'py> {
         ToPy { py: self.py, keys: self.keys }
     }
@@ -121,7 +121,7 @@ struct DictOut<'a, 'py> {
     variant: Option<&'static str>,
 }
 
-impl<'a, 'py> SeqOut<'a, 'py> {
+impl<'py> SeqOut<'_, 'py> {
     fn push<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
         let v = value.serialize(self.to.reborrow())?;
         self.items.push(v);
@@ -137,7 +137,7 @@ impl<'a, 'py> SeqOut<'a, 'py> {
     }
 }
 
-impl<'a, 'py> DictOut<'a, 'py> {
+impl<'py> DictOut<'_, 'py> {
     fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), SerError> {
         let k = self.to.keys.field(self.to.py, key);
         let v = value.serialize(self.to.reborrow())?;
@@ -177,7 +177,7 @@ seq_out!(
     SerializeTupleVariant::serialize_field
 );
 
-impl<'a, 'py> serde::ser::SerializeMap for DictOut<'a, 'py> {
+impl<'py> serde::ser::SerializeMap for DictOut<'_, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = SerError;
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), SerError> {
@@ -350,7 +350,7 @@ impl KeyOut<'_, '_> {
     }
 }
 
-impl<'a, 'py> serde::Serializer for KeyOut<'a, 'py> {
+impl<'py> serde::Serializer for KeyOut<'_, 'py> {
     type Ok = Bound<'py, PyString>;
     type Error = SerError;
     type SerializeSeq = serde::ser::Impossible<Self::Ok, SerError>;

@@ -11,7 +11,7 @@ use super::solve::{self, Cand, Equation, RowSpec, Token};
 use super::template::{T3_CARRIED_FORWARD, T3_COLS, T3_RESULTS_TOTAL, T3_ROWS, T4_COLS, T4_GROUPS};
 
 /// One row read from a document: its key, tokens, and the text region they came from.
-pub struct RowIn {
+pub(super) struct RowIn {
     pub key: &'static str,
     pub tokens: Vec<Token>,
     pub region: Span,
@@ -29,7 +29,7 @@ pub struct RowIn {
 
 /// Where a token was printed in column-aligned text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Printed {
+pub(super) struct Printed {
     /// The page (columns shift from page to page).
     pub page: u32,
     /// Its centre, in columns of the table's pitch.
@@ -39,7 +39,7 @@ pub struct Printed {
 }
 
 /// The issue for cells that could not be placed.
-pub fn unreadable(table: &str, row: &str, cols: &[&str], msg: String) -> Issue {
+pub(super) fn unreadable(table: &str, row: &str, cols: &[&str], msg: String) -> Issue {
     Issue {
         code: IssueCode::TableUnreadable,
         severity: Severity::Warning,
@@ -55,7 +55,7 @@ pub fn unreadable(table: &str, row: &str, cols: &[&str], msg: String) -> Issue {
 }
 
 /// Solves rows independently (`groups` per row) and, for table 3, jointly.
-pub fn solve_rows(
+pub(super) fn solve_rows(
     rows: &[RowIn],
     groups: &[(usize, usize)],
     eqs: &[Equation],
@@ -121,7 +121,7 @@ pub fn solve_rows(
 }
 
 /// Cell readings of one solved row, with an issue for the cells left unknown.
-pub fn row_cells(
+pub(super) fn row_cells(
     table: &str,
     row: &RowIn,
     tokens: &[Token],
@@ -145,12 +145,11 @@ pub fn row_cells(
                 || tokens.len() >= i
                 || !solve::omitted_total_only(tokens, cands, 0, i)
         });
-        match cell {
-            Some(c) => out.insert(*key, c),
-            None => {
-                unknown.push(*key);
-                out.insert(*key, cells::unknown(&raw, row.region));
-            }
+        if let Some(c) = cell {
+            out.insert(*key, c);
+        } else {
+            unknown.push(*key);
+            out.insert(*key, cells::unknown(&raw, row.region));
         }
     }
     if !unknown.is_empty() {
@@ -180,7 +179,7 @@ pub fn row_cells(
 
 /// The table-3 equations over the rows present: results total = sum of result
 /// rows (R3) and new + carried over = results total + carried forward (R1), per column.
-pub fn t3_equations(keys: &[&str], format: TableFormat) -> Vec<Equation> {
+pub(super) fn t3_equations(keys: &[&str], format: TableFormat) -> Vec<Equation> {
     let pos = |k: &str| keys.iter().position(|x| *x == k);
     let mut eqs = Vec::new();
     let results: Vec<&str> = T3_ROWS[2..T3_RESULTS_TOTAL]
@@ -227,7 +226,7 @@ fn t3_rows(keys: &[&str], format: TableFormat) -> Option<solve::T3Rows> {
 }
 
 /// Table 3 from rows (template order): `(format, rows)`.
-pub fn requests(
+pub(super) fn requests(
     format: TableFormat,
     rows: Vec<RowIn>,
     span: Span,
@@ -256,7 +255,7 @@ pub fn requests(
 }
 
 /// Table 4 from its one row of 15 tokens.
-pub fn review(row: RowIn, span: Span, issues: &mut Vec<Issue>) -> TableReading {
+pub(super) fn review(row: RowIn, span: Span, issues: &mut Vec<Issue>) -> TableReading {
     let solved = solve_rows(std::slice::from_ref(&row), &[(0, 4), (5, 9), (10, 14)], &[], false);
     let (t, c, o) = &solved[0];
     let flat = row_cells("review_litigation", &row, t, c, *o, false, issues);
@@ -275,7 +274,7 @@ pub fn review(row: RowIn, span: Span, issues: &mut Vec<Issue>) -> TableReading {
 }
 
 /// The 15 flat column keys of table 4 (`review.upheld` …) as static strs.
-pub fn t4_flat_cols() -> Vec<(&'static str, ColKind)> {
+pub(super) fn t4_flat_cols() -> Vec<(&'static str, ColKind)> {
     const FLAT: [&str; 15] = [
         "review.upheld",
         "review.corrected",
@@ -297,7 +296,7 @@ pub fn t4_flat_cols() -> Vec<(&'static str, ColKind)> {
 }
 
 /// Column kind of a table 2 column key (SPEC §4).
-pub fn t2_kind(col: &str) -> ColKind {
+pub(super) fn t2_kind(col: &str) -> ColKind {
     match col {
         "change" => ColKind::Signed,
         "amount" => ColKind::Yuan,
@@ -307,7 +306,7 @@ pub fn t2_kind(col: &str) -> ColKind {
 }
 
 /// Table 2 from its item rows.
-pub fn proactive(
+pub(super) fn proactive(
     format: Form,
     rows: Vec<RowIn>,
     span: Span,

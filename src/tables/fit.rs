@@ -11,7 +11,7 @@ use super::template::{T3_CARRIED_FORWARD, T3_COLS, T3_RESULTS_TOTAL, T3_ROWS, T4
 
 /// The arithmetic evidence for one reading.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Fit {
+pub(super) struct Fit {
     /// Relations that hold with a non-zero total.
     pub support: i32,
     /// Relations that fail.
@@ -22,7 +22,7 @@ pub struct Fit {
 
 impl Fit {
     /// Higher is better: support minus twice the violations, then more cells known.
-    pub fn key(&self) -> (i32, i32) {
+    pub(super) fn key(&self) -> (i32, i32) {
         (self.support - 2 * self.violations, self.known)
     }
 }
@@ -49,10 +49,10 @@ fn relation(fit: &mut Fit, total: Option<(f64, bool)>, parts: &[Option<(f64, boo
 }
 
 /// The fit of a table 3 reading: R2 per row, R3 and R1 per column.
-pub fn requests(t: &TableReading) -> Fit {
+pub(super) fn requests(t: &TableReading) -> Fit {
     let mut fit = Fit::default();
     let get = |r: usize, c: usize| t.cells.get(T3_ROWS[r].key).and_then(|m| m.get(T3_COLS[c]));
-    for row in t.cells.0.iter() {
+    for row in &t.cells.0 {
         fit.known += row.1 .0.iter().filter(|(_, c)| val(Some(c)).is_some()).count() as i32;
         let vals: Vec<Option<(f64, bool)>> = T3_COLS.iter().map(|c| val(row.1.get(c))).collect();
         relation(&mut fit, vals[6], &vals[..6]);
@@ -77,7 +77,7 @@ pub fn requests(t: &TableReading) -> Fit {
 }
 
 /// The fit of a table 4 reading: R4 per group.
-pub fn review(t: &TableReading) -> Fit {
+pub(super) fn review(t: &TableReading) -> Fit {
     let mut fit = Fit::default();
     for g in T4_GROUPS {
         let Some(m) = t.cells.get(g) else { continue };
@@ -89,7 +89,7 @@ pub fn review(t: &TableReading) -> Fit {
 }
 
 /// Whether two readings of a cell give the same number (blank and `na` read 0).
-pub fn same_value(a: &CellReading, b: &CellReading) -> bool {
+pub(super) fn same_value(a: &CellReading, b: &CellReading) -> bool {
     match (val(Some(a)), val(Some(b))) {
         (Some(x), Some(y)) => (x.0 - y.0).abs() < 1e-9,
         (None, None) => true,

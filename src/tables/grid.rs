@@ -49,7 +49,7 @@ static T2_AC: LazyLock<AhoCorasick> =
 const MAX_COMBOS: usize = 64;
 
 /// Compact label text: no whitespace or quotes, widths folded, notes in parentheses removed.
-pub fn compact(s: &str) -> String {
+pub(super) fn compact(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars().map(fold) {
@@ -186,7 +186,7 @@ impl<'a> GRow<'a> {
 
 /// What the grids of a document hold.
 #[derive(Default)]
-pub struct GridTables {
+pub(super) struct GridTables {
     pub proactive: Option<TableReading>,
     pub requests: Option<TableReading>,
     pub review: Option<TableReading>,
@@ -332,7 +332,7 @@ fn opens_t2(label: &str) -> bool {
     ["行政规范性文件", "规范性文件", "行政事业性收费"].iter().any(|p| label.starts_with(p))
 }
 
-pub fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
+pub(super) fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
     let [t2, t3, t4] = sort_rows(doc);
     GridTables { proactive: proactive(&t2, issues), requests: requests(&t3, issues), review: review(&t4, issues) }
 }
@@ -341,7 +341,7 @@ fn grow(s: &mut Option<[usize; 2]>, sp: [usize; 2]) {
     *s = Some(match *s {
         Some([a, b]) => [a.min(sp[0]), b.max(sp[1])],
         None => sp,
-    })
+    });
 }
 
 #[cfg(test)]

@@ -71,7 +71,7 @@ fn numbers_after_fragment(line: &[char]) -> Option<usize> {
 
 /// The first line of numbers only inside `[a, b)`: its range.
 impl View {
-    pub fn number_line_in(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+    pub(super) fn number_line_in(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let s = (a..b.min(self.chars.len())).find(|&i| self.numline[i])?;
         let e = (s..self.chars.len()).find(|&i| !self.numline[i]).unwrap_or(self.chars.len());
         Some((s, e))
@@ -114,12 +114,12 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '《' | '》')
 }
 
-pub fn is_cjk(c: char) -> bool {
+pub(super) fn is_cjk(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
 /// The document text as characters plus a compact view for label matching.
-pub struct View {
+pub(super) struct View {
     pub chars: Vec<char>,
     /// Page furniture, read as whitespace.
     pub furniture: Vec<bool>,
@@ -139,7 +139,7 @@ pub struct View {
 
 /// A label found in the text: original char range and pattern id.
 #[derive(Debug, Clone, Copy)]
-pub struct Hit {
+pub(super) struct Hit {
     pub start: usize,
     pub end: usize,
     pub pat: usize,
@@ -149,7 +149,7 @@ pub struct Hit {
 const MAX_HITS: usize = 20_000;
 
 impl View {
-    pub fn new(text: &str) -> View {
+    pub(super) fn new(text: &str) -> View {
         let chars: Vec<char> = text.chars().collect();
         let mut furniture = vec![false; chars.len()];
         if FURNITURE.is_match(text) {
@@ -187,7 +187,7 @@ impl View {
 
     /// The view of a document text whose empty lines were dropped at `blank_lines`
     /// (`Document::blank_lines`).
-    pub fn with_blank_lines(text: &str, blank_lines: &[(usize, u32)]) -> View {
+    pub(super) fn with_blank_lines(text: &str, blank_lines: &[(usize, u32)]) -> View {
         let mut v = View::new(text);
         // Text with an empty line after most of its lines (PDF text, converter output) uses
         // them as spacing: they are no blank cells.
@@ -201,7 +201,7 @@ impl View {
     /// Adds the printed columns of column-aligned lines (`Document::columns`): each word of
     /// such a line gets the columns it was printed at, where the line still holds as many
     /// words as were printed.
-    pub fn with_columns(mut self, columns: &[crate::document::ColumnLine]) -> View {
+    pub(super) fn with_columns(mut self, columns: &[crate::document::ColumnLine]) -> View {
         for line in columns {
             let (start, cols) = (&line.start, &line.words);
             let end = (*start..self.chars.len()).find(|&i| self.chars[i] == '\n').unwrap_or(self.chars.len());
@@ -229,21 +229,21 @@ impl View {
 
     /// The printed word starting at `at` on a column-aligned line: `(end of the word, its
     /// page, first column, column after it)`.
-    pub fn word_at(&self, at: usize) -> Option<(usize, u32, f32, f32)> {
+    pub(super) fn word_at(&self, at: usize) -> Option<(usize, u32, f32, f32)> {
         let i = self.xs.partition_point(|(o, _)| *o < at);
         self.xs.get(i).filter(|(o, _)| *o == at).map(|(_, x)| *x)
     }
 
     /// Printed words of column-aligned lines in `[a, b)`: `(start, end, page, first column,
     /// column after)`.
-    pub fn words_in(&self, a: usize, b: usize) -> impl Iterator<Item = (usize, usize, u32, f32, f32)> + '_ {
+    pub(super) fn words_in(&self, a: usize, b: usize) -> impl Iterator<Item = (usize, usize, u32, f32, f32)> + '_ {
         let i = self.xs.partition_point(|(o, _)| *o < a);
         self.xs[i..].iter().take_while(move |(o, _)| *o < b).map(|(o, (e, p, x0, x1))| (*o, *e, *p, *x0, *x1))
     }
 
     /// The start of the nearest of `markers` (in the compact view) within `reach`
     /// characters before `at`.
-    pub fn compact_marker_before(&self, at: usize, markers: &[&str], reach: usize) -> Option<usize> {
+    pub(super) fn compact_marker_before(&self, at: usize, markers: &[&str], reach: usize) -> Option<usize> {
         let from = at.saturating_sub(reach);
         let i = self.c2o.partition_point(|&o| o < from);
         let j = self.c2o.partition_point(|&o| o < at);
@@ -254,7 +254,7 @@ impl View {
 
     /// Whether `at` lies inside a parenthesised note of its line (`（区分处理的，只计
     /// 这一情形，不计其他情形）`): a label word there is not a label.
-    pub fn in_note(&self, at: usize) -> bool {
+    pub(super) fn in_note(&self, at: usize) -> bool {
         let mut depth = 0i32;
         for i in (at.saturating_sub(200)..at.min(self.chars.len())).rev() {
             match self.chars[i] {
@@ -285,7 +285,7 @@ impl View {
     }
 
     /// Leftmost-longest label hits, in text order.
-    pub fn find(&self, ac: &AhoCorasick) -> Vec<Hit> {
+    pub(super) fn find(&self, ac: &AhoCorasick) -> Vec<Hit> {
         ac.find_iter(&self.compact)
             .take(MAX_HITS)
             .map(|m| {
@@ -298,12 +298,12 @@ impl View {
             .collect()
     }
 
-    pub fn slice(&self, a: usize, b: usize) -> String {
+    pub(super) fn slice(&self, a: usize, b: usize) -> String {
         self.chars[a.min(self.chars.len())..b.min(self.chars.len())].iter().collect()
     }
 
     /// The compact text between two original positions.
-    pub fn compact_between(&self, a: usize, b: usize) -> String {
+    pub(super) fn compact_between(&self, a: usize, b: usize) -> String {
         let i = self.c2o.partition_point(|&o| o < a);
         let j = self.c2o.partition_point(|&o| o < b);
         self.c2o[i..j].iter().map(|&o| fold(self.chars[o])).collect()
@@ -311,7 +311,7 @@ impl View {
 
     /// Where a row's numbers end: at `limit`, or at the first Chinese text after
     /// the first number (parenthesised notes and a label's own tail are skipped).
-    pub fn region_end(&self, a: usize, limit: usize) -> usize {
+    pub(super) fn region_end(&self, a: usize, limit: usize) -> usize {
         let limit = limit.min(self.chars.len());
         let mut depth = 0usize;
         let mut seen = false;
@@ -372,7 +372,7 @@ fn strip_ordinal(v: &View, a: usize, mut b: usize, ordinal: Option<u8>) -> usize
 }
 
 /// Tokens of the region `[a, b)`; `ordinal` is the next row's ordinal, cut if glued on.
-pub fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec<Token> {
+pub(super) fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec<Token> {
     let b = strip_ordinal(v, a, b.min(v.chars.len()), ordinal);
     if a >= b {
         return Vec::new();
@@ -487,7 +487,7 @@ fn pipe_line(v: &View, a: usize, b: usize, first: bool, skip: &[bool], base: usi
 /// own line holds no value, there are exactly `n` such lines and at least one is
 /// empty (without a blank line the ordinary tokens read the same); otherwise the
 /// caller falls back to the tokens with dropped blanks.
-pub fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option<Vec<Token>> {
+pub(super) fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option<Vec<Token>> {
     let limit = limit.min(v.chars.len());
     let len = v.chars.len();
     let nl = (label_end..limit).find(|&i| v.chars[i] == '\n')?;
@@ -535,7 +535,7 @@ pub fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option<
 
 /// A markdown separator line (`|---|---|`, `| :--- |`) holding position `at`:
 /// the position after it.
-pub fn separator_line_end(v: &View, at: usize) -> Option<usize> {
+pub(super) fn separator_line_end(v: &View, at: usize) -> Option<usize> {
     if !matches!(v.chars.get(at), Some('-' | ':')) {
         return None;
     }
@@ -552,7 +552,7 @@ fn is_separator_line(v: &View, a: usize, b: usize) -> bool {
 
 /// The first pipe row (`| … | … |`) on the lines after the one holding `at`,
 /// skipping empty and separator lines: its range.
-pub fn pipe_row_after(v: &View, at: usize) -> Option<(usize, usize)> {
+pub(super) fn pipe_row_after(v: &View, at: usize) -> Option<(usize, usize)> {
     let len = v.chars.len();
     let mut ls = (at..len).find(|&i| v.chars[i] == '\n')? + 1;
     while ls < len {
@@ -571,6 +571,7 @@ pub fn pipe_row_after(v: &View, at: usize) -> Option<(usize, usize)> {
 
 /// A line read as one cell: `Some(None)` when empty, `Some(Some(token))` when it
 /// is one number or `na` token and nothing else, `None` for any other text.
+#[allow(clippy::option_option)] // no line / a line without a token
 fn cell_line(v: &View, a: usize, b: usize) -> Option<Option<Token>> {
     let Some(s) = (a..b).find(|&i| !is_space(v.chars[i])) else { return Some(None) };
     let e = (s..b).rev().find(|&i| !is_space(v.chars[i])).map_or(s, |i| i + 1);
@@ -652,15 +653,14 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
         // 12 and −3, a 2019 本年增/减 printed after the previous cell without a space).
         let glued_minus = i > 0 && f[i] == '-' && f[i - 1].is_ascii_digit();
         let signed =
-            matches!(f[i], '-' | '+') && f.get(i + 1).is_some_and(|c| c.is_ascii_digit()) && (i == 0 || glued_minus);
+            matches!(f[i], '-' | '+') && f.get(i + 1).is_some_and(char::is_ascii_digit) && (i == 0 || glued_minus);
         if !(f[i].is_ascii_digit() || signed) {
             i += 1;
             continue;
         }
         let s = i;
         i += 1;
-        while i < f.len()
-            && (f[i].is_ascii_digit() || (f[i] == '.' && f.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
+        while i < f.len() && (f[i].is_ascii_digit() || (f[i] == '.' && f.get(i + 1).is_some_and(char::is_ascii_digit)))
         {
             i += 1;
         }
@@ -681,12 +681,12 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
 }
 
 /// Builds a leftmost-longest matcher over label patterns.
-pub fn matcher(patterns: &[&str]) -> AhoCorasick {
+pub(super) fn matcher(patterns: &[&str]) -> AhoCorasick {
     AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).expect("label patterns")
 }
 
 /// A span over the region's tokens, or the empty span at `a`.
-pub fn tokens_span(tokens: &[Token], a: usize) -> Span {
+pub(super) fn tokens_span(tokens: &[Token], a: usize) -> Span {
     match (tokens.first(), tokens.last()) {
         (Some(f), Some(l)) => [f.span()[0], l.span()[1]],
         _ => [a, a],
@@ -745,7 +745,7 @@ mod tests {
 
     fn toks(s: &str) -> Vec<String> {
         let v = View::new(s);
-        tokenize(&v, 0, v.chars.len(), None).iter().map(|t| t.raw()).collect()
+        tokenize(&v, 0, v.chars.len(), None).iter().map(super::super::solve::Token::raw).collect()
     }
 
     #[test]
@@ -762,6 +762,6 @@ mod tests {
     fn strips_glued_ordinal() {
         let v = View::new("00000002.");
         let t = tokenize(&v, 0, v.chars.len(), Some(2));
-        assert_eq!(t.iter().map(|t| t.raw()).collect::<Vec<_>>(), ["0000000"]);
+        assert_eq!(t.iter().map(super::super::solve::Token::raw).collect::<Vec<_>>(), ["0000000"]);
     }
 }

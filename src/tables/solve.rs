@@ -17,7 +17,7 @@ use super::cells::{self, ColKind};
 
 mod equations;
 
-pub use equations::{joint_columns, propagate, satisfiable, Equation, T3Rows};
+pub(super) use equations::{joint_columns, propagate, satisfiable, Equation, T3Rows};
 
 /// Longest integer part a cell may have (10^9 requests is beyond any report).
 const MAX_INT_DIGITS: usize = 9;
@@ -34,7 +34,7 @@ const MAX_JOINT: usize = 50_000;
 
 /// One token of a row: a run of characters holding one or more cells.
 #[derive(Debug, Clone)]
-pub enum Token {
+pub(super) enum Token {
     /// Digits (optionally a leading sign, a decimal point, a unit suffix) that may hold several glued cells.
     Run { chars: Vec<char>, start: usize, unit: String, unit_len: usize, raw_len: usize },
     /// Exactly one cell, already read (a blank pipe cell, `/`, `1,234`, a grid cell).
@@ -48,13 +48,13 @@ impl Token {
             Token::Fixed(_) => 1,
         }
     }
-    pub fn span(&self) -> Span {
+    pub(super) fn span(&self) -> Span {
         match self {
             Token::Run { start, raw_len, .. } => [*start, *start + *raw_len],
             Token::Fixed(c) => c.span,
         }
     }
-    pub fn raw(&self) -> String {
+    pub(super) fn raw(&self) -> String {
         match self {
             Token::Run { chars, unit, .. } => chars.iter().collect::<String>() + unit,
             Token::Fixed(c) => c.raw.clone(),
@@ -64,7 +64,7 @@ impl Token {
 
 /// Where a column's cell comes from in one candidate.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Slot {
+pub(super) enum Slot {
     /// Characters `a..b` of run token `tok`, read as `value`.
     Part { tok: usize, a: usize, b: usize, value: Number },
     /// The whole fixed token `tok`.
@@ -73,12 +73,12 @@ pub enum Slot {
     Blank,
 }
 
-pub type Cand = Vec<Slot>;
+pub(super) type Cand = Vec<Slot>;
 
 /// A row's shape: column kinds and sum groups `(first, total)` meaning
 /// `cols[first..total]` add up to `cols[total]`.
 #[derive(Debug, Clone, Copy)]
-pub struct RowSpec<'a> {
+pub(super) struct RowSpec<'a> {
     pub kinds: &'a [ColKind],
     pub groups: &'a [(usize, usize)],
     /// A total the text dropped while its parts are printed is an omitted total
@@ -87,7 +87,7 @@ pub struct RowSpec<'a> {
 }
 
 /// The numeric value of a slot for arithmetic: blank and `na` are 0, text unknown.
-pub fn slot_value(tokens: &[Token], s: &Slot) -> Option<f64> {
+pub(super) fn slot_value(tokens: &[Token], s: &Slot) -> Option<f64> {
     match s {
         Slot::Part { value, .. } => Some(value.as_f64()),
         Slot::Blank => Some(0.0),
@@ -244,7 +244,7 @@ impl Search<'_> {
 
 /// The outcome of placing one row.
 #[derive(Debug, Clone)]
-pub struct RowSolve {
+pub(super) struct RowSolve {
     pub cands: Vec<Cand>,
     /// The search ran out of budget: the row is unreadable.
     pub overflow: bool,
@@ -265,7 +265,7 @@ fn search(tokens: &[Token], spec: RowSpec, blanks: bool, split: bool, constraine
 /// All placements of a row that the row's own arithmetic admits: full-width
 /// placements first; if the text cannot fill every column, placements with
 /// dropped blanks. A row whose explicit reading breaks its own sum is kept as printed.
-pub fn solve_row(tokens: &[Token], spec: RowSpec) -> RowSolve {
+pub(super) fn solve_row(tokens: &[Token], spec: RowSpec) -> RowSolve {
     if tokens.is_empty() {
         // A row that prints no value: every cell is blank.
         return RowSolve { cands: vec![vec![Slot::Blank; spec.kinds.len()]], overflow: false };
@@ -299,7 +299,7 @@ pub fn solve_row(tokens: &[Token], spec: RowSpec) -> RowSolve {
 
 /// The placement of a row whose every token's column is known (one column each, left to
 /// right): each token whole in its column, blanks elsewhere.
-pub fn placement_at(tokens: &[Token], kinds: &[ColKind], at: &[Option<super::build::Printed>]) -> Option<Cand> {
+pub(super) fn placement_at(tokens: &[Token], kinds: &[ColKind], at: &[Option<super::build::Printed>]) -> Option<Cand> {
     let mut cand = vec![Slot::Blank; kinds.len()];
     let mut last: Option<usize> = None;
     for (tok, p) in at.iter().enumerate() {
@@ -322,7 +322,7 @@ pub fn placement_at(tokens: &[Token], kinds: &[ColKind], at: &[Option<super::bui
 
 /// Whether the whole tokens of `cand` stand where they were printed: in a column their
 /// position allows, and as many columns apart as their positions on the page are.
-pub fn fits_positions(cand: &Cand, tokens: &[Token], at: &[Option<super::build::Printed>]) -> bool {
+pub(super) fn fits_positions(cand: &Cand, tokens: &[Token], at: &[Option<super::build::Printed>]) -> bool {
     let mut placed: Vec<(usize, &super::build::Printed)> = Vec::new();
     for (col, slot) in cand.iter().enumerate() {
         let tok = match slot {
@@ -368,7 +368,7 @@ fn misordered(tokens: &[Token], spec: RowSpec) -> bool {
 
 /// Whether every candidate leaves column `total` blank while `cols[first..total]` add up
 /// to something other than 0 (an omitted total, `RowSpec::omitted_totals`).
-pub fn omitted_total_only(tokens: &[Token], cands: &[Cand], first: usize, total: usize) -> bool {
+pub(super) fn omitted_total_only(tokens: &[Token], cands: &[Cand], first: usize, total: usize) -> bool {
     !cands.is_empty()
         && cands.iter().all(|c| {
             c.len() > total
@@ -378,7 +378,7 @@ pub fn omitted_total_only(tokens: &[Token], cands: &[Cand], first: usize, total:
 }
 
 /// Renders a candidate for an issue message: `71|3|0|…`.
-pub fn describe(tokens: &[Token], cand: &Cand) -> String {
+pub(super) fn describe(tokens: &[Token], cand: &Cand) -> String {
     cand.iter()
         .map(|s| match s {
             Slot::Part { tok, a, b, .. } => match &tokens[*tok] {
@@ -393,7 +393,7 @@ pub fn describe(tokens: &[Token], cand: &Cand) -> String {
 }
 
 /// The reading of column `col` if every candidate agrees on it, else `None`.
-pub fn settle(tokens: &[Token], cands: &[Cand], col: usize, region: Span, pinned: bool) -> Option<CellReading> {
+pub(super) fn settle(tokens: &[Token], cands: &[Cand], col: usize, region: Span, pinned: bool) -> Option<CellReading> {
     let first = cands.first()?;
     if cands.iter().any(|c| c.len() <= col) {
         return None;
@@ -493,7 +493,7 @@ fn reading(tokens: &[Token], slot: &Slot, col: usize, region: Span, inferred: bo
 mod tests {
     use super::*;
 
-    pub fn run_tok(s: &str, start: usize) -> Token {
+    pub(super) fn run_tok(s: &str, start: usize) -> Token {
         let chars: Vec<char> = s.chars().collect();
         let n = chars.len();
         Token::Run { chars, start, unit: String::new(), unit_len: 0, raw_len: n }

@@ -452,7 +452,11 @@ pub mod export {
 
     use serde::Serialize;
 
-    use super::*;
+    use super::{
+        t2_blocks, Form, T2_ITEM_HEADER, T2_TITLE, T3_COLS, T3_COL_PRINTED, T3_HEADER, T3_NOTE, T3_ORG_HEADER,
+        T3_RESULTS_LABEL, T3_RESULTS_TOTAL, T3_ROWS, T3_ROW_PRINTED, T3_TITLE, T4_COLS, T4_COL_PRINTED, T4_GROUPS,
+        T4_GROUP_PRINTED, T4_TITLE,
+    };
 
     #[derive(Debug, Serialize)]
     pub struct Labelled {
@@ -585,6 +589,7 @@ pub mod export {
 
     #[cfg(test)]
     mod tests {
+        use super::super::T2_ITEMS;
         use super::*;
 
         #[test]

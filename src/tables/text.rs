@@ -343,7 +343,7 @@ fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
 }
 
 /// Table 3 from text.
-pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span)> {
+pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span)> {
     let mut hits = v.find(&T3_AC);
     hits.retain(|h| !v.in_note(h.start));
     let fuzzy = fuzzy_hits(v, &hits);
@@ -438,7 +438,7 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
     // value lost its numbers, it does not print blanks.
     // (Counted in digits: glued runs `0000000` print every cell too.)
     let digits = |toks: &[super::solve::Token]| -> usize {
-        toks.iter().map(|t| t.raw().chars().filter(|c| c.is_ascii_digit()).count().max(1)).sum()
+        toks.iter().map(|t| t.raw().chars().filter(char::is_ascii_digit).count().max(1)).sum()
     };
     let full_width = found.iter().any(|f| digits(&f.1) >= T3_COLS.len())
         && !found.iter().any(|f| (1..T3_COLS.len()).contains(&digits(&f.1)));
@@ -566,7 +566,7 @@ fn spill_whole_rows(found: &mut Vec<(usize, Vec<super::solve::Token>, Span)>) {
 /// section heading `四、…行政复议、行政诉讼情况` with no header at all is followed by a bare
 /// row of exactly 15 numbers; a full header followed by the next section and no number is
 /// the table of an agency with nothing to report (every cell blank).
-pub fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableReading> {
+pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableReading> {
     let len = v.chars.len();
     for h in v.find(&T4_AC) {
         if h.start < after {
@@ -696,7 +696,7 @@ fn section_heading_at(v: &View, i: usize) -> bool {
 }
 
 /// Table 2 from text.
-pub fn proactive(
+pub(super) fn proactive(
     v: &View,
     text: &str,
     issues: &mut Vec<Issue>,
@@ -809,7 +809,7 @@ pub fn proactive(
 
 /// Table 2 values the prose states (outside the table): `(item, column, value)`,
 /// only where every statement of the same cell agrees.
-pub fn prose_pins(text: &str, format: Form, table: Span) -> Vec<(&'static str, &'static str, f64)> {
+pub(super) fn prose_pins(text: &str, format: Form, table: Span) -> Vec<(&'static str, &'static str, f64)> {
     if format != Form::F2021 {
         return Vec::new();
     }

@@ -3,7 +3,7 @@
 
 use crate::error::{CoreError, FileKind};
 
-pub struct Cfb<'a> {
+pub(super) struct Cfb<'a> {
     data: &'a [u8],
     shift: u32,
     fat: Vec<u32>,
@@ -29,7 +29,7 @@ fn damaged(reason: &str) -> CoreError {
 }
 
 impl<'a> Cfb<'a> {
-    pub fn open(data: &'a [u8]) -> Result<Cfb<'a>, CoreError> {
+    pub(super) fn open(data: &'a [u8]) -> Result<Cfb<'a>, CoreError> {
         if data.len() < 512 {
             return Err(damaged("the compound file header is truncated"));
         }
@@ -121,7 +121,7 @@ impl<'a> Cfb<'a> {
     }
 
     /// The stream `name` (a top-level stream).
-    pub fn stream(&self, name: &str) -> Option<Vec<u8>> {
+    pub(super) fn stream(&self, name: &str) -> Option<Vec<u8>> {
         let &(_, kind, start, size) = self.entries.iter().skip(1).find(|e| e.0 == name && e.1 == 2)?;
         if size < self.cutoff {
             return Some(self.mini_chain(start, size));
@@ -132,7 +132,7 @@ impl<'a> Cfb<'a> {
         Some(v)
     }
 
-    pub fn has(&self, name: &str) -> bool {
+    pub(super) fn has(&self, name: &str) -> bool {
         self.entries.iter().any(|e| e.0 == name)
     }
 }

@@ -228,7 +228,7 @@ fn sprms(mut b: &[u8], data: &[u8], p: &mut Papx, depth: usize) {
 
 fn tdef(op: &[u8]) -> Option<TDef> {
     let n = *op.first()? as usize;
-    let edges: Vec<i32> = (0..=n).map(|i| u16_at(op, 1 + 2 * i) as i16 as i32).collect();
+    let edges: Vec<i32> = (0..=n).map(|i| i32::from(u16_at(op, 1 + 2 * i) as i16)).collect();
     let tcs = 1 + 2 * (n + 1);
     let merges = (0..n)
         .map(|i| {

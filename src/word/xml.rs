@@ -3,14 +3,14 @@
 //! events early instead of failing.
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Event<'a> {
+pub(super) enum Event<'a> {
     /// Local name, raw attribute text, self-closing.
     Start(&'a str, &'a str, bool),
     End(&'a str),
     Text(String),
 }
 
-pub struct Reader<'a> {
+pub(super) struct Reader<'a> {
     s: &'a str,
     pos: usize,
 }
@@ -20,7 +20,7 @@ fn local(name: &str) -> &str {
 }
 
 /// Decodes the five entities and character references.
-pub fn unescape(s: &str) -> String {
+pub(super) fn unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
@@ -50,15 +50,12 @@ pub fn unescape(s: &str) -> String {
                 v.and_then(char::from_u32)
             }),
         };
-        match c {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let Some(c) = c {
+            out.push(c);
+            rest = &rest[semi + 1..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);
@@ -66,7 +63,7 @@ pub fn unescape(s: &str) -> String {
 }
 
 /// The value of attribute `name` (local name) in raw attribute text.
-pub fn attr(attrs: &str, name: &str) -> Option<String> {
+pub(super) fn attr(attrs: &str, name: &str) -> Option<String> {
     let mut rest = attrs;
     while let Some(eq) = rest.find('=') {
         let key = rest[..eq].trim();
@@ -77,7 +74,7 @@ pub fn attr(attrs: &str, name: &str) -> Option<String> {
         }
         let end = after[1..].find(quote)?;
         if local(key) == name {
-            return Some(unescape(&after[1..1 + end]));
+            return Some(unescape(&after[1..=end]));
         }
         rest = &after[1 + end + 1..];
     }
@@ -85,7 +82,7 @@ pub fn attr(attrs: &str, name: &str) -> Option<String> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(s: &'a str) -> Reader<'a> {
+    pub(super) fn new(s: &'a str) -> Reader<'a> {
         Reader { s, pos: 0 }
     }
 }

@@ -20,7 +20,7 @@ fn damaged(reason: &str) -> CoreError {
 }
 
 /// The bytes of member `name`, `Ok(None)` when there is no such member.
-pub fn member(zip: &[u8], name: &str) -> Result<Option<Vec<u8>>, CoreError> {
+pub(super) fn member(zip: &[u8], name: &str) -> Result<Option<Vec<u8>>, CoreError> {
     // The end-of-central-directory record is in the last 64 KiB + 22 bytes.
     let tail_start = zip.len().saturating_sub(65_557);
     let eocd = memchr::memmem::rfind(&zip[tail_start..], b"PK\x05\x06").map(|i| tail_start + i);

@@ -50,7 +50,7 @@ fn wrong_cells(report: &Report, gold: &Value) -> Vec<(String, Option<f64>, Optio
         let Some(rows) = gold[key].as_object() else { continue };
         for (row, cols) in rows {
             let pairs: Vec<(String, &Value)> = match cols {
-                Value::Array(a) => T4_COLS.iter().map(|c| c.to_string()).zip(a.iter()).collect(),
+                Value::Array(a) => T4_COLS.iter().map(std::string::ToString::to_string).zip(a.iter()).collect(),
                 Value::Object(o) => o.iter().map(|(k, v)| (k.clone(), v)).collect(),
                 _ => continue,
             };
@@ -102,7 +102,7 @@ fn generated_pdf_docx_doc_files_read_every_gold_cell() {
         assert_eq!(report.source.format.as_str(), gold["format"].as_str().unwrap_or_default(), "{name}");
         assert_eq!(report.year.map(i64::from), gold["year"].as_i64(), "{name}");
         assert_eq!(report.agency.as_deref(), gold["agency"].as_str(), "{name}");
-        assert_eq!(report.template.map(|t| t.as_str()), gold["template"].as_str(), "{name}");
+        assert_eq!(report.template.map(_core::model::Template::as_str), gold["template"].as_str(), "{name}");
         for w in wrong_cells(&report, gold) {
             failures.push(format!("{name}: {w:?}"));
         }

@@ -9,11 +9,11 @@
 
 use std::sync::OnceLock;
 
-pub use _core::tables::template::{T3_COLS, T4_COLS, T4_GROUPS};
+pub(crate) use _core::tables::template::{T3_COLS, T4_COLS, T4_GROUPS};
 use serde_json::Value;
 
 /// The official forms as `gongkai.template()` gives them.
-pub fn template() -> &'static Value {
+pub(crate) fn template() -> &'static Value {
     static TEMPLATE: OnceLock<Value> = OnceLock::new();
     TEMPLATE.get_or_init(|| serde_json::to_value(_core::tables::template::export::official()).expect("template"))
 }
@@ -27,22 +27,22 @@ fn list(v: &'static Value) -> &'static [Value] {
 }
 
 /// A table's section heading (`二、主动公开政府信息情况` …).
-pub fn title(table: &str) -> &'static str {
+pub(crate) fn title(table: &str) -> &'static str {
     text(&template()[table]["title"])
 }
 
 /// Table 3's printed strings: `"note"` (the 勾稽关系 corner), `"header"` (申请人情况).
-pub fn t3(field: &str) -> &'static str {
+pub(crate) fn t3(field: &str) -> &'static str {
     text(&template()["requests"][field])
 }
 
 /// Table 3 column headers as printed, in template order.
-pub fn t3_col_labels() -> Vec<&'static str> {
+pub(crate) fn t3_col_labels() -> Vec<&'static str> {
     list(&template()["requests"]["columns"]).iter().map(|c| text(&c["label"])).collect()
 }
 
 /// The header over the organisation columns (法人或其他组织).
-pub fn t3_org_header() -> &'static str {
+pub(crate) fn t3_org_header() -> &'static str {
     list(&template()["requests"]["columns"]).iter().find_map(|c| c["group"].as_str()).expect("org header")
 }
 
@@ -55,13 +55,13 @@ fn t3_form_rows(format: &str) -> Vec<&'static Value> {
 }
 
 /// The spanning label of the result rows (三、本年度办理结果).
-pub fn t3_results_label() -> &'static str {
+pub(crate) fn t3_results_label() -> &'static str {
     list(&template()["requests"]["rows"]).iter().find_map(|r| r["section"].as_str()).expect("section")
 }
 
 /// Group labels printed before a row (spanning cells in HTML): 三、本年度办理结果 before
 /// the first result row, a category (（三）不予公开 …) before its first row.
-pub fn group_before(key: &str, format: &str) -> Option<&'static str> {
+pub(crate) fn group_before(key: &str, format: &str) -> Option<&'static str> {
     let rows = t3_form_rows(format);
     let i = rows.iter().position(|r| r["key"] == key)?;
     let prev = i.checked_sub(1).map(|p| rows[p]);
@@ -73,12 +73,12 @@ pub fn group_before(key: &str, format: &str) -> Option<&'static str> {
 }
 
 /// Rows of one form under a category label.
-pub fn category_rows(category: &str, format: &str) -> usize {
+pub(crate) fn category_rows(category: &str, format: &str) -> usize {
     t3_form_rows(format).iter().filter(|r| r["category"].as_str() == Some(category)).count()
 }
 
 /// Table 4: the top headers (行政复议, 行政诉讼), the group labels, the column labels.
-pub fn t4_headers() -> Vec<&'static str> {
+pub(crate) fn t4_headers() -> Vec<&'static str> {
     let mut out: Vec<&str> = Vec::new();
     for g in list(&template()["review_litigation"]["groups"]) {
         if !out.contains(&text(&g["group"])) {
@@ -87,22 +87,22 @@ pub fn t4_headers() -> Vec<&'static str> {
     }
     out
 }
-pub fn t4_group_labels() -> Vec<&'static str> {
+pub(crate) fn t4_group_labels() -> Vec<&'static str> {
     list(&template()["review_litigation"]["groups"]).iter().map(|g| text(&g["label"])).collect()
 }
-pub fn t4_col_labels() -> Vec<&'static str> {
+pub(crate) fn t4_col_labels() -> Vec<&'static str> {
     list(&template()["review_litigation"]["columns"]).iter().map(|c| text(&c["label"])).collect()
 }
 
 /// Table 2 blocks (DOMAIN §3): caption, headers, rows `(key, label)`.
-pub type Block = (&'static str, Vec<&'static str>, Vec<(&'static str, &'static str)>);
+pub(crate) type Block = (&'static str, Vec<&'static str>, Vec<(&'static str, &'static str)>);
 
 /// The item column's header (信息内容).
-pub fn t2_item_header() -> &'static str {
+pub(crate) fn t2_item_header() -> &'static str {
     text(&template()["proactive"]["item_header"])
 }
 
-pub fn t2_blocks(format: &str) -> Vec<Block> {
+pub(crate) fn t2_blocks(format: &str) -> Vec<Block> {
     list(&template()["proactive"]["formats"][format])
         .iter()
         .map(|b| {
@@ -116,7 +116,7 @@ pub fn t2_blocks(format: &str) -> Vec<Block> {
 }
 
 /// The gold tables of one document, nulls as 0 (a rendering needs a value).
-pub struct Gold {
+pub(crate) struct Gold {
     pub format: String,
     pub t2: Value,
     pub t3: Value,
@@ -124,7 +124,7 @@ pub struct Gold {
 }
 
 impl Gold {
-    pub fn load(name: &str) -> Gold {
+    pub(crate) fn load(name: &str) -> Gold {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/real").join(name);
         let v: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("gold")).expect("json");
         Gold {
@@ -135,11 +135,11 @@ impl Gold {
         }
     }
     /// Table 3 rows of the gold's form: (key, printed label).
-    pub fn t3_rows(&self) -> Vec<(&'static str, &'static str)> {
+    pub(crate) fn t3_rows(&self) -> Vec<(&'static str, &'static str)> {
         t3_form_rows(&self.format).into_iter().map(|r| (text(&r["key"]), text(&r["label"]))).collect()
     }
     /// The printed text of a gold cell (`"251000元"` kept as is).
-    pub fn text(v: &Value) -> String {
+    pub(crate) fn text(v: &Value) -> String {
         match v {
             Value::Null => "0".into(),
             Value::String(s) => s.clone(),
@@ -147,13 +147,13 @@ impl Gold {
             _ => String::new(),
         }
     }
-    pub fn t3_values(&self, row: &str) -> Vec<String> {
+    pub(crate) fn t3_values(&self, row: &str) -> Vec<String> {
         T3_COLS.iter().map(|c| Gold::text(&self.t3[row][c])).collect()
     }
-    pub fn t4_values(&self) -> Vec<String> {
+    pub(crate) fn t4_values(&self) -> Vec<String> {
         T4_GROUPS.iter().flat_map(|g| (0..5).map(move |i| (g, i))).map(|(g, i)| Gold::text(&self.t4[*g][i])).collect()
     }
-    pub fn t2_values(&self, item: &str, n: usize) -> Vec<String> {
+    pub(crate) fn t2_values(&self, item: &str, n: usize) -> Vec<String> {
         let obj = self.t2[item].as_object().cloned().unwrap_or_default();
         obj.values().take(n).map(Gold::text).collect()
     }
@@ -161,7 +161,7 @@ impl Gold {
 
 /// How a text rendering lays out one row.
 #[derive(Clone, Copy, PartialEq)]
-pub enum Layout {
+pub(crate) enum Layout {
     /// Every cell on its own line.
     Lines,
     /// `| label | 1 | | 3 |`, zeros written as empty cells when `blank_zeros`.
@@ -188,7 +188,7 @@ fn row(layout: Layout, label: &str, values: &[String]) -> String {
 }
 
 /// A whole report body (sections 二–五 with tables 2–4) in one text layout.
-pub fn text_report(g: &Gold, layout: Layout) -> String {
+pub(crate) fn text_report(g: &Gold, layout: Layout) -> String {
     let mut out = vec![
         "2023年政府信息公开工作年度报告".to_string(),
         "一、总体情况".into(),
@@ -197,7 +197,11 @@ pub fn text_report(g: &Gold, layout: Layout) -> String {
     ];
     for (caption, headers, items) in t2_blocks(&g.format) {
         out.push(caption.to_string());
-        out.push(row(layout, t2_item_header(), &headers.iter().map(|h| h.to_string()).collect::<Vec<_>>()));
+        out.push(row(
+            layout,
+            t2_item_header(),
+            &headers.iter().map(std::string::ToString::to_string).collect::<Vec<_>>(),
+        ));
         for (key, label) in items {
             let n = if headers.len() == 1 { 1 } else { headers.len() };
             out.push(row(layout, label, &g.t2_values(key, n)));
@@ -228,8 +232,8 @@ pub fn text_report(g: &Gold, layout: Layout) -> String {
             out.push(chars.iter().filter_map(|c| c.get(k)).map(char::to_string).collect::<Vec<_>>().join(" "));
         }
     } else {
-        out.push(row(layout, heads[0], &heads[1..].iter().map(|h| h.to_string()).collect::<Vec<_>>()));
-        let rest: Vec<String> = cols[1..].iter().chain(&under).map(|l| l.to_string()).collect();
+        out.push(row(layout, heads[0], &heads[1..].iter().map(std::string::ToString::to_string).collect::<Vec<_>>()));
+        let rest: Vec<String> = cols[1..].iter().chain(&under).map(std::string::ToString::to_string).collect();
         out.push(row(layout, cols[0], &rest));
     }
     let t4 = g.t4_values();
@@ -271,7 +275,7 @@ fn td(text: &str, rowspan: usize, colspan: usize, word_spans: bool) -> String {
 
 /// HTML with the official spans (DOMAIN §3–§5), or padded to a full grid
 /// without spans, numbers optionally split into one `<span>` per digit (Word export).
-pub fn html_report(g: &Gold, padded: bool, word_spans: bool, blank_zeros: bool) -> String {
+pub(crate) fn html_report(g: &Gold, padded: bool, word_spans: bool, blank_zeros: bool) -> String {
     let v = |s: String| if blank_zeros && s == "0" { String::new() } else { s };
     let mut h = format!(
         "<html><head><meta charset=\"utf-8\"></head><body><p>{}</p><table border=\"1\"><tbody>",
@@ -449,7 +453,7 @@ pub fn html_report(g: &Gold, padded: bool, word_spans: bool, blank_zeros: bool) 
 }
 
 /// A few Simplified → Traditional characters for the labels (Big5 rendering).
-pub fn to_traditional(s: &str) -> String {
+pub(crate) fn to_traditional(s: &str) -> String {
     const MAP: &[(char, char)] = &[
         ('开', '開'),
         ('请', '請'),

@@ -8,7 +8,7 @@ use crate::tables::cells::{self, is_space, ColKind};
 use crate::tables::fit;
 use crate::tables::solve::Token;
 
-use super::*;
+use super::{cell_tokens, is_number_list, token, RowCell};
 
 /// Which cells of a row hold the template's columns.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,8 +124,8 @@ pub(super) fn judge(table: &str, mut readings: Vec<Reading>, issues: &mut Vec<Is
         readings.into_iter().filter(|r| r.key == best_key).map(|r| r.table).collect()
     };
     let mut disputed: Vec<String> = Vec::new();
-    for (rk, row) in best.cells.0.iter_mut() {
-        for (ck, cell) in row.0.iter_mut() {
+    for (rk, row) in &mut best.cells.0 {
+        for (ck, cell) in &mut row.0 {
             let differs = rivals
                 .iter()
                 .any(|t| t.cells.get(rk).and_then(|m| m.get(ck)).is_none_or(|other| !fit::same_value(cell, other)));

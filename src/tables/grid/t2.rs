@@ -8,7 +8,7 @@ use crate::tables::cells::ColKind;
 use crate::tables::solve::Token;
 use crate::tables::template::{T2Label, T2_ITEMS, T2_LABELS};
 
-use super::*;
+use super::{cell_tokens, compact, extra_row, grow, token, GRow, RowCell, T2_AC};
 
 /// The column headers of a table-2 header row: `(c0, c1, key, format)`. A header cut over two
 /// cells (`本年` | `增/减`) or over two rows (`上一年项目数` / `量`, the next row holding only

@@ -9,7 +9,10 @@ use crate::tables::fit;
 use crate::tables::rows;
 use crate::tables::template::{self, T3Label, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS};
 
-use super::*;
+use super::{
+    alignments, compact, grow, header_columns, judge, place, row_tokens, Align, GRow, Reading, RowCell, MAX_COMBOS,
+    T3_AC,
+};
 
 /// How a table-3 grid row was identified.
 pub(super) enum T3Kind {
@@ -408,7 +411,7 @@ pub(super) fn assign_unlabelled(kinds: &[(usize, T3Kind)], order: &[usize], assi
                 }
             }
             T3Kind::Unlabelled | T3Kind::Extra => run.push(*k),
-            _ => {}
+            T3Kind::Skip => {}
         }
     }
     flush(&mut run, prev, None, assigned);

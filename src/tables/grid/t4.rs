@@ -9,7 +9,7 @@ use crate::tables::rows;
 use crate::tables::solve::Token;
 use crate::tables::template::{T4_COL_LABELS, T4_GROUP_LABELS};
 
-use super::*;
+use super::{alignments, compact, header_columns, judge, row_tokens, Align, GRow, Reading};
 
 pub(super) fn t4_group(k: &str) -> Option<usize> {
     // Longest label first: 复议后起诉 and 未经复议直接起诉 both contain 复议.

@@ -3,10 +3,10 @@
 //! enumeration when the product of candidates is small, and table 3's column-by-column
 //! joint search.
 
-use super::*;
+use super::{slot_value, Cand, Token, MAX_JOINT, MAX_SUMSET};
 
 /// A linear equation over cells: `Σ coef · cell(row, col) = 0` for one column.
-pub struct Equation {
+pub(crate) struct Equation {
     pub terms: Vec<(usize, f64)>,
     pub col: usize,
 }
@@ -35,7 +35,7 @@ pub(super) fn contains(set: &[f64], v: f64) -> bool {
 /// `eqs` (generalised arc consistency per equation), then, when few enough
 /// combinations remain, keeps only candidates that are part of a joint solution.
 /// A pruning that would empty a row is not applied (the source is inconsistent).
-pub fn propagate(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) {
+pub(crate) fn propagate(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) {
     let value = |rows: &[(Vec<Token>, Vec<Cand>)], r: usize, c: &Cand, col: usize| {
         c.get(col).and_then(|s| slot_value(&rows[r].0, s))
     };
@@ -100,7 +100,7 @@ pub fn propagate(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) {
 
 /// Whether some choice of one candidate per row satisfies `eq` (rows without candidates or
 /// values take no part; too many sums to tell counts as satisfiable).
-pub fn satisfiable(rows: &[(Vec<Token>, Vec<Cand>)], eq: &Equation) -> bool {
+pub(crate) fn satisfiable(rows: &[(Vec<Token>, Vec<Cand>)], eq: &Equation) -> bool {
     let mut sums: Vec<f64> = vec![0.0];
     for &(r, coef) in &eq.terms {
         let mut vs: Vec<f64> = Vec::new();
@@ -187,7 +187,7 @@ pub(super) fn joint(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) {
 pub(super) const MAX_STATES: usize = 300_000;
 
 /// Table 3's rows for `joint_columns`: indices into the solved rows.
-pub struct T3Rows {
+pub(crate) struct T3Rows {
     pub new: usize,
     pub carried_over: usize,
     pub results_total: usize,
@@ -218,7 +218,7 @@ pub(super) fn add6(a: &[i64; 6], b: &[i64; 6]) -> [i64; 6] {
 /// come can add, then a backward pass marking the candidates on a path to a balanced
 /// total; bounded by `MAX_STATES`. Nothing is pruned when no choice fits (a source whose
 /// arithmetic does not hold) or the search runs out of budget.
-pub fn joint_columns(rows: &mut [(Vec<Token>, Vec<Cand>, bool)], t: &T3Rows) {
+pub(crate) fn joint_columns(rows: &mut [(Vec<Token>, Vec<Cand>, bool)], t: &T3Rows) {
     let all: Vec<usize> = [t.new, t.carried_over, t.results_total, t.carried_forward]
         .into_iter()
         .chain(t.results.iter().copied())

@@ -22,7 +22,11 @@ fn seed(prefix: &str) -> Report {
     let path = fs::read_dir(&dir)
         .expect("seeds")
         .map(|e| e.expect("entry").path())
-        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt")))
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix) && Path::new(n).extension().is_some_and(|e| e == "txt"))
+        })
         .expect("seed file");
     parse_path(&path)
 }
@@ -100,7 +104,7 @@ fn gold_fields_and_facts() {
 fn seed_000_township_report_published_years_later() {
     let r = seed("000_");
     assert_eq!(r.kind.as_str(), "annual_report");
-    assert_eq!(r.template.map(|t| t.as_str()), Some("pre2019"));
+    assert_eq!(r.template.map(_core::model::Template::as_str), Some("pre2019"));
     assert_eq!(r.year, Some(2010)); // published 2014: the year covered, not the publication year
     assert_eq!(r.agency.as_deref(), Some("琅琊镇"));
     assert_eq!(r.admin_level, Some("township"));
@@ -364,7 +368,13 @@ fn metadata_of_page_shapes() {
     ];
     for (text, want) in cases {
         let r = parse(Input::Str(text), &Options::default()).expect("parses");
-        let got = (r.title.as_deref(), r.year, r.agency.as_deref(), r.kind.as_str(), r.template.map(|t| t.as_str()));
+        let got = (
+            r.title.as_deref(),
+            r.year,
+            r.agency.as_deref(),
+            r.kind.as_str(),
+            r.template.map(_core::model::Template::as_str),
+        );
         assert_eq!(got, *want, "{text}");
     }
 }

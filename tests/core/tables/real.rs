@@ -48,7 +48,7 @@ fn compare(table: Option<&TableReading>, gold: &Value) -> Vec<(String, Option<f6
     let Some(rows) = gold.as_object() else { return out };
     for (row, cols) in rows {
         let pairs: Vec<(String, &Value)> = match cols {
-            Value::Array(a) => T4_COLS.iter().map(|c| c.to_string()).zip(a.iter()).collect(),
+            Value::Array(a) => T4_COLS.iter().map(std::string::ToString::to_string).zip(a.iter()).collect(),
             Value::Object(o) => o.iter().map(|(k, v)| (k.clone(), v)).collect(),
             _ => continue,
         };

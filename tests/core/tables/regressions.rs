@@ -13,9 +13,10 @@ fn parse_html(s: &str) -> Report {
 }
 
 /// `(value, state)` of one cell.
+#[allow(clippy::ref_option)]
 fn cell(t: &Option<TableReading>, row: &str, col: &str) -> (Option<f64>, String) {
     let c = t.as_ref().and_then(|t| t.cells.get(row)).and_then(|r| r.get(col)).expect("cell present");
-    (c.value.map(|v| v.as_f64()), c.state.to_string())
+    (c.value.map(_core::model::Number::as_f64), c.state.to_string())
 }
 
 /// The 2021 result-row labels of table 3 (（一）予以公开 … 3.其他).

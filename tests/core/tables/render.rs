@@ -23,7 +23,7 @@ fn value(c: Option<&CellReading>) -> Option<f64> {
 fn want(v: &Value) -> f64 {
     match v {
         Value::Number(n) => n.as_f64().unwrap_or(0.0),
-        Value::String(s) => s.chars().filter(|c| c.is_ascii_digit()).collect::<String>().parse().unwrap_or(0.0),
+        Value::String(s) => s.chars().filter(char::is_ascii_digit).collect::<String>().parse().unwrap_or(0.0),
         _ => 0.0, // gold null was rendered as 0
     }
 }
