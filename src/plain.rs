@@ -134,7 +134,10 @@ fn word_columns(line: &str) -> Option<Vec<[u32; 2]>> {
         words.push([s as u32, i as u32]);
     }
     let apart = words.windows(2).any(|w| w[1][0] - w[0][1] >= 2);
-    (words.len() >= 2 && apart).then_some(words)
+    // A lone short word set in by spaces (`                       总计`, a header word stacked a
+    // line apart from the others) stands in its column too.
+    let lone = words.len() == 1 && words[0][0] >= 2 && words[0][1] - words[0][0] <= 4;
+    ((words.len() >= 2 && apart) || lone).then_some(words)
 }
 
 /// A line with Markdown markup removed (heading marks, emphasis, `<br>` as a
