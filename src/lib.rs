@@ -24,6 +24,7 @@ pub mod outline;
 pub mod panel;
 pub mod pdf;
 pub mod plain;
+pub mod printed;
 mod python;
 pub mod regions;
 pub mod report;

@@ -60,16 +60,39 @@ impl Default for NormalizeOptions {
     }
 }
 
-/// Normalises every string of `raw`; drops furniture paragraphs.
-pub fn normalize(mut raw: RawDocument, opts: &NormalizeOptions) -> (RawDocument, Script) {
+/// Normalises every string of `raw`; drops furniture paragraphs. With `t2s` off, a
+/// Traditional document comes back as printed (see [`normalize_keeping`] for both).
+pub fn normalize(raw: RawDocument, opts: &NormalizeOptions) -> (RawDocument, Script) {
+    let n = normalize_keeping(raw, opts);
+    (n.printed.unwrap_or(n.raw), n.script)
+}
+
+/// A normalised document: `raw` is what the readers read (Simplified whenever the input was
+/// not); `printed` is the same document in the printed characters, kept when `t2s` is off
+/// and the input was not Simplified. The two have the same blocks and, string by string,
+/// the same number of characters (every OpenCC mapping keeps the length), so a character
+/// offset into one is the same place in the other.
+pub struct Normalized {
+    pub raw: RawDocument,
+    pub script: Script,
+    pub printed: Option<RawDocument>,
+}
+
+/// Normalises every string of `raw`, folds a Traditional or mixed document to Simplified
+/// for the readers (keeping the printed copy when `t2s` is off) and drops furniture
+/// paragraphs from both copies alike.
+pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Normalized {
     let trad = &*TRAD;
     let mut counts = Counts::default();
     let mut buf = String::new();
     for_each_string(&mut raw, |s, keep_newlines| clean_in_place(s, keep_newlines, &mut buf, &mut counts, trad));
 
     let script = counts.script();
-    let convert = opts.t2s && script != Script::Simplified;
-    if convert {
+    let mut printed = None;
+    if script != Script::Simplified {
+        if !opts.t2s {
+            printed = Some(raw.clone());
+        }
         let conv = &*CONVERTER;
         for_each_string(&mut raw, |s, _| {
             buf.clear();
@@ -78,36 +101,50 @@ pub fn normalize(mut raw: RawDocument, opts: &NormalizeOptions) -> (RawDocument,
         });
     }
 
-    // Furniture rules are written in Simplified; a Traditional text kept as
-    // such is judged on a converted copy of each (short) paragraph.
-    let probe_converted = !convert && script != Script::Simplified;
+    // Furniture is judged on the folded copy (its rules are written in Simplified); the
+    // printed copy keeps and cuts exactly the same paragraphs.
     let mut furniture = Furniture::default();
-    raw.blocks.retain_mut(|block| {
-        let RawBlock::Paragraph(p) = block else { return true };
-        if p.is_empty() {
-            return false;
-        }
-        let converted;
-        let probe: &str = if probe_converted && p.len() <= MAX_PROBE_BYTES {
-            converted = CONVERTER.convert(p);
-            &converted
-        } else {
-            p
+    let mut keep: Vec<Option<usize>> = Vec::with_capacity(raw.blocks.len());
+    for block in &mut raw.blocks {
+        let RawBlock::Paragraph(p) = block else {
+            keep.push(Some(usize::MAX));
+            continue;
         };
-        match furniture.judge(probe) {
-            Verdict::Keep => true,
-            Verdict::Drop => false,
+        if p.is_empty() {
+            keep.push(None);
+            continue;
+        }
+        match furniture.judge(p) {
+            Verdict::Keep => keep.push(Some(usize::MAX)),
+            Verdict::Drop => keep.push(None),
             Verdict::PageTitle => {
                 // `标题_第1页` at the head of a shared copy: the only place the title is printed.
                 let cut = p.rfind('_').unwrap_or(p.len());
                 p.truncate(cut);
                 let trimmed = p.trim_end().len();
                 p.truncate(trimmed);
-                !p.is_empty()
+                keep.push((!p.is_empty()).then(|| p.chars().count()));
             }
         }
-    });
-    (raw, script)
+    }
+    retain_as(&mut raw.blocks, &keep);
+    if let Some(printed) = &mut printed {
+        for (block, k) in printed.blocks.iter_mut().zip(&keep) {
+            if let (RawBlock::Paragraph(p), Some(chars)) = (block, k) {
+                if let Some((cut, _)) = p.char_indices().nth(*chars) {
+                    p.truncate(cut);
+                }
+            }
+        }
+        retain_as(&mut printed.blocks, &keep);
+    }
+    Normalized { raw, script, printed }
+}
+
+/// Keeps the blocks whose decision is `Some` (the decisions are in block order).
+fn retain_as(blocks: &mut Vec<RawBlock>, keep: &[Option<usize>]) {
+    let mut k = keep.iter();
+    blocks.retain(|_| k.next().is_some_and(Option::is_some));
 }
 
 /// Normalises one string the way `normalize` treats a paragraph. Without a
@@ -535,8 +572,7 @@ fn bookmark_len(rest: &str) -> Option<usize> {
 // ---------------------------------------------------------------------------
 // Paragraph furniture
 
-/// Paragraphs longer than this are never furniture; a Traditional text kept
-/// as such is converted for judging only up to this length.
+/// Paragraphs longer than this are never furniture.
 const MAX_PROBE_BYTES: usize = 1024;
 
 /// Paragraphs that consist only of these words (spaces and brackets removed)

@@ -18,6 +18,7 @@ use crate::normalize::{self, NormalizeOptions};
 use crate::outline;
 use crate::pdf;
 use crate::plain;
+use crate::printed;
 use crate::sniff;
 use crate::tables;
 use crate::word::{doc, docx};
@@ -94,8 +95,9 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
     };
     let raw = read_raw(&decoded.text, format);
     drop(decoded.text);
-    let (raw, script) = normalize::normalize(raw, &NormalizeOptions { t2s: opts.t2s });
-    let doc = Document::assemble(raw, format);
+    let normalized = normalize::normalize_keeping(raw, &NormalizeOptions { t2s: opts.t2s });
+    let script = normalized.script;
+    let (doc, printed) = assemble(normalized, format);
     let source = Source {
         format: format.as_str(),
         encoding: decoded.encoding.to_string(),
@@ -107,6 +109,9 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
         producer: None,
     };
     let mut report = build(&doc, source);
+    if let Some(printed) = printed {
+        printed::restore(&mut report, &doc.text, &printed);
+    }
     if let Some(m) = mojibake {
         let (severity, message) = m.describe();
         let issue = Issue {
@@ -121,6 +126,14 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
         report.issues.push(issue);
     }
     Ok(report)
+}
+
+/// The document the readers read and, with `t2s` off on a Traditional input, the text as
+/// printed: the readers always read the Simplified fold (`printed::restore` then puts the
+/// printed characters back into the report).
+fn assemble(n: normalize::Normalized, format: Format) -> (Document, Option<String>) {
+    let printed = n.printed.map(|p| Document::assemble(p, format).text);
+    (Document::assemble(n.raw, format), printed)
 }
 
 /// The raw document of decoded text in `format`.
@@ -163,8 +176,9 @@ fn parse_binary(bytes: &[u8], kind: sniff::Binary, opts: &Options) -> Result<Rep
     if raw.blocks.is_empty() {
         return Err(CoreError::Empty);
     }
-    let (raw, script) = normalize::normalize(raw, &NormalizeOptions { t2s: opts.t2s });
-    let doc = Document::assemble(raw, format);
+    let normalized = normalize::normalize_keeping(raw, &NormalizeOptions { t2s: opts.t2s });
+    let script = normalized.script;
+    let (doc, printed) = assemble(normalized, format);
     let source = Source {
         format: format.as_str(),
         encoding: "UTF-8".to_string(),
@@ -177,6 +191,9 @@ fn parse_binary(bytes: &[u8], kind: sniff::Binary, opts: &Options) -> Result<Rep
     };
     let mut report = build(&doc, source);
     attach_evidence(&mut report, &doc);
+    if let Some(printed) = printed {
+        printed::restore(&mut report, &doc.text, &printed);
+    }
     Ok(report)
 }
 

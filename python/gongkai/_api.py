@@ -163,7 +163,8 @@ def extract(
 
     ``encoding`` forces a codec (bytes only); ``content_type`` is an HTTP header
     whose charset is a hint; ``format`` skips HTML/text sniffing; ``t2s=False``
-    keeps Traditional characters; ``max_bytes`` (default 64 MiB) refuses larger inputs.
+    keeps Traditional characters in the output (the tables and facts are read the
+    same way either way); ``max_bytes`` (default 64 MiB) refuses larger inputs.
     """
     return _extract(
         source, text=text, url=url, content_type=content_type, encoding=encoding, format=format, t2s=t2s,
