@@ -381,29 +381,30 @@ def read(
     files = _expand(paths)
     data: dict[str, list[Any]] = {name: [] for name, _k in _SCHEMA}
     cols = [data[name] for name, _k in _SCHEMA]
-    for path, result in _api.iter_parsed(
-        [Path(f) for f in files],  # every str here is a path, never a document's text
-        threads=threads,
-        errors=errors,
-        progress=progress,
-        chunk_size=chunk_size,
-        encoding=encoding,
-        format=format,
-        t2s=t2s,
-        max_bytes=max_bytes,
-    ):
-        file = os.fspath(path)
-        if isinstance(result, _api.Failure):
-            rows = [_failure_row(file, result.error, result.message)]
-        else:
-            rows = [
-                _report_row(doc, file, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, part=n)
-                for n, doc in _documents(result, parts)
-            ]
-        del result
-        for row in rows:
-            for col, value in zip(cols, row):
-                col.append(value)
+    with _api.gc_paused():
+        for path, result in _api.iter_parsed(
+            [Path(f) for f in files],  # every str here is a path, never a document's text
+            threads=threads,
+            errors=errors,
+            progress=progress,
+            chunk_size=chunk_size,
+            encoding=encoding,
+            format=format,
+            t2s=t2s,
+            max_bytes=max_bytes,
+        ):
+            file = os.fspath(path)
+            if isinstance(result, _api.Failure):
+                rows = [_failure_row(file, result.error, result.message)]
+            else:
+                rows = [
+                    _report_row(doc, file, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, part=n)
+                    for n, doc in _documents(result, parts)
+                ]
+            del result
+            for row in rows:
+                for col, value in zip(cols, row):
+                    col.append(value)
     pd = _pandas()
     n = len(data["file"])
     frame = _build(_SCHEMA, data, index=pd.RangeIndex(index_start, index_start + n))
