@@ -147,7 +147,9 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, CoreError> 
         declared.sort_by_key(|&(enc, _)| reads_as_rare(enc, window));
     }
     for &(enc, from) in &declared {
-        if let Some(text) = strict(enc, body) {
+        // UTF-8 is validated once, above.
+        let text = if enc == UTF_8 { utf8.map(str::to_owned) } else { strict(enc, body) };
+        if let Some(text) = text {
             return finish(text, enc, from, 0);
         }
     }
@@ -875,6 +877,37 @@ fn utf16_without_bom(head: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// The first `limit` chars of UTF-8 `b` (all of it when shorter) and how many chars that is,
+/// counted a block at a time over the lead bytes (vectorised) rather than char by char.
+fn head_chars(b: &[u8], limit: usize) -> (&[u8], usize) {
+    const BLOCK: usize = 4096;
+    let is_lead = |x: u8| x & 0xC0 != 0x80;
+    let mut chars = 0;
+    let mut at = 0;
+    while at < b.len() {
+        let end = (at + BLOCK).min(b.len());
+        let n = count_bytes(&b[at..end], is_lead);
+        if chars + n > limit {
+            // The cut falls in this block: the byte where lead number `limit` starts.
+            let mut need = limit - chars;
+            let mut i = at;
+            while i < end {
+                if is_lead(b[i]) {
+                    if need == 0 {
+                        break;
+                    }
+                    need -= 1;
+                }
+                i += 1;
+            }
+            return (&b[..i], limit);
+        }
+        chars += n;
+        at = end;
+    }
+    (b, chars)
+}
+
 /// Checks the first 64K decoded chars: control characters (C0 other than whitespace/ESC, DEL, C1)
 /// mean binary data whatever the encoding. A quarter of U+FFFD means nothing fitted, but only
 /// when we guessed: an encoding the caller forced, or a BOM, is obeyed.
@@ -883,8 +916,7 @@ fn check_decoded(text: &str, from: EncodingFrom) -> Result<(), CoreError> {
     // control is C2 80..C2 9F, U+FFFD is EF BF BD; every non-continuation byte starts a char.
     let b = text.as_bytes();
     // The first WINDOW chars (no more bytes than that means no more chars).
-    let head = if b.len() <= WINDOW { b } else { &b[..text.char_indices().nth(WINDOW).map_or(b.len(), |(i, _)| i)] };
-    let chars = count_bytes(head, |x| x & 0xC0 != 0x80);
+    let (head, chars) = head_chars(b, WINDOW);
     let c1 = memchr::memchr_iter(0xC2, head).filter(|&i| matches!(head.get(i + 1), Some(0x80..=0x9F))).count();
     let controls = count_bytes(head, is_control_byte) + c1;
     let replaced = memchr::memmem::find_iter(head, "\u{fffd}".as_bytes()).count();
@@ -927,6 +959,18 @@ mod tests {
         }
         !(too_many_controls(controls, chars)
             || (from == EncodingFrom::Detected && replaced >= 16 && replaced * 4 > chars))
+    }
+
+    #[test]
+    fn head_chars_cuts_where_char_indices_does() {
+        let text = format!("{}ab\u{10348}{}", ZH.repeat(30), "x".repeat(5000));
+        let b = text.as_bytes();
+        for limit in [0, 1, 2, 100, 1000, 1999, 2000, 2001, 4096, 5000, text.chars().count(), text.chars().count() + 7]
+        {
+            let cut = text.char_indices().nth(limit).map_or(b.len(), |(i, _)| i);
+            let (head, chars) = head_chars(b, limit);
+            assert_eq!((head.len(), chars), (cut, text[..cut].chars().count()), "limit {limit}");
+        }
     }
 
     #[test]
