@@ -1233,6 +1233,13 @@ def _undetermined(g: _Gold, o: _PdfText) -> set[tuple[str, str, str]]:
         # A pipe row keeps its empty cells: its placement is the printed one.
         exact = {o.pipe_row: tuple(_values([v or "0" for v in g.t3_values(o.pipe_row)]))} if o.pipe_row in printed else {}
         fixed = _t3_determined(printed, t3_rows, whole=not o.partial, exact=exact)
+        # A total every placement leaves out while the parts are not 0, in a table whose other
+        # rows print totals, is no omitted total a reader can believe unless the row printed a
+        # value for every part (gongkai leaves it unknown: the printed total may be a part).
+        omitted = [r for r, v in fixed.items() if v[6] == 0 and any(printed[r])]
+        totalled = [r for r, v in fixed.items() if v[6] not in (None, 0)]
+        if len(totalled) > len(omitted):
+            out.update(("requests", r, "total") for r in omitted if len(printed[r]) < 6 and r != o.pipe_row)
         for r in t3_rows:
             gold_row = g.t3.get(r) or {}
             for c, col in enumerate(REQUESTS_COLS):

@@ -125,6 +125,7 @@ pub fn row_cells(
     tokens: &[Token],
     cands: &[Cand],
     overflow: bool,
+    doubt_omitted: bool,
     issues: &mut Vec<Issue>,
 ) -> OrderedMap<CellReading> {
     let mut out = OrderedMap::default();
@@ -133,6 +134,15 @@ pub fn row_cells(
     for (i, (key, _)) in row.cols.iter().enumerate() {
         let pinned = row.pins.iter().any(|(c, _)| *c == i);
         let cell = if overflow { None } else { solve::settle(tokens, cands, i, row.region, pinned) };
+        // A total left blank by every placement while its parts are not, in a table whose
+        // other rows print their totals, is not known to be omitted unless the row prints a
+        // value for every part: with fewer (blanks vanished), the printed total may as well be
+        // among the parts of a row that does not add up.
+        let cell = cell.filter(|c| {
+            !(doubt_omitted && i + 1 == row.cols.len() && c.inferred && c.state == "blank")
+                || tokens.len() >= i
+                || !solve::omitted_total_only(tokens, cands, 0, i)
+        });
         match cell {
             Some(c) => out.insert(*key, c),
             None => {
@@ -228,9 +238,17 @@ pub fn requests(
     if let Some(t3) = t3_rows(&keys, format) {
         solve::joint_columns(&mut solved, &t3);
     }
+    // Rows that may print a total, against rows whose total every placement leaves out: an
+    // omitted total is believed where the table omits totals.
+    let totalled = solved
+        .iter()
+        .filter(|(t, c, _)| c.iter().any(|c| c.len() > 6 && solve::slot_value(t, &c[6]).is_some_and(|v| v != 0.0)))
+        .count();
+    let omitting = solved.iter().filter(|(t, c, _)| solve::omitted_total_only(t, c, 0, 6)).count();
+    let doubt = totalled > omitting;
     let mut cells = OrderedMap::default();
     for (r, (t, c, o)) in rows.iter().zip(&solved) {
-        cells.insert(r.key, row_cells("requests", r, t, c, *o, issues));
+        cells.insert(r.key, row_cells("requests", r, t, c, *o, doubt, issues));
     }
     TableReading { format, cells, extra_rows: extra, span }
 }
@@ -239,7 +257,7 @@ pub fn requests(
 pub fn review(row: RowIn, span: Span, issues: &mut Vec<Issue>) -> TableReading {
     let solved = solve_rows(std::slice::from_ref(&row), &[(0, 4), (5, 9), (10, 14)], &[], false);
     let (t, c, o) = &solved[0];
-    let flat = row_cells("review_litigation", &row, t, c, *o, issues);
+    let flat = row_cells("review_litigation", &row, t, c, *o, false, issues);
     let mut cells = OrderedMap::default();
     for (g, group) in T4_GROUPS.iter().enumerate() {
         let mut m = OrderedMap::default();
@@ -297,7 +315,7 @@ pub fn proactive(
     let solved = solve_rows(&rows, &[], &[], false);
     let mut cells = OrderedMap::default();
     for (r, (t, c, o)) in rows.iter().zip(&solved) {
-        cells.insert(r.key, row_cells("proactive", r, t, c, *o, issues));
+        cells.insert(r.key, row_cells("proactive", r, t, c, *o, false, issues));
     }
     TableReading { format, cells, extra_rows: extra, span }
 }

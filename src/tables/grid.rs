@@ -672,6 +672,8 @@ fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
     let scattered = rows
         .iter()
         .any(|r| (r.labels_around.0 && r.table != first_table) || (r.labels_around.1 && r.table == last_table));
+    // Placing by position reads the rows as identified, before labels are joined to rows.
+    let positional = if scattered { by_position(rows, &kinds) } else { None };
     for j in 1..kinds.len() {
         let (prev, next) = (kinds[j - 1].0, kinds[j].0);
         let T3Kind::Row(i) = kinds[j - 1].1 else { continue };
@@ -727,6 +729,17 @@ fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         }
     }
     if scattered {
+        // The rows of values, as many as the template's rows and agreeing with every label
+        // still beside its values, are the template's rows in order (converters keep the
+        // order); that reading stands when the table's arithmetic holds throughout.
+        if let Some((format, by_position, short)) = positional {
+            let span = span.unwrap_or_default();
+            let why = "a row of values placed by position does not print all seven values";
+            let readings = t3_readings(rows, &by_position, &short, why, &named, format, span, &extra);
+            if readings.iter().any(|r| fits_throughout(&r.table)) {
+                return judge("requests", readings, issues);
+            }
+        }
         // Nor is any row known to hold its own values: the grid is a converter's remains.
         for (k, _) in &assigned {
             if !unknown.contains(k) {
@@ -746,6 +759,73 @@ fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
     if assigned.len() < 4 {
         return None;
     }
+    let span = span.unwrap_or_default();
+    let why = if scattered {
+        "the table's row labels stand apart from its grid (a converter split them)"
+    } else {
+        "a row of values between two labelled rows without values may be either's"
+    };
+    let readings = t3_readings(rows, &assigned, &unknown, why, &named, format, span, &extra);
+    judge("requests", readings, issues)
+}
+
+/// The rows holding numbers placed on the template's rows by position: `(format, (grid
+/// row, template row), rows that do not give seven values)`, when there are exactly as
+/// many as one format's rows, every row that kept its label sits at that label's place
+/// (three at least) and no more than two rows lost values.
+#[allow(clippy::type_complexity)]
+fn by_position(rows: &[GRow], kinds: &[(usize, T3Kind)]) -> Option<(&'static str, Vec<(usize, usize)>, Vec<usize>)> {
+    let with_values: Vec<&(usize, T3Kind)> = kinds.iter().filter(|(k, _)| rows[*k].any_number()).collect();
+    let kinds7 = [ColKind::Count; 7];
+    let short: Vec<usize> = with_values
+        .iter()
+        .map(|(k, _)| *k)
+        .filter(|&k| row_tokens(rows[k].tail(), &Align::Right(0), 7, &kinds7).0.len() != 7)
+        .collect();
+    if short.len() > 2 {
+        return None;
+    }
+    for format in ["2021", "2019"] {
+        let order = template_rows(format);
+        if order.len() != with_values.len() {
+            continue;
+        }
+        let mut agree = 0;
+        let mut ok = true;
+        for (&(_, kind), &i) in with_values.iter().zip(&order) {
+            match kind {
+                T3Kind::Row(j) | T3Kind::Unknown(j) if *j == i => agree += 1,
+                T3Kind::Row(_) | T3Kind::Unknown(_) => ok = false,
+                _ => {}
+            }
+        }
+        if ok && agree >= 3 {
+            return Some((format, with_values.iter().map(|(k, _)| *k).zip(order).collect(), short));
+        }
+    }
+    None
+}
+
+/// Every relation of table 3 holds, with enough of them non-zero to mean something: the
+/// evidence a reading by position needs.
+fn fits_throughout(t: &TableReading) -> bool {
+    let f = fit::requests(t);
+    f.violations == 0 && f.support >= 8
+}
+
+/// The readings of table 3 with `assigned` rows (grid row, template row), one per
+/// combination of the grids' alignments.
+#[allow(clippy::too_many_arguments)]
+fn t3_readings(
+    rows: &[GRow],
+    assigned: &[(usize, usize)],
+    unknown: &[usize],
+    unknown_why: &'static str,
+    named: &[(usize, Vec<(usize, usize)>)],
+    format: &'static str,
+    span: [usize; 2],
+    extra: &[ExtraRow],
+) -> Vec<Reading> {
     let tables: Vec<usize> = {
         let mut t: Vec<usize> = assigned.iter().map(|(k, _)| rows[*k].table).collect();
         t.dedup();
@@ -777,21 +857,16 @@ fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
     let kinds7 = [ColKind::Count; 7];
     // A table printing no number at all is blank everywhere, however its grid came out.
     let any_value = rows.iter().any(GRow::any_number);
-    let span = span.unwrap_or_default();
     let mut readings = Vec::new();
     for combo in combos(&options) {
         let mut rows_in = Vec::with_capacity(assigned.len());
         let mut order_in: Vec<(usize, RowIn)> = Vec::new();
-        for &(k, i) in &assigned {
+        for &(k, i) in assigned {
             let row = &rows[k];
             let ti = tables.iter().position(|t| *t == row.table).unwrap_or(0);
             let (tokens, _) = row_tokens(row.tail(), &combo[ti], 7, &kinds7);
             let unreadable = if unknown.contains(&k) {
-                Some(if scattered {
-                    "the table's row labels stand apart from its grid (a converter split them)"
-                } else {
-                    "a row of values between two labelled rows without values may be either's"
-                })
+                Some(unknown_why)
             } else if row.width < T3_COLS.len() + 1 && tokens.len() != T3_COLS.len() && any_value {
                 // A grid too narrow for the label and seven columns lost cells (a converter
                 // merged or dropped them): only a row printing all seven values is readable.
@@ -816,12 +891,12 @@ fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         order_in.sort_by_key(|(i, _)| *i);
         rows_in.extend(order_in.into_iter().map(|(_, r)| r));
         let mut scratch = Vec::new();
-        let t = build::requests(format, rows_in, span, extra.clone(), &mut scratch);
+        let t = build::requests(format, rows_in, span, extra.to_vec(), &mut scratch);
         let f = fit::requests(&t);
         let explicit = combo.iter().all(|a| matches!(a, Align::Header(_)));
         readings.push(Reading { table: t, issues: scratch, key: f.key(), explicit });
     }
-    judge("requests", readings, issues)
+    readings
 }
 
 /// A table-3 column header: the exact label, or a fragment of one printed over two lines.

@@ -700,6 +700,17 @@ pub fn joint_columns(rows: &mut [(Vec<Token>, Vec<Cand>, bool)], t: &T3Rows) {
     }
 }
 
+/// Whether every candidate leaves column `total` blank while `cols[first..total]` add up
+/// to something other than 0 (an omitted total, `RowSpec::omitted_totals`).
+pub fn omitted_total_only(tokens: &[Token], cands: &[Cand], first: usize, total: usize) -> bool {
+    !cands.is_empty()
+        && cands.iter().all(|c| {
+            c.len() > total
+                && c[total] == Slot::Blank
+                && c[first..total].iter().map(|s| slot_value(tokens, s).unwrap_or(0.0)).sum::<f64>() != 0.0
+        })
+}
+
 /// Renders a candidate for an issue message: `71|3|0|…`.
 pub fn describe(tokens: &[Token], cand: &Cand) -> String {
     cand.iter()
