@@ -411,8 +411,14 @@ pub fn fuzzy_t3(label: &str) -> Option<usize> {
         .iter()
         .enumerate()
         .map(|(i, p)| {
+            // The score is at most min/max of the two lengths. Below 0.6 it can neither be
+            // the best (which must reach 0.75) nor come within 0.15 of it: 0 decides the same.
+            let (short, long) = (l.len().min(p.len()), l.len().max(p.len()));
+            if short * 10 < long * 6 {
+                return (0.0, i);
+            }
             let common = lcs(&l, p, &mut rows) as f64;
-            (common / (l.len().max(p.len()) as f64), i)
+            (common / (long as f64), i)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
