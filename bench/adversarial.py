@@ -1,6 +1,6 @@
 """Times the adversarial inputs of the test suite against their time bounds.
 
-The tests (tests/test_hardening_*.py, tests/adversarial_input.rs, tests/prose_perf.rs,
+The tests (tests/test_bounds.py, tests/test_batch.py, tests/adversarial_input.rs, tests/prose_perf.rs,
 tests/tables_render.rs) check what these inputs give and bound their memory, never
 their time: a busy machine or a debug build would fail a wall-clock assertion. The
 times live here, for a release build (`maturin develop --release`):

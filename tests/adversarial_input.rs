@@ -1,6 +1,6 @@
 //! Adversarial inputs found by hand (issue 7, point 2), at the Rust level:
 //! regressions for what they exposed. The time and memory bounds of the big
-//! inputs are measured from Python (`tests/test_hardening_adversarial.py`).
+//! inputs are measured from Python (`tests/test_bounds.py`).
 
 use std::fs;
 use std::path::Path;

@@ -1,19 +1,25 @@
 """The checks through the public API (SPEC §6): issue shape, the Shanghai blank
-totals, an HTML table built from gold values with one cell changed, and the
-exit status of `gongkai check`."""
+totals, an HTML table built from gold values with one cell changed, the exit status
+of `gongkai check`, and TEXT_TABLE_MISMATCH against the gold tables rendered as a page:
+prose that agrees with the tables raises nothing, sentences that state no count of the
+table's quantity (an outcome negated, requests handled, a review body's own cases) raise
+nothing, and prose that disagrees is reported."""
 
 import json
 import subprocess
 import sys
 
+import pytest
+
 import gongkai
 from conftest import HANG_GUARD, REAL, SEEDS
-from gongkai.display import T3_LABELS
+from gongkai import _render, parse
+from gongkai._schema import REQUESTS_LABELS
 
 ISSUE_KEYS = {"code", "severity", "message", "cells", "expected", "actual", "blame"}
 
 # The 2021 table-3 rows in template order (the 2019 single （六） row left out).
-LABELS = {key: label for key, label in T3_LABELS.items() if key != "other"}
+LABELS = {key: label for key, label in REQUESTS_LABELS.items() if key != "other"}
 COLS = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
 
 
@@ -98,3 +104,57 @@ def test_check_command_exit_status(tmp_path):
     proc = check(bad)
     assert proc.returncode == 1
     assert "T3_ROW_SUM" in proc.stdout and "T3_BALANCE" in proc.stdout
+
+
+# --- TEXT_TABLE_MISMATCH ---------------------------------------------------------------
+
+TEXT_TABLE_GOLD = REAL / "pingtan-syq-2023.gold.json"
+OVERVIEW = _render._SENTENCES["overview"]
+
+
+def _totals(gold: dict) -> tuple[int, int, int]:
+    new = gold["table3"]["new_received"]["total"]
+    t4 = {k: v if isinstance(v, list) else list(v.values()) for k, v in gold["table4"].items()}
+    return new, t4["review"][4], t4["litigation_direct"][4] + t4["litigation_after_review"][4]
+
+
+def _report(prose: str):
+    gold = json.loads(TEXT_TABLE_GOLD.read_text(encoding="utf-8"))
+    page = _render.render(gold, "html-spans").decode("utf-8").replace(OVERVIEW, prose)
+    return parse(page).to_dict()
+
+
+def _mismatches(d: dict) -> list[str]:
+    return [i["message"] for i in d["issues"] if i["code"] == "TEXT_TABLE_MISMATCH"]
+
+
+def test_text_table_prose_that_agrees_raises_nothing() -> None:
+    new, reviews, lawsuits = _totals(json.loads(TEXT_TABLE_GOLD.read_text(encoding="utf-8")))
+    d = _report(
+        f"2023年全区共收到政府信息公开申请{new}件。因政府信息公开引起的行政复议案件{reviews}件、行政诉讼案件{lawsuits}件。"
+    )
+    keyed = {f["key"]: f["value"] for f in d["facts"] if f["key"]}
+    assert (keyed["requests_received"], keyed["reviews"], keyed["lawsuits"]) == (new, reviews, lawsuits)
+    assert _mismatches(d) == []
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "该行政复议件未被复议机关纠错。",
+        "未发生政府信息公开工作被复议纠错或诉讼败诉的情况。",
+        "全年办理政府信息公开申请999件，结转下年度3件。",
+        "全年办理行政复议案件120件，行政诉讼应诉案件30件。",
+        "未经复议直接起诉的案件均已审结。",
+    ],
+)
+def test_text_table_sentences_without_the_tables_counts_raise_nothing(prose: str) -> None:
+    d = _report(prose)
+    assert _mismatches(d) == [], prose
+    assert not [f for f in d["facts"] if f["key"] in ("requests_received", "reviews", "lawsuits")], prose
+
+
+def test_text_table_prose_that_disagrees_is_reported() -> None:
+    new, _, _ = _totals(json.loads(TEXT_TABLE_GOLD.read_text(encoding="utf-8")))
+    d = _report(f"2023年全区共收到政府信息公开申请{new + 5}件。")
+    assert len(_mismatches(d)) == 1

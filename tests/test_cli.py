@@ -81,7 +81,7 @@ def test_show_runs_on_samples(sample):
     assert "source" in proc.stdout
 
 
-# --- parse -o csv/parquet, progress, check (issue 5 part 4) -----------------
+# --- parse -o csv/parquet, progress, check -----------------------------------
 
 
 def test_parse_writes_csv_with_the_read_columns(tmp_path):
@@ -204,7 +204,7 @@ def test_check_exits_1_on_an_error_issue(monkeypatch, capsys):
     assert "error T3_BALANCE: total: 70 + 0 ≠ 69 + 2 [requests.carried_forward.total]" in out
 
 
-# --- outputs for people, --version, --encoding (issue 14, points 7-8) --------
+# --- outputs for people, --version, --encoding ----------------------------------
 
 
 def test_csv_has_a_byte_order_mark_for_excel_unless_told_not_to(tmp_path):

@@ -128,6 +128,13 @@ def test_table3_label_area_2021(syq_page):
     assert span(by_text(t, "（五）不予处理"), "rowspan") == 5
     assert span(by_text(t, "（六）其他处理"), "rowspan") == 3
     assert span(by_text(t, "（七）总计"), "colspan") == 2
+    # A category's first row holds the category's label and then its own.
+    for first, labels in (
+        ("denied_state_secret", ["（三）不予公开", "1.属于国家秘密"]),
+        ("other_no_correction", ["（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]),
+    ):
+        row = next(row for row in t["rows"] if any(f"requests.{first}." in c["attrs"].get("data-cell", "") for c in row))
+        assert [c["text"] for c in row if c["tag"] == "th"] == labels
     # 3 header rows + 25 data rows, each 10 grid columns wide once the spans are laid out.
     assert len(t["rows"]) == 28
     assert set(grid_widths(t["rows"])) == {10}
@@ -303,7 +310,7 @@ def test_cells_show_what_the_page_printed():
     assert by_cell(t, "proactive.rules.total_published")["text"] == "524"
 
 
-# --- unreadable rows are printed once (issue 14, point 9) ----------------------
+# --- unreadable rows are printed once ------------------------------------------
 
 
 def _no_numbers_report():
@@ -344,7 +351,7 @@ def _cli_show_text(report):
     return cli.show_text(report)
 
 
-# --- East Asian ambiguous width (issue 14, point 10) --------------------------
+# --- East Asian ambiguous width ------------------------------------------------
 
 
 def test_ambiguous_characters_count_as_a_cjk_terminal_draws_them():

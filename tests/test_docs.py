@@ -1,4 +1,4 @@
-"""The reference documentation in docs/ (issue 14, point 11): generated where it can be,
+"""The reference documentation in docs/: generated where it can be,
 checked against the parser where it is written by hand, and built by mkdocs."""
 
 import re

@@ -4,16 +4,24 @@ A wrong number is a reading that is not null and differs from the gold (a blank 
 reading counts as 0, so a blank where the gold is not 0 is wrong); a null reading is a miss only.
 Checked on a real page (the html-word rendering of the Shanghai gold, zeros of table 3 printed blank,
 read 100 % today) against gold values altered on purpose.
+
+`python -m gongkai.eval` also runs from an installed package: the package is copied where
+no source tree lies above it, as `pip install .` puts it in site-packages.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-from conftest import DATA, REAL
+from conftest import DATA, HANG_GUARD, REAL
 
+import gongkai
 from gongkai import _render, parse
 from gongkai.eval import main, rendering_gold, score_cells, scored_gold
 
@@ -69,3 +77,36 @@ def test_cli_prints_wrong_numbers_per_rendering_and_folder(capsys: pytest.Captur
     assert main([*folders, str(DATA / "layouts" / "README.md")]) == 0
     out = capsys.readouterr().out
     assert all(f"folder {f}" in out for f in folders) and "wrong all" in out and "parse failures" in out
+
+
+# --- from an installed package -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site-packages")
+    package = Path(gongkai.__file__).parent
+    shutil.copytree(package, site / "gongkai", ignore=shutil.ignore_patterns("__pycache__"))
+    assert not any((parent / "src" / "data" / "opencc").exists() for parent in (site / "gongkai").parents)
+    return site
+
+
+def run_installed(site: Path, *args: str) -> subprocess.CompletedProcess:
+    code = "import gongkai, sys; assert gongkai.__file__.startswith(sys.argv[1]); from gongkai.eval import main; sys.exit(main(sys.argv[2:]))"
+    return subprocess.run([sys.executable, "-c", code, str(site), *args], capture_output=True, text=True,
+                          timeout=HANG_GUARD, cwd=site)
+
+
+def test_renderings_run_from_the_installed_package(installed):
+    proc = run_installed(installed, "--renderings", str(REAL), "--only", "html-big5", "--only", "html-spans")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    big5 = next(line for line in lines if line.startswith("rendering html-big5"))
+    assert big5.split()[2] == "1986/1986"
+
+
+def test_without_the_gold_files_it_says_a_clone_is_needed(installed):
+    proc = run_installed(installed, "--renderings", "tests/data/real")
+    assert proc.returncode == 2
+    assert "no such folder: 'tests/data/real'" in proc.stderr and "from a clone" in proc.stderr
+    assert "Traceback" not in proc.stderr

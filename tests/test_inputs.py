@@ -1,5 +1,5 @@
 """What a `str` means, folder scans that say what they skip, and errors that name
-their input (issue 14, points 1-3)."""
+their input."""
 
 import io
 import os

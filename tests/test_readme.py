@@ -1,5 +1,5 @@
 """The README's and the docs' Python snippets run as written from a clone, and pass
-`mypy --strict` (issue 14, points 11-12): a user's script exercising the README."""
+`mypy --strict`: a user's script exercising the README."""
 
 import re
 import subprocess

@@ -1,4 +1,4 @@
-"""Rules the test suite keeps (issue 14, points 12-14): no test asserts wall-clock
+"""Rules the test suite keeps: no test asserts wall-clock
 time (a busy machine or a debug build must not fail it; timings live in bench/),
 pytest runs against a development build, and the package is linted and type-checked."""
 

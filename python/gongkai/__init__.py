@@ -25,8 +25,8 @@ from ._core import (
     UndecodableTextError,
     UnsupportedFormatError,
 )
+from ._read import read
 from ._sources import GongkaiWarning
-from .frames import read
 from .report import Report
 
 

@@ -132,9 +132,9 @@ def _load(reports: Any, files: Sequence[str | None] | None) -> list[tuple[str | 
     if isinstance(reports, (str, os.PathLike)) or (
         isinstance(reports, (list, tuple)) and reports and all(isinstance(r, (str, os.PathLike)) for r in reports)
     ):
-        from .frames import _expand
+        from ._read import expand_files
 
-        paths = _expand(reports, "gongkai.compare")
+        paths = expand_files(reports, "gongkai.compare")
         parsed = parse_many([Path(p) for p in paths], errors="collect")
         return [(p, r) for p, r in zip(paths, parsed) if isinstance(r, Report)]
     reports = list(reports)

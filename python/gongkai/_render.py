@@ -37,8 +37,29 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
-from ._schema import REQUESTS_COLS, REQUESTS_ROWS_2019, REQUESTS_ROWS_2021, REVIEW_COLS, REVIEW_GROUPS
-from .display import T2_BLOCKS, T3_COL_LABELS, T3_GROUPS_2019, T3_GROUPS_2021, T3_LABELS, T3_NOTE, T3_RESULTS, T4_COL_LABELS
+from ._schema import (
+    PROACTIVE_BLOCKS,
+    PROACTIVE_ITEM_HEADER,
+    REQUESTS_COL_LABELS,
+    REQUESTS_COLS,
+    REQUESTS_HEADER,
+    REQUESTS_LABELS,
+    REQUESTS_NOTE,
+    REQUESTS_ORG_HEADER,
+    REQUESTS_RESULTS,
+    REQUESTS_ROWS_2019,
+    REQUESTS_ROWS_2021,
+    REQUESTS_TOP,
+    REVIEW_COL_LABELS,
+    REVIEW_COLS,
+    REVIEW_GROUP_HEADERS,
+    REVIEW_GROUP_LABELS,
+    REVIEW_GROUPS,
+    REVIEW_HEADERS,
+    TABLE_TITLES,
+    Block,
+    requests_groups,
+)
 
 __all__ = [
     "CLASSIC",
@@ -96,7 +117,7 @@ RENDERINGS: dict[str, str] = {
     "missing last character)",
 }
 
-#: The renderings the parser read fully before issue 11 (tests/test_renderings.py).
+#: The renderings the parser read fully before issue 11 (tests/test_tables_renderings.py).
 CLASSIC = tuple(list(RENDERINGS)[:10])
 
 
@@ -117,14 +138,19 @@ _SENTENCES = {
 }
 _HEADINGS = (
     ("一、总体情况", "overview"),
-    ("二、主动公开政府信息情况", "proactive"),
-    ("三、收到和处理政府信息公开申请情况", "requests"),
-    ("四、政府信息公开行政复议、行政诉讼情况", "review_litigation"),
+    (TABLE_TITLES["proactive"], "proactive"),
+    (TABLE_TITLES["requests"], "requests"),
+    (TABLE_TITLES["review_litigation"], "review_litigation"),
     ("五、存在的主要问题及改进情况", "problems"),
     ("六、其他需要报告的事项", "other"),
 )
-_T4_GROUP_HEADS = ("未经复议直接起诉", "复议后起诉")
-_T4_TOP = ("行政复议", "行政诉讼")
+#: Table 4's two top headers (行政复议, 行政诉讼) and the group labels printed under the second
+#: one (未经复议直接起诉, 复议后起诉).
+_T4_TOP = REVIEW_HEADERS
+_T4_GROUP_HEADS = tuple(REVIEW_GROUP_LABELS[g] for g in REVIEW_GROUPS if REVIEW_GROUP_LABELS[g] != REVIEW_GROUP_HEADERS[g])
+#: Table 3's header rows as PDF text prints them: 自然人 法人或其他组织 总计, then the five below.
+_T3_HEAD_LINE = " ".join([REQUESTS_COL_LABELS[0], REQUESTS_ORG_HEADER, REQUESTS_COL_LABELS[-1]])
+_T3_ORG_LINE = " ".join(REQUESTS_COL_LABELS[1:-1])
 
 
 # ---------------------------------------------------------------------------
@@ -173,8 +199,8 @@ class _Gold:
     def _cell(self, table: str, value: Any) -> str:
         return "" if self.zeros_blank(table) and _is_zero(value) else _text(value)
 
-    def t2_blocks(self) -> list[tuple[str, list[tuple[str, str, int]], list[tuple[str, str]]]]:
-        return T2_BLOCKS[self.t2_format] if self.t2 else []
+    def t2_blocks(self) -> list[Block]:
+        return PROACTIVE_BLOCKS[self.t2_format] if self.t2 else []
 
     def t2_values(self, item: str, cols: list[str]) -> list[str]:
         row = self.t2.get(item) or {}
@@ -189,7 +215,7 @@ class _Gold:
         return list(REQUESTS_ROWS_2021 if self.t3_format == "2021" else REQUESTS_ROWS_2019)
 
     def t3_groups(self) -> dict[str, tuple[str, int]]:
-        return T3_GROUPS_2021 if self.t3_format == "2021" else T3_GROUPS_2019
+        return requests_groups(self.t3_format)
 
     def t3_values(self, row: str) -> list[str]:
         cells = self.t3.get(row) or {}
@@ -215,7 +241,7 @@ def _t2_rows(g: _Gold) -> list[Row]:
     rows: list[Row] = []
     for caption, headers, items in g.t2_blocks():
         rows.append([(caption, 1, 4)])
-        rows.append([("信息内容", 1, 1)] + [(h, 1, span) for h, _c, span in headers])
+        rows.append([(PROACTIVE_ITEM_HEADER, 1, 1)] + [(h, 1, span) for h, _c, span in headers])
         for item, label in items:
             values = g.t2_values(item, [c for _h, c, _s in headers])
             rows.append([(label, 1, 1)] + [(v, 1, span) for v, (_h, _c, span) in zip(values, headers)])
@@ -224,35 +250,35 @@ def _t2_rows(g: _Gold) -> list[Row]:
 
 def _t3_header() -> list[Row]:
     return [
-        [(T3_NOTE, 3, 3), ("申请人情况", 1, 7)],
-        [(T3_COL_LABELS[0], 2, 1), ("法人或其他组织", 1, 5), (T3_COL_LABELS[6], 2, 1)],
-        [(label, 1, 1) for label in T3_COL_LABELS[1:6]],
+        [(REQUESTS_NOTE, 3, 3), (REQUESTS_HEADER, 1, len(REQUESTS_COLS))],
+        [(REQUESTS_COL_LABELS[0], 2, 1), (REQUESTS_ORG_HEADER, 1, len(REQUESTS_COLS) - 2), (REQUESTS_COL_LABELS[-1], 2, 1)],
+        [(label, 1, 1) for label in REQUESTS_COL_LABELS[1:-1]],
     ]
 
 
 def _t3_label_cells(g: _Gold) -> list[tuple[str, Row]]:
     """(row key, label cells) per data row, with the official spans (DOMAIN §4.2)."""
     rows = g.t3_rows()
-    results = [r for r in rows if r not in ("new_received", "carried_over", "carried_forward")]
+    results = [r for r in rows if r not in REQUESTS_TOP]
     groups = g.t3_groups()
     out: list[tuple[str, Row]] = []
     in_group = 0
     for row in rows:
         cells: Row = []
         if row not in results:
-            cells.append((T3_LABELS[row], 1, 3))
+            cells.append((REQUESTS_LABELS[row], 1, 3))
         else:
             if row == results[0]:
-                cells.append((T3_RESULTS, len(results), 1))
+                cells.append((REQUESTS_RESULTS, len(results), 1))
             if row in groups:
                 label, span = groups[row]
                 cells.append((label, span, 1))
                 in_group = span
             if in_group:
-                cells.append((T3_LABELS[row], 1, 1))
+                cells.append((REQUESTS_LABELS[row], 1, 1))
                 in_group -= 1
             else:
-                cells.append((T3_LABELS[row], 1, 2))
+                cells.append((REQUESTS_LABELS[row], 1, 2))
         out.append((row, cells))
     return out
 
@@ -266,8 +292,8 @@ def _t3_rows(g: _Gold) -> list[Row]:
 def _t4_header() -> list[Row]:
     return [
         [(_T4_TOP[0], 1, 5), (_T4_TOP[1], 1, 10)],
-        [(label, 2, 1) for label in T4_COL_LABELS] + [(h, 1, 5) for h in _T4_GROUP_HEADS],
-        [(label, 1, 1) for label in T4_COL_LABELS * 2],
+        [(label, 2, 1) for label in REVIEW_COL_LABELS] + [(h, 1, 5) for h in _T4_GROUP_HEADS],
+        [(label, 1, 1) for label in REVIEW_COL_LABELS * 2],
     ]
 
 
@@ -455,28 +481,28 @@ def _text_pdf(g: _Gold) -> str:
     t2: list[str] = []
     for caption, headers, items in g.t2_blocks():
         t2.append(caption)
-        t2.append(" ".join(["信息内容"] + [h for h, _c, _s in headers]))
+        t2.append(" ".join([PROACTIVE_ITEM_HEADER] + [h for h, _c, _s in headers]))
         for item, label in items:
             values = [v for v in g.t2_values(item, [c for _h, c, _s in headers]) if v]
             t2.append(" ".join([label] + values))
     t3: list[str] = []
     if g.t3:
-        t3 += [T3_NOTE + " 申请人情况", "自然人 法人或其他组织 总计", " ".join(T3_COL_LABELS[1:6])]
+        t3 += [REQUESTS_NOTE + " " + REQUESTS_HEADER, _T3_HEAD_LINE, _T3_ORG_LINE]
         groups = g.t3_groups()
         for i, row in enumerate(g.t3_rows()):
             if row == "granted":
-                t3.append(T3_RESULTS)
+                t3.append(REQUESTS_RESULTS)
             if row in groups:
                 t3.append(groups[row][0])
             if i == 11:  # a page break between 7.属于行政执法案卷 and 8.属于行政查询事项
                 t3 += ["- 7 -", "第 3 页 共 5 页"]
             values = [v for v in g.t3_values(row) if v]
-            t3.append(" ".join([T3_LABELS[row]] + values))
+            t3.append(" ".join([REQUESTS_LABELS[row]] + values))
     t4: list[str] = []
     if g.t4:
         # 结果维持 → 结果 / 维持, 总计 → 总 / 计: at most two characters per line (DOMAIN §8.3).
-        top = [label[: (len(label) + 1) // 2] for label in T4_COL_LABELS]
-        bottom = [label[(len(label) + 1) // 2 :] for label in T4_COL_LABELS]
+        top = [label[: (len(label) + 1) // 2] for label in REVIEW_COL_LABELS]
+        bottom = [label[(len(label) + 1) // 2 :] for label in REVIEW_COL_LABELS]
         t4 = [
             " ".join(_T4_TOP),
             " ".join(top + list(_T4_GROUP_HEADS)),
@@ -578,10 +604,10 @@ def _wrap(text: str, width: int) -> list[str]:
 
 #: Long labels as converters print them with a <br> where the cell wrapped.
 _BR = {
-    T3_NOTE: "（本列数据的勾稽关系为：<br>第一项加第二项之和，<br>等于第三项加第四项之和）",
-    T3_LABELS["partially_granted"]: "（二）部分公开<br>（区分处理的，只计这一情形，不计其他情形）",
-    T3_LABELS["other_no_correction"]: "1.申请人无正当理由逾期不补正、<br>行政机关不再处理其政府信息公开申请",
-    T3_LABELS["other_unpaid_fee"]: "2.申请人逾期未按收费通知要求缴纳费用、<br>行政机关不再处理其政府信息公开申请",
+    REQUESTS_NOTE: "（本列数据的勾稽关系为：<br>第一项加第二项之和，<br>等于第三项加第四项之和）",
+    REQUESTS_LABELS["partially_granted"]: "（二）部分公开<br>（区分处理的，只计这一情形，不计其他情形）",
+    REQUESTS_LABELS["other_no_correction"]: "1.申请人无正当理由逾期不补正、<br>行政机关不再处理其政府信息公开申请",
+    REQUESTS_LABELS["other_unpaid_fee"]: "2.申请人逾期未按收费通知要求缴纳费用、<br>行政机关不再处理其政府信息公开申请",
     "本年收费金额（单位：万元）": "本年收费金额<br>（单位：万元）",
     "本年新制作数量": "本年新<br>制作数量",
     "本年新公开数量": "本年新<br>公开数量",
@@ -648,8 +674,12 @@ def _md_t4_groups(g: _Gold) -> str:
     if g.t4:
         values = g.t4_values()
         lines: list[str] = []
-        for i, head in enumerate(("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")):
-            lines += [f"### {head}", ""] + _md_table([[(c, 1, 1) for c in T4_COL_LABELS], [(v, 1, 1) for v in values[5 * i : 5 * i + 5]]])
+        n = len(REVIEW_COLS)
+        for i, group in enumerate(REVIEW_GROUPS):
+            # 行政复议, 行政诉讼（未经复议直接起诉）, 行政诉讼（复议后起诉）
+            top, label = REVIEW_GROUP_HEADERS[group], REVIEW_GROUP_LABELS[group]
+            head = label if label == top else f"{top}（{label}）"
+            lines += [f"### {head}", ""] + _md_table([[(c, 1, 1) for c in REVIEW_COL_LABELS], [(v, 1, 1) for v in values[n * i : n * i + n]]])
             lines.append("")
         tables["review_litigation"] = lines
     return _markdown(g, tables, tight=False)
@@ -780,7 +810,7 @@ def _pdf_tables(g: _Gold, o: _PdfText) -> dict[str, list[str]]:
     for caption, headers, items in blocks:
         if o.captions:
             t2.append(caption)
-        t2.append(" ".join(["信息内容"] + [h for h, _c, _s in headers]))
+        t2.append(" ".join([PROACTIVE_ITEM_HEADER] + [h for h, _c, _s in headers]))
         cols = [c for _h, c, _s in headers]
         for item, label in items:
             values = g.t2_values(item, cols)
@@ -791,14 +821,14 @@ def _pdf_tables(g: _Gold, o: _PdfText) -> dict[str, list[str]]:
             t2.append(" ".join([fix(label)] + [v for v in values if v]))
     t3: list[str] = []
     if g.t3:
-        col_labels = ["其它" if o.typos and c == "其他" else c for c in T3_COL_LABELS]
-        t3 += [T3_NOTE + " 申请人情况", "自然人 法人或其他组织 总计", " ".join(col_labels[1:6])]
+        col_labels = ["其它" if o.typos and c == "其他" else c for c in REQUESTS_COL_LABELS]
+        t3 += [REQUESTS_NOTE + " " + REQUESTS_HEADER, _T3_HEAD_LINE, " ".join(col_labels[1:-1])]
         groups = g.t3_groups()
         printed = _t3_printed_rows(g, o)
         pending: list[tuple[str, int]] = []  # (group label, rows to wait before printing it)
         for i, row in enumerate(printed):
             if row == next(r for r in printed if r not in ("new_received", "carried_over")):
-                t3.append(T3_RESULTS)
+                t3.append(REQUESTS_RESULTS)
             if row in groups:
                 label = fix(groups[row][0])
                 if o.group_after:
@@ -811,9 +841,9 @@ def _pdf_tables(g: _Gold, o: _PdfText) -> dict[str, list[str]]:
                 t3 += ["- 7 -", "第 3 页 共 5 页"]
             values = g.t3_values(row)
             if row == o.pipe_row:
-                t3.append(_md_row([fix(T3_LABELS[row])] + values))
+                t3.append(_md_row([fix(REQUESTS_LABELS[row])] + values))
             else:
-                t3.append(" ".join([fix(T3_LABELS[row])] + [v for v in values if v]))
+                t3.append(" ".join([fix(REQUESTS_LABELS[row])] + [v for v in values if v]))
             still = []
             for label, wait in pending:
                 if wait <= 1:
@@ -825,8 +855,8 @@ def _pdf_tables(g: _Gold, o: _PdfText) -> dict[str, list[str]]:
     t4: list[str] = []
     if g.t4:
         numbers = " ".join(v for v in g.t4_values() if v)
-        top = [label[: (len(label) + 1) // 2] for label in T4_COL_LABELS]
-        bottom = [label[(len(label) + 1) // 2 :] for label in T4_COL_LABELS]
+        top = [label[: (len(label) + 1) // 2] for label in REVIEW_COL_LABELS]
+        bottom = [label[(len(label) + 1) // 2 :] for label in REVIEW_COL_LABELS]
         header = [
             " ".join(_T4_TOP),
             " ".join(top + list(_T4_GROUP_HEADS)),
@@ -916,16 +946,16 @@ _T3_HEAD = (("自然人",), ("商业", "企业"), ("科研", "机构"), ("社会
 def _layout_t3(g: _Gold, page_break: int) -> list[str]:
     cv = _Canvas()
     head = [cv.new() for _ in range(7)]
-    cv.put(head[0], 60, "申请人情况")
-    cv.put(head[1], 62, "法人或其他组织")
-    cv.put(head[2], 0, T3_NOTE[:23])
-    cv.put(head[3], 0, T3_NOTE[23:])
+    cv.put(head[0], 60, REQUESTS_HEADER)
+    cv.put(head[1], 62, REQUESTS_ORG_HEADER)
+    cv.put(head[2], 0, REQUESTS_NOTE[:23])
+    cv.put(head[3], 0, REQUESTS_NOTE[23:])
     for c, parts in enumerate(_T3_HEAD):
         for k, part in enumerate(parts):
             _centre(cv, head[4 + k], _T3_NUM[c], part)
     rows = g.t3_rows()
     groups = g.t3_groups()
-    results = [r for r in rows if r not in ("new_received", "carried_over", "carried_forward")]
+    results = [r for r in rows if r not in REQUESTS_TOP]
     group_of: dict[str, str] = {}
     for first, (_label, span) in groups.items():
         i = rows.index(first)
@@ -933,7 +963,7 @@ def _layout_t3(g: _Gold, page_break: int) -> list[str]:
             group_of[r] = first
     lines_of: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
-        label = T3_LABELS[row]
+        label = REQUESTS_LABELS[row]
         if row in results and row in group_of:
             col, width = 8, 16
         elif row in results:
@@ -969,10 +999,10 @@ def _layout_t3(g: _Gold, page_break: int) -> list[str]:
         for k, ch in enumerate(label):
             cv.put(span[start + k], col, ch)
 
-    for first, (_label, span) in groups.items():
+    for first, (group_label, span) in groups.items():
         i = rows.index(first)
-        vertical(label, rows[i : i + span], 4)
-    vertical(T3_RESULTS, results, 0)
+        vertical(group_label, rows[i : i + span], 4)
+    vertical(REQUESTS_RESULTS, results, 0)
     return cv.text()
 
 
@@ -982,7 +1012,7 @@ def _layout_t2(g: _Gold) -> list[str]:
         _centre(cv, cv.new(), 36, caption)
         cv.new()
         line = cv.new()
-        cv.put(line, 7, "信息内容")
+        cv.put(line, 7, PROACTIVE_ITEM_HEADER)
         centres = [22, 36, 50] if len(headers) == 3 else [30, 48] if len(headers) == 2 else [36]
         if len(headers) == 2 and headers[1][2] == 2:
             centres = [24, 44]
@@ -1002,16 +1032,16 @@ def _layout_t4(g: _Gold) -> list[str]:
     cv = _Canvas()
     x = [3 + 6 * i for i in range(15)]
     line = cv.new()
-    _centre(cv, line, (x[0] + x[4]) // 2, "行政复议")
-    _centre(cv, line, (x[5] + x[14]) // 2, "行政诉讼")
+    _centre(cv, line, (x[0] + x[4]) // 2, _T4_TOP[0])
+    _centre(cv, line, (x[5] + x[14]) // 2, _T4_TOP[1])
     cv.new()
     line = cv.new()
-    _centre(cv, line, (x[5] + x[9]) // 2, "未经复议直接起诉")
-    _centre(cv, line, (x[10] + x[14]) // 2, "复议后起诉")
+    _centre(cv, line, (x[5] + x[9]) // 2, _T4_GROUP_HEADS[0])
+    _centre(cv, line, (x[10] + x[14]) // 2, _T4_GROUP_HEADS[1])
     cv.new()
     top, bottom = cv.new(), cv.new()
     for i in range(15):
-        label = T4_COL_LABELS[i % 5]
+        label = REVIEW_COL_LABELS[i % 5]
         _centre(cv, top, x[i], label[: (len(label) + 1) // 2])
         _centre(cv, bottom, x[i], label[(len(label) + 1) // 2 :])
     cv.new()

@@ -184,7 +184,7 @@ def _needs(module: str, what: str, extra: str) -> None:
 
 def _write_table(files: list[str], args: argparse.Namespace, suffix: str, *, progress: bool) -> tuple[int, int]:
     """Writes `gongkai.read`'s frame; returns (rows, error rows)."""
-    from .frames import read
+    from ._read import read
 
     if suffix == ".parquet":
         _needs("pyarrow", "writing parquet", "arrow")

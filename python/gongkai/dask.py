@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
-from . import frames
+from . import _read, frames
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.dataframe as dd
@@ -36,7 +36,7 @@ def _dask_dataframe() -> Any:
 
 def _read_partition(part: tuple[int, list[str]], options: dict[str, Any]) -> Any:
     start, paths = part
-    return frames.read(paths, index_start=start, **options)
+    return _read.read(paths, index_start=start, **options)
 
 
 def read(
@@ -62,7 +62,7 @@ def read(
     parallel. The other options are `gongkai.read`'s.
     """
     dask_dataframe = _dask_dataframe()
-    files = frames._expand(paths, "gongkai.dask.read")
+    files = _read.expand_files(paths, "gongkai.dask.read")
     if npartitions is not None:
         if not isinstance(npartitions, int) or npartitions < 1:
             raise ValueError(f"npartitions must be a positive integer, not {npartitions!r}")

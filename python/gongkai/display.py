@@ -30,100 +30,44 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._schema import REQUESTS_COLS, REVIEW_COLS, REVIEW_GROUPS
+from ._schema import (
+    PROACTIVE_BLOCKS,
+    PROACTIVE_ITEM_HEADER,
+    REQUESTS_CATEGORY,
+    REQUESTS_COL_LABELS,
+    REQUESTS_COLS,
+    REQUESTS_HEADER,
+    REQUESTS_LABELS,
+    REQUESTS_NOTE,
+    REQUESTS_ORG_HEADER,
+    REQUESTS_RESULTS,
+    REQUESTS_ROWS_2019,
+    REQUESTS_ROWS_2021,
+    REQUESTS_TOP,
+    REVIEW_COL_LABELS,
+    REVIEW_COLS,
+    REVIEW_GROUP_HEADERS,
+    REVIEW_GROUP_LABELS,
+    REVIEW_GROUPS,
+    REVIEW_HEADERS,
+    TABLE_TITLES,
+    requests_groups,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .report import Report
 
 __all__ = ["report_html", "report_text", "tables_text"]
 
-# ---------------------------------------------------------------------------
-# The official layouts, as data
+# The layouts are the official forms' (`gongkai.template()`, through `_schema`); what is
+# drawn here is only where each printed label goes.
 
-#: Table 2 blocks per format: (caption, [(header, col, colspan)], [(item, label)]).
-T2_BLOCKS: dict[str, list[tuple[str, list[tuple[str, str, int]], list[tuple[str, str]]]]] = {
-    "2021": [
-        (
-            "第二十条第（一）项",
-            [("本年制发件数", "issued", 1), ("本年废止件数", "repealed", 1), ("现行有效件数", "in_force", 1)],
-            [("rules", "规章"), ("normative_documents", "行政规范性文件")],
-        ),
-        ("第二十条第（五）项", [("本年处理决定数量", "decisions", 3)], [("licensing", "行政许可")]),
-        ("第二十条第（六）项", [("本年处理决定数量", "decisions", 3)], [("punishment", "行政处罚"), ("coercion", "行政强制")]),
-        ("第二十条第（八）项", [("本年收费金额（单位：万元）", "amount_10k_yuan", 3)], [("fees", "行政事业性收费")]),
-    ],
-    "2019": [
-        (
-            "第二十条第（一）项",
-            [("本年新制作数量", "new_made", 1), ("本年新公开数量", "new_published", 1), ("对外公开总数量", "total_published", 1)],
-            [("rules", "规章"), ("normative_documents", "规范性文件")],
-        ),
-        (
-            "第二十条第（五）项",
-            [("上一年项目数量", "prev_items", 1), ("本年增/减", "change", 1), ("处理决定数量", "decisions", 1)],
-            [("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")],
-        ),
-        (
-            "第二十条第（六）项",
-            [("上一年项目数量", "prev_items", 1), ("本年增/减", "change", 1), ("处理决定数量", "decisions", 1)],
-            [("punishment", "行政处罚"), ("coercion", "行政强制")],
-        ),
-        ("第二十条第（八）项", [("上一年项目数量", "prev_items", 1), ("本年增/减", "change", 2)], [("fees", "行政事业性收费")]),
-        ("第二十条第（九）项", [("采购项目数量", "items", 1), ("采购总金额", "amount", 2)], [("procurement", "政府集中采购")]),
-    ],
+#: Table 2 columns only the 2021 form has, and table 3 rows only the 2021 form has: a table
+#: without a format says it is a 2021 one by holding one of them.
+_T2_COLS_2021 = {c for _cap, heads, _items in PROACTIVE_BLOCKS["2021"] for _h, c, _s in heads} - {
+    c for _cap, heads, _items in PROACTIVE_BLOCKS["2019"] for _h, c, _s in heads
 }
-
-T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-T3_COL_LABELS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
-
-#: Table 3 row labels, as the official form prints them.
-T3_LABELS = {
-    "new_received": "一、本年新收政府信息公开申请数量",
-    "carried_over": "二、上年结转政府信息公开申请数量",
-    "granted": "（一）予以公开",
-    "partially_granted": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    "denied_state_secret": "1.属于国家秘密",
-    "denied_prohibited_by_law": "2.其他法律行政法规禁止公开",
-    "denied_three_safeties": "3.危及“三安全一稳定”",
-    "denied_third_party": "4.保护第三方合法权益",
-    "denied_internal_affairs": "5.属于三类内部事务信息",
-    "denied_process_info": "6.属于四类过程性信息",
-    "denied_enforcement_file": "7.属于行政执法案卷",
-    "denied_query_matter": "8.属于行政查询事项",
-    "unavailable_not_held": "1.本机关不掌握相关政府信息",
-    "unavailable_needs_creation": "2.没有现成信息需要另行制作",
-    "unavailable_unclear": "3.补正后申请内容仍不明确",
-    "not_processed_petition": "1.信访举报投诉类申请",
-    "not_processed_duplicate": "2.重复申请",
-    "not_processed_publication": "3.要求提供公开出版物",
-    "not_processed_excessive": "4.无正当理由大量反复申请",
-    "not_processed_confirmation": "5.要求行政机关确认或重新出具已获取信息",
-    "other": "（六）其他处理",
-    "other_no_correction": "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-    "other_unpaid_fee": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-    "other_other": "3.其他",
-    "results_total": "（七）总计",
-    "carried_forward": "四、结转下年度继续办理",
-}
-T3_RESULTS = "三、本年度办理结果"
-#: Categories drawn as a spanning label in column 2: (label, first row, rows).
-T3_GROUPS_2019 = {
-    "denied_state_secret": ("（三）不予公开", 8),
-    "unavailable_not_held": ("（四）无法提供", 3),
-    "not_processed_petition": ("（五）不予处理", 5),
-}
-T3_GROUPS_2021 = dict(T3_GROUPS_2019, other_no_correction=("（六）其他处理", 3))
-_T3_TOP = ("new_received", "carried_over", "carried_forward")
-_T3_WIDE = ("granted", "partially_granted", "other", "results_total")
-
-T4_COL_LABELS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
-T4_GROUP_LABELS = {"review": "行政复议", "litigation_direct": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
-
-TABLE_TITLES = {
-    "proactive": "二、主动公开政府信息情况",
-    "requests": "三、收到和处理政府信息公开申请情况",
-    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
-}
+_T3_ROWS_2021 = tuple(r for r in REQUESTS_ROWS_2021 if r not in REQUESTS_ROWS_2019)
 
 CSS = """<style>
 .gk-report{font-family:sans-serif;font-size:13px;line-height:1.35}
@@ -305,10 +249,10 @@ def _extra_rows_html(table: Mapping[str, Any]) -> str:
 
 def _t2_format(table: Mapping[str, Any]) -> str:
     fmt = table.get("format")
-    if isinstance(fmt, str) and fmt in T2_BLOCKS:
+    if isinstance(fmt, str) and fmt in PROACTIVE_BLOCKS:
         return fmt
     cols = {c for row in (table.get("cells") or {}).values() for c in row}
-    return "2021" if cols & {"issued", "in_force", "amount_10k_yuan"} else "2019"
+    return "2021" if cols & _T2_COLS_2021 else "2019"
 
 
 def proactive_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | None = None) -> str:
@@ -318,9 +262,9 @@ def proactive_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | N
         return ""
     cells = _Cells(report, "proactive", _flagged(report) if flagged is None else flagged)
     out = ['<table class="gk-table gk-proactive">']
-    for caption, headers, items in T2_BLOCKS[_t2_format(table)]:
+    for caption, headers, items in PROACTIVE_BLOCKS[_t2_format(table)]:
         out.append(f'<tr>{_th(caption, colspan=4, cls="gk-caption")}</tr>')
-        out.append("<tr>" + _th("信息内容") + "".join(_th(h, colspan=span) for h, _c, span in headers) + "</tr>")
+        out.append("<tr>" + _th(PROACTIVE_ITEM_HEADER) + "".join(_th(h, colspan=span) for h, _c, span in headers) + "</tr>")
         for item, label in items:
             tds = cells.tds(item, [(col, span) for _h, col, span in headers])
             out.append(f'<tr>{_th(label, cls="gk-label")}{tds}</tr>')
@@ -331,10 +275,8 @@ def proactive_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | N
 def _t3_rows(table: Mapping[str, Any]) -> tuple[list[str], dict[str, tuple[str, int]]]:
     fmt = table.get("format")
     cells = table.get("cells") or {}
-    is_2021 = fmt == "2021" or (fmt != "2019" and any(k in cells for k in ("other_no_correction", "other_unpaid_fee", "other_other")))
-    from ._schema import REQUESTS_ROWS_2019, REQUESTS_ROWS_2021
-
-    return (list(REQUESTS_ROWS_2021), T3_GROUPS_2021) if is_2021 else (list(REQUESTS_ROWS_2019), T3_GROUPS_2019)
+    is_2021 = fmt == "2021" or (fmt != "2019" and any(k in cells for k in _T3_ROWS_2021))
+    return (list(REQUESTS_ROWS_2021), requests_groups("2021")) if is_2021 else (list(REQUESTS_ROWS_2019), requests_groups("2019"))
 
 
 def requests_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | None = None) -> str:
@@ -344,30 +286,34 @@ def requests_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | No
         return ""
     cells = _Cells(report, "requests", _flagged(report) if flagged is None else flagged)
     rows, groups = _t3_rows(table)
-    results = [r for r in rows if r not in ("new_received", "carried_over", "carried_forward")]
+    results = [r for r in rows if r not in REQUESTS_TOP]
+    cols = len(REQUESTS_COLS)
     out = [
         '<table class="gk-table gk-requests">',
-        "<tr>" + _th(T3_NOTE, rowspan=3, colspan=3, cls="gk-wrap gk-note") + _th("申请人情况", colspan=7) + "</tr>",
-        "<tr>" + _th("自然人", rowspan=2) + _th("法人或其他组织", colspan=5) + _th("总计", rowspan=2) + "</tr>",
-        "<tr>" + "".join(_th(label) for label in T3_COL_LABELS[1:6]) + "</tr>",
+        "<tr>" + _th(REQUESTS_NOTE, rowspan=3, colspan=3, cls="gk-wrap gk-note") + _th(REQUESTS_HEADER, colspan=cols)
+        + "</tr>",
+        "<tr>" + _th(REQUESTS_COL_LABELS[0], rowspan=2) + _th(REQUESTS_ORG_HEADER, colspan=cols - 2)
+        + _th(REQUESTS_COL_LABELS[-1], rowspan=2) + "</tr>",
+        "<tr>" + "".join(_th(label) for label in REQUESTS_COL_LABELS[1:-1]) + "</tr>",
     ]
     in_group = 0
     for row in rows:
         labels = ""
-        if row in _T3_TOP:
-            labels = _th(T3_LABELS[row], colspan=3, cls="gk-label")
+        label = REQUESTS_LABELS[row]
+        if row in REQUESTS_TOP:
+            labels = _th(label, colspan=3, cls="gk-label")
         else:
             if row == results[0]:
-                labels += _th(T3_RESULTS, rowspan=len(results), cls="gk-label")
+                labels += _th(REQUESTS_RESULTS, rowspan=len(results), cls="gk-label")
             if row in groups:
-                label, span = groups[row]
-                labels += _th(label, rowspan=span, cls="gk-label")
+                category, span = groups[row]
+                labels += _th(category, rowspan=span, cls="gk-label")
                 in_group = span
             if in_group:
-                labels += _th(T3_LABELS[row], cls="gk-label gk-wrap" if len(T3_LABELS[row]) > 20 else "gk-label")
+                labels += _th(label, cls="gk-label gk-wrap" if len(label) > 20 else "gk-label")
                 in_group -= 1
             else:
-                labels += _th(T3_LABELS[row], colspan=2, cls="gk-label gk-wrap" if len(T3_LABELS[row]) > 20 else "gk-label")
+                labels += _th(label, colspan=2, cls="gk-label gk-wrap" if len(label) > 20 else "gk-label")
         tds = cells.tds(row, [(col, 1) for col in REQUESTS_COLS])
         out.append(f'<tr data-row="{_e(row)}">{labels}{tds}</tr>')
     out.append("</table>")
@@ -380,12 +326,23 @@ def review_html(report: Report, flagged: dict[str, list[tuple[str, str]]] | None
     if not table:
         return ""
     cells = _Cells(report, "review_litigation", _flagged(report) if flagged is None else flagged)
+    n = len(REVIEW_COLS)
+    # A group printed under a header of its own name (行政复议) has its columns straight under
+    # it; the others (未经复议直接起诉, 复议后起诉 under 行政诉讼) a label row first.
+    under = [g for g in REVIEW_GROUPS if REVIEW_GROUP_LABELS[g] != REVIEW_GROUP_HEADERS[g]]
+    second = "".join(
+        "".join(_th(label, rowspan=2) for label in REVIEW_COL_LABELS) if g not in under
+        else _th(REVIEW_GROUP_LABELS[g], colspan=n)
+        for g in REVIEW_GROUPS
+    )
+    heads = "".join(
+        _th(h, colspan=n * sum(REVIEW_GROUP_HEADERS[g] == h for g in REVIEW_GROUPS)) for h in REVIEW_HEADERS
+    )
     out = [
         '<table class="gk-table gk-review">',
-        "<tr>" + _th("行政复议", colspan=5) + _th("行政诉讼", colspan=10) + "</tr>",
-        "<tr>" + "".join(_th(label, rowspan=2) for label in T4_COL_LABELS)
-        + _th("未经复议直接起诉", colspan=5) + _th("复议后起诉", colspan=5) + "</tr>",
-        "<tr>" + "".join(_th(label) for label in T4_COL_LABELS * 2) + "</tr>",
+        "<tr>" + heads + "</tr>",
+        "<tr>" + second + "</tr>",
+        "<tr>" + "".join(_th(label) for label in REVIEW_COL_LABELS * len(under)) + "</tr>",
         "<tr>" + "".join(cells.tds(group, [(col, 1) for col in REVIEW_COLS]) for group in REVIEW_GROUPS) + "</tr>",
         "</table>",
     ]
@@ -564,14 +521,16 @@ _T3_SHORT = {
     "results_total": "三（七）总计",
     "carried_forward": "四、结转下年度继续办理",
 }
-_T3_PREFIX = {"denied": "（三）", "unavailable": "（四）", "not_processed": "（五）", "other": "（六）"}
 
 
 def _t3_short(row: str) -> str:
+    """A row's label in the terminal grid: the rows above shortened, a numbered row after the
+    ordinal of its category (（三）1.属于国家秘密)."""
     if row in _T3_SHORT:
         return _T3_SHORT[row]
-    prefix = next((p for k, p in _T3_PREFIX.items() if row.startswith(k + "_")), "")
-    return "  " + prefix + T3_LABELS[row]
+    category = REQUESTS_CATEGORY[row] or ""
+    prefix = category[: category.index("）") + 1] if "）" in category else ""
+    return "  " + prefix + REQUESTS_LABELS[row]
 
 
 def tables_text(report: Report, *, label_width: int = 28, ambiguous_width: int | None = None) -> str:
@@ -584,7 +543,7 @@ def tables_text(report: Report, *, label_width: int = 28, ambiguous_width: int |
     if table:
         cells = _Cells(report, "proactive", flagged)
         parts = []
-        for caption, headers, items in T2_BLOCKS[_t2_format(table)]:
+        for caption, headers, items in PROACTIVE_BLOCKS[_t2_format(table)]:
             head = [caption] + [h for h, _c, _s in headers]
             rows = [[label] + [_mark(cells, item, col) for _h, col, _s in headers] for item, label in items]
             parts.append(grid(head, rows, **opts))  # type: ignore[arg-type]
@@ -594,16 +553,17 @@ def tables_text(report: Report, *, label_width: int = 28, ambiguous_width: int |
     if table:
         cells = _Cells(report, "requests", flagged)
         rows_keys, _groups = _t3_rows(table)
-        head = ["", "自然人", "商业企业", "科研机构", "社会公益", "法律服务", "其他", "总计"]
+        # Column headers clipped to four characters (社会公益组织 → 社会公益) to keep the grid narrow.
+        head = ["", *(label[:4] for label in REQUESTS_COL_LABELS)]
         rows = [[_t3_short(r)] + [_mark(cells, r, c) for c in REQUESTS_COLS] for r in rows_keys]
         notes = _unplaced_lines(cells, [(r, _t3_short(r), REQUESTS_COLS) for r in rows_keys])
         blocks.append("\n".join([TABLE_TITLES["requests"], grid(head, rows, **opts), *notes]))  # type: ignore[arg-type]
     table = report.tables.get("review_litigation")
     if table:
         cells = _Cells(report, "review_litigation", flagged)
-        rows = [[T4_GROUP_LABELS[g]] + [_mark(cells, g, c) for c in REVIEW_COLS] for g in REVIEW_GROUPS]
-        notes = _unplaced_lines(cells, [(g, T4_GROUP_LABELS[g], REVIEW_COLS) for g in REVIEW_GROUPS])
-        head4 = ["", *T4_COL_LABELS]
+        rows = [[REVIEW_GROUP_LABELS[g]] + [_mark(cells, g, c) for c in REVIEW_COLS] for g in REVIEW_GROUPS]
+        notes = _unplaced_lines(cells, [(g, REVIEW_GROUP_LABELS[g], REVIEW_COLS) for g in REVIEW_GROUPS])
+        head4 = ["", *REVIEW_COL_LABELS]
         blocks.append("\n".join([TABLE_TITLES["review_litigation"], grid(head4, rows, **opts), *notes]))  # type: ignore[arg-type]
     if not blocks:
         return ""

@@ -1,5 +1,8 @@
-"""pandas DataFrames from reports: `read`, the per-report frames, `long`, `wide` (docs/frames.md).
+"""pandas DataFrames from reports: the per-report frames, `long`, `wide`, and the columns of
+`read` (docs/frames.md).
 
+This module converts reports already parsed; reading files (`gongkai.read`, `long` given
+paths, `gongkai.dask.read`) is `_read`'s, which parses them and hands the results here.
 pandas is imported inside the functions (the ``gongkai[pandas]`` extra); pyarrow,
 when importable, builds the frames (``pa.Table.from_pydict(...).to_pandas()``),
 otherwise pandas alone does, with the same dtypes.
@@ -22,10 +25,8 @@ import datetime as _dt
 import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from . import _api
 from ._schema import (
     FACT_KEYS,
     MONEY_CELLS,
@@ -38,13 +39,23 @@ from ._schema import (
     proactive_layout,
     requests_rows,
 )
-from ._sources import FileList, expand, warn_skipped
 from .report import KEYS, Report
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["columns", "empty", "long", "read", "wide"]
+    from ._api import Failure
+
+__all__ = ["columns", "empty", "long", "wide"]
+
+
+def __getattr__(name: str) -> Any:
+    # `gongkai.frames.read` is `gongkai.read`, which reads files: it lives in `_read`, imported on first use.
+    if name == "read":
+        from ._read import read
+
+        return read
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 Kind = Literal["str", "int", "float", "bool", "date", "object"]
 
@@ -323,93 +334,37 @@ def empty() -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------
-# Streaming over files
+# Rows of `read` and `wide`, one input at a time
 
 
-def _expand(paths: Any, caller: str = "gongkai.read") -> FileList:
-    """The files of ``paths`` (see `gongkai.files`) sorted, warning about the ones a folder scan skipped."""
-    files = expand(paths)
-    warn_skipped(files, caller, stacklevel=4)
-    return FileList(sorted(files), files.skipped)
+class WideRows:
+    """The columns of `read` filled one parsed input at a time (`read`, `wide`, `gongkai.dask.read`)."""
 
+    def __init__(self, *, blank_as_zero: bool = False, na_as_zero: bool | None = None, parts: bool = True) -> None:
+        self.data: dict[str, list[Any]] = {name: [] for name, _k in _SCHEMA}
+        self._cols = [self.data[name] for name, _k in _SCHEMA]
+        self._blank_as_zero = blank_as_zero
+        self._na_as_zero = na_as_zero
+        self._parts = parts
 
-def read(
-    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
-    *,
-    blank_as_zero: bool = False,
-    na_as_zero: bool | None = None,
-    errors: Literal["raise", "skip", "collect"] = "collect",
-    threads: int | None = None,
-    progress: bool | None = None,
-    chunk_size: int = 64,
-    encoding: str | None = None,
-    format: Literal["html", "text"] | None = None,
-    t2s: bool = True,
-    max_bytes: int | None = None,
-    parts: bool = True,
-    index_start: int = 0,
-) -> pd.DataFrame:
-    """One row per document: metadata, every table cell, the canonical facts, issue counts.
+    def _add(self, rows: list[list[Any]]) -> None:
+        for row in rows:
+            for col, value in zip(self._cols, row):
+                col.append(value)
 
-    ``paths``: a file, a directory (searched recursively for documents: ``.html
-    .htm .shtml .xhtml .txt .text .md .markdown .pdf .docx .doc .wps``), a glob
-    pattern, or a list of these; rows follow the sorted paths. Every ``str`` here
-    is a path: one that names nothing gives a ``FileNotFoundError`` row (or
-    raises, with ``errors="raise"``). Files under a directory of no document kind
-    are left out with a `GongkaiWarning` counting them by extension, and listed in
-    ``frame.attrs["skipped"]``. Columns (see
-    `columns()`): ``file``, ``kind``, ``template``, ``year``, ``agency``,
-    ``admin_level``, ``region_code``, ``province``, ``city``, ``county``,
-    ``published``, ``written``, ``index_number``, ``title``, ``part``, then
-    ``requests.<row>.<col>``, ``review_litigation.<group>.<col>``,
-    ``proactive.<item>.<col>`` (2019 and 2021 keys both, so mixed corpora keep
-    the same columns), ``facts.<key>`` (the first fact with each canonical key),
-    ``n_errors``, ``n_warnings``, and ``error``/``message`` (set on the rows of
-    files that did not parse when ``errors="collect"``; ``"skip"`` drops them,
-    ``"raise"`` raises).
+    def failure(self, file: str | None, error: str, message: str) -> None:
+        """The row of an input that did not parse."""
+        self._add([_failure_row(file, error, message)])
 
-    A compilation (several documents in one file, ``kind="compilation"``) gives
-    one row per document it holds, numbered in ``part`` from 1 (``<NA>`` for an
-    ordinary file); ``parts=False`` keeps one row per file instead.
+    def report(self, data: Mapping[str, Any], file: str | None) -> None:
+        """The rows of one parsed input (a report dict, or a `Report`'s view): one per document of a compilation."""
+        self._add([
+            _report_row(doc, file, blank_as_zero=self._blank_as_zero, na_as_zero=self._na_as_zero, part=n)
+            for n, doc in _documents(data, self._parts)
+        ])
 
-    Files are parsed ``chunk_size`` at a time in parallel (``threads`` as in
-    `parse_many`) and only the row values are kept, so memory stays near the
-    size of the result, not of the documents. ``progress=None`` draws a progress
-    bar on a terminal for more than 200 files. ``index_start`` numbers the rows
-    from there (`gongkai.dask.read` uses it to keep the global numbering).
-    """
-    files = _expand(paths)
-    data: dict[str, list[Any]] = {name: [] for name, _k in _SCHEMA}
-    cols = [data[name] for name, _k in _SCHEMA]
-    with _api.gc_paused():
-        for path, result in _api.iter_parsed(
-            [Path(f) for f in files],  # every str here is a path, never a document's text
-            threads=threads,
-            errors=errors,
-            progress=progress,
-            chunk_size=chunk_size,
-            encoding=encoding,
-            format=format,
-            t2s=t2s,
-            max_bytes=max_bytes,
-        ):
-            file = os.fspath(path)
-            if isinstance(result, _api.Failure):
-                rows = [_failure_row(file, result.error, result.message)]
-            else:
-                rows = [
-                    _report_row(doc, file, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, part=n)
-                    for n, doc in _documents(result, parts)
-                ]
-            del result
-            for row in rows:
-                for col, value in zip(cols, row):
-                    col.append(value)
-    pd = _pandas()
-    n = len(data["file"])
-    frame = _build(_SCHEMA, data, index=pd.RangeIndex(index_start, index_start + n))
-    frame.attrs["skipped"] = list(files.skipped)
-    return frame
+    def frame(self, index: Any = None) -> pd.DataFrame:
+        return _build(_SCHEMA, self.data, index=index)
 
 
 def _view(report: Report) -> dict[str, Any]:
@@ -418,7 +373,7 @@ def _view(report: Report) -> dict[str, Any]:
 
 
 def wide(
-    reports: Iterable[Report | _api.Failure],
+    reports: Iterable[Report | Failure],
     *,
     files: Sequence[str | None] | None = None,
     blank_as_zero: bool = False,
@@ -429,26 +384,21 @@ def wide(
 
     `Failure` rows (``parse_many(errors="collect")``) become error rows.
     """
-    data: dict[str, list[Any]] = {name: [] for name, _k in _SCHEMA}
-    cols = [data[name] for name, _k in _SCHEMA]
+    from ._api import Failure
+
+    out = WideRows(blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, parts=parts)
     reports = list(reports)
     if files is not None and len(files) != len(reports):
         raise ValueError(f"files has {len(files)} names for {len(reports)} reports")
     for n, report in enumerate(reports):
         file = files[n] if files is not None else None
-        if isinstance(report, _api.Failure):
-            rows = [_failure_row(file if file is not None else report.source, report.error, report.message)]
+        if isinstance(report, Failure):
+            out.failure(file if file is not None else report.source, report.error, report.message)
         elif isinstance(report, Report):
-            rows = [
-                _report_row(doc, file, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, part=n)
-                for n, doc in _documents(_view(report), parts)
-            ]
+            out.report(_view(report), file)
         else:
             raise TypeError(f"wide() takes Report or Failure objects, not {type(report).__name__}")
-        for row in rows:
-            for col, value in zip(cols, row):
-                col.append(value)
-    return _build(_SCHEMA, data)
+    return out.frame()
 
 
 # ---------------------------------------------------------------------------
@@ -636,10 +586,20 @@ _LONG_SPEC: tuple[tuple[str, Kind], ...] = (
 )
 
 
-def _long_rows(n: int, file: str | None, data: Mapping[str, Any], out: dict[str, list[Any]], blank_as_zero: bool,
-               na_as_zero: bool | None) -> None:
-    for part, doc in _documents(data, True):
-        _long_doc(n, file, part, doc, out, blank_as_zero, na_as_zero)
+class LongRows:
+    """The columns of `long` filled one parsed input at a time (`long` of reports or of paths)."""
+
+    def __init__(self, *, blank_as_zero: bool = False, na_as_zero: bool | None = None) -> None:
+        self.data: dict[str, list[Any]] = {name: [] for name, _k in _LONG_SPEC}
+        self._options = (blank_as_zero, na_as_zero)
+
+    def report(self, n: int, file: str | None, data: Mapping[str, Any]) -> None:
+        """The cells of input `n` (a report dict, or a `Report`'s view), a compilation's per document."""
+        for part, doc in _documents(data, True):
+            _long_doc(n, file, part, doc, self.data, *self._options)
+
+    def frame(self) -> pd.DataFrame:
+        return _build(_LONG_SPEC, self.data)
 
 
 def _long_doc(n: int, file: str | None, part: int | None, data: Mapping[str, Any], out: dict[str, list[Any]],
@@ -689,21 +649,22 @@ def long(
     blank, na, zero, number and text apart, so ``groupby``/``pivot_table`` can
     choose how to count blanks.
     """
-    out: dict[str, list[Any]] = {name: [] for name, _k in _LONG_SPEC}
     if isinstance(reports, (str, os.PathLike)) or (
         isinstance(reports, (list, tuple)) and reports and all(isinstance(r, (str, os.PathLike)) for r in reports)
     ):
-        files = _expand(reports, "gongkai.frames.long")
-        parsed = _api.iter_parsed([Path(f) for f in files], threads=threads, errors=errors, progress=False,
-                                  chunk_size=chunk_size, encoding=None, format=None, t2s=True, max_bytes=None)
-        for n, (path, result) in enumerate(parsed):
-            if not isinstance(result, _api.Failure):
-                _long_rows(n, os.fspath(path), result, out, blank_as_zero, na_as_zero)
-    else:
-        for n, report in enumerate(reports):
-            if isinstance(report, _api.Failure):
-                continue
-            if not isinstance(report, Report):
-                raise TypeError(f"long() takes Report objects or paths, not {type(report).__name__}")
-            _long_rows(n, None, _view(report), out, blank_as_zero, na_as_zero)
-    return _build(_LONG_SPEC, out)
+        from ._read import long_files
+
+        return long_files(
+            reports, blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, errors=errors, threads=threads,
+            chunk_size=chunk_size,
+        )
+    from ._api import Failure
+
+    out = LongRows(blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
+    for n, report in enumerate(reports):
+        if isinstance(report, Failure):
+            continue
+        if not isinstance(report, Report):
+            raise TypeError(f"long() takes Report objects or paths, not {type(report).__name__}")
+        out.report(n, None, _view(report))
+    return out.frame()

@@ -316,24 +316,33 @@ fn has_row_label(paras: &[String]) -> bool {
 /// The column headers of a table-2 header row: `(c0, c1, key, format)`. A header cut over two
 /// cells (`本年` | `增/减`) or over two rows (`上一年项目数` / `量`, the next row holding only
 /// fragments) is joined; one repeated over the cells of its merged span is one column.
-fn t2_header(row: &GRow, next: Option<&GRow>) -> Vec<(usize, usize, &'static str, Option<&'static str>)> {
+fn t2_header(
+    row: &GRow,
+    prev: Option<&GRow>,
+    next: Option<&GRow>,
+) -> Vec<(usize, usize, &'static str, Option<&'static str>)> {
     let col = |k: &str| {
         T2_LABELS.iter().find(|(p, _)| k.starts_with(p)).and_then(|(_, l)| match l {
             T2Label::Col(key, f) => Some((*key, *f)),
             _ => None,
         })
     };
-    // The next row adds its text column by column when it is fragments only.
-    let fragments = next.filter(|n| {
+    // The rows around add their text column by column when they are fragments only (a header
+    // cut over rows: `上一年` over `项目数量`).
+    let only_fragments = |n: &&GRow| {
         !n.any_number()
             && !n.cells.iter().any(|c| col(&compact(c.text)).is_some())
             && T2_AC.find_iter(&n.label).next().is_none()
-    });
-    let below = |c: &RowCell| -> String {
-        fragments.map_or(String::new(), |n| {
+    };
+    let fragments = next.filter(only_fragments);
+    let over = prev.filter(only_fragments).filter(|p| p.table == row.table);
+    let around = |n: Option<&GRow>, c: &RowCell| -> String {
+        n.map_or(String::new(), |n| {
             n.cells.iter().filter(|x| x.c0 <= c.c1 && c.c0 <= x.c1).map(|x| compact(x.text)).collect()
         })
     };
+    let below = |c: &RowCell| around(fragments, c);
+    let above = |c: &RowCell| around(over, c);
     let texts: Vec<(usize, usize, String)> = row.cells.iter().map(|c| (c.c0, c.c1, compact(c.text))).collect();
     let mut out: Vec<(usize, usize, &'static str, Option<&'static str>)> = Vec::new();
     let mut i = 0;
@@ -356,8 +365,10 @@ fn t2_header(row: &GRow, next: Option<&GRow>) -> Vec<(usize, usize, &'static str
             i += 1;
             continue;
         }
+        let with_above = format!("{}{t}", above(&row.cells[i]));
         let hit = col(t)
             .or_else(|| col(&with_below).filter(|_| !t.is_empty()))
+            .or_else(|| col(&with_above).filter(|_| !t.is_empty()))
             .map(|h| (h, c1, 1))
             .or_else(|| joined.as_deref().and_then(col).filter(|_| !t.is_empty()).map(|h| (h, texts[i + 1].1, 2)));
         match hit {
@@ -1126,7 +1137,7 @@ fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
     for (ri, row) in rows.iter().enumerate() {
         grow(&mut span, row.span);
         let hits: Vec<T2Label> = T2_AC.find_iter(&row.label).map(|m| T2_LABELS[m.pattern().as_usize()].1).collect();
-        let heads = t2_header(row, rows.get(ri + 1));
+        let heads = t2_header(row, ri.checked_sub(1).and_then(|p| rows.get(p)), rows.get(ri + 1));
         if !heads.is_empty() {
             for (_, _, _, f) in &heads {
                 match *f {
@@ -1161,7 +1172,7 @@ fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         if header.is_empty() {
             continue;
         }
-        let keys: Vec<&'static str> = header.iter().map(|h| h.2).collect();
+        let mut keys: Vec<&'static str> = header.iter().map(|h| h.2).collect();
         // Under a header spanning several grid columns the value may stand in any of them
         // (or be printed in each): the one printed value, or the first cell when all are blank.
         let positional: Vec<Option<&&RowCell>> = header
@@ -1190,6 +1201,12 @@ fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         } else if single && !shared && values.len() == keys.len() {
             values.iter().zip(&keys).map(|(v, k)| token(v, build::t2_kind(k))).collect()
         } else if listed.len() == keys.len() {
+            listed
+        } else if let Some(cols) = format_columns(i, &keys, n19, n21).filter(|c| single && c.len() == listed.len()) {
+            // A header cut into fragments (`本年` / `止件` / `废数…`) names fewer columns than the
+            // row prints; the values, as many as the item's columns in the format the table
+            // shows, are those columns in order.
+            keys = cols.to_vec();
             listed
         } else {
             unreadable = Some("neither the header's columns nor the count of its values place them");
@@ -1221,6 +1238,17 @@ fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
         def.is_some_and(|d| !(if format == "2021" { d.cols_2021 } else { d.cols_2019 }).is_empty())
     });
     Some(build::proactive(format, t2_rows, span.unwrap_or_default(), t2_extra, issues))
+}
+
+/// Table-2 item `i`'s columns in the format the table shows so far (`n19`, `n21`: the
+/// evidence for each), when that is clear and every column the header named is one of them.
+fn format_columns(i: usize, named: &[&str], n19: usize, n21: usize) -> Option<&'static [&'static str]> {
+    let cols = match n19.cmp(&n21) {
+        std::cmp::Ordering::Less => T2_ITEMS[i].cols_2021,
+        std::cmp::Ordering::Greater => T2_ITEMS[i].cols_2019,
+        std::cmp::Ordering::Equal => return None,
+    };
+    (!named.is_empty() && named.iter().all(|k| cols.contains(k))).then_some(cols)
 }
 
 #[cfg(test)]

@@ -38,11 +38,35 @@ fn number_lines(chars: &[char]) -> Vec<bool> {
             });
             if digits && only {
                 out[s..i].iter_mut().for_each(|f| *f = true);
+            } else if let Some(p) = numbers_after_fragment(line) {
+                // `范性文    0   6   111`: the middle line of a label wrapped around its values.
+                out[s + p..i].iter_mut().for_each(|f| *f = true);
             }
             s = i + 1;
         }
     }
     out
+}
+
+/// Where the values start in a line that is a short piece of a label (no digit, at most
+/// eight characters) followed by two or more numbers and nothing else.
+fn numbers_after_fragment(line: &[char]) -> Option<usize> {
+    let p = line.iter().position(|c| fold(*c).is_ascii_digit())?;
+    let head = &line[..p];
+    let words = head.iter().filter(|c| !is_space(**c)).count();
+    if !(1..=8).contains(&words)
+        || !head.last().is_some_and(|c| is_space(*c))
+        || head.iter().any(|c| "。，；：,;:".contains(*c))
+    {
+        return None;
+    }
+    let tail = &line[p..];
+    let only = tail.iter().all(|c| {
+        let c = fold(*c);
+        c.is_ascii_digit() || is_space(c) || matches!(c, '.' | '-' | '/' | ',')
+    });
+    let numbers = tail.split(|c| is_space(*c)).filter(|w| !w.is_empty()).count();
+    (only && numbers >= 2).then_some(p)
 }
 
 /// The first line of numbers only inside `[a, b)`: its range.

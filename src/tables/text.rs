@@ -229,7 +229,33 @@ fn t4_columns(v: &View, a: usize, b: usize) -> Option<ColumnModel> {
         line.push(w);
     }
     flush(&mut line);
-    best
+    best.or_else(|| t4_stacked_columns(v, &words))
+}
+
+/// Table 4's columns from a header stacked over several lines (`结果` over `维持`, `总计` a line
+/// apart): the column words of the header's page, grouped by where they stand, when they stand
+/// in exactly 15 groups clearly apart.
+fn t4_stacked_columns(v: &View, words: &[(usize, usize, u32, f32, f32)]) -> Option<ColumnModel> {
+    const COLUMN_CHARS: &str = "维持纠正其他它结果尚未审结总计";
+    let column_word = |w: &&(usize, usize, u32, f32, f32)| v.chars[w.0..w.1].iter().all(|c| COLUMN_CHARS.contains(*c));
+    let page = words.iter().find(column_word)?.2;
+    let mut xs: Vec<f32> =
+        words.iter().filter(column_word).filter(|w| w.2 == page).map(|w| (w.3 + w.4) / 2.0).collect();
+    xs.sort_by(f32::total_cmp);
+    let mut groups: Vec<Vec<f32>> = Vec::new();
+    for x in xs {
+        match groups.last_mut() {
+            Some(g) if x - g[g.len() - 1] <= 2.5 => g.push(x),
+            _ => groups.push(vec![x]),
+        }
+    }
+    if groups.len() != 15 {
+        return None;
+    }
+    let centres: Vec<f32> = groups.iter().map(|g| g.iter().sum::<f32>() / g.len() as f32).collect();
+    let pitch = (centres[14] - centres[0]) / 14.0;
+    let apart = centres.windows(2).all(|w| w[1] - w[0] >= 0.6 * pitch);
+    (pitch >= 3.0 && apart).then(|| ColumnModel { pages: vec![(page, centres, pitch)] })
 }
 
 /// Where each token was printed, on pages whose columns are known: its centre in columns of
@@ -408,6 +434,7 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
             T3Label::Group => {}
         }
     }
+    spill_whole_rows(&mut found);
     // A text whose table came out garbled (values before their labels, a column of values
     // printed down the page, as PDF text without layout often is) leaves numbers outside
     // every row: there, a row without a value of its own is not known to be blank.
@@ -495,6 +522,69 @@ pub fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// A run of values after one row's label that holds whole rows — 7·k values, each seven
+/// adding up, the next k − 1 rows of the template printing no value of their own (their labels
+/// came out after the values, as pdftotext without -layout prints them) — is those k rows'
+/// values, in template order.
+fn spill_whole_rows(found: &mut Vec<(usize, Vec<super::solve::Token>, Span)>) {
+    let n = T3_COLS.len();
+    let format_2021 = found.iter().any(|f| T3_ROWS[f.0].only == Some("2021"));
+    let format_2019 = found.iter().any(|f| f.0 == 20);
+    let order: Vec<usize> = (0..T3_ROWS.len())
+        .filter(|&i| match T3_ROWS[i].only {
+            Some("2021") => format_2021,
+            Some(_) => format_2019 && !format_2021,
+            None => true,
+        })
+        .collect();
+    let value = |t: &super::solve::Token| -> Option<i64> {
+        let raw = t.raw();
+        (!raw.is_empty() && raw.len() <= 9 && raw.chars().all(|c| c.is_ascii_digit()))
+            .then(|| raw.parse().ok())
+            .flatten()
+    };
+    let mut k = 0;
+    while k < found.len() {
+        let (row, toks) = (found[k].0, &found[k].1);
+        let rows = toks.len() / n;
+        let Some(at) = order.iter().position(|&i| i == row) else {
+            k += 1;
+            continue;
+        };
+        let whole = rows >= 2 && toks.len() == rows * n && at + rows <= order.len();
+        let values: Option<Vec<i64>> = whole.then(|| toks.iter().map(value).collect()).flatten();
+        let adds_up = values.as_ref().is_some_and(|v| {
+            v.chunks(n).all(|c| c[n - 1] == c[..n - 1].iter().sum::<i64>()) && v.chunks(n).any(|c| c[n - 1] != 0)
+        });
+        // The rows the run spills into print nothing of their own (or are not found at all);
+        // rows without a place in the format (the 2019/2021 （六） rows, undecided) stop it.
+        let next: Vec<usize> = if whole { order[at + 1..at + rows].to_vec() } else { Vec::new() };
+        let free = next.len() + 1 == rows
+            && next.iter().all(|i| found.iter().all(|f| f.0 != *i || f.1.is_empty()))
+            && next.iter().all(|i| T3_ROWS[*i].only.is_none() || format_2021 || format_2019);
+        if !(adds_up && free) {
+            k += 1;
+            continue;
+        }
+        let mut toks = std::mem::take(&mut found[k].1);
+        let rest = toks.split_off(n);
+        found[k].2 = rows::tokens_span(&toks, found[k].2[0]);
+        found[k].1 = toks;
+        for (chunk, &i) in rest.chunks(n).zip(&next) {
+            let span = rows::tokens_span(chunk, chunk[0].span()[0]);
+            match found.iter_mut().find(|f| f.0 == i) {
+                Some(f) => {
+                    f.1 = chunk.to_vec();
+                    f.2 = span;
+                }
+                None => found.push((i, chunk.to_vec(), span)),
+            }
+        }
+        found.sort_by_key(|f| order.iter().position(|&i| i == f.0).unwrap_or(usize::MAX));
+        k += 1;
+    }
 }
 
 /// Table 4 from text: after `行政复议 … 行政诉讼` and the header characters (stacked or
@@ -648,14 +738,16 @@ pub fn proactive(
         matches!(T2_LABELS[h.pat].0, "第二十条" | "信息内容")
             && hits.iter().any(|x| x.start > h.end && x.start < h.end + 80 && matches!(label(x), T2Label::Col(..)))
     });
-    let start = start.or_else(|| {
-        hits.iter().position(|h| {
-            T2_LABELS[h.pat].0 == "第二十条"
-                && hits
-                    .iter()
-                    .any(|x| x.start > h.end && x.start < h.end + 160 && matches!(label(x), T2Label::Item(0 | 1)))
-        })
-    })?;
+    // The first caption either way: a later block's header words do not move the start past
+    // the blocks whose headers came out unreadable.
+    let by_item = hits.iter().position(|h| {
+        T2_LABELS[h.pat].0 == "第二十条"
+            && hits.iter().any(|x| x.start > h.end && x.start < h.end + 160 && matches!(label(x), T2Label::Item(0 | 1)))
+    });
+    let start = match (start, by_item) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
     let mut in_table: Vec<Hit> = Vec::new();
     let mut last_end = hits[start].end;
     for h in &hits[start..] {

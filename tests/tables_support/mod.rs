@@ -1,101 +1,118 @@
 //! Renderings of gold table values in the layouts real pages use (DOMAIN
 //! §3–§5, §8): generated from a `*.gold.json`, never written by hand.
+//!
+//! The forms' keys and printed labels come from the core's one copy of them,
+//! `tables::template` (the keys) and its export (the labels, as Python's
+//! `gongkai.template()` has them): this module only lays them out.
 
 #![allow(dead_code)]
 
+use std::sync::OnceLock;
+
+pub use _core::tables::template::{T3_COLS, T4_COLS, T4_GROUPS};
 use serde_json::Value;
 
-/// Table 3 row labels as printed (DOMAIN §4.2) with their SPEC keys.
-pub const T3_2019: &[(&str, &str)] = &[
-    ("new_received", "一、本年新收政府信息公开申请数量"),
-    ("carried_over", "二、上年结转政府信息公开申请数量"),
-    ("granted", "（一）予以公开"),
-    ("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
-    ("denied_state_secret", "1.属于国家秘密"),
-    ("denied_prohibited_by_law", "2.其他法律行政法规禁止公开"),
-    ("denied_three_safeties", "3.危及“三安全一稳定”"),
-    ("denied_third_party", "4.保护第三方合法权益"),
-    ("denied_internal_affairs", "5.属于三类内部事务信息"),
-    ("denied_process_info", "6.属于四类过程性信息"),
-    ("denied_enforcement_file", "7.属于行政执法案卷"),
-    ("denied_query_matter", "8.属于行政查询事项"),
-    ("unavailable_not_held", "1.本机关不掌握相关政府信息"),
-    ("unavailable_needs_creation", "2.没有现成信息需要另行制作"),
-    ("unavailable_unclear", "3.补正后申请内容仍不明确"),
-    ("not_processed_petition", "1.信访举报投诉类申请"),
-    ("not_processed_duplicate", "2.重复申请"),
-    ("not_processed_publication", "3.要求提供公开出版物"),
-    ("not_processed_excessive", "4.无正当理由大量反复申请"),
-    ("not_processed_confirmation", "5.要求行政机关确认或重新出具已获取信息"),
-    ("other", "（六）其他处理"),
-    ("results_total", "（七）总计"),
-    ("carried_forward", "四、结转下年度继续办理"),
-];
+/// The official forms as `gongkai.template()` gives them.
+pub fn template() -> &'static Value {
+    static TEMPLATE: OnceLock<Value> = OnceLock::new();
+    TEMPLATE.get_or_init(|| serde_json::to_value(_core::tables::template::export::official()).expect("template"))
+}
 
-pub const T3_2021_OTHER: &[(&str, &str)] = &[
-    ("other_no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    ("other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    ("other_other", "3.其他"),
-];
+fn text(v: &'static Value) -> &'static str {
+    v.as_str().expect("a string in the template")
+}
 
-pub const T3_COLS: [&str; 7] =
-    ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"];
-pub const T4_GROUPS: [&str; 3] = ["review", "litigation_direct", "litigation_after_review"];
-pub const T4_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
+fn list(v: &'static Value) -> &'static [Value] {
+    v.as_array().expect("a list in the template")
+}
 
-/// Group labels printed before a row (spanning cells in HTML).
+/// A table's section heading (`二、主动公开政府信息情况` …).
+pub fn title(table: &str) -> &'static str {
+    text(&template()[table]["title"])
+}
+
+/// Table 3's printed strings: `"note"` (the 勾稽关系 corner), `"header"` (申请人情况).
+pub fn t3(field: &str) -> &'static str {
+    text(&template()["requests"][field])
+}
+
+/// Table 3 column headers as printed, in template order.
+pub fn t3_col_labels() -> Vec<&'static str> {
+    list(&template()["requests"]["columns"]).iter().map(|c| text(&c["label"])).collect()
+}
+
+/// The header over the organisation columns (法人或其他组织).
+pub fn t3_org_header() -> &'static str {
+    list(&template()["requests"]["columns"]).iter().find_map(|c| c["group"].as_str()).expect("org header")
+}
+
+/// Table 3 rows of one form: (key, label, section, category).
+fn t3_form_rows(format: &str) -> Vec<&'static Value> {
+    list(&template()["requests"]["rows"])
+        .iter()
+        .filter(|r| list(&r["formats"]).iter().any(|f| f.as_str() == Some(format)))
+        .collect()
+}
+
+/// The spanning label of the result rows (三、本年度办理结果).
+pub fn t3_results_label() -> &'static str {
+    list(&template()["requests"]["rows"]).iter().find_map(|r| r["section"].as_str()).expect("section")
+}
+
+/// Group labels printed before a row (spanning cells in HTML): 三、本年度办理结果 before
+/// the first result row, a category (（三）不予公开 …) before its first row.
 pub fn group_before(key: &str, format: &str) -> Option<&'static str> {
-    match key {
-        "granted" => Some("三、本年度办理结果"),
-        "denied_state_secret" => Some("（三）不予公开"),
-        "unavailable_not_held" => Some("（四）无法提供"),
-        "not_processed_petition" => Some("（五）不予处理"),
-        "other_no_correction" if format == "2021" => Some("（六）其他处理"),
-        _ => None,
+    let rows = t3_form_rows(format);
+    let i = rows.iter().position(|r| r["key"] == key)?;
+    let prev = i.checked_sub(1).map(|p| rows[p]);
+    let (section, category) = (rows[i]["section"].as_str(), rows[i]["category"].as_str());
+    if section.is_some() && prev.is_none_or(|p| p["section"].is_null()) {
+        return section;
     }
+    category.filter(|c| prev.is_none_or(|p| p["category"].as_str() != Some(c)))
+}
+
+/// Rows of one form under a category label.
+pub fn category_rows(category: &str, format: &str) -> usize {
+    t3_form_rows(format).iter().filter(|r| r["category"].as_str() == Some(category)).count()
+}
+
+/// Table 4: the top headers (行政复议, 行政诉讼), the group labels, the column labels.
+pub fn t4_headers() -> Vec<&'static str> {
+    let mut out: Vec<&str> = Vec::new();
+    for g in list(&template()["review_litigation"]["groups"]) {
+        if !out.contains(&text(&g["group"])) {
+            out.push(text(&g["group"]));
+        }
+    }
+    out
+}
+pub fn t4_group_labels() -> Vec<&'static str> {
+    list(&template()["review_litigation"]["groups"]).iter().map(|g| text(&g["label"])).collect()
+}
+pub fn t4_col_labels() -> Vec<&'static str> {
+    list(&template()["review_litigation"]["columns"]).iter().map(|c| text(&c["label"])).collect()
 }
 
 /// Table 2 blocks (DOMAIN §3): caption, headers, rows `(key, label)`.
-/// A table 2 block: caption, column headers, `(key, label)` rows.
 pub type Block = (&'static str, Vec<&'static str>, Vec<(&'static str, &'static str)>);
 
+/// The item column's header (信息内容).
+pub fn t2_item_header() -> &'static str {
+    text(&template()["proactive"]["item_header"])
+}
+
 pub fn t2_blocks(format: &str) -> Vec<Block> {
-    if format == "2021" {
-        vec![
+    list(&template()["proactive"]["formats"][format])
+        .iter()
+        .map(|b| {
             (
-                "第二十条第（一）项",
-                vec!["本年制发件数", "本年废止件数", "现行有效件数"],
-                vec![("rules", "规章"), ("normative_documents", "行政规范性文件")],
-            ),
-            ("第二十条第（五）项", vec!["本年处理决定数量"], vec![("licensing", "行政许可")]),
-            (
-                "第二十条第（六）项",
-                vec!["本年处理决定数量"],
-                vec![("punishment", "行政处罚"), ("coercion", "行政强制")],
-            ),
-            ("第二十条第（八）项", vec!["本年收费金额（单位：万元）"], vec![("fees", "行政事业性收费")]),
-        ]
-    } else {
-        vec![
-            (
-                "第二十条第（一）项",
-                vec!["本年新制作数量", "本年新公开数量", "对外公开总数量"],
-                vec![("rules", "规章"), ("normative_documents", "规范性文件")],
-            ),
-            (
-                "第二十条第（五）项",
-                vec!["上一年项目数量", "本年增/减", "处理决定数量"],
-                vec![("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")],
-            ),
-            (
-                "第二十条第（六）项",
-                vec!["上一年项目数量", "本年增/减", "处理决定数量"],
-                vec![("punishment", "行政处罚"), ("coercion", "行政强制")],
-            ),
-            ("第二十条第（八）项", vec!["上一年项目数量", "本年增/减"], vec![("fees", "行政事业性收费")]),
-            ("第二十条第（九）项", vec!["采购项目数量", "采购总金额"], vec![("procurement", "政府集中采购")]),
-        ]
-    }
+                text(&b["caption"]),
+                list(&b["columns"]).iter().map(|c| text(&c["label"])).collect(),
+                list(&b["items"]).iter().map(|i| (text(&i["key"]), text(&i["label"]))).collect(),
+            )
+        })
+        .collect()
 }
 
 /// The gold tables of one document, nulls as 0 (a rendering needs a value).
@@ -117,16 +134,9 @@ impl Gold {
             t4: v["table4"].clone(),
         }
     }
+    /// Table 3 rows of the gold's form: (key, printed label).
     pub fn t3_rows(&self) -> Vec<(&'static str, &'static str)> {
-        let mut rows: Vec<(&str, &str)> = Vec::new();
-        for &(k, l) in T3_2019 {
-            if k == "other" && self.format == "2021" {
-                rows.extend_from_slice(T3_2021_OTHER);
-            } else {
-                rows.push((k, l));
-            }
-        }
-        rows
+        t3_form_rows(&self.format).into_iter().map(|r| (text(&r["key"]), text(&r["label"]))).collect()
     }
     /// The printed text of a gold cell (`"251000元"` kept as is).
     pub fn text(v: &Value) -> String {
@@ -183,23 +193,19 @@ pub fn text_report(g: &Gold, layout: Layout) -> String {
         "2023年政府信息公开工作年度报告".to_string(),
         "一、总体情况".into(),
         "本机关依法公开政府信息。".into(),
-        "二、主动公开政府信息情况".into(),
+        title("proactive").into(),
     ];
     for (caption, headers, items) in t2_blocks(&g.format) {
         out.push(caption.to_string());
-        out.push(row(layout, "信息内容", &headers.iter().map(|h| h.to_string()).collect::<Vec<_>>()));
+        out.push(row(layout, t2_item_header(), &headers.iter().map(|h| h.to_string()).collect::<Vec<_>>()));
         for (key, label) in items {
             let n = if headers.len() == 1 { 1 } else { headers.len() };
             out.push(row(layout, label, &g.t2_values(key, n)));
         }
     }
-    out.push("三、收到和处理政府信息公开申请情况".into());
-    out.push("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）".into());
-    out.push(row(
-        layout,
-        "申请人情况",
-        &["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"].map(String::from),
-    ));
+    out.push(title("requests").into());
+    out.push(t3("note").into());
+    out.push(row(layout, t3("header"), &t3_col_labels().into_iter().map(String::from).collect::<Vec<_>>()));
     for (i, (key, label)) in g.t3_rows().into_iter().enumerate() {
         if let Some(group) = group_before(key, &g.format) {
             out.push(group.to_string());
@@ -210,20 +216,21 @@ pub fn text_report(g: &Gold, layout: Layout) -> String {
         }
         out.push(row(layout, label, &g.t3_values(key)));
     }
-    out.push("四、政府信息公开行政复议、行政诉讼情况".into());
+    out.push(title("review_litigation").into());
+    let (heads, cols) = (t4_headers(), t4_col_labels());
+    // The group labels printed under a top header of another name (未经复议直接起诉, 复议后起诉).
+    let under: Vec<&str> = t4_group_labels().into_iter().filter(|l| !heads.contains(l)).collect();
     if layout == Layout::Pdf {
         // Headers stacked one character per line (DOMAIN §8.3).
-        out.push("行政复议 行政诉讼".into());
-        for line in ["结 结 其 尚 总", "果 果 他 未 计", "维 纠 结 审", "持 正 果 结"] {
-            out.push(line.into());
+        out.push(heads.join(" "));
+        let chars: Vec<Vec<char>> = cols.iter().map(|l| l.chars().collect()).collect();
+        for k in 0..chars.iter().map(Vec::len).max().unwrap_or(0) {
+            out.push(chars.iter().filter_map(|c| c.get(k)).map(char::to_string).collect::<Vec<_>>().join(" "));
         }
     } else {
-        out.push(row(layout, "行政复议", &["行政诉讼".to_string()]));
-        out.push(row(
-            layout,
-            "结果维持",
-            &["结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"].map(String::from),
-        ));
+        out.push(row(layout, heads[0], &heads[1..].iter().map(|h| h.to_string()).collect::<Vec<_>>()));
+        let rest: Vec<String> = cols[1..].iter().chain(&under).map(|l| l.to_string()).collect();
+        out.push(row(layout, cols[0], &rest));
     }
     let t4 = g.t4_values();
     out.push(match layout {
@@ -266,15 +273,16 @@ fn td(text: &str, rowspan: usize, colspan: usize, word_spans: bool) -> String {
 /// without spans, numbers optionally split into one `<span>` per digit (Word export).
 pub fn html_report(g: &Gold, padded: bool, word_spans: bool, blank_zeros: bool) -> String {
     let v = |s: String| if blank_zeros && s == "0" { String::new() } else { s };
-    let mut h = String::from(
-        "<html><head><meta charset=\"utf-8\"></head><body><p>二、主动公开政府信息情况</p><table border=\"1\"><tbody>",
+    let mut h = format!(
+        "<html><head><meta charset=\"utf-8\"></head><body><p>{}</p><table border=\"1\"><tbody>",
+        title("proactive")
     );
     for (caption, headers, items) in t2_blocks(&g.format) {
         let width = 4;
         h.push_str(&format!("<tr>{}</tr>", td(caption, 1, width, false)));
         let span = if headers.len() == 1 { 3 } else { 1 };
         h.push_str("<tr>");
-        h.push_str(&td("信息内容", 1, 1, false));
+        h.push_str(&td(t2_item_header(), 1, 1, false));
         for hd in &headers {
             h.push_str(&td(hd, 1, span, false));
         }
@@ -294,55 +302,58 @@ pub fn html_report(g: &Gold, padded: bool, word_spans: bool, blank_zeros: bool) 
             h.push_str("</tr>");
         }
     }
-    h.push_str("</tbody></table><p>三、收到和处理政府信息公开申请情况</p><table border=\"1\"><tbody>");
-    let note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+    h.push_str(&format!("</tbody></table><p>{}</p><table border=\"1\"><tbody>", title("requests")));
+    let (note, header, org, labels) = (t3("note"), t3("header"), t3_org_header(), t3_col_labels());
+    let (first, orgs, last) = (labels[0], &labels[1..labels.len() - 1], labels[labels.len() - 1]);
     if padded {
         h.push_str(&format!(
             "<tr>{}{}{}{}</tr>",
             td(note, 1, 1, false),
             td("", 1, 1, false),
             td("", 1, 1, false),
-            td("申请人情况", 1, 1, false)
+            td(header, 1, 1, false)
         ));
         h.push_str("<tr>");
-        for x in ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"] {
+        let second = ["", "", "", first, org].into_iter().chain(orgs[1..].iter().map(|_| "")).chain([last]);
+        for x in second {
             h.push_str(&td(x, 1, 1, false));
         }
         h.push_str("</tr><tr>");
-        for x in ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]
-        {
+        for x in ["", "", "", ""].into_iter().chain(orgs.iter().copied()).chain([""]) {
             h.push_str(&td(x, 1, 1, false));
         }
         h.push_str("</tr>");
     } else {
-        h.push_str(&format!("<tr>{}{}</tr>", td(note, 3, 3, false), td("申请人情况", 1, 7, false)));
+        h.push_str(&format!("<tr>{}{}</tr>", td(note, 3, 3, false), td(header, 1, labels.len(), false)));
         h.push_str(&format!(
             "<tr>{}{}{}</tr>",
-            td("自然人", 2, 1, false),
-            td("法人或其他组织", 1, 5, false),
-            td("总计", 2, 1, false)
+            td(first, 2, 1, false),
+            td(org, 1, orgs.len(), false),
+            td(last, 2, 1, false)
         ));
         h.push_str("<tr>");
-        for x in ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"] {
+        for x in orgs {
             h.push_str(&td(x, 1, 1, false));
         }
         h.push_str("</tr>");
     }
-    let rows = g.t3_rows();
-    let n_results = rows.len() - 3;
-    for (key, label) in rows {
+    let rows = t3_form_rows(&g.format);
+    let results = t3_results_label();
+    let n_results = rows.iter().filter(|r| r["section"].is_string()).count();
+    for r in rows {
+        let (key, label) = (text(&r["key"]), text(&r["label"]));
         h.push_str("<tr>");
-        let group = group_before(key, &g.format);
-        let top = matches!(key, "new_received" | "carried_over" | "carried_forward");
-        let cat =
-            matches!(key, "granted" | "partially_granted" | "results_total") || (key == "other" && g.format == "2019");
+        let group = r["category"].as_str().filter(|_| group_before(key, &g.format).is_some());
+        // Above the result rows (一、二、and 四、), or a result row of no category (（一）…（七）).
+        let top = r["section"].is_null();
+        let cat = !top && r["category"].is_null();
         if padded {
             let (a, b, c) = if top {
                 (label, "", "")
             } else if cat {
-                ("三、本年度办理结果", label, "")
+                (results, label, "")
             } else {
-                ("三、本年度办理结果", group.unwrap_or(""), label)
+                (results, group.unwrap_or(""), label)
             };
             h.push_str(&td(a, 1, 1, false));
             h.push_str(&td(b, 1, 1, false));
@@ -350,20 +361,14 @@ pub fn html_report(g: &Gold, padded: bool, word_spans: bool, blank_zeros: bool) 
         } else if top {
             h.push_str(&td(label, 1, 3, false));
         } else {
-            if key == "granted" {
-                h.push_str(&td("三、本年度办理结果", n_results, 1, false));
+            if group_before(key, &g.format) == Some(results) {
+                h.push_str(&td(results, n_results, 1, false));
             }
             if cat {
                 h.push_str(&td(label, 1, 2, false));
             } else {
                 if let Some(gl) = group {
-                    let n = match key {
-                        "denied_state_secret" => 8,
-                        "unavailable_not_held" => 3,
-                        "not_processed_petition" => 5,
-                        _ => 3,
-                    };
-                    h.push_str(&td(gl, n, 1, false));
+                    h.push_str(&td(gl, category_rows(gl, &g.format), 1, false));
                 }
                 h.push_str(&td(label, 1, 1, false));
             }
@@ -373,63 +378,64 @@ pub fn html_report(g: &Gold, padded: bool, word_spans: bool, blank_zeros: bool) 
         }
         h.push_str("</tr>");
     }
-    h.push_str("</tbody></table><p>四、政府信息公开行政复议、行政诉讼情况</p><table border=\"1\"><tbody>");
+    h.push_str(&format!("</tbody></table><p>{}</p><table border=\"1\"><tbody>", title("review_litigation")));
+    let (heads, groups, cols) = (t4_headers(), t4_group_labels(), t4_col_labels());
+    let n = cols.len();
+    // A group whose label is its top header's (行政复议) has its columns straight under it;
+    // the others (未经复议直接起诉, 复议后起诉 under 行政诉讼) a label row first.
+    let tops: Vec<&str> = list(&template()["review_litigation"]["groups"]).iter().map(|g| text(&g["group"])).collect();
+    let own = |i: usize| groups[i] == tops[i];
     if padded {
         h.push_str("<tr>");
-        for i in 0..15 {
-            h.push_str(&td(
-                if i == 0 {
-                    "行政复议"
-                } else if i == 5 {
-                    "行政诉讼"
-                } else {
-                    ""
-                },
-                1,
-                1,
-                false,
-            ));
+        for (i, top) in tops.iter().enumerate() {
+            let first = i == 0 || tops[i - 1] != *top;
+            for j in 0..n {
+                h.push_str(&td(if j == 0 && first { top } else { "" }, 1, 1, false));
+            }
         }
         h.push_str("</tr><tr>");
-        for i in 0..15 {
-            h.push_str(&td(
-                [
-                    "结果维持",
-                    "结果纠正",
-                    "其他结果",
-                    "尚未审结",
-                    "总计",
-                    "未经复议直接起诉",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "复议后起诉",
-                    "",
-                    "",
-                    "",
-                    "",
-                ][i],
-                1,
-                1,
-                false,
-            ));
+        for (i, group) in groups.iter().enumerate() {
+            for (j, col) in cols.iter().enumerate() {
+                h.push_str(&td(
+                    if own(i) {
+                        col
+                    } else if j == 0 {
+                        group
+                    } else {
+                        ""
+                    },
+                    1,
+                    1,
+                    false,
+                ));
+            }
         }
         h.push_str("</tr><tr>");
-        for i in 0..15 {
-            h.push_str(&td(if i < 5 { "" } else { T4_LABELS[i % 5] }, 1, 1, false));
+        for i in 0..groups.len() {
+            for col in &cols {
+                h.push_str(&td(if own(i) { "" } else { col }, 1, 1, false));
+            }
         }
         h.push_str("</tr>");
     } else {
-        h.push_str(&format!("<tr>{}{}</tr>", td("行政复议", 1, 5, false), td("行政诉讼", 1, 10, false)));
         h.push_str("<tr>");
-        for l in T4_LABELS {
-            h.push_str(&td(l, 2, 1, false));
+        for head in &heads {
+            h.push_str(&td(head, 1, n * tops.iter().filter(|t| *t == head).count(), false));
         }
-        h.push_str(&format!("{}{}</tr><tr>", td("未经复议直接起诉", 1, 5, false), td("复议后起诉", 1, 5, false)));
-        for _ in 0..2 {
-            for l in T4_LABELS {
-                h.push_str(&td(l, 1, 1, false));
+        h.push_str("</tr><tr>");
+        for (i, group) in groups.iter().enumerate() {
+            if own(i) {
+                for col in &cols {
+                    h.push_str(&td(col, 2, 1, false));
+                }
+            } else {
+                h.push_str(&td(group, 1, n, false));
+            }
+        }
+        h.push_str("</tr><tr>");
+        for _ in (0..groups.len()).filter(|&i| !own(i)) {
+            for col in &cols {
+                h.push_str(&td(col, 1, 1, false));
             }
         }
         h.push_str("</tr>");
@@ -441,8 +447,6 @@ pub fn html_report(g: &Gold, padded: bool, word_spans: bool, blank_zeros: bool) 
     h.push_str("</tr></tbody></table><p>五、存在的主要问题及改进情况</p></body></html>");
     h
 }
-
-const T4_LABELS: [&str; 5] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
 
 /// A few Simplified → Traditional characters for the labels (Big5 rendering).
 pub fn to_traditional(s: &str) -> String {

@@ -23,7 +23,7 @@ def test_binary_formats_are_unsupported(data, name):
 
 
 def test_a_pdf_header_without_objects_is_a_damaged_file():
-    # PDFs are read (issue 12); one that holds nothing readable says so.
+    # PDFs are read; one that holds nothing readable says so.
     with pytest.raises(gongkai.DamagedFileError, match="PDF"):
         gongkai.parse(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
 

@@ -1,4 +1,4 @@
-"""Limits (issue 7, point 4): `max_bytes` (default `DEFAULT_MAX_BYTES`, 64 MiB)
+"""The input size limit: `max_bytes` (default `DEFAULT_MAX_BYTES`, 64 MiB)
 holds on every entry (bytes, str, path, response objects, `extract`,
 `parse_many`, `read`) and raises `InputTooLargeError`, or gives an error row
 in batches; an invalid `max_bytes` is an `OptionError`.

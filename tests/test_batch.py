@@ -1,4 +1,4 @@
-"""Threads and processes (issue 7, point 3): concurrent calls give the serial
+"""`parse` and `parse_many` under threads and processes: concurrent calls give the serial
 answers, a batch with bad files still returns every good one, and a `fork()`
 after a parallel batch leaves a child that can parse.
 """

@@ -2,7 +2,7 @@
 read back, and scored cell by cell (``python -m gongkai.eval --renderings``).
 
 Each rendering should read 100% of the renderable gold cells. These are the ten renderings
-of `_render.CLASSIC`; the layouts added for issue 11 are tested in tests/test_layouts.py. Where the parser falls
+of `_render.CLASSIC`; the other layouts are tested in tests/test_tables_layouts.py. Where the parser falls
 short today, SHORTFALL pins the exact count of cells read right, with the reason, so a
 parser fix shows up as a failing test here (raise the count, or delete the entry).
 """
@@ -51,7 +51,7 @@ def test_rendering_reads_every_cell(result: dict, name: str) -> None:
 def test_renderings_come_from_gold_values_not_from_a_reading() -> None:
     gold = json.loads((REAL / "shanghai-bgt-2019.gold.json").read_text(encoding="utf-8"))
     page = _render.render(gold, "html-spans").decode("utf-8")
-    # 251000元 as printed in the gold (over 2 grid columns, as display.T2_BLOCKS), the 2019 blocks.
+    # 251000元 as printed in the gold (over 2 grid columns, as the 2019 form prints it), the 2019 blocks.
     assert '<td colspan="2">251000元</td>' in page and "第二十条第（九）项" in page and "（六）其他处理" in page
     assert "某某局2019年政府信息公开工作年度报告" in page
     for heading in ("一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"):

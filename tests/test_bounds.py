@@ -1,4 +1,4 @@
-"""Adversarial inputs (issue 7, point 2): each parses to a `Report` (or a typed
+"""Work and memory bounded by the input, on adversarial inputs: each parses to a `Report` (or a typed
 error) within a stated memory bound, with the readings checked.
 
 Every case runs in a child interpreter (`conftest.run_child`), so a crash cannot

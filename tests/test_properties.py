@@ -1,4 +1,4 @@
-"""Property tests of the Python API (issue 7, point 1): whatever bytes or str
+"""Property tests of `parse` and `parse_many`: whatever bytes or str
 `parse` is handed, it returns a `Report` or raises a `GongkaiError` subclass;
 no other exception, no crash. Kept fast: 200 examples each, no deadline.
 """
