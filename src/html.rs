@@ -8,8 +8,8 @@
 //!    [`MAX_DEPTH`] (as browsers do) and removes formatting tags left open.
 //!    html5ever's tree builder walks its stack of open elements for scope checks,
 //!    so 100,000 nested `<div>`s otherwise cost minutes.
-//! 2. html5ever (via scraper) builds the DOM, which is copied into a flat
-//!    [`Arena`] (pre-order, parent/child/sibling indices). Every later pass is an
+//! 2. html5ever's tree builder writes a compact node list ([`sink`]), turned into a
+//!    flat [`Arena`] (pre-order, parent/child/sibling indices). Every later pass is an
 //!    iterative [`Walk`] over it — no recursion, whatever the nesting.
 //! 3. Main content: a known CMS container (`div.TRS_Editor`, `#zoom`, …) if one
 //!    holds most of the text and nothing report-like lies outside it, otherwise
@@ -21,11 +21,14 @@
 
 use std::borrow::Cow;
 
+#[cfg(test)]
 use scraper::{Html, Node};
 
 use crate::document::{PanelEntry, RawBlock, RawCell, RawDocument, RawTable};
 use crate::hashing::FastMap;
 use crate::panel;
+
+mod sink;
 
 /// Elements nested deeper than this are flattened before parsing (Chrome uses 512 too).
 const MAX_DEPTH: usize = 512;
@@ -45,9 +48,7 @@ const PANEL_CELL_MAX: usize = 200;
 /// Parses an HTML page.
 pub fn parse_html(html: &str) -> RawDocument {
     let pruned = prune(html);
-    let doc = Html::parse_document(&pruned);
-    let (arena, html_title) = Arena::build(&doc);
-    drop(doc);
+    let (arena, html_title) = sink::parse(&pruned);
     let panel = read_panel(&arena);
     let blocks = Content::new(&arena).blocks();
     RawDocument { blocks, panel, html_title }
@@ -486,6 +487,8 @@ struct Arena {
 }
 
 impl Arena {
+    /// The arena of scraper's tree: what [`sink::parse`] must build (tests compare the two).
+    #[cfg(test)]
     fn build(doc: &Html) -> (Arena, Option<String>) {
         let mut arena = Arena { nodes: Vec::new(), text: String::new() };
         let mut last_child: Vec<u32> = Vec::new();
@@ -534,6 +537,7 @@ impl Arena {
     }
 
     /// Appends a node under `parent`; returns its index and whether to read its children.
+    #[cfg(test)]
     fn add(&mut self, value: &Node, parent: u32, last_child: &mut Vec<u32>) -> (u32, bool) {
         let mut node = ANode {
             tag: Tag::Skip,
