@@ -18,8 +18,21 @@ gold file) is turned into variants along four axes:
   breadcrumb, a sidebar, a metadata panel, a footer);
 * chrome: every document gets its own random chrome, so no two files are the same.
 
-Writes the documents and ``manifest.json`` (per document: file, source slug,
-encoding, script, shape, size) and returns the manifest.
+Two more shapes are real-page-like, made by ``gongkai._render`` from every gold file
+with tables (tests/data/real, seeds and synthetic):
+
+* ``word``: Word's "save as web page" (``html-word``, and ``html-split`` with table 3
+  cut at a page break and a few paragraphs per section): ~65–80 KB of uppercase tags,
+  MsoNormal paragraphs and digits one per ``<SPAN>``;
+* ``cms``: a rendering's body (``html-spans``, ``html-padded``, ``html-t2-order`` or
+  ``html-word``) inside CMS furniture padded to 65–75 KB.
+
+Both come in UTF-8 and GB18030 (declared), Simplified and Traditional. The shapes take
+turns, so each is a fifth of the corpus. Documents are written into one folder per
+shape (``OUT_DIR/word/...``, so ``cargo run --release --example stages -- OUT_DIR/word``
+profiles one shape), with ``manifest.json`` (per document: file, source slug,
+encoding, script, shape, rendering, size, and whether its title names the gold agency)
+at the top; returns the manifest.
 """
 
 from __future__ import annotations
@@ -35,9 +48,16 @@ from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "tests" / "data" / "real", ROOT / "tests" / "data" / "seeds"]
+#: Gold files rendered as Word and CMS pages (the ones with tables).
+RENDER_SOURCES = SOURCES + [ROOT / "tests" / "data" / "synthetic"]
 TS_CHARACTERS = ROOT / "src" / "data" / "opencc" / "TSCharacters.txt"
 SHAPES_TEXT = ("text", "html", "html50k")
 SHAPES_HTML = ("html", "html50k")
+SHAPES = ("text", "html", "html50k", "word", "cms")
+#: Renderings per real-page-like shape; those before the "|" title the report 某某局…, not with the gold agency.
+WORD_RENDERINGS = ("html-word", "html-split")
+CMS_RENDERINGS = ("html-spans", "html-padded", "html-t2-order", "html-word")
+CLASSIC_TITLE = ("html-word", "html-spans", "html-padded")
 
 
 def s2t_table() -> dict[int, str]:
@@ -259,10 +279,42 @@ def bare(body: str) -> str:
     return f'<div class="article-content">\n{body}\n</div>\n'
 
 
+def rendered_golds() -> list[tuple[str, dict]]:
+    """(slug, gold) of every gold file with tables to render, in a fixed order."""
+    from gongkai import _render
+
+    out = []
+    for folder in RENDER_SOURCES:
+        for gold_path in sorted(folder.glob("*.gold.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            if _render.renderable(gold):
+                out.append((gold_path.name[: -len(".gold.json")], gold))
+    return out
+
+
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S | re.I)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S | re.I)
+
+
+def real_like(gold: dict, shape: str, rendering: str, enc: str, rng: random.Random) -> str:
+    """A Word page as saved, or a rendering's body inside CMS furniture (see the module's docstring)."""
+    from gongkai import _render
+
+    page_text = _render.render(gold, rendering).decode("utf-8")
+    if shape == "word":
+        if enc == "gb18030":
+            page_text = page_text.replace("charset=utf-8", "charset=gb2312", 1)
+        return page_text
+    title = html.unescape(_TITLE.search(page_text).group(1))  # type: ignore[union-attr]
+    body = _BODY.search(page_text).group(1)  # type: ignore[union-attr]
+    return page(title, body, "gb18030" if enc == "gb18030" else "utf-8", rng, rng.randrange(65_000, 75_000))
+
+
 def build(out: Path, docs: int = 10_000, seed: int = 6) -> list[dict]:
     out.mkdir(parents=True, exist_ok=True)
     s2t = s2t_table()
     items = samples()
+    golds = rendered_golds()
     bodies: dict[str, tuple[str, str]] = {}
     for s in items:
         if s["is_html"]:
@@ -270,21 +322,36 @@ def build(out: Path, docs: int = 10_000, seed: int = 6) -> list[dict]:
             bodies[s["slug"]] = (s["gold"].get("title") or re.sub(r"<[^>]+>", "", raw.split("</p>", 1)[0]), raw)
         else:
             bodies[s["slug"]] = wrap_body(s)
-    combos = []
+    # Per shape, the variants it cycles through: (slug, sample or gold, rendering, encoding, script).
+    combos: dict[str, list[tuple]] = {shape: [] for shape in SHAPES}
     for s in items:
         for shape in SHAPES_HTML if s["is_html"] else SHAPES_TEXT:
             for enc in ("utf-8", "gb18030"):
                 for script in ("simplified", "traditional"):
-                    combos.append((s, shape, enc, script))
+                    combos[shape].append((s["slug"], s, None, enc, script))
+    for shape, renderings in (("word", WORD_RENDERINGS), ("cms", CMS_RENDERINGS)):
+        for rendering in renderings:
+            for slug, gold in golds:
+                for enc in ("utf-8", "gb18030"):
+                    for script in ("simplified", "traditional"):
+                        combos[shape].append((slug, gold, rendering, enc, script))
+    for shape in SHAPES:
+        (out / shape).mkdir(exist_ok=True)
+        # Spread each shape's variants over the corpus rather than one gold after another.
+        random.Random(seed).shuffle(combos[shape])
     manifest = []
     for i in range(docs):
-        s, shape, enc, script = combos[i % len(combos)]
+        shape = SHAPES[i % len(SHAPES)]
+        slug, src, rendering, enc, script = combos[shape][(i // len(SHAPES)) % len(combos[shape])]
         rng = random.Random(seed * 1_000_003 + i)
         if shape == "text":
-            content = s["path"].read_text(encoding="utf-8")
+            content = src["path"].read_text(encoding="utf-8")
             suffix = ".txt"
+        elif shape in ("word", "cms"):
+            content = real_like(src, shape, rendering, enc, rng)
+            suffix = ".html"
         else:
-            title, body = bodies[s["slug"]]
+            title, body = bodies[slug]
             if shape == "html":
                 content = bare(body) + f"<!-- page {i} -->\n"
             else:
@@ -293,9 +360,12 @@ def build(out: Path, docs: int = 10_000, seed: int = 6) -> list[dict]:
         if script == "traditional":
             content = content.translate(s2t)
         data = content.encode(enc)
-        name = f"{i:05d}_{s['slug'][:24]}_{shape}_{enc}_{script[:4]}{suffix}"
+        name = f"{shape}/{i:05d}_{slug[:24]}_{rendering or shape}_{enc}_{script[:4]}{suffix}"
         (out / name).write_bytes(data)
-        manifest.append({"file": name, "slug": s["slug"], "shape": shape, "encoding": enc, "script": script, "size": len(data)})
+        manifest.append({
+            "file": name, "slug": slug, "shape": shape, "rendering": rendering, "encoding": enc, "script": script,
+            "size": len(data), "agency": rendering not in CLASSIC_TITLE,
+        })
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False))
     return manifest
 

@@ -85,7 +85,11 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
                 blocks.push(RawBlock::BlankLines(empty));
             }
             empty = 0;
-            blocks.push(RawBlock::Table(table));
+            if let Some(lines) = prose_rows(&table) {
+                blocks.extend(lines.into_iter().map(RawBlock::Paragraph));
+            } else {
+                blocks.push(RawBlock::Table(table));
+            }
             i = end;
             continue;
         }
@@ -134,7 +138,10 @@ fn word_columns(line: &str) -> Option<Vec<[u32; 2]>> {
         words.push([s as u32, i as u32]);
     }
     let apart = words.windows(2).any(|w| w[1][0] - w[0][1] >= 2);
-    (words.len() >= 2 && apart).then_some(words)
+    // A lone short word set in by spaces (`                       总计`, a header word stacked a
+    // line apart from the others) stands in its column too.
+    let lone = words.len() == 1 && words[0][0] >= 2 && words[0][1] - words[0][0] <= 4;
+    ((words.len() >= 2 && apart) || lone).then_some(words)
 }
 
 /// A line with Markdown markup removed (heading marks, emphasis, `<br>` as a
@@ -290,6 +297,34 @@ fn cell_text(field: &str, markdown: bool) -> String {
     let t = field.trim();
     let s = if markdown || t.contains("<br") || t.contains("<BR") { strip_markup(t) } else { t.to_string() };
     s.split('\n').map(str::trim).collect::<Vec<_>>().join("\n").trim().to_string()
+}
+
+/// The lines of a "table" that is justified prose a PDF-to-Markdown converter cut into
+/// cells (`| 和针对性。2024 | | 年，全市共受理政府信息公开申请 | 3119 | 件，答 |`): two rows or more,
+/// at least half of them with a cell that holds a clause (`，` or `。` after text), no cell
+/// naming a column or a form's block. Each row becomes a line of its cells' text.
+fn prose_rows(t: &RawTable) -> Option<Vec<String>> {
+    if t.n_rows < 2 {
+        return None;
+    }
+    let row_texts = |r: usize| t.cells.iter().filter(move |c| c.row == r).map(|c| c.text.as_str());
+    let clause = |s: &str| {
+        let s = s.trim();
+        s.chars().count() >= 4 && s.contains(['，', '。']) && !s.starts_with(['（', '('])
+    };
+    let form_words = ["第二十条", "信息内容", "申请人情况", "勾稽关系"];
+    if t.cells.iter().any(|c| form_words.iter().any(|w| c.text.contains(w))) {
+        return None;
+    }
+    let prose = (0..t.n_rows).filter(|&r| row_texts(r).any(clause)).count();
+    if prose < 2 || 2 * prose < t.n_rows {
+        return None;
+    }
+    let lines: Vec<String> = (0..t.n_rows)
+        .map(|r| row_texts(r).map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    Some(lines)
 }
 
 /// Rows of fields → a grid, one cell per field (a text table carries no spans;

@@ -92,3 +92,15 @@ def test_empty_template_rendering_facts_come_from_prose_only(path: Path, name: s
 def test_every_text_rendering_is_covered() -> None:
     assert set(TEXT_RENDERINGS) == {"text-lines", "text-lines-zeros", "text-pipes", "text-pdf"}
     assert len(GOLDS) == 10
+
+
+def test_prose_a_converter_cut_into_pipe_cells_gives_its_facts() -> None:
+    # markitdown of a real report PDF prints justified prose as pipe rows
+    # (`| 和针对性。2024 | | 年，全市共受理政府信息公开申请 | … | 3119 | 件，答 |`): read as lines of text,
+    # not as a table, so the facts the sentences state are found.
+    report = parse(REAL.parent / "layouts" / "md-markitdown" / "huaian-shi-2024.md")
+    facts = {f["key"]: f["value"] for f in report.facts if f["key"]}
+    assert facts["requests_received"] == 3119
+    assert facts["reviews"] == 351
+    assert facts["lawsuits"] == 46
+    assert "全市共受理政府信息公开申请 3119 件" in report.text

@@ -1,6 +1,7 @@
 """gongkai.read, the Report.*_frame() methods and gongkai.frames.long (SPEC §7); the Shanghai 2019
 HTML report through them, its values from its gold file."""
 
+import gc
 import json
 import os
 import sys
@@ -180,6 +181,7 @@ def test_errors_collect_skip_raise(tmp_path):
     assert list(skipped["file"]) == [str(good)]
     with pytest.raises(gongkai.UnsupportedFormatError):
         gongkai.read([good, bad], errors="raise")
+    assert gc.isenabled()  # the collector, paused while the batch converts, is back on after the error
     with pytest.raises(gongkai.OptionError):
         gongkai.read([good], errors="ignore")
 

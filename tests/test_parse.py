@@ -3,6 +3,7 @@
 import dataclasses
 import json
 import pathlib
+import sys
 
 import pytest
 
@@ -162,6 +163,47 @@ def test_parse_many_error_modes():
     assert collected[2].index == 2 and "PDF" in collected[2].message
     with pytest.raises(gongkai.OptionError):
         gongkai.parse_many([SEED0], errors="ignore")
+
+
+def test_parse_many_pauses_the_collector_and_restores_it(monkeypatch):
+    import gc
+
+    collections = []
+    seen = []  # at each progress line (written after a chunk is converted): collector on, collections so far
+
+    def count(phase, info):
+        if phase == "start":
+            collections.append(info["generation"])
+
+    class Probe:
+        def write(self, _text):
+            seen.append((gc.isenabled(), len(collections)))
+
+        def flush(self):
+            pass
+
+    paths = documents(SEEDS) + documents(REAL)
+    gc.callbacks.append(count)
+    try:
+        assert gc.isenabled()
+        with monkeypatch.context() as m:
+            m.setattr(sys, "stderr", Probe())
+            reports = gongkai.parse_many(paths, threads=1, progress=True, chunk_size=4)
+        # Thousands of objects a report (dozens of collections' worth), yet none ran while the batch converted.
+        assert len(reports) == len(paths) and len(seen) > len(paths) // 4
+        assert all(state == (False, 0) for state in seen), seen
+        assert gc.isenabled()
+        with pytest.raises(gongkai.EmptyInputError):
+            gongkai.parse_many([SEED0, b""])
+        assert gc.isenabled()  # back on after an error too
+        gc.disable()
+        try:
+            gongkai.parse_many([SEED0])
+            assert not gc.isenabled()  # a caller's choice is kept
+        finally:
+            gc.enable()
+    finally:
+        gc.callbacks.remove(count)
 
 
 def test_parse_many_progress_bar(capsys):

@@ -285,3 +285,22 @@ def test_bad_folder_file(name: str) -> None:
         _check_file(path, partial=expect != "read")
     else:
         assert report.source["format"] in ("pdf", "docx", "doc")
+
+
+def test_docx_automatic_numbering_is_drawn_into_the_text() -> None:
+    # Headings numbered by a list style (LibreOffice's DOCX of tests/data/word-numbering/numbered.fodt):
+    # Word keeps `一、` and `（一）` out of the text; drawn back, the outline finds the sections.
+    report = parse(DATA / "word-numbering" / "numbered.docx")
+    sections = [(s["key"], s["number"]) for s in report.sections if s["key"] != "preamble"]
+    assert sections == [
+        ("overview", "一"),
+        ("proactive", "二"),
+        ("requests", "三"),
+        ("review_litigation", "四"),
+        ("problems", "五"),
+        ("other", "六"),
+    ]
+    assert [c["number"] for c in report.sections[1]["children"]] == ["（一）", "（二）"]
+    facts = {f["key"]: (f["value"], f["section"]) for f in report.facts if f["key"]}
+    assert facts["proactive_total"] == (128, "overview")
+    assert facts["requests_received"] == (5, "overview")

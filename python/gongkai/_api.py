@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal, overload
 
@@ -28,6 +31,35 @@ def _after_fork_in_child() -> None:
 
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_after_fork_in_child)
+
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """CPython's cyclic collector off while a batch turns its reports into objects.
+
+    A batch builds ~2,000 objects a report and keeps them; each collection the
+    allocations trigger re-scans every report already returned (27-42 % of
+    `parse_many`'s time). Report dicts hold no reference cycles, so nothing is
+    left for the collector to find. It is switched back on afterwards (also on an
+    error) if it was on; nested and concurrent batches share one pause.
+    """
+    global _gc_depth, _gc_was_enabled
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def _threads_from_env() -> int | None:
@@ -454,17 +486,19 @@ def parse_many(
     message) in their place. ``progress=True`` draws a progress bar on stderr.
     Work runs in chunks, so Ctrl-C interrupts between chunks.
     """
-    return [
-        payload if isinstance(payload, Failure) else Report.from_dict(payload)
-        for _source, payload in iter_parsed(
-            _expand_folders(sources),
-            threads=threads,
-            errors=errors,
-            progress=progress,
-            chunk_size=chunk_size,
-            encoding=encoding,
-            format=format,
-            t2s=t2s,
-            max_bytes=max_bytes,
-        )
-    ]
+    with gc_paused():
+        expanded = _expand_folders(sources)
+        return [
+            payload if isinstance(payload, Failure) else Report.from_dict(payload)
+            for _source, payload in iter_parsed(
+                expanded,
+                threads=threads,
+                errors=errors,
+                progress=progress,
+                chunk_size=chunk_size,
+                encoding=encoding,
+                format=format,
+                t2s=t2s,
+                max_bytes=max_bytes,
+            )
+        ]

@@ -77,23 +77,24 @@ def read(
     """
     files = expand_files(paths)
     out = WideRows(blank_as_zero=blank_as_zero, na_as_zero=na_as_zero, parts=parts)
-    for path, result in _api.iter_parsed(
-        [Path(f) for f in files],  # every str here is a path, never a document's text
-        threads=threads,
-        errors=errors,
-        progress=progress,
-        chunk_size=chunk_size,
-        encoding=encoding,
-        format=format,
-        t2s=t2s,
-        max_bytes=max_bytes,
-    ):
-        file = os.fspath(path)
-        if isinstance(result, _api.Failure):
-            out.failure(file, result.error, result.message)
-        else:
-            out.report(result, file)
-        del result
+    with _api.gc_paused():
+        for path, result in _api.iter_parsed(
+            [Path(f) for f in files],  # every str here is a path, never a document's text
+            threads=threads,
+            errors=errors,
+            progress=progress,
+            chunk_size=chunk_size,
+            encoding=encoding,
+            format=format,
+            t2s=t2s,
+            max_bytes=max_bytes,
+        ):
+            file = os.fspath(path)
+            if isinstance(result, _api.Failure):
+                out.failure(file, result.error, result.message)
+            else:
+                out.report(result, file)
+            del result
     pd = _pandas()
     n = len(out.data["file"])
     frame = out.frame(index=pd.RangeIndex(index_start, index_start + n))
@@ -115,7 +116,8 @@ def long_files(
     out = LongRows(blank_as_zero=blank_as_zero, na_as_zero=na_as_zero)
     parsed = _api.iter_parsed([Path(f) for f in files], threads=threads, errors=errors, progress=False,
                               chunk_size=chunk_size, encoding=None, format=None, t2s=True, max_bytes=None)
-    for n, (path, result) in enumerate(parsed):
-        if not isinstance(result, _api.Failure):
-            out.report(n, os.fspath(path), result)
+    with _api.gc_paused():
+        for n, (path, result) in enumerate(parsed):
+            if not isinstance(result, _api.Failure):
+                out.report(n, os.fspath(path), result)
     return out.frame()

@@ -65,6 +65,37 @@ pub(super) fn utf16_without_bom(head: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// The first `limit` chars of UTF-8 `b` (all of it when shorter) and how many chars that is,
+/// counted a block at a time over the lead bytes (vectorised) rather than char by char.
+pub(super) fn head_chars(b: &[u8], limit: usize) -> (&[u8], usize) {
+    const BLOCK: usize = 4096;
+    let is_lead = |x: u8| x & 0xC0 != 0x80;
+    let mut chars = 0;
+    let mut at = 0;
+    while at < b.len() {
+        let end = (at + BLOCK).min(b.len());
+        let n = count_bytes(&b[at..end], is_lead);
+        if chars + n > limit {
+            // The cut falls in this block: the byte where lead number `limit` starts.
+            let mut need = limit - chars;
+            let mut i = at;
+            while i < end {
+                if is_lead(b[i]) {
+                    if need == 0 {
+                        break;
+                    }
+                    need -= 1;
+                }
+                i += 1;
+            }
+            return (&b[..i], limit);
+        }
+        chars += n;
+        at = end;
+    }
+    (b, chars)
+}
+
 /// Checks the first 64K decoded chars: control characters (C0 other than whitespace/ESC, DEL, C1)
 /// mean binary data whatever the encoding. A quarter of U+FFFD means nothing fitted, but only
 /// when we guessed: an encoding the caller forced, or a BOM, is obeyed.
@@ -73,8 +104,7 @@ pub(super) fn check_decoded(text: &str, from: EncodingFrom) -> Result<(), CoreEr
     // control is C2 80..C2 9F, U+FFFD is EF BF BD; every non-continuation byte starts a char.
     let b = text.as_bytes();
     // The first WINDOW chars (no more bytes than that means no more chars).
-    let head = if b.len() <= WINDOW { b } else { &b[..text.char_indices().nth(WINDOW).map_or(b.len(), |(i, _)| i)] };
-    let chars = count_bytes(head, |x| x & 0xC0 != 0x80);
+    let (head, chars) = head_chars(b, WINDOW);
     let c1 = memchr::memchr_iter(0xC2, head).filter(|&i| matches!(head.get(i + 1), Some(0x80..=0x9F))).count();
     let controls = count_bytes(head, is_control_byte) + c1;
     let replaced = memchr::memmem::find_iter(head, "\u{fffd}".as_bytes()).count();

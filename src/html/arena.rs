@@ -1,14 +1,18 @@
-//! The html5ever DOM copied into a flat pre-order arena (parent/child/sibling indices),
+//! The page as a flat pre-order arena (parent/child/sibling indices; `sink` builds it, and
+//! `Arena::build` from scraper's DOM in tests),
 //! and the iterative `Walk` every later pass uses: no recursion, whatever the nesting.
 
+#[cfg(test)]
 use scraper::{Html, Node};
 
 use super::lines::Lines;
-use super::marks::{mark_of, Mark};
+#[cfg(test)]
+use super::marks::mark_of;
+use super::marks::Mark;
 
-const MAX_COLSPAN: u64 = 1000;
+pub(super) const MAX_COLSPAN: u64 = 1000;
 /// Browsers clamp `rowspan` to 65534.
-const MAX_ROWSPAN: u64 = 65534;
+pub(super) const MAX_ROWSPAN: u64 = 65534;
 
 pub(super) const NONE: u32 = u32::MAX;
 
@@ -64,6 +68,8 @@ pub(super) struct Arena {
 }
 
 impl Arena {
+    /// The arena of scraper's tree: what [`super::sink::parse`] must build (tests compare the two).
+    #[cfg(test)]
     pub(super) fn build(doc: &Html) -> (Arena, Option<String>) {
         let mut arena = Arena { nodes: Vec::new(), text: String::new() };
         let mut last_child: Vec<u32> = Vec::new();
@@ -112,6 +118,7 @@ impl Arena {
     }
 
     /// Appends a node under `parent`; returns its index and whether to read its children.
+    #[cfg(test)]
     pub(super) fn add(&mut self, value: &Node, parent: u32, last_child: &mut Vec<u32>) -> (u32, bool) {
         let mut node = ANode {
             tag: Tag::Skip,

@@ -8,9 +8,9 @@
 //!    `MAX_DEPTH` (as browsers do) and removes formatting tags left open.
 //!    html5ever's tree builder walks its stack of open elements for scope checks,
 //!    so 100,000 nested `<div>`s otherwise cost minutes.
-//! 2. html5ever (via scraper) builds the DOM, which is copied into a flat
-//!    `Arena` (`arena.rs`; pre-order, parent/child/sibling indices). Every later pass is an
-//!    iterative `Walk` over it — no recursion, whatever the nesting.
+//! 2. html5ever's tree builder writes a compact node list (`sink.rs`), turned into a
+//!    flat `Arena` (`arena.rs`; pre-order, parent/child/sibling indices). Every later pass
+//!    is an iterative `Walk` over it — no recursion, whatever the nesting.
 //! 3. Main content: a known CMS container (`div.TRS_Editor`, `#zoom`, …) if one
 //!    holds most of the text and nothing report-like lies outside it, otherwise
 //!    the body; page furniture (nav, footers, share/print widgets) is dropped
@@ -19,7 +19,8 @@
 //!    data tables as grids; layout tables are read as flow.
 //! 5. Panel: label/value pairs from every line and table row of the whole page.
 //!
-//! Modules by job: `prune` (the pre-parse scan), `arena` (the flat DOM and its walk),
+//! Modules by job: `prune` (the pre-parse scan), `sink` (html5ever's tree builder writing
+//! the node list), `arena` (the flat DOM and its walk),
 //! `marks` (what an id/class says: content container, furniture), `lines` (text to
 //! lines), `grid` (tables to span-expanded grids), `content` (the main content's blocks),
 //! `panel` (the metadata panel).
@@ -31,14 +32,12 @@ mod lines;
 mod marks;
 mod panel;
 mod prune;
+mod sink;
 #[cfg(test)]
 mod tests;
 
-use scraper::Html;
-
 use crate::document::RawDocument;
 
-use arena::Arena;
 use content::Content;
 use panel::read_panel;
 use prune::prune;
@@ -46,9 +45,7 @@ use prune::prune;
 /// Parses an HTML page.
 pub fn parse_html(html: &str) -> RawDocument {
     let pruned = prune(html);
-    let doc = Html::parse_document(&pruned);
-    let (arena, html_title) = Arena::build(&doc);
-    drop(doc);
+    let (arena, html_title) = sink::parse(&pruned);
     let panel = read_panel(&arena);
     let blocks = Content::new(&arena).blocks();
     RawDocument { blocks, panel, html_title }

@@ -2,7 +2,9 @@
 
 use std::borrow::Cow;
 
-use super::arena::parse_non_negative;
+use scraper::Html;
+
+use super::arena::{parse_non_negative, Arena};
 use super::prune::{prune, MAX_DEPTH};
 use super::*;
 use crate::document::{RawBlock, RawTable};

@@ -409,17 +409,27 @@ impl T2Item {
 /// A misprinted or abbreviated row label (`2.其他法律行政止公开`): the template row whose
 /// printed label shares the most characters in order with it, when that is clear.
 pub fn fuzzy_t3(label: &str) -> Option<usize> {
+    /// The template rows' printed labels as compared: computed once, not per label.
+    static PRINTED: std::sync::LazyLock<Vec<Vec<char>>> = std::sync::LazyLock::new(|| {
+        T3_ROW_PRINTED.iter().map(|(p, _)| strip_ordinal(&super::grid::compact(p)).chars().collect()).collect()
+    });
     let l: Vec<char> = strip_ordinal(label).chars().collect();
     if l.len() < 4 {
         return None;
     }
-    let mut scored: Vec<(f64, usize)> = T3_ROW_PRINTED
+    let mut rows = (Vec::new(), Vec::new());
+    let mut scored: Vec<(f64, usize)> = PRINTED
         .iter()
         .enumerate()
-        .map(|(i, (p, _))| {
-            let p: Vec<char> = strip_ordinal(&super::grid::compact(p)).chars().collect();
-            let common = lcs(&l, &p) as f64;
-            (common / (l.len().max(p.len()) as f64), i)
+        .map(|(i, p)| {
+            // The score is at most min/max of the two lengths. Below 0.6 it can neither be
+            // the best (which must reach 0.75) nor come within 0.15 of it: 0 decides the same.
+            let (short, long) = (l.len().min(p.len()), l.len().max(p.len()));
+            if short * 10 < long * 6 {
+                return (0.0, i);
+            }
+            let common = lcs(&l, p, &mut rows) as f64;
+            (common / (long as f64), i)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -432,17 +442,21 @@ pub fn strip_ordinal(s: &str) -> &str {
     s.trim_start_matches(|c: char| c.is_ascii_digit() || "().、．,一二三四五六七八九十".contains(c))
 }
 
-fn lcs(a: &[char], b: &[char]) -> usize {
+/// Length of the longest common subsequence (0 past 64 characters); `rows` is scratch space.
+fn lcs(a: &[char], b: &[char], rows: &mut (Vec<usize>, Vec<usize>)) -> usize {
     if a.len() > 64 || b.len() > 64 {
         return 0;
     }
-    let mut prev = vec![0usize; b.len() + 1];
+    let (prev, cur) = rows;
+    prev.clear();
+    prev.resize(b.len() + 1, 0);
+    cur.clear();
+    cur.resize(b.len() + 1, 0);
     for &x in a {
-        let mut cur = vec![0usize; b.len() + 1];
         for (j, &y) in b.iter().enumerate() {
             cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j].max(cur[j]) };
         }
-        prev = cur;
+        std::mem::swap(prev, cur);
     }
     prev[b.len()]
 }

@@ -229,7 +229,33 @@ fn t4_columns(v: &View, a: usize, b: usize) -> Option<ColumnModel> {
         line.push(w);
     }
     flush(&mut line);
-    best
+    best.or_else(|| t4_stacked_columns(v, &words))
+}
+
+/// Table 4's columns from a header stacked over several lines (`结果` over `维持`, `总计` a line
+/// apart): the column words of the header's page, grouped by where they stand, when they stand
+/// in exactly 15 groups clearly apart.
+fn t4_stacked_columns(v: &View, words: &[(usize, usize, u32, f32, f32)]) -> Option<ColumnModel> {
+    const COLUMN_CHARS: &str = "维持纠正其他它结果尚未审结总计";
+    let column_word = |w: &&(usize, usize, u32, f32, f32)| v.chars[w.0..w.1].iter().all(|c| COLUMN_CHARS.contains(*c));
+    let page = words.iter().find(column_word)?.2;
+    let mut xs: Vec<f32> =
+        words.iter().filter(column_word).filter(|w| w.2 == page).map(|w| (w.3 + w.4) / 2.0).collect();
+    xs.sort_by(f32::total_cmp);
+    let mut groups: Vec<Vec<f32>> = Vec::new();
+    for x in xs {
+        match groups.last_mut() {
+            Some(g) if x - g[g.len() - 1] <= 2.5 => g.push(x),
+            _ => groups.push(vec![x]),
+        }
+    }
+    if groups.len() != 15 {
+        return None;
+    }
+    let centres: Vec<f32> = groups.iter().map(|g| g.iter().sum::<f32>() / g.len() as f32).collect();
+    let pitch = (centres[14] - centres[0]) / 14.0;
+    let apart = centres.windows(2).all(|w| w[1] - w[0] >= 0.6 * pitch);
+    (pitch >= 3.0 && apart).then(|| ColumnModel { pages: vec![(page, centres, pitch)] })
 }
 
 /// Where each token was printed, on pages whose columns are known: its centre in columns of

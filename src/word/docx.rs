@@ -4,6 +4,7 @@
 //! → rowspan/colspan grids. A nested table is read as its own table after the one holding
 //! it; a one-cell table that only frames content is unwrapped.
 
+use super::numbering::Numbering;
 use super::xml::{attr, Event, Reader};
 use super::{zip, WordDocument};
 use crate::document::{RawBlock, RawCell, RawDocument, RawTable};
@@ -40,7 +41,9 @@ fn damaged(reason: &str) -> CoreError {
 pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {
     let xml = zip::member(bytes, "word/document.xml")?.ok_or_else(|| damaged("word/document.xml is missing"))?;
     let xml = String::from_utf8_lossy(&xml);
-    let blocks = walk(&xml);
+    let part = |name: &str| zip::member(bytes, name).ok().flatten().map(|b| String::from_utf8_lossy(&b).into_owned());
+    let mut numbering = Numbering::new(part("word/numbering.xml").as_deref(), part("word/styles.xml").as_deref());
+    let blocks = walk(&xml, &mut numbering);
     let pages = zip::member(bytes, "docProps/app.xml").ok().flatten().and_then(|app| {
         let app = String::from_utf8_lossy(&app);
         let s = app.find("<Pages>")? + 7;
@@ -65,11 +68,21 @@ fn push_para(out: &mut Vec<RawBlock>, text: &str) {
     }
 }
 
-fn walk(xml: &str) -> Vec<RawBlock> {
+/// A paragraph's numbering properties: `numId`, `ilvl`, style id.
+#[derive(Default)]
+struct NumPr {
+    num_id: Option<String>,
+    ilvl: Option<usize>,
+    style: Option<String>,
+}
+
+fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
     // Containers: the body, then one per open table cell.
     let mut containers: Vec<Vec<RawBlock>> = vec![Vec::new()];
     let mut tables: Vec<Table> = Vec::new();
     let mut paras: Vec<String> = Vec::new();
+    let mut numprs: Vec<NumPr> = Vec::new();
+    let numbered = !numbering.is_empty();
     let mut in_text = 0usize;
     // Inside w:del / w:moveFrom / mc:Fallback: skipped.
     let mut skip = 0usize;
@@ -89,7 +102,19 @@ fn walk(xml: &str) -> Vec<RawBlock> {
         match ev {
             Event::Start(name, attrs, selfc) => match name {
                 "del" | "moveFrom" | "Fallback" if !selfc => skip = 1,
-                "p" if !selfc => paras.push(String::new()),
+                "p" if !selfc => {
+                    paras.push(String::new());
+                    numprs.push(NumPr::default());
+                }
+                "pStyle" | "numId" | "ilvl" if numbered => {
+                    if let (Some(n), Some(v)) = (numprs.last_mut(), attr(attrs, "val")) {
+                        match name {
+                            "pStyle" => n.style = Some(v),
+                            "numId" => n.num_id = Some(v),
+                            _ => n.ilvl = v.parse().ok(),
+                        }
+                    }
+                }
                 "t" if !selfc => in_text += 1,
                 "tab" | "ptab" if !in_tcpr => {
                     if let Some(p) = paras.last_mut() {
@@ -152,7 +177,16 @@ fn walk(xml: &str) -> Vec<RawBlock> {
                 "trPr" => in_trpr = false,
                 "tcPr" => in_tcpr = false,
                 "p" => {
-                    if let Some(p) = paras.pop() {
+                    if let Some(mut p) = paras.pop() {
+                        let n = numprs.pop().unwrap_or_default();
+                        // numId 0 takes the style's numbering away.
+                        if numbered && n.num_id.as_deref() != Some("0") && (n.num_id.is_some() || n.style.is_some()) {
+                            if let Some(mark) = numbering.next(n.num_id.as_deref(), n.ilvl, n.style.as_deref()) {
+                                if !p.trim().is_empty() {
+                                    p.insert_str(0, &mark);
+                                }
+                            }
+                        }
                         if let Some(c) = containers.last_mut() {
                             push_para(c, &p);
                         }
@@ -277,7 +311,7 @@ mod tests {
                   <w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr>
             <w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr>
           </w:tbl></w:body></w:document>"#;
-        let blocks = walk(xml);
+        let blocks = walk(xml, &mut Numbering::default());
         assert_eq!(blocks[0], RawBlock::Paragraph("标题新增".into()));
         assert_eq!(blocks[1], RawBlock::Paragraph("控件".into()));
         let RawBlock::Table(t) = &blocks[2] else { panic!("{blocks:?}") };

@@ -4,6 +4,7 @@
 mod cfb;
 pub mod doc;
 pub mod docx;
+mod numbering;
 mod xml;
 mod zip;
 
