@@ -39,12 +39,6 @@ pub use table_text::text_table_spans;
 use crate::document::{CharIndex, Document, Span};
 use crate::model::{Fact, Issue, Section};
 
-/// Reads the facts of a document without its table readings: only HTML tables
-/// and lines that look like table rows are left out (see [`read_with_issues`]).
-pub fn read(doc: &Document, sections: &[Section]) -> Vec<Fact> {
-    read_with_issues(doc, sections, &[]).0
-}
-
 /// Reads the facts and the `PLACEHOLDER` issues of a document whose year is not known.
 ///
 /// `table_spans` are the character spans of the tables read from the text
@@ -182,7 +176,7 @@ mod tests {
     fn facts_of(text: &str) -> Vec<Fact> {
         let raw = RawDocument { blocks: vec![RawBlock::Paragraph(text.to_string())], ..Default::default() };
         let doc = Document::assemble(raw, Format::Text);
-        read(&doc, &[])
+        read_with_issues(&doc, &[], &[]).0
     }
 
     fn keyed(text: &str) -> Vec<(&'static str, f64, bool, bool)> {
@@ -280,7 +274,7 @@ mod tests {
             RawDocument { blocks: vec![RawBlock::Paragraph(text.into())], ..Default::default() },
             Format::Text,
         );
-        let facts = read(&doc, &[]);
+        let facts = read_with_issues(&doc, &[], &[]).0;
         let chars: Vec<char> = text.chars().collect();
         let ev = |f: &Fact| chars[f.span[0]..f.span[1]].iter().collect::<String>();
         let p = facts.iter().find(|f| f.key == Some("proactive_total")).expect("proactive");

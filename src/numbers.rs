@@ -393,7 +393,6 @@ fn read_token(text: &str, start: usize) -> Option<NumberToken> {
     let mut value_str_end = end;
     // Chinese body may end with big units (四十万); Arabic bodies may be followed by 余/多 then 万/亿.
     let mut q = end;
-    let mut chinese_big_in_body = false;
     if arabic {
         loop {
             let r = &text[q..];
@@ -431,8 +430,6 @@ fn read_token(text: &str, start: usize) -> Option<NumberToken> {
             q = end;
             value_str_end = end;
         }
-        let body_now = &text[body_start..end];
-        chinese_big_in_body = body_now.ends_with(['万', '亿', '萬', '億']);
         // 四十余万: 余 between numeral and big unit.
         let r = &text[q..];
         if let Some(w) = ["余", "多"].iter().find(|w| r.starts_with(**w)) {
@@ -447,7 +444,6 @@ fn read_token(text: &str, start: usize) -> Option<NumberToken> {
             }
         }
     }
-    let _ = chinese_big_in_body;
     // A Chinese numeral that is only a unit word (万, 千) or a lone 一 is not read here.
     let body = &text[body_start..end];
     let base = if arabic { parse_arabic(body)? } else { parse_cn(body)? };

@@ -18,11 +18,6 @@ mod text;
 use crate::document::Document;
 use crate::model::{Issue, Tables};
 
-/// Reads the statutory tables of a document.
-pub fn read(doc: &Document) -> Tables {
-    read_with_issues(doc).0
-}
-
 /// Reads the statutory tables and reports the cells that could not be placed
 /// (`TABLE_UNREADABLE`, blame `parser`).
 pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
