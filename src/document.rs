@@ -285,6 +285,60 @@ impl Document {
         }
         Document { format, text, blocks, tables, panel: raw.panel, html_title: raw.html_title, blank_lines, columns }
     }
+
+    /// The document of one part of a compilation: the blocks starting inside `chars` (a
+    /// character range of this document's text, whose characters are `text`), laid out anew so
+    /// that spans point into the part's text. Costs the part's size, not the document's
+    /// (a compilation of 20,000 parts was quadratic).
+    #[must_use]
+    pub fn slice(&self, text: &[char], chars: std::ops::Range<usize>) -> Document {
+        // Blocks are laid out in order, so their starts are sorted.
+        let first = self.blocks.partition_point(|b| b.span[0] < chars.start);
+        let last = self.blocks.partition_point(|b| b.span[0] < chars.end);
+        let mut blocks = Vec::new();
+        let mut prev_end: Option<usize> = None;
+        for b in &self.blocks[first..last.max(first)] {
+            if let Some(end) = prev_end {
+                // `blank_lines` is in text order: find the runs recorded at `end`.
+                let at = self.blank_lines.partition_point(|(pos, _)| *pos < end);
+                let n: u32 = self.blank_lines[at..].iter().take_while(|(pos, _)| *pos == end).map(|(_, n)| *n).sum();
+                if n > 0 {
+                    blocks.push(RawBlock::BlankLines(n));
+                }
+            }
+            prev_end = Some(b.span[1]);
+            match b.kind {
+                BlockKind::Paragraph => {
+                    let s = b.span[0].min(text.len());
+                    let e = b.span[1].min(text.len());
+                    blocks.push(RawBlock::Paragraph(text[s..e].iter().collect()));
+                }
+                BlockKind::Table(i) => {
+                    let Some(t) = self.tables.get(i) else { continue };
+                    let cells = t
+                        .cells
+                        .iter()
+                        .map(|c| RawCell {
+                            text: c.text.clone(),
+                            row: c.row,
+                            col: c.col,
+                            rowspan: c.rowspan,
+                            colspan: c.colspan,
+                            header: c.header,
+                            evidence: c.evidence,
+                        })
+                        .collect();
+                    blocks.push(RawBlock::Table(RawTable {
+                        n_rows: t.n_rows,
+                        n_cols: t.n_cols,
+                        cells,
+                        grid: t.grid.clone(),
+                    }));
+                }
+            }
+        }
+        Document::assemble(RawDocument { blocks, panel: Vec::new(), html_title: None }, self.format)
+    }
 }
 
 /// Maps byte offsets of a `str` to character offsets (regex gives bytes; spans are characters).

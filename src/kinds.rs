@@ -6,7 +6,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{BlockKind, Document, RawBlock, RawCell, RawDocument, RawTable};
 use crate::model::{Kind, Section, Template};
 
 /// Title words of a self-inspection report (政务公开自查报告).
@@ -131,59 +130,6 @@ pub fn template_for(kind: Kind, text: &str, year: Option<i32>, titled: bool) -> 
         None if !titled => None,
         _ => Some(Template::Pre2019),
     }
-}
-
-/// The document of one part of a compilation: the blocks starting inside `chars`
-/// (a character range of `doc.text`, whose characters are `text`), laid out anew so
-/// that spans point into the part's text. Costs the part's size, not the document's
-/// (a compilation of 20,000 parts was quadratic).
-pub fn part_document(doc: &Document, text: &[char], chars: std::ops::Range<usize>) -> Document {
-    // Blocks are laid out in order, so their starts are sorted.
-    let first = doc.blocks.partition_point(|b| b.span[0] < chars.start);
-    let last = doc.blocks.partition_point(|b| b.span[0] < chars.end);
-    let mut blocks = Vec::new();
-    let mut prev_end: Option<usize> = None;
-    for b in &doc.blocks[first..last.max(first)] {
-        if let Some(end) = prev_end {
-            // `blank_lines` is in text order: find the runs recorded at `end`.
-            let at = doc.blank_lines.partition_point(|(pos, _)| *pos < end);
-            let n: u32 = doc.blank_lines[at..].iter().take_while(|(pos, _)| *pos == end).map(|(_, n)| *n).sum();
-            if n > 0 {
-                blocks.push(RawBlock::BlankLines(n));
-            }
-        }
-        prev_end = Some(b.span[1]);
-        match b.kind {
-            BlockKind::Paragraph => {
-                let s = b.span[0].min(text.len());
-                let e = b.span[1].min(text.len());
-                blocks.push(RawBlock::Paragraph(text[s..e].iter().collect()));
-            }
-            BlockKind::Table(i) => {
-                let Some(t) = doc.tables.get(i) else { continue };
-                let cells = t
-                    .cells
-                    .iter()
-                    .map(|c| RawCell {
-                        text: c.text.clone(),
-                        row: c.row,
-                        col: c.col,
-                        rowspan: c.rowspan,
-                        colspan: c.colspan,
-                        header: c.header,
-                        evidence: c.evidence,
-                    })
-                    .collect();
-                blocks.push(RawBlock::Table(RawTable {
-                    n_rows: t.n_rows,
-                    n_cols: t.n_cols,
-                    cells,
-                    grid: t.grid.clone(),
-                }));
-            }
-        }
-    }
-    Document::assemble(RawDocument { blocks, panel: Vec::new(), html_title: None }, doc.format)
 }
 
 /// A part marker at a line start: 第一篇, 第2篇.

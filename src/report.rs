@@ -252,7 +252,7 @@ fn build(doc: &Document, source: Source) -> Report {
         let parts: Vec<Report> = parts
             .into_iter()
             .map(|r| {
-                let part = kinds::part_document(doc, &chars, idx.char_at(r.start)..idx.char_at(r.end));
+                let part = doc.slice(&chars, idx.char_at(r.start)..idx.char_at(r.end));
                 build_one(&part, source.clone())
             })
             .collect();
