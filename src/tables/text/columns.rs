@@ -1,0 +1,268 @@
+//! Column-aligned text (`pdftotext -layout`): where each column of a table sits, from its
+//! header words or its rows, and the printed position of each value.
+
+use crate::document::Span;
+use crate::model::CellState;
+
+use crate::tables::build::{self};
+use crate::tables::cells::{self};
+use crate::tables::rows::{Hit, View};
+
+/// Table-3 header words of column-aligned text (`pdftotext -layout` stacks them: `商业企` /
+/// `业`) and the column each names; fragments two columns share (`机构`, `组织`) name none.
+pub(super) const T3_HEADER_WORDS: &[(&str, usize)] = &[
+    ("自然人", 0),
+    ("自然", 0),
+    ("人", 0),
+    ("商业企业", 1),
+    ("商业企", 1),
+    ("商业", 1),
+    ("科研机构", 2),
+    ("科研", 2),
+    ("社会公益组织", 3),
+    ("社会公益", 3),
+    ("社会", 3),
+    ("公益", 3),
+    ("法律服务机构", 4),
+    ("法律服务", 4),
+    ("法律服", 4),
+    ("法律", 4),
+    ("其他", 5),
+    ("其它", 5),
+    ("总计", 6),
+    ("总", 6),
+];
+
+/// Where a table's columns were printed in column-aligned text, page by page (a PDF text
+/// extractor lays each page out on its own character grid, so the columns move between pages).
+pub(super) struct ColumnModel {
+    /// `(page, centre column of each template column, pitch)`.
+    pub(super) pages: Vec<(u32, Vec<f32>, f32)>,
+}
+
+impl ColumnModel {
+    pub(super) fn page(&self, page: u32) -> Option<(&[f32], f32)> {
+        self.pages.iter().find(|(p, _, _)| *p == page).map(|(_, c, pitch)| (c.as_slice(), *pitch))
+    }
+}
+
+/// Table 3's columns in column-aligned text. On a page where rows print all seven values,
+/// their positions; else on the header's page a straight line through the columns its words
+/// name (at least three different ones lying on it); else the tokens' positions when they fall
+/// into exactly seven groups on the page.
+pub(super) fn t3_columns(
+    v: &View,
+    from: usize,
+    to: usize,
+    found: &[(usize, Vec<crate::tables::solve::Token>, Span)],
+) -> Option<ColumnModel> {
+    let centre = |t: &crate::tables::solve::Token| v.word_at(t.span()[0]).map(|(_, p, x0, x1)| (p, (x0 + x1) / 2.0));
+    let mut model = ColumnModel { pages: Vec::new() };
+    // Rows printing all seven values, page by page.
+    let mut full: Vec<(u32, Vec<f32>)> = Vec::new();
+    for f in found.iter().filter(|f| f.1.len() == 7) {
+        let xs: Option<Vec<(u32, f32)>> = f.1.iter().map(centre).collect();
+        let Some(xs) = xs else { continue };
+        if xs.iter().all(|(p, _)| *p == xs[0].0) && xs.windows(2).all(|w| w[1].1 > w[0].1) {
+            full.push((xs[0].0, xs.iter().map(|x| x.1).collect()));
+        }
+    }
+    let mut pages: Vec<u32> = full.iter().map(|f| f.0).collect();
+    pages.dedup();
+    pages.sort_unstable();
+    pages.dedup();
+    for p in pages {
+        let rows: Vec<&Vec<f32>> = full.iter().filter(|f| f.0 == p).map(|f| &f.1).collect();
+        let centres: Vec<f32> = (0..7)
+            .map(|c| {
+                let mut xs: Vec<f32> = rows.iter().map(|r| r[c]).collect();
+                xs.sort_by(f32::total_cmp);
+                xs[xs.len() / 2]
+            })
+            .collect();
+        let pitch = (centres[6] - centres[0]) / 6.0;
+        if pitch >= 2.0 {
+            model.pages.push((p, centres, pitch));
+        }
+    }
+    // The header's words.
+    let mut named: Vec<(usize, f32)> = Vec::new();
+    let mut page = None;
+    for (a, b, p, x0, x1) in v.words_in(from, to) {
+        let w: String = v.chars[a..b].iter().collect();
+        if let Some((_, col)) = T3_HEADER_WORDS.iter().find(|(pat, _)| *pat == w) {
+            named.push((*col, (x0 + x1) / 2.0));
+            page = Some(p);
+        }
+    }
+    let distinct = (0..7).filter(|c| named.iter().any(|(k, _)| k == c)).count();
+    if let (true, Some(page)) = (distinct >= 3, page) {
+        if model.page(page).is_none() {
+            // Least squares x = a + b·col.
+            let n = named.len() as f32;
+            let (sx, sy) = named.iter().fold((0.0, 0.0), |acc, (c, x)| (acc.0 + *c as f32, acc.1 + x));
+            let (mx, my) = (sx / n, sy / n);
+            let sxx: f32 = named.iter().map(|(c, _)| (*c as f32 - mx).powi(2)).sum();
+            let sxy: f32 = named.iter().map(|(c, x)| (*c as f32 - mx) * (x - my)).sum();
+            if sxx > 0.0 {
+                let b = sxy / sxx;
+                let a = my - b * mx;
+                if b >= 2.0 && named.iter().all(|(c, x)| (a + b * *c as f32 - x).abs() <= 0.45 * b) {
+                    model.pages.push((page, (0..7).map(|c| a + b * c as f32).collect(), b));
+                }
+            }
+        }
+    }
+    // Seven groups of token positions on a page without a model yet.
+    let xs: Vec<(u32, f32)> = found.iter().flat_map(|f| f.1.iter()).filter_map(centre).collect();
+    let mut pages: Vec<u32> = xs.iter().map(|x| x.0).collect();
+    pages.sort_unstable();
+    pages.dedup();
+    for p in pages {
+        if model.page(p).is_some() {
+            continue;
+        }
+        let mut on: Vec<f32> = xs.iter().filter(|x| x.0 == p).map(|x| x.1).collect();
+        on.sort_by(f32::total_cmp);
+        let mut groups: Vec<Vec<f32>> = Vec::new();
+        for x in on {
+            match groups.last_mut() {
+                Some(g) if x - g[g.len() - 1] <= 2.0 => g.push(x),
+                _ => groups.push(vec![x]),
+            }
+        }
+        if groups.len() == 7 {
+            let centres: Vec<f32> = groups.iter().map(|g| g.iter().sum::<f32>() / g.len() as f32).collect();
+            model.pages.push((p, centres.clone(), (centres[6] - centres[0]) / 6.0));
+        }
+    }
+    (!model.pages.is_empty()).then_some(model)
+}
+
+/// Table 4's columns in column-aligned text: a header line of `[a, b)` printing 15 words
+/// (`结果 结果 其他 尚未 总 …`), one over each column.
+pub(super) fn t4_columns(v: &View, a: usize, b: usize) -> Option<ColumnModel> {
+    let words: Vec<(usize, usize, u32, f32, f32)> = v.words_in(a, b).collect();
+    let mut line: Vec<&(usize, usize, u32, f32, f32)> = Vec::new();
+    let mut best: Option<ColumnModel> = None;
+    let mut flush = |line: &mut Vec<&(usize, usize, u32, f32, f32)>| {
+        if line.len() == 15 && best.is_none() {
+            let centres: Vec<f32> = line.iter().map(|w| (w.3 + w.4) / 2.0).collect();
+            let pitch = (centres[14] - centres[0]) / 14.0;
+            if pitch >= 2.0 && centres.windows(2).all(|p| p[1] > p[0]) {
+                best = Some(ColumnModel { pages: vec![(line[0].2, centres, pitch)] });
+            }
+        }
+        line.clear();
+    };
+    for w in &words {
+        let same_line = line.last().is_some_and(|p| !v.chars[p.1..w.0].contains(&'\n'));
+        if !same_line {
+            flush(&mut line);
+        }
+        line.push(w);
+    }
+    flush(&mut line);
+    best.or_else(|| t4_stacked_columns(v, &words))
+}
+
+/// Table 4's columns from a header stacked over several lines (`结果` over `维持`, `总计` a line
+/// apart): the column words of the header's page, grouped by where they stand, when they stand
+/// in exactly 15 groups clearly apart.
+pub(super) fn t4_stacked_columns(v: &View, words: &[(usize, usize, u32, f32, f32)]) -> Option<ColumnModel> {
+    const COLUMN_CHARS: &str = "维持纠正其他它结果尚未审结总计";
+    let column_word = |w: &&(usize, usize, u32, f32, f32)| v.chars[w.0..w.1].iter().all(|c| COLUMN_CHARS.contains(*c));
+    let page = words.iter().find(column_word)?.2;
+    let mut xs: Vec<f32> =
+        words.iter().filter(column_word).filter(|w| w.2 == page).map(|w| (w.3 + w.4) / 2.0).collect();
+    xs.sort_by(f32::total_cmp);
+    let mut groups: Vec<Vec<f32>> = Vec::new();
+    for x in xs {
+        match groups.last_mut() {
+            Some(g) if x - g[g.len() - 1] <= 2.5 => g.push(x),
+            _ => groups.push(vec![x]),
+        }
+    }
+    if groups.len() != 15 {
+        return None;
+    }
+    let centres: Vec<f32> = groups.iter().map(|g| g.iter().sum::<f32>() / g.len() as f32).collect();
+    let pitch = (centres[14] - centres[0]) / 14.0;
+    let apart = centres.windows(2).all(|w| w[1] - w[0] >= 0.6 * pitch);
+    (pitch >= 3.0 && apart).then(|| ColumnModel { pages: vec![(page, centres, pitch)] })
+}
+
+/// Where each token was printed, on pages whose columns are known: its centre in columns of
+/// the page's pitch, and the columns it may stand in (the nearest, and a neighbour nearly as
+/// near).
+pub(super) fn positions(
+    v: &View,
+    tokens: &[crate::tables::solve::Token],
+    m: &ColumnModel,
+) -> Vec<Option<build::Printed>> {
+    tokens
+        .iter()
+        .map(|t| {
+            let (_, page, x0, x1) = v.word_at(t.span()[0])?;
+            let (centres, pitch) = m.page(page)?;
+            let x = (x0 + x1) / 2.0;
+            let mut by: Vec<(f32, usize)> = centres.iter().enumerate().map(|(c, cx)| ((cx - x).abs(), c)).collect();
+            by.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut cols = vec![by[0].1];
+            if by.len() > 1 && by[1].0 - by[0].0 < 0.2 * pitch {
+                cols.push(by[1].1);
+            }
+            Some(build::Printed { page, x: x / pitch, cols: Some(cols) })
+        })
+        .collect()
+}
+
+/// Whether a row's tokens hold a blank cell (an empty line read as one).
+pub(super) fn has_blank(tokens: &[crate::tables::solve::Token]) -> bool {
+    tokens.iter().any(|t| matches!(t, crate::tables::solve::Token::Fixed(c) if c.state == CellState::Blank))
+}
+
+/// Whether a value digit in `[a, b)` lies outside every row's tokens (`spans`) and every
+/// label hit (`hits`: a label may hold digits such as `三安全一稳定`'s none, or `2019`).
+pub(super) fn orphan_value(v: &View, a: usize, b: usize, spans: &[Span], hits: &[Hit]) -> bool {
+    let mut i = a;
+    while let Some(d) = first_digit(v, i, b) {
+        let inside = spans.iter().any(|s| s[0] <= d && d < s[1]) || hits.iter().any(|h| h.start <= d && d < h.end);
+        if !inside {
+            return true;
+        }
+        i = d + 1;
+    }
+    false
+}
+
+/// The first value digit in `[a, b)`: not page furniture, not an ordinal (`2.`, `3、`),
+/// not inside a parenthesised note of its line.
+pub(super) fn first_digit(v: &View, a: usize, b: usize) -> Option<usize> {
+    let b = b.min(v.chars.len());
+    let mut depth = 0usize;
+    let mut i = a;
+    while i < b {
+        let c = cells::fold(v.chars[i]);
+        match c {
+            '\n' => depth = 0,
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth > 0 || v.furniture[i] => {}
+            c if c.is_ascii_digit() => {
+                let end = (i..b).find(|&k| !cells::fold(v.chars[k]).is_ascii_digit()).unwrap_or(b);
+                let ordinal = end < b
+                    && matches!(cells::fold(v.chars[end]), '.' | '、' | ',')
+                    && v.chars.get(end + 1).is_none_or(|n| !cells::fold(*n).is_ascii_digit());
+                if !ordinal {
+                    return Some(i);
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
