@@ -61,6 +61,22 @@ pub fn read_report(
     excluded: &[Span],
     year: Option<i32>,
 ) -> (Vec<Fact>, Vec<Issue>) {
+    read(doc, sections, excluded, year, true)
+}
+
+/// The `PLACEHOLDER` issues of a document, without reading its facts (a compilation as a
+/// whole: its facts are its parts').
+pub fn placeholder_issues(doc: &Document, sections: &[Section], excluded: &[Span]) -> Vec<Issue> {
+    read(doc, sections, excluded, None, false).1
+}
+
+fn read(
+    doc: &Document,
+    sections: &[Section],
+    excluded: &[Span],
+    year: Option<i32>,
+    with_facts: bool,
+) -> (Vec<Fact>, Vec<Issue>) {
     let text = doc.text.as_str();
     let idx = CharIndex::new(text);
     // The document's tables are not prose, unless a converter cut prose into one.
@@ -92,7 +108,8 @@ pub fn read_report(
     }
     let head_bytes: Vec<usize> = heads.iter().filter(|&&h| h > 0).map(|&h| to_byte(h)).collect();
     let mut reader = Reader { text, idx: &idx, sections, year, carry: Carry::default(), out: Vec::new() };
-    for seg in segments(text, &head_bytes, &excl) {
+    let segs = if with_facts { segments(text, &head_bytes, &excl) } else { Vec::new() };
+    for seg in segs {
         if seg.fresh {
             reader.carry = Carry::default();
         }

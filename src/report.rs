@@ -257,19 +257,18 @@ fn build(doc: &Document, source: Source) -> Report {
             })
             .collect();
         drop(chars);
-        let mut report = build_one(doc, source);
+        // The whole input reports its title, outline, tables and placeholders; its facts,
+        // year, agency and template are its parts', so the whole is not read for facts nor
+        // checked as one document.
+        let (mut report, table_issues) = read_one(doc, source, false);
         report.kind = Kind::Compilation;
         report.template = None;
         report.year = None;
         report.agency = None;
         report.admin_level = None;
-        report.facts.clear();
         report.parts = parts;
-        // The checks ran on the whole input as one document; a compilation's are its parts'.
-        report.issues.retain(|i| !checks::owns(i.code));
-        let mut issues = checks::run(&report);
-        issues.append(&mut report.issues);
-        report.issues = issues;
+        report.issues = checks::run(&report);
+        report.issues.extend(table_issues);
         return report;
     }
     build_one(doc, source)
@@ -277,6 +276,16 @@ fn build(doc: &Document, source: Source) -> Report {
 
 /// Readings and checks over one document.
 fn build_one(doc: &Document, source: Source) -> Report {
+    let (mut report, issues) = read_one(doc, source, true);
+    let mut all = checks::run(&report);
+    all.extend(issues);
+    report.issues = all;
+    report
+}
+
+/// The readings of one document (its facts only when `with_facts`) and the readers' issues,
+/// before the checks.
+fn read_one(doc: &Document, source: Source, with_facts: bool) -> (Report, Vec<Issue>) {
     let meta = meta::read(doc);
     let sections = outline::read(doc);
     let (tables, table_issues) = tables::read_with_issues(doc);
@@ -288,10 +297,14 @@ fn build_one(doc: &Document, source: Source) -> Report {
         .map(|t| t.span)
         .collect();
     excluded.extend(facts::text_table_spans(doc));
-    let (facts, fact_issues) = facts::read_report(doc, &sections, &excluded, meta.year);
+    let (facts, fact_issues) = if with_facts {
+        facts::read_report(doc, &sections, &excluded, meta.year)
+    } else {
+        (Vec::new(), facts::placeholder_issues(doc, &sections, &excluded))
+    };
     let kind = kinds::kind(meta.title.as_deref(), &doc.text, &sections);
     let template = kinds::template_for(kind, &doc.text, meta.year, meta.title.is_some());
-    let mut report = Report {
+    let report = Report {
         schema_version: SCHEMA_VERSION,
         kind,
         template,
@@ -312,10 +325,9 @@ fn build_one(doc: &Document, source: Source) -> Report {
         parts: Vec::new(),
         text: doc.text.clone(),
     };
-    report.issues = checks::run(&report);
-    report.issues.extend(table_issues);
-    report.issues.extend(fact_issues);
-    report
+    let mut issues = table_issues;
+    issues.extend(fact_issues);
+    (report, issues)
 }
 
 /// Reads and parses a file.
