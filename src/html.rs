@@ -29,6 +29,7 @@ use crate::hashing::FastMap;
 use crate::panel;
 
 mod sink;
+mod stream;
 
 /// Elements nested deeper than this are flattened before parsing (Chrome uses 512 too).
 const MAX_DEPTH: usize = 512;
@@ -48,7 +49,7 @@ const PANEL_CELL_MAX: usize = 200;
 /// Parses an HTML page.
 pub fn parse_html(html: &str) -> RawDocument {
     let pruned = prune(html);
-    let (arena, html_title) = sink::parse(&pruned);
+    let (arena, html_title) = stream::parse(&pruned).unwrap_or_else(|| sink::parse(&pruned));
     let panel = read_panel(&arena);
     let blocks = Content::new(&arena).blocks();
     RawDocument { blocks, panel, html_title }
