@@ -1710,4 +1710,326 @@ mod tests {
         eprintln!("tag soups answered: {answered} of 400");
         assert!(answered >= 10, "{answered}");
     }
+
+    /// A small xorshift generator for the random documents.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+
+        fn pick<'p>(&mut self, items: &[&'p str]) -> &'p str {
+            items[self.below(items.len())]
+        }
+    }
+
+    /// A random, mostly well-formed page: nested blocks, phrasing, lists and tables,
+    /// with end tags that HTML lets one leave out left out at random, tags in either
+    /// case, attributes quoted every way, comments, character references, CR LF, and
+    /// now and then a construct that needs error recovery.
+    fn plausible_page(r: &mut Rng) -> String {
+        fn attrs(r: &mut Rng, out: &mut String) {
+            const ATTRS: &[&str] = &[
+                "",
+                " class=MsoNormal",
+                " class=\"TRS_Editor x\"",
+                " id='zoom'",
+                " ID=footer",
+                " role=navigation",
+                " style=\"a:b>c\"",
+                " colspan=2",
+                " rowspan=\"3\"",
+                " colspan=0",
+                " class=a class=b",
+                " lang=EN-US style='mso-x:y'",
+                " id=a&amp;b",
+                " data-x",
+                " align=center/",
+                " class=\"a\"id=b",
+                "/class=x",
+                " =x",
+                " a='x' / ",
+                " class=\"TRS_Editor\r\nx\"",
+                " id=\"&#x7a;oom\"",
+                " role='banner' class",
+            ];
+            out.push_str(r.pick(ATTRS));
+        }
+        fn open(r: &mut Rng, out: &mut String, name: &str) {
+            out.push('<');
+            if r.below(4) == 0 {
+                out.push_str(&name.to_ascii_uppercase());
+            } else {
+                out.push_str(name);
+            }
+            attrs(r, out);
+            out.push('>');
+        }
+        fn close(r: &mut Rng, out: &mut String, name: &str) {
+            let optional = matches!(name, "p" | "li" | "td" | "th" | "tr" | "dd" | "dt" | "tbody" | "thead");
+            if optional && r.below(3) == 0 {
+                return;
+            }
+            out.push_str("</");
+            if r.below(4) == 0 {
+                out.push_str(&name.to_ascii_uppercase());
+            } else {
+                out.push_str(name);
+            }
+            out.push('>');
+        }
+        fn text(r: &mut Rng, out: &mut String) {
+            const TEXT: &[&str] = &[
+                "一、总体情况",
+                "12",
+                " ",
+                "\r\n",
+                "\n",
+                "&nbsp;",
+                "&amp;",
+                "&lt;x&gt;",
+                "&#20320;",
+                "&#x597D;",
+                "a < b",
+                "&copy;",
+                "&unknown;",
+                "& ",
+                "\t",
+                "件",
+                "\x01\x0b\u{7f}\u{85}\u{ffff}",
+                "<中 < b <3 <> <=",
+                "&#x1F600;&#65533;&#xA0;&#160;",
+                "&copy;&reg;&middot;&ldquo;&rdquo;&lsquo;&rsquo;&mdash;&ndash;&hellip;&times;&divide;&deg;",
+                "&plusmn;&ensp;&emsp;&thinsp;&yen;&sect;&laquo;&raquo;&bull;&trade;&rarr;&larr;&apos;",
+                "&AMP;&LT;&GT;&QUOT;&COPY;&REG;",
+                "&#X4E00;&#9;&#x20;",
+            ];
+            out.push_str(r.pick(TEXT));
+        }
+        fn phrasing(r: &mut Rng, out: &mut String, depth: usize) {
+            for _ in 0..r.below(4) {
+                match r.below(12) {
+                    0..=3 => text(r, out),
+                    4 if depth < 4 => {
+                        let name = r.pick(&[
+                            "span",
+                            "b",
+                            "font",
+                            "i",
+                            "a",
+                            "o:p",
+                            "strong",
+                            "u",
+                            "sub",
+                            "st1:chsdate",
+                            "v:shape",
+                            "SPAN",
+                        ]);
+                        open(r, out, name);
+                        phrasing(r, out, depth + 1);
+                        out.push_str("</");
+                        out.push_str(name);
+                        out.push('>');
+                    }
+                    5 => {
+                        out.push_str(r.pick(&["<br>", "<BR/>", "<img src=x>", "<wbr>", "</br>", "<input type=hidden>"]))
+                    }
+                    6 => out.push_str(r.pick(&[
+                        "<!-- c -->",
+                        "<![if !supportLists]>",
+                        "<![endif]>",
+                        "<!--[if gte mso 9]><xml></xml><![endif]-->",
+                        "<?xml x?>",
+                        "<!---->",
+                    ])),
+                    7 => out.push_str(r.pick(&[
+                        "<script>var a='</div>';</script>",
+                        "<style>p{}</style>",
+                        "<noscript><p>n</p></noscript>",
+                        "<iframe src=x></iframe>",
+                    ])),
+                    8 => out.push_str(
+                        r.pick(&["</span>", "</b>", "</p>", "</li>", "</td>", "</div>", "</form>", "</x>", "</h2>"]),
+                    ),
+                    9 => out.push_str(r.pick(&[
+                        "<b><i>x</b></i>",
+                        "<p>",
+                        "<td>",
+                        "<li>",
+                        "<table>",
+                        "<tr>",
+                        "<a>y",
+                        "<nobr>",
+                    ])),
+                    _ => text(r, out),
+                }
+            }
+        }
+        fn flow(r: &mut Rng, out: &mut String, depth: usize) {
+            for _ in 0..1 + r.below(4) {
+                match r.below(10) {
+                    0 | 1 => {
+                        open(r, out, "p");
+                        phrasing(r, out, depth);
+                        close(r, out, "p");
+                    }
+                    2 if depth < 5 => {
+                        let name = r.pick(&[
+                            "div",
+                            "section",
+                            "center",
+                            "blockquote",
+                            "nav",
+                            "header",
+                            "footer",
+                            "article",
+                            "form",
+                        ]);
+                        open(r, out, name);
+                        flow(r, out, depth + 1);
+                        out.push_str("</");
+                        out.push_str(name);
+                        out.push('>');
+                    }
+                    3 if depth < 5 => {
+                        let (list, item) = *[("ul", "li"), ("ol", "li"), ("dl", "dd"), ("dl", "dt")]
+                            .get(r.below(4))
+                            .unwrap_or(&("ul", "li"));
+                        open(r, out, list);
+                        for _ in 0..r.below(4) {
+                            open(r, out, item);
+                            if r.below(3) == 0 {
+                                flow(r, out, depth + 1);
+                            } else {
+                                phrasing(r, out, depth);
+                            }
+                            close(r, out, item);
+                        }
+                        out.push_str("</");
+                        out.push_str(list);
+                        out.push('>');
+                    }
+                    4 if depth < 5 => {
+                        open(r, out, "table");
+                        if r.below(3) == 0 {
+                            out.push_str("<caption>c</caption>");
+                        }
+                        if r.below(4) == 0 {
+                            out.push_str("<colgroup><col><col span=2></colgroup>");
+                        }
+                        if r.below(4) == 0 {
+                            out.push_str("<col>");
+                        }
+                        let body = r.below(2) == 0;
+                        if body {
+                            open(r, out, "tbody");
+                        }
+                        for _ in 0..r.below(4) {
+                            out.push_str(r.pick(&["", "\n", " \r\n ", "<!-- r -->"]));
+                            open(r, out, "tr");
+                            for _ in 0..r.below(4) {
+                                let cell = r.pick(&["td", "td", "th"]);
+                                open(r, out, cell);
+                                if r.below(3) == 0 {
+                                    flow(r, out, depth + 1);
+                                } else {
+                                    phrasing(r, out, depth);
+                                }
+                                close(r, out, cell);
+                            }
+                            close(r, out, "tr");
+                        }
+                        if body {
+                            close(r, out, "tbody");
+                        }
+                        out.push_str(r.pick(&["</table>", "</table>", "</TABLE>", "x</table>"]));
+                    }
+                    5 => {
+                        let h = r.pick(&["h1", "h2", "h3"]);
+                        open(r, out, h);
+                        phrasing(r, out, depth);
+                        out.push_str("</");
+                        out.push_str(h);
+                        out.push('>');
+                    }
+                    6 => {
+                        out.push_str(r.pick(&[
+                            "<pre>\nx\n y</pre>",
+                            "<PRE>\r\nz</PRE>",
+                            "<hr>",
+                            "<pre>&#10;q</pre>",
+                            "<listing>\nl</listing>",
+                        ]));
+                    }
+                    _ => phrasing(r, out, depth),
+                }
+            }
+        }
+        let mut out = String::new();
+        out.push_str(r.pick(&[
+            "",
+            "<!DOCTYPE html>",
+            "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.0 Transitional//EN\">\r\n",
+            "<!-- top -->",
+            " \n",
+        ]));
+        let html = r.below(4) != 0;
+        if html {
+            out.push_str(r.pick(&["<html>", "<HTML xmlns:o=\"urn:x\">", "<html class=h>", "\n<html>\n"]));
+        }
+        if r.below(3) != 0 {
+            out.push_str(r.pick(&["<head>", "<HEAD>\r\n", ""]));
+            for _ in 0..r.below(5) {
+                out.push_str(r.pick(&[
+                    "<meta charset=utf-8>",
+                    "\n",
+                    "<title> 报告 &amp; 表 </title>",
+                    "<TITLE></TITLE>",
+                    "<link rel=x>",
+                    "<style>\n<!-- p {} -->\n</style>",
+                    "<script>x</script>",
+                    "<!-- h -->",
+                    "<base href=x>",
+                    "<noscript>n</noscript>",
+                ]));
+            }
+            out.push_str(r.pick(&["</head>", "</HEAD>\r\n", "", "\n</head>\n"]));
+        }
+        let body = r.below(4) != 0;
+        if body {
+            out.push_str(r.pick(&["<body>", "<BODY lang=ZH-CN style='x'>", "<body class=zoom>", "\n<body>\n"]));
+        }
+        flow(r, &mut out, 0);
+        if body {
+            out.push_str(r.pick(&["</body>", "</BODY>\r\n", "", "\n</body>\n"]));
+        }
+        if html {
+            out.push_str(r.pick(&["</html>", "</HTML>\r\n", "", "\n</html>\n"]));
+        }
+        out
+    }
+
+    #[test]
+    fn plausible_pages_are_declined_or_built_alike() {
+        let mut r = Rng(std::env::var("GONGKAI_STREAM_SEED")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0x9e37_79b9_7f4a_7c15));
+        let mut answered = 0;
+        let n = std::env::var("GONGKAI_STREAM_FUZZ").ok().and_then(|v| v.parse().ok()).unwrap_or(3000);
+        for _ in 0..n {
+            let page = plausible_page(&mut r);
+            answered += usize::from(same_as_sink(&page));
+        }
+        eprintln!("plausible pages answered: {answered} of {n}");
+        assert!(answered * 5 >= n, "{answered} of {n}");
+    }
 }
