@@ -11,6 +11,8 @@
 
 use std::borrow::Cow;
 
+use crate::hashing::FastMap;
+
 use super::{mark_of, parse_non_negative, tag_of, ANode, Arena, Lines, Mark, Tag, MAX_COLSPAN, MAX_ROWSPAN, NONE};
 
 /// Builds the arena (and the first `<title>`'s text) of an HTML page, or `None` when
@@ -106,6 +108,9 @@ struct Builder<'a> {
     form: Option<u32>,
     ignore_lf: bool,
     raw: Raw,
+    /// [`mark_of`] by `(id, class)` for elements without `role` (Word repeats
+    /// `class=MsoNormal` on every paragraph).
+    marks: FastMap<(Option<Cow<'a, str>>, Option<Cow<'a, str>>), Mark>,
 }
 
 const WS: [char; 5] = ['\t', '\n', '\x0c', '\r', ' '];
@@ -332,13 +337,27 @@ fn named(name: &str) -> Option<char> {
     })
 }
 
-/// Lowercases an ASCII tag or attribute name, borrowing when it already is.
+/// Lowercases an ASCII tag name, borrowing when it already is lowercase or is a
+/// common tag (Word writes `<SPAN>`, `<P>`, `<TD>` …), so an element costs no allocation.
 fn lower(s: &str) -> Cow<'_, str> {
-    if s.bytes().any(|c| c.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(s)
+    if !s.bytes().any(|c| c.is_ascii_uppercase()) {
+        return Cow::Borrowed(s);
     }
+    let mut buf = [0u8; 12];
+    if s.len() <= buf.len() {
+        let l = &mut buf[..s.len()];
+        l.copy_from_slice(s.as_bytes());
+        l.make_ascii_lowercase();
+        const COMMON: &[&str] = &[
+            "a", "b", "body", "br", "div", "font", "h1", "h2", "h3", "h4", "head", "hr", "html", "i", "img", "li",
+            "link", "meta", "o:p", "p", "script", "span", "strong", "style", "table", "tbody", "td", "th", "thead",
+            "title", "tr", "u", "ul",
+        ];
+        if let Some(c) = COMMON.iter().find(|c| c.as_bytes() == &*l) {
+            return Cow::Borrowed(c);
+        }
+    }
+    Cow::Owned(s.to_ascii_lowercase())
 }
 
 /// Reads a tag's attributes from `j` (after its name) to its `>`, following the
@@ -454,6 +473,7 @@ impl<'a> Builder<'a> {
             form: None,
             ignore_lf: false,
             raw: Raw::None,
+            marks: FastMap::default(),
         };
         b.push_node(ANode {
             tag: Tag::Block,
@@ -650,7 +670,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn insert(&mut self, name: Cow<'a, str>, attrs: &Attrs<'_>) -> u32 {
+    fn insert(&mut self, name: Cow<'a, str>, attrs: &Attrs<'a>) -> u32 {
         let (idx, desc) = match self.target() {
             None => (NONE, false),
             Some(parent) => {
@@ -658,7 +678,16 @@ impl<'a> Builder<'a> {
                 node.tag = tag_of(&name);
                 let desc = node.tag != Tag::Skip || name == "head";
                 if node.tag != Tag::Skip {
-                    node.mark = mark_of(attrs.id.as_deref(), attrs.class.as_deref(), attrs.role.as_deref());
+                    node.mark = match &attrs.role {
+                        None => {
+                            let key = (attrs.id.clone(), attrs.class.clone());
+                            *self
+                                .marks
+                                .entry(key)
+                                .or_insert_with(|| mark_of(attrs.id.as_deref(), attrs.class.as_deref(), None))
+                        }
+                        Some(role) => mark_of(attrs.id.as_deref(), attrs.class.as_deref(), Some(role)),
+                    };
                 }
                 if matches!(node.tag, Tag::Td | Tag::Th) {
                     node.colspan = attrs
@@ -679,7 +708,7 @@ impl<'a> Builder<'a> {
         uid
     }
 
-    fn insert_void(&mut self, name: Cow<'a, str>, attrs: &Attrs<'_>) {
+    fn insert_void(&mut self, name: Cow<'a, str>, attrs: &Attrs<'a>) {
         self.insert(name, attrs);
         self.pop();
     }
