@@ -32,6 +32,9 @@ pub(super) fn parse(html: &str) -> Option<(Arena, Option<String>)> {
     Some((b.arena, b.title))
 }
 
+/// Marks by `(id, class)`.
+type Marks<'a> = FastMap<(Option<Cow<'a, str>>, Option<Cow<'a, str>>), Mark>;
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mode {
     Initial,
@@ -110,7 +113,7 @@ struct Builder<'a> {
     raw: Raw,
     /// [`mark_of`] by `(id, class)` for elements without `role` (Word repeats
     /// `class=MsoNormal` on every paragraph).
-    marks: FastMap<(Option<Cow<'a, str>>, Option<Cow<'a, str>>), Mark>,
+    marks: Marks<'a>,
 }
 
 const WS: [char; 5] = ['\t', '\n', '\x0c', '\r', ' '];
