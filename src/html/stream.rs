@@ -23,7 +23,18 @@ pub(super) fn parse(html: &str) -> Option<(Arena, Option<String>)> {
     }
     // The input stream turns CR LF and lone CR into LF.
     let norm: Cow<'_, str> = if memchr::memchr(b'\r', html.as_bytes()).is_some() {
-        Cow::Owned(html.replace("\r\n", "\n").replace('\r', "\n"))
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(at) = memchr::memchr(b'\r', rest.as_bytes()) {
+            out.push_str(&rest[..at]);
+            out.push('\n');
+            rest = &rest[at + 1..];
+            if let Some(r) = rest.strip_prefix('\n') {
+                rest = r;
+            }
+        }
+        out.push_str(rest);
+        Cow::Owned(out)
     } else {
         Cow::Borrowed(html)
     };
@@ -351,13 +362,42 @@ fn lower(s: &str) -> Cow<'_, str> {
         let l = &mut buf[..s.len()];
         l.copy_from_slice(s.as_bytes());
         l.make_ascii_lowercase();
-        const COMMON: &[&str] = &[
-            "a", "b", "body", "br", "div", "font", "h1", "h2", "h3", "h4", "head", "hr", "html", "i", "img", "li",
-            "link", "meta", "o:p", "p", "script", "span", "strong", "style", "table", "tbody", "td", "th", "thead",
-            "title", "tr", "u", "ul",
-        ];
-        if let Some(c) = COMMON.iter().find(|c| c.as_bytes() == &*l) {
-            return Cow::Borrowed(c);
+        let common: &'static str = match &*l {
+            b"a" => "a",
+            b"b" => "b",
+            b"body" => "body",
+            b"br" => "br",
+            b"div" => "div",
+            b"font" => "font",
+            b"h1" => "h1",
+            b"h2" => "h2",
+            b"h3" => "h3",
+            b"head" => "head",
+            b"hr" => "hr",
+            b"html" => "html",
+            b"i" => "i",
+            b"img" => "img",
+            b"li" => "li",
+            b"link" => "link",
+            b"meta" => "meta",
+            b"o:p" => "o:p",
+            b"p" => "p",
+            b"script" => "script",
+            b"span" => "span",
+            b"strong" => "strong",
+            b"style" => "style",
+            b"table" => "table",
+            b"tbody" => "tbody",
+            b"td" => "td",
+            b"th" => "th",
+            b"title" => "title",
+            b"tr" => "tr",
+            b"u" => "u",
+            b"ul" => "ul",
+            _ => "",
+        };
+        if !common.is_empty() {
+            return Cow::Borrowed(common);
         }
     }
     Cow::Owned(s.to_ascii_lowercase())
