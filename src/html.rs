@@ -8,9 +8,10 @@
 //!    [`MAX_DEPTH`] (as browsers do) and removes formatting tags left open.
 //!    html5ever's tree builder walks its stack of open elements for scope checks,
 //!    so 100,000 nested `<div>`s otherwise cost minutes.
-//! 2. html5ever's tree builder writes a compact node list ([`sink`]), turned into a
-//!    flat [`Arena`] (pre-order, parent/child/sibling indices). Every later pass is an
-//!    iterative [`Walk`] over it — no recursion, whatever the nesting.
+//! 2. A single-pass builder ([`stream`]) builds a flat [`Arena`] (pre-order,
+//!    parent/child/sibling indices) for the pages it can build exactly; for the others
+//!    html5ever's tree builder writes a compact node list ([`sink`]), turned into the
+//!    same arena. Every later pass is an iterative [`Walk`] over it — no recursion.
 //! 3. Main content: a known CMS container (`div.TRS_Editor`, `#zoom`, …) if one
 //!    holds most of the text and nothing report-like lies outside it, otherwise
 //!    the body; page furniture (nav, footers, share/print widgets) is dropped
