@@ -8,9 +8,11 @@
 //!    `MAX_DEPTH` (as browsers do) and removes formatting tags left open.
 //!    html5ever's tree builder walks its stack of open elements for scope checks,
 //!    so 100,000 nested `<div>`s otherwise cost minutes.
-//! 2. html5ever's tree builder writes a compact node list (`sink.rs`), turned into a
-//!    flat `Arena` (`arena.rs`; pre-order, parent/child/sibling indices). Every later pass
-//!    is an iterative `Walk` over it — no recursion, whatever the nesting.
+//! 2. A single-pass builder (`stream.rs`) builds the flat `Arena` (`arena.rs`; pre-order,
+//!    parent/child/sibling indices) for the pages it can build exactly; for the others
+//!    html5ever's tree builder writes a compact node list (`sink.rs`), turned into the same
+//!    arena. Every later pass is an iterative `Walk` over it — no recursion, whatever the
+//!    nesting.
 //! 3. Main content: a known CMS container (`div.TRS_Editor`, `#zoom`, …) if one
 //!    holds most of the text and nothing report-like lies outside it, otherwise
 //!    the body; page furniture (nav, footers, share/print widgets) is dropped
@@ -19,8 +21,8 @@
 //!    data tables as grids; layout tables are read as flow.
 //! 5. Panel: label/value pairs from every line and table row of the whole page.
 //!
-//! Modules by job: `prune` (the pre-parse scan), `sink` (html5ever's tree builder writing
-//! the node list), `arena` (the flat DOM and its walk),
+//! Modules by job: `prune` (the pre-parse scan), `stream` (the single-pass builder), `sink`
+//! (html5ever's tree builder writing the node list, for what `stream` declines), `arena` (the flat DOM and its walk),
 //! `marks` (what an id/class says: content container, furniture), `lines` (text to
 //! lines), `grid` (tables to span-expanded grids), `content` (the main content's blocks),
 //! `panel` (the metadata panel).
@@ -33,6 +35,7 @@ mod marks;
 mod panel;
 mod prune;
 mod sink;
+mod stream;
 #[cfg(test)]
 mod tests;
 
@@ -45,7 +48,7 @@ use prune::prune;
 /// Parses an HTML page.
 pub fn parse_html(html: &str) -> RawDocument {
     let pruned = prune(html);
-    let (arena, html_title) = sink::parse(&pruned);
+    let (arena, html_title) = stream::parse(&pruned).unwrap_or_else(|| sink::parse(&pruned));
     let panel = read_panel(&arena);
     let blocks = Content::new(&arena).blocks();
     RawDocument { blocks, panel, html_title }

@@ -1,0 +1,381 @@
+//! The tokenizer's pieces: character classes, tag-name sets, character references,
+//! attributes and end-tag search.
+
+use std::borrow::Cow;
+
+use super::Attrs;
+
+pub(super) const WS: [char; 5] = ['\t', '\n', '\x0c', '\r', ' '];
+
+pub(super) fn is_ws(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+pub(super) fn is_formatting(name: &str) -> bool {
+    matches!(name, "b" | "big" | "code" | "em" | "font" | "i" | "s" | "small" | "strike" | "strong" | "tt" | "u")
+}
+
+pub(super) fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+pub(super) fn is_special(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "applet"
+            | "area"
+            | "article"
+            | "aside"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "button"
+            | "caption"
+            | "center"
+            | "col"
+            | "colgroup"
+            | "dd"
+            | "details"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "embed"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "frame"
+            | "frameset"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "iframe"
+            | "img"
+            | "input"
+            | "isindex"
+            | "li"
+            | "link"
+            | "listing"
+            | "main"
+            | "marquee"
+            | "menu"
+            | "meta"
+            | "nav"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "object"
+            | "ol"
+            | "p"
+            | "param"
+            | "plaintext"
+            | "pre"
+            | "script"
+            | "section"
+            | "select"
+            | "source"
+            | "style"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "template"
+            | "textarea"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "title"
+            | "tr"
+            | "track"
+            | "ul"
+            | "wbr"
+            | "xmp"
+    )
+}
+
+pub(super) fn default_boundary(name: &str) -> bool {
+    matches!(name, "applet" | "caption" | "html" | "table" | "td" | "th" | "marquee" | "object" | "select" | "template")
+}
+
+pub(super) fn implied_end(name: &str) -> bool {
+    matches!(name, "dd" | "dt" | "li" | "option" | "optgroup" | "p" | "rb" | "rp" | "rt" | "rtc")
+}
+
+#[derive(Clone, Copy)]
+pub(super) enum Scope {
+    Default,
+    ListItem,
+    Button,
+    Table,
+}
+
+impl Scope {
+    pub(super) fn boundary(self, name: &str) -> bool {
+        match self {
+            Scope::Default => default_boundary(name),
+            Scope::ListItem => default_boundary(name) || name == "ol" || name == "ul",
+            Scope::Button => default_boundary(name) || name == "button",
+            Scope::Table => matches!(name, "html" | "table" | "template"),
+        }
+    }
+}
+
+/// Decodes character references the way the tokenizer does, for the ones this
+/// builder knows; `None` for any other.
+pub(super) fn decode_refs(s: &str) -> Option<Cow<'_, str>> {
+    let b = s.as_bytes();
+    let Some(first) = memchr::memchr(b'&', b) else { return Some(Cow::Borrowed(s)) };
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first]);
+    let mut i = first;
+    while i < b.len() {
+        let Some(off) = memchr::memchr(b'&', &b[i..]) else {
+            out.push_str(&s[i..]);
+            break;
+        };
+        let amp = i + off;
+        out.push_str(&s[i..amp]);
+        let k = amp + 1;
+        match b.get(k) {
+            Some(b'#') => {
+                let (hex, start) = match b.get(k + 1) {
+                    Some(b'x' | b'X') => (true, k + 2),
+                    _ => (false, k + 1),
+                };
+                let mut e = start;
+                while e < b.len() && (if hex { b[e].is_ascii_hexdigit() } else { b[e].is_ascii_digit() }) {
+                    e += 1;
+                }
+                if e == start || e - start > 7 || b.get(e) != Some(&b';') {
+                    return None;
+                }
+                let v = u32::from_str_radix(&s[start..e], if hex { 16 } else { 10 }).ok()?;
+                let ok = matches!(v, 0x09 | 0x0A | 0x20..=0x7E | 0xA0..=0xD7FF | 0xE000..=0xFDCF | 0xFDF0..=0x10FFFF)
+                    && (v & 0xFFFE) != 0xFFFE;
+                if !ok {
+                    return None;
+                }
+                out.push(char::from_u32(v)?);
+                i = e + 1;
+            }
+            Some(c) if c.is_ascii_alphanumeric() => {
+                let mut e = k;
+                while e < b.len() && b[e].is_ascii_alphanumeric() {
+                    e += 1;
+                }
+                if b.get(e) != Some(&b';') {
+                    return None;
+                }
+                out.push(named(&s[k..e])?);
+                i = e + 1;
+            }
+            _ => {
+                out.push('&');
+                i = k;
+            }
+        }
+    }
+    Some(Cow::Owned(out))
+}
+
+pub(super) fn named(name: &str) -> Option<char> {
+    Some(match name {
+        "nbsp" => '\u{A0}',
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "copy" | "COPY" => '\u{A9}',
+        "reg" | "REG" => '\u{AE}',
+        "middot" => '\u{B7}',
+        "ldquo" => '\u{201C}',
+        "rdquo" => '\u{201D}',
+        "lsquo" => '\u{2018}',
+        "rsquo" => '\u{2019}',
+        "mdash" => '\u{2014}',
+        "ndash" => '\u{2013}',
+        "hellip" => '\u{2026}',
+        "times" => '\u{D7}',
+        "divide" => '\u{F7}',
+        "deg" => '\u{B0}',
+        "plusmn" => '\u{B1}',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "thinsp" => '\u{2009}',
+        "yen" => '\u{A5}',
+        "sect" => '\u{A7}',
+        "laquo" => '\u{AB}',
+        "raquo" => '\u{BB}',
+        "bull" => '\u{2022}',
+        "trade" => '\u{2122}',
+        "rarr" => '\u{2192}',
+        "larr" => '\u{2190}',
+        _ => return None,
+    })
+}
+
+/// Lowercases an ASCII tag name, borrowing when it already is lowercase or is a
+/// common tag (Word writes `<SPAN>`, `<P>`, `<TD>` …), so an element costs no allocation.
+pub(super) fn lower(s: &str) -> Cow<'_, str> {
+    if !s.bytes().any(|c| c.is_ascii_uppercase()) {
+        return Cow::Borrowed(s);
+    }
+    let mut buf = [0u8; 12];
+    if s.len() <= buf.len() {
+        let l = &mut buf[..s.len()];
+        l.copy_from_slice(s.as_bytes());
+        l.make_ascii_lowercase();
+        let common: &'static str = match &*l {
+            b"a" => "a",
+            b"b" => "b",
+            b"body" => "body",
+            b"br" => "br",
+            b"div" => "div",
+            b"font" => "font",
+            b"h1" => "h1",
+            b"h2" => "h2",
+            b"h3" => "h3",
+            b"head" => "head",
+            b"hr" => "hr",
+            b"html" => "html",
+            b"i" => "i",
+            b"img" => "img",
+            b"li" => "li",
+            b"link" => "link",
+            b"meta" => "meta",
+            b"o:p" => "o:p",
+            b"p" => "p",
+            b"script" => "script",
+            b"span" => "span",
+            b"strong" => "strong",
+            b"style" => "style",
+            b"table" => "table",
+            b"tbody" => "tbody",
+            b"td" => "td",
+            b"th" => "th",
+            b"title" => "title",
+            b"tr" => "tr",
+            b"u" => "u",
+            b"ul" => "ul",
+            _ => "",
+        };
+        if !common.is_empty() {
+            return Cow::Borrowed(common);
+        }
+    }
+    Cow::Owned(s.to_ascii_lowercase())
+}
+
+/// Reads a tag's attributes from `j` (after its name) to its `>`, following the
+/// tokenizer's attribute states. Returns the index after `>`, and the read
+/// attributes (first of each name wins). `None` at the end of input or an
+/// undecodable value of a read attribute.
+pub(super) fn read_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bool) -> Option<usize> {
+    let b = s.as_bytes();
+    let n = b.len();
+    loop {
+        while k < n && is_ws(b[k]) {
+            k += 1;
+        }
+        if k >= n {
+            return None;
+        }
+        match b[k] {
+            b'/' => {
+                k += 1;
+                if k < n && b[k] == b'>' {
+                    return Some(k + 1);
+                }
+                continue;
+            }
+            b'>' => return Some(k + 1),
+            _ => {}
+        }
+        let name_start = k;
+        k += 1;
+        while k < n && !is_ws(b[k]) && !matches!(b[k], b'/' | b'>' | b'=') {
+            k += 1;
+        }
+        let name = &s[name_start..k];
+        while k < n && is_ws(b[k]) {
+            k += 1;
+        }
+        if k >= n {
+            return None;
+        }
+        let mut value = "";
+        if b[k] == b'=' {
+            k += 1;
+            while k < n && is_ws(b[k]) {
+                k += 1;
+            }
+            if k >= n {
+                return None;
+            }
+            if matches!(b[k], b'"' | b'\'') {
+                let q = b[k];
+                let e = memchr::memchr(q, &b[k + 1..])? + k + 1;
+                value = &s[k + 1..e];
+                k = e + 1;
+            } else if b[k] != b'>' {
+                let v = k;
+                while k < n && !is_ws(b[k]) && b[k] != b'>' {
+                    k += 1;
+                }
+                value = &s[v..k];
+            }
+        }
+        if !keep || name.len() > 7 {
+            continue;
+        }
+        let slot = if name.eq_ignore_ascii_case("id") {
+            &mut attrs.id
+        } else if name.eq_ignore_ascii_case("class") {
+            &mut attrs.class
+        } else if name.eq_ignore_ascii_case("role") {
+            &mut attrs.role
+        } else if name.eq_ignore_ascii_case("colspan") {
+            &mut attrs.colspan
+        } else if name.eq_ignore_ascii_case("rowspan") {
+            &mut attrs.rowspan
+        } else {
+            continue;
+        };
+        if slot.is_none() {
+            *slot = Some(decode_refs(value)?);
+        }
+    }
+}
+
+/// Start of the first `</name` (case-insensitive, followed by a delimiter) at or after `from`.
+pub(super) fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut k = from;
+    while let Some(off) = memchr::memmem::find(&b[k.min(b.len())..], b"</") {
+        let at = k + off;
+        let s = at + 2;
+        let e = s + name.len();
+        if e <= b.len()
+            && b[s..e].eq_ignore_ascii_case(name)
+            && b.get(e).is_some_and(|&c| is_ws(c) || c == b'/' || c == b'>')
+        {
+            return Some(at);
+        }
+        k = at + 2;
+    }
+    None
+}

@@ -1,0 +1,513 @@
+//! The single-pass builder against html5ever's (`sink`): identical arenas wherever it answers.
+
+use super::*;
+use crate::decode::{decode, DecodeOptions};
+
+/// Whether this builder answers for `html` (pruned as `parse_html` does); when it
+/// does, its arena and title must be html5ever's ([`super::super::sink`]), node for node.
+fn same_as_sink(html: &str) -> bool {
+    let pruned = super::super::prune(html);
+    let Some((got, got_title)) = parse(&pruned) else { return false };
+    let (want, want_title) = super::super::sink::parse(&pruned);
+    assert_eq!(got_title, want_title, "{html:.300}");
+    assert_eq!(got.text, want.text, "{html:.300}");
+    assert_eq!(format!("{:?}", got.nodes), format!("{:?}", want.nodes), "{html:.300}");
+    true
+}
+
+/// Every `.html`/`.htm` file under `dir`: (pages, pages answered).
+fn pages_under(dir: &std::path::Path) -> (usize, usize) {
+    let mut stack = vec![dir.to_path_buf()];
+    let (mut pages, mut answered) = (0, 0);
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html" || e == "htm") {
+                let bytes = std::fs::read(&path).expect("read");
+                let Ok(doc) = decode(&bytes, &DecodeOptions::default()) else { continue };
+                pages += 1;
+                answered += usize::from(same_as_sink(&doc.text));
+            }
+        }
+    }
+    (pages, answered)
+}
+
+#[test]
+fn every_page_in_tests_data_builds_the_sinks_arena() {
+    let (pages, answered) = pages_under(&std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data")));
+    eprintln!("tests/data: {answered} of {pages} pages built in one pass");
+    assert!(pages >= 7, "{pages}");
+    assert!(answered * 2 >= pages, "{answered} of {pages}");
+}
+
+#[test]
+fn word_and_cms_markup_is_built_in_one_pass() {
+    let pages = [
+        "<!DOCTYPE html>\r\n<html><head><meta charset=utf-8><title> 2023年 报告 </title>\r\n<style>p{}</style></head>\r\n<body class=zoom>\r\n<div class=WordSection1><p class=MsoNormal><span>一、总体情况</span><o:p></o:p></p>\r\n<table class=MsoTableGrid border=1><tr><td colspan=2 rowspan=3><p>1</p></td><td>&nbsp;2&amp;</td></tr>\r\n<tr><td><b>3</b></td></tr></table>\r\n<![if !supportLists]><span>1.</span><![endif]><!--[if gte mso 9]><xml></xml><![endif]--></div>\r\n</body>\r\n</html>\r\n",
+        "<HTML><HEAD><TITLE>t</TITLE></HEAD><BODY><DIV id=zoom><P>a<P>b<UL><LI>1<LI>2</UL><PRE>\nx</PRE><TABLE><TBODY><TR><TD>1<TD>2<TR><TH>3</TABLE></DIV><DIV class=footer>f</DIV></BODY></HTML>",
+        "<p>x</p><h2>y</h2><dl><dt>a<dd>b</dl><form><input></form><hr><br></br><p>z",
+        "<table><caption>c</caption><colgroup><col><col></colgroup><thead><tr><th>h</thead><tr><td>1</td></tr></table>",
+        "text only &#20320;&#x597D; &lt;b&gt;",
+        "",
+    ];
+    for page in pages {
+        assert!(same_as_sink(page), "{page}");
+    }
+}
+
+#[test]
+fn error_recovery_is_declined_or_built_alike() {
+    let cases = [
+        "<p><b>1<i>2</b>3</i>4</p><table>x<tr><td>a<b>b</td>c</tr>y</table>z",
+        "<table><tr><td>1<table><tr><td>2</table>3</td></tr></table>",
+        "<b><p>one<p>two</b>three",
+        "<a href=x>1<div>2<a>3</a>4</div>5</a>",
+        "<table><b><tr><td>aaa</td></tr>bbb</table>ccc",
+        "<html class=a><body id=zoom class=x><p>t</p><body class=y role=main id=q><html lang=zh>",
+        "<div id=a id=b class=c class=d role=nav>t</div>",
+        "<!DOCTYPE html><title> A  title </title><template><td>x</td></template><svg><title>s</title><td>q</td></svg>",
+        "<math><mi>x</mi><annotation-xml><p>h</p></annotation-xml></math><!-- c --><?pi x?>",
+        "<table><caption>c</caption><td colspan=0 rowspan=x>1<th colspan=2000 rowspan=70000>2<tbody><tr><td rowspan=0>3",
+        "<table><thead><tr><th>a<tfoot><tr><td>b</table><table><tr><td>c</td><td>d",
+        "<ul><li>1<li>2</ul><dl><dt>a<dd>b</dl><select><option>o</select><pre>\nx\n y</pre><br/>",
+        "<frameset><frame></frameset><noscript><p>n</p></noscript><textarea>t<b></textarea><plaintext><b>p",
+        "<p>a</p></p></br><td>stray</td><title>late title</title>",
+        "<p>&notit; &amp &#0; &#x80; &#55296; &ampx; &#10;</p>",
+        "<pre>&#10;x</pre><p>a</body><!--c-->\n</html><!--d-->",
+        "<div><li>a<div><li>b</div></div><p><table><tr><td>x</table>",
+        "<h1><h2>x</h1></h2><form><form></form><span><div></span></div>",
+        "<b><b><b><b>x</b></b></b></b><font><p>y</font>z",
+        "<title>a</title><title>b</title><script><!--</script>x</script>",
+        "<!-->x<!--->y<!-- a --!>z<!---->",
+        "</>a</ b>c<3 &x <!x> <?y>",
+        "",
+        "no tags at all",
+    ];
+    for case in cases {
+        same_as_sink(case);
+    }
+}
+
+#[test]
+fn random_tag_soup_is_declined_or_built_alike() {
+    const PIECES: &[&str] = &[
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<td>",
+        "</td>",
+        "<th colspan=2>",
+        "<td rowspan=3>",
+        "<tbody>",
+        "<caption>",
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+        "<a>",
+        "</a>",
+        "<font>",
+        "</font>",
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<div class=TRS_Editor>",
+        "<div id=footer>",
+        "<span>",
+        "</span>",
+        "<br>",
+        "<body class=z>",
+        "<html id=h>",
+        "<title>",
+        "</title>",
+        "<template>",
+        "</template>",
+        "<svg>",
+        "</svg>",
+        "<ul>",
+        "<li>",
+        "<pre>",
+        "</pre>",
+        "<!-- c -->",
+        "<nav>",
+        "</nav>",
+        "<header>",
+        "<form>",
+        "</form>",
+        "<select>",
+        "<option>",
+        "text ",
+        "表格 ",
+        "12",
+        "&nbsp;",
+        "\n",
+        "<h1>",
+        "</h1>",
+        "<center>",
+        "<nobr>",
+        "<object>",
+        "</li>",
+        "<dd>",
+        "<col>",
+        "<colgroup>",
+        "</colgroup>",
+        "<thead>",
+        "</tbody>",
+        "</body>",
+        "</html>",
+        "<head>",
+        "</head>",
+        "<meta>",
+        "<![if x]>",
+        "<hr>",
+        "<P>",
+        "</P>",
+        "<TD>",
+        "\r\n",
+        " ",
+        "<o:p>",
+        "</o:p>",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut answered = 0;
+    for _ in 0..400 {
+        let mut doc = String::new();
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let len = 5 + (state % 120) as usize;
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            doc.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+        }
+        answered += usize::from(same_as_sink(&doc));
+    }
+    eprintln!("tag soups answered: {answered} of 400");
+    assert!(answered >= 10, "{answered}");
+}
+
+/// A small xorshift generator for the random documents.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'p>(&mut self, items: &[&'p str]) -> &'p str {
+        items[self.below(items.len())]
+    }
+}
+
+/// A random, mostly well-formed page: nested blocks, phrasing, lists and tables,
+/// with end tags that HTML lets one leave out left out at random, tags in either
+/// case, attributes quoted every way, comments, character references, CR LF, and
+/// now and then a construct that needs error recovery.
+#[allow(clippy::too_many_lines)] // one generator, its cases side by side
+fn plausible_page(r: &mut Rng) -> String {
+    fn attrs(r: &mut Rng, out: &mut String) {
+        const ATTRS: &[&str] = &[
+            "",
+            " class=MsoNormal",
+            " class=\"TRS_Editor x\"",
+            " id='zoom'",
+            " ID=footer",
+            " role=navigation",
+            " style=\"a:b>c\"",
+            " colspan=2",
+            " rowspan=\"3\"",
+            " colspan=0",
+            " class=a class=b",
+            " lang=EN-US style='mso-x:y'",
+            " id=a&amp;b",
+            " data-x",
+            " align=center/",
+            " class=\"a\"id=b",
+            "/class=x",
+            " =x",
+            " a='x' / ",
+            " class=\"TRS_Editor\r\nx\"",
+            " id=\"&#x7a;oom\"",
+            " role='banner' class",
+        ];
+        out.push_str(r.pick(ATTRS));
+    }
+    fn open(r: &mut Rng, out: &mut String, name: &str) {
+        out.push('<');
+        if r.below(4) == 0 {
+            out.push_str(&name.to_ascii_uppercase());
+        } else {
+            out.push_str(name);
+        }
+        attrs(r, out);
+        out.push('>');
+    }
+    fn close(r: &mut Rng, out: &mut String, name: &str) {
+        let optional = matches!(name, "p" | "li" | "td" | "th" | "tr" | "dd" | "dt" | "tbody" | "thead");
+        if optional && r.below(3) == 0 {
+            return;
+        }
+        out.push_str("</");
+        if r.below(4) == 0 {
+            out.push_str(&name.to_ascii_uppercase());
+        } else {
+            out.push_str(name);
+        }
+        out.push('>');
+    }
+    fn text(r: &mut Rng, out: &mut String) {
+        const TEXT: &[&str] = &[
+            "一、总体情况",
+            "12",
+            " ",
+            "\r\n",
+            "\n",
+            "&nbsp;",
+            "&amp;",
+            "&lt;x&gt;",
+            "&#20320;",
+            "&#x597D;",
+            "a < b",
+            "&copy;",
+            "&unknown;",
+            "& ",
+            "\t",
+            "件",
+            "\x01\x0b\u{7f}\u{85}\u{ffff}",
+            "<中 < b <3 <> <=",
+            "&#x1F600;&#65533;&#xA0;&#160;",
+            "&copy;&reg;&middot;&ldquo;&rdquo;&lsquo;&rsquo;&mdash;&ndash;&hellip;&times;&divide;&deg;",
+            "&plusmn;&ensp;&emsp;&thinsp;&yen;&sect;&laquo;&raquo;&bull;&trade;&rarr;&larr;&apos;",
+            "&AMP;&LT;&GT;&QUOT;&COPY;&REG;",
+            "&#X4E00;&#9;&#x20;",
+        ];
+        out.push_str(r.pick(TEXT));
+    }
+    fn phrasing(r: &mut Rng, out: &mut String, depth: usize) {
+        for _ in 0..r.below(4) {
+            match r.below(12) {
+                0..=3 => text(r, out),
+                4 if depth < 4 => {
+                    let name = r.pick(&[
+                        "span",
+                        "b",
+                        "font",
+                        "i",
+                        "a",
+                        "o:p",
+                        "strong",
+                        "u",
+                        "sub",
+                        "st1:chsdate",
+                        "v:shape",
+                        "SPAN",
+                    ]);
+                    open(r, out, name);
+                    phrasing(r, out, depth + 1);
+                    out.push_str("</");
+                    out.push_str(name);
+                    out.push('>');
+                }
+                5 => out.push_str(r.pick(&["<br>", "<BR/>", "<img src=x>", "<wbr>", "</br>", "<input type=hidden>"])),
+                6 => out.push_str(r.pick(&[
+                    "<!-- c -->",
+                    "<![if !supportLists]>",
+                    "<![endif]>",
+                    "<!--[if gte mso 9]><xml></xml><![endif]-->",
+                    "<?xml x?>",
+                    "<!---->",
+                ])),
+                7 => out.push_str(r.pick(&[
+                    "<script>var a='</div>';</script>",
+                    "<style>p{}</style>",
+                    "<noscript><p>n</p></noscript>",
+                    "<iframe src=x></iframe>",
+                ])),
+                8 => out.push_str(
+                    r.pick(&["</span>", "</b>", "</p>", "</li>", "</td>", "</div>", "</form>", "</x>", "</h2>"]),
+                ),
+                9 => out.push_str(r.pick(&[
+                    "<b><i>x</b></i>",
+                    "<p>",
+                    "<td>",
+                    "<li>",
+                    "<table>",
+                    "<tr>",
+                    "<a>y",
+                    "<nobr>",
+                ])),
+                _ => text(r, out),
+            }
+        }
+    }
+    fn flow(r: &mut Rng, out: &mut String, depth: usize) {
+        for _ in 0..=r.below(4) {
+            match r.below(10) {
+                0 | 1 => {
+                    open(r, out, "p");
+                    phrasing(r, out, depth);
+                    close(r, out, "p");
+                }
+                2 if depth < 5 => {
+                    let name = r.pick(&[
+                        "div",
+                        "section",
+                        "center",
+                        "blockquote",
+                        "nav",
+                        "header",
+                        "footer",
+                        "article",
+                        "form",
+                    ]);
+                    open(r, out, name);
+                    flow(r, out, depth + 1);
+                    out.push_str("</");
+                    out.push_str(name);
+                    out.push('>');
+                }
+                3 if depth < 5 => {
+                    let (list, item) = *[("ul", "li"), ("ol", "li"), ("dl", "dd"), ("dl", "dt")]
+                        .get(r.below(4))
+                        .unwrap_or(&("ul", "li"));
+                    open(r, out, list);
+                    for _ in 0..r.below(4) {
+                        open(r, out, item);
+                        if r.below(3) == 0 {
+                            flow(r, out, depth + 1);
+                        } else {
+                            phrasing(r, out, depth);
+                        }
+                        close(r, out, item);
+                    }
+                    out.push_str("</");
+                    out.push_str(list);
+                    out.push('>');
+                }
+                4 if depth < 5 => {
+                    open(r, out, "table");
+                    if r.below(3) == 0 {
+                        out.push_str("<caption>c</caption>");
+                    }
+                    if r.below(4) == 0 {
+                        out.push_str("<colgroup><col><col span=2></colgroup>");
+                    }
+                    if r.below(4) == 0 {
+                        out.push_str("<col>");
+                    }
+                    let body = r.below(2) == 0;
+                    if body {
+                        open(r, out, "tbody");
+                    }
+                    for _ in 0..r.below(4) {
+                        out.push_str(r.pick(&["", "\n", " \r\n ", "<!-- r -->"]));
+                        open(r, out, "tr");
+                        for _ in 0..r.below(4) {
+                            let cell = r.pick(&["td", "td", "th"]);
+                            open(r, out, cell);
+                            if r.below(3) == 0 {
+                                flow(r, out, depth + 1);
+                            } else {
+                                phrasing(r, out, depth);
+                            }
+                            close(r, out, cell);
+                        }
+                        close(r, out, "tr");
+                    }
+                    if body {
+                        close(r, out, "tbody");
+                    }
+                    out.push_str(r.pick(&["</table>", "</table>", "</TABLE>", "x</table>"]));
+                }
+                5 => {
+                    let h = r.pick(&["h1", "h2", "h3"]);
+                    open(r, out, h);
+                    phrasing(r, out, depth);
+                    out.push_str("</");
+                    out.push_str(h);
+                    out.push('>');
+                }
+                6 => {
+                    out.push_str(r.pick(&[
+                        "<pre>\nx\n y</pre>",
+                        "<PRE>\r\nz</PRE>",
+                        "<hr>",
+                        "<pre>&#10;q</pre>",
+                        "<listing>\nl</listing>",
+                    ]));
+                }
+                _ => phrasing(r, out, depth),
+            }
+        }
+    }
+    let mut out = String::new();
+    out.push_str(r.pick(&[
+        "",
+        "<!DOCTYPE html>",
+        "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.0 Transitional//EN\">\r\n",
+        "<!-- top -->",
+        " \n",
+    ]));
+    let html = r.below(4) != 0;
+    if html {
+        out.push_str(r.pick(&["<html>", "<HTML xmlns:o=\"urn:x\">", "<html class=h>", "\n<html>\n"]));
+    }
+    if r.below(3) != 0 {
+        out.push_str(r.pick(&["<head>", "<HEAD>\r\n", ""]));
+        for _ in 0..r.below(5) {
+            out.push_str(r.pick(&[
+                "<meta charset=utf-8>",
+                "\n",
+                "<title> 报告 &amp; 表 </title>",
+                "<TITLE></TITLE>",
+                "<link rel=x>",
+                "<style>\n<!-- p {} -->\n</style>",
+                "<script>x</script>",
+                "<!-- h -->",
+                "<base href=x>",
+                "<noscript>n</noscript>",
+            ]));
+        }
+        out.push_str(r.pick(&["</head>", "</HEAD>\r\n", "", "\n</head>\n"]));
+    }
+    let body = r.below(4) != 0;
+    if body {
+        out.push_str(r.pick(&["<body>", "<BODY lang=ZH-CN style='x'>", "<body class=zoom>", "\n<body>\n"]));
+    }
+    flow(r, &mut out, 0);
+    if body {
+        out.push_str(r.pick(&["</body>", "</BODY>\r\n", "", "\n</body>\n"]));
+    }
+    if html {
+        out.push_str(r.pick(&["</html>", "</HTML>\r\n", "", "\n</html>\n"]));
+    }
+    out
+}
+
+#[test]
+fn plausible_pages_are_declined_or_built_alike() {
+    let mut r =
+        Rng(std::env::var("GONGKAI_STREAM_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x9e37_79b9_7f4a_7c15));
+    let mut answered = 0;
+    let n = std::env::var("GONGKAI_STREAM_FUZZ").ok().and_then(|v| v.parse().ok()).unwrap_or(3000);
+    for _ in 0..n {
+        let page = plausible_page(&mut r);
+        answered += usize::from(same_as_sink(&page));
+    }
+    eprintln!("plausible pages answered: {answered} of {n}");
+    assert!(answered * 5 >= n, "{answered} of {n}");
+}
