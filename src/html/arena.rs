@@ -166,7 +166,14 @@ impl Arena {
             }
             _ => {}
         }
+        (self.append(node, last_child), descend)
+    }
+
+    /// Appends `node` as the last child of its `parent` (`NONE`: a root) and returns its
+    /// index; `last_child` holds each node's last child so far (one slot per node).
+    pub(super) fn append(&mut self, node: ANode, last_child: &mut Vec<u32>) -> u32 {
         let idx = u32::try_from(self.nodes.len()).unwrap_or(NONE - 1);
+        let parent = node.parent;
         if parent != NONE {
             let p = parent as usize;
             match last_child[p] {
@@ -177,7 +184,7 @@ impl Arena {
         }
         self.nodes.push(node);
         last_child.push(NONE);
-        (idx, descend)
+        idx
     }
 
     pub(super) fn node(&self, i: u32) -> &ANode {

@@ -286,18 +286,7 @@ fn add<'a>(
         }
         Data::Other => {}
     }
-    let idx = u32::try_from(arena.nodes.len()).unwrap_or(NONE - 1);
-    if parent != NONE {
-        let p = parent as usize;
-        match last_child[p] {
-            NONE => arena.nodes[p].first_child = idx,
-            prev => arena.nodes[prev as usize].next_sibling = idx,
-        }
-        last_child[p] = idx;
-    }
-    arena.nodes.push(node);
-    last_child.push(NONE);
-    (idx, descend)
+    (arena.append(node, last_child), descend)
 }
 
 #[derive(Default)]

@@ -282,19 +282,7 @@ impl<'a> Builder<'a> {
     // -- the arena ---------------------------------------------------------
 
     fn push_node(&mut self, node: ANode) -> u32 {
-        let idx = u32::try_from(self.arena.nodes.len()).unwrap_or(NONE - 1);
-        let parent = node.parent;
-        if parent != NONE {
-            let p = parent as usize;
-            match self.last_child[p] {
-                NONE => self.arena.nodes[p].first_child = idx,
-                prev => self.arena.nodes[prev as usize].next_sibling = idx,
-            }
-            self.last_child[p] = idx;
-        }
-        self.arena.nodes.push(node);
-        self.last_child.push(NONE);
-        idx
+        self.arena.append(node, &mut self.last_child)
     }
 
     /// The current node's arena index, if its children go into the arena.

@@ -94,16 +94,7 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
                 if tokens.len() != 15 && !matches!(a, Align::Right(0)) {
                     continue;
                 }
-                let region = rows::tokens_span(&tokens, row.span[0]);
-                let r = RowIn {
-                    key: "",
-                    tokens,
-                    region,
-                    cols: build::t4_flat_cols(),
-                    pins: Vec::new(),
-                    at: Vec::new(),
-                    unreadable: None,
-                };
+                let r = flat_row(tokens, row.span[0]);
                 let mut scratch = Vec::new();
                 let t = build::review(r, [start, row.span[1]], &mut scratch);
                 let f = fit::review(&t);
@@ -132,15 +123,12 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
             None => tokens.extend((0..5).map(|_| Token::Fixed(cells::blank([end, end])))),
         }
     }
-    let region = rows::tokens_span(&tokens, start);
-    let r = RowIn {
-        key: "",
-        tokens,
-        region,
-        cols: build::t4_flat_cols(),
-        pins: Vec::new(),
-        at: Vec::new(),
-        unreadable: None,
-    };
+    let r = flat_row(tokens, start);
     Some(build::review(r, [start, end], issues))
+}
+
+/// Table 4 as one row of its 15 values (group by group), its region from the tokens.
+fn flat_row(tokens: Vec<Token>, start: usize) -> RowIn {
+    let region = rows::tokens_span(&tokens, start);
+    RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new(), at: Vec::new(), unreadable: None }
 }
