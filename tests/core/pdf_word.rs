@@ -6,23 +6,16 @@
 use std::path::{Path, PathBuf};
 
 use _core::error::FileKind;
-use _core::model::{CellReading, Number, Report, TableReading};
+use _core::model::{Report, TableReading};
 use _core::{parse, CoreError, Input, Options};
 use serde_json::Value;
+
+use crate::support::cell_value;
 
 const T4_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
 
 fn data(dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(dir)
-}
-
-fn cell_value(c: Option<&CellReading>) -> Option<f64> {
-    let c = c?;
-    if c.state.counts_as_zero() {
-        Some(0.0)
-    } else {
-        c.value.map(Number::as_f64)
-    }
 }
 
 fn gold_number(v: &Value) -> Option<f64> {

@@ -9,6 +9,7 @@
 
 use std::sync::OnceLock;
 
+use _core::model::{CellReading, Number};
 pub(crate) use _core::tables::template::{T3_COLS, T4_COLS, T4_GROUPS};
 use serde_json::Value;
 
@@ -500,4 +501,14 @@ pub(crate) fn to_traditional(s: &str) -> String {
         .chars()
         .map(|c| MAP.iter().find(|(a, _)| *a == c).map_or(c, |(_, b)| *b))
         .collect()
+}
+
+/// A cell's value for scoring: blank and `na` count as 0, text as unknown.
+pub(crate) fn cell_value(c: Option<&CellReading>) -> Option<f64> {
+    let c = c?;
+    if c.state.counts_as_zero() {
+        Some(0.0)
+    } else {
+        c.value.map(Number::as_f64)
+    }
 }

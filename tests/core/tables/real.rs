@@ -4,9 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use _core::model::{CellReading, Number, TableReading};
+use _core::model::TableReading;
 use _core::{parse, Input, Options};
 use serde_json::Value;
+
+use crate::support::cell_value;
 
 /// Gold cells whose value the gold notes say was taken from *another* report
 /// (e.g. "split 10/7/7 (inferred; consistent with the 2020 report)"): the
@@ -19,15 +21,6 @@ const FROM_OTHER_REPORTS: &[(&str, &str)] = &[
 ];
 
 const T4_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
-
-fn cell_value(c: Option<&CellReading>) -> Option<f64> {
-    let c = c?;
-    if c.state.counts_as_zero() {
-        Some(0.0)
-    } else {
-        c.value.map(Number::as_f64)
-    }
-}
 
 fn gold_number(v: &Value) -> Option<f64> {
     match v {
