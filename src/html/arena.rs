@@ -60,6 +60,28 @@ pub(super) struct ANode {
     pub(super) rowspan: u32,
 }
 
+impl ANode {
+    /// A node under `parent` that is skipped until its builder says what it is.
+    pub(super) fn blank(parent: u32) -> ANode {
+        ANode {
+            tag: Tag::Skip,
+            mark: Mark::None,
+            parent,
+            first_child: NONE,
+            next_sibling: NONE,
+            text: (0, 0),
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
+
+    /// A cell's spans from its `colspan` / `rowspan` attributes, clamped as the fields say.
+    pub(super) fn set_spans(&mut self, colspan: Option<&str>, rowspan: Option<&str>) {
+        self.colspan = colspan.and_then(parse_non_negative).filter(|&v| v > 0).map_or(1, |v| v.min(MAX_COLSPAN) as u32);
+        self.rowspan = rowspan.and_then(parse_non_negative).map_or(1, |v| v.min(MAX_ROWSPAN) as u32);
+    }
+}
+
 /// The DOM flattened in pre-order: a node's descendants follow it, so a parent's
 /// index is always smaller than its children's.
 pub(super) struct Arena {
@@ -120,16 +142,7 @@ impl Arena {
     /// Appends a node under `parent`; returns its index and whether to read its children.
     #[cfg(test)]
     pub(super) fn add(&mut self, value: &Node, parent: u32, last_child: &mut Vec<u32>) -> (u32, bool) {
-        let mut node = ANode {
-            tag: Tag::Skip,
-            mark: Mark::None,
-            parent,
-            first_child: NONE,
-            next_sibling: NONE,
-            text: (0, 0),
-            colspan: 1,
-            rowspan: 1,
-        };
+        let mut node = ANode::blank(parent);
         let mut descend = false;
         match value {
             Node::Document | Node::Fragment => {
@@ -155,13 +168,7 @@ impl Arena {
                     node.mark = mark_of(e.id(), e.attr("class"), e.attr("role"));
                 }
                 if matches!(node.tag, Tag::Td | Tag::Th) {
-                    node.colspan = e
-                        .attr("colspan")
-                        .and_then(parse_non_negative)
-                        .filter(|&v| v > 0)
-                        .map_or(1, |v| v.min(MAX_COLSPAN) as u32);
-                    node.rowspan =
-                        e.attr("rowspan").and_then(parse_non_negative).map_or(1, |v| v.min(MAX_ROWSPAN) as u32);
+                    node.set_spans(e.attr("colspan"), e.attr("rowspan"));
                 }
             }
             _ => {}

@@ -16,7 +16,7 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{expanded_name, local_name, ns, Attribute, QualName};
 
-use super::arena::{parse_non_negative, tag_of, ANode, Arena, Tag, MAX_COLSPAN, MAX_ROWSPAN, NONE};
+use super::arena::{tag_of, ANode, Arena, Tag, NONE};
 use super::lines::Lines;
 use super::marks::{mark_of, Mark};
 use crate::hashing::FastMap;
@@ -234,16 +234,7 @@ fn add<'a>(
     last_child: &mut Vec<u32>,
     marks: &mut Marks<'a>,
 ) -> (u32, bool) {
-    let mut node = ANode {
-        tag: Tag::Skip,
-        mark: Mark::None,
-        parent,
-        first_child: NONE,
-        next_sibling: NONE,
-        text: (0, 0),
-        colspan: 1,
-        rowspan: 1,
-    };
+    let mut node = ANode::blank(parent);
     let mut descend = false;
     match &value.data {
         Data::Document | Data::Fragment => {
@@ -274,14 +265,7 @@ fn add<'a>(
                 };
             }
             if matches!(node.tag, Tag::Td | Tag::Th) {
-                node.colspan = e
-                    .colspan
-                    .as_deref()
-                    .and_then(parse_non_negative)
-                    .filter(|&v| v > 0)
-                    .map_or(1, |v| v.min(MAX_COLSPAN) as u32);
-                node.rowspan =
-                    e.rowspan.as_deref().and_then(parse_non_negative).map_or(1, |v| v.min(MAX_ROWSPAN) as u32);
+                node.set_spans(e.colspan.as_deref(), e.rowspan.as_deref());
             }
         }
         Data::Other => {}
@@ -457,28 +441,7 @@ mod tests {
 
     #[test]
     fn error_recovery_builds_scrapers_arena() {
-        let cases = [
-            // Misnested formatting (adoption agency), text loose in a table (foster parenting).
-            "<p><b>1<i>2</b>3</i>4</p><table>x<tr><td>a<b>b</td>c</tr>y</table>z",
-            "<table><tr><td>1<table><tr><td>2</table>3</td></tr></table>",
-            "<b><p>one<p>two</b>three",
-            "<a href=x>1<div>2<a>3</a>4</div>5</a>",
-            "<table><b><tr><td>aaa</td></tr>bbb</table>ccc",
-            // Repeated <html>/<body> with attributes (add_attrs_if_missing), ids and classes.
-            "<html class=a><body id=zoom class=x><p>t</p><body class=y role=main id=q><html lang=zh>",
-            "<div id=a id=b class=c class=d role=nav>t</div>",
-            // Template, svg, math, title inside svg, comments, doctype, PI-like junk.
-            "<!DOCTYPE html><title> A  title </title><template><td>x</td></template><svg><title>s</title><td>q</td></svg>",
-            "<math><mi>x</mi><annotation-xml><p>h</p></annotation-xml></math><!-- c --><?pi x?>",
-            // Spans: odd values, cells outside rows, captions, row groups.
-            "<table><caption>c</caption><td colspan=0 rowspan=x>1<th colspan=2000 rowspan=70000>2<tbody><tr><td rowspan=0>3",
-            "<table><thead><tr><th>a<tfoot><tr><td>b</table><table><tr><td>c</td><td>d",
-            "<ul><li>1<li>2</ul><dl><dt>a<dd>b</dl><select><option>o</select><pre>\nx\n y</pre><br/>",
-            "<frameset><frame></frameset><noscript><p>n</p></noscript><textarea>t<b></textarea><plaintext><b>p",
-            "<p>a</p></p></br><td>stray</td><title>late title</title>",
-            "",
-            "no tags at all",
-        ];
+        let cases = crate::html::tests::ERROR_CASES;
         for case in cases {
             same_as_scraper(case);
         }

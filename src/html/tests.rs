@@ -9,6 +9,31 @@ use super::prune::{prune, MAX_DEPTH};
 use super::*;
 use crate::document::{RawBlock, RawTable};
 
+/// Pages html5ever recovers from errors in: its arena is the reference the sink and the
+/// single-pass builder are tested against.
+pub(super) const ERROR_CASES: &[&str] = &[
+    // Misnested formatting (adoption agency), text loose in a table (foster parenting).
+    "<p><b>1<i>2</b>3</i>4</p><table>x<tr><td>a<b>b</td>c</tr>y</table>z",
+    "<table><tr><td>1<table><tr><td>2</table>3</td></tr></table>",
+    "<b><p>one<p>two</b>three",
+    "<a href=x>1<div>2<a>3</a>4</div>5</a>",
+    "<table><b><tr><td>aaa</td></tr>bbb</table>ccc",
+    // Repeated <html>/<body> with attributes (add_attrs_if_missing), ids and classes.
+    "<html class=a><body id=zoom class=x><p>t</p><body class=y role=main id=q><html lang=zh>",
+    "<div id=a id=b class=c class=d role=nav>t</div>",
+    // Template, svg, math, title inside svg, comments, doctype, PI-like junk.
+    "<!DOCTYPE html><title> A  title </title><template><td>x</td></template><svg><title>s</title><td>q</td></svg>",
+    "<math><mi>x</mi><annotation-xml><p>h</p></annotation-xml></math><!-- c --><?pi x?>",
+    // Spans: odd values, cells outside rows, captions, row groups.
+    "<table><caption>c</caption><td colspan=0 rowspan=x>1<th colspan=2000 rowspan=70000>2<tbody><tr><td rowspan=0>3",
+    "<table><thead><tr><th>a<tfoot><tr><td>b</table><table><tr><td>c</td><td>d",
+    "<ul><li>1<li>2</ul><dl><dt>a<dd>b</dl><select><option>o</select><pre>\nx\n y</pre><br/>",
+    "<frameset><frame></frameset><noscript><p>n</p></noscript><textarea>t<b></textarea><plaintext><b>p",
+    "<p>a</p></p></br><td>stray</td><title>late title</title>",
+    "",
+    "no tags at all",
+];
+
 /// Pieces random tag soups are made of (the sink and the single-pass builder are tested on them).
 pub(super) const TAG_SOUP: &[&str] = &[
     "<table>",

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use crate::hashing::FastMap;
 
-use super::arena::{parse_non_negative, tag_of, ANode, Arena, Tag, MAX_COLSPAN, MAX_ROWSPAN, NONE};
+use super::arena::{tag_of, ANode, Arena, Tag, NONE};
 use super::lines::Lines;
 use super::marks::{mark_of, Mark};
 
@@ -152,16 +152,7 @@ impl<'a> Builder<'a> {
             raw: Raw::None,
             marks: FastMap::default(),
         };
-        b.push_node(ANode {
-            tag: Tag::Block,
-            mark: Mark::None,
-            parent: NONE,
-            first_child: NONE,
-            next_sibling: NONE,
-            text: (0, 0),
-            colspan: 1,
-            rowspan: 1,
-        });
+        b.push_node(ANode { tag: Tag::Block, ..ANode::blank(NONE) });
         b
     }
 
@@ -294,19 +285,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn blank(parent: u32) -> ANode {
-        ANode {
-            tag: Tag::Skip,
-            mark: Mark::None,
-            parent,
-            first_child: NONE,
-            next_sibling: NONE,
-            text: (0, 0),
-            colspan: 1,
-            rowspan: 1,
-        }
-    }
-
     fn insert_text(&mut self, t: &str) -> Option<()> {
         if t.is_empty() {
             return Some(());
@@ -323,7 +301,7 @@ impl<'a> Builder<'a> {
         }
         let start = self.arena.text.len();
         self.arena.text.push_str(t);
-        let mut node = Self::blank(parent);
+        let mut node = ANode::blank(parent);
         node.tag = Tag::Text;
         node.text = (start, self.arena.text.len());
         self.push_node(node);
@@ -332,7 +310,7 @@ impl<'a> Builder<'a> {
 
     fn comment_node(&mut self) {
         if let Some(parent) = self.target() {
-            self.push_node(Self::blank(parent));
+            self.push_node(ANode::blank(parent));
         }
     }
 
@@ -340,7 +318,7 @@ impl<'a> Builder<'a> {
         let (idx, desc) = match self.target() {
             None => (NONE, false),
             Some(parent) => {
-                let mut node = Self::blank(parent);
+                let mut node = ANode::blank(parent);
                 node.tag = tag_of(&name);
                 let desc = node.tag != Tag::Skip || name == "head";
                 if node.tag != Tag::Skip {
@@ -356,14 +334,7 @@ impl<'a> Builder<'a> {
                     };
                 }
                 if matches!(node.tag, Tag::Td | Tag::Th) {
-                    node.colspan = attrs
-                        .colspan
-                        .as_deref()
-                        .and_then(parse_non_negative)
-                        .filter(|&v| v > 0)
-                        .map_or(1, |v| v.min(MAX_COLSPAN) as u32);
-                    node.rowspan =
-                        attrs.rowspan.as_deref().and_then(parse_non_negative).map_or(1, |v| v.min(MAX_ROWSPAN) as u32);
+                    node.set_spans(attrs.colspan.as_deref(), attrs.rowspan.as_deref());
                 }
                 (self.push_node(node), desc)
             }
@@ -483,7 +454,7 @@ impl<'a> Builder<'a> {
     fn doctype(&mut self) {
         self.ignore_lf = false;
         if self.mode == Mode::Initial {
-            self.push_node(Self::blank(0));
+            self.push_node(ANode::blank(0));
             self.mode = Mode::BeforeHtml;
         }
     }
