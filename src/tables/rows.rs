@@ -32,11 +32,7 @@ fn number_lines(chars: &[char]) -> Vec<bool> {
         if i == chars.len() || chars[i] == '\n' {
             let line = &chars[s..i];
             let digits = line.iter().any(|c| fold(*c).is_ascii_digit());
-            let only = line.iter().all(|c| {
-                let c = fold(*c);
-                c.is_ascii_digit() || is_space(c) || matches!(c, '.' | '-' | '/' | ',')
-            });
-            if digits && only {
+            if digits && numbers_only(line) {
                 out[s..i].iter_mut().for_each(|f| *f = true);
             } else if let Some(p) = numbers_after_fragment(line) {
                 // `范性文    0   6   111`: the middle line of a label wrapped around its values.
@@ -61,12 +57,16 @@ fn numbers_after_fragment(line: &[char]) -> Option<usize> {
         return None;
     }
     let tail = &line[p..];
-    let only = tail.iter().all(|c| {
+    let numbers = tail.split(|c| is_space(*c)).filter(|w| !w.is_empty()).count();
+    (numbers_only(tail) && numbers >= 2).then_some(p)
+}
+
+/// Whether `chars` hold only digits, spaces and the marks numbers print with (`.-/,`).
+fn numbers_only(chars: &[char]) -> bool {
+    chars.iter().all(|c| {
         let c = fold(*c);
         c.is_ascii_digit() || is_space(c) || matches!(c, '.' | '-' | '/' | ',')
-    });
-    let numbers = tail.split(|c| is_space(*c)).filter(|w| !w.is_empty()).count();
-    (only && numbers >= 2).then_some(p)
+    })
 }
 
 /// The first line of numbers only inside `[a, b)`: its range.
