@@ -33,7 +33,7 @@ const MAX_SUMSET: usize = 4_096;
 const MAX_JOINT: usize = 50_000;
 
 /// One token of a row: a run of characters holding one or more cells.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) enum Token {
     /// Digits (optionally a leading sign, a decimal point, a unit suffix) that may hold several glued cells.
     Run { chars: Vec<char>, start: usize, unit: String, unit_len: usize, raw_len: usize },

@@ -10,8 +10,8 @@ use crate::tables::rows;
 use crate::tables::template::{self, T3Label, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS};
 
 use super::{
-    alignments, compact, grow, header_columns, judge, place, row_tokens, Align, GRow, Reading, RowCell, MAX_COMBOS,
-    T3_AC,
+    alignments, compact, grow, header_columns, judge, place, row_tokens, Align, GRow, Reading, RowCell, Token,
+    MAX_COMBOS, T3_AC,
 };
 
 /// How a table-3 grid row was identified.
@@ -329,13 +329,27 @@ pub(super) fn t3_readings(
     // A table printing no number at all is blank everywhere, however its grid came out.
     let any_value = rows.iter().any(GRow::any_number);
     let mut readings = Vec::new();
+    // Alignments that place every row alike (a full grid: header, left and right agree)
+    // give the same reading; it is built once. `judge` takes the first of equal readings
+    // and finds no cell two equal readings dispute, so the repeats add nothing.
+    let mut seen: Vec<Vec<Vec<Token>>> = Vec::new();
     for combo in combos(&options) {
+        let placed: Vec<Vec<Token>> = assigned
+            .iter()
+            .map(|&(k, _)| {
+                let row = &rows[k];
+                let ti = tables.iter().position(|t| *t == row.table).unwrap_or(0);
+                row_tokens(row.tail(), &combo[ti], 7, &kinds7).0
+            })
+            .collect();
+        if seen.contains(&placed) {
+            continue;
+        }
+        seen.push(placed.clone());
         let mut rows_in = Vec::with_capacity(assigned.len());
         let mut order_in: Vec<(usize, RowIn)> = Vec::new();
-        for &(k, i) in assigned {
+        for (&(k, i), tokens) in assigned.iter().zip(placed) {
             let row = &rows[k];
-            let ti = tables.iter().position(|t| *t == row.table).unwrap_or(0);
-            let (tokens, _) = row_tokens(row.tail(), &combo[ti], 7, &kinds7);
             let unreadable = if unknown.contains(&k) {
                 Some(unknown_why)
             } else if row.width < T3_COLS.len() + 1 && tokens.len() != T3_COLS.len() && any_value {

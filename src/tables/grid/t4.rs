@@ -89,11 +89,14 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
         if n_vals >= 5 {
             let h = named.iter().find(|(t, _)| *t == row.table).and_then(|(_, n)| header_columns(n, 15));
             let mut readings = Vec::new();
+            // Alignments placing the row alike give the same reading: built once (see `t3_readings`).
+            let mut seen: Vec<Vec<Token>> = Vec::new();
             for a in alignments(h) {
                 let (tokens, placed) = row_tokens(tail, &a, 15, &kinds15);
-                if tokens.len() != 15 && !matches!(a, Align::Right(0)) {
+                if tokens.len() != 15 && !matches!(a, Align::Right(0)) || seen.contains(&tokens) {
                     continue;
                 }
+                seen.push(tokens.clone());
                 let r = flat_row(tokens, row.span[0]);
                 let mut scratch = Vec::new();
                 let t = build::review(r, [start, row.span[1]], &mut scratch);
