@@ -408,6 +408,14 @@ fn common_share(enc: &'static Encoding, bytes: &[u8]) -> Option<(usize, usize)> 
         let (lead, trail) = (bytes[i], bytes[i + 1]);
         if lead < 0x81 {
             i += 1;
+            // Markup and Latin text: skip eight ASCII bytes at a time.
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                let word = u64::from_ne_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+                if word & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                i += 8;
+            }
             continue;
         }
         if gb && trail.is_ascii_digit() {

@@ -28,7 +28,7 @@ pub fn looks_like_markdown(text: &str) -> bool {
             separators += 1;
         } else if heading_level(t).is_some() {
             headings += 1;
-        } else if t.contains("**") && t.matches("**").count() >= 2 {
+        } else if t.contains('*') && t.matches("**").count() >= 2 {
             bold += 1;
         }
         if separators > 0 || headings >= 2 || (headings == 1 && bold > 0) {
@@ -47,7 +47,9 @@ fn heading_level(t: &str) -> Option<usize> {
 
 /// A Markdown table separator line: `|---|:--:|`, `---|---`.
 fn is_separator(t: &str) -> bool {
-    t.contains("---") && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t' | '｜' | '—'))
+    // The character test first: it stops at a line's first letter, where a substring search
+    // for `---` would set up its searcher for every line of the page.
+    t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t' | '｜' | '—')) && t.contains('|') && t.contains("---")
 }
 
 /// Splits text into paragraphs (one per non-empty line, trimmed) and text

@@ -71,6 +71,8 @@ struct RowCell<'a> {
     c0: usize,
     c1: usize,
     text: &'a str,
+    /// `compact(text)`, made once: every table's label matching reads it.
+    key: String,
     span: [usize; 2],
     /// A number, a blank or a not-applicable mark: a value, not a label.
     value_like: bool,
@@ -97,10 +99,11 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         let Some(i) = idx else { continue };
         let cell = &t.cells[i as usize];
         let parsed = cells::parse_cell(&cell.text, cell.span, ColKind::Signed);
+        let key = compact(&cell.text);
         let value_like = parsed.state != CellState::Text
-            || cells::parse_number_text(&compact(&cell.text), ColKind::Yuan).is_some()
+            || cells::parse_number_text(&key, ColKind::Yuan).is_some()
             || is_number_list(&cell.text);
-        out.push(RowCell { c0: c, c1: c, text: &cell.text, span: cell.span, value_like });
+        out.push(RowCell { c0: c, c1: c, text: &cell.text, key, span: cell.span, value_like });
     }
     out
 }
@@ -207,12 +210,12 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
             if cells.is_empty() {
                 continue;
             }
-            let label: String = cells.iter().filter(|c| !c.value_like).map(|c| compact(c.text)).collect();
-            let all: String = cells.iter().map(|c| compact(c.text)).collect();
+            let label: String = cells.iter().filter(|c| !c.value_like).map(|c| c.key.as_str()).collect();
+            let all: String = cells.iter().map(|c| c.key.as_str()).collect();
             let span = [cells[0].span[0], cells[cells.len() - 1].span[1]];
             let caption = if r == 0 { caption.clone() } else { None };
 
-            let t4_cols = cells.iter().filter(|c| t4_col(&compact(c.text)).is_some_and(|k| k < 4)).count();
+            let t4_cols = cells.iter().filter(|c| t4_col(&c.key).is_some_and(|k| k < 4)).count();
             let row = GRow { table: ti, width: t.n_cols, cells, label, all, span, caption, labels_around };
             if row.all.contains("第二十条") || row.all.contains("信息内容") {
                 mode = Mode::T2;

@@ -8,7 +8,7 @@ use crate::tables::cells::ColKind;
 use crate::tables::solve::Token;
 use crate::tables::template::{T2Label, T2_ITEMS, T2_LABELS};
 
-use super::{cell_tokens, compact, extra_row, grow, token, GRow, RowCell, T2_AC};
+use super::{cell_tokens, extra_row, grow, token, GRow, RowCell, T2_AC};
 
 /// The column headers of a table-2 header row: `(c0, c1, key, format)`. A header cut over two
 /// cells (`本年` | `增/减`) or over two rows (`上一年项目数` / `量`, the next row holding only
@@ -27,20 +27,18 @@ pub(super) fn t2_header(
     // The rows around add their text column by column when they are fragments only (a header
     // cut over rows: `上一年` over `项目数量`).
     let only_fragments = |n: &&GRow| {
-        !n.any_number()
-            && !n.cells.iter().any(|c| col(&compact(c.text)).is_some())
-            && T2_AC.find_iter(&n.label).next().is_none()
+        !n.any_number() && !n.cells.iter().any(|c| col(&c.key).is_some()) && T2_AC.find_iter(&n.label).next().is_none()
     };
     let fragments = next.filter(only_fragments);
     let over = prev.filter(only_fragments).filter(|p| p.table == row.table);
     let around = |n: Option<&GRow>, c: &RowCell| -> String {
         n.map_or(String::new(), |n| {
-            n.cells.iter().filter(|x| x.c0 <= c.c1 && c.c0 <= x.c1).map(|x| compact(x.text)).collect()
+            n.cells.iter().filter(|x| x.c0 <= c.c1 && c.c0 <= x.c1).map(|x| x.key.as_str()).collect()
         })
     };
     let below = |c: &RowCell| around(fragments, c);
     let above = |c: &RowCell| around(over, c);
-    let texts: Vec<(usize, usize, String)> = row.cells.iter().map(|c| (c.c0, c.c1, compact(c.text))).collect();
+    let texts: Vec<(usize, usize, String)> = row.cells.iter().map(|c| (c.c0, c.c1, c.key.clone())).collect();
     let mut out: Vec<(usize, usize, &'static str, Option<Form>)> = Vec::new();
     let mut i = 0;
     while i < texts.len() {
@@ -136,7 +134,7 @@ pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableR
                 let printed: Vec<&&RowCell> = under.iter().copied().filter(|v| !v.is_empty()).collect();
                 match printed.as_slice() {
                     [] => under.first().copied(),
-                    [one, rest @ ..] if rest.iter().all(|r| compact(r.text) == compact(one.text)) => Some(*one),
+                    [one, rest @ ..] if rest.iter().all(|r| r.key == one.key) => Some(*one),
                     _ => None,
                 }
             })

@@ -10,8 +10,7 @@ use crate::tables::rows;
 use crate::tables::template::{self, T3Label, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS};
 
 use super::{
-    alignments, compact, grow, header_columns, judge, place, row_tokens, Align, GRow, Reading, RowCell, Token,
-    MAX_COMBOS, T3_AC,
+    alignments, grow, header_columns, judge, place, row_tokens, Align, GRow, Reading, RowCell, Token, MAX_COMBOS, T3_AC,
 };
 
 /// How a table-3 grid row was identified.
@@ -32,7 +31,7 @@ pub(super) fn t3_kind(row: &GRow, group_other: &mut bool) -> T3Kind {
     let tail_has_cells = !row.tail().is_empty();
     // The row's own label is its rightmost label cell (cells to its left are the group
     // labels spanning from above): the last label hit that reaches into that cell.
-    let labels: Vec<String> = row.cells.iter().filter(|c| !c.value_like).map(|c| compact(c.text)).collect();
+    let labels: Vec<String> = row.cells.iter().filter(|c| !c.value_like).map(|c| c.key.clone()).collect();
     let last_cell = labels.iter().rposition(|l| !l.is_empty());
     let own_start = last_cell.map_or(0, |i| labels[..i].iter().map(String::len).sum::<usize>());
     let own_len = last_cell.map_or(0, |i| template::strip_ordinal(&labels[i]).chars().count());
@@ -112,7 +111,7 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
             // every column is named is the all-blank （七）总计 data row (its label compacts
             // to 总计), not a header.
             let cols: Vec<(usize, usize)> =
-                row.cells.iter().filter_map(|c| t3_col_label(&compact(c.text)).map(|col| (col, c.c0))).collect();
+                row.cells.iter().filter_map(|c| t3_col_label(&c.key).map(|col| (col, c.c0))).collect();
             let slot = named.iter().position(|(t, _)| *t == row.table);
             let distinct = |v: &[(usize, usize)]| (0..7).filter(|c| v.iter().any(|(x, _)| x == c)).count();
             let complete = slot.is_some_and(|s| distinct(&named[s].1) == 7);

@@ -9,7 +9,7 @@ use crate::tables::rows;
 use crate::tables::solve::Token;
 use crate::tables::template::{T4_COL_LABELS, T4_GROUP_LABELS};
 
-use super::{alignments, compact, header_columns, judge, row_tokens, Align, GRow, Reading};
+use super::{alignments, header_columns, judge, row_tokens, Align, GRow, Reading};
 
 pub(super) fn t4_group(k: &str) -> Option<usize> {
     // Longest label first: 复议后起诉 and 未经复议直接起诉 both contain 复议.
@@ -43,7 +43,7 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
         if !row.any_number() && !blank_row {
             let mut cols = Vec::new();
             for c in &row.cells {
-                let k = compact(c.text);
+                let k = &c.key;
                 if let Some(g) = t4_group(&k) {
                     group_at.push((row.table, c.c0, c.c1, g));
                     current_group = Some(g);
