@@ -44,12 +44,12 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
             let mut cols = Vec::new();
             for c in &row.cells {
                 let k = &c.key;
-                if let Some(g) = t4_group(&k) {
+                if let Some(g) = t4_group(k) {
                     group_at.push((row.table, c.c0, c.c1, g));
                     current_group = Some(g);
                 } else if k == "行政诉讼" {
                     current_group = None;
-                } else if let Some(col) = t4_col(&k) {
+                } else if let Some(col) = t4_col(k) {
                     cols.push((col, c.c0));
                 }
             }
