@@ -237,6 +237,12 @@ impl Arena {
         self.children(tr).filter(|&c| matches!(self.tag(c), Tag::Td | Tag::Th))
     }
 
+    /// `cell_text` of a cell holding no nested table, taken from `known` when the panel
+    /// read it already (each cell's text is made once for the panel and the grid).
+    pub(super) fn cell_text_known(&self, cell: u32, nested: &mut Vec<u32>, known: &mut CellTexts) -> String {
+        known.remove(&cell).unwrap_or_else(|| self.cell_text(cell, nested))
+    }
+
     /// Text of a cell (or caption): lines joined by `'\n'`; nested tables are left
     /// out and recorded in `nested`.
     pub(super) fn cell_text(&self, cell: u32, nested: &mut Vec<u32>) -> String {
@@ -258,9 +264,16 @@ impl Arena {
             }
         }
         lines.brk();
+        // Most cells hold one line: that line is the text, without a copy.
+        if lines.done.len() == 1 {
+            return lines.done.pop().unwrap_or_default();
+        }
         lines.done.join("\n")
     }
 }
+
+/// Texts of cells holding no nested table, by node, as the panel read them.
+pub(super) type CellTexts = crate::hashing::FastMap<u32, String>;
 
 pub(super) struct Children<'a> {
     pub(super) arena: &'a Arena,

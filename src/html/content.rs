@@ -4,7 +4,7 @@
 
 use crate::document::RawBlock;
 
-use super::arena::{Arena, Tag, Walk, NONE};
+use super::arena::{Arena, CellTexts, Tag, Walk, NONE};
 use super::grid::{build_table, TableKind};
 use super::lines::{non_ws_chars, Lines};
 use super::marks::Mark;
@@ -166,8 +166,9 @@ impl<'a> Content<'a> {
         false
     }
 
-    /// Paragraphs and tables of the main content, in reading order.
-    pub(super) fn blocks(&self) -> Vec<RawBlock> {
+    /// Paragraphs and tables of the main content, in reading order (`known`: cell texts
+    /// the panel read already).
+    pub(super) fn blocks(&self, known: &mut CellTexts) -> Vec<RawBlock> {
         let a = self.a;
         let (root, in_container) = self.root();
         let mut blocks = Vec::new();
@@ -192,7 +193,7 @@ impl<'a> Content<'a> {
                 Tag::Pre => lines.pre(enter),
                 Tag::Table if enter => {
                     lines.brk();
-                    let built = build_table(a, i);
+                    let built = build_table(a, i, known);
                     if matches!(built.kind, TableKind::Layout) {
                         continue;
                     }

@@ -3,7 +3,7 @@
 
 use crate::document::{RawCell, RawTable};
 
-use super::arena::{Arena, Tag};
+use super::arena::{Arena, CellTexts, Tag};
 
 /// Largest span-expanded grid (`rows × cols`); bigger tables become paragraphs.
 const MAX_GRID: usize = 2_000_000;
@@ -25,7 +25,7 @@ pub(super) struct Built {
     pub(super) kind: TableKind,
 }
 
-pub(super) fn build_table(a: &Arena, t: u32) -> Built {
+pub(super) fn build_table(a: &Arena, t: u32, known: &mut CellTexts) -> Built {
     let (rows, caption_node) = a.table_rows(t);
     let mut nested = Vec::new();
     let caption = caption_node.map(|c| a.cell_text(c, &mut nested)).filter(|s| !s.is_empty());
@@ -56,7 +56,7 @@ pub(super) fn build_table(a: &Arena, t: u32) -> Built {
         }
         let mut col = 0usize;
         for cell in a.cells(tr) {
-            let text = a.cell_text(cell, &mut nested);
+            let text = a.cell_text_known(cell, &mut nested, known);
             max_chars = max_chars.max(text.chars().count());
             let node = a.node(cell);
             let colspan = node.colspan.max(1) as usize;

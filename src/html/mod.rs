@@ -49,7 +49,7 @@ use prune::prune;
 pub fn parse_html(html: &str) -> RawDocument {
     let pruned = prune(html);
     let (arena, html_title) = stream::parse(&pruned).unwrap_or_else(|| sink::parse(&pruned));
-    let panel = read_panel(&arena);
-    let blocks = Content::new(&arena).blocks();
+    let (panel, mut known) = read_panel(&arena);
+    let blocks = Content::new(&arena).blocks(&mut known);
     RawDocument { blocks, panel, html_title }
 }

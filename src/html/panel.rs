@@ -3,7 +3,7 @@
 use crate::document::{PanelEntry, RawTable};
 use crate::panel;
 
-use super::arena::{Arena, Tag, Walk};
+use super::arena::{Arena, CellTexts, Tag, Walk};
 use super::lines::Lines;
 
 /// Table rows with a cell longer than this are not read as panel rows.
@@ -50,10 +50,12 @@ pub(super) enum PanelEvent {
     Row(Vec<String>),
 }
 
-/// Label/value pairs from every line and table row of the whole page (furniture included).
-pub(super) fn read_panel(a: &Arena) -> Vec<PanelEntry> {
+/// Label/value pairs from every line and table row of the whole page (furniture included),
+/// and the texts of the cells it read (those holding no nested table), for the grids.
+pub(super) fn read_panel(a: &Arena) -> (Vec<PanelEntry>, CellTexts) {
+    let mut texts = CellTexts::default();
     if a.nodes.is_empty() {
-        return Vec::new();
+        return (Vec::new(), texts);
     }
     let mut events = Vec::new();
     let mut lines = Lines::default();
@@ -73,6 +75,9 @@ pub(super) fn read_panel(a: &Arena) -> Vec<PanelEntry> {
                 for c in a.cells(i) {
                     nested.clear();
                     let t = a.cell_text(c, &mut nested);
+                    if nested.is_empty() {
+                        texts.insert(c, t.clone());
+                    }
                     if t.contains('\n') || t.chars().count() > PANEL_CELL_MAX {
                         ok = false;
                         break;
@@ -111,5 +116,5 @@ pub(super) fn read_panel(a: &Arena) -> Vec<PanelEntry> {
         }
     }
     merge(&mut out, panel::scan_lines(batch.iter().map(String::as_str)));
-    out
+    (out, texts)
 }
