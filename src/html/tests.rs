@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use scraper::Html;
 
-use super::arena::{parse_non_negative, Arena};
+use super::arena::{parse_non_negative, Arena, CellTexts};
 use super::prune::{prune, MAX_DEPTH};
 use super::*;
 use crate::document::{RawBlock, RawTable};
@@ -403,7 +403,7 @@ fn prune_keeps_text_and_structure() {
     let unpruned = |html: &str| {
         let doc = Html::parse_document(html);
         let (arena, title) = Arena::build(&doc);
-        (Content::new(&arena).blocks(&mut Default::default()), read_panel(&arena).0, title)
+        (Content::new(&arena).blocks(&mut CellTexts::default()), read_panel(&arena).0, title)
     };
     assert!(!matches!(prune(SHANGHAI), Cow::Borrowed(_)));
     // A CMS page (bench/corpus.py's chrome), a Word export and the real page.
