@@ -35,7 +35,7 @@ mod t2;
 mod t3;
 mod t4;
 
-use align::{alignments, header_columns, judge, place, row_tokens, Align, Reading};
+use align::{alignments, header_columns, judge, place, placement_key, row_tokens, Align, Reading};
 use t2::proactive;
 use t3::{extra_row, requests};
 use t4::{review, t4_col};
@@ -315,12 +315,15 @@ fn has_row_label(paras: &[String]) -> bool {
     // A label of four characters or more, or a line that is nothing but a label (`（七）总计`):
     // `其他` or `总计` inside other words are any table's words.
     paras.iter().any(|p| {
-        let bare = compact(template::strip_ordinal(p));
-        p.chars().count() <= 40
-            && T3_AC.find_iter(p).any(|m| {
-                let pat = T3_LABELS[m.pattern().as_usize()];
-                matches!(pat.1, T3Label::Row(_)) && (m.len() >= 4 * 3 || bare == pat.0)
-            })
+        if p.len() > 40 && p.chars().count() > 40 {
+            return false;
+        }
+        let mut bare: Option<String> = None;
+        T3_AC.find_iter(p).any(|m| {
+            let pat = T3_LABELS[m.pattern().as_usize()];
+            matches!(pat.1, T3Label::Row(_))
+                && (m.len() >= 4 * 3 || *bare.get_or_insert_with(|| compact(template::strip_ordinal(p))) == pat.0)
+        })
     })
 }
 

@@ -77,12 +77,25 @@ pub(super) fn alignments(header: Option<Vec<usize>>) -> Vec<Align> {
     out
 }
 
+/// Every cell prints at most one value (no `3 0 0 2`): the cells can be placed by column.
+fn single_values(tail: &[RowCell]) -> bool {
+    tail.iter().all(|c| !(c.text.trim_matches(is_space).chars().any(is_space) && is_number_list(c.text)))
+}
+
+/// What `row_tokens` depends on besides the row: which cell (by first column) each column
+/// gets, or `None` where the row's tokens are taken in order. Equal keys, equal tokens.
+pub(super) fn placement_key(tail: &[RowCell], align: &Align, n: usize) -> Option<Vec<Option<usize>>> {
+    if !single_values(tail) {
+        return None;
+    }
+    place(tail, align, n).map(|cells| cells.iter().map(|c| c.map(|c| c.c0)).collect())
+}
+
 /// Tokens for a row under an alignment: one per column when the alignment places
 /// every value; otherwise the row's value tokens in order (blanks the text dropped
 /// are then the solver's to find).
 pub(super) fn row_tokens(tail: &[RowCell], align: &Align, n: usize, kinds: &[ColKind]) -> (Vec<Token>, bool) {
-    let single = tail.iter().all(|c| !(c.text.trim_matches(is_space).chars().any(is_space) && is_number_list(c.text)));
-    if single {
+    if single_values(tail) {
         if let Some(cells) = place(tail, align, n) {
             let end = tail.last().map_or(0, |c| c.span[1]);
             let toks = cells

@@ -10,7 +10,8 @@ use crate::tables::rows;
 use crate::tables::template::{self, T3Label, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS};
 
 use super::{
-    alignments, grow, header_columns, judge, place, row_tokens, Align, GRow, Reading, RowCell, Token, MAX_COMBOS, T3_AC,
+    alignments, grow, header_columns, judge, place, placement_key, row_tokens, Align, GRow, Reading, RowCell, Token,
+    MAX_COMBOS, T3_AC,
 };
 
 /// How a table-3 grid row was identified.
@@ -332,15 +333,18 @@ pub(super) fn t3_readings(
     // give the same reading; it is built once. `judge` takes the first of equal readings
     // and finds no cell two equal readings dispute, so the repeats add nothing.
     let mut seen: Vec<Vec<Vec<Token>>> = Vec::new();
+    let mut seen_keys: Vec<Vec<Option<Vec<Option<usize>>>>> = Vec::new();
+    let grid_of = |k: usize| tables.iter().position(|t| *t == rows[k].table).unwrap_or(0);
     for combo in combos(&options) {
-        let placed: Vec<Vec<Token>> = assigned
-            .iter()
-            .map(|&(k, _)| {
-                let row = &rows[k];
-                let ti = tables.iter().position(|t| *t == row.table).unwrap_or(0);
-                row_tokens(row.tail(), &combo[ti], 7, &kinds7).0
-            })
-            .collect();
+        // The cells each row's columns get, compared before any token is made.
+        let keys: Vec<Option<Vec<Option<usize>>>> =
+            assigned.iter().map(|&(k, _)| placement_key(rows[k].tail(), &combo[grid_of(k)], 7)).collect();
+        if seen_keys.contains(&keys) {
+            continue;
+        }
+        seen_keys.push(keys);
+        let placed: Vec<Vec<Token>> =
+            assigned.iter().map(|&(k, _)| row_tokens(rows[k].tail(), &combo[grid_of(k)], 7, &kinds7).0).collect();
         if seen.contains(&placed) {
             continue;
         }
