@@ -39,7 +39,11 @@ pub fn fold(c: char) -> char {
 }
 
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}' || c == '\u{200B}' || c == '\u{FEFF}'
+    // No Unicode white space lies above U+3000: Han text skips the table lookup.
+    if c > '\u{3000}' {
+        return c == '\u{FEFF}';
+    }
+    c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}' || c == '\u{200B}'
 }
 
 /// A blank cell reading at `span`.
@@ -114,6 +118,16 @@ fn scale(n: Number, factor: f64) -> Number {
 
 /// Reads one cell's text in a column of `kind`.
 pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
+    // Most value cells print ASCII digits only: nothing to fold, trim or split.
+    if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) {
+        let value = parse_number_text(raw, kind);
+        let state = match value {
+            Some(v) if v.as_f64() == 0.0 => CellState::Zero,
+            Some(_) => CellState::Number,
+            None => CellState::Text,
+        };
+        return CellReading { value, raw: raw.to_string(), state, span, inferred: false, evidence: None };
+    }
     let folded: String = raw.chars().map(fold).filter(|c| !is_space(*c)).collect();
     // Digits on both sides of a space or line break are several numbers (`69 3 665`, `4<br>0`),
     // never one: the cell is read as text, and its values by the table readers.
