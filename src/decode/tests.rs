@@ -417,3 +417,33 @@ fn common_share_tells_a_wrong_cjk_label() {
     assert!(reads_as_rare(BIG5, &gbk), "GBK bytes read as Big5");
     assert!(!reads_as_rare(UTF_8, ZH.as_bytes()));
 }
+
+#[test]
+fn common_share_counts_the_same_past_ascii_runs() {
+    // The ASCII skip (eight bytes at a time) must not shift the pairing of lead and trail
+    // bytes: the same characters behind markup of every length count the same.
+    let zh = ZH.repeat(3);
+    let (gbk, _, _) = GBK.encode(&zh);
+    let bare = common_share(GB18030, &gbk).expect("GB18030 is counted");
+    assert!(bare.0 >= 20 && bare.1 * 10 >= bare.0 * 9, "{bare:?}");
+    for pad in 0..20 {
+        let mut page = b"<p class=\"x\">".repeat(pad / 3);
+        page.extend(std::iter::repeat_n(b'a', pad));
+        for chunk in gbk.chunks(8) {
+            page.extend_from_slice(b"<span>");
+            page.extend(std::iter::repeat_n(b' ', pad % 9));
+            page.extend_from_slice(chunk);
+        }
+        let (_, _, had_errors) = GB18030.decode(&page);
+        if had_errors {
+            continue; // a chunk cut a character in two
+        }
+        assert_eq!(common_share(GB18030, &page), Some(bare), "pad {pad}");
+    }
+    // Big5 counted past ASCII as well.
+    let hant = ZH_HANT.repeat(3);
+    let (big5, _, _) = BIG5.encode(&hant);
+    let mut page = b"<html><body>".to_vec();
+    page.extend_from_slice(&big5);
+    assert_eq!(common_share(BIG5, &page), common_share(BIG5, &big5));
+}

@@ -221,6 +221,32 @@ mod tests {
     }
 
     #[test]
+    fn is_space_is_white_space_and_the_invisible_spaces() {
+        // Every char: the fast path above U+3000 agrees with the Unicode definition.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let expected = c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{3000}' | '\u{200B}' | '\u{FEFF}');
+            assert_eq!(is_space(c), expected, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn digit_cells_read_as_the_general_path_reads_them() {
+        // ASCII digits take the fast path; the same digits with a space or in full width
+        // take the general one, and both give the same reading.
+        for raw in ["0", "7", "00", "012", "1234", "999999999999", "12345678901234567890"] {
+            for kind in [ColKind::Count, ColKind::Signed, ColKind::Yuan, ColKind::Wan] {
+                let fast = parse_cell(raw, [3, 9], kind);
+                let wide: String = raw.chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)).collect();
+                let general = parse_cell(&wide, [3, 9], kind);
+                assert_eq!((fast.value, fast.state, fast.span), (general.value, general.state, general.span), "{raw}");
+                assert_eq!(fast.raw, raw);
+                let padded = parse_cell(&format!(" {raw}\u{3000}"), [3, 9], kind);
+                assert_eq!((fast.value, fast.state, fast.raw), (padded.value, padded.state, padded.raw), "{raw}");
+            }
+        }
+    }
+
+    #[test]
     fn tokens() {
         assert_eq!(v("\u{a0}", ColKind::Count), (None, "blank"));
         assert_eq!(v("0", ColKind::Count), (Some(0.0), "zero"));
