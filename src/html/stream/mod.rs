@@ -138,7 +138,9 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(len: usize) -> Self {
-        let cap = len / 40 + 16;
+        // About one node (element or text) per tag mark; Word's markup runs at one per
+        // 24 bytes, and a regrown arena copies every node so far.
+        let cap = len / 20 + 16;
         let mut b = Builder {
             arena: Arena { nodes: Vec::with_capacity(cap), text: String::with_capacity(len / 2) },
             last_child: Vec::with_capacity(cap),
