@@ -202,9 +202,9 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
     let layout = Layout::new(doc);
     let mut mode = Mode::None;
     for (ti, t) in doc.tables.iter().enumerate() {
-        let before = paragraphs_around(doc, &layout, ti, false);
-        let caption = before.first().cloned();
-        let labels_around = (has_row_label(&before), has_row_label(&paragraphs_around(doc, &layout, ti, true)));
+        let caption = paragraphs_around(doc, &layout, ti, false, 1).pop();
+        // Filled in below for table 3's grids, the only reader of it.
+        let labels_around = (false, false);
         for r in 0..t.n_rows {
             let cells = row_cells(t, r);
             if cells.is_empty() {
@@ -251,14 +251,28 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
             }
         }
     }
+    let mut t3_grids: Vec<usize> = out[1].iter().map(|r| r.table).collect();
+    t3_grids.dedup();
+    for ti in t3_grids {
+        let around = (
+            has_row_label(&paragraphs_around(doc, &layout, ti, false, MAX_AROUND)),
+            has_row_label(&paragraphs_around(doc, &layout, ti, true, MAX_AROUND)),
+        );
+        for row in out[1].iter_mut().filter(|r| r.table == ti) {
+            row.labels_around = around;
+        }
+    }
     out
 }
+
+/// Most paragraphs read on either side of a grid for row labels.
+const MAX_AROUND: usize = 40;
 
 /// The paragraphs between table `ti` and the table before it (or the start of the
 /// document), whitespace removed, nearest first: the nearest is a caption such as
 /// `行政诉讼（未经复议直接起诉）` over one of table 4's small tables; short row labels among
 /// them mean the grid lost its labels to the text around it (PDF-to-Markdown output).
-fn paragraphs_around(doc: &Document, at: &Layout, ti: usize, after: bool) -> Vec<String> {
+fn paragraphs_around(doc: &Document, at: &Layout, ti: usize, after: bool, most: usize) -> Vec<String> {
     let Some(&b) = at.table_block.get(ti) else { return Vec::new() };
     let blocks: Box<dyn Iterator<Item = (usize, &crate::document::Block)>> = if after {
         Box::new(doc.blocks.iter().enumerate().skip(b + 1))
@@ -267,7 +281,7 @@ fn paragraphs_around(doc: &Document, at: &Layout, ti: usize, after: bool) -> Vec
     };
     let mut out: Vec<String> = Vec::new();
     for (k, blk) in blocks {
-        if blk.kind != crate::document::BlockKind::Paragraph || out.len() >= 40 {
+        if blk.kind != crate::document::BlockKind::Paragraph || out.len() >= most {
             break;
         }
         let [s, e] = at.block_bytes[k];
