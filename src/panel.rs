@@ -92,6 +92,10 @@ pub fn classify_label(label: &str) -> Option<&'static str> {
 }
 
 fn lookup_label(cleaned: &str) -> Option<&'static str> {
+    // Every label is Chinese, and ASCII has no Traditional form: a number cell stops here.
+    if cleaned.is_ascii() {
+        return None;
+    }
     let find = |s: &str| LABELS.iter().find(|(l, _)| *l == s).map(|(_, k)| *k);
     // The panel is read before normalisation, so a Traditional copy's labels
     // (標題, 發布機構, 索引號) are compared in Simplified.
