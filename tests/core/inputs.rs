@@ -63,6 +63,12 @@ fn panel_labels_with_invisible_characters_are_read() {
     let keys: Vec<&str> = entries.iter().map(|e| e.key).collect();
     assert_eq!(keys, ["index_number", "title"]);
     assert_eq!(entries[1].label, "标题");
+    // Traditional labels read as their Simplified ones; numbers and Latin words are no label.
+    assert_eq!(classify_label("發布機構："), Some("publisher"));
+    assert_eq!(classify_label("索 引 號"), Some("index_number"));
+    for cell in ["74", "0", "", " 12 ", "ID:", "Title", "2024-01-05"] {
+        assert_eq!(classify_label(cell), None, "{cell:?}");
+    }
 }
 
 /// `max_bytes` holds for files whose size the metadata does not give (devices,
