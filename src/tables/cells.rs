@@ -1,6 +1,8 @@
 //! Cell tokens (DOMAIN §8.5): numbers (ASCII or full-width, thousands
 //! separators), blanks, not-applicable marks, signed changes, money with units.
 
+use std::borrow::Cow;
+
 use crate::document::Span;
 use crate::model::{CellReading, CellState, Number};
 
@@ -58,7 +60,7 @@ pub fn unknown(raw: &str, span: Span) -> CellReading {
 
 /// A number read as part of a split run.
 pub fn number(raw: &str, value: Number, span: Span, inferred: bool) -> CellReading {
-    let state = if value.as_f64() == 0.0 { CellState::Zero } else { CellState::Number };
+    let state = number_state(value);
     CellReading { value: Some(value), raw: raw.to_string(), state, span, inferred, evidence: None }
 }
 
@@ -118,34 +120,6 @@ fn scale(n: Number, factor: f64) -> Number {
 
 /// Reads one cell's text in a column of `kind`.
 pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
-    // Most value cells print ASCII digits only: nothing to fold, trim or split.
-    if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) {
-        let value = parse_number_text(raw, kind);
-        let state = match value {
-            Some(v) if v.as_f64() == 0.0 => CellState::Zero,
-            Some(_) => CellState::Number,
-            None => CellState::Text,
-        };
-        return CellReading { value, raw: raw.to_string(), state, span, inferred: false, evidence: None };
-    }
-    let folded: String = raw.chars().map(fold).filter(|c| !is_space(*c)).collect();
-    // Digits on both sides of a space or line break are several numbers (`69 3 665`, `4<br>0`),
-    // never one: the cell is read as text, and its values by the table readers.
-    let spaced = raw.trim_matches(is_space).chars().map(fold).collect::<Vec<char>>();
-    let split_digits = spaced.windows(3).any(|w| w[0].is_ascii_digit() && is_space(w[1]) && w[2].is_ascii_digit())
-        || spaced.split(|c| is_space(*c)).filter(|w| !w.is_empty()).count() > 1
-            && spaced.iter().filter(|c| c.is_ascii_digit()).count() > 0
-            && spaced.split(|c| is_space(*c)).filter(|w| !w.is_empty()).all(|w| w.iter().any(char::is_ascii_digit));
-    if split_digits {
-        return CellReading {
-            value: None,
-            raw: raw.trim_matches(is_space).to_string(),
-            state: CellState::Text,
-            span,
-            inferred: false,
-            evidence: None,
-        };
-    }
     let make = |value: Option<Number>, state: CellState| CellReading {
         value,
         raw: raw.trim_matches(is_space).to_string(),
@@ -154,22 +128,44 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
         inferred: false,
         evidence: None,
     };
-    if folded.is_empty() {
-        return CellReading {
-            value: None,
-            raw: raw.trim_matches(is_space).to_string(),
-            state: CellState::Blank,
-            span,
-            inferred: false,
-            evidence: None,
-        };
+    // Most value cells print ASCII digits only: nothing to fold, and no space to split at.
+    let digits_only = !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit());
+    let folded: Cow<'_, str> = if digits_only {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(raw.chars().map(fold).filter(|c| !is_space(*c)).collect())
+    };
+    if !digits_only && splits_numbers(raw) {
+        return make(None, CellState::Text);
     }
-    if NA_TOKENS.contains(&folded.as_str()) {
+    if folded.is_empty() {
+        return make(None, CellState::Blank);
+    }
+    if NA_TOKENS.contains(&&*folded) {
         return make(None, CellState::Na);
     }
     match parse_number_text(&folded, kind) {
-        Some(v) => make(Some(v), if v.as_f64() == 0.0 { CellState::Zero } else { CellState::Number }),
+        Some(v) => make(Some(v), number_state(v)),
         None => make(None, CellState::Text),
+    }
+}
+
+/// Digits on both sides of a space or line break are several numbers (`69 3 665`, `4<br>0`),
+/// never one: such a cell is read as text, and its values by the table readers.
+fn splits_numbers(raw: &str) -> bool {
+    let spaced = raw.trim_matches(is_space).chars().map(fold).collect::<Vec<char>>();
+    spaced.windows(3).any(|w| w[0].is_ascii_digit() && is_space(w[1]) && w[2].is_ascii_digit())
+        || spaced.split(|c| is_space(*c)).filter(|w| !w.is_empty()).count() > 1
+            && spaced.iter().filter(|c| c.is_ascii_digit()).count() > 0
+            && spaced.split(|c| is_space(*c)).filter(|w| !w.is_empty()).all(|w| w.iter().any(char::is_ascii_digit))
+}
+
+/// A value's state: zero or a number.
+fn number_state(v: Number) -> CellState {
+    if v.as_f64() == 0.0 {
+        CellState::Zero
+    } else {
+        CellState::Number
     }
 }
 

@@ -84,7 +84,9 @@ fn single_values(tail: &[RowCell]) -> bool {
 
 /// What `row_tokens` depends on besides the row: which cell (by first column) each column
 /// gets, or `None` where the row's tokens are taken in order. Equal keys, equal tokens.
-pub(super) fn placement_key(tail: &[RowCell], align: &Align, n: usize) -> Option<Vec<Option<usize>>> {
+pub(super) type PlacementKey = Option<Vec<Option<usize>>>;
+
+pub(super) fn placement_key(tail: &[RowCell], align: &Align, n: usize) -> PlacementKey {
     if !single_values(tail) {
         return None;
     }

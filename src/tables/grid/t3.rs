@@ -10,8 +10,8 @@ use crate::tables::rows;
 use crate::tables::template::{self, T3Label, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS};
 
 use super::{
-    alignments, grow, header_columns, judge, place, placement_key, row_tokens, Align, GRow, Reading, RowCell, Token,
-    MAX_COMBOS, T3_AC,
+    alignments, grow, header_columns, judge, place, placement_key, row_tokens, Align, GRow, PlacementKey, Reading,
+    RowCell, MAX_COMBOS, T3_AC,
 };
 
 /// How a table-3 grid row was identified.
@@ -331,24 +331,18 @@ pub(super) fn t3_readings(
     let mut readings = Vec::new();
     // Alignments that place every row alike (a full grid: header, left and right agree)
     // give the same reading; it is built once. `judge` takes the first of equal readings
-    // and finds no cell two equal readings dispute, so the repeats add nothing.
-    let mut seen: Vec<Vec<Vec<Token>>> = Vec::new();
-    let mut seen_keys: Vec<Vec<Option<Vec<Option<usize>>>>> = Vec::new();
+    // and finds no cell two equal readings dispute, so the repeats add nothing. Rows are
+    // compared by the cells their columns get, before any token is made.
+    let mut seen: Vec<Vec<PlacementKey>> = Vec::new();
     let grid_of = |k: usize| tables.iter().position(|t| *t == rows[k].table).unwrap_or(0);
     for combo in combos(&options) {
-        // The cells each row's columns get, compared before any token is made.
-        let keys: Vec<Option<Vec<Option<usize>>>> =
+        let keys: Vec<PlacementKey> =
             assigned.iter().map(|&(k, _)| placement_key(rows[k].tail(), &combo[grid_of(k)], 7)).collect();
-        if seen_keys.contains(&keys) {
+        if seen.contains(&keys) {
             continue;
         }
-        seen_keys.push(keys);
-        let placed: Vec<Vec<Token>> =
-            assigned.iter().map(|&(k, _)| row_tokens(rows[k].tail(), &combo[grid_of(k)], 7, &kinds7).0).collect();
-        if seen.contains(&placed) {
-            continue;
-        }
-        seen.push(placed.clone());
+        seen.push(keys);
+        let placed = assigned.iter().map(|&(k, _)| row_tokens(rows[k].tail(), &combo[grid_of(k)], 7, &kinds7).0);
         let mut rows_in = Vec::with_capacity(assigned.len());
         let mut order_in: Vec<(usize, RowIn)> = Vec::new();
         for (&(k, i), tokens) in assigned.iter().zip(placed) {

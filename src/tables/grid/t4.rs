@@ -93,7 +93,7 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
             let mut seen: Vec<Vec<Token>> = Vec::new();
             for a in alignments(h) {
                 let (tokens, placed) = row_tokens(tail, &a, 15, &kinds15);
-                if tokens.len() != 15 && !matches!(a, Align::Right(0)) || seen.contains(&tokens) {
+                if (tokens.len() != 15 && !matches!(a, Align::Right(0))) || seen.contains(&tokens) {
                     continue;
                 }
                 seen.push(tokens.clone());
