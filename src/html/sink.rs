@@ -449,20 +449,7 @@ mod tests {
 
     #[test]
     fn random_tag_soup_builds_scrapers_arena() {
-        const PIECES: &[&str] = crate::html::tests::TAG_SOUP;
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..400 {
-            let mut doc = String::new();
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let len = 5 + (state % 120) as usize;
-            for _ in 0..len {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                doc.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
-            }
+        for doc in crate::html::tests::tag_soups(crate::html::tests::TAG_SOUP) {
             same_as_scraper(&doc);
         }
     }

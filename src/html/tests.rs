@@ -34,6 +34,37 @@ pub(super) const ERROR_CASES: &[&str] = &[
     "no tags at all",
 ];
 
+/// A small xorshift generator for the random documents of the builders' tests.
+pub(super) struct Rng(pub(super) u64);
+
+impl Rng {
+    pub(super) fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    pub(super) fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    pub(super) fn pick<'p>(&mut self, items: &[&'p str]) -> &'p str {
+        items[self.below(items.len())]
+    }
+}
+
+/// The 400 random tag soups the builders are tested on: 5 to 124 of `pieces` each.
+pub(super) fn tag_soups(pieces: &[&str]) -> Vec<String> {
+    let mut r = Rng(0x2545_f491_4f6c_dd1d);
+    (0..400)
+        .map(|_| {
+            let len = 5 + r.below(120);
+            (0..len).map(|_| r.pick(pieces)).collect()
+        })
+        .collect()
+}
+
 /// Pieces random tag soups are made of (the sink and the single-pass builder are tested on them).
 pub(super) const TAG_SOUP: &[&str] = &[
     "<table>",

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::decode::{decode, DecodeOptions};
+use crate::html::tests::Rng;
 
 /// Whether this builder answers for `html` (pruned as `parse_html` does); when it
 /// does, its arena and title must be html5ever's ([`super::super::sink`]), node for node.
@@ -69,44 +70,12 @@ fn error_recovery_is_declined_or_built_alike() {
 #[test]
 fn random_tag_soup_is_declined_or_built_alike() {
     let pieces: Vec<&str> = crate::html::tests::TAG_SOUP.iter().chain(MORE_PIECES).copied().collect();
-    let mut state = 0x2545_f491_4f6c_dd1du64;
     let mut answered = 0;
-    for _ in 0..400 {
-        let mut doc = String::new();
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let len = 5 + (state % 120) as usize;
-        for _ in 0..len {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            doc.push_str(pieces[(state % pieces.len() as u64) as usize]);
-        }
+    for doc in crate::html::tests::tag_soups(&pieces) {
         answered += usize::from(same_as_sink(&doc));
     }
     eprintln!("tag soups answered: {answered} of 400");
     assert!(answered >= 10, "{answered}");
-}
-
-/// A small xorshift generator for the random documents.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'p>(&mut self, items: &[&'p str]) -> &'p str {
-        items[self.below(items.len())]
-    }
 }
 
 /// A random, mostly well-formed page: nested blocks, phrasing, lists and tables,
