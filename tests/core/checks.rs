@@ -16,6 +16,8 @@ use _core::normalize::Script;
 use _core::{parse, Input, Options};
 use serde_json::Value;
 
+use crate::support::T4_COLS;
+
 // ---------------------------------------------------------------- helpers
 
 fn data() -> PathBuf {
@@ -76,8 +78,6 @@ fn cell(v: f64, zero: Zero) -> CellReading {
 fn null_cell() -> CellReading {
     CellReading { value: None, raw: "?".into(), state: CellState::Text, span: [0, 0], inferred: false, evidence: None }
 }
-
-const T4_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
 
 /// A table from a gold object (`row → col → value`, or table 4's `group → [5 values]`).
 fn table(format: TableFormat, g: &Value, zero: Zero) -> TableReading {

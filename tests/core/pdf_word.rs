@@ -10,25 +10,10 @@ use _core::model::{Report, TableReading};
 use _core::{parse, CoreError, Input, Options};
 use serde_json::Value;
 
-use crate::support::cell_value;
-
-const T4_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
+use crate::support::{gold_cells, gold_number, read_cell};
 
 fn data(dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(dir)
-}
-
-fn gold_number(v: &Value) -> Option<f64> {
-    match v {
-        Value::Null => Some(0.0),
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => {
-            let digits: String = s.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
-            let n: f64 = digits.parse().ok()?;
-            Some(if s.contains('万') { n * 10000.0 } else { n })
-        }
-        _ => None,
-    }
 }
 
 /// Gold cells the reading gets wrong: `(table.row.col, gold, read)`.
@@ -40,18 +25,10 @@ fn wrong_cells(report: &Report, gold: &Value) -> Vec<(String, Option<f64>, Optio
         ("table4", report.tables.review_litigation.as_ref()),
     ];
     for (key, table) in tables {
-        let Some(rows) = gold[key].as_object() else { continue };
-        for (row, cols) in rows {
-            let pairs: Vec<(String, &Value)> = match cols {
-                Value::Array(a) => T4_COLS.iter().map(std::string::ToString::to_string).zip(a.iter()).collect(),
-                Value::Object(o) => o.iter().map(|(k, v)| (k.clone(), v)).collect(),
-                _ => continue,
-            };
-            for (col, v) in pairs {
-                let got = table.and_then(|t| t.cells.get(row)).and_then(|r| cell_value(r.get(&col)));
-                if got != gold_number(v) {
-                    out.push((format!("{key}.{row}.{col}"), gold_number(v), got));
-                }
+        for (row, col, v) in gold_cells(&gold[key]) {
+            let (want, got) = (gold_number(v, Some(0.0)), read_cell(table, row, &col));
+            if got != want {
+                out.push((format!("{key}.{row}.{col}"), want, got));
             }
         }
     }

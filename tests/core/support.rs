@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use _core::model::{CellReading, Number};
+use _core::model::{CellReading, Number, TableReading};
 pub(crate) use _core::tables::template::{T3_COLS, T4_COLS, T4_GROUPS};
 use serde_json::Value;
 
@@ -511,4 +511,39 @@ pub(crate) fn cell_value(c: Option<&CellReading>) -> Option<f64> {
     } else {
         c.value.map(Number::as_f64)
     }
+}
+
+/// A gold table's cells as `(row, column, gold value)`: a row holds an object of columns,
+/// or table 4's five values in column order.
+pub(crate) fn gold_cells(table: &Value) -> Vec<(&str, String, &Value)> {
+    let Some(rows) = table.as_object() else { return Vec::new() };
+    let mut out = Vec::new();
+    for (row, cols) in rows {
+        match cols {
+            Value::Array(a) => out.extend(T4_COLS.iter().zip(a).map(|(c, v)| (row.as_str(), (*c).to_string(), v))),
+            Value::Object(o) => out.extend(o.iter().map(|(c, v)| (row.as_str(), c.clone(), v))),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A gold value as a number: `null` is `null_as` (0 where gold writes blanks as null, none
+/// where null means "cannot be determined"); text keeps its digits, `万` scales.
+pub(crate) fn gold_number(v: &Value, null_as: Option<f64>) -> Option<f64> {
+    match v {
+        Value::Null => null_as,
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => {
+            let digits: String = s.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+            let n: f64 = digits.parse().ok()?;
+            Some(if s.contains('万') { n * 10000.0 } else { n })
+        }
+        _ => None,
+    }
+}
+
+/// The scoring value of a table's cell (`cell_value`), none where the table or cell is missing.
+pub(crate) fn read_cell(table: Option<&TableReading>, row: &str, col: &str) -> Option<f64> {
+    table.and_then(|t| t.cells.get(row)).and_then(|r| cell_value(r.get(col)))
 }

@@ -8,7 +8,7 @@ use _core::model::TableReading;
 use _core::{parse, Input, Options};
 use serde_json::Value;
 
-use crate::support::cell_value;
+use crate::support::{gold_cells, gold_number, read_cell};
 
 /// Gold cells whose value the gold notes say was taken from *another* report
 /// (e.g. "split 10/7/7 (inferred; consistent with the 2020 report)"): the
@@ -20,37 +20,12 @@ const FROM_OTHER_REPORTS: &[(&str, &str)] = &[
     ("pingtan-syq-2023.txt", "table2.normative_documents.in_force"),
 ];
 
-const T4_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
-
-fn gold_number(v: &Value) -> Option<f64> {
-    match v {
-        Value::Null => None,
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => {
-            let digits: String = s.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
-            let n: f64 = digits.parse().ok()?;
-            Some(if s.contains('万') { n * 10000.0 } else { n })
-        }
-        _ => None,
-    }
-}
-
 /// `(path, expected, got)` for every gold cell of one table.
 fn compare(table: Option<&TableReading>, gold: &Value) -> Vec<(String, Option<f64>, Option<f64>)> {
-    let mut out = Vec::new();
-    let Some(rows) = gold.as_object() else { return out };
-    for (row, cols) in rows {
-        let pairs: Vec<(String, &Value)> = match cols {
-            Value::Array(a) => T4_COLS.iter().map(std::string::ToString::to_string).zip(a.iter()).collect(),
-            Value::Object(o) => o.iter().map(|(k, v)| (k.clone(), v)).collect(),
-            _ => continue,
-        };
-        for (col, v) in pairs {
-            let got = table.and_then(|t| t.cells.get(row)).and_then(|r| cell_value(r.get(&col)));
-            out.push((format!("{row}.{col}"), gold_number(v), got));
-        }
-    }
-    out
+    gold_cells(gold)
+        .into_iter()
+        .map(|(row, col, v)| (format!("{row}.{col}"), gold_number(v, None), read_cell(table, row, &col)))
+        .collect()
 }
 
 fn real_docs() -> Vec<PathBuf> {
