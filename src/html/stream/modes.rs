@@ -83,11 +83,9 @@ impl<'a> Builder<'a> {
                     }
                     "template" => return None,
                     _ => {
-                        if self.current() != "colgroup" {
+                        if !self.close_colgroup() {
                             return None;
                         }
-                        self.pop();
-                        self.mode = Mode::InTable;
                     }
                 },
                 Mode::InTableBody => match name {
@@ -153,6 +151,17 @@ impl<'a> Builder<'a> {
         self.pop_until(|n| matches!(n, "td" | "th"));
         self.clear_formatting_to_marker();
         self.mode = Mode::InRow;
+    }
+
+    /// Closes the current `colgroup` (back to the table); false when the current node is
+    /// not one, and nothing changes.
+    pub(super) fn close_colgroup(&mut self) -> bool {
+        if self.current() != "colgroup" {
+            return false;
+        }
+        self.pop();
+        self.mode = Mode::InTable;
+        true
     }
 
     pub(super) fn close_caption(&mut self) {
@@ -359,21 +368,15 @@ impl<'a> Builder<'a> {
                 },
                 Mode::InColumnGroup => match name {
                     "colgroup" => {
-                        if self.current() != "colgroup" {
-                            return Some(());
-                        }
-                        self.pop();
-                        self.mode = Mode::InTable;
+                        self.close_colgroup();
                         return Some(());
                     }
                     "col" => return Some(()),
                     "template" => return None,
                     _ => {
-                        if self.current() != "colgroup" {
+                        if !self.close_colgroup() {
                             return None;
                         }
-                        self.pop();
-                        self.mode = Mode::InTable;
                     }
                 },
                 Mode::InTableBody => match name {
