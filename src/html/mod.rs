@@ -8,6 +8,9 @@
 //!    `MAX_DEPTH` (as browsers do) and removes formatting tags left open.
 //!    html5ever's tree builder walks its stack of open elements for scope checks,
 //!    so 100,000 nested `<div>`s otherwise cost minutes.
+//!    The single-pass builder first reads the page unpruned (`stream::parse_raw`):
+//!    it reads past attributes and script content itself and follows prune's stack
+//!    tag by tag, so prune runs only where it would change more than those.
 //! 2. A single-pass builder (`stream.rs`) builds the flat `Arena` (`arena.rs`; pre-order,
 //!    parent/child/sibling indices) for the pages it can build exactly; for the others
 //!    html5ever's tree builder writes a compact node list (`sink.rs`), turned into the same
@@ -47,8 +50,10 @@ use prune::prune;
 
 /// Parses an HTML page.
 pub fn parse_html(html: &str) -> RawDocument {
-    let pruned = prune(html);
-    let (arena, html_title) = stream::parse(&pruned).unwrap_or_else(|| sink::parse(&pruned));
+    let (arena, html_title) = stream::parse_raw(html).unwrap_or_else(|| {
+        let pruned = prune(html);
+        stream::parse(&pruned).unwrap_or_else(|| sink::parse(&pruned))
+    });
     let (panel, mut known) = read_panel(&arena);
     let blocks = Content::new(&arena).blocks(&mut known);
     RawDocument { blocks, panel, html_title }

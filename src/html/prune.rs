@@ -60,42 +60,14 @@ pub(super) fn prune(html: &str) -> Cow<'_, str> {
         let name = &b[name_start..j];
         let (end, self_closing) = tag_end(b, j);
         i = end;
-        let h = name_hash(name);
         let kind = scan_kind(name);
         if !is_end && st.foreign == 0 && kind != ScanKind::Foreign {
             unread_attributes(b, j, end, &mut st.drops);
         }
-        if kind == ScanKind::Optional {
-            // `<p>`, `</td>` … close the phrasing elements left open inside them.
-            while st.stack.last().is_some_and(|o| o.inline) {
-                st.pop(true);
-            }
-            continue;
-        }
-        if is_end {
-            if st.open.get(&h).is_some_and(|&c| c > 0) {
-                while let Some(top) = st.stack.last() {
-                    let matched = top.name == h;
-                    let Some(o) = st.pop(!matched) else { break };
-                    if matched {
-                        if !o.kept {
-                            st.drops.push((p, end));
-                        }
-                        break;
-                    }
-                }
-            }
-            continue;
-        }
-        let is_foreign_root = kind == ScanKind::Foreign;
-        if kind == ScanKind::Void || (self_closing && (st.foreign > 0 || is_foreign_root)) {
-            continue;
-        }
-        if st.foreign == 0 {
-            if let ScanKind::RawText(plain) = kind {
-                if plain {
-                    break;
-                }
+        match st.tag(name, kind, is_end, self_closing, (p, end)) {
+            Next::Tag => {}
+            Next::Stop => break,
+            Next::RawText => {
                 // Resume at the closing tag, which then matches nothing open.
                 let close = find_end_tag(b, end, name);
                 i = close.unwrap_or(n);
@@ -108,27 +80,8 @@ pub(super) fn prune(html: &str) -> Cow<'_, str> {
                         st.drops.push((end, close));
                     }
                 }
-                continue;
             }
         }
-        let keep = st.kept < MAX_DEPTH || kind == ScanKind::TableStructure;
-        if keep {
-            st.kept += 1;
-        } else {
-            st.drops.push((p, end));
-        }
-        if is_foreign_root {
-            st.foreign += 1;
-        }
-        *st.open.entry(h).or_insert(0) += 1;
-        st.stack.push(ScanOpen {
-            name: h,
-            kept: keep,
-            foreign: is_foreign_root,
-            inline: matches!(kind, ScanKind::Inline(_)),
-            formatting: kind == ScanKind::Inline(true),
-            tag: (p, end),
-        });
     }
     if st.drops.is_empty() {
         return Cow::Borrowed(html);
@@ -171,6 +124,71 @@ pub(super) struct ScanState {
 }
 
 impl ScanState {
+    /// Follows one tag (its name as written, its [`ScanKind`], its byte range) on the
+    /// stack, pushing the start and end tags to drop (nesting beyond [`MAX_DEPTH`],
+    /// formatting elements closed implicitly). Attributes and raw-text content are the
+    /// caller's: [`prune`] drops them, the single-pass builder reads past them.
+    pub(super) fn tag(
+        &mut self,
+        name: &[u8],
+        kind: ScanKind,
+        is_end: bool,
+        self_closing: bool,
+        tag: (usize, usize),
+    ) -> Next {
+        if kind == ScanKind::Optional {
+            // `<p>`, `</td>` … close the phrasing elements left open inside them.
+            while self.stack.last().is_some_and(|o| o.inline) {
+                self.pop(true);
+            }
+            return Next::Tag;
+        }
+        let h = name_hash(name);
+        if is_end {
+            if self.open.get(&h).is_some_and(|&c| c > 0) {
+                while let Some(top) = self.stack.last() {
+                    let matched = top.name == h;
+                    let Some(o) = self.pop(!matched) else { break };
+                    if matched {
+                        if !o.kept {
+                            self.drops.push(tag);
+                        }
+                        break;
+                    }
+                }
+            }
+            return Next::Tag;
+        }
+        let is_foreign_root = kind == ScanKind::Foreign;
+        if kind == ScanKind::Void || (self_closing && (self.foreign > 0 || is_foreign_root)) {
+            return Next::Tag;
+        }
+        if self.foreign == 0 {
+            if let ScanKind::RawText(plain) = kind {
+                return if plain { Next::Stop } else { Next::RawText };
+            }
+        }
+        let keep = self.kept < MAX_DEPTH || kind == ScanKind::TableStructure;
+        if keep {
+            self.kept += 1;
+        } else {
+            self.drops.push(tag);
+        }
+        if is_foreign_root {
+            self.foreign += 1;
+        }
+        *self.open.entry(h).or_insert(0) += 1;
+        self.stack.push(ScanOpen {
+            name: h,
+            kept: keep,
+            foreign: is_foreign_root,
+            inline: matches!(kind, ScanKind::Inline(_)),
+            formatting: kind == ScanKind::Inline(true),
+            tag,
+        });
+        Next::Tag
+    }
+
     /// Pops the top element; `implicit` when it is not closed by its own end tag.
     pub(super) fn pop(&mut self, implicit: bool) -> Option<ScanOpen> {
         let o = self.stack.pop()?;
@@ -188,6 +206,17 @@ impl ScanState {
         }
         Some(o)
     }
+}
+
+/// What the scan reads after a tag [`ScanState::tag`] followed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Next {
+    /// The next tag.
+    Tag,
+    /// A raw-text element's content (`<script>` …), up to its end tag.
+    RawText,
+    /// Nothing more (`<plaintext>`).
+    Stop,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -208,6 +237,7 @@ pub(super) enum ScanKind {
     Other,
 }
 
+/// What the scan does with a tag, by its name (ASCII case ignored).
 pub(super) fn scan_kind(name: &[u8]) -> ScanKind {
     let mut buf = [0u8; 16];
     if name.len() > buf.len() {
@@ -216,7 +246,12 @@ pub(super) fn scan_kind(name: &[u8]) -> ScanKind {
     let lower = &mut buf[..name.len()];
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
-    match &*lower {
+    kind_of_lowercase(lower)
+}
+
+/// [`scan_kind`] of a name already in ASCII lower case.
+pub(super) fn kind_of_lowercase(lower: &[u8]) -> ScanKind {
+    match lower {
         b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"keygen" | b"link" | b"meta"
         | b"param" | b"source" | b"track" | b"wbr" | b"basefont" | b"bgsound" | b"frame" | b"image" => ScanKind::Void,
         b"p" | b"li" | b"dd" | b"dt" | b"td" | b"th" | b"tr" | b"thead" | b"tbody" | b"tfoot" | b"caption"

@@ -557,3 +557,34 @@ fn odd_inputs_do_not_panic() {
     let doc = parse_html("<td>a<td>b<tr><td>c");
     assert_eq!(paragraphs(&doc), vec!["abc"]);
 }
+
+/// The pre-parse scan's kinds, in any case; long, NUL-holding and unknown names are
+/// `Other`, or phrasing when namespaced.
+#[test]
+fn scan_kinds_by_name() {
+    use super::prune::{scan_kind, ScanKind};
+    let cases: &[(&[u8], ScanKind)] = &[
+        (b"br", ScanKind::Void),
+        (b"BaseFont", ScanKind::Void),
+        (b"p", ScanKind::Optional),
+        (b"TD", ScanKind::Optional),
+        (b"script", ScanKind::RawText(false)),
+        (b"TITLE", ScanKind::RawText(false)),
+        (b"plaintext", ScanKind::RawText(true)),
+        (b"svg", ScanKind::Foreign),
+        (b"Table", ScanKind::TableStructure),
+        (b"B", ScanKind::Inline(true)),
+        (b"font", ScanKind::Inline(true)),
+        (b"SPAN", ScanKind::Inline(false)),
+        (b"o:p", ScanKind::Inline(false)),
+        (b"a-very-long-custom-element:x", ScanKind::Inline(false)),
+        (b"div", ScanKind::Other),
+        (b"spanx", ScanKind::Other),
+        (b"br\0", ScanKind::Other),
+        (b"", ScanKind::Other),
+        (b"a-very-long-custom-element", ScanKind::Other),
+    ];
+    for (name, kind) in cases {
+        assert_eq!(scan_kind(name), *kind, "{name:?}");
+    }
+}

@@ -288,7 +288,11 @@ pub(super) fn lower(s: &str) -> Cow<'_, str> {
 pub(super) fn read_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bool) -> Option<usize> {
     let b = s.as_bytes();
     let n = b.len();
+    let is_quote = |c: u8| c == b'"' || c == b'\'';
+    // Whether the last attribute ended with a closing quote (the next may start right after it).
+    let mut after_quote = false;
     loop {
+        let gap = k;
         while k < n && is_ws(b[k]) {
             k += 1;
         }
@@ -298,6 +302,7 @@ pub(super) fn read_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, ke
         match b[k] {
             b'/' => {
                 k += 1;
+                after_quote = false;
                 if k < n && b[k] == b'>' {
                     return Some(k + 1);
                 }
@@ -306,9 +311,14 @@ pub(super) fn read_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, ke
             b'>' => return Some(k + 1),
             _ => {}
         }
+        // Markup `prune` reads otherwise (see [`Attrs::odd`]): an attribute glued to a
+        // quoted value, a quote in a name.
+        let mut odd = after_quote && k == gap;
         let name_start = k;
+        odd |= is_quote(b[k]);
         k += 1;
         while k < n && !is_ws(b[k]) && !matches!(b[k], b'/' | b'>' | b'=') {
+            odd |= is_quote(b[k]);
             k += 1;
         }
         let name = &s[name_start..k];
@@ -319,6 +329,7 @@ pub(super) fn read_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, ke
             return None;
         }
         let mut value = "";
+        after_quote = false;
         if b[k] == b'=' {
             k += 1;
             while k < n && is_ws(b[k]) {
@@ -327,19 +338,22 @@ pub(super) fn read_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, ke
             if k >= n {
                 return None;
             }
-            if matches!(b[k], b'"' | b'\'') {
+            if is_quote(b[k]) {
                 let q = b[k];
                 let e = memchr::memchr(q, &b[k + 1..])? + k + 1;
                 value = &s[k + 1..e];
                 k = e + 1;
+                after_quote = true;
             } else if b[k] != b'>' {
                 let v = k;
                 while k < n && !is_ws(b[k]) && b[k] != b'>' {
+                    odd |= is_quote(b[k]);
                     k += 1;
                 }
                 value = &s[v..k];
             }
         }
+        attrs.odd |= odd;
         if !keep || name.len() > 7 {
             continue;
         }

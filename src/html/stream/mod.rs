@@ -16,6 +16,7 @@ use crate::hashing::FastMap;
 use super::arena::{tag_of, ANode, Arena, Tag, NONE};
 use super::lines::Lines;
 use super::marks::{mark_of, Mark};
+use super::prune::{kind_of_lowercase, Next, ScanState};
 
 mod lex;
 mod modes;
@@ -24,9 +25,25 @@ mod tests;
 
 use lex::{decode_refs, find_end_tag, implied_end, is_ws, lower, read_attrs, Scope, WS};
 
-/// Builds the arena (and the first `<title>`'s text) of an HTML page, or `None` when
-/// the page needs tree-building rules this builder does not follow.
+/// Builds the arena (and the first `<title>`'s text) of a pruned HTML page, or `None`
+/// when the page needs tree-building rules this builder does not follow.
 pub(super) fn parse(html: &str) -> Option<(Arena, Option<String>)> {
+    build(html, None)
+}
+
+/// [`parse`] of `prune(html)`, read from `html` itself: the builder reads past the
+/// attributes and the raw-text content that [`prune`] would cut, and follows the other
+/// half of prune's scan (its stack, [`ScanState`]) tag by tag. `None` when prune would
+/// change more than those (nesting beyond its depth, formatting elements closed
+/// implicitly), when the two could read a tag differently ([`Attrs::odd`]), or where
+/// [`parse`] would decline; the caller then prunes and builds again.
+///
+/// [`prune`]: super::prune::prune
+pub(super) fn parse_raw(html: &str) -> Option<(Arena, Option<String>)> {
+    build(html, Some(ScanState::default()))
+}
+
+fn build(html: &str, shadow: Option<ScanState>) -> Option<(Arena, Option<String>)> {
     if memchr::memchr(0, html.as_bytes()).is_some() {
         return None;
     }
@@ -48,6 +65,7 @@ pub(super) fn parse(html: &str) -> Option<(Arena, Option<String>)> {
         Cow::Borrowed(html)
     };
     let mut b = Builder::new(norm.len());
+    b.shadow = shadow;
     b.run(&norm)?;
     Some((b.arena, b.title))
 }
@@ -81,6 +99,10 @@ struct Attrs<'a> {
     role: Option<Cow<'a, str>>,
     colspan: Option<Cow<'a, str>>,
     rowspan: Option<Cow<'a, str>>,
+    /// Markup [`super::prune`]'s rough tokenizer may read otherwise than the tokenizer: a
+    /// quote in an attribute name or unquoted value, an attribute glued to the quoted
+    /// value before it. Only a raw page (see [`parse_raw`]) cares.
+    odd: bool,
 }
 
 impl Attrs<'_> {
@@ -134,6 +156,8 @@ struct Builder<'a> {
     /// [`mark_of`] by `(id, class)` for elements without `role` (Word repeats
     /// `class=MsoNormal` on every paragraph).
     marks: Marks<'a>,
+    /// [`parse_raw`]'s copy of prune's stack.
+    shadow: Option<ScanState>,
 }
 
 impl<'a> Builder<'a> {
@@ -153,6 +177,7 @@ impl<'a> Builder<'a> {
             ignore_lf: false,
             raw: Raw::None,
             marks: FastMap::default(),
+            shadow: None,
         };
         b.push_node(ANode { tag: Tag::Block, ..ANode::blank(NONE) });
         b
@@ -204,7 +229,9 @@ impl<'a> Builder<'a> {
                             j += 1;
                         }
                         let name = lower(&s[p + 2..j]);
-                        after = read_attrs(s, j, &mut Attrs::default(), false)?;
+                        let mut attrs = Attrs::default();
+                        after = read_attrs(s, j, &mut attrs, false)?;
+                        self.follow(&name, true, attrs.odd)?;
                         self.ignore_lf = false;
                         self.end(&name)?;
                     }
@@ -228,9 +255,13 @@ impl<'a> Builder<'a> {
                 }
                 let mut tag = StartTag { name: lower(&s[p + 1..j]), attrs: Attrs::default() };
                 let mut end = read_attrs(s, j, &mut tag.attrs, true)?;
+                let next = self.follow(&tag.name, false, tag.attrs.odd)?;
                 self.ignore_lf = false;
                 self.raw = Raw::None;
                 self.start(&tag)?;
+                if self.shadow.is_some() && (next == Next::RawText) != (self.raw != Raw::None) {
+                    return None;
+                }
                 if self.raw != Raw::None {
                     let close = find_end_tag(b, end, tag.name.as_bytes())?;
                     let content = &s[end..close];
@@ -254,7 +285,9 @@ impl<'a> Builder<'a> {
                     while j < n && !is_ws(b[j]) && b[j] != b'/' && b[j] != b'>' {
                         j += 1;
                     }
-                    end = read_attrs(s, j, &mut Attrs::default(), false)?;
+                    let mut attrs = Attrs::default();
+                    end = read_attrs(s, j, &mut attrs, false)?;
+                    self.follow(&tag.name, true, attrs.odd)?;
                     self.pop();
                     self.raw = Raw::None;
                 }
@@ -270,6 +303,18 @@ impl<'a> Builder<'a> {
         self.text(&s[text_start..])?;
         self.eof();
         Some(())
+    }
+
+    /// A tag (its name in lower case) on prune's stack (raw pages only): what prune
+    /// reads next, or `None` when prune would cut the tag or could read it otherwise.
+    fn follow(&mut self, name: &str, is_end: bool, odd: bool) -> Option<Next> {
+        let Some(st) = self.shadow.as_mut() else { return Some(Next::Tag) };
+        if odd {
+            return None;
+        }
+        let name = name.as_bytes();
+        let next = st.tag(name, kind_of_lowercase(name), is_end, false, (0, 0));
+        (st.drops.is_empty() && next != Next::Stop).then_some(next)
     }
 
     // -- the arena ---------------------------------------------------------

@@ -6,9 +6,20 @@ use crate::html::tests::Rng;
 
 /// Whether this builder answers for `html` (pruned as `parse_html` does); when it
 /// does, its arena and title must be html5ever's ([`super::super::sink`]), node for node.
+/// Where it answers for the raw page too ([`parse_raw`]), that arena must be the pruned
+/// page's; and it may answer for the raw page only where it answers for the pruned one.
 fn same_as_sink(html: &str) -> bool {
     let pruned = super::super::prune(html);
-    let Some((got, got_title)) = parse(&pruned) else { return false };
+    let raw = parse_raw(html);
+    let Some((got, got_title)) = parse(&pruned) else {
+        assert!(raw.is_none(), "built raw, declined pruned: {html:.300}");
+        return false;
+    };
+    if let Some((raw, raw_title)) = raw {
+        assert_eq!(raw_title, got_title, "{html:.300}");
+        assert_eq!(raw.text, got.text, "{html:.300}");
+        assert_eq!(format!("{:?}", raw.nodes), format!("{:?}", got.nodes), "{html:.300}");
+    }
     let (want, want_title) = super::super::sink::parse(&pruned);
     assert_eq!(got_title, want_title, "{html:.300}");
     assert_eq!(got.text, want.text, "{html:.300}");
@@ -17,9 +28,9 @@ fn same_as_sink(html: &str) -> bool {
 }
 
 /// Every `.html`/`.htm` file under `dir`: (pages, pages answered).
-fn pages_under(dir: &std::path::Path) -> (usize, usize) {
+fn pages_under(dir: &std::path::Path) -> (usize, usize, usize) {
     let mut stack = vec![dir.to_path_buf()];
-    let (mut pages, mut answered) = (0, 0);
+    let (mut pages, mut answered, mut raw) = (0, 0, 0);
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("a folder") {
             let path = entry.expect("entry").path();
@@ -30,18 +41,21 @@ fn pages_under(dir: &std::path::Path) -> (usize, usize) {
                 let Ok(doc) = decode(&bytes, &DecodeOptions::default()) else { continue };
                 pages += 1;
                 answered += usize::from(same_as_sink(&doc.text));
+                raw += usize::from(parse_raw(&doc.text).is_some());
             }
         }
     }
-    (pages, answered)
+    (pages, answered, raw)
 }
 
 #[test]
 fn every_page_in_tests_data_builds_the_sinks_arena() {
-    let (pages, answered) = pages_under(&std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data")));
-    eprintln!("tests/data: {answered} of {pages} pages built in one pass");
+    let (pages, answered, raw) =
+        pages_under(&std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data")));
+    eprintln!("tests/data: {answered} of {pages} pages built in one pass, {raw} of them unpruned");
     assert!(pages >= 7, "{pages}");
     assert!(answered * 2 >= pages, "{answered} of {pages}");
+    assert!(raw * 10 >= answered * 9, "{raw} of {answered}");
 }
 
 #[test]
@@ -56,6 +70,43 @@ fn word_and_cms_markup_is_built_in_one_pass() {
     ];
     for page in pages {
         assert!(same_as_sink(page), "{page}");
+        assert!(parse_raw(page).is_some(), "{page}");
+    }
+}
+
+/// What prune changes beyond attributes and script content, and markup its rough
+/// tokenizer reads otherwise, is left to the pruned build.
+#[test]
+fn the_raw_build_declines_what_prune_would_change() {
+    let deep = "<div>".repeat(super::super::prune::MAX_DEPTH + 1) + "x";
+    let headings = "<h1>".repeat(super::super::prune::MAX_DEPTH + 1) + "x";
+    let declined = [
+        deep.as_str(),
+        headings.as_str(),
+        // A formatting element closed by the paragraph's end: prune cuts it.
+        "<p><b>x<p>y",
+        "<table><tr><td><font>1</td></tr></table>",
+        // An attribute glued to a quoted value: prune would glue it to the tag name.
+        "<table><tr><td style='x'colspan=2>1</td></tr></table>",
+        // Quotes in names or unquoted values, where prune's tag end may differ.
+        "<a href=x?a=\"b>c\">d</a>",
+        "<a =\">\">d</a>",
+        "<p title=\"x\"=\"y>z\">w</p>",
+        "<p>x</p a=b\"c>d\">w",
+    ];
+    for page in declined {
+        assert!(parse_raw(page).is_none(), "{page:.80}");
+        same_as_sink(page);
+    }
+    let built = [
+        "<p style='a>b' class=x>1</p><script>var s = '<b>x</b>';</script><style>p>b{}</style><p>2",
+        "<noscript><b>x</noscript><p><b>y</b></p><title>a &amp; b</title>",
+        "<table class=MsoTableGrid border=1 style='border:none'><tr><td colspan=2 width=100>1</td></tr></table>",
+        "<a href=x?a=1&b=2>y</a><td/colspan=2>",
+    ];
+    for page in built {
+        assert!(parse_raw(page).is_some(), "{page:.80}");
+        assert!(same_as_sink(page), "{page:.80}");
     }
 }
 
@@ -401,6 +452,13 @@ const MORE_PIECES: &[&str] = &[
     " ",
     "<o:p>",
     "</o:p>",
+    "<td style='x'colspan=2>",
+    "<span title='a>b'>",
+    "<a href=x?a=\"b>c\">",
+    "<script>var a = '<b>';</script>",
+    "<noscript><b>",
+    "</noscript>",
+    "<font>",
 ];
 
 /// Error-recovery cases beyond the sink's (`html::tests::ERROR_CASES`): references, content after
@@ -414,4 +472,6 @@ const MORE_ERROR_CASES: &[&str] = &[
     "<title>a</title><title>b</title><script><!--</script>x</script>",
     "<!-->x<!--->y<!-- a --!>z<!---->",
     "</>a</ b>c<3 &x <!x> <?y>",
+    "<td style='x'colspan=2>a<a href=x?a=\"b>c\">d</a><a =\">\">e</a>",
+    "<script>var a = '<b>';</script><noscript><b>x</noscript><style>a>b{}</style><p><font>x<p>y",
 ];
