@@ -9,7 +9,7 @@ use pyo3::types::{PyList, PyString};
 use crate::batch::{self, BatchError, Caller, Item};
 
 use super::errors::{InternalError, OptionError};
-use super::to_py::{to_py, Keys};
+use super::to_py::{to_py, with_keys};
 use super::{options, str_text};
 
 /// The calling thread: it releases the GIL while it parses or waits.
@@ -69,18 +69,19 @@ pub(super) fn parse_batch<'py>(
         str_bad.push(bad);
     }
     let out = PyList::empty(py);
-    let mut keys = Keys::default();
-    let emit = |gil: &mut Gil<'py>, i: usize, result: Result<crate::model::Report, crate::CoreError>| {
-        let py = gil.0;
-        match result {
-            Ok(mut report) => {
-                report.source.undecodable_bytes += str_bad[i];
-                out.append((true, to_py(py, &mut keys, &report)?))
+    let done = with_keys(|keys| {
+        let emit = |gil: &mut Gil<'py>, i: usize, result: Result<crate::model::Report, crate::CoreError>| {
+            let py = gil.0;
+            match result {
+                Ok(mut report) => {
+                    report.source.undecodable_bytes += str_bad[i];
+                    out.append((true, to_py(py, keys, &report)?))
+                }
+                Err(e) => out.append((false, PyErr::from(e).into_value(py))),
             }
-            Err(e) => out.append((false, PyErr::from(e).into_value(py))),
-        }
-    };
-    let done = batch::run(batch, threads, move |item: &Item<PyBackedBytes>| item.parse(&base), &mut Gil(py), emit);
+        };
+        batch::run(batch, threads, move |item: &Item<PyBackedBytes>| item.parse(&base), &mut Gil(py), emit)
+    });
     match done {
         Ok(()) => Ok(out),
         Err(BatchError::Emit(e)) => Err(e),

@@ -21,7 +21,7 @@ use crate::error::guarded;
 use crate::report::{self, Input, Options, DEFAULT_MAX_BYTES};
 
 use errors::OptionError;
-use to_py::{to_py, Keys};
+use to_py::convert;
 
 /// The `format=` option: a `Format` by its public name.
 fn format_option(format: Option<&str>) -> PyResult<Option<Format>> {
@@ -78,7 +78,7 @@ fn parse_bytes<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let opts = options(url, content_type, encoding, format, t2s, max_bytes.as_ref())?;
     let report = py.detach(|| guarded(|| report::parse(Input::Bytes(&data), &opts)))?;
-    to_py(py, &mut Keys::default(), &report)
+    convert(py, &report)
 }
 
 /// Reads a `str` as Rust text; lone surrogates become U+FFFD (counted as undecodable).
@@ -111,7 +111,7 @@ fn parse_str<'py>(
     let (text, bad) = str_text(text)?;
     let mut report = py.detach(|| guarded(|| report::parse(Input::Str(&text), &opts)))?;
     report.source.undecodable_bytes += bad;
-    to_py(py, &mut Keys::default(), &report)
+    convert(py, &report)
 }
 
 /// Reads and parses a file; returns the report as a dict.
@@ -128,13 +128,13 @@ fn parse_path<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let opts = options(url, None, encoding, format, t2s, max_bytes.as_ref())?;
     let report = py.detach(|| guarded(|| report::parse_file(&path, &opts)))?;
-    to_py(py, &mut Keys::default(), &report)
+    convert(py, &report)
 }
 
 /// The official table forms as data (`gongkai.template()`).
 #[pyfunction]
 fn template(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    to_py(py, &mut Keys::default(), &crate::tables::template::export::official())
+    convert(py, &crate::tables::template::export::official())
 }
 
 /// OpenCC's Traditional → Simplified character table, as the core embeds it.

@@ -10,6 +10,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde::Serialize;
 
+use std::sync::Mutex;
+
 use crate::hashing::FastMap;
 
 use super::errors::InternalError;
@@ -469,7 +471,28 @@ impl<'py> serde::Serializer for KeyOut<'_, 'py> {
     }
 }
 
-/// Any `Serialize` value (a report, the template) as Python objects.
+/// The process's key cache. Each call used to start with an empty one, and the ~150
+/// map keys a report interns (row and column names …) died with the report's dicts and
+/// were interned again for the next: a tenth of a Word page's conversion.
+static SHARED_KEYS: Mutex<Option<Keys>> = Mutex::new(None);
+
+/// Runs `f` with the process's key cache, or with a fresh one while another call holds
+/// it (a batch converting on another thread, a finalizer that parses during a
+/// conversion) or after a panic poisoned it: never waits.
+pub(super) fn with_keys<R>(f: impl FnOnce(&mut Keys) -> R) -> R {
+    match SHARED_KEYS.try_lock() {
+        Ok(mut keys) => f(keys.get_or_insert_with(Keys::default)),
+        Err(_) => f(&mut Keys::default()),
+    }
+}
+
+/// Any `Serialize` value (a report, the template) as Python objects, with the process's
+/// key cache.
+pub(super) fn convert<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    with_keys(|keys| to_py(py, keys, value))
+}
+
+/// Any `Serialize` value as Python objects, with the given key cache.
 pub(super) fn to_py<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     keys: &mut Keys,
