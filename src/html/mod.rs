@@ -46,14 +46,22 @@ use crate::document::RawDocument;
 
 use content::Content;
 use panel::read_panel;
-use prune::prune;
+use prune::{prune, prune_from};
 
 /// Parses an HTML page.
 pub fn parse_html(html: &str) -> RawDocument {
-    let (arena, html_title) = stream::parse_raw(html).unwrap_or_else(|| {
-        let pruned = prune(html);
-        stream::parse(&pruned).unwrap_or_else(|| sink::parse(&pruned))
-    });
+    let (arena, html_title) = match stream::parse_raw(html) {
+        Ok(built) => built,
+        // Prune's scan goes on from where the builder stopped.
+        Err(stream::Declined::Prune { text, scan, at }) => {
+            let pruned = prune_from(&text, *scan, at);
+            stream::parse(&pruned).unwrap_or_else(|| sink::parse(&prune(html)))
+        }
+        Err(stream::Declined::Other) => {
+            let pruned = prune(html);
+            stream::parse(&pruned).unwrap_or_else(|| sink::parse(&pruned))
+        }
+    };
     let (panel, mut known) = read_panel(&arena);
     let blocks = Content::new(&arena).blocks(&mut known);
     RawDocument { blocks, panel, html_title }

@@ -25,10 +25,16 @@ pub(super) const MAX_DEPTH: usize = 512;
 /// attribute values are skipped; void elements and elements with optional end tags
 /// (`p`, `li`, `td` …) are not counted; `<table>` is never dropped.
 pub(super) fn prune(html: &str) -> Cow<'_, str> {
+    prune_from(html, ScanState::default(), 0)
+}
+
+/// [`prune`], its scan going on from byte `at` with the state `st` of a scan up to there
+/// (the single-pass builder's, see `stream::Declined::Prune`): cuts `st.drops` and what
+/// the scan finds from `at` on.
+pub(super) fn prune_from(html: &str, mut st: ScanState, at: usize) -> Cow<'_, str> {
     let b = html.as_bytes();
     let n = b.len();
-    let mut st = ScanState::default();
-    let mut i = 0usize;
+    let mut i = at.min(n);
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let p = i + off;
         i = p + 1;

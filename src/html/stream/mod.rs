@@ -28,24 +28,35 @@ use lex::{decode_refs, find_end_tag, implied_end, is_ws, lower, read_attrs, Scop
 /// Builds the arena (and the first `<title>`'s text) of a pruned HTML page, or `None`
 /// when the page needs tree-building rules this builder does not follow.
 pub(super) fn parse(html: &str) -> Option<(Arena, Option<String>)> {
-    build(html, None)
+    build(html, None).ok()
+}
+
+/// What [`parse_raw`] leaves when it cannot build the page unpruned.
+pub(super) enum Declined<'h> {
+    /// Prune would cut a tag: its scan of `text` (the page, line ends normalised) up to
+    /// byte `at`, the end of that tag, with the cuts so far. The scan can go on from
+    /// there ([`super::prune::prune_from`]); attributes and script content before `at`
+    /// stay, which the builder reads past as it did here.
+    Prune { text: Cow<'h, str>, scan: Box<ScanState>, at: usize },
+    /// Anything else: the page is pruned from its start.
+    Other,
 }
 
 /// [`parse`] of `prune(html)`, read from `html` itself: the builder reads past the
 /// attributes and the raw-text content that [`prune`] would cut, and follows the other
-/// half of prune's scan (its stack, [`ScanState`]) tag by tag. `None` when prune would
+/// half of prune's scan (its stack, [`ScanState`]) tag by tag. Declines when prune would
 /// change more than those (nesting beyond its depth, formatting elements closed
-/// implicitly), when the two could read a tag differently ([`Attrs::odd`]), or where
-/// [`parse`] would decline; the caller then prunes and builds again.
+/// implicitly: [`Declined::Prune`]), when the two could read a tag differently
+/// ([`Attrs::odd`]), or where [`parse`] would decline.
 ///
 /// [`prune`]: super::prune::prune
-pub(super) fn parse_raw(html: &str) -> Option<(Arena, Option<String>)> {
+pub(super) fn parse_raw(html: &str) -> Result<(Arena, Option<String>), Declined<'_>> {
     build(html, Some(ScanState::default()))
 }
 
-fn build(html: &str, shadow: Option<ScanState>) -> Option<(Arena, Option<String>)> {
+fn build(html: &str, shadow: Option<ScanState>) -> Result<(Arena, Option<String>), Declined<'_>> {
     if memchr::memchr(0, html.as_bytes()).is_some() {
-        return None;
+        return Err(Declined::Other);
     }
     // The input stream turns CR LF and lone CR into LF.
     let norm: Cow<'_, str> = if memchr::memchr(b'\r', html.as_bytes()).is_some() {
@@ -66,8 +77,15 @@ fn build(html: &str, shadow: Option<ScanState>) -> Option<(Arena, Option<String>
     };
     let mut b = Builder::new(norm.len());
     b.shadow = shadow;
-    b.run(&norm)?;
-    Some((b.arena, b.title))
+    if b.run(&norm).is_some() {
+        return Ok((b.arena, b.title));
+    }
+    let (resume, scan) = (b.resume, b.shadow.take());
+    drop(b);
+    match (resume, scan) {
+        (Some(at), Some(scan)) => Err(Declined::Prune { text: norm, scan: Box::new(scan), at }),
+        _ => Err(Declined::Other),
+    }
 }
 
 /// Marks by `(id, class)`.
@@ -158,6 +176,8 @@ struct Builder<'a> {
     marks: Marks<'a>,
     /// [`parse_raw`]'s copy of prune's stack.
     shadow: Option<ScanState>,
+    /// Where prune's scan stopped when it would cut a tag (see [`Declined::Prune`]).
+    resume: Option<usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -178,6 +198,7 @@ impl<'a> Builder<'a> {
             raw: Raw::None,
             marks: FastMap::default(),
             shadow: None,
+            resume: None,
         };
         b.push_node(ANode { tag: Tag::Block, ..ANode::blank(NONE) });
         b
@@ -231,7 +252,7 @@ impl<'a> Builder<'a> {
                         let name = lower(&s[p + 2..j]);
                         let mut attrs = Attrs::default();
                         after = read_attrs(s, j, &mut attrs, false)?;
-                        self.follow(&name, true, attrs.odd)?;
+                        self.follow(&name, true, attrs.odd, (p, after))?;
                         self.ignore_lf = false;
                         self.end(&name)?;
                     }
@@ -255,7 +276,7 @@ impl<'a> Builder<'a> {
                 }
                 let mut tag = StartTag { name: lower(&s[p + 1..j]), attrs: Attrs::default() };
                 let mut end = read_attrs(s, j, &mut tag.attrs, true)?;
-                let next = self.follow(&tag.name, false, tag.attrs.odd)?;
+                let next = self.follow(&tag.name, false, tag.attrs.odd, (p, end))?;
                 self.ignore_lf = false;
                 self.raw = Raw::None;
                 self.start(&tag)?;
@@ -287,7 +308,7 @@ impl<'a> Builder<'a> {
                     }
                     let mut attrs = Attrs::default();
                     end = read_attrs(s, j, &mut attrs, false)?;
-                    self.follow(&tag.name, true, attrs.odd)?;
+                    self.follow(&tag.name, true, attrs.odd, (close, end))?;
                     self.pop();
                     self.raw = Raw::None;
                 }
@@ -305,16 +326,21 @@ impl<'a> Builder<'a> {
         Some(())
     }
 
-    /// A tag (its name in lower case) on prune's stack (raw pages only): what prune
-    /// reads next, or `None` when prune would cut the tag or could read it otherwise.
-    fn follow(&mut self, name: &str, is_end: bool, odd: bool) -> Option<Next> {
+    /// A tag (its name in lower case, its byte range) on prune's stack (raw pages only):
+    /// what prune reads next, or `None` when prune would cut the tag (noting where its
+    /// scan stopped) or could read it otherwise.
+    fn follow(&mut self, name: &str, is_end: bool, odd: bool, tag: (usize, usize)) -> Option<Next> {
         let Some(st) = self.shadow.as_mut() else { return Some(Next::Tag) };
         if odd {
             return None;
         }
         let name = name.as_bytes();
-        let next = st.tag(name, kind_of_lowercase(name), is_end, false, (0, 0));
-        (st.drops.is_empty() && next != Next::Stop).then_some(next)
+        let next = st.tag(name, kind_of_lowercase(name), is_end, false, tag);
+        if !st.drops.is_empty() {
+            self.resume = Some(tag.1);
+            return None;
+        }
+        (next != Next::Stop).then_some(next)
     }
 
     // -- the arena ---------------------------------------------------------
