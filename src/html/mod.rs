@@ -10,7 +10,8 @@
 //!    so 100,000 nested `<div>`s otherwise cost minutes.
 //!    The single-pass builder first reads the page unpruned (`stream::parse_raw`):
 //!    it reads past attributes and script content itself and follows prune's stack
-//!    tag by tag, so prune runs only where it would change more than those.
+//!    tag by tag, so prune runs only where it would change more than those, and then
+//!    from the tag where the builder stopped (`prune_from`).
 //! 2. A single-pass builder (`stream.rs`) builds the flat `Arena` (`arena.rs`; pre-order,
 //!    parent/child/sibling indices) for the pages it can build exactly; for the others
 //!    html5ever's tree builder writes a compact node list (`sink.rs`), turned into the same
