@@ -33,10 +33,11 @@ pub(super) fn parse(html: &str) -> Option<(Arena, Option<String>)> {
 
 /// What [`parse_raw`] leaves when it cannot build the page unpruned.
 pub(super) enum Declined<'h> {
-    /// Prune would cut a tag: its scan of `text` (the page, line ends normalised) up to
-    /// byte `at`, the end of that tag, with the cuts so far. The scan can go on from
-    /// there ([`super::prune::prune_from`]); attributes and script content before `at`
-    /// stay, which the builder reads past as it did here.
+    /// Prune would cut a tag, or could read one otherwise ([`Attrs::odd`]): its scan of
+    /// `text` (the page, line ends normalised) up to byte `at` (the end of the tag it
+    /// would cut, the start of the one it could read otherwise), with the cuts so far.
+    /// The scan can go on from there ([`super::prune::prune_from`]); attributes and
+    /// script content before `at` stay, which the builder reads past as it did here.
     Prune { text: Cow<'h, str>, scan: Box<ScanState>, at: usize },
     /// Anything else: the page is pruned from its start.
     Other,
@@ -327,11 +328,13 @@ impl<'a> Builder<'a> {
     }
 
     /// A tag (its name in lower case, its byte range) on prune's stack (raw pages only):
-    /// what prune reads next, or `None` when prune would cut the tag (noting where its
-    /// scan stopped) or could read it otherwise.
+    /// what prune reads next, or `None` when prune would cut the tag or could read it
+    /// otherwise (noting where its scan can go on).
     fn follow(&mut self, name: &str, is_end: bool, odd: bool, tag: (usize, usize)) -> Option<Next> {
         let Some(st) = self.shadow.as_mut() else { return Some(Next::Tag) };
         if odd {
+            // Prune reads this tag its own way: its scan goes on from the tag's start.
+            self.resume = Some(tag.0);
             return None;
         }
         let name = name.as_bytes();

@@ -121,7 +121,8 @@ fn the_raw_build_declines_what_prune_would_change() {
          <table border=1><tr><td colspan=2 style='b'>3</td></tr></table><script>f('<i>')</script></body></html>",
         "<table border=1><tr><td colspan=2 style='a'>2</td></tr></table>".repeat(3)
     );
-    for page in [late.as_str(), "<p><b>x<p>y", deep.as_str()] {
+    let glued = late.replace("<p><font>x</p>", "<td style='x'colspan=2>");
+    for page in [late.as_str(), glued.as_str(), "<p><b>x<p>y", deep.as_str(), "<p>1</p><a href=x?a=\"b>c\">d</a>"] {
         assert!(matches!(parse_raw(page), Err(Declined::Prune { .. })), "{page:.80}");
         assert!(same_as_sink(page), "{page:.80}");
     }
