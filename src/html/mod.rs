@@ -56,6 +56,8 @@ pub fn parse_html(html: &str) -> RawDocument {
         // Prune's scan goes on from where the builder stopped.
         Err(stream::Declined::Prune { text, scan, at }) => {
             let pruned = prune_from(&text, *scan, at);
+            // html5ever gets the page pruned whole, as before: it would copy the
+            // attributes and script content the resumed scan left before `at`.
             stream::parse(&pruned).unwrap_or_else(|| sink::parse(&prune(html)))
         }
         Err(stream::Declined::Other) => {

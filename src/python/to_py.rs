@@ -6,11 +6,11 @@
 //! tree: no `Value`, no owned `String` per key. Dict keys and unit variants are interned
 //! once per batch in `Keys`.
 
+use std::sync::Mutex;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde::Serialize;
-
-use std::sync::Mutex;
 
 use crate::hashing::FastMap;
 

@@ -253,7 +253,7 @@ impl<'a> Builder<'a> {
                         let name = lower(&s[p + 2..j]);
                         let mut attrs = Attrs::default();
                         after = read_attrs(s, j, &mut attrs, false)?;
-                        self.follow(&name, true, attrs.odd, (p, after))?;
+                        self.follow(&name, true, false, attrs.odd, (p, after))?;
                         self.ignore_lf = false;
                         self.end(&name)?;
                     }
@@ -277,7 +277,9 @@ impl<'a> Builder<'a> {
                 }
                 let mut tag = StartTag { name: lower(&s[p + 1..j]), attrs: Attrs::default() };
                 let mut end = read_attrs(s, j, &mut tag.attrs, true)?;
-                let next = self.follow(&tag.name, false, tag.attrs.odd, (p, end))?;
+                // `/>` as prune's scan reads it: the `/` right before the `>`, after the name.
+                let self_closing = end >= j + 2 && b[end - 2] == b'/';
+                let next = self.follow(&tag.name, false, self_closing, tag.attrs.odd, (p, end))?;
                 self.ignore_lf = false;
                 self.raw = Raw::None;
                 self.start(&tag)?;
@@ -309,7 +311,7 @@ impl<'a> Builder<'a> {
                     }
                     let mut attrs = Attrs::default();
                     end = read_attrs(s, j, &mut attrs, false)?;
-                    self.follow(&tag.name, true, attrs.odd, (close, end))?;
+                    self.follow(&tag.name, true, false, attrs.odd, (close, end))?;
                     self.pop();
                     self.raw = Raw::None;
                 }
@@ -330,7 +332,7 @@ impl<'a> Builder<'a> {
     /// A tag (its name in lower case, its byte range) on prune's stack (raw pages only):
     /// what prune reads next, or `None` when prune would cut the tag or could read it
     /// otherwise (noting where its scan can go on).
-    fn follow(&mut self, name: &str, is_end: bool, odd: bool, tag: (usize, usize)) -> Option<Next> {
+    fn follow(&mut self, name: &str, is_end: bool, self_closing: bool, odd: bool, tag: (usize, usize)) -> Option<Next> {
         let Some(st) = self.shadow.as_mut() else { return Some(Next::Tag) };
         if odd {
             // Prune reads this tag its own way: its scan goes on from the tag's start.
@@ -338,7 +340,7 @@ impl<'a> Builder<'a> {
             return None;
         }
         let name = name.as_bytes();
-        let next = st.tag(name, kind_of_lowercase(name), is_end, false, tag);
+        let next = st.tag(name, kind_of_lowercase(name), is_end, self_closing, tag);
         if !st.drops.is_empty() {
             self.resume = Some(tag.1);
             return None;

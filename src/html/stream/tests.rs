@@ -42,7 +42,7 @@ fn same_as_sink(html: &str) -> bool {
     true
 }
 
-/// Every `.html`/`.htm` file under `dir`: (pages, pages answered).
+/// Every `.html`/`.htm` file under `dir`: (pages, pages answered, pages answered unpruned).
 fn pages_under(dir: &std::path::Path) -> (usize, usize, usize) {
     let mut stack = vec![dir.to_path_buf()];
     let (mut pages, mut answered, mut raw) = (0, 0, 0);
@@ -90,7 +90,8 @@ fn word_and_cms_markup_is_built_in_one_pass() {
 }
 
 /// What prune changes beyond attributes and script content, and markup its rough
-/// tokenizer reads otherwise, is left to the pruned build.
+/// tokenizer reads otherwise, is left to prune: its scan goes on from that tag (or from
+/// the page's start), and the pruned page is built.
 #[test]
 fn the_raw_build_declines_what_prune_would_change() {
     let deep = "<div>".repeat(super::super::prune::MAX_DEPTH + 1) + "x";
