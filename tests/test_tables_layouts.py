@@ -207,6 +207,18 @@ def test_pdftotext_layout_table2_with_stacked_headers_and_wrapped_labels() -> No
     assert [c["value"] for c in wrapped["cells"]["normative_documents"].values()] == [0, 6, 111]
 
 
+def test_pdftotext_layout_single_value_on_a_wrapped_labels_middle_line() -> None:
+    # `行政事` / `业性收         5949.088667` / `费`: LibreOffice wraps 行政事业性收费 over three lines of
+    # its narrow cell and pdftotext prints the row's one value on the middle one. A value printed
+    # after its whole label still reads as before (`行政处` / `1330` / `罚` in the same file).
+    report = parse(LAYOUTS / "pdftotext-layout" / "pingtan-syq-2023.libreoffice.txt")
+    cells = report.tables["proactive"]["cells"]
+    assert cells["fees"]["amount_10k_yuan"]["value"] == 5949.088667
+    assert cells["fees"]["amount_10k_yuan"]["raw"] == "5949.088667"
+    assert cells["punishment"]["decisions"]["value"] == 1330
+    assert report.text[slice(*cells["fees"]["amount_10k_yuan"]["span"])] == "5949.088667"
+
+
 def test_pdftotext_layout_table4_header_stacked_over_lines() -> None:
     # `结果 结果 其他 尚未` over `维持 纠正 结果 审结`, each group's `总计` a line apart (alone on its
     # line): the header words stand in 15 columns, and the values `1  2  3  12  12` under them.

@@ -45,7 +45,8 @@ fn number_lines(chars: &[char]) -> Vec<bool> {
 }
 
 /// Where the values start in a line that is a short piece of a label (no digit, at most
-/// eight characters) followed by two or more numbers and nothing else.
+/// eight characters) followed by numbers and nothing else; one number too (`业性收 5949.088667`:
+/// the one value of 行政事业性收费 printed on the middle line of its label).
 fn numbers_after_fragment(line: &[char]) -> Option<usize> {
     let p = line.iter().position(|c| fold(*c).is_ascii_digit())?;
     let head = &line[..p];
@@ -58,7 +59,7 @@ fn numbers_after_fragment(line: &[char]) -> Option<usize> {
     }
     let tail = &line[p..];
     let numbers = tail.split(|c| is_space(*c)).filter(|w| !w.is_empty()).count();
-    (numbers_only(tail) && numbers >= 2).then_some(p)
+    (numbers_only(tail) && numbers >= 1).then_some(p)
 }
 
 /// Whether `chars` hold only digits, spaces and the marks numbers print with (`.-/,`).
@@ -763,5 +764,23 @@ mod tests {
         let v = View::new("00000002.");
         let t = tokenize(&v, 0, v.chars.len(), Some(2));
         assert_eq!(t.iter().map(super::super::solve::Token::raw).collect::<Vec<_>>(), ["0000000"]);
+    }
+
+    #[test]
+    fn values_on_a_label_fragments_line_leave_the_compact_view() {
+        let marked = |text: &str| -> String {
+            let chars: Vec<char> = text.chars().collect();
+            let lines = number_lines(&chars);
+            chars.iter().zip(&lines).filter(|(_, m)| **m).map(|(c, _)| *c).collect()
+        };
+        // One value or several after a short piece of a label.
+        assert_eq!(marked("行政事\n业性收 5949.088667\n费"), "5949.088667");
+        assert_eq!(marked("行政规\n范性文    0   6   111\n件"), "0   6   111");
+        let v = View::new("行政事\n业性收 5949.088667\n费");
+        assert_eq!(v.compact, "行政事业性收费");
+        // Not a fragment: a clause, a number without a space before it, a long line, a unit.
+        for line in ["共计： 5", "第3条", "这是一个很长的句子片段 5", "收费 5万元"] {
+            assert_eq!(marked(line), "", "{line}");
+        }
     }
 }
