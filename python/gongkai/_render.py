@@ -1270,6 +1270,13 @@ def _undetermined(g: _Gold, o: _PdfText) -> set[tuple[str, str, str]]:
         totalled = [r for r, v in fixed.items() if v[6] not in (None, 0)]
         if len(totalled) > len(omitted):
             out.update(("requests", r, "total") for r in omitted if len(printed[r]) < 6 and r != o.pipe_row)
+            # Where rows of five values or fewer show that blanks vanish, six values are no proof
+            # of six parts either: they may be five parts and the total of a row that does not
+            # add up, and gongkai leaves the whole row unknown.
+            if any(1 <= len(v) <= 5 for v in printed.values()):
+                for r in omitted:
+                    if len(printed[r]) == 6 and r != o.pipe_row:
+                        out.update(("requests", r, col) for col in REQUESTS_COLS)
         for r in t3_rows:
             gold_row = g.t3.get(r) or {}
             for c, col in enumerate(REQUESTS_COLS):

@@ -120,6 +120,21 @@ pub(super) fn solve_rows(
     solved.into_iter().zip(overflow).map(|((t, c), o)| (t, c, o)).collect()
 }
 
+/// Whether a row's total that only an "omitted total" placement explains (blank while its
+/// parts are not) is believed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum OmittedTotal {
+    /// The table omits totals (or has no total column to doubt).
+    Believed,
+    /// The table's other rows print their totals: believed only where the row prints a value
+    /// for every part.
+    UnlessEveryPart,
+    /// As `UnlessEveryPart`, in a text whose blank cells vanish (rows printing five values or
+    /// fewer): a row of six values may as well be five parts and a total, one part blank, so
+    /// even a value for every part believes it only where printed positions placed them.
+    Doubted,
+}
+
 /// Cell readings of one solved row, with an issue for the cells left unknown.
 pub(super) fn row_cells(
     table: &str,
@@ -127,24 +142,43 @@ pub(super) fn row_cells(
     tokens: &[Token],
     cands: &[Cand],
     overflow: bool,
-    doubt_omitted: bool,
+    omitted: OmittedTotal,
     issues: &mut Vec<Issue>,
 ) -> OrderedMap<CellReading> {
     let mut out = OrderedMap::default();
     let raw = tokens.iter().map(Token::raw).collect::<Vec<_>>().join(" ");
     let mut unknown = Vec::new();
+    // A total left blank by every placement while its parts are not, in a table whose other
+    // rows print their totals, is not known to be omitted unless the row prints a value for
+    // every part: with fewer (blanks vanished), the printed total may as well be among the
+    // parts of a row that does not add up. Where blanks vanish from the whole text, a value for
+    // every part proves nothing either: six values may be five parts and the total, and the
+    // six-part reading only stands because it adds up. Unless printed positions placed the
+    // values, that reading's parts are not known then, and the whole row stays unknown.
+    let last = row.cols.len().saturating_sub(1);
+    let positioned = !row.at.is_empty() && row.at.iter().all(Option::is_some);
+    let every_part = tokens.len() >= last;
+    let doubted = match omitted {
+        OmittedTotal::Believed => false,
+        OmittedTotal::UnlessEveryPart => !every_part,
+        OmittedTotal::Doubted => !every_part || !positioned,
+    };
+    let omitted_only = |i: usize| {
+        doubted
+            && i == last
+            && !overflow
+            && solve::settle(tokens, cands, last, row.region, row.pins.iter().any(|(c, _)| *c == last))
+                .is_some_and(|c| c.inferred && c.state == CellState::Blank)
+            && solve::omitted_total_only(tokens, cands, 0, last)
+    };
+    let row_doubted = every_part && !positioned && omitted_only(last);
     for (i, (key, _)) in row.cols.iter().enumerate() {
         let pinned = row.pins.iter().any(|(c, _)| *c == i);
-        let cell = if overflow { None } else { solve::settle(tokens, cands, i, row.region, pinned) };
-        // A total left blank by every placement while its parts are not, in a table whose
-        // other rows print their totals, is not known to be omitted unless the row prints a
-        // value for every part: with fewer (blanks vanished), the printed total may as well be
-        // among the parts of a row that does not add up.
-        let cell = cell.filter(|c| {
-            !(doubt_omitted && i + 1 == row.cols.len() && c.inferred && c.state == CellState::Blank)
-                || tokens.len() >= i
-                || !solve::omitted_total_only(tokens, cands, 0, i)
-        });
+        let cell = if overflow || row_doubted || omitted_only(i) {
+            None
+        } else {
+            solve::settle(tokens, cands, i, row.region, pinned)
+        };
         if let Some(c) = cell {
             out.insert(*key, c);
         } else {
@@ -159,6 +193,11 @@ pub(super) fn row_cells(
             } else {
                 format!("{why}; printed: {raw:?}")
             }
+        } else if row_doubted {
+            format!(
+                "{raw:?} adds up only with its total left out, and the table prints its other rows' totals: \
+                 the total may as well be among the values"
+            )
         } else if overflow {
             format!("too many ways to split {raw:?}")
         } else if cands.is_empty() {
@@ -246,10 +285,15 @@ pub(super) fn requests(
         .filter(|(t, c, _)| c.iter().any(|c| c.len() > 6 && solve::slot_value(t, &c[6]).is_some_and(|v| v != 0.0)))
         .count();
     let omitting = solved.iter().filter(|(t, c, _)| solve::omitted_total_only(t, c, 0, 6)).count();
-    let doubt = totalled > omitting;
+    let blanks_vanish = solved.iter().any(|(t, _, _)| (1..=5).contains(&t.len()));
+    let omitted = match (totalled > omitting, blanks_vanish) {
+        (false, _) => OmittedTotal::Believed,
+        (true, false) => OmittedTotal::UnlessEveryPart,
+        (true, true) => OmittedTotal::Doubted,
+    };
     let mut cells = OrderedMap::default();
     for (r, (t, c, o)) in rows.iter().zip(&solved) {
-        cells.insert(r.key, row_cells("requests", r, t, c, *o, doubt, issues));
+        cells.insert(r.key, row_cells("requests", r, t, c, *o, omitted, issues));
     }
     TableReading { format, cells, extra_rows: extra, span }
 }
@@ -258,7 +302,7 @@ pub(super) fn requests(
 pub(super) fn review(row: RowIn, span: Span, issues: &mut Vec<Issue>) -> TableReading {
     let solved = solve_rows(std::slice::from_ref(&row), &[(0, 4), (5, 9), (10, 14)], &[], false);
     let (t, c, o) = &solved[0];
-    let flat = row_cells("review_litigation", &row, t, c, *o, false, issues);
+    let flat = row_cells("review_litigation", &row, t, c, *o, OmittedTotal::Believed, issues);
     let mut cells = OrderedMap::default();
     for (g, group) in T4_GROUPS.iter().enumerate() {
         let mut m = OrderedMap::default();
@@ -316,7 +360,7 @@ pub(super) fn proactive(
     let solved = solve_rows(&rows, &[], &[], false);
     let mut cells = OrderedMap::default();
     for (r, (t, c, o)) in rows.iter().zip(&solved) {
-        cells.insert(r.key, row_cells("proactive", r, t, c, *o, false, issues));
+        cells.insert(r.key, row_cells("proactive", r, t, c, *o, OmittedTotal::Believed, issues));
     }
     TableReading { format: format.into(), cells, extra_rows: extra, span }
 }

@@ -253,6 +253,14 @@ impl View {
         markers.iter().filter_map(|m| window.rfind(m)).max().map(|k| self.orig(bi + k))
     }
 
+    /// The start of the first of `markers` (in the compact view) after `at`.
+    pub(super) fn compact_marker_after(&self, at: usize, markers: &[&str]) -> Option<usize> {
+        let i = self.c2o.partition_point(|&o| o < at);
+        let bi = self.cbytes.get(i).copied()?;
+        let window = &self.compact[bi..];
+        markers.iter().filter_map(|m| window.find(m)).min().map(|k| self.orig(bi + k))
+    }
+
     /// Whether `at` lies inside a parenthesised note of its line (`（区分处理的，只计
     /// 这一情形，不计其他情形）`): a label word there is not a label.
     pub(super) fn in_note(&self, at: usize) -> bool {

@@ -247,6 +247,14 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     } else {
         TableFormat::Other
     };
+    if garbled || !bad.is_empty() {
+        // The values of a table printed out of order run on to the next section's heading
+        // (table 4's), past the rows' own regions.
+        let until = v.compact_marker_after(last_end, &["行政复议"]).unwrap_or(v.chars.len()).max(last_end);
+        if let Some((format, zeros)) = zeros_throughout(v, &found, format, [header_from, until]) {
+            return Some(zero_table(v, format, &zeros, hits[chain[0]].start, last_end, issues));
+        }
+    }
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
     let mut rows_in: Vec<RowIn> = Vec::new();
     for (i, tokens, region) in found {
@@ -272,6 +280,87 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// The template rows of a table 3 format, in order.
+fn format_rows(format: TableFormat) -> Vec<usize> {
+    (0..T3_ROWS.len()).filter(|&i| T3_ROWS[i].only.is_none_or(|f| Some(f) == format.form())).collect()
+}
+
+/// Where the values of a table 3 are, when every one is a lone `0` and they are exactly as
+/// many as the format's cells (the format the counts tell apart, 161 or 175 cells, where the
+/// labels did not; half its rows' labels found at least): then each cell is 0 whichever value
+/// is whose, however out of order the text printed them (pdftotext without -layout prints the
+/// all-zero table of an agency that received no request with values apart from their labels).
+/// Values are the digits `first_digit` finds in `[a, b)` (table 3's labels print no other
+/// digit; a 0 inside a label wrapped around it is a value).
+fn zeros_throughout(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    format: TableFormat,
+    [a, b]: Span,
+) -> Option<(TableFormat, Vec<usize>)> {
+    let formats = match format {
+        TableFormat::Other => vec![TableFormat::F2019, TableFormat::F2021],
+        f => vec![f],
+    };
+    let n_cells = |f: TableFormat| format_rows(f).len() * T3_COLS.len();
+    let most = formats.iter().map(|f| n_cells(*f)).max()?;
+    let b = b.min(v.chars.len());
+    let mut zeros = Vec::with_capacity(most);
+    let mut i = a;
+    while let Some(d) = first_digit(v, i, b) {
+        let end = (d..b).find(|&k| !cells::fold(v.chars[k]).is_ascii_digit()).unwrap_or(b);
+        let lone_zero = end == d + 1
+            && cells::fold(v.chars[d]) == '0'
+            && v.chars.get(end).is_none_or(|c| !matches!(cells::fold(*c), '.' | ',' | '%'));
+        if !lone_zero || zeros.len() == most {
+            return None;
+        }
+        zeros.push(d);
+        i = end;
+    }
+    let format = formats.into_iter().find(|f| n_cells(*f) == zeros.len())?;
+    let order = format_rows(format);
+    let labelled = order.iter().filter(|i| found.iter().any(|f| f.0 == **i)).count();
+    (2 * labelled >= order.len()).then_some((format, zeros))
+}
+
+/// The all-zero table 3 at `zeros` (`zeros_throughout`): the values in text order, seven to a
+/// row of the template. Each cell is `inferred`: its 0 is read, its place is not.
+fn zero_table(
+    v: &View,
+    format: TableFormat,
+    zeros: &[usize],
+    first: usize,
+    last_end: usize,
+    issues: &mut Vec<Issue>,
+) -> (TableReading, Span) {
+    let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
+    let rows_in: Vec<RowIn> = format_rows(format)
+        .into_iter()
+        .zip(zeros.chunks(T3_COLS.len()))
+        .map(|(i, at)| {
+            let tokens: Vec<super::solve::Token> = at.iter().flat_map(|&d| rows::tokenize(v, d, d + 1, None)).collect();
+            RowIn {
+                key: T3_ROWS[i].key,
+                region: rows::tokens_span(&tokens, at[0]),
+                tokens,
+                cols: cols.clone(),
+                pins: Vec::new(),
+                at: Vec::new(),
+                unreadable: None,
+            }
+        })
+        .collect();
+    let span = [first.min(zeros[0]), last_end.max(zeros[zeros.len() - 1] + 1)];
+    let mut table = build::requests(format, rows_in, span, Vec::new(), issues);
+    for (_, row) in &mut table.cells.0 {
+        for (_, cell) in &mut row.0 {
+            cell.inferred = true;
+        }
+    }
+    (table, span)
 }
 
 /// A run of values after one row's label that holds whole rows — 7·k values, each seven

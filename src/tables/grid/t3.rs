@@ -1,7 +1,7 @@
 //! Table 3 (requests) from grid rows: rows identified by their labels, the format they
 //! show, unlabelled rows placed, every alignment combination read and judged.
 
-use crate::model::{ExtraRow, Form, Issue, TableFormat, TableReading};
+use crate::model::{CellState, ExtraRow, Form, Issue, TableFormat, TableReading};
 
 use crate::tables::build::{self, RowIn};
 use crate::tables::cells::{self, ColKind};
@@ -199,12 +199,13 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
     if scattered {
         // The rows of values, as many as the template's rows and agreeing with every label
         // still beside its values, are the template's rows in order (converters keep the
-        // order); that reading stands when the table's arithmetic holds throughout.
+        // order); that reading stands when the table's arithmetic holds throughout, or when
+        // the table prints no number but 0 in every cell.
         if let Some((format, by_position, short)) = positional {
             let span = span.unwrap_or_default();
             let why = "a row of values placed by position does not print all seven values";
             let readings = t3_readings(rows, &by_position, &short, why, &named, format, span, &extra);
-            if readings.iter().any(|r| fits_throughout(&r.table)) {
+            if readings.iter().any(|r| fits_throughout(&r.table) || zeros_throughout(&r.table)) {
                 return judge("requests", readings, issues);
             }
         }
@@ -282,6 +283,16 @@ pub(super) fn by_position(
 pub(super) fn fits_throughout(t: &TableReading) -> bool {
     let f = fit::requests(t);
     f.violations == 0 && f.support >= 8
+}
+
+/// Every cell of the template read as a printed 0 (none blank, unknown or inferred): the rows
+/// of values then read the same whichever is whose, so placing them by position needs no
+/// arithmetic (an agency that received no request prints a table of zeros, which gives the
+/// arithmetic nothing to hold on to).
+pub(super) fn zeros_throughout(t: &TableReading) -> bool {
+    let cells = template_rows(t.format).len() * T3_COLS.len();
+    t.cells.iter().map(|(_, r)| r.len()).sum::<usize>() == cells
+        && t.cells.iter().flat_map(|(_, r)| r.iter()).all(|(_, c)| c.state == CellState::Zero && !c.inferred)
 }
 
 /// The readings of table 3 with `assigned` rows (grid row, template row), one per
