@@ -21,7 +21,9 @@ GB18030, Simplified and Traditional), then, each in a fresh interpreter:
   .doc has no Python route. Prints per shape µs a document, documents/s, the ratio, and
   how often each side got the year, the agency and table 3's new-request total right;
 * sustained: ``gongkai.parse(path)`` once over every document of the corpus, per shape;
-* ``parse_many`` with ``threads=1`` and with every core, chunk by chunk in turn;
+* ``parse_many`` with ``threads=1`` and with every core, chunk by chunk in turn, and as many
+  processes of ``threads=1`` side by side as there are cores: the machine's ceiling for the
+  scaling, with nothing shared between the workers;
 * bench/read_memory.py: peak RSS of ``gongkai.read`` over a 100 MB folder;
 
 and finally the targets of issue 15 with met / NOT met. The targets are printed, never
@@ -270,6 +272,37 @@ def stage_many(corpus: Path, manifest: list[dict], threads: int) -> dict:
     return {"one": spent[1], "many": spent[threads], "threads": threads, "docs": len(paths), "peak_rss": _peak_rss()}
 
 
+def stage_solo(corpus: Path, manifest: list[dict]) -> dict:
+    """parse_many with threads=1 over the corpus, chunk by chunk: one process's share of `_ceiling`."""
+    import gongkai
+
+    paths = [corpus / m["file"] for m in manifest]
+    gongkai.parse_many(paths[:8], threads=1)
+    t = time.perf_counter()
+    for i in range(0, len(paths), 512):
+        reports = gongkai.parse_many(paths[i : i + 512], threads=1)
+        del reports
+    return {"seconds": time.perf_counter() - t, "docs": len(paths)}
+
+
+def _ceiling(corpus: Path, cores: int) -> float:
+    """What `cores` cores give this machine's parsing at best: `cores` processes (nothing shared, no
+    GIL) each running parse_many with threads=1 over the corpus side by side, their summed rate
+    over one such process alone (the mean of one run before and one after). parse_many's scaling
+    is judged against it."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", "solo", "--corpus", str(corpus)]
+
+    def rate(out: str) -> float:
+        r = json.loads(out.strip().splitlines()[-1])
+        return r["docs"] / r["seconds"]
+
+    before = rate(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) for _ in range(cores)]
+    together = sum(rate(p.communicate()[0]) for p in procs)
+    after = rate(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+    return together / ((before + after) / 2)
+
+
 def _run_stage(name: str, corpus: Path, extra: list[str] | None = None) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", name, "--corpus", str(corpus)]
     proc = subprocess.run(cmd + (extra or []), capture_output=True, text=True)
@@ -345,6 +378,8 @@ def main() -> int:
                                        not args.no_files)
         elif args.stage == "loop":
             result = stage_loop(args.corpus, manifest)
+        elif args.stage == "solo":
+            result = stage_solo(args.corpus, manifest)
         else:
             result = stage_many(args.corpus, manifest, args.threads)
         print(json.dumps(result))
@@ -383,11 +418,15 @@ def main() -> int:
         sys.stderr.write("timing gongkai and the Python pipeline interleaved ...\n")
         inter = _run_stage("interleaved", folder, extra)
         loop = many = None
+        ceiling = float("nan")
         if not args.no_sustained:
             sys.stderr.write("timing the gongkai.parse loop over the corpus ...\n")
             loop = _run_stage("loop", folder)
             sys.stderr.write(f"timing parse_many threads=1 and threads={cores}, chunk by chunk in turn ...\n")
             many = _run_stage("many", folder, ["--threads", str(cores)])
+            if cores > 1:
+                sys.stderr.write(f"timing {cores} processes of parse_many threads=1 side by side (the ceiling) ...\n")
+                ceiling = _ceiling(folder, cores)
         print(f"          {_load()} (after the runs)")
 
         by = inter["by_shape"]
@@ -438,6 +477,10 @@ def main() -> int:
                     print(f"  {SHAPE_NAMES[shape]:38} {c / sec:12,.0f} {b / 1e6 / sec:8.1f}   ({c} docs, avg {b / c / 1024:.1f} KB)")
             print(f"  right vs gold, gongkai ({n} docs): {_acc(loop['accuracy'])}")
             scaling = many["one"] / many["many"]
+            if ceiling == ceiling:
+                print(f"  parse_many threads={cores} over threads=1: {scaling:.2f}x; {cores} processes side by side "
+                      f"(nothing shared) over one: {ceiling:.2f}x, the machine's ceiling; parse_many reaches "
+                      f"{scaling / ceiling:.0%} of it")
     finally:
         if tmp is not None:
             tmp.cleanup()
@@ -464,7 +507,7 @@ def main() -> int:
         (">= 2,000 docs/s per core on text files", get("text", "rate"), ">=", 2000, "{:,.0f}/s"),
         (">= 50x the Python pipeline on the Word/CMS pages", get("word+cms", "ratio"), ">=", 50, "{:.0f}x"),
         (">= 25x the Python pipeline on the synthetic pages", get("html50k", "ratio"), ">=", 25, "{:.0f}x"),
-        (f"parse_many >= 1.9x on {cores} cores over 1", scaling, ">=", 1.9, "{:.2f}x"),
+        (f"parse_many >= 1.9x on {cores} cores over 1 (ceiling {ceiling:.2f}x)", scaling, ">=", 1.9, "{:.2f}x"),
         ("gongkai.read over 100 MB peaks under 3x its size", read_ratio, "<", 3, "{:.2f}x"),
         ("PDF <= 2 ms a page (through gongkai.parse: core + dict)", get("pdf", "gk") * 1e3, "<=", 2, "{:.2f} ms"),
     ]
