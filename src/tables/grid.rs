@@ -103,9 +103,56 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         let value_like = parsed.state != CellState::Text
             || cells::parse_number_text(&key, ColKind::Yuan).is_some()
             || is_number_list(&cell.text);
+        if !value_like {
+            let before: String = out.iter().filter(|x| !x.value_like).map(|x| x.key.as_str()).collect();
+            if let Some(at) = glued_item_value(&before, &cell.text) {
+                // `行政规范性文件3`: a table-2 item with its first value glued on (a converter
+                // joined the cells): the label, and the value as a cell of its own.
+                let (head, tail) = cell.text.split_at(at);
+                let mid = cell.span[0] + head.chars().count();
+                out.push(RowCell {
+                    c0: c,
+                    c1: c,
+                    text: head,
+                    key: compact(head),
+                    span: [cell.span[0], mid],
+                    value_like: false,
+                });
+                out.push(RowCell {
+                    c0: c,
+                    c1: c,
+                    text: tail,
+                    key: compact(tail),
+                    span: [mid, cell.span[1]],
+                    value_like: true,
+                });
+                continue;
+            }
+        }
         out.push(RowCell { c0: c, c1: c, text: &cell.text, key, span: cell.span, value_like });
     }
     out
+}
+
+/// Where the values start in a cell that ends a table-2 item's label (alone, or after the row's
+/// label cells `before`) with numbers glued on (`行政规范性文件3`, `行政事业性收费7816`, `行政规范性`
+/// | `文件3 0 3`): PDF-to-Markdown converters join a narrow label cell to the values beside it.
+fn glued_item_value(before: &str, text: &str) -> Option<usize> {
+    let trimmed = text.trim_end_matches(is_space);
+    let run = trimmed.char_indices().rev().take_while(|(_, c)| fold(*c).is_ascii_digit() || *c == '.' || is_space(*c));
+    let at = run.last()?.0;
+    let at = at + trimmed[at..].chars().take_while(|c| is_space(*c)).map(char::len_utf8).sum::<usize>();
+    let (head, tail) = trimmed.split_at(at);
+    let item = compact(head);
+    let joined = format!("{before}{item}");
+    let known = !item.is_empty()
+        && T2_LABELS.iter().any(|(p, l)| matches!(l, template::T2Label::Item(_)) && (*p == item || *p == joined));
+    let numbers = tail.chars().next().is_some_and(|c| fold(c).is_ascii_digit())
+        && tail.split(is_space).filter(|w| !w.is_empty()).all(|w| {
+            w.chars().next().is_some_and(|c| fold(c).is_ascii_digit())
+                && cells::parse_number_text(&compact(w), ColKind::Yuan).is_some()
+        });
+    (known && numbers).then_some(at)
 }
 
 /// Several numbers in one cell, separated by spaces (`3 0 0 2`): values, not a label.
@@ -367,6 +414,24 @@ fn grow(s: &mut Option<[usize; 2]>, sp: [usize; 2]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table2_label_with_its_values_glued_on_splits_where_the_label_is_complete() {
+        fn at<'a>(before: &str, text: &'a str) -> Option<&'a str> {
+            glued_item_value(before, text).map(|i| &text[i..])
+        }
+        assert_eq!(at("", "行政规范性文件3"), Some("3"));
+        assert_eq!(at("", "行政事业性收费7816.5"), Some("7816.5"));
+        assert_eq!(at("行政规范性", "文件3\n0\n3"), Some("3\n0\n3"));
+        assert_eq!(at("", "规章 2 0 5 "), Some("2 0 5 "));
+        // Not a whole item's label before the digits, or not numbers after it.
+        assert_eq!(at("", "文件3"), None);
+        assert_eq!(at("其他", "文件3"), None);
+        assert_eq!(at("", "行政许可12.5.3"), None);
+        assert_eq!(at("", "第3"), None);
+        assert_eq!(at("", "行政许可"), None);
+        assert_eq!(at("", "2019"), None);
+    }
 
     #[test]
     fn header_columns_keep_order() {
