@@ -213,6 +213,17 @@ def test_markdown_table2_label_with_its_values_glued_on(folder: str) -> None:
     assert not [i for i in report.issues if "proactive" in i["message"]]
 
 
+def test_markitdown_table2_row_left_out_of_its_grid_is_read_from_the_text() -> None:
+    # markitdown prints the last row of table 2's fees block as a paragraph after the block's grid
+    # (`行政事业性收费7816`): the grid reading lacks the item, the text reader finds it outside every
+    # grid, every cell a printed number.
+    report = parse(LAYOUTS / "md-markitdown" / "pingtan-czj-2021.chromium.md")
+    cells = report.tables["proactive"]["cells"]
+    assert list(cells) == ["rules", "normative_documents", "licensing", "punishment", "coercion", "fees"]
+    fee = cells["fees"]["amount_10k_yuan"]
+    assert (fee["value"], fee["state"], report.text[slice(*fee["span"])]) == (7816, "number", "7816")
+
+
 def test_pdftotext_raw_an_all_zero_table_out_of_order_reads_as_zeros() -> None:
     # pdftotext without -layout of a Chromium PDF of an agency that received no request: table 3's
     # 175 zeros come out in runs apart from their labels. Every value a lone 0, exactly as many as

@@ -103,7 +103,9 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         let value_like = parsed.state != CellState::Text
             || cells::parse_number_text(&key, ColKind::Yuan).is_some()
             || is_number_list(&cell.text);
-        if !value_like {
+        let ends_in_digit =
+            || cell.text.trim_end_matches(is_space).chars().next_back().is_some_and(|c| fold(c).is_ascii_digit());
+        if !value_like && ends_in_digit() {
             let before: String = out.iter().filter(|x| !x.value_like).map(|x| x.key.as_str()).collect();
             if let Some(at) = glued_item_value(&before, &cell.text) {
                 // `行政规范性文件3`: a table-2 item with its first value glued on (a converter

@@ -16,7 +16,7 @@ pub mod template;
 mod text;
 
 use crate::document::Document;
-use crate::model::{Issue, Tables};
+use crate::model::{CellState, Issue, OrderedMap, TableReading, Tables};
 
 /// Reads the statutory tables and reports the cells that could not be placed
 /// (`TABLE_UNREADABLE`, blame `parser`).
@@ -24,8 +24,15 @@ pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
     let mut issues = Vec::new();
     let g = grid::read(doc, &mut issues);
     let mut tables = Tables { proactive: g.proactive, requests: g.requests, review_litigation: g.review };
+    let view = || rows::View::with_blank_lines(&doc.text, &doc.blank_lines).with_columns(&doc.columns);
+    if let Some(p) = tables.proactive.as_mut() {
+        if !missing_items(p).is_empty() {
+            let t3 = tables.requests.as_ref().map(|t| (t.span[0], t.format));
+            fill_from_text(p, &view(), doc, t3);
+        }
+    }
     if tables.proactive.is_none() || tables.requests.is_none() || tables.review_litigation.is_none() {
-        let v = rows::View::with_blank_lines(&doc.text, &doc.blank_lines).with_columns(&doc.columns);
+        let v = view();
         let mut t3_span = None;
         if tables.requests.is_none() {
             if let Some((t, span)) = text::requests(&v, &mut issues) {
@@ -44,4 +51,62 @@ pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
         }
     }
     (tables, issues)
+}
+
+/// The items of table 2's form that a reading lacks.
+fn missing_items(t: &TableReading) -> Vec<&'static str> {
+    let Some(form) = t.format.form() else { return Vec::new() };
+    template::T2_ITEMS
+        .iter()
+        .filter(|i| !i.cols(form).is_empty() && t.cells.get(i.key).is_none())
+        .map(|i| i.key)
+        .collect()
+}
+
+/// Table 2 read from grids without some of its form's items (markitdown prints the last row of
+/// a block as a paragraph after its grid: `行政事业性收费7816`): those items as the text reader
+/// reads them, where it reads the table in the same form and every cell of the item as a
+/// printed number outside the grids' rows.
+fn fill_from_text(
+    t: &mut TableReading,
+    v: &rows::View,
+    doc: &Document,
+    t3: Option<(usize, crate::model::TableFormat)>,
+) {
+    // Issues of the items taken are none (every cell read); of the others, the grid's stand.
+    let mut scratch = Vec::new();
+    let Some(text) = text::proactive(v, &doc.text, &mut scratch, t3.map(|t| t.0), t3.map(|t| t.1)) else { return };
+    if text.format != t.format {
+        return;
+    }
+    let missing = missing_items(t);
+    let mut added = false;
+    for key in &missing {
+        let Some(row) = text.cells.get(key) else { continue };
+        // Every cell a printed number, outside the grids' rows (a row the converter left out of
+        // them): inside, a blank the text reader sees may be a value the grid holds elsewhere.
+        let in_grid =
+            |c: &crate::model::CellReading| doc.tables.iter().any(|g| g.span[0] < c.span[1] && c.span[0] < g.span[1]);
+        let taken = |c: &crate::model::CellReading| {
+            c.value.is_some() && matches!(c.state, CellState::Number | CellState::Zero) && !c.inferred && !in_grid(c)
+        };
+        if row.is_empty() || !row.iter().all(|(_, c)| taken(c)) {
+            continue;
+        }
+        t.cells.insert(*key, row.clone());
+        for (_, c) in row.iter() {
+            t.span = [t.span[0].min(c.span[0]), t.span[1].max(c.span[1])];
+        }
+        added = true;
+    }
+    if added {
+        // Template order, as the grid reading lists its items.
+        let mut ordered = OrderedMap::default();
+        for item in &template::T2_ITEMS {
+            if let Some(row) = t.cells.get(item.key) {
+                ordered.insert(item.key, row.clone());
+            }
+        }
+        t.cells = ordered;
+    }
 }
