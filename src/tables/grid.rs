@@ -103,37 +103,28 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         let value_like = parsed.state != CellState::Text
             || cells::parse_number_text(&key, ColKind::Yuan).is_some()
             || is_number_list(&cell.text);
-        let ends_in_digit =
-            || cell.text.trim_end_matches(is_space).chars().next_back().is_some_and(|c| fold(c).is_ascii_digit());
-        if !value_like && ends_in_digit() {
-            let before: String = out.iter().filter(|x| !x.value_like).map(|x| x.key.as_str()).collect();
-            if let Some(at) = glued_item_value(&before, &cell.text) {
-                // `行政规范性文件3`: a table-2 item with its first value glued on (a converter
-                // joined the cells): the label, and the value as a cell of its own.
-                let (head, tail) = cell.text.split_at(at);
-                let mid = cell.span[0] + head.chars().count();
-                out.push(RowCell {
-                    c0: c,
-                    c1: c,
-                    text: head,
-                    key: compact(head),
-                    span: [cell.span[0], mid],
-                    value_like: false,
-                });
-                out.push(RowCell {
-                    c0: c,
-                    c1: c,
-                    text: tail,
-                    key: compact(tail),
-                    span: [mid, cell.span[1]],
-                    value_like: true,
-                });
-                continue;
-            }
+        if !value_like && split_glued_item(&mut out, c, &cell.text, cell.span) {
+            continue;
         }
         out.push(RowCell { c0: c, c1: c, text: &cell.text, key, span: cell.span, value_like });
     }
     out
+}
+
+/// Pushes a label cell with a table-2 item's values glued on (`行政规范性文件3`: a converter
+/// joined the cells) as the label and a value cell of its own; false where it is no such cell.
+#[inline(never)]
+fn split_glued_item<'a>(out: &mut Vec<RowCell<'a>>, c: usize, text: &'a str, span: [usize; 2]) -> bool {
+    if !text.trim_end_matches(is_space).chars().next_back().is_some_and(|ch| fold(ch).is_ascii_digit()) {
+        return false;
+    }
+    let before: String = out.iter().filter(|x| !x.value_like).map(|x| x.key.as_str()).collect();
+    let Some(at) = glued_item_value(&before, text) else { return false };
+    let (head, tail) = text.split_at(at);
+    let mid = span[0] + head.chars().count();
+    out.push(RowCell { c0: c, c1: c, text: head, key: compact(head), span: [span[0], mid], value_like: false });
+    out.push(RowCell { c0: c, c1: c, text: tail, key: compact(tail), span: [mid, span[1]], value_like: true });
+    true
 }
 
 /// Where the values start in a cell that ends a table-2 item's label (alone, or after the row's
