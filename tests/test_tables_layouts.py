@@ -148,16 +148,22 @@ def test_markitdown_value_rows_apart_from_their_labels_are_placed_by_position() 
     assert not [i for i in report.issues if i["code"] == "TABLE_UNREADABLE"]
 
 
+def _assert_zeros_throughout(report: object, *, inferred: bool) -> None:
+    """Table 3 of `report`: the 2021 form's 25 rows, every cell a printed 0 (its span on a `0`)."""
+    cells = report.tables["requests"]["cells"]  # type: ignore[attr-defined]
+    assert len(cells) == 25
+    for row in cells.values():
+        assert [(c["value"], c["state"], c["inferred"]) for c in row.values()] == [(0, "zero", inferred)] * 7
+        assert all(report.text[slice(*c["span"])] == "0" for c in row.values())  # type: ignore[attr-defined]
+
+
 def test_markitdown_a_table_of_zeros_apart_from_its_labels_reads_as_zeros() -> None:
     # markitdown of a Chromium PDF of an agency that received no request: 25 rows of seven 0s
     # (`| 0 0 | 0 0 | 0 | 0 0 |`), labels partly paragraphs between the grids. The arithmetic has
     # nothing to hold on to, but every row reads the same whichever row it is.
     path = LAYOUTS / "md-markitdown" / "pingtan-czj-2021.chromium.md"
     report = parse(path)
-    cells = report.tables["requests"]["cells"]
-    assert len(cells) == 25
-    for row in cells.values():
-        assert [(c["value"], c["state"], c["inferred"]) for c in row.values()] == [(0, "zero", False)] * 7
+    _assert_zeros_throughout(report, inferred=False)
     assert not [i for i in report.issues if i["code"] == "TABLE_UNREADABLE" and "requests" in i["message"]]
     # One 1 among the zeros: the rows no longer read the same in any order, and a 1 with no
     # total to match is no arithmetic to place them by, so they stay unknown.
@@ -231,11 +237,7 @@ def test_pdftotext_raw_an_all_zero_table_out_of_order_reads_as_zeros() -> None:
     # read).
     path = LAYOUTS / "pdftotext-raw" / "pingtan-czj-2021.chromium.txt"
     report = parse(path)
-    cells = report.tables["requests"]["cells"]
-    assert len(cells) == 25
-    for row in cells.values():
-        assert [(c["value"], c["state"], c["inferred"]) for c in row.values()] == [(0, "zero", True)] * 7
-        assert all(report.text[slice(*c["span"])] == "0" for c in row.values())
+    _assert_zeros_throughout(report, inferred=True)
     assert not [i for i in report.issues if "requests" in i["message"]]
     # One value not 0, or one 0 fewer: the values no longer read the same in any order.
     text = path.read_text(encoding="utf-8")

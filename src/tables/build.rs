@@ -163,22 +163,26 @@ pub(super) fn row_cells(
         OmittedTotal::UnlessEveryPart => !every_part,
         OmittedTotal::Doubted => !every_part || !positioned,
     };
-    let omitted_only = |i: usize| {
-        doubted
-            && i == last
-            && !overflow
-            && solve::settle(tokens, cands, last, row.region, row.pins.iter().any(|(c, _)| *c == last))
-                .is_some_and(|c| c.inferred && c.state == CellState::Blank)
-            && solve::omitted_total_only(tokens, cands, 0, last)
-    };
-    let row_doubted = every_part && !positioned && omitted_only(last);
-    for (i, (key, _)) in row.cols.iter().enumerate() {
-        let pinned = row.pins.iter().any(|(c, _)| *c == i);
-        let cell = if overflow || row_doubted || omitted_only(i) {
-            None
-        } else {
-            solve::settle(tokens, cands, i, row.region, pinned)
-        };
+    let mut read: Vec<Option<CellReading>> = (0..row.cols.len())
+        .map(|i| {
+            let pinned = row.pins.iter().any(|(c, _)| *c == i);
+            if overflow {
+                None
+            } else {
+                solve::settle(tokens, cands, i, row.region, pinned)
+            }
+        })
+        .collect();
+    let omitted_only = doubted
+        && read.get(last).and_then(Option::as_ref).is_some_and(|c| c.inferred && c.state == CellState::Blank)
+        && solve::omitted_total_only(tokens, cands, 0, last);
+    let row_doubted = omitted_only && every_part && !positioned;
+    if row_doubted {
+        read.fill(None);
+    } else if omitted_only {
+        read[last] = None;
+    }
+    for ((key, _), cell) in row.cols.iter().zip(read) {
         if let Some(c) = cell {
             out.insert(*key, c);
         } else {

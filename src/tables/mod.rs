@@ -24,18 +24,20 @@ pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
     let mut issues = Vec::new();
     let g = grid::read(doc, &mut issues);
     let mut tables = Tables { proactive: g.proactive, requests: g.requests, review_litigation: g.review };
-    let view = || rows::View::with_blank_lines(&doc.text, &doc.blank_lines).with_columns(&doc.columns);
+    // The text's view, made once, only when a text reader runs.
+    let mut view: Option<rows::View> = None;
     if let Some(p) = tables.proactive.as_mut() {
-        if !missing_items(p).is_empty() {
+        let missing = missing_items(p);
+        if !missing.is_empty() {
             let t3 = tables.requests.as_ref().map(|t| (t.span[0], t.format));
-            fill_from_text(p, &view(), doc, t3);
+            fill_from_text(p, &missing, text_view(&mut view, doc), doc, t3);
         }
     }
     if tables.proactive.is_none() || tables.requests.is_none() || tables.review_litigation.is_none() {
-        let v = view();
+        let v = text_view(&mut view, doc);
         let mut t3_span = None;
         if tables.requests.is_none() {
-            if let Some((t, span)) = text::requests(&v, &mut issues) {
+            if let Some((t, span)) = text::requests(v, &mut issues) {
                 t3_span = Some(span);
                 tables.requests = Some(t);
             }
@@ -43,14 +45,19 @@ pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
         let t3_start = t3_span.map(|s: [usize; 2]| s[0]).or(tables.requests.as_ref().map(|t| t.span[0]));
         if tables.proactive.is_none() {
             let t3_format = tables.requests.as_ref().map(|t| t.format);
-            tables.proactive = text::proactive(&v, &doc.text, &mut issues, t3_start, t3_format);
+            tables.proactive = text::proactive(v, &doc.text, &mut issues, t3_start, t3_format);
         }
         if tables.review_litigation.is_none() {
             let after = t3_span.map_or(0, |s| s[1]);
-            tables.review_litigation = text::review(&v, &mut issues, after);
+            tables.review_litigation = text::review(v, &mut issues, after);
         }
     }
     (tables, issues)
+}
+
+/// The document text as the text readers see it, made on first use.
+fn text_view<'a>(slot: &'a mut Option<rows::View>, doc: &Document) -> &'a rows::View {
+    slot.get_or_insert_with(|| rows::View::with_blank_lines(&doc.text, &doc.blank_lines).with_columns(&doc.columns))
 }
 
 /// The items of table 2's form that a reading lacks.
@@ -69,6 +76,7 @@ fn missing_items(t: &TableReading) -> Vec<&'static str> {
 /// printed number outside the grids' rows.
 fn fill_from_text(
     t: &mut TableReading,
+    missing: &[&'static str],
     v: &rows::View,
     doc: &Document,
     t3: Option<(usize, crate::model::TableFormat)>,
@@ -79,17 +87,16 @@ fn fill_from_text(
     if text.format != t.format {
         return;
     }
-    let missing = missing_items(t);
+    // Every cell a printed number, outside the grids' rows (a row the converter left out of
+    // them): inside, a blank the text reader sees may be a value the grid holds elsewhere.
+    let in_grid =
+        |c: &crate::model::CellReading| doc.tables.iter().any(|g| g.span[0] < c.span[1] && c.span[0] < g.span[1]);
+    let taken = |c: &crate::model::CellReading| {
+        c.value.is_some() && matches!(c.state, CellState::Number | CellState::Zero) && !c.inferred && !in_grid(c)
+    };
     let mut added = false;
-    for key in &missing {
+    for key in missing {
         let Some(row) = text.cells.get(key) else { continue };
-        // Every cell a printed number, outside the grids' rows (a row the converter left out of
-        // them): inside, a blank the text reader sees may be a value the grid holds elsewhere.
-        let in_grid =
-            |c: &crate::model::CellReading| doc.tables.iter().any(|g| g.span[0] < c.span[1] && c.span[0] < g.span[1]);
-        let taken = |c: &crate::model::CellReading| {
-            c.value.is_some() && matches!(c.state, CellState::Number | CellState::Zero) && !c.inferred && !in_grid(c)
-        };
         if row.is_empty() || !row.iter().all(|(_, c)| taken(c)) {
             continue;
         }

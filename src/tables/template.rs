@@ -7,7 +7,7 @@
 //! Ordinals (`一、`, `（三）`, `1.`) are not part of the patterns: they vary and
 //! are skipped around the match.
 
-use crate::model::Form;
+use crate::model::{Form, TableFormat};
 
 /// Table 3 columns in template order (DOMAIN §4.1) and the header labels that name them.
 pub const T3_COLS: [&str; 7] =
@@ -79,6 +79,12 @@ pub const T3_ROWS: [T3Row; 26] = [
     row("results_total", None, None),
     row("carried_forward", None, None),
 ];
+
+/// Indices into `T3_ROWS` of the rows a table 3 of `format` prints, in order (`Other`: every
+/// row of either form).
+pub fn t3_rows_of(format: TableFormat) -> Vec<usize> {
+    (0..T3_ROWS.len()).filter(|&i| T3_ROWS[i].only.is_none_or(|f| format.form().is_none_or(|g| f == g))).collect()
+}
 
 /// Index of `results_total` in `T3_ROWS`.
 pub const T3_RESULTS_TOTAL: usize = 24;

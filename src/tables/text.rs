@@ -251,7 +251,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         // The values of a table printed out of order run on to the next section's heading
         // (table 4's), past the rows' own regions.
         let until = v.compact_marker_after(last_end, &["行政复议"]).unwrap_or(v.chars.len()).max(last_end);
-        if let Some((format, zeros)) = zeros_throughout(v, &found, format, [header_from, until]) {
+        if let Some((format, zeros)) = lone_zeros(v, &found, format, [header_from, until]) {
             return Some(zero_table(v, format, &zeros, hits[chain[0]].start, last_end, issues));
         }
     }
@@ -282,11 +282,6 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
 }
 
-/// The template rows of a table 3 format, in order.
-fn format_rows(format: TableFormat) -> Vec<usize> {
-    (0..T3_ROWS.len()).filter(|&i| T3_ROWS[i].only.is_none_or(|f| Some(f) == format.form())).collect()
-}
-
 /// Where the values of a table 3 are, when every one is a lone `0` and they are exactly as
 /// many as the format's cells (the format the counts tell apart, 161 or 175 cells, where the
 /// labels did not; half its rows' labels found at least): then each cell is 0 whichever value
@@ -294,7 +289,7 @@ fn format_rows(format: TableFormat) -> Vec<usize> {
 /// all-zero table of an agency that received no request with values apart from their labels).
 /// Values are the digits `first_digit` finds in `[a, b)` (table 3's labels print no other
 /// digit; a 0 inside a label wrapped around it is a value).
-fn zeros_throughout(
+fn lone_zeros(
     v: &View,
     found: &[(usize, Vec<super::solve::Token>, Span)],
     format: TableFormat,
@@ -304,7 +299,7 @@ fn zeros_throughout(
         TableFormat::Other => vec![TableFormat::F2019, TableFormat::F2021],
         f => vec![f],
     };
-    let n_cells = |f: TableFormat| format_rows(f).len() * T3_COLS.len();
+    let n_cells = |f: TableFormat| template::t3_rows_of(f).len() * T3_COLS.len();
     let most = formats.iter().map(|f| n_cells(*f)).max()?;
     let b = b.min(v.chars.len());
     let mut zeros = Vec::with_capacity(most);
@@ -321,12 +316,12 @@ fn zeros_throughout(
         i = end;
     }
     let format = formats.into_iter().find(|f| n_cells(*f) == zeros.len())?;
-    let order = format_rows(format);
+    let order = template::t3_rows_of(format);
     let labelled = order.iter().filter(|i| found.iter().any(|f| f.0 == **i)).count();
     (2 * labelled >= order.len()).then_some((format, zeros))
 }
 
-/// The all-zero table 3 at `zeros` (`zeros_throughout`): the values in text order, seven to a
+/// The all-zero table 3 at `zeros` (`lone_zeros`): the values in text order, seven to a
 /// row of the template. Each cell is `inferred`: its 0 is read, its place is not.
 fn zero_table(
     v: &View,
@@ -337,7 +332,7 @@ fn zero_table(
     issues: &mut Vec<Issue>,
 ) -> (TableReading, Span) {
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
-    let rows_in: Vec<RowIn> = format_rows(format)
+    let rows_in: Vec<RowIn> = template::t3_rows_of(format)
         .into_iter()
         .zip(zeros.chunks(T3_COLS.len()))
         .map(|(i, at)| {

@@ -94,10 +94,6 @@ pub(super) fn t3_format(rows: &[usize], group_other: bool, unlabelled: usize) ->
     }
 }
 
-pub(super) fn template_rows(format: TableFormat) -> Vec<usize> {
-    (0..T3_ROWS.len()).filter(|&i| T3_ROWS[i].only.is_none_or(|f| format.form().is_none_or(|g| f == g))).collect()
-}
-
 pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
     let mut span: Option<[usize; 2]> = None;
     let mut group_other = false;
@@ -181,7 +177,7 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
         .collect();
     let n_unlabelled = kinds.iter().filter(|(_, k)| matches!(k, T3Kind::Unlabelled)).count();
     let format = t3_format(&labelled, group_other, n_unlabelled);
-    let order = template_rows(format);
+    let order = template::t3_rows_of(format);
     let mut assigned: Vec<(usize, usize)> = Vec::new(); // (grid row index, template row)
     let mut seen: Vec<usize> = Vec::new();
     let mut unknown: Vec<usize> = Vec::new(); // grid rows whose values stay unknown
@@ -258,7 +254,7 @@ pub(super) fn by_position(
         return None;
     }
     for format in [TableFormat::F2021, TableFormat::F2019] {
-        let order = template_rows(format);
+        let order = template::t3_rows_of(format);
         if order.len() != with_values.len() {
             continue;
         }
@@ -290,7 +286,7 @@ pub(super) fn fits_throughout(t: &TableReading) -> bool {
 /// arithmetic (an agency that received no request prints a table of zeros, which gives the
 /// arithmetic nothing to hold on to).
 pub(super) fn zeros_throughout(t: &TableReading) -> bool {
-    let cells = template_rows(t.format).len() * T3_COLS.len();
+    let cells = template::t3_rows_of(t.format).len() * T3_COLS.len();
     t.cells.iter().map(|(_, r)| r.len()).sum::<usize>() == cells
         && t.cells.iter().flat_map(|(_, r)| r.iter()).all(|(_, c)| c.state == CellState::Zero && !c.inferred)
 }
