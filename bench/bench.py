@@ -290,22 +290,22 @@ def _ceiling(corpus: Path, cores: int) -> float:
     GIL) each running parse_many with threads=1 over the corpus side by side, their summed rate
     over one such process alone (the mean of one run before and one after). parse_many's scaling
     is judged against it."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", "solo", "--corpus", str(corpus)]
-
-    def rate(out: str) -> float:
-        r = json.loads(out.strip().splitlines()[-1])
+    def rate(r: dict) -> float:
         return r["docs"] / r["seconds"]
 
-    before = rate(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
-    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) for _ in range(cores)]
-    together = sum(rate(p.communicate()[0]) for p in procs)
-    after = rate(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+    before = rate(_run_stage("solo", corpus))
+    procs = [subprocess.Popen(_stage_cmd("solo", corpus), stdout=subprocess.PIPE, text=True) for _ in range(cores)]
+    together = sum(rate(json.loads(p.communicate()[0].strip().splitlines()[-1])) for p in procs)
+    after = rate(_run_stage("solo", corpus))
     return together / ((before + after) / 2)
 
 
+def _stage_cmd(name: str, corpus: Path) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), "--stage", name, "--corpus", str(corpus)]
+
+
 def _run_stage(name: str, corpus: Path, extra: list[str] | None = None) -> dict:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", name, "--corpus", str(corpus)]
-    proc = subprocess.run(cmd + (extra or []), capture_output=True, text=True)
+    proc = subprocess.run(_stage_cmd(name, corpus) + (extra or []), capture_output=True, text=True)
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr)
         raise SystemExit(f"stage {name} failed")
