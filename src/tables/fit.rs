@@ -51,29 +51,46 @@ fn relation(fit: &mut Fit, total: Option<(f64, bool)>, parts: &[Option<(f64, boo
 /// The fit of a table 3 reading: R2 per row, R3 and R1 per column.
 pub(super) fn requests(t: &TableReading) -> Fit {
     let mut fit = Fit::default();
-    let get = |r: usize, c: usize| t.cells.get(T3_ROWS[r].key).and_then(|m| m.get(T3_COLS[c]));
     for row in &t.cells.0 {
         fit.known += row.1 .0.iter().filter(|(_, c)| val(Some(c)).is_some()).count() as i32;
         let vals: Vec<Option<(f64, bool)>> = T3_COLS.iter().map(|c| val(row.1.get(c))).collect();
         relation(&mut fit, vals[6], &vals[..6]);
     }
+    between_rows(&mut fit, t, 0..T3_COLS.len());
+    fit
+}
+
+/// The fit of a table 3 reading in the relations between its rows only (R1 and R3 per
+/// column), over the six columns of parts: the evidence for where whole rows were placed.
+/// A row's own sum (R2) holds or fails wherever the row is put, and the 总计 column is the
+/// one a report leaves blank or prints 0 in while its parts are not (DOMAIN §7.4), so
+/// neither says anything about placement.
+pub(super) fn requests_between_rows(t: &TableReading) -> Fit {
+    let mut fit = Fit::default();
+    between_rows(&mut fit, t, 0..T3_COLS.len() - 1);
+    fit
+}
+
+/// R1 (the results rows add up to 总计) and R3 (new + carried over = results + carried
+/// forward) in each of `columns`.
+fn between_rows(fit: &mut Fit, t: &TableReading, columns: std::ops::Range<usize>) {
+    let get = |r: usize, c: usize| t.cells.get(T3_ROWS[r].key).and_then(|m| m.get(T3_COLS[c]));
     let results: Vec<usize> = (2..T3_RESULTS_TOTAL)
         .filter(|&r| T3_ROWS[r].only.is_none_or(|f| t.format.form().is_none_or(|g| f == g)))
         .collect();
     let present = |r: usize| t.cells.get(T3_ROWS[r].key).is_some();
-    for c in 0..T3_COLS.len() {
+    for c in columns {
         if present(T3_RESULTS_TOTAL) && results.iter().all(|&r| present(r)) {
             let parts: Vec<_> = results.iter().map(|&r| val(get(r, c))).collect();
-            relation(&mut fit, val(get(T3_RESULTS_TOTAL, c)), &parts);
+            relation(fit, val(get(T3_RESULTS_TOTAL, c)), &parts);
         }
         if [0, 1, T3_RESULTS_TOTAL, T3_CARRIED_FORWARD].iter().all(|&r| present(r)) {
             let inflow = [val(get(0, c)), val(get(1, c))];
             let out = val(get(T3_RESULTS_TOTAL, c)).zip(val(get(T3_CARRIED_FORWARD, c)));
             let total = out.map(|(a, b)| (a.0 + b.0, false));
-            relation(&mut fit, total, &inflow);
+            relation(fit, total, &inflow);
         }
     }
-    fit
 }
 
 /// The fit of a table 4 reading: R4 per group.

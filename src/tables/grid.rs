@@ -252,6 +252,10 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
             }
             let label: String = cells.iter().filter(|c| !c.value_like).map(|c| c.key.as_str()).collect();
             let all: String = cells.iter().map(|c| c.key.as_str()).collect();
+            if label.is_empty() && rows::is_furniture(&all) {
+                // A page number a converter took into the grid (`| - 3 | - |`): not a row.
+                continue;
+            }
             let span = [cells[0].span[0], cells[cells.len() - 1].span[1]];
             let caption = if r == 0 { caption.clone() } else { None };
 

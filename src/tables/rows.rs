@@ -24,6 +24,11 @@ use super::solve::Token;
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(FURNITURE_RE).expect("furniture regex"));
 const FURNITURE_RE: &str = r"(?mi)第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|^[ \t]*[-—–－]\s*\d{1,4}\s*[-—–－][ \t]*$|^[ \t]*(?:page|p\.)[ \t]*\d+(?:$|[^\w\n].*$)|^[ \t]*\d{1,4}[ \t]*/[ \t]*\d{1,4}[ \t]*$";
 
+/// Whether `line` (one line, a grid row's compact text say) is page furniture: `-7-`, `3/5`.
+pub(super) fn is_furniture(line: &str) -> bool {
+    FURNITURE.find(line).is_some_and(|m| m.start() == 0 && m.end() == line.len())
+}
+
 /// The characters of lines that hold numbers only (digits, spaces, signs, points).
 fn number_lines(chars: &[char]) -> Vec<bool> {
     let mut out = vec![false; chars.len()];
@@ -706,6 +711,16 @@ pub(super) fn tokens_span(tokens: &[Token], a: usize) -> Span {
 mod tests {
     use super::*;
     use crate::tables::solve::slot_value;
+
+    #[test]
+    fn a_whole_line_of_furniture() {
+        for yes in ["-3-", "—12—", "3/5", "- 3 -"] {
+            assert!(is_furniture(yes), "{yes}");
+        }
+        for no in ["3", "-3", "3-5", "21-3-", "-3-0", "0-3-"] {
+            assert!(!is_furniture(no), "{no}");
+        }
+    }
 
     #[test]
     fn furniture_matches_as_the_word_boundary_spelling_did() {
