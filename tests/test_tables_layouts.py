@@ -23,7 +23,9 @@ the measured figures):
 
 - `pdftotext-raw`: pdftotext without -layout prints many tables out of order (values before their
   labels, a column of values down the page); a run of whole rows that add up is read into the rows
-  whose labels came out later, the rest of such a table is left unknown, never guessed;
+  whose labels came out later, a table whose values are exactly its cells, seven to a row in text
+  order, is read so when the relations between rows hold (and each row's sum, but for a slip or
+  totals printed 0), the rest of such a table is left unknown, never guessed;
 - `md-markitdown`: markitdown prints row labels as paragraphs apart from the grid's values; such a
   grid's rows are placed by position when the rows of values are as many as the template's, agree
   with every label left beside its values and the table's arithmetic holds throughout (or holds
@@ -51,7 +53,7 @@ LAYOUTS = DATA / "layouts"
 TEXT_FOLDERS = ("pdftotext-layout", "pdftotext-raw", "md-pymupdf4llm", "md-markitdown")
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
 #: Layouts held to a floor on the share of cells read (see the module docstring), not to all of them.
-PARTIAL = {"pdftotext-raw": 0.63, "md-markitdown": 0.80, "pdftotext-layout": 0.99, "md-pymupdf4llm": 0.99, "text-layout": 0.99}
+PARTIAL = {"pdftotext-raw": 0.64, "md-markitdown": 0.80, "pdftotext-layout": 0.99, "md-pymupdf4llm": 0.99, "text-layout": 0.99}
 
 
 def _golds() -> list[Path]:
@@ -282,6 +284,32 @@ def test_pdftotext_raw_an_all_zero_table_out_of_order_reads_as_zeros() -> None:
         cells = parse(changed, format="text").tables["requests"]["cells"]
         assert any(c["value"] is None for row in cells.values() for c in row.values())
         assert not any(c["inferred"] and c["value"] == 0 for row in cells.values() for c in row.values())
+
+
+@pytest.mark.parametrize("name", ["shanghai-bgt-2019.chromium", "syn-08.chromium"])
+def test_pdftotext_raw_values_in_row_order_with_their_labels_out_of_order(name: str) -> None:
+    # pdftotext without -layout of Chromium PDFs: table 3's values come out one per line in the
+    # order the rows were drawn, the labels of rows under a group label further down. Exactly
+    # as many values as the 2019 form's 161 cells, seven to a row: the relations between rows hold
+    # in every column of parts, and each row's own sum too, but for totals the report prints 0
+    # (shanghai-bgt) or one row's total one off (syn-08), which are flagged.
+    path = LAYOUTS / "pdftotext-raw" / f"{name}.txt"
+    gold = json.loads(path.with_name(f"{name}.gold.json").read_text(encoding="utf-8"))
+    report = parse(path)
+    score = score_cells(report, {"table3": gold["table3"]}, path.name)
+    assert (score.wrong, score.right) == (0, 161), score.misses[:10]
+    cells = report.tables["requests"]["cells"]
+    assert all(c["inferred"] for row in cells.values() for c in row.values())
+    assert [i for i in report.issues if i["code"] == "T3_ROW_SUM"]
+    # One value taken out of its row and printed after the table: every row after it would be
+    # one value off, so the rows are not read in text order.
+    text = path.read_text(encoding="utf-8")
+    at = text.index("\n0\n", text.index("二、上年结转政府信息公开申请数量")) + 1
+    end = text.index("\n四、政府信息公开行政复议")
+    moved = text[:at] + text[at + 2 : end] + "\n0" + text[end:]
+    cells = parse(moved, format="text").tables["requests"]["cells"]
+    assert not any(c["inferred"] for row in cells.values() for c in row.values())
+    assert score_cells(parse(moved, format="text"), {"table3": gold["table3"]}, path.name).wrong == 0
 
 
 def test_pdftotext_raw_values_of_rows_whose_labels_came_out_later() -> None:

@@ -65,7 +65,7 @@ pub(super) fn requests(t: &TableReading) -> Fit {
 /// A row's own sum (R2) holds or fails wherever the row is put, and the 总计 column is the
 /// one a report leaves blank or prints 0 in while its parts are not (DOMAIN §7.4), so
 /// neither says anything about placement.
-pub(super) fn requests_between_rows(t: &TableReading) -> Fit {
+fn requests_between_rows(t: &TableReading) -> Fit {
     let mut fit = Fit::default();
     between_rows(&mut fit, t, 0..T3_COLS.len() - 1);
     fit
@@ -91,6 +91,35 @@ fn between_rows(fit: &mut Fit, t: &TableReading, columns: std::ops::Range<usize>
             relation(fit, total, &inflow);
         }
     }
+}
+
+/// Every relation of table 3 holds, with enough of them non-zero to mean something: the
+/// evidence a reading that places its values by position needs.
+pub(super) fn holds_throughout(t: &TableReading) -> bool {
+    let f = requests(t);
+    f.violations == 0 && f.support >= 8
+}
+
+/// The relations between rows hold in every column of parts, with enough of them non-zero to
+/// mean something (`requests_between_rows`): the evidence for where whole rows were placed.
+pub(super) fn rows_in_place(t: &TableReading) -> bool {
+    let f = requests_between_rows(t);
+    f.violations == 0 && f.support >= 4
+}
+
+/// Rows of a table 3 reading whose printed 总计 is neither 0 nor the sum of their parts (a
+/// total printed 0 beside parts that are not is the report's omitted total, DOMAIN §7.4).
+pub(super) fn rows_off(t: &TableReading) -> usize {
+    let mut off = 0;
+    for row in &t.cells.0 {
+        let vals: Vec<Option<(f64, bool)>> = T3_COLS.iter().map(|c| val(row.1.get(c))).collect();
+        let mut fit = Fit::default();
+        relation(&mut fit, vals[6], &vals[..6]);
+        if fit.violations > 0 && vals[6].is_some_and(|(t, _)| t != 0.0) {
+            off += 1;
+        }
+    }
+    off
 }
 
 /// The fit of a table 4 reading: R4 per group.

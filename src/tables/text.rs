@@ -12,6 +12,7 @@ use crate::model::{Form, Issue, TableFormat, TableReading};
 
 use super::build::{self, RowIn};
 use super::cells::{self, ColKind};
+use super::fit;
 use super::rows::{self, Hit, View};
 use super::template::{
     self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS,
@@ -251,8 +252,18 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         // The values of a table printed out of order run on to the next section's heading
         // (table 4's), past the rows' own regions.
         let until = v.compact_marker_after(last_end, &["行政复议"]).unwrap_or(v.chars.len()).max(last_end);
-        if let Some((format, zeros)) = lone_zeros(v, &found, format, [header_from, until]) {
-            return Some(zero_table(v, format, &zeros, hits[chain[0]].start, last_end, issues));
+        if let Some((format, values)) = lone_values(v, &found, format, [header_from, until]) {
+            let mut scratch = Vec::new();
+            let (table, span) = stream_table(v, format, &values, hits[chain[0]].start, last_end, &mut scratch);
+            let zeros = values.iter().all(|&[a, b]| b == a + 1 && cells::fold(v.chars[a]) == '0');
+            // Seven values to a row by text order: each row's own sum is evidence of where the
+            // rows start, so only a row or two may be off (a report's slip), besides totals
+            // printed 0; and the rows must stand where the relations between them hold.
+            let placed = fit::holds_throughout(&table) || (fit::rows_in_place(&table) && fit::rows_off(&table) <= 1);
+            if zeros || (placed && rows_agree(&found, format, &values)) {
+                issues.append(&mut scratch);
+                return Some((table, span));
+            }
         }
     }
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
@@ -282,19 +293,20 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
 }
 
-/// Where the values of a table 3 are, when every one is a lone `0` and they are exactly as
-/// many as the format's cells (the format the counts tell apart, 161 or 175 cells, where the
-/// labels did not; half its rows' labels found at least): then each cell is 0 whichever value
-/// is whose, however out of order the text printed them (pdftotext without -layout prints the
-/// all-zero table of an agency that received no request with values apart from their labels).
-/// Values are the digits `first_digit` finds in `[a, b)` (table 3's labels print no other
-/// digit; a 0 inside a label wrapped around it is a value).
-fn lone_zeros(
+/// Where the values of a table 3 are, when they are exactly as many as the format's cells (the
+/// format the counts tell apart, 161 or 175 cells, where the labels did not; half its rows'
+/// labels found at least) and each is a whole number: then the values in text order,
+/// seven to a row, may be the template's rows in order, however out of order the text printed
+/// the labels (pdftotext without -layout prints a table's values in the order the PDF drew its
+/// cells, row by row, and the labels of rows under a group label later). Values are the digit
+/// runs `first_digit` finds in `[a, b)` (table 3's labels print no other digit; a value inside a
+/// label wrapped around it is the row's).
+fn lone_values(
     v: &View,
     found: &[(usize, Vec<super::solve::Token>, Span)],
     format: TableFormat,
     [a, b]: Span,
-) -> Option<(TableFormat, Vec<usize>)> {
+) -> Option<(TableFormat, Vec<Span>)> {
     let formats = match format {
         TableFormat::Other => vec![TableFormat::F2019, TableFormat::F2021],
         f => vec![f],
@@ -302,31 +314,41 @@ fn lone_zeros(
     let n_cells = |f: TableFormat| template::t3_rows_of(f).len() * T3_COLS.len();
     let most = formats.iter().map(|f| n_cells(*f)).max()?;
     let b = b.min(v.chars.len());
-    let mut zeros = Vec::with_capacity(most);
+    let mut values = Vec::with_capacity(most);
     let mut i = a;
     while let Some(d) = first_digit(v, i, b) {
         let end = (d..b).find(|&k| !cells::fold(v.chars[k]).is_ascii_digit()).unwrap_or(b);
-        let lone_zero = end == d + 1
-            && cells::fold(v.chars[d]) == '0'
-            && v.chars.get(end).is_none_or(|c| !matches!(cells::fold(*c), '.' | ',' | '%'));
-        if !lone_zero || zeros.len() == most {
+        let lone = end - d <= 9 && v.chars.get(end).is_none_or(|c| !matches!(cells::fold(*c), '.' | ',' | '%'));
+        if !lone || values.len() == most {
             return None;
         }
-        zeros.push(d);
+        values.push([d, end]);
         i = end;
     }
-    let format = formats.into_iter().find(|f| n_cells(*f) == zeros.len())?;
+    let format = formats.into_iter().find(|f| n_cells(*f) == values.len())?;
     let order = template::t3_rows_of(format);
     let labelled = order.iter().filter(|i| found.iter().any(|f| f.0 == **i)).count();
-    (2 * labelled >= order.len()).then_some((format, zeros))
+    (2 * labelled >= order.len()).then_some((format, values))
 }
 
-/// The all-zero table 3 at `zeros` (`lone_zeros`): the values in text order, seven to a
-/// row of the template. Each cell is `inferred`: its 0 is read, its place is not.
-fn zero_table(
+/// Every row found with exactly seven values of its own after its label holds the values that
+/// text order gives it.
+fn rows_agree(found: &[(usize, Vec<super::solve::Token>, Span)], format: TableFormat, values: &[Span]) -> bool {
+    let order = template::t3_rows_of(format);
+    found.iter().filter(|f| f.1.len() == T3_COLS.len()).all(|(i, toks, _)| {
+        order.iter().position(|o| o == i).is_some_and(|p| {
+            let at = &values[p * T3_COLS.len()..(p + 1) * T3_COLS.len()];
+            toks.iter().zip(at).all(|(t, s)| t.span() == *s)
+        })
+    })
+}
+
+/// Table 3 from `values` (`lone_values`) in text order, seven to a row of the template. Each
+/// cell is `inferred`: its value is read, its place is not.
+fn stream_table(
     v: &View,
     format: TableFormat,
-    zeros: &[usize],
+    values: &[Span],
     first: usize,
     last_end: usize,
     issues: &mut Vec<Issue>,
@@ -334,12 +356,13 @@ fn zero_table(
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
     let rows_in: Vec<RowIn> = template::t3_rows_of(format)
         .into_iter()
-        .zip(zeros.chunks(T3_COLS.len()))
+        .zip(values.chunks(T3_COLS.len()))
         .map(|(i, at)| {
-            let tokens: Vec<super::solve::Token> = at.iter().flat_map(|&d| rows::tokenize(v, d, d + 1, None)).collect();
+            let tokens: Vec<super::solve::Token> =
+                at.iter().flat_map(|&[a, b]| rows::tokenize(v, a, b, None)).collect();
             RowIn {
                 key: T3_ROWS[i].key,
-                region: rows::tokens_span(&tokens, at[0]),
+                region: rows::tokens_span(&tokens, at[0][0]),
                 tokens,
                 cols: cols.clone(),
                 pins: Vec::new(),
@@ -348,7 +371,7 @@ fn zero_table(
             }
         })
         .collect();
-    let span = [first.min(zeros[0]), last_end.max(zeros[zeros.len() - 1] + 1)];
+    let span = [first.min(values[0][0]), last_end.max(values[values.len() - 1][1])];
     let mut table = build::requests(format, rows_in, span, Vec::new(), issues);
     for (_, row) in &mut table.cells.0 {
         for (_, cell) in &mut row.0 {

@@ -202,7 +202,7 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
             let span = span.unwrap_or_default();
             let why = "a row of values placed by position does not print all seven values";
             let readings = t3_readings(rows, &by_position, &short, why, &named, format, span, &extra);
-            let placed = |t: &TableReading| fits_throughout(t) || rows_in_place(t) || zeros_throughout(t);
+            let placed = |t: &TableReading| fit::holds_throughout(t) || fit::rows_in_place(t) || zeros_throughout(t);
             if readings.iter().any(|r| placed(&r.table)) {
                 return judge("requests", readings, issues);
             }
@@ -274,22 +274,6 @@ pub(super) fn by_position(
         }
     }
     None
-}
-
-/// Every relation of table 3 holds, with enough of them non-zero to mean something: the
-/// evidence a reading by position needs.
-pub(super) fn fits_throughout(t: &TableReading) -> bool {
-    let f = fit::requests(t);
-    f.violations == 0 && f.support >= 8
-}
-
-/// The relations between rows hold in every column of parts, with enough of them non-zero to
-/// mean something: the evidence a reading of whole grid rows by position needs. Each row's
-/// values came out in one grid row, so its own sum and its 总计 go wherever the row goes: a
-/// report that prints its totals blank or 0 (or one off) is placed as well as one that adds up.
-pub(super) fn rows_in_place(t: &TableReading) -> bool {
-    let f = fit::requests_between_rows(t);
-    f.violations == 0 && f.support >= 4
 }
 
 /// Every cell of the template read as a printed 0 (none blank, unknown or inferred): the rows
