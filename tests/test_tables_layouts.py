@@ -31,7 +31,12 @@ the measured figures):
   with every label left beside its values and the table's arithmetic holds throughout (or holds
   between the rows in every column of parts, or every cell prints 0), else left unknown; from the LibreOffice and Chromium PDFs it drops most numbers altogether;
 - `pdftotext-layout`, `md-pymupdf4llm` and the `text-layout` rendering: a few rows where a label
-  wrapped around a vertical group label, or a column the positions do not settle, stay unknown.
+  wrapped around a vertical group label, or a column the positions do not settle, stay unknown;
+- `txt-pdfplumber` (pdfplumber's `extract_text`): a few table-2 cells of LibreOffice PDFs;
+- `txt-pymupdf` (PyMuPDF's `get_text`): it prints LibreOffice PDFs' table 3 in the order of the
+  cells' text boxes, rows apart from their labels, with the zeros printed blank gone.
+
+`txt-pypdf` (pypdf's `extract_text`) reads every scored cell.
 
 The PDF, DOCX and .doc folders of tests/data/layouts are tested in tests/test_pdf_word.py.
 """
@@ -50,10 +55,26 @@ from gongkai.eval import documents, rendering_gold, score_cells, scored_gold
 SYNTHETIC = DATA / "synthetic"
 LAYOUTS = DATA / "layouts"
 #: Folders of tests/data/layouts holding text (the files the text path reads).
-TEXT_FOLDERS = ("pdftotext-layout", "pdftotext-raw", "md-pymupdf4llm", "md-markitdown")
+TEXT_FOLDERS = (
+    "pdftotext-layout",
+    "pdftotext-raw",
+    "md-pymupdf4llm",
+    "md-markitdown",
+    "txt-pypdf",
+    "txt-pdfplumber",
+    "txt-pymupdf",
+)
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
 #: Layouts held to a floor on the share of cells read (see the module docstring), not to all of them.
-PARTIAL = {"pdftotext-raw": 0.64, "md-markitdown": 0.80, "pdftotext-layout": 0.99, "md-pymupdf4llm": 0.99, "text-layout": 0.99}
+PARTIAL = {
+    "pdftotext-raw": 0.66,
+    "md-markitdown": 0.80,
+    "pdftotext-layout": 0.99,
+    "md-pymupdf4llm": 0.99,
+    "text-layout": 0.99,
+    "txt-pdfplumber": 0.99,
+    "txt-pymupdf": 0.90,
+}
 
 
 def _golds() -> list[Path]:
@@ -310,6 +331,51 @@ def test_pdftotext_raw_values_in_row_order_with_their_labels_out_of_order(name: 
     cells = parse(moved, format="text").tables["requests"]["cells"]
     assert not any(c["inferred"] for row in cells.values() for c in row.values())
     assert score_cells(parse(moved, format="text"), {"table3": gold["table3"]}, path.name).wrong == 0
+
+
+def test_text_lines_of_values_above_and_below_their_labels_pair_with_them() -> None:
+    # pdfplumber's text of a real report PDF: a row's seven values sit in the middle of its cell,
+    # so they print on their label's line, or on a line of their own above a label that sits low
+    # (`8.属于行政查询事项 0 0 0 0 0 0 0` / `10 0 0 0 0 0 10` / `1.本机关不掌握相关政府信息`) or below
+    # one that sits high. The labels without values and the lines of values pair off in order, each
+    # line next to its label: `10` is 本机关不掌握's, `3` 没有现成信息's (read after its label, the
+    # line `3 …` was given to 本机关不掌握: a wrong number).
+    path = LAYOUTS / "txt-pdfplumber" / "huaian-hongze-2023.txt"
+    gold = json.loads(path.with_name("huaian-hongze-2023.gold.json").read_text(encoding="utf-8"))
+    report = parse(path)
+    _check(report, scored_gold(gold), "txt-pdfplumber/huaian-hongze-2023.txt", "text")
+    cells = report.tables["requests"]["cells"]
+    assert [c["value"] for c in cells["unavailable_not_held"].values()] == [10, 0, 0, 0, 0, 0, 10]
+    assert [c["value"] for c in cells["unavailable_needs_creation"].values()] == [3, 0, 0, 0, 0, 0, 3]
+    assert report.text[slice(*cells["unavailable_not_held"]["natural_person"]["span"])] == "10"
+    # Without the line `10 …` no pairing puts every line next to its label: the rows without
+    # values of their own stay unknown, `3` is no one's.
+    text = path.read_text(encoding="utf-8")
+    assert text.count("10 0 0 0 0 0 10\n") == 1
+    changed = parse(text.replace("10 0 0 0 0 0 10\n", ""), format="text")
+    assert score_cells(changed, scored_gold(gold), path.name).wrong == 0
+    cells = changed.tables["requests"]["cells"]
+    assert all(c["value"] is None for c in cells["unavailable_not_held"].values())
+
+
+def test_text_one_value_per_line_with_totals_left_blank() -> None:
+    # pypdf's text of an unruled ReportLab PDF: every value on a line of its own after its row's
+    # label, each row printing its seven values or six with the total left blank (the report
+    # leaves it blank). Whole rows one cell per line, not pieces of a table printed out of order.
+    path = LAYOUTS / "txt-pypdf" / "shanghai-bgt-2019.unruled.reportlab.txt"
+    gold = json.loads(path.with_name("shanghai-bgt-2019.unruled.reportlab.gold.json").read_text(encoding="utf-8"))
+    report = parse(path)
+    _check(report, scored_gold(gold), "txt-pypdf/shanghai-bgt-2019.unruled.reportlab.txt", "text")
+    granted = report.tables["requests"]["cells"]["granted"]
+    assert [c["value"] for c in granted.values()][:6] == [258, 12, 0, 0, 1, 1]
+    assert granted["total"]["state"] == "blank"
+    # One row printing five values: rows are no longer whole, the six-value rows may be pieces.
+    text = path.read_text(encoding="utf-8")
+    row = " 二、上年结转政府信息公开申请数量\n 18\n 0\n 0\n"
+    assert text.count(row) == 1
+    changed = parse(text.replace(row, " 二、上年结转政府信息公开申请数量\n 18\n"), format="text")
+    assert score_cells(changed, scored_gold(gold), path.name).wrong == 0
+    assert changed.tables["requests"]["cells"]["granted"]["total"]["value"] is None
 
 
 def test_pdftotext_raw_values_of_rows_whose_labels_came_out_later() -> None:

@@ -75,8 +75,13 @@ fn numbers_only(chars: &[char]) -> bool {
     })
 }
 
-/// The first line of numbers only inside `[a, b)`: its range.
 impl View {
+    /// Whether the character at `i` is on a line of numbers only.
+    pub(super) fn on_number_line(&self, i: usize) -> bool {
+        self.numline.get(i).copied().unwrap_or(false)
+    }
+
+    /// The first line of numbers only inside `[a, b)`: its range.
     pub(super) fn number_line_in(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let s = (a..b.min(self.chars.len())).find(|&i| self.numline[i])?;
         let e = (s..self.chars.len()).find(|&i| !self.numline[i]).unwrap_or(self.chars.len());

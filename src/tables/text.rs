@@ -34,6 +34,8 @@ static T2_PROSE_RE: LazyLock<Vec<Regex>> =
 const MAX_GAP: usize = 400;
 /// Fewest table-3 data rows that make a table.
 const MIN_T3_ROWS: usize = 4;
+/// Table 3's 2019 row （六）其他处理 in `T3_ROWS` (in 2021 a group label over three rows).
+const OTHER_2019: usize = 20;
 
 /// Position of a table-3 label in template order (groups sit between their rows).
 fn t3_order(l: T3Label, pat: &str) -> usize {
@@ -175,7 +177,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         let span = rows::tokens_span(&tokens, h.end);
         match label(&h).1 {
             T3Label::Row(i) => found.push((i, tokens, span)),
-            T3Label::OtherProcessing if !tokens.is_empty() => found.push((20, tokens, span)),
+            T3Label::OtherProcessing if !tokens.is_empty() => found.push((OTHER_2019, tokens, span)),
             // Without values of its own: the 2021 group label, or the 2019 row with every cell
             // blank (decided below by whether the 2021 sub-rows follow).
             T3Label::OtherProcessing => {
@@ -183,6 +185,32 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
                 other_at = Some((tokens, span));
             }
             T3Label::Group => {}
+        }
+    }
+    // Lines of values apart from their labels, before or after them: paired with the labels.
+    let row_labels: Vec<(usize, Hit)> = chain
+        .iter()
+        .filter_map(|&i| match label(&hits[i]).1 {
+            T3Label::Row(r) => Some((r, hits[i])),
+            T3Label::OtherProcessing => Some((OTHER_2019, hits[i])),
+            T3Label::Group => None,
+        })
+        .collect();
+    let table_end = found.iter().map(|f| f.2[1]).max().unwrap_or(0).max(row_labels.last().map_or(0, |l| l.1.end));
+    match value_lines(v, &row_labels, table_end) {
+        ValueLines::Same => {}
+        ValueLines::Paired(rows_of) => {
+            for (r, toks) in rows_of {
+                if let Some(f) = found.iter_mut().find(|f| f.0 == r) {
+                    f.2 = rows::tokens_span(&toks, f.2[0]);
+                    f.1 = toks;
+                }
+            }
+        }
+        ValueLines::Unsure(rows_of) => {
+            for r in rows_of {
+                bad.push((r, "lines of values stand apart from the labels, and which is whose is not known"));
+            }
         }
     }
     spill_whole_rows(&mut found);
@@ -195,8 +223,21 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let spans: Vec<Span> = found.iter().filter(|f| !f.1.is_empty()).map(|f| f.2).collect();
     // Values one per line are whole rows (one cell per line, blanks as empty lines); fewer
     // than the columns spread over several lines are pieces of a table printed out of order.
+    // One value per line, each row printing all seven or six (its total left blank), on lines
+    // of their own after its label: whole rows printed one cell per line, not pieces.
+    let per_line = |toks: &[super::solve::Token]| {
+        toks.windows(2).all(|w| {
+            let between = &v.chars[w[0].span()[1].min(v.chars.len())..w[1].span()[0].min(v.chars.len())];
+            between.iter().filter(|&&c| c == '\n').count() == 1
+                && between.iter().all(|&c| cells::is_space(c) || c == '\n')
+        })
+    };
+    let whole_rows = found
+        .iter()
+        .filter(|f| !f.1.is_empty())
+        .all(|f| (T3_COLS.len() - 1..=T3_COLS.len()).contains(&f.1.len()) && per_line(&f.1));
     let scattered = |toks: &[super::solve::Token]| {
-        toks.len() < T3_COLS.len() && toks.len() > 1 && {
+        toks.len() < T3_COLS.len() && toks.len() > 1 && !whole_rows && {
             let first = toks[0].span()[0];
             let last = toks[toks.len() - 1].span()[0];
             (first..last).any(|i| v.chars.get(i) == Some(&'\n'))
@@ -237,7 +278,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     if group_other && !has_2021 {
         group_other = false;
         if let Some((tokens, span)) = other_at {
-            found.push((20, tokens, span));
+            found.push((OTHER_2019, tokens, span));
             found.sort_by_key(|f| f.0);
         }
     }
@@ -291,6 +332,111 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// What `value_lines` found.
+enum ValueLines {
+    /// Nothing to change: every row's values follow its label, or the text is not of that shape.
+    Same,
+    /// The rows' tokens, paired with their labels: `(template row, tokens)`.
+    Paired(Vec<(usize, Vec<super::solve::Token>)>),
+    /// Lines of values stand apart from the labels in a way no pairing settles: the rows
+    /// without values on their labels' lines.
+    Unsure(Vec<usize>),
+}
+
+/// Lines of seven values printed apart from their rows' labels, above or below them. A row's
+/// values sit in the middle of its cell: where its label wraps over lines or sits low, PDF text
+/// without positions (pdfplumber, pypdf) prints them on a line of their own before the label or
+/// after it. Each label either has its seven values on its own line or none there; the labels
+/// without values and the lines of values, each in text order, pair off one to one (a table
+/// prints rows top to bottom), and each line must then stand next to its label, with no other
+/// label between. `Unsure` when a line of values follows a row that has its own (values print
+/// apart from their labels here) and no such pairing exists; `Same` when the text is not of
+/// this shape (a line not seven values, text with digits between the labels). `labels` are
+/// `(template row, hit)`; （六）其他处理 (row 20) without values of its own is the 2021 group label.
+fn value_lines(v: &View, labels: &[(usize, Hit)], b: usize) -> ValueLines {
+    enum Item {
+        Label(usize, bool),
+        Values(Vec<super::solve::Token>),
+    }
+    let n = T3_COLS.len();
+    let b = b.min(v.chars.len());
+    let eol = |i: usize| (i..b).find(|&k| v.chars[k] == '\n').unwrap_or(b);
+    let mut items: Vec<Item> = Vec::new();
+    let mut own: Vec<Vec<super::solve::Token>> = Vec::with_capacity(labels.len());
+    for (k, (_, h)) in labels.iter().enumerate() {
+        let next = labels.get(k + 1).map_or(b, |(_, n)| n.start);
+        if next <= h.end {
+            return ValueLines::Same;
+        }
+        // The label's own values: inside a label wrapped around them, or after it on its line.
+        let line_end = eol(h.end).min(next);
+        let mut toks = match v.number_line_in(h.start, h.end) {
+            Some((x, y)) => rows::tokenize(v, x, y, None),
+            None => Vec::new(),
+        };
+        toks.extend(rows::tokenize(v, h.end, line_end, None));
+        if !toks.is_empty() && toks.len() != n {
+            return ValueLines::Same;
+        }
+        if !(toks.is_empty() && labels[k].0 == OTHER_2019) {
+            items.push(Item::Label(k, !toks.is_empty()));
+        }
+        own.push(toks);
+        // The lines up to the next label: lines of values, or text without a digit.
+        let mut ls = line_end + 1;
+        while ls < next {
+            let le = eol(ls).min(next);
+            let content: Vec<usize> = (ls..le).filter(|&i| !cells::is_space(v.chars[i]) && !v.furniture[i]).collect();
+            if !content.is_empty() && content.iter().all(|&i| v.on_number_line(i)) {
+                let toks = rows::tokenize(v, ls, le, None);
+                if toks.len() != n {
+                    return ValueLines::Same;
+                }
+                items.push(Item::Values(toks));
+            } else if let Some(d) = first_digit(v, ls, le) {
+                // A row whose label was not found (misprinted), with its values on its line: a
+                // label of no known row.
+                let tail_numbers =
+                    (d..le).all(|i| cells::fold(v.chars[i]).is_ascii_digit() || cells::is_space(v.chars[i]));
+                if !tail_numbers || rows::tokenize(v, d, le, None).len() != n {
+                    return ValueLines::Same;
+                }
+                items.push(Item::Label(usize::MAX, true));
+            }
+            ls = le + 1;
+        }
+    }
+    let orphan = items.windows(2).any(|w| matches!(w, [Item::Label(_, true), Item::Values(_)]));
+    let bare: Vec<usize> = (0..items.len()).filter(|&i| matches!(items[i], Item::Label(_, false))).collect();
+    let lines: Vec<usize> = (0..items.len()).filter(|&i| matches!(items[i], Item::Values(_))).collect();
+    let beside = |a: usize, b: usize| {
+        let (lo, hi) = (a.min(b), a.max(b));
+        !items[lo + 1..hi].iter().any(|it| matches!(it, Item::Label(..)))
+    };
+    if bare.len() != lines.len() || !bare.iter().zip(&lines).all(|(&l, &x)| beside(l, x)) {
+        if !orphan {
+            return ValueLines::Same;
+        }
+        let rows = bare.iter().filter_map(|&l| if let Item::Label(k, _) = items[l] { Some(labels[k].0) } else { None });
+        return ValueLines::Unsure(rows.collect());
+    }
+    if !orphan && bare.iter().zip(&lines).all(|(&l, &x)| x > l) {
+        return ValueLines::Same;
+    }
+    let mut out: Vec<(usize, Vec<super::solve::Token>)> = Vec::with_capacity(labels.len());
+    for (k, toks) in own.into_iter().enumerate() {
+        if !toks.is_empty() {
+            out.push((labels[k].0, toks));
+        }
+    }
+    for (&l, &x) in bare.iter().zip(&lines) {
+        if let (Item::Label(k, _), Item::Values(toks)) = (&items[l], &items[x]) {
+            out.push((labels[*k].0, toks.clone()));
+        }
+    }
+    ValueLines::Paired(out)
 }
 
 /// Where the values of a table 3 are, when they are exactly as many as the format's cells (the

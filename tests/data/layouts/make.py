@@ -16,7 +16,8 @@ Tools (the versions that made the committed files; other versions give other byt
 - fonts-noto-cjk, fonts-wqy-zenhei (the CJK fonts LibreOffice and Chromium embed)
 - Python packages of ``requirements-make.txt`` (pip, in a virtualenv with gongkai installed by
   ``maturin develop``): pymupdf4llm 1.28.2 (PyMuPDF 1.28.2), markitdown[pdf] 0.1.9, python-docx
-  1.2.0, reportlab 5.1.0
+  1.2.0, reportlab 5.1.0, pypdf 5.9.0, pdfplumber 0.11.10, PyMuPDF 1.26.7 (the txt-* folders; the
+  committed md-pymupdf4llm files were written under PyMuPDF 1.28.2)
 
 Usage, from the repository root::
 
@@ -58,6 +59,9 @@ TOOLS = {
     "pdftotext": "pdftotext (poppler) 22.12.0",
     "pymupdf4llm": "pymupdf4llm 1.28.2 (PyMuPDF 1.28.2)",
     "markitdown": "markitdown 0.1.9",
+    "pypdf": "pypdf 5.9.0",
+    "pdfplumber": "pdfplumber 0.11.10 (pdfminer.six 20260107)",
+    "pymupdf": "PyMuPDF 1.26.7",
     "python-docx": "python-docx 1.2.0",
     "reportlab": "ReportLab 5.1.0",
 }
@@ -217,6 +221,26 @@ def markitdown_md(pdf: Path) -> bytes:
 
 # ---------------------------------------------------------------------------
 # Word made directly (python-docx, the official merged cells) and PDF made with ReportLab
+
+
+def pypdf_text(pdf: Path) -> bytes:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages).encode("utf-8")
+
+
+def pdfplumber_text(pdf: Path) -> bytes:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return "\n".join(page.extract_text() or "" for page in doc.pages).encode("utf-8")
+
+
+def pymupdf_text(pdf: Path) -> bytes:
+    import pymupdf
+
+    with pymupdf.open(pdf) as doc:
+        return "".join(page.get_text() for page in doc).encode("utf-8")
 
 
 def _grid(rows: list) -> list[tuple[int, int, str, int, int]]:
@@ -425,6 +449,9 @@ def make_text(tmp: Path) -> None:
         ("pdftotext-raw", ".txt", lambda p: pdftotext(p, layout=False), True, f"{TOOLS['pdftotext']} (no -layout)"),
         ("md-pymupdf4llm", ".md", pymupdf4llm_md, True, f"{TOOLS['pymupdf4llm']} to_markdown"),
         ("md-markitdown", ".md", markitdown_md, True, f"{TOOLS['markitdown']} MarkItDown().convert"),
+        ("txt-pypdf", ".txt", pypdf_text, True, f"{TOOLS['pypdf']} PdfReader(...).pages[i].extract_text()"),
+        ("txt-pdfplumber", ".txt", pdfplumber_text, True, f"{TOOLS['pdfplumber']} page.extract_text()"),
+        ("txt-pymupdf", ".txt", pymupdf_text, True, f"{TOOLS['pymupdf']} page.get_text()"),
     ]
     for folder, ext, fn, drops_blanks, tool in makers:
         if not wanted(folder):
