@@ -33,8 +33,8 @@ the measured figures):
 - `pdftotext-layout`, `md-pymupdf4llm` and the `text-layout` rendering: a few rows where a label
   wrapped around a vertical group label, or a column the positions do not settle, stay unknown;
 - `txt-pdfplumber` (pdfplumber's `extract_text`): a few table-2 cells of LibreOffice PDFs;
-- `txt-pymupdf` (PyMuPDF's `get_text`): it prints LibreOffice PDFs' table 3 in the order of the
-  cells' text boxes, rows apart from their labels, with the zeros printed blank gone.
+- `txt-pymupdf` (PyMuPDF's `get_text`, one cell per line, a blank cell a line of spaces): a row
+  printing no value whose label wraps around its blank lines.
 
 `txt-pypdf` (pypdf's `extract_text`) reads every scored cell.
 
@@ -73,7 +73,7 @@ PARTIAL = {
     "md-pymupdf4llm": 0.99,
     "text-layout": 0.99,
     "txt-pdfplumber": 0.99,
-    "txt-pymupdf": 0.90,
+    "txt-pymupdf": 0.99,
 }
 
 
@@ -376,6 +376,20 @@ def test_text_one_value_per_line_with_totals_left_blank() -> None:
     changed = parse(text.replace(row, " 二、上年结转政府信息公开申请数量\n 18\n"), format="text")
     assert score_cells(changed, scored_gold(gold), path.name).wrong == 0
     assert changed.tables["requests"]["cells"]["granted"]["total"]["value"] is None
+
+
+def test_pymupdf_one_cell_per_line_inside_and_after_wrapped_labels() -> None:
+    # PyMuPDF's get_text of LibreOffice PDFs prints each cell on a line of its own, a blank cell
+    # (a 0 the PDF leaves blank) as a line of spaces. A label's note wrapped onto the next line
+    # (`（二）部分公开（区分处理的，只` / `计这一情形，不计其他情形）`) comes before the row's cells; a label
+    # wrapped around them (`6.属于四类过程性信` / `75` / `1` / five blanks / `76` / `息`) holds them.
+    report = parse(LAYOUTS / "txt-pymupdf" / "pingtan-syq-2021.libreoffice.txt")
+    row = report.tables["requests"]["cells"]["partially_granted"]
+    assert [(c["value"], c["state"]) for c in row.values()] == [(5, "number")] + [(None, "blank")] * 5 + [(5, "number")]
+    report = parse(LAYOUTS / "txt-pymupdf" / "syn-03.libreoffice.txt")
+    row = report.tables["requests"]["cells"]["denied_process_info"]
+    assert [c["value"] or 0 for c in row.values()] == [75, 1, 0, 0, 0, 0, 76]
+    assert [c["state"] for c in row.values()][2:6] == ["blank"] * 4
 
 
 def test_pdftotext_raw_values_of_rows_whose_labels_came_out_later() -> None:

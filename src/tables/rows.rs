@@ -509,8 +509,25 @@ fn pipe_line(v: &View, a: usize, b: usize, first: bool, skip: &[bool], base: usi
 pub(super) fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option<Vec<Token>> {
     let limit = limit.min(v.chars.len());
     let len = v.chars.len();
-    let nl = (label_end..limit).find(|&i| v.chars[i] == '\n')?;
+    let mut nl = (label_end..limit).find(|&i| v.chars[i] == '\n')?;
     if !tokenize(v, label_end, nl, None).is_empty() {
+        return None;
+    }
+    // A note the label's line opens and the next lines close (`（区分处理的，只` / `计这一情形，
+    // 不计其他情形）`) is the label's, not a cell: the cells start after it.
+    let mut depth = note_depth(v, label_end, nl, 0);
+    for _ in 0..2 {
+        if depth == 0 || v.blanks_after(nl) > 0 {
+            break;
+        }
+        let Some(le) = (nl + 1..limit).find(|&i| v.chars[i] == '\n') else { break };
+        if (nl + 1..le).any(|i| fold(v.chars[i]).is_ascii_digit()) {
+            return None;
+        }
+        depth = note_depth(v, nl + 1, le, depth);
+        nl = le;
+    }
+    if depth > 0 {
         return None;
     }
     let mut out: Vec<Token> = Vec::with_capacity(n);
@@ -550,6 +567,18 @@ pub(super) fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> 
         ls = le + 1;
     }
     (out.len() == n && blanks > 0).then_some(out)
+}
+
+/// The depth of parentheses open at `b`, from `depth` open at `a`.
+fn note_depth(v: &View, a: usize, b: usize, mut depth: usize) -> usize {
+    for &c in &v.chars[a..b] {
+        match fold(c) {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
 }
 
 /// A markdown separator line (`|---|---|`, `| :--- |`) holding position `at`:

@@ -157,7 +157,12 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         // Numbers printed inside the label (between the lines of a wrapped label) are the row's.
         let inner = v.number_line_in(h.start, h.end);
         let mut tokens = match inner {
-            Some((a, b)) => rows::tokenize(v, a, b, None),
+            // One cell per line inside the label, blanks as empty lines (`6.属于四类过程性信` /
+            // `75` / `1` / … / `76` / `息`), or the values of the lines of numbers there.
+            Some((a, b)) => (a > 0 && v.chars[a - 1] == '\n')
+                .then(|| rows::line_cells(v, a - 1, h.end, T3_COLS.len()))
+                .flatten()
+                .unwrap_or_else(|| rows::tokenize(v, a, b, None)),
             None => lines.unwrap_or_else(|| rows::tokenize(v, h.end, end, ordinal)),
         };
         if tokens.is_empty() && !matches!(label(&h).1, T3Label::Group) && next.is_some() {

@@ -451,7 +451,7 @@ def make_text(tmp: Path) -> None:
         ("md-markitdown", ".md", markitdown_md, True, f"{TOOLS['markitdown']} MarkItDown().convert"),
         ("txt-pypdf", ".txt", pypdf_text, True, f"{TOOLS['pypdf']} PdfReader(...).pages[i].extract_text()"),
         ("txt-pdfplumber", ".txt", pdfplumber_text, True, f"{TOOLS['pdfplumber']} page.extract_text()"),
-        ("txt-pymupdf", ".txt", pymupdf_text, True, f"{TOOLS['pymupdf']} page.get_text()"),
+        ("txt-pymupdf", ".txt", pymupdf_text, False, f"{TOOLS['pymupdf']} page.get_text()"),
     ]
     for folder, ext, fn, drops_blanks, tool in makers:
         if not wanted(folder):
