@@ -21,17 +21,22 @@ const MAX_FIELDS: usize = 64;
 /// Whether `text` is Markdown: a pipe table with its `|---|` separator line, or
 /// ATX headings (`# 标题`, `## 一、总体情况`) or `**bold**` spans alongside one.
 pub fn looks_like_markdown(text: &str) -> bool {
-    let (mut headings, mut separators, mut bold) = (0usize, 0usize, 0usize);
+    let (mut headings, mut separators, mut bold, mut escapes) = (0usize, 0usize, 0usize, 0usize);
     for line in text.lines().take(20_000) {
         let t = line.trim();
         if is_separator(t) {
             separators += 1;
         } else if heading_level(t).is_some() {
             headings += 1;
-        } else if t.contains('*') && t.matches("**").count() >= 2 {
+        } else if (t.contains('*') && t.matches("**").count() >= 2)
+            || (t.starts_with("__") && t.ends_with("__") && t.len() > 4)
+        {
             bold += 1;
+        } else if t.contains('\\') && ["\\.", "\\-", "\\*", "\\_", "\\#"].iter().any(|e| t.contains(e)) {
+            // Backslash escapes (`1\.属于国家秘密`), as mammoth and pandoc write them.
+            escapes += 1;
         }
-        if separators > 0 || headings >= 2 || (headings == 1 && bold > 0) {
+        if separators > 0 || headings >= 2 || (headings == 1 && bold > 0) || (bold > 0 && escapes >= 2) {
             return true;
         }
     }
@@ -78,6 +83,7 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
             Some(*page)
         })
         .collect();
+    let wide = display_columns(&raw_lines);
     let mut blocks = Vec::with_capacity(raw_lines.len());
     let mut empty = 0u32;
     let mut i = 0;
@@ -106,7 +112,7 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
         }
         empty = 0;
         if !l.contains('\n') {
-            if let Some(words) = word_columns(raw_lines[i - 1]) {
+            if let Some(words) = word_columns(raw_lines[i - 1], wide) {
                 blocks.push(RawBlock::Columns { page: pages[i - 1], words });
             }
         }
@@ -117,10 +123,46 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
     RawDocument { blocks, panel, html_title: None }
 }
 
+/// Whether a text's columns line up by display width (a Chinese character two columns wide, as
+/// pandoc and other tools that pad for a terminal print them) rather than by characters
+/// (`pdftotext -layout`): the measure under which the numbers of its column-aligned lines start
+/// at fewer distinct columns.
+fn display_columns(lines: &[&str]) -> bool {
+    let mut by_chars: Vec<u32> = Vec::new();
+    let mut by_width: Vec<u32> = Vec::new();
+    for line in lines.iter().take(20_000) {
+        if !line.chars().any(is_wide) {
+            continue;
+        }
+        for (c, w) in
+            word_columns(line, false).into_iter().flatten().zip(word_columns(line, true).into_iter().flatten())
+        {
+            let word: String = line.chars().skip(c[0] as usize).take((c[1] - c[0]) as usize).collect();
+            if word.chars().all(|ch| ch.is_ascii_digit()) {
+                by_chars.push(c[0]);
+                by_width.push(w[0]);
+            }
+        }
+    }
+    let distinct = |v: &mut Vec<u32>| {
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    };
+    by_chars.len() >= 8 && distinct(&mut by_width) < distinct(&mut by_chars)
+}
+
+/// A character two columns wide in a terminal (CJK ideographs, full-width forms).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
 /// The printed columns of a column-aligned line's words (`pdftotext -layout`: numbers and
-/// header words under their columns, apart by runs of spaces): `[start, end)` in characters
-/// of each whitespace-separated word, when two words stand apart by two spaces or more.
-fn word_columns(line: &str) -> Option<Vec<[u32; 2]>> {
+/// header words under their columns, apart by runs of spaces): `[start, end)` of each
+/// whitespace-separated word, in characters or (`wide`) in display columns, when two words
+/// stand apart by two spaces or more.
+fn word_columns(line: &str, wide: bool) -> Option<Vec<[u32; 2]>> {
     let chars: Vec<char> = line.chars().collect();
     if chars.len() > 4096 {
         return None;
@@ -128,16 +170,20 @@ fn word_columns(line: &str) -> Option<Vec<[u32; 2]>> {
     let space = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}';
     let mut words: Vec<[u32; 2]> = Vec::new();
     let mut i = 0;
+    let mut col = 0u32;
+    let width = |c: char| if wide && is_wide(c) { 2 } else { 1 };
     while i < chars.len() {
         if space(chars[i]) {
+            col += width(chars[i]);
             i += 1;
             continue;
         }
-        let s = i;
+        let s = col;
         while i < chars.len() && !space(chars[i]) {
+            col += width(chars[i]);
             i += 1;
         }
-        words.push([s as u32, i as u32]);
+        words.push([s, col]);
     }
     let apart = words.windows(2).any(|w| w[1][0] - w[0][1] >= 2);
     // A lone short word set in by spaces (`                       总计`, a header word stacked a
@@ -157,17 +203,27 @@ fn clean_line(line: &str, markdown: bool) -> String {
         Some(n) => t[n..].trim(),
         None => t,
     };
-    strip_markup(t).trim().to_string()
+    strip_markup(t, true).trim().to_string()
 }
 
-/// `**x**`, `__x__` → `x`; `<br>`, `<br/>`, `<br />` → `'\n'`.
-fn strip_markup(s: &str) -> String {
+/// `**x**`, `__x__` → `x`; `<br>`, `<br/>`, `<br />` → `'\n'`; in Markdown, a backslash
+/// escape (`1\.`, `\-8`, as mammoth and pandoc write them) → the character.
+fn strip_markup(s: &str, markdown: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(i) = rest.find(['*', '_', '<']) {
+    while let Some(i) = rest.find(['*', '_', '<', '\\']) {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
-        if tail.starts_with("**") || tail.starts_with("__") {
+        let escaped = tail.as_bytes().get(1).filter(|b| b.is_ascii_punctuation());
+        if let (true, Some(&b)) = (tail.starts_with('\\'), escaped) {
+            if markdown {
+                out.push(b as char);
+                rest = &tail[2..];
+            } else {
+                out.push('\\');
+                rest = &tail[1..];
+            }
+        } else if tail.starts_with("**") || tail.starts_with("__") {
             rest = &tail[2..];
         } else if let Some(n) = br_len(tail) {
             out.push('\n');
@@ -297,7 +353,7 @@ fn tab_fields(line: &str) -> Vec<String> {
 
 fn cell_text(field: &str, markdown: bool) -> String {
     let t = field.trim();
-    let s = if markdown || t.contains("<br") || t.contains("<BR") { strip_markup(t) } else { t.to_string() };
+    let s = if markdown || t.contains("<br") || t.contains("<BR") { strip_markup(t, markdown) } else { t.to_string() };
     s.split('\n').map(str::trim).collect::<Vec<_>>().join("\n").trim().to_string()
 }
 
@@ -347,6 +403,43 @@ fn grid(rows: Vec<Vec<String>>) -> RawTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_escapes_are_their_characters() {
+        assert_eq!(strip_markup(r"1\.属于国家秘密 \-8 \*x\* a\b", true), r"1.属于国家秘密 -8 *x* a\b");
+        assert_eq!(strip_markup(r"1\.属于", false), r"1\.属于");
+        assert!(looks_like_markdown("__标题__\n\n1\\.属于\n\n2\\.其他\n"));
+        assert!(!looks_like_markdown("路径 C:\\dir\\.git\n"));
+    }
+
+    #[test]
+    fn columns_by_display_width_where_the_numbers_line_up_so() {
+        // Padded for a terminal: the numbers start at the same display column, not character.
+        let padded =
+            ["一、本年新收    2798    49", "二、上年结转申请数量  210  1", "三、本年度办理结果项    1269    27"];
+        let by_width: Vec<String> = padded
+            .iter()
+            .map(|l| {
+                let (label, rest) = l.split_once(' ').unwrap();
+                let nums: Vec<&str> = rest.split_whitespace().collect();
+                let pad = 24usize.saturating_sub(label.chars().count() * 2);
+                format!("{label}{}{}    {}", " ".repeat(pad), nums[0], nums[1])
+            })
+            .collect();
+        let lines: Vec<&str> = by_width.iter().map(String::as_str).chain(by_width.iter().map(String::as_str)).collect();
+        assert!(display_columns(&lines));
+        // pdftotext -layout: the numbers start at the same character.
+        let chars: Vec<String> = padded
+            .iter()
+            .map(|l| {
+                let (label, rest) = l.split_once(' ').unwrap();
+                let nums: Vec<&str> = rest.split_whitespace().collect();
+                format!("{label}{}{}    {}", " ".repeat(16 - label.chars().count()), nums[0], nums[1])
+            })
+            .collect();
+        let lines: Vec<&str> = chars.iter().map(String::as_str).chain(chars.iter().map(String::as_str)).collect();
+        assert!(!display_columns(&lines));
+    }
 
     #[test]
     fn lines_become_paragraphs_and_panel_is_read() {

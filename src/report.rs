@@ -352,6 +352,13 @@ pub fn parse_file(path: &str, opts: &Options) -> Result<Report, CoreError> {
     if bytes.len() > opts.max_bytes {
         return Err(CoreError::TooLarge { size: bytes.len(), limit: opts.max_bytes });
     }
+    // A `.md` file is Markdown however little markup it shows (mammoth writes tables as one
+    // paragraph a cell, with backslash escapes and no table syntax).
+    let ext = std::path::Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if opts.format.is_none() && matches!(ext.as_deref(), Some("md" | "markdown")) && sniff::sniff(&bytes).is_none() {
+        let opts = Options { format: Some(Format::Markdown), ..opts.clone() };
+        return parse(Input::Bytes(&bytes), &opts);
+    }
     parse(Input::Bytes(&bytes), opts)
 }
 

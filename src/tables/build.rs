@@ -133,6 +133,10 @@ pub(super) enum OmittedTotal {
     /// fewer): a row of six values may as well be five parts and a total, one part blank, so
     /// even a value for every part believes it only where printed positions placed them.
     Doubted,
+    /// In a text whose cells' digits run together (rows read only by splitting runs of digits):
+    /// the total may as well be glued to the last part (`…1376` = 3 and 76), so a row whose
+    /// only reading leaves its total out is not known at all.
+    Glued,
 }
 
 /// Cell readings of one solved row, with an issue for the cells left unknown.
@@ -162,6 +166,7 @@ pub(super) fn row_cells(
         OmittedTotal::Believed => false,
         OmittedTotal::UnlessEveryPart => !every_part,
         OmittedTotal::Doubted => !every_part || !positioned,
+        OmittedTotal::Glued => true,
     };
     let mut read: Vec<Option<CellReading>> = (0..row.cols.len())
         .map(|i| {
@@ -176,7 +181,7 @@ pub(super) fn row_cells(
     let omitted_only = doubted
         && read.get(last).and_then(Option::as_ref).is_some_and(|c| c.inferred && c.state == CellState::Blank)
         && solve::omitted_total_only(tokens, cands, 0, last);
-    let row_doubted = omitted_only && every_part && !positioned;
+    let row_doubted = omitted_only && ((every_part && !positioned) || omitted == OmittedTotal::Glued);
     if row_doubted {
         read.fill(None);
     } else if omitted_only {
@@ -290,7 +295,9 @@ pub(super) fn requests(
         .count();
     let omitting = solved.iter().filter(|(t, c, _)| solve::omitted_total_only(t, c, 0, 6)).count();
     let blanks_vanish = solved.iter().any(|(t, _, _)| (1..=5).contains(&t.len()));
+    let glued = solved.iter().any(|(t, c, _)| !c.is_empty() && c.iter().all(|c| solve::splits_runs(t, c)));
     let omitted = match (totalled > omitting, blanks_vanish) {
+        _ if glued => OmittedTotal::Glued,
         (false, _) => OmittedTotal::Believed,
         (true, false) => OmittedTotal::UnlessEveryPart,
         (true, true) => OmittedTotal::Doubted,

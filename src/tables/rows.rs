@@ -10,6 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::document::{CharIndex, Span};
+use crate::model::CellState;
 
 use super::cells::{self, fold, is_space, ColKind, NA_TOKENS};
 use super::solve::Token;
@@ -507,6 +508,40 @@ fn pipe_line(v: &View, a: usize, b: usize, first: bool, skip: &[bool], base: usi
 /// empty (without a blank line the ordinary tokens read the same); otherwise the
 /// caller falls back to the tokens with dropped blanks.
 pub(super) fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option<Vec<Token>> {
+    match line_cells_or_more(v, label_end, limit, n) {
+        LineCells::Cells(cells) => Some(cells),
+        LineCells::More | LineCells::No => None,
+    }
+}
+
+/// What the lines after a label hold, one cell per line (`line_cells`).
+pub(super) enum LineCells {
+    /// Exactly the `n` cells, one a blank line at least.
+    Cells(Vec<Token>),
+    /// More than `n` lines of one cell each, one a blank line at least: not one cell per line
+    /// (digits of one number printed on lines of their own, `1` / `7` for 17), and the values
+    /// with the blanks dropped are no row either.
+    More,
+    /// Not one cell per line.
+    No,
+}
+
+/// `line_cells`, telling more cells than columns apart.
+pub(super) fn line_cells_or_more(v: &View, label_end: usize, limit: usize, n: usize) -> LineCells {
+    let Some(cells) = scan_line_cells(v, label_end, limit, n) else { return LineCells::No };
+    let blank = |t: &Token| matches!(t, Token::Fixed(c) if c.state == CellState::Blank);
+    // Blank lines after the last value may be the space before the next row.
+    let upto_last_value = cells.iter().rposition(|t| !blank(t)).map_or(0, |i| i + 1);
+    let blanks = cells[..upto_last_value].iter().filter(|t| blank(t)).count();
+    match cells.len() {
+        k if k == n && cells.iter().any(blank) => LineCells::Cells(cells),
+        _ if upto_last_value > n && blanks > 0 => LineCells::More,
+        _ => LineCells::No,
+    }
+}
+
+/// The cells of the lines after a label, one per line, at most `2n + 1`.
+fn scan_line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option<Vec<Token>> {
     let limit = limit.min(v.chars.len());
     let len = v.chars.len();
     let mut nl = (label_end..limit).find(|&i| v.chars[i] == '\n')?;
@@ -530,18 +565,16 @@ pub(super) fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> 
     if depth > 0 {
         return None;
     }
-    let mut out: Vec<Token> = Vec::with_capacity(n);
-    let mut blanks = 0usize;
+    let mut out: Vec<Token> = Vec::with_capacity(n + 1);
     // Empty lines the text reader dropped after the line break at `at`: blank cells.
-    let dropped = |at: usize, out: &mut Vec<Token>, blanks: &mut usize| {
-        for _ in 0..v.blanks_after(at).min(n + 1) {
-            *blanks += 1;
+    let dropped = |at: usize, out: &mut Vec<Token>| {
+        for _ in 0..v.blanks_after(at).min(2 * n + 1) {
             out.push(Token::Fixed(cells::blank([at, at])));
         }
     };
-    dropped(nl, &mut out, &mut blanks);
+    dropped(nl, &mut out);
     let mut ls = nl + 1;
-    while ls <= limit && out.len() <= n {
+    while ls <= limit && out.len() <= 2 * n {
         let le = (ls..limit).find(|&i| v.chars[i] == '\n').unwrap_or(limit);
         let closed = le < limit || (le == len && ls < len);
         if !closed {
@@ -554,19 +587,16 @@ pub(super) fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> 
             continue; // page furniture between cells
         }
         match cell_line(v, ls, le) {
-            Some(None) => {
-                blanks += 1;
-                out.push(Token::Fixed(cells::blank([ls, ls])));
-            }
+            Some(None) => out.push(Token::Fixed(cells::blank([ls, ls]))),
             Some(Some(t)) => out.push(t),
             None => break,
         }
         if le < limit {
-            dropped(le, &mut out, &mut blanks);
+            dropped(le, &mut out);
         }
         ls = le + 1;
     }
-    (out.len() == n && blanks > 0).then_some(out)
+    Some(out)
 }
 
 /// The depth of parentheses open at `b`, from `depth` open at `a`.

@@ -288,11 +288,28 @@ pub(super) fn solve_row(tokens: &[Token], spec: RowSpec) -> RowSolve {
     if tokens.len() < spec.kinds.len() {
         // Blank cells the text dropped, each printed number whole; only when no such
         // placement fits, numbers glued as well as blanks dropped.
-        let whole = search(tokens, spec, true, false, true);
-        if whole.overflow || !whole.cands.is_empty() {
+        let mut whole = search(tokens, spec, true, false, true);
+        if whole.overflow {
             return whole;
         }
-        return search(tokens, spec, true, true, true);
+        if whole.cands.is_empty() {
+            return search(tokens, spec, true, true, true);
+        }
+        // Every such placement leaves a total out, while a run of digits may hold cells glued
+        // together, the total among them (`6651 1376` = 66 5 1 · 1 3 76): the placements that
+        // split runs and print the total stand beside them, so the total is not settled blank.
+        let glued_run = tokens.iter().any(|t| matches!(t, Token::Run { .. }) && t.digits() > 1);
+        if glued_run && spec.groups.iter().any(|&(first, total)| omitted_total_only(tokens, &whole.cands, first, total))
+        {
+            let split = search(tokens, spec, true, true, true);
+            if split.overflow {
+                return split;
+            }
+            let totalled = |c: &Cand| spec.groups.iter().any(|&(_, t)| c.get(t).is_some_and(|s| *s != Slot::Blank));
+            whole.cands.extend(split.cands.into_iter().filter(totalled));
+            whole.cands.truncate(MAX_CANDIDATES);
+        }
+        return whole;
     }
     RowSolve { cands: Vec::new(), overflow: false }
 }
@@ -375,6 +392,17 @@ pub(super) fn omitted_total_only(tokens: &[Token], cands: &[Cand], first: usize,
                 && c[total] == Slot::Blank
                 && c[first..total].iter().map(|s| slot_value(tokens, s).unwrap_or(0.0)).sum::<f64>() != 0.0
         })
+}
+
+/// Whether a placement reads two cells or more out of one run of digits (glued cells).
+pub(super) fn splits_runs(tokens: &[Token], cand: &Cand) -> bool {
+    cand.iter().any(|s| match s {
+        Slot::Part { tok, a, b, .. } => match &tokens[*tok] {
+            Token::Run { chars, .. } => *a > 0 || *b < chars.len(),
+            Token::Fixed(_) => false,
+        },
+        _ => false,
+    })
 }
 
 /// Renders a candidate for an issue message: `71|3|0|…`.

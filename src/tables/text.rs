@@ -152,7 +152,16 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         });
         let lines = match label(&h).1 {
             T3Label::Group => None,
-            _ => rows::line_cells(v, h.end, limit, T3_COLS.len()),
+            _ => match rows::line_cells_or_more(v, h.end, limit, T3_COLS.len()) {
+                rows::LineCells::Cells(cells) => Some(cells),
+                rows::LineCells::More => {
+                    if let T3Label::Row(i) = label(&h).1 {
+                        bad.push((i, "more lines of one value or blank than columns: not one cell a line"));
+                    }
+                    None
+                }
+                rows::LineCells::No => None,
+            },
         };
         // Numbers printed inside the label (between the lines of a wrapped label) are the row's.
         let inner = v.number_line_in(h.start, h.end);
@@ -218,6 +227,16 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             }
         }
     }
+    // （六）其他处理 with no value of its own and no 2021 row after it: the 2019 row, printing
+    // no value (or whose values came out elsewhere).
+    let has_2021 = found.iter().any(|(i, _, _)| T3_ROWS[*i].only == Some(Form::F2021));
+    if group_other && !has_2021 {
+        group_other = false;
+        if let Some((tokens, span)) = other_at {
+            found.push((OTHER_2019, tokens, span));
+            found.sort_by_key(|f| f.0);
+        }
+    }
     spill_whole_rows(&mut found);
     // A text whose table came out garbled (values before their labels, a column of values
     // printed down the page, as PDF text without layout often is) leaves numbers outside
@@ -226,8 +245,6 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let header_from = v.compact_marker_before(first, &["勾稽关系", "申请人情况"], 400).unwrap_or(first);
     let last_end = found.iter().map(|f| f.2[1]).chain(chain.last().map(|&i| hits[i].end)).max().unwrap_or(first);
     let spans: Vec<Span> = found.iter().filter(|f| !f.1.is_empty()).map(|f| f.2).collect();
-    // Values one per line are whole rows (one cell per line, blanks as empty lines); fewer
-    // than the columns spread over several lines are pieces of a table printed out of order.
     // One value per line, each row printing all seven or six (its total left blank), on lines
     // of their own after its label: whole rows printed one cell per line, not pieces.
     let per_line = |toks: &[super::solve::Token]| {
@@ -241,6 +258,8 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         .iter()
         .filter(|f| !f.1.is_empty())
         .all(|f| (T3_COLS.len() - 1..=T3_COLS.len()).contains(&f.1.len()) && per_line(&f.1));
+    // Values one per line are whole rows (one cell per line, blanks as empty lines); fewer
+    // than the columns spread over several lines are pieces of a table printed out of order.
     let scattered = |toks: &[super::solve::Token]| {
         toks.len() < T3_COLS.len() && toks.len() > 1 && !whole_rows && {
             let first = toks[0].span()[0];
@@ -278,13 +297,10 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
                 "the table was printed out of order (values apart from their labels); its blanks are not known",
             ));
         }
-    }
-    let has_2021 = found.iter().any(|(i, _, _)| T3_ROWS[*i].only == Some(Form::F2021));
-    if group_other && !has_2021 {
-        group_other = false;
-        if let Some((tokens, span)) = other_at {
-            found.push((OTHER_2019, tokens, span));
-            found.sort_by_key(|f| f.0);
+        // Seven values after a label that do not add up may as well be a column's run printed
+        // down the page (`25` / `34` / `41` …, one applicant type of seven rows).
+        for f in found.iter().filter(|f| f.1.len() == T3_COLS.len() && !placed(&f.1) && !adds_up(&f.1)) {
+            bad.push((f.0, "the table was printed out of order, and these seven values do not add up as a row"));
         }
     }
     let format = if has_2021 || group_other {
@@ -337,6 +353,20 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// Whether seven tokens are whole numbers whose first six add up to the seventh.
+fn adds_up(toks: &[super::solve::Token]) -> bool {
+    let values: Option<Vec<i64>> = toks
+        .iter()
+        .map(|t| {
+            let raw = t.raw();
+            (!raw.is_empty() && raw.len() <= 9 && raw.chars().all(|c| c.is_ascii_digit()))
+                .then(|| raw.parse().ok())
+                .flatten()
+        })
+        .collect();
+    values.is_some_and(|v| v.len() == T3_COLS.len() && v[..6].iter().sum::<i64>() == v[6])
 }
 
 /// What `value_lines` found.
@@ -832,8 +862,11 @@ pub(super) fn proactive(
     let end = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(span[1]).max(span[1]);
     // Values printed away from their labels (PDF text without layout: `550` before `行政许可`):
     // an item without values of its own is then not known to be blank.
+    // So is it where one label is followed by more values than its item has columns: the
+    // values of the items before or after it (`行政处罚` / `行政强制` / `4119` / `195`).
     let spans: Vec<Span> = rows_in.iter().filter(|r| !r.tokens.is_empty()).map(|r| r.region).collect();
-    if orphan_value(v, span[0], end, &spans, &in_table) {
+    let overfull = rows_in.iter().any(|r| r.tokens.len() > r.cols.len() && r.pins.is_empty());
+    if overfull || orphan_value(v, span[0], end, &spans, &in_table) {
         for r in rows_in.iter_mut().filter(|r| r.tokens.len() < r.cols.len() || has_blank(&r.tokens)) {
             r.unreadable = Some("the table was printed out of order (values apart from their labels)");
         }

@@ -17,7 +17,9 @@ Tools (the versions that made the committed files; other versions give other byt
 - Python packages of ``requirements-make.txt`` (pip, in a virtualenv with gongkai installed by
   ``maturin develop``): pymupdf4llm 1.28.2 (PyMuPDF 1.28.2), markitdown[pdf] 0.1.9, python-docx
   1.2.0, reportlab 5.1.0, pypdf 5.9.0, pdfplumber 0.11.10, PyMuPDF 1.26.7 (the txt-* folders; the
-  committed md-pymupdf4llm files were written under PyMuPDF 1.28.2)
+  committed md-pymupdf4llm files were written under PyMuPDF 1.28.2), beautifulsoup4 4.15.0,
+  html2text 2025.4.15, trafilatura 2.3.1, pypdfium2 5.15.2, mammoth 1.13.0 (the tool-text folders)
+- pandoc 2.17.1.1 (Debian bookworm ``pandoc``)
 
 Usage, from the repository root::
 
@@ -62,6 +64,13 @@ TOOLS = {
     "pypdf": "pypdf 5.9.0",
     "pdfplumber": "pdfplumber 0.11.10 (pdfminer.six 20260107)",
     "pymupdf": "PyMuPDF 1.26.7",
+    "bs4": "beautifulsoup4 4.15.0",
+    "html2text": "html2text 2025.4.15",
+    "trafilatura": "trafilatura 2.3.1",
+    "pandoc": "pandoc 2.17.1.1",
+    "pdfminer": "pdfminer.six 20260107",
+    "pypdfium2": "pypdfium2 5.15.2",
+    "mammoth": "mammoth 1.13.0",
     "python-docx": "python-docx 1.2.0",
     "reportlab": "ReportLab 5.1.0",
 }
@@ -241,6 +250,53 @@ def pymupdf_text(pdf: Path) -> bytes:
 
     with pymupdf.open(pdf) as doc:
         return "".join(page.get_text() for page in doc).encode("utf-8")
+
+
+def bs4_text(html: bytes, sep: str) -> bytes:
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser").get_text(sep).encode("utf-8")
+
+
+def html2text_md(html: bytes) -> bytes:
+    import html2text
+
+    h = html2text.HTML2Text()
+    h.body_width = 0
+    return h.handle(html.decode("utf-8")).encode("utf-8")
+
+
+def trafilatura_md(html: bytes) -> bytes:
+    import trafilatura
+
+    return (trafilatura.extract(html.decode("utf-8"), include_tables=True, output_format="markdown") or "").encode("utf-8")
+
+
+def pandoc(data: bytes, src: str, dst: str) -> bytes:
+    return run(["pandoc", "-f", src, "-t", dst], input=data).stdout
+
+
+def pdfminer_text(pdf: Path) -> bytes:
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(pdf)).encode("utf-8")
+
+
+def pypdfium2_text(pdf: Path) -> bytes:
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc))).encode("utf-8")
+    finally:
+        doc.close()
+
+
+def mammoth_md(docx_path: Path) -> bytes:
+    import mammoth
+
+    with docx_path.open("rb") as f:
+        return mammoth.convert_to_markdown(f).value.encode("utf-8")
 
 
 def _grid(rows: list) -> list[tuple[int, int, str, int, int]]:
@@ -471,6 +527,71 @@ def make_text(tmp: Path) -> None:
             write(out, fn(pdf), derived)
 
 
+def make_tool_text(srcs: list) -> None:
+    """Text and Markdown that other everyday tools make: of the gold pages as HTML (`html-spans`,
+    zeros as 0; `html-word`, Word's markup with zeros blank and numbers split over runs), of the
+    PDFs above, and of the DOCX files."""
+    html_makers: list[tuple[str, str, Callable[[bytes], bytes], str]] = [
+        ("txt-bs4", ".txt", lambda h: bs4_text(h, ""), f"{TOOLS['bs4']} BeautifulSoup(page).get_text()"),
+        ("txt-bs4-lines", ".txt", lambda h: bs4_text(h, "\n"), f"{TOOLS['bs4']} BeautifulSoup(page).get_text('\\n')"),
+        ("txt-pandoc", ".txt", lambda h: pandoc(h, "html", "plain"), f"{TOOLS['pandoc']} -f html -t plain"),
+        ("md-html2text", ".md", html2text_md, f"{TOOLS['html2text']} HTML2Text(body_width=0).handle"),
+        ("md-trafilatura", ".md", trafilatura_md, f"{TOOLS['trafilatura']} extract(include_tables, markdown)"),
+    ]
+    for folder, ext, fn, tool in html_makers:
+        if not wanted(folder):
+            continue
+        out_dir = HERE / folder
+        clean(out_dir)
+        for stem, path, gold in srcs:
+            for rendering, zeros_blank in (("html-spans", False), ("html-word", True)):
+                out = out_dir / f"{stem}.{rendering}{ext}"
+                vanish = _render.unscored_when_blanks_vanish(gold) if zeros_blank else set()
+                how = f"the {rendering} rendering → {tool}"
+                write(out, fn(_render.render(gold, rendering)), derived_gold(gold, path, out, how, classic=True, unscored=vanish))
+    pdf_makers: list[tuple[str, Callable[[Path], bytes], str]] = [
+        ("txt-pdfminer", pdfminer_text, f"{TOOLS['pdfminer']} high_level.extract_text"),
+        ("txt-pypdfium2", pypdfium2_text, f"{TOOLS['pypdfium2']} get_textpage().get_text_range()"),
+    ]
+    for folder, fn, tool in pdf_makers:
+        if not wanted(folder):
+            continue
+        out_dir = HERE / folder
+        clean(out_dir)
+        for stem, pdf, gold_path, gold, classic, vanish in pdf_inputs():
+            out = out_dir / f"{stem}.txt"
+            how = f"{pdf.relative_to(DATA)} → {tool}"
+            if gold_path.parent == REAL_PDF:
+                derived = derived_gold(gold, gold_path, out, how, classic=False)
+            else:
+                facts = None if classic else prose_facts(gold)
+                derived = derived_gold(gold, gold_path, out, how, classic=classic, facts=facts, unscored=vanish)
+            write(out, fn(pdf), derived)
+    docx_makers: list[tuple[str, Callable[[Path], bytes], str]] = [
+        ("md-mammoth", mammoth_md, f"{TOOLS['mammoth']} convert_to_markdown"),
+        ("md-pandoc-docx", lambda p: pandoc(p.read_bytes(), "docx", "gfm"), f"{TOOLS['pandoc']} -f docx -t gfm"),
+    ]
+    for folder, fn, tool in docx_makers:
+        if not wanted(folder):
+            continue
+        out_dir = HERE / folder
+        clean(out_dir)
+        for docx_path in sorted((HERE / "docx").glob("*.docx")):
+            stem = docx_path.name[: -len(".docx")]
+            made = json.loads(docx_path.with_name(stem + ".gold.json").read_text(encoding="utf-8"))
+            source = DATA.parent.parent / made["source"]["path"]
+            gold = json.loads(source.read_text(encoding="utf-8"))
+            out = out_dir / f"{stem}.md"
+            classic = not stem.endswith(".python-docx")
+            # The LibreOffice DOCX files print tables 3-4 zeros blank (html-word), python-docx's
+            # table 3's; mammoth writes a cell a paragraph, the blank ones vanish.
+            tables = ("requests", "review_litigation") if classic else ("requests",)
+            vanish = _render.unscored_when_blanks_vanish(gold, blank_tables=tables) if folder == "md-mammoth" else set()
+            how = f"docx/{docx_path.name} → {tool}"
+            facts = None if classic else prose_facts(gold)
+            write(out, fn(docx_path), derived_gold(gold, source, out, how, classic=classic, facts=facts, unscored=vanish))
+
+
 ONLY: set[str] = set()
 
 
@@ -488,6 +609,7 @@ def main() -> int:
         tmp = Path(t)
         make_pdfs(srcs, tmp)
         make_text(tmp)
+        make_tool_text(srcs)
     for folder in sorted(p for p in HERE.iterdir() if p.is_dir()):
         files = [p for p in folder.iterdir() if not p.name.endswith(".gold.json")]
         size = sum(p.stat().st_size for p in folder.iterdir())
