@@ -228,6 +228,9 @@ fn strip_markup(s: &str, markdown: bool) -> String {
         } else if let Some(n) = br_len(tail) {
             out.push('\n');
             rest = &tail[n..];
+        } else if let Some(n) = markdown.then(|| inline_tag_len(tail)).flatten() {
+            // Raw inline HTML a converter kept (pandoc: `<span lang="EN-US">2</span>`).
+            rest = &tail[n..];
         } else {
             let c = tail.chars().next().unwrap_or(' ');
             out.push(c);
@@ -236,6 +239,25 @@ fn strip_markup(s: &str, markdown: bool) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Length of an inline HTML tag (`<span …>`, `</span>`, `<font …>`, `<o:p>`) at the start of `s`.
+fn inline_tag_len(s: &str) -> Option<usize> {
+    const INLINE: [&str; 13] =
+        ["span", "font", "b", "i", "u", "em", "strong", "sup", "sub", "a", "o:p", "small", "ins"];
+    let body = s.strip_prefix('<')?;
+    let body = body.strip_prefix('/').unwrap_or(body);
+    let name_len = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == ':')).unwrap_or(body.len());
+    let name = &body[..name_len];
+    if !INLINE.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+        return None;
+    }
+    let after = &body[name_len..];
+    if !after.starts_with(['>', ' ', '/']) {
+        return None;
+    }
+    let close = s.find('>')?;
+    (close < 400 && !s[1..close].contains('<')).then_some(close + 1)
 }
 
 /// Length of a `<br>` tag (any case, optional `/` and spaces) at the start of `s`.
@@ -403,6 +425,14 @@ fn grid(rows: Vec<Vec<String>>) -> RawTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_inline_html_in_markdown_is_dropped() {
+        let cell = r#"<span lang="EN-US" style="font-size:10.5pt">2</span><span lang="EN-US">7</span><o:p></o:p>"#;
+        assert_eq!(strip_markup(cell, true), "27");
+        assert_eq!(strip_markup("a <b>b</b> <div>c</div> 1 < 2 <spanx>", true), "a b <div>c</div> 1 < 2 <spanx>");
+        assert_eq!(strip_markup("<span>2</span>", false), "<span>2</span>");
+    }
 
     #[test]
     fn markdown_escapes_are_their_characters() {

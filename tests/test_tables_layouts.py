@@ -47,8 +47,8 @@ the measured figures):
 - `txt-pandoc` (pandoc's plain text): a few rows whose columns the positions do not settle;
 - `md-mammoth` (mammoth's Markdown of a DOCX: one paragraph a cell, blank cells gone).
 
-`txt-pypdf`, `txt-pypdfium2`, `md-html2text`, `md-trafilatura` and `md-pandoc-docx` read every
-scored cell.
+`txt-pypdf`, `txt-pypdfium2`, `md-html2text`, `md-pandoc-html` (its cells keep a Word page's
+`<span>` runs), `md-trafilatura` and `md-pandoc-docx` read every scored cell.
 
 The PDF, DOCX and .doc folders of tests/data/layouts are tested in tests/test_pdf_word.py.
 """
@@ -81,6 +81,7 @@ TEXT_FOLDERS = (
     "txt-bs4-lines",
     "txt-pandoc",
     "md-html2text",
+    "md-pandoc-html",
     "md-trafilatura",
     "md-mammoth",
     "md-pandoc-docx",
@@ -448,6 +449,13 @@ def test_columns_by_display_width() -> None:
     report = parse(LAYOUTS / "txt-pandoc" / "syn-03.html-word.txt")
     row = report.tables["requests"]["cells"]["denied_prohibited_by_law"]
     assert (row["natural_person"]["value"], row["other_org"]["state"], row["total"]["value"]) == (4, "blank", 4)
+
+
+def test_markdown_cells_with_raw_inline_html() -> None:
+    # pandoc's Markdown of a Word page keeps the spans a number was split over:
+    # `| <span lang="EN-US">2</span><span lang="EN-US">7</span>… |` is 2798.
+    report = parse(LAYOUTS / "md-pandoc-html" / "syn-03.html-word.md")
+    assert _cells(report, "new_received") == [2798, 49, 1, 5, 7, 12, 2872]
 
 
 def test_markdown_backslash_escapes_and_the_md_extension() -> None:

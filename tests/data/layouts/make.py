@@ -535,6 +535,7 @@ def make_tool_text(srcs: list) -> None:
         ("txt-bs4", ".txt", lambda h: bs4_text(h, ""), f"{TOOLS['bs4']} BeautifulSoup(page).get_text()"),
         ("txt-bs4-lines", ".txt", lambda h: bs4_text(h, "\n"), f"{TOOLS['bs4']} BeautifulSoup(page).get_text('\\n')"),
         ("txt-pandoc", ".txt", lambda h: pandoc(h, "html", "plain"), f"{TOOLS['pandoc']} -f html -t plain"),
+        ("md-pandoc-html", ".md", lambda h: pandoc(h, "html", "gfm"), f"{TOOLS['pandoc']} -f html -t gfm"),
         ("md-html2text", ".md", html2text_md, f"{TOOLS['html2text']} HTML2Text(body_width=0).handle"),
         ("md-trafilatura", ".md", trafilatura_md, f"{TOOLS['trafilatura']} extract(include_tables, markdown)"),
     ]
