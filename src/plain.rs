@@ -131,7 +131,8 @@ fn display_columns(lines: &[&str]) -> bool {
     let mut by_chars: Vec<u32> = Vec::new();
     let mut by_width: Vec<u32> = Vec::new();
     for line in lines.iter().take(20_000) {
-        if !line.chars().any(is_wide) {
+        // Only lines set in columns (two spaces at least between words) with a number count.
+        if !line.contains("  ") || !line.bytes().any(|b| b.is_ascii_digit()) || !line.chars().any(is_wide) {
             continue;
         }
         for (c, w) in
