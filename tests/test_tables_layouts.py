@@ -133,6 +133,31 @@ def _check(report: object, gold: dict, label: str, want_format: str, every_cell:
     assert not problems, f"{label}: " + ", ".join(problems) + "\n" + "\n".join(score.misses[:30])
 
 
+def _gold_of(path: Path) -> dict:
+    """The gold file beside a layout document."""
+    return json.loads(path.with_name(path.name[: -len(path.suffix)] + ".gold.json").read_text(encoding="utf-8"))
+
+
+def _read_checked(folder: str, name: str) -> tuple[object, dict]:
+    """`parse` of a layout document, every scored cell of its gold checked: (report, gold)."""
+    path = LAYOUTS / folder / name
+    gold = _gold_of(path)
+    report = parse(path)
+    _check(report, scored_gold(gold), f"{folder}/{name}", gold["format"])
+    return report, gold
+
+
+def _table3_unread_once_changed(path: Path, row: str, old: str, new: str) -> object:
+    """The Markdown document at `path` with `old` replaced by `new` in its one line `row`: every
+    table-3 cell of it unknown. Returns the report."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(row) == 1
+    changed = parse(text.replace(row, row.replace(old, new)), format="markdown")
+    cells = changed.tables["requests"]["cells"]
+    assert all(c["value"] is None for r in cells.values() for c in r.values())
+    return changed
+
+
 def test_the_inputs_are_there() -> None:
     assert len([p for p in GOLDS if p.parent == REAL]) == 10
     assert len([p for p in GOLDS if p.parent == SYNTHETIC]) == 30
@@ -162,7 +187,7 @@ def _folder_cases() -> list:
 
 @pytest.mark.parametrize("path", _folder_cases())
 def test_layout_file(path: Path) -> None:
-    gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
+    gold = _gold_of(path)
     report = parse(path)
     label = f"{path.parent.name}/{path.name}"
     _check(report, scored_gold(gold), label, gold["format"], path.parent.name not in PARTIAL)
@@ -178,7 +203,7 @@ def test_partial_layouts_read_at_least_their_floor(layout: str) -> None:
             right, total = right + score.right, total + score.total
     else:
         for path in documents(LAYOUTS / layout):
-            gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
+            gold = _gold_of(path)
             score = score_cells(parse(path), scored_gold(gold), layout)
             right, total = right + score.right, total + score.total
     assert total > 0 and right / total >= PARTIAL[layout], f"{layout}: {right}/{total} cells right"
@@ -188,10 +213,7 @@ def test_markitdown_value_rows_apart_from_their_labels_are_placed_by_position() 
     # markitdown of a real report PDF: table 3's labels are paragraphs between one-row grids,
     # two columns share a cell (`| 3001 53 | 0 0 | 61 4 | 3119 |`); its 25 rows of values are
     # the 2021 template's rows in order, and every relation of the table holds.
-    path = LAYOUTS / "md-markitdown" / "huaian-shi-2024.md"
-    gold = json.loads(path.with_name("huaian-shi-2024.gold.json").read_text(encoding="utf-8"))
-    report = parse(path)
-    _check(report, scored_gold(gold), "md-markitdown/huaian-shi-2024.md", "markdown")
+    report, gold = _read_checked("md-markitdown", "huaian-shi-2024.md")
     requests = report.tables["requests"]
     assert requests["cells"]["new_received"]["commercial"]["value"] == 53
     assert requests["cells"]["results_total"]["total"]["value"] == 3050
@@ -205,29 +227,19 @@ def test_markitdown_rows_by_position_where_the_report_prints_its_totals_0() -> N
     # hold in every column of parts: the rows are the template's in order, and the report's own
     # errors are flagged, not hidden.
     path = LAYOUTS / "md-markitdown" / "syn-19.chromium.md"
-    gold = json.loads(path.with_name("syn-19.chromium.gold.json").read_text(encoding="utf-8"))
-    report = parse(path)
-    _check(report, scored_gold(gold), "md-markitdown/syn-19.chromium.md", "markdown")
+    report, gold = _read_checked("md-markitdown", "syn-19.chromium.md")
     cells = report.tables["requests"]["cells"]
     assert [c["value"] for c in cells["granted"].values()] == [40, 4, 1, 0, 1, 0, 0]
     row_sums = {i["cells"][0] for i in report.issues if i["code"] == "T3_ROW_SUM"}
     assert "requests.granted.total" in row_sums and len(row_sums) == 11
     # One value of （七）总计 one off: a relation between rows fails, nothing places the rows.
-    text = path.read_text(encoding="utf-8")
-    row = "|             | （七）总计 |      |     |     | 68 6 |"
-    assert text.count(row) == 1
-    changed = parse(text.replace(row, row.replace("68 6", "69 6")), format="markdown")
-    cells = changed.tables["requests"]["cells"]
-    assert all(c["value"] is None for row in cells.values() for c in row.values())
+    _table3_unread_once_changed(path, "|             | （七）总计 |      |     |     | 68 6 |", "68 6", "69 6")
 
 
 def test_markitdown_a_page_number_inside_table3_is_no_row() -> None:
     # markitdown of a real report PDF takes the page footer `- 3 -` into table 3's grid as a row
     # (`|     |     |     | - 3 | -   |`); without it the rows of values are the 2019 form's 23.
-    path = LAYOUTS / "md-markitdown" / "huaian-hongze-2023.md"
-    gold = json.loads(path.with_name("huaian-hongze-2023.gold.json").read_text(encoding="utf-8"))
-    report = parse(path)
-    _check(report, scored_gold(gold), "md-markitdown/huaian-hongze-2023.md", "markdown")
+    report, gold = _read_checked("md-markitdown", "huaian-hongze-2023.md")
     cells = report.tables["requests"]["cells"]
     assert [c["value"] for c in cells["unavailable_needs_creation"].values()] == [3, 0, 0, 0, 0, 0, 3]
     assert not [i for i in report.issues if i["code"] == "TABLE_UNREADABLE" and "requests" in i["message"]]
@@ -252,12 +264,8 @@ def test_markitdown_a_table_of_zeros_apart_from_its_labels_reads_as_zeros() -> N
     assert not [i for i in report.issues if i["code"] == "TABLE_UNREADABLE" and "requests" in i["message"]]
     # One 1 among the zeros: the rows no longer read the same in any order, and a 1 with no
     # total to match is no arithmetic to place them by, so they stay unknown.
-    text = path.read_text(encoding="utf-8")
     row = "| 二、上年结转政府信息公开申请数量                |                           |     |     | 0 0     |"
-    assert text.count(row) == 1
-    changed = parse(text.replace(row, row.replace("| 0 0     |", "| 1 0     |")), format="markdown")
-    cells = changed.tables["requests"]["cells"]
-    assert all(c["value"] is None for row in cells.values() for c in row.values())
+    changed = _table3_unread_once_changed(path, row, "| 0 0     |", "| 1 0     |")
     assert [i for i in changed.issues if i["code"] == "TABLE_UNREADABLE" and "requests" in i["message"]]
 
 
@@ -342,7 +350,7 @@ def test_pdftotext_raw_values_in_row_order_with_their_labels_out_of_order(name: 
     # in every column of parts, and each row's own sum too, but for totals the report prints 0
     # (shanghai-bgt) or one row's total one off (syn-08), which are flagged.
     path = LAYOUTS / "pdftotext-raw" / f"{name}.txt"
-    gold = json.loads(path.with_name(f"{name}.gold.json").read_text(encoding="utf-8"))
+    gold = _gold_of(path)
     report = parse(path)
     score = score_cells(report, {"table3": gold["table3"]}, path.name)
     assert (score.wrong, score.right) == (0, 161), score.misses[:10]
@@ -368,9 +376,7 @@ def test_text_lines_of_values_above_and_below_their_labels_pair_with_them() -> N
     # line next to its label: `10` is 本机关不掌握's, `3` 没有现成信息's (read after its label, the
     # line `3 …` was given to 本机关不掌握: a wrong number).
     path = LAYOUTS / "txt-pdfplumber" / "huaian-hongze-2023.txt"
-    gold = json.loads(path.with_name("huaian-hongze-2023.gold.json").read_text(encoding="utf-8"))
-    report = parse(path)
-    _check(report, scored_gold(gold), "txt-pdfplumber/huaian-hongze-2023.txt", "text")
+    report, gold = _read_checked("txt-pdfplumber", "huaian-hongze-2023.txt")
     cells = report.tables["requests"]["cells"]
     assert [c["value"] for c in cells["unavailable_not_held"].values()] == [10, 0, 0, 0, 0, 0, 10]
     assert [c["value"] for c in cells["unavailable_needs_creation"].values()] == [3, 0, 0, 0, 0, 0, 3]
@@ -390,9 +396,7 @@ def test_text_one_value_per_line_with_totals_left_blank() -> None:
     # label, each row printing its seven values or six with the total left blank (the report
     # leaves it blank). Whole rows one cell per line, not pieces of a table printed out of order.
     path = LAYOUTS / "txt-pypdf" / "shanghai-bgt-2019.unruled.reportlab.txt"
-    gold = json.loads(path.with_name("shanghai-bgt-2019.unruled.reportlab.gold.json").read_text(encoding="utf-8"))
-    report = parse(path)
-    _check(report, scored_gold(gold), "txt-pypdf/shanghai-bgt-2019.unruled.reportlab.txt", "text")
+    report, gold = _read_checked("txt-pypdf", "shanghai-bgt-2019.unruled.reportlab.txt")
     granted = report.tables["requests"]["cells"]["granted"]
     assert [c["value"] for c in granted.values()][:6] == [258, 12, 0, 0, 1, 1]
     assert granted["total"]["state"] == "blank"
@@ -487,7 +491,7 @@ def test_pdftotext_raw_values_of_rows_whose_labels_came_out_later() -> None:
     # （二）部分公开 as one run of 21 after the first label, the two labels further down: 7·3 values,
     # each seven adding up, the next two rows printing none of their own, are those three rows.
     path = LAYOUTS / "pdftotext-raw" / "huaian-shi-2024.txt"
-    gold = json.loads(path.with_name("huaian-shi-2024.gold.json").read_text(encoding="utf-8"))
+    gold = _gold_of(path)
     report = parse(path)
     score = score_cells(report, scored_gold(gold), path.name)
     assert score.wrong == 0 and score.right >= 170, score.misses[:10]
