@@ -204,7 +204,44 @@ fn clean_line(line: &str, markdown: bool) -> String {
         Some(n) => t[n..].trim(),
         None => t,
     };
+    // A line that is one HTML tag (`<div class="WordSection1">`, `</div>`): markup, no text.
+    let lone_tag = t.starts_with('<')
+        && t.ends_with('>')
+        && t[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+        && !t[1..].contains('<');
+    if lone_tag {
+        return String::new();
+    }
+    // An inline tag a converter broke over two lines (`**<span` / `style="…">某某局…`): its
+    // start at the end of one line, its attributes at the start of the next.
+    let t = t.strip_prefix("**").map_or(t, |rest| if tag_attributes_len(rest).is_some() { rest } else { t });
+    let t = &t[tag_attributes_len(t).unwrap_or(0)..];
+    let t = match t.rfind('<') {
+        Some(i) if !t[i..].contains('>') && inline_tag_len(&format!("{}>", &t[i..])).is_some() => &t[..i],
+        _ => t,
+    };
     strip_markup(t, true).trim().to_string()
+}
+
+/// Length of the attributes and `>` ending a tag whose start was on the line before:
+/// `style="font-size:16.0pt">` at the start of `s`.
+fn tag_attributes_len(s: &str) -> Option<usize> {
+    let mut rest = s;
+    let mut any = false;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix('>') {
+            return any.then_some(s.len() - after.len());
+        }
+        let name = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':')).unwrap_or(rest.len());
+        let value = rest[name..].strip_prefix("=\"")?;
+        if name == 0 {
+            return None;
+        }
+        let end = value.find('"')?;
+        rest = &value[end + 1..];
+        any = true;
+    }
 }
 
 /// `**x**`, `__x__` → `x`; `<br>`, `<br/>`, `<br />` → `'\n'`; in Markdown, a backslash
@@ -426,6 +463,17 @@ fn grid(rows: Vec<Vec<String>>) -> RawTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_inline_tag_broken_over_two_lines_is_dropped() {
+        assert_eq!(clean_line("**<span", true), "");
+        assert_eq!(clean_line(r#"<div class="WordSection1">"#, true), "");
+        assert_eq!(clean_line("</div>", true), "");
+        assert_eq!(clean_line("<1>", true), "<1>");
+        assert_eq!(clean_line(r#"style="font-size:16.0pt">某某局2019年报告</span>**"#, true), "某某局2019年报告");
+        assert_eq!(clean_line(r#"**lang="EN" style="x">标题</span>**"#, true), "标题");
+        assert_eq!(clean_line(r#"a="b" 不是标签"#, true), r#"a="b" 不是标签"#);
+    }
 
     #[test]
     fn raw_inline_html_in_markdown_is_dropped() {

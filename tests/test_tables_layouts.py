@@ -460,6 +460,8 @@ def test_markdown_cells_with_raw_inline_html() -> None:
     # `| <span lang="EN-US">2</span><span lang="EN-US">7</span>… |` is 2798.
     report = parse(LAYOUTS / "md-pandoc-html" / "syn-03.html-word.md")
     assert _cells(report, "new_received") == [2798, 49, 1, 5, 7, 12, 2872]
+    # Its title is `**<span` / `style="font-size:16.0pt">某某局…</span>**` after `<div class="WordSection1">`.
+    assert (report.agency, report.year) == ("某某局", 2019)
 
 
 def test_markdown_backslash_escapes_and_the_md_extension() -> None:
