@@ -202,6 +202,11 @@ pub(super) fn row_cells(
             } else {
                 format!("{why}; printed: {raw:?}")
             }
+        } else if row_doubted && omitted == OmittedTotal::Glued {
+            format!(
+                "{raw:?} adds up only with its total left out, and the table's cells run together: \
+                 the total may as well be among the digits"
+            )
         } else if row_doubted {
             format!(
                 "{raw:?} adds up only with its total left out, and the table prints its other rows' totals: \

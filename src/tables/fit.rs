@@ -5,7 +5,7 @@
 //! relations that fail (`violations`); a blank total with non-zero parts (an
 //! omitted total, §7.4) neither holds nor fails.
 
-use crate::model::{CellReading, TableReading};
+use crate::model::{CellReading, OrderedMap, TableReading};
 
 use super::template::{T3_CARRIED_FORWARD, T3_COLS, T3_RESULTS_TOTAL, T3_ROWS, T4_COLS, T4_GROUPS};
 
@@ -53,8 +53,7 @@ pub(super) fn requests(t: &TableReading) -> Fit {
     let mut fit = Fit::default();
     for row in &t.cells.0 {
         fit.known += row.1 .0.iter().filter(|(_, c)| val(Some(c)).is_some()).count() as i32;
-        let vals: Vec<Option<(f64, bool)>> = T3_COLS.iter().map(|c| val(row.1.get(c))).collect();
-        relation(&mut fit, vals[6], &vals[..6]);
+        row_sum(&mut fit, &row.1);
     }
     between_rows(&mut fit, t, 0..T3_COLS.len());
     fit
@@ -110,16 +109,22 @@ pub(super) fn rows_in_place(t: &TableReading) -> bool {
 /// Rows of a table 3 reading whose printed 总计 is neither 0 nor the sum of their parts (a
 /// total printed 0 beside parts that are not is the report's omitted total, DOMAIN §7.4).
 pub(super) fn rows_off(t: &TableReading) -> usize {
-    let mut off = 0;
-    for row in &t.cells.0 {
-        let vals: Vec<Option<(f64, bool)>> = T3_COLS.iter().map(|c| val(row.1.get(c))).collect();
-        let mut fit = Fit::default();
-        relation(&mut fit, vals[6], &vals[..6]);
-        if fit.violations > 0 && vals[6].is_some_and(|(t, _)| t != 0.0) {
-            off += 1;
-        }
-    }
-    off
+    let total = T3_COLS.len() - 1;
+    t.cells
+        .0
+        .iter()
+        .filter(|row| {
+            let mut fit = Fit::default();
+            row_sum(&mut fit, &row.1);
+            fit.violations > 0 && val(row.1.get(T3_COLS[total])).is_some_and(|(t, _)| t != 0.0)
+        })
+        .count()
+}
+
+/// R2 of one table-3 row: its six parts add up to its 总计.
+fn row_sum(fit: &mut Fit, row: &OrderedMap<CellReading>) {
+    let vals: Vec<Option<(f64, bool)>> = T3_COLS.iter().map(|c| val(row.get(c))).collect();
+    relation(fit, vals[6], &vals[..6]);
 }
 
 /// The fit of a table 4 reading: R4 per group.

@@ -394,15 +394,20 @@ pub(super) fn omitted_total_only(tokens: &[Token], cands: &[Cand], first: usize,
         })
 }
 
-/// Whether a placement reads two cells or more out of one run of digits (glued cells).
-pub(super) fn splits_runs(tokens: &[Token], cand: &Cand) -> bool {
-    cand.iter().any(|s| match s {
+/// Whether a slot reads only part of a run of digits (one of several glued cells).
+fn part_of_run(tokens: &[Token], s: &Slot) -> bool {
+    match s {
         Slot::Part { tok, a, b, .. } => match &tokens[*tok] {
-            Token::Run { chars, .. } => *a > 0 || *b < chars.len(),
+            Token::Run { chars, .. } => *a != 0 || *b != chars.len(),
             Token::Fixed(_) => false,
         },
         _ => false,
-    })
+    }
+}
+
+/// Whether a placement reads two cells or more out of one run of digits (glued cells).
+pub(super) fn splits_runs(tokens: &[Token], cand: &Cand) -> bool {
+    cand.iter().any(|s| part_of_run(tokens, s))
 }
 
 /// Renders a candidate for an issue message: `71|3|0|…`.
@@ -444,13 +449,7 @@ pub(super) fn settle(tokens: &[Token], cands: &[Cand], col: usize, region: Span,
             })
             .collect()
     };
-    let partial = |s: &Slot| match s {
-        Slot::Part { tok, a, b, .. } => match &tokens[*tok] {
-            Token::Run { chars, .. } => *a != 0 || *b != chars.len(),
-            Token::Fixed(_) => false,
-        },
-        _ => false,
-    };
+    let partial = |s: &Slot| part_of_run(tokens, s);
     if let Slot::Part { tok, .. } = first[col] {
         let s0 = split_of(first, tok);
         if !pinned && partial(&first[col]) && !cands.iter().all(|c| split_of(c, tok) == s0) {

@@ -41,7 +41,7 @@ const OTHER_2019: usize = 20;
 fn t3_order(l: T3Label, pat: &str) -> usize {
     match l {
         T3Label::Row(i) => 2 * i + 2,
-        T3Label::OtherProcessing => 2 * 20 + 2,
+        T3Label::OtherProcessing => 2 * OTHER_2019 + 2,
         T3Label::Group => match pat {
             "本年度办理结果" => 5,
             "不予公开" => 9,
@@ -305,7 +305,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     }
     let format = if has_2021 || group_other {
         TableFormat::F2021
-    } else if found.iter().any(|(i, _, _)| *i == 20) {
+    } else if found.iter().any(|(i, _, _)| *i == OTHER_2019) {
         TableFormat::F2019
     } else {
         TableFormat::Other
@@ -321,8 +321,8 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             // Seven values to a row by text order: each row's own sum is evidence of where the
             // rows start, so only a row or two may be off (a report's slip), besides totals
             // printed 0; and the rows must stand where the relations between them hold.
-            let placed = fit::holds_throughout(&table) || (fit::rows_in_place(&table) && fit::rows_off(&table) <= 1);
-            if zeros || (placed && rows_agree(&found, format, &values)) {
+            let in_order = fit::holds_throughout(&table) || (fit::rows_in_place(&table) && fit::rows_off(&table) <= 1);
+            if zeros || (in_order && rows_agree(&found, format, &values)) {
                 issues.append(&mut scratch);
                 return Some((table, span));
             }
@@ -355,18 +355,21 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
 }
 
+/// A token that is a whole number of at most nine digits: its value.
+fn whole_number(t: &super::solve::Token) -> Option<i64> {
+    let raw = t.raw();
+    (!raw.is_empty() && raw.len() <= 9 && raw.chars().all(|c| c.is_ascii_digit())).then(|| raw.parse().ok()).flatten()
+}
+
+/// Whether seven values are a row of table 3: its first six add up to the seventh.
+fn adds_up_as_row(v: &[i64]) -> bool {
+    let n = T3_COLS.len();
+    v.len() == n && v[..n - 1].iter().sum::<i64>() == v[n - 1]
+}
+
 /// Whether seven tokens are whole numbers whose first six add up to the seventh.
 fn adds_up(toks: &[super::solve::Token]) -> bool {
-    let values: Option<Vec<i64>> = toks
-        .iter()
-        .map(|t| {
-            let raw = t.raw();
-            (!raw.is_empty() && raw.len() <= 9 && raw.chars().all(|c| c.is_ascii_digit()))
-                .then(|| raw.parse().ok())
-                .flatten()
-        })
-        .collect();
-    values.is_some_and(|v| v.len() == T3_COLS.len() && v[..6].iter().sum::<i64>() == v[6])
+    toks.iter().map(whole_number).collect::<Option<Vec<i64>>>().is_some_and(|v| adds_up_as_row(&v))
 }
 
 /// What `value_lines` found.
@@ -569,7 +572,7 @@ fn stream_table(
 fn spill_whole_rows(found: &mut Vec<(usize, Vec<super::solve::Token>, Span)>) {
     let n = T3_COLS.len();
     let format_2021 = found.iter().any(|f| T3_ROWS[f.0].only == Some(Form::F2021));
-    let format_2019 = found.iter().any(|f| f.0 == 20);
+    let format_2019 = found.iter().any(|f| f.0 == OTHER_2019);
     let order: Vec<usize> = (0..T3_ROWS.len())
         .filter(|&i| match T3_ROWS[i].only {
             Some(Form::F2021) => format_2021,
@@ -577,12 +580,6 @@ fn spill_whole_rows(found: &mut Vec<(usize, Vec<super::solve::Token>, Span)>) {
             None => true,
         })
         .collect();
-    let value = |t: &super::solve::Token| -> Option<i64> {
-        let raw = t.raw();
-        (!raw.is_empty() && raw.len() <= 9 && raw.chars().all(|c| c.is_ascii_digit()))
-            .then(|| raw.parse().ok())
-            .flatten()
-    };
     let mut k = 0;
     while k < found.len() {
         let (row, toks) = (found[k].0, &found[k].1);
@@ -592,10 +589,9 @@ fn spill_whole_rows(found: &mut Vec<(usize, Vec<super::solve::Token>, Span)>) {
             continue;
         };
         let whole = rows >= 2 && toks.len() == rows * n && at + rows <= order.len();
-        let values: Option<Vec<i64>> = whole.then(|| toks.iter().map(value).collect()).flatten();
-        let adds_up = values.as_ref().is_some_and(|v| {
-            v.chunks(n).all(|c| c[n - 1] == c[..n - 1].iter().sum::<i64>()) && v.chunks(n).any(|c| c[n - 1] != 0)
-        });
+        let values: Option<Vec<i64>> = whole.then(|| toks.iter().map(whole_number).collect()).flatten();
+        let adds_up =
+            values.as_ref().is_some_and(|v| v.chunks(n).all(adds_up_as_row) && v.chunks(n).any(|c| c[n - 1] != 0));
         // The rows the run spills into print nothing of their own (or are not found at all);
         // rows without a place in the format (the 2019/2021 （六） rows, undecided) stop it.
         let next: Vec<usize> = if whole { order[at + 1..at + rows].to_vec() } else { Vec::new() };
