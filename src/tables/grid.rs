@@ -162,8 +162,8 @@ fn cell_tokens(c: &RowCell, kind: ColKind) -> Vec<Token> {
         return rows::tokenize(&v, 0, v.chars.len(), None)
             .into_iter()
             .map(|t| match t {
-                Token::Run { chars, start, unit, unit_len, raw_len } => {
-                    Token::Run { chars, start: start + c.span[0], unit, unit_len, raw_len }
+                Token::Run { chars, start, unit, unit_len, raw_len, gaps } => {
+                    Token::Run { chars, start: start + c.span[0], unit, unit_len, raw_len, gaps }
                 }
                 Token::Fixed(mut f) => {
                     f.span = [f.span[0] + c.span[0], f.span[1] + c.span[0]];
@@ -182,7 +182,14 @@ fn token(c: &RowCell, kind: ColKind) -> Token {
         let lead = c.text.chars().take_while(|ch| is_space(*ch)).count();
         let chars: Vec<char> = trimmed.chars().map(fold).collect();
         let n = chars.len();
-        return Token::Run { chars, start: c.span[0] + lead, unit: String::new(), unit_len: 0, raw_len: n };
+        return Token::Run {
+            chars,
+            start: c.span[0] + lead,
+            unit: String::new(),
+            unit_len: 0,
+            raw_len: n,
+            gaps: Vec::new(),
+        };
     }
     Token::Fixed(cells::parse_cell(c.text, c.span, kind))
 }

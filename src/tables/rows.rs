@@ -666,15 +666,21 @@ fn cell_line(v: &View, a: usize, b: usize) -> Option<Option<Token>> {
 }
 
 /// Whitespace-separated words of `[a, b)` → tokens.
+/// A cell border between words: a pipe, or a box-drawing vertical (`│-8 │`, text browsers'
+/// tables).
+fn is_rule(c: char) -> bool {
+    matches!(c, '|' | '｜' | '│' | '┃' | '║')
+}
+
 fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec<Token>) {
     let mut i = a;
     while i < b {
-        if skip[i - base] || is_space(v.chars[i]) || matches!(v.chars[i], '|' | '｜') {
+        if skip[i - base] || is_space(v.chars[i]) || is_rule(v.chars[i]) {
             i += 1;
             continue;
         }
         let s = i;
-        while i < b && !skip[i - base] && !is_space(v.chars[i]) && !matches!(v.chars[i], '|' | '｜') {
+        while i < b && !skip[i - base] && !is_space(v.chars[i]) && !is_rule(v.chars[i]) {
             i += 1;
         }
         // Text right after a skipped `（四）` is the rest of a label (`（四）无` / `法提供`), not `无`.
@@ -753,7 +759,7 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
         }
         let unit_len = unit.chars().count();
         let raw_len = chars.len() + unit_len;
-        out.push(Token::Run { chars, start: a + s, unit, unit_len, raw_len });
+        out.push(Token::Run { chars, start: a + s, unit, unit_len, raw_len, gaps: Vec::new() });
         i += unit_len;
     }
 }

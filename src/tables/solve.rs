@@ -36,7 +36,9 @@ const MAX_JOINT: usize = 50_000;
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Token {
     /// Digits (optionally a leading sign, a decimal point, a unit suffix) that may hold several glued cells.
-    Run { chars: Vec<char>, start: usize, unit: String, unit_len: usize, raw_len: usize },
+    /// `gaps`: indices of `chars` printed after a space (a number's pieces a space apart in
+    /// one column, `2 7 9 8`); empty for digits printed together.
+    Run { chars: Vec<char>, start: usize, unit: String, unit_len: usize, raw_len: usize, gaps: Vec<usize> },
     /// Exactly one cell, already read (a blank pipe cell, `/`, `1,234`, a grid cell).
     Fixed(CellReading),
 }
@@ -500,16 +502,19 @@ fn reading(tokens: &[Token], slot: &Slot, col: usize, region: Span, inferred: bo
             Token::Run { .. } => cells::unknown("", region),
         },
         Slot::Part { tok, a, b, value } => match &tokens[*tok] {
-            Token::Run { chars, start, unit, unit_len, .. } => {
+            Token::Run { chars, start, unit, unit_len, gaps, .. } => {
                 let last = *b == chars.len();
                 let mut raw: String = chars[*a..*b].iter().collect();
-                let mut end = start + b;
+                // Where characters `a` and `b - 1` were printed: past the spaces before them.
+                let spaces_to = |k: usize| gaps.iter().filter(|&&g| g <= k).count();
+                let first = start + a + spaces_to(*a);
+                let mut end = start + b + spaces_to(b.saturating_sub(1));
                 if last {
                     raw.push_str(unit);
                     end += unit_len;
                 }
                 let plain_here = *a == 0 && last && *tok == col;
-                cells::number(&raw, *value, [start + a, end], inferred && !plain_here)
+                cells::number(&raw, *value, [first, end], inferred && !plain_here)
             }
             Token::Fixed(c) => c.clone(),
         },
@@ -523,7 +528,7 @@ mod tests {
     pub(super) fn run_tok(s: &str, start: usize) -> Token {
         let chars: Vec<char> = s.chars().collect();
         let n = chars.len();
-        Token::Run { chars, start, unit: String::new(), unit_len: 0, raw_len: n }
+        Token::Run { chars, start, unit: String::new(), unit_len: 0, raw_len: n, gaps: Vec::new() }
     }
 
     const T3: [ColKind; 7] = [ColKind::Count; 7];

@@ -20,7 +20,9 @@ use super::template::{
 
 mod columns;
 
-use columns::{first_digit, has_blank, orphan_value, positions, t3_columns, t4_columns};
+use columns::{
+    first_digit, has_blank, join_pieces, orphan_value, pieces_apart, positions, t3_columns, t4_columns, ColumnModel,
+};
 
 static T3_AC: LazyLock<AhoCorasick> =
     LazyLock::new(|| rows::matcher(&T3_LABELS.iter().map(|(p, _)| *p).collect::<Vec<_>>()));
@@ -244,6 +246,14 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let first = hits[chain[0]].start;
     let header_from = v.compact_marker_before(first, &["勾稽关系", "申请人情况"], 400).unwrap_or(first);
     let last_end = found.iter().map(|f| f.2[1]).chain(chain.last().map(|&i| hits[i].end)).max().unwrap_or(first);
+    // Seven values of which two stand a column apart and the rest wider (`2 5 8   1 2   1  1`)
+    // set no columns unless they add up as a row: they may be pieces of fewer numbers.
+    let row_of_cells = |toks: &[super::solve::Token]| !pieces_apart(v, toks) || sums_to_last(toks);
+    let mut columns = t3_columns(v, header_from, first, &found, row_of_cells);
+    if join_rows(v, &mut found, columns.as_ref()) {
+        // The rows now print whole numbers: their columns again.
+        columns = t3_columns(v, header_from, first, &found, row_of_cells);
+    }
     let spans: Vec<Span> = found.iter().filter(|f| !f.1.is_empty()).map(|f| f.2).collect();
     // One value per line, each row printing all seven or six (its total left blank), on lines
     // of their own after its label: whole rows printed one cell per line, not pieces.
@@ -269,7 +279,6 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     };
     let garbled = found.iter().any(|f| f.1.len() > T3_COLS.len() || scattered(&f.1))
         || orphan_value(v, header_from, last_end, &spans, &hits);
-    let columns = t3_columns(v, header_from, first, &found);
     // A row whose every value was printed under a known column is read where it was printed.
     let placed = |toks: &[super::solve::Token]| {
         columns.as_ref().is_some_and(|m| {
@@ -302,6 +311,14 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         for f in found.iter().filter(|f| f.1.len() == T3_COLS.len() && !placed(&f.1) && !adds_up(&f.1)) {
             bad.push((f.0, "the table was printed out of order, and these seven values do not add up as a row"));
         }
+    }
+    // Numbers one column apart where the row's other values stand wider apart, not placed
+    // under columns and not adding up: pieces of numbers or cells, not known which.
+    for f in found.iter().filter(|f| !placed(&f.1) && !sums_to_last(&f.1) && pieces_apart(v, &f.1)) {
+        bad.push((
+            f.0,
+            "numbers stand a space apart where the row's other values stand wider: pieces of one number or two cells",
+        ));
     }
     let format = if has_2021 || group_other {
         TableFormat::F2021
@@ -370,6 +387,28 @@ fn adds_up_as_row(v: &[i64]) -> bool {
 /// Whether seven tokens are whole numbers whose first six add up to the seventh.
 fn adds_up(toks: &[super::solve::Token]) -> bool {
     toks.iter().map(whole_number).collect::<Option<Vec<i64>>>().is_some_and(|v| adds_up_as_row(&v))
+}
+
+/// Digits one column apart (under one column, where the columns are known), joined in each row
+/// that then adds up and did not as printed (`2 7 9 8  4 9 … 2 8 7 2`): a number printed a digit
+/// at a time. Whether any row was joined.
+fn join_rows(v: &View, found: &mut [(usize, Vec<super::solve::Token>, Span)], columns: Option<&ColumnModel>) -> bool {
+    let mut joined = false;
+    for f in found.iter_mut().filter(|f| !sums_to_last(&f.1)) {
+        let whole = join_pieces(v, f.1.clone(), columns);
+        if whole.len() < f.1.len() && sums_to_last(&whole) {
+            f.1 = whole;
+            joined = true;
+        }
+    }
+    joined
+}
+
+/// Whether whole numbers, a row's printed cells with its blanks dropped, add up to the last
+/// (the total), wherever the blanks stood.
+fn sums_to_last(toks: &[super::solve::Token]) -> bool {
+    let Some(v) = toks.iter().map(whole_number).collect::<Option<Vec<i64>>>() else { return false };
+    v.len() >= 2 && v.len() <= T3_COLS.len() && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
 }
 
 /// What `value_lines` found.

@@ -7,6 +7,7 @@ use crate::model::CellState;
 use crate::tables::build::{self};
 use crate::tables::cells::{self};
 use crate::tables::rows::{Hit, View};
+use crate::tables::solve::Token;
 
 /// Table-3 header words of column-aligned text (`pdftotext -layout` stacks them: `商业企` /
 /// `业`) and the column each names; fragments two columns share (`机构`, `组织`) name none.
@@ -55,12 +56,13 @@ pub(super) fn t3_columns(
     from: usize,
     to: usize,
     found: &[(usize, Vec<crate::tables::solve::Token>, Span)],
+    trusted: impl Fn(&[Token]) -> bool,
 ) -> Option<ColumnModel> {
     let centre = |t: &crate::tables::solve::Token| v.word_at(t.span()[0]).map(|(_, p, x0, x1)| (p, (x0 + x1) / 2.0));
     let mut model = ColumnModel { pages: Vec::new() };
     // Rows printing all seven values, page by page.
     let mut full: Vec<(u32, Vec<f32>)> = Vec::new();
-    for f in found.iter().filter(|f| f.1.len() == 7) {
+    for f in found.iter().filter(|f| f.1.len() == 7 && trusted(&f.1)) {
         let xs: Option<Vec<(u32, f32)>> = f.1.iter().map(centre).collect();
         let Some(xs) = xs else { continue };
         if xs.iter().all(|(p, _)| *p == xs[0].0) && xs.windows(2).all(|w| w[1].1 > w[0].1) {
@@ -200,12 +202,18 @@ pub(super) fn positions(
     tokens: &[crate::tables::solve::Token],
     m: &ColumnModel,
 ) -> Vec<Option<build::Printed>> {
-    tokens
+    let mut shifted = false;
+    let mut at: Vec<Option<build::Printed>> = tokens
         .iter()
         .map(|t| {
             let (_, page, x0, x1) = v.word_at(t.span()[0])?;
             let (centres, pitch) = m.page(page)?;
             let x = (x0 + x1) / 2.0;
+            let n = centres.len();
+            let (first_gap, last_gap) = (centres[1] - centres[0], centres[n - 1] - centres[n - 2]);
+            if x > centres[n - 1] + last_gap.max(2.0) || x < centres[0] - first_gap.max(2.0) {
+                shifted = true;
+            }
             let mut by: Vec<(f32, usize)> = centres.iter().enumerate().map(|(c, cx)| ((cx - x).abs(), c)).collect();
             by.sort_by(|a, b| a.0.total_cmp(&b.0));
             let mut cols = vec![by[0].1];
@@ -214,7 +222,90 @@ pub(super) fn positions(
             }
             Some(build::Printed { page, x: x / pitch, cols: Some(cols) })
         })
-        .collect()
+        .collect();
+    // A value further outside an outer column than its neighbour stands inside: the row was
+    // printed shifted (a converter sets a two-level label's row apart), so none of its columns
+    // is known.
+    if shifted {
+        for p in at.iter_mut().flatten() {
+            p.cols = None;
+        }
+    }
+    at
+}
+
+/// A number printed a digit at a time, a space apart, within one column (`2 7 9 8`: a
+/// converter that sets a Word page's runs apart) is one value: consecutive single digits of a
+/// line, one space between them, that stand under the same column of `m` (and only that one;
+/// any, without a model) are joined. Values of neighbouring columns a space apart (`2798 49`, `pdftotext -layout`)
+/// stand under different columns and stay apart; numbers of several digits are not joined
+/// (`1683 74` may stand under one column of a model drawn from a shifted header).
+pub(super) fn join_pieces(v: &View, tokens: Vec<Token>, m: Option<&ColumnModel>) -> Vec<Token> {
+    let at = m.map(|m| positions(v, &tokens, m));
+    // Without a model of the columns, every token stands under the one column.
+    let column = |i: usize| match &at {
+        Some(at) => match at[i].as_ref().and_then(|p| p.cols.as_deref()) {
+            Some([c]) => Some(*c),
+            _ => None,
+        },
+        None => Some(0),
+    };
+    let digit = |t: &Token| matches!(t, Token::Run { chars, unit, .. } if unit.is_empty() && chars.len() == 1 && chars[0].is_ascii_digit());
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    // The column of the last token out, and where its last piece was printed.
+    let mut last_at: Option<(usize, u32, f32)> = None;
+    for (i, t) in tokens.into_iter().enumerate() {
+        let printed = v.word_at(t.span()[0]).map(|(_, page, x0, x1)| (page, x0, x1));
+        let here = column(i).zip(printed);
+        let joins = match (out.last(), last_at, here) {
+            (Some(Token::Run { chars, gaps, .. }), Some((col, page, x1)), Some((c, (p, x0, _)))) => {
+                // Single digits each (the last token out: a digit, or digits joined so far).
+                let pieces = gaps.len() + 1 == chars.len() && chars[0] != '0';
+                c == col && p == page && (x0 - x1 - 1.0).abs() < 0.01 && pieces && digit(&t)
+            }
+            _ => false,
+        };
+        last_at = here.map(|(c, (p, _, x1))| (c, p, x1));
+        if !joins {
+            out.push(t);
+            continue;
+        }
+        if let (
+            Some(Token::Run { chars, raw_len, gaps, start, .. }),
+            Token::Run { chars: more, start: s2, raw_len: l2, .. },
+        ) = (out.last_mut(), t)
+        {
+            gaps.push(chars.len());
+            chars.extend(more);
+            *raw_len = s2 + l2 - *start;
+        }
+    }
+    out
+}
+
+/// Whether a row sets single digits one column apart, twice or more, on a line whose other
+/// values stand wider apart (`2 5 8   1 2   1  1`): those may be pieces of numbers (`258`,
+/// `12`) as well as cells. (Once is common where text sets cells a space apart and blanks
+/// wider, `258 12   1 1`; the relations between the rows place such a row.)
+pub(super) fn pieces_apart(v: &View, tokens: &[Token]) -> bool {
+    let digit = |t: &Token| matches!(t, Token::Run { chars, unit, .. } if unit.is_empty() && chars.len() == 1);
+    let printed: Vec<Option<(u32, f32, f32)>> =
+        tokens.iter().map(|t| v.word_at(t.span()[0]).map(|(_, p, x0, x1)| (p, x0, x1))).collect();
+    let mut pairs = 0;
+    let mut wide = false;
+    for (i, w) in printed.windows(2).enumerate() {
+        let (Some((p0, _, x1)), Some((p1, x0, _))) = (w[0], w[1]) else { continue };
+        let between = &v.chars[tokens[i].span()[1].min(v.chars.len())..tokens[i + 1].span()[0].min(v.chars.len())];
+        if p0 != p1 || between.contains(&'\n') {
+            continue;
+        }
+        if (x0 - x1 - 1.0).abs() < 0.01 && digit(&tokens[i]) && digit(&tokens[i + 1]) {
+            pairs += 1;
+        } else {
+            wide |= x0 - x1 >= 2.0;
+        }
+    }
+    pairs >= 2 && wide
 }
 
 /// Whether a row's tokens hold a blank cell (an empty line read as one).

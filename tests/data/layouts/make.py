@@ -19,7 +19,8 @@ Tools (the versions that made the committed files; other versions give other byt
   1.2.0, reportlab 5.1.0, pypdf 5.9.0, pdfplumber 0.11.10, PyMuPDF 1.26.7 (the txt-* folders; the
   committed md-pymupdf4llm files were written under PyMuPDF 1.28.2), beautifulsoup4 4.15.0,
   html2text 2025.4.15, trafilatura 2.3.1, pypdfium2 5.15.2, mammoth 1.13.0 (the tool-text folders)
-- pandoc 2.17.1.1 (Debian bookworm ``pandoc``)
+- pandoc 2.17.1.1 (Debian bookworm ``pandoc``); w3m 0.5.3+git20230121 and Lynx 2.9.0dev.12
+  (Debian bookworm ``w3m``, ``lynx``); inscriptis 2.7.6 (pip)
 
 pdfminer.six orders some text boxes of one line differently from run to run: a regenerated
 ``txt-pdfminer`` file may print a few values in another order than the committed one.
@@ -74,6 +75,9 @@ TOOLS = {
     "pdfminer": "pdfminer.six 20260107",
     "pypdfium2": "pypdfium2 5.15.2",
     "mammoth": "mammoth 1.13.0",
+    "inscriptis": "inscriptis 2.7.6",
+    "w3m": "w3m 0.5.3+git20230121",
+    "lynx": "Lynx 2.9.0dev.12",
     "python-docx": "python-docx 1.2.0",
     "reportlab": "ReportLab 5.1.0",
 }
@@ -277,6 +281,21 @@ def trafilatura_md(html: bytes) -> bytes:
 
 def pandoc(data: bytes, src: str, dst: str) -> bytes:
     return run(["pandoc", "-f", src, "-t", dst], input=data).stdout
+
+
+def inscriptis_text(html: bytes) -> bytes:
+    from inscriptis import get_text
+
+    return get_text(html.decode("utf-8")).encode("utf-8")
+
+
+def w3m_text(html: bytes) -> bytes:
+    return run(["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8", "-cols", "200"], input=html).stdout
+
+
+def lynx_text(html: bytes) -> bytes:
+    cmd = ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8", "-stdin"]
+    return run(cmd, input=html).stdout
 
 
 def pdfminer_text(pdf: Path) -> bytes:
@@ -543,6 +562,9 @@ def make_tool_text(srcs: list) -> None:
         ("md-pandoc-html", ".md", lambda h: pandoc(h, "html", "gfm"), f"{TOOLS['pandoc']} -f html -t gfm"),
         ("md-html2text", ".md", html2text_md, f"{TOOLS['html2text']} HTML2Text(body_width=0).handle"),
         ("md-trafilatura", ".md", trafilatura_md, f"{TOOLS['trafilatura']} extract(include_tables, markdown)"),
+        ("txt-inscriptis", ".txt", inscriptis_text, f"{TOOLS['inscriptis']} get_text"),
+        ("txt-w3m", ".txt", w3m_text, f"{TOOLS['w3m']} -dump -cols 200"),
+        ("txt-lynx", ".txt", lynx_text, f"{TOOLS['lynx']} -dump -nolist"),
     ]
     for folder, ext, fn, tool in html_makers:
         if not wanted(folder):
