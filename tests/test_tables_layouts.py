@@ -32,9 +32,7 @@ the measured figures):
   between the rows in every column of parts, or every cell prints 0), else left unknown; from the LibreOffice and Chromium PDFs it drops most numbers altogether;
 - `pdftotext-layout`, `md-pymupdf4llm` and the `text-layout` rendering: a few rows where a label
   wrapped around a vertical group label, or a column the positions do not settle, stay unknown;
-- `txt-pdfplumber` (pdfplumber's `extract_text`): a few table-2 cells of LibreOffice PDFs;
-- `txt-pymupdf` (PyMuPDF's `get_text`, one cell per line, a blank cell a line of spaces): a row
-  printing no value whose label wraps around its blank lines.
+- `txt-pdfplumber` (pdfplumber's `extract_text`): a few table-2 cells of LibreOffice PDFs.
 
 - `txt-pdfminer` (pdfminer.six's `extract_text`): it prints table 3 a column at a time, runs of one
   applicant type's values down the page; only rows whose values still stand after their labels and
@@ -45,7 +43,10 @@ the measured figures):
 - `txt-bs4-lines` (`get_text("\n")`): each text run on a line, a Word page's numbers split over
   runs (`1` / `7` for 17): rows with more lines than cells stay unknown;
 - `txt-pandoc` (pandoc's plain text): a few rows whose columns the positions do not settle;
-- `md-mammoth` (mammoth's Markdown of a DOCX: one paragraph a cell, blank cells gone).
+- `md-mammoth` (mammoth's Markdown of a DOCX: one paragraph a cell, blank cells gone);
+- `txt-docx2txt` (docx2txt's `process`: a cell a paragraph, an empty line after each, so a blank
+  cell is two more): a row after a label merged over rows, or whose first cell is blank, stays
+  unknown where its blank lines do not settle which cells they are.
 - `txt-inscriptis` (inscriptis' `get_text`): it sets a Word page's runs a space apart, `2 7 9 8`
   for 2798, and prints rows under a two-level label shifted right; digits a space apart are joined
   where the row then adds up, rows shifted past the columns are not placed by position, and rows
@@ -53,7 +54,7 @@ the measured figures):
 - `txt-w3m` (w3m's `-dump`): box-drawing tables, a row's label and values wrapped over lines;
 - `txt-lynx` (Lynx's `-dump`): tables flattened to lines of cells.
 
-`txt-pypdf`, `txt-pypdfium2`, `md-html2text`, `md-pandoc-html` (its cells keep a Word page's
+`txt-pypdf`, `txt-pypdfium2`, `txt-pymupdf`, `md-html2text`, `md-pandoc-html` (its cells keep a Word page's
 `<span>` runs), `md-trafilatura` and `md-pandoc-docx` read every scored cell.
 
 The PDF, DOCX and .doc folders of tests/data/layouts are tested in tests/test_pdf_word.py.
@@ -94,6 +95,7 @@ TEXT_FOLDERS = (
     "txt-inscriptis",
     "txt-w3m",
     "txt-lynx",
+    "txt-docx2txt",
 )
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
 #: Layouts held to a floor on the share of cells read (see the module docstring), not to all of them.
@@ -104,15 +106,15 @@ PARTIAL = {
     "md-pymupdf4llm": 0.99,
     "text-layout": 0.99,
     "txt-pdfplumber": 0.99,
-    "txt-pymupdf": 0.99,
     "txt-pdfminer": 0.29,
     "txt-bs4": 0.89,
-    "txt-bs4-lines": 0.77,
+    "txt-bs4-lines": 0.80,
     "txt-pandoc": 0.99,
-    "md-mammoth": 0.55,
+    "md-mammoth": 0.89,
     "txt-inscriptis": 0.95,
     "txt-w3m": 0.60,
     "txt-lynx": 0.81,
+    "txt-docx2txt": 0.85,
 }
 
 
@@ -516,6 +518,20 @@ def test_box_drawing_borders_are_no_part_of_a_value() -> None:
     # w3m draws a table's cells with box-drawing borders: `│74 │-8 │8568 │`; the `-8` is −8.
     report, _ = _read_checked("txt-w3m", "syn-03.html-spans.txt", every_cell=False)
     assert report.tables["proactive"]["cells"]["licensing"]["change"]["value"] in (-8, None)
+
+
+def test_a_cell_a_paragraph_an_empty_line_after_each() -> None:
+    # docx2txt writes each cell of a DOCX table as a paragraph and an empty line after every
+    # paragraph: one empty line is spacing, a blank cell adds two (`27` / `` / ` ` / `` / `1`).
+    # Every run of empty lines odd: each pair past the spacing is a blank cell.
+    report, _ = _read_checked("txt-docx2txt", "syn-03.txt", every_cell=False)
+    row = report.tables["requests"]["cells"]["granted"]
+    assert [c["value"] for c in row.values()] == [1269, 27, None, 1, 4, 5, 1306]
+    assert row["research"]["state"] == "blank"
+    # A table whose zeros print as blank cells, a line each, prints its blanks: its rows of
+    # blank lines only are blank, not rows whose numbers were lost.
+    report, _ = _read_checked("txt-docx2txt", "pingtan-czj-2019.txt", every_cell=False)
+    assert {c["state"] for c in report.tables["requests"]["cells"]["new_received"].values()} == {"blank"}
 
 
 def test_pdfminer_rows_without_their_values_are_not_blank() -> None:

@@ -206,6 +206,11 @@ impl View {
         let lines = v.chars.iter().filter(|&&c| c == '\n').count() + 1;
         if 2 * blank_lines.len() < lines {
             v.blank_lines = blank_lines.to_vec();
+        } else if blank_lines.iter().all(|(_, n)| n % 2 == 1) {
+            // One empty line after every paragraph (docx2txt, a cell a paragraph): an empty
+            // paragraph, a blank cell, prints two more. Every run odd: each pair past the
+            // spacing is a blank cell.
+            v.blank_lines = blank_lines.iter().filter(|(_, n)| *n > 1).map(|&(at, n)| (at, (n - 1) / 2)).collect();
         }
         v
     }
@@ -535,6 +540,12 @@ pub(super) fn line_cells_or_more(v: &View, label_end: usize, limit: usize, n: us
     let blanks = cells[..upto_last_value].iter().filter(|t| blank(t)).count();
     match cells.len() {
         k if k == n && cells.iter().any(blank) => LineCells::Cells(cells),
+        // The first and the n-th cell values, blank lines after the n-th: the next row's (a
+        // label merged over rows prints an empty cell before the next label). (A blank first
+        // may be the spacing before the values.)
+        k if k > n && upto_last_value == n && !blank(&cells[0]) && cells[..n].iter().any(blank) => {
+            LineCells::Cells(cells.into_iter().take(n).collect())
+        }
         _ if upto_last_value > n && blanks > 0 => LineCells::More,
         _ => LineCells::No,
     }

@@ -291,8 +291,9 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let digits = |toks: &[super::solve::Token]| -> usize {
         toks.iter().map(|t| t.raw().chars().filter(char::is_ascii_digit).count().max(1)).sum()
     };
+    // (A row printing blank cells, a line each, prints its blanks: not such a table.)
     let full_width = found.iter().any(|f| digits(&f.1) >= T3_COLS.len())
-        && !found.iter().any(|f| (1..T3_COLS.len()).contains(&digits(&f.1)));
+        && !found.iter().any(|f| (1..T3_COLS.len()).contains(&digits(&f.1)) || has_blank(&f.1));
     if full_width {
         for f in found.iter().filter(|f| f.1.is_empty()) {
             bad.push((f.0, "the row's label is there but no numbers follow it"));

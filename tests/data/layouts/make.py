@@ -76,6 +76,7 @@ TOOLS = {
     "pypdfium2": "pypdfium2 5.15.2",
     "mammoth": "mammoth 1.13.0",
     "inscriptis": "inscriptis 2.7.6",
+    "docx2txt": "docx2txt 0.9",
     "w3m": "w3m 0.5.3+git20230121",
     "lynx": "Lynx 2.9.0dev.12",
     "python-docx": "python-docx 1.2.0",
@@ -312,6 +313,12 @@ def pypdfium2_text(pdf: Path) -> bytes:
         return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc))).encode("utf-8")
     finally:
         doc.close()
+
+
+def docx2txt_text(docx_path: Path) -> bytes:
+    import docx2txt
+
+    return docx2txt.process(str(docx_path)).encode("utf-8")
 
 
 def mammoth_md(docx_path: Path) -> bytes:
@@ -580,6 +587,7 @@ def make_tool_text(srcs: list) -> None:
     docx_makers: list[tuple[str, Callable[[Path], bytes], str]] = [
         ("md-mammoth", mammoth_md, f"{TOOLS['mammoth']} convert_to_markdown"),
         ("md-pandoc-docx", lambda p: pandoc(p.read_bytes(), "docx", "gfm"), f"{TOOLS['pandoc']} -f docx -t gfm"),
+        ("txt-docx2txt", docx2txt_text, f"{TOOLS['docx2txt']} process"),
     ]
     for folder, fn, tool in docx_makers:
         if not wanted(folder):
@@ -591,7 +599,7 @@ def make_tool_text(srcs: list) -> None:
             made = json.loads(docx_path.with_name(stem + ".gold.json").read_text(encoding="utf-8"))
             source = DATA.parent.parent / made["source"]["path"]
             gold = json.loads(source.read_text(encoding="utf-8"))
-            out = out_dir / f"{stem}.md"
+            out = out_dir / (stem + (".txt" if folder.startswith("txt-") else ".md"))
             classic = not stem.endswith(".python-docx")
             # The LibreOffice DOCX files print tables 3-4 zeros blank (html-word), python-docx's
             # table 3's; mammoth writes a cell a paragraph, the blank ones vanish.
