@@ -51,10 +51,9 @@ the measured figures):
   for 2798, and prints rows under a two-level label shifted right; digits a space apart are joined
   where the row then adds up, rows shifted past the columns are not placed by position, and rows
   whose digits may be pieces or cells stay unknown;
-- `txt-w3m` (w3m's `-dump`): box-drawing tables, a row's label and values wrapped over lines;
-- `txt-lynx` (Lynx's `-dump`): tables flattened to lines of cells.
+- `txt-w3m` (w3m's `-dump`): box-drawing tables, a row's label and values wrapped over lines.
 
-`txt-pypdf`, `txt-pypdfium2`, `txt-pymupdf`, `md-html2text`, `md-pandoc-html` (its cells keep a Word page's
+`txt-pypdf`, `txt-pypdfium2`, `txt-pymupdf`, `txt-lynx`, `md-html2text`, `md-pandoc-html` (its cells keep a Word page's
 `<span>` runs), `md-trafilatura` and `md-pandoc-docx` read every scored cell.
 
 The PDF, DOCX and .doc folders of tests/data/layouts are tested in tests/test_pdf_word.py.
@@ -108,12 +107,11 @@ PARTIAL = {
     "txt-pdfplumber": 0.99,
     "txt-pdfminer": 0.29,
     "txt-bs4": 0.89,
-    "txt-bs4-lines": 0.80,
+    "txt-bs4-lines": 0.83,
     "txt-pandoc": 0.99,
     "md-mammoth": 0.89,
     "txt-inscriptis": 0.95,
     "txt-w3m": 0.60,
-    "txt-lynx": 0.81,
     "txt-docx2txt": 0.85,
 }
 
@@ -532,6 +530,16 @@ def test_a_cell_a_paragraph_an_empty_line_after_each() -> None:
     # blank lines only are blank, not rows whose numbers were lost.
     report, _ = _read_checked("txt-docx2txt", "pingtan-czj-2019.txt", every_cell=False)
     assert {c["state"] for c in report.tables["requests"]["cells"]["new_received"].values()} == {"blank"}
+
+
+def test_a_cell_a_paragraph_a_blank_one_empty_line_more() -> None:
+    # Lynx prints a Word page's table a cell paragraph a line, an empty line after each; a blank
+    # cell adds one empty line (`1` / `` / `1` / five empty lines / `2`: 1 1 · four blanks · 2).
+    # Read where the row then has exactly its seven cells.
+    report, _ = _read_checked("txt-lynx", "syn-17.html-word.txt")
+    assert [c["state"] for c in report.tables["requests"]["cells"]["new_received"].values()] == (
+        ["number", "number"] + ["blank"] * 4 + ["number"]
+    )
 
 
 def test_pdfminer_rows_without_their_values_are_not_blank() -> None:

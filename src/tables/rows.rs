@@ -144,6 +144,8 @@ pub(super) struct View {
     cbytes: Vec<usize>,
     /// Empty lines dropped from a text input: `(offset of the line break, how many)`.
     blank_lines: Vec<(usize, u32)>,
+    /// How the empty lines print blank cells (`Spacing`).
+    spacing: Spacing,
     /// Words of column-aligned lines: `(offset of the word, (its end, its page, first printed
     /// column, printed column after it))`, in text order.
     xs: Vec<(usize, (usize, u32, f32, f32))>,
@@ -194,7 +196,17 @@ impl View {
             c2o.push(i);
             compact.push(c);
         }
-        View { chars, furniture, numline, compact, c2o, cbytes, blank_lines: Vec::new(), xs: Vec::new() }
+        View {
+            chars,
+            furniture,
+            numline,
+            compact,
+            c2o,
+            cbytes,
+            blank_lines: Vec::new(),
+            spacing: Spacing::None,
+            xs: Vec::new(),
+        }
     }
 
     /// The view of a document text whose empty lines were dropped at `blank_lines`
@@ -204,14 +216,14 @@ impl View {
         // Text with an empty line after most of its lines (PDF text, converter output) uses
         // them as spacing: they are no blank cells.
         let lines = v.chars.iter().filter(|&&c| c == '\n').count() + 1;
-        if 2 * blank_lines.len() < lines {
-            v.blank_lines = blank_lines.to_vec();
+        v.blank_lines = blank_lines.to_vec();
+        v.spacing = if 2 * blank_lines.len() < lines {
+            Spacing::None
         } else if blank_lines.iter().all(|(_, n)| n % 2 == 1) {
-            // One empty line after every paragraph (docx2txt, a cell a paragraph): an empty
-            // paragraph, a blank cell, prints two more. Every run odd: each pair past the
-            // spacing is a blank cell.
-            v.blank_lines = blank_lines.iter().filter(|(_, n)| *n > 1).map(|&(at, n)| (at, (n - 1) / 2)).collect();
-        }
+            Spacing::Odd
+        } else {
+            Spacing::Lines
+        };
         v
     }
 
@@ -298,10 +310,21 @@ impl View {
         false
     }
 
-    /// How many empty lines stood after the line break at `at`.
-    fn blanks_after(&self, at: usize) -> usize {
+    /// How many blank cells the empty lines after the line break at `at` print, each `per`
+    /// lines past the one line of spacing (where the text spaces its lines); `None` where the
+    /// lines are no whole number of cells.
+    fn blanks_after(&self, at: usize, per: Per) -> Option<usize> {
         let i = self.blank_lines.partition_point(|(p, _)| *p < at);
-        self.blank_lines.get(i).filter(|(p, _)| *p == at).map_or(0, |(_, n)| *n as usize)
+        let k = self.blank_lines.get(i).filter(|(p, _)| *p == at).map_or(0, |(_, n)| *n as usize);
+        match per {
+            Per::Line => Some(k),
+            Per::Ignored => Some(0),
+            Per::Spaced(s) => match k {
+                0 => Some(0),
+                k if (k - 1) % s == 0 => Some((k - 1) / s),
+                _ => None,
+            },
+        }
     }
 
     fn orig(&self, byte: usize) -> usize {
@@ -519,6 +542,29 @@ pub(super) fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> 
     }
 }
 
+/// How a text's empty lines stand between its lines (`View::with_blank_lines`).
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Spacing {
+    /// Few lines have empty lines after them: each empty line a blank cell.
+    None,
+    /// An empty line after most lines, every run of them odd: a cell a paragraph with one
+    /// empty line after each, an empty paragraph (a blank cell) printing two more (docx2txt).
+    Odd,
+    /// An empty line after most lines, as spacing.
+    Lines,
+}
+
+/// How many empty lines a blank cell prints (`View::blanks_after`).
+#[derive(Clone, Copy)]
+enum Per {
+    /// Each empty line is a blank cell.
+    Line,
+    /// Past the one line of spacing, each `s` lines.
+    Spaced(usize),
+    /// Empty lines are spacing only.
+    Ignored,
+}
+
 /// What the lines after a label hold, one cell per line (`line_cells`).
 pub(super) enum LineCells {
     /// Exactly the `n` cells, one a blank line at least.
@@ -533,7 +579,34 @@ pub(super) enum LineCells {
 
 /// `line_cells`, telling more cells than columns apart.
 pub(super) fn line_cells_or_more(v: &View, label_end: usize, limit: usize, n: usize) -> LineCells {
-    let Some(cells) = scan_line_cells(v, label_end, limit, n) else { return LineCells::No };
+    // Where the text spaces its lines, a blank cell prints two more empty lines (every run odd,
+    // docx2txt) or one more (Lynx, a Word page's cell paragraphs): the reading that makes the
+    // row exactly `n` cells (only one can: one line a blank gives more cells whenever a run holds
+    // a blank). Otherwise the text's own way.
+    let ways: &[Per] = match v.spacing {
+        Spacing::None => &[Per::Line],
+        Spacing::Odd => &[Per::Spaced(2), Per::Spaced(1)],
+        Spacing::Lines => &[Per::Spaced(1), Per::Ignored],
+    };
+    // The first way may leave blank lines after the row's last cell to the next row; another
+    // must give exactly `n` cells.
+    let mut first = None;
+    for (k, &per) in ways.iter().enumerate() {
+        let read = line_cells_by(v, label_end, limit, n, per, k == 0);
+        if matches!(read, LineCells::Cells(_)) {
+            return read;
+        }
+        first.get_or_insert(read);
+    }
+    match (v.spacing, first) {
+        (Spacing::Lines, _) => line_cells_by(v, label_end, limit, n, Per::Ignored, true),
+        (_, Some(read)) => read,
+        (_, None) => LineCells::No,
+    }
+}
+
+fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, trim: bool) -> LineCells {
+    let Some(cells) = scan_line_cells(v, label_end, limit, n, per) else { return LineCells::No };
     let blank = |t: &Token| matches!(t, Token::Fixed(c) if c.state == CellState::Blank);
     // Blank lines after the last value may be the space before the next row.
     let upto_last_value = cells.iter().rposition(|t| !blank(t)).map_or(0, |i| i + 1);
@@ -543,7 +616,7 @@ pub(super) fn line_cells_or_more(v: &View, label_end: usize, limit: usize, n: us
         // The first and the n-th cell values, blank lines after the n-th: the next row's (a
         // label merged over rows prints an empty cell before the next label). (A blank first
         // may be the spacing before the values.)
-        k if k > n && upto_last_value == n && !blank(&cells[0]) && cells[..n].iter().any(blank) => {
+        k if trim && k > n && upto_last_value == n && !blank(&cells[0]) && cells[..n].iter().any(blank) => {
             LineCells::Cells(cells.into_iter().take(n).collect())
         }
         _ if upto_last_value > n && blanks > 0 => LineCells::More,
@@ -552,7 +625,7 @@ pub(super) fn line_cells_or_more(v: &View, label_end: usize, limit: usize, n: us
 }
 
 /// The cells of the lines after a label, one per line, at most `2n + 1`.
-fn scan_line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option<Vec<Token>> {
+fn scan_line_cells(v: &View, label_end: usize, limit: usize, n: usize, per: Per) -> Option<Vec<Token>> {
     let limit = limit.min(v.chars.len());
     let len = v.chars.len();
     let mut nl = (label_end..limit).find(|&i| v.chars[i] == '\n')?;
@@ -563,7 +636,7 @@ fn scan_line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option
     // 不计其他情形）`) is the label's, not a cell: the cells start after it.
     let mut depth = note_depth(v, label_end, nl, 0);
     for _ in 0..2 {
-        if depth == 0 || v.blanks_after(nl) > 0 {
+        if depth == 0 || v.blanks_after(nl, per) != Some(0) {
             break;
         }
         let Some(le) = (nl + 1..limit).find(|&i| v.chars[i] == '\n') else { break };
@@ -578,12 +651,13 @@ fn scan_line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option
     }
     let mut out: Vec<Token> = Vec::with_capacity(n + 1);
     // Empty lines the text reader dropped after the line break at `at`: blank cells.
-    let dropped = |at: usize, out: &mut Vec<Token>| {
-        for _ in 0..v.blanks_after(at).min(2 * n + 1) {
+    let dropped = |at: usize, out: &mut Vec<Token>| -> Option<()> {
+        for _ in 0..v.blanks_after(at, per)?.min(2 * n + 1) {
             out.push(Token::Fixed(cells::blank([at, at])));
         }
+        Some(())
     };
-    dropped(nl, &mut out);
+    dropped(nl, &mut out)?;
     let mut ls = nl + 1;
     while ls <= limit && out.len() <= 2 * n {
         let le = (ls..limit).find(|&i| v.chars[i] == '\n').unwrap_or(limit);
@@ -603,7 +677,7 @@ fn scan_line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option
             None => break,
         }
         if le < limit {
-            dropped(le, &mut out);
+            dropped(le, &mut out)?;
         }
         ls = le + 1;
     }
