@@ -6,6 +6,10 @@
 //! flattened page text keeps a whole report on one line. Statutory level-1
 //! headings are recognised by their words even when misnumbered or unnumbered.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::document::{BlockKind, Document};
 use crate::model::Section;
 
@@ -49,12 +53,30 @@ const KEY_RULES: &[(&str, &[&str], &[&str])] = &[
     ("overview", &["总体情况", "概述", "基本情况", "概况", "工作情况综述"], &[]),
 ];
 
+/// The words of [`KEY_RULES`] in one automaton, and each rule's words and exclusions as
+/// bit sets of its patterns.
+static KEY_WORDS: LazyLock<(AhoCorasick, Vec<(u64, u64)>)> = LazyLock::new(|| {
+    let mut words: Vec<&str> = Vec::new();
+    let mut bits = |list: &[&'static str]| -> u64 {
+        list.iter().fold(0u64, |acc, w| {
+            let i = words.iter().position(|x| x == w).unwrap_or_else(|| {
+                words.push(w);
+                words.len() - 1
+            });
+            acc | 1 << i
+        })
+    };
+    let rules: Vec<(u64, u64)> = KEY_RULES.iter().map(|(_, w, not)| (bits(w), bits(not))).collect();
+    assert!(words.len() <= 64, "key words fit a u64");
+    (AhoCorasick::new(&words).expect("key words automaton"), rules)
+});
+
 /// The canonical key of a level-1 heading, by its words.
 pub fn key_for(heading: &str) -> Option<&'static str> {
-    KEY_RULES
-        .iter()
-        .find(|(_, words, not)| words.iter().any(|w| heading.contains(w)) && !not.iter().any(|w| heading.contains(w)))
-        .map(|(k, _, _)| *k)
+    let (ac, rules) = &*KEY_WORDS;
+    // Every word the heading holds, overlaps included (`依申请公开` holds `申请公开`).
+    let held = ac.find_overlapping_iter(heading).fold(0u64, |acc, m| acc | 1 << m.pattern().as_usize());
+    KEY_RULES.iter().zip(rules).find(|(_, &(words, not))| held & words != 0 && held & not == 0).map(|((k, _, _), _)| *k)
 }
 
 /// Whether an unnumbered line is a statutory heading on its own (short, ends like a heading).
