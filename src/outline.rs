@@ -250,7 +250,11 @@ fn marker_at(chars: &[char], i: usize) -> Option<(u8, String, usize)> {
 
 /// Reads the outline of a document.
 pub fn read(doc: &Document) -> Vec<Section> {
-    let chars: Vec<char> = doc.text.chars().collect();
+    read_chars(doc, &doc.text.chars().collect::<Vec<char>>())
+}
+
+/// [`read`] with the characters of `doc.text` at hand.
+pub fn read_chars(doc: &Document, chars: &[char]) -> Vec<Section> {
     let table_spans: Vec<[usize; 2]> = doc.tables.iter().map(|t| t.span).collect();
     let mut found: Vec<Found> = Vec::new();
     let mut t = 0usize; // index into table_spans (sorted by position)
@@ -274,8 +278,8 @@ pub fn read(doc: &Document) -> Vec<Section> {
                 && !is_cn_ordinal(chars[i - 1])
                 && !matches!(chars[i - 1], '第' | '其' | '之' | '、' | '是')
             {
-                if let Some((1, number, end)) = marker_at(&chars, i) {
-                    let (heading, h_end) = heading_text(&chars, end, 1);
+                if let Some((1, number, end)) = marker_at(chars, i) {
+                    let (heading, h_end) = heading_text(chars, end, 1);
                     if is_bare_statutory(&heading) && !is_table_row(&heading) {
                         let key = key_for(&heading);
                         found.push(Found { level: 1, number: Some(number), heading, start: i, key });
@@ -288,8 +292,8 @@ pub fn read(doc: &Document) -> Vec<Section> {
             i += 1;
             continue;
         }
-        if let Some((level, number, end)) = marker_at(&chars, i) {
-            let (heading, h_end) = heading_text(&chars, end, level);
+        if let Some((level, number, end)) = marker_at(chars, i) {
+            let (heading, h_end) = heading_text(chars, end, level);
             if !heading.is_empty() && !is_table_row(&heading) {
                 let key = if level == 1 { key_for(&heading) } else { None };
                 found.push(Found { level, number: Some(number), heading, start: i, key });
@@ -300,7 +304,7 @@ pub fn read(doc: &Document) -> Vec<Section> {
             }
         } else if chars[i] == '、' && (i == 0 || chars[i - 1] == '\n') {
             // Numeral lost: 、主动公开政府信息情况 (DOMAIN §2).
-            let (heading, _) = heading_text(&chars, i + 1, 1);
+            let (heading, _) = heading_text(chars, i + 1, 1);
             if let Some(key) = key_for(&heading).filter(|_| is_bare_statutory(&heading)) {
                 found.push(Found { level: 1, number: None, heading, start: i, key: Some(key) });
                 i += 1;
@@ -318,7 +322,7 @@ pub fn read(doc: &Document) -> Vec<Section> {
         }
         let line: String = chars[s..block.span[1].min(chars.len())].iter().collect();
         let line = line.trim();
-        if marker_at(&chars, s).is_some() || !is_bare_statutory(line) {
+        if marker_at(chars, s).is_some() || !is_bare_statutory(line) {
             continue;
         }
         if found.binary_search_by_key(&s, |f| f.start).is_err() {
@@ -329,7 +333,7 @@ pub fn read(doc: &Document) -> Vec<Section> {
         found.extend(extra);
         found.sort_by_key(|f| f.start);
     }
-    build_tree(&chars, found)
+    build_tree(chars, found)
 }
 
 /// Turns the flat heading list into nested sections with spans, adding the preamble.
