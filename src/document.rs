@@ -355,14 +355,26 @@ const BLOCK: usize = 64;
 /// `0b10xx_xxxx`), eight bytes at a time.
 fn count_char_starts(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut words = bytes.chunks_exact(8);
+    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut continuation = 0usize;
-    for w in &mut words {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(w);
-        let w = u64::from_le_bytes(b);
-        // Bit 7 of each byte set and bit 6 (shifted up into bit 7's place) clear.
-        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+    // Per-byte counts over 31 words at most (each byte ≤ 31, the eight of them ≤ 248),
+    // added across the bytes by one multiplication.
+    let mut words = bytes.chunks_exact(8);
+    loop {
+        let mut acc = 0u64;
+        let mut n = 0;
+        for w in words.by_ref().take(31) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            let w = u64::from_le_bytes(b);
+            // Bit 7 of each byte set and bit 6 (shifted up into bit 7's place) clear.
+            acc += (w & !(w << 1) & HIGH) >> 7;
+            n += 1;
+        }
+        continuation += (acc.wrapping_mul(ONES) >> 56) as usize;
+        if n < 31 {
+            break;
+        }
     }
     continuation += words.remainder().iter().filter(|&&b| b & 0xC0 == 0x80).count();
     bytes.len() - continuation
@@ -400,6 +412,14 @@ impl<'a> CharIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn character_starts_are_counted_over_any_length() {
+        let text = "ab政府x信息公开 12 é𠀀z".repeat(40);
+        for end in (0..text.len()).filter(|&e| text.is_char_boundary(e)) {
+            assert_eq!(count_char_starts(&text.as_bytes()[..end]), text[..end].chars().count(), "{end}");
+        }
+    }
 
     #[test]
     fn char_index_matches_char_counting() {

@@ -15,6 +15,15 @@ pub(super) enum Class {
 
 #[inline]
 pub(super) fn class(c: char) -> Class {
+    // Printable ASCII and CJK ideographs, most of a report, with two comparisons; the
+    // other characters through the table below (where both fall under `Keep(c)` too).
+    if matches!(c, '!'..='~' | '\u{3400}'..='\u{9FFF}') {
+        return Class::Keep(c);
+    }
+    class_other(c)
+}
+
+fn class_other(c: char) -> Class {
     match c {
         '!'..='~' => Class::Keep(c),
         ' ' | '\t' | '\u{0B}' | '\u{0C}' => Class::Space,
