@@ -191,14 +191,25 @@ impl View {
         for (i, &ch) in chars.iter().enumerate() {
             // Lines of numbers only are left out of the compact view: a label wrapped around its
             // row's numbers (`规范性` / `9 9 121` / `文件`) is matched whole.
-            if furniture[i] || numline[i] || is_space(ch) || is_quote(ch) {
+            if furniture[i] || numline[i] {
                 continue;
             }
-            let c = match fold(ch) {
-                '它' => '他',
-                '〔' | '【' | '[' => '(',
-                '〕' | '】' | ']' => ')',
-                c => c,
+            // CJK ideographs, most of the text, are no space, quote or full-width form.
+            let c = if ('\u{4E00}'..='\u{9FFF}').contains(&ch) {
+                if ch == '它' {
+                    '他'
+                } else {
+                    ch
+                }
+            } else if is_space(ch) || is_quote(ch) {
+                continue;
+            } else {
+                match fold(ch) {
+                    '它' => '他',
+                    '〔' | '【' | '[' => '(',
+                    '〕' | '】' | ']' => ')',
+                    c => c,
+                }
             };
             cbytes.push(compact.len());
             c2o.push(i);
