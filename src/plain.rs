@@ -376,7 +376,10 @@ fn line_kind(line: &str) -> LineKind {
     if is_separator(t) {
         return LineKind::Separator;
     }
-    let pipes = t.chars().filter(|&c| c == '|' || c == '｜').count();
+    // `|` and `｜` (EF BD 9C) counted by their bytes: no other character holds either.
+    let b = t.as_bytes();
+    let pipes = memchr::memchr_iter(b'|', b).count()
+        + memchr::memchr_iter(0x9C, b).filter(|&i| i >= 2 && b[i - 2] == 0xEF && b[i - 1] == 0xBD).count();
     if pipes >= 2 && (t.starts_with(['|', '｜']) || t.ends_with(['|', '｜']) || pipes >= 3) {
         return LineKind::Pipe;
     }
