@@ -351,6 +351,35 @@ pub struct CharIndex<'a> {
 /// Bytes per checkpoint of a [`CharIndex`]: a lookup counts at most this many bytes.
 const BLOCK: usize = 64;
 
+/// How many characters start in `bytes` (bytes that are no UTF-8 continuation byte
+/// `0b10xx_xxxx`), eight bytes at a time.
+fn count_char_starts(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut continuation = 0usize;
+    // Per-byte counts over 31 words at most (each byte ≤ 31, the eight of them ≤ 248),
+    // added across the bytes by one multiplication.
+    let mut words = bytes.chunks_exact(8);
+    loop {
+        let mut acc = 0u64;
+        let mut n = 0;
+        for w in words.by_ref().take(31) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            let w = u64::from_le_bytes(b);
+            // Bit 7 of each byte set and bit 6 (shifted up into bit 7's place) clear.
+            acc += (w & !(w << 1) & HIGH) >> 7;
+            n += 1;
+        }
+        continuation += (acc.wrapping_mul(ONES) >> 56) as usize;
+        if n < 31 {
+            break;
+        }
+    }
+    continuation += words.remainder().iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    bytes.len() - continuation
+}
+
 impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> CharIndex<'a> {
         // One count of the characters starting in each block (a byte that is not a UTF-8
@@ -361,7 +390,7 @@ impl<'a> CharIndex<'a> {
         let mut chars = 0usize;
         blocks.push(0);
         for block in bytes.chunks(BLOCK) {
-            chars += block.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            chars += count_char_starts(block);
             blocks.push(chars);
         }
         CharIndex { text: bytes, blocks }
@@ -371,7 +400,7 @@ impl<'a> CharIndex<'a> {
     pub fn char_at(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         let k = byte / BLOCK;
-        self.blocks[k] + self.text[k * BLOCK..byte].iter().filter(|&&b| b & 0xC0 != 0x80).count()
+        self.blocks[k] + count_char_starts(&self.text[k * BLOCK..byte])
     }
 
     /// Character span of a byte range.
@@ -383,6 +412,14 @@ impl<'a> CharIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn character_starts_are_counted_over_any_length() {
+        let text = "ab政府x信息公开 12 é𠀀z".repeat(40);
+        for end in (0..text.len()).filter(|&e| text.is_char_boundary(e)) {
+            assert_eq!(count_char_starts(&text.as_bytes()[..end]), text[..end].chars().count(), "{end}");
+        }
+    }
 
     #[test]
     fn char_index_matches_char_counting() {

@@ -125,6 +125,26 @@ fn read(
     (facts.into_iter().map(|r| r.fact).collect(), issues)
 }
 
+/// `h.find(w)` without the searcher `find` sets up for each word, for the short pieces
+/// of a sentence the readers search: candidates by the word's last byte (the least
+/// frequent in Han text: a lead byte is shared by thousands of characters), each checked
+/// whole. A match of a whole word starts on a character (UTF-8 is self-synchronising).
+fn find_short(h: &str, w: &str) -> Option<usize> {
+    let (hb, wb) = (h.as_bytes(), w.as_bytes());
+    let Some(&last) = wb.last() else { return Some(0) };
+    let n = wb.len();
+    let mut from = n - 1;
+    while from < hb.len() {
+        let end = from + memchr::memchr(last, &hb[from..])?;
+        let start = end + 1 - n;
+        if &hb[start..=end] == wb {
+            return Some(start);
+        }
+        from = end + 1;
+    }
+    None
+}
+
 /// Byte offsets of the character positions `pos` (ascending) in one pass.
 fn byte_offsets(text: &str, pos: &[usize]) -> Vec<usize> {
     let mut out = Vec::with_capacity(pos.len());

@@ -249,7 +249,10 @@ const NON_COUNT_UNITS: &[&str] = &["个工作日", "万人", "万条", "余次",
 
 /// Whether a unit of `UNITS` makes its number a countable fact (SPEC §5).
 pub fn is_count_unit(unit: &str) -> bool {
-    UNITS.contains(&unit) && !NON_COUNT_UNITS.contains(&unit)
+    // Asked for every number of every sentence: one lookup, not a walk of `UNITS`.
+    static COUNT_UNITS: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| UNITS.iter().copied().filter(|u| !NON_COUNT_UNITS.contains(u)).collect());
+    COUNT_UNITS.contains(unit)
 }
 
 /// Prefix words that make a number approximate.
@@ -275,8 +278,12 @@ pub struct NumberToken {
     pub code_like: bool,
 }
 
-fn starts_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
-    list.iter().find(|w| s.starts_with(**w)).copied()
+/// The first word of `list` that `s` starts with.
+pub fn starts_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
+    // Most words differ from `s` in their first two bytes: those are compared in place,
+    // before the length-checked comparison of the whole word (a call per word otherwise).
+    let head = s.as_bytes();
+    list.iter().find(|w| w.as_bytes().iter().zip(head).take(2).all(|(a, b)| a == b) && s.starts_with(**w)).copied()
 }
 
 /// Characters that may start a number (digits, Chinese numerals, 十拾廿卅, the 百 of

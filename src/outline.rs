@@ -6,6 +6,10 @@
 //! flattened page text keeps a whole report on one line. Statutory level-1
 //! headings are recognised by their words even when misnumbered or unnumbered.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::document::{BlockKind, Document};
 use crate::model::Section;
 
@@ -49,12 +53,30 @@ const KEY_RULES: &[(&str, &[&str], &[&str])] = &[
     ("overview", &["总体情况", "概述", "基本情况", "概况", "工作情况综述"], &[]),
 ];
 
+/// The words of [`KEY_RULES`] in one automaton, and each rule's words and exclusions as
+/// bit sets of its patterns.
+static KEY_WORDS: LazyLock<(AhoCorasick, Vec<(u64, u64)>)> = LazyLock::new(|| {
+    let mut words: Vec<&str> = Vec::new();
+    let mut bits = |list: &[&'static str]| -> u64 {
+        list.iter().fold(0u64, |acc, w| {
+            let i = words.iter().position(|x| x == w).unwrap_or_else(|| {
+                words.push(w);
+                words.len() - 1
+            });
+            acc | 1 << i
+        })
+    };
+    let rules: Vec<(u64, u64)> = KEY_RULES.iter().map(|(_, w, not)| (bits(w), bits(not))).collect();
+    assert!(words.len() <= 64, "key words fit a u64");
+    (AhoCorasick::new(&words).expect("key words automaton"), rules)
+});
+
 /// The canonical key of a level-1 heading, by its words.
 pub fn key_for(heading: &str) -> Option<&'static str> {
-    KEY_RULES
-        .iter()
-        .find(|(_, words, not)| words.iter().any(|w| heading.contains(w)) && !not.iter().any(|w| heading.contains(w)))
-        .map(|(k, _, _)| *k)
+    let (ac, rules) = &*KEY_WORDS;
+    // Every word the heading holds, overlaps included (`依申请公开` holds `申请公开`).
+    let held = ac.find_overlapping_iter(heading).fold(0u64, |acc, m| acc | 1 << m.pattern().as_usize());
+    KEY_RULES.iter().zip(rules).find(|(_, &(words, not))| held & words != 0 && held & not == 0).map(|((k, _, _), _)| *k)
 }
 
 /// Whether an unnumbered line is a statutory heading on its own (short, ends like a heading).
@@ -228,7 +250,11 @@ fn marker_at(chars: &[char], i: usize) -> Option<(u8, String, usize)> {
 
 /// Reads the outline of a document.
 pub fn read(doc: &Document) -> Vec<Section> {
-    let chars: Vec<char> = doc.text.chars().collect();
+    read_chars(doc, &doc.text.chars().collect::<Vec<char>>())
+}
+
+/// [`read`] with the characters of `doc.text` at hand.
+pub fn read_chars(doc: &Document, chars: &[char]) -> Vec<Section> {
     let table_spans: Vec<[usize; 2]> = doc.tables.iter().map(|t| t.span).collect();
     let mut found: Vec<Found> = Vec::new();
     let mut t = 0usize; // index into table_spans (sorted by position)
@@ -252,8 +278,8 @@ pub fn read(doc: &Document) -> Vec<Section> {
                 && !is_cn_ordinal(chars[i - 1])
                 && !matches!(chars[i - 1], '第' | '其' | '之' | '、' | '是')
             {
-                if let Some((1, number, end)) = marker_at(&chars, i) {
-                    let (heading, h_end) = heading_text(&chars, end, 1);
+                if let Some((1, number, end)) = marker_at(chars, i) {
+                    let (heading, h_end) = heading_text(chars, end, 1);
                     if is_bare_statutory(&heading) && !is_table_row(&heading) {
                         let key = key_for(&heading);
                         found.push(Found { level: 1, number: Some(number), heading, start: i, key });
@@ -266,8 +292,8 @@ pub fn read(doc: &Document) -> Vec<Section> {
             i += 1;
             continue;
         }
-        if let Some((level, number, end)) = marker_at(&chars, i) {
-            let (heading, h_end) = heading_text(&chars, end, level);
+        if let Some((level, number, end)) = marker_at(chars, i) {
+            let (heading, h_end) = heading_text(chars, end, level);
             if !heading.is_empty() && !is_table_row(&heading) {
                 let key = if level == 1 { key_for(&heading) } else { None };
                 found.push(Found { level, number: Some(number), heading, start: i, key });
@@ -278,7 +304,7 @@ pub fn read(doc: &Document) -> Vec<Section> {
             }
         } else if chars[i] == '、' && (i == 0 || chars[i - 1] == '\n') {
             // Numeral lost: 、主动公开政府信息情况 (DOMAIN §2).
-            let (heading, _) = heading_text(&chars, i + 1, 1);
+            let (heading, _) = heading_text(chars, i + 1, 1);
             if let Some(key) = key_for(&heading).filter(|_| is_bare_statutory(&heading)) {
                 found.push(Found { level: 1, number: None, heading, start: i, key: Some(key) });
                 i += 1;
@@ -296,7 +322,7 @@ pub fn read(doc: &Document) -> Vec<Section> {
         }
         let line: String = chars[s..block.span[1].min(chars.len())].iter().collect();
         let line = line.trim();
-        if marker_at(&chars, s).is_some() || !is_bare_statutory(line) {
+        if marker_at(chars, s).is_some() || !is_bare_statutory(line) {
             continue;
         }
         if found.binary_search_by_key(&s, |f| f.start).is_err() {
@@ -307,7 +333,7 @@ pub fn read(doc: &Document) -> Vec<Section> {
         found.extend(extra);
         found.sort_by_key(|f| f.start);
     }
-    build_tree(&chars, found)
+    build_tree(chars, found)
 }
 
 /// Turns the flat heading list into nested sections with spans, adding the preamble.

@@ -10,6 +10,8 @@
 //! emphasis and `<br>` are removed (a `<br>` inside a table cell is a line
 //! break of the cell).
 
+use std::borrow::Cow;
+
 use crate::document::{RawBlock, RawCell, RawDocument, RawTable};
 use crate::panel;
 
@@ -72,17 +74,21 @@ pub fn parse_markdown(text: &str) -> RawDocument {
 
 fn parse_text(text: &str, markdown: bool) -> RawDocument {
     let raw_lines: Vec<&str> = text.lines().collect();
-    let cleaned: Vec<String> = raw_lines.iter().map(|l| clean_line(l, markdown)).collect();
-    let panel = panel::scan_lines(cleaned.iter().map(String::as_str).filter(|l| !l.is_empty()).take(PANEL_LINES));
+    let cleaned: Vec<Cow<'_, str>> = raw_lines.iter().map(|l| clean_line(l, markdown)).collect();
+    let panel = panel::scan_lines(cleaned.iter().map(|l| &**l).filter(|l| !l.is_empty()).take(PANEL_LINES));
     let kinds: Vec<LineKind> = raw_lines.iter().map(|l| line_kind(l)).collect();
     // Pages as PDF text extractors separate them, by form feeds.
-    let pages: Vec<u32> = raw_lines
-        .iter()
-        .scan(0u32, |page, l| {
-            *page += l.matches('\u{c}').count() as u32;
-            Some(*page)
-        })
-        .collect();
+    let pages: Vec<u32> = if text.contains('\u{c}') {
+        raw_lines
+            .iter()
+            .scan(0u32, |page, l| {
+                *page += l.bytes().filter(|&b| b == 0x0c).count() as u32;
+                Some(*page)
+            })
+            .collect()
+    } else {
+        vec![0; raw_lines.len()]
+    };
     let wide = display_columns(&raw_lines);
     let mut blocks = Vec::with_capacity(raw_lines.len());
     let mut empty = 0u32;
@@ -101,7 +107,7 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
             i = end;
             continue;
         }
-        let l = cleaned[i].as_str();
+        let l = &*cleaned[i];
         i += 1;
         if l.is_empty() || (markdown && is_separator(l)) {
             empty = empty.saturating_add(u32::from(l.is_empty()));
@@ -130,19 +136,46 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
 fn display_columns(lines: &[&str]) -> bool {
     let mut by_chars: Vec<u32> = Vec::new();
     let mut by_width: Vec<u32> = Vec::new();
+    // One line's words, measured both ways in one pass: `(by characters, by display width,
+    // all ASCII digits)`.
+    let mut words: Vec<([u32; 2], [u32; 2], bool)> = Vec::new();
+    let (mut cs, mut ws): (Vec<[u32; 2]>, Vec<[u32; 2]>) = (Vec::new(), Vec::new());
     for line in lines.iter().take(20_000) {
         // Only lines set in columns (two spaces at least between words) with a number count.
         if !line.contains("  ") || !line.bytes().any(|b| b.is_ascii_digit()) || !line.chars().any(is_wide) {
             continue;
         }
-        for (c, w) in
-            word_columns(line, false).into_iter().flatten().zip(word_columns(line, true).into_iter().flatten())
-        {
-            let word: String = line.chars().skip(c[0] as usize).take((c[1] - c[0]) as usize).collect();
-            if word.chars().all(|ch| ch.is_ascii_digit()) {
-                by_chars.push(c[0]);
-                by_width.push(w[0]);
+        if too_long_for_columns(line) {
+            continue;
+        }
+        words.clear();
+        let (mut col, mut wcol) = (0u32, 0u32);
+        let mut open: Option<(u32, u32, bool)> = None;
+        for c in line.chars() {
+            if is_column_space(c) {
+                if let Some((s, w, digits)) = open.take() {
+                    words.push(([s, col], [w, wcol], digits));
+                }
+            } else {
+                let (_, _, digits) = open.get_or_insert((col, wcol, true));
+                *digits &= c.is_ascii_digit();
             }
+            col += 1;
+            wcol += if is_wide(c) { 2 } else { 1 };
+        }
+        if let Some((s, w, digits)) = open {
+            words.push(([s, col], [w, wcol], digits));
+        }
+        cs.clear();
+        ws.clear();
+        cs.extend(words.iter().map(|w| w.0));
+        ws.extend(words.iter().map(|w| w.1));
+        if !set_in_columns(&cs) || !set_in_columns(&ws) {
+            continue;
+        }
+        for (c, w, _) in words.iter().filter(|w| w.2) {
+            by_chars.push(c[0]);
+            by_width.push(w[0]);
         }
     }
     let distinct = |v: &mut Vec<u32>| {
@@ -151,6 +184,19 @@ fn display_columns(lines: &[&str]) -> bool {
         v.len()
     };
     by_chars.len() >= 8 && distinct(&mut by_width) < distinct(&mut by_chars)
+}
+
+/// Lines longer than this many characters are not read for columns.
+const MAX_COLUMN_LINE: usize = 4096;
+
+fn too_long_for_columns(line: &str) -> bool {
+    // Never more characters than bytes: most lines need no count.
+    line.len() > MAX_COLUMN_LINE && line.chars().count() > MAX_COLUMN_LINE
+}
+
+/// What separates the words of a column-aligned line.
+fn is_column_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
 }
 
 /// A character two columns wide in a terminal (CJK ideographs, full-width forms).
@@ -164,41 +210,43 @@ fn is_wide(c: char) -> bool {
 /// whitespace-separated word, in characters or (`wide`) in display columns, when two words
 /// stand apart by two spaces or more.
 fn word_columns(line: &str, wide: bool) -> Option<Vec<[u32; 2]>> {
-    let chars: Vec<char> = line.chars().collect();
-    if chars.len() > 4096 {
+    if too_long_for_columns(line) {
         return None;
     }
-    let space = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}';
     let mut words: Vec<[u32; 2]> = Vec::new();
-    let mut i = 0;
     let mut col = 0u32;
-    let width = |c: char| if wide && is_wide(c) { 2 } else { 1 };
-    while i < chars.len() {
-        if space(chars[i]) {
-            col += width(chars[i]);
-            i += 1;
-            continue;
+    let mut open: Option<u32> = None;
+    for c in line.chars() {
+        if is_column_space(c) {
+            if let Some(s) = open.take() {
+                words.push([s, col]);
+            }
+        } else if open.is_none() {
+            open = Some(col);
         }
-        let s = col;
-        while i < chars.len() && !space(chars[i]) {
-            col += width(chars[i]);
-            i += 1;
-        }
+        col += if wide && is_wide(c) { 2 } else { 1 };
+    }
+    if let Some(s) = open {
         words.push([s, col]);
     }
+    set_in_columns(&words).then_some(words)
+}
+
+/// Whether words at these columns are set in columns: two of them apart by two columns or
+/// more, or a lone short word set in by spaces (`                       总计`, a header word
+/// stacked a line apart from the others).
+fn set_in_columns(words: &[[u32; 2]]) -> bool {
     let apart = words.windows(2).any(|w| w[1][0] - w[0][1] >= 2);
-    // A lone short word set in by spaces (`                       总计`, a header word stacked a
-    // line apart from the others) stands in its column too.
     let lone = words.len() == 1 && words[0][0] >= 2 && words[0][1] - words[0][0] <= 4;
-    ((words.len() >= 2 && apart) || lone).then_some(words)
+    (words.len() >= 2 && apart) || lone
 }
 
 /// A line with Markdown markup removed (heading marks, emphasis, `<br>` as a
 /// line break), trimmed.
-fn clean_line(line: &str, markdown: bool) -> String {
+fn clean_line(line: &str, markdown: bool) -> Cow<'_, str> {
     let t = line.trim();
     if !markdown {
-        return t.to_string();
+        return Cow::Borrowed(t);
     }
     let t = match heading_level(t) {
         Some(n) => t[n..].trim(),
@@ -210,7 +258,7 @@ fn clean_line(line: &str, markdown: bool) -> String {
         && t[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
         && !t[1..].contains('<');
     if lone_tag {
-        return String::new();
+        return Cow::Borrowed("");
     }
     // An inline tag a converter broke over two lines (`**<span` / `style="…">某某局…`): its
     // start at the end of one line, its attributes at the start of the next.
@@ -220,7 +268,7 @@ fn clean_line(line: &str, markdown: bool) -> String {
         Some(i) if !t[i..].contains('>') && inline_tag_len(&format!("{}>", &t[i..])).is_some() => &t[..i],
         _ => t,
     };
-    strip_markup(t, true).trim().to_string()
+    Cow::Owned(strip_markup(t, true).trim().to_string())
 }
 
 /// Length of the attributes and `>` ending a tag whose start was on the line before:
@@ -328,7 +376,10 @@ fn line_kind(line: &str) -> LineKind {
     if is_separator(t) {
         return LineKind::Separator;
     }
-    let pipes = t.chars().filter(|&c| c == '|' || c == '｜').count();
+    // `|` and `｜` (EF BD 9C) counted by their bytes: no other character holds either.
+    let b = t.as_bytes();
+    let pipes = memchr::memchr_iter(b'|', b).count()
+        + memchr::memchr_iter(0x9C, b).filter(|&i| i >= 2 && b[i - 2] == 0xEF && b[i - 1] == 0xBD).count();
     if pipes >= 2 && (t.starts_with(['|', '｜']) || t.ends_with(['|', '｜']) || pipes >= 3) {
         return LineKind::Pipe;
     }

@@ -14,6 +14,10 @@
 //! `申请 12 件` and a hard-wrapped `主动公开各类政\n府信息 5500 余条` read as
 //! printed without spaces.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 /// Filler that may stand between a predicate and its number, longest first
 /// (`…申请共计81件`, `…信息数为133条`, `…访问量达72065人次`).
 const FILLER: &[&str] = &[
@@ -144,8 +148,19 @@ const NOT_THIS_YEARS_REQUESTS: &[&str] = &["结转", "上年", "去年", "上一
 
 /// The last occurrence of any of `words` in `s`: (start, end); of two ending at the
 /// same place, the longer (`主动公开` over its `公开`).
-fn last_of(s: &str, words: &[&str]) -> Option<(usize, usize)> {
-    words.iter().filter_map(|w| s.rfind(w).map(|p| (p, p + w.len()))).max_by_key(|&(p, e)| (e, std::cmp::Reverse(p)))
+fn last_of(s: &str, words: &Words) -> Option<(usize, usize)> {
+    // Every occurrence of every word, in one scan: the latest end, and there the longest,
+    // is the last occurrence of some word and the one the rule picks.
+    words.0.find_overlapping_iter(s).map(|m| (m.start(), m.end())).max_by_key(|&(p, e)| (e, std::cmp::Reverse(p)))
+}
+
+/// A list of words searched as one (see [`last_of`]).
+struct Words(AhoCorasick);
+
+impl Words {
+    fn new(words: &[&str]) -> Words {
+        Words(AhoCorasick::new(words).expect("word list automaton"))
+    }
 }
 
 /// The word of a request before `申请` that makes it a request for information
@@ -225,8 +240,9 @@ enum Verb {
 
 /// The last verb of receiving or handling in `head`.
 fn verb_before(head: &str) -> Option<Verb> {
-    let r = last_of(head, RECEIVING);
-    let h = last_of(head, HANDLING);
+    static LISTS: LazyLock<(Words, Words)> = LazyLock::new(|| (Words::new(RECEIVING), Words::new(HANDLING)));
+    let r = last_of(head, &LISTS.0);
+    let h = last_of(head, &LISTS.1);
     match (r, h) {
         (Some(r), Some(h)) => Some(if h.1 > r.1 { Verb::Handling } else { Verb::Receiving }),
         (Some(_), None) => Some(Verb::Receiving),
@@ -344,7 +360,8 @@ fn proactive(window: &str, core: &str, total_filler: bool) -> Option<Keyed> {
         Some(r) => (r, true),
         None => (rest, false),
     };
-    let (verb_at, verb_end) = last_of(rest, DISCLOSING)?;
+    static DISCLOSING_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(DISCLOSING));
+    let (verb_at, verb_end) = last_of(rest, &DISCLOSING_WORDS)?;
     let verb = &rest[verb_at..verb_end];
     let qualifier = &rest[verb_end..];
     let before = &rest[..verb_at];

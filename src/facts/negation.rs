@@ -90,7 +90,7 @@ pub(super) const NEGATION_REACH: usize = 30;
 /// `无依申请公开政务信息情况`), not further on (`没有发生…依申请公开的信息…`).
 pub(super) fn find_word(s: &str, word: &str, key: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(p) = s[from..].find(word) {
+    while let Some(p) = super::find_short(&s[from..], word) {
         let at = from + p;
         let yi = key == "requests_received" && s[..at].ends_with('依');
         if !yi || NEGATED_VERBS.iter().any(|v| s[..at - '依'.len_utf8()] == **v) {
@@ -109,7 +109,7 @@ pub(super) fn find_negator(clause: &str) -> Option<(usize, &'static str)> {
     let mut best: Option<(usize, &'static str)> = None;
     for n in NEGATORS {
         let mut from = 0;
-        while let Some(p) = clause[from..].find(n) {
+        while let Some(p) = super::find_short(&clause[from..], n) {
             let at = from + p;
             from = at + n.len();
             let next = clause[at + n.len()..].chars().next();

@@ -59,7 +59,7 @@ pub(super) fn is_soft_break(text: &str, line_start: usize, nl: usize, line_is_he
         return true;
     }
     if matches!(first, '，' | ',' | '、' | '。' | '；' | ';' | '）' | ')' | '%' | '％' | '”' | '》')
-        || numbers::UNITS.iter().any(|u| next_line.starts_with(u))
+        || numbers::starts_with_any(next_line, numbers::UNITS).is_some()
         || starts_with_count(next_line)
     {
         return true;

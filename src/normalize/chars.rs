@@ -15,6 +15,15 @@ pub(super) enum Class {
 
 #[inline]
 pub(super) fn class(c: char) -> Class {
+    // Printable ASCII and CJK ideographs, most of a report, with two comparisons; the
+    // other characters through the table below (where both fall under `Keep(c)` too).
+    if matches!(c, '!'..='~' | '\u{3400}'..='\u{9FFF}') {
+        return Class::Keep(c);
+    }
+    class_other(c)
+}
+
+fn class_other(c: char) -> Class {
     match c {
         '!'..='~' => Class::Keep(c),
         ' ' | '\t' | '\u{0B}' | '\u{0C}' => Class::Space,
@@ -132,7 +141,32 @@ pub(super) fn clean_rest(
     let mut pending_space = false;
     let mut pending_newline = false;
     let mut i = start;
-    while let Some(raw_c) = s[i..].chars().next() {
+    loop {
+        // A run of characters that cleaning keeps as they are, none of them starting a
+        // token it removes, is copied whole (and counted) rather than char by char.
+        let run = i;
+        let mut run_after_han = after_han;
+        for c in s[i..].chars() {
+            if !matches!(class(c), Class::Keep(k) if k == c) || matches!(c, '(' | '$' | '[') {
+                break;
+            }
+            run_after_han = count_han(c, counts, trad);
+            i += c.len_utf8();
+        }
+        if i > run {
+            if !out.is_empty() {
+                if pending_newline {
+                    out.push('\n');
+                } else if pending_space {
+                    out.push(' ');
+                }
+            }
+            pending_space = false;
+            pending_newline = false;
+            out.push_str(&s[run..i]);
+            after_han = run_after_han;
+        }
+        let Some(raw_c) = s[i..].chars().next() else { break };
         i += raw_c.len_utf8();
         let c = match class(raw_c) {
             Class::Keep(c) => c,

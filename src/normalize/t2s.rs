@@ -66,7 +66,13 @@ impl Converter {
             }
             let Some(list) = self.entries.get(&c) else { continue };
             let rest = &s[i..];
-            let Some((source, target)) = list.iter().find(|(source, _)| rest.starts_with(source)) else {
+            // Every source of the list starts with `c`: one of that length matches, a longer
+            // one is compared in place on its next two bytes before it is compared whole.
+            let n = c.len_utf8();
+            let next = |source: &str| source.bytes().skip(n).take(2).zip(rest.bytes().skip(n)).all(|(a, b)| a == b);
+            let Some((source, target)) =
+                list.iter().find(|(source, _)| source.len() == n || (next(source) && rest.starts_with(source)))
+            else {
                 continue;
             };
             dst.push_str(&s[copied..i]);

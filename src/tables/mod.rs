@@ -21,6 +21,11 @@ use crate::model::{CellState, Issue, OrderedMap, TableReading, Tables};
 /// Reads the statutory tables and reports the cells that could not be placed
 /// (`TABLE_UNREADABLE`, blame `parser`).
 pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
+    read_with_chars(doc, &doc.text.chars().collect::<Vec<char>>())
+}
+
+/// [`read_with_issues`] with the characters of `doc.text` at hand.
+pub fn read_with_chars(doc: &Document, chars: &[char]) -> (Tables, Vec<Issue>) {
     let mut issues = Vec::new();
     let g = grid::read(doc, &mut issues);
     let mut tables = Tables { proactive: g.proactive, requests: g.requests, review_litigation: g.review };
@@ -30,11 +35,11 @@ pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
         let missing = missing_items(p);
         if !missing.is_empty() {
             let t3 = tables.requests.as_ref().map(|t| (t.span[0], t.format));
-            fill_from_text(p, &missing, text_view(&mut view, doc), doc, t3);
+            fill_from_text(p, &missing, text_view(&mut view, doc, chars), doc, t3);
         }
     }
     if tables.proactive.is_none() || tables.requests.is_none() || tables.review_litigation.is_none() {
-        let v = text_view(&mut view, doc);
+        let v = text_view(&mut view, doc, chars);
         let mut t3_span = None;
         if tables.requests.is_none() {
             if let Some((t, span)) = text::requests(v, &mut issues) {
@@ -56,8 +61,10 @@ pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
 }
 
 /// The document text as the text readers see it, made on first use.
-fn text_view<'a>(slot: &'a mut Option<rows::View>, doc: &Document) -> &'a rows::View {
-    slot.get_or_insert_with(|| rows::View::with_blank_lines(&doc.text, &doc.blank_lines).with_columns(&doc.columns))
+fn text_view<'a>(slot: &'a mut Option<rows::View>, doc: &Document, chars: &[char]) -> &'a rows::View {
+    slot.get_or_insert_with(|| {
+        rows::View::with_blank_lines(&doc.text, chars.to_vec(), &doc.blank_lines).with_columns(&doc.columns)
+    })
 }
 
 /// The items of table 2's form that a reading lacks.

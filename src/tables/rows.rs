@@ -104,16 +104,22 @@ fn mark_running_headers(chars: &[char], furniture: &mut [bool]) {
     }
     lines.push((s, chars.len()));
     let key = |&(a, b): &(usize, usize)| -> String { chars[a..b].iter().filter(|c| !is_space(**c)).collect() };
-    let keys: Vec<String> = lines.iter().map(key).collect();
-    let title = keys.iter().find(|k| !k.is_empty()).cloned().unwrap_or_default();
+    let title = lines.iter().map(key).find(|k| !k.is_empty()).unwrap_or_default();
     let names_report = |k: &str| k.contains("报告") || k.contains("年报");
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for (k, &(a, b)) in keys.iter().zip(&lines) {
-        let n = k.chars().count();
-        if !(6..=60).contains(&n) || !(k == &title || names_report(k)) || k.chars().any(|c| c == '。') {
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for &(a, b) in &lines {
+        // The length and the `。` are the key's (spaces are no `。`): only a line that may
+        // be a header gets its key written out.
+        let line = &chars[a..b];
+        let n = line.iter().filter(|c| !is_space(**c)).count();
+        if !(6..=60).contains(&n) || line.contains(&'。') {
             continue;
         }
-        if !seen.insert(k.as_str()) {
+        let k = key(&(a, b));
+        if !(k == title || names_report(&k)) {
+            continue;
+        }
+        if !seen.insert(k) {
             for f in furniture.iter_mut().take(b).skip(a) {
                 *f = true;
             }
@@ -164,7 +170,11 @@ const MAX_HITS: usize = 20_000;
 
 impl View {
     pub(super) fn new(text: &str) -> View {
-        let chars: Vec<char> = text.chars().collect();
+        View::with_chars(text, text.chars().collect())
+    }
+
+    /// The view of `text`, whose characters `chars` are.
+    fn with_chars(text: &str, chars: Vec<char>) -> View {
         let mut furniture = vec![false; chars.len()];
         if FURNITURE.is_match(text) {
             let idx = CharIndex::new(text);
@@ -183,14 +193,25 @@ impl View {
         for (i, &ch) in chars.iter().enumerate() {
             // Lines of numbers only are left out of the compact view: a label wrapped around its
             // row's numbers (`规范性` / `9 9 121` / `文件`) is matched whole.
-            if furniture[i] || numline[i] || is_space(ch) || is_quote(ch) {
+            if furniture[i] || numline[i] {
                 continue;
             }
-            let c = match fold(ch) {
-                '它' => '他',
-                '〔' | '【' | '[' => '(',
-                '〕' | '】' | ']' => ')',
-                c => c,
+            // CJK ideographs, most of the text, are no space, quote or full-width form.
+            let c = if ('\u{4E00}'..='\u{9FFF}').contains(&ch) {
+                if ch == '它' {
+                    '他'
+                } else {
+                    ch
+                }
+            } else if is_space(ch) || is_quote(ch) {
+                continue;
+            } else {
+                match fold(ch) {
+                    '它' => '他',
+                    '〔' | '【' | '[' => '(',
+                    '〕' | '】' | ']' => ')',
+                    c => c,
+                }
             };
             cbytes.push(compact.len());
             c2o.push(i);
@@ -211,8 +232,8 @@ impl View {
 
     /// The view of a document text whose empty lines were dropped at `blank_lines`
     /// (`Document::blank_lines`).
-    pub(super) fn with_blank_lines(text: &str, blank_lines: &[(usize, u32)]) -> View {
-        let mut v = View::new(text);
+    pub(super) fn with_blank_lines(text: &str, chars: Vec<char>, blank_lines: &[(usize, u32)]) -> View {
+        let mut v = View::with_chars(text, chars);
         // Text with an empty line after most of its lines (PDF text, converter output) uses
         // them as spacing: they are no blank cells.
         let lines = v.chars.iter().filter(|&&c| c == '\n').count() + 1;
