@@ -154,15 +154,7 @@ pub(super) fn clean_rest(
             i += c.len_utf8();
         }
         if i > run {
-            if !out.is_empty() {
-                if pending_newline {
-                    out.push('\n');
-                } else if pending_space {
-                    out.push(' ');
-                }
-            }
-            pending_space = false;
-            pending_newline = false;
+            separate(out, &mut pending_space, &mut pending_newline);
             out.push_str(&s[run..i]);
             after_han = run_after_han;
         }
@@ -196,15 +188,7 @@ pub(super) fn clean_rest(
             i += n;
             continue;
         }
-        if !out.is_empty() {
-            if pending_newline {
-                out.push('\n');
-            } else if pending_space {
-                out.push(' ');
-            }
-        }
-        pending_space = false;
-        pending_newline = false;
+        separate(out, &mut pending_space, &mut pending_newline);
         out.push(c);
         after_han = count_han(c, counts, trad);
     }
@@ -258,4 +242,18 @@ pub(super) fn bookmark_len(rest: &str) -> Option<usize> {
     let tail = rest.strip_prefix("bookmark:")?;
     let end = tail.bytes().take(200).position(|b| b == b']' || b == b'\n')?;
     (tail.as_bytes()[end] == b']').then_some("bookmark:".len() + end + 1)
+}
+
+/// The space or line break pending before the next character kept (none at the start).
+#[inline]
+fn separate(out: &mut String, pending_space: &mut bool, pending_newline: &mut bool) {
+    if !out.is_empty() {
+        if *pending_newline {
+            out.push('\n');
+        } else if *pending_space {
+            out.push(' ');
+        }
+    }
+    *pending_space = false;
+    *pending_newline = false;
 }
