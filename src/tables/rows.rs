@@ -604,26 +604,25 @@ pub(super) fn line_cells_or_more(v: &View, label_end: usize, limit: usize, n: us
     // docx2txt) or one more (Lynx, a Word page's cell paragraphs): the reading that makes the
     // row exactly `n` cells (only one can: one line a blank gives more cells whenever a run holds
     // a blank). Otherwise the text's own way.
-    let ways: &[Per] = match v.spacing {
-        Spacing::None => &[Per::Line],
-        Spacing::Odd => &[Per::Spaced(2), Per::Spaced(1)],
-        Spacing::Lines => &[Per::Spaced(1), Per::Ignored],
+    // Each way with whether it may leave blank lines after the row's last cell to the next
+    // row (the second way of docx2txt text must give exactly `n` cells); without cells, the
+    // reading of the text's own way (`own`) stands.
+    let (ways, own): (&[(Per, bool)], usize) = match v.spacing {
+        Spacing::None => (&[(Per::Line, true)], 0),
+        Spacing::Odd => (&[(Per::Spaced(2), true), (Per::Spaced(1), false)], 0),
+        Spacing::Lines => (&[(Per::Spaced(1), true), (Per::Ignored, true)], 1),
     };
-    // The first way may leave blank lines after the row's last cell to the next row; another
-    // must give exactly `n` cells.
-    let mut first = None;
-    for (k, &per) in ways.iter().enumerate() {
-        let read = line_cells_by(v, label_end, limit, n, per, k == 0);
+    let mut own_read = LineCells::No;
+    for (k, &(per, trim)) in ways.iter().enumerate() {
+        let read = line_cells_by(v, label_end, limit, n, per, trim);
         if matches!(read, LineCells::Cells(_)) {
             return read;
         }
-        first.get_or_insert(read);
+        if k == own {
+            own_read = read;
+        }
     }
-    match (v.spacing, first) {
-        (Spacing::Lines, _) => line_cells_by(v, label_end, limit, n, Per::Ignored, true),
-        (_, Some(read)) => read,
-        (_, None) => LineCells::No,
-    }
+    own_read
 }
 
 fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, trim: bool) -> LineCells {

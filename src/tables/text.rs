@@ -21,7 +21,8 @@ use super::template::{
 mod columns;
 
 use columns::{
-    first_digit, has_blank, join_pieces, orphan_value, pieces_apart, positions, t3_columns, t4_columns, ColumnModel,
+    first_digit, has_blank, join_pieces, orphan_value, pieces_apart, positions, single_digit, t3_columns, t4_columns,
+    ColumnModel,
 };
 
 static T3_AC: LazyLock<AhoCorasick> =
@@ -379,15 +380,20 @@ fn whole_number(t: &super::solve::Token) -> Option<i64> {
     (!raw.is_empty() && raw.len() <= 9 && raw.chars().all(|c| c.is_ascii_digit())).then(|| raw.parse().ok()).flatten()
 }
 
+/// Whether two to seven values add up to the last: a row's printed cells, its total last, with
+/// its blanks dropped wherever they stood.
+fn sum_is_last(v: &[i64]) -> bool {
+    (2..=T3_COLS.len()).contains(&v.len()) && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
+}
+
 /// Whether seven values are a row of table 3: its first six add up to the seventh.
 fn adds_up_as_row(v: &[i64]) -> bool {
-    let n = T3_COLS.len();
-    v.len() == n && v[..n - 1].iter().sum::<i64>() == v[n - 1]
+    v.len() == T3_COLS.len() && sum_is_last(v)
 }
 
 /// Whether seven tokens are whole numbers whose first six add up to the seventh.
 fn adds_up(toks: &[super::solve::Token]) -> bool {
-    toks.iter().map(whole_number).collect::<Option<Vec<i64>>>().is_some_and(|v| adds_up_as_row(&v))
+    toks.len() == T3_COLS.len() && sums_to_last(toks)
 }
 
 /// Digits one column apart (under one column, where the columns are known), joined in each row
@@ -395,7 +401,8 @@ fn adds_up(toks: &[super::solve::Token]) -> bool {
 /// at a time. Whether any row was joined.
 fn join_rows(v: &View, found: &mut [(usize, Vec<super::solve::Token>, Span)], columns: Option<&ColumnModel>) -> bool {
     let mut joined = false;
-    for f in found.iter_mut().filter(|f| !sums_to_last(&f.1)) {
+    let may_join = |toks: &[super::solve::Token]| toks.windows(2).any(|w| single_digit(&w[0]) && single_digit(&w[1]));
+    for f in found.iter_mut().filter(|f| may_join(&f.1) && !sums_to_last(&f.1)) {
         let whole = join_pieces(v, f.1.clone(), columns);
         if whole.len() < f.1.len() && sums_to_last(&whole) {
             f.1 = whole;
@@ -405,11 +412,9 @@ fn join_rows(v: &View, found: &mut [(usize, Vec<super::solve::Token>, Span)], co
     joined
 }
 
-/// Whether whole numbers, a row's printed cells with its blanks dropped, add up to the last
-/// (the total), wherever the blanks stood.
+/// Whether tokens are whole numbers that add up to the last (`sum_is_last`).
 fn sums_to_last(toks: &[super::solve::Token]) -> bool {
-    let Some(v) = toks.iter().map(whole_number).collect::<Option<Vec<i64>>>() else { return false };
-    v.len() >= 2 && v.len() <= T3_COLS.len() && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
+    toks.iter().map(whole_number).collect::<Option<Vec<i64>>>().is_some_and(|v| sum_is_last(&v))
 }
 
 /// What `value_lines` found.

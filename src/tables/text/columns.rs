@@ -250,18 +250,16 @@ pub(super) fn join_pieces(v: &View, tokens: Vec<Token>, m: Option<&ColumnModel>)
         },
         None => Some(0),
     };
-    let digit = |t: &Token| matches!(t, Token::Run { chars, unit, .. } if unit.is_empty() && chars.len() == 1 && chars[0].is_ascii_digit());
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     // The column of the last token out, and where its last piece was printed.
     let mut last_at: Option<(usize, u32, f32)> = None;
     for (i, t) in tokens.into_iter().enumerate() {
-        let printed = v.word_at(t.span()[0]).map(|(_, page, x0, x1)| (page, x0, x1));
-        let here = column(i).zip(printed);
+        let here = column(i).zip(printed(v, &t));
         let joins = match (out.last(), last_at, here) {
-            (Some(Token::Run { chars, gaps, .. }), Some((col, page, x1)), Some((c, (p, x0, _)))) => {
+            (Some(Token::Run { chars, gaps, unit, .. }), Some((col, page, x1)), Some((c, (p, x0, _)))) => {
                 // Single digits each (the last token out: a digit, or digits joined so far).
-                let pieces = gaps.len() + 1 == chars.len() && chars[0] != '0';
-                c == col && p == page && (x0 - x1 - 1.0).abs() < 0.01 && pieces && digit(&t)
+                let pieces = unit.is_empty() && gaps.len() + 1 == chars.len() && chars[0] != '0';
+                c == col && p == page && one_apart(x1, x0) && pieces && single_digit(&t)
             }
             _ => false,
         };
@@ -288,9 +286,7 @@ pub(super) fn join_pieces(v: &View, tokens: Vec<Token>, m: Option<&ColumnModel>)
 /// `12`) as well as cells. (Once is common where text sets cells a space apart and blanks
 /// wider, `258 12   1 1`; the relations between the rows place such a row.)
 pub(super) fn pieces_apart(v: &View, tokens: &[Token]) -> bool {
-    let digit = |t: &Token| matches!(t, Token::Run { chars, unit, .. } if unit.is_empty() && chars.len() == 1);
-    let printed: Vec<Option<(u32, f32, f32)>> =
-        tokens.iter().map(|t| v.word_at(t.span()[0]).map(|(_, p, x0, x1)| (p, x0, x1))).collect();
+    let printed: Vec<Option<(u32, f32, f32)>> = tokens.iter().map(|t| printed(v, t)).collect();
     let mut pairs = 0;
     let mut wide = false;
     for (i, w) in printed.windows(2).enumerate() {
@@ -299,13 +295,28 @@ pub(super) fn pieces_apart(v: &View, tokens: &[Token]) -> bool {
         if p0 != p1 || between.contains(&'\n') {
             continue;
         }
-        if (x0 - x1 - 1.0).abs() < 0.01 && digit(&tokens[i]) && digit(&tokens[i + 1]) {
+        if one_apart(x1, x0) && single_digit(&tokens[i]) && single_digit(&tokens[i + 1]) {
             pairs += 1;
         } else {
             wide |= x0 - x1 >= 2.0;
         }
     }
     pairs >= 2 && wide
+}
+
+/// A single digit, printed alone (no unit).
+pub(super) fn single_digit(t: &Token) -> bool {
+    matches!(t, Token::Run { chars, unit, .. } if unit.is_empty() && chars.len() == 1 && chars[0].is_ascii_digit())
+}
+
+/// Where a token was printed on a column-aligned line: `(page, first column, column after)`.
+fn printed(v: &View, t: &Token) -> Option<(u32, f32, f32)> {
+    v.word_at(t.span()[0]).map(|(_, page, x0, x1)| (page, x0, x1))
+}
+
+/// Whether a word starting at column `x0` stands one space after a word ending at `x1`.
+fn one_apart(x1: f32, x0: f32) -> bool {
+    (x0 - x1 - 1.0).abs() < 0.01
 }
 
 /// Whether a row's tokens hold a blank cell (an empty line read as one).
