@@ -136,9 +136,7 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
 fn display_columns(lines: &[&str]) -> bool {
     let mut by_chars: Vec<u32> = Vec::new();
     let mut by_width: Vec<u32> = Vec::new();
-    // One line's words, measured both ways in one pass: `(by characters, by display width,
-    // all ASCII digits)`.
-    let mut words: Vec<([u32; 2], [u32; 2], bool)> = Vec::new();
+    let mut words: Vec<Measured> = Vec::new();
     let (mut cs, mut ws): (Vec<[u32; 2]>, Vec<[u32; 2]>) = (Vec::new(), Vec::new());
     for line in lines.iter().take(20_000) {
         // Only lines set in columns (two spaces at least between words) with a number count.
@@ -148,24 +146,7 @@ fn display_columns(lines: &[&str]) -> bool {
         if too_long_for_columns(line) {
             continue;
         }
-        words.clear();
-        let (mut col, mut wcol) = (0u32, 0u32);
-        let mut open: Option<(u32, u32, bool)> = None;
-        for c in line.chars() {
-            if is_column_space(c) {
-                if let Some((s, w, digits)) = open.take() {
-                    words.push(([s, col], [w, wcol], digits));
-                }
-            } else {
-                let (_, _, digits) = open.get_or_insert((col, wcol, true));
-                *digits &= c.is_ascii_digit();
-            }
-            col += 1;
-            wcol += if is_wide(c) { 2 } else { 1 };
-        }
-        if let Some((s, w, digits)) = open {
-            words.push(([s, col], [w, wcol], digits));
-        }
+        measure_words(line, &mut words);
         cs.clear();
         ws.clear();
         cs.extend(words.iter().map(|w| w.0));
@@ -213,23 +194,36 @@ fn word_columns(line: &str, wide: bool) -> Option<Vec<[u32; 2]>> {
     if too_long_for_columns(line) {
         return None;
     }
-    let mut words: Vec<[u32; 2]> = Vec::new();
-    let mut col = 0u32;
-    let mut open: Option<u32> = None;
+    let mut measured = Vec::new();
+    measure_words(line, &mut measured);
+    let words: Vec<[u32; 2]> = measured.iter().map(|m| if wide { m.1 } else { m.0 }).collect();
+    set_in_columns(&words).then_some(words)
+}
+
+/// A word of a line: `(its columns counted in characters, in display width, all ASCII digits)`.
+type Measured = ([u32; 2], [u32; 2], bool);
+
+/// The whitespace-separated words of `line` into `out` (cleared first), measured both ways in
+/// one pass.
+fn measure_words(line: &str, out: &mut Vec<Measured>) {
+    out.clear();
+    let (mut col, mut wcol) = (0u32, 0u32);
+    let mut open: Option<(u32, u32, bool)> = None;
     for c in line.chars() {
         if is_column_space(c) {
-            if let Some(s) = open.take() {
-                words.push([s, col]);
+            if let Some((s, w, digits)) = open.take() {
+                out.push(([s, col], [w, wcol], digits));
             }
-        } else if open.is_none() {
-            open = Some(col);
+        } else {
+            let (_, _, digits) = open.get_or_insert((col, wcol, true));
+            *digits &= c.is_ascii_digit();
         }
-        col += if wide && is_wide(c) { 2 } else { 1 };
+        col += 1;
+        wcol += if is_wide(c) { 2 } else { 1 };
     }
-    if let Some(s) = open {
-        words.push([s, col]);
+    if let Some((s, w, digits)) = open {
+        out.push(([s, col], [w, wcol], digits));
     }
-    set_in_columns(&words).then_some(words)
 }
 
 /// Whether words at these columns are set in columns: two of them apart by two columns or
