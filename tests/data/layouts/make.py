@@ -584,12 +584,12 @@ def make_tool_text(srcs: list) -> None:
                 vanish = _render.unscored_when_blanks_vanish(gold) if zeros_blank else set()
                 how = f"the {rendering} rendering → {tool}"
                 write(out, fn(_render.render(gold, rendering)), derived_gold(gold, path, out, how, classic=True, unscored=vanish))
-    docx_makers: list[tuple[str, Callable[[Path], bytes], str]] = [
-        ("md-mammoth", mammoth_md, f"{TOOLS['mammoth']} convert_to_markdown"),
-        ("md-pandoc-docx", lambda p: pandoc(p.read_bytes(), "docx", "gfm"), f"{TOOLS['pandoc']} -f docx -t gfm"),
-        ("txt-docx2txt", docx2txt_text, f"{TOOLS['docx2txt']} process"),
+    docx_makers: list[tuple[str, str, Callable[[Path], bytes], str]] = [
+        ("md-mammoth", ".md", mammoth_md, f"{TOOLS['mammoth']} convert_to_markdown"),
+        ("md-pandoc-docx", ".md", lambda p: pandoc(p.read_bytes(), "docx", "gfm"), f"{TOOLS['pandoc']} -f docx -t gfm"),
+        ("txt-docx2txt", ".txt", docx2txt_text, f"{TOOLS['docx2txt']} process"),
     ]
-    for folder, fn, tool in docx_makers:
+    for folder, ext, fn, tool in docx_makers:
         if not wanted(folder):
             continue
         out_dir = HERE / folder
@@ -599,7 +599,7 @@ def make_tool_text(srcs: list) -> None:
             made = json.loads(docx_path.with_name(stem + ".gold.json").read_text(encoding="utf-8"))
             source = DATA.parent.parent / made["source"]["path"]
             gold = json.loads(source.read_text(encoding="utf-8"))
-            out = out_dir / (stem + (".txt" if folder.startswith("txt-") else ".md"))
+            out = out_dir / f"{stem}{ext}"
             classic = not stem.endswith(".python-docx")
             # The LibreOffice DOCX files print tables 3-4 zeros blank (html-word), python-docx's
             # table 3's; mammoth writes a cell a paragraph, the blank ones vanish.
