@@ -563,6 +563,10 @@ pub(super) fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> 
     }
 }
 
+/// At most this many blank lines after a row's cells are taken for the empty cells of labels
+/// merged over rows (`line_cells_by`).
+const MERGED_BLANKS: usize = 3;
+
 /// How a text's empty lines stand between its lines (`View::with_blank_lines`).
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Spacing {
@@ -633,10 +637,15 @@ fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, t
     let blanks = cells[..upto_last_value].iter().filter(|t| blank(t)).count();
     match cells.len() {
         k if k == n && cells.iter().any(blank) => LineCells::Cells(cells),
-        // The first and the n-th cell values, blank lines after the n-th: the next row's (a
-        // label merged over rows prints an empty cell before the next label). (A blank first
-        // may be the spacing before the values.)
-        k if trim && k > n && upto_last_value == n && !blank(&cells[0]) && cells[..n].iter().any(blank) => {
+        // The first cell a value, blank lines after the n-th: the next row's (a label merged
+        // over rows prints an empty cell or two before the next label); with the n-th itself
+        // blank, only a few. (A blank first may be the spacing before the values.)
+        k if trim
+            && k > n
+            && (upto_last_value == n || upto_last_value < n && k - n <= MERGED_BLANKS)
+            && !blank(&cells[0])
+            && cells[..n].iter().any(blank) =>
+        {
             LineCells::Cells(cells.into_iter().take(n).collect())
         }
         _ if upto_last_value > n && blanks > 0 => LineCells::More,

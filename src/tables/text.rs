@@ -35,6 +35,8 @@ static T2_PROSE_RE: LazyLock<Vec<Regex>> =
 
 /// Largest distance (chars) between two consecutive labels of one table.
 const MAX_GAP: usize = 400;
+/// The heading of table 4's section, as reports word it (compact view).
+const T4_HEADINGS: &[&str] = &["行政复议、行政诉讼", "行政复议、提起行政诉讼", "行政复议和行政诉讼"];
 /// Fewest table-3 data rows that make a table.
 const MIN_T3_ROWS: usize = 4;
 /// Table 3's 2019 row （六）其他处理 in `T3_ROWS` (in 2021 a group label over three rows).
@@ -128,6 +130,15 @@ fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
 pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span)> {
     let mut hits = v.find(&T3_AC);
     hits.retain(|h| !v.in_note(h.start));
+    // Past the heading of table 4's section, label words (`总计`, `其他`) are table 4's header
+    // or prose, where table 3's rows came before it: text printing a table's labels out of
+    // order would chain them after table 3's late labels, past its own total rows.
+    let is_row = |h: &Hit| matches!(T3_LABELS[h.pat].1, T3Label::Row(_));
+    if let Some(t4) = hits.iter().find(|h| is_row(h)).and_then(|h| v.compact_marker_after(h.end, T4_HEADINGS)) {
+        if hits.iter().filter(|h| h.start < t4 && is_row(h)).count() >= MIN_T3_ROWS {
+            hits.retain(|h| h.start < t4);
+        }
+    }
     let fuzzy = fuzzy_hits(v, &hits);
     if !fuzzy.is_empty() {
         hits.extend(fuzzy);
@@ -384,6 +395,74 @@ fn whole_number(t: &super::solve::Token) -> Option<i64> {
 /// its blanks dropped wherever they stood.
 fn sum_is_last(v: &[i64]) -> bool {
     (2..=T3_COLS.len()).contains(&v.len()) && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
+}
+
+/// Whether table 4's fifteen values add up: each group's four results to its total.
+fn t4_adds_up(toks: &[super::solve::Token]) -> Option<bool> {
+    let v = toks.iter().map(whole_number).collect::<Option<Vec<i64>>>()?;
+    Some(v.len() == 15 && v.chunks(5).all(|g| g[..4].iter().sum::<i64>() == g[4]))
+}
+
+/// Most runs of table-4 values whose orders are tried (`t4_runs`): 6! = 720 orders.
+const MAX_T4_RUNS: usize = 6;
+
+/// Table 4's values printed in several runs between header pieces (PDF text without layout
+/// prints each group's results under its own header, a total after its `总计` apart from them):
+/// the runs in text order, unless their values are whole numbers that do not add up and another
+/// order of the runs makes every group add up: then that order, where all such orders give the
+/// same values, else the runs in text order and why they are not the table (the groups' runs
+/// may stand in any of those orders).
+#[allow(clippy::type_complexity)]
+fn t4_runs(
+    runs: Vec<Vec<super::solve::Token>>,
+) -> Result<Vec<super::solve::Token>, (Vec<super::solve::Token>, &'static str)> {
+    let several = runs.len() > 1;
+    let in_order: Vec<_> = runs.iter().flatten().cloned().collect();
+    if !several {
+        return Ok(in_order);
+    }
+    if in_order.len() != 15 {
+        return Err((in_order, "its values were printed in several runs that do not make 15"));
+    }
+    if t4_adds_up(&in_order) != Some(false) {
+        return Ok(in_order);
+    }
+    let unsettled = "its values were printed in several runs whose order the arithmetic does not settle";
+    if runs.len() > MAX_T4_RUNS {
+        return Err((in_order, unsettled));
+    }
+    let mut found: Option<Vec<super::solve::Token>> = None;
+    let mut order: Vec<usize> = (0..runs.len()).collect();
+    let mut settled = true;
+    permute(&mut order, 0, &mut |order| {
+        let toks: Vec<_> = order.iter().flat_map(|&r| runs[r].iter().cloned()).collect();
+        if t4_adds_up(&toks) == Some(true) {
+            match &found {
+                Some(f) if f.iter().map(whole_number).ne(toks.iter().map(whole_number)) => settled = false,
+                Some(_) => {}
+                None => found = Some(toks),
+            }
+        }
+    });
+    match found {
+        // No order adds up: the report's own slip, its values as printed.
+        None => Ok(in_order),
+        Some(toks) if settled => Ok(toks),
+        Some(_) => Err((in_order, unsettled)),
+    }
+}
+
+/// Calls `f` with every order of `items[k..]` after `items[..k]`.
+fn permute(items: &mut [usize], k: usize, f: &mut impl FnMut(&[usize])) {
+    if k == items.len() {
+        f(items);
+        return;
+    }
+    for i in k..items.len() {
+        items.swap(k, i);
+        permute(items, k + 1, f);
+        items.swap(k, i);
+    }
 }
 
 /// Whether seven values are a row of table 3: its first six add up to the seventh.
@@ -757,15 +836,15 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             start = i;
         }
         let end = v.region_end(start, start + 600);
-        let mut tokens = rows::tokenize(v, start, end, None);
+        let tokens = rows::tokenize(v, start, end, None);
         if !full_header && tokens.len() != 15 {
             continue; // a bare row under the section heading holds all 15 cells
         }
         // Values printed in several runs between header pieces (PDF text without layout puts
         // each group's numbers under its own header): all 15, or no reading of the blanks.
         let mut at = end;
-        let mut runs = 1;
-        while tokens.len() < 15 {
+        let mut runs = vec![tokens];
+        while runs.iter().map(Vec::len).sum::<usize>() < 15 {
             let mut j = at;
             while j < len
                 && (v.furniture[j] || super::cells::is_space(v.chars[j]) || T4_HEADER_CHARS.contains(v.chars[j]))
@@ -781,12 +860,13 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             if more.is_empty() {
                 break;
             }
-            tokens.extend(more);
-            runs += 1;
+            runs.push(more);
             at = e;
         }
-        let unreadable =
-            (runs > 1 && tokens.len() != 15).then_some("its values were printed in several runs that do not make 15");
+        let (tokens, unreadable) = match t4_runs(runs) {
+            Ok(tokens) => (tokens, None),
+            Err((tokens, why)) => (tokens, Some(why)),
+        };
         return Some(row(tokens, unreadable, issues));
     }
     None
