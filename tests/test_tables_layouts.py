@@ -43,7 +43,9 @@ the measured figures):
   numbers with the blank cells between them (`6651 1376` for 66 5 1 · 1 3 76); only what the
   arithmetic settles is read, a total never taken as left out where digits may hold it;
 - `txt-bs4-lines` (`get_text("\n")`): each text run on a line, a Word page's numbers split over
-  runs (`1` / `7` for 17): rows with more lines than cells stay unknown;
+  runs (`1` / `7` for 17), cells next to each other alike: a row with more lines than cells is
+  split where one reading gives its seven cells and adds up, else it stays unknown (`173` · two
+  blanks · `1122` may be 17 3 … 1 1 22 or 1 7 3 … 11 22);
 - `txt-pandoc` (pandoc's plain text): a few rows whose columns the positions do not settle;
 - `md-mammoth` (mammoth's Markdown of a DOCX: one paragraph a cell, blank cells gone);
 - `txt-docx2txt` (docx2txt's `process`: a cell a paragraph, an empty line after each, so a blank
@@ -110,7 +112,7 @@ PARTIAL = {
     "txt-pdfplumber": 0.99,
     "txt-pdfminer": 0.29,
     "txt-bs4": 0.89,
-    "txt-bs4-lines": 0.83,
+    "txt-bs4-lines": 0.90,
     "txt-pandoc": 0.99,
     "md-mammoth": 0.89,
     "txt-inscriptis": 0.95,
@@ -458,9 +460,27 @@ def test_glued_cells_never_leave_a_total_out_that_the_digits_may_hold() -> None:
 def test_digits_of_one_number_on_lines_of_their_own_are_no_cells() -> None:
     # get_text("\n") of a Word page that splits 17 into the runs `1` and `7`: nine lines of one
     # value or blank for seven columns. With the blanks dropped the seven values would read as a
-    # row (1 7 3 1 1 2 2); more lines than cells, the row stays unknown.
+    # row (1 7 3 1 1 2 2); more lines than cells, the digits next to each other may be one number
+    # or several: 17 3 · · 1 1 22 and 1 7 3 · · 11 22 both add up, so the row stays unknown.
     report = parse(LAYOUTS / "txt-bs4-lines" / "syn-14.html-word.txt")
     assert _cells(report, "denied_third_party") == [None] * 7
+
+
+def test_digits_of_one_number_on_lines_of_their_own_split_by_the_row_sum() -> None:
+    # `6` / `4` / blank / blank / `2` / blank / `4` / `7` / `0`: seven cells only as 64 · · 2 · 4 70
+    # or 6 4 · · 2 · … (too many) — of the splits giving seven cells, one adds up (64+2+4 = 70).
+    report = parse(LAYOUTS / "txt-bs4-lines" / "pingtan-syq-2021.html-word.txt")
+    assert _cells(report, "new_received") == [64, None, None, 2, None, 4, 70]
+    assert _cells(report, "unavailable_not_held") == [22, None, None, None, None, 3, 25]
+    # A row whose total is blank settles nothing the count leaves open: `1` / `2` / `1` · three
+    # blanks · `2` · blank total is 12 1 … 2 or 1 21 … 2. Read one cell a line (1 2 1 … 2, its
+    # total 2) it would not add up; in a table whose numbers print a digit a line it stays unknown.
+    report = parse(LAYOUTS / "txt-bs4-lines" / "syn-19.html-word.txt")
+    assert _cells(report, "partially_granted") == [None] * 7
+    # Text printing a table a column at a time (`0` / `1` / `0` / `0`, an empty line, …) is not
+    # glued into numbers: an empty line after the label is no row's first cell.
+    report = parse(LAYOUTS / "pdftotext-raw" / "huaian-hongze-2023.txt")
+    assert "a digit or a few a line" not in " ".join(i["message"] for i in report.issues)
 
 
 def test_columns_by_display_width() -> None:

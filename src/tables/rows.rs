@@ -559,7 +559,7 @@ fn pipe_line(v: &View, a: usize, b: usize, first: bool, skip: &[bool], base: usi
 pub(super) fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option<Vec<Token>> {
     match line_cells_or_more(v, label_end, limit, n) {
         LineCells::Cells(cells) => Some(cells),
-        LineCells::More | LineCells::No => None,
+        LineCells::More(_) | LineCells::No => None,
     }
 }
 
@@ -596,8 +596,10 @@ pub(super) enum LineCells {
     Cells(Vec<Token>),
     /// More than `n` lines of one cell each, one a blank line at least: not one cell per line
     /// (digits of one number printed on lines of their own, `1` / `7` for 17), and the values
-    /// with the blanks dropped are no row either.
-    More,
+    /// with the blanks dropped are no row either. With the lines of digits next to each other
+    /// glued into runs (`glue_digit_lines`), where every line is a blank or digits: the runs
+    /// hold the row's numbers, which the arithmetic may split.
+    More(Option<Vec<Token>>),
     /// Not one cell per line.
     No,
 }
@@ -648,9 +650,66 @@ fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, t
         {
             LineCells::Cells(cells.into_iter().take(n).collect())
         }
-        _ if upto_last_value > n && blanks > 0 => LineCells::More,
+        // Digits of one number a line apart only in text whose every empty line is a blank cell
+        // (no spacing between lines).
+        _ if upto_last_value > n && blanks > 0 => {
+            LineCells::More(matches!(per, Per::Line).then(|| glue_digit_lines(v, &cells, n)).flatten())
+        }
         _ => LineCells::No,
     }
+}
+
+/// Lines of digits next to each other (a line break apart, no blank between), glued into one
+/// run each: a Word page's numbers split over text runs, each run a line (`6` / `4` for 64), and
+/// cells next to each other look alike. `Some` when every non-blank line is whole digits, at
+/// most `n` tokens remain and a line was glued.
+pub(super) fn glue_digit_lines(v: &View, cells: &[Token], n: usize) -> Option<Vec<Token>> {
+    // Blank cells printed as lines of spaces (`&nbsp;`) end the row at its last value or such
+    // line: empty lines after it are spacing. Where a row prints its blanks so, an empty line
+    // inside it is no cell either way: not this shape.
+    let blank = |t: &Token| matches!(t, Token::Fixed(c) if c.state == CellState::Blank);
+    let printed_blank = |t: &Token| blank(t) && v.chars.get(t.span()[0]).is_some_and(|&c| c != '\n');
+    let end = if cells.iter().any(printed_blank) {
+        let end = cells.iter().rposition(|t| !blank(t) || printed_blank(t)).map_or(0, |i| i + 1);
+        if cells[..end].iter().any(|t| blank(t) && !printed_blank(t)) {
+            return None;
+        }
+        end
+    } else {
+        cells.iter().rposition(|t| !blank(t)).map_or(0, |i| i + 1)
+    };
+    let cells = &cells[..end];
+    // The row starts with a number: an empty line after the label is the spacing of text
+    // printing a table a column at a time (`0` / `1` / `0` / `0`, empty line, …: four rows'
+    // natural persons), not a row's blank first cell.
+    if cells.first().is_none_or(blank) {
+        return None;
+    }
+    let digits = |t: &Token| matches!(t, Token::Run { chars, unit, .. } if unit.is_empty() && chars.iter().all(char::is_ascii_digit));
+    let mut out: Vec<Token> = Vec::with_capacity(n);
+    let mut glued = false;
+    for t in cells {
+        match t {
+            Token::Fixed(_) if blank(t) => out.push(t.clone()),
+            Token::Run { chars: more, start: s2, raw_len: l2, .. } if digits(t) => {
+                // The next line, no empty line dropped between.
+                let next_line = |end: usize| {
+                    end + 1 == *s2 && v.chars.get(end) == Some(&'\n') && v.blanks_after(end, Per::Line) == Some(0)
+                };
+                match out.last_mut() {
+                    Some(Token::Run { chars, start, raw_len, gaps, .. }) if next_line(*start + *raw_len) => {
+                        gaps.push(chars.len());
+                        chars.extend(more);
+                        *raw_len = s2 + l2 - *start;
+                        glued = true;
+                    }
+                    _ => out.push(t.clone()),
+                }
+            }
+            _ => return None,
+        }
+    }
+    (glued && out.len() <= n).then_some(out)
 }
 
 /// The cells of the lines after a label, one per line, at most `2n + 1`.

@@ -19,6 +19,7 @@ use super::template::{
 };
 
 mod columns;
+mod pieces;
 
 use columns::{
     first_digit, has_blank, join_pieces, orphan_value, pieces_apart, positions, single_digit, t3_columns, t4_columns,
@@ -155,6 +156,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let mut other_at: Option<(Vec<super::solve::Token>, Span)> = None;
     // Rows whose values cannot be placed, and why.
     let mut bad: Vec<(usize, &'static str)> = Vec::new();
+    let mut lines_of = line_readings(v, &hits, &chain, &mut bad);
     for (k, &hi) in chain.iter().enumerate() {
         let h = hits[hi];
         let next = chain.get(k + 1).map(|&n| hits[n]);
@@ -164,19 +166,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             T3Label::Row(i) => T3_ROWS[i].ordinal,
             _ => None,
         });
-        let lines = match label(&h).1 {
-            T3Label::Group => None,
-            _ => match rows::line_cells_or_more(v, h.end, limit, T3_COLS.len()) {
-                rows::LineCells::Cells(cells) => Some(cells),
-                rows::LineCells::More => {
-                    if let T3Label::Row(i) = label(&h).1 {
-                        bad.push((i, "more lines of one value or blank than columns: not one cell a line"));
-                    }
-                    None
-                }
-                rows::LineCells::No => None,
-            },
-        };
+        let lines = std::mem::take(&mut lines_of[k]);
         // Numbers printed inside the label (between the lines of a wrapped label) are the row's.
         let inner = v.number_line_in(h.start, h.end);
         let mut tokens = match inner {
@@ -283,7 +273,8 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // Values one per line are whole rows (one cell per line, blanks as empty lines); fewer
     // than the columns spread over several lines are pieces of a table printed out of order.
     let scattered = |toks: &[super::solve::Token]| {
-        toks.len() < T3_COLS.len() && toks.len() > 1 && !whole_rows && {
+        // (A row printing its blanks, a line each, is where it was printed.)
+        toks.len() < T3_COLS.len() && toks.len() > 1 && !whole_rows && !has_blank(toks) && {
             let first = toks[0].span()[0];
             let last = toks[toks.len() - 1].span()[0];
             (first..last).any(|i| v.chars.get(i) == Some(&'\n'))
@@ -395,6 +386,79 @@ fn whole_number(t: &super::solve::Token) -> Option<i64> {
 /// its blanks dropped wherever they stood.
 fn sum_is_last(v: &[i64]) -> bool {
     (2..=T3_COLS.len()).contains(&v.len()) && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
+}
+
+/// Each chained label's cells read one a line (`rows::line_cells_or_more`): `None` where its
+/// lines are no cells; rows whose lines are more than cells flagged in `bad`.
+fn line_readings(
+    v: &View,
+    hits: &[Hit],
+    chain: &[usize],
+    bad: &mut Vec<(usize, &'static str)>,
+) -> Vec<Option<Vec<super::solve::Token>>> {
+    let label = |hi: usize| T3_LABELS[hits[hi].pat].1;
+    let readings: Vec<rows::LineCells> = chain
+        .iter()
+        .enumerate()
+        .map(|(k, &hi)| {
+            if matches!(label(hi), T3Label::Group) {
+                return rows::LineCells::No;
+            }
+            let limit = chain.get(k + 1).map_or(hits[hi].end + MAX_GAP, |&n| hits[n].start);
+            rows::line_cells_or_more(v, hits[hi].end, limit, T3_COLS.len())
+        })
+        .collect();
+    // A table printing its numbers a digit or a few a line (a row with more lines of digits
+    // than cells): a row of exactly its cells whose digits stand a line apart may as well print
+    // fewer, longer numbers and blank cells after them; it too is split only by its arithmetic.
+    let glued_table = readings.iter().any(|r| matches!(r, rows::LineCells::More(Some(_))));
+    chain
+        .iter()
+        .zip(readings)
+        .map(|(&hi, reading)| {
+            let row = match label(hi) {
+                T3Label::Row(i) => Some(i),
+                _ => None,
+            };
+            match reading {
+                rows::LineCells::Cells(cells) => {
+                    match glued_table.then(|| rows::glue_digit_lines(v, &cells, T3_COLS.len())) {
+                        Some(Some(glued)) => Some(split_glued(glued, row, bad)),
+                        _ => Some(cells),
+                    }
+                }
+                rows::LineCells::More(Some(glued)) => Some(split_glued(glued, row, bad)),
+                rows::LineCells::More(None) => {
+                    if let Some(i) = row {
+                        bad.push((i, "more lines of one value or blank than columns: not one cell a line"));
+                    }
+                    None
+                }
+                rows::LineCells::No => None,
+            }
+        })
+        .collect()
+}
+
+/// A row printing its numbers a digit or a few a line (`rows::glue_digit_lines`): its cells
+/// where the arithmetic settles them (`pieces::split_row`), else the glued runs, the row
+/// flagged.
+fn split_glued(
+    glued: Vec<super::solve::Token>,
+    row: Option<usize>,
+    bad: &mut Vec<(usize, &'static str)>,
+) -> Vec<super::solve::Token> {
+    if let Some(cells) = pieces::split_row(&glued, T3_COLS.len()) {
+        return cells;
+    }
+    if let Some(i) = row {
+        bad.push((
+            i,
+            "its numbers were printed a digit or a few a line, the cells between them not marked: \
+             the row's arithmetic does not settle where each number ends",
+        ));
+    }
+    glued
 }
 
 /// Whether table 4's fifteen values add up: each group's four results to its total.
