@@ -22,6 +22,7 @@ use aho_corasick::AhoCorasick;
 /// (`…申请共计81件`, `…信息数为133条`, `…访问量达72065人次`).
 const FILLER: &[&str] = &[
     "分别为",
+    "人民币",
     "共计",
     "总计",
     "合计",
@@ -400,12 +401,24 @@ fn proactive_prefix_ok(before: &str) -> bool {
 /// The key a counted number takes from the words before it (`window`: its clause
 /// from the previous number on) and after it (`after`: the rest of its clause).
 pub(super) fn classify(window: &str, after: &str, unit: &str, ctx: Context) -> Option<Keyed> {
+    // Quotation marks around a label (`其中“同意公开”16件`) are no words of it.
+    let unquoted: String;
+    let window = if window.contains(is_quote) {
+        unquoted = window.chars().filter(|&c| !is_quote(c)).collect();
+        unquoted.as_str()
+    } else {
+        window
+    };
     let (core, total_filler) = strip_filler(window);
     let got = before_number(window, core, total_filler, unit, ctx);
     if let Some(k) = got {
         return unit_ok(k.key, unit).then_some(k);
     }
     after_number(window, after, unit)
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '「' | '」' | '‘' | '’')
 }
 
 fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: Context) -> Option<Keyed> {

@@ -188,7 +188,9 @@ impl Reader<'_> {
                 let gap = &s[scanned..tok.start];
                 for (k, c) in gap.char_indices() {
                     let at = scanned + k;
-                    if is_clause_end(c) {
+                    // (A colon right before the number ends no clause: `受理申请数：12件`.)
+                    let labels_number = matches!(c, '：' | ':') && s[at + c.len_utf8()..tok.start].trim().is_empty();
+                    if is_clause_end(c) && !labels_number {
                         clause_start = at + c.len_utf8();
                     } else if matches!(c, '“' | '《' | '「' | '"') {
                         quote_depth += 1;
