@@ -15,6 +15,8 @@ use std::borrow::Cow;
 use crate::document::{RawBlock, RawCell, RawDocument, RawTable};
 use crate::panel;
 
+mod boxes;
+
 /// How many leading lines may hold a metadata panel.
 const PANEL_LINES: usize = 80;
 /// Most cells a text table row may have (a pipe row is never wider in a report).
@@ -24,10 +26,14 @@ const MAX_FIELDS: usize = 64;
 /// ATX headings (`# 标题`, `## 一、总体情况`) or `**bold**` spans alongside one.
 pub fn looks_like_markdown(text: &str) -> bool {
     let (mut headings, mut separators, mut bold, mut escapes) = (0usize, 0usize, 0usize, 0usize);
+    // A table drawn with ASCII borders (`+-----+`, Links) rules its rows with `|-----|`: no
+    // Markdown separators.
+    let mut drawn = false;
     for line in text.lines().take(20_000) {
         let t = line.trim();
+        drawn |= t.starts_with("+-") && boxes::ascii_border_line(t);
         if is_separator(t) {
-            separators += 1;
+            separators += usize::from(!drawn);
         } else if heading_level(t).is_some() {
             headings += 1;
         } else if (t.contains('*') && t.matches("**").count() >= 2)
@@ -94,7 +100,8 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
     let mut empty = 0u32;
     let mut i = 0;
     while i < raw_lines.len() {
-        if let Some((end, table)) = text_table(&raw_lines, &kinds, i, markdown) {
+        let table = boxes::bordered_table(&raw_lines, i).or_else(|| text_table(&raw_lines, &kinds, i, markdown));
+        if let Some((end, table)) = table {
             if empty > 0 && !blocks.is_empty() {
                 blocks.push(RawBlock::BlankLines(empty));
             }

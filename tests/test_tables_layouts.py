@@ -55,11 +55,12 @@ the measured figures):
 - `txt-inscriptis` (inscriptis' `get_text`): it sets a Word page's runs a space apart, `2 7 9 8`
   for 2798, and prints rows under a two-level label shifted right; digits a space apart are joined
   where the row then adds up, rows shifted past the columns are not placed by position, and rows
-  whose digits may be pieces or cells stay unknown;
-- `txt-w3m` (w3m's `-dump`): box-drawing tables, a row's label and values wrapped over lines.
+  whose digits may be pieces or cells stay unknown.
 
-`txt-pypdf`, `txt-pypdfium2`, `txt-pymupdf`, `txt-lynx`, `md-html2text`, `md-pandoc-html` (its cells keep a Word page's
-`<span>` runs), `md-trafilatura` and `md-pandoc-docx` read every scored cell.
+`txt-pypdf`, `txt-pypdfium2`, `txt-pymupdf`, `txt-lynx`, `txt-w3m`, `txt-elinks`, `txt-links`
+(text browsers' dumps, the last three drawing tables with borders: box-drawing characters, or
+ASCII `+---+` measured in characters), `md-html2text`, `md-pandoc-html` (its cells keep a Word
+page's `<span>` runs), `md-trafilatura` and `md-pandoc-docx` read every scored cell.
 
 The PDF, DOCX and .doc folders of tests/data/layouts are tested in tests/test_pdf_word.py.
 """
@@ -99,6 +100,8 @@ TEXT_FOLDERS = (
     "txt-inscriptis",
     "txt-w3m",
     "txt-lynx",
+    "txt-elinks",
+    "txt-links",
     "txt-docx2txt",
 )
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
@@ -116,7 +119,6 @@ PARTIAL = {
     "txt-pandoc": 0.99,
     "md-mammoth": 0.89,
     "txt-inscriptis": 0.95,
-    "txt-w3m": 0.60,
     "txt-docx2txt": 0.94,
 }
 
@@ -538,7 +540,31 @@ def test_rows_printed_shifted_past_the_columns_are_not_placed_by_position() -> N
 def test_box_drawing_borders_are_no_part_of_a_value() -> None:
     # w3m draws a table's cells with box-drawing borders: `│74 │-8 │8568 │`; the `-8` is −8.
     report, _ = _read_checked("txt-w3m", "syn-03.html-spans.txt", every_cell=False)
-    assert report.tables["proactive"]["cells"]["licensing"]["change"]["value"] in (-8, None)
+    assert report.tables["proactive"]["cells"]["licensing"]["change"]["value"] == -8
+
+
+BLANKS_ROW = [35, 3, None, None, 2, 1, 41]  # a Word page prints its zeros blank
+ZEROS_ROW = [35, 3, 0, 0, 2, 1, 41]
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "row"),
+    [
+        ("txt-w3m", "syn-14.html-word.txt", BLANKS_ROW),
+        ("txt-elinks", "syn-14.html-word.txt", BLANKS_ROW),
+        ("txt-links", "syn-14.html-spans.txt", ZEROS_ROW),
+    ],
+)
+def test_tables_drawn_with_borders_are_grids(folder: str, name: str, row: list) -> None:
+    # Text browsers draw a table's cells with borders, each cell the region they enclose: a
+    # label wrapped over lines (`│1.属于国 │` / `│家秘密   │`) is one cell, a group label merged
+    # over rows one cell beside them, its text on a line that rules the rows beside it
+    # (`| （三）不予公开 |------+----|`); Links pads by characters, w3m and ELinks by display width.
+    report = parse(LAYOUTS / folder / name)
+    assert report.source["format"] == "text"
+    assert _cells(report, "denied_internal_affairs") == row
+    assert _cells(report, "results_total")[-1] is not None
+    assert not [i for i in report.issues if i["code"] == "TABLE_UNREADABLE"]
 
 
 def test_a_cell_a_paragraph_an_empty_line_after_each() -> None:

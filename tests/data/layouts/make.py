@@ -19,8 +19,9 @@ Tools (the versions that made the committed files; other versions give other byt
   1.2.0, reportlab 5.1.0, pypdf 5.9.0, pdfplumber 0.11.10, PyMuPDF 1.26.7 (the txt-* folders; the
   committed md-pymupdf4llm files were written under PyMuPDF 1.28.2), beautifulsoup4 4.15.0,
   html2text 2025.4.15, trafilatura 2.3.1, pypdfium2 5.15.2, mammoth 1.13.0 (the tool-text folders)
-- pandoc 2.17.1.1 (Debian bookworm ``pandoc``); w3m 0.5.3+git20230121 and Lynx 2.9.0dev.12
-  (Debian bookworm ``w3m``, ``lynx``); inscriptis 2.7.6 (pip)
+- pandoc 2.17.1.1 (Debian bookworm ``pandoc``); w3m 0.5.3+git20230121, Lynx 2.9.0dev.12,
+  ELinks 0.13.2 and Links 2.28 (Debian bookworm ``w3m``, ``lynx``, ``elinks``, ``links2``);
+  inscriptis 2.7.6 (pip)
 
 pdfminer.six orders some text boxes of one line differently from run to run: a regenerated
 ``txt-pdfminer`` file may print a few values in another order than the committed one.
@@ -79,6 +80,8 @@ TOOLS = {
     "docx2txt": "docx2txt 0.9",
     "w3m": "w3m 0.5.3+git20230121",
     "lynx": "Lynx 2.9.0dev.12",
+    "elinks": "ELinks 0.13.2",
+    "links": "Links 2.28",
     "python-docx": "python-docx 1.2.0",
     "reportlab": "ReportLab 5.1.0",
 }
@@ -297,6 +300,22 @@ def w3m_text(html: bytes) -> bytes:
 def lynx_text(html: bytes) -> bytes:
     cmd = ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8", "-stdin"]
     return run(cmd, input=html).stdout
+
+
+def _dump_file(cmd: list[str], html: bytes) -> bytes:
+    """A browser's dump of `html` written to a temporary file (the path last on `cmd`)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.html"
+        page.write_bytes(html)
+        return run([*cmd, str(page)]).stdout
+
+
+def elinks_text(html: bytes) -> bytes:
+    return _dump_file(["elinks", "-dump", "-dump-width", "200", "-dump-charset", "utf-8", "-no-references"], html)
+
+
+def links_text(html: bytes) -> bytes:
+    return _dump_file(["links2", "-dump", "-width", "200", "-codepage", "utf-8"], html)
 
 
 def pdfminer_text(pdf: Path) -> bytes:
@@ -572,6 +591,8 @@ def make_tool_text(srcs: list) -> None:
         ("txt-inscriptis", ".txt", inscriptis_text, f"{TOOLS['inscriptis']} get_text"),
         ("txt-w3m", ".txt", w3m_text, f"{TOOLS['w3m']} -dump -cols 200"),
         ("txt-lynx", ".txt", lynx_text, f"{TOOLS['lynx']} -dump -nolist"),
+        ("txt-elinks", ".txt", elinks_text, f"{TOOLS['elinks']} -dump -dump-width 200"),
+        ("txt-links", ".txt", links_text, f"{TOOLS['links']} -dump -width 200"),
     ]
     for folder, ext, fn, tool in html_makers:
         if not wanted(folder):

@@ -1,0 +1,352 @@
+//! Tables drawn with borders in text: box-drawing characters (`┌──┬──┐`, `│74 │-8 │`, as w3m
+//! and other text browsers print HTML tables) or ASCII grid tables (`+----+----+`, `| a  | b  |`).
+//! Each cell is the region its borders enclose, found by filling the drawing: a cell merged over
+//! rows or columns is one region, however many rows or columns of the grid it covers.
+
+use crate::document::{RawCell, RawTable};
+
+use super::is_wide;
+
+/// Most lines and display columns of one bordered table.
+const MAX_LINES: usize = 2_000;
+const MAX_WIDTH: usize = 1_000;
+
+/// Characters of a box-drawing border: verticals, horizontals, junctions and corners.
+fn is_box(c: char) -> bool {
+    matches!(c as u32, 0x2500..=0x257F)
+}
+
+fn is_box_horizontal(c: char) -> bool {
+    matches!(c, '─' | '━' | '═' | '┄' | '┈' | '╌')
+}
+
+/// Whether a line is part of a bordered table: it starts (after indentation) with a border.
+fn table_line(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with(|c: char| is_box(c) && !is_box_horizontal(c)) || t.starts_with('|') || ascii_border(t)
+}
+
+/// The characters of an ASCII line that rule a border: runs of three `-` or `=` or more
+/// (alignment colons among them) that meet a `+` or `|` (`|----+----|`; a cell merged over rows
+/// prints its text on the same line, `| （三）不予公开 |------+----|`). A minus sign or a
+/// dash inside a cell is no rule.
+fn ascii_rules(chars: &[char]) -> Vec<bool> {
+    let mut rule = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if !matches!(chars[i], '-' | '=' | ':') {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        while i < chars.len() && matches!(chars[i], '-' | '=' | ':') {
+            i += 1;
+        }
+        let dashes = chars[a..i].iter().filter(|&&c| c != ':').count();
+        let meets = |c: Option<&char>| matches!(c, Some('+' | '|'));
+        if dashes >= 3 && (meets(a.checked_sub(1).map(|k| &chars[k])) || meets(chars.get(i))) {
+            rule[a..i].iter_mut().for_each(|r| *r = true);
+        }
+    }
+    rule
+}
+
+/// An ASCII border line: `+----+----+`, `+====+`, `|    +----+` (a cell merged over rows).
+fn ascii_border(t: &str) -> bool {
+    let t = t.trim_end();
+    t.contains("+-") || t.contains("+=") || t.contains("-+") || t.contains("=+")
+}
+
+pub(super) fn ascii_border_line(line: &str) -> bool {
+    let t = line.trim();
+    ascii_border(t) && t.chars().all(|c| matches!(c, '+' | '-' | '=' | '|' | ':' | ' '))
+}
+
+/// A bordered table starting at line `i`: the line after it and the table. Starts at a top
+/// border (`┌`, `╔`, `+-`); ends at the last line of the border's block.
+pub(super) fn bordered_table(lines: &[&str], i: usize) -> Option<(usize, RawTable)> {
+    // Only at the start of a block of border lines: a block that is no table is tried once.
+    if i > 0 && table_line(lines[i - 1]) {
+        return None;
+    }
+    let first = lines[i].trim_start();
+    let boxed = first.starts_with(['┌', '╔', '┏']);
+    if !(boxed || first.starts_with('+') && ascii_border_line(first)) {
+        return None;
+    }
+    let end =
+        (i..lines.len().min(i + MAX_LINES)).find(|&j| !table_line(lines[j])).unwrap_or(lines.len().min(i + MAX_LINES));
+    if end - i < 3 {
+        return None;
+    }
+    let lines = &lines[i..end];
+    // Text browsers pad cells by display width (a Chinese character two columns) or by
+    // characters (Links): the measure under which the vertical borders line up, at fewer
+    // distinct columns.
+    let by_width = canvas(lines, boxed, true)?;
+    let drawing = if lines.iter().any(|l| l.chars().any(is_wide)) {
+        let by_chars = canvas(lines, boxed, false)?;
+        if wall_columns(&by_chars.0).len() < wall_columns(&by_width.0).len() {
+            by_chars
+        } else {
+            by_width
+        }
+    } else {
+        by_width
+    };
+    Some((end, read(drawing)?))
+}
+
+/// The columns where a vertical border stands in some line.
+fn wall_columns(canvas: &[Vec<Mark>]) -> Vec<usize> {
+    let width = canvas.iter().map(Vec::len).max().unwrap_or(0);
+    (0..width).filter(|&x| canvas.iter().any(|r| matches!(r.get(x), Some(Mark::Wall { vertical: true })))).collect()
+}
+
+/// One position of the drawing: a wall, or a character of a cell.
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    Wall {
+        vertical: bool,
+    },
+    Text(char),
+    Space,
+    /// The second display column of a wide character.
+    Pad,
+}
+
+/// The drawing: each line's positions in display columns (`wide`: a wide character two) or
+/// characters, padded to one width, and which lines are horizontal borders.
+fn canvas(lines: &[&str], boxed: bool, wide: bool) -> Option<(Vec<Vec<Mark>>, Vec<bool>)> {
+    let mut canvas: Vec<Vec<Mark>> = Vec::with_capacity(lines.len());
+    let mut border_rows: Vec<bool> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let chars: Vec<char> = line.chars().collect();
+        let rule = if boxed { vec![false; chars.len()] } else { ascii_rules(&chars) };
+        let border = if boxed { chars.iter().any(|&c| is_box_horizontal(c)) } else { rule.contains(&true) };
+        let mut row = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let joins_rule = |i: usize| (i > 0 && rule[i - 1]) || rule.get(i + 1) == Some(&true);
+            let mark = if boxed && is_box(c) {
+                Mark::Wall { vertical: !is_box_horizontal(c) }
+            } else if !boxed && (c == '|' || (c == '+' && joins_rule(i))) {
+                Mark::Wall { vertical: true }
+            } else if rule[i] {
+                Mark::Wall { vertical: false }
+            } else if c.is_whitespace() {
+                Mark::Space
+            } else {
+                Mark::Text(c)
+            };
+            row.push(mark);
+            if wide && is_wide(c) {
+                row.push(Mark::Pad);
+            }
+            if row.len() > MAX_WIDTH {
+                return None;
+            }
+        }
+        canvas.push(row);
+        border_rows.push(border);
+    }
+    let width = canvas.iter().map(Vec::len).max()?;
+    for row in &mut canvas {
+        row.resize(width, Mark::Space);
+    }
+    Some((canvas, border_rows))
+}
+
+fn read((canvas, border_rows): (Vec<Vec<Mark>>, Vec<bool>)) -> Option<RawTable> {
+    let width = canvas.first()?.len();
+    let height = canvas.len();
+    // Grid lines: the columns where a vertical wall stands, the lines of horizontal borders.
+    let xs = wall_columns(&canvas);
+    let ys: Vec<usize> = (0..height).filter(|&y| border_rows[y]).collect();
+    if xs.len() < 3 || ys.len() < 2 {
+        return None;
+    }
+    // Fill each region of non-wall positions; a region touching the drawing's edge lies
+    // outside the table.
+    let mut region = vec![vec![usize::MAX; width]; height];
+    let mut cells: Vec<(usize, usize, usize, usize, String)> = Vec::new();
+    let mut stack = Vec::new();
+    for y0 in 0..height {
+        for x0 in 0..width {
+            if region[y0][x0] != usize::MAX || matches!(canvas[y0][x0], Mark::Wall { .. }) {
+                continue;
+            }
+            let id = cells.len();
+            let (mut minx, mut maxx, mut miny, mut maxy) = (x0, x0, y0, y0);
+            let mut edge = false;
+            stack.push((x0, y0));
+            region[y0][x0] = id;
+            while let Some((x, y)) = stack.pop() {
+                (minx, maxx, miny, maxy) = (minx.min(x), maxx.max(x), miny.min(y), maxy.max(y));
+                edge |= x == 0 || y == 0 || x + 1 == width || y + 1 == height;
+                let mut visit = |nx: usize, ny: usize| {
+                    if region[ny][nx] == usize::MAX && !matches!(canvas[ny][nx], Mark::Wall { .. }) {
+                        region[ny][nx] = id;
+                        stack.push((nx, ny));
+                    }
+                };
+                if x > 0 {
+                    visit(x - 1, y);
+                }
+                if x + 1 < width {
+                    visit(x + 1, y);
+                }
+                if y > 0 {
+                    visit(x, y - 1);
+                }
+                if y + 1 < height {
+                    visit(x, y + 1);
+                }
+            }
+            let text = if edge { String::new() } else { region_text(&canvas, &region, id, [minx, maxx], [miny, maxy]) };
+            cells.push((if edge { usize::MAX } else { minx }, maxx, miny, maxy, text));
+        }
+    }
+    let n_cols = xs.len() - 1;
+    let n_rows = ys.len() - 1;
+    let mut table = RawTable { n_rows, n_cols, cells: Vec::new(), grid: vec![None; n_rows * n_cols] };
+    for (minx, maxx, miny, maxy, text) in cells {
+        if minx == usize::MAX {
+            continue;
+        }
+        // The walls around the region are grid lines; a region between other walls (a
+        // drawing the grid lines do not describe) makes no table.
+        let col = xs.iter().position(|&x| x + 1 == minx)?;
+        let col_end = xs.iter().position(|&x| x == maxx + 1)?;
+        let row = ys.iter().position(|&y| y + 1 == miny)?;
+        let row_end = ys.iter().position(|&y| y == maxy + 1)?;
+        if col_end <= col || row_end <= row {
+            return None;
+        }
+        let index = u32::try_from(table.cells.len()).ok()?;
+        for r in row..row_end {
+            for c in col..col_end {
+                let slot = &mut table.grid[r * n_cols + c];
+                if slot.is_some() {
+                    return None;
+                }
+                *slot = Some(index);
+            }
+        }
+        table.cells.push(RawCell {
+            text,
+            row,
+            col,
+            rowspan: row_end - row,
+            colspan: col_end - col,
+            header: false,
+            evidence: None,
+        });
+    }
+    table.cells.sort_by_key(|c| (c.row, c.col));
+    // The grid's indices follow the sorted cells.
+    table.grid.iter_mut().for_each(|s| *s = None);
+    for (i, c) in table.cells.iter().enumerate() {
+        for r in c.row..c.row + c.rowspan {
+            for k in c.col..c.col + c.colspan {
+                table.grid[r * n_cols + k] = Some(u32::try_from(i).ok()?);
+            }
+        }
+    }
+    Some(table)
+}
+
+/// The text of region `id`: each line's characters in it, the lines joined (a label wrapped in
+/// its cell reads whole: `1.属于国` / `家秘密`; words of other scripts a space apart).
+fn region_text(
+    canvas: &[Vec<Mark>],
+    region: &[Vec<usize>],
+    id: usize,
+    [x0, x1]: [usize; 2],
+    [y0, y1]: [usize; 2],
+) -> String {
+    let mut out = String::new();
+    for y in y0..=y1 {
+        let line: String = (x0..=x1)
+            .filter(|&x| region[y][x] == id)
+            .filter_map(|x| match canvas[y][x] {
+                Mark::Text(c) => Some(c),
+                Mark::Pad => None,
+                _ => Some(' '),
+            })
+            .collect();
+        let piece = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if piece.is_empty() {
+            continue;
+        }
+        let joins_close = out.chars().next_back().is_some_and(is_wide) || piece.chars().next().is_some_and(is_wide);
+        if !out.is_empty() && !joins_close {
+            out.push(' ');
+        }
+        out.push_str(&piece);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &RawTable) -> Vec<Vec<String>> {
+        (0..t.n_rows)
+            .map(|r| (0..t.n_cols).map(|c| t.at(r, c).map_or(String::new(), |x| x.text.clone())).collect())
+            .collect()
+    }
+
+    #[test]
+    fn box_drawing_with_merged_cells() {
+        let lines = [
+            "┌────────┬───────────┐",
+            "│        │ 申请人情况│",
+            "│ 项目   ├─────┬─────┤",
+            "│        │自然 │总计 │",
+            "│        │ 人  │     │",
+            "├────────┼─────┼─────┤",
+            "│1.属于国│74   │-8   │",
+            "│家秘密  │     │     │",
+            "└────────┴─────┴─────┘",
+            "after",
+        ];
+        let (end, t) = bordered_table(&lines, 0).expect("a table");
+        assert_eq!(end, 9);
+        assert_eq!((t.n_rows, t.n_cols), (3, 3));
+        assert_eq!(
+            texts(&t),
+            [["项目", "申请人情况", "申请人情况"], ["项目", "自然人", "总计"], ["1.属于国家秘密", "74", "-8"]]
+        );
+        assert_eq!((t.cells[0].rowspan, t.cells[1].colspan), (2, 2));
+    }
+
+    #[test]
+    fn ascii_grid_table() {
+        let lines = ["+-----+------+", "| a   | 12   |", "+=====+======+", "| b c | -3   |", "+-----+------+"];
+        let (end, t) = bordered_table(&lines, 0).expect("a table");
+        assert_eq!(end, 5);
+        assert_eq!(texts(&t), [["a", "12"], ["b c", "-3"]]);
+    }
+
+    #[test]
+    fn ascii_merged_label_printed_on_a_rule_line() {
+        // Links: a label merged over two rows prints on the line that rules them apart; a
+        // minus sign in a cell is no rule.
+        let lines = [
+            "+-------------------+",
+            "|     | 1.甲 | -8   |",
+            "| 乙  |------+------|",
+            "|     | 2.丙 | 5    |",
+            "+-------------------+",
+        ];
+        let (_, t) = bordered_table(&lines, 0).expect("a table");
+        assert_eq!(texts(&t), [["乙", "1.甲", "-8"], ["乙", "2.丙", "5"]]);
+    }
+
+    #[test]
+    fn not_a_table() {
+        assert!(bordered_table(&["+ one", "| two"], 0).is_none());
+        assert!(bordered_table(&["┌──┐", "└──┘"], 0).is_none());
+    }
+}
