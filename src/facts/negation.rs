@@ -66,9 +66,23 @@ pub(super) const NEGATORS: &[&str] = &["没有", "未", "无", "不存在"];
 /// The first characters of [`NEGATORS`].
 pub(super) const NEGATOR_STARTS: [char; 4] = ['没', '未', '无', '不'];
 
-/// Whether `s` holds a character that starts a negator.
+/// Whether `s` holds a character that starts a negator, or a zero stated after its subject.
 pub(super) fn may_negate(s: &str) -> bool {
-    s.contains(NEGATOR_STARTS)
+    s.contains(NEGATOR_STARTS) || s.contains("为零") || s.contains("为0")
+}
+
+/// A zero stated after what it counts, ending its clause: `行政复议、行政诉讼案件均为零`,
+/// `政府信息公开申请数量为0`. Longest first.
+const ZERO_AFTER: &[&str] = &["均为零", "均为0", "都为零", "皆为零", "为零", "为0"];
+
+/// Where a clause's closing zero statement starts (`ZERO_AFTER`), when it has one.
+pub(super) fn zero_statement(clause: &str) -> Option<usize> {
+    let t = clause.trim_end();
+    let z = ZERO_AFTER.iter().find(|z| t.ends_with(**z))?;
+    let at = t.len() - z.len();
+    // `为0` of `…为10`, `为0.5`: another number.
+    let before = t[..at].chars().next_back();
+    (!before.is_some_and(|c| c.is_ascii_digit() || c == '.')).then_some(at)
 }
 
 /// `无` starting another word (无论, 无法, 无正当理由 …) is no negation.

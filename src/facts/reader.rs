@@ -10,7 +10,8 @@ use crate::model::{Fact, Number, Section};
 use crate::numbers::{self, NumberToken};
 
 use super::{
-    find_negator, find_word, grammar, is_clause_end, may_negate, table_text, Compact, NEGATION_REACH, NEGATION_RULES,
+    find_negator, find_word, grammar, is_clause_end, may_negate, negation, table_text, Compact, NEGATION_REACH,
+    NEGATION_RULES,
 };
 
 /// What a sentence leaves to the next one: the keys it stated (a next sentence
@@ -311,7 +312,10 @@ impl Reader<'_> {
         bounds.push((clause_start, s.len()));
         for (cs, ce) in bounds {
             let clause = &s[cs..ce];
-            let Some((neg_at, neg)) = find_negator(clause) else { continue };
+            let Some((neg_at, neg)) = find_negator(clause) else {
+                self.zero_after(s, cp, [start, end], [cs, ce], tokens, &mut done);
+                continue;
+            };
             // A counted number after the negator means the clause states a count.
             let lo = tokens.partition_point(|t| t.start < cs + neg_at);
             let has_count = tokens[lo..]
@@ -363,6 +367,67 @@ impl Reader<'_> {
                 });
                 done.push(rule.key);
             }
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// A clause stating a zero after what it counts (`行政复议、行政诉讼案件均为零`): each
+    /// statement-of-absence key (`NEGATION_RULES`) whose word stands within reach before the
+    /// zero, with nothing between that makes the zero another count's (`被纠错的为零`) or a
+    /// rate (`纠错率为零`).
+    fn zero_after(
+        &mut self,
+        s: &str,
+        cp: &Compact<'_>,
+        [start, end]: [usize; 2],
+        [cs, ce]: [usize; 2],
+        tokens: &[NumberToken],
+        done: &mut Vec<&'static str>,
+    ) {
+        let clause = &s[cs..ce];
+        let Some(z) = negation::zero_statement(clause) else { return };
+        let lo = tokens.partition_point(|t| t.start < cs);
+        let has_count = tokens[lo..]
+            .iter()
+            .take_while(|t| t.start < ce)
+            .any(|t| t.unit.is_some_and(numbers::is_count_unit) && !t.code_like);
+        if has_count || clause[..z].contains('率') {
+            return;
+        }
+        let before = &clause[..z];
+        let reach_start = before.char_indices().rev().nth(NEGATION_REACH).map_or(0, |(b, _)| b);
+        let reach = &before[reach_start..];
+        for rule in NEGATION_RULES {
+            if done.contains(&rule.key) || rule.not_in_clause.iter().any(|w| clause.contains(w)) {
+                continue;
+            }
+            let hit = rule.words.iter().filter_map(|w| find_word(reach, w, rule.key).map(|p| (p, w.len()))).min();
+            let Some((p, wl)) = hit else { continue };
+            let tail = &reach[p + wl..];
+            if rule.not_between.iter().chain(rule.outcomes).any(|w| tail.contains(w)) {
+                continue;
+            }
+            let from = cs + reach_start + p;
+            let to = cs + clause.trim_end().len();
+            let (a, b) = (cp.at(from), cp.end_at(to));
+            let span = self.idx.span(a..b);
+            self.out.push(Read {
+                fact: Fact {
+                    key: Some(rule.key),
+                    label: s[from..to].to_string(),
+                    value: Number::Int(0),
+                    unit: None,
+                    approx: false,
+                    negated: true,
+                    section: section_at(self.sections, span[0]),
+                    span,
+                    sentence: self.quote(start, end, a, b),
+                },
+                rank: 3,
+                frame: None,
+            });
+            done.push(rule.key);
         }
     }
 }
