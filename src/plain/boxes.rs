@@ -65,13 +65,13 @@ pub(super) fn ascii_border_line(line: &str) -> bool {
 /// A bordered table starting at line `i`: the line after it and the table. Starts at a top
 /// border (`┌`, `╔`, `+-`); ends at the last line of the border's block.
 pub(super) fn bordered_table(lines: &[&str], i: usize) -> Option<(usize, RawTable)> {
-    // Only at the start of a block of border lines: a block that is no table is tried once.
-    if i > 0 && table_line(lines[i - 1]) {
-        return None;
-    }
     let first = lines[i].trim_start();
     let boxed = first.starts_with(['┌', '╔', '┏']);
     if !(boxed || first.starts_with('+') && ascii_border_line(first)) {
+        return None;
+    }
+    // Only at the start of a block of border lines: a block that is no table is tried once.
+    if i > 0 && table_line(lines[i - 1]) {
         return None;
     }
     let end =
