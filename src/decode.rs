@@ -320,9 +320,18 @@ fn mostly_utf8(window: &[u8], last: bool) -> bool {
         }
     }
     let (mut valid, mut bad) = (0usize, 0usize);
+    let mut left = end;
     for chunk in window[..end].utf8_chunks() {
-        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        // A multi-byte character of valid UTF-8 is its lead byte (0xC2 and up).
+        valid += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
         bad += usize::from(!chunk.invalid().is_empty());
+        left -= chunk.valid().len() + chunk.invalid().len();
+        // The rest holds at most one multi-byte character per two bytes: when even that cannot
+        // bring the valid ones to four times the malformed, the answer is known (GBK text
+        // read as UTF-8 gets here after a few hundred bytes).
+        if valid + left / 2 < 4 * bad {
+            return false;
+        }
     }
     valid >= 4 && valid >= 4 * bad
 }
