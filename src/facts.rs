@@ -96,7 +96,7 @@ fn read(
     let mut wanted: Vec<usize> = spans.iter().flat_map(|s| [s[0], s[1]]).chain(heads.iter().copied()).collect();
     wanted.sort_unstable();
     wanted.dedup();
-    let bytes = byte_offsets(text, &wanted);
+    let bytes: Vec<usize> = wanted.iter().map(|&c| idx.byte_at(c)).collect();
     let to_byte = |c: usize| wanted.binary_search(&c).map_or(text.len(), |i| bytes[i]);
     let mut excl: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for s in &spans {
@@ -143,19 +143,6 @@ fn find_short(h: &str, w: &str) -> Option<usize> {
         from = end + 1;
     }
     None
-}
-
-/// Byte offsets of the character positions `pos` (ascending) in one pass.
-fn byte_offsets(text: &str, pos: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(pos.len());
-    let mut it = text.char_indices().enumerate().peekable();
-    for &p in pos {
-        while it.peek().is_some_and(|(i, _)| *i < p) {
-            it.next();
-        }
-        out.push(it.peek().map_or(text.len(), |(_, (b, _))| *b));
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------
