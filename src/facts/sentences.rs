@@ -141,10 +141,10 @@ pub(super) fn segments(text: &str, heads: &[usize], excl: &[(usize, usize)]) -> 
 /// A sentence with its whitespace removed, mapped back to the text.
 pub(super) struct Compact<'a> {
     pub(super) s: Cow<'a, str>,
-    /// Text byte offset of each byte of `s`; `None` when `s` is the text itself
-    /// from `base` on.
-    pub(super) map: Option<Vec<usize>>,
-    pub(super) base: usize,
+    /// Where each run of text kept whole starts: `(byte offset in s, text byte offset)`, in
+    /// order; `None` when `s` is the text itself from `base` on.
+    runs: Option<Vec<(usize, usize)>>,
+    base: usize,
 }
 
 impl<'a> Compact<'a> {
@@ -153,14 +153,101 @@ impl<'a> Compact<'a> {
         // Pipes too: a converter may cut a line of prose into the cells of a Markdown
         // row (`| 府网站平台主动公开政府信息 |  |  | 1136 条。 |`).
         let gap = |c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '|' | '｜');
-        if !raw.contains(gap) {
-            return Compact { s: Cow::Borrowed(raw), map: None, base: start };
-        }
+        let Some(first_gap) = raw.find(gap) else {
+            return Compact { s: Cow::Borrowed(raw), runs: None, base: start };
+        };
         let mut s = String::with_capacity(raw.len());
-        let mut map = Vec::with_capacity(raw.len());
+        let mut runs = Vec::new();
+        // The characters kept are copied a run at a time: `run` is where the current one starts.
+        let mut run = 0usize;
+        let mut keep_run = |s: &mut String, from: usize, to: usize| {
+            if to > from {
+                runs.push((s.len(), start + from));
+                s.push_str(&raw[from..to]);
+            }
+        };
         // After a line break inside a sentence, a Markdown bullet a converter put before
         // the wrapped rest (`…全年共收到政府信息公开申\n\n- 请0件`) is not text, nor is
         // the rule row under a Markdown row (`| --- | --- |`).
+        let mut line_start = true;
+        // Up to the first gap, nothing is dropped: a bullet needs a line start and a gap after it.
+        let mut chars = raw[first_gap..].char_indices().map(|(k, c)| (first_gap + k, c)).peekable();
+        if first_gap > 0 {
+            line_start = false;
+            // The one character before the gap may be a bullet at the start of the sentence.
+            let (k, c) = raw[..first_gap].char_indices().next_back().unwrap_or((0, ' '));
+            if k == 0 && matches!(c, '-' | '*' | '•' | '·') {
+                run = first_gap;
+            }
+        }
+        while let Some((k, c)) = chars.next() {
+            if c == '\n' {
+                line_start = true;
+            }
+            if gap(c) {
+                keep_run(&mut s, run, k);
+                run = k + c.len_utf8();
+                if c == '|' && line_start {
+                    let line = &raw[k..raw[k..].find('\n').map_or(raw.len(), |e| k + e)];
+                    if line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
+                        while let Some(&(j, n)) = chars.peek() {
+                            if n == '\n' {
+                                break;
+                            }
+                            chars.next();
+                            run = j + n.len_utf8();
+                        }
+                    }
+                }
+                continue;
+            }
+            if line_start && matches!(c, '-' | '*' | '•' | '·') && chars.peek().is_some_and(|&(_, n)| gap(n)) {
+                line_start = false;
+                keep_run(&mut s, run, k);
+                run = k + c.len_utf8();
+                continue;
+            }
+            line_start = false;
+        }
+        keep_run(&mut s, run, raw.len());
+        Compact { s: Cow::Owned(s), runs: Some(runs), base: start }
+    }
+
+    /// The text byte offset of byte `i` of the compact sentence (`i` < its length).
+    fn text_at(runs: &[(usize, usize)], i: usize) -> usize {
+        let r = runs[runs.partition_point(|&(c, _)| c <= i) - 1];
+        r.1 + (i - r.0)
+    }
+
+    /// The text byte offset where byte `i` of the compact sentence starts.
+    pub(super) fn at(&self, i: usize) -> usize {
+        match &self.runs {
+            Some(runs) if runs.is_empty() => self.base,
+            Some(runs) if i < self.s.len() => Self::text_at(runs, i),
+            // Past the end: just past its last byte.
+            Some(runs) => Self::text_at(runs, self.s.len() - 1) + 1,
+            None => self.base + i,
+        }
+    }
+
+    /// The text byte offset where the compact range `..i` ends.
+    pub(super) fn end_at(&self, i: usize) -> usize {
+        match &self.runs {
+            Some(runs) if i > 0 && !runs.is_empty() => Self::text_at(runs, (i - 1).min(self.s.len() - 1)) + 1,
+            _ => self.at(i),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Compact;
+
+    /// The compact copy as first written: a text offset for every byte kept.
+    fn byte_map(text: &str, start: usize, end: usize) -> (String, Vec<usize>) {
+        let raw = &text[start..end];
+        let gap = |c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '|' | '｜');
+        let (mut s, mut map) = (String::new(), Vec::new());
         let mut line_start = true;
         let mut chars = raw.char_indices().peekable();
         while let Some((k, c)) = chars.next() {
@@ -186,22 +273,38 @@ impl<'a> Compact<'a> {
             s.push(c);
             map.extend((0..c.len_utf8()).map(|j| start + k + j));
         }
-        Compact { s: Cow::Owned(s), map: Some(map), base: start }
+        (s, map)
     }
 
-    /// The text byte offset where byte `i` of the compact sentence starts.
-    pub(super) fn at(&self, i: usize) -> usize {
-        match &self.map {
-            Some(m) => m.get(i).copied().unwrap_or_else(|| m.last().map_or(self.base, |l| l + 1)),
-            None => self.base + i,
-        }
-    }
-
-    /// The text byte offset where the compact range `..i` ends.
-    pub(super) fn end_at(&self, i: usize) -> usize {
-        match &self.map {
-            Some(m) if i > 0 => m[(i - 1).min(m.len() - 1)] + 1,
-            _ => self.at(i),
+    #[test]
+    fn runs_map_back_as_bytes_did() {
+        let texts = [
+            "共收到申请 12 件。",
+            "- 请0件",
+            "• 全年共收到政府信息公开申\n\n- 请0件，* 其中-1件",
+            "-x 申请",
+            "x- y",
+            "| 府网站平台主动公开政府信息 |  |  | 1136 条。 |\n| --- | --- |\n| 办结 | 3 |",
+            "|---|\n申请\u{200b}5\u{feff}件｜",
+            "   ",
+            "政府信息",
+            "a\n-\n b",
+        ];
+        for text in texts {
+            let padded = format!("前文。{text}后文");
+            let (start, end) = ("前文。".len(), "前文。".len() + text.len());
+            let (s, map) = byte_map(&padded, start, end);
+            let cp = Compact::new(&padded, start, end);
+            assert_eq!(cp.s, s, "{text:?}");
+            // Without a gap the sentence is the text itself, offsets past its end included.
+            let past = if cp.runs.is_none() { s.len() } else { s.len() + 2 };
+            for i in 0..=past {
+                let at = map.get(i).copied().unwrap_or_else(|| map.last().map_or(start, |l| l + 1));
+                assert_eq!(cp.at(i), if s.is_empty() && map.is_empty() { start } else { at }, "{text:?} at {i}");
+                if i > 0 && !map.is_empty() {
+                    assert_eq!(cp.end_at(i), map[(i - 1).min(map.len() - 1)] + 1, "{text:?} end_at {i}");
+                }
+            }
         }
     }
 }
