@@ -314,15 +314,18 @@ impl View {
     /// 这一情形，不计其他情形）`): a label word there is not a label.
     pub(super) fn in_note(&self, at: usize) -> bool {
         let mut depth = 0i32;
-        for i in (at.saturating_sub(200)..at.min(self.chars.len())).rev() {
-            match self.chars[i] {
+        let end = at.min(self.chars.len());
+        let from = at.saturating_sub(200).min(end);
+        for (k, &c) in self.chars[from..end].iter().enumerate().rev() {
+            match c {
                 '\n' => break,
                 // A bracket standing alone (a vertical `（` / `三` / `）` group label printed
                 // one character per line) opens no note.
-                '(' | '（' if self.chars.get(i + 1).is_some_and(|c| is_space(*c)) => {}
+                '(' | '（' if self.chars.get(from + k + 1).is_some_and(|c| is_space(*c)) => {}
                 '(' | '（' => depth += 1,
                 ')' | '）' => depth -= 1,
-                _ => {}
+                // Only a bracket changes the depth.
+                _ => continue,
             }
             if depth > 0 {
                 return true;
