@@ -78,6 +78,29 @@ pub(super) fn starts_with_count(line: &str) -> bool {
     rest.is_empty() || numbers::UNITS.iter().any(|u| rest.starts_with(u) && numbers::is_count_unit(u))
 }
 
+/// Byte offsets of the characters that end a sentence or a line (`。！？!?` and `\n`), found by
+/// byte: the line break and the ASCII marks are bytes of their own, and `。` (E3 80 82), `！`
+/// (EF BC 81) and `？` (EF BC 9F) start with one of two lead bytes.
+fn stops(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out: Vec<usize> = memchr::memchr2_iter(b'!', b'?', b).collect();
+    let ascii = out.len();
+    for p in memchr::memchr3_iter(b'\n', 0xE3, 0xEF, b) {
+        let stop = match b[p] {
+            b'\n' => true,
+            0xE3 => b.get(p + 1..p + 3) == Some(&[0x80, 0x82]),
+            _ => matches!(b.get(p + 1..p + 3), Some([0xBC, 0x81 | 0x9F])),
+        };
+        if stop {
+            out.push(p);
+        }
+    }
+    if ascii > 0 {
+        out.sort_unstable();
+    }
+    out
+}
+
 /// The sentences of `text`: cut at sentence ends, at `heads` (byte offsets of
 /// section starts), around `excl` (byte ranges of tables) and at line breaks that
 /// end a line (see [`is_soft_break`]).
@@ -94,6 +117,8 @@ pub(super) fn segments(text: &str, heads: &[usize], excl: &[(usize, usize)]) -> 
             *fresh = false;
         }
     };
+    let stops = stops(text);
+    let mut k = 0usize;
     let mut i = 0usize;
     while i < text.len() {
         if e < excl.len() && excl[e].0 <= i {
@@ -118,6 +143,18 @@ pub(super) fn segments(text: &str, heads: &[usize], excl: &[(usize, usize)]) -> 
             }
             h += 1;
             continue;
+        }
+        // Nothing happens before the next stop or the next table or heading (both after `i`).
+        let limit = excl.get(e).map_or(text.len(), |x| x.0).min(heads.get(h).copied().unwrap_or(text.len()));
+        while stops.get(k).is_some_and(|&p| p < i) {
+            k += 1;
+        }
+        match stops.get(k) {
+            Some(&p) if p < limit => i = p,
+            _ => {
+                i = limit;
+                continue;
+            }
         }
         let Some(c) = text[i..].chars().next() else { break };
         let next = i + c.len_utf8();
@@ -241,7 +278,7 @@ impl<'a> Compact<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::Compact;
+    use super::{is_sentence_end, is_soft_break, segments, Compact, Segment};
 
     /// The compact copy as first written: a text offset for every byte kept.
     fn byte_map(text: &str, start: usize, end: usize) -> (String, Vec<usize>) {
@@ -274,6 +311,89 @@ mod tests {
             map.extend((0..c.len_utf8()).map(|j| start + k + j));
         }
         (s, map)
+    }
+
+    /// The sentences as first read, character by character.
+    fn segments_by_char(text: &str, heads: &[usize], excl: &[(usize, usize)]) -> Vec<Segment> {
+        let mut out = Vec::new();
+        let mut start = 0usize;
+        let mut fresh = true;
+        let mut line_start = 0usize;
+        let mut line_is_head = false;
+        let (mut h, mut e) = (0usize, 0usize);
+        let mut emit = |start: usize, end: usize, fresh: &mut bool| {
+            if end > start && !text[start..end].trim().is_empty() {
+                out.push(Segment { start, end, fresh: *fresh });
+                *fresh = false;
+            }
+        };
+        let mut i = 0usize;
+        while i < text.len() {
+            if e < excl.len() && excl[e].0 <= i {
+                emit(start, i.min(excl[e].0.max(start)), &mut fresh);
+                i = i.max(excl[e].1);
+                while e < excl.len() && excl[e].0 <= i {
+                    i = i.max(excl[e].1);
+                    e += 1;
+                }
+                start = i;
+                fresh = true;
+                // The text after a table starts a line of its own.
+                line_start = i;
+                continue;
+            }
+            if h < heads.len() && heads[h] <= i {
+                if heads[h] == i {
+                    emit(start, i, &mut fresh);
+                    start = i;
+                    fresh = true;
+                    line_is_head = text[line_start..i].trim().is_empty();
+                }
+                h += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else { break };
+            let next = i + c.len_utf8();
+            if is_sentence_end(c) {
+                emit(start, i, &mut fresh);
+                start = next;
+            } else if c == '\n' {
+                if !is_soft_break(text, line_start, i, line_is_head) {
+                    emit(start, i, &mut fresh);
+                    start = next;
+                }
+                line_start = next;
+                line_is_head = false;
+            }
+            i = next;
+        }
+        emit(start, text.len(), &mut fresh);
+        out
+    }
+
+    #[test]
+    fn stops_cut_as_characters_did() {
+        let text = "一、总体情况\n本年度共收到申请12件！其中?答复\n5件。\n（二）表格\n| 1 | 2 |\n主动公开政府信息\n3119\n条，完成!好\n二、其他\n结束？";
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&b| text.is_char_boundary(b)).collect();
+        let mut seed = 7u64;
+        let mut pick = move |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..500 {
+            let mut heads: Vec<usize> = (0..pick(4)).map(|_| bounds[pick(bounds.len())]).collect();
+            heads.sort_unstable();
+            let mut excl: Vec<(usize, usize)> = Vec::new();
+            for _ in 0..pick(3) {
+                let (a, b) = (bounds[pick(bounds.len())], bounds[pick(bounds.len())]);
+                excl.push((a.min(b), a.max(b)));
+            }
+            excl.sort_unstable();
+            let got: Vec<_> = segments(text, &heads, &excl).iter().map(|s| (s.start, s.end, s.fresh)).collect();
+            let want: Vec<_> =
+                segments_by_char(text, &heads, &excl).iter().map(|s| (s.start, s.end, s.fresh)).collect();
+            assert_eq!(got, want, "{heads:?} {excl:?}");
+        }
     }
 
     #[test]
