@@ -232,23 +232,19 @@ fn finish_strict(
     controls: Option<usize>,
 ) -> Result<Decoded, CoreError> {
     check_decoded(&text, from, controls)?;
-    finish_checked(text, enc, from, 0)
+    Ok(decoded(text, enc, from, 0))
 }
 
 fn finish(text: String, enc: &'static Encoding, from: EncodingFrom, undecodable: usize) -> Result<Decoded, CoreError> {
     check_decoded(&text, from, None)?;
-    finish_checked(text, enc, from, undecodable)
+    Ok(decoded(text, enc, from, undecodable))
 }
 
-fn finish_checked(
-    text: String,
-    enc: &'static Encoding,
-    from: EncodingFrom,
-    undecodable: usize,
-) -> Result<Decoded, CoreError> {
+/// The decoded text, checked, with the name of its encoding.
+fn decoded(text: String, enc: &'static Encoding, from: EncodingFrom, undecodable: usize) -> Decoded {
     // encoding_rs spells it "gb18030"; every other WHATWG name is already in its usual case.
     let name = if canonical(enc) == GB18030 { "GB18030" } else { enc.name() };
-    Ok(Decoded { text, encoding: name, encoding_from: from, undecodable_bytes: undecodable })
+    Decoded { text, encoding: name, encoding_from: from, undecodable_bytes: undecodable }
 }
 
 /// Decodes with replacement, counting the malformed bytes.
