@@ -107,24 +107,14 @@ pub(crate) fn sniff_binary(b: &[u8]) -> Option<&'static str> {
     None
 }
 
-/// Whether decoded text is an HTML page rather than plain text.
+/// Whether decoded text is HTML rather than plain text, two ways: `(page, html)`.
 ///
 /// Looks at the first ~2 KB. HTML if the text starts with a tag (`<html`, `<!DOCTYPE`, `<?xml`,
 /// `<div` …), names `<!doctype html`, `<html` or `<body` anywhere there, or holds real tags of at
 /// least two kinds, an opening and closing tag of one kind, or three tags of one kind. Prose that
-/// mentions "<p" once stays text.
-pub(crate) fn looks_like_html(text: &str) -> bool {
-    html_signals(text).1
-}
-
-/// `looks_like_html` without counting `<br>` tags: Markdown converters write `<br>` inside
-/// pipe-table cells, and those alone do not make a page HTML.
-pub(crate) fn looks_like_html_page(text: &str) -> bool {
-    html_signals(text).0
-}
-
-/// [`looks_like_html_page`] and [`looks_like_html`] from one look at the head: the page first
-/// (without `<br>`), which never holds where the second does not.
+/// mentions "<p" once stays text. `page` counts no `<br>` tags: Markdown converters write `<br>`
+/// inside pipe-table cells, and those alone do not make a page HTML; it never holds where `html`
+/// does not. One look at the head gives both.
 pub(crate) fn html_signals(text: &str) -> (bool, bool) {
     let bytes = text.as_bytes();
     let head = &bytes[..bytes.len().min(2048)];
@@ -196,6 +186,7 @@ mod tests {
 
     #[test]
     fn html_sniffing() {
+        let looks_like_html = |t: &str| html_signals(t).1;
         assert!(looks_like_html("\u{feff}  <!DOCTYPE html><html>"));
         assert!(looks_like_html("<div>政府</div>"));
         assert!(looks_like_html("某某县人民政府\n<TABLE border=1><TR><TD>1</TD></TR></TABLE>"));
