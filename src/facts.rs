@@ -145,6 +145,29 @@ fn find_short(h: &str, w: &str) -> Option<usize> {
     None
 }
 
+/// `h.contains(w)` by [`find_short`].
+fn has(h: &str, w: &str) -> bool {
+    find_short(h, w).is_some()
+}
+
+/// `h.rfind(w)` the way of [`find_short`]: candidates by the word's last byte, from the end.
+fn rfind_short(h: &str, w: &str) -> Option<usize> {
+    let (hb, wb) = (h.as_bytes(), w.as_bytes());
+    let Some(&last) = wb.last() else { return Some(h.len()) };
+    let n = wb.len();
+    let mut end = hb.len();
+    loop {
+        let e = memchr::memrchr(last, &hb[..end])?;
+        if e + 1 < n {
+            return None;
+        }
+        if &hb[e + 1 - n..=e] == wb {
+            return Some(e + 1 - n);
+        }
+        end = e;
+    }
+}
+
 // ---------------------------------------------------------------------------
 // The document
 
@@ -209,6 +232,19 @@ mod tests {
 
     fn pairs(text: &str) -> Vec<(&'static str, f64)> {
         keyed(text).into_iter().map(|(k, v, _, _)| (k, v)).collect()
+    }
+
+    #[test]
+    fn short_searches_agree_with_str() {
+        let hay = ["", "申请", "依申请公开申请", "未收到申请。申请人", "累计总计累计", "aab申请ab", "申申请请"];
+        let words = ["申请", "申", "请", "累计", "ab", "b", "申请人", "x"];
+        for h in hay {
+            for w in words {
+                assert_eq!(find_short(h, w), h.find(w), "{h} {w}");
+                assert_eq!(rfind_short(h, w), h.rfind(w), "{h} {w}");
+                assert_eq!(has(h, w), h.contains(w), "{h} {w}");
+            }
+        }
     }
 
     #[test]
