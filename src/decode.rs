@@ -116,7 +116,11 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, CoreError> 
         }
         return decode_with(enc, EncodingFrom::Argument, body);
     }
-    check_raw_controls(body)?;
+    let raw_controls = check_raw_controls(body)?;
+    // The text of a strict decoding that keeps the control bytes holds the controls counted
+    // above, where that count covered all of it.
+    let strict_controls =
+        |enc: &'static Encoding| (body.len() <= WINDOW && keeps_controls(enc)).then_some(raw_controls);
 
     let first_non_ascii = body.iter().position(|&b| b >= 0x80);
     // Detection judges a window that starts just before the first non-ASCII byte: pages can open
@@ -153,11 +157,11 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, CoreError> 
         // UTF-8 is validated once, above.
         let text = if enc == UTF_8 { utf8.map(str::to_owned) } else { strict(enc, body) };
         if let Some(text) = text {
-            return finish(text, enc, from, 0);
+            return finish_strict(text, enc, from, strict_controls(enc));
         }
     }
     if let Some(text) = utf8 {
-        return finish(text.to_owned(), UTF_8, EncodingFrom::Detected, 0);
+        return finish_strict(text.to_owned(), UTF_8, EncodingFrom::Detected, strict_controls(UTF_8));
     }
 
     // A UTF-8 page with a stray bad byte: chardetng would disqualify UTF-8 on that byte alone.
@@ -174,13 +178,13 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, CoreError> 
 
     if guessed.get().is_none() {
         if let Some(text) = quick_gb18030(window, body) {
-            return finish(text, GB18030, EncodingFrom::Detected, 0);
+            return finish_strict(text, GB18030, EncodingFrom::Detected, strict_controls(GB18030));
         }
     }
     let guess = guess();
     if !guess.is_single_byte() {
         if let Some(text) = strict(guess, body) {
-            return finish(text, guess, EncodingFrom::Detected, 0);
+            return finish_strict(text, guess, EncodingFrom::Detected, strict_controls(guess));
         }
     }
     if let Some(enc) = rescue_cjk(window, last, guess) {
@@ -212,18 +216,42 @@ fn is_utf16(enc: &'static Encoding) -> bool {
     enc == UTF_16LE || enc == UTF_16BE
 }
 
+/// Whether every control byte (below 0x20, and 0x7F) decodes to that control character and no
+/// other sequence decodes to one: UTF-8 and GB18030 (whose trail bytes are 0x30 and up, never
+/// 0x7F), so that the text holds as many as the bytes.
+fn keeps_controls(enc: &'static Encoding) -> bool {
+    enc == UTF_8 || canonical(enc) == GB18030
+}
+
+/// [`finish`] for a text decoded without replacement; `controls`, where known, the C0 and DEL
+/// control characters it holds (counted on the bytes, [`keeps_controls`]).
+fn finish_strict(
+    text: String,
+    enc: &'static Encoding,
+    from: EncodingFrom,
+    controls: Option<usize>,
+) -> Result<Decoded, CoreError> {
+    check_decoded(&text, from, controls)?;
+    Ok(decoded(text, enc, from, 0))
+}
+
 fn finish(text: String, enc: &'static Encoding, from: EncodingFrom, undecodable: usize) -> Result<Decoded, CoreError> {
-    check_decoded(&text, from)?;
+    check_decoded(&text, from, None)?;
+    Ok(decoded(text, enc, from, undecodable))
+}
+
+/// The decoded text, checked, with the name of its encoding.
+fn decoded(text: String, enc: &'static Encoding, from: EncodingFrom, undecodable: usize) -> Decoded {
     // encoding_rs spells it "gb18030"; every other WHATWG name is already in its usual case.
     let name = if canonical(enc) == GB18030 { "GB18030" } else { enc.name() };
-    Ok(Decoded { text, encoding: name, encoding_from: from, undecodable_bytes: undecodable })
+    Decoded { text, encoding: name, encoding_from: from, undecodable_bytes: undecodable }
 }
 
 /// Decodes with replacement, counting the malformed bytes.
 fn decode_with(enc: &'static Encoding, from: EncodingFrom, body: &[u8]) -> Result<Decoded, CoreError> {
     if body.len() > WINDOW {
         // Refuse binary data before decoding all of it (UTF-16 and BOM paths skip the raw check).
-        check_decoded(&decode_lossy(enc, &body[..WINDOW]).0, from)?;
+        check_decoded(&decode_lossy(enc, &body[..WINDOW]).0, from, None)?;
     }
     let (text, bad) = decode_lossy(enc, body);
     finish(text, enc, from, bad)
@@ -320,9 +348,18 @@ fn mostly_utf8(window: &[u8], last: bool) -> bool {
         }
     }
     let (mut valid, mut bad) = (0usize, 0usize);
+    let mut left = end;
     for chunk in window[..end].utf8_chunks() {
-        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        // A multi-byte character of valid UTF-8 is its lead byte (0xC2 and up).
+        valid += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
         bad += usize::from(!chunk.invalid().is_empty());
+        left -= chunk.valid().len() + chunk.invalid().len();
+        // The rest holds at most one multi-byte character per two bytes: when even that cannot
+        // bring the valid ones to four times the malformed, the answer is known (GBK text
+        // read as UTF-8 gets here after a few hundred bytes).
+        if valid + left / 2 < 4 * bad {
+            return false;
+        }
     }
     valid >= 4 && valid >= 4 * bad
 }

@@ -403,6 +403,23 @@ impl<'a> CharIndex<'a> {
         self.blocks[k] + count_char_starts(&self.text[k * BLOCK..byte])
     }
 
+    /// Byte offset of character offset `c` (the text's length past its last character).
+    pub fn byte_at(&self, c: usize) -> usize {
+        // The last checkpoint with at most `c` characters before it: character `c` starts
+        // within the block after it.
+        let k = self.blocks.partition_point(|&n| n <= c) - 1;
+        let mut n = self.blocks[k];
+        for (i, &b) in self.text.iter().enumerate().skip(k * BLOCK) {
+            if b & 0xC0 != 0x80 {
+                if n == c {
+                    return i;
+                }
+                n += 1;
+            }
+        }
+        self.text.len()
+    }
+
     /// Character span of a byte range.
     pub fn span(&self, bytes: std::ops::Range<usize>) -> Span {
         [self.char_at(bytes.start), self.char_at(bytes.end)]
@@ -430,6 +447,11 @@ mod tests {
                 assert_eq!(idx.char_at(bi), ci, "byte {bi}");
             }
             assert_eq!(idx.char_at(text.len()), text.chars().count());
+            for (ci, (bi, _)) in text.char_indices().enumerate() {
+                assert_eq!(idx.byte_at(ci), bi, "char {ci}");
+            }
+            let n = text.chars().count();
+            assert_eq!((idx.byte_at(n), idx.byte_at(n + 7)), (text.len(), text.len()));
         }
     }
 

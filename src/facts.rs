@@ -96,7 +96,7 @@ fn read(
     let mut wanted: Vec<usize> = spans.iter().flat_map(|s| [s[0], s[1]]).chain(heads.iter().copied()).collect();
     wanted.sort_unstable();
     wanted.dedup();
-    let bytes = byte_offsets(text, &wanted);
+    let bytes: Vec<usize> = wanted.iter().map(|&c| idx.byte_at(c)).collect();
     let to_byte = |c: usize| wanted.binary_search(&c).map_or(text.len(), |i| bytes[i]);
     let mut excl: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for s in &spans {
@@ -145,17 +145,27 @@ fn find_short(h: &str, w: &str) -> Option<usize> {
     None
 }
 
-/// Byte offsets of the character positions `pos` (ascending) in one pass.
-fn byte_offsets(text: &str, pos: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(pos.len());
-    let mut it = text.char_indices().enumerate().peekable();
-    for &p in pos {
-        while it.peek().is_some_and(|(i, _)| *i < p) {
-            it.next();
+/// `h.contains(w)` by [`find_short`].
+fn has(h: &str, w: &str) -> bool {
+    find_short(h, w).is_some()
+}
+
+/// `h.rfind(w)` the way of [`find_short`]: candidates by the word's last byte, from the end.
+fn rfind_short(h: &str, w: &str) -> Option<usize> {
+    let (hb, wb) = (h.as_bytes(), w.as_bytes());
+    let Some(&last) = wb.last() else { return Some(h.len()) };
+    let n = wb.len();
+    let mut end = hb.len();
+    loop {
+        let e = memchr::memrchr(last, &hb[..end])?;
+        if e + 1 < n {
+            return None;
         }
-        out.push(it.peek().map_or(text.len(), |(_, (b, _))| *b));
+        if &hb[e + 1 - n..=e] == wb {
+            return Some(e + 1 - n);
+        }
+        end = e;
     }
-    out
 }
 
 // ---------------------------------------------------------------------------
@@ -222,6 +232,19 @@ mod tests {
 
     fn pairs(text: &str) -> Vec<(&'static str, f64)> {
         keyed(text).into_iter().map(|(k, v, _, _)| (k, v)).collect()
+    }
+
+    #[test]
+    fn short_searches_agree_with_str() {
+        let hay = ["", "申请", "依申请公开申请", "未收到申请。申请人", "累计总计累计", "aab申请ab", "申申请请"];
+        let words = ["申请", "申", "请", "累计", "ab", "b", "申请人", "x"];
+        for h in hay {
+            for w in words {
+                assert_eq!(find_short(h, w), h.find(w), "{h} {w}");
+                assert_eq!(rfind_short(h, w), h.rfind(w), "{h} {w}");
+                assert_eq!(has(h, w), h.contains(w), "{h} {w}");
+            }
+        }
     }
 
     #[test]

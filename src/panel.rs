@@ -184,17 +184,45 @@ pub fn scan_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<PanelEntr
 fn split_at_labels(part: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut colon = false;
-    for (i, c) in part.char_indices() {
-        if matches!(c, ':' | '：') {
-            colon = true;
-            continue;
+    let mut from = 0;
+    // Nothing before a colon is cut: from each colon on, the next cut.
+    while let Some(colon) = next_colon(part, from) {
+        let Some(cut) = label_cut(part, colon) else { break };
+        out.push(&part[start..cut]);
+        start = cut;
+        from = cut;
+    }
+    out.push(&part[start..]);
+    out
+}
+
+/// Byte offset of the first `:` or `：` (EF BC 9A) of `s` at or after `from`, found by byte.
+fn next_colon(s: &str, from: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut at = from;
+    while let Some(k) = memchr::memchr2(b':', 0x9A, &b[at..]) {
+        let i = at + k;
+        if b[i] == b':' {
+            return Some(i);
         }
-        if !colon || !c.is_whitespace() {
+        if i >= from + 2 && b[i - 2] == 0xEF && b[i - 1] == 0xBC {
+            return Some(i - 2);
+        }
+        at = i + 1;
+    }
+    None
+}
+
+/// The first whitespace after `colon` that ends a run of whitespace before a panel label and
+/// its colon.
+fn label_cut(part: &str, colon: usize) -> Option<usize> {
+    for (k, c) in part[colon..].char_indices() {
+        if !c.is_whitespace() {
             continue;
         }
         // Test only at the end of a whitespace run; a label is short, so look for
         // its colon within the next 13 characters only (linear overall).
+        let i = colon + k;
         let after = &part[i + c.len_utf8()..];
         if after.starts_with(char::is_whitespace) {
             continue;
@@ -202,14 +230,11 @@ fn split_at_labels(part: &str) -> Vec<&str> {
         let window = after.char_indices().nth(13).map_or(after, |(j, _)| &after[..j]);
         if let Some(pos) = window.find([':', '：']) {
             if pos > 0 && classify_label(&window[..pos]).is_some() {
-                out.push(&part[start..i]);
-                start = i;
-                colon = false;
+                return Some(i);
             }
         }
     }
-    out.push(&part[start..]);
-    out
+    None
 }
 
 /// Reads a panel laid out as table rows: label cell, value cell, (label cell, value cell …).

@@ -198,13 +198,28 @@ fn is_wide(c: char) -> bool {
 /// whitespace-separated word, in characters or (`wide`) in display columns, when two words
 /// stand apart by two spaces or more.
 fn word_columns(line: &str, wide: bool) -> Option<Vec<[u32; 2]>> {
-    if too_long_for_columns(line) {
+    if !has_column_gap(line, wide) || too_long_for_columns(line) {
         return None;
     }
     let mut measured = Vec::new();
     measure_words(line, &mut measured);
     let words: Vec<[u32; 2]> = measured.iter().map(|m| if wide { m.1 } else { m.0 }).collect();
     set_in_columns(&words).then_some(words)
+}
+
+/// Whether `line` holds a gap [`set_in_columns`] needs: two column spaces side by side (between
+/// words or before a lone one), or, measured in display width, an ideographic space (two
+/// columns wide on its own). Most lines of prose hold none and are not measured.
+fn has_column_gap(line: &str, wide: bool) -> bool {
+    let mut prev_space = false;
+    for c in line.chars() {
+        let space = is_column_space(c);
+        if space && (prev_space || (wide && c == '\u{3000}')) {
+            return true;
+        }
+        prev_space = space;
+    }
+    false
 }
 
 /// A word of a line: `(its columns counted in characters, in display width, all ASCII digits)`.

@@ -148,9 +148,11 @@ pub fn read_raw(text: &str, format: Format) -> RawDocument {
 /// HTML, Markdown or plain text. Markdown first: a Markdown file may hold `<br>` inside
 /// its pipe tables, which alone makes no page HTML.
 pub fn sniff_text(text: &str) -> Format {
-    if plain::looks_like_markdown(text) && !sniff::looks_like_html_page(text) {
+    // The page tests read the first 2 KB; the Markdown one, every line: it goes second.
+    let (page, html) = sniff::html_signals(text);
+    if !page && plain::looks_like_markdown(text) {
         Format::Markdown
-    } else if sniff::looks_like_html(text) {
+    } else if html {
         Format::Html
     } else {
         Format::Text

@@ -107,30 +107,22 @@ pub(crate) fn sniff_binary(b: &[u8]) -> Option<&'static str> {
     None
 }
 
-/// Whether decoded text is an HTML page rather than plain text.
+/// Whether decoded text is HTML rather than plain text, two ways: `(page, html)`.
 ///
 /// Looks at the first ~2 KB. HTML if the text starts with a tag (`<html`, `<!DOCTYPE`, `<?xml`,
 /// `<div` …), names `<!doctype html`, `<html` or `<body` anywhere there, or holds real tags of at
 /// least two kinds, an opening and closing tag of one kind, or three tags of one kind. Prose that
-/// mentions "<p" once stays text.
-pub(crate) fn looks_like_html(text: &str) -> bool {
-    html_signals(text, false)
-}
-
-/// `looks_like_html` without counting `<br>` tags: Markdown converters write `<br>` inside
-/// pipe-table cells, and those alone do not make a page HTML.
-pub(crate) fn looks_like_html_page(text: &str) -> bool {
-    html_signals(text, true)
-}
-
-fn html_signals(text: &str, ignore_br: bool) -> bool {
+/// mentions "<p" once stays text. `page` counts no `<br>` tags: Markdown converters write `<br>`
+/// inside pipe-table cells, and those alone do not make a page HTML; it never holds where `html`
+/// does not. One look at the head gives both.
+pub(crate) fn html_signals(text: &str) -> (bool, bool) {
     let bytes = text.as_bytes();
     let head = &bytes[..bytes.len().min(2048)];
     let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
     let skip = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
     let head = &head[skip..];
     if head.first() == Some(&b'<') && head.get(1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'!' || c == b'?') {
-        return true;
+        return (true, true);
     }
 
     const STRONG: [&[u8]; 3] = [b"!doctype html", b"html", b"body"];
@@ -138,6 +130,9 @@ fn html_signals(text: &str, ignore_br: bool) -> bool {
         [b"head", b"meta", b"title", b"table", b"tr", b"td", b"div", b"p", b"br", b"span", b"a", b"img", b"h1"];
     let (mut opened, mut closed) = ([false; TAGS.len()], [false; TAGS.len()]);
     let mut count = 0usize;
+    // The `<br>` tags among them.
+    let br = TAGS.iter().position(|t| *t == b"br").unwrap_or(TAGS.len());
+    let mut brs = 0usize;
     for (i, _) in head.iter().enumerate().filter(|(_, &b)| b == b'<') {
         let after = &head[i + 1..];
         let (name, closing) = match after.strip_prefix(b"/") {
@@ -145,12 +140,10 @@ fn html_signals(text: &str, ignore_br: bool) -> bool {
             None => (after, false),
         };
         if STRONG.iter().any(|t| tag_at(name, t)) {
-            return true;
+            return (true, true);
         }
         if let Some(k) = TAGS.iter().position(|t| tag_at(name, t)) {
-            if ignore_br && TAGS[k] == b"br" {
-                continue;
-            }
+            brs += usize::from(k == br);
             if closing {
                 closed[k] = true;
             } else {
@@ -159,9 +152,14 @@ fn html_signals(text: &str, ignore_br: bool) -> bool {
             count += 1;
         }
     }
-    let kinds = (0..TAGS.len()).filter(|&k| opened[k] || closed[k]).count();
-    let pair = (0..TAGS.len()).any(|k| opened[k] && closed[k]);
-    kinds >= 2 || pair || count >= 3
+    // Two kinds of tags, an opening and a closing one of a kind, or three tags, without the
+    // kind `skip`.
+    let signals = |skip: usize, count: usize| {
+        let kinds = (0..TAGS.len()).filter(|&k| k != skip && (opened[k] || closed[k])).count();
+        let pair = (0..TAGS.len()).any(|k| k != skip && opened[k] && closed[k]);
+        kinds >= 2 || pair || count >= 3
+    };
+    (signals(br, count - brs), signals(TAGS.len(), count))
 }
 
 /// `s` starts with tag name `name` (ASCII case-insensitive), ended by whitespace, `>` or `/`.
@@ -188,6 +186,7 @@ mod tests {
 
     #[test]
     fn html_sniffing() {
+        let looks_like_html = |t: &str| html_signals(t).1;
         assert!(looks_like_html("\u{feff}  <!DOCTYPE html><html>"));
         assert!(looks_like_html("<div>政府</div>"));
         assert!(looks_like_html("某某县人民政府\n<TABLE border=1><TR><TD>1</TD></TR></TABLE>"));

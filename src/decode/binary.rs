@@ -28,11 +28,12 @@ pub(super) fn too_many_controls(controls: usize, total: usize) -> bool {
 
 /// Refuses random bytes before any decoding, so a 20 MB blob costs one 64 KB scan. Only valid
 /// for ASCII-compatible encodings; UTF-16 input without BOM shows up here and gets its own message.
-pub(super) fn check_raw_controls(body: &[u8]) -> Result<(), CoreError> {
+/// Returns the control bytes counted in the first 64 KB.
+pub(super) fn check_raw_controls(body: &[u8]) -> Result<usize, CoreError> {
     let head = &body[..body.len().min(WINDOW)];
     let controls = count_bytes(head, is_control_byte);
     if !too_many_controls(controls, head.len()) {
-        return Ok(());
+        return Ok(controls);
     }
     let what = match utf16_without_bom(head) {
         Some(name) => {
@@ -98,15 +99,16 @@ pub(super) fn head_chars(b: &[u8], limit: usize) -> (&[u8], usize) {
 
 /// Checks the first 64K decoded chars: control characters (C0 other than whitespace/ESC, DEL, C1)
 /// mean binary data whatever the encoding. A quarter of U+FFFD means nothing fitted, but only
-/// when we guessed: an encoding the caller forced, or a BOM, is obeyed.
-pub(super) fn check_decoded(text: &str, from: EncodingFrom) -> Result<(), CoreError> {
+/// when we guessed: an encoding the caller forced, or a BOM, is obeyed. `c0`: the C0 and DEL
+/// controls of the text where already counted (on the bytes it was decoded from).
+pub(super) fn check_decoded(text: &str, from: EncodingFrom, c0: Option<usize>) -> Result<(), CoreError> {
     // Over the UTF-8 bytes rather than chars: a C0 control or DEL is its own byte, a C1
     // control is C2 80..C2 9F, U+FFFD is EF BF BD; every non-continuation byte starts a char.
     let b = text.as_bytes();
     // The first WINDOW chars (no more bytes than that means no more chars).
     let (head, chars) = head_chars(b, WINDOW);
     let c1 = memchr::memchr_iter(0xC2, head).filter(|&i| matches!(head.get(i + 1), Some(0x80..=0x9F))).count();
-    let controls = count_bytes(head, is_control_byte) + c1;
+    let controls = c0.unwrap_or_else(|| count_bytes(head, is_control_byte)) + c1;
     let replaced = memchr::memmem::find_iter(head, "\u{fffd}".as_bytes()).count();
     if too_many_controls(controls, chars) || (from == EncodingFrom::Detected && replaced >= 16 && replaced * 4 > chars)
     {

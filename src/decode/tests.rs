@@ -59,7 +59,7 @@ fn check_decoded_counts_as_chars_do() {
                 s.push_str(pieces[(state % pieces.len() as u64) as usize]);
             }
             for from in [EncodingFrom::Detected, EncodingFrom::Meta] {
-                assert_eq!(check_decoded(&s, from).is_ok(), check_decoded_by_chars(&s, from), "{len}");
+                assert_eq!(check_decoded(&s, from, None).is_ok(), check_decoded_by_chars(&s, from), "{len}");
             }
         }
     }
@@ -446,4 +446,31 @@ fn common_share_counts_the_same_past_ascii_runs() {
     let mut page = b"<html><body>".to_vec();
     page.extend_from_slice(&big5);
     assert_eq!(common_share(BIG5, &page), common_share(BIG5, &big5));
+}
+
+#[test]
+fn strict_decodings_keep_the_control_bytes() {
+    // Random bytes that decode strictly hold as many C0 and DEL controls as the bytes did.
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut byte = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        // Mostly controls, digits and bytes that start or continue a multi-byte sequence.
+        let b = [0x00, 0x09, 0x0a, 0x1b, 0x1f, 0x30, 0x39, 0x41, 0x7e, 0x7f, 0x81, 0x90, 0xa1, 0xc2, 0xe4, 0xfe];
+        b[(state % 16) as usize]
+    };
+    let mut strict_ones = 0;
+    for _ in 0..20_000 {
+        let bytes: Vec<u8> = (0..6).map(|_| byte()).collect();
+        for enc in [UTF_8, GB18030, GBK] {
+            if let Some(text) = strict(enc, &bytes) {
+                assert!(keeps_controls(enc));
+                let count = |b: &[u8]| b.iter().filter(|&&b| binary::is_control_byte(b)).count();
+                assert_eq!(count(text.as_bytes()), count(&bytes), "{bytes:x?} {}", enc.name());
+                strict_ones += 1;
+            }
+        }
+    }
+    assert!(strict_ones > 1000, "{strict_ones}");
 }

@@ -18,6 +18,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use super::{has, rfind_short};
+
 /// Filler that may stand between a predicate and its number, longest first
 /// (`…申请共计81件`, `…信息数为133条`, `…访问量达72065人次`).
 const FILLER: &[&str] = &[
@@ -204,7 +206,7 @@ fn requests_received(window: &str, core: &str, business: bool) -> Option<Keyed> 
         if !REQUEST_BEFORE.iter().any(|w| before.ends_with(w)) {
             return None;
         }
-        if NOT_REQUEST.iter().any(|w| near_tail(before, 8).contains(w)) {
+        if NOT_REQUEST.iter().any(|w| has(near_tail(before, 8), w)) {
             return None;
         }
         // A verbless count needs the full noun: `政府信息公开申请75件`.
@@ -215,7 +217,7 @@ fn requests_received(window: &str, core: &str, business: bool) -> Option<Keyed> 
         (at, !full)
     };
     let head = &window[..kw_start.min(window.len())];
-    if NOT_THIS_YEARS_REQUESTS.iter().any(|w| window.contains(w)) {
+    if NOT_THIS_YEARS_REQUESTS.iter().any(|w| has(window, w)) {
         return None;
     }
     match verb_before(head) {
@@ -230,8 +232,8 @@ fn requests_received(window: &str, core: &str, business: bool) -> Option<Keyed> 
 fn request_for(core: &str) -> Option<usize> {
     let body = core.strip_suffix("要求").or_else(|| core.strip_suffix("请求"))?;
     let near = near_tail(body, 14);
-    let at = body.len() - near.len() + near.rfind("申请")?;
-    body[at..].contains("公开").then_some(at)
+    let at = body.len() - near.len() + rfind_short(near, "申请")?;
+    has(&body[at..], "公开").then_some(at)
 }
 
 enum Verb {
@@ -262,7 +264,7 @@ fn requests_granted(core: &str, ctx: Context) -> Option<Keyed> {
     let answered = extra.is_some();
     for w in ["同意公开", "予以公开", "准予公开", "全部公开"] {
         if let Some(before) = rest.strip_suffix(w) {
-            if before.ends_with('不') || before.ends_with("部分") || near_tail(before, 8).contains("部分") {
+            if before.ends_with('不') || before.ends_with("部分") || has(near_tail(before, 8), "部分") {
                 return None;
             }
             // `全年予以公开200余条` of proactive items: disclosed, but no request answered.
@@ -274,7 +276,7 @@ fn requests_granted(core: &str, ctx: Context) -> Option<Keyed> {
         if let Some(before) = rest.strip_suffix("公开") {
             let refused =
                 ["不予", "不", "部分", "否决", "免于", "免予", "依申请", "拒绝"].iter().any(|w| before.ends_with(w));
-            if !refused && !near_tail(before, 8).contains("部分") {
+            if !refused && !has(near_tail(before, 8), "部分") {
                 return keyed("requests_granted");
             }
         }
@@ -387,7 +389,7 @@ fn proactive(window: &str, core: &str, total_filler: bool) -> Option<Keyed> {
     if active {
         return Some(Keyed { key: "proactive_total", rank: 3 });
     }
-    if verb == "公开" && total_filler && !window.contains("其中") {
+    if verb == "公开" && total_filler && !has(window, "其中") {
         return Some(Keyed { key: "proactive_total", rank: 1 });
     }
     None
@@ -395,7 +397,7 @@ fn proactive(window: &str, core: &str, total_filler: bool) -> Option<Keyed> {
 
 fn proactive_prefix_ok(before: &str) -> bool {
     let near = near_tail(before, 12);
-    !PROACTIVE_NOT.iter().any(|w| near.contains(w))
+    !PROACTIVE_NOT.iter().any(|w| has(near, w))
 }
 
 /// The key a counted number takes from the words before it (`window`: its clause
@@ -440,7 +442,7 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
         let (c, _) = strip_extra(core, &["金额", "费用"]);
         let fee =
             ["信息处理费", "处理费", "收费", "收取", "费用"].iter().any(|w| c.ends_with(w)) || core.ends_with("费用");
-        if fee && !["行政事业性收费", "收费金额", "减免", "退还", "退费"].iter().any(|w| window.contains(w))
+        if fee && !["行政事业性收费", "收费金额", "减免", "退还", "退费"].iter().any(|w| has(window, w))
         {
             return keyed("fees_yuan");
         }
@@ -503,13 +505,13 @@ fn after_number(window: &str, after: &str, unit: &str) -> Option<Keyed> {
     // `2011年我区共举行3次新闻发布活动`, `召开3场政策解读新闻发布会`.
     if unit_ok("press_conferences", unit) {
         let head = near_head(after, 12);
-        if ["新闻发布会", "发布会", "新闻发布活动", "新闻发布"].iter().any(|w| head.contains(w)) {
+        if ["新闻发布会", "发布会", "新闻发布活动", "新闻发布"].iter().any(|w| has(head, w)) {
             return keyed("press_conferences");
         }
     }
     // `举办2期培训班`, `组织3次业务培训`; `120人次参加培训`.
     let head = near_head(after, 8);
-    if head.contains("培训") || head.contains("参训") {
+    if has(head, "培训") || has(head, "参训") {
         if unit_ok("training_sessions", unit) {
             return keyed("training_sessions");
         }
@@ -528,7 +530,7 @@ fn after_number(window: &str, after: &str, unit: &str) -> Option<Keyed> {
             let plain = noun.is_empty()
                 || yi
                 || ["政府信息公开", "信息公开", "公开", "有关", "的"].iter().any(|w| noun.ends_with(w));
-            let other = ["许可", "复议", "诉讼", "补正", "重复"].iter().any(|w| noun.contains(w));
+            let other = ["许可", "复议", "诉讼", "补正", "重复"].iter().any(|w| has(noun, w));
             if plain && !other && !after_noun.starts_with(['人', '书', '表']) && (yi || !noun.ends_with('依')) {
                 return keyed("requests_received");
             }
@@ -536,12 +538,12 @@ fn after_number(window: &str, after: &str, unit: &str) -> Option<Keyed> {
     }
     // `有 1 件政府信息公开申请被申请人申请行政复议`, `其中有2件提起行政诉讼`.
     if unit_ok("reviews", unit) && (window.ends_with('有') || window.is_empty() || window.ends_with("其中")) {
-        let negated = ["未", "没有", "无", "不"].iter().any(|w| after.contains(w));
+        let negated = ["未", "没有", "无", "不"].iter().any(|w| has(after, w));
         if !negated {
             for (w, key) in [("行政复议", "reviews"), ("行政诉讼", "lawsuits")] {
                 if let Some(at) = after.find(w) {
                     let lead = &after[..at];
-                    if ["申请", "提起", "提出", "被"].iter().any(|v| lead.ends_with(v) || lead.contains(v)) {
+                    if ["申请", "提起", "提出", "被"].iter().any(|v| lead.ends_with(v) || has(lead, v)) {
                         return keyed(key);
                     }
                 }

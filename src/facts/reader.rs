@@ -10,8 +10,8 @@ use crate::model::{Fact, Number, Section};
 use crate::numbers::{self, NumberToken};
 
 use super::{
-    find_negator, find_word, grammar, is_clause_end, may_negate, negation, table_text, Compact, NEGATION_REACH,
-    NEGATION_RULES,
+    find_negator, find_word, grammar, has, is_clause_end, may_negate, negation, rfind_short, table_text, Compact,
+    NEGATION_REACH, NEGATION_RULES,
 };
 
 /// What a sentence leaves to the next one: the keys it stated (a next sentence
@@ -119,7 +119,7 @@ impl SentenceWords {
                 Word::Outcome(i) => outcomes |= 1 << i,
                 Word::Disclosure => {
                     // 依申请, 被申请, 公开申请 hold a 申请 of their own.
-                    request |= s[m.range()].contains("申请");
+                    request |= has(&s[m.range()], "申请");
                     out.disclosure_at = Some(out.disclosure_at.map_or(m.end(), |e| e.min(m.end())));
                 }
                 Word::Business => out.business = true,
@@ -204,7 +204,7 @@ impl Reader<'_> {
                         paren_open = None;
                     }
                 }
-                if !keys.is_empty() && PART_WORDS.iter().any(|w| gap.contains(w)) {
+                if !keys.is_empty() && PART_WORDS.iter().any(|w| has(gap, w)) {
                     part_of.clone_from(&keys);
                 }
                 scanned = tok.start;
@@ -329,7 +329,7 @@ impl Reader<'_> {
             let reach_end = after_neg.char_indices().nth(NEGATION_REACH).map_or(after_neg.len(), |(b, _)| b);
             let reach = &after_neg[..reach_end];
             for rule in NEGATION_RULES {
-                if done.contains(&rule.key) || rule.not_in_clause.iter().any(|w| clause.contains(w)) {
+                if done.contains(&rule.key) || rule.not_in_clause.iter().any(|w| has(clause, w)) {
                     continue;
                 }
                 let hit = rule.words.iter().filter_map(|w| find_word(reach, w, rule.key).map(|p| (p, w.len()))).min();
@@ -337,13 +337,13 @@ impl Reader<'_> {
                 // What the negator governs: nothing between it and the key word may turn
                 // the statement into one about something else (`未按时答复…申请`).
                 let between = &reach[..p];
-                if rule.not_between.iter().any(|w| between.contains(w)) {
+                if rule.not_between.iter().any(|w| has(between, w)) {
                     continue;
                 }
                 // An outcome after the key word is what is negated: `未发生…被复议纠错`.
                 let tail = &after_neg[p + wl..];
                 let tail = &tail[..tail.find(['、', '和', '或', '及']).unwrap_or(tail.len())];
-                if rule.outcomes.iter().any(|w| tail.starts_with(w) || near(tail, 6).contains(w)) {
+                if rule.outcomes.iter().any(|w| tail.starts_with(w) || has(near(tail, 6), w)) {
                     continue;
                 }
                 let from = cs + neg_at;
@@ -450,17 +450,17 @@ pub(super) const YEAR_WORDS: &[&str] = &["新增", "本年", "全年", "今年",
 
 pub(super) fn is_cumulative(ctx: &str, year: Option<i32>) -> bool {
     let tail = near_end(ctx, 60);
-    let last = |words: &[&'static str]| words.iter().filter_map(|w| tail.rfind(w).map(|p| (p, *w))).max();
+    let last = |words: &[&'static str]| words.iter().filter_map(|w| rfind_short(tail, w).map(|p| (p, *w))).max();
     let strong = last(CUMULATIVE_WORDS);
     let bound = last(DATE_BOUND_WORDS).filter(|(at, w)| {
         let after = &tail[at + w.len()..];
-        after.contains("累计") || after.contains("总计")
+        has(after, "累计") || has(after, "总计")
     });
     let Some((at, w)) = strong.max(bound) else {
         return yearly_since(tail, year);
     };
     let after = &tail[at + w.len()..];
-    !YEAR_WORDS.iter().any(|y| after.contains(y))
+    !YEAR_WORDS.iter().any(|y| has(after, y))
 }
 
 /// `2008年以来累计…`: a count since an earlier year (not `今年以来`, not the report's year).
@@ -487,7 +487,7 @@ pub(super) const PRIOR_WORDS: &[&str] = &["上年", "去年", "上一年", "前�
 /// context (`2020年共收到申请50件` in a 2021 report), or a word of comparison.
 pub(super) fn other_year(context: &str, window: &str, year: Option<i32>) -> bool {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").expect("year regex"));
-    if PRIOR_WORDS.iter().any(|w| window.contains(w)) {
+    if PRIOR_WORDS.iter().any(|w| has(window, w)) {
         return true;
     }
     let Some(y) = year else { return false };

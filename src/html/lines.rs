@@ -30,7 +30,9 @@ impl Lines {
             let special =
                 matches!(lead, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
             if !special {
-                i += 1;
+                // The whole character: its lead byte says how long it is (the text is UTF-8 and
+                // `i` on a character's start, so no continuation byte is ever read here).
+                i += 1 + usize::from(lead >= 0xC0) + usize::from(lead >= 0xE0) + usize::from(lead >= 0xF0);
                 continue;
             }
             let Some(c) = s[i..].chars().next() else { break };

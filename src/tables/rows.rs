@@ -37,12 +37,14 @@ fn number_lines(chars: &[char]) -> Vec<bool> {
     for i in 0..=chars.len() {
         if i == chars.len() || chars[i] == '\n' {
             let line = &chars[s..i];
-            let digits = line.iter().any(|c| fold(*c).is_ascii_digit());
-            if digits && numbers_only(line) {
-                out[s..i].iter_mut().for_each(|f| *f = true);
-            } else if let Some(p) = numbers_after_fragment(line) {
-                // `范性文    0   6   111`: the middle line of a label wrapped around its values.
-                out[s + p..i].iter_mut().for_each(|f| *f = true);
+            // A line without a digit is neither.
+            if let Some(first_digit) = line.iter().position(|c| fold(*c).is_ascii_digit()) {
+                if numbers_only(line) {
+                    out[s..i].iter_mut().for_each(|f| *f = true);
+                } else if let Some(p) = numbers_after_fragment(line, first_digit) {
+                    // `范性文    0   6   111`: the middle line of a label wrapped around its values.
+                    out[s + p..i].iter_mut().for_each(|f| *f = true);
+                }
             }
             s = i + 1;
         }
@@ -52,9 +54,9 @@ fn number_lines(chars: &[char]) -> Vec<bool> {
 
 /// Where the values start in a line that is a short piece of a label (no digit, at most
 /// eight characters) followed by numbers and nothing else; one number too (`业性收 5949.088667`:
-/// the one value of 行政事业性收费 printed on the middle line of its label).
-fn numbers_after_fragment(line: &[char]) -> Option<usize> {
-    let p = line.iter().position(|c| fold(*c).is_ascii_digit())?;
+/// the one value of 行政事业性收费 printed on the middle line of its label). `p`: where the
+/// line's first digit is.
+fn numbers_after_fragment(line: &[char], p: usize) -> Option<usize> {
     let head = &line[..p];
     let words = head.iter().filter(|c| !is_space(**c)).count();
     if !(1..=8).contains(&words)
@@ -110,9 +112,7 @@ fn mark_running_headers(chars: &[char], furniture: &mut [bool]) {
     for &(a, b) in &lines {
         // The length and the `。` are the key's (spaces are no `。`): only a line that may
         // be a header gets its key written out.
-        let line = &chars[a..b];
-        let n = line.iter().filter(|c| !is_space(**c)).count();
-        if !(6..=60).contains(&n) || line.contains(&'。') {
+        if !may_be_header(&chars[a..b]) {
             continue;
         }
         let k = key(&(a, b));
@@ -125,6 +125,24 @@ fn mark_running_headers(chars: &[char], furniture: &mut [bool]) {
             }
         }
     }
+}
+
+/// Whether a line may be a running header: 6 to 60 characters other than spaces, no `。`
+/// (read until either rules it out: most lines are prose).
+fn may_be_header(line: &[char]) -> bool {
+    let mut n = 0usize;
+    for &c in line {
+        if c == '。' {
+            return false;
+        }
+        if !is_space(c) {
+            n += 1;
+            if n > 60 {
+                return false;
+            }
+        }
+    }
+    n >= 6
 }
 
 /// Quote marks dropped from the compact view (DOMAIN §12.1: `“三安全一稳定”`).
@@ -314,15 +332,18 @@ impl View {
     /// 这一情形，不计其他情形）`): a label word there is not a label.
     pub(super) fn in_note(&self, at: usize) -> bool {
         let mut depth = 0i32;
-        for i in (at.saturating_sub(200)..at.min(self.chars.len())).rev() {
-            match self.chars[i] {
+        let end = at.min(self.chars.len());
+        let from = at.saturating_sub(200).min(end);
+        for (k, &c) in self.chars[from..end].iter().enumerate().rev() {
+            match c {
                 '\n' => break,
                 // A bracket standing alone (a vertical `（` / `三` / `）` group label printed
                 // one character per line) opens no note.
-                '(' | '（' if self.chars.get(i + 1).is_some_and(|c| is_space(*c)) => {}
+                '(' | '（' if self.chars.get(from + k + 1).is_some_and(|c| is_space(*c)) => {}
                 '(' | '（' => depth += 1,
                 ')' | '）' => depth -= 1,
-                _ => {}
+                // Only a bracket changes the depth.
+                _ => continue,
             }
             if depth > 0 {
                 return true;

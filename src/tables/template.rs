@@ -416,25 +416,24 @@ impl T2Item {
 /// printed label shares the most characters in order with it, when that is clear.
 pub fn fuzzy_t3(label: &str) -> Option<usize> {
     /// The template rows' printed labels as compared: computed once, not per label.
-    static PRINTED: std::sync::LazyLock<Vec<Vec<char>>> = std::sync::LazyLock::new(|| {
-        T3_ROW_PRINTED.iter().map(|(p, _)| strip_ordinal(&super::grid::compact(p)).chars().collect()).collect()
+    static PRINTED: std::sync::LazyLock<Vec<Printed>> = std::sync::LazyLock::new(|| {
+        T3_ROW_PRINTED.iter().map(|(p, _)| Printed::new(strip_ordinal(&super::grid::compact(p)))).collect()
     });
     let l: Vec<char> = strip_ordinal(label).chars().collect();
     if l.len() < 4 {
         return None;
     }
-    let mut rows = (Vec::new(), Vec::new());
     let mut scored: Vec<(f64, usize)> = PRINTED
         .iter()
         .enumerate()
         .map(|(i, p)| {
             // The score is at most min/max of the two lengths. Below 0.6 it can neither be
             // the best (which must reach 0.75) nor come within 0.15 of it: 0 decides the same.
-            let (short, long) = (l.len().min(p.len()), l.len().max(p.len()));
+            let (short, long) = (l.len().min(p.len), l.len().max(p.len));
             if short * 10 < long * 6 {
                 return (0.0, i);
             }
-            let common = lcs(&l, p, &mut rows) as f64;
+            let common = p.lcs(&l) as f64;
             (common / (long as f64), i)
         })
         .collect();
@@ -448,23 +447,54 @@ pub fn strip_ordinal(s: &str) -> &str {
     s.trim_start_matches(|c: char| c.is_ascii_digit() || "().、．,一二三四五六七八九十".contains(c))
 }
 
-/// Length of the longest common subsequence (0 past 64 characters); `rows` is scratch space.
-fn lcs(a: &[char], b: &[char], rows: &mut (Vec<usize>, Vec<usize>)) -> usize {
-    if a.len() > 64 || b.len() > 64 {
-        return 0;
-    }
-    let (prev, cur) = rows;
-    prev.clear();
-    prev.resize(b.len() + 1, 0);
-    cur.clear();
-    cur.resize(b.len() + 1, 0);
-    for &x in a {
-        for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j].max(cur[j]) };
+/// Labels longer than this many characters share no subsequence worth scoring ([`Printed::lcs`]
+/// gives 0); up to it, a label's characters fit the bits of one word.
+const LCS_MAX: usize = 64;
+
+/// A printed label as the longest common subsequence reads it: its length and, for each of its
+/// characters, the bit set of the positions where it stands.
+struct Printed {
+    len: usize,
+    /// `(character, positions)`, by character.
+    masks: Vec<(char, u64)>,
+}
+
+impl Printed {
+    fn new(label: &str) -> Printed {
+        let chars: Vec<char> = label.chars().collect();
+        let mut masks: Vec<(char, u64)> = Vec::new();
+        if chars.len() <= LCS_MAX {
+            for (j, &c) in chars.iter().enumerate() {
+                match masks.iter_mut().find(|(m, _)| *m == c) {
+                    Some((_, bits)) => *bits |= 1 << j,
+                    None => masks.push((c, 1 << j)),
+                }
+            }
+            masks.sort_unstable_by_key(|&(c, _)| c);
         }
-        std::mem::swap(prev, cur);
+        Printed { len: chars.len(), masks }
     }
-    prev[b.len()]
+
+    /// Where `c` stands in the label.
+    fn positions(&self, c: char) -> u64 {
+        self.masks.binary_search_by_key(&c, |&(m, _)| m).map_or(0, |k| self.masks[k].1)
+    }
+
+    /// Length of the longest common subsequence of `a` and the label (0 past [`LCS_MAX`]
+    /// characters), a word operation per character of `a` (Crochemore et al., 2001: the zero
+    /// bits of `v` are the label's positions matched so far).
+    fn lcs(&self, a: &[char]) -> usize {
+        if a.len() > LCS_MAX || self.len > LCS_MAX {
+            return 0;
+        }
+        let mut v = u64::MAX;
+        for &x in a {
+            let u = v & self.positions(x);
+            v = v.wrapping_add(u) | (v - u);
+        }
+        let used = if self.len == 64 { u64::MAX } else { (1u64 << self.len) - 1 };
+        (!v & used).count_ones() as usize
+    }
 }
 
 pub mod export {
@@ -637,6 +667,41 @@ pub mod export {
                 }
             }
             assert_eq!(o.review_litigation.groups[1].label, "未经复议直接起诉");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Printed, LCS_MAX};
+
+    /// The longest common subsequence by the textbook table.
+    fn lcs_table(a: &[char], b: &[char]) -> usize {
+        let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, x) in a.iter().enumerate() {
+            for (j, y) in b.iter().enumerate() {
+                t[i + 1][j + 1] = if x == y { t[i][j] + 1 } else { t[i][j + 1].max(t[i + 1][j]) };
+            }
+        }
+        t[a.len()][b.len()]
+    }
+
+    #[test]
+    fn bit_parallel_lcs_agrees_with_the_table() {
+        // Labels from a small alphabet (many repeats), of every length up to past the limit.
+        let alphabet: Vec<char> = "申请公开不予其他处理".chars().collect();
+        let mut seed = 12345u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..2000 {
+            let (n, m) = (next() % 70, next() % 70);
+            let a: Vec<char> = (0..n).map(|_| alphabet[next() % alphabet.len()]).collect();
+            let b: String = (0..m).map(|_| alphabet[next() % alphabet.len()]).collect();
+            let b_chars: Vec<char> = b.chars().collect();
+            let want = if n > LCS_MAX || m > LCS_MAX { 0 } else { lcs_table(&a, &b_chars) };
+            assert_eq!(Printed::new(&b).lcs(&a), want, "{a:?} {b}");
         }
     }
 }
