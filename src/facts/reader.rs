@@ -347,24 +347,7 @@ impl Reader<'_> {
                     continue;
                 }
                 let from = cs + neg_at;
-                let to = cs + neg_at + neg.len() + p + wl;
-                let (a, b) = (cp.at(from), cp.end_at(to));
-                let span = self.idx.span(a..b);
-                self.out.push(Read {
-                    fact: Fact {
-                        key: Some(rule.key),
-                        label: s[from..to].to_string(),
-                        value: Number::Int(0),
-                        unit: None,
-                        approx: false,
-                        negated: true,
-                        section: section_at(self.sections, span[0]),
-                        span,
-                        sentence: self.quote(start, end, a, b),
-                    },
-                    rank: 3,
-                    frame: None,
-                });
+                self.push_absence(rule.key, s, cp, [start, end], [from, cs + neg_at + neg.len() + p + wl]);
                 done.push(rule.key);
             }
         }
@@ -372,6 +355,35 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
+    /// A statement of absence: `key` is 0, negated, its label the sentence's bytes
+    /// `[from, to)` (of the sentence `[start, end)` of the text).
+    fn push_absence(
+        &mut self,
+        key: &'static str,
+        s: &str,
+        cp: &Compact<'_>,
+        [start, end]: [usize; 2],
+        [from, to]: [usize; 2],
+    ) {
+        let (a, b) = (cp.at(from), cp.end_at(to));
+        let span = self.idx.span(a..b);
+        self.out.push(Read {
+            fact: Fact {
+                key: Some(key),
+                label: s[from..to].to_string(),
+                value: Number::Int(0),
+                unit: None,
+                approx: false,
+                negated: true,
+                section: section_at(self.sections, span[0]),
+                span,
+                sentence: self.quote(start, end, a, b),
+            },
+            rank: 3,
+            frame: None,
+        });
+    }
+
     /// A clause stating a zero after what it counts (`行政复议、行政诉讼案件均为零`): each
     /// statement-of-absence key (`NEGATION_RULES`) whose word stands within reach before the
     /// zero, with nothing between that makes the zero another count's (`被纠错的为零`) or a
@@ -408,25 +420,7 @@ impl Reader<'_> {
             if rule.not_between.iter().chain(rule.outcomes).any(|w| tail.contains(w)) {
                 continue;
             }
-            let from = cs + reach_start + p;
-            let to = cs + clause.trim_end().len();
-            let (a, b) = (cp.at(from), cp.end_at(to));
-            let span = self.idx.span(a..b);
-            self.out.push(Read {
-                fact: Fact {
-                    key: Some(rule.key),
-                    label: s[from..to].to_string(),
-                    value: Number::Int(0),
-                    unit: None,
-                    approx: false,
-                    negated: true,
-                    section: section_at(self.sections, span[0]),
-                    span,
-                    sentence: self.quote(start, end, a, b),
-                },
-                rank: 3,
-                frame: None,
-            });
+            self.push_absence(rule.key, s, cp, [start, end], [cs + reach_start + p, cs + clause.trim_end().len()]);
             done.push(rule.key);
         }
     }
