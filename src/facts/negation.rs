@@ -68,7 +68,7 @@ pub(super) const NEGATOR_STARTS: [char; 4] = ['没', '未', '无', '不'];
 
 /// Whether `s` holds a character that starts a negator, or a zero stated after its subject.
 pub(super) fn may_negate(s: &str) -> bool {
-    s.contains(NEGATOR_STARTS) || s.contains("为零") || s.contains("为0")
+    s.contains(NEGATOR_STARTS) || super::has(s, "为零") || super::has(s, "为0")
 }
 
 /// A zero stated after what it counts, ending its clause: `行政复议、行政诉讼案件均为零`,

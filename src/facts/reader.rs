@@ -411,13 +411,13 @@ impl Reader<'_> {
         let reach_start = before.char_indices().rev().nth(NEGATION_REACH).map_or(0, |(b, _)| b);
         let reach = &before[reach_start..];
         for rule in NEGATION_RULES {
-            if done.contains(&rule.key) || rule.not_in_clause.iter().any(|w| clause.contains(w)) {
+            if done.contains(&rule.key) || rule.not_in_clause.iter().any(|w| has(clause, w)) {
                 continue;
             }
             let hit = rule.words.iter().filter_map(|w| find_word(reach, w, rule.key).map(|p| (p, w.len()))).min();
             let Some((p, wl)) = hit else { continue };
             let tail = &reach[p + wl..];
-            if rule.not_between.iter().chain(rule.outcomes).any(|w| tail.contains(w)) {
+            if rule.not_between.iter().chain(rule.outcomes).any(|w| has(tail, w)) {
                 continue;
             }
             self.push_absence(rule.key, s, cp, [start, end], [cs + reach_start + p, cs + clause.trim_end().len()]);

@@ -86,7 +86,7 @@ pub(super) fn bordered_table(lines: &[&str], i: usize) -> Option<(usize, RawTabl
     let by_width = canvas(lines, boxed, true)?;
     let drawing = if lines.iter().any(|l| l.chars().any(is_wide)) {
         let by_chars = canvas(lines, boxed, false)?;
-        if wall_columns(&by_chars.0).len() < wall_columns(&by_width.0).len() {
+        if by_chars.walls.len() < by_width.walls.len() {
             by_chars
         } else {
             by_width
@@ -97,10 +97,14 @@ pub(super) fn bordered_table(lines: &[&str], i: usize) -> Option<(usize, RawTabl
     Some((end, read(drawing)?))
 }
 
-/// The columns where a vertical border stands in some line.
-fn wall_columns(canvas: &[Vec<Mark>]) -> Vec<usize> {
-    let width = canvas.iter().map(Vec::len).max().unwrap_or(0);
-    (0..width).filter(|&x| canvas.iter().any(|r| matches!(r.get(x), Some(Mark::Wall { vertical: true })))).collect()
+/// A bordered table laid out in columns (`canvas`).
+struct Drawing {
+    /// Each line's positions, padded to one width.
+    canvas: Vec<Vec<Mark>>,
+    /// Which lines are horizontal borders.
+    border_rows: Vec<bool>,
+    /// The columns where a vertical border stands in some line.
+    walls: Vec<usize>,
 }
 
 /// One position of the drawing: a wall, or a character of a cell.
@@ -116,8 +120,8 @@ enum Mark {
 }
 
 /// The drawing: each line's positions in display columns (`wide`: a wide character two) or
-/// characters, padded to one width, and which lines are horizontal borders.
-fn canvas(lines: &[&str], boxed: bool, wide: bool) -> Option<(Vec<Vec<Mark>>, Vec<bool>)> {
+/// characters.
+fn canvas(lines: &[&str], boxed: bool, wide: bool) -> Option<Drawing> {
     let mut canvas: Vec<Vec<Mark>> = Vec::with_capacity(lines.len());
     let mut border_rows: Vec<bool> = Vec::with_capacity(lines.len());
     for line in lines {
@@ -153,14 +157,14 @@ fn canvas(lines: &[&str], boxed: bool, wide: bool) -> Option<(Vec<Vec<Mark>>, Ve
     for row in &mut canvas {
         row.resize(width, Mark::Space);
     }
-    Some((canvas, border_rows))
+    let walls = (0..width).filter(|&x| canvas.iter().any(|r| matches!(r[x], Mark::Wall { vertical: true }))).collect();
+    Some(Drawing { canvas, border_rows, walls })
 }
 
-fn read((canvas, border_rows): (Vec<Vec<Mark>>, Vec<bool>)) -> Option<RawTable> {
+fn read(Drawing { canvas, border_rows, walls: xs }: Drawing) -> Option<RawTable> {
     let width = canvas.first()?.len();
     let height = canvas.len();
     // Grid lines: the columns where a vertical wall stands, the lines of horizontal borders.
-    let xs = wall_columns(&canvas);
     let ys: Vec<usize> = (0..height).filter(|&y| border_rows[y]).collect();
     if xs.len() < 3 || ys.len() < 2 {
         return None;
@@ -168,14 +172,16 @@ fn read((canvas, border_rows): (Vec<Vec<Mark>>, Vec<bool>)) -> Option<RawTable> 
     // Fill each region of non-wall positions; a region touching the drawing's edge lies
     // outside the table.
     let mut region = vec![vec![usize::MAX; width]; height];
-    let mut cells: Vec<(usize, usize, usize, usize, String)> = Vec::new();
+    // Each inner region: `([first, last] column, [first, last] line, its text)`.
+    let mut cells: Vec<([usize; 2], [usize; 2], String)> = Vec::new();
     let mut stack = Vec::new();
+    let mut id = 0;
     for y0 in 0..height {
         for x0 in 0..width {
             if region[y0][x0] != usize::MAX || matches!(canvas[y0][x0], Mark::Wall { .. }) {
                 continue;
             }
-            let id = cells.len();
+            id += 1;
             let (mut minx, mut maxx, mut miny, mut maxy) = (x0, x0, y0, y0);
             let mut edge = false;
             stack.push((x0, y0));
@@ -202,17 +208,16 @@ fn read((canvas, border_rows): (Vec<Vec<Mark>>, Vec<bool>)) -> Option<RawTable> 
                     visit(x, y + 1);
                 }
             }
-            let text = if edge { String::new() } else { region_text(&canvas, &region, id, [minx, maxx], [miny, maxy]) };
-            cells.push((if edge { usize::MAX } else { minx }, maxx, miny, maxy, text));
+            if !edge {
+                cells.push(([minx, maxx], [miny, maxy], region_text(&canvas, &region, id, [minx, maxx], [miny, maxy])));
+            }
         }
     }
     let n_cols = xs.len() - 1;
     let n_rows = ys.len() - 1;
-    let mut table = RawTable { n_rows, n_cols, cells: Vec::new(), grid: vec![None; n_rows * n_cols] };
-    for (minx, maxx, miny, maxy, text) in cells {
-        if minx == usize::MAX {
-            continue;
-        }
+    let mut table =
+        RawTable { n_rows, n_cols, cells: Vec::with_capacity(cells.len()), grid: vec![None; n_rows * n_cols] };
+    for ([minx, maxx], [miny, maxy], text) in cells {
         // The walls around the region are grid lines; a region between other walls (a
         // drawing the grid lines do not describe) makes no table.
         let col = xs.iter().position(|&x| x + 1 == minx)?;
@@ -221,16 +226,6 @@ fn read((canvas, border_rows): (Vec<Vec<Mark>>, Vec<bool>)) -> Option<RawTable> 
         let row_end = ys.iter().position(|&y| y == maxy + 1)?;
         if col_end <= col || row_end <= row {
             return None;
-        }
-        let index = u32::try_from(table.cells.len()).ok()?;
-        for r in row..row_end {
-            for c in col..col_end {
-                let slot = &mut table.grid[r * n_cols + c];
-                if slot.is_some() {
-                    return None;
-                }
-                *slot = Some(index);
-            }
         }
         table.cells.push(RawCell {
             text,
@@ -242,13 +237,17 @@ fn read((canvas, border_rows): (Vec<Vec<Mark>>, Vec<bool>)) -> Option<RawTable> 
             evidence: None,
         });
     }
+    // In document order; regions overlapping in the grid make no table.
     table.cells.sort_by_key(|c| (c.row, c.col));
-    // The grid's indices follow the sorted cells.
-    table.grid.iter_mut().for_each(|s| *s = None);
     for (i, c) in table.cells.iter().enumerate() {
+        let index = u32::try_from(i).ok()?;
         for r in c.row..c.row + c.rowspan {
             for k in c.col..c.col + c.colspan {
-                table.grid[r * n_cols + k] = Some(u32::try_from(i).ok()?);
+                let slot = &mut table.grid[r * n_cols + k];
+                if slot.is_some() {
+                    return None;
+                }
+                *slot = Some(index);
             }
         }
     }

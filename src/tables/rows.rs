@@ -10,7 +10,6 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::document::{CharIndex, Span};
-use crate::model::CellState;
 
 use super::cells::{self, fold, is_space, ColKind, NA_TOKENS};
 use super::solve::Token;
@@ -654,7 +653,7 @@ pub(super) fn line_cells_or_more(v: &View, label_end: usize, limit: usize, n: us
 
 fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, trim: bool) -> LineCells {
     let Some(cells) = scan_line_cells(v, label_end, limit, n, per) else { return LineCells::No };
-    let blank = |t: &Token| matches!(t, Token::Fixed(c) if c.state == CellState::Blank);
+    let blank = Token::is_blank;
     // Blank lines after the last value may be the space before the next row.
     let upto_last_value = cells.iter().rposition(|t| !blank(t)).map_or(0, |i| i + 1);
     let blanks = cells[..upto_last_value].iter().filter(|t| blank(t)).count();
@@ -688,7 +687,7 @@ pub(super) fn glue_digit_lines(v: &View, cells: &[Token], n: usize) -> Option<Ve
     // Blank cells printed as lines of spaces (`&nbsp;`) end the row at its last value or such
     // line: empty lines after it are spacing. Where a row prints its blanks so, an empty line
     // inside it is no cell either way: not this shape.
-    let blank = |t: &Token| matches!(t, Token::Fixed(c) if c.state == CellState::Blank);
+    let blank = Token::is_blank;
     let printed_blank = |t: &Token| blank(t) && v.chars.get(t.span()[0]).is_some_and(|&c| c != '\n');
     let end = if cells.iter().any(printed_blank) {
         let end = cells.iter().rposition(|t| !blank(t) || printed_blank(t)).map_or(0, |i| i + 1);
@@ -712,16 +711,16 @@ pub(super) fn glue_digit_lines(v: &View, cells: &[Token], n: usize) -> Option<Ve
     for t in cells {
         match t {
             Token::Fixed(_) if blank(t) => out.push(t.clone()),
-            Token::Run { chars: more, start: s2, raw_len: l2, .. } if digits(t) => {
+            Token::Run { .. } if digits(t) => {
                 // The next line, no empty line dropped between.
                 let next_line = |end: usize| {
-                    end + 1 == *s2 && v.chars.get(end) == Some(&'\n') && v.blanks_after(end, Per::Line) == Some(0)
+                    end + 1 == t.span()[0]
+                        && v.chars.get(end) == Some(&'\n')
+                        && v.blanks_after(end, Per::Line) == Some(0)
                 };
                 match out.last_mut() {
-                    Some(Token::Run { chars, start, raw_len, gaps, .. }) if next_line(*start + *raw_len) => {
-                        gaps.push(chars.len());
-                        chars.extend(more);
-                        *raw_len = s2 + l2 - *start;
+                    Some(last @ Token::Run { .. }) if next_line(last.span()[1]) => {
+                        last.push_piece(t);
                         glued = true;
                     }
                     _ => out.push(t.clone()),

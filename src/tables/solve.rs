@@ -56,6 +56,25 @@ impl Token {
             Token::Fixed(c) => c.span,
         }
     }
+    /// A blank cell (an empty line or pipe cell read as one).
+    pub(super) fn is_blank(&self) -> bool {
+        matches!(self, Token::Fixed(c) if c.state == crate::model::CellState::Blank)
+    }
+
+    /// Appends the digits of run `next`, printed one character (a space or a line break) after
+    /// this run ends: pieces of one number (`gaps` marks where each starts).
+    pub(super) fn push_piece(&mut self, next: &Token) {
+        if let (
+            Token::Run { chars, start, raw_len, gaps, .. },
+            Token::Run { chars: more, start: s2, raw_len: l2, .. },
+        ) = (self, next)
+        {
+            gaps.push(chars.len());
+            chars.extend_from_slice(more);
+            *raw_len = s2 + l2 - *start;
+        }
+    }
+
     pub(super) fn raw(&self) -> String {
         match self {
             Token::Run { chars, unit, .. } => chars.iter().collect::<String>() + unit,

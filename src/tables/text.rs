@@ -476,24 +476,20 @@ const MAX_T4_RUNS: usize = 6;
 /// order of the runs makes every group add up: then that order, where all such orders give the
 /// same values, else the runs in text order and why they are not the table (the groups' runs
 /// may stand in any of those orders).
-#[allow(clippy::type_complexity)]
-fn t4_runs(
-    runs: Vec<Vec<super::solve::Token>>,
-) -> Result<Vec<super::solve::Token>, (Vec<super::solve::Token>, &'static str)> {
-    let several = runs.len() > 1;
+fn t4_runs(runs: Vec<Vec<super::solve::Token>>) -> (Vec<super::solve::Token>, Option<&'static str>) {
     let in_order: Vec<_> = runs.iter().flatten().cloned().collect();
-    if !several {
-        return Ok(in_order);
+    if runs.len() == 1 {
+        return (in_order, None);
     }
     if in_order.len() != 15 {
-        return Err((in_order, "its values were printed in several runs that do not make 15"));
+        return (in_order, Some("its values were printed in several runs that do not make 15"));
     }
     if t4_adds_up(&in_order) != Some(false) {
-        return Ok(in_order);
+        return (in_order, None);
     }
     let unsettled = "its values were printed in several runs whose order the arithmetic does not settle";
     if runs.len() > MAX_T4_RUNS {
-        return Err((in_order, unsettled));
+        return (in_order, Some(unsettled));
     }
     let mut found: Option<Vec<super::solve::Token>> = None;
     let mut order: Vec<usize> = (0..runs.len()).collect();
@@ -510,9 +506,9 @@ fn t4_runs(
     });
     match found {
         // No order adds up: the report's own slip, its values as printed.
-        None => Ok(in_order),
-        Some(toks) if settled => Ok(toks),
-        Some(_) => Err((in_order, unsettled)),
+        None => (in_order, None),
+        Some(toks) if settled => (toks, None),
+        Some(_) => (in_order, Some(unsettled)),
     }
 }
 
@@ -927,10 +923,7 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             runs.push(more);
             at = e;
         }
-        let (tokens, unreadable) = match t4_runs(runs) {
-            Ok(tokens) => (tokens, None),
-            Err((tokens, why)) => (tokens, Some(why)),
-        };
+        let (tokens, unreadable) = t4_runs(runs);
         return Some(row(tokens, unreadable, issues));
     }
     None

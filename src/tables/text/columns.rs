@@ -2,7 +2,6 @@
 //! header words or its rows, and the printed position of each value.
 
 use crate::document::Span;
-use crate::model::CellState;
 
 use crate::tables::build::{self};
 use crate::tables::cells::{self};
@@ -268,14 +267,8 @@ pub(super) fn join_pieces(v: &View, tokens: Vec<Token>, m: Option<&ColumnModel>)
             out.push(t);
             continue;
         }
-        if let (
-            Some(Token::Run { chars, raw_len, gaps, start, .. }),
-            Token::Run { chars: more, start: s2, raw_len: l2, .. },
-        ) = (out.last_mut(), t)
-        {
-            gaps.push(chars.len());
-            chars.extend(more);
-            *raw_len = s2 + l2 - *start;
+        if let Some(last) = out.last_mut() {
+            last.push_piece(&t);
         }
     }
     out
@@ -320,8 +313,8 @@ fn one_apart(x1: f32, x0: f32) -> bool {
 }
 
 /// Whether a row's tokens hold a blank cell (an empty line read as one).
-pub(super) fn has_blank(tokens: &[crate::tables::solve::Token]) -> bool {
-    tokens.iter().any(|t| matches!(t, crate::tables::solve::Token::Fixed(c) if c.state == CellState::Blank))
+pub(super) fn has_blank(tokens: &[Token]) -> bool {
+    tokens.iter().any(Token::is_blank)
 }
 
 /// Whether a value digit in `[a, b)` lies outside every row's tokens (`spans`) and every

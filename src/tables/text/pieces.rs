@@ -17,19 +17,44 @@ fn value_of(digits: &[char]) -> Option<i64> {
     digits.iter().collect::<String>().parse().ok()
 }
 
-/// The cuts of a run of `len` digits into `parts` numbers: each the start of every part but
-/// the first.
-fn cuts(len: usize, parts: usize, from: usize, out: &mut Vec<usize>, f: &mut impl FnMut(&[usize]) -> bool) -> bool {
-    if parts == 1 {
-        return f(out);
+/// A cell of a split: blank, or the digits `[a, b)` of the run at token `tok`.
+#[derive(Clone, Copy, PartialEq)]
+enum Piece {
+    Blank(usize),
+    Digits { tok: usize, a: usize, b: usize },
+}
+
+/// Calls `f` with every split of `glued[k..]` (from digit `at` of token `k`) into exactly `n`
+/// cells after `cells`: each blank a cell, each run cut into one number or more. `false` once
+/// `f` says stop.
+fn each_split(
+    glued: &[Token],
+    k: usize,
+    at: usize,
+    n: usize,
+    cells: &mut Vec<Piece>,
+    f: &mut impl FnMut(&[Piece]) -> bool,
+) -> bool {
+    if cells.len() > n {
+        return true;
     }
-    for c in from..len {
-        if len - c < parts - 1 {
-            break;
-        }
-        out.push(c);
-        let go_on = cuts(len, parts - 1, c + 1, out, f);
-        out.pop();
+    let Some(t) = glued.get(k) else {
+        return cells.len() < n || f(cells);
+    };
+    let Token::Run { chars, .. } = t else {
+        cells.push(Piece::Blank(k));
+        let go_on = each_split(glued, k + 1, 0, n, cells, f);
+        cells.pop();
+        return go_on;
+    };
+    for b in at + 1..=chars.len() {
+        cells.push(Piece::Digits { tok: k, a: at, b });
+        let go_on = if b == chars.len() {
+            each_split(glued, k + 1, 0, n, cells, f)
+        } else {
+            each_split(glued, k, b, n, cells, f)
+        };
+        cells.pop();
         if !go_on {
             return false;
         }
@@ -37,138 +62,74 @@ fn cuts(len: usize, parts: usize, from: usize, out: &mut Vec<usize>, f: &mut imp
     true
 }
 
+/// The digits of a piece.
+fn digits_of(glued: &[Token], tok: usize, a: usize, b: usize) -> &[char] {
+    match &glued[tok] {
+        Token::Run { chars, .. } => &chars[a..b],
+        Token::Fixed(_) => &[],
+    }
+}
+
 /// The one split of `glued` (runs of digits and blank cells, `rows::glue_digit_lines`) into
 /// `n` cells that adds up (the first `n - 1` to the last; a blank last adds up to anything),
 /// each number a cell token; `None` where no split or several (giving other values) fit, or
 /// too many were tried.
 pub(super) fn split_row(glued: &[Token], n: usize) -> Option<Vec<Token>> {
-    let runs: Vec<usize> = (0..glued.len()).filter(|&i| matches!(glued[i], Token::Run { .. })).collect();
-    let blanks = glued.len() - runs.len();
-    let need = n.checked_sub(blanks)?;
-    let lens: Vec<usize> = runs
-        .iter()
-        .map(|&i| match &glued[i] {
-            Token::Run { chars, .. } => chars.len(),
-            Token::Fixed(_) => 0,
-        })
-        .collect();
-    // Parts per run, then cuts per run: every way of making `need` numbers.
-    let mut found: Option<Vec<Vec<usize>>> = None;
-    let mut settled = true;
-    let mut tried = 0usize;
-    let mut parts = vec![1usize; runs.len()];
-    let row_of = |all_cuts: &[Vec<usize>]| -> Option<Vec<Option<i64>>> {
-        let mut values = Vec::with_capacity(n);
-        let mut r = 0;
-        for t in glued {
-            match t {
-                Token::Run { chars, .. } => {
-                    let c = &all_cuts[r];
-                    let bounds: Vec<usize> = std::iter::once(0).chain(c.iter().copied()).chain([chars.len()]).collect();
-                    for w in bounds.windows(2) {
-                        values.push(Some(value_of(&chars[w[0]..w[1]])?));
-                    }
-                    r += 1;
-                }
-                Token::Fixed(_) => values.push(None),
-            }
-        }
-        Some(values)
+    let values = |cells: &[Piece]| -> Option<Vec<Option<i64>>> {
+        cells
+            .iter()
+            .map(|p| match *p {
+                Piece::Blank(_) => Some(None),
+                Piece::Digits { tok, a, b } => value_of(digits_of(glued, tok, a, b)).map(Some),
+            })
+            .collect()
     };
     let adds_up = |v: &[Option<i64>]| match v.last() {
         Some(Some(total)) => v[..v.len() - 1].iter().map(|x| x.unwrap_or(0)).sum::<i64>() == *total,
         _ => true,
     };
-    // Each run's number of parts, in odometer order.
-    loop {
-        if parts.iter().sum::<usize>() == need && parts.iter().zip(&lens).all(|(p, l)| p <= l) {
-            // Every cut of every run for these part counts.
-            let mut stack: Vec<Vec<usize>> = Vec::new();
-            let ok = each_cuts(&lens, &parts, 0, &mut stack, &mut |cs| {
-                tried += 1;
-                if tried > MAX_SPLITS {
+    let mut found: Option<(Vec<Piece>, Vec<Option<i64>>)> = None;
+    let (mut settled, mut tried) = (true, 0usize);
+    let done = each_split(glued, 0, 0, n, &mut Vec::with_capacity(n), &mut |cells| {
+        tried += 1;
+        if tried > MAX_SPLITS {
+            return false;
+        }
+        if let Some(v) = values(cells).filter(|v| adds_up(v)) {
+            match &found {
+                Some((_, f)) if *f != v => {
+                    settled = false;
                     return false;
                 }
-                if let Some(values) = row_of(cs) {
-                    if values.len() == n && adds_up(&values) {
-                        match &found {
-                            Some(f) => {
-                                if row_of(f) != Some(values) {
-                                    settled = false;
-                                    return false;
-                                }
-                            }
-                            None => found = Some(cs.to_vec()),
-                        }
-                    }
-                }
-                true
-            });
-            if !ok && tried > MAX_SPLITS {
-                return None;
-            }
-            if !settled {
-                return None;
+                Some(_) => {}
+                None => found = Some((cells.to_vec(), v)),
             }
         }
-        // Next part counts.
-        let mut k = 0;
-        loop {
-            if k == parts.len() {
-                return found.map(|cs| tokens_of(glued, &cs));
-            }
-            parts[k] += 1;
-            if parts[k] <= lens[k] && parts.iter().sum::<usize>() <= need {
-                break;
-            }
-            parts[k] = 1;
-            k += 1;
-        }
+        true
+    });
+    if !done || !settled {
+        return None;
     }
+    found.map(|(cells, _)| tokens_of(glued, &cells))
 }
 
-/// Calls `f` with the cuts of every run (`lens`, `parts` each) from run `k` on.
-fn each_cuts(
-    lens: &[usize],
-    parts: &[usize],
-    k: usize,
-    stack: &mut Vec<Vec<usize>>,
-    f: &mut impl FnMut(&[Vec<usize>]) -> bool,
-) -> bool {
-    if k == lens.len() {
-        return f(stack);
-    }
-    let mut out = Vec::new();
-    cuts(lens[k], parts[k], 1, &mut out, &mut |c| {
-        stack.push(c.to_vec());
-        let go_on = each_cuts(lens, parts, k + 1, stack, f);
-        stack.pop();
-        go_on
-    })
-}
-
-/// The cell tokens of `glued` cut at `all_cuts`: each number where its digits were printed.
-fn tokens_of(glued: &[Token], all_cuts: &[Vec<usize>]) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut r = 0;
-    for t in glued {
-        match t {
-            Token::Run { chars, start, gaps, .. } => {
+/// The cell tokens of a split: each number where its digits were printed.
+fn tokens_of(glued: &[Token], cells: &[Piece]) -> Vec<Token> {
+    cells
+        .iter()
+        .map(|p| match *p {
+            Piece::Blank(k) => glued[k].clone(),
+            Piece::Digits { tok, a, b } => {
+                let Token::Run { start, gaps, .. } = &glued[tok] else { return glued[tok].clone() };
                 // Where digit `k` was printed: past the line breaks before it.
                 let at = |k: usize| start + k + gaps.iter().filter(|&&g| g <= k).count();
-                let bounds: Vec<usize> =
-                    std::iter::once(0).chain(all_cuts[r].iter().copied()).chain([chars.len()]).collect();
-                for w in bounds.windows(2) {
-                    let raw: String = chars[w[0]..w[1]].iter().collect();
-                    let value = value_of(&chars[w[0]..w[1]]).map_or(Number::Int(0), Number::Int);
-                    out.push(Token::Fixed(cells::number(&raw, value, [at(w[0]), at(w[1] - 1) + 1], false)));
-                }
-                r += 1;
+                let digits = digits_of(glued, tok, a, b);
+                let raw: String = digits.iter().collect();
+                let value = value_of(digits).map_or(Number::Int(0), Number::Int);
+                Token::Fixed(cells::number(&raw, value, [at(a), at(b - 1) + 1], false))
             }
-            Token::Fixed(_) => out.push(t.clone()),
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 #[cfg(test)]
