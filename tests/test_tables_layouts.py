@@ -107,13 +107,13 @@ TEXT_FOLDERS = (
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
 #: Layouts held to a floor on the share of cells read (see the module docstring), not to all of them.
 PARTIAL = {
-    "pdftotext-raw": 0.66,
+    "pdftotext-raw": 0.68,
     "md-markitdown": 0.80,
     "pdftotext-layout": 0.99,
     "md-pymupdf4llm": 0.99,
     "text-layout": 0.99,
     "txt-pdfplumber": 0.99,
-    "txt-pdfminer": 0.29,
+    "txt-pdfminer": 0.32,
     "txt-bs4": 0.89,
     "txt-bs4-lines": 0.90,
     "txt-pandoc": 0.99,
@@ -730,3 +730,31 @@ def test_pdftotext_layout_table4_header_stacked_over_lines() -> None:
     assert read("review") == [1, 0, 2, 0, 3]
     assert read("litigation_direct") == [12, 0, 0, 0, 12]
     assert read("litigation_after_review") == [0, 0, 0, 0, 0]
+
+
+def test_rows_printed_in_blocks_a_column_at_a_time_are_put_back() -> None:
+    # pdftotext without -layout of a real (WPS) report PDF prints the rows under a merged group
+    # label as one text block a column: after （二）部分公开's own seven values, `1 0 0 0 0 1 1 0 10
+    # 3` is the natural-person column of the ten rows 1.属于国家秘密 … 2.没有现成信息需要另行制作,
+    # five columns of ten zeros follow, then the ten totals; the labels come out after the values.
+    # Each row's sum and the relations between rows settle where each block starts and which
+    # way it reads (`tables/text/blocks.rs`).
+    path = LAYOUTS / "pdftotext-raw" / "huaian-hongze-2023.txt"
+    report, _ = _read_checked("pdftotext-raw", "huaian-hongze-2023.txt", every_cell=False)
+    assert _cells(report, "partially_granted") == [4, 0, 0, 0, 0, 0, 4]
+    assert _cells(report, "denied_state_secret") == [1, 0, 0, 0, 0, 0, 1]
+    assert _cells(report, "unavailable_not_held") == [10, 0, 0, 0, 0, 0, 10]
+    assert _cells(report, "not_processed_petition") == [1, 0, 0, 0, 0, 0, 1]
+    assert _cells(report, "results_total") == [21, 0, 0, 0, 0, 0, 21]
+    # The place of each value is inferred, not printed.
+    assert report.tables["requests"]["cells"]["denied_state_secret"]["total"]["inferred"] is True
+    # pdfminer prints the other real PDF's table as two such blocks (13 rows and 12).
+    report, _ = _read_checked("txt-pdfminer", "huaian-shi-2024.txt", every_cell=False)
+    assert _cells(report, "granted") == [1288, 21, 0, 0, 50, 3, 1362]
+    assert _cells(report, "results_total") == [2932, 53, 0, 0, 61, 4, 3050]
+    # One total changed (10 → 11): no arrangement makes every row add up, and none is guessed.
+    text = path.read_text(encoding="utf-8")
+    a = text.index("\n10\n", text.index("\n10\n", text.index("勾稽关系")) + 1)
+    report = parse(text[:a] + "\n11\n" + text[a + 4 :], format="text")
+    assert _cells(report, "unavailable_not_held") == [None] * 7
+    assert _cells(report, "denied_state_secret") == [None] * 7

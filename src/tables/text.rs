@@ -18,6 +18,7 @@ use super::template::{
     self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS,
 };
 
+mod blocks;
 mod columns;
 mod pieces;
 
@@ -346,6 +347,16 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             if zeros || (in_order && rows_agree(&found, format, &values)) {
                 issues.append(&mut scratch);
                 return Some((table, span));
+            }
+            // Rows printed in blocks, some a column at a time (merged group labels make PDF
+            // text without layout print a block's values column by column).
+            if let Some(values) = in_blocks(v, format, &values) {
+                let mut scratch = Vec::new();
+                let (table, span) = stream_table(v, format, &values, hits[chain[0]].start, last_end, &mut scratch);
+                if fit::holds_throughout(&table) {
+                    issues.append(&mut scratch);
+                    return Some((table, span));
+                }
             }
         }
     }
@@ -697,6 +708,32 @@ fn lone_values(
     let order = template::t3_rows_of(format);
     let labelled = order.iter().filter(|i| found.iter().any(|f| f.0 == **i)).count();
     (2 * labelled >= order.len()).then_some((format, values))
+}
+
+/// `values` (text order) put in template order where the table was printed in blocks of rows,
+/// each row by row or a column at a time (`blocks::block_order`), the one arrangement whose rows
+/// add up and whose relations between rows hold in every column.
+fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<Vec<Span>> {
+    let nums: Vec<i64> = values
+        .iter()
+        .map(|&[a, b]| v.chars[a..b].iter().map(|c| cells::fold(*c)).collect::<String>().parse().ok())
+        .collect::<Option<_>>()?;
+    let order = template::t3_rows_of(format);
+    let at = |r: usize| order.iter().position(|&o| o == r);
+    let (new, carried) = (at(0)?, at(1)?);
+    let (total, forward) = (at(template::T3_RESULTS_TOTAL)?, at(template::T3_CARRIED_FORWARD)?);
+    let results: Vec<usize> =
+        (0..order.len()).filter(|&p| (2..template::T3_RESULTS_TOTAL).contains(&order[p])).collect();
+    let width = T3_COLS.len();
+    let holds = |t: &[i64]| {
+        (0..width).all(|c| {
+            let cell = |p: usize| t[p * width + c];
+            results.iter().map(|&p| cell(p)).sum::<i64>() == cell(total)
+                && cell(new) + cell(carried) == cell(total) + cell(forward)
+        })
+    };
+    let positions = blocks::block_order(&nums, width, holds)?;
+    Some(positions.into_iter().map(|p| values[p]).collect())
 }
 
 /// Every row found with exactly seven values of its own after its label holds the values that
