@@ -403,6 +403,7 @@ impl View {
     pub(super) fn region_end(&self, a: usize, limit: usize) -> usize {
         let limit = limit.min(self.chars.len());
         let mut depth = 0usize;
+        let mut cut = usize::MAX;
         let mut seen = false;
         let mut i = a;
         while i < limit {
@@ -411,8 +412,17 @@ impl View {
                 i += 1;
                 continue;
             }
+            if i >= cut {
+                depth = 0;
+                cut = usize::MAX;
+            }
             match c {
-                '(' | '（' => depth += 1,
+                '(' | '（' => {
+                    if depth == 0 {
+                        cut = open_note_end(&self.chars, i).unwrap_or(usize::MAX);
+                    }
+                    depth += 1;
+                }
                 ')' | '）' => depth = depth.saturating_sub(1),
                 _ if depth > 0 => {}
                 '\n' | '|' | '｜' => seen = true,
@@ -444,7 +454,13 @@ fn unit_after_digit(chars: &[char], i: usize) -> bool {
 /// Cuts the next row's ordinal (`2.`, `3、`) glued to the end of a region.
 fn strip_ordinal(v: &View, a: usize, mut b: usize, ordinal: Option<u8>) -> usize {
     let Some(n) = ordinal else { return b };
-    while b > a && (is_space(v.chars[b - 1]) || v.furniture[b - 1] || matches!(v.chars[b - 1], '|' | '｜')) {
+    // (Quote marks the text moved off the label, `3. “ ”危及 三安全一稳定`, stand between.)
+    while b > a
+        && (is_space(v.chars[b - 1])
+            || v.furniture[b - 1]
+            || matches!(v.chars[b - 1], '|' | '｜')
+            || is_quote(v.chars[b - 1]))
+    {
         b -= 1;
     }
     if b > a && matches!(fold(v.chars[b - 1]), '.' | '、' | ',') {
@@ -460,6 +476,31 @@ fn strip_ordinal(v: &View, a: usize, mut b: usize, ordinal: Option<u8>) -> usize
     b
 }
 
+/// Where a parenthesised note opened at `i` ends for the reading of values: at its closing
+/// bracket where it closes on its line, else at the first space after it — a label's note
+/// wrapped onto a later line (`（二）部分公开（区分处理的，只计这 12 1 0 0 0 2`, its tail
+/// `一情形，不计其他情形）` lines below) has the row's values beside its first part.
+/// `None`: it closes on its line.
+pub(super) fn open_note_end(chars: &[char], i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut first_space = None;
+    for (k, &c) in chars.iter().enumerate().skip(i) {
+        match c {
+            '\n' => break,
+            '(' | '（' => depth += 1,
+            ')' | '）' => {
+                depth -= 1;
+                if depth == 0 {
+                    return None;
+                }
+            }
+            c if first_space.is_none() && is_space(c) => first_space = Some(k),
+            _ => {}
+        }
+    }
+    Some(first_space.unwrap_or(chars.len()))
+}
+
 /// Tokens of the region `[a, b)`; `ordinal` is the next row's ordinal, cut if glued on.
 pub(super) fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec<Token> {
     let b = strip_ordinal(v, a, b.min(v.chars.len()), ordinal);
@@ -472,14 +513,22 @@ pub(super) fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec
     let mut skip = vec![false; b - a];
     let mut depth = 0usize;
     let mut line_start = a;
+    // Where the open note ends unclosed (`open_note_end`).
+    let mut cut = usize::MAX;
     for i in a..b {
         let c = v.chars[i];
-        if c == '\n' {
+        if c == '\n' || i >= cut {
             depth = 0;
+            cut = usize::MAX;
+        }
+        if c == '\n' {
             line_start = i + 1;
         }
         let open = matches!(c, '(' | '（');
         if open {
+            if depth == 0 {
+                cut = open_note_end(&v.chars, i).unwrap_or(usize::MAX);
+            }
             depth += 1;
         }
         skip[i - a] = depth > 0 || v.furniture[i];

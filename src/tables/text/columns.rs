@@ -5,7 +5,7 @@ use crate::document::Span;
 
 use crate::tables::build::{self};
 use crate::tables::cells::{self};
-use crate::tables::rows::{Hit, View};
+use crate::tables::rows::{self, Hit, View};
 use crate::tables::solve::Token;
 
 /// Table-3 header words of column-aligned text (`pdftotext -layout` stacks them: `商业企` /
@@ -336,12 +336,22 @@ pub(super) fn orphan_value(v: &View, a: usize, b: usize, spans: &[Span], hits: &
 pub(super) fn first_digit(v: &View, a: usize, b: usize) -> Option<usize> {
     let b = b.min(v.chars.len());
     let mut depth = 0usize;
+    let mut cut = usize::MAX;
     let mut i = a;
     while i < b {
         let c = cells::fold(v.chars[i]);
+        if i >= cut {
+            depth = 0;
+            cut = usize::MAX;
+        }
         match c {
             '\n' => depth = 0,
-            '(' | '（' => depth += 1,
+            '(' | '（' => {
+                if depth == 0 {
+                    cut = rows::open_note_end(&v.chars, i).unwrap_or(usize::MAX);
+                }
+                depth += 1;
+            }
             ')' | '）' => depth = depth.saturating_sub(1),
             _ if depth > 0 || v.furniture[i] => {}
             c if c.is_ascii_digit() => {

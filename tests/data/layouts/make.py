@@ -68,7 +68,7 @@ TOOLS = {
     "markitdown": "markitdown 0.1.9",
     "pypdf": "pypdf 5.9.0",
     "pdfplumber": "pdfplumber 0.11.10 (pdfminer.six 20260107)",
-    "pymupdf": "PyMuPDF 1.26.7",
+    "pymupdf": "PyMuPDF 1.26.7 (the pdf-docx files' text: 1.28.2)",
     "bs4": "beautifulsoup4 4.15.0",
     "html2text": "html2text 2025.4.15",
     "trafilatura": "trafilatura 2.3.1",
@@ -202,11 +202,12 @@ def run(cmd: list[str], **kw: Any) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, check=True, capture_output=True, **kw)
 
 
-def soffice(inputs: list[Path], target: str, outdir: Path, tmp: Path) -> None:
+def soffice(inputs: list[Path], target: str, outdir: Path, tmp: Path, html: bool = True) -> None:
     """LibreOffice, its own profile (other sessions may run soffice), HTML read as Writer text."""
+    infilter = ["--infilter=HTML (StarWriter)"] if html else []
     run([
         "soffice", f"-env:UserInstallation=file://{tmp / 'lo-profile'}", "--headless",
-        "--infilter=HTML (StarWriter)", "--convert-to", target, "--outdir", str(outdir), *map(str, inputs),
+        *infilter, "--convert-to", target, "--outdir", str(outdir), *map(str, inputs),
     ], timeout=600)
 
 
@@ -369,11 +370,14 @@ def _grid(rows: list) -> list[tuple[int, int, str, int, int]]:
     return out
 
 
-def python_docx(gold: dict) -> bytes:
+def python_docx(gold: dict, zeros_blank: bool = True) -> bytes:
+    """A Word file written directly: the agency title, Word heading styles, the prose, and the
+    tables with the official merged cells (`gridSpan`, `vMerge`); `zeros_blank`: table 3's zeros
+    printed blank (else every cell prints its number, as the WPS-made real reports do)."""
     import docx
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
-    g = _render._layout_gold(gold, lambda table: table == "requests")
+    g = _render._layout_gold(gold, lambda table: zeros_blank and table == "requests")
     doc = docx.Document()
     doc.add_heading(_render._title(g), level=0)
     prose = _render._prose(g)
@@ -390,6 +394,16 @@ def python_docx(gold: dict) -> bytes:
         width = max(sum(c for _t, _r, c in row) for row in rows)
         table = doc.add_table(rows=len(rows), cols=width)
         table.style = "Table Grid"
+        if not zeros_blank and key == "requests":
+            # The official template's widths (narrow group labels, a wide row label), as the
+            # real reports print them; python-docx's default is equal columns.
+            table.autofit = False
+            cms = [1.0, 1.4, 4.6] + [1.25] * (width - 3)
+            for grid_col, cm in zip(table._tbl.tblGrid.gridCol_lst, cms):
+                grid_col.w = Cm(cm)
+            for c, cm in enumerate(cms):
+                for cell in table.columns[c].cells:
+                    cell.width = Cm(cm)
         for r, col, text, rs, cs in _grid(rows):
             cell = table.cell(r, col)
             if rs > 1 or cs > 1:
@@ -484,6 +498,27 @@ def make_pdfs(srcs: list, tmp: Path) -> None:
                 out = out_dir / f"{stem}.python-docx.docx"
                 how = f"tables with the official merged cells (gridSpan/vMerge), agency title and prose → {TOOLS['python-docx']}"
                 write(out, python_docx(gold), derived_gold(gold, path, out, how, classic=False, facts=prose_facts(gold)))
+    if wanted("pdf-docx"):
+        # Word tables with the official merged cells and every zero printed, as the WPS-made real
+        # reports are, exported to PDF: the group labels over several rows make PDF text tools
+        # print those rows as blocks, a column at a time.
+        out_dir = HERE / "pdf-docx"
+        clean(out_dir)
+        docx_dir = tmp / "pdf-docx-src"
+        docx_dir.mkdir()
+        for stem, _path, gold in srcs:
+            (docx_dir / f"{stem}.docx").write_bytes(python_docx(gold, zeros_blank=False))
+        conv = tmp / "pdf-docx"
+        soffice(sorted(docx_dir.glob("*.docx")), "pdf:writer_pdf_Export", conv, tmp, html=False)
+        for stem, path, gold in srcs:
+            pdf = out_dir / f"{stem}.pdf"
+            made = conv / f"{stem}.pdf"
+            check_chinese(made)
+            how = (
+                f"tables with the official merged cells (gridSpan/vMerge), zeros printed, agency title and prose → "
+                f"{TOOLS['python-docx']} → {TOOLS['libreoffice']} --convert-to pdf"
+            )
+            write(pdf, made.read_bytes(), derived_gold(gold, path, pdf, how, classic=False, facts=prose_facts(gold)))
     if wanted("pdf-chromium"):
         out_dir = HERE / "pdf-chromium"
         clean(out_dir)
@@ -524,7 +559,14 @@ def pdf_inputs() -> list[tuple[str, Path, Path, dict, bool, set]]:
     """(output stem, pdf, gold path, gold, classic, cells that vanish in plain text) of every PDF
     the text folders are made from."""
     out = []
-    for folder, tag in (("pdf-libreoffice", "libreoffice"), ("pdf-chromium", "chromium"), ("pdf-reportlab", "reportlab")):
+    for folder, tag in (
+        ("pdf-libreoffice", "libreoffice"),
+        ("pdf-chromium", "chromium"),
+        ("pdf-reportlab", "reportlab"),
+        ("pdf-docx", "docx"),
+    ):
+        if PDF_ONLY and folder not in PDF_ONLY:
+            continue
         for pdf in sorted((HERE / folder).glob("*.pdf")):
             stem = pdf.name[: -len(".pdf")]
             gold_path = pdf.with_name(stem + ".gold.json")
@@ -537,8 +579,8 @@ def pdf_inputs() -> list[tuple[str, Path, Path, dict, bool, set]]:
                 vanish = _render.unscored_when_blanks_vanish(gold)
             else:
                 vanish = _render.unscored_when_blanks_vanish(gold, blank_tables=())
-            out.append((f"{stem}.{tag}", pdf, source, gold, tag != "reportlab", vanish))
-    for pdf in sorted(REAL_PDF.glob("*.pdf")):
+            out.append((f"{stem}.{tag}", pdf, source, gold, tag not in ("reportlab", "docx"), vanish))
+    for pdf in sorted(REAL_PDF.glob("*.pdf")) if not PDF_ONLY else ():
         stem = pdf.name[: -len(".pdf")]
         gold_path = pdf.with_name(stem + ".gold.json")
         out.append((stem, pdf, gold_path, json.loads(gold_path.read_text(encoding="utf-8")), False, set()))
@@ -563,7 +605,8 @@ def make_text(tmp: Path) -> None:
         if not wanted(folder):
             continue
         out_dir = HERE / folder
-        clean(out_dir)
+        if not PDF_ONLY:
+            clean(out_dir)
         for stem, pdf, gold_path, gold, classic, vanish in inputs:
             out = out_dir / f"{stem}{ext}"
             pdf_name = pdf.relative_to(DATA)
@@ -632,6 +675,8 @@ def make_tool_text(srcs: list) -> None:
 
 
 ONLY: set[str] = set()
+#: With `--pdfs`: the text folders get (only) the text of these PDF folders' files, the rest kept.
+PDF_ONLY: set[str] = set()
 
 
 def wanted(folder: str) -> bool:
@@ -641,8 +686,12 @@ def wanted(folder: str) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", action="append", default=[], help="make only this folder (repeatable)")
+    parser.add_argument(
+        "--pdfs", action="append", default=[], help="text folders: add the text of this PDF folder only (repeatable)"
+    )
     args = parser.parse_args()
     ONLY.update(args.only)
+    PDF_ONLY.update(args.pdfs)
     srcs = sources()
     with tempfile.TemporaryDirectory(prefix="gongkai-layouts-") as t:
         tmp = Path(t)
