@@ -785,3 +785,18 @@ def test_pdf_text_quote_marks_moved_off_a_label_after_the_ordinal() -> None:
     report, _ = _read_checked("txt-pypdf", "shanghai-bgt-2019.docx.txt")
     assert _cells(report, "denied_prohibited_by_law") == [0] * 7
     assert _cells(report, "denied_state_secret") == [14, 0, 0, 0, 0, 0, None]
+
+
+def test_digits_only_inside_a_label_note_are_no_row_of_blanks() -> None:
+    # The same line with the note closed after the values (`…只计这 12 1 0 0 0 2）`): its digits
+    # are inside the note, none reads as a value. In a table printing blank cells a row without
+    # values reads blank (0); this one is unknown instead, its digits being somewhere.
+    path = LAYOUTS / "txt-pdfplumber" / "syn-19.docx.txt"
+    text = path.read_text(encoding="utf-8")
+    line = "（二）部分公开（区分处理的，只计这 12 1 0 0 0 2\n"
+    assert text.count(line) == 1
+    report = parse(text.replace(line, line[:-1] + "）\n"), format="text")
+    cells = report.tables["requests"]["cells"]["partially_granted"].values()
+    assert all(c["value"] is None and c["state"] != "blank" for c in cells), [c["state"] for c in cells]
+    assert any("inside the label's note" in i["message"] for i in report.issues)
+    assert _cells(report, "granted")[:6] == [40, 4, 1, 0, 1, 0]

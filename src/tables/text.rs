@@ -23,8 +23,8 @@ mod columns;
 mod pieces;
 
 use columns::{
-    first_digit, has_blank, join_pieces, orphan_value, pieces_apart, positions, single_digit, t3_columns, t4_columns,
-    ColumnModel,
+    any_value_digit, first_digit, has_blank, join_pieces, orphan_value, pieces_apart, positions, single_digit,
+    t3_columns, t4_columns, ColumnModel,
 };
 
 static T3_AC: LazyLock<AhoCorasick> =
@@ -191,6 +191,12 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
                         bad.push((i, "its numbers cannot be told from the label text around them"));
                     }
                 }
+            } else if let T3Label::Row(i) = label(&h).1 {
+                // Digits only inside the label's notes: values the text ran into a note, not a
+                // row of blanks.
+                if any_value_digit(v, h.end, limit) {
+                    bad.push((i, "its only digits stand inside the label's note: not known to be its values"));
+                }
             }
         }
         let span = rows::tokens_span(&tokens, h.end);
@@ -333,31 +339,8 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         TableFormat::Other
     };
     if garbled || !bad.is_empty() {
-        // The values of a table printed out of order run on to the next section's heading
-        // (table 4's), past the rows' own regions.
-        let until = v.compact_marker_after(last_end, &["行政复议"]).unwrap_or(v.chars.len()).max(last_end);
-        if let Some((format, values)) = lone_values(v, &found, format, [header_from, until]) {
-            let mut scratch = Vec::new();
-            let (table, span) = stream_table(v, format, &values, hits[chain[0]].start, last_end, &mut scratch);
-            let zeros = values.iter().all(|&[a, b]| b == a + 1 && cells::fold(v.chars[a]) == '0');
-            // Seven values to a row by text order: each row's own sum is evidence of where the
-            // rows start, so only a row or two may be off (a report's slip), besides totals
-            // printed 0; and the rows must stand where the relations between them hold.
-            let in_order = fit::holds_throughout(&table) || (fit::rows_in_place(&table) && fit::rows_off(&table) <= 1);
-            if zeros || (in_order && rows_agree(&found, format, &values)) {
-                issues.append(&mut scratch);
-                return Some((table, span));
-            }
-            // Rows printed in blocks, some a column at a time (merged group labels make PDF
-            // text without layout print a block's values column by column).
-            if let Some(values) = in_blocks(v, format, &values) {
-                let mut scratch = Vec::new();
-                let (table, span) = stream_table(v, format, &values, hits[chain[0]].start, last_end, &mut scratch);
-                if fit::holds_throughout(&table) {
-                    issues.append(&mut scratch);
-                    return Some((table, span));
-                }
-            }
+        if let Some(read) = read_apart(v, &found, format, [header_from, last_end], hits[chain[0]].start, issues) {
+            return Some(read);
         }
     }
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
@@ -708,6 +691,43 @@ fn lone_values(
     let order = template::t3_rows_of(format);
     let labelled = order.iter().filter(|i| found.iter().any(|f| f.0 == **i)).count();
     (2 * labelled >= order.len()).then_some((format, values))
+}
+
+/// Table 3 printed out of order, from its values apart from the labels (`lone_values`): seven to
+/// a row in text order, or in blocks of rows some printed a column at a time, where the
+/// arithmetic says so. `[header_from, last_end]`: from the table's header to its last row read.
+fn read_apart(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    format: TableFormat,
+    [header_from, last_end]: Span,
+    first: usize,
+    issues: &mut Vec<Issue>,
+) -> Option<(TableReading, Span)> {
+    // The values of a table printed out of order run on to the next section's heading
+    // (table 4's), past the rows' own regions.
+    let until = v.compact_marker_after(last_end, &["行政复议"]).unwrap_or(v.chars.len()).max(last_end);
+    let (format, values) = lone_values(v, found, format, [header_from, until])?;
+    let mut scratch = Vec::new();
+    let (table, span) = stream_table(v, format, &values, first, last_end, &mut scratch);
+    let zeros = values.iter().all(|&[a, b]| b == a + 1 && cells::fold(v.chars[a]) == '0');
+    // Seven values to a row by text order: each row's own sum is evidence of where the
+    // rows start, so only a row or two may be off (a report's slip), besides totals
+    // printed 0; and the rows must stand where the relations between them hold.
+    let in_order = fit::holds_throughout(&table) || (fit::rows_in_place(&table) && fit::rows_off(&table) <= 1);
+    if zeros || (in_order && rows_agree(found, format, &values)) {
+        issues.append(&mut scratch);
+        return Some((table, span));
+    }
+    // Rows printed in blocks, some a column at a time (merged group labels make PDF
+    // text without layout print a block's values column by column).
+    let values = in_blocks(v, format, &values)?;
+    let mut scratch = Vec::new();
+    let (table, span) = stream_table(v, format, &values, first, last_end, &mut scratch);
+    fit::holds_throughout(&table).then(|| {
+        issues.append(&mut scratch);
+        (table, span)
+    })
 }
 
 /// `values` (text order) put in template order where the table was printed in blocks of rows,

@@ -331,6 +331,26 @@ pub(super) fn orphan_value(v: &View, a: usize, b: usize, spans: &[Span], hits: &
     false
 }
 
+/// Whether `[a, b)` holds a digit that may be a value, inside a parenthesised note or not: not
+/// page furniture, not an ordinal (`2.`, `3、`).
+pub(super) fn any_value_digit(v: &View, a: usize, b: usize) -> bool {
+    let b = b.min(v.chars.len());
+    let mut i = a;
+    while i < b {
+        if v.furniture[i] || !cells::fold(v.chars[i]).is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let end = (i..b).find(|&k| !cells::fold(v.chars[k]).is_ascii_digit()).unwrap_or(b);
+        let ordinal = end < b && matches!(cells::fold(v.chars[end]), '.' | '、' | ',');
+        if !ordinal {
+            return true;
+        }
+        i = end;
+    }
+    false
+}
+
 /// The first value digit in `[a, b)`: not page furniture, not an ordinal (`2.`, `3、`),
 /// not inside a parenthesised note of its line.
 pub(super) fn first_digit(v: &View, a: usize, b: usize) -> Option<usize> {
