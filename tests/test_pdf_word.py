@@ -304,3 +304,18 @@ def test_docx_automatic_numbering_is_drawn_into_the_text() -> None:
     facts = {f["key"]: (f["value"], f["section"]) for f in report.facts if f["key"]}
     assert facts["proactive_total"] == (128, "overview")
     assert facts["requests_received"] == (5, "overview")
+
+
+def test_pdf_without_tounicode_reads_its_text_from_the_embedded_fonts_cmap():
+    # A producer that writes no ToUnicode maps (a Chromium print with them removed): the text is
+    # in the embedded TrueType fonts' own cmap tables, glyph by glyph through CIDToGIDMap.
+    path = BAD_FOLDER / "no-tounicode.pdf"
+    gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
+    report = gongkai.parse(path)
+    assert "收到和处理政府信息公开申请情况" in report.text
+    assert report.year == 2023
+    score = score_cells(report, scored_gold(gold), path.name)
+    assert score.wrong == 0 and score.right == score.total == 200, score.misses[:5]
+    # Subset fonts without a cmap (the WPS exports keep none) stay undecodable, said so.
+    with pytest.raises(gongkai.UndecodableTextError, match="ToUnicode"):
+        gongkai.parse(PDF_WORD / "bad-no-tounicode.pdf")

@@ -8,6 +8,7 @@ use encoding_rs::{Encoding, BIG5, EUC_KR, GBK, MACINTOSH, SHIFT_JIS, WINDOWS_125
 
 use super::file::PdfFile;
 use super::object::{Dict, Lexer, Obj, Token};
+use super::sfnt;
 
 /// Most entries one CMap or width table may hold (a bound on memory for hostile fonts).
 const MAX_ENTRIES: usize = 200_000;
@@ -157,6 +158,12 @@ impl Font {
             Obj::Array(a) => a.first().map_or(Obj::Null, |o| file.resolve(o)),
             o => o,
         };
+        let (mut to_unicode, uni_ranges) = (to_unicode, uni_ranges);
+        if to_unicode.is_empty() && uni_ranges.is_empty() && matches!(map, CodeMap::Identity) {
+            if let Some(dd) = desc.as_dict() {
+                to_unicode = embedded_unicode(file, dd);
+            }
+        }
         let mut widths = HashMap::new();
         let mut width_ranges = Vec::new();
         let mut dw = 1000.0;
@@ -264,6 +271,34 @@ impl Font {
                 }
             }
         }
+    }
+}
+
+/// The Unicode of an Identity-encoded TrueType CIDFont's codes (code = CID) from its embedded
+/// font program's own `cmap` (`sfnt::glyph_chars`), through its `CIDToGIDMap`: the text of a PDF
+/// that carries no ToUnicode map. Empty where the font is not embedded TrueType.
+fn embedded_unicode(file: &PdfFile, cid_font: &Dict) -> HashMap<u32, String> {
+    let Obj::Dict(fd) = file.get_key(cid_font, b"FontDescriptor") else { return HashMap::new() };
+    let Obj::Stream(program) = file.get_key(&fd, b"FontFile2") else { return HashMap::new() };
+    let Ok(bytes) = file.decode(&program) else { return HashMap::new() };
+    let by_glyph = sfnt::glyph_chars(&bytes);
+    if by_glyph.is_empty() {
+        return HashMap::new();
+    }
+    match file.get_key(cid_font, b"CIDToGIDMap") {
+        // Two bytes a CID: its glyph.
+        Obj::Stream(s) => {
+            let Ok(map) = file.decode(&s) else { return HashMap::new() };
+            map.chunks_exact(2)
+                .take(MAX_ENTRIES)
+                .enumerate()
+                .filter_map(|(cid, g)| {
+                    let gid = u32::from(u16::from_be_bytes([g[0], g[1]]));
+                    by_glyph.get(&gid).map(|c| (cid as u32, c.to_string()))
+                })
+                .collect()
+        }
+        _ => by_glyph.into_iter().map(|(gid, c)| (gid, c.to_string())).collect(),
     }
 }
 

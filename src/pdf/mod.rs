@@ -12,6 +12,7 @@ mod grid;
 mod interp;
 mod layout;
 mod object;
+mod sfnt;
 mod unruled;
 
 use std::collections::HashSet;
