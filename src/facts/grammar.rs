@@ -24,6 +24,10 @@ use super::{has, rfind_short};
 /// (`…申请共计81件`, `…信息数为133条`, `…访问量达72065人次`).
 const FILLER: &[&str] = &[
     "分别为",
+    // (Before `数为`: `申请总数为36件` is 总数 + 为, not 总 + 数为.)
+    "总数为",
+    "总量为",
+    "数量为",
     "人民币",
     "共计",
     "总计",
@@ -62,7 +66,8 @@ const FILLER: &[&str] = &[
 ];
 
 /// Filler that states a total (`公开信息数量共计69条`): the weak proactive shape needs one.
-const TOTAL_FILLER: &[&str] = &["共计", "总计", "合计", "总数", "数量", "总量", "共", "一共"];
+const TOTAL_FILLER: &[&str] =
+    &["共计", "总计", "合计", "总数", "数量", "总量", "总数为", "总量为", "数量为", "共", "一共"];
 
 /// `text` without trailing filler, and whether a total filler was among it.
 fn strip_filler(text: &str) -> (&str, bool) {
@@ -189,9 +194,18 @@ const NOT_REQUEST: &[&str] = &["许可", "复议", "诉讼", "信访", "举报",
 fn requests_received(window: &str, core: &str, business: bool) -> Option<Keyed> {
     // `收到依申请信息公开 N 件`, `受理依申请公开N件`: 依申请 needs a receiving verb.
     let (core, _) = strip_extra(core, &["件", "事项"]);
-    let yi = ["依申请公开政府信息", "依申请信息公开", "依申请公开信息", "依申请公开", "依申请"]
-        .iter()
-        .find(|w| core.ends_with(**w));
+    // `共受理申请公开政府信息9件`: 申请公开…信息 (not 依申请) needs a receiving verb too.
+    let yi = [
+        "依申请公开政府信息",
+        "依申请信息公开",
+        "依申请公开信息",
+        "依申请公开",
+        "依申请",
+        "申请公开政府信息",
+        "申请公开信息",
+    ]
+    .iter()
+    .find(|w| core.ends_with(**w));
     let (kw_start, needs_verb) = if let Some(w) = yi {
         (core.len() - w.len(), true)
     } else if let Some(at) = request_for(core) {
