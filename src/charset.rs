@@ -41,9 +41,28 @@ impl CharSet {
     }
 }
 
+/// `char::is_whitespace`, answered for most characters by two comparisons: the standard
+/// one looks every character past ASCII (each Han character of a report) up in a table.
+#[inline]
+pub(crate) fn is_whitespace(c: char) -> bool {
+    match c as u32 {
+        0x20 | 0x09..=0x0D => true,
+        // Below NEL, and past the ideographic space (Han, full-width forms): none.
+        u if !(0x85..=0x3000).contains(&u) => false,
+        u => matches!(u, 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_as_the_standard_library_says() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_whitespace(c), c.is_whitespace(), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn membership_in_and_beyond_the_bmp() {

@@ -32,7 +32,7 @@ fn is_sep(c: char) -> bool {
 }
 
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}'
+    crate::charset::is_whitespace(c)
 }
 
 /// Characters after which a heading may start mid-line.

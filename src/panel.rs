@@ -59,7 +59,7 @@ const LABELS: &[(&str, &str)] = &[
 /// Canonical key of a panel label such as `索 引 号：` or `• 发布机构:`; `None` when it is no panel label.
 pub fn classify_label(label: &str) -> Option<&'static str> {
     let kept = |c: &char| {
-        !c.is_whitespace()
+        !crate::charset::is_whitespace(*c)
             && !is_invisible(*c)
             && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*' | '【' | '】' | '[' | ']')
     };
@@ -217,14 +217,14 @@ fn next_colon(s: &str, from: usize) -> Option<usize> {
 /// its colon.
 fn label_cut(part: &str, colon: usize) -> Option<usize> {
     for (k, c) in part[colon..].char_indices() {
-        if !c.is_whitespace() {
+        if !crate::charset::is_whitespace(c) {
             continue;
         }
         // Test only at the end of a whitespace run; a label is short, so look for
         // its colon within the next 13 characters only (linear overall).
         let i = colon + k;
         let after = &part[i + c.len_utf8()..];
-        if after.starts_with(char::is_whitespace) {
+        if after.starts_with(crate::charset::is_whitespace) {
             continue;
         }
         let window = after.char_indices().nth(13).map_or(after, |(j, _)| &after[..j]);

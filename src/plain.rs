@@ -184,7 +184,7 @@ fn too_long_for_columns(line: &str) -> bool {
 
 /// What separates the words of a column-aligned line.
 fn is_column_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
+    crate::charset::is_whitespace(c)
 }
 
 /// A character two columns wide in a terminal (CJK ideographs, full-width forms).

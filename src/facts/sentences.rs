@@ -189,7 +189,7 @@ impl<'a> Compact<'a> {
         let raw = &text[start..end];
         // Pipes too: a converter may cut a line of prose into the cells of a Markdown
         // row (`| 府网站平台主动公开政府信息 |  |  | 1136 条。 |`).
-        let gap = |c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '|' | '｜');
+        let gap = |c: char| crate::charset::is_whitespace(c) || matches!(c, '\u{200b}' | '\u{feff}' | '|' | '｜');
         let Some(first_gap) = raw.find(gap) else {
             return Compact { s: Cow::Borrowed(raw), runs: None, base: start };
         };
@@ -283,7 +283,7 @@ mod tests {
     /// The compact copy as first written: a text offset for every byte kept.
     fn byte_map(text: &str, start: usize, end: usize) -> (String, Vec<usize>) {
         let raw = &text[start..end];
-        let gap = |c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '|' | '｜');
+        let gap = |c: char| crate::charset::is_whitespace(c) || matches!(c, '\u{200b}' | '\u{feff}' | '|' | '｜');
         let (mut s, mut map) = (String::new(), Vec::new());
         let mut line_start = true;
         let mut chars = raw.char_indices().peekable();

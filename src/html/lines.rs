@@ -38,7 +38,7 @@ impl Lines {
             let Some(c) = s[i..].chars().next() else { break };
             let width = c.len_utf8();
             let invisible = matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}');
-            if !invisible && !c.is_whitespace() {
+            if !invisible && !crate::charset::is_whitespace(c) {
                 i += width;
                 continue;
             }
