@@ -106,7 +106,8 @@ pub(super) fn is_wide(c: char) -> bool {
         | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
+/// The characters of `s` other than whitespace.
 pub(super) fn non_ws_chars(s: &str) -> u32 {
-    let n = s.chars().filter(|c| !c.is_whitespace()).count();
+    let n = s.chars().filter(|&c| !crate::charset::is_whitespace(c)).count();
     u32::try_from(n).unwrap_or(u32::MAX)
 }
