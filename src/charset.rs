@@ -53,9 +53,42 @@ pub(crate) fn is_whitespace(c: char) -> bool {
     }
 }
 
+/// The first whitespace character of `s` (`is_whitespace`): its byte offset and itself.
+/// Read by lead byte: only ASCII whitespace and the characters whose UTF-8 starts with C2,
+/// E1, E2 or E3 (where all other whitespace lies) are decoded; Han is stepped over whole.
+pub(crate) fn find_whitespace(s: &str) -> Option<(usize, char)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        match x {
+            b' ' | 0x09..=0x0D => return Some((i, char::from(x))),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                if let Some(c) = s[i..].chars().next().filter(|&c| is_whitespace(c)) {
+                    return Some((i, c));
+                }
+            }
+            _ => {}
+        }
+        i += 1 + usize::from(x >= 0xC0) + usize::from(x >= 0xE0) + usize::from(x >= 0xF0);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_whitespace_finds_the_first_whitespace_char() {
+        let every: String = (0..=0x3100u32).chain([0x4E00, 0xFF0C, 0x1F600]).filter_map(char::from_u32).collect();
+        for c in every.chars() {
+            for s in [format!("政{c}府 "), format!("{c}"), format!("ab{c}"), format!("政府{c}\u{3000}")] {
+                assert_eq!(find_whitespace(&s), s.char_indices().find(|(_, c)| c.is_whitespace()), "{s:?}");
+            }
+        }
+        assert_eq!(find_whitespace(""), None);
+        assert_eq!(find_whitespace(&every), every.char_indices().find(|(_, c)| c.is_whitespace()));
+    }
 
     #[test]
     fn whitespace_as_the_standard_library_says() {

@@ -216,14 +216,13 @@ fn next_colon(s: &str, from: usize) -> Option<usize> {
 /// The first whitespace after `colon` that ends a run of whitespace before a panel label and
 /// its colon.
 fn label_cut(part: &str, colon: usize) -> Option<usize> {
-    for (k, c) in part[colon..].char_indices() {
-        if !crate::charset::is_whitespace(c) {
-            continue;
-        }
+    let mut from = colon;
+    while let Some((k, c)) = crate::charset::find_whitespace(&part[from..]) {
         // Test only at the end of a whitespace run; a label is short, so look for
         // its colon within the next 13 characters only (linear overall).
-        let i = colon + k;
-        let after = &part[i + c.len_utf8()..];
+        let i = from + k;
+        from = i + c.len_utf8();
+        let after = &part[from..];
         if after.starts_with(crate::charset::is_whitespace) {
             continue;
         }
