@@ -53,25 +53,44 @@ pub(crate) fn is_whitespace(c: char) -> bool {
     }
 }
 
-/// The first whitespace character of `s` (`is_whitespace`): its byte offset and itself.
-/// Read by lead byte: only ASCII whitespace and the characters whose UTF-8 starts with C2,
-/// E1, E2 or E3 (where all other whitespace lies) are decoded; Han is stepped over whole.
-pub(crate) fn find_whitespace(s: &str) -> Option<(usize, char)> {
+/// The byte length of the UTF-8 character that starts with `lead`.
+#[inline]
+pub(crate) fn utf8_len(lead: u8) -> usize {
+    1 + usize::from(lead >= 0xC0) + usize::from(lead >= 0xE0) + usize::from(lead >= 0xF0)
+}
+
+/// Whether a character whose UTF-8 starts with `lead` may be whitespace (`is_whitespace`):
+/// ASCII whitespace, and the lead bytes C2, E1, E2, E3 of all other whitespace (never Han).
+#[inline]
+pub(crate) fn may_start_whitespace(lead: u8) -> bool {
+    matches!(lead, b' ' | 0x09..=0x0D | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// The characters of `s` that are ASCII or whose lead byte `decode` accepts, with their byte
+/// offsets; every other character is stepped over by its lead byte, undecoded. For a walk
+/// that only acts on a few characters (none of them Han).
+pub(crate) fn chars_led<'a>(s: &'a str, decode: impl Fn(u8) -> bool + 'a) -> impl Iterator<Item = (usize, char)> + 'a {
     let b = s.as_bytes();
     let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        match x {
-            b' ' | 0x09..=0x0D => return Some((i, char::from(x))),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                if let Some(c) = s[i..].chars().next().filter(|&c| is_whitespace(c)) {
-                    return Some((i, c));
-                }
+    std::iter::from_fn(move || {
+        while let Some(&x) = b.get(i) {
+            let at = i;
+            i += utf8_len(x);
+            if x < 0x80 {
+                return Some((at, char::from(x)));
             }
-            _ => {}
+            if decode(x) {
+                return s[at..].chars().next().map(|c| (at, c));
+            }
         }
-        i += 1 + usize::from(x >= 0xC0) + usize::from(x >= 0xE0) + usize::from(x >= 0xF0);
-    }
-    None
+        None
+    })
+}
+
+/// The first whitespace character of `s` (`is_whitespace`): its byte offset and itself.
+/// Only ASCII and the characters that may be whitespace by their lead byte are decoded.
+pub(crate) fn find_whitespace(s: &str) -> Option<(usize, char)> {
+    chars_led(s, may_start_whitespace).find(|&(_, c)| is_whitespace(c))
 }
 
 #[cfg(test)]
@@ -87,6 +106,10 @@ mod tests {
             }
         }
         assert_eq!(find_whitespace(""), None);
+        let marks: Vec<(usize, char)> = chars_led(&every, |b| b == 0xE3).collect();
+        let want: Vec<(usize, char)> =
+            every.char_indices().filter(|&(_, c)| c.is_ascii() || c.to_string().as_bytes()[0] == 0xE3).collect();
+        assert_eq!(marks, want);
         assert_eq!(find_whitespace(&every), every.char_indices().find(|(_, c)| c.is_whitespace()));
     }
 
