@@ -152,7 +152,7 @@ pub fn scan_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<PanelEntr
         }
         // Every pair, and a label line left pending, has a colon: most lines of prose have
         // none and need no further look.
-        if !line.contains([':', '：']) {
+        if next_colon(line, 0).is_none() {
             continue;
         }
         // Several pairs may share a line, separated by runs of spaces.

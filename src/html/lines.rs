@@ -108,6 +108,15 @@ pub(super) fn is_wide(c: char) -> bool {
 
 /// The characters of `s` other than whitespace.
 pub(super) fn non_ws_chars(s: &str) -> u32 {
-    let n = s.chars().filter(|&c| !crate::charset::is_whitespace(c)).count();
-    u32::try_from(n).unwrap_or(u32::MAX)
+    use crate::charset::{is_whitespace, may_start_whitespace, utf8_len};
+    let b = s.as_bytes();
+    let (mut i, mut n) = (0, 0u32);
+    // Only a character that may be whitespace by its lead byte is decoded (Han is not).
+    while let Some(&x) = b.get(i) {
+        if !may_start_whitespace(x) || !s[i..].chars().next().is_some_and(is_whitespace) {
+            n = n.saturating_add(1);
+        }
+        i += utf8_len(x);
+    }
+    n
 }
