@@ -30,6 +30,14 @@ impl CharSet {
         CharSet::of((0..0x10000u32).filter_map(char::from_u32).filter(|&c| f(c)))
     }
 
+    /// Whether the set holds any character of the three-byte UTF-8 block that starts with
+    /// `lead` and `second` (the 64 characters U+xxx0–U+xxxF sharing those bytes): a walk over
+    /// bytes can step over a character of an empty block without decoding it.
+    #[inline]
+    pub(crate) fn may_hold_three_byte(&self, lead: u8, second: u8) -> bool {
+        self.bmp[usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F)] != 0
+    }
+
     #[inline]
     pub(crate) fn contains(&self, c: char) -> bool {
         let u = c as usize;
@@ -128,6 +136,13 @@ mod tests {
         }
         for c in ['府', 'b', '𠀁', '\0'] {
             assert!(!s.contains(c), "{c}");
+        }
+        for c in ['政', '一', '\u{800}', '\u{FFFF}', 'a'] {
+            let one = CharSet::of([c]);
+            for d in (0x800..=0xFFFFu32).filter_map(char::from_u32) {
+                let b = d.to_string().into_bytes();
+                assert_eq!(one.may_hold_three_byte(b[0], b[1]), c as u32 >> 6 == d as u32 >> 6, "{c} {d}");
+            }
         }
         let digits = CharSet::bmp_where(|c| c.is_ascii_digit());
         assert!(digits.contains('7') && !digits.contains('x') && !digits.contains('𠀀'));
