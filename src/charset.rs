@@ -30,6 +30,14 @@ impl CharSet {
         CharSet::of((0..0x10000u32).filter_map(char::from_u32).filter(|&c| f(c)))
     }
 
+    /// Whether the set holds any character of the three-byte UTF-8 block that starts with
+    /// `lead` and `second` (the 64 characters U+xxx0–U+xxxF sharing those bytes): a walk over
+    /// bytes can step over a character of an empty block without decoding it.
+    #[inline]
+    pub(crate) fn may_hold_three_byte(&self, lead: u8, second: u8) -> bool {
+        self.bmp[usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F)] != 0
+    }
+
     #[inline]
     pub(crate) fn contains(&self, c: char) -> bool {
         let u = c as usize;
@@ -41,9 +49,84 @@ impl CharSet {
     }
 }
 
+/// `char::is_whitespace`, answered for most characters by two comparisons: the standard
+/// one looks every character past ASCII (each Han character of a report) up in a table.
+#[inline]
+pub(crate) fn is_whitespace(c: char) -> bool {
+    match c as u32 {
+        0x20 | 0x09..=0x0D => true,
+        // Below NEL, and past the ideographic space (Han, full-width forms): none.
+        u if !(0x85..=0x3000).contains(&u) => false,
+        u => matches!(u, 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000),
+    }
+}
+
+/// The byte length of the UTF-8 character that starts with `lead`.
+#[inline]
+pub(crate) fn utf8_len(lead: u8) -> usize {
+    1 + usize::from(lead >= 0xC0) + usize::from(lead >= 0xE0) + usize::from(lead >= 0xF0)
+}
+
+/// Whether a character whose UTF-8 starts with `lead` may be whitespace (`is_whitespace`):
+/// ASCII whitespace, and the lead bytes C2, E1, E2, E3 of all other whitespace (never Han).
+#[inline]
+pub(crate) fn may_start_whitespace(lead: u8) -> bool {
+    matches!(lead, b' ' | 0x09..=0x0D | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// The characters of `s` that are ASCII or whose lead byte `decode` accepts, with their byte
+/// offsets; every other character is stepped over by its lead byte, undecoded. For a walk
+/// that only acts on a few characters (none of them Han).
+pub(crate) fn chars_led<'a>(s: &'a str, decode: impl Fn(u8) -> bool + 'a) -> impl Iterator<Item = (usize, char)> + 'a {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&x) = b.get(i) {
+            let at = i;
+            i += utf8_len(x);
+            if x < 0x80 {
+                return Some((at, char::from(x)));
+            }
+            if decode(x) {
+                return s[at..].chars().next().map(|c| (at, c));
+            }
+        }
+        None
+    })
+}
+
+/// The first whitespace character of `s` (`is_whitespace`): its byte offset and itself.
+/// Only ASCII and the characters that may be whitespace by their lead byte are decoded.
+pub(crate) fn find_whitespace(s: &str) -> Option<(usize, char)> {
+    chars_led(s, may_start_whitespace).find(|&(_, c)| is_whitespace(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_whitespace_finds_the_first_whitespace_char() {
+        let every: String = (0..=0x3100u32).chain([0x4E00, 0xFF0C, 0x1F600]).filter_map(char::from_u32).collect();
+        for c in every.chars() {
+            for s in [format!("政{c}府 "), format!("{c}"), format!("ab{c}"), format!("政府{c}\u{3000}")] {
+                assert_eq!(find_whitespace(&s), s.char_indices().find(|(_, c)| c.is_whitespace()), "{s:?}");
+            }
+        }
+        assert_eq!(find_whitespace(""), None);
+        let marks: Vec<(usize, char)> = chars_led(&every, |b| b == 0xE3).collect();
+        let want: Vec<(usize, char)> =
+            every.char_indices().filter(|&(_, c)| c.is_ascii() || c.to_string().as_bytes()[0] == 0xE3).collect();
+        assert_eq!(marks, want);
+        assert_eq!(find_whitespace(&every), every.char_indices().find(|(_, c)| c.is_whitespace()));
+    }
+
+    #[test]
+    fn whitespace_as_the_standard_library_says() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_whitespace(c), c.is_whitespace(), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn membership_in_and_beyond_the_bmp() {
@@ -53,6 +136,13 @@ mod tests {
         }
         for c in ['府', 'b', '𠀁', '\0'] {
             assert!(!s.contains(c), "{c}");
+        }
+        for c in ['政', '一', '\u{800}', '\u{FFFF}', 'a'] {
+            let one = CharSet::of([c]);
+            for d in (0x800..=0xFFFFu32).filter_map(char::from_u32) {
+                let b = d.to_string().into_bytes();
+                assert_eq!(one.may_hold_three_byte(b[0], b[1]), c as u32 >> 6 == d as u32 >> 6, "{c} {d}");
+            }
         }
         let digits = CharSet::bmp_where(|c| c.is_ascii_digit());
         assert!(digits.contains('7') && !digits.contains('x') && !digits.contains('𠀀'));

@@ -248,6 +248,27 @@ mod tests {
     }
 
     #[test]
+    fn may_negate_is_the_plain_test() {
+        // Every line of the prose shapes and of the real reports' texts, and each cut short.
+        let mut lines: Vec<String> = Vec::new();
+        for dir in ["tests/data", "tests/data/real"] {
+            let Ok(entries) = std::fs::read_dir(dir) else { continue };
+            for e in entries.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    lines.extend(t.lines().map(str::to_string));
+                }
+            }
+        }
+        assert!(lines.len() > 100, "test texts found");
+        for line in &lines {
+            for s in [line.as_str(), &line[..line.char_indices().nth(3).map_or(line.len(), |(i, _)| i)]] {
+                let plain = s.contains(NEGATOR_STARTS) || s.contains("为零") || s.contains("为0");
+                assert_eq!(may_negate(s), plain, "{s}");
+            }
+        }
+    }
+
+    #[test]
     fn negator_starts_cover_every_negator() {
         for n in NEGATORS {
             assert!(NEGATOR_STARTS.iter().any(|&c| n.starts_with(c)), "{n}");

@@ -54,7 +54,7 @@ const FURNITURE_PREFIXES: &[&str] = &[
 
 /// Characters ignored when a short paragraph is matched against `WIDGET_WORDS`.
 fn is_widget_separator(c: char) -> bool {
-    c.is_whitespace()
+    crate::charset::is_whitespace(c)
         || matches!(
             c,
             ':' | '：'

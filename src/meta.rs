@@ -113,14 +113,14 @@ pub fn clean_title(title: &str) -> String {
         t
     };
     let t = t.replace("**", "").replace("__", "");
-    let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '•' | '·' | '>'));
+    let t = t.trim_matches(|c: char| crate::charset::is_whitespace(c) || matches!(c, '*' | '•' | '·' | '>'));
     // Whitespace is kept only between two ASCII letters or digits.
     let chars: Vec<char> = t.chars().collect();
     let mut out = String::with_capacity(t.len());
     for (i, &c) in chars.iter().enumerate() {
-        if c.is_whitespace() {
+        if crate::charset::is_whitespace(c) {
             let prev = out.chars().next_back();
-            let next = chars[i + 1..].iter().copied().find(|c| !c.is_whitespace());
+            let next = chars[i + 1..].iter().copied().find(|&c| !crate::charset::is_whitespace(c));
             let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
             if ascii(prev) && ascii(next) && !out.ends_with(' ') {
                 out.push(' ');

@@ -309,6 +309,11 @@ pub fn scan(text: &str) -> Vec<NumberToken> {
             i += 1;
             continue;
         }
+        // A three-byte character (Han) whose block of 64 holds no number start: stepped over.
+        if (0xE0..=0xEF).contains(&lead) && bytes.get(i + 1).is_some_and(|&b| !starts.may_hold_three_byte(lead, b)) {
+            i += 3;
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else { break };
         if !starts.contains(c) {
             i += c.len_utf8();

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use crate::charset::CharSet;
 use crate::document::{BlockKind, Document};
 use crate::model::Section;
 
@@ -32,7 +33,7 @@ fn is_sep(c: char) -> bool {
 }
 
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}'
+    crate::charset::is_whitespace(c)
 }
 
 /// Characters after which a heading may start mid-line.
@@ -248,6 +249,10 @@ fn marker_at(chars: &[char], i: usize) -> Option<(u8, String, usize)> {
     None
 }
 
+/// [`is_boundary`] and [`is_cn_ordinal`] as sets (neither holds past the BMP).
+static WALK_SETS: LazyLock<(CharSet, CharSet)> =
+    LazyLock::new(|| (CharSet::bmp_where(is_boundary), CharSet::bmp_where(is_cn_ordinal)));
+
 /// Reads the outline of a document.
 pub fn read(doc: &Document) -> Vec<Section> {
     read_chars(doc, &doc.text.chars().collect::<Vec<char>>())
@@ -256,6 +261,8 @@ pub fn read(doc: &Document) -> Vec<Section> {
 /// [`read`] with the characters of `doc.text` at hand.
 pub fn read_chars(doc: &Document, chars: &[char]) -> Vec<Section> {
     let table_spans: Vec<[usize; 2]> = doc.tables.iter().map(|t| t.span).collect();
+    // The per-character tests of the walk below as one bit each (most characters are Han).
+    let (boundaries, ordinals) = &*WALK_SETS;
     let mut found: Vec<Found> = Vec::new();
     let mut t = 0usize; // index into table_spans (sorted by position)
     let mut i = 0usize;
@@ -270,11 +277,11 @@ pub fn read_chars(doc: &Document, chars: &[char]) -> Vec<Section> {
             i = table_spans[t][1].max(i + 1);
             continue;
         }
-        let boundary = i == 0 || is_boundary(chars[i - 1]) || i == after_heading;
+        let boundary = i == 0 || i == after_heading || boundaries.contains(chars[i - 1]);
         if !boundary {
             // A statutory level-1 heading glued to a flattened table's digits or units
             // (`…总计0000000五、存在的主要问题及改进情况`).
-            if is_cn_ordinal(chars[i])
+            if ordinals.contains(chars[i])
                 && !is_cn_ordinal(chars[i - 1])
                 && !matches!(chars[i - 1], '第' | '其' | '之' | '、' | '是')
             {
@@ -289,7 +296,17 @@ pub fn read_chars(doc: &Document, chars: &[char]) -> Vec<Section> {
                     }
                 }
             }
+            // Nothing happens at a character that is no ordinal after one that is no
+            // boundary (most of the text): step to the next that is either, or to where the
+            // last heading ended. (The table regions are tested again from there.)
             i += 1;
+            while i < chars.len()
+                && i != after_heading
+                && !boundaries.contains(chars[i - 1])
+                && !ordinals.contains(chars[i])
+            {
+                i += 1;
+            }
             continue;
         }
         if let Some((level, number, end)) = marker_at(chars, i) {
@@ -394,6 +411,15 @@ fn build_tree(chars: &[char], mut found: Vec<Found>) -> Vec<Section> {
 mod tests {
     use super::*;
     use crate::document::{Format, RawBlock, RawDocument};
+
+    #[test]
+    fn walk_sets_are_the_tests() {
+        let (boundaries, ordinals) = &*WALK_SETS;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(boundaries.contains(c), is_boundary(c), "U+{:04X}", c as u32);
+            assert_eq!(ordinals.contains(c), is_cn_ordinal(c), "U+{:04X}", c as u32);
+        }
+    }
 
     fn doc(lines: &[&str]) -> Document {
         let raw = RawDocument {

@@ -59,7 +59,7 @@ const LABELS: &[(&str, &str)] = &[
 /// Canonical key of a panel label such as `索 引 号：` or `• 发布机构:`; `None` when it is no panel label.
 pub fn classify_label(label: &str) -> Option<&'static str> {
     let kept = |c: &char| {
-        !c.is_whitespace()
+        !crate::charset::is_whitespace(*c)
             && !is_invisible(*c)
             && !matches!(c, '•' | '·' | '●' | '■' | '◆' | '*' | '【' | '】' | '[' | ']')
     };
@@ -152,7 +152,7 @@ pub fn scan_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<PanelEntr
         }
         // Every pair, and a label line left pending, has a colon: most lines of prose have
         // none and need no further look.
-        if !line.contains([':', '：']) {
+        if next_colon(line, 0).is_none() {
             continue;
         }
         // Several pairs may share a line, separated by runs of spaces.
@@ -216,15 +216,14 @@ fn next_colon(s: &str, from: usize) -> Option<usize> {
 /// The first whitespace after `colon` that ends a run of whitespace before a panel label and
 /// its colon.
 fn label_cut(part: &str, colon: usize) -> Option<usize> {
-    for (k, c) in part[colon..].char_indices() {
-        if !c.is_whitespace() {
-            continue;
-        }
+    let mut from = colon;
+    while let Some((k, c)) = crate::charset::find_whitespace(&part[from..]) {
         // Test only at the end of a whitespace run; a label is short, so look for
         // its colon within the next 13 characters only (linear overall).
-        let i = colon + k;
-        let after = &part[i + c.len_utf8()..];
-        if after.starts_with(char::is_whitespace) {
+        let i = from + k;
+        from = i + c.len_utf8();
+        let after = &part[from..];
+        if after.starts_with(crate::charset::is_whitespace) {
             continue;
         }
         let window = after.char_indices().nth(13).map_or(after, |(j, _)| &after[..j]);

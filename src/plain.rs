@@ -184,7 +184,7 @@ fn too_long_for_columns(line: &str) -> bool {
 
 /// What separates the words of a column-aligned line.
 fn is_column_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
+    crate::charset::is_whitespace(c)
 }
 
 /// A character two columns wide in a terminal (CJK ideographs, full-width forms).
@@ -211,13 +211,17 @@ fn word_columns(line: &str, wide: bool) -> Option<Vec<[u32; 2]>> {
 /// words or before a lone one), or, measured in display width, an ideographic space (two
 /// columns wide on its own). Most lines of prose hold none and are not measured.
 fn has_column_gap(line: &str, wide: bool) -> bool {
-    let mut prev_space = false;
-    for c in line.chars() {
-        let space = is_column_space(c);
-        if space && (prev_space || (wide && c == '\u{3000}')) {
+    let b = line.as_bytes();
+    let (mut i, mut prev_space) = (0, false);
+    while let Some(&x) = b.get(i) {
+        // Only a character that may be whitespace by its lead byte is decoded (Han is not).
+        let c = if crate::charset::may_start_whitespace(x) { line[i..].chars().next() } else { None };
+        let space = c.is_some_and(is_column_space);
+        if space && (prev_space || (wide && c == Some('\u{3000}'))) {
             return true;
         }
         prev_space = space;
+        i += crate::charset::utf8_len(x);
     }
     false
 }

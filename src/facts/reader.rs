@@ -187,7 +187,9 @@ impl Reader<'_> {
         for tok in &tokens {
             if tok.start >= scanned {
                 let gap = &s[scanned..tok.start];
-                for (k, c) in gap.char_indices() {
+                // Only ASCII and the characters led by E2, E3, EF (quotes, brackets, full-width
+                // punctuation) change the state below: Han is stepped over.
+                for (k, c) in crate::charset::chars_led(gap, |b| matches!(b, 0xE2 | 0xE3 | 0xEF)) {
                     let at = scanned + k;
                     // (A colon right before the number ends no clause: `受理申请数：12件`.)
                     let labels_number = matches!(c, '：' | ':') && s[at + c.len_utf8()..tok.start].trim().is_empty();

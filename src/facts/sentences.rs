@@ -189,8 +189,11 @@ impl<'a> Compact<'a> {
         let raw = &text[start..end];
         // Pipes too: a converter may cut a line of prose into the cells of a Markdown
         // row (`| 府网站平台主动公开政府信息 |  |  | 1136 条。 |`).
-        let gap = |c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '|' | '｜');
-        let Some(first_gap) = raw.find(gap) else {
+        let gap = |c: char| crate::charset::is_whitespace(c) || matches!(c, '\u{200b}' | '\u{feff}' | '|' | '｜');
+        // Gaps and bullets are ASCII or led by C2, E1, E2, E3, EF: only those characters are
+        // decoded, Han is stepped over (`chars_led`).
+        let decoded = |b: u8| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        let Some((first_gap, _)) = crate::charset::chars_led(raw, decoded).find(|&(_, c)| gap(c)) else {
             return Compact { s: Cow::Borrowed(raw), runs: None, base: start };
         };
         let mut s = String::with_capacity(raw.len());
@@ -208,7 +211,11 @@ impl<'a> Compact<'a> {
         // the rule row under a Markdown row (`| --- | --- |`).
         let mut line_start = true;
         // Up to the first gap, nothing is dropped: a bullet needs a line start and a gap after it.
-        let mut chars = raw[first_gap..].char_indices().map(|(k, c)| (first_gap + k, c)).peekable();
+        let mut chars =
+            crate::charset::chars_led(&raw[first_gap..], decoded).map(|(k, c)| (first_gap + k, c)).peekable();
+        // Where the character after the last one seen starts: a later one past it means
+        // characters stepped over (no gap, no bullet) came between.
+        let mut next_at = first_gap;
         if first_gap > 0 {
             line_start = false;
             // The one character before the gap may be a bullet at the start of the sentence.
@@ -218,6 +225,10 @@ impl<'a> Compact<'a> {
             }
         }
         while let Some((k, c)) = chars.next() {
+            if k > next_at {
+                line_start = false;
+            }
+            next_at = k + c.len_utf8();
             if c == '\n' {
                 line_start = true;
             }
@@ -233,12 +244,16 @@ impl<'a> Compact<'a> {
                             }
                             chars.next();
                             run = j + n.len_utf8();
+                            next_at = run;
                         }
                     }
                 }
                 continue;
             }
-            if line_start && matches!(c, '-' | '*' | '•' | '·') && chars.peek().is_some_and(|&(_, n)| gap(n)) {
+            if line_start
+                && matches!(c, '-' | '*' | '•' | '·')
+                && chars.peek().is_some_and(|&(j, n)| j == next_at && gap(n))
+            {
                 line_start = false;
                 keep_run(&mut s, run, k);
                 run = k + c.len_utf8();
@@ -283,7 +298,7 @@ mod tests {
     /// The compact copy as first written: a text offset for every byte kept.
     fn byte_map(text: &str, start: usize, end: usize) -> (String, Vec<usize>) {
         let raw = &text[start..end];
-        let gap = |c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '|' | '｜');
+        let gap = |c: char| crate::charset::is_whitespace(c) || matches!(c, '\u{200b}' | '\u{feff}' | '|' | '｜');
         let (mut s, mut map) = (String::new(), Vec::new());
         let mut line_start = true;
         let mut chars = raw.char_indices().peekable();

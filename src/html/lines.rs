@@ -38,7 +38,7 @@ impl Lines {
             let Some(c) = s[i..].chars().next() else { break };
             let width = c.len_utf8();
             let invisible = matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}');
-            if !invisible && !c.is_whitespace() {
+            if !invisible && !crate::charset::is_whitespace(c) {
                 i += width;
                 continue;
             }
@@ -106,7 +106,17 @@ pub(super) fn is_wide(c: char) -> bool {
         | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
+/// The characters of `s` other than whitespace.
 pub(super) fn non_ws_chars(s: &str) -> u32 {
-    let n = s.chars().filter(|c| !c.is_whitespace()).count();
-    u32::try_from(n).unwrap_or(u32::MAX)
+    use crate::charset::{is_whitespace, may_start_whitespace, utf8_len};
+    let b = s.as_bytes();
+    let (mut i, mut n) = (0, 0u32);
+    // Only a character that may be whitespace by its lead byte is decoded (Han is not).
+    while let Some(&x) = b.get(i) {
+        if !may_start_whitespace(x) || !s[i..].chars().next().is_some_and(is_whitespace) {
+            n = n.saturating_add(1);
+        }
+        i += utf8_len(x);
+    }
+    n
 }

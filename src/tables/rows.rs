@@ -37,7 +37,8 @@ fn number_lines(chars: &[char]) -> Vec<bool> {
         if i == chars.len() || chars[i] == '\n' {
             let line = &chars[s..i];
             // A line without a digit is neither.
-            if let Some(first_digit) = line.iter().position(|c| fold(*c).is_ascii_digit()) {
+            // (`fold(c)` is an ASCII digit for exactly the ASCII and the full-width digits.)
+            if let Some(first_digit) = line.iter().position(|c| matches!(c, '0'..='9' | '０'..='９')) {
                 if numbers_only(line) {
                     out[s..i].iter_mut().for_each(|f| *f = true);
                 } else if let Some(p) = numbers_after_fragment(line, first_digit) {
