@@ -117,9 +117,9 @@ PARTIAL = {
     "txt-bs4": 0.89,
     "txt-bs4-lines": 0.90,
     "txt-pandoc": 0.99,
-    "md-mammoth": 0.89,
+    "md-mammoth": 0.94,
     "txt-inscriptis": 0.95,
-    "txt-docx2txt": 0.94,
+    "txt-docx2txt": 0.96,
 }
 
 

@@ -506,8 +506,16 @@ def make_pdfs(srcs: list, tmp: Path) -> None:
         clean(out_dir)
         docx_dir = tmp / "pdf-docx-src"
         docx_dir.mkdir()
-        for stem, _path, gold in srcs:
-            (docx_dir / f"{stem}.docx").write_bytes(python_docx(gold, zeros_blank=False))
+        for stem, path, gold in srcs:
+            data = python_docx(gold, zeros_blank=False)
+            (docx_dir / f"{stem}.docx").write_bytes(data)
+            # The Word file itself too, for the DOCX readers and the DOCX text tools.
+            out = HERE / "docx" / f"{stem}.merged.docx"
+            how = (
+                f"tables with the official merged cells (gridSpan/vMerge), the template's widths, zeros printed, "
+                f"agency title and prose → {TOOLS['python-docx']}"
+            )
+            write(out, data, derived_gold(gold, path, out, how, classic=False, facts=prose_facts(gold)))
         conv = tmp / "pdf-docx"
         soffice(sorted(docx_dir.glob("*.docx")), "pdf:writer_pdf_Export", conv, tmp, html=False)
         for stem, path, gold in srcs:
@@ -664,10 +672,12 @@ def make_tool_text(srcs: list) -> None:
             source = DATA.parent.parent / made["source"]["path"]
             gold = json.loads(source.read_text(encoding="utf-8"))
             out = out_dir / f"{stem}{ext}"
-            classic = not stem.endswith(".python-docx")
+            merged = stem.endswith(".merged")
+            classic = not (stem.endswith(".python-docx") or merged)
             # The LibreOffice DOCX files print tables 3-4 zeros blank (html-word), python-docx's
-            # table 3's; mammoth writes a cell a paragraph, the blank ones vanish.
-            tables = ("requests", "review_litigation") if classic else ("requests",)
+            # table 3's (the `.merged` ones none); mammoth writes a cell a paragraph, the blank
+            # ones vanish.
+            tables = ("requests", "review_litigation") if classic else () if merged else ("requests",)
             vanish = _render.unscored_when_blanks_vanish(gold, blank_tables=tables) if folder == "md-mammoth" else set()
             how = f"docx/{docx_path.name} → {tool}"
             facts = None if classic else prose_facts(gold)
