@@ -220,7 +220,7 @@ impl Reader<'_> {
                 continue;
             }
             let Some(unit) = tok.unit else { continue };
-            let window = &s[window_start.min(tok.start)..tok.start];
+            let window = without_trailing_note(&s[window_start.min(tok.start)..tok.start]);
             let rest = &s[tok.tail_end..];
             let clause_end = rest.find(|c: char| is_clause_end(c) || matches!(c, '（' | '(' | '）' | ')'));
             let after = &rest[..clause_end.unwrap_or(rest.len())];
@@ -339,7 +339,9 @@ impl Reader<'_> {
                 // What the negator governs: nothing between it and the key word may turn
                 // the statement into one about something else (`未按时答复…申请`).
                 let between = &reach[..p];
-                if rule.not_between.iter().any(|w| has(between, w)) {
+                // (`没有…被提起行政复议、行政诉讼`: a review or lawsuit brought is what is negated.)
+                let filed = matches!(rule.key, "reviews" | "lawsuits") && passive_filing_only(between);
+                if rule.not_between.iter().any(|w| has(between, w) && !(filed && *w == "被")) {
                     continue;
                 }
                 // An outcome after the key word is what is negated: `未发生…被复议纠错`.
@@ -354,6 +356,27 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// `window` without a note in brackets at its end: `共收到各类政府信息公开申请(含网上申请)25件`
+/// labels 25 by the words before the note.
+fn without_trailing_note(window: &str) -> &str {
+    let t = window.trim_end();
+    if t.ends_with([')', '）']) {
+        if let Some(open) = t.rfind(['(', '（']) {
+            return &window[..open];
+        }
+    }
+    window
+}
+
+/// Whether every `被` of `between` files something (`被提起`, `被申请` but not `被申请人`): a
+/// review or lawsuit brought, not one that decided (`未被复议机关纠错`).
+fn passive_filing_only(between: &str) -> bool {
+    between.match_indices('被').all(|(i, _)| {
+        let after = &between[i + '被'.len_utf8()..];
+        after.starts_with("提起") || (after.starts_with("申请") && !after.starts_with("申请人"))
+    })
 }
 
 impl Reader<'_> {
