@@ -800,3 +800,14 @@ def test_digits_only_inside_a_label_note_are_no_row_of_blanks() -> None:
     assert all(c["value"] is None and c["state"] != "blank" for c in cells), [c["state"] for c in cells]
     assert any("inside the label's note" in i["message"] for i in report.issues)
     assert _cells(report, "granted")[:6] == [40, 4, 1, 0, 1, 0]
+
+
+def test_markitdown_table2_block_whose_header_was_printed_apart_reads_the_items_columns() -> None:
+    # markitdown prints 第二十条第（八）项 and its header (上一年项目数量 本年增/减) as lines apart from
+    # the grid: `| 行政事业性收费 | 8 | 0 |` stands under the header of the block before, whose three
+    # columns begin with the item's two. Its two values are those columns in order.
+    report = parse(LAYOUTS / "md-markitdown" / "syn-03.chromium.md")
+    fees = report.tables["proactive"]["cells"]["fees"]
+    assert {k: c["value"] for k, c in fees.items()} == {"prev_items": 8, "change": 0}
+    report = parse(LAYOUTS / "md-markitdown" / "pingtan-czj-2019.chromium.md")
+    assert [c["value"] for c in report.tables["proactive"]["cells"]["fees"].values()] == [0, 0]

@@ -160,6 +160,13 @@ pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableR
             // shows, are those columns in order.
             keys = cols.to_vec();
             listed
+        } else if let Some(cols) = header_prefix(i, &keys, n19, n21).filter(|c| single && c.len() == listed.len()) {
+            // A header naming more columns than the item has, beginning with the item's own
+            // (the header of the block before: this block's caption and header were printed
+            // apart from the grid, markitdown's `行政事业性收费 | 8 | 0` under (六)'s three
+            // columns): the values are the item's columns in order.
+            keys = cols.to_vec();
+            listed
         } else {
             unreadable = Some("neither the header's columns nor the count of its values place them");
             listed
@@ -194,11 +201,24 @@ pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableR
 
 /// Table-2 item `i`'s columns in the format the table shows so far (`n19`, `n21`: the
 /// evidence for each), when that is clear and every column the header named is one of them.
+/// The item's columns in the format the table shows, where `named` (a header's columns) names
+/// more and begins with them.
+fn header_prefix(i: usize, named: &[&str], n19: usize, n21: usize) -> Option<&'static [&'static str]> {
+    let cols = form_columns(i, n19, n21)?;
+    (!cols.is_empty() && named.len() > cols.len() && named[..cols.len()] == *cols).then_some(cols)
+}
+
+/// Item `i`'s columns in the format the table shows (more 2019 items seen than 2021 ones, or
+/// fewer); `None` where the counts tie.
+fn form_columns(i: usize, n19: usize, n21: usize) -> Option<&'static [&'static str]> {
+    match n19.cmp(&n21) {
+        std::cmp::Ordering::Less => Some(T2_ITEMS[i].cols_2021),
+        std::cmp::Ordering::Greater => Some(T2_ITEMS[i].cols_2019),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
 pub(super) fn format_columns(i: usize, named: &[&str], n19: usize, n21: usize) -> Option<&'static [&'static str]> {
-    let cols = match n19.cmp(&n21) {
-        std::cmp::Ordering::Less => T2_ITEMS[i].cols_2021,
-        std::cmp::Ordering::Greater => T2_ITEMS[i].cols_2019,
-        std::cmp::Ordering::Equal => return None,
-    };
+    let cols = form_columns(i, n19, n21)?;
     (!named.is_empty() && named.iter().all(|k| cols.contains(k))).then_some(cols)
 }
