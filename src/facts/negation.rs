@@ -11,6 +11,10 @@ pub(super) struct Negation {
     /// Words between negator and key word that make the negator govern something
     /// else (`未按时答复的申请`, `没有现成信息`).
     pub(super) not_between: &'static [&'static str],
+    /// A `被` between that files what the key word names (`没有…被提起行政复议`,
+    /// `被申请行政复议`, not `被申请人`) turns nothing: the review or lawsuit brought is what
+    /// is negated (`passive_filing_only`).
+    pub(super) filed_passive: bool,
     /// Outcomes right after the key word that are what is negated
     /// (`未发生…被复议纠错或诉讼败诉` says reviews happened).
     pub(super) outcomes: &'static [&'static str],
@@ -24,6 +28,7 @@ pub(super) const NEGATION_RULES: &[Negation] = &[
         words: &["申请"],
         not_in_clause: &["复议", "诉讼", "投诉", "举报", "申诉", "许可", "补正", "按收费通知"],
         not_between: &["答复", "办理", "办结", "处理", "按时", "超期", "逾期", "延期", "正当理由", "被"],
+        filed_passive: false,
         outcomes: &["人"],
     },
     // `无收费及减免情况`, `未收取任何费用`, `均未对依申请提供政府公开信息进行收费`,
@@ -33,6 +38,7 @@ pub(super) const NEGATION_RULES: &[Negation] = &[
         words: &["收费", "收取", "费用", "处理费"],
         not_in_clause: &["行政事业性收费", "按收费通知", "缴纳费用"],
         not_between: &["被"],
+        filed_passive: false,
         outcomes: &[],
     },
     // `未发生因政府信息公开引发的行政复议`, `未收到有关政府信息公开行政复议申请`.
@@ -42,6 +48,7 @@ pub(super) const NEGATION_RULES: &[Negation] = &[
         words: &["复议"],
         not_in_clause: &[],
         not_between: &["被", "纠错", "纠正", "败诉"],
+        filed_passive: true,
         outcomes: &["纠错", "纠正", "撤销", "败诉", "机关纠", "被纠", "确认违法"],
     },
     // `没有发生因政府信息公开引发的…行政诉讼`.
@@ -50,6 +57,7 @@ pub(super) const NEGATION_RULES: &[Negation] = &[
         words: &["诉讼"],
         not_in_clause: &[],
         not_between: &["被", "纠错", "纠正", "败诉"],
+        filed_passive: true,
         outcomes: &["败诉", "纠错", "纠正", "撤销", "确认违法"],
     },
     // `未收到针对我镇政府信息公开事务有关的申诉案`.
@@ -58,9 +66,19 @@ pub(super) const NEGATION_RULES: &[Negation] = &[
         words: &["申诉", "投诉", "举报"],
         not_in_clause: &["信访举报投诉类", "类申请"],
         not_between: &["被"],
+        filed_passive: false,
         outcomes: &[],
     },
 ];
+
+/// Whether every `被` of `between` files something (`被提起`, `被申请` but not `被申请人`): a
+/// review or lawsuit brought, not one that decided (`未被复议机关纠错`).
+pub(super) fn passive_filing_only(between: &str) -> bool {
+    between.match_indices('被').all(|(i, _)| {
+        let after = &between[i + '被'.len_utf8()..];
+        after.starts_with("提起") || (after.starts_with("申请") && !after.starts_with("申请人"))
+    })
+}
 
 pub(super) const NEGATORS: &[&str] = &["没有", "未", "无", "不存在"];
 /// The first characters of [`NEGATORS`].

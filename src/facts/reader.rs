@@ -339,8 +339,7 @@ impl Reader<'_> {
                 // What the negator governs: nothing between it and the key word may turn
                 // the statement into one about something else (`未按时答复…申请`).
                 let between = &reach[..p];
-                // (`没有…被提起行政复议、行政诉讼`: a review or lawsuit brought is what is negated.)
-                let filed = matches!(rule.key, "reviews" | "lawsuits") && passive_filing_only(between);
+                let filed = rule.filed_passive && negation::passive_filing_only(between);
                 if rule.not_between.iter().any(|w| has(between, w) && !(filed && *w == "被")) {
                     continue;
                 }
@@ -368,15 +367,6 @@ fn without_trailing_note(window: &str) -> &str {
         }
     }
     window
-}
-
-/// Whether every `被` of `between` files something (`被提起`, `被申请` but not `被申请人`): a
-/// review or lawsuit brought, not one that decided (`未被复议机关纠错`).
-fn passive_filing_only(between: &str) -> bool {
-    between.match_indices('被').all(|(i, _)| {
-        let after = &between[i + '被'.len_utf8()..];
-        after.starts_with("提起") || (after.starts_with("申请") && !after.starts_with("申请人"))
-    })
 }
 
 impl Reader<'_> {

@@ -141,7 +141,7 @@ impl Font {
     fn composite(
         file: &PdfFile,
         d: &Dict,
-        to_unicode: HashMap<u32, String>,
+        mut to_unicode: HashMap<u32, String>,
         uni_ranges: Vec<(u32, u32, Vec<u16>)>,
     ) -> Font {
         let enc = file.get_key(d, b"Encoding");
@@ -158,7 +158,6 @@ impl Font {
             Obj::Array(a) => a.first().map_or(Obj::Null, |o| file.resolve(o)),
             o => o,
         };
-        let (mut to_unicode, uni_ranges) = (to_unicode, uni_ranges);
         if to_unicode.is_empty() && uni_ranges.is_empty() && matches!(map, CodeMap::Identity) {
             if let Some(dd) = desc.as_dict() {
                 to_unicode = embedded_unicode(file, dd);

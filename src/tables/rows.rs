@@ -403,8 +403,7 @@ impl View {
     /// the first number (parenthesised notes and a label's own tail are skipped).
     pub(super) fn region_end(&self, a: usize, limit: usize) -> usize {
         let limit = limit.min(self.chars.len());
-        let mut depth = 0usize;
-        let mut cut = usize::MAX;
+        let mut notes = Notes::NONE;
         let mut seen = false;
         let mut i = a;
         while i < limit {
@@ -413,19 +412,13 @@ impl View {
                 i += 1;
                 continue;
             }
-            if i >= cut {
-                depth = 0;
-                cut = usize::MAX;
-            }
+            notes.reach(i);
             match c {
-                '(' | '（' => {
-                    if depth == 0 {
-                        cut = open_note_end(&self.chars, i).unwrap_or(usize::MAX);
-                    }
-                    depth += 1;
+                '(' | '（' => notes.open(&self.chars, i),
+                ')' | '）' => {
+                    notes.close();
                 }
-                ')' | '）' => depth = depth.saturating_sub(1),
-                _ if depth > 0 => {}
+                _ if notes.inside() => {}
                 '\n' | '|' | '｜' => seen = true,
                 c if fold(c).is_ascii_digit() || "/／-－—–".contains(c) => seen = true,
                 '无' => seen = true,
@@ -502,6 +495,50 @@ pub(super) fn open_note_end(chars: &[char], i: usize) -> Option<usize> {
     Some(first_space.unwrap_or(chars.len()))
 }
 
+/// The parenthesised note a walk along the text stands in: it ends at its closing bracket or,
+/// not closed on its line, where `open_note_end` says.
+#[derive(Clone, Copy)]
+pub(super) struct Notes {
+    depth: usize,
+    /// Where the outermost open note ends unclosed.
+    cut: usize,
+}
+
+impl Notes {
+    pub(super) const NONE: Notes = Notes { depth: 0, cut: usize::MAX };
+
+    /// At `i` (before its character is looked at): a note not closed on its line ends here.
+    pub(super) fn reach(&mut self, i: usize) {
+        if i >= self.cut {
+            *self = Self::NONE;
+        }
+    }
+
+    /// A bracket opens at `i`.
+    pub(super) fn open(&mut self, chars: &[char], i: usize) {
+        if self.depth == 0 {
+            self.cut = open_note_end(chars, i).unwrap_or(usize::MAX);
+        }
+        self.depth += 1;
+    }
+
+    /// A bracket closes: whether a note was open.
+    pub(super) fn close(&mut self) -> bool {
+        let open = self.depth > 0;
+        self.depth = self.depth.saturating_sub(1);
+        open
+    }
+
+    /// A line ends: no note runs past it.
+    pub(super) fn end_line(&mut self) {
+        *self = Self::NONE;
+    }
+
+    pub(super) fn inside(self) -> bool {
+        self.depth > 0
+    }
+}
+
 /// Tokens of the region `[a, b)`; `ordinal` is the next row's ordinal, cut if glued on.
 pub(super) fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec<Token> {
     let b = strip_ordinal(v, a, b.min(v.chars.len()), ordinal);
@@ -512,34 +549,25 @@ pub(super) fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec
     // a label's note wrapped over lines (`（区分处理的，只计这一情` / numbers / `形，…）`)
     // leaves the numbers between its parts; the part before an unmatched `）` is note.
     let mut skip = vec![false; b - a];
-    let mut depth = 0usize;
+    let mut notes = Notes::NONE;
     let mut line_start = a;
-    // Where the open note ends unclosed (`open_note_end`).
-    let mut cut = usize::MAX;
     for i in a..b {
         let c = v.chars[i];
-        if c == '\n' || i >= cut {
-            depth = 0;
-            cut = usize::MAX;
-        }
+        notes.reach(i);
         if c == '\n' {
+            notes.end_line();
             line_start = i + 1;
         }
-        let open = matches!(c, '(' | '（');
-        if open {
-            if depth == 0 {
-                cut = open_note_end(&v.chars, i).unwrap_or(usize::MAX);
-            }
-            depth += 1;
+        if matches!(c, '(' | '（') {
+            notes.open(&v.chars, i);
         }
-        skip[i - a] = depth > 0 || v.furniture[i];
+        skip[i - a] = notes.inside() || v.furniture[i];
         if matches!(c, ')' | '）') {
-            if depth == 0 {
+            if !notes.close() {
                 for k in line_start..i {
                     skip[k - a] = true;
                 }
             }
-            depth = depth.saturating_sub(1);
             skip[i - a] = true;
         }
     }

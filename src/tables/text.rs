@@ -708,26 +708,30 @@ fn read_apart(
     // (table 4's), past the rows' own regions.
     let until = v.compact_marker_after(last_end, &["行政复议"]).unwrap_or(v.chars.len()).max(last_end);
     let (format, values) = lone_values(v, found, format, [header_from, until])?;
-    let mut scratch = Vec::new();
-    let (table, span) = stream_table(v, format, &values, first, last_end, &mut scratch);
+    // The table of values seven to a row in this order, with its issues, where `accept` takes it.
+    let mut read = |values: &[Span], accept: &dyn Fn(&TableReading) -> bool| {
+        let mut scratch = Vec::new();
+        let (table, span) = stream_table(v, format, values, first, last_end, &mut scratch);
+        accept(&table).then(|| {
+            issues.append(&mut scratch);
+            (table, span)
+        })
+    };
     let zeros = values.iter().all(|&[a, b]| b == a + 1 && cells::fold(v.chars[a]) == '0');
     // Seven values to a row by text order: each row's own sum is evidence of where the
     // rows start, so only a row or two may be off (a report's slip), besides totals
     // printed 0; and the rows must stand where the relations between them hold.
-    let in_order = fit::holds_throughout(&table) || (fit::rows_in_place(&table) && fit::rows_off(&table) <= 1);
-    if zeros || (in_order && rows_agree(found, format, &values)) {
-        issues.append(&mut scratch);
-        return Some((table, span));
+    let in_order = |t: &TableReading| {
+        zeros
+            || ((fit::holds_throughout(t) || (fit::rows_in_place(t) && fit::rows_off(t) <= 1))
+                && rows_agree(found, format, &values))
+    };
+    if let Some(done) = read(&values, &in_order) {
+        return Some(done);
     }
     // Rows printed in blocks, some a column at a time (merged group labels make PDF
     // text without layout print a block's values column by column).
-    let values = in_blocks(v, format, &values)?;
-    let mut scratch = Vec::new();
-    let (table, span) = stream_table(v, format, &values, first, last_end, &mut scratch);
-    fit::holds_throughout(&table).then(|| {
-        issues.append(&mut scratch);
-        (table, span)
-    })
+    read(&in_blocks(v, format, &values)?, &fit::holds_throughout)
 }
 
 /// `values` (text order) put in template order where the table was printed in blocks of rows,

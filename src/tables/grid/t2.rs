@@ -199,8 +199,6 @@ pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableR
     Some(build::proactive(format, t2_rows, span.unwrap_or_default(), t2_extra, issues))
 }
 
-/// Table-2 item `i`'s columns in the format the table shows so far (`n19`, `n21`: the
-/// evidence for each), when that is clear and every column the header named is one of them.
 /// The item's columns in the format the table shows, where `named` (a header's columns) names
 /// more and begins with them.
 fn header_prefix(i: usize, named: &[&str], n19: usize, n21: usize) -> Option<&'static [&'static str]> {
@@ -218,6 +216,8 @@ fn form_columns(i: usize, n19: usize, n21: usize) -> Option<&'static [&'static s
     }
 }
 
+/// Table-2 item `i`'s columns in the format the table shows so far (`n19`, `n21`: the
+/// evidence for each), when that is clear and every column the header named is one of them.
 pub(super) fn format_columns(i: usize, named: &[&str], n19: usize, n21: usize) -> Option<&'static [&'static str]> {
     let cols = form_columns(i, n19, n21)?;
     (!named.is_empty() && named.iter().all(|k| cols.contains(k))).then_some(cols)

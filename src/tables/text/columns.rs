@@ -5,7 +5,7 @@ use crate::document::Span;
 
 use crate::tables::build::{self};
 use crate::tables::cells::{self};
-use crate::tables::rows::{self, Hit, View};
+use crate::tables::rows::{Hit, Notes, View};
 use crate::tables::solve::Token;
 
 /// Table-3 header words of column-aligned text (`pdftotext -layout` stacks them: `商业企` /
@@ -334,46 +334,32 @@ pub(super) fn orphan_value(v: &View, a: usize, b: usize, spans: &[Span], hits: &
 /// Whether `[a, b)` holds a digit that may be a value, inside a parenthesised note or not: not
 /// page furniture, not an ordinal (`2.`, `3、`).
 pub(super) fn any_value_digit(v: &View, a: usize, b: usize) -> bool {
-    let b = b.min(v.chars.len());
-    let mut i = a;
-    while i < b {
-        if v.furniture[i] || !cells::fold(v.chars[i]).is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let end = (i..b).find(|&k| !cells::fold(v.chars[k]).is_ascii_digit()).unwrap_or(b);
-        let ordinal = end < b && matches!(cells::fold(v.chars[end]), '.' | '、' | ',');
-        if !ordinal {
-            return true;
-        }
-        i = end;
-    }
-    false
+    value_digit(v, a, b, true).is_some()
 }
 
 /// The first value digit in `[a, b)`: not page furniture, not an ordinal (`2.`, `3、`),
 /// not inside a parenthesised note of its line.
 pub(super) fn first_digit(v: &View, a: usize, b: usize) -> Option<usize> {
+    value_digit(v, a, b, false)
+}
+
+/// The first value digit in `[a, b)` (`first_digit`), `in_notes_too`: those inside
+/// parenthesised notes as well.
+fn value_digit(v: &View, a: usize, b: usize, in_notes_too: bool) -> Option<usize> {
     let b = b.min(v.chars.len());
-    let mut depth = 0usize;
-    let mut cut = usize::MAX;
+    let mut notes = Notes::NONE;
     let mut i = a;
     while i < b {
         let c = cells::fold(v.chars[i]);
-        if i >= cut {
-            depth = 0;
-            cut = usize::MAX;
-        }
+        notes.reach(i);
         match c {
-            '\n' => depth = 0,
-            '(' | '（' => {
-                if depth == 0 {
-                    cut = rows::open_note_end(&v.chars, i).unwrap_or(usize::MAX);
-                }
-                depth += 1;
+            '\n' => notes.end_line(),
+            '(' | '（' if in_notes_too => {}
+            '(' | '（' => notes.open(&v.chars, i),
+            ')' | '）' => {
+                notes.close();
             }
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ if depth > 0 || v.furniture[i] => {}
+            _ if notes.inside() || v.furniture[i] => {}
             c if c.is_ascii_digit() => {
                 let end = (i..b).find(|&k| !cells::fold(v.chars[k]).is_ascii_digit()).unwrap_or(b);
                 let ordinal = end < b
