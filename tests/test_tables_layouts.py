@@ -57,6 +57,18 @@ the measured figures):
   where the row then adds up, rows shifted past the columns are not placed by position, and rows
   whose digits may be pieces or cells stay unknown.
 
+- `txt-pypdf-layout` (pypdf's `extraction_mode="layout"`) and `txt-pymupdf-sort` (PyMuPDF's
+  `get_text(sort=True)`): both set a line out by counting characters, so each row's values move
+  right by its label's width and a value stands as near another column as its own; where the
+  values of a table stand off its columns (even with each column drawn again through them) no
+  position is believed, and only rows the arithmetic settles are read;
+- `txt-pymupdf-blocks` (PyMuPDF's text blocks, a block a line): a row's blank cells vanish;
+- `txt-pdfplumber-layout` (`extract_text(layout=True)`) and `txt-pandoc-docx` (pandoc's plain text
+  of the DOCX files, columns of unequal widths, values at their left edge): as `pdftotext-layout`.
+
+`pdftotext-rawmode` (`pdftotext -raw`, the content stream's order), `md-markitdown-html` and
+`md-markitdown-docx` (markitdown of the HTML pages and of the DOCX files: pipe tables) read every
+scored cell, as do
 `txt-pypdf`, `txt-pypdfium2`, `txt-pymupdf`, `txt-lynx`, `txt-w3m`, `txt-elinks`, `txt-links`
 (text browsers' dumps, the last three drawing tables with borders: box-drawing characters, or
 ASCII `+---+` measured in characters), `md-html2text`, `md-pandoc-html` (its cells keep a Word
@@ -103,6 +115,14 @@ TEXT_FOLDERS = (
     "txt-elinks",
     "txt-links",
     "txt-docx2txt",
+    "pdftotext-rawmode",
+    "txt-pdfplumber-layout",
+    "txt-pypdf-layout",
+    "txt-pymupdf-sort",
+    "txt-pymupdf-blocks",
+    "md-markitdown-html",
+    "md-markitdown-docx",
+    "txt-pandoc-docx",
 )
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
 #: Layouts held to a floor on the share of cells read (see the module docstring), not to all of them.
@@ -120,6 +140,11 @@ PARTIAL = {
     "md-mammoth": 0.94,
     "txt-inscriptis": 0.95,
     "txt-docx2txt": 0.96,
+    "txt-pdfplumber-layout": 0.99,
+    "txt-pypdf-layout": 0.86,
+    "txt-pymupdf-sort": 0.90,
+    "txt-pymupdf-blocks": 0.87,
+    "txt-pandoc-docx": 0.99,
 }
 
 

@@ -33,6 +33,9 @@ pub(super) const T3_HEADER_WORDS: &[(&str, usize)] = &[
     ("总", 6),
 ];
 
+/// How far from its column's centre (in pitches) a value stands off it.
+const OFF_COLUMN: f32 = 0.3;
+
 /// Where a table's columns were printed in column-aligned text, page by page (a PDF text
 /// extractor lays each page out on its own character grid, so the columns move between pages).
 pub(super) struct ColumnModel {
@@ -43,6 +46,59 @@ pub(super) struct ColumnModel {
 impl ColumnModel {
     pub(super) fn page(&self, page: u32) -> Option<(&[f32], f32)> {
         self.pages.iter().find(|(p, _, _)| *p == page).map(|(_, c, pitch)| (c.as_slice(), *pitch))
+    }
+
+    /// The centre of each printed value on a page of the model: `(page, x)`.
+    fn printed<'a>(&self, v: &View, tokens: impl Iterator<Item = &'a Token>) -> Vec<(u32, f32)> {
+        tokens
+            .filter_map(|t| v.word_at(t.span()[0]))
+            .filter(|w| self.page(w.1).is_some())
+            .map(|(_, page, x0, x1)| (page, (x0 + x1) / 2.0))
+            .collect()
+    }
+
+    /// Whether the values stand under the model's columns: at most one in ten more than
+    /// [`OFF_COLUMN`] of a pitch from the nearest.
+    fn holds(&self, xs: &[(u32, f32)]) -> bool {
+        let off = xs
+            .iter()
+            .filter(|&&(page, x)| {
+                self.page(page).is_some_and(|(centres, pitch)| {
+                    centres.iter().map(|c| (c - x).abs()).fold(f32::INFINITY, f32::min) > OFF_COLUMN * pitch
+                })
+            })
+            .count();
+        off * 10 <= xs.len()
+    }
+
+    /// The model with each column's centre moved to the median of the values nearest it (a
+    /// header's words drawn on one straight line miss columns of unequal widths whose values
+    /// stand at one edge: pandoc's tables, left-aligned).
+    fn recentred(&self, xs: &[(u32, f32)]) -> ColumnModel {
+        let pages = self
+            .pages
+            .iter()
+            .map(|(page, centres, pitch)| {
+                let mut by: Vec<Vec<f32>> = vec![Vec::new(); centres.len()];
+                for &(_, x) in xs.iter().filter(|(p, _)| p == page) {
+                    let nearest =
+                        (0..centres.len()).min_by(|&a, &b| (centres[a] - x).abs().total_cmp(&(centres[b] - x).abs()));
+                    if let Some(c) = nearest {
+                        by[c].push(x);
+                    }
+                }
+                let moved = centres
+                    .iter()
+                    .zip(by.iter_mut())
+                    .map(|(c, near)| {
+                        near.sort_by(f32::total_cmp);
+                        near.get(near.len() / 2).copied().unwrap_or(*c)
+                    })
+                    .collect();
+                (*page, moved, *pitch)
+            })
+            .collect();
+        ColumnModel { pages }
     }
 }
 
@@ -137,7 +193,19 @@ pub(super) fn t3_columns(
             model.pages.push((p, centres.clone(), (centres[6] - centres[0]) / 6.0));
         }
     }
-    (!model.pages.is_empty()).then_some(model)
+    if model.pages.is_empty() {
+        return None;
+    }
+    // Where the values stand off the columns, the columns are drawn again through them; where
+    // they still stand off, where a value stands says nothing of its column: a converter that
+    // sets text out by character counts (pypdf's layout mode, PyMuPDF's `sort`) moves each
+    // row's values by its label's width.
+    let xs = model.printed(v, found.iter().flat_map(|f| f.1.iter()));
+    if model.holds(&xs) {
+        return Some(model);
+    }
+    let model = model.recentred(&xs);
+    model.holds(&xs).then_some(model)
 }
 
 /// Table 4's columns in column-aligned text: a header line of `[a, b)` printing 15 words

@@ -69,6 +69,7 @@ TOOLS = {
     "pypdf": "pypdf 5.9.0",
     "pdfplumber": "pdfplumber 0.11.10 (pdfminer.six 20260107)",
     "pymupdf": "PyMuPDF 1.26.7 (the pdf-docx files' text: 1.28.2)",
+    "pymupdf-new": "PyMuPDF 1.28.2",
     "bs4": "beautifulsoup4 4.15.0",
     "html2text": "html2text 2025.4.15",
     "trafilatura": "trafilatura 2.3.1",
@@ -218,8 +219,10 @@ def chromium_pdf(html_path: Path, pdf: Path, tmp: Path) -> None:
     ], timeout=120)
 
 
-def pdftotext(pdf: Path, layout: bool) -> bytes:
-    return run(["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), str(pdf), "-"]).stdout
+def pdftotext(pdf: Path, layout: bool, raw: bool = False) -> bytes:
+    """`pdftotext` with `-layout`, plain (reading order), or `-raw` (the content stream's order)."""
+    mode = ["-layout"] if layout else ["-raw"] if raw else []
+    return run(["pdftotext", "-enc", "UTF-8", *mode, str(pdf), "-"]).stdout
 
 
 def check_chinese(pdf: Path) -> None:
@@ -319,6 +322,33 @@ def links_text(html: bytes) -> bytes:
     return _dump_file(["links2", "-dump", "-width", "200", "-codepage", "utf-8"], html)
 
 
+def pdfplumber_layout_text(pdf: Path) -> bytes:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return "\n".join(page.extract_text(layout=True) or "" for page in doc.pages).encode("utf-8")
+
+
+def pypdf_layout_text(pdf: Path) -> bytes:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text(extraction_mode="layout") for page in PdfReader(pdf).pages).encode("utf-8")
+
+
+def pymupdf_sorted_text(pdf: Path) -> bytes:
+    import pymupdf
+
+    with pymupdf.open(pdf) as doc:
+        return "".join(page.get_text(sort=True) for page in doc).encode("utf-8")
+
+
+def pymupdf_blocks_text(pdf: Path) -> bytes:
+    import pymupdf
+
+    with pymupdf.open(pdf) as doc:
+        return "\n".join(block[4] for page in doc for block in page.get_text("blocks")).encode("utf-8")
+
+
 def pdfminer_text(pdf: Path) -> bytes:
     from pdfminer.high_level import extract_text
 
@@ -339,6 +369,19 @@ def docx2txt_text(docx_path: Path) -> bytes:
     import docx2txt
 
     return docx2txt.process(str(docx_path)).encode("utf-8")
+
+
+def markitdown_docx_md(docx_path: Path) -> bytes:
+    from markitdown import MarkItDown
+
+    return MarkItDown().convert(str(docx_path)).text_content.encode("utf-8")
+
+
+def markitdown_html_md(html: bytes) -> bytes:
+    from markitdown import MarkItDown, StreamInfo
+
+    info = StreamInfo(extension=".html", charset="utf-8")
+    return MarkItDown().convert_stream(io.BytesIO(html), stream_info=info).text_content.encode("utf-8")
 
 
 def mammoth_md(docx_path: Path) -> bytes:
@@ -608,6 +651,14 @@ def make_text(tmp: Path) -> None:
         ("txt-pymupdf", ".txt", pymupdf_text, False, f"{TOOLS['pymupdf']} page.get_text()"),
         ("txt-pdfminer", ".txt", pdfminer_text, True, f"{TOOLS['pdfminer']} high_level.extract_text"),
         ("txt-pypdfium2", ".txt", pypdfium2_text, True, f"{TOOLS['pypdfium2']} get_textpage().get_text_range()"),
+        ("pdftotext-rawmode", ".txt", lambda p: pdftotext(p, layout=False, raw=True), True, f"{TOOLS['pdftotext']} -raw"),
+        ("txt-pdfplumber-layout", ".txt", pdfplumber_layout_text, False,
+         f"{TOOLS['pdfplumber']} page.extract_text(layout=True)"),
+        ("txt-pypdf-layout", ".txt", pypdf_layout_text, False,
+         f"{TOOLS['pypdf']} page.extract_text(extraction_mode='layout')"),
+        ("txt-pymupdf-sort", ".txt", pymupdf_sorted_text, False, f"{TOOLS['pymupdf-new']} page.get_text(sort=True)"),
+        ("txt-pymupdf-blocks", ".txt", pymupdf_blocks_text, True,
+         f"{TOOLS['pymupdf-new']} page.get_text('blocks'), a block a line"),
     ]
     for folder, ext, fn, drops_blanks, tool in makers:
         if not wanted(folder):
@@ -644,6 +695,7 @@ def make_tool_text(srcs: list) -> None:
         ("txt-lynx", ".txt", lynx_text, f"{TOOLS['lynx']} -dump -nolist"),
         ("txt-elinks", ".txt", elinks_text, f"{TOOLS['elinks']} -dump -dump-width 200"),
         ("txt-links", ".txt", links_text, f"{TOOLS['links']} -dump -width 200"),
+        ("md-markitdown-html", ".md", markitdown_html_md, f"{TOOLS['markitdown']} convert_stream (.html)"),
     ]
     for folder, ext, fn, tool in html_makers:
         if not wanted(folder):
@@ -660,6 +712,8 @@ def make_tool_text(srcs: list) -> None:
         ("md-mammoth", ".md", mammoth_md, f"{TOOLS['mammoth']} convert_to_markdown"),
         ("md-pandoc-docx", ".md", lambda p: pandoc(p.read_bytes(), "docx", "gfm"), f"{TOOLS['pandoc']} -f docx -t gfm"),
         ("txt-docx2txt", ".txt", docx2txt_text, f"{TOOLS['docx2txt']} process"),
+        ("md-markitdown-docx", ".md", markitdown_docx_md, f"{TOOLS['markitdown']} convert (.docx, mammoth inside)"),
+        ("txt-pandoc-docx", ".txt", lambda p: pandoc(p.read_bytes(), "docx", "plain"), f"{TOOLS['pandoc']} -f docx -t plain"),
     ]
     for folder, ext, fn, tool in docx_makers:
         if not wanted(folder):
