@@ -446,9 +446,13 @@ const AGENCY_ENDS: &[&str] = &[
 /// A name that may be an agency: ends like one, no digits, not a placeholder, not
 /// a sentence.
 fn agency_like(name: &str) -> bool {
+    AGENCY_ENDS.iter().any(|e| name.ends_with(e)) && name_like(name)
+}
+
+/// A name that may be an agency's or a place's (the rest of [`agency_like`]).
+fn name_like(name: &str) -> bool {
     let n = name.chars().count();
     (3..=30).contains(&n)
-        && AGENCY_ENDS.iter().any(|e| name.ends_with(e))
         && !name.contains(|c: char| c.is_ascii_digit() || c.is_whitespace() || "，。、；：:,（）()《》“”".contains(c))
         && !is_placeholder_name(name)
         && !["我", "本", "该", "全", "各", "报告", "年度"].iter().any(|w| name.starts_with(w) || name.contains("报告"))
@@ -466,7 +470,9 @@ fn signature_agency(tail: &str) -> Option<String> {
     agency_like(name).then(|| name.to_string())
 }
 
-/// The agency an opening sentence names as its subject (`2023 年，洪泽区人民政府坚持…`).
+/// The agency an opening sentence names as its subject (`2023 年，洪泽区人民政府坚持…`), or the
+/// place a government reports as (`2021年，平潭综合实验区坚持…`, as its title names it:
+/// `平潭综合实验区2021年政府信息公开工作年度报告`).
 fn opening_agency(head: &str) -> Option<String> {
     static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:19|20)[0-9]{2}\s*年度?\s*[，,]\s*(\p{Han}{2,28}?)(?:坚持|认真|深入|全面|严格|按照|围绕|紧紧|积极|始终|持续|高度|切实|扎实|进一步|继续|不断|紧扣|聚焦|着力|依法|立足|大力|在)")
@@ -475,7 +481,7 @@ fn opening_agency(head: &str) -> Option<String> {
     SUBJECT
         .captures_iter(head)
         .filter_map(|c| c.get(1).map(|m| m.as_str()))
-        .find(|name| agency_like(name))
+        .find(|name| agency_like(name) || (ends_with_place(name) && name_like(name)))
         .map(str::to_string)
 }
 
@@ -690,6 +696,13 @@ mod tests {
             Some("洪泽区人民政府")
         );
         assert_eq!(opening_agency("2023年，我局坚持依法公开"), None);
+        // A place reporting as itself (its title names it so); not the whole district.
+        assert_eq!(
+            opening_agency("2021年，平潭综合实验区坚持以习近平新时代中国特色社会主义思想为指导").as_deref(),
+            Some("平潭综合实验区")
+        );
+        assert_eq!(opening_agency("2021年，全区坚持依法公开"), None);
+        assert_eq!(opening_agency("2021年，本市认真贯彻落实"), None);
     }
 
     #[test]
