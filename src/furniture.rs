@@ -128,7 +128,11 @@ impl Furniture {
             self.after_comment = true;
             return Verdict::Drop;
         }
-        if FURNITURE_PREFIXES.iter().any(|f| p.starts_with(f)) || is_pages_left(p) || is_widget_line(p) {
+        if FURNITURE_PREFIXES.iter().any(|f| p.starts_with(f))
+            || is_pages_left(p)
+            || is_widget_line(p)
+            || is_page_number_line(p)
+        {
             return Verdict::Drop;
         }
         self.kept_any = true;
@@ -141,6 +145,62 @@ fn is_page_marker(p: &str) -> bool {
     let Some(rest) = p.strip_suffix('页') else { return false };
     let digits = rest.trim_end_matches(|c: char| c.is_ascii_digit());
     digits.len() < rest.len() && digits.ends_with("_第")
+}
+
+/// A page number that a PDF's text layer (pdftotext, pypdf, PyMuPDF …) prints as a line of its
+/// own, wherever the page broke (inside a table too): `— 3 —`, `- 3 -`, `第3页`, `第 3 页 共 5 页`,
+/// `共5页 第3页`, `第3页/共5页`, `3/5`, `Page 3 of 5`. A bare `3` is none: tables printed a cell a
+/// line print such lines.
+pub(crate) fn is_page_number_line(p: &str) -> bool {
+    if p.len() > 48 {
+        return false;
+    }
+    let t: String = p.chars().filter(|c| !crate::charset::is_whitespace(*c)).collect();
+    let number = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─');
+    // `— 3 —`: dashes on both sides.
+    if t.starts_with(dash) && t.ends_with(dash) && number(t.trim_matches(dash)) {
+        return true;
+    }
+    // `3/5`: a page of the pages.
+    if let Some((a, b)) = t.split_once('/') {
+        if number(a) && number(b) && a.parse::<u32>().ok() <= b.parse::<u32>().ok() {
+            return true;
+        }
+    }
+    // `第3页`, `第3页共5页`, `共5页第3页`, `第3页/共5页`, `第3页，共5页`.
+    let pages = |s: &str| {
+        let mut rest = s;
+        let mut any = false;
+        while !rest.is_empty() {
+            let body = match rest.strip_prefix('第') {
+                Some(b) => {
+                    any = true;
+                    b
+                }
+                None => match rest.strip_prefix('共') {
+                    Some(b) => b,
+                    None => return false,
+                },
+            };
+            let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let Some(after) = body[digits..].strip_prefix('页') else { return false };
+            if !number(&body[..digits]) {
+                return false;
+            }
+            rest = after.trim_start_matches(['/', '，', ',', '、']);
+        }
+        any
+    };
+    if t.contains('页') && pages(&t) {
+        return true;
+    }
+    // `Page 3`, `Page 3 of 5`.
+    let lower = t.to_ascii_lowercase();
+    lower.strip_prefix("page").is_some_and(|rest| match rest.split_once("of") {
+        Some((a, b)) => number(a) && number(b),
+        None => number(rest),
+    })
 }
 
 /// `还剩8页未读`, possibly followed by `,继续阅读`.
@@ -263,6 +323,30 @@ fn is_button_or_location(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_number_lines() {
+        for p in [
+            "— 3 —",
+            "- 3 -",
+            "-12-",
+            "第3页",
+            "第 3 页",
+            "第3页 共5页",
+            "共 5 页 第 3 页",
+            "第3页/共5页",
+            "第 3 页，共 5 页",
+            "3/5",
+            "Page 3 of 5",
+            "page 3",
+        ] {
+            assert!(is_page_number_line(p), "{p}");
+        }
+        for p in ["3", "12", "5/3", "第一页", "第3页的表格", "- 3", "3.5", "2023", "共5页", "第三章", "1/2023年", "— —"]
+        {
+            assert!(!is_page_number_line(p), "{p}");
+        }
+    }
 
     #[test]
     fn widget_lines() {

@@ -109,7 +109,9 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
     // printed copy keeps and cuts exactly the same paragraphs.
     let mut furniture = Furniture::default();
     let mut keep: Vec<Option<usize>> = Vec::with_capacity(raw.blocks.len());
+    let mut after_columns = false;
     for block in &mut raw.blocks {
+        let columns_before = std::mem::replace(&mut after_columns, matches!(block, RawBlock::Columns { .. }));
         let RawBlock::Paragraph(p) = block else {
             keep.push(Some(usize::MAX));
             continue;
@@ -120,7 +122,15 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
         }
         match furniture.judge(p) {
             Verdict::Keep => keep.push(Some(usize::MAX)),
-            Verdict::Drop => keep.push(None),
+            Verdict::Drop => {
+                // With the columns of its line, which would fall to the next paragraph.
+                if columns_before {
+                    if let Some(k) = keep.last_mut() {
+                        *k = None;
+                    }
+                }
+                keep.push(None);
+            }
             Verdict::PageTitle => {
                 // `标题_第1页` at the head of a shared copy: the only place the title is printed.
                 let cut = p.rfind('_').unwrap_or(p.len());
@@ -469,8 +479,9 @@ mod tests {
     fn page_marker_mid_document_is_dropped_not_kept_as_title() {
         let (doc, _) = norm("正文第一段\n某某报告_第2页\n正文第二段", true);
         assert_eq!(paragraphs(&doc), ["正文第一段", "正文第二段"]);
-        let (doc, _) = norm("说明见第2页\n第2页", true);
-        assert_eq!(paragraphs(&doc), ["说明见第2页", "第2页"]);
+        // A page's number on its line is furniture; a sentence naming a page is not.
+        let (doc, _) = norm("说明见第2页\n第2页\n3", true);
+        assert_eq!(paragraphs(&doc), ["说明见第2页", "3"]);
     }
 
     #[test]

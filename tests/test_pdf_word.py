@@ -4,7 +4,7 @@ file with the typed error it must raise. Then the committed files of tests/data/
 bad files of tests/data/bad:
 
 - Every PDF/DOCX/DOC document with a gold file (tests/data/layouts/pdf-libreoffice, pdf-chromium,
-  pdf-reportlab, docx, doc; tests/data/real-pdf) is read with no wrong number, every gold cell
+  pdf-reportlab, pdf-docx, pdf-docx-paged, docx, doc; tests/data/real-pdf) is read with no wrong number, every gold cell
   right and ``source["format"]`` the gold's (``pdf``, ``docx``, ``doc``).
 - Every file of tests/data/bad does what its ``expect.json`` says: raise the named `gongkai` error,
   or be read (``read``: and match the gold beside it when there is one), or either
@@ -228,6 +228,8 @@ FILE_FOLDERS = (
     LAYOUTS / "pdf-libreoffice",
     LAYOUTS / "pdf-chromium",
     LAYOUTS / "pdf-reportlab",
+    LAYOUTS / "pdf-docx",
+    LAYOUTS / "pdf-docx-paged",
     LAYOUTS / "docx",
     LAYOUTS / "doc",
     DATA / "real-pdf",
@@ -254,7 +256,7 @@ def _check_file(path: Path, partial: bool = False) -> None:
 def test_the_layout_files_are_there() -> None:
     counts = {folder.name: len(documents(folder)) for folder in FILE_FOLDERS}
     assert counts["real-pdf"] == 2 and counts["pdf-reportlab"] == 3
-    assert all(counts[f] >= 15 for f in ("pdf-libreoffice", "pdf-chromium", "doc")), counts
+    assert all(counts[f] >= 15 for f in ("pdf-libreoffice", "pdf-chromium", "pdf-docx", "pdf-docx-paged", "doc")), counts
     assert counts["docx"] >= 18, counts
     assert set(EXPECT) == {p.name for p in BAD_FOLDER.iterdir() if p.suffix in (".pdf", ".docx", ".doc")}
 

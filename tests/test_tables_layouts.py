@@ -127,13 +127,13 @@ TEXT_FOLDERS = (
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
 #: Layouts held to a floor on the share of cells read (see the module docstring), not to all of them.
 PARTIAL = {
-    "pdftotext-raw": 0.46,
+    "pdftotext-raw": 0.34,
     "md-markitdown": 0.86,
     "pdftotext-layout": 0.99,
     "md-pymupdf4llm": 0.99,
     "text-layout": 0.99,
     "txt-pdfplumber": 0.99,
-    "txt-pdfminer": 0.30,
+    "txt-pdfminer": 0.27,
     "txt-bs4": 0.89,
     "txt-bs4-lines": 0.90,
     "txt-pandoc": 0.99,

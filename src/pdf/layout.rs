@@ -87,23 +87,11 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-/// `- 3 -`, `3`, `第 3 页`, `第3页 共5页`, `3/5`, `Page 3 of 5`.
+/// `- 3 -`, `3`, `第 3 页`, `第3页 共5页`, `3/5`, `Page 3 of 5` (in a page's margin a bare number
+/// is one too).
 fn is_page_number(s: &str) -> bool {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let core = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | '·' | '•'));
-    if !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) && core.len() <= 4 {
-        return true;
-    }
-    let digits_or =
-        |s: &str, extra: &[char]| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || extra.contains(&c));
-    if digits_or(core, &['/']) && core.contains('/') && core.len() <= 9 {
-        return true;
-    }
-    if core.starts_with('第') && core.contains('页') {
-        return digits_or(&core.replace(['第', '页', '共'], ""), &[]);
-    }
-    let lower = core.to_ascii_lowercase();
-    lower.starts_with("page") && digits_or(&lower.replace("page", "").replace("of", ""), &[])
+    let t = s.trim();
+    ((1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())) || crate::furniture::is_page_number_line(t)
 }
 
 /// Whether a line starts with a heading number (一、 （一） 1. 第一).

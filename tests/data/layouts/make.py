@@ -413,10 +413,31 @@ def _grid(rows: list) -> list[tuple[int, int, str, int, int]]:
     return out
 
 
-def python_docx(gold: dict, zeros_blank: bool = True) -> bytes:
+def _page_field(paragraph: Any, before: str, after: str) -> None:
+    """`before`, Word's PAGE field (the page's number), `after`."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph.add_run(before)
+    run_ = paragraph.add_run()
+    for kind in ("begin", "instr", "end"):
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = "PAGE"
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run_._r.append(el)
+    paragraph.add_run(after)
+
+
+def python_docx(gold: dict, zeros_blank: bool = True, paged: int | None = None) -> bytes:
     """A Word file written directly: the agency title, Word heading styles, the prose, and the
     tables with the official merged cells (`gridSpan`, `vMerge`); `zeros_blank`: table 3's zeros
-    printed blank (else every cell prints its number, as the WPS-made real reports do)."""
+    printed blank (else every cell prints its number, as the WPS-made real reports do).
+    `paged`: a page number in the footer, `— 3 —` (0) or `第 3 页` (1), and (0) a running header,
+    as printed reports carry them."""
     import docx
     from docx.shared import Cm, Pt
 
@@ -455,6 +476,13 @@ def python_docx(gold: dict, zeros_blank: bool = True) -> bytes:
             for p in cell.paragraphs:
                 for run_ in p.runs:
                     run_.font.size = Pt(9)
+    if paged is not None:
+        section = doc.sections[0]
+        footer = section.footer.paragraphs[0]
+        footer.alignment = 1
+        _page_field(footer, *(("— ", " —"), ("第 ", " 页"))[paged])
+        if paged == 0:
+            section.header.paragraphs[0].text = "政府信息公开工作年度报告"
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -541,6 +569,27 @@ def make_pdfs(srcs: list, tmp: Path) -> None:
                 out = out_dir / f"{stem}.python-docx.docx"
                 how = f"tables with the official merged cells (gridSpan/vMerge), agency title and prose → {TOOLS['python-docx']}"
                 write(out, python_docx(gold), derived_gold(gold, path, out, how, classic=False, facts=prose_facts(gold)))
+    if wanted("pdf-docx-paged"):
+        # As pdf-docx, with a page number in the footer (`— 3 —` or `第 3 页`) and a running header
+        # on every other file: PDF text tools print them where the page broke, inside table 3.
+        out_dir = HERE / "pdf-docx-paged"
+        clean(out_dir)
+        docx_dir = tmp / "pdf-docx-paged-src"
+        docx_dir.mkdir()
+        for i, (stem, path, gold) in enumerate(srcs):
+            (docx_dir / f"{stem}.docx").write_bytes(python_docx(gold, zeros_blank=False, paged=i % 2))
+        conv = tmp / "pdf-docx-paged"
+        soffice(sorted(docx_dir.glob("*.docx")), "pdf:writer_pdf_Export", conv, tmp, html=False)
+        for i, (stem, path, gold) in enumerate(srcs):
+            pdf = out_dir / f"{stem}.pdf"
+            made = conv / f"{stem}.pdf"
+            check_chinese(made)
+            how = (
+                f"as pdf-docx, with the footer {('— N —', '第 N 页')[i % 2]}"
+                f"{' and a running header' if i % 2 == 0 else ''} → {TOOLS['python-docx']} → "
+                f"{TOOLS['libreoffice']} --convert-to pdf"
+            )
+            write(pdf, made.read_bytes(), derived_gold(gold, path, pdf, how, classic=False, facts=prose_facts(gold)))
     if wanted("pdf-docx"):
         # Word tables with the official merged cells and every zero printed, as the WPS-made real
         # reports are, exported to PDF: the group labels over several rows make PDF text tools
@@ -615,6 +664,7 @@ def pdf_inputs() -> list[tuple[str, Path, Path, dict, bool, set]]:
         ("pdf-chromium", "chromium"),
         ("pdf-reportlab", "reportlab"),
         ("pdf-docx", "docx"),
+        ("pdf-docx-paged", "paged"),
     ):
         if PDF_ONLY and folder not in PDF_ONLY:
             continue
@@ -630,7 +680,7 @@ def pdf_inputs() -> list[tuple[str, Path, Path, dict, bool, set]]:
                 vanish = _render.unscored_when_blanks_vanish(gold)
             else:
                 vanish = _render.unscored_when_blanks_vanish(gold, blank_tables=())
-            out.append((f"{stem}.{tag}", pdf, source, gold, tag not in ("reportlab", "docx"), vanish))
+            out.append((f"{stem}.{tag}", pdf, source, gold, tag not in ("reportlab", "docx", "paged"), vanish))
     for pdf in sorted(REAL_PDF.glob("*.pdf")) if not PDF_ONLY else ():
         stem = pdf.name[: -len(".pdf")]
         gold_path = pdf.with_name(stem + ".gold.json")
