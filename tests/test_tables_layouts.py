@@ -61,7 +61,8 @@ the measured figures):
   `get_text(sort=True)`): both set a line out by counting characters, so each row's values move
   right by its label's width and a value stands as near another column as its own; where the
   values of a table stand off its columns (even with each column drawn again through them) no
-  position is believed, and only rows the arithmetic settles are read;
+  value is placed by the column it stands nearest, only by how far apart a row's values stand,
+  and the rows the arithmetic then settles are read;
 - `txt-pymupdf-blocks` (PyMuPDF's text blocks, a block a line): a row's blank cells vanish;
 - `txt-pdfplumber-layout` (`extract_text(layout=True)`) and `txt-pandoc-docx` (pandoc's plain text
   of the DOCX files, columns of unequal widths, values at their left edge): as `pdftotext-layout`.
@@ -141,8 +142,8 @@ PARTIAL = {
     "txt-inscriptis": 0.95,
     "txt-docx2txt": 0.96,
     "txt-pdfplumber-layout": 0.99,
-    "txt-pypdf-layout": 0.86,
-    "txt-pymupdf-sort": 0.90,
+    "txt-pypdf-layout": 0.90,
+    "txt-pymupdf-sort": 0.92,
     "txt-pymupdf-blocks": 0.87,
     "txt-pandoc-docx": 0.99,
 }

@@ -258,11 +258,14 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // Seven values of which two stand a column apart and the rest wider (`2 5 8   1 2   1  1`)
     // set no columns unless they add up as a row: they may be pieces of fewer numbers.
     let row_of_cells = |toks: &[super::solve::Token]| !pieces_apart(v, toks) || sums_to_last(toks);
-    let mut columns = t3_columns(v, header_from, first, &found, row_of_cells);
-    if join_rows(v, &mut found, columns.as_ref()) {
+    let mut printed_at = t3_columns(v, header_from, first, &found, row_of_cells);
+    if join_rows(v, &mut found, printed_at.as_ref().filter(|m| !m.relative)) {
         // The rows now print whole numbers: their columns again.
-        columns = t3_columns(v, header_from, first, &found, row_of_cells);
+        printed_at = t3_columns(v, header_from, first, &found, row_of_cells);
     }
+    // Columns where the values stand under them; `printed_at` also where only how far apart
+    // they stand is known.
+    let columns = printed_at.as_ref().filter(|m| !m.relative);
     let spans: Vec<Span> = found.iter().filter(|f| !f.1.is_empty()).map(|f| f.2).collect();
     // One value per line, each row printing all seven or six (its total left blank), on lines
     // of their own after its label: whole rows printed one cell per line, not pieces.
@@ -352,7 +355,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         if rows_in.iter().any(|r| r.key == T3_ROWS[i].key) {
             continue;
         }
-        let at = columns.as_ref().map_or(Vec::new(), |c| positions(v, &tokens, c));
+        let at = printed_at.as_ref().map_or(Vec::new(), |c| positions(v, &tokens, c));
         let unreadable = bad.iter().find(|(b, _)| *b == i).map(|(_, why)| *why);
         rows_in.push(RowIn {
             key: T3_ROWS[i].key,

@@ -41,6 +41,9 @@ const OFF_COLUMN: f32 = 0.3;
 pub(super) struct ColumnModel {
     /// `(page, centre column of each template column, pitch)`.
     pub(super) pages: Vec<(u32, Vec<f32>, f32)>,
+    /// The values do not stand under the columns (a converter moved each row by its label's
+    /// width): only how far apart a row's values stand says anything, not which columns.
+    pub(super) relative: bool,
 }
 
 impl ColumnModel {
@@ -98,7 +101,7 @@ impl ColumnModel {
                 (*page, moved, *pitch)
             })
             .collect();
-        ColumnModel { pages }
+        ColumnModel { pages, relative: false }
     }
 }
 
@@ -114,7 +117,7 @@ pub(super) fn t3_columns(
     trusted: impl Fn(&[Token]) -> bool,
 ) -> Option<ColumnModel> {
     let centre = |t: &crate::tables::solve::Token| v.word_at(t.span()[0]).map(|(_, p, x0, x1)| (p, (x0 + x1) / 2.0));
-    let mut model = ColumnModel { pages: Vec::new() };
+    let mut model = ColumnModel { pages: Vec::new(), relative: false };
     // Rows printing all seven values, page by page.
     let mut full: Vec<(u32, Vec<f32>)> = Vec::new();
     for f in found.iter().filter(|f| f.1.len() == 7 && trusted(&f.1)) {
@@ -197,15 +200,16 @@ pub(super) fn t3_columns(
         return None;
     }
     // Where the values stand off the columns, the columns are drawn again through them; where
-    // they still stand off, where a value stands says nothing of its column: a converter that
-    // sets text out by character counts (pypdf's layout mode, PyMuPDF's `sort`) moves each
-    // row's values by its label's width.
+    // they still stand off, where a value stands says nothing of its column, only how far apart
+    // a row's values stand: a converter that sets text out by character counts (pypdf's layout
+    // mode, PyMuPDF's `sort`) moves each row's values by its label's width.
     let xs = model.printed(v, found.iter().flat_map(|f| f.1.iter()));
     if model.holds(&xs) {
         return Some(model);
     }
-    let model = model.recentred(&xs);
-    model.holds(&xs).then_some(model)
+    let mut model = model.recentred(&xs);
+    model.relative = !model.holds(&xs);
+    Some(model)
 }
 
 /// Table 4's columns in column-aligned text: a header line of `[a, b)` printing 15 words
@@ -219,7 +223,7 @@ pub(super) fn t4_columns(v: &View, a: usize, b: usize) -> Option<ColumnModel> {
             let centres: Vec<f32> = line.iter().map(|w| (w.3 + w.4) / 2.0).collect();
             let pitch = (centres[14] - centres[0]) / 14.0;
             if pitch >= 2.0 && centres.windows(2).all(|p| p[1] > p[0]) {
-                best = Some(ColumnModel { pages: vec![(line[0].2, centres, pitch)] });
+                best = Some(ColumnModel { pages: vec![(line[0].2, centres, pitch)], relative: false });
             }
         }
         line.clear();
@@ -258,7 +262,7 @@ pub(super) fn t4_stacked_columns(v: &View, words: &[(usize, usize, u32, f32, f32
     let centres: Vec<f32> = groups.iter().map(|g| g.iter().sum::<f32>() / g.len() as f32).collect();
     let pitch = (centres[14] - centres[0]) / 14.0;
     let apart = centres.windows(2).all(|w| w[1] - w[0] >= 0.6 * pitch);
-    (pitch >= 3.0 && apart).then(|| ColumnModel { pages: vec![(page, centres, pitch)] })
+    (pitch >= 3.0 && apart).then(|| ColumnModel { pages: vec![(page, centres, pitch)], relative: false })
 }
 
 /// Where each token was printed, on pages whose columns are known: its centre in columns of
@@ -287,7 +291,7 @@ pub(super) fn positions(
             if by.len() > 1 && by[1].0 - by[0].0 < 0.2 * pitch {
                 cols.push(by[1].1);
             }
-            Some(build::Printed { page, x: x / pitch, cols: Some(cols) })
+            Some(build::Printed { page, x: x / pitch, cols: (!m.relative).then_some(cols) })
         })
         .collect();
     // A value further outside an outer column than its neighbour stands inside: the row was
