@@ -203,6 +203,62 @@ pub(crate) fn is_page_number_line(p: &str) -> bool {
     })
 }
 
+/// Fewest bytes between two pages' numbers (some 400 Chinese characters): a page of a report
+/// holds more.
+const MIN_PAGE_BYTES: usize = 1200;
+
+/// The paragraphs (indices into `paras`, in order) that are pages' bare numbers: lines of their
+/// own reading `1`, `2`, `3` … where a PDF text tool printed each page's footer, inside a table
+/// too. Bare numbers may as well be cells printed a line each, so only a run is taken: numbers
+/// rising by one, at least [`MIN_PAGE_BYTES`] apart, each on no other line of its own in the
+/// whole text, three of them or more, or two where the second is the text's last line (the last
+/// page's footer). A text printing its cells a line each repeats its small numbers: no run.
+pub(crate) fn bare_page_numbers(paras: &[&str]) -> Vec<usize> {
+    // (paragraph, its number, bytes before it)
+    let mut lone: Vec<(usize, u32, usize)> = Vec::new();
+    let mut bytes = 0usize;
+    let mut last = None;
+    for (i, p) in paras.iter().enumerate() {
+        let t = p.trim();
+        if !t.is_empty() {
+            last = Some(i);
+        }
+        if (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(n @ 1..) = t.parse::<u32>() {
+                lone.push((i, n, bytes));
+            }
+        }
+        bytes += p.len() + 1;
+    }
+    if lone.len() < 2 {
+        return Vec::new();
+    }
+    let once = |n: u32| lone.iter().filter(|l| l.1 == n).count() == 1;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lone.len() {
+        // The run starting at lone[k]: each next number the one after, further on.
+        let mut run = vec![lone[k]];
+        if once(lone[k].1) {
+            while let Some(next) = lone.iter().find(|l| l.1 == run[run.len() - 1].1 + 1) {
+                let prev = run[run.len() - 1];
+                if !once(next.1) || next.2 < prev.2 + MIN_PAGE_BYTES {
+                    break;
+                }
+                run.push(*next);
+            }
+        }
+        let ends_text = run.last().is_some_and(|r| Some(r.0) == last);
+        if run.len() >= 3 || (run.len() == 2 && ends_text) {
+            out.extend(run.iter().map(|r| r.0));
+        }
+        k += 1;
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// `还剩8页未读`, possibly followed by `,继续阅读`.
 fn is_pages_left(p: &str) -> bool {
     let Some(rest) = p.strip_prefix("还剩") else { return false };
@@ -323,6 +379,25 @@ fn is_button_or_location(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_page_numbers_in_runs() {
+        let page = "正文".repeat(210);
+        // Three pages' footers, one of them inside a table (`… 3 0 0 0 0 0` / `1` / `本`).
+        let text = [page.as_str(), "（二）部分公开 3 0 0 0 0 0", "1", "本", &page, "2", &page, "3"];
+        assert_eq!(bare_page_numbers(&text), [2, 5, 7]);
+        // Two pages: the second's number ends the text.
+        assert_eq!(bare_page_numbers(&text[..6]), [2, 5]);
+        // Two, the second not last: cells as well.
+        assert_eq!(bare_page_numbers(&[&page, "1", &page, "2", "完"]), Vec::<usize>::new());
+        // Too close together for pages.
+        assert_eq!(bare_page_numbers(&["a", "1", "b", "2", "c", "3"]), Vec::<usize>::new());
+        // A number on two lines of its own: cells printed a line each, no page of the run…
+        let cells = [page.as_str(), "1", &page, "1", &page, "2", &page, "3", "完"];
+        assert_eq!(bare_page_numbers(&cells), Vec::<usize>::new());
+        // … while the run after it still is one.
+        assert_eq!(bare_page_numbers(&cells[..8]), [5, 7]);
+    }
 
     #[test]
     fn page_number_lines() {

@@ -110,7 +110,12 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
     let mut furniture = Furniture::default();
     let mut keep: Vec<Option<usize>> = Vec::with_capacity(raw.blocks.len());
     let mut after_columns = false;
-    for block in &mut raw.blocks {
+    let pages = {
+        let paras: Vec<&str> =
+            raw.blocks.iter().map(|b| if let RawBlock::Paragraph(p) = b { p.as_str() } else { "" }).collect();
+        crate::furniture::bare_page_numbers(&paras)
+    };
+    for (i, block) in raw.blocks.iter_mut().enumerate() {
         let columns_before = std::mem::replace(&mut after_columns, matches!(block, RawBlock::Columns { .. }));
         let RawBlock::Paragraph(p) = block else {
             keep.push(Some(usize::MAX));
@@ -120,7 +125,8 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
             keep.push(None);
             continue;
         }
-        match furniture.judge(p) {
+        let verdict = if pages.binary_search(&i).is_ok() { Verdict::Drop } else { furniture.judge(p) };
+        match verdict {
             Verdict::Keep => keep.push(Some(usize::MAX)),
             Verdict::Drop => {
                 // With the columns of its line, which would fall to the next paragraph.

@@ -63,6 +63,9 @@ the measured figures):
   values of a table stand off its columns (even with each column drawn again through them) no
   value is placed by the column it stands nearest, only by how far apart a row's values stand,
   and the rows the arithmetic then settles are read;
+- `txt-pymupdf` (PyMuPDF's `get_text`, a cell a line): a bare page number among the cells (a
+  footer `3` where the page broke) is a cell as well as a page's number: the rows around it stay
+  unknown;
 - `txt-pymupdf-blocks` (PyMuPDF's text blocks, a block a line): a row's blank cells vanish;
 - `txt-pdfplumber-layout` (`extract_text(layout=True)`) and `txt-pandoc-docx` (pandoc's plain text
   of the DOCX files, columns of unequal widths, values at their left edge): as `pdftotext-layout`.
@@ -70,7 +73,7 @@ the measured figures):
 `pdftotext-rawmode` (`pdftotext -raw`, the content stream's order), `md-markitdown-html` and
 `md-markitdown-docx` (markitdown of the HTML pages and of the DOCX files: pipe tables) read every
 scored cell, as do
-`txt-pypdf`, `txt-pypdfium2`, `txt-pymupdf`, `txt-lynx`, `txt-w3m`, `txt-elinks`, `txt-links`
+`txt-pypdf`, `txt-pypdfium2`, `txt-lynx`, `txt-w3m`, `txt-elinks`, `txt-links`
 (text browsers' dumps, the last three drawing tables with borders: box-drawing characters, or
 ASCII `+---+` measured in characters), `md-html2text`, `md-pandoc-html` (its cells keep a Word
 page's `<span>` runs), `md-trafilatura` and `md-pandoc-docx` read every scored cell.
@@ -146,6 +149,7 @@ PARTIAL = {
     "txt-pymupdf-sort": 0.92,
     "txt-pymupdf-blocks": 0.87,
     "txt-pandoc-docx": 0.99,
+    "txt-pymupdf": 0.99,
 }
 
 

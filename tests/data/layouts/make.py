@@ -436,8 +436,8 @@ def python_docx(gold: dict, zeros_blank: bool = True, paged: int | None = None) 
     """A Word file written directly: the agency title, Word heading styles, the prose, and the
     tables with the official merged cells (`gridSpan`, `vMerge`); `zeros_blank`: table 3's zeros
     printed blank (else every cell prints its number, as the WPS-made real reports do).
-    `paged`: a page number in the footer, `— 3 —` (0) or `第 3 页` (1), and (0) a running header,
-    as printed reports carry them."""
+    `paged`: a page number in the footer, `— 3 —` (0), `第 3 页` (1) or a bare `3` (2), and (0) a
+    running header, as printed reports carry them."""
     import docx
     from docx.shared import Cm, Pt
 
@@ -480,7 +480,7 @@ def python_docx(gold: dict, zeros_blank: bool = True, paged: int | None = None) 
         section = doc.sections[0]
         footer = section.footer.paragraphs[0]
         footer.alignment = 1
-        _page_field(footer, *(("— ", " —"), ("第 ", " 页"))[paged])
+        _page_field(footer, *(("— ", " —"), ("第 ", " 页"), ("", ""))[paged])
         if paged == 0:
             section.header.paragraphs[0].text = "政府信息公开工作年度报告"
     buf = io.BytesIO()
@@ -570,14 +570,14 @@ def make_pdfs(srcs: list, tmp: Path) -> None:
                 how = f"tables with the official merged cells (gridSpan/vMerge), agency title and prose → {TOOLS['python-docx']}"
                 write(out, python_docx(gold), derived_gold(gold, path, out, how, classic=False, facts=prose_facts(gold)))
     if wanted("pdf-docx-paged"):
-        # As pdf-docx, with a page number in the footer (`— 3 —` or `第 3 页`) and a running header
-        # on every other file: PDF text tools print them where the page broke, inside table 3.
+        # As pdf-docx, with a page number in the footer (`— 3 —` with a running header, `第 3 页`,
+        # or a bare `3`, in turn): PDF text tools print them where the page broke, inside table 3.
         out_dir = HERE / "pdf-docx-paged"
         clean(out_dir)
         docx_dir = tmp / "pdf-docx-paged-src"
         docx_dir.mkdir()
         for i, (stem, path, gold) in enumerate(srcs):
-            (docx_dir / f"{stem}.docx").write_bytes(python_docx(gold, zeros_blank=False, paged=i % 2))
+            (docx_dir / f"{stem}.docx").write_bytes(python_docx(gold, zeros_blank=False, paged=i % 3))
         conv = tmp / "pdf-docx-paged"
         soffice(sorted(docx_dir.glob("*.docx")), "pdf:writer_pdf_Export", conv, tmp, html=False)
         for i, (stem, path, gold) in enumerate(srcs):
@@ -585,8 +585,8 @@ def make_pdfs(srcs: list, tmp: Path) -> None:
             made = conv / f"{stem}.pdf"
             check_chinese(made)
             how = (
-                f"as pdf-docx, with the footer {('— N —', '第 N 页')[i % 2]}"
-                f"{' and a running header' if i % 2 == 0 else ''} → {TOOLS['python-docx']} → "
+                f"as pdf-docx, with the footer {('— N —', '第 N 页', 'N')[i % 3]}"
+                f"{' and a running header' if i % 3 == 0 else ''} → {TOOLS['python-docx']} → "
                 f"{TOOLS['libreoffice']} --convert-to pdf"
             )
             write(pdf, made.read_bytes(), derived_gold(gold, path, pdf, how, classic=False, facts=prose_facts(gold)))
