@@ -152,7 +152,7 @@ fn is_page_marker(p: &str) -> bool {
 /// `共5页 第3页`, `第3页/共5页`, `3/5`, `Page 3 of 5`. A bare `3` is none: tables printed a cell a
 /// line print such lines.
 pub(crate) fn is_page_number_line(p: &str) -> bool {
-    if p.len() > 48 {
+    if p.len() > 48 || !p.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let t: String = p.chars().filter(|c| !crate::charset::is_whitespace(*c)).collect();
