@@ -63,6 +63,10 @@ the measured figures):
   values of a table stand off its columns (even with each column drawn again through them) no
   value is placed by the column it stands nearest, only by how far apart a row's values stand,
   and the rows the arithmetic then settles are read;
+- `pdftotext-layout-nopgbrk` (`pdftotext -layout -nopgbrk`): no form feed tells where a page
+  ends, so the columns of a table's two pages (each page laid out on its own character grid) are
+  taken as one; rows whose positions then do not settle their columns stay unknown, and a row
+  whose values add up with the last as its total is not read as parts with the total left out;
 - `txt-pymupdf` (PyMuPDF's `get_text`, a cell a line): a bare page number among the cells (a
   footer `3` where the page broke) is a cell as well as a page's number: the rows around it stay
   unknown;
@@ -120,6 +124,7 @@ TEXT_FOLDERS = (
     "txt-links",
     "txt-docx2txt",
     "pdftotext-rawmode",
+    "pdftotext-layout-nopgbrk",
     "txt-pdfplumber-layout",
     "txt-pypdf-layout",
     "txt-pymupdf-sort",
@@ -150,6 +155,7 @@ PARTIAL = {
     "txt-pymupdf-blocks": 0.87,
     "txt-pandoc-docx": 0.99,
     "txt-pymupdf": 0.99,
+    "pdftotext-layout-nopgbrk": 0.96,
 }
 
 

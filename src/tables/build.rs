@@ -181,7 +181,11 @@ pub(super) fn row_cells(
     let omitted_only = doubted
         && read.get(last).and_then(Option::as_ref).is_some_and(|c| c.inferred && c.state == CellState::Blank)
         && solve::omitted_total_only(tokens, cands, 0, last);
-    let row_doubted = omitted_only && ((every_part && !positioned) || omitted == OmittedTotal::Glued);
+    // The parts of such a row were placed assuming its total left out: where its last value is
+    // the sum of the others (`3 3`, `1 2 3`), a part and its total read as printed, so with the
+    // total doubted the parts are not known either.
+    let sums_to_last = omitted_only && solve::sums_to_last(tokens);
+    let row_doubted = omitted_only && (sums_to_last || (every_part && !positioned) || omitted == OmittedTotal::Glued);
     if row_doubted {
         read.fill(None);
     } else if omitted_only {

@@ -383,6 +383,23 @@ pub(super) fn fits_positions(cand: &Cand, tokens: &[Token], at: &[Option<super::
     })
 }
 
+/// A token that is a whole number as printed (ASCII digits, at most nine).
+pub(super) fn whole_number(t: &Token) -> Option<i64> {
+    let raw = t.raw();
+    (!raw.is_empty() && raw.len() <= 9 && raw.chars().all(|c| c.is_ascii_digit())).then(|| raw.parse().ok()).flatten()
+}
+
+/// Whether two to seven values add up to the last: a row's printed cells, its total last, with
+/// its blanks dropped wherever they stood.
+pub(super) fn sum_is_last(v: &[i64]) -> bool {
+    (2..=7).contains(&v.len()) && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
+}
+
+/// Whether tokens are whole numbers that add up to the last (`sum_is_last`).
+pub(super) fn sums_to_last(toks: &[Token]) -> bool {
+    toks.iter().map(whole_number).collect::<Option<Vec<i64>>>().is_some_and(|v| sum_is_last(&v))
+}
+
 /// Whether a row whose printed cells break its sum would add up with one of its values
 /// moved into a group's total: then the text printed the cells out of order (PDF text
 /// without layout), not a report that does not add up.

@@ -14,6 +14,7 @@ use super::build::{self, RowIn};
 use super::cells::{self, ColKind};
 use super::fit;
 use super::rows::{self, Hit, View};
+use super::solve::{sum_is_last, sums_to_last, whole_number};
 use super::template::{
     self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS,
 };
@@ -373,18 +374,6 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
 }
 
-/// A token that is a whole number of at most nine digits: its value.
-fn whole_number(t: &super::solve::Token) -> Option<i64> {
-    let raw = t.raw();
-    (!raw.is_empty() && raw.len() <= 9 && raw.chars().all(|c| c.is_ascii_digit())).then(|| raw.parse().ok()).flatten()
-}
-
-/// Whether two to seven values add up to the last: a row's printed cells, its total last, with
-/// its blanks dropped wherever they stood.
-fn sum_is_last(v: &[i64]) -> bool {
-    (2..=T3_COLS.len()).contains(&v.len()) && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
-}
-
 /// Each chained label's cells read one a line (`rows::line_cells_or_more`): `None` where its
 /// lines are no cells; rows whose lines are more than cells flagged in `bad`.
 fn line_readings(
@@ -546,11 +535,6 @@ fn join_rows(v: &View, found: &mut [(usize, Vec<super::solve::Token>, Span)], co
         }
     }
     joined
-}
-
-/// Whether tokens are whole numbers that add up to the last (`sum_is_last`).
-fn sums_to_last(toks: &[super::solve::Token]) -> bool {
-    toks.iter().map(whole_number).collect::<Option<Vec<i64>>>().is_some_and(|v| sum_is_last(&v))
 }
 
 /// What `value_lines` found.

@@ -219,10 +219,12 @@ def chromium_pdf(html_path: Path, pdf: Path, tmp: Path) -> None:
     ], timeout=120)
 
 
-def pdftotext(pdf: Path, layout: bool, raw: bool = False) -> bytes:
-    """`pdftotext` with `-layout`, plain (reading order), or `-raw` (the content stream's order)."""
+def pdftotext(pdf: Path, layout: bool, raw: bool = False, page_breaks: bool = True) -> bytes:
+    """`pdftotext` with `-layout`, plain (reading order), or `-raw` (the content stream's order);
+    without `page_breaks`, `-nopgbrk` (no form feed between pages)."""
     mode = ["-layout"] if layout else ["-raw"] if raw else []
-    return run(["pdftotext", "-enc", "UTF-8", *mode, str(pdf), "-"]).stdout
+    breaks = [] if page_breaks else ["-nopgbrk"]
+    return run(["pdftotext", "-enc", "UTF-8", *mode, *breaks, str(pdf), "-"]).stdout
 
 
 def check_chinese(pdf: Path) -> None:
@@ -701,6 +703,8 @@ def make_text(tmp: Path) -> None:
         ("txt-pymupdf", ".txt", pymupdf_text, False, f"{TOOLS['pymupdf']} page.get_text()"),
         ("txt-pdfminer", ".txt", pdfminer_text, True, f"{TOOLS['pdfminer']} high_level.extract_text"),
         ("txt-pypdfium2", ".txt", pypdfium2_text, True, f"{TOOLS['pypdfium2']} get_textpage().get_text_range()"),
+        ("pdftotext-layout-nopgbrk", ".txt", lambda p: pdftotext(p, layout=True, page_breaks=False), False,
+         f"{TOOLS['pdftotext']} -layout -nopgbrk"),
         ("pdftotext-rawmode", ".txt", lambda p: pdftotext(p, layout=False, raw=True), True, f"{TOOLS['pdftotext']} -raw"),
         ("txt-pdfplumber-layout", ".txt", pdfplumber_layout_text, False,
          f"{TOOLS['pdfplumber']} page.extract_text(layout=True)"),
