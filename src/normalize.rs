@@ -90,6 +90,7 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
     let mut counts = Counts::default();
     let mut buf = String::new();
     for_each_string(&mut raw, |s, keep_newlines| clean_in_place(s, keep_newlines, &mut buf, &mut counts, trad));
+    join_sum_units(&mut raw.blocks);
 
     let script = counts.script();
     let mut printed = None;
@@ -122,6 +123,12 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
             continue;
         };
         if p.is_empty() {
+            // With the columns of its line, which would fall to the next paragraph.
+            if columns_before {
+                if let Some(k) = keep.last_mut() {
+                    *k = None;
+                }
+            }
             keep.push(None);
             continue;
         }
@@ -159,6 +166,40 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
         retain_as(&mut printed.blocks, &keep);
     }
     Normalized { raw, script, printed }
+}
+
+/// A sum's unit alone in a paragraph (`万元`, `元`) right after a paragraph ending in a digit
+/// (`… 211.4`) is that number's: joined to it (a converter that sets each text run apart, as
+/// `pdftohtml`, printed them as paragraphs of their own). The emptied paragraph is dropped.
+fn join_sum_units(blocks: &mut [RawBlock]) {
+    let mut last_para: Option<usize> = None;
+    for i in 0..blocks.len() {
+        let RawBlock::Paragraph(p) = &blocks[i] else {
+            if matches!(blocks[i], RawBlock::Table(_)) {
+                last_para = None;
+            }
+            continue;
+        };
+        let unit: &'static str = match p.trim() {
+            "万元" => "万元",
+            "元" => "元",
+            _ => "",
+        };
+        let empty = p.is_empty();
+        if !unit.is_empty() {
+            if let Some(k) = last_para {
+                if let RawBlock::Paragraph(q) = &mut blocks[k] {
+                    if q.ends_with(|c: char| c.is_ascii_digit()) {
+                        q.push(' ');
+                        q.push_str(unit);
+                        blocks[i] = RawBlock::Paragraph(String::new());
+                        continue;
+                    }
+                }
+            }
+        }
+        last_para = (!empty).then_some(i);
+    }
 }
 
 /// Keeps the blocks whose decision is `Some` (the decisions are in block order).

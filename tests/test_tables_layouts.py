@@ -67,6 +67,9 @@ the measured figures):
   ends, so the columns of a table's two pages (each page laid out on its own character grid) are
   taken as one; rows whose positions then do not settle their columns stay unknown, and a row
   whose values add up with the last as its total is not read as parts with the total left out;
+- `html-pdftohtml` (poppler's `pdftohtml -s`: each text run a paragraph placed absolutely, so
+  a table comes out a cell a paragraph, its blank cells gone; a sum's unit, `万元`, a paragraph of
+  its own after its number): as `txt-pymupdf-blocks`;
 - `txt-pymupdf` (PyMuPDF's `get_text`, a cell a line): a bare page number among the cells (a
   footer `3` where the page broke) is a cell as well as a page's number: the rows around it stay
   unknown;
@@ -125,6 +128,7 @@ TEXT_FOLDERS = (
     "txt-docx2txt",
     "pdftotext-rawmode",
     "pdftotext-layout-nopgbrk",
+    "html-pdftohtml",
     "txt-pdfplumber-layout",
     "txt-pypdf-layout",
     "txt-pymupdf-sort",
@@ -156,6 +160,7 @@ PARTIAL = {
     "txt-pandoc-docx": 0.99,
     "txt-pymupdf": 0.99,
     "pdftotext-layout-nopgbrk": 0.96,
+    "html-pdftohtml": 0.91,
 }
 
 

@@ -64,6 +64,7 @@ TOOLS = {
     "libreoffice": "LibreOffice 7.4.7.2",
     "chromium": "Chromium 148.0.7778.167",
     "pdftotext": "pdftotext (poppler) 22.12.0",
+    "pdftohtml": "pdftohtml (poppler) 22.12.0",
     "pymupdf4llm": "pymupdf4llm 1.28.2 (PyMuPDF 1.28.2)",
     "markitdown": "markitdown 0.1.9",
     "pypdf": "pypdf 5.9.0",
@@ -88,7 +89,7 @@ TOOLS = {
 }
 
 GOLD_KEYS = ("format", "template", "table_formats", "kind", "year", "agency", "table2", "table3", "table4")
-FORMAT_OF = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".md": "markdown", ".txt": "text"}
+FORMAT_OF = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".md": "markdown", ".txt": "text", ".html": "html"}
 TABLE_KEY = {"proactive": "table2", "requests": "table3", "review_litigation": "table4"}
 
 
@@ -225,6 +226,11 @@ def pdftotext(pdf: Path, layout: bool, raw: bool = False, page_breaks: bool = Tr
     mode = ["-layout"] if layout else ["-raw"] if raw else []
     breaks = [] if page_breaks else ["-nopgbrk"]
     return run(["pdftotext", "-enc", "UTF-8", *mode, *breaks, str(pdf), "-"]).stdout
+
+
+def pdftohtml(pdf: Path) -> bytes:
+    """`pdftohtml -s -i -noframes`: one HTML page, each text run a paragraph placed absolutely."""
+    return run(["pdftohtml", "-s", "-i", "-noframes", "-stdout", str(pdf)]).stdout
 
 
 def check_chinese(pdf: Path) -> None:
@@ -705,6 +711,7 @@ def make_text(tmp: Path) -> None:
         ("txt-pypdfium2", ".txt", pypdfium2_text, True, f"{TOOLS['pypdfium2']} get_textpage().get_text_range()"),
         ("pdftotext-layout-nopgbrk", ".txt", lambda p: pdftotext(p, layout=True, page_breaks=False), False,
          f"{TOOLS['pdftotext']} -layout -nopgbrk"),
+        ("html-pdftohtml", ".html", pdftohtml, True, f"{TOOLS['pdftohtml']} -s -i -noframes"),
         ("pdftotext-rawmode", ".txt", lambda p: pdftotext(p, layout=False, raw=True), True, f"{TOOLS['pdftotext']} -raw"),
         ("txt-pdfplumber-layout", ".txt", pdfplumber_layout_text, False,
          f"{TOOLS['pdfplumber']} page.extract_text(layout=True)"),
