@@ -214,8 +214,8 @@ const MIN_PAGE_BYTES: usize = 1200;
 /// whole text, three of them or more, or two where the second is the text's last line (the last
 /// page's footer). A text printing its cells a line each repeats its small numbers: no run.
 pub(crate) fn bare_page_numbers(paras: &[&str]) -> Vec<usize> {
-    // (paragraph, its number, bytes before it)
-    let mut lone: Vec<(usize, u32, usize)> = Vec::new();
+    // Lines of their own reading 1–999: (number, paragraph, bytes before it).
+    let mut lone: Vec<(usize, usize, usize)> = Vec::new();
     let mut bytes = 0usize;
     let mut last = None;
     for (i, p) in paras.iter().enumerate() {
@@ -224,8 +224,8 @@ pub(crate) fn bare_page_numbers(paras: &[&str]) -> Vec<usize> {
             last = Some(i);
         }
         if (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(n @ 1..) = t.parse::<u32>() {
-                lone.push((i, n, bytes));
+            if let Ok(n @ 1..) = t.parse::<usize>() {
+                lone.push((n, i, bytes));
             }
         }
         bytes += p.len() + 1;
@@ -233,29 +233,33 @@ pub(crate) fn bare_page_numbers(paras: &[&str]) -> Vec<usize> {
     if lone.len() < 2 {
         return Vec::new();
     }
-    let once = |n: u32| lone.iter().filter(|l| l.1 == n).count() == 1;
+    // For each number: on how many lines it stands, and where the first is.
+    let mut count = vec![0u32; 1000];
+    let mut at = vec![(0usize, 0usize); 1000];
+    for &(n, i, b) in lone.iter().rev() {
+        count[n] += 1;
+        at[n] = (i, b);
+    }
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < lone.len() {
-        // The run starting at lone[k]: each next number the one after, further on.
-        let mut run = vec![lone[k]];
-        if once(lone[k].1) {
-            while let Some(next) = lone.iter().find(|l| l.1 == run[run.len() - 1].1 + 1) {
-                let prev = run[run.len() - 1];
-                if !once(next.1) || next.2 < prev.2 + MIN_PAGE_BYTES {
-                    break;
-                }
-                run.push(*next);
+    let mut n = 1;
+    while n < count.len() {
+        // The run from n: each next number the one after, on one line of its own, further on.
+        let mut run = vec![n];
+        while count[n] == 1 {
+            let next = n + 1;
+            if next >= count.len() || count[next] != 1 || at[next].1 < at[n].1 + MIN_PAGE_BYTES {
+                break;
             }
+            run.push(next);
+            n = next;
         }
-        let ends_text = run.last().is_some_and(|r| Some(r.0) == last);
-        if run.len() >= 3 || (run.len() == 2 && ends_text) {
-            out.extend(run.iter().map(|r| r.0));
+        let ends_text = Some(at[n].0) == last;
+        if count[run[0]] == 1 && (run.len() >= 3 || (run.len() == 2 && ends_text)) {
+            out.extend(run.iter().map(|&k| at[k].0));
         }
-        k += 1;
+        n += 1;
     }
     out.sort_unstable();
-    out.dedup();
     out
 }
 
@@ -397,6 +401,10 @@ mod tests {
         assert_eq!(bare_page_numbers(&cells), Vec::<usize>::new());
         // … while the run after it still is one.
         assert_eq!(bare_page_numbers(&cells[..8]), [5, 7]);
+        // Many lines of numbers: one pass and a count per number (no pairs compared).
+        let many: Vec<String> = (0..200_000).map(|i| (i % 999 + 1).to_string()).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(bare_page_numbers(&many), Vec::<usize>::new());
     }
 
     #[test]

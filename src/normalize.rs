@@ -122,17 +122,8 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
             keep.push(Some(usize::MAX));
             continue;
         };
-        if p.is_empty() {
-            // With the columns of its line, which would fall to the next paragraph.
-            if columns_before {
-                if let Some(k) = keep.last_mut() {
-                    *k = None;
-                }
-            }
-            keep.push(None);
-            continue;
-        }
-        let verdict = if pages.binary_search(&i).is_ok() { Verdict::Drop } else { furniture.judge(p) };
+        // (An empty paragraph, or a page's bare number, is dropped without a judge.)
+        let verdict = if p.is_empty() || pages.binary_search(&i).is_ok() { Verdict::Drop } else { furniture.judge(p) };
         match verdict {
             Verdict::Keep => keep.push(Some(usize::MAX)),
             Verdict::Drop => {
