@@ -46,7 +46,6 @@ the measured figures):
   runs (`1` / `7` for 17), cells next to each other alike: a row with more lines than cells is
   split where one reading gives its seven cells and adds up, else it stays unknown (`173` · two
   blanks · `1122` may be 17 3 … 1 1 22 or 1 7 3 … 11 22);
-- `txt-pandoc` (pandoc's plain text): a few rows whose columns the positions do not settle;
 - `md-mammoth` (mammoth's Markdown of a DOCX: one paragraph a cell, blank cells gone);
 - `txt-docx2txt` (docx2txt's `process`: a cell a paragraph, an empty line after each, so a blank
   cell is two more): a row whose first cell is blank, or whose blank lines past its seventh cell
@@ -74,12 +73,12 @@ the measured figures):
   footer `3` where the page broke) is a cell as well as a page's number: the rows around it stay
   unknown;
 - `txt-pymupdf-blocks` (PyMuPDF's text blocks, a block a line): a row's blank cells vanish;
-- `txt-pdfplumber-layout` (`extract_text(layout=True)`) and `txt-pandoc-docx` (pandoc's plain text
-  of the DOCX files, columns of unequal widths, values at their left edge): as `pdftotext-layout`.
+- `txt-pdfplumber-layout` (`extract_text(layout=True)`): as `pdftotext-layout`.
 
 `pdftotext-rawmode` (`pdftotext -raw`, the content stream's order), `md-markitdown-html` and
-`md-markitdown-docx` (markitdown of the HTML pages and of the DOCX files: pipe tables) read every
-scored cell, as do
+`md-markitdown-docx` (markitdown of the HTML pages and of the DOCX files: pipe tables), `txt-pandoc`
+and `txt-pandoc-docx` (pandoc's plain text of the pages and of the DOCX files: columns of unequal
+widths, values at their left edge) read every scored cell, as do
 `txt-pypdf`, `txt-pypdfium2`, `txt-lynx`, `txt-w3m`, `txt-elinks`, `txt-links`
 (text browsers' dumps, the last three drawing tables with borders: box-drawing characters, or
 ASCII `+---+` measured in characters), `md-html2text`, `md-pandoc-html` (its cells keep a Word
@@ -149,7 +148,6 @@ PARTIAL = {
     "txt-pdfminer": 0.27,
     "txt-bs4": 0.89,
     "txt-bs4-lines": 0.90,
-    "txt-pandoc": 0.99,
     "md-mammoth": 0.94,
     "txt-inscriptis": 0.95,
     "txt-docx2txt": 0.96,
@@ -157,7 +155,6 @@ PARTIAL = {
     "txt-pypdf-layout": 0.90,
     "txt-pymupdf-sort": 0.92,
     "txt-pymupdf-blocks": 0.87,
-    "txt-pandoc-docx": 0.99,
     "txt-pymupdf": 0.99,
     "pdftotext-layout-nopgbrk": 0.96,
     "html-pdftohtml": 0.91,

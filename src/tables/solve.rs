@@ -377,9 +377,12 @@ pub(super) fn fits_positions(cand: &Cand, tokens: &[Token], at: &[Option<super::
         }
         placed.push((col, p));
     }
+    // Two values whose columns their positions tell need not stand a pitch apart a column:
+    // columns may be of unequal widths (pandoc's tables).
     placed.windows(2).all(|w| {
         let ((c0, p0), (c1, p1)) = (w[0], w[1]);
-        p0.page != p1.page || ((c1 as f32 - c0 as f32) - (p1.x - p0.x)).abs() <= 0.45
+        let both_known = p0.cols.is_some() && p1.cols.is_some();
+        p0.page != p1.page || both_known || ((c1 as f32 - c0 as f32) - (p1.x - p0.x)).abs() <= 0.45
     })
 }
 
