@@ -73,38 +73,44 @@ pub fn parse_plain_number(s: &str) -> Option<Number> {
         '+' => (false, &s[1..]),
         _ => (false, s),
     };
-    let body = body.trim_start();
-    if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) {
+    plain_digits(neg, body.trim_start().as_bytes())
+}
+
+/// [`parse_plain_number`] of the text after its sign: digits, at most one `.` with a digit
+/// after it, `,` before exactly three digits (none after the `.`), at most 18 digits and
+/// dot in all. Every other byte (a non-ASCII one too) makes it no number.
+pub(super) fn plain_digits(neg: bool, body: &[u8]) -> Option<Number> {
+    if !body.first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let mut digits = String::with_capacity(body.len());
+    // The digits and the dot, without the separators: at most 18 of them.
+    let mut kept = [0u8; 18];
+    let mut n = 0usize;
     let mut seen_dot = false;
-    let bytes: Vec<char> = body.chars().collect();
-    for (i, &c) in bytes.iter().enumerate() {
-        match c {
-            '0'..='9' => digits.push(c),
-            '.' if !seen_dot && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit() => {
-                seen_dot = true;
-                digits.push('.');
-            }
-            ',' => {
+    for (i, &b) in body.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {}
+            b'.' if !seen_dot && body.get(i + 1).is_some_and(u8::is_ascii_digit) => seen_dot = true,
+            b',' => {
                 // Thousands separator: exactly three digits follow before the next separator or end.
-                let rest: String = bytes[i + 1..].iter().take_while(|c| c.is_ascii_digit()).collect();
-                if seen_dot || rest.len() != 3 {
+                let rest = body[i + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+                if seen_dot || rest != 3 {
                     return None;
                 }
+                continue;
             }
             _ => return None,
         }
+        *kept.get_mut(n)? = b;
+        n += 1;
     }
-    if digits.len() > 18 {
-        return None;
-    }
+    let digits = &kept[..n];
     let number = if seen_dot {
-        let f: f64 = digits.parse().ok()?;
+        let f: f64 = std::str::from_utf8(digits).ok()?.parse().ok()?;
         Number::Float(if neg { -f } else { f })
     } else {
-        let i: i64 = digits.parse().ok()?;
+        // At most 18 digits: no overflow.
+        let i = digits.iter().fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
         Number::Int(if neg { -i } else { i })
     };
     Some(number)

@@ -299,7 +299,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // value lost its numbers, it does not print blanks.
     // (Counted in digits: glued runs `0000000` print every cell too.)
     let digits = |toks: &[super::solve::Token]| -> usize {
-        toks.iter().map(|t| t.raw().chars().filter(char::is_ascii_digit).count().max(1)).sum()
+        toks.iter().map(|t| t.raw_chars().filter(char::is_ascii_digit).count().max(1)).sum()
     };
     // (A row printing blank cells, a line each, prints its blanks: not such a table.)
     let full_width = found.iter().any(|f| digits(&f.1) >= T3_COLS.len())
@@ -372,8 +372,13 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
 
 /// A token that is a whole number of at most nine digits: its value.
 fn whole_number(t: &super::solve::Token) -> Option<i64> {
-    let raw = t.raw();
-    (!raw.is_empty() && raw.len() <= 9 && raw.chars().all(|c| c.is_ascii_digit())).then(|| raw.parse().ok()).flatten()
+    let (mut value, mut digits) = (0i64, 0);
+    for c in t.raw_chars() {
+        let d = c.to_digit(10).filter(|_| digits < 9)?;
+        value = value * 10 + i64::from(d);
+        digits += 1;
+    }
+    (digits > 0).then_some(value)
 }
 
 /// Whether two to seven values add up to the last: a row's printed cells, its total last, with
