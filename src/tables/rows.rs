@@ -105,20 +105,32 @@ fn mark_running_headers(chars: &[char], furniture: &mut [bool]) {
         }
     }
     lines.push((s, chars.len()));
-    let key = |&(a, b): &(usize, usize)| -> String { chars[a..b].iter().filter(|c| !is_space(**c)).collect() };
+    // A line's key: its characters other than spaces.
+    let key_chars = |&(a, b): &(usize, usize)| chars[a..b].iter().copied().filter(|c| !is_space(*c));
+    let key = |line: &(usize, usize)| -> String { key_chars(line).collect() };
     let title = lines.iter().map(key).find(|k| !k.is_empty()).unwrap_or_default();
-    let names_report = |k: &str| k.contains("报告") || k.contains("年报");
+    // `k.contains("报告") || k.contains("年报")`, over the characters of a key.
+    fn names_report(mut k: impl Iterator<Item = char>) -> bool {
+        let mut prev = '\0';
+        k.any(|c| {
+            let pair = matches!((prev, c), ('报', '告') | ('年', '报'));
+            prev = c;
+            pair
+        })
+    }
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for &(a, b) in &lines {
-        // The length and the `。` are the key's (spaces are no `。`): only a line that may
-        // be a header gets its key written out.
+    for line in &lines {
+        let &(a, b) = line;
+        // The length and the `。` are the key's (spaces are no `。`), and whether it is the
+        // title or names a report: only a line that may be a running header gets its key
+        // written out.
         if !may_be_header(&chars[a..b]) {
             continue;
         }
-        let k = key(&(a, b));
-        if !(k == title || names_report(&k)) {
+        if !(key_chars(line).eq(title.chars()) || names_report(key_chars(line))) {
             continue;
         }
+        let k = key(line);
         if !seen.insert(k) {
             for f in furniture.iter_mut().take(b).skip(a) {
                 *f = true;
