@@ -139,7 +139,10 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
     let folded: Cow<'_, str> = if digits_only {
         Cow::Borrowed(raw)
     } else {
-        Cow::Owned(raw.chars().map(fold).filter(|c| !is_space(*c)).collect())
+        // Folding only shortens a character: the raw text's length is room enough.
+        let mut folded = String::with_capacity(raw.len());
+        folded.extend(raw.chars().map(fold).filter(|c| !is_space(*c)));
+        Cow::Owned(folded)
     };
     if !digits_only && splits_numbers(raw) {
         return make(None, CellState::Text);
@@ -150,6 +153,10 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
     if NA_TOKENS.contains(&&*folded) {
         return make(None, CellState::Na);
     }
+    // A number holds a digit (a label cell holds none).
+    if !folded.bytes().any(|b| b.is_ascii_digit()) {
+        return make(None, CellState::Text);
+    }
     match parse_number_text(&folded, kind) {
         Some(v) => make(Some(v), number_state(v)),
         None => make(None, CellState::Text),
@@ -159,7 +166,12 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
 /// Digits on both sides of a space or line break are several numbers (`69 3 665`, `4<br>0`),
 /// never one: such a cell is read as text, and its values by the table readers.
 fn splits_numbers(raw: &str) -> bool {
-    let spaced = raw.trim_matches(is_space).chars().map(fold).collect::<Vec<char>>();
+    let trimmed = raw.trim_matches(is_space);
+    // Without a space inside (folding makes none), it is one word at most.
+    if !trimmed.chars().any(is_space) {
+        return false;
+    }
+    let spaced = trimmed.chars().map(fold).collect::<Vec<char>>();
     spaced.windows(3).any(|w| w[0].is_ascii_digit() && is_space(w[1]) && w[2].is_ascii_digit())
         || spaced.split(|c| is_space(*c)).filter(|w| !w.is_empty()).count() > 1
             && spaced.iter().filter(|c| c.is_ascii_digit()).count() > 0
