@@ -24,6 +24,23 @@ use super::solve::Token;
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(FURNITURE_RE).expect("furniture regex"));
 const FURNITURE_RE: &str = r"(?mi)第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|^[ \t]*[-—–－]\s*\d{1,4}\s*[-—–－][ \t]*$|^[ \t]*(?:page|p\.)[ \t]*\d+(?:$|[^\w\n].*$)|^[ \t]*\d{1,4}[ \t]*/[ \t]*\d{1,4}[ \t]*$";
 
+/// Whether [`FURNITURE`] may match in `text` (it cannot where this is false, and a scan for
+/// these is cheaper than the regex's): `第 3 页 共 5 页` holds a `页` after a digit (and
+/// white space); every other alternative starts a line, after spaces and tabs, with a dash, a
+/// `p` or a digit, and a digit so on a line with a `/`. (`char::is_numeric` is a superset of
+/// `\d`, `char::is_whitespace` is `\s`.)
+fn may_hold_furniture(text: &str) -> bool {
+    let page_after_digit = |(at, _): (usize, &str)| {
+        text[..at].trim_end_matches(char::is_whitespace).chars().next_back().is_some_and(char::is_numeric)
+    };
+    text.match_indices('页').any(page_after_digit)
+        || text.split('\n').any(|line| match line.trim_start_matches([' ', '\t']).chars().next() {
+            Some('-' | '—' | '–' | '－' | 'p' | 'P') => true,
+            Some(c) if c.is_numeric() => line.contains('/'),
+            _ => false,
+        })
+}
+
 /// Whether `line` (one line, a grid row's compact text say) is page furniture: `-7-`, `3/5`.
 pub(super) fn is_furniture(line: &str) -> bool {
     FURNITURE.find(line).is_some_and(|m| m.start() == 0 && m.end() == line.len())
@@ -206,7 +223,7 @@ impl View {
     /// The view of `text`, whose characters `chars` are.
     fn with_chars(text: &str, chars: Vec<char>) -> View {
         let mut furniture = vec![false; chars.len()];
-        if FURNITURE.is_match(text) {
+        if may_hold_furniture(text) && FURNITURE.is_match(text) {
             let idx = CharIndex::new(text);
             for m in FURNITURE.find_iter(text) {
                 let [a, b] = idx.span(m.range());
@@ -1063,6 +1080,31 @@ pub(super) fn tokens_span(tokens: &[Token], a: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn furniture_needs_what_may_hold_furniture_looks_for() {
+        let pieces = [
+            "第", "3", "页", "共", "５", " ", "\t", "\n", "-", "—", "－", "p", "P", "age", ".", "/", "12", "年",
+            "报告", "a", "٣", "\r",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut held = 0;
+        for _ in 0..100_000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 9) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(0x9E37_79B9);
+            if FURNITURE.is_match(&s) {
+                assert!(may_hold_furniture(&s), "{s:?}");
+                held += 1;
+            }
+        }
+        assert!(held > 100, "{held}");
+    }
     use crate::tables::solve::slot_value;
 
     #[test]
