@@ -118,9 +118,15 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, CoreError> 
     }
     let raw_controls = check_raw_controls(body)?;
     // The text of a strict decoding that keeps the control bytes holds the controls counted
-    // above, where that count covered all of it.
-    let strict_controls =
-        |enc: &'static Encoding| (body.len() <= WINDOW && keeps_controls(enc)).then_some(raw_controls);
+    // above: in its first bytes when it is UTF-8 (the body itself), in all of it when the count
+    // covered the whole body.
+    let strict_controls = |enc: &'static Encoding| {
+        if enc == UTF_8 {
+            Some((body.len().min(WINDOW), raw_controls))
+        } else {
+            (body.len() <= WINDOW && keeps_controls(enc)).then_some((usize::MAX, raw_controls))
+        }
+    };
 
     let first_non_ascii = body.iter().position(|&b| b >= 0x80);
     // Detection judges a window that starts just before the first non-ASCII byte: pages can open
@@ -223,13 +229,14 @@ fn keeps_controls(enc: &'static Encoding) -> bool {
     enc == UTF_8 || canonical(enc) == GB18030
 }
 
-/// [`finish`] for a text decoded without replacement; `controls`, where known, the C0 and DEL
-/// control characters it holds (counted on the bytes, [`keeps_controls`]).
+/// [`finish`] for a text decoded without replacement; `controls`, where known, how many C0
+/// and DEL control characters its first bytes hold (counted on the bytes, [`keeps_controls`]):
+/// `(bytes, controls)`, all of it where `bytes` is no less than its length.
 fn finish_strict(
     text: String,
     enc: &'static Encoding,
     from: EncodingFrom,
-    controls: Option<usize>,
+    controls: Option<(usize, usize)>,
 ) -> Result<Decoded, CoreError> {
     check_decoded(&text, from, controls)?;
     Ok(decoded(text, enc, from, 0))

@@ -233,41 +233,39 @@ pub fn read(doc: &Document) -> Meta {
 /// mid-title) is joined; Markdown marks are dropped.
 /// Returns the title and the line it was read from (site suffix and all).
 fn first_title_line(doc: &Document) -> Option<(String, String)> {
-    // The first lines, read in one pass over the head of the text (blocks are in order).
-    let mut lines: Vec<String> = Vec::new();
-    let mut chars = doc.text.chars().enumerate().peekable();
     // A converter may put a title in a one-row table (`| 某某局 |  | 年…年度报告 |`).
     let small_table = |k: BlockKind| match k {
         BlockKind::Table(i) => doc.tables.get(i).is_some_and(|t| t.n_rows <= 2),
         BlockKind::Paragraph => true,
     };
-    for b in doc.blocks.iter().filter(|b| small_table(b.kind)).take(30) {
-        while chars.peek().is_some_and(|(i, _)| *i < b.span[0]) {
-            chars.next();
-        }
-        let take = (b.span[1] - b.span[0]).min(4 * MAX_TITLE);
-        let head: String = chars.clone().take(take).map(|(_, c)| c).collect();
-        lines.push(clean_title(&head));
-    }
+    let spans = doc.blocks.iter().filter(|b| small_table(b.kind)).take(30).map(|b| b.span).collect();
+    let mut heads = HeadLines { spans, chars: doc.text.chars().enumerate().peekable(), lines: Vec::new() };
     let mut crumb: Option<(String, String)> = None;
-    for (i, line) in lines.iter().enumerate() {
+    let mut i = 0;
+    while heads.has(i) {
+        let line = &heads.lines[i];
         if is_breadcrumb(line) {
             crumb = crumb.or_else(|| breadcrumb_title(line).map(|t| (t, line.clone())));
+            i += 1;
             continue;
         }
         if let Some(mut t) = title_in(line) {
             // `某某局 年政府信息公开工作年度报告` over `2019`: a PDF text layer put the year
             // on a line of its own.
             if year_in_title(&t).is_none() {
-                let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty() && !is_rule_row(l));
-                if let Some(y) = next.filter(|l| is_bare_year(l)) {
+                let mut j = i + 1;
+                while heads.has(j) && (heads.lines[j].trim().is_empty() || is_rule_row(&heads.lines[j])) {
+                    j += 1;
+                }
+                if let Some(y) = heads.lines.get(j).filter(|l| is_bare_year(l)) {
                     if let Some(at) = t.find('年') {
                         t.insert_str(at, y.trim().trim_end_matches('年'));
                     }
                 }
             }
+            let line = &heads.lines[i];
             // `某某县人民政府机关` over `2020年政府信息公开工作年度报告`.
-            if let Some(prev) = i.checked_sub(1).map(|j| lines[j].as_str()) {
+            if let Some(prev) = i.checked_sub(1).map(|j| heads.lines[j].as_str()) {
                 let opens =
                     YEAR.find(&t).is_some_and(|m| m.start() == 0) || t.starts_with("关于") || t.starts_with("政府信息");
                 if opens && is_title_head(prev) && agency_from_title(&t).is_none() {
@@ -280,7 +278,8 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
             return Some((t, line.clone()));
         }
         // `某局关于2015年` over `政府信息公开工作要点落实情况的函`.
-        if let Some(next) = lines.get(i + 1) {
+        if heads.has(i + 1) {
+            let (line, next) = (&heads.lines[i], &heads.lines[i + 1]);
             if is_title_head(line) && !is_breadcrumb(next) {
                 let joined = format!("{line}{next}");
                 if joined.chars().count() <= MAX_TITLE {
@@ -290,8 +289,35 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
                 }
             }
         }
+        i += 1;
     }
     crumb
+}
+
+/// The first lines of a document as [`clean_title`] cleans them (at most `4 * MAX_TITLE`
+/// characters of each), read in one pass over the head of the text as far as they are
+/// asked for: the title is most often the first of them.
+struct HeadLines<'a> {
+    /// The spans of the blocks whose lines these are, in text order.
+    spans: Vec<crate::document::Span>,
+    chars: std::iter::Peekable<std::iter::Enumerate<std::str::Chars<'a>>>,
+    lines: Vec<String>,
+}
+
+impl HeadLines<'_> {
+    /// Whether there is a line `k`, read (with every line before it) where it was not yet.
+    fn has(&mut self, k: usize) -> bool {
+        while self.lines.len() <= k {
+            let Some(span) = self.spans.get(self.lines.len()) else { return false };
+            while self.chars.peek().is_some_and(|(i, _)| *i < span[0]) {
+                self.chars.next();
+            }
+            let take = (span[1] - span[0]).min(4 * MAX_TITLE);
+            let head: String = self.chars.clone().take(take).map(|(_, c)| c).collect();
+            self.lines.push(clean_title(&head));
+        }
+        true
+    }
 }
 
 /// A Markdown table's rule row (`| --- | --- |`), or what is left of it.

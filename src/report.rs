@@ -289,11 +289,10 @@ fn build_one(doc: &Document, source: Source) -> Report {
 /// before the checks.
 fn read_one(doc: &Document, source: Source, with_facts: bool) -> (Report, Vec<Issue>) {
     let meta = meta::read(doc);
-    // One character view of the text for the outline and the text tables.
+    // One character view of the text for the outline and the text tables (which keep it).
     let chars: Vec<char> = doc.text.chars().collect();
     let sections = outline::read_chars(doc, &chars);
-    let (tables, table_issues) = tables::read_with_chars(doc, &chars);
-    drop(chars);
+    let (tables, table_issues) = tables::read_with_chars(doc, chars);
     // Facts come from prose only: the table readings' spans and the tables printed
     // as text are left out.
     let mut excluded: Vec<_> = [&tables.proactive, &tables.requests, &tables.review_litigation]

@@ -16,9 +16,15 @@ pub(super) fn is_control_byte(b: u8) -> bool {
 
 /// How many bytes of `bytes` satisfy `f`.
 pub(super) fn count_bytes(bytes: &[u8], f: impl Fn(u8) -> bool) -> usize {
-    // A u8 count per 255-byte piece cannot overflow, and that fold is what LLVM turns
-    // into SIMD compares and adds (measured: ~10× a fold into a wider counter).
-    bytes.chunks(255).map(|piece| usize::from(piece.iter().fold(0u8, |n, &b| n + u8::from(f(b))))).sum()
+    // A u8 count per piece of at most 255 bytes cannot overflow, and that fold is what LLVM
+    // turns into SIMD compares and adds (measured: ~10× a fold into a wider counter). Pieces
+    // of one fixed length, a multiple of the vector loop's stride, leave no bytes to count one
+    // by one after each (measured: 1.5 instructions a byte, against 2.6 for 255-byte pieces).
+    const PIECE: usize = 192;
+    let mut pieces = bytes.chunks_exact(PIECE);
+    let counted: usize =
+        (&mut pieces).map(|piece| usize::from(piece.iter().fold(0u8, |n, &b| n + u8::from(f(b))))).sum();
+    counted + pieces.remainder().iter().filter(|&&b| f(b)).count()
 }
 
 /// More than 3% control characters, and at least 16: a page with a few NULs is still text.
@@ -99,16 +105,22 @@ pub(super) fn head_chars(b: &[u8], limit: usize) -> (&[u8], usize) {
 
 /// Checks the first 64K decoded chars: control characters (C0 other than whitespace/ESC, DEL, C1)
 /// mean binary data whatever the encoding. A quarter of U+FFFD means nothing fitted, but only
-/// when we guessed: an encoding the caller forced, or a BOM, is obeyed. `c0`: the C0 and DEL
-/// controls of the text where already counted (on the bytes it was decoded from).
-pub(super) fn check_decoded(text: &str, from: EncodingFrom, c0: Option<usize>) -> Result<(), CoreError> {
+/// when we guessed: an encoding the caller forced, or a BOM, is obeyed. `c0`: `(n, controls)`
+/// where the C0 and DEL controls of the text's first `n` bytes (all of it where `n` is no less
+/// than its length) were already counted (on the bytes it was decoded from).
+pub(super) fn check_decoded(text: &str, from: EncodingFrom, c0: Option<(usize, usize)>) -> Result<(), CoreError> {
     // Over the UTF-8 bytes rather than chars: a C0 control or DEL is its own byte, a C1
     // control is C2 80..C2 9F, U+FFFD is EF BF BD; every non-continuation byte starts a char.
     let b = text.as_bytes();
     // The first WINDOW chars (no more bytes than that means no more chars).
     let (head, chars) = head_chars(b, WINDOW);
     let c1 = memchr::memchr_iter(0xC2, head).filter(|&i| matches!(head.get(i + 1), Some(0x80..=0x9F))).count();
-    let controls = c0.unwrap_or_else(|| count_bytes(head, is_control_byte)) + c1;
+    // Those counted, and those of the rest of the chars checked.
+    let c0 = match c0.map(|(n, c)| (n.min(b.len()), c)) {
+        Some((n, c)) if n <= head.len() => c + count_bytes(&head[n..], is_control_byte),
+        _ => count_bytes(head, is_control_byte),
+    };
+    let controls = c0 + c1;
     let replaced = memchr::memmem::find_iter(head, "\u{fffd}".as_bytes()).count();
     if too_many_controls(controls, chars) || (from == EncodingFrom::Detected && replaced >= 16 && replaced * 4 > chars)
     {

@@ -44,6 +44,17 @@ fn head_chars_cuts_where_char_indices_does() {
 }
 
 #[test]
+fn count_bytes_counts_every_byte() {
+    let bytes = xorshift_bytes(5000, 99);
+    for len in [0, 1, 191, 192, 193, 383, 384, 1000, 5000] {
+        let b = &bytes[..len];
+        let naive = b.iter().filter(|&&x| binary::is_control_byte(x)).count();
+        assert_eq!(binary::count_bytes(b, binary::is_control_byte), naive, "{len}");
+        assert_eq!(binary::count_bytes(b, |x| x >= 0x80), b.iter().filter(|&&x| x >= 0x80).count(), "{len}");
+    }
+}
+
+#[test]
 fn check_decoded_counts_as_chars_do() {
     let pieces = [
         "政府", "\u{0}", "\u{7f}", "\u{80}", "\u{9f}", "\u{a0}", "\u{fffd}", "\u{fffe}", "a", "\t", "\u{1b}", "𠀀", "é",
@@ -58,8 +69,20 @@ fn check_decoded_counts_as_chars_do() {
                 state ^= state << 17;
                 s.push_str(pieces[(state % pieces.len() as u64) as usize]);
             }
+            // The controls of the text's first bytes (or all of it), counted beforehand, serve
+            // whatever its length.
+            let controls = |b: &[u8]| b.iter().filter(|&&b| binary::is_control_byte(b)).count();
+            let mut first = vec![(usize::MAX, controls(s.as_bytes()))];
+            for n in [0, 1, 100, 65_536, 70_000] {
+                let n = n.min(s.len());
+                first.push((n, controls(&s.as_bytes()[..n])));
+            }
             for from in [EncodingFrom::Detected, EncodingFrom::Meta] {
-                assert_eq!(check_decoded(&s, from, None).is_ok(), check_decoded_by_chars(&s, from), "{len}");
+                let by_chars = check_decoded_by_chars(&s, from);
+                assert_eq!(check_decoded(&s, from, None).is_ok(), by_chars, "{len}");
+                for &known in &first {
+                    assert_eq!(check_decoded(&s, from, Some(known)).is_ok(), by_chars, "{len} {known:?}");
+                }
             }
         }
     }

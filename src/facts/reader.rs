@@ -1,6 +1,7 @@
 //! Reading a sentence: its numbers keyed by the predicate before them, parts of totals,
 //! other years and cumulative counts told apart.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -16,10 +17,33 @@ use super::{
 
 /// What a sentence leaves to the next one: the keys it stated (a next sentence
 /// opening with `其中` lists their parts) and whether it was about requests.
-#[derive(Default, Clone)]
-pub(super) struct Carry {
+#[derive(Default)]
+pub(super) struct Carry<'a> {
     pub(super) keys: Vec<&'static str>,
-    pub(super) requests: bool,
+    pub(super) requests: Requests<'a>,
+}
+
+/// Whether a sentence was about requests: known, or left to its words, read only when the
+/// next sentence asks (most sentences state no count, and most are followed by another such).
+pub(super) enum Requests<'a> {
+    Known(bool),
+    /// The words of `s[..cut]` ([`SentenceWords::of`]) tell.
+    Unread(Cow<'a, str>, usize),
+}
+
+impl Default for Requests<'_> {
+    fn default() -> Self {
+        Requests::Known(false)
+    }
+}
+
+impl Requests<'_> {
+    fn get(&self) -> bool {
+        match self {
+            Requests::Known(known) => *known,
+            Requests::Unread(s, cut) => SentenceWords::of(&s[..*cut]).requests,
+        }
+    }
 }
 
 /// A fact with what the document-level pass needs.
@@ -36,7 +60,7 @@ pub(super) struct Reader<'a> {
     pub(super) idx: &'a CharIndex<'a>,
     pub(super) sections: &'a [Section],
     pub(super) year: Option<i32>,
-    pub(super) carry: Carry,
+    pub(super) carry: Carry<'a>,
     pub(super) out: Vec<Read>,
 }
 
@@ -157,14 +181,15 @@ impl Reader<'_> {
         let counted = tokens.iter().any(|t| t.unit.is_some_and(numbers::is_count_unit));
         let carry = std::mem::take(&mut self.carry);
         if !counted && !may_negate(s) {
-            // Only the words of requests matter to the next sentence.
-            self.carry = Carry { keys: Vec::new(), requests: SentenceWords::of(s).requests };
+            // Only the words of requests matter to the next sentence (read if it asks).
+            let cut = s.len();
+            self.carry = Carry { keys: Vec::new(), requests: Requests::Unread(cp.s, cut) };
             return;
         }
         let first_char = self.idx.char_at(start);
         let in_requests = section_at(self.sections, first_char) == Some("requests");
         let words = SentenceWords::of(s);
-        let requests = carry.requests || in_requests || words.requests;
+        let requests = in_requests || words.requests || carry.requests.get();
         let in_review = section_at(self.sections, first_char) == Some("review_litigation");
         let business = words.business;
         let first_disclosure = words.disclosure_at;
@@ -285,7 +310,7 @@ impl Reader<'_> {
             });
         }
         self.negations(s, &cp, start, end, &tokens, &found);
-        self.carry = Carry { keys, requests: requests || words.requests };
+        self.carry = Carry { keys, requests: Requests::Known(requests || words.requests) };
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -495,12 +520,27 @@ pub(super) const PRIOR_WORDS: &[&str] = &["上年", "去年", "上一年", "前�
 /// Whether a count is about another year than `year`: a year named before it in its
 /// context (`2020年共收到申请50件` in a 2021 report), or a word of comparison.
 pub(super) fn other_year(context: &str, window: &str, year: Option<i32>) -> bool {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").expect("year regex"));
     if PRIOR_WORDS.iter().any(|w| has(window, w)) {
         return true;
     }
     let Some(y) = year else { return false };
-    YEAR.captures_iter(context).last().is_some_and(|c| c[1].parse::<i32>().is_ok_and(|named| named != y))
+    last_year(context).is_some_and(|named| named != y)
+}
+
+/// The year of the last `YYYY年` (19xx or 20xx) in `s`: the last match of
+/// `((?:19|20)[0-9]{2})年`, found from the end (two such never overlap: every `年` after
+/// four such digits is one).
+fn last_year(s: &str) -> Option<i32> {
+    let mut end = s.len();
+    while let Some(at) = rfind_short(&s[..end], "年") {
+        if let Some(d) = s.as_bytes().get(at.wrapping_sub(4)..at) {
+            if d.iter().all(u8::is_ascii_digit) && (d.starts_with(b"19") || d.starts_with(b"20")) {
+                return Some(d.iter().fold(0, |v, &x| v * 10 + i32::from(x - b'0')));
+            }
+        }
+        end = at;
+    }
+    None
 }
 
 /// The value in the key's terms: `fees_yuan` in yuan.
@@ -551,4 +591,28 @@ pub(super) fn section_at(sections: &[Section], c: usize) -> Option<&'static str>
     let i = sections.partition_point(|s| s.span[0] <= c);
     let s = sections.get(i.checked_sub(1)?)?;
     (c < s.span[1]).then_some(s.key).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_year_is_the_last_match_of_the_year_pattern() {
+        let re = Regex::new(r"((?:19|20)[0-9]{2})年").expect("year regex");
+        let pieces = ["2020年", "1999年", "2100年", "年", "2", "0", "19", "120", "３", "申请", "12月", "a", "2019"];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..5000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 7) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(1);
+            let by_regex = re.captures_iter(&s).last().map(|c| c[1].parse::<i32>().expect("digits"));
+            assert_eq!(last_year(&s), by_regex, "{s}");
+        }
+    }
 }

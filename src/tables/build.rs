@@ -149,8 +149,7 @@ pub(super) fn row_cells(
     omitted: OmittedTotal,
     issues: &mut Vec<Issue>,
 ) -> OrderedMap<CellReading> {
-    let mut out = OrderedMap::default();
-    let raw = tokens.iter().map(Token::raw).collect::<Vec<_>>().join(" ");
+    let mut out = OrderedMap(Vec::with_capacity(row.cols.len()));
     let mut unknown = Vec::new();
     // A total left blank by every placement while its parts are not, in a table whose other
     // rows print their totals, is not known to be omitted unless the row prints a value for
@@ -192,6 +191,12 @@ pub(super) fn row_cells(
     } else if omitted_only {
         read[last] = None;
     }
+    // What the row printed, for the cells left unknown and the issue about them.
+    let raw = if read.iter().any(Option::is_none) {
+        tokens.iter().map(Token::raw).collect::<Vec<_>>().join(" ")
+    } else {
+        String::new()
+    };
     for ((key, _), cell) in row.cols.iter().zip(read) {
         if let Some(c) = cell {
             out.insert(*key, c);

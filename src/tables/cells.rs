@@ -73,38 +73,44 @@ pub fn parse_plain_number(s: &str) -> Option<Number> {
         '+' => (false, &s[1..]),
         _ => (false, s),
     };
-    let body = body.trim_start();
-    if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) {
+    plain_digits(neg, body.trim_start().as_bytes())
+}
+
+/// [`parse_plain_number`] of the text after its sign: digits, at most one `.` with a digit
+/// after it, `,` before exactly three digits (none after the `.`), at most 18 digits and
+/// dot in all. Every other byte (a non-ASCII one too) makes it no number.
+pub(super) fn plain_digits(neg: bool, body: &[u8]) -> Option<Number> {
+    if !body.first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let mut digits = String::with_capacity(body.len());
+    // The digits and the dot, without the separators: at most 18 of them.
+    let mut kept = [0u8; 18];
+    let mut n = 0usize;
     let mut seen_dot = false;
-    let bytes: Vec<char> = body.chars().collect();
-    for (i, &c) in bytes.iter().enumerate() {
-        match c {
-            '0'..='9' => digits.push(c),
-            '.' if !seen_dot && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit() => {
-                seen_dot = true;
-                digits.push('.');
-            }
-            ',' => {
+    for (i, &b) in body.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {}
+            b'.' if !seen_dot && body.get(i + 1).is_some_and(u8::is_ascii_digit) => seen_dot = true,
+            b',' => {
                 // Thousands separator: exactly three digits follow before the next separator or end.
-                let rest: String = bytes[i + 1..].iter().take_while(|c| c.is_ascii_digit()).collect();
-                if seen_dot || rest.len() != 3 {
+                let rest = body[i + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+                if seen_dot || rest != 3 {
                     return None;
                 }
+                continue;
             }
             _ => return None,
         }
+        *kept.get_mut(n)? = b;
+        n += 1;
     }
-    if digits.len() > 18 {
-        return None;
-    }
+    let digits = &kept[..n];
     let number = if seen_dot {
-        let f: f64 = digits.parse().ok()?;
+        let f: f64 = std::str::from_utf8(digits).ok()?.parse().ok()?;
         Number::Float(if neg { -f } else { f })
     } else {
-        let i: i64 = digits.parse().ok()?;
+        // At most 18 digits: no overflow.
+        let i = digits.iter().fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
         Number::Int(if neg { -i } else { i })
     };
     Some(number)
@@ -133,7 +139,10 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
     let folded: Cow<'_, str> = if digits_only {
         Cow::Borrowed(raw)
     } else {
-        Cow::Owned(raw.chars().map(fold).filter(|c| !is_space(*c)).collect())
+        // Folding only shortens a character: the raw text's length is room enough.
+        let mut folded = String::with_capacity(raw.len());
+        folded.extend(raw.chars().map(fold).filter(|c| !is_space(*c)));
+        Cow::Owned(folded)
     };
     if !digits_only && splits_numbers(raw) {
         return make(None, CellState::Text);
@@ -144,6 +153,10 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
     if NA_TOKENS.contains(&&*folded) {
         return make(None, CellState::Na);
     }
+    // A number holds a digit (a label cell holds none).
+    if !folded.bytes().any(|b| b.is_ascii_digit()) {
+        return make(None, CellState::Text);
+    }
     match parse_number_text(&folded, kind) {
         Some(v) => make(Some(v), number_state(v)),
         None => make(None, CellState::Text),
@@ -153,7 +166,12 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
 /// Digits on both sides of a space or line break are several numbers (`69 3 665`, `4<br>0`),
 /// never one: such a cell is read as text, and its values by the table readers.
 fn splits_numbers(raw: &str) -> bool {
-    let spaced = raw.trim_matches(is_space).chars().map(fold).collect::<Vec<char>>();
+    let trimmed = raw.trim_matches(is_space);
+    // Without a space inside (folding makes none), it is one word at most.
+    if !trimmed.chars().any(is_space) {
+        return false;
+    }
+    let spaced = trimmed.chars().map(fold).collect::<Vec<char>>();
     spaced.windows(3).any(|w| w[0].is_ascii_digit() && is_space(w[1]) && w[2].is_ascii_digit())
         || spaced.split(|c| is_space(*c)).filter(|w| !w.is_empty()).count() > 1
             && spaced.iter().filter(|c| c.is_ascii_digit()).count() > 0

@@ -21,11 +21,12 @@ use crate::model::{CellState, Issue, OrderedMap, TableReading, Tables};
 /// Reads the statutory tables and reports the cells that could not be placed
 /// (`TABLE_UNREADABLE`, blame `parser`).
 pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
-    read_with_chars(doc, &doc.text.chars().collect::<Vec<char>>())
+    read_with_chars(doc, doc.text.chars().collect())
 }
 
-/// [`read_with_issues`] with the characters of `doc.text` at hand.
-pub fn read_with_chars(doc: &Document, chars: &[char]) -> (Tables, Vec<Issue>) {
+/// [`read_with_issues`] with the characters of `doc.text` at hand (the text view takes them).
+pub fn read_with_chars(doc: &Document, chars: Vec<char>) -> (Tables, Vec<Issue>) {
+    let mut chars = Some(chars);
     let mut issues = Vec::new();
     let g = grid::read(doc, &mut issues);
     let mut tables = Tables { proactive: g.proactive, requests: g.requests, review_litigation: g.review };
@@ -35,11 +36,11 @@ pub fn read_with_chars(doc: &Document, chars: &[char]) -> (Tables, Vec<Issue>) {
         let missing = missing_items(p);
         if !missing.is_empty() {
             let t3 = tables.requests.as_ref().map(|t| (t.span[0], t.format));
-            fill_from_text(p, &missing, text_view(&mut view, doc, chars), doc, t3);
+            fill_from_text(p, &missing, text_view(&mut view, doc, &mut chars), doc, t3);
         }
     }
     if tables.proactive.is_none() || tables.requests.is_none() || tables.review_litigation.is_none() {
-        let v = text_view(&mut view, doc, chars);
+        let v = text_view(&mut view, doc, &mut chars);
         let mut t3_span = None;
         if tables.requests.is_none() {
             if let Some((t, span)) = text::requests(v, &mut issues) {
@@ -60,10 +61,12 @@ pub fn read_with_chars(doc: &Document, chars: &[char]) -> (Tables, Vec<Issue>) {
     (tables, issues)
 }
 
-/// The document text as the text readers see it, made on first use.
-fn text_view<'a>(slot: &'a mut Option<rows::View>, doc: &Document, chars: &[char]) -> &'a rows::View {
+/// The document text as the text readers see it, made on first use (of `chars`, the
+/// characters of `doc.text`, which it takes).
+fn text_view<'a>(slot: &'a mut Option<rows::View>, doc: &Document, chars: &mut Option<Vec<char>>) -> &'a rows::View {
     slot.get_or_insert_with(|| {
-        rows::View::with_blank_lines(&doc.text, chars.to_vec(), &doc.blank_lines).with_columns(&doc.columns)
+        let chars = chars.take().unwrap_or_else(|| doc.text.chars().collect());
+        rows::View::with_blank_lines(&doc.text, chars, &doc.blank_lines).with_columns(&doc.columns)
     })
 }
 

@@ -24,6 +24,23 @@ use super::solve::Token;
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(FURNITURE_RE).expect("furniture regex"));
 const FURNITURE_RE: &str = r"(?mi)第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|^[ \t]*[-—–－]\s*\d{1,4}\s*[-—–－][ \t]*$|^[ \t]*(?:page|p\.)[ \t]*\d+(?:$|[^\w\n].*$)|^[ \t]*\d{1,4}[ \t]*/[ \t]*\d{1,4}[ \t]*$";
 
+/// Whether [`FURNITURE`] may match in `text` (it cannot where this is false, and a scan for
+/// these is cheaper than the regex's): `第 3 页 共 5 页` holds a `页` after a digit (and
+/// white space); every other alternative starts a line, after spaces and tabs, with a dash, a
+/// `p` or a digit, and a digit so on a line with a `/`. (`char::is_numeric` is a superset of
+/// `\d`, `char::is_whitespace` is `\s`.)
+fn may_hold_furniture(text: &str) -> bool {
+    let page_after_digit = |(at, _): (usize, &str)| {
+        text[..at].trim_end_matches(char::is_whitespace).chars().next_back().is_some_and(char::is_numeric)
+    };
+    text.match_indices('页').any(page_after_digit)
+        || text.split('\n').any(|line| match line.trim_start_matches([' ', '\t']).chars().next() {
+            Some('-' | '—' | '–' | '－' | 'p' | 'P') => true,
+            Some(c) if c.is_numeric() => line.contains('/'),
+            _ => false,
+        })
+}
+
 /// Whether `line` (one line, a grid row's compact text say) is page furniture: `-7-`, `3/5`.
 pub(super) fn is_furniture(line: &str) -> bool {
     FURNITURE.find(line).is_some_and(|m| m.start() == 0 && m.end() == line.len())
@@ -105,20 +122,32 @@ fn mark_running_headers(chars: &[char], furniture: &mut [bool]) {
         }
     }
     lines.push((s, chars.len()));
-    let key = |&(a, b): &(usize, usize)| -> String { chars[a..b].iter().filter(|c| !is_space(**c)).collect() };
+    // A line's key: its characters other than spaces.
+    let key_chars = |&(a, b): &(usize, usize)| chars[a..b].iter().copied().filter(|c| !is_space(*c));
+    let key = |line: &(usize, usize)| -> String { key_chars(line).collect() };
     let title = lines.iter().map(key).find(|k| !k.is_empty()).unwrap_or_default();
-    let names_report = |k: &str| k.contains("报告") || k.contains("年报");
+    // `k.contains("报告") || k.contains("年报")`, over the characters of a key.
+    fn names_report(mut k: impl Iterator<Item = char>) -> bool {
+        let mut prev = '\0';
+        k.any(|c| {
+            let pair = matches!((prev, c), ('报', '告') | ('年', '报'));
+            prev = c;
+            pair
+        })
+    }
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for &(a, b) in &lines {
-        // The length and the `。` are the key's (spaces are no `。`): only a line that may
-        // be a header gets its key written out.
+    for line in &lines {
+        let &(a, b) = line;
+        // The length and the `。` are the key's (spaces are no `。`), and whether it is the
+        // title or names a report: only a line that may be a running header gets its key
+        // written out.
         if !may_be_header(&chars[a..b]) {
             continue;
         }
-        let k = key(&(a, b));
-        if !(k == title || names_report(&k)) {
+        if !(key_chars(line).eq(title.chars()) || names_report(key_chars(line))) {
             continue;
         }
+        let k = key(line);
         if !seen.insert(k) {
             for f in furniture.iter_mut().take(b).skip(a) {
                 *f = true;
@@ -194,7 +223,7 @@ impl View {
     /// The view of `text`, whose characters `chars` are.
     fn with_chars(text: &str, chars: Vec<char>) -> View {
         let mut furniture = vec![false; chars.len()];
-        if FURNITURE.is_match(text) {
+        if may_hold_furniture(text) && FURNITURE.is_match(text) {
             let idx = CharIndex::new(text);
             for m in FURNITURE.find_iter(text) {
                 let [a, b] = idx.span(m.range());
@@ -1051,6 +1080,31 @@ pub(super) fn tokens_span(tokens: &[Token], a: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn furniture_needs_what_may_hold_furniture_looks_for() {
+        let pieces = [
+            "第", "3", "页", "共", "５", " ", "\t", "\n", "-", "—", "－", "p", "P", "age", ".", "/", "12", "年",
+            "报告", "a", "٣", "\r",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut held = 0;
+        for _ in 0..100_000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 9) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(0x9E37_79B9);
+            if FURNITURE.is_match(&s) {
+                assert!(may_hold_furniture(&s), "{s:?}");
+                held += 1;
+            }
+        }
+        assert!(held > 100, "{held}");
+    }
     use crate::tables::solve::slot_value;
 
     #[test]

@@ -81,6 +81,15 @@ impl Token {
             Token::Fixed(c) => c.raw.clone(),
         }
     }
+
+    /// The characters of [`Token::raw`], without writing them out.
+    pub(super) fn raw_chars(&self) -> impl Iterator<Item = char> + '_ {
+        let (run, rest): (&[char], &str) = match self {
+            Token::Run { chars, unit, .. } => (chars, unit),
+            Token::Fixed(c) => (&[], &c.raw),
+        };
+        run.iter().copied().chain(rest.chars())
+    }
 }
 
 /// Where a column's cell comes from in one candidate.
@@ -157,6 +166,16 @@ fn part_value(chars: &[char], a: usize, b: usize, kind: ColKind, unit: Option<&s
         if !kind.decimals() || body.len() - d - 1 > MAX_FRAC_DIGITS {
             return None;
         }
+    }
+    if unit.is_none() && body.len() <= 32 {
+        // Digits between digits, no unit: the plain number `parse_number_text` would read
+        // (no prefix word nor unit can match), without writing the text out. A character
+        // other than ASCII is no number there either.
+        let mut bytes = [0u8; 32];
+        for (b, &c) in bytes.iter_mut().zip(body) {
+            *b = if c.is_ascii() { c as u8 } else { 0xFF };
+        }
+        return cells::plain_digits(sign < 0.0, &bytes[..body.len()]);
     }
     let mut text: String = body.iter().collect();
     if sign < 0.0 {
@@ -386,10 +405,15 @@ pub(super) fn fits_positions(cand: &Cand, tokens: &[Token], at: &[Option<super::
     })
 }
 
-/// A token that is a whole number as printed (ASCII digits, at most nine).
+/// A token that is a whole number as printed (ASCII digits, at most nine): its value.
 pub(super) fn whole_number(t: &Token) -> Option<i64> {
-    let raw = t.raw();
-    (!raw.is_empty() && raw.len() <= 9 && raw.chars().all(|c| c.is_ascii_digit())).then(|| raw.parse().ok()).flatten()
+    let (mut value, mut digits) = (0i64, 0);
+    for c in t.raw_chars() {
+        let d = c.to_digit(10).filter(|_| digits < 9)?;
+        value = value * 10 + i64::from(d);
+        digits += 1;
+    }
+    (digits > 0).then_some(value)
 }
 
 /// Whether two to seven values add up to the last: a row's printed cells, its total last, with

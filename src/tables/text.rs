@@ -303,7 +303,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // value lost its numbers, it does not print blanks.
     // (Counted in digits: glued runs `0000000` print every cell too.)
     let digits = |toks: &[super::solve::Token]| -> usize {
-        toks.iter().map(|t| t.raw().chars().filter(char::is_ascii_digit).count().max(1)).sum()
+        toks.iter().map(|t| t.raw_chars().filter(char::is_ascii_digit).count().max(1)).sum()
     };
     // (A row printing blank cells, a line each, prints its blanks: not such a table.)
     let full_width = found.iter().any(|f| digits(&f.1) >= T3_COLS.len())
