@@ -67,7 +67,7 @@ pub(super) fn is_soft_break(text: &str, line_start: usize, nl: usize, line_is_he
     before.chars().count() >= WRAP_MIN_CHARS
 }
 
-/// A line that opens with a counted number (`11 件。`, `5928`): the end of a
+/// A line that opens with a counted number (`11 件。`, `5928`, `5500 余条`): the end of a
 /// phrase wrapped before its number.
 pub(super) fn starts_with_count(line: &str) -> bool {
     let digits = line.find(|c: char| !c.is_ascii_digit() && !matches!(c, '.' | ',')).unwrap_or(line.len());
@@ -75,6 +75,8 @@ pub(super) fn starts_with_count(line: &str) -> bool {
         return false;
     }
     let rest = line[digits..].trim_start();
+    // (An approximate count: `余` / `多` between the number and its unit.)
+    let rest = rest.strip_prefix(['余', '多']).unwrap_or(rest);
     rest.is_empty() || numbers::UNITS.iter().any(|u| rest.starts_with(u) && numbers::is_count_unit(u))
 }
 
