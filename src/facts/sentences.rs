@@ -2,9 +2,6 @@
 //! line), and the compact copy a sentence is read in (whitespace set aside).
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::numbers::{self};
 
@@ -30,12 +27,6 @@ pub(super) fn is_clause_end(c: char) -> bool {
 /// titles, signatures); longer ones may be hard-wrapped prose.
 pub(super) const WRAP_MIN_CHARS: usize = 15;
 
-/// Page numbers a PDF text layer puts between the lines of a sentence (`-1-`, `- 5 -`, `第3页`).
-pub(super) static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-—－–]\s*[0-9]{1,4}\s*[-—－–]|第\s*[0-9]{1,4}\s*页(?:\s*共\s*[0-9]{1,4}\s*页)?|[0-9]{1,4}\s*/\s*[0-9]{1,4})$")
-        .expect("page number regex")
-});
-
 /// Whether the line break at byte `nl` continues a sentence: the line before it
 /// is long or ends in a number, the next line is a number with its unit or
 /// punctuation that continues a clause, or a page number. A heading's own line
@@ -52,7 +43,9 @@ pub(super) fn is_soft_break(text: &str, line_start: usize, nl: usize, line_is_he
     let rest = &text[nl + 1..];
     let next_line = rest[..rest.find('\n').unwrap_or(rest.len())].trim();
     let Some(first) = next_line.chars().next() else { return false };
-    if next_line.len() <= 24 && PAGE_NUMBER.is_match(next_line) {
+    // A page's number a PDF text layer put between the lines of a sentence (`- 5 -`, `第3页`),
+    // where normalisation did not drop it as a paragraph of its own.
+    if next_line.len() <= 24 && crate::furniture::is_page_number_line(next_line) {
         return true;
     }
     if last.is_ascii_digit() || numbers::ascii_digit(last).is_some() {

@@ -183,9 +183,8 @@ pub(super) fn row_cells(
     // The parts of such a row were placed assuming its total left out: where its last value is
     // the sum of the others (`3 3`, `1 2 3`), a part and its total read as printed, so with the
     // total doubted the parts are not known either.
-    let adds_as_printed = solve::sums_to_last(tokens);
     let row_doubted =
-        omitted_only && (adds_as_printed || (every_part && !positioned) || omitted == OmittedTotal::Glued);
+        omitted_only && ((every_part && !positioned) || omitted == OmittedTotal::Glued || solve::sums_to_last(tokens));
     if row_doubted {
         read.fill(None);
     } else if omitted_only {

@@ -53,11 +53,7 @@ impl ColumnModel {
 
     /// The centre of each printed value on a page of the model: `(page, x)`.
     fn printed<'a>(&self, v: &View, tokens: impl Iterator<Item = &'a Token>) -> Vec<(u32, f32)> {
-        tokens
-            .filter_map(|t| v.word_at(t.span()[0]))
-            .filter(|w| self.page(w.1).is_some())
-            .map(|(_, page, x0, x1)| (page, (x0 + x1) / 2.0))
-            .collect()
+        tokens.filter_map(|t| centre(v, t)).filter(|(page, _)| self.page(*page).is_some()).collect()
     }
 
     /// Whether the values stand under the model's columns: at most one in ten more than
@@ -66,9 +62,7 @@ impl ColumnModel {
         let off = xs
             .iter()
             .filter(|&&(page, x)| {
-                self.page(page).is_some_and(|(centres, pitch)| {
-                    centres.iter().map(|c| (c - x).abs()).fold(f32::INFINITY, f32::min) > OFF_COLUMN * pitch
-                })
+                self.page(page).is_some_and(|(centres, pitch)| nearest(centres, x).1 > OFF_COLUMN * pitch)
             })
             .count();
         off * 10 <= xs.len()
@@ -84,11 +78,7 @@ impl ColumnModel {
             .map(|(page, centres, pitch)| {
                 let mut by: Vec<Vec<f32>> = vec![Vec::new(); centres.len()];
                 for &(_, x) in xs.iter().filter(|(p, _)| p == page) {
-                    let nearest =
-                        (0..centres.len()).min_by(|&a, &b| (centres[a] - x).abs().total_cmp(&(centres[b] - x).abs()));
-                    if let Some(c) = nearest {
-                        by[c].push(x);
-                    }
+                    by[nearest(centres, x).0].push(x);
                 }
                 let moved = centres
                     .iter()
@@ -105,6 +95,22 @@ impl ColumnModel {
     }
 }
 
+/// Where a token was printed on a column-aligned line: `(page, centre column)`.
+fn centre(v: &View, t: &Token) -> Option<(u32, f32)> {
+    v.word_at(t.span()[0]).map(|(_, page, x0, x1)| (page, (x0 + x1) / 2.0))
+}
+
+/// The column whose centre stands nearest `x` (of at least one), and how far.
+fn nearest(centres: &[f32], x: f32) -> (usize, f32) {
+    centres.iter().enumerate().map(|(c, cx)| (c, (cx - x).abs())).fold((0, f32::INFINITY), |a, b| {
+        if b.1 < a.1 {
+            b
+        } else {
+            a
+        }
+    })
+}
+
 /// Table 3's columns in column-aligned text. On a page where rows print all seven values,
 /// their positions; else on the header's page a straight line through the columns its words
 /// name (at least three different ones lying on it); else the tokens' positions when they fall
@@ -116,12 +122,11 @@ pub(super) fn t3_columns(
     found: &[(usize, Vec<crate::tables::solve::Token>, Span)],
     trusted: impl Fn(&[Token]) -> bool,
 ) -> Option<ColumnModel> {
-    let centre = |t: &crate::tables::solve::Token| v.word_at(t.span()[0]).map(|(_, p, x0, x1)| (p, (x0 + x1) / 2.0));
     let mut model = ColumnModel { pages: Vec::new(), relative: false };
     // Rows printing all seven values, page by page.
     let mut full: Vec<(u32, Vec<f32>)> = Vec::new();
     for f in found.iter().filter(|f| f.1.len() == 7 && trusted(&f.1)) {
-        let xs: Option<Vec<(u32, f32)>> = f.1.iter().map(centre).collect();
+        let xs: Option<Vec<(u32, f32)>> = f.1.iter().map(|t| centre(v, t)).collect();
         let Some(xs) = xs else { continue };
         if xs.iter().all(|(p, _)| *p == xs[0].0) && xs.windows(2).all(|w| w[1].1 > w[0].1) {
             full.push((xs[0].0, xs.iter().map(|x| x.1).collect()));
@@ -174,7 +179,7 @@ pub(super) fn t3_columns(
         }
     }
     // Seven groups of token positions on a page without a model yet.
-    let xs: Vec<(u32, f32)> = found.iter().flat_map(|f| f.1.iter()).filter_map(centre).collect();
+    let xs: Vec<(u32, f32)> = found.iter().flat_map(|f| f.1.iter()).filter_map(|t| centre(v, t)).collect();
     let mut pages: Vec<u32> = xs.iter().map(|x| x.0).collect();
     pages.sort_unstable();
     pages.dedup();

@@ -255,24 +255,31 @@ def markitdown_md(pdf: Path) -> bytes:
 # Word made directly (python-docx, the official merged cells) and PDF made with ReportLab
 
 
-def pypdf_text(pdf: Path) -> bytes:
+def pypdf_text(pdf: Path, layout: bool = False) -> bytes:
+    """Each page's `extract_text()` (`layout`: `extraction_mode="layout"`), joined by a line break."""
     from pypdf import PdfReader
 
-    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages).encode("utf-8")
+    mode = "layout" if layout else "plain"
+    return "\n".join(page.extract_text(extraction_mode=mode) for page in PdfReader(pdf).pages).encode("utf-8")
 
 
-def pdfplumber_text(pdf: Path) -> bytes:
+def pdfplumber_text(pdf: Path, layout: bool = False) -> bytes:
+    """Each page's `extract_text(layout=…)`, joined by a line break."""
     import pdfplumber
 
     with pdfplumber.open(pdf) as doc:
-        return "\n".join(page.extract_text() or "" for page in doc.pages).encode("utf-8")
+        return "\n".join(page.extract_text(layout=layout) or "" for page in doc.pages).encode("utf-8")
 
 
-def pymupdf_text(pdf: Path) -> bytes:
+def pymupdf_text(pdf: Path, how: str = "text") -> bytes:
+    """Each page's `get_text()`, concatenated; `how`: `sort` (`get_text(sort=True)`) or `blocks`
+    (`get_text("blocks")`, a block's text a line)."""
     import pymupdf
 
     with pymupdf.open(pdf) as doc:
-        return "".join(page.get_text() for page in doc).encode("utf-8")
+        if how == "blocks":
+            return "\n".join(block[4] for page in doc for block in page.get_text("blocks")).encode("utf-8")
+        return "".join(page.get_text(sort=how == "sort") for page in doc).encode("utf-8")
 
 
 def bs4_text(html: bytes, sep: str) -> bytes:
@@ -328,33 +335,6 @@ def elinks_text(html: bytes) -> bytes:
 
 def links_text(html: bytes) -> bytes:
     return _dump_file(["links2", "-dump", "-width", "200", "-codepage", "utf-8"], html)
-
-
-def pdfplumber_layout_text(pdf: Path) -> bytes:
-    import pdfplumber
-
-    with pdfplumber.open(pdf) as doc:
-        return "\n".join(page.extract_text(layout=True) or "" for page in doc.pages).encode("utf-8")
-
-
-def pypdf_layout_text(pdf: Path) -> bytes:
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text(extraction_mode="layout") for page in PdfReader(pdf).pages).encode("utf-8")
-
-
-def pymupdf_sorted_text(pdf: Path) -> bytes:
-    import pymupdf
-
-    with pymupdf.open(pdf) as doc:
-        return "".join(page.get_text(sort=True) for page in doc).encode("utf-8")
-
-
-def pymupdf_blocks_text(pdf: Path) -> bytes:
-    import pymupdf
-
-    with pymupdf.open(pdf) as doc:
-        return "\n".join(block[4] for page in doc for block in page.get_text("blocks")).encode("utf-8")
 
 
 def pdfminer_text(pdf: Path) -> bytes:
@@ -713,12 +693,12 @@ def make_text(tmp: Path) -> None:
          f"{TOOLS['pdftotext']} -layout -nopgbrk"),
         ("html-pdftohtml", ".html", pdftohtml, True, f"{TOOLS['pdftohtml']} -s -i -noframes"),
         ("pdftotext-rawmode", ".txt", lambda p: pdftotext(p, layout=False, raw=True), True, f"{TOOLS['pdftotext']} -raw"),
-        ("txt-pdfplumber-layout", ".txt", pdfplumber_layout_text, False,
+        ("txt-pdfplumber-layout", ".txt", lambda p: pdfplumber_text(p, layout=True), False,
          f"{TOOLS['pdfplumber']} page.extract_text(layout=True)"),
-        ("txt-pypdf-layout", ".txt", pypdf_layout_text, False,
+        ("txt-pypdf-layout", ".txt", lambda p: pypdf_text(p, layout=True), False,
          f"{TOOLS['pypdf']} page.extract_text(extraction_mode='layout')"),
-        ("txt-pymupdf-sort", ".txt", pymupdf_sorted_text, False, f"{TOOLS['pymupdf-new']} page.get_text(sort=True)"),
-        ("txt-pymupdf-blocks", ".txt", pymupdf_blocks_text, True,
+        ("txt-pymupdf-sort", ".txt", lambda p: pymupdf_text(p, "sort"), False, f"{TOOLS['pymupdf-new']} page.get_text(sort=True)"),
+        ("txt-pymupdf-blocks", ".txt", lambda p: pymupdf_text(p, "blocks"), True,
          f"{TOOLS['pymupdf-new']} page.get_text('blocks'), a block a line"),
     ]
     for folder, ext, fn, drops_blanks, tool in makers:
