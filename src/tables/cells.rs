@@ -26,10 +26,16 @@ impl ColKind {
 }
 
 /// Not-applicable marks (DOMAIN §8.5, SPEC §4).
-pub const NA_TOKENS: &[&str] = &["/", "／", "\\", "-", "－", "—", "——", "–", "―", "无", "不适用", "—/—"];
+pub const NA_TOKENS: &[&str] =
+    &["/", "／", "\\", "-", "－", "—", "——", "–", "―", "无", "不适用", "—/—", "暂无", "不涉及", "未发生"];
+
+/// Words printed in a value cell for a number not given (`不详`, `见附件`): the cell is a value
+/// no one can read, never a label.
+pub const UNGIVEN: &[&str] =
+    &["不详", "未知", "见附件", "见附表", "详见附件", "略", "待定", "待统计", "未统计", "暂缺", "空"];
 
 /// Count units that may follow a number in a cell.
-const COUNT_UNITS: &[&str] = &["件", "条", "笔", "个", "项", "次", "宗", "起"];
+const COUNT_UNITS: &[&str] = &["件", "条", "笔", "个", "项", "人次", "次", "宗", "起", "人"];
 
 /// Folds full-width ASCII (digits, signs, `．`, `，`) to half-width.
 pub fn fold(c: char) -> char {
@@ -153,14 +159,40 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
     if NA_TOKENS.contains(&&*folded) {
         return make(None, CellState::Na);
     }
+    // Zero written as a numeral (`零`, `〇`).
+    if matches!(&*folded, "零" | "〇") {
+        return make(Some(Number::Int(0)), CellState::Zero);
+    }
     // A number holds a digit (a label cell holds none).
     if !folded.bytes().any(|b| b.is_ascii_digit()) {
         return make(None, CellState::Text);
     }
-    match parse_number_text(&folded, kind) {
+    match parse_number_text(&folded, kind).or_else(|| parse_number_text(&without_note(&folded)?, kind)) {
         Some(v) => make(Some(v), number_state(v)),
         None => make(None, CellState::Text),
     }
+}
+
+/// A folded cell text without its notes in brackets (`3(含2件转办)`, `5(注)`), when the note
+/// follows a number and is words: `None` where there is no such note (`3(2)` says too little to
+/// tell which number is the cell's).
+fn without_note(folded: &str) -> Option<String> {
+    let at = folded.find('(')?;
+    if !folded[..at].bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut out = String::with_capacity(folded.len());
+    let mut depth = 0usize;
+    let mut words = false;
+    for c in folded.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            c => words |= ('\u{4E00}'..='\u{9FFF}').contains(&c),
+        }
+    }
+    words.then_some(out)
 }
 
 /// Digits on both sides of a space or line break are several numbers (`69 3 665`, `4<br>0`),
@@ -176,6 +208,24 @@ fn splits_numbers(raw: &str) -> bool {
         || spaced.split(|c| is_space(*c)).filter(|w| !w.is_empty()).count() > 1
             && spaced.iter().filter(|c| c.is_ascii_digit()).count() > 0
             && spaced.split(|c| is_space(*c)).filter(|w| !w.is_empty()).all(|w| w.iter().any(char::is_ascii_digit))
+}
+
+/// A cell's text without the words that make its number approximate (`约3`, `3余`, `近3件`):
+/// such a cell prints a value, though not one a table can hold.
+pub fn strip_approx(s: &str) -> &str {
+    let s = s.trim_start_matches(['约', '近', '逾', '超']);
+    let s = s.trim_end_matches(|c| COUNT_UNITS.iter().any(|u| u.starts_with(c)) || c == '次');
+    s.trim_end_matches(['余', '多', '左', '右', '以', '上'])
+}
+
+/// A unit alone (`万元`, `件`): what a cell printing only it holds is no value.
+pub fn is_unit(s: &str) -> bool {
+    matches!(s, "万元" | "元") || COUNT_UNITS.contains(&s)
+}
+
+/// A footnote mark or punctuation printed after a cell's number, not part of it.
+fn is_mark_after_number(c: char) -> bool {
+    matches!(c, '*' | '＊' | '※' | '。' | '.' | ',' | '、' | ';' | '；') || ('\u{2460}'..='\u{2473}').contains(&c)
 }
 
 /// A value's state: zero or a number.
@@ -198,6 +248,8 @@ pub fn parse_number_text(s: &str, kind: ColKind) -> Option<Number> {
             break;
         }
     }
+    // A footnote mark or a stray full stop after the number (`3*`, `3①`, `3。`).
+    let s = s.trim_end_matches(is_mark_after_number);
     let mut factor = 1.0;
     let mut stripped = s;
     if let Some(rest) = s.strip_suffix("万元") {
@@ -280,5 +332,22 @@ mod tests {
         assert_eq!(v("5949.09", ColKind::Wan), (Some(5949.09), "number"));
         assert_eq!(v("2笔", ColKind::Count), (Some(2.0), "number"));
         assert_eq!(v("若干", ColKind::Count), (None, "text"));
+        // Zero as a numeral, marks and notes after a number, units of people.
+        assert_eq!(v("零", ColKind::Count), (Some(0.0), "zero"));
+        assert_eq!(v("〇", ColKind::Count), (Some(0.0), "zero"));
+        assert_eq!(v("12*", ColKind::Count), (Some(12.0), "number"));
+        assert_eq!(v("12①", ColKind::Count), (Some(12.0), "number"));
+        assert_eq!(v("12。", ColKind::Count), (Some(12.0), "number"));
+        assert_eq!(v("12人次", ColKind::Count), (Some(12.0), "number"));
+        assert_eq!(v("12（含3件转办）", ColKind::Count), (Some(12.0), "number"));
+        assert_eq!(v("12件(注)", ColKind::Count), (Some(12.0), "number"));
+        assert_eq!(v("5949.09(万元)", ColKind::Wan), (Some(5949.09), "number"));
+        // A number in brackets alone, or an approximate one, is no value a table holds.
+        assert_eq!(v("（12）", ColKind::Count), (None, "text"));
+        assert_eq!(v("[12]", ColKind::Count), (None, "text"));
+        assert_eq!(v("12[3]", ColKind::Count), (None, "text"));
+        assert_eq!(v("12(3)", ColKind::Count), (None, "text"));
+        assert_eq!(v("约12", ColKind::Count), (None, "text"));
+        assert_eq!(v("12余", ColKind::Count), (None, "text"));
     }
 }

@@ -101,14 +101,43 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         let parsed = cells::parse_cell(&cell.text, cell.span, ColKind::Signed);
         let key = compact(&cell.text);
         let value_like = parsed.state != CellState::Text
-            || cells::parse_number_text(&key, ColKind::Yuan).is_some()
+            || cells::parse_number_text(cells::strip_approx(&key), ColKind::Yuan).is_some()
             || is_number_list(&cell.text);
         if !value_like && split_glued_item(&mut out, c, &cell.text, cell.span) {
             continue;
         }
         out.push(RowCell { c0: c, c1: c, text: &cell.text, key, span: cell.span, value_like });
     }
+    mark_unread_values(&mut out);
     out
+}
+
+/// Cells that print a value the cell reader cannot read (`（3）`, `[3]`, `×`, `不详`) stand where
+/// the row's values are: after the row's last cell holding Han characters (in a row without any,
+/// those short or holding a digit), or after a number when short or holding a digit. Read as labels, they
+/// would move the row's values into other columns (or leave it none, reading it as blank); as values
+/// they are unknown, and the row's other values keep their places. A unit in a cell of its own
+/// (`万元`) stays no value.
+fn mark_unread_values(cells: &mut [RowCell]) {
+    let last_han = cells.iter().rposition(|c| !c.value_like && c.text.chars().any(rows::is_cjk));
+    let mut after_number = false;
+    for (i, c) in cells.iter_mut().enumerate() {
+        if c.value_like {
+            after_number |= !c.is_empty();
+            continue;
+        }
+        let digit = c.text.chars().any(|ch| fold(ch).is_ascii_digit());
+        if c.is_empty() || (!digit && cells::is_unit(&c.key)) {
+            continue;
+        }
+        let short = c.key.chars().count() <= 4;
+        // `（3）`, `（3）件`: a number in brackets, then at most a unit.
+        let bracketed = digit && (c.key.is_empty() || cells::is_unit(&c.key));
+        let ungiven = cells::UNGIVEN.contains(&c.key.as_str());
+        if ungiven || bracketed || last_han.map_or(digit || short, |h| i > h) || (after_number && (digit || short)) {
+            c.value_like = true;
+        }
+    }
 }
 
 /// Pushes a label cell with a table-2 item's values glued on (`行政规范性文件3`: a converter
@@ -224,13 +253,26 @@ impl<'a> GRow<'a> {
     fn any_number(&self) -> bool {
         self.cells.iter().any(|c| c.value_like && !c.is_empty())
     }
-    fn values(&self) -> Vec<&RowCell<'a>> {
-        self.cells.iter().filter(|c| c.value_like).collect()
-    }
     /// The cells after the last label cell: where the row's values are.
     fn tail(&self) -> &[RowCell<'a>] {
         let last_label = self.cells.iter().rposition(|c| !c.value_like);
         &self.cells[last_label.map_or(0, |i| i + 1)..]
+    }
+    /// The cells where `align` looks for the row's values: under the header's columns, every
+    /// cell from the first value column on, label-like or not (`不详` printed in a value column is
+    /// an unread value, not the row's label); otherwise the cells after the last label cell.
+    fn tail_for(&self, align: &Align) -> &[RowCell<'a>] {
+        let tail = self.tail();
+        let Align::Header(cols) = align else { return tail };
+        let Some(&first) = cols.first() else { return tail };
+        let from = self.cells.iter().position(|c| c.c0 >= first).unwrap_or(self.cells.len());
+        let own = self.cells.len() - tail.len();
+        // Only cells after a label: a row whose label itself stands in a value column keeps its tail.
+        if from < own && from > 0 {
+            &self.cells[from..]
+        } else {
+            tail
+        }
     }
 }
 

@@ -80,6 +80,23 @@ pub(super) fn t2_header(
     out
 }
 
+/// A row's value cells: those that read as values, and those standing under a column of the
+/// header that name no item and hold no digit (`不详` printed where a number belongs is an unread
+/// value, not a label; `文件 3 0 3` is the end of a label with the values glued on).
+fn t2_values<'r, 'a>(row: &'r GRow<'a>, header: &[(usize, usize, &'static str)]) -> Vec<&'r RowCell<'a>> {
+    // A label's end split from the values glued to it (`文件` of `文件3`) shares their cell.
+    let split = |c: &RowCell| row.cells.iter().any(|v| v.value_like && v.c0 == c.c0);
+    let under = |c: &RowCell| header.iter().any(|&(a, b, _)| c.c0 >= a && c.c1 <= b) && !split(c);
+    row.cells
+        .iter()
+        .filter(|c| c.value_like || (!c.is_empty() && under(c) && words_only(c) && T2_AC.find(&c.key).is_none()))
+        .collect()
+}
+
+fn words_only(c: &RowCell) -> bool {
+    !c.text.chars().any(|ch| crate::tables::cells::fold(ch).is_ascii_digit())
+}
+
 pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
     let mut t2_rows: Vec<RowIn> = Vec::new();
     let mut t2_extra: Vec<ExtraRow> = Vec::new();
@@ -108,7 +125,7 @@ pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableR
         if hits.contains(&T2Label::Caption) {
             continue;
         }
-        let values = row.values();
+        let values = t2_values(row, &header);
         let item = hits.iter().find_map(|h| if let T2Label::Item(i) = h { Some(*i) } else { None });
         let (Some(i), true) = (item, !values.is_empty()) else {
             if row.any_number() && !row.label.is_empty() {

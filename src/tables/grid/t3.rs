@@ -28,11 +28,17 @@ pub(super) enum T3Kind {
     Unknown(usize),
 }
 
-pub(super) fn t3_kind(row: &GRow, group_other: &mut bool) -> T3Kind {
-    let tail_has_cells = !row.tail().is_empty();
+pub(super) fn t3_kind(row: &GRow, group_other: &mut bool, first_value_col: Option<usize>) -> T3Kind {
+    // Under a header naming every column, cells in its value columns are values, whatever
+    // they print (`不详`); the label cells stand left of them.
+    let is_label = |c: &RowCell| !c.value_like && first_value_col.is_none_or(|f| c.c0 < f);
+    let tail_has_cells = match first_value_col {
+        Some(f) => row.cells.iter().any(|c| c.c0 >= f) || !row.tail().is_empty(),
+        None => !row.tail().is_empty(),
+    };
     // The row's own label is its rightmost label cell (cells to its left are the group
     // labels spanning from above): the last label hit that reaches into that cell.
-    let labels: Vec<String> = row.cells.iter().filter(|c| !c.value_like).map(|c| c.key.clone()).collect();
+    let labels: Vec<String> = row.cells.iter().filter(|c| is_label(c)).map(|c| c.key.clone()).collect();
     let last_cell = labels.iter().rposition(|l| !l.is_empty());
     let own_start = last_cell.map_or(0, |i| labels[..i].iter().map(String::len).sum::<usize>());
     let own_len = last_cell.map_or(0, |i| template::strip_ordinal(&labels[i]).chars().count());
@@ -120,7 +126,12 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
                 continue;
             }
         }
-        let kind = t3_kind(row, &mut group_other);
+        let first_value_col = named
+            .iter()
+            .find(|(t, _)| *t == row.table)
+            .and_then(|(_, n)| header_columns(n, T3_COLS.len()))
+            .and_then(|h| h.first().copied());
+        let kind = t3_kind(row, &mut group_other, first_value_col);
         kinds.push((k, kind));
     }
     // A labelled row with no value followed by a row of values: a label wrapped onto the
@@ -314,7 +325,7 @@ pub(super) fn t3_readings(
             let h = named.iter().find(|(tt, _)| tt == t).and_then(|(_, n)| header_columns(n, T3_COLS.len()));
             let fits = |a: &Align| {
                 assigned.iter().filter(|(k, _)| rows[*k].table == *t).all(|(k, _)| {
-                    let tail = rows[*k].tail();
+                    let tail = rows[*k].tail_for(a);
                     tail.iter().all(RowCell::is_empty) || place(tail, a, T3_COLS.len()).is_some()
                 })
             };
@@ -338,13 +349,18 @@ pub(super) fn t3_readings(
     let mut seen: Vec<Vec<PlacementKey>> = Vec::new();
     let grid_of = |k: usize| tables.iter().position(|t| *t == rows[k].table).unwrap_or(0);
     for combo in combos(&options) {
-        let keys: Vec<PlacementKey> =
-            assigned.iter().map(|&(k, _)| placement_key(rows[k].tail(), &combo[grid_of(k)], 7)).collect();
+        let keys: Vec<PlacementKey> = assigned
+            .iter()
+            .map(|&(k, _)| placement_key(rows[k].tail_for(&combo[grid_of(k)]), &combo[grid_of(k)], 7))
+            .collect();
         if seen.contains(&keys) {
             continue;
         }
         seen.push(keys);
-        let placed = assigned.iter().map(|&(k, _)| row_tokens(rows[k].tail(), &combo[grid_of(k)], 7, &kinds7).0);
+        let placed = assigned.iter().map(|&(k, _)| {
+            let align = &combo[grid_of(k)];
+            row_tokens(rows[k].tail_for(align), align, 7, &kinds7).0
+        });
         let mut rows_in = Vec::with_capacity(assigned.len());
         let mut order_in: Vec<(usize, RowIn)> = Vec::new();
         for (&(k, i), tokens) in assigned.iter().zip(placed) {

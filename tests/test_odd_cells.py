@@ -1,0 +1,115 @@
+"""Table cells printing something other than a plain number (DOMAIN §8: what real pages put in a
+cell): a footnote mark, a note in brackets, a unit, a zero as a numeral, a question mark, a word.
+
+Every gold file of tests/data/real and tests/data/synthetic is rendered as HTML (`html-spans`;
+`html-padded`, the full grid without spans) and as Markdown pipe tables (`md-extra-cell`, rows in
+`<td>` order with an extra empty cell); cells are then rewritten and the page read back.
+What can be read must be read (`12*` is 12); what cannot (`约12`, `（12）`, `不详`) must leave that
+cell unknown and every other value of its row in its own column, never a wrong number.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from gongkai import _render, parse
+from gongkai.eval import rendering_gold, score_cells
+
+from conftest import DATA, REAL
+
+GOLDS = [
+    p
+    for folder in (REAL, DATA / "synthetic")
+    for p in sorted(folder.glob("*.gold.json"))
+    if _render.renderable(json.loads(p.read_text(encoding="utf-8")))
+]
+RENDERINGS = ("html-spans", "html-padded", "md-extra-cell")
+#: A value cell: `<td …>12</td>`, or `| 12 ` in a pipe row (group 1 what stands before the value).
+CELL = re.compile(r"(<td[^>]*>)(\d+)(?=</td>)|(?<=\|)( )(\d+)(?= \|)")
+
+#: Cells that print a readable number: every value cell rewritten, every gold cell read.
+READABLE = ["{n}*", "{n}①", "{n}。", "{n},", "{n} 件", "{n}人次", "{n}（含1件转办）", "{n}(注)", "{n}\u3000"]
+#: Zero printed as a numeral.
+ZEROS = ["零", "〇"]
+#: Cells whose value no reader can know: each one left unknown, no other cell moved.
+UNREADABLE = [
+    "×", "不详", "见附件", "（{n}）", "[{n}]", "约{n}", "{n}余", "?", "…", "{n}/{n}", "#",
+    "近{n}件", "{n}左右", "（{n}）件", "-0-", "N/A",
+]  # fmt: skip
+
+
+def _page(path: Path, name: str) -> tuple[dict, str]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return gold, _render.render(gold, name).decode("utf-8")
+
+
+def _rewrite(page: str, form: str, pick=lambda i, n: True) -> str:
+    count = iter(range(10**6))
+
+    def sub(m: re.Match) -> str:
+        i = next(count)
+        before, n = (m.group(1), m.group(2)) if m.group(2) is not None else (m.group(3), m.group(4))
+        return before + form.format(n=n) if pick(i, n) else m.group(0)
+
+    return CELL.sub(sub, page)
+
+
+def test_the_pages_have_value_cells_to_rewrite() -> None:
+    assert len(GOLDS) >= 35
+    _, page = _page(REAL / "pingtan-syq-2023.gold.json", "html-spans")
+    assert len(CELL.findall(page)) > 150
+
+
+@pytest.mark.parametrize("name", RENDERINGS)
+@pytest.mark.parametrize("form", READABLE)
+def test_a_number_with_a_mark_or_note_is_read(name: str, form: str) -> None:
+    right = total = 0
+    for path in GOLDS:
+        gold, page = _page(path, name)
+        score = score_cells(parse(_rewrite(page, form).encode("utf-8")), rendering_gold(gold, name), path.name)
+        assert score.wrong == 0, score.misses[:5]
+        right, total = right + score.right, total + score.total
+    assert right == total > 7000
+
+
+@pytest.mark.parametrize("form", ZEROS)
+def test_a_zero_written_as_a_numeral_is_zero(form: str) -> None:
+    for path in GOLDS:
+        gold, page = _page(path, "html-spans")
+        page = _rewrite(page, form, lambda i, n: n == "0")
+        score = score_cells(parse(page.encode("utf-8")), rendering_gold(gold, "html-spans"), path.name)
+        assert score.right == score.total, score.misses[:5]
+
+
+@pytest.mark.parametrize("name", RENDERINGS)
+@pytest.mark.parametrize("k", range(len(UNREADABLE)))
+def test_an_unreadable_cell_moves_no_value(name: str, k: int) -> None:
+    # Every seventh value cell (a different seventh for each form) is rewritten: in some rows
+    # that is the first value column, where a word reads like the row's label.
+    form = UNREADABLE[k]
+    read = 0
+    for path in GOLDS:
+        gold, page = _page(path, name)
+        page = _rewrite(page, form, lambda i, n: i % 7 == k % 7)
+        score = score_cells(parse(page.encode("utf-8")), rendering_gold(gold, name), path.name)
+        assert score.wrong == 0, [m for m in score.misses if m.startswith("WRONG")][:5]
+        read += score.right
+    # The rows around each unknown cell are still read.
+    assert read > 5000
+
+
+def test_a_word_in_the_first_value_column_leaves_the_rest_of_the_row() -> None:
+    gold, page = _page(REAL / "pingtan-syq-2023.gold.json", "html-spans")
+    row = gold["table3"]["partially_granted"]
+    assert (row["natural_person"], row["commercial"], row["total"]) == (19, 1, 20)
+    label = page.index("（二）部分公开")
+    first = CELL.search(page, label)
+    assert first is not None and first.group(2) == "19"
+    page = page[: first.start()] + "<td>不详" + page[first.end() :]
+    cells = parse(page.encode("utf-8")).tables["requests"]["cells"]["partially_granted"]
+    assert cells["natural_person"]["value"] is None and cells["natural_person"]["raw"] == "不详"
+    assert cells["commercial"]["value"] == 1 and cells["total"]["value"] == 20
