@@ -1016,11 +1016,30 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
 /// Units that may stick to a number in a cell.
 const UNITS: &[&str] = &["万元", "元", "件", "条", "笔", "个", "项", "次"];
 
+/// A character standing for a glyph the text tool could not map (`?`, `�`, a private-use code,
+/// a box), or a mark printed in a value's place (`×`, `…`, `#`).
+fn is_unreadable_mark(c: char) -> bool {
+    matches!(c, '?' | '？' | '\u{FFFD}' | '□' | '■' | '×' | '…' | '#' | '＃' | '*' | '＊' | '△' | '√' | '※')
+        || ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
 fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
     let raw: String = v.chars[a..b].iter().collect();
     let folded: String = raw.chars().map(fold).collect();
     if NA_TOKENS.contains(&folded.as_str()) {
         out.push(Token::Fixed(cells::parse_cell(&raw, [a, b], ColKind::Count)));
+        return;
+    }
+    // A word of such marks, or a number with an unmapped glyph in it (`1?`, `�2`), takes a
+    // value's place that no one can read: dropped, it would let the row's other values move
+    // into its column.
+    let unmapped =
+        folded.chars().any(|c| matches!(c, '?' | '？' | '\u{FFFD}' | '□') || ('\u{E000}'..='\u{F8FF}').contains(&c));
+    if (unmapped && folded.chars().any(|c| c.is_ascii_digit())) || folded.chars().all(is_unreadable_mark) {
+        let mut cell = cells::parse_cell(&raw, [a, b], ColKind::Count);
+        cell.state = crate::model::CellState::Text;
+        cell.value = None;
+        out.push(Token::Fixed(cell));
         return;
     }
     // Whole-word forms that are one cell: thousands separators, 增加3 / 减少8.

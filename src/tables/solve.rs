@@ -257,17 +257,21 @@ impl Search<'_> {
         cur.pop();
     }
 
-    /// Whether the group whose total is `col` (if any) adds up.
+    /// Whether the group whose total is `col` (if any) adds up. A group holding a value no one
+    /// can read (`?`) cannot be checked: it is admitted only in a row printing every cell, with
+    /// no run of digits split, for nothing would confirm where a split or a dropped blank goes
+    /// (nor, blanks dropped, where the group ends).
     fn group_ok(&self, col: usize, cur: &Cand) -> bool {
         for &(first, total) in self.spec.groups {
             if total != col {
                 continue;
             }
+            let as_printed = || !self.blanks && !cur[first..=total].iter().any(|s| part_of_run(self.tokens, s));
             let mut sum = 0.0;
             for s in &cur[first..total] {
                 match slot_value(self.tokens, s) {
                     Some(v) => sum += v,
-                    None => return true,
+                    None => return as_printed(),
                 }
             }
             if self.blanks && self.spec.omitted_totals && cur[col] == Slot::Blank && sum != 0.0 {
@@ -275,7 +279,7 @@ impl Search<'_> {
             }
             return match slot_value(self.tokens, &cur[col]) {
                 Some(t) => (t - sum).abs() < 1e-6,
-                None => true,
+                None => as_printed(),
             };
         }
         true
