@@ -39,7 +39,8 @@ pub fn text_table_spans(doc: &Document) -> Vec<Span> {
             own.push((a, b));
         }
     }
-    // (start, end, kind): 0 prose, 1 numbers only, 2 a table line with a label.
+    // (start, end, kind): 0 prose, 1 numbers only, 2 a table line with a label and values,
+    // 3 a label alone.
     let mut lines: Vec<(usize, usize, u8)> = Vec::new();
     let mut at = 0usize;
     let mut t = 0usize;
@@ -54,14 +55,17 @@ pub fn text_table_spans(doc: &Document) -> Vec<Span> {
         }
         let kind = match table_line_kind(line) {
             None => 0,
-            Some(false) => 1,
-            Some(true) => 2,
+            Some(TableLine::Values) => 1,
+            Some(TableLine::Row) => 2,
+            Some(TableLine::Label) => 3,
         };
         lines.push((s, e, kind));
     }
     let idx = CharIndex::new(text);
     let mut out: Vec<Span> = Vec::new();
     for (k, &(s, e, kind)) in lines.iter().enumerate() {
+        // Numbers alone, or a label alone (`府信息`, the end of a sentence's phrase wrapped onto
+        // a line of its own, is also a scrap of a label), are a table's only beside its lines.
         let table = match kind {
             0 => false,
             2 => true,
@@ -226,31 +230,43 @@ fn bare_label(token: &str) -> Option<&str> {
 /// the stacked header `结果 结果 其他 尚未 总 未经复议直接起诉 复议后起诉`). Prose
 /// runs its words together, so a prose line is one piece and never all label.
 ///
-/// `Some(true)` for a table line with a label, `Some(false)` for one of cell values
-/// only, `None` for prose.
-fn table_line_kind(line: &str) -> Option<bool> {
+/// What kind of table line it is, `None` for prose.
+fn table_line_kind(line: &str) -> Option<TableLine> {
     // A long run without separators is prose: no label or cell is that long.
     let separated = line.contains(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
     if !separated && line.len() > TABLE_LABELS.longest + 64 {
         return None;
     }
-    let mut any = false;
-    let mut label = false;
+    let (mut values, mut label) = (false, false);
     for piece in line.split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '\u{a0}' | '\u{3000}')) {
         if piece.is_empty() {
             continue;
         }
         let piece = compact_cell(piece);
         if CELL.is_match(&piece) {
-            any = true;
+            values = true;
             continue;
         }
         if bare_label(&piece).is_some_and(|l| TABLE_LABELS.holds(l)) {
-            any = true;
             label = true;
             continue;
         }
         return None;
     }
-    any.then_some(label)
+    match (label, values) {
+        (true, true) => Some(TableLine::Row),
+        (true, false) => Some(TableLine::Label),
+        (false, true) => Some(TableLine::Values),
+        (false, false) => None,
+    }
+}
+
+/// A line of a table printed as text.
+enum TableLine {
+    /// A label and values (`4.无正当理由大量反复申请 0 0 0 0 0 0 0`).
+    Row,
+    /// Labels only (a stacked header, a wrapped label's line).
+    Label,
+    /// Cell values only.
+    Values,
 }
