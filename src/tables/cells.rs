@@ -218,6 +218,13 @@ pub fn strip_approx(s: &str) -> &str {
     s.trim_end_matches(['余', '多', '左', '右', '以', '上'])
 }
 
+/// A number made approximate by a word (`约3`, `3余件`, `近3`): no value a table holds.
+pub fn is_approximate(s: &str) -> bool {
+    let bare = strip_approx(s);
+    let unmarked = s.trim_end_matches(|c| COUNT_UNITS.iter().any(|u| u.starts_with(c)) || c == '次');
+    bare.len() < unmarked.len() && !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A unit alone (`万元`, `件`): what a cell printing only it holds is no value.
 pub fn is_unit(s: &str) -> bool {
     matches!(s, "万元" | "元") || COUNT_UNITS.contains(&s)
@@ -349,5 +356,7 @@ mod tests {
         assert_eq!(v("12(3)", ColKind::Count), (None, "text"));
         assert_eq!(v("约12", ColKind::Count), (None, "text"));
         assert_eq!(v("12余", ColKind::Count), (None, "text"));
+        assert!(is_approximate("约12") && is_approximate("12余件") && is_approximate("近12"));
+        assert!(!is_approximate("12件") && !is_approximate("12") && !is_approximate("约"));
     }
 }

@@ -456,13 +456,42 @@ impl View {
                     i += 3;
                     continue;
                 }
-                c if is_cjk(c) && seen && !unit_after_digit(&self.chars, i) => return i,
+                c if is_cjk(c) && seen && !unit_after_digit(&self.chars, i) => match value_word_at(&self.chars, i) {
+                    Some(n) => {
+                        i += n;
+                        continue;
+                    }
+                    None => return i,
+                },
                 _ => {}
             }
             i += 1;
         }
         limit
     }
+}
+
+/// The length of a word at `i` that stands in a value's place: a word for a number not given
+/// (`不详`), or the word making a number approximate (`约3`, `3余`, `3左右`).
+fn value_word_at(chars: &[char], i: usize) -> Option<usize> {
+    let digit_at = |k: usize| chars.get(k).is_some_and(|c| fold(*c).is_ascii_digit());
+    if matches!(chars[i], '约' | '近' | '逾') && digit_at(i + 1) {
+        return Some(1);
+    }
+    if i > 0 && digit_at(i - 1) {
+        if matches!(chars[i], '余' | '多') {
+            return Some(1);
+        }
+        if chars.get(i..i + 2) == Some(&['左', '右']) {
+            return Some(2);
+        }
+    }
+    cells::UNGIVEN.iter().find_map(|w| {
+        let n = w.chars().count();
+        let word = chars.get(i..i + n)?;
+        let ends = chars.get(i + n).is_none_or(|c| !is_cjk(*c));
+        (word.iter().copied().eq(w.chars()) && ends).then_some(n)
+    })
 }
 
 /// A unit (元, 万元, 件 …) right after a digit belongs to the number.
@@ -600,6 +629,7 @@ pub(super) fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec
             skip[i - a] = true;
         }
     }
+    unskip_bracketed_values(v, a, b, &mut skip);
     // The next row's ordinal alone on the region's last line (`2.` before a label the
     // template matching did not find): not a value.
     let last_line = (a..b).rev().find(|&i| v.chars[i] == '\n').map_or(a, |i| i + 1);
@@ -633,6 +663,31 @@ pub(super) fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec
         i += 1;
     }
     out
+}
+
+/// A number alone in brackets (`（64） 0 0 0 0 0 64`), not a label's ordinal, is printed where
+/// a value belongs, not a note: it is kept for the words (and read as a value no
+/// one can know), so the numbers after it keep their columns.
+fn unskip_bracketed_values(v: &View, a: usize, b: usize, skip: &mut [bool]) {
+    let mut i = a;
+    while i < b {
+        if !matches!(v.chars[i], '(' | '（') || !skip[i - a] {
+            i += 1;
+            continue;
+        }
+        let digits = (i + 1..b).take_while(|&k| fold(v.chars[k]).is_ascii_digit()).count();
+        let close = i + 1 + digits;
+        if digits == 0 || close >= b || !matches!(v.chars[close], ')' | '）') {
+            i += 1;
+            continue;
+        }
+        // (`(1)申请人…`: a label's ordinal, the label right after it.)
+        let next = (close + 1..b).find(|&k| !is_space(v.chars[k]));
+        if !next.is_some_and(|k| is_cjk(v.chars[k])) {
+            skip[i - a..=close - a].copy_from_slice(&v.furniture[i..=close]);
+        }
+        i = close + 1;
+    }
 }
 
 fn pipe_line(v: &View, a: usize, b: usize, first: bool, skip: &[bool], base: usize, out: &mut Vec<Token>) {
@@ -1030,12 +1085,22 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
         out.push(Token::Fixed(cells::parse_cell(&raw, [a, b], ColKind::Count)));
         return;
     }
-    // A word of such marks, or a number with an unmapped glyph in it (`1?`, `�2`), takes a
-    // value's place that no one can read: dropped, it would let the row's other values move
-    // into its column.
+    // A word of such marks, a number with an unmapped glyph in it (`1?`, `�2`), a number in
+    // brackets (`（3）`), an approximate one (`约3`, `3余`) or a word for a number not given
+    // (`不详`) takes a value's place that no one can read: dropped, it would let the row's other
+    // values move into its column.
     let unmapped =
         folded.chars().any(|c| matches!(c, '?' | '？' | '\u{FFFD}' | '□') || ('\u{E000}'..='\u{F8FF}').contains(&c));
-    if (unmapped && folded.chars().any(|c| c.is_ascii_digit())) || folded.chars().all(is_unreadable_mark) {
+    let bracketed = folded.starts_with('(')
+        && folded.ends_with(')')
+        && folded.len() > 2
+        && folded[1..folded.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    if (unmapped && folded.chars().any(|c| c.is_ascii_digit()))
+        || folded.chars().all(is_unreadable_mark)
+        || bracketed
+        || cells::is_approximate(&folded)
+        || cells::UNGIVEN.contains(&folded.as_str())
+    {
         let mut cell = cells::parse_cell(&raw, [a, b], ColKind::Count);
         cell.state = crate::model::CellState::Text;
         cell.value = None;
