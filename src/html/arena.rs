@@ -359,6 +359,7 @@ impl Walk {
         self.skip = true;
     }
 
+    #[inline]
     pub(super) fn next(&mut self, a: &Arena) -> Option<(u32, bool)> {
         match self.state {
             WalkState::Start => {
@@ -382,6 +383,7 @@ impl Walk {
         }
     }
 
+    #[inline]
     pub(super) fn advance(&mut self, a: &Arena) -> Option<(u32, bool)> {
         if self.cur == self.root {
             self.state = WalkState::Done;
