@@ -11,6 +11,23 @@ pub(super) fn is_ws(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
 
+/// The first `x` in `b`: the first 16 bytes looked at one by one, the rest by `memchr`.
+/// Markup puts the next `<` (or a text's `&`) mostly a few bytes on, where a call to
+/// `memchr` costs more than the look.
+#[inline]
+pub(super) fn find_byte(x: u8, b: &[u8]) -> Option<usize> {
+    const NEAR: usize = 16;
+    let near = b.len().min(NEAR);
+    if let Some(at) = b[..near].iter().position(|&c| c == x) {
+        return Some(at);
+    }
+    if b.len() > NEAR {
+        memchr::memchr(x, &b[NEAR..]).map(|at| at + NEAR)
+    } else {
+        None
+    }
+}
+
 pub(super) fn is_formatting(name: &str) -> bool {
     matches!(name, "b" | "big" | "code" | "em" | "font" | "i" | "s" | "small" | "strike" | "strong" | "tt" | "u")
 }
@@ -138,7 +155,7 @@ impl Scope {
 /// builder knows; `None` for any other.
 pub(super) fn decode_refs(s: &str) -> Option<Cow<'_, str>> {
     let b = s.as_bytes();
-    let Some(first) = memchr::memchr(b'&', b) else { return Some(Cow::Borrowed(s)) };
+    let Some(first) = find_byte(b'&', b) else { return Some(Cow::Borrowed(s)) };
     let mut out = String::with_capacity(s.len());
     out.push_str(&s[..first]);
     let mut i = first;

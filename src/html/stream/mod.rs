@@ -23,7 +23,7 @@ mod modes;
 #[cfg(test)]
 mod tests;
 
-use lex::{decode_refs, find_end_tag, implied_end, is_ws, lower, read_attrs, Scope, WS};
+use lex::{decode_refs, find_byte, find_end_tag, implied_end, is_ws, lower, read_attrs, Scope, WS};
 
 /// Builds the arena (and the first `<title>`'s text) of a pruned HTML page, or `None`
 /// when the page needs tree-building rules this builder does not follow.
@@ -216,7 +216,7 @@ impl<'a> Builder<'a> {
         let n = b.len();
         let mut i = 0usize;
         let mut text_start = 0usize;
-        while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        while let Some(off) = find_byte(b'<', &b[i..]) {
             let p = i + off;
             let Some(&c) = b.get(p + 1) else { break };
             let after;

@@ -578,3 +578,16 @@ fn lower_is_the_ascii_lowercase_borrowed_for_common_names() {
         }
     }
 }
+
+#[test]
+fn find_byte_is_memchr() {
+    let mut rng = Rng(7);
+    for len in 0..80 {
+        for _ in 0..20 {
+            let b: Vec<u8> = (0..len).map(|_| [b'a', b'<', b'&', 0xE4][rng.below(4)]).collect();
+            for x in [b'<', b'&', b'z'] {
+                assert_eq!(lex::find_byte(x, &b), memchr::memchr(x, &b), "{b:?}");
+            }
+        }
+    }
+}
