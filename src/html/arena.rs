@@ -293,6 +293,14 @@ impl Iterator for Children<'_> {
 }
 
 pub(super) fn tag_of(name: &str) -> Tag {
+    // The commonest names first (Word's `<span>`, `<p>` and cells), ahead of the match's
+    // comparisons with the other names of their length.
+    match name {
+        "span" => return Tag::Inline,
+        "p" => return Tag::Block,
+        "td" => return Tag::Td,
+        _ => {}
+    }
     match name {
         "script" | "style" | "template" | "noscript" | "head" | "title" | "iframe" | "object" | "embed" | "applet"
         | "select" | "datalist" | "option" | "optgroup" | "button" | "textarea" | "input" | "canvas" | "audio"
