@@ -320,7 +320,16 @@ pub(super) fn lower(s: &str) -> Cow<'_, str> {
 /// tokenizer's attribute states. Returns the index after `>`, and the read
 /// attributes (first of each name wins). `None` at the end of input or an
 /// undecodable value of a read attribute.
-pub(super) fn read_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bool) -> Option<usize> {
+#[inline]
+pub(super) fn read_attrs<'a>(s: &'a str, k: usize, attrs: &mut Attrs<'a>, keep: bool) -> Option<usize> {
+    // Most tags have none (every end tag, Word's `<SPAN>`): no call then.
+    if s.as_bytes().get(k) == Some(&b'>') {
+        return Some(k + 1);
+    }
+    read_some_attrs(s, k, attrs, keep)
+}
+
+fn read_some_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bool) -> Option<usize> {
     let b = s.as_bytes();
     let n = b.len();
     let is_quote = |c: u8| c == b'"' || c == b'\'';

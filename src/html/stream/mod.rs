@@ -564,10 +564,16 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Text between two tags (mostly none in Word's markup: no call then).
+    #[inline]
     fn text(&mut self, raw: &str) -> Option<()> {
         if raw.is_empty() {
             return Some(());
         }
+        self.some_text(raw)
+    }
+
+    fn some_text(&mut self, raw: &str) -> Option<()> {
         let lf = std::mem::take(&mut self.ignore_lf);
         if lf && raw.starts_with('&') {
             return None;
