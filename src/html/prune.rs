@@ -257,6 +257,13 @@ pub(super) fn scan_kind(name: &[u8]) -> ScanKind {
 
 /// [`scan_kind`] of a name already in ASCII lower case.
 pub(super) fn kind_of_lowercase(lower: &[u8]) -> ScanKind {
+    // The commonest names first (Word's `<span>`, `<p>` and cells), ahead of the match's
+    // comparisons with the other names of their length.
+    match lower {
+        b"span" => return ScanKind::Inline(false),
+        b"p" | b"td" | b"tr" => return ScanKind::Optional,
+        _ => {}
+    }
     match lower {
         b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"keygen" | b"link" | b"meta"
         | b"param" | b"source" | b"track" | b"wbr" | b"basefont" | b"bgsound" | b"frame" | b"image" => ScanKind::Void,

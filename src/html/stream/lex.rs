@@ -11,6 +11,23 @@ pub(super) fn is_ws(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
 
+/// The first `x` in `b`: the first 16 bytes looked at one by one, the rest by `memchr`.
+/// Markup puts the next `<` (or a text's `&`) mostly a few bytes on, where a call to
+/// `memchr` costs more than the look.
+#[inline]
+pub(super) fn find_byte(x: u8, b: &[u8]) -> Option<usize> {
+    const NEAR: usize = 16;
+    let near = b.len().min(NEAR);
+    if let Some(at) = b[..near].iter().position(|&c| c == x) {
+        return Some(at);
+    }
+    if b.len() > NEAR {
+        memchr::memchr(x, &b[NEAR..]).map(|at| at + NEAR)
+    } else {
+        None
+    }
+}
+
 pub(super) fn is_formatting(name: &str) -> bool {
     matches!(name, "b" | "big" | "code" | "em" | "font" | "i" | "s" | "small" | "strike" | "strong" | "tt" | "u")
 }
@@ -138,7 +155,7 @@ impl Scope {
 /// builder knows; `None` for any other.
 pub(super) fn decode_refs(s: &str) -> Option<Cow<'_, str>> {
     let b = s.as_bytes();
-    let Some(first) = memchr::memchr(b'&', b) else { return Some(Cow::Borrowed(s)) };
+    let Some(first) = find_byte(b'&', b) else { return Some(Cow::Borrowed(s)) };
     let mut out = String::with_capacity(s.len());
     out.push_str(&s[..first]);
     let mut i = first;
@@ -229,54 +246,72 @@ pub(super) fn named(name: &str) -> Option<char> {
     })
 }
 
+/// A name of at most 7 bytes as one number: its bytes, little-endian, and its length in
+/// the top byte.
+const fn name_key(b: &[u8]) -> u64 {
+    let mut key = (b.len() as u64) << 56;
+    let mut i = 0;
+    while i < b.len() {
+        key |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The slot of a [`name_key`] in [`COMMON_NAMES`]: a multiplier that spreads the common
+/// names over 64 slots without collision (checked when the table is built, at compile time).
+const fn name_slot(key: u64) -> usize {
+    (key.wrapping_mul(0xd7c3_a9bf_f3e0_29ef) >> 58) as usize
+}
+
+/// The common tag names [`lower`] borrows, each in its [`name_slot`].
+static COMMON_NAMES: [(u64, &str); 64] = {
+    const NAMES: [&str; 31] = [
+        "a", "b", "body", "br", "div", "font", "h1", "h2", "h3", "head", "hr", "html", "i", "img", "li", "link",
+        "meta", "o:p", "p", "script", "span", "strong", "style", "table", "tbody", "td", "th", "title", "tr", "u",
+        "ul",
+    ];
+    let mut t = [(0u64, ""); 64];
+    let mut i = 0;
+    while i < NAMES.len() {
+        let key = name_key(NAMES[i].as_bytes());
+        let slot = name_slot(key);
+        assert!(t[slot].0 == 0, "two common tag names share a slot");
+        t[slot] = (key, NAMES[i]);
+        i += 1;
+    }
+    t
+};
+
 /// Lowercases an ASCII tag name, borrowing when it already is lowercase or is a
 /// common tag (Word writes `<SPAN>`, `<P>`, `<TD>` …), so an element costs no allocation.
 pub(super) fn lower(s: &str) -> Cow<'_, str> {
-    if !s.bytes().any(|c| c.is_ascii_uppercase()) {
-        return Cow::Borrowed(s);
-    }
-    let mut buf = [0u8; 12];
-    if s.len() <= buf.len() {
-        let l = &mut buf[..s.len()];
-        l.copy_from_slice(s.as_bytes());
-        l.make_ascii_lowercase();
-        let common: &'static str = match &*l {
-            b"a" => "a",
-            b"b" => "b",
-            b"body" => "body",
-            b"br" => "br",
-            b"div" => "div",
-            b"font" => "font",
-            b"h1" => "h1",
-            b"h2" => "h2",
-            b"h3" => "h3",
-            b"head" => "head",
-            b"hr" => "hr",
-            b"html" => "html",
-            b"i" => "i",
-            b"img" => "img",
-            b"li" => "li",
-            b"link" => "link",
-            b"meta" => "meta",
-            b"o:p" => "o:p",
-            b"p" => "p",
-            b"script" => "script",
-            b"span" => "span",
-            b"strong" => "strong",
-            b"style" => "style",
-            b"table" => "table",
-            b"tbody" => "tbody",
-            b"td" => "td",
-            b"th" => "th",
-            b"title" => "title",
-            b"tr" => "tr",
-            b"u" => "u",
-            b"ul" => "ul",
-            _ => "",
-        };
-        if !common.is_empty() {
-            return Cow::Borrowed(common);
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
+    if b.len() < 8 {
+        // The name as one number, its upper-case ASCII letters found eight bytes at once:
+        // a byte's high bit is set by adding 0x80 − 'A' to its low seven bits when it is
+        // 'A' or above, and by adding 0x80 − 'Z' − 1 when it is above 'Z'.
+        let mut x = 0u64;
+        for (i, &c) in b.iter().enumerate() {
+            x |= u64::from(c) << (8 * i);
         }
+        let low = x & !HIGH;
+        let upper = low.wrapping_add(ONES * (0x80 - u64::from(b'A')))
+            & !low.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1))
+            & !x
+            & HIGH;
+        if upper == 0 {
+            return Cow::Borrowed(s);
+        }
+        let key = (x | (upper >> 2)) | ((b.len() as u64) << 56);
+        let (common, name) = COMMON_NAMES[name_slot(key)];
+        if common == key {
+            return Cow::Borrowed(name);
+        }
+    } else if !b.iter().any(u8::is_ascii_uppercase) {
+        return Cow::Borrowed(s);
     }
     Cow::Owned(s.to_ascii_lowercase())
 }
@@ -285,7 +320,16 @@ pub(super) fn lower(s: &str) -> Cow<'_, str> {
 /// tokenizer's attribute states. Returns the index after `>`, and the read
 /// attributes (first of each name wins). `None` at the end of input or an
 /// undecodable value of a read attribute.
-pub(super) fn read_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bool) -> Option<usize> {
+#[inline]
+pub(super) fn read_attrs<'a>(s: &'a str, k: usize, attrs: &mut Attrs<'a>, keep: bool) -> Option<usize> {
+    // Most tags have none (every end tag, Word's `<SPAN>`): no call then.
+    if s.as_bytes().get(k) == Some(&b'>') {
+        return Some(k + 1);
+    }
+    read_some_attrs(s, k, attrs, keep)
+}
+
+fn read_some_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bool) -> Option<usize> {
     let b = s.as_bytes();
     let n = b.len();
     let is_quote = |c: u8| c == b'"' || c == b'\'';

@@ -23,7 +23,7 @@ mod modes;
 #[cfg(test)]
 mod tests;
 
-use lex::{decode_refs, find_end_tag, implied_end, is_ws, lower, read_attrs, Scope, WS};
+use lex::{decode_refs, find_byte, find_end_tag, implied_end, is_ws, lower, read_attrs, Scope, WS};
 
 /// Builds the arena (and the first `<title>`'s text) of a pruned HTML page, or `None`
 /// when the page needs tree-building rules this builder does not follow.
@@ -89,8 +89,11 @@ fn build(html: &str, shadow: Option<ScanState>) -> Result<(Arena, Option<String>
     }
 }
 
+/// An element's `(id, class)`.
+type MarkKey<'a> = (Option<Cow<'a, str>>, Option<Cow<'a, str>>);
+
 /// Marks by `(id, class)`.
-type Marks<'a> = FastMap<(Option<Cow<'a, str>>, Option<Cow<'a, str>>), Mark>;
+type Marks<'a> = FastMap<MarkKey<'a>, Mark>;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mode {
@@ -175,6 +178,8 @@ struct Builder<'a> {
     /// [`mark_of`] by `(id, class)` for elements without `role` (Word repeats
     /// `class=MsoNormal` on every paragraph).
     marks: Marks<'a>,
+    /// The last `(id, class)` looked up in `marks`, and its mark.
+    last_mark: Option<(MarkKey<'a>, Mark)>,
     /// [`parse_raw`]'s copy of prune's stack.
     shadow: Option<ScanState>,
     /// Where prune's scan stopped when it would cut a tag (see [`Declined::Prune`]).
@@ -198,6 +203,7 @@ impl<'a> Builder<'a> {
             ignore_lf: false,
             raw: Raw::None,
             marks: FastMap::default(),
+            last_mark: None,
             shadow: None,
             resume: None,
         };
@@ -210,7 +216,7 @@ impl<'a> Builder<'a> {
         let n = b.len();
         let mut i = 0usize;
         let mut text_start = 0usize;
-        while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        while let Some(off) = find_byte(b'<', &b[i..]) {
             let p = i + off;
             let Some(&c) = b.get(p + 1) else { break };
             let after;
@@ -402,11 +408,21 @@ impl<'a> Builder<'a> {
                 if node.tag != Tag::Skip {
                     node.mark = match &attrs.role {
                         None => {
-                            let key = (attrs.id.clone(), attrs.class.clone());
-                            *self
-                                .marks
-                                .entry(key)
-                                .or_insert_with(|| mark_of(attrs.id.as_deref(), attrs.class.as_deref(), None))
+                            // Runs of elements share their id and class (`class=MsoNormal`, or none).
+                            let last = self.last_mark.as_ref().filter(|((id, class), _)| {
+                                id.as_deref() == attrs.id.as_deref() && class.as_deref() == attrs.class.as_deref()
+                            });
+                            if let Some(&(_, mark)) = last {
+                                mark
+                            } else {
+                                let key = (attrs.id.clone(), attrs.class.clone());
+                                let mark = *self
+                                    .marks
+                                    .entry(key)
+                                    .or_insert_with(|| mark_of(attrs.id.as_deref(), attrs.class.as_deref(), None));
+                                self.last_mark = Some(((attrs.id.clone(), attrs.class.clone()), mark));
+                                mark
+                            }
                         }
                         Some(role) => mark_of(attrs.id.as_deref(), attrs.class.as_deref(), Some(role)),
                     };
@@ -548,10 +564,16 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Text between two tags (mostly none in Word's markup: no call then).
+    #[inline]
     fn text(&mut self, raw: &str) -> Option<()> {
         if raw.is_empty() {
             return Some(());
         }
+        self.some_text(raw)
+    }
+
+    fn some_text(&mut self, raw: &str) -> Option<()> {
         let lf = std::mem::take(&mut self.ignore_lf);
         if lf && raw.starts_with('&') {
             return None;

@@ -504,3 +504,90 @@ const MORE_ERROR_CASES: &[&str] = &[
     "<td style='x'colspan=2>a<a href=x?a=\"b>c\">d</a><a =\">\">e</a>",
     "<script>var a = '<b>';</script><noscript><b>x</noscript><style>a>b{}</style><p><font>x<p>y",
 ];
+
+#[test]
+fn lower_is_the_ascii_lowercase_borrowed_for_common_names() {
+    let names = [
+        "a",
+        "A",
+        "B",
+        "BODY",
+        "Br",
+        "DIV",
+        "FONT",
+        "H1",
+        "H3",
+        "H4",
+        "HEAD",
+        "HR",
+        "HTML",
+        "I",
+        "IMG",
+        "LI",
+        "LINK",
+        "META",
+        "O:P",
+        "P",
+        "SCRIPT",
+        "SPAN",
+        "STRONG",
+        "STYLE",
+        "TABLE",
+        "TBODY",
+        "TD",
+        "TH",
+        "TITLE",
+        "TR",
+        "U",
+        "UL",
+        "OL",
+        "Q",
+        "SPAN2",
+        "ABCDEFG",
+        "ABCDEFGH",
+        "BLOCKQUOTE",
+        "span",
+        "blockquote",
+        "x:Y",
+        "",
+        "Ⅰ",
+        "SPÄN",
+    ];
+    for name in names {
+        let got = lex::lower(name);
+        assert_eq!(got, name.to_ascii_lowercase(), "{name}");
+        let common = ["a", "b", "body", "br", "div", "font", "h1", "h2", "h3", "head", "hr", "html", "i", "img"]
+            .into_iter()
+            .chain(["li", "link", "meta", "o:p", "p", "script", "span", "strong", "style", "table", "tbody", "td"])
+            .chain(["th", "title", "tr", "u", "ul"])
+            .any(|c| c == got);
+        let lowercase = !name.bytes().any(|c| c.is_ascii_uppercase());
+        assert_eq!(matches!(got, Cow::Borrowed(_)), common || lowercase, "{name}");
+    }
+    // Every byte next to the letters' borders ('@' 'A' 'Z' '[' '`' 'a' 'z' '{'), at every
+    // position of names up to the eight bytes of the fast path.
+    let bytes: Vec<u8> = (0x21u8..0x7F).collect();
+    for len in 1..=8 {
+        for &c in &bytes {
+            for at in 0..len {
+                let mut name = vec![b'T'; len];
+                name[at] = c;
+                let name = String::from_utf8(name).unwrap();
+                assert_eq!(lex::lower(&name), name.to_ascii_lowercase(), "{name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn find_byte_is_memchr() {
+    let mut rng = Rng(7);
+    for len in 0..80 {
+        for _ in 0..20 {
+            let b: Vec<u8> = (0..len).map(|_| [b'a', b'<', b'&', 0xE4][rng.below(4)]).collect();
+            for x in [b'<', b'&', b'z'] {
+                assert_eq!(lex::find_byte(x, &b), memchr::memchr(x, &b), "{b:?}");
+            }
+        }
+    }
+}
