@@ -230,6 +230,15 @@ pub fn is_unit(s: &str) -> bool {
     matches!(s, "万元" | "元") || COUNT_UNITS.contains(&s)
 }
 
+/// Whether `s` holds a digit, ASCII or full-width (`３`), looked for byte by byte.
+pub fn has_digit(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        x.is_ascii_digit()
+            || (x == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|y| (0x90..=0x99).contains(y)))
+    })
+}
+
 /// A footnote mark or punctuation printed after a cell's number, not part of it.
 fn is_mark_after_number(c: char) -> bool {
     matches!(c, '*' | '＊' | '※' | '。' | '.' | ',' | '、' | ';' | '；') || ('\u{2460}'..='\u{2473}').contains(&c)
@@ -321,42 +330,49 @@ mod tests {
 
     #[test]
     fn tokens() {
-        assert_eq!(v("\u{a0}", ColKind::Count), (None, "blank"));
-        assert_eq!(v("0", ColKind::Count), (Some(0.0), "zero"));
-        assert_eq!(v("１２３", ColKind::Count), (Some(123.0), "number"));
-        assert_eq!(v("1,234", ColKind::Count), (Some(1234.0), "number"));
-        assert_eq!(v("/", ColKind::Count), (None, "na"));
-        assert_eq!(v("—", ColKind::Count), (None, "na"));
-        assert_eq!(v("不适用", ColKind::Count), (None, "na"));
-        assert_eq!(v("-8", ColKind::Signed), (Some(-8.0), "number"));
-        assert_eq!(v("－8", ColKind::Signed), (Some(-8.0), "number"));
-        assert_eq!(v("减少8", ColKind::Signed), (Some(-8.0), "number"));
-        assert_eq!(v("+3", ColKind::Signed), (Some(3.0), "number"));
-        assert_eq!(v("增加3", ColKind::Signed), (Some(3.0), "number"));
-        assert_eq!(v("251000元", ColKind::Yuan), (Some(251000.0), "number"));
-        assert_eq!(v("12.5万元", ColKind::Yuan), (Some(125000.0), "number"));
-        assert_eq!(v("12.5万元", ColKind::Wan), (Some(12.5), "number"));
-        assert_eq!(v("5949.09", ColKind::Wan), (Some(5949.09), "number"));
-        assert_eq!(v("2笔", ColKind::Count), (Some(2.0), "number"));
-        assert_eq!(v("若干", ColKind::Count), (None, "text"));
-        // Zero as a numeral, marks and notes after a number, units of people.
-        assert_eq!(v("零", ColKind::Count), (Some(0.0), "zero"));
-        assert_eq!(v("〇", ColKind::Count), (Some(0.0), "zero"));
-        assert_eq!(v("12*", ColKind::Count), (Some(12.0), "number"));
-        assert_eq!(v("12①", ColKind::Count), (Some(12.0), "number"));
-        assert_eq!(v("12。", ColKind::Count), (Some(12.0), "number"));
-        assert_eq!(v("12人次", ColKind::Count), (Some(12.0), "number"));
-        assert_eq!(v("12（含3件转办）", ColKind::Count), (Some(12.0), "number"));
-        assert_eq!(v("12件(注)", ColKind::Count), (Some(12.0), "number"));
-        assert_eq!(v("5949.09(万元)", ColKind::Wan), (Some(5949.09), "number"));
-        // A number in brackets alone, or an approximate one, is no value a table holds.
-        assert_eq!(v("（12）", ColKind::Count), (None, "text"));
-        assert_eq!(v("[12]", ColKind::Count), (None, "text"));
-        assert_eq!(v("12[3]", ColKind::Count), (None, "text"));
-        assert_eq!(v("12(3)", ColKind::Count), (None, "text"));
-        assert_eq!(v("约12", ColKind::Count), (None, "text"));
-        assert_eq!(v("12余", ColKind::Count), (None, "text"));
+        // (cell, column kind, value, state)
+        let cases: &[(&str, ColKind, Option<f64>, &str)] = &[
+            ("\u{a0}", ColKind::Count, None, "blank"),
+            ("0", ColKind::Count, Some(0.0), "zero"),
+            ("１２３", ColKind::Count, Some(123.0), "number"),
+            ("1,234", ColKind::Count, Some(1234.0), "number"),
+            ("/", ColKind::Count, None, "na"),
+            ("—", ColKind::Count, None, "na"),
+            ("不适用", ColKind::Count, None, "na"),
+            ("-8", ColKind::Signed, Some(-8.0), "number"),
+            ("－8", ColKind::Signed, Some(-8.0), "number"),
+            ("减少8", ColKind::Signed, Some(-8.0), "number"),
+            ("+3", ColKind::Signed, Some(3.0), "number"),
+            ("增加3", ColKind::Signed, Some(3.0), "number"),
+            ("251000元", ColKind::Yuan, Some(251000.0), "number"),
+            ("12.5万元", ColKind::Yuan, Some(125000.0), "number"),
+            ("12.5万元", ColKind::Wan, Some(12.5), "number"),
+            ("5949.09", ColKind::Wan, Some(5949.09), "number"),
+            ("2笔", ColKind::Count, Some(2.0), "number"),
+            ("若干", ColKind::Count, None, "text"),
+            // Zero as a numeral, marks and notes after a number, units of people.
+            ("零", ColKind::Count, Some(0.0), "zero"),
+            ("〇", ColKind::Count, Some(0.0), "zero"),
+            ("12*", ColKind::Count, Some(12.0), "number"),
+            ("12①", ColKind::Count, Some(12.0), "number"),
+            ("12。", ColKind::Count, Some(12.0), "number"),
+            ("12人次", ColKind::Count, Some(12.0), "number"),
+            ("12（含3件转办）", ColKind::Count, Some(12.0), "number"),
+            ("12件(注)", ColKind::Count, Some(12.0), "number"),
+            ("5949.09(万元)", ColKind::Wan, Some(5949.09), "number"),
+            // A number in brackets alone, or an approximate one, is no value a table holds.
+            ("（12）", ColKind::Count, None, "text"),
+            ("[12]", ColKind::Count, None, "text"),
+            ("12[3]", ColKind::Count, None, "text"),
+            ("12(3)", ColKind::Count, None, "text"),
+            ("约12", ColKind::Count, None, "text"),
+            ("12余", ColKind::Count, None, "text"),
+        ];
+        for &(raw, kind, value, state) in cases {
+            assert_eq!(v(raw, kind), (value, state), "{raw}");
+        }
         assert!(is_approximate("约12") && is_approximate("12余件") && is_approximate("近12"));
         assert!(!is_approximate("12件") && !is_approximate("12") && !is_approximate("约"));
+        assert!(has_digit("（３）") && has_digit("x7") && !has_digit("不详") && !has_digit("（一）"));
     }
 }

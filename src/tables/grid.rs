@@ -101,7 +101,7 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         let parsed = cells::parse_cell(&cell.text, cell.span, ColKind::Signed);
         let key = compact(&cell.text);
         let value_like = parsed.state != CellState::Text
-            || cells::parse_number_text(cells::strip_approx(&key), ColKind::Yuan).is_some()
+            || (cells::has_digit(&key) && cells::parse_number_text(cells::strip_approx(&key), ColKind::Yuan).is_some())
             || is_number_list(&cell.text);
         if !value_like && split_glued_item(&mut out, c, &cell.text, cell.span) {
             continue;
@@ -114,10 +114,11 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
 
 /// Cells that print a value the cell reader cannot read (`（3）`, `[3]`, `×`, `不详`) stand where
 /// the row's values are: after the row's last cell holding Han characters (in a row without any,
-/// those short or holding a digit), or after a number when short or holding a digit. Read as labels, they
-/// would move the row's values into other columns (or leave it none, reading it as blank); as values
-/// they are unknown, and the row's other values keep their places. A unit in a cell of its own
-/// (`万元`) stays no value.
+/// those short or holding a digit), or after a number when short or holding a digit; a number in
+/// brackets and a word for a number not given stand anywhere. Read as labels, they would move the
+/// row's values into other columns (or leave it none, reading it as blank); as values they are
+/// unknown, and the row's other values keep their places. A unit in a cell of its own (`万元`)
+/// stays no value.
 fn mark_unread_values(cells: &mut [RowCell]) {
     let last_han = cells.iter().rposition(|c| !c.value_like && c.text.chars().any(rows::is_cjk));
     let mut after_number = false;
@@ -126,15 +127,19 @@ fn mark_unread_values(cells: &mut [RowCell]) {
             after_number |= !c.is_empty();
             continue;
         }
-        let digit = c.text.chars().any(|ch| fold(ch).is_ascii_digit());
+        let digit = cells::has_digit(c.text);
         if c.is_empty() || (!digit && cells::is_unit(&c.key)) {
             continue;
         }
-        let short = c.key.chars().count() <= 4;
+        let short = || c.key.chars().count() <= 4;
         // `（3）`, `（3）件`: a number in brackets, then at most a unit.
-        let bracketed = digit && (c.key.is_empty() || cells::is_unit(&c.key));
-        let ungiven = cells::UNGIVEN.contains(&c.key.as_str());
-        if ungiven || bracketed || last_han.map_or(digit || short, |h| i > h) || (after_number && (digit || short)) {
+        let bracketed = || digit && (c.key.is_empty() || cells::is_unit(&c.key));
+        let ungiven = || cells::UNGIVEN.contains(&c.key.as_str());
+        let placed = match last_han {
+            Some(h) => i > h,
+            None => digit || short(),
+        };
+        if placed || (after_number && (digit || short())) || bracketed() || ungiven() {
             c.value_like = true;
         }
     }

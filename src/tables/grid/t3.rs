@@ -107,6 +107,8 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
     let mut named: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
     let mut kinds: Vec<(usize, T3Kind)> = Vec::new();
     let mut extra: Vec<ExtraRow> = Vec::new();
+    // The first value column the header names, for the grid of the rows just read.
+    let mut first_col: Option<(usize, Option<usize>)> = None;
     for (k, row) in rows.iter().enumerate() {
         grow(&mut span, row.span);
         if !row.any_number() {
@@ -123,14 +125,22 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
                     Some(s) => named[s].1.extend(cols),
                     None => named.push((row.table, cols)),
                 }
+                first_col = None;
                 continue;
             }
         }
-        let first_value_col = named
-            .iter()
-            .find(|(t, _)| *t == row.table)
-            .and_then(|(_, n)| header_columns(n, T3_COLS.len()))
-            .and_then(|h| h.first().copied());
+        let first_value_col = match first_col {
+            Some((t, f)) if t == row.table => f,
+            _ => {
+                let f = named
+                    .iter()
+                    .find(|(t, _)| *t == row.table)
+                    .and_then(|(_, n)| header_columns(n, T3_COLS.len()))
+                    .and_then(|h| h.first().copied());
+                first_col = Some((row.table, f));
+                f
+            }
+        };
         let kind = t3_kind(row, &mut group_other, first_value_col);
         kinds.push((k, kind));
     }
