@@ -682,7 +682,7 @@ fn unskip_bracketed_values(v: &View, a: usize, b: usize, skip: &mut [bool]) {
             continue;
         }
         // (`(1)申请人…`: a label's ordinal, the label right after it.)
-        let next = (close + 1..b).find(|&k| !is_space(v.chars[k]));
+        let next = (close + 1..b).find(|&k| !is_space(v.chars[k]) && !v.furniture[k]);
         if !next.is_some_and(|k| is_cjk(v.chars[k])) {
             skip[i - a..=close - a].copy_from_slice(&v.furniture[i..=close]);
         }
