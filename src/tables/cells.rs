@@ -213,16 +213,18 @@ fn splits_numbers(raw: &str) -> bool {
 /// A cell's text without the words that make its number approximate (`约3`, `3余`, `近3件`):
 /// such a cell prints a value, though not one a table can hold.
 pub fn strip_approx(s: &str) -> &str {
-    let s = s.trim_start_matches(['约', '近', '逾', '超']);
-    let s = s.trim_end_matches(|c| COUNT_UNITS.iter().any(|u| u.starts_with(c)) || c == '次');
-    s.trim_end_matches(['余', '多', '左', '右', '以', '上'])
+    trim_units(s.trim_start_matches(['约', '近', '逾', '超'])).trim_end_matches(['余', '多', '左', '右', '以', '上'])
+}
+
+/// `s` without the count units at its end (`3件` → `3`, `3人次` → `3`), character by character.
+fn trim_units(s: &str) -> &str {
+    s.trim_end_matches(|c| COUNT_UNITS.iter().any(|u| u.starts_with(c)))
 }
 
 /// A number made approximate by a word (`约3`, `3余件`, `近3`): no value a table holds.
 pub fn is_approximate(s: &str) -> bool {
     let bare = strip_approx(s);
-    let unmarked = s.trim_end_matches(|c| COUNT_UNITS.iter().any(|u| u.starts_with(c)) || c == '次');
-    bare.len() < unmarked.len() && !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit())
+    bare.len() < trim_units(s).len() && !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A unit alone (`万元`, `件`): what a cell printing only it holds is no value.

@@ -1072,10 +1072,14 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
 const UNITS: &[&str] = &["万元", "元", "件", "条", "笔", "个", "项", "次"];
 
 /// A character standing for a glyph the text tool could not map (`?`, `�`, a private-use code,
-/// a box), or a mark printed in a value's place (`×`, `…`, `#`).
+/// a box).
+fn is_unmapped_glyph(c: char) -> bool {
+    matches!(c, '?' | '？' | '\u{FFFD}' | '□') || ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
+/// An unmapped glyph, or a mark printed in a value's place (`×`, `…`, `#`).
 fn is_unreadable_mark(c: char) -> bool {
-    matches!(c, '?' | '？' | '\u{FFFD}' | '□' | '■' | '×' | '…' | '#' | '＃' | '*' | '＊' | '△' | '√' | '※')
-        || ('\u{E000}'..='\u{F8FF}').contains(&c)
+    is_unmapped_glyph(c) || matches!(c, '■' | '×' | '…' | '#' | '＃' | '*' | '＊' | '△' | '√' | '※')
 }
 
 fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
@@ -1089,8 +1093,7 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
     // brackets (`（3）`), an approximate one (`约3`, `3余`) or a word for a number not given
     // (`不详`) takes a value's place that no one can read: dropped, it would let the row's other
     // values move into its column.
-    let unmapped =
-        folded.chars().any(|c| matches!(c, '?' | '？' | '\u{FFFD}' | '□') || ('\u{E000}'..='\u{F8FF}').contains(&c));
+    let unmapped = folded.chars().any(is_unmapped_glyph);
     let bracketed = folded.starts_with('(')
         && folded.ends_with(')')
         && folded.len() > 2
@@ -1101,10 +1104,7 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
         || cells::is_approximate(&folded)
         || cells::UNGIVEN.contains(&folded.as_str())
     {
-        let mut cell = cells::parse_cell(&raw, [a, b], ColKind::Count);
-        cell.state = crate::model::CellState::Text;
-        cell.value = None;
-        out.push(Token::Fixed(cell));
+        out.push(Token::Fixed(cells::unknown(&raw, [a, b])));
         return;
     }
     // Whole-word forms that are one cell: thousands separators, 增加3 / 减少8.

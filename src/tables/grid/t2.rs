@@ -4,7 +4,7 @@
 use crate::model::{ExtraRow, Form, Issue, TableReading};
 
 use crate::tables::build::{self, RowIn};
-use crate::tables::cells::ColKind;
+use crate::tables::cells::{self, ColKind};
 use crate::tables::solve::Token;
 use crate::tables::template::{T2Label, T2_ITEMS, T2_LABELS};
 
@@ -89,12 +89,10 @@ fn t2_values<'r, 'a>(row: &'r GRow<'a>, header: &[(usize, usize, &'static str)])
     let under = |c: &RowCell| header.iter().any(|&(a, b, _)| c.c0 >= a && c.c1 <= b) && !split(c);
     row.cells
         .iter()
-        .filter(|c| c.value_like || (!c.is_empty() && under(c) && words_only(c) && T2_AC.find(&c.key).is_none()))
+        .filter(|c| {
+            c.value_like || (!c.is_empty() && under(c) && !cells::has_digit(c.text) && T2_AC.find(&c.key).is_none())
+        })
         .collect()
-}
-
-fn words_only(c: &RowCell) -> bool {
-    !c.text.chars().any(|ch| crate::tables::cells::fold(ch).is_ascii_digit())
 }
 
 pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableReading> {
