@@ -651,9 +651,12 @@ def test_pdfminer_rows_without_their_values_are_not_blank() -> None:
     assert _cells(report, "other") == [None] * 7
     report = parse(LAYOUTS / "txt-pdfminer" / "syn-03.libreoffice.txt")
     assert _cells(report, "not_processed_confirmation") == [None] * 7
-    # Table 2 the same: 行政处罚 / 行政强制 / 4119 / 195.
+    # Table 2's 行政处罚 / 行政强制 / 4119 / 195 is not 行政处罚 blank and 行政强制 4119 195: a block of
+    # one column keeps its cells in order whichever way it is printed, the two values are the two
+    # items' (test_table2_values_apart_from_their_labels_block_by_block).
     report = parse(LAYOUTS / "txt-pdfminer" / "huaian-hongze-2023.txt")
-    assert report.tables["proactive"]["cells"]["punishment"]["decisions"]["value"] is None
+    cells = report.tables["proactive"]["cells"]
+    assert [cells[k]["decisions"]["value"] for k in ("punishment", "coercion")] == [4119, 195]
 
 
 def test_pdftotext_raw_values_of_rows_whose_labels_came_out_later() -> None:
@@ -714,6 +717,7 @@ def test_pdftotext_raw_table_4_in_runs_whose_order_the_arithmetic_does_not_settl
         [12, 1, 1, 6, 20],
         [13, 4, 8, 1, 26],
     ]
+
 
 @pytest.mark.parametrize(
     ("name", "item", "values"),
@@ -849,3 +853,90 @@ def test_markitdown_table2_block_whose_header_was_printed_apart_reads_the_items_
     assert {k: c["value"] for k, c in fees.items()} == {"prev_items": 8, "change": 0}
     report = parse(LAYOUTS / "md-markitdown" / "pingtan-czj-2019.chromium.md")
     assert [c["value"] for c in report.tables["proactive"]["cells"]["fees"].values()] == [0, 0]
+
+
+def _t2_apart(t2: dict, order: str) -> str:
+    """Table 2 of the 2021 form as PDF text without layout prints it: each one-column block's
+    values apart from its labels (`values-first`: `本年处理决定数量` / `550` / `行政许可`;
+    `labels-first`: `行政处罚` / `行政强制` / `4119` / `195`), the first block row by row."""
+    docs = "\n".join(
+        f"{label}\n" + "\n".join(str(v) for v in t2[key].values() if v is not None)
+        for key, label in (("rules", "规章"), ("normative_documents", "行政规范性文件"))
+    )
+    lines = [
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "信息内容",
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+        docs,
+    ]
+    blocks = (
+        ("第二十条第（五）项", "本年处理决定数量", [("licensing", "行政许可", "decisions")]),
+        (
+            "第二十条第（六）项",
+            "本年处理决定数量",
+            [("punishment", "行政处罚", "decisions"), ("coercion", "行政强制", "decisions")],
+        ),
+        ("第二十条第（八）项", "本年收费金额（单位：万元）", [("fees", "行政事业性收费", "amount_10k_yuan")]),
+    )
+    for caption, header, items in blocks:
+        labels = [label for _, label, _ in items]
+        values = [str(t2[key][col]) for key, _, col in items]
+        body = values + labels if order == "values-first" else labels + values
+        lines += [caption, "信息内容", header, *body]
+    return "\n\n".join(["某某局2023年政府信息公开工作年度报告", *lines, "三、收到和处理政府信息公开申请情况", ""])
+
+
+T2_2021 = [p for p in GOLDS if json.loads(p.read_text(encoding="utf-8")).get("template") == "2021"]
+
+
+@pytest.mark.parametrize("order", ["values-first", "labels-first"])
+def test_table2_values_apart_from_their_labels_block_by_block(order: str) -> None:
+    # pdftotext without -layout of a WPS PDF prints a value set a little higher than its label
+    # before it (`本年处理决定数量` / `550` / `行政许可`), or a block's labels before its values. In a
+    # block of one item or one column every reading order keeps the cells in the table's order: the
+    # block's values are its cells when there are exactly as many.
+    assert len(T2_2021) >= 10
+    for path in T2_2021:
+        t2 = json.loads(path.read_text(encoding="utf-8"))["table2"]
+        report = parse(_t2_apart(t2, order), format="text")
+        cells = report.tables["proactive"]["cells"]
+        read = {key: {col: c["value"] for col, c in row.items()} for key, row in cells.items()}
+        assert read == t2, path.name
+        # (A row printed blank, the values of the others apart from their labels, is not known blank.)
+        known = [key for key, row in t2.items() if None not in row.values()]
+        assert not [
+            i for i in report.issues if "out of order" in i["message"] and any(k in i["message"] for k in known)
+        ]
+    # The real report: pdftotext of huaian-hongze-2023's WPS PDF, each value with its evidence.
+    report = parse(LAYOUTS / "pdftotext-raw" / "huaian-hongze-2023.txt")
+    cells = report.tables["proactive"]["cells"]
+    for key, col, want in (("licensing", "decisions", "550"), ("fees", "amount_10k_yuan", "7730.28")):
+        cell = cells[key][col]
+        assert (str(cell["value"]), report.text[slice(*cell["span"])]) == (want, want)
+
+
+def test_table2_values_apart_from_their_labels_are_not_guessed() -> None:
+    # A block whose value count is not its cell count, or of two items and three columns (whose
+    # order cannot be told), is left unknown and flagged: never a value moved to a neighbour's cell.
+    t2 = json.loads(T2_2021[0].read_text(encoding="utf-8"))["table2"]
+    t2["punishment"]["decisions"], t2["coercion"]["decisions"] = 12, 34
+    text = _t2_apart(t2, "values-first")
+    assert "\n\n12\n\n34\n\n行政处罚" in text
+    report = parse(text.replace("\n\n34\n", "\n", 1), format="text")
+    cells = report.tables["proactive"]["cells"]
+    assert [cells[k]["decisions"]["value"] for k in ("punishment", "coercion")] == [None, None]
+    assert [i for i in report.issues if "out of order" in i["message"]]
+    text = _t2_apart(t2, "labels-first")
+    # The documents block printed labels first: `规章` / `行政规范性文件` / six values.
+    docs = f"规章\n\n行政规范性文件\n\n{' '.join(['1', '2', '3', '4', '5', '6'])}"
+    text = _t2_apart(t2, "labels-first").replace(
+        text.split("现行有效件数\n\n")[1].split("\n\n第二十条第（五）项")[0], docs
+    )
+    report = parse(text, format="text")
+    rows = report.tables["proactive"]["cells"]
+    for key, want in (("rules", [1, 2, 3]), ("normative_documents", [4, 5, 6])):
+        got = [c["value"] for c in rows[key].values()]
+        assert all(g in (None, w) for g, w in zip(got, want)), (key, got)

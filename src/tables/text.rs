@@ -19,6 +19,7 @@ use super::template::{
     self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS,
 };
 
+mod apart;
 mod blocks;
 mod columns;
 mod pieces;
@@ -1093,7 +1094,12 @@ pub(super) fn proactive(
     let spans: Vec<Span> = rows_in.iter().filter(|r| !r.tokens.is_empty()).map(|r| r.region).collect();
     let overfull = rows_in.iter().any(|r| r.tokens.len() > r.cols.len() && r.pins.is_empty());
     if overfull || orphan_value(v, span[0], end, &spans, &in_table) {
-        for r in rows_in.iter_mut().filter(|r| r.tokens.len() < r.cols.len() || has_blank(&r.tokens)) {
+        let limit = before.unwrap_or(end + MAX_GAP);
+        let placed = apart::place_blocks(v, &in_table, format, limit, &mut rows_in);
+        for r in rows_in
+            .iter_mut()
+            .filter(|r| !placed.contains(&r.key) && (r.tokens.len() < r.cols.len() || has_blank(&r.tokens)))
+        {
             r.unreadable = Some("the table was printed out of order (values apart from their labels)");
         }
     }

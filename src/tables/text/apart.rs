@@ -1,0 +1,95 @@
+//! Table 2's values printed apart from their labels, read block by block (pdftotext without
+//! `-layout` on a WPS PDF: `本年处理决定数量` / `550` / `行政许可`, a value set a little higher
+//! than its label coming out before it). Every way a tool orders the text of one block — row
+//! by row, a column at a time — keeps the block's cells in the table's order when the block has
+//! one item or one column, so there the block's values, in text order, are its cells: the
+//! items in the order their labels are printed, each item's columns left to right. Nothing is
+//! read from a block of several items and several columns (`规章` / `行政规范性文件` × three),
+//! whose order cannot be told, nor from a block whose value count is not its cell count.
+
+use crate::model::Form;
+
+use super::super::build::RowIn;
+use super::super::rows::{self, Hit, View};
+use super::super::solve::Token;
+use super::super::template::{t2_blocks, T2Label, T2_ITEMS, T2_LABELS};
+
+/// Gives the rows of every block that can be read this way their values; returns the keys of
+/// the rows it placed (their values are then known, not out of order).
+pub(in super::super) fn place_blocks(
+    v: &View,
+    in_table: &[Hit],
+    format: Form,
+    limit: usize,
+    rows_in: &mut [RowIn],
+) -> Vec<&'static str> {
+    let captions: Vec<usize> =
+        in_table.iter().enumerate().filter(|(_, h)| T2_LABELS[h.pat].0 == "第二十条").map(|(k, _)| k).collect();
+    let mut placed = Vec::new();
+    for (n, &c) in captions.iter().enumerate() {
+        let next = captions.get(n + 1).copied().unwrap_or(in_table.len());
+        let hits = &in_table[c..next];
+        let Some(items) = block_items(hits, format) else { continue };
+        let Some(last) = hits.last() else { continue };
+        // The block's text: to the next caption, or (the last block) past its last label's values.
+        let end = match in_table.get(next) {
+            Some(h) => h.start,
+            None => v.region_end(last.end, limit),
+        };
+        let mut tokens: Vec<Token> = Vec::new();
+        for (k, h) in hits.iter().enumerate() {
+            let gap_end = hits.get(k + 1).map_or(end, |x| x.start);
+            if gap_end > h.end {
+                tokens.extend(rows::tokenize(v, h.end, gap_end, None));
+            }
+        }
+        let width = rows_in.iter().find(|r| r.key == items[0]).map_or(0, |r| r.cols.len());
+        if width == 0 || tokens.len() != items.len() * width {
+            continue;
+        }
+        let assigned: Vec<(&'static str, Vec<Token>)> =
+            items.iter().zip(tokens.chunks(width)).map(|(k, t)| (*k, t.to_vec())).collect();
+        // The rows' own readings (values after each label, glued pieces) hold only these
+        // values: nothing from outside the block (a blank read from an empty line is the layout's).
+        let hull = rows::tokens_span(&tokens, 0);
+        let agrees = assigned.iter().all(|(key, _)| {
+            rows_in.iter().find(|r| r.key == *key).is_some_and(|r| {
+                r.cols.len() == width
+                    && r.tokens
+                        .iter()
+                        .filter(|t| !t.is_blank())
+                        .all(|t| hull[0] <= t.span()[0] && t.span()[1] <= hull[1])
+            })
+        });
+        if !agrees {
+            continue;
+        }
+        for (key, toks) in assigned {
+            if let Some(r) = rows_in.iter_mut().find(|r| r.key == key) {
+                r.region = rows::tokens_span(&toks, r.region[0]);
+                r.tokens = toks;
+                placed.push(key);
+            }
+        }
+    }
+    placed
+}
+
+/// The item keys of one caption's block in the order their labels are printed, when the labels
+/// are exactly one block's items, each once, and that block has one item or one column.
+fn block_items(hits: &[Hit], format: Form) -> Option<Vec<&'static str>> {
+    let mut items: Vec<&'static str> = Vec::new();
+    for h in hits {
+        if let T2Label::Item(i) = T2_LABELS[h.pat].1 {
+            let key = T2_ITEMS[i].key;
+            if items.contains(&key) {
+                return None;
+            }
+            items.push(key);
+        }
+    }
+    let block = t2_blocks(format)
+        .iter()
+        .find(|b| b.items.len() == items.len() && b.items.iter().all(|(k, _)| items.contains(k)))?;
+    (block.items.len() == 1 || block.columns.len() == 1).then_some(items)
+}
