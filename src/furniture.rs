@@ -263,6 +263,66 @@ pub(crate) fn bare_page_numbers(paras: &[&str]) -> Vec<usize> {
     out
 }
 
+/// `- 3 -`, `—3—` at the head of `p` (after its indent; at most two spaces inside each dash):
+/// the number, the prefix's length in characters (indent included), and whether anything but
+/// spaces follows it.
+fn dash_number_prefix(p: &str) -> Option<(u32, usize, bool)> {
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─');
+    let chars: Vec<char> = p.chars().take(64).collect();
+    let mut i = chars.iter().take_while(|c| crate::charset::is_whitespace(**c)).count();
+    let spaces = |i: &mut usize| {
+        let n = chars[*i..].iter().take_while(|c| **c == ' ').count();
+        *i += n;
+        n <= 2
+    };
+    if !chars.get(i).is_some_and(|c| dash(*c)) {
+        return None;
+    }
+    i += 1;
+    if !spaces(&mut i) {
+        return None;
+    }
+    let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let number: u32 = chars[i..i + digits].iter().collect::<String>().parse().ok()?;
+    i += digits;
+    if !spaces(&mut i) || !chars.get(i).is_some_and(|c| dash(*c)) || number == 0 {
+        return None;
+    }
+    i += 1;
+    // What follows is not a number's (`- 3 -1` is no page's), unless it is a label's ordinal
+    // (`- 3 -3.补正后…`).
+    let rest: Vec<char> = p.chars().skip(i).skip_while(|c| crate::charset::is_whitespace(*c)).take(8).collect();
+    let run = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    let ordinal = run > 0
+        && rest.get(run).is_some_and(|c| matches!(c, '.' | '．' | '、'))
+        && rest.get(run + 1).is_some_and(|c| !c.is_ascii_digit());
+    let glued_digit = run > 0 && chars.get(i).is_some_and(|c| c.is_ascii_digit());
+    if (glued_digit && !ordinal) || rest.first().is_some_and(|c| dash(*c)) {
+        return None;
+    }
+    Some((number, i, !rest.is_empty()))
+}
+
+/// Pages' numbers that a PDF text tool printed at the head of the next page's first line (the
+/// pages of PyMuPDF's `get_text(sort=True)` concatenated: `- 3 -     3.补正后申请内容仍不明确  0 …`,
+/// `- 1 -级审核、先审后发…`): `(paragraph, characters)` of each such prefix. Taken only where the
+/// pages' numbers run on: a page number before or after it (`- 2 -` or `- 4 -`, glued too or a
+/// line of its own) is in the text, so a row of dashes and a value (`- 4 -` as three cells) is not
+/// one.
+pub(crate) fn glued_page_numbers(paras: &[&str]) -> Vec<(usize, usize)> {
+    let found: Vec<(usize, u32, usize, bool)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.len() < 4096)
+        .filter_map(|(i, p)| dash_number_prefix(p).map(|(n, len, glued)| (i, n, len, glued)))
+        .collect();
+    let numbered = |n: u32, other: usize| found.iter().any(|&(j, m, _, _)| j != other && (m + 1 == n || n + 1 == m));
+    found.iter().filter(|&&(i, n, _, glued)| glued && numbered(n, i)).map(|&(i, _, len, _)| (i, len)).collect()
+}
+
 /// `还剩8页未读`, possibly followed by `,继续阅读`.
 fn is_pages_left(p: &str) -> bool {
     let Some(rest) = p.strip_prefix("还剩") else { return false };
@@ -474,5 +534,23 @@ mod tests {
         assert_eq!(read(&text, Format::Text).as_deref(), Ok(want));
         assert_eq!(read(&html, Format::Html).as_deref(), Ok(want));
         assert_eq!(read(&text, Format::Markdown).as_deref(), Ok(want));
+    }
+
+    #[test]
+    fn page_numbers_glued_to_the_next_page() {
+        let paras = [
+            "- 1 -级审核、先审后发”程序",
+            "正文",
+            "          - 2 -    信息内容            本年处理决定数量",
+            "— 3 —             3.补正后申请内容仍不明确     0   0",
+            "- 5 -",
+            "- 17 -    0   0",
+            "-   4   -   0",
+            "- 3 -1",
+            "- 6 -3.补正后申请内容仍不明确 0 0",
+        ];
+        assert_eq!(glued_page_numbers(&paras), [(0, 5), (2, 15), (3, 5), (8, 5)]);
+        // Alone, a number is no page's.
+        assert_eq!(glued_page_numbers(&paras[5..]), Vec::<(usize, usize)>::new());
     }
 }

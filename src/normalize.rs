@@ -91,6 +91,7 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
     let mut buf = String::new();
     for_each_string(&mut raw, |s, keep_newlines| clean_in_place(s, keep_newlines, &mut buf, &mut counts, trad));
     join_sum_units(&mut raw.blocks);
+    blank_glued_page_numbers(&mut raw.blocks);
 
     let script = counts.script();
     let mut printed = None;
@@ -190,6 +191,24 @@ fn join_sum_units(blocks: &mut [RawBlock]) {
             }
         }
         last_para = (!empty).then_some(i);
+    }
+}
+
+/// A page's number printed at the head of the next page's first line
+/// ([`crate::furniture::glued_page_numbers`]) becomes spaces: the line's other text keeps its
+/// characters' places (its columns, in column-aligned text) and no number of it is read. Done
+/// before the printed copy is taken, so both copies are alike.
+fn blank_glued_page_numbers(blocks: &mut [RawBlock]) {
+    let glued = {
+        let paras: Vec<&str> =
+            blocks.iter().map(|b| if let RawBlock::Paragraph(p) = b { p.as_str() } else { "" }).collect();
+        crate::furniture::glued_page_numbers(&paras)
+    };
+    for (i, chars) in glued {
+        if let Some(RawBlock::Paragraph(p)) = blocks.get_mut(i) {
+            let bytes = p.char_indices().nth(chars).map_or(p.len(), |(b, _)| b);
+            p.replace_range(..bytes, &" ".repeat(chars));
+        }
     }
 }
 
