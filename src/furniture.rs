@@ -299,7 +299,7 @@ fn dash_number_prefix(p: &str) -> Option<(u32, usize, bool)> {
     let ordinal = run > 0
         && rest.get(run).is_some_and(|c| matches!(c, '.' | '．' | '、'))
         && rest.get(run + 1).is_some_and(|c| !c.is_ascii_digit());
-    let glued_digit = run > 0 && chars.get(i).is_some_and(|c| c.is_ascii_digit());
+    let glued_digit = run > 0 && chars.get(i).is_some_and(char::is_ascii_digit);
     if (glued_digit && !ordinal) || rest.first().is_some_and(|c| dash(*c)) {
         return None;
     }
