@@ -450,7 +450,8 @@ impl View {
                 _ if notes.inside() => {}
                 '\n' | '|' | '｜' => seen = true,
                 c if fold(c).is_ascii_digit() || "/／-－—–".contains(c) => seen = true,
-                '无' => seen = true,
+                // (`无` is a value alone, not `无法提` / `供`, a group label wrapped beside the rows.)
+                '无' if !self.chars.get(i + 1).is_some_and(|c| is_cjk(*c)) => seen = true,
                 '不' if self.chars.get(i + 1..i + 3).is_some_and(|s| s == ['适', '用']) => {
                     seen = true;
                     i += 3;
