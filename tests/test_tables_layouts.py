@@ -46,7 +46,6 @@ the measured figures):
   runs (`1` / `7` for 17), cells next to each other alike: a row with more lines than cells is
   split where one reading gives its seven cells and adds up, else it stays unknown (`173` · two
   blanks · `1122` may be 17 3 … 1 1 22 or 1 7 3 … 11 22);
-- `md-mammoth` (mammoth's Markdown of a DOCX: one paragraph a cell, blank cells gone);
 - `txt-docx2txt` (docx2txt's `process`: a cell a paragraph, an empty line after each, so a blank
   cell is two more): a row whose first cell is blank, or whose blank lines past its seventh cell
   are more than a merged label's few, stays unknown where its blank lines do not settle which
@@ -73,13 +72,17 @@ the measured figures):
   footer `3` where the page broke) is a cell as well as a page's number: the rows around it stay
   unknown;
 - `txt-pymupdf-blocks` (PyMuPDF's text blocks, a block a line): a row's blank cells vanish;
+- the `text-cells-dropped` rendering (a label or a value a paragraph, blank cells gone): its rows
+  are rows, not a column's run down the page, where every row of fewer values than columns adds up
+  to its last value; a table printing a total blank (syn-26, syn-05) stays unknown;
 - `txt-pdfplumber-layout` (`extract_text(layout=True)`): as `pdftotext-layout`.
 
 `pdftotext-rawmode` (`pdftotext -raw`, the content stream's order), `md-markitdown-html` and
 `md-markitdown-docx` (markitdown of the HTML pages and of the DOCX files: pipe tables), `txt-pandoc`
 and `txt-pandoc-docx` (pandoc's plain text of the pages and of the DOCX files: columns of unequal
 widths, values at their left edge) read every scored cell, as do
-`txt-pypdf`, `txt-pypdfium2`, `txt-lynx`, `txt-w3m`, `txt-elinks`, `txt-links`
+`md-mammoth` (mammoth's Markdown of a DOCX: one paragraph a cell, blank cells gone, rows whose
+values add up read as rows), `txt-pypdf`, `txt-pypdfium2`, `txt-lynx`, `txt-w3m`, `txt-elinks`, `txt-links`
 (text browsers' dumps, the last three drawing tables with borders: box-drawing characters, or
 ASCII `+---+` measured in characters), `md-html2text`, `md-pandoc-html` (its cells keep a Word
 page's `<span>` runs), `md-trafilatura` and `md-pandoc-docx` read every scored cell.
@@ -147,18 +150,18 @@ PARTIAL = {
     "text-layout": 0.99,
     "txt-pdfplumber": 0.99,
     "txt-pdfminer": 0.27,
+    "text-cells-dropped": 0.88,
     "txt-bs4": 0.89,
     "txt-bs4-lines": 0.90,
-    "md-mammoth": 0.94,
     "txt-inscriptis": 0.95,
     "txt-docx2txt": 0.96,
     "txt-pdfplumber-layout": 0.99,
     "txt-pypdf-layout": 0.92,
     "txt-pymupdf-sort": 0.94,
-    "txt-pymupdf-blocks": 0.87,
+    "txt-pymupdf-blocks": 0.95,
     "txt-pymupdf": 0.99,
     "pdftotext-layout-nopgbrk": 0.96,
-    "html-pdftohtml": 0.91,
+    "html-pdftohtml": 0.96,
 }
 
 

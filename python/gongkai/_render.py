@@ -115,6 +115,8 @@ RENDERINGS: dict[str, str] = {
     "text-pipe-after-space": "text-pdf with the （一）予以公开 row printed as a pipe row (empty cells kept)",
     "text-label-typos": "text-pdf with misprinted labels (2.其他法律行政止公开, 其它, stray spaces, a "
     "missing last character)",
+    "text-cells-dropped": "text-pdf with tables 2-3 a label or a value a paragraph, an empty line between (a Word "
+    "table through mammoth or docx2txt), blank cells vanished (zeros blank in tables 3-4)",
 }
 
 #: The renderings the parser read fully before issue 11 (tests/test_tables_renderings.py).
@@ -789,6 +791,7 @@ class _PdfText:
     partial: bool = False  # table 3: only the rows with a non-zero value (and 一、二、（七）、四)
     wrap: int = 0  # prose hard-wrapped at this many characters (0: one line a paragraph)
     furniture: bool = False  # page numbers and running headers between pages
+    cell_lines: bool = False  # tables 2-3: a label or a value a paragraph (an empty line between)
 
 
 def _t3_printed_rows(g: _Gold, o: _PdfText) -> list[str]:
@@ -803,6 +806,7 @@ def _pdf_tables(g: _Gold, o: _PdfText) -> dict[str, list[str]]:
     def fix(label: str) -> str:
         return _TYPOS.get(label, label) if o.typos else label
 
+    sep = "\n\n" if o.cell_lines else " "
     t2: list[str] = []
     blocks = g.t2_blocks()
     if o.t2_first_last:
@@ -818,7 +822,7 @@ def _pdf_tables(g: _Gold, o: _PdfText) -> dict[str, list[str]]:
                 i = cols.index("change")
                 if values[i].startswith("-") and values[i - 1]:
                     values[i - 1 : i + 1] = [values[i - 1] + values[i]]
-            t2.append(" ".join([fix(label)] + [v for v in values if v]))
+            t2.append(sep.join([fix(label)] + [v for v in values if v]))
     t3: list[str] = []
     if g.t3:
         col_labels = ["其它" if o.typos and c == "其他" else c for c in REQUESTS_COL_LABELS]
@@ -843,7 +847,7 @@ def _pdf_tables(g: _Gold, o: _PdfText) -> dict[str, list[str]]:
             if row == o.pipe_row:
                 t3.append(_md_row([fix(REQUESTS_LABELS[row])] + values))
             else:
-                t3.append(" ".join([fix(REQUESTS_LABELS[row])] + [v for v in values if v]))
+                t3.append(sep.join([fix(REQUESTS_LABELS[row])] + [v for v in values if v]))
             still = []
             for label, wait in pending:
                 if wait <= 1:
@@ -1224,6 +1228,7 @@ _PDF_TEXT: dict[str, _PdfText] = {
     "text-t2-minus-glued": _PdfText(minus_glued=True),
     "text-pipe-after-space": _PdfText(pipe_row="granted"),
     "text-label-typos": _PdfText(typos=True),
+    "text-cells-dropped": _PdfText(cell_lines=True),
 }
 
 
@@ -1341,7 +1346,7 @@ def to_traditional(text: str) -> str:
 def _zeros_blank(name: str) -> Callable[[str], bool]:
     if name in ("text-lines", "text-pipes"):
         return lambda table: True
-    if name in ("html-word", "text-tabs", "text-pdf-dropped", "text-layout"):
+    if name in ("html-word", "text-tabs", "text-pdf-dropped", "text-layout", "text-cells-dropped"):
         return lambda table: table != "proactive"
     if name in ("md-fullgrid", "html-t2-order"):
         return lambda table: table == "requests"

@@ -284,7 +284,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         .all(|f| (T3_COLS.len() - 1..=T3_COLS.len()).contains(&f.1.len()) && per_line(&f.1));
     // Values one per line are whole rows (one cell per line, blanks as empty lines); fewer
     // than the columns spread over several lines are pieces of a table printed out of order.
-    let scattered = |toks: &[super::solve::Token]| {
+    let spread = |toks: &[super::solve::Token]| {
         // (A row printing its blanks, a line each, is where it was printed.)
         toks.len() < T3_COLS.len() && toks.len() > 1 && !whole_rows && !has_blank(toks) && {
             let first = toks[0].span()[0];
@@ -292,6 +292,12 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             (first..last).any(|i| v.chars.get(i) == Some(&'\n'))
         }
     };
+    // Unless every such row adds up to its last value (`139` / `1` / `1` / `141`), three rows or
+    // more: rows a cell a paragraph whose blank cells vanished (mammoth's Markdown, docx2txt), not
+    // a column's run down the page, whose last value is not the sum of the others.
+    let spread_rows: Vec<&[super::solve::Token]> = found.iter().map(|f| f.1.as_slice()).filter(|t| spread(t)).collect();
+    let rows_add_up = spread_rows.len() >= 3 && spread_rows.iter().all(|t| sums_to_last(t));
+    let scattered = |toks: &[super::solve::Token]| spread(toks) && !rows_add_up;
     let garbled = found.iter().any(|f| f.1.len() > T3_COLS.len() || scattered(&f.1))
         || orphan_value(v, header_from, last_end, &spans, &hits);
     // A row whose every value was printed under a known column is read where it was printed.
