@@ -1000,3 +1000,29 @@ def test_a_group_label_wrapped_beside_its_rows_ends_the_row_above(folder: str) -
         full += read == gold
     # (shanghai-bgt-2019 and syn-19 print totals 0 that do not add up: they stay unknown.)
     assert full >= len(paths) - 4
+
+
+def test_table2_one_column_cells_printed_a_digit_a_line() -> None:
+    # BeautifulSoup's get_text("\n") of a Word page prints each text run a line, a number split over
+    # runs a digit a line: 行政事业性收费 / 5 / 9 / 4 / 9 / . / 0 / 9. Where the table's number lines are
+    # single digits, more than its cells, and every item printed values after its own label, a
+    # one-column item's lines are one number.
+    read = 0
+    for path in sorted((LAYOUTS / "txt-bs4-lines").glob("*.html-word.txt")):
+        gold = _gold_of(path)
+        if gold.get("template") != "2021":
+            continue
+        cells = parse(path).tables["proactive"]["cells"]
+        for key in ("licensing", "punishment", "coercion", "fees"):
+            (want,) = gold["table2"][key].values()
+            (cell,) = cells[key].values()
+            assert cell["value"] in (None, want), (path.name, key, cell["raw"])
+            read += cell["value"] == want
+    assert read >= 30
+    # One item without values after its label (行政处罚 / 行政强制 / 4 / 1 …): nothing is glued.
+    path = LAYOUTS / "txt-bs4-lines" / "pingtan-syq-2021.html-word.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "行政处罚\n1\n2\n8\n2\n" in text
+    moved = text.replace("行政处罚\n1\n2\n8\n2\n", "行政处罚\n").replace("行政强制\n", "行政强制\n1\n2\n8\n2\n")
+    cells = parse(moved, format="text").tables["proactive"]["cells"]
+    assert cells["coercion"]["decisions"]["value"] is None

@@ -1093,6 +1093,18 @@ pub(super) fn proactive(
         return None;
     }
     let end = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(span[1]).max(span[1]);
+    // A Word page's numbers split over text runs, each run a line (BeautifulSoup's
+    // `get_text("\n")`): where every item printed values after its own label, a one-column
+    // item's digit lines are one number's.
+    let cells: usize = rows_in.iter().map(|r| r.cols.len()).sum();
+    if rows_in.iter().all(|r| !r.tokens.is_empty()) && pieces::digit_a_line(v, span[0], end, cells) {
+        for r in rows_in.iter_mut().filter(|r| r.cols.len() == 1 && r.tokens.len() > 1) {
+            if let Some(t) = pieces::one_number(v, &r.tokens, r.cols[0].1) {
+                r.region = rows::tokens_span(std::slice::from_ref(&t), r.region[0]);
+                r.tokens = vec![t];
+            }
+        }
+    }
     // Values printed away from their labels (PDF text without layout: `550` before `行政许可`):
     // an item without values of its own is then not known to be blank.
     // So is it where one label is followed by more values than its item has columns: the

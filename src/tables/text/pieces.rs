@@ -4,6 +4,7 @@
 
 use crate::model::Number;
 use crate::tables::cells;
+use crate::tables::rows::View;
 use crate::tables::solve::Token;
 
 /// Most splits of a row's runs tried (`split_row`).
@@ -130,6 +131,57 @@ fn tokens_of(glued: &[Token], cells: &[Piece]) -> Vec<Token> {
             }
         })
         .collect()
+}
+
+/// Whether the lines of `[a, b)` print numbers a digit a line: every line holding a number is
+/// one digit or a decimal point, and they are more than `cells` (a table's cells, each a line at
+/// most, if they were numbers of their own).
+pub(in crate::tables) fn digit_a_line(v: &View, a: usize, b: usize, cells: usize) -> bool {
+    let mut singles = 0;
+    for (s, e) in lines(v, a, b) {
+        let t: Vec<char> = v.chars[s..e].iter().copied().filter(|c| !cells::is_space(*c)).collect();
+        let numeric = !t.is_empty() && t.iter().all(|c| cells::fold(*c).is_ascii_digit() || matches!(c, '.' | '．'));
+        match t.len() {
+            1 if numeric => singles += 1,
+            _ if numeric => return false,
+            _ => {}
+        }
+    }
+    singles > cells
+}
+
+/// One table-2 cell printed a digit a line right after its label (`5` / `9` / `4` / `9` / `.` /
+/// `0` / `9`): the lines from the first token's to the last token's, each one digit or the
+/// decimal point and no empty line between, read as one number. `None` where they are not so.
+pub(in crate::tables) fn one_number(v: &View, toks: &[Token], kind: cells::ColKind) -> Option<Token> {
+    let (a, b) = (toks.first()?.span()[0], toks.last()?.span()[1]);
+    let mut raw = String::new();
+    let mut count = 0;
+    for (s, e) in lines(v, a, b) {
+        let t: Vec<char> = v.chars[s..e].iter().copied().filter(|c| !cells::is_space(*c)).collect();
+        match t.as_slice() {
+            [c] if cells::fold(*c).is_ascii_digit() || matches!(c, '.' | '．') => raw.push(cells::fold(*c)),
+            _ => return None, // an empty line, or more than a character
+        }
+        count += 1;
+    }
+    let number = count > 1 && raw.matches('.').count() <= 1 && !raw.starts_with('.') && !raw.ends_with('.');
+    number.then(|| Token::Fixed(cells::parse_cell(&raw, [a, b], kind)))
+}
+
+/// The lines of `[a, b)`: `(start, end)` of each, without its line break.
+fn lines(v: &View, a: usize, b: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = b.min(v.chars.len());
+    let mut s = a;
+    std::iter::from_fn(move || {
+        if s >= b {
+            return None;
+        }
+        let e = (s..b).find(|&i| v.chars[i] == '\n').unwrap_or(b);
+        let line = (s, e);
+        s = e + 1;
+        Some(line)
+    })
 }
 
 #[cfg(test)]
