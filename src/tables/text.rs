@@ -293,10 +293,13 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         }
     };
     // Unless every such row adds up to its last value (`139` / `1` / `1` / `141`), three rows or
-    // more: rows a cell a paragraph whose blank cells vanished (mammoth's Markdown, docx2txt), not
-    // a column's run down the page, whose last value is not the sum of the others.
+    // more of them to a total not 0: rows a cell a paragraph whose blank cells vanished
+    // (mammoth's Markdown, docx2txt), not a column's run down the page, whose last value is not
+    // the sum of the others (but for a run of zeros).
     let spread_rows: Vec<&[super::solve::Token]> = found.iter().map(|f| f.1.as_slice()).filter(|t| spread(t)).collect();
-    let rows_add_up = spread_rows.len() >= 3 && spread_rows.iter().all(|t| sums_to_last(t));
+    let nonzero_total = |t: &[super::solve::Token]| t.last().and_then(whole_number).is_some_and(|n| n != 0);
+    let rows_add_up =
+        spread_rows.iter().filter(|t| nonzero_total(t)).count() >= 3 && spread_rows.iter().all(|t| sums_to_last(t));
     let scattered = |toks: &[super::solve::Token]| spread(toks) && !rows_add_up;
     let garbled = found.iter().any(|f| f.1.len() > T3_COLS.len() || scattered(&f.1))
         || orphan_value(v, header_from, last_end, &spans, &hits);
