@@ -1002,13 +1002,14 @@ def test_a_group_label_wrapped_beside_its_rows_ends_the_row_above(folder: str) -
     assert full >= len(paths) - 4
 
 
-def test_table2_one_column_cells_printed_a_digit_a_line() -> None:
+@pytest.mark.parametrize("folder", ["txt-bs4-lines", "txt-inscriptis"])
+def test_table2_one_column_cells_printed_a_digit_a_piece(folder: str) -> None:
     # BeautifulSoup's get_text("\n") of a Word page prints each text run a line, a number split over
-    # runs a digit a line: 行政事业性收费 / 5 / 9 / 4 / 9 / . / 0 / 9. Where the table's number lines are
-    # single digits, more than its cells, and every item printed values after its own label, a
-    # one-column item's lines are one number.
+    # runs a digit a line: 行政事业性收费 / 5 / 9 / 4 / 9 / . / 0 / 9; inscriptis sets the runs a space
+    # apart (`5 9 4 9 . 0 9`). Where the table's numbers are single digits, more than its cells, and
+    # every item printed values after its own label, a one-column item's pieces are one number.
     read = 0
-    for path in sorted((LAYOUTS / "txt-bs4-lines").glob("*.html-word.txt")):
+    for path in sorted((LAYOUTS / folder).glob("*.html-word.txt")):
         gold = _gold_of(path)
         if gold.get("template") != "2021":
             continue

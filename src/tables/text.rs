@@ -1097,10 +1097,10 @@ pub(super) fn proactive(
     }
     let end = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(span[1]).max(span[1]);
     // A Word page's numbers split over text runs, each run a line (BeautifulSoup's
-    // `get_text("\n")`): where every item printed values after its own label, a one-column
-    // item's digit lines are one number's.
+    // `get_text("\n")`) or a space apart (inscriptis): where every item printed values after its
+    // own label, a one-column item's pieces are one number's.
     let cells: usize = rows_in.iter().map(|r| r.cols.len()).sum();
-    if rows_in.iter().all(|r| !r.tokens.is_empty()) && pieces::digit_a_line(v, span[0], end, cells) {
+    if rows_in.iter().all(|r| !r.tokens.is_empty()) && pieces::digit_a_piece(v, span[0], end, cells) {
         for r in rows_in.iter_mut().filter(|r| r.cols.len() == 1 && r.tokens.len() > 1) {
             if let Some(t) = pieces::one_number(v, &r.tokens, r.cols[0].1) {
                 r.region = rows::tokens_span(std::slice::from_ref(&t), r.region[0]);

@@ -133,39 +133,47 @@ fn tokens_of(glued: &[Token], cells: &[Piece]) -> Vec<Token> {
         .collect()
 }
 
-/// Whether the lines of `[a, b)` print numbers a digit a line: every line holding a number is
-/// one digit or a decimal point, and they are more than `cells` (a table's cells, each a line at
-/// most, if they were numbers of their own).
-pub(in crate::tables) fn digit_a_line(v: &View, a: usize, b: usize, cells: usize) -> bool {
+/// Whether `[a, b)` prints numbers a digit a line or a digit a space apart (inscriptis sets a
+/// Word page's text runs a space apart): every word holding a number is one digit or a decimal
+/// point, and they are more than `cells` (a table's cells, each a word at most, if they were
+/// numbers of their own).
+pub(in crate::tables) fn digit_a_piece(v: &View, a: usize, b: usize, cells: usize) -> bool {
     let mut singles = 0;
     for (s, e) in lines(v, a, b) {
-        let t: Vec<char> = v.chars[s..e].iter().copied().filter(|c| !cells::is_space(*c)).collect();
-        let numeric = !t.is_empty() && t.iter().all(|c| cells::fold(*c).is_ascii_digit() || matches!(c, '.' | '．'));
-        match t.len() {
-            1 if numeric => singles += 1,
-            _ if numeric => return false,
-            _ => {}
+        for word in v.chars[s..e].split(|c| cells::is_space(*c)).filter(|w| !w.is_empty()) {
+            let numeric = word.iter().all(|c| is_piece(*c));
+            match word.len() {
+                1 if numeric => singles += 1,
+                _ if numeric => return false,
+                _ => {}
+            }
         }
     }
     singles > cells
 }
 
-/// One table-2 cell printed a digit a line right after its label (`5` / `9` / `4` / `9` / `.` /
-/// `0` / `9`): the lines from the first token's to the last token's, each one digit or the
-/// decimal point and no empty line between, read as one number. `None` where they are not so.
+/// A digit or a decimal point.
+fn is_piece(c: char) -> bool {
+    cells::fold(c).is_ascii_digit() || matches!(c, '.' | '．')
+}
+
+/// One table-2 cell printed a digit a piece right after its label (`5` / `9` / `4` / `9` / `.` /
+/// `0` / `9`, or `5 9 4 9 . 0 9`): from the first token to the last, single digits or the decimal
+/// point each one line break or one space apart (the same all through), read as one number.
+/// `None` where they are not so.
 pub(in crate::tables) fn one_number(v: &View, toks: &[Token], kind: cells::ColKind) -> Option<Token> {
     let (a, b) = (toks.first()?.span()[0], toks.last()?.span()[1]);
-    let mut raw = String::new();
-    let mut count = 0;
-    for (s, e) in lines(v, a, b) {
-        let t: Vec<char> = v.chars[s..e].iter().copied().filter(|c| !cells::is_space(*c)).collect();
-        match t.as_slice() {
-            [c] if cells::fold(*c).is_ascii_digit() || matches!(c, '.' | '．') => raw.push(cells::fold(*c)),
-            _ => return None, // an empty line, or more than a character
-        }
-        count += 1;
+    let printed = v.chars.get(a..b)?;
+    // Pieces at even places, one separator between each two.
+    let sep = *printed.get(1)?;
+    let pieces = printed.iter().step_by(2);
+    let seps = printed.iter().skip(1).step_by(2);
+    let shaped = printed.len() % 2 == 1 && matches!(sep, ' ' | '\n') && seps.clone().all(|c| *c == sep);
+    if !shaped || !pieces.clone().all(|c| is_piece(*c)) {
+        return None;
     }
-    let number = count > 1 && raw.matches('.').count() <= 1 && !raw.starts_with('.') && !raw.ends_with('.');
+    let raw: String = pieces.map(|c| cells::fold(*c)).collect();
+    let number = raw.matches('.').count() <= 1 && !raw.starts_with('.') && !raw.ends_with('.');
     number.then(|| Token::Fixed(cells::parse_cell(&raw, [a, b], kind)))
 }
 
