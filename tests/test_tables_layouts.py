@@ -68,6 +68,11 @@ the measured figures):
 - `html-pdftohtml` (poppler's `pdftohtml -s`: each text run a paragraph placed absolutely, so
   a table comes out a cell a paragraph, its blank cells gone; a sum's unit, `万元`, a paragraph of
   its own after its number): as `txt-pymupdf-blocks`;
+- `txt-pandas-csv` and `txt-pandas-string` (each table read by `pandas.read_html` and printed by
+  `to_csv` / `to_string`, the rest of the page BeautifulSoup's text): a merged cell's text repeats
+  in every cell it spans (`行政事业性收费,8,0,0` for two columns, the last spanning two), over each
+  table a row numbering its columns (`0,1,2,…,14`, furniture, never table 4's values); a row whose
+  spanned value repeats stays unknown where which cells repeat is not settled;
 - `txt-pymupdf` (PyMuPDF's `get_text`, a cell a line): a bare page number among the cells (a
   footer `3` where the page broke) is a cell as well as a page's number: the rows around it stay
   unknown;
@@ -138,6 +143,8 @@ TEXT_FOLDERS = (
     "txt-pymupdf-blocks",
     "md-markitdown-html",
     "md-markitdown-docx",
+    "txt-pandas-csv",
+    "txt-pandas-string",
     "txt-pandoc-docx",
 )
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
@@ -151,6 +158,8 @@ PARTIAL = {
     "txt-pdfplumber": 0.99,
     "txt-pdfminer": 0.27,
     "text-cells-dropped": 0.88,
+    "txt-pandas-csv": 0.97,
+    "txt-pandas-string": 0.96,
     "txt-bs4": 0.89,
     "txt-bs4-lines": 0.90,
     "txt-inscriptis": 0.95,
@@ -1027,3 +1036,16 @@ def test_table2_one_column_cells_printed_a_digit_a_piece(folder: str) -> None:
     moved = text.replace("行政处罚\n1\n2\n8\n2\n", "行政处罚\n").replace("行政强制\n", "行政强制\n1\n2\n8\n2\n")
     cells = parse(moved, format="text").tables["proactive"]["cells"]
     assert cells["coercion"]["decisions"]["value"] is None
+
+
+def test_pandas_tables_as_csv_and_text() -> None:
+    # pandas.read_html of a report page, each table printed by to_csv: the column index row
+    # `0,1,2,…,14` over table 4 is no row of values, and a signed cell after a comma keeps its sign.
+    report = parse(LAYOUTS / "txt-pandas-csv" / "syn-03.html-spans.txt")
+    t4 = report.tables["review_litigation"]["cells"]
+    assert [c["value"] for c in t4["review"].values()] == [12, 1, 8, 3, 24]
+    cell = report.tables["proactive"]["cells"]["licensing"]["change"]
+    assert (cell["value"], report.text[slice(*cell["span"])]) == (-8, "-8")
+    report = parse(LAYOUTS / "txt-pandas-string" / "syn-03.html-spans.txt")
+    t4 = report.tables["review_litigation"]["cells"]
+    assert [c["value"] for c in t4["litigation_direct"].values()] == [44, 9, 17, 9, 79]

@@ -46,6 +46,48 @@ pub(super) fn is_furniture(line: &str) -> bool {
     FURNITURE.find(line).is_some_and(|m| m.start() == 0 && m.end() == line.len())
 }
 
+/// Fewest numbers in a row of column numbers (`mark_column_numbers`).
+const MIN_COLUMN_NUMBERS: usize = 5;
+
+/// Marks as furniture the lines that number a table's columns: only the integers `0 1 2 …` or
+/// `1 2 3 …` in turn, five or more, apart by spaces, commas, TABs or pipes (the column index
+/// pandas prints over a table it read, `to_csv`, `to_string`). No row of a report's tables is
+/// such a run: its parts would not add up to its total.
+fn mark_column_numbers(chars: &[char], furniture: &mut [bool]) {
+    let mut s = 0;
+    for i in 0..=chars.len() {
+        if i < chars.len() && chars[i] != '\n' {
+            continue;
+        }
+        let line = &chars[s..i];
+        let first = line.iter().find(|c| !matches!(c, ' ' | '\t' | '|' | ','));
+        if matches!(first, Some('0' | '1')) && counts_columns(line) {
+            furniture[s..i].iter_mut().for_each(|f| *f = true);
+        }
+        s = i + 1;
+    }
+}
+
+/// Whether `line` is `k k+1 k+2 …` (k 0 or 1, at least [`MIN_COLUMN_NUMBERS`] numbers) and
+/// separators only.
+fn counts_columns(line: &[char]) -> bool {
+    let mut next: Option<u32> = None;
+    let mut n = 0;
+    for word in line.split(|c| matches!(c, ' ' | '\t' | '|' | ',')).filter(|w| !w.is_empty()) {
+        let mut value = 0u32;
+        for c in word {
+            let Some(d) = c.to_digit(10) else { return false };
+            value = value.saturating_mul(10).saturating_add(d);
+        }
+        if word.len() > 3 || next.is_some_and(|k| k != value) || (next.is_none() && value > 1) {
+            return false;
+        }
+        next = Some(value + 1);
+        n += 1;
+    }
+    n >= MIN_COLUMN_NUMBERS
+}
+
 /// The characters of lines that hold numbers only (digits, spaces, signs, points).
 fn number_lines(chars: &[char]) -> Vec<bool> {
     let mut out = vec![false; chars.len()];
@@ -233,6 +275,7 @@ impl View {
             }
         }
         mark_running_headers(&chars, &mut furniture);
+        mark_column_numbers(&chars, &mut furniture);
         let numline = number_lines(&chars);
         let mut compact = String::with_capacity(text.len());
         let mut c2o = Vec::with_capacity(chars.len());
@@ -1118,11 +1161,13 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
     let f: Vec<char> = folded.chars().collect();
     let mut i = 0;
     while i < f.len() {
-        // A sign opens a number at the word's start, or glued between two cells (`12-3`:
-        // 12 and −3, a 2019 本年增/减 printed after the previous cell without a space).
+        // A sign opens a number at the word's start or a field's (`74,-8,8568`, a row as comma-
+        // separated values), or glued between two cells (`12-3`: 12 and −3, a 2019 本年增/减
+        // printed after the previous cell without a space).
         let glued_minus = i > 0 && f[i] == '-' && f[i - 1].is_ascii_digit();
+        let field_start = i == 0 || matches!(f[i - 1], ',' | ';');
         let signed =
-            matches!(f[i], '-' | '+') && f.get(i + 1).is_some_and(char::is_ascii_digit) && (i == 0 || glued_minus);
+            matches!(f[i], '-' | '+') && f.get(i + 1).is_some_and(char::is_ascii_digit) && (field_start || glued_minus);
         if !(f[i].is_ascii_digit() || signed) {
             i += 1;
             continue;
@@ -1285,5 +1330,19 @@ mod tests {
         for line in ["共计： 5", "第3条", "这是一个很长的句子片段 5", "收费 5万元"] {
             assert_eq!(marked(line), "", "{line}");
         }
+    }
+
+    #[test]
+    fn column_number_rows() {
+        for yes in ["0,1,2,3,4,5,6,7,8,9", "  0    1    2    3    4    5", "| 1 | 2 | 3 | 4 | 5 |", "1\t2\t3\t4\t5\t6"]
+        {
+            assert!(counts_columns(&yes.chars().collect::<Vec<_>>()), "{yes}");
+        }
+        for no in ["0,1,2,3", "2,3,4,5,6", "0 1 2 3 5 6", "1 2 3 4 5 x", "12 1 8 3 24", "0 0 0 0 0"] {
+            assert!(!counts_columns(&no.chars().collect::<Vec<_>>()), "{no}");
+        }
+        let v = View::new("四、行政复议\n0,1,2,3,4,5\n12,1,8,3,24");
+        let marked: String = v.chars.iter().zip(&v.furniture).filter(|(_, f)| **f).map(|(c, _)| *c).collect();
+        assert_eq!(marked, "0,1,2,3,4,5");
     }
 }

@@ -885,7 +885,10 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         let mut header = String::new();
         while i < len {
             let c = v.chars[i];
-            if v.furniture[i] || super::cells::is_space(c) || matches!(c, '|' | '｜' | '、' | '(' | ')' | '（' | '）')
+            // (Commas too: a header row as comma-separated values.)
+            if v.furniture[i]
+                || super::cells::is_space(c)
+                || matches!(c, '|' | '｜' | '、' | '(' | ')' | '（' | '）' | ',' | '，')
             {
                 i += 1;
                 continue;

@@ -72,6 +72,7 @@ TOOLS = {
     "pymupdf": "PyMuPDF 1.26.7 (the pdf-docx files' text: 1.28.2)",
     "pymupdf-new": "PyMuPDF 1.28.2",
     "bs4": "beautifulsoup4 4.15.0",
+    "pandas": "pandas 3.1.1 (lxml 6.1.3; beautifulsoup4 4.15.0 for the rest of the page)",
     "html2text": "html2text 2025.4.15",
     "trafilatura": "trafilatura 2.3.1",
     "pandoc": "pandoc 2.17.1.1",
@@ -286,6 +287,24 @@ def bs4_text(html: bytes, sep: str) -> bytes:
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(html, "html.parser").get_text(sep).encode("utf-8")
+
+
+def pandas_text(html: bytes, how: str) -> bytes:
+    """A page as a data pipeline writes it out: each table read by `pandas.read_html` (a merged
+    cell's text repeated in every cell it spans, integer column names) and printed by
+    `DataFrame.to_csv` or `.to_string` (without the index), the rest of the page BeautifulSoup's
+    `get_text("\\n")`."""
+    import io
+
+    import pandas as pd
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for table in soup.find_all("table"):
+        frame = pd.read_html(io.StringIO(str(table)))[0]
+        printed = frame.to_csv(index=False) if how == "csv" else frame.to_string(index=False)
+        table.replace_with(soup.new_string("\n" + printed + "\n"))
+    return soup.get_text("\n").encode("utf-8")
 
 
 def html2text_md(html: bytes) -> bytes:
@@ -737,6 +756,8 @@ def make_tool_text(srcs: list) -> None:
         ("txt-elinks", ".txt", elinks_text, f"{TOOLS['elinks']} -dump -dump-width 200"),
         ("txt-links", ".txt", links_text, f"{TOOLS['links']} -dump -width 200"),
         ("md-markitdown-html", ".md", markitdown_html_md, f"{TOOLS['markitdown']} convert_stream (.html)"),
+        ("txt-pandas-csv", ".txt", lambda h: pandas_text(h, "csv"), f"{TOOLS['pandas']} read_html, to_csv(index=False)"),
+        ("txt-pandas-string", ".txt", lambda h: pandas_text(h, "string"), f"{TOOLS['pandas']} read_html, to_string(index=False)"),
     ]
     for folder, ext, fn, tool in html_makers:
         if not wanted(folder):
