@@ -57,6 +57,11 @@ def test_text_that_is_no_path_still_parses():
     assert gongkai.parse("一、总体情况\n本机关/本单位主动公开政府信息12条。").facts[0]["value"] == 12
     assert gongkai.parse("<p>主动公开政府信息12条/件</p>").facts[0]["value"] == 12
     assert gongkai.parse("| （一）予以公开 | 1/2 |").kind == "other"
+    # A report flattened to one line (selectolax's `.text()`, a crawler's cleaned field) holds
+    # `本年增/减` and sentences: text, not a missing path.
+    flat = "某某局2019年政府信息公开工作年度报告 一、总体情况 本年度主动公开政府信息12条。 信息内容 本年增/减 处理决定数量"
+    assert gongkai.parse(flat).facts[0]["value"] == 12
+    assert gongkai.parse("本机关/本单位主动公开政府信息 " * 300 + "12条").kind is not None
 
 
 def test_text_keyword_and_file_objects_are_unambiguous():

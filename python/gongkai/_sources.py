@@ -88,14 +88,22 @@ def is_url(text: str) -> bool:
     return len(text) < 4096 and bool(_URL.match(text.strip()))
 
 
+#: Longer than this, a one-line str is no path (PATH_MAX on Linux is 4096 bytes).
+_MAX_PATH = 4096
+
+
 def looks_like_path(text: str) -> bool:
     """Whether a str that names no file is a mistyped path rather than a document's text.
 
     One line, no markup (``< > | "`` or a tab), and a path separator or a file
-    extension at its end.
+    extension at its end. Not a line longer than any path (`_MAX_PATH`), nor one holding a
+    sentence's full-width punctuation (``，。；``): a report's text flattened to one line
+    (``… 本年增/减 …``) is text.
     """
     stripped = text.strip()
     if not stripped or not _one_line(text) or any(c in text for c in '|"\t'):
+        return False
+    if len(stripped) > _MAX_PATH or any(c in stripped for c in "，。；"):
         return False
     return "/" in stripped or "\\" in stripped or bool(_EXTENSION.search(stripped))
 
