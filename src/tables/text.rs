@@ -345,6 +345,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             "numbers stand a space apart where the row's other values stand wider: pieces of one number or two cells",
         ));
     }
+    spaced_digit_rows(v, &found, &mut bad);
     let format = if has_2021 || group_other {
         TableFormat::F2021
     } else if found.iter().any(|(i, _, _)| *i == OTHER_2019) {
@@ -524,6 +525,27 @@ fn permute(items: &mut [usize], k: usize, f: &mut impl FnMut(&[usize])) {
 /// Whether seven values are a row of table 3: its first six add up to the seventh.
 fn adds_up_as_row(v: &[i64]) -> bool {
     v.len() == T3_COLS.len() && sum_is_last(v)
+}
+
+/// Single digits a space apart, seven, not adding up, in a table whose blank cells vanish (rows
+/// of fewer values than columns): a converter that sets a Word page's text runs a space apart
+/// prints `1 5 1 3 1 5 4` for 151 3 154, pieces of numbers as much as cells. Such rows go to `bad`.
+fn spaced_digit_rows(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    bad: &mut Vec<(usize, &'static str)>,
+) {
+    let vanish = found.iter().any(|f| (1..T3_COLS.len()).contains(&f.1.len()) && !has_blank(&f.1));
+    if !vanish {
+        return;
+    }
+    let spaced_digits = |toks: &[super::solve::Token]| {
+        toks.iter().all(single_digit)
+            && toks.windows(2).all(|w| v.chars.get(w[0].span()[1]..w[1].span()[0]) == Some(&[' '][..]))
+    };
+    for f in found.iter().filter(|f| f.1.len() == T3_COLS.len() && !sums_to_last(&f.1) && spaced_digits(&f.1)) {
+        bad.push((f.0, "single digits a space apart that do not add up, blanks vanishing: pieces of numbers or cells"));
+    }
 }
 
 /// Whether seven tokens are whole numbers whose first six add up to the seventh.
