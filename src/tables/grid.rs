@@ -50,6 +50,10 @@ const MAX_COMBOS: usize = 64;
 
 /// Compact label text: no whitespace or quotes, widths folded, notes in parentheses removed.
 pub(super) fn compact(s: &str) -> String {
+    // Most value cells print ASCII digits only: nothing to fold, drop or cut, so a copy.
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars().map(fold) {
