@@ -35,6 +35,7 @@ use placeholders::placeholders;
 use reader::{collect_starts, Carry, Read, Reader};
 use sentences::{is_clause_end, segments, Compact};
 pub use table_text::text_table_spans;
+pub(crate) use table_text::text_table_spans_indexed;
 
 use crate::document::{CharIndex, Document, Span};
 use crate::model::{Fact, Issue, Section};
@@ -77,8 +78,20 @@ fn read(
     year: Option<i32>,
     with_facts: bool,
 ) -> (Vec<Fact>, Vec<Issue>) {
+    read_indexed(doc, &CharIndex::new(&doc.text), sections, excluded, year, with_facts)
+}
+
+/// [`read_report`] (with `with_facts`) or [`placeholder_issues`] (without), with the
+/// character index of the text made already.
+pub(crate) fn read_indexed(
+    doc: &Document,
+    idx: &CharIndex<'_>,
+    sections: &[Section],
+    excluded: &[Span],
+    year: Option<i32>,
+    with_facts: bool,
+) -> (Vec<Fact>, Vec<Issue>) {
     let text = doc.text.as_str();
-    let idx = CharIndex::new(text);
     // The document's tables are not prose, unless a converter cut prose into one.
     let mut spans: Vec<Span> = doc
         .tables
@@ -107,7 +120,7 @@ fn read(
         }
     }
     let head_bytes: Vec<usize> = heads.iter().filter(|&&h| h > 0).map(|&h| to_byte(h)).collect();
-    let mut reader = Reader { text, idx: &idx, sections, year, carry: Carry::default(), out: Vec::new() };
+    let mut reader = Reader { text, idx, sections, year, carry: Carry::default(), out: Vec::new() };
     let segs = if with_facts { segments(text, &head_bytes, &excl) } else { Vec::new() };
     for seg in segs {
         if seg.fresh {
@@ -121,7 +134,7 @@ fn read(
         let i = excl.partition_point(|e| e.1 <= byte);
         excl.get(i).is_some_and(|e| e.0 <= byte)
     };
-    let issues = placeholders(text, &idx, &in_table);
+    let issues = placeholders(text, idx, &in_table);
     (facts.into_iter().map(|r| r.fact).collect(), issues)
 }
 

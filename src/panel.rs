@@ -226,8 +226,15 @@ fn label_cut(part: &str, colon: usize) -> Option<usize> {
         if after.starts_with(crate::charset::is_whitespace) {
             continue;
         }
-        let window = after.char_indices().nth(13).map_or(after, |(j, _)| &after[..j]);
-        if let Some(pos) = window.find([':', '：']) {
+        // The next 13 characters, stepped over by their lead bytes; the first colon by byte.
+        let ab = after.as_bytes();
+        let (mut end, mut n) = (0, 0);
+        while n < 13 && end < ab.len() {
+            end += crate::charset::utf8_len(ab[end]);
+            n += 1;
+        }
+        let window = &after[..end.min(after.len())];
+        if let Some(pos) = next_colon(window, 0) {
             if pos > 0 && classify_label(&window[..pos]).is_some() {
                 return Some(i);
             }

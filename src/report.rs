@@ -300,11 +300,13 @@ fn read_one(doc: &Document, source: Source, with_facts: bool) -> (Report, Vec<Is
         .flatten()
         .map(|t| t.span)
         .collect();
-    excluded.extend(facts::text_table_spans(doc));
+    // One character index of the text for both.
+    let idx = CharIndex::new(&doc.text);
+    excluded.extend(facts::text_table_spans_indexed(doc, &idx));
     let (facts, fact_issues) = if with_facts {
-        facts::read_report(doc, &sections, &excluded, meta.year)
+        facts::read_indexed(doc, &idx, &sections, &excluded, meta.year, true)
     } else {
-        (Vec::new(), facts::placeholder_issues(doc, &sections, &excluded))
+        (Vec::new(), facts::read_indexed(doc, &idx, &sections, &excluded, None, false).1)
     };
     let kind = kinds::kind(meta.title.as_deref(), &doc.text, &sections);
     let template = kinds::template_for(kind, &doc.text, meta.year, meta.title.is_some());

@@ -112,16 +112,26 @@ pub(super) fn check_decoded(text: &str, from: EncodingFrom, c0: Option<(usize, u
     // Over the UTF-8 bytes rather than chars: a C0 control or DEL is its own byte, a C1
     // control is C2 80..C2 9F, U+FFFD is EF BF BD; every non-continuation byte starts a char.
     let b = text.as_bytes();
+    // Controls and U+FFFD of a prefix of the text (the C0 and DEL controls of its first `n`
+    // bytes as counted already).
+    let counts = |head: &[u8]| {
+        let c1 = memchr::memchr_iter(0xC2, head).filter(|&i| matches!(head.get(i + 1), Some(0x80..=0x9F))).count();
+        let c0 = match c0.map(|(n, c)| (n.min(b.len()), c)) {
+            Some((n, c)) if n <= head.len() => c + count_bytes(&head[n..], is_control_byte),
+            _ => count_bytes(head, is_control_byte),
+        };
+        (c0 + c1, memchr::memmem::find_iter(head, "\u{fffd}".as_bytes()).count())
+    };
+    // The first 4 × WINDOW bytes hold the first WINDOW chars, so they hold no fewer controls
+    // nor U+FFFD: under the 16 both rules need there, the text passes without a count of
+    // where its WINDOW-th char ends (most text; that count was a pass over every byte).
+    let (controls, replaced) = counts(&b[..b.len().min(4 * WINDOW)]);
+    if controls < 16 && replaced < 16 {
+        return Ok(());
+    }
     // The first WINDOW chars (no more bytes than that means no more chars).
     let (head, chars) = head_chars(b, WINDOW);
-    let c1 = memchr::memchr_iter(0xC2, head).filter(|&i| matches!(head.get(i + 1), Some(0x80..=0x9F))).count();
-    // Those counted, and those of the rest of the chars checked.
-    let c0 = match c0.map(|(n, c)| (n.min(b.len()), c)) {
-        Some((n, c)) if n <= head.len() => c + count_bytes(&head[n..], is_control_byte),
-        _ => count_bytes(head, is_control_byte),
-    };
-    let controls = c0 + c1;
-    let replaced = memchr::memmem::find_iter(head, "\u{fffd}".as_bytes()).count();
+    let (controls, replaced) = counts(head);
     if too_many_controls(controls, chars) || (from == EncodingFrom::Detected && replaced >= 16 && replaced * 4 > chars)
     {
         return Err(CoreError::UnsupportedFormat(BINARY_DATA.to_string()));

@@ -103,7 +103,7 @@ pub(super) fn may_negate(s: &str) -> bool {
                 _ => {}
             }
         }
-        i += 1 + usize::from(x >= 0xC0) + usize::from(x >= 0xE0) + usize::from(x >= 0xF0);
+        i += crate::charset::utf8_len(x);
     }
     false
 }

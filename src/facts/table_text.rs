@@ -20,6 +20,12 @@ use crate::tables::template;
 /// prose lines it is a number a text layer wrapped onto a line of its own
 /// (`…累计主动公开政府信息\n5928\n条`).
 pub fn text_table_spans(doc: &Document) -> Vec<Span> {
+    text_table_spans_indexed(doc, &CharIndex::new(&doc.text))
+}
+
+/// [`text_table_spans`] with the character index of the text made already (the report's
+/// reader shares one with the facts reader).
+pub(crate) fn text_table_spans_indexed(doc: &Document, idx: &CharIndex<'_>) -> Vec<Span> {
     let text = doc.text.as_str();
     // The document's own tables (HTML) are tables already: their lines are not looked at.
     let mut own: Vec<(usize, usize)> = Vec::new();
@@ -61,7 +67,6 @@ pub fn text_table_spans(doc: &Document) -> Vec<Span> {
         };
         lines.push((s, e, kind));
     }
-    let idx = CharIndex::new(text);
     let mut out: Vec<Span> = Vec::new();
     for (k, &(s, e, kind)) in lines.iter().enumerate() {
         // Numbers alone, or a label alone (`府信息`, the end of a sentence's phrase wrapped onto

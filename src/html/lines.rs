@@ -26,13 +26,11 @@ impl Lines {
         let mut run = 0usize;
         let mut i = 0usize;
         while i < b.len() {
-            let lead = b[i];
-            let special =
-                matches!(lead, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
-            if !special {
-                // The whole character: its lead byte says how long it is (the text is UTF-8 and
-                // `i` on a character's start, so no continuation byte is ever read here).
-                i += 1 + usize::from(lead >= 0xC0) + usize::from(lead >= 0xE0) + usize::from(lead >= 0xF0);
+            // The whole character: its lead byte says how long it is (the text is UTF-8 and
+            // `i` on a character's start, so no continuation byte is ever read here).
+            let step = STEP[usize::from(b[i])];
+            if step != 0 {
+                i += usize::from(step);
                 continue;
             }
             let Some(c) = s[i..].chars().next() else { break };
@@ -98,6 +96,31 @@ impl Lines {
         }
     }
 }
+
+/// How far [`Lines::push`] steps over a character by its lead byte, without decoding it: 0
+/// for the bytes that may start whitespace or an invisible character (ASCII whitespace,
+/// C2, E1, E2, E3, EF), which need a look; else the character's UTF-8 length.
+static STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let special =
+            matches!(i as u8, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        t[i] = if special {
+            0
+        } else if i >= 0xF0 {
+            4
+        } else if i >= 0xE0 {
+            3
+        } else if i >= 0xC0 {
+            2
+        } else {
+            1
+        };
+        i += 1;
+    }
+    t
+};
 
 /// East Asian wide characters between which a source line break is no space.
 pub(super) fn is_wide(c: char) -> bool {

@@ -31,9 +31,15 @@ pub(super) fn table_entries(table: &'static str) -> impl Iterator<Item = (&'stat
 pub(super) struct Converter {
     /// Characters that start some source.
     pub(super) starts: CharSet,
-    /// Entries by first character, longest source first.
-    pub(super) entries: FastMap<char, Vec<(&'static str, &'static str)>>,
+    /// Entries by first character, longest source first: `(source, target, whether the
+    /// target is the source)`. A BMP character's list is `lists[slot[c] - 1]` (slot 0: none),
+    /// an astral one's `lists[astral[c]]`: one look-up where a hash map took a hash and a probe.
+    lists: Vec<Vec<Entry>>,
+    slot: Vec<u16>,
+    astral: FastMap<char, usize>,
 }
+
+type Entry = (&'static str, &'static str, bool);
 
 impl Converter {
     pub(super) fn build() -> Converter {
@@ -54,7 +60,33 @@ impl Converter {
             // Stable: equal lengths keep table order, as the first entry wins.
             list.sort_by_key(|(source, _)| std::cmp::Reverse(source.len()));
         }
-        Converter { starts: CharSet::of(entries.keys().copied()), entries }
+        let starts = CharSet::of(entries.keys().copied());
+        let (mut lists, mut slot, mut astral) = (Vec::new(), vec![0u16; 0x10000], FastMap::default());
+        for (c, list) in entries {
+            let k = lists.len();
+            lists.push(list.into_iter().map(|(source, target)| (source, target, source == target)).collect());
+            match u16::try_from(k + 1) {
+                Ok(n) if (c as u32) < 0x10000 => slot[c as usize] = n,
+                _ => {
+                    astral.insert(c, k);
+                }
+            }
+        }
+        Converter { starts, lists, slot, astral }
+    }
+
+    /// The entries of sources starting with `c`.
+    #[inline]
+    fn list(&self, c: char) -> Option<&[Entry]> {
+        let k = match self.slot.get(c as usize) {
+            Some(&n) => usize::from(n).checked_sub(1),
+            None => None,
+        };
+        let k = match k {
+            Some(k) => k,
+            None => *self.astral.get(&c)?,
+        };
+        self.lists.get(k).map(Vec::as_slice)
     }
 
     pub(super) fn convert_into(&self, s: &str, dst: &mut String) {
@@ -64,22 +96,26 @@ impl Converter {
             if c.is_ascii() || !self.starts.contains(c) {
                 continue;
             }
-            let Some(list) = self.entries.get(&c) else { continue };
+            let Some(list) = self.list(c) else { continue };
             let rest = &s[i..];
             // Every source of the list starts with `c`: one of that length matches, a longer
             // one is compared in place on its next two bytes before it is compared whole.
             let n = c.len_utf8();
             let next = |source: &str| source.bytes().skip(n).take(2).zip(rest.bytes().skip(n)).all(|(a, b)| a == b);
-            let Some((source, target)) =
-                list.iter().find(|(source, _)| source.len() == n || (next(source) && rest.starts_with(source)))
+            let Some(&(source, target, same)) =
+                list.iter().find(|(source, _, _)| source.len() == n || (next(source) && rest.starts_with(source)))
             else {
                 continue;
             };
-            dst.push_str(&s[copied..i]);
-            dst.push_str(target);
-            copied = i + source.len();
+            let end = i + source.len();
+            // A phrase kept as it is (乾隆) stays in the run being copied.
+            if !same {
+                dst.push_str(&s[copied..i]);
+                dst.push_str(target);
+                copied = end;
+            }
             // Skip the rest of the matched source.
-            while iter.offset() < copied {
+            while iter.offset() < end {
                 iter.next();
             }
         }

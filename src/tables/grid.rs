@@ -50,6 +50,10 @@ const MAX_COMBOS: usize = 64;
 
 /// Compact label text: no whitespace or quotes, widths folded, notes in parentheses removed.
 pub(super) fn compact(s: &str) -> String {
+    // Most value cells print ASCII digits only: nothing to fold, drop or cut, so a copy.
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars().map(fold) {
@@ -304,8 +308,11 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
             if cells.is_empty() {
                 continue;
             }
-            let label: String = cells.iter().filter(|c| !c.value_like).map(|c| c.key.as_str()).collect();
-            let all: String = cells.iter().map(|c| c.key.as_str()).collect();
+            // Sized at once: collected from pieces, each string grew a few times a row.
+            let mut label = String::with_capacity(cells.iter().filter(|c| !c.value_like).map(|c| c.key.len()).sum());
+            label.extend(cells.iter().filter(|c| !c.value_like).map(|c| c.key.as_str()));
+            let mut all = String::with_capacity(cells.iter().map(|c| c.key.len()).sum());
+            all.extend(cells.iter().map(|c| c.key.as_str()));
             if label.is_empty() && rows::is_furniture(&all) {
                 // A page number a converter took into the grid (`| - 3 | - |`): not a row.
                 continue;

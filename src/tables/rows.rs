@@ -53,18 +53,13 @@ const MIN_COLUMN_NUMBERS: usize = 5;
 /// `1 2 3 …` in turn, five or more, apart by spaces, commas, TABs or pipes (the column index
 /// pandas prints over a table it read, `to_csv`, `to_string`). No row of a report's tables is
 /// such a run: its parts would not add up to its total.
-fn mark_column_numbers(chars: &[char], furniture: &mut [bool]) {
-    let mut s = 0;
-    for i in 0..=chars.len() {
-        if i < chars.len() && chars[i] != '\n' {
-            continue;
-        }
+fn mark_column_numbers(chars: &[char], lines: &[(usize, usize)], furniture: &mut [bool]) {
+    for &(s, i) in lines {
         let line = &chars[s..i];
         let first = line.iter().find(|c| !matches!(c, ' ' | '\t' | '|' | ','));
         if matches!(first, Some('0' | '1')) && counts_columns(line) {
             furniture[s..i].iter_mut().for_each(|f| *f = true);
         }
-        s = i + 1;
     }
 }
 
@@ -88,24 +83,35 @@ fn counts_columns(line: &[char]) -> bool {
     n >= MIN_COLUMN_NUMBERS
 }
 
-/// The characters of lines that hold numbers only (digits, spaces, signs, points).
-fn number_lines(chars: &[char]) -> Vec<bool> {
-    let mut out = vec![false; chars.len()];
+/// The lines of `chars`: `(start, end)` of each, its line break left out.
+fn line_ranges(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
     let mut s = 0;
-    for i in 0..=chars.len() {
-        if i == chars.len() || chars[i] == '\n' {
-            let line = &chars[s..i];
-            // A line without a digit is neither.
-            // (`fold(c)` is an ASCII digit for exactly the ASCII and the full-width digits.)
-            if let Some(first_digit) = line.iter().position(|c| matches!(c, '0'..='9' | '０'..='９')) {
-                if numbers_only(line) {
-                    out[s..i].iter_mut().for_each(|f| *f = true);
-                } else if let Some(p) = numbers_after_fragment(line, first_digit) {
-                    // `范性文    0   6   111`: the middle line of a label wrapped around its values.
-                    out[s + p..i].iter_mut().for_each(|f| *f = true);
-                }
-            }
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            lines.push((s, i));
             s = i + 1;
+        }
+    }
+    lines.push((s, chars.len()));
+    lines
+}
+
+/// The characters of lines that hold numbers only (digits, spaces, signs, points), over the
+/// lines of `chars` ([`line_ranges`]).
+fn number_lines(chars: &[char], lines: &[(usize, usize)]) -> Vec<bool> {
+    let mut out = vec![false; chars.len()];
+    for &(s, i) in lines {
+        let line = &chars[s..i];
+        // A line without a digit is neither.
+        // (`fold(c)` is an ASCII digit for exactly the ASCII and the full-width digits.)
+        if let Some(first_digit) = line.iter().position(|c| matches!(c, '0'..='9' | '０'..='９')) {
+            if numbers_only(line) {
+                out[s..i].iter_mut().for_each(|f| *f = true);
+            } else if let Some(p) = numbers_after_fragment(line, first_digit) {
+                // `范性文    0   6   111`: the middle line of a label wrapped around its values.
+                out[s + p..i].iter_mut().for_each(|f| *f = true);
+            }
         }
     }
     out
@@ -154,16 +160,8 @@ impl View {
 /// Running headers of a PDF's pages (DOMAIN §8.3): the report's title line, or a line naming
 /// the report (`…年度报告`), printed again on later pages between table rows. A line counts
 /// when it occurs at least twice; the first occurrence stays text (it is the title).
-fn mark_running_headers(chars: &[char], furniture: &mut [bool]) {
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut s = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        if c == '\n' {
-            lines.push((s, i));
-            s = i + 1;
-        }
-    }
-    lines.push((s, chars.len()));
+/// `lines`: the lines of `chars` ([`line_ranges`]).
+fn mark_running_headers(chars: &[char], lines: &[(usize, usize)], furniture: &mut [bool]) {
     // A line's key: its characters other than spaces.
     let key_chars = |&(a, b): &(usize, usize)| chars[a..b].iter().copied().filter(|c| !is_space(*c));
     let key = |line: &(usize, usize)| -> String { key_chars(line).collect() };
@@ -178,7 +176,7 @@ fn mark_running_headers(chars: &[char], furniture: &mut [bool]) {
         })
     }
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for line in &lines {
+    for line in lines {
         let &(a, b) = line;
         // The length and the `。` are the key's (spaces are no `。`), and whether it is the
         // title or names a report: only a line that may be a running header gets its key
@@ -274,16 +272,19 @@ impl View {
                 }
             }
         }
-        mark_running_headers(&chars, &mut furniture);
-        mark_column_numbers(&chars, &mut furniture);
-        let numline = number_lines(&chars);
+        // The lines, found once for the passes over them.
+        let lines = line_ranges(&chars);
+        mark_running_headers(&chars, &lines, &mut furniture);
+        mark_column_numbers(&chars, &lines, &mut furniture);
+        let numline = number_lines(&chars, &lines);
+        drop(lines);
         let mut compact = String::with_capacity(text.len());
         let mut c2o = Vec::with_capacity(chars.len());
         let mut cbytes = Vec::with_capacity(chars.len());
-        for (i, &ch) in chars.iter().enumerate() {
+        for (i, ((&ch, &f), &n)) in chars.iter().zip(&furniture).zip(&numline).enumerate() {
             // Lines of numbers only are left out of the compact view: a label wrapped around its
             // row's numbers (`规范性` / `9 9 121` / `文件`) is matched whole.
-            if furniture[i] || numline[i] {
+            if f | n {
                 continue;
             }
             // CJK ideographs, most of the text, are no space, quote or full-width form.
@@ -1318,7 +1319,7 @@ mod tests {
     fn values_on_a_label_fragments_line_leave_the_compact_view() {
         let marked = |text: &str| -> String {
             let chars: Vec<char> = text.chars().collect();
-            let lines = number_lines(&chars);
+            let lines = number_lines(&chars, &line_ranges(&chars));
             chars.iter().zip(&lines).filter(|(_, m)| **m).map(|(c, _)| *c).collect()
         };
         // One value or several after a short piece of a label.

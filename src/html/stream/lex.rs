@@ -329,15 +329,41 @@ pub(super) fn read_attrs<'a>(s: &'a str, k: usize, attrs: &mut Attrs<'a>, keep: 
     read_some_attrs(s, k, attrs, keep)
 }
 
+/// Byte classes of the attribute states, one look-up a byte: whitespace, what ends a name
+/// (whitespace, `/`, `>`, `=`), what ends an unquoted value (whitespace, `>`) and a quote.
+const C_WS: u8 = 1;
+const C_NAME_END: u8 = 2;
+const C_VALUE_END: u8 = 4;
+const C_QUOTE: u8 = 8;
+static ATTR_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let ws = [b'\t', b'\n', b'\x0c', b'\r', b' '];
+    let mut i = 0;
+    while i < ws.len() {
+        t[ws[i] as usize] = C_WS | C_NAME_END | C_VALUE_END;
+        i += 1;
+    }
+    t[b'/' as usize] = C_NAME_END;
+    t[b'=' as usize] = C_NAME_END;
+    t[b'>' as usize] = C_NAME_END | C_VALUE_END;
+    t[b'"' as usize] = C_QUOTE;
+    t[b'\'' as usize] = C_QUOTE;
+    t
+};
+
+#[inline]
+fn class(c: u8) -> u8 {
+    ATTR_CLASS[usize::from(c)]
+}
+
 fn read_some_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bool) -> Option<usize> {
     let b = s.as_bytes();
     let n = b.len();
-    let is_quote = |c: u8| c == b'"' || c == b'\'';
     // Whether the last attribute ended with a closing quote (the next may start right after it).
     let mut after_quote = false;
     loop {
         let gap = k;
-        while k < n && is_ws(b[k]) {
+        while k < n && class(b[k]) & C_WS != 0 {
             k += 1;
         }
         if k >= n {
@@ -357,16 +383,20 @@ fn read_some_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bo
         }
         // Markup `prune` reads otherwise (see [`Attrs::odd`]): an attribute glued to a
         // quoted value, a quote in a name.
-        let mut odd = after_quote && k == gap;
+        let mut quotes = class(b[k]) & C_QUOTE;
+        let odd_gap = after_quote && k == gap;
         let name_start = k;
-        odd |= is_quote(b[k]);
         k += 1;
-        while k < n && !is_ws(b[k]) && !matches!(b[k], b'/' | b'>' | b'=') {
-            odd |= is_quote(b[k]);
+        while k < n {
+            let c = class(b[k]);
+            if c & C_NAME_END != 0 {
+                break;
+            }
+            quotes |= c;
             k += 1;
         }
         let name = &s[name_start..k];
-        while k < n && is_ws(b[k]) {
+        while k < n && class(b[k]) & C_WS != 0 {
             k += 1;
         }
         if k >= n {
@@ -376,13 +406,13 @@ fn read_some_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bo
         after_quote = false;
         if b[k] == b'=' {
             k += 1;
-            while k < n && is_ws(b[k]) {
+            while k < n && class(b[k]) & C_WS != 0 {
                 k += 1;
             }
             if k >= n {
                 return None;
             }
-            if is_quote(b[k]) {
+            if class(b[k]) & C_QUOTE != 0 {
                 let q = b[k];
                 let e = memchr::memchr(q, &b[k + 1..])? + k + 1;
                 value = &s[k + 1..e];
@@ -390,29 +420,29 @@ fn read_some_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bo
                 after_quote = true;
             } else if b[k] != b'>' {
                 let v = k;
-                while k < n && !is_ws(b[k]) && b[k] != b'>' {
-                    odd |= is_quote(b[k]);
+                while k < n {
+                    let c = class(b[k]);
+                    if c & C_VALUE_END != 0 {
+                        break;
+                    }
+                    quotes |= c;
                     k += 1;
                 }
                 value = &s[v..k];
             }
         }
-        attrs.odd |= odd;
-        if !keep || name.len() > 7 {
+        attrs.odd |= odd_gap || quotes & C_QUOTE != 0;
+        if !keep {
             continue;
         }
-        let slot = if name.eq_ignore_ascii_case("id") {
-            &mut attrs.id
-        } else if name.eq_ignore_ascii_case("class") {
-            &mut attrs.class
-        } else if name.eq_ignore_ascii_case("role") {
-            &mut attrs.role
-        } else if name.eq_ignore_ascii_case("colspan") {
-            &mut attrs.colspan
-        } else if name.eq_ignore_ascii_case("rowspan") {
-            &mut attrs.rowspan
-        } else {
-            continue;
+        // The five names read, told apart by their length first.
+        let slot = match name.len() {
+            2 if name.eq_ignore_ascii_case("id") => &mut attrs.id,
+            4 if name.eq_ignore_ascii_case("role") => &mut attrs.role,
+            5 if name.eq_ignore_ascii_case("class") => &mut attrs.class,
+            7 if name.eq_ignore_ascii_case("colspan") => &mut attrs.colspan,
+            7 if name.eq_ignore_ascii_case("rowspan") => &mut attrs.rowspan,
+            _ => continue,
         };
         if slot.is_none() {
             *slot = Some(decode_refs(value)?);
