@@ -157,7 +157,7 @@ pub(crate) fn is_page_number_line(p: &str) -> bool {
     }
     let t: String = p.chars().filter(|c| !crate::charset::is_whitespace(*c)).collect();
     let number = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─');
+    let dash = is_dash;
     // `— 3 —`: dashes on both sides.
     if t.starts_with(dash) && t.ends_with(dash) && number(t.trim_matches(dash)) {
         return true;
@@ -263,11 +263,20 @@ pub(crate) fn bare_page_numbers(paras: &[&str]) -> Vec<usize> {
     out
 }
 
+/// A dash a page number stands between (`— 3 —`, `- 3 -`).
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '—' | '–' | '－' | '─')
+}
+
 /// `- 3 -`, `—3—` at the head of `p` (after its indent; at most two spaces inside each dash):
 /// the number, the prefix's length in characters (indent included), and whether anything but
 /// spaces follows it.
 fn dash_number_prefix(p: &str) -> Option<(u32, usize, bool)> {
-    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─');
+    let dash = is_dash;
+    // (Most paragraphs start otherwise: nothing is collected for them.)
+    if !p.trim_start_matches(crate::charset::is_whitespace).starts_with(dash) {
+        return None;
+    }
     let chars: Vec<char> = p.chars().take(64).collect();
     let mut i = chars.iter().take_while(|c| crate::charset::is_whitespace(**c)).count();
     let spaces = |i: &mut usize| {

@@ -139,14 +139,14 @@ fn tokens_of(glued: &[Token], cells: &[Piece]) -> Vec<Token> {
 /// numbers of their own).
 pub(in crate::tables) fn digit_a_piece(v: &View, a: usize, b: usize, cells: usize) -> bool {
     let mut singles = 0;
-    for (s, e) in lines(v, a, b) {
-        for word in v.chars[s..e].split(|c| cells::is_space(*c)).filter(|w| !w.is_empty()) {
-            let numeric = word.iter().all(|c| is_piece(*c));
-            match word.len() {
-                1 if numeric => singles += 1,
-                _ if numeric => return false,
-                _ => {}
-            }
+    let b = b.min(v.chars.len());
+    // (Line breaks are spaces too: words never run over lines.)
+    for word in v.chars[a.min(b)..b].split(|c| cells::is_space(*c)).filter(|w| !w.is_empty()) {
+        let numeric = word.iter().all(|c| is_piece(*c));
+        match word.len() {
+            1 if numeric => singles += 1,
+            _ if numeric => return false,
+            _ => {}
         }
     }
     singles > cells
@@ -175,21 +175,6 @@ pub(in crate::tables) fn one_number(v: &View, toks: &[Token], kind: cells::ColKi
     let raw: String = pieces.map(|c| cells::fold(*c)).collect();
     let number = raw.matches('.').count() <= 1 && !raw.starts_with('.') && !raw.ends_with('.');
     number.then(|| Token::Fixed(cells::parse_cell(&raw, [a, b], kind)))
-}
-
-/// The lines of `[a, b)`: `(start, end)` of each, without its line break.
-fn lines(v: &View, a: usize, b: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let b = b.min(v.chars.len());
-    let mut s = a;
-    std::iter::from_fn(move || {
-        if s >= b {
-            return None;
-        }
-        let e = (s..b).find(|&i| v.chars[i] == '\n').unwrap_or(b);
-        let line = (s, e);
-        s = e + 1;
-        Some(line)
-    })
 }
 
 #[cfg(test)]
