@@ -724,8 +724,10 @@ fn read_apart(
     issues: &mut Vec<Issue>,
 ) -> Option<(TableReading, Span)> {
     // The values of a table printed out of order run on to the next section's heading
-    // (table 4's), past the rows' own regions.
-    let until = v.compact_marker_after(last_end, &["行政复议"]).unwrap_or(v.chars.len()).max(last_end);
+    // (table 4's), past the rows' own regions, or to table 4's own column words where a page's
+    // text flows its first cells above the heading (`其他` / `结果` / `0` / `尚未` / `审结`).
+    let until =
+        v.compact_marker_after(last_end, &["行政复议", "其他结果", "尚未审结"]).unwrap_or(v.chars.len()).max(last_end);
     let (format, values) = lone_values(v, found, format, [header_from, until])?;
     // The table of values seven to a row in this order, with its issues, where `accept` takes it.
     let mut read = |values: &[Span], accept: &dyn Fn(&TableReading) -> bool| {

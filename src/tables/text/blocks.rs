@@ -22,38 +22,83 @@ fn adds_up(row: &[i64]) -> bool {
     parts.iter().sum::<i64>() == *total
 }
 
-/// The positions in text order of the cells of rows `s..s + k`, row-major, when the block
-/// was printed a column at a time (`k == 1`: a row printed as it stands).
-fn block_cells(s: usize, k: usize, width: usize) -> impl Iterator<Item = usize> {
+/// Most cells the arrangements of one table may copy, over every grouping of its columns tried:
+/// past it the values are left unread rather than enumerated further.
+const MAX_WORK: usize = 4_000_000;
+
+/// The positions in text order of the cells of rows `s..s + k`, row-major, when the block was
+/// printed one group of columns after another, each group row by row (`groups`: the column
+/// ranges left to right; one group of every column is the block printed as it stands, a group
+/// per column is the block printed a column at a time).
+fn block_cells(s: usize, k: usize, width: usize, groups: &[(usize, usize)]) -> Vec<usize> {
     let base = s * width;
-    (0..k).flat_map(move |i| (0..width).map(move |c| base + c * k + i))
+    let mut at = vec![0; k * width];
+    let mut p = base;
+    for &(c0, c1) in groups {
+        for i in 0..k {
+            for c in c0..c1 {
+                at[i * width + c] = p;
+                p += 1;
+            }
+        }
+    }
+    at
 }
 
 /// The cells of `values` (in text order, `width` to a row) in row-major order of the rows, as
 /// the one arrangement of blocks that makes every row add up and the whole table `holds` (given
 /// the values row-major): `Some(positions)` where all such arrangements give the same values,
 /// `None` where none does or they differ (or they are too many to tell).
+///
+/// A block of rows is printed row by row or a column at a time. Where no such arrangement holds,
+/// the blocks may also print one grouping of the columns (the same for the whole table: it comes
+/// from the columns' widths) group after group, each group row by row — pdftotext without
+/// `-layout` prints the four narrow columns of a Word table's first rows as lines, then each
+/// wide column on its own.
 pub(super) fn block_order(values: &[i64], width: usize, holds: impl Fn(&[i64]) -> bool) -> Option<Vec<usize>> {
     if width < 2 || values.is_empty() || !values.len().is_multiple_of(width) {
         return None;
     }
-    let rows = values.len() / width;
-    let mut row = vec![0i64; width];
-    let valid = |s: usize, k: usize, row: &mut Vec<i64>| {
-        (0..k).all(|i| {
-            for (c, cell) in row.iter_mut().enumerate() {
-                *cell = values[(s * width) + c * k + i];
+    let mut work = 0usize;
+    let by_column: Vec<(usize, usize)> = (0..width).map(|c| (c, c + 1)).collect();
+    let mut found = readings(values, width, &holds, &[&by_column], &mut work)?;
+    if found.is_empty() {
+        // Groupings of the columns: a cut after column c or not, neither none nor every one.
+        for mask in 1..(1u32 << (width - 1)) - 1 {
+            let mut groups = Vec::new();
+            let mut from = 0;
+            for c in 1..width {
+                if mask >> (c - 1) & 1 == 1 {
+                    groups.push((from, c));
+                    from = c;
+                }
             }
-            adds_up(row)
-        })
-    };
-    // valid[s][k - 1]: rows s..s + k printed as one block add up.
-    let mut ok = vec![Vec::new(); rows];
-    for (s, blocks) in ok.iter_mut().enumerate() {
-        for k in 1..=rows - s {
-            blocks.push(valid(s, k, &mut row));
+            groups.push((from, width));
+            for (v, o) in readings(values, width, &holds, &[&by_column, &groups], &mut work)? {
+                if found.iter().all(|(w, _)| *w != v) {
+                    found.push((v, o));
+                }
+            }
+            if found.len() > 1 {
+                return None;
+            }
         }
     }
+    (found.len() == 1).then(|| found.swap_remove(0).1)
+}
+
+/// Every distinct table (values row-major, with one arrangement giving it) that the blocks of
+/// `values` give when each block is one row printed as it stands or several rows printed by one
+/// of `layouts` (column groupings), every row adding up and the whole table holding; `None` when they are too many to tell or the work runs past
+/// `MAX_WORK`.
+fn readings(
+    values: &[i64],
+    width: usize,
+    holds: &impl Fn(&[i64]) -> bool,
+    layouts: &[&[(usize, usize)]],
+    work: &mut usize,
+) -> Option<Tails> {
+    let rows = values.len() / width;
     // From the last row back: the distinct tables of rows s.. (as values) and one arrangement
     // giving each.
     let mut tails: Vec<Option<Tails>> = vec![None; rows + 1];
@@ -62,31 +107,47 @@ pub(super) fn block_order(values: &[i64], width: usize, holds: impl Fn(&[i64]) -
         let mut here: Tails = Vec::new();
         let mut seen: HashSet<Vec<i64>> = HashSet::new();
         for k in 1..=rows - s {
-            if !ok[s][k - 1] {
+            // The distinct blocks of rows s..s + k that add up, each with its positions.
+            let mut blocks: Vec<(Vec<i64>, Vec<usize>)> = Vec::new();
+            let one_row: &[&[(usize, usize)]] = &[&[(0, width)]];
+            for groups in if k == 1 { one_row } else { layouts } {
+                let cells = block_cells(s, k, width, groups);
+                let v: Vec<i64> = cells.iter().map(|&p| values[p]).collect();
+                *work += v.len();
+                if v.chunks(width).all(adds_up) && blocks.iter().all(|(w, _)| *w != v) {
+                    blocks.push((v, cells));
+                }
+            }
+            if blocks.is_empty() {
                 continue;
             }
             let Some(rest) = &tails[s + k] else { return None };
-            let cells: Vec<usize> = block_cells(s, k, width).collect();
-            for (vals, order) in rest {
-                let mut v: Vec<i64> = cells.iter().map(|&p| values[p]).collect();
-                v.extend_from_slice(vals);
-                if seen.contains(&v) {
-                    continue;
+            for (block, cells) in &blocks {
+                for (vals, order) in rest {
+                    *work += block.len() + vals.len();
+                    if *work > MAX_WORK {
+                        return None;
+                    }
+                    let mut v = block.clone();
+                    v.extend_from_slice(vals);
+                    if seen.contains(&v) {
+                        continue;
+                    }
+                    if here.len() == MAX_DISTINCT {
+                        return None;
+                    }
+                    let mut o = cells.clone();
+                    o.extend_from_slice(order);
+                    seen.insert(v.clone());
+                    here.push((v, o));
                 }
-                if here.len() == MAX_DISTINCT {
-                    return None;
-                }
-                let mut o = cells.clone();
-                o.extend_from_slice(order);
-                seen.insert(v.clone());
-                here.push((v, o));
             }
         }
         tails[s] = Some(here);
     }
     let mut all = tails.swap_remove(0)?;
     all.retain(|(v, _)| holds(v));
-    (all.len() == 1).then(|| all.swap_remove(0).1)
+    Some(all)
 }
 
 #[cfg(test)]
@@ -171,6 +232,41 @@ mod tests {
         for blocks in [vec![(5, true)], vec![(1, false), (2, true), (2, true)], vec![(2, false), (3, true)]] {
             assert_eq!(decoded(&print(&rows, &blocks), 7).as_deref(), Some(&want[..]), "{blocks:?}");
         }
+    }
+
+    /// `rows` printed as a first block of `k` rows in column `groups` (each row by row), the
+    /// rest a column at a time.
+    fn print_grouped(rows: &[Vec<i64>], k: usize, groups: &[(usize, usize)]) -> Vec<i64> {
+        let mut out = Vec::new();
+        for &(c0, c1) in groups {
+            for r in &rows[..k] {
+                out.extend_from_slice(&r[c0..c1]);
+            }
+        }
+        out.extend(print(&rows[k..], &[(rows.len() - k, true)]));
+        out
+    }
+
+    #[test]
+    fn a_block_printed_in_groups_of_columns_is_put_back() {
+        // pdftotext without -layout of a Word table: the first three rows' four narrow columns
+        // as lines (`2798 49` / `1` / `5` / `0` …), then the legal-services, other and total
+        // columns each on its own, the rest of the table a column at a time.
+        let rows = vec![
+            row([2798, 49, 1, 5, 7, 12]),
+            row([0; 6]),
+            row([1269, 27, 0, 1, 4, 5]),
+            row([1529, 22, 1, 4, 3, 7]),
+            row([2798, 49, 1, 5, 7, 12]),
+        ];
+        let want: Vec<i64> = rows.concat();
+        let groups = [(0, 4), (4, 5), (5, 6), (6, 7)];
+        let text = print_grouped(&rows, 3, &groups);
+        assert_eq!(decoded(&text, 7).as_deref(), Some(&want[..]));
+        // One value changed: no arrangement holds, nothing is read.
+        let mut off = text.clone();
+        off[1] += 1;
+        assert_eq!(decoded(&off, 7), None);
     }
 
     #[test]
