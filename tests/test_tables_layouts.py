@@ -413,6 +413,28 @@ def test_pdftotext_raw_an_all_zero_table_out_of_order_reads_as_zeros() -> None:
         assert not any(c["inferred"] and c["value"] == 0 for row in cells.values() for c in row.values())
 
 
+@pytest.mark.parametrize("name", ["syn-03.docx", "pingtan-czj-2021.paged", "pingtan-czj-2020.docx"])
+def test_pdftotext_raw_table2_a_column_at_a_time_under_its_header_words(name: str) -> None:
+    # pdftotext without -layout of a PDF exported from a Word table: every item label first
+    # (`规章` / `规范性文件` / `行政许可` …), then each block's columns in turn, the header word
+    # and the values of the block's items top to bottom (`本年新制作数量` / `2` / `9`).
+    path = LAYOUTS / "pdftotext-raw" / f"{name}.txt"
+    gold = _gold_of(path)
+    report = parse(path)
+    score = score_cells(report, {"table2": gold["table2"]}, path.name)
+    assert (score.wrong, score.right) == (0, score.total) and score.total >= 10, score.misses[:10]
+    # A column with one value too few: the values are no longer known to be whose.
+    text = path.read_text(encoding="utf-8")
+    header = next(h for h in ("本年新制作数量", "本年制发件数") if h in text)
+    at = text.index("\n", text.index(header)) + 1
+    end = text.index("\n", at)
+    changed = text[:at] + text[end + 1 :]
+    cells = parse(changed, format="text").tables["proactive"]["cells"]
+    changed_score = score_cells(parse(changed, format="text"), {"table2": gold["table2"]}, path.name)
+    assert changed_score.wrong == 0 and changed_score.right < score.total
+    assert cells["rules"][next(iter(cells["rules"]))]["value"] is None
+
+
 @pytest.mark.parametrize("name", ["syn-03.docx", "syn-17.paged", "pingtan-syq-2023.docx"])
 def test_pdftotext_raw_word_table_in_groups_of_columns(name: str) -> None:
     # pdftotext without -layout of a PDF exported from a Word table: the first rows' four narrow

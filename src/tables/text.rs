@@ -1143,7 +1143,10 @@ pub(super) fn proactive(
     let overfull = rows_in.iter().any(|r| r.tokens.len() > r.cols.len() && r.pins.is_empty());
     if overfull || orphan_value(v, span[0], end, &spans, &in_table) {
         let limit = before.unwrap_or(end + MAX_GAP);
-        let placed = apart::place_blocks(v, &in_table, format, limit, &mut rows_in);
+        let mut placed = apart::place_columns(v, &in_table, format, limit, &mut rows_in);
+        if placed.is_empty() {
+            placed = apart::place_blocks(v, &in_table, format, limit, &mut rows_in);
+        }
         for r in rows_in
             .iter_mut()
             .filter(|r| !placed.contains(&r.key) && (r.tokens.len() < r.cols.len() || has_blank(&r.tokens)))

@@ -6,13 +6,17 @@
 //! items in the order their labels are printed, each item's columns left to right. Nothing is
 //! read from a block of several items and several columns (`规章` / `行政规范性文件` × three),
 //! whose order cannot be told, nor from a block whose value count is not its cell count.
+//!
+//! pdftotext without `-layout` of a Word table prints every item label first, then each column
+//! of each block in turn: its header word (`本年制发件数`) and the values of the block's items
+//! under it, top to bottom. There the header words tell every value's place (`place_columns`).
 
 use crate::model::Form;
 
 use super::super::build::RowIn;
 use super::super::rows::{self, Hit, View};
 use super::super::solve::Token;
-use super::super::template::{t2_blocks, T2Label, T2_ITEMS, T2_LABELS};
+use super::super::template::{t2_blocks, T2Block, T2Label, T2_ITEMS, T2_LABELS};
 
 /// Gives the rows of every block that can be read this way their values; returns the keys of
 /// the rows it placed (their values are then known, not out of order).
@@ -92,4 +96,85 @@ fn block_items(hits: &[Hit], format: Form) -> Option<Vec<&'static str>> {
         .iter()
         .find(|b| b.items.len() == items.len() && b.items.iter().all(|(k, _)| items.contains(k)))?;
     (block.items.len() == 1 || block.columns.len() == 1).then_some(items)
+}
+
+/// Table 2 printed as every item label, then column after column under its header word, each
+/// column's values the block's items' in the order their labels are printed. Reads the whole
+/// table or nothing: every block's items printed together, every column header of every block
+/// after the last item label, in the template's order, each followed by exactly one value per
+/// item of its block. Returns the keys of the rows it placed.
+pub(in super::super) fn place_columns(
+    v: &View,
+    in_table: &[Hit],
+    format: Form,
+    limit: usize,
+    rows_in: &mut [RowIn],
+) -> Vec<&'static str> {
+    let blocks = t2_blocks(format);
+    // The blocks in the order their items are printed, each with its items in that order.
+    let mut order: Vec<(&T2Block, Vec<&'static str>)> = Vec::new();
+    let mut last_item = None;
+    for (k, h) in in_table.iter().enumerate() {
+        let T2Label::Item(i) = T2_LABELS[h.pat].1 else { continue };
+        let key = T2_ITEMS[i].key;
+        let Some(block) = blocks.iter().find(|b| b.items.iter().any(|(k, _)| *k == key)) else { return Vec::new() };
+        if order.iter().any(|(_, items)| items.contains(&key)) {
+            return Vec::new();
+        }
+        let open = order.last().is_some_and(|(b, _)| std::ptr::eq(*b, block));
+        if open {
+            order.last_mut().expect("an open block").1.push(key);
+        } else if order.iter().any(|(b, _)| std::ptr::eq(*b, block)) {
+            return Vec::new();
+        } else {
+            order.push((block, vec![key]));
+        }
+        last_item = Some(k);
+    }
+    let Some(last_item) = last_item else { return Vec::new() };
+    let headers: Vec<(usize, &Hit)> =
+        in_table.iter().enumerate().filter(|(_, h)| matches!(T2_LABELS[h.pat].1, T2Label::Col(..))).collect();
+    let expected: usize = order.iter().map(|(b, _)| b.columns.len()).sum();
+    if order.iter().any(|(b, items)| items.len() != b.items.len())
+        || headers.len() != expected
+        || headers.first().is_none_or(|(k, _)| *k < last_item)
+    {
+        return Vec::new();
+    }
+    let mut values: Vec<(&'static str, usize, Token)> = Vec::new();
+    let mut at = headers.iter();
+    for (block, items) in &order {
+        for (c, (col, _, _)) in block.columns.iter().enumerate() {
+            let Some(&(k, h)) = at.next() else { return Vec::new() };
+            if !matches!(T2_LABELS[h.pat].1, T2Label::Col(key, _) if key == *col) {
+                return Vec::new();
+            }
+            let end = match in_table.get(k + 1) {
+                Some(n) => n.start,
+                None => v.region_end(h.end, limit),
+            };
+            let tokens = rows::tokenize(v, h.end, end, None);
+            if tokens.len() != items.len() {
+                return Vec::new();
+            }
+            values.extend(items.iter().zip(tokens).map(|(item, t)| (*item, c, t)));
+        }
+    }
+    let mut placed = Vec::new();
+    for (block, items) in &order {
+        for item in items {
+            let Some(r) = rows_in.iter_mut().find(|r| r.key == *item) else { continue };
+            if r.cols.len() != block.columns.len() {
+                continue;
+            }
+            let mut toks: Vec<(usize, Token)> =
+                values.iter().filter(|(k, _, _)| k == item).map(|(_, c, t)| (*c, t.clone())).collect();
+            toks.sort_by_key(|(c, _)| *c);
+            let toks: Vec<Token> = toks.into_iter().map(|(_, t)| t).collect();
+            r.region = rows::tokens_span(&toks, r.region[0]);
+            r.tokens = toks;
+            placed.push(*item);
+        }
+    }
+    placed
 }
