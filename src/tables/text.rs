@@ -1145,7 +1145,9 @@ pub(super) fn proactive(
         let limit = before.unwrap_or(end + MAX_GAP);
         let mut placed = apart::place_columns(v, &in_table, format, limit, &mut rows_in);
         if placed.is_empty() {
-            placed = apart::place_blocks(v, &in_table, format, limit, &mut rows_in);
+            placed = apart::place_runs(v, &in_table, format, limit, &mut rows_in);
+            let more = apart::place_blocks(v, &in_table, format, limit, &mut rows_in, &placed);
+            placed.extend(more);
         }
         for r in rows_in
             .iter_mut()

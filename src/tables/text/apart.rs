@@ -10,6 +10,8 @@
 //! pdftotext without `-layout` of a Word table prints every item label first, then each column
 //! of each block in turn: its header word (`本年制发件数`) and the values of the block's items
 //! under it, top to bottom. There the header words tell every value's place (`place_columns`).
+//! pdfminer prints such column runs too, but the blocks in any order: a run is placed where its
+//! header word and its number of values fit one block only (`place_runs`).
 
 use crate::model::Form;
 
@@ -18,14 +20,16 @@ use super::super::rows::{self, Hit, View};
 use super::super::solve::Token;
 use super::super::template::{t2_blocks, T2Block, T2Label, T2_ITEMS, T2_LABELS};
 
-/// Gives the rows of every block that can be read this way their values; returns the keys of
-/// the rows it placed (their values are then known, not out of order).
+/// Gives the rows of every block that can be read this way their values, but for blocks holding
+/// a row in `skip` (placed already); returns the keys of the rows it placed (their values are
+/// then known, not out of order).
 pub(in super::super) fn place_blocks(
     v: &View,
     in_table: &[Hit],
     format: Form,
     limit: usize,
     rows_in: &mut [RowIn],
+    skip: &[&'static str],
 ) -> Vec<&'static str> {
     let captions: Vec<usize> =
         in_table.iter().enumerate().filter(|(_, h)| T2_LABELS[h.pat].0 == "第二十条").map(|(k, _)| k).collect();
@@ -34,6 +38,9 @@ pub(in super::super) fn place_blocks(
         let next = captions.get(n + 1).copied().unwrap_or(in_table.len());
         let hits = &in_table[c..next];
         let Some(items) = block_items(hits, format) else { continue };
+        if items.iter().any(|k| skip.contains(k)) {
+            continue;
+        }
         let Some(last) = hits.last() else { continue };
         // The block's text: to the next caption, or (the last block) past its last label's values.
         let end = match in_table.get(next) {
@@ -171,6 +178,66 @@ pub(in super::super) fn place_columns(
                 values.iter().filter(|(k, _, _)| k == item).map(|(_, c, t)| (*c, t.clone())).collect();
             toks.sort_by_key(|(c, _)| *c);
             let toks: Vec<Token> = toks.into_iter().map(|(_, t)| t).collect();
+            r.region = rows::tokens_span(&toks, r.region[0]);
+            r.tokens = toks;
+            placed.push(*item);
+        }
+    }
+    placed
+}
+
+/// Table 2's column runs in any order (pdfminer: `本年处理决定数量` / `0` / `0`, then
+/// `本年处理决定数量` / `0`): a header word followed by nothing but values, as many as the items
+/// of exactly one block having that column, gives that column of the block, the values the
+/// items' top to bottom. A block is placed when every one of its columns is given once; a
+/// column given twice places nothing of its block. Returns the keys of the rows it placed.
+pub(in super::super) fn place_runs(
+    v: &View,
+    in_table: &[Hit],
+    format: Form,
+    limit: usize,
+    rows_in: &mut [RowIn],
+) -> Vec<&'static str> {
+    let blocks = t2_blocks(format);
+    // (block, column, values) of every run that fits one block.
+    let mut runs: Vec<(usize, usize, Vec<Token>)> = Vec::new();
+    for (k, h) in in_table.iter().enumerate() {
+        let T2Label::Col(col, _) = T2_LABELS[h.pat].1 else { continue };
+        let end = match in_table.get(k + 1) {
+            Some(n) => n.start,
+            None => v.region_end(h.end, limit),
+        };
+        let tokens = rows::tokenize(v, h.end, end, None);
+        if tokens.is_empty() {
+            continue;
+        }
+        let mut fits = blocks.iter().enumerate().filter_map(|(b, block)| {
+            let c = block.columns.iter().position(|(key, _, _)| *key == col)?;
+            (block.items.len() == tokens.len()).then_some((b, c))
+        });
+        if let (Some((b, c)), None) = (fits.next(), fits.next()) {
+            runs.push((b, c, tokens));
+        }
+    }
+    let mut placed = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        let mut columns: Vec<&[Token]> = Vec::with_capacity(block.columns.len());
+        for c in 0..block.columns.len() {
+            let mut given = runs.iter().filter(|(rb, rc, _)| *rb == b && *rc == c);
+            match (given.next(), given.next()) {
+                (Some((_, _, toks)), None) => columns.push(toks),
+                _ => break,
+            }
+        }
+        if columns.len() != block.columns.len() {
+            continue;
+        }
+        for (i, (item, _)) in block.items.iter().enumerate() {
+            let Some(r) = rows_in.iter_mut().find(|r| r.key == *item) else { continue };
+            if r.cols.len() != block.columns.len() {
+                continue;
+            }
+            let toks: Vec<Token> = columns.iter().map(|col| col[i].clone()).collect();
             r.region = rows::tokens_span(&toks, r.region[0]);
             r.tokens = toks;
             placed.push(*item);
