@@ -25,20 +25,21 @@ the measured figures):
   labels, a column of values down the page); a run of whole rows that add up is read into the rows
   whose labels came out later, a table whose values are exactly its cells, seven to a row in text
   order, is read so when the relations between rows hold (and each row's sum, but for a slip or
-  totals printed 0), the rest of such a table is left unknown, never guessed; table 4's values in
-  runs between header pieces are read in text order only where no other order of the runs adds
-  up;
+  totals printed 0), or in blocks of rows each printed row by row, a column at a time or (a Word
+  table's narrow columns run together) one grouping of the columns, where exactly one arrangement
+  adds up; table 2 printed label after label, then column after column under its header words, is
+  read whole; the rest of such a table is left unknown, never guessed; table 4's values in runs
+  between header pieces are read in text order only where no other order of the runs adds up;
 - `md-markitdown`: markitdown prints row labels as paragraphs apart from the grid's values; such a
   grid's rows are placed by position when the rows of values are as many as the template's, agree
   with every label left beside its values and the table's arithmetic holds throughout (or holds
   between the rows in every column of parts, or every cell prints 0), else left unknown; from the LibreOffice and Chromium PDFs it drops most numbers altogether;
 - `pdftotext-layout`, `md-pymupdf4llm` and the `text-layout` rendering: a few rows where a label
   wrapped around a vertical group label, or a column the positions do not settle, stay unknown;
-- `txt-pdfplumber` (pdfplumber's `extract_text`): a few table-2 cells of LibreOffice PDFs.
-
 - `txt-pdfminer` (pdfminer.six's `extract_text`): it prints table 3 a column at a time, runs of one
   applicant type's values down the page; only rows whose values still stand after their labels and
-  add up are read;
+  add up are read; table 2's columns come out as runs under their header words, the blocks in any
+  order: a run whose header and value count fit one block only is read;
 - `txt-bs4` (BeautifulSoup's `get_text()` of the HTML page): cells run together, a Word page's
   numbers with the blank cells between them (`6651 1376` for 66 5 1 · 1 3 76); only what the
   arithmetic settles is read, a total never taken as left out where digits may hold it;
@@ -80,14 +81,14 @@ the measured figures):
 - the `text-cells-dropped` rendering (a label or a value a paragraph, blank cells gone): its rows
   are rows, not a column's run down the page, where every row of fewer values than columns adds up
   to its last value; a table printing a total blank (syn-26, syn-05) stays unknown;
-- `txt-pdfplumber-layout` (`extract_text(layout=True)`): as `pdftotext-layout`.
 
 `pdftotext-rawmode` (`pdftotext -raw`, the content stream's order), `md-markitdown-html` and
 `md-markitdown-docx` (markitdown of the HTML pages and of the DOCX files: pipe tables), `txt-pandoc`
 and `txt-pandoc-docx` (pandoc's plain text of the pages and of the DOCX files: columns of unequal
 widths, values at their left edge) read every scored cell, as do
 `md-mammoth` (mammoth's Markdown of a DOCX: one paragraph a cell, blank cells gone, rows whose
-values add up read as rows), `txt-pypdf`, `txt-pypdfium2`, `txt-lynx`, `txt-w3m`, `txt-elinks`, `txt-links`
+values add up read as rows), `txt-pdfplumber` and `txt-pdfplumber-layout` (pdfplumber's
+`extract_text`, plain and `layout=True`), `txt-pypdf`, `txt-pypdfium2`, `txt-lynx`, `txt-w3m`, `txt-elinks`, `txt-links`
 (text browsers' dumps, the last three drawing tables with borders: box-drawing characters, or
 ASCII `+---+` measured in characters), `md-html2text`, `md-pandoc-html` (its cells keep a Word
 page's `<span>` runs), `md-trafilatura` and `md-pandoc-docx` read every scored cell.
@@ -155,7 +156,6 @@ PARTIAL = {
     "pdftotext-layout": 0.99,
     "md-pymupdf4llm": 0.99,
     "text-layout": 0.99,
-    "txt-pdfplumber": 0.99,
     "txt-pdfminer": 0.28,
     "text-cells-dropped": 0.88,
     "txt-pandas-csv": 0.97,
@@ -164,7 +164,6 @@ PARTIAL = {
     "txt-bs4-lines": 0.90,
     "txt-inscriptis": 0.95,
     "txt-docx2txt": 0.96,
-    "txt-pdfplumber-layout": 0.99,
     "txt-pypdf-layout": 0.92,
     "txt-pymupdf-sort": 0.94,
     "txt-pymupdf-blocks": 0.95,

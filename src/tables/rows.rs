@@ -106,7 +106,7 @@ fn number_lines(chars: &[char], lines: &[(usize, usize)]) -> Vec<bool> {
         // A line without a digit is neither.
         // (`fold(c)` is an ASCII digit for exactly the ASCII and the full-width digits.)
         if let Some(first_digit) = line.iter().position(|c| matches!(c, '0'..='9' | '０'..='９')) {
-            if numbers_only(line) {
+            if numbers_with_units(line) {
                 out[s..i].iter_mut().for_each(|f| *f = true);
             } else if let Some(p) = numbers_after_fragment(line, first_digit) {
                 // `范性文    0   6   111`: the middle line of a label wrapped around its values.
@@ -135,12 +135,35 @@ fn numbers_after_fragment(line: &[char], p: usize) -> Option<usize> {
     (numbers_only(tail) && numbers >= 1).then_some(p)
 }
 
+/// Units a table-2 amount or count prints after its number (`211.4 万元`, `2笔`).
+const VALUE_UNITS: &[&str] = &["万元", "亿元", "元", "笔", "件", "项", "个"];
+
 /// Whether `chars` hold only digits, spaces and the marks numbers print with (`.-/,`).
 fn numbers_only(chars: &[char]) -> bool {
-    chars.iter().all(|c| {
-        let c = fold(*c);
-        c.is_ascii_digit() || is_space(c) || matches!(c, '.' | '-' | '/' | ',')
-    })
+    chars.iter().all(|c| number_char(*c) || is_space(*c))
+}
+
+fn number_char(c: char) -> bool {
+    let c = fold(c);
+    c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | ',')
+}
+
+/// Whether `chars` hold only numbers, each maybe followed by a unit (`211.4 万元`, `2笔`: a
+/// line of values wrapped inside `政府集` / `中采购`), and spaces.
+fn numbers_with_units(chars: &[char]) -> bool {
+    let mut after_number = false;
+    for word in chars.split(|c| is_space(*c)).filter(|w| !w.is_empty()) {
+        let digits = word.iter().take_while(|c| number_char(**c)).count();
+        let unit = &word[digits..];
+        let unit_ok = unit.is_empty()
+            || ((digits > 0 || after_number)
+                && VALUE_UNITS.iter().any(|u| u.chars().count() == unit.len() && u.chars().eq(unit.iter().copied())));
+        if !unit_ok {
+            return false;
+        }
+        after_number = digits > 0 && unit.is_empty();
+    }
+    true
 }
 
 impl View {
@@ -1329,6 +1352,13 @@ mod tests {
         assert_eq!(v.compact, "行政事业性收费");
         // Not a fragment: a clause, a number without a space before it, a long line, a unit.
         for line in ["共计： 5", "第3条", "这是一个很长的句子片段 5", "收费 5万元"] {
+            assert_eq!(marked(line), "", "{line}");
+        }
+        // A whole line of values with their units, inside a wrapped label.
+        let v = View::new("政府集\n        26      211.4 万元\n中采购");
+        assert_eq!(v.compact, "政府集中采购");
+        assert_eq!(marked("  2笔   984361元"), "  2笔   984361元");
+        for line in ["5 万元万元", "5 万", "元", "万元"] {
             assert_eq!(marked(line), "", "{line}");
         }
     }
