@@ -372,6 +372,15 @@ def pypdfium2_text(pdf: Path) -> bytes:
         doc.close()
 
 
+def libreoffice_text(docx_path: Path) -> bytes:
+    """LibreOffice's "Save as Text" of a Word file (`--convert-to "txt:Text (encoded):UTF8"`):
+    each table cell a line."""
+    with tempfile.TemporaryDirectory(prefix="gongkai-lo-text-") as t:
+        tmp = Path(t)
+        soffice([docx_path], "txt:Text (encoded):UTF8", tmp, tmp, html=False)
+        return (tmp / (docx_path.stem + ".txt")).read_bytes()
+
+
 def docx2txt_text(docx_path: Path) -> bytes:
     import docx2txt
 
@@ -776,6 +785,7 @@ def make_tool_text(srcs: list) -> None:
         ("txt-docx2txt", ".txt", docx2txt_text, f"{TOOLS['docx2txt']} process"),
         ("md-markitdown-docx", ".md", markitdown_docx_md, f"{TOOLS['markitdown']} convert (.docx, mammoth inside)"),
         ("txt-pandoc-docx", ".txt", lambda p: pandoc(p.read_bytes(), "docx", "plain"), f"{TOOLS['pandoc']} -f docx -t plain"),
+        ("txt-libreoffice-docx", ".txt", libreoffice_text, f"{TOOLS['libreoffice']} --convert-to \"txt:Text (encoded):UTF8\""),
     ]
     for folder, ext, fn, tool in docx_makers:
         if not wanted(folder):
