@@ -54,6 +54,10 @@ the measured figures):
 - `txt-libreoffice-docx` (LibreOffice's "Save as Text" of the DOCX files, a cell a line): where
   table 4's row prints blanks and its total does not add up (syn-17 prints 3 1 and a blank total),
   no placement of its values holds and the table stays unknown;
+- `txt-antiword` and `txt-catdoc` (the Word 97 files' text by antiword and catdoc): the tools lose
+  most of the tables of these LibreOffice-made files (antiword keeps table 3's header only, catdoc
+  table 2 and table 3's first rows); what is left is read with no wrong number, and a table whose
+  labels stand apart from the rows of values stays unknown;
 - `txt-inscriptis` (inscriptis' `get_text`): it sets a Word page's runs a space apart, `2 7 9 8`
   for 2798, and prints rows under a two-level label shifted right; digits a space apart are joined
   where the row then adds up, rows shifted past the columns are not placed by position, and rows
@@ -151,6 +155,8 @@ TEXT_FOLDERS = (
     "txt-pandas-string",
     "txt-pandoc-docx",
     "txt-libreoffice-docx",
+    "txt-antiword",
+    "txt-catdoc",
 )
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
 #: Layouts held to a floor on the share of cells read (see the module docstring), not to all of them.
@@ -169,6 +175,8 @@ PARTIAL = {
     "txt-inscriptis": 0.95,
     "txt-docx2txt": 0.96,
     "txt-libreoffice-docx": 0.96,
+    "txt-antiword": 0.04,
+    "txt-catdoc": 0.27,
     "txt-pypdf-layout": 0.92,
     "txt-pymupdf-sort": 0.94,
     "txt-pymupdf-blocks": 0.95,

@@ -21,7 +21,8 @@ Tools (the versions that made the committed files; other versions give other byt
   html2text 2025.4.15, trafilatura 2.3.1, pypdfium2 5.15.2, mammoth 1.13.0 (the tool-text folders)
 - pandoc 2.17.1.1 (Debian bookworm ``pandoc``); w3m 0.5.3+git20230121, Lynx 2.9.0dev.12,
   ELinks 0.13.2 and Links 2.28 (Debian bookworm ``w3m``, ``lynx``, ``elinks``, ``links2``);
-  inscriptis 2.7.6 (pip)
+  inscriptis 2.7.6 (pip); antiword 0.37 and catdoc 0.95 (Debian bookworm ``antiword``,
+  ``catdoc``: the text of the Word 97 files)
 
 pdfminer.six orders some text boxes of one line differently from run to run: a regenerated
 ``txt-pdfminer`` file may print a few values in another order than the committed one.
@@ -81,6 +82,8 @@ TOOLS = {
     "mammoth": "mammoth 1.13.0",
     "inscriptis": "inscriptis 2.7.6",
     "docx2txt": "docx2txt 0.9",
+    "antiword": "antiword 0.37 (Debian 0.37-16+deb12u1)",
+    "catdoc": "catdoc 0.95 (Debian 1:0.95-6~deb12u1)",
     "w3m": "w3m 0.5.3+git20230121",
     "lynx": "Lynx 2.9.0dev.12",
     "elinks": "ELinks 0.13.2",
@@ -379,6 +382,17 @@ def libreoffice_text(docx_path: Path) -> bytes:
         tmp = Path(t)
         soffice([docx_path], "txt:Text (encoded):UTF8", tmp, tmp, html=False)
         return (tmp / (docx_path.stem + ".txt")).read_bytes()
+
+
+def antiword_text(doc_path: Path) -> bytes:
+    """`antiword -w 0` of a Word 97 file: tables as rows of `|`-separated cells, a wrapped cell's
+    text continuing on the row's next lines."""
+    return run(["antiword", "-w", "0", str(doc_path)]).stdout
+
+
+def catdoc_text(doc_path: Path) -> bytes:
+    """`catdoc -w -d utf-8` of a Word 97 file: a table row a line, its cells a tab apart."""
+    return run(["catdoc", "-w", "-d", "utf-8", str(doc_path)]).stdout
 
 
 def docx2txt_text(docx_path: Path) -> bytes:
@@ -808,6 +822,24 @@ def make_tool_text(srcs: list) -> None:
             how = f"docx/{docx_path.name} → {tool}"
             facts = None if classic else prose_facts(gold)
             write(out, fn(docx_path), derived_gold(gold, source, out, how, classic=classic, facts=facts, unscored=vanish))
+
+    doc_makers: list[tuple[str, Callable[[Path], bytes], str]] = [
+        ("txt-antiword", antiword_text, f"{TOOLS['antiword']} -w 0"),
+        ("txt-catdoc", catdoc_text, f"{TOOLS['catdoc']} -w -d utf-8"),
+    ]
+    for folder, fn, tool in doc_makers:
+        if not wanted(folder):
+            continue
+        out_dir = HERE / folder
+        clean(out_dir)
+        for doc_path in sorted((HERE / "doc").glob("*.doc")):
+            stem = doc_path.name[: -len(".doc")]
+            made = json.loads(doc_path.with_name(stem + ".gold.json").read_text(encoding="utf-8"))
+            source = DATA.parent.parent / made["source"]["path"]
+            gold = json.loads(source.read_text(encoding="utf-8"))
+            out = out_dir / f"{stem}.txt"
+            how = f"doc/{doc_path.name} → {tool}"
+            write(out, fn(doc_path), derived_gold(gold, source, out, how, classic=True))
 
 
 ONLY: set[str] = set()
