@@ -1008,10 +1008,59 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             runs.push(more);
             at = e;
         }
+        // The last runs printed at the very end of the text, after the closing sections' prose
+        // (pdftotext without -layout of a browser's PDF flows the table's right-hand cells after
+        // the page's body): read only where they make the 15 and every group then adds up.
+        let short = 15usize.saturating_sub(runs.iter().map(Vec::len).sum::<usize>());
+        if short > 0 {
+            if let Some(tail) = t4_tail(v, at, short) {
+                let mut all: Vec<_> = runs.iter().flatten().cloned().collect();
+                all.extend(tail.iter().cloned());
+                if t4_adds_up(&all) == Some(true) {
+                    runs.push(tail);
+                }
+            }
+        }
         let (tokens, unreadable) = t4_runs(runs);
         return Some(row(tokens, unreadable, issues));
     }
     None
+}
+
+/// The values on the text's last lines after `from`: `n` lone whole numbers, each on a line of
+/// its own, nothing after them, prose (a line with CJK text) before them.
+fn t4_tail(v: &View, from: usize, n: usize) -> Option<Vec<super::solve::Token>> {
+    let len = v.chars.len();
+    let mut lines = 0;
+    let mut start = len;
+    let mut end = len;
+    while end > from {
+        let ls = (from..end).rev().find(|&i| v.chars[i] == '\n').map_or(from, |i| i + 1);
+        let line = &v.chars[ls..end];
+        // (Page furniture, a footer's number, is no value.)
+        let text = (ls..end)
+            .filter(|&i| !v.furniture[i] && !super::cells::is_space(v.chars[i]) && v.chars[i] != '\u{c}')
+            .map(|i| &v.chars[i]);
+        let all_digits = text.clone().count() > 0 && text.clone().all(|c| super::cells::fold(*c).is_ascii_digit());
+        if all_digits {
+            lines += 1;
+            start = ls;
+        } else if text.clone().count() > 0 {
+            if !line.iter().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) {
+                return None;
+            }
+            break;
+        }
+        if ls == from || lines > n {
+            break;
+        }
+        end = ls - 1;
+    }
+    if lines != n {
+        return None;
+    }
+    let tokens = rows::tokenize(v, start, len, None);
+    (tokens.len() == n && tokens.iter().all(|t| whole_number(t).is_some())).then_some(tokens)
 }
 
 /// Whether a level-1 heading (`五、`, `六.`) starts at `i`, at the start of its line.
