@@ -246,7 +246,9 @@ def test_the_inputs_are_there() -> None:
     assert len([p for p in GOLDS if p.parent == SYNTHETIC]) == 30
     assert len(NEW_RENDERINGS) == len(_render.RENDERINGS) - 10 >= 17
     for folder in TEXT_FOLDERS:
-        assert len(documents(LAYOUTS / folder)) >= 19, folder
+        # (The text of the 15 Word 97 files, the fewest; the others 30 or more.)
+        least = 15 if folder in ("txt-antiword", "txt-catdoc") else 30
+        assert len(documents(LAYOUTS / folder)) >= least, folder
 
 
 @pytest.mark.parametrize(
