@@ -321,6 +321,7 @@ fn dash_number_prefix(p: &str) -> Option<(u32, usize, bool)> {
 /// pages' numbers run on: a page number before or after it (`- 2 -` or `- 4 -`, glued too or a
 /// line of its own) is in the text, so a row of dashes and a value (`- 4 -` as three cells) is not
 /// one.
+
 pub(crate) fn glued_page_numbers(paras: &[&str]) -> Vec<(usize, usize)> {
     let found: Vec<(usize, u32, usize, bool)> = paras
         .iter()
@@ -330,6 +331,63 @@ pub(crate) fn glued_page_numbers(paras: &[&str]) -> Vec<(usize, usize)> {
         .collect();
     let numbered = |n: u32, other: usize| found.iter().any(|&(j, m, _, _)| j != other && (m + 1 == n || n + 1 == m));
     found.iter().filter(|&&(i, n, _, glued)| glued && numbered(n, i)).map(|&(i, _, len, _)| (i, len)).collect()
+}
+
+/// A footer's bare page number glued to the next page's first character in column-aligned
+/// text (`1理       4.保护第三方合法权益`: page 1's `1`, page 2's vertical label `理`), where the
+/// next or previous page's number stands on a line of its own at the same column: `(paragraph,
+/// characters)` of each such number. `columns`: each paragraph's first printed column, where
+/// known.
+pub(crate) fn glued_bare_page_numbers(paras: &[&str], columns: &[Option<u32>]) -> Vec<(usize, usize)> {
+    struct Bare {
+        para: usize,
+        number: u32,
+        digits: usize,
+        column: u32,
+        glued: bool,
+    }
+    let bare: Vec<Bare> = paras
+        .iter()
+        .zip(columns)
+        .enumerate()
+        .filter_map(|(para, (p, column))| {
+            let column = column.filter(|c| *c >= 8)?;
+            let (number, digits, glued) = bare_number_prefix(p)?;
+            Some(Bare { para, number, digits, column, glued })
+        })
+        .collect();
+    let beside = |a: &Bare, b: &Bare| {
+        a.para != b.para
+            && !b.glued
+            && (a.number + 1 == b.number || b.number + 1 == a.number)
+            && a.column.abs_diff(b.column) <= 2
+    };
+    bare.iter().filter(|a| a.glued && bare.iter().any(|b| beside(a, b))).map(|a| (a.para, a.digits)).collect()
+}
+
+/// A number of one to three digits opening `p`: the number, its digits, and whether a CJK
+/// character (not a unit) follows it glued and the line runs on (`1理 4.保护…`) rather than
+/// nothing at all (a line of its own).
+fn bare_number_prefix(p: &str) -> Option<(u32, usize, bool)> {
+    let digits = p.chars().take_while(char::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let number: u32 = p[..digits].parse().ok().filter(|n| *n > 0)?;
+    let rest = &p[digits..];
+    match rest.chars().next() {
+        None => Some((number, digits, false)),
+        // The next page's line runs on past its first word (a value with its unit, `2笔`, stands
+        // alone).
+        Some(c)
+            if ('\u{4E00}'..='\u{9FFF}').contains(&c)
+                && !"笔件项个元万亿次人家份条".contains(c)
+                && rest.contains(' ') =>
+        {
+            Some((number, digits, true))
+        }
+        Some(_) => None,
+    }
 }
 
 /// `还剩8页未读`, possibly followed by `,继续阅读`.
@@ -561,5 +619,21 @@ mod tests {
         assert_eq!(glued_page_numbers(&paras), [(0, 5), (2, 15), (3, 5), (8, 5)]);
         // Alone, a number is no page's.
         assert_eq!(glued_page_numbers(&paras[5..]), Vec::<(usize, usize)>::new());
+        // A bare footer number glued to the next page's first character, the next page's number
+        // on a line of its own at the same column.
+        let glued = "1理 4.保护第三方合法权益 0 0";
+        let bare = |paras: &[&str], cols: &[Option<u32>]| glued_bare_page_numbers(paras, cols);
+        assert_eq!(bare(&[glued, "正文", "2"], &[Some(30), None, Some(30)]), [(0, 1)]);
+        // Not where the other number stands elsewhere or is no next page's, where the column is
+        // not known or near the margin, nor where the number is a value (`1 0 0`).
+        let none = Vec::<(usize, usize)>::new();
+        assert_eq!(bare(&[glued, "2"], &[Some(30), Some(10)]), none);
+        assert_eq!(bare(&[glued, "3"], &[Some(30), Some(30)]), none);
+        assert_eq!(bare(&[glued, "2"], &[None, Some(30)]), none);
+        assert_eq!(bare(&[glued, "2"], &[Some(4), Some(4)]), none);
+        assert_eq!(bare(&["1 0 0", "2"], &[Some(30), Some(30)]), none);
+        assert_eq!(bare(&["2笔", "1"], &[Some(36), Some(36)]), none);
+        assert_eq!(bare(&["1理", "2"], &[Some(30), Some(30)]), none);
+        assert_eq!(bare(&[glued], &[Some(30)]), none);
     }
 }

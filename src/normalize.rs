@@ -202,7 +202,18 @@ fn blank_glued_page_numbers(blocks: &mut [RawBlock]) {
     let glued = {
         let paras: Vec<&str> =
             blocks.iter().map(|b| if let RawBlock::Paragraph(p) = b { p.as_str() } else { "" }).collect();
-        crate::furniture::glued_page_numbers(&paras)
+        let mut glued = crate::furniture::glued_page_numbers(&paras);
+        // Each paragraph's first printed column (column-aligned text).
+        let columns: Vec<Option<u32>> = (0..blocks.len())
+            .map(|i| match i.checked_sub(1).map(|j| &blocks[j]) {
+                Some(RawBlock::Columns { words, .. }) => words.first().map(|w| w[0]),
+                _ => None,
+            })
+            .collect();
+        if columns.iter().any(Option::is_some) {
+            glued.extend(crate::furniture::glued_bare_page_numbers(&paras, &columns));
+        }
+        glued
     };
     for (i, chars) in glued {
         if let Some(RawBlock::Paragraph(p)) = blocks.get_mut(i) {

@@ -178,7 +178,7 @@ PARTIAL = {
     "txt-antiword": 0.04,
     "txt-catdoc": 0.27,
     "txt-pypdf-layout": 0.92,
-    "txt-pymupdf-sort": 0.94,
+    "txt-pymupdf-sort": 0.95,
     "txt-pymupdf-blocks": 0.95,
     "txt-pymupdf": 0.99,
     "pdftotext-layout-nopgbrk": 0.96,
@@ -1099,6 +1099,23 @@ def test_page_numbers_glued_to_the_next_pages_first_line(folder: str) -> None:
     report = parse(LAYOUTS / "txt-pymupdf-sort" / "huaian-hongze-2023.txt")
     assert _cells(report, "unavailable_needs_creation") == [3, 0, 0, 0, 0, 0, 3]
     assert "- 3 -" not in report.text and "3.补正后申请内容仍不明确" in report.text
+
+
+def test_a_bare_page_number_glued_to_the_next_pages_first_line() -> None:
+    # PyMuPDF's get_text(sort=True) of a Word table's PDF with a bare page number in the footer:
+    # page 1's `1`, centred, runs into page 2's first line (`1理       4.保护第三方合法权益 …`,
+    # `理` the vertical group label). Page 2's `2` stands on a line of its own at the same column,
+    # so the `1` is the page's, not a value of the row above.
+    path = LAYOUTS / "txt-pymupdf-sort" / "pingtan-czj-2021.paged.txt"
+    text = path.read_text(encoding="utf-8")
+    assert re.search(r"(?m)^ {20,}1理 +4\.保护第三方合法权益", text) and re.search(r"\n {20,}2\s*$", text)
+    report, _ = _read_checked("txt-pymupdf-sort", "pingtan-czj-2021.paged.txt")
+    # Without page 2's number the `1` is not known to be a page's: the row above is unread, not
+    # read with it.
+    alone = parse(re.sub(r"\n {20,}2\s*$", "\n", text), format="text")
+    cells = alone.tables["requests"]["cells"]["denied_three_safeties"]
+    assert all(c["value"] is None for c in cells.values())
+    assert score_cells(alone, scored_gold(_gold_of(path)), path.name).wrong == 0
 
 
 @pytest.mark.parametrize("folder", ["txt-pymupdf-sort", "txt-pypdf-layout"])
