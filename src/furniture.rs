@@ -321,7 +321,6 @@ fn dash_number_prefix(p: &str) -> Option<(u32, usize, bool)> {
 /// pages' numbers run on: a page number before or after it (`- 2 -` or `- 4 -`, glued too or a
 /// line of its own) is in the text, so a row of dashes and a value (`- 4 -` as three cells) is not
 /// one.
-
 pub(crate) fn glued_page_numbers(paras: &[&str]) -> Vec<(usize, usize)> {
     let found: Vec<(usize, u32, usize, bool)> = paras
         .iter()
