@@ -143,9 +143,17 @@ const TABLE_MARKERS: &[&str] = &[
 
 /// Where the first table label of a compacted sentence starts: the text from there on
 /// is a flattened table.
+///
+/// The leftmost match: no marker holds another, so the match that ends first (what the
+/// standard semantics report) starts first too; leftmost semantics let the automaton use
+/// its packed (Teddy) prefilter instead of stepping its DFA over every byte.
 pub(super) fn table_start(compact: &str) -> Option<usize> {
-    static MARKERS: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(TABLE_MARKERS).expect("table markers automaton"));
+    static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(TABLE_MARKERS)
+            .expect("table markers automaton")
+    });
     MARKERS.find(compact).map(|m| m.start())
 }
 
@@ -274,4 +282,22 @@ enum TableLine {
     Label,
     /// Cell values only.
     Values,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_table_marker_holds_another() {
+        // `table_start` takes the leftmost match for the one that ends first: the same start
+        // only while no marker lies inside another.
+        for a in TABLE_MARKERS {
+            for b in TABLE_MARKERS {
+                assert!(a == b || !a.contains(b), "{a} holds {b}");
+            }
+        }
+        assert_eq!(table_start("共收到申请12件。本年新收政府信息公开申请数量12"), Some("共收到申请12件。".len()));
+        assert_eq!(table_start("共收到申请12件"), None);
+    }
 }
