@@ -223,7 +223,7 @@ fn compact_cell(token: &str) -> Cow<'_, str> {
     let folded = |c: char| matches!(c, '\u{FF01}'..='\u{FF5E}');
     let dropped = |c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』');
     // Most pieces need none of it: no copy for them.
-    if !token.contains(|c: char| folded(c) || dropped(c)) && !token.contains("其它") {
+    if !token.contains(|c: char| folded(c) || dropped(c)) && !crate::charset::has_short(token, "其它") {
         return Cow::Borrowed(token);
     }
     let out: String = token
