@@ -119,9 +119,40 @@ pub(crate) fn find_whitespace(s: &str) -> Option<(usize, char)> {
     chars_led(s, may_start_whitespace).find(|&(_, c)| is_whitespace(c))
 }
 
+/// `h.contains(w)` without the searcher `str::contains` sets up on every call, for short
+/// haystacks searched for a few fixed words (a grid row's text, an element's classes):
+/// candidates by the word's last byte, each compared whole. A match of valid UTF-8 in valid
+/// UTF-8 starts on a character, so byte matches are the string's.
+pub(crate) fn has_short(h: &str, w: &str) -> bool {
+    let (hb, wb) = (h.as_bytes(), w.as_bytes());
+    let Some(&last) = wb.last() else { return true };
+    let n = wb.len();
+    let mut from = n - 1;
+    while from < hb.len() {
+        let Some(k) = memchr::memchr(last, &hb[from..]) else { return false };
+        let end = from + k;
+        if &hb[end + 1 - n..=end] == wb {
+            return true;
+        }
+        from = end + 1;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_short_is_contains() {
+        let hay = ["", "a", "nav", "msonormal", "top-nav x", "第二十条第（九）项", "行政复议行政诉讼", "aab"];
+        let words = ["", "nav", "a", "ab", "第二十条", "行政诉讼", "诉讼x", "b", "msonormal!"];
+        for h in hay {
+            for w in words {
+                assert_eq!(has_short(h, w), h.contains(w), "{h:?} {w:?}");
+            }
+        }
+    }
 
     #[test]
     fn utf8_len_is_the_comparisons() {

@@ -253,6 +253,21 @@ fn marker_at(chars: &[char], i: usize) -> Option<(u8, String, usize)> {
 static WALK_SETS: LazyLock<(CharSet, CharSet)> =
     LazyLock::new(|| (CharSet::bmp_where(is_boundary), CharSet::bmp_where(is_cn_ordinal)));
 
+/// [`WALK_SETS`] as one byte per BMP character: [`WALK_BOUNDARY`] and [`WALK_ORDINAL`] (no
+/// character past the BMP is either).
+static WALK_CLASS: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    let (boundaries, ordinals) = &*WALK_SETS;
+    (0..0x10000u32)
+        .map(|u| {
+            char::from_u32(u).map_or(0, |c| {
+                u8::from(boundaries.contains(c)) * WALK_BOUNDARY + u8::from(ordinals.contains(c)) * WALK_ORDINAL
+            })
+        })
+        .collect()
+});
+const WALK_BOUNDARY: u8 = 1;
+const WALK_ORDINAL: u8 = 2;
+
 /// Reads the outline of a document.
 pub fn read(doc: &Document) -> Vec<Section> {
     read_chars(doc, &doc.text.chars().collect::<Vec<char>>())
@@ -299,12 +314,18 @@ pub fn read_chars(doc: &Document, chars: &[char]) -> Vec<Section> {
             // Nothing happens at a character that is no ordinal after one that is no
             // boundary (most of the text): step to the next that is either, or to where the
             // last heading ended. (The table regions are tested again from there.)
+            // One look-up a character gives both of its tests (its boundary bit is the next
+            // step's), where the two sets took one each.
             i += 1;
-            while i < chars.len()
-                && i != after_heading
-                && !boundaries.contains(chars[i - 1])
-                && !ordinals.contains(chars[i])
-            {
+            let walk = &*WALK_CLASS;
+            let class = |c: char| walk.get(c as usize).copied().unwrap_or(0);
+            let mut prev = class(chars[i - 1]);
+            while i < chars.len() && i != after_heading {
+                let cur = class(chars[i]);
+                if prev & WALK_BOUNDARY != 0 || cur & WALK_ORDINAL != 0 {
+                    break;
+                }
+                prev = cur;
                 i += 1;
             }
             continue;
@@ -418,6 +439,9 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(boundaries.contains(c), is_boundary(c), "U+{:04X}", c as u32);
             assert_eq!(ordinals.contains(c), is_cn_ordinal(c), "U+{:04X}", c as u32);
+            let class = WALK_CLASS.get(c as usize).copied().unwrap_or(0);
+            assert_eq!(class & WALK_BOUNDARY != 0, is_boundary(c), "U+{:04X}", c as u32);
+            assert_eq!(class & WALK_ORDINAL != 0, is_cn_ordinal(c), "U+{:04X}", c as u32);
         }
     }
 

@@ -73,13 +73,15 @@ pub(super) fn mark_of(id: Option<&str>, class: Option<&str>, role: Option<&str>)
     if tokens().any(|t| CONTAINERS.contains(&t)) {
         return Mark::Container;
     }
-    if CONTENT_WORDS.iter().any(|w| attrs.contains(w)) {
+    // (Two dozen words searched in a short string: without a searcher set up for each.)
+    let has = |w: &str| crate::charset::has_short(&attrs, w);
+    if CONTENT_WORDS.iter().any(|w| has(w)) {
         return Mark::None;
     }
-    if FURNITURE.iter().any(|w| attrs.contains(w)) || tokens().any(|t| FURNITURE_TOKENS.contains(&t)) {
+    if FURNITURE.iter().any(|w| has(w)) || tokens().any(|t| FURNITURE_TOKENS.contains(&t)) {
         return Mark::Furniture;
     }
-    if attrs.contains("header") || tokens().any(|t| t == "head") {
+    if has("header") || tokens().any(|t| t == "head") {
         return Mark::Header;
     }
     Mark::None

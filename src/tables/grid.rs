@@ -322,13 +322,13 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
 
             let t4_cols = cells.iter().filter(|c| t4_col(&c.key).is_some_and(|k| k < 4)).count();
             let row = GRow { table: ti, width: t.n_cols, cells, label, all, span, caption, labels_around };
-            if row.all.contains("第二十条") || row.all.contains("信息内容") {
+            // (Five searches of most rows: without a searcher set up for each.)
+            let has = |w: &str| crate::charset::has_short(&row.all, w);
+            if has("第二十条") || has("信息内容") {
                 mode = Mode::T2;
-            } else if row.all.contains("勾稽关系") || row.all.contains("申请人情况") {
+            } else if has("勾稽关系") || has("申请人情况") {
                 mode = Mode::T3;
-            } else if (row.all.contains("行政复议") && (row.all.contains("行政诉讼") || row.all.contains("结果维持")))
-                || t4_cols >= 4
-            {
+            } else if (has("行政复议") && (has("行政诉讼") || has("结果维持"))) || t4_cols >= 4 {
                 mode = Mode::T4;
             } else if mode != Mode::T3 && row.any_number() && opens_t3(&row.label) {
                 mode = Mode::T3;
