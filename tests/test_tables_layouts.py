@@ -220,6 +220,13 @@ def _gold_of(path: Path) -> dict:
     return json.loads(path.with_name(path.name[: -len(path.suffix)] + ".gold.json").read_text(encoding="utf-8"))
 
 
+def _table_score(folder: str, name: str, table: str) -> tuple[Path, dict, object]:
+    """One gold table's score on the layout document `folder/name.txt`: (path, gold, score)."""
+    path = LAYOUTS / folder / f"{name}.txt"
+    gold = _gold_of(path)
+    return path, gold, score_cells(parse(path), {table: gold[table]}, path.name)
+
+
 def _read_checked(folder: str, name: str, every_cell: bool = True) -> tuple[object, dict]:
     """`parse` of a layout document, every scored cell of its gold checked (or, not
     `every_cell`, no cell read wrong): (report, gold)."""
@@ -432,10 +439,7 @@ def test_pdftotext_raw_table4_cells_flowed_after_the_last_section() -> None:
     # closing sections' prose, at the very end of the text (`… 110 34` / `五、…` / `六、…` /
     # `5` / `17` / `9` / `65`). Those last lines are read where they make the 15 and every group
     # of five then adds up.
-    path = LAYOUTS / "pdftotext-raw" / "syn-14.chromium.txt"
-    gold = _gold_of(path)
-    report = parse(path)
-    score = score_cells(report, {"table4": gold["table4"]}, path.name)
+    path, _, score = _table_score("pdftotext-raw", "syn-14.chromium", "table4")
     assert (score.wrong, score.right) == (0, 15), score.misses
     text = path.read_text(encoding="utf-8")
     assert text.rstrip().endswith("65")
@@ -475,10 +479,7 @@ def test_pdftotext_raw_table2_a_column_at_a_time_under_its_header_words(name: st
     # pdftotext without -layout of a PDF exported from a Word table: every item label first
     # (`规章` / `规范性文件` / `行政许可` …), then each block's columns in turn, the header word
     # and the values of the block's items top to bottom (`本年新制作数量` / `2` / `9`).
-    path = LAYOUTS / "pdftotext-raw" / f"{name}.txt"
-    gold = _gold_of(path)
-    report = parse(path)
-    score = score_cells(report, {"table2": gold["table2"]}, path.name)
+    path, gold, score = _table_score("pdftotext-raw", name, "table2")
     assert (score.wrong, score.right) == (0, score.total) and score.total >= 10, score.misses[:10]
     # A column with one value too few: the values are no longer known to be whose.
     text = path.read_text(encoding="utf-8")
@@ -500,10 +501,7 @@ def test_pdftotext_raw_word_table_in_groups_of_columns(name: str) -> None:
     # first cells (`其他` / `结果` / `0`) before its heading. One grouping of the columns, the
     # same for the whole table, and each row's sum and the relations between rows put every
     # value back.
-    path = LAYOUTS / "pdftotext-raw" / f"{name}.txt"
-    gold = _gold_of(path)
-    report = parse(path)
-    score = score_cells(report, {"table3": gold["table3"]}, path.name)
+    path, gold, score = _table_score("pdftotext-raw", name, "table3")
     assert (score.wrong, score.right) == (0, score.total) and score.total in (161, 175), score.misses[:10]
     # Two values of one column swapped between rows: the relations no longer hold in any
     # arrangement, and no value is read wrong.

@@ -762,6 +762,14 @@ def make_text(tmp: Path) -> None:
             write(out, fn(pdf), derived)
 
 
+def _made_from(path: Path) -> tuple[str, Path, dict]:
+    """A generated Word file's stem, the gold file it was made from and that gold."""
+    stem = path.name[: -len(path.suffix)]
+    made = json.loads(path.with_name(stem + ".gold.json").read_text(encoding="utf-8"))
+    source = DATA.parent.parent / made["source"]["path"]
+    return stem, source, json.loads(source.read_text(encoding="utf-8"))
+
+
 def make_tool_text(srcs: list) -> None:
     """Text and Markdown that other everyday tools make of the gold pages as HTML (`html-spans`,
     zeros as 0; `html-word`, Word's markup with zeros blank and numbers split over runs) and of
@@ -807,10 +815,7 @@ def make_tool_text(srcs: list) -> None:
         out_dir = HERE / folder
         clean(out_dir)
         for docx_path in sorted((HERE / "docx").glob("*.docx")):
-            stem = docx_path.name[: -len(".docx")]
-            made = json.loads(docx_path.with_name(stem + ".gold.json").read_text(encoding="utf-8"))
-            source = DATA.parent.parent / made["source"]["path"]
-            gold = json.loads(source.read_text(encoding="utf-8"))
+            stem, source, gold = _made_from(docx_path)
             out = out_dir / f"{stem}{ext}"
             merged = stem.endswith(".merged")
             classic = not (stem.endswith(".python-docx") or merged)
@@ -833,10 +838,7 @@ def make_tool_text(srcs: list) -> None:
         out_dir = HERE / folder
         clean(out_dir)
         for doc_path in sorted((HERE / "doc").glob("*.doc")):
-            stem = doc_path.name[: -len(".doc")]
-            made = json.loads(doc_path.with_name(stem + ".gold.json").read_text(encoding="utf-8"))
-            source = DATA.parent.parent / made["source"]["path"]
-            gold = json.loads(source.read_text(encoding="utf-8"))
+            stem, source, gold = _made_from(doc_path)
             out = out_dir / f"{stem}.txt"
             how = f"doc/{doc_path.name} → {tool}"
             write(out, fn(doc_path), derived_gold(gold, source, out, how, classic=True))
