@@ -203,14 +203,14 @@ fn blank_glued_page_numbers(blocks: &mut [RawBlock]) {
         let paras: Vec<&str> =
             blocks.iter().map(|b| if let RawBlock::Paragraph(p) = b { p.as_str() } else { "" }).collect();
         let mut glued = crate::furniture::glued_page_numbers(&paras);
-        // Each paragraph's first printed column (column-aligned text).
-        let columns: Vec<Option<u32>> = (0..blocks.len())
-            .map(|i| match i.checked_sub(1).map(|j| &blocks[j]) {
-                Some(RawBlock::Columns { words, .. }) => words.first().map(|w| w[0]),
-                _ => None,
-            })
-            .collect();
-        if columns.iter().any(Option::is_some) {
+        // Column-aligned text only: each paragraph's first printed column.
+        if blocks.iter().any(|b| matches!(b, RawBlock::Columns { .. })) {
+            let columns: Vec<Option<u32>> = (0..blocks.len())
+                .map(|i| match i.checked_sub(1).map(|j| &blocks[j]) {
+                    Some(RawBlock::Columns { words, .. }) => words.first().map(|w| w[0]),
+                    _ => None,
+                })
+                .collect();
             glued.extend(crate::furniture::glued_bare_page_numbers(&paras, &columns));
         }
         glued

@@ -156,8 +156,7 @@ fn numbers_with_units(chars: &[char]) -> bool {
         let digits = word.iter().take_while(|c| number_char(**c)).count();
         let unit = &word[digits..];
         let unit_ok = unit.is_empty()
-            || ((digits > 0 || after_number)
-                && VALUE_UNITS.iter().any(|u| u.chars().count() == unit.len() && u.chars().eq(unit.iter().copied())));
+            || ((digits > 0 || after_number) && VALUE_UNITS.iter().any(|u| u.chars().eq(unit.iter().copied())));
         if !unit_ok {
             return false;
         }

@@ -1036,20 +1036,22 @@ fn t4_tail(v: &View, from: usize, n: usize) -> Option<Vec<super::solve::Token>> 
     let mut end = len;
     while end > from {
         let ls = (from..end).rev().find(|&i| v.chars[i] == '\n').map_or(from, |i| i + 1);
-        let line = &v.chars[ls..end];
-        // (Page furniture, a footer's number, is no value.)
-        let text = (ls..end)
-            .filter(|&i| !v.furniture[i] && !super::cells::is_space(v.chars[i]) && v.chars[i] != '\u{c}')
-            .map(|i| &v.chars[i]);
-        let all_digits = text.clone().count() > 0 && text.clone().all(|c| super::cells::fold(*c).is_ascii_digit());
-        if all_digits {
+        // What the line prints (page furniture, a footer's number, is no value).
+        let text: Vec<char> = (ls..end)
+            .map(|i| v.chars[i])
+            .enumerate()
+            .filter(|&(k, c)| !v.furniture[ls + k] && !super::cells::is_space(c) && c != '\u{c}')
+            .map(|(_, c)| c)
+            .collect();
+        if text.is_empty() {
+            // An empty line: on to the one before.
+        } else if text.iter().all(|c| super::cells::fold(*c).is_ascii_digit()) {
             lines += 1;
             start = ls;
-        } else if text.clone().count() > 0 {
-            if !line.iter().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) {
-                return None;
-            }
+        } else if v.chars[ls..end].iter().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) {
             break;
+        } else {
+            return None;
         }
         if ls == from || lines > n {
             break;

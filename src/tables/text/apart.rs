@@ -20,6 +20,23 @@ use super::super::rows::{self, Hit, View};
 use super::super::solve::Token;
 use super::super::template::{t2_blocks, T2Block, T2Label, T2_ITEMS, T2_LABELS};
 
+/// Where the values after hit `k` of `in_table` end: at the next hit, or (after the last) where
+/// its region ends before `limit`.
+fn end_after(v: &View, in_table: &[Hit], k: usize, limit: usize) -> usize {
+    in_table.get(k + 1).map_or_else(|| v.region_end(in_table[k].end, limit), |n| n.start)
+}
+
+/// The values after hit `k` of `in_table`, to where they end (`end_after`).
+fn values_after(v: &View, in_table: &[Hit], k: usize, limit: usize) -> Vec<Token> {
+    rows::tokenize(v, in_table[k].end, end_after(v, in_table, k, limit), None)
+}
+
+/// Gives row `r` the tokens `toks`.
+fn give(r: &mut RowIn, toks: Vec<Token>) {
+    r.region = rows::tokens_span(&toks, r.region[0]);
+    r.tokens = toks;
+}
+
 /// Gives the rows of every block that can be read this way their values, but for blocks holding
 /// a row in `skip` (placed already); returns the keys of the rows it placed (their values are
 /// then known, not out of order).
@@ -41,12 +58,11 @@ pub(in super::super) fn place_blocks(
         if items.iter().any(|k| skip.contains(k)) {
             continue;
         }
-        let Some(last) = hits.last() else { continue };
+        if hits.is_empty() {
+            continue;
+        }
         // The block's text: to the next caption, or (the last block) past its last label's values.
-        let end = match in_table.get(next) {
-            Some(h) => h.start,
-            None => v.region_end(last.end, limit),
-        };
+        let end = end_after(v, in_table, next - 1, limit);
         let mut tokens: Vec<Token> = Vec::new();
         for (k, h) in hits.iter().enumerate() {
             let gap_end = hits.get(k + 1).map_or(end, |x| x.start);
@@ -77,8 +93,7 @@ pub(in super::super) fn place_blocks(
         }
         for (key, toks) in assigned {
             if let Some(r) = rows_in.iter_mut().find(|r| r.key == key) {
-                r.region = rows::tokens_span(&toks, r.region[0]);
-                r.tokens = toks;
+                give(r, toks);
                 placed.push(key);
             }
         }
@@ -148,39 +163,31 @@ pub(in super::super) fn place_columns(
     {
         return Vec::new();
     }
-    let mut values: Vec<(&'static str, usize, Token)> = Vec::new();
+    // Each item's values, its block's columns left to right.
+    let mut cells: Vec<(&'static str, usize, Vec<Token>)> = Vec::new();
     let mut at = headers.iter();
     for (block, items) in &order {
-        for (c, (col, _, _)) in block.columns.iter().enumerate() {
+        let first = cells.len();
+        cells.extend(items.iter().map(|item| (*item, block.columns.len(), Vec::new())));
+        for (col, _, _) in block.columns {
             let Some(&(k, h)) = at.next() else { return Vec::new() };
             if !matches!(T2_LABELS[h.pat].1, T2Label::Col(key, _) if key == *col) {
                 return Vec::new();
             }
-            let end = match in_table.get(k + 1) {
-                Some(n) => n.start,
-                None => v.region_end(h.end, limit),
-            };
-            let tokens = rows::tokenize(v, h.end, end, None);
+            let tokens = values_after(v, in_table, k, limit);
             if tokens.len() != items.len() {
                 return Vec::new();
             }
-            values.extend(items.iter().zip(tokens).map(|(item, t)| (*item, c, t)));
+            for (cell, t) in cells[first..].iter_mut().zip(tokens) {
+                cell.2.push(t);
+            }
         }
     }
     let mut placed = Vec::new();
-    for (block, items) in &order {
-        for item in items {
-            let Some(r) = rows_in.iter_mut().find(|r| r.key == *item) else { continue };
-            if r.cols.len() != block.columns.len() {
-                continue;
-            }
-            let mut toks: Vec<(usize, Token)> =
-                values.iter().filter(|(k, _, _)| k == item).map(|(_, c, t)| (*c, t.clone())).collect();
-            toks.sort_by_key(|(c, _)| *c);
-            let toks: Vec<Token> = toks.into_iter().map(|(_, t)| t).collect();
-            r.region = rows::tokens_span(&toks, r.region[0]);
-            r.tokens = toks;
-            placed.push(*item);
+    for (item, width, toks) in cells {
+        if let Some(r) = rows_in.iter_mut().find(|r| r.key == item && r.cols.len() == width) {
+            give(r, toks);
+            placed.push(item);
         }
     }
     placed
@@ -203,11 +210,7 @@ pub(in super::super) fn place_runs(
     let mut runs: Vec<(usize, usize, Vec<Token>)> = Vec::new();
     for (k, h) in in_table.iter().enumerate() {
         let T2Label::Col(col, _) = T2_LABELS[h.pat].1 else { continue };
-        let end = match in_table.get(k + 1) {
-            Some(n) => n.start,
-            None => v.region_end(h.end, limit),
-        };
-        let tokens = rows::tokenize(v, h.end, end, None);
+        let tokens = values_after(v, in_table, k, limit);
         if tokens.is_empty() {
             continue;
         }
@@ -233,14 +236,10 @@ pub(in super::super) fn place_runs(
             continue;
         }
         for (i, (item, _)) in block.items.iter().enumerate() {
-            let Some(r) = rows_in.iter_mut().find(|r| r.key == *item) else { continue };
-            if r.cols.len() != block.columns.len() {
-                continue;
+            if let Some(r) = rows_in.iter_mut().find(|r| r.key == *item && r.cols.len() == block.columns.len()) {
+                give(r, columns.iter().map(|col| col[i].clone()).collect());
+                placed.push(*item);
             }
-            let toks: Vec<Token> = columns.iter().map(|col| col[i].clone()).collect();
-            r.region = rows::tokens_span(&toks, r.region[0]);
-            r.tokens = toks;
-            placed.push(*item);
         }
     }
     placed

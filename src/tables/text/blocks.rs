@@ -89,8 +89,8 @@ pub(super) fn block_order(values: &[i64], width: usize, holds: impl Fn(&[i64]) -
 
 /// Every distinct table (values row-major, with one arrangement giving it) that the blocks of
 /// `values` give when each block is one row printed as it stands or several rows printed by one
-/// of `layouts` (column groupings), every row adding up and the whole table holding; `None` when they are too many to tell or the work runs past
-/// `MAX_WORK`.
+/// of `layouts` (column groupings), every row adding up and the whole table holding; `None` when
+/// they are too many to tell or the work runs past `MAX_WORK`.
 fn readings(
     values: &[i64],
     width: usize,
@@ -101,15 +101,15 @@ fn readings(
     let rows = values.len() / width;
     // From the last row back: the distinct tables of rows s.. (as values) and one arrangement
     // giving each.
-    let mut tails: Vec<Option<Tails>> = vec![None; rows + 1];
-    tails[rows] = Some(vec![(Vec::new(), Vec::new())]);
+    let mut tails: Vec<Tails> = vec![Vec::new(); rows + 1];
+    tails[rows] = vec![(Vec::new(), Vec::new())];
+    let one_row: &[&[(usize, usize)]] = &[&[(0, width)]];
     for s in (0..rows).rev() {
         let mut here: Tails = Vec::new();
         let mut seen: HashSet<Vec<i64>> = HashSet::new();
         for k in 1..=rows - s {
             // The distinct blocks of rows s..s + k that add up, each with its positions.
             let mut blocks: Vec<(Vec<i64>, Vec<usize>)> = Vec::new();
-            let one_row: &[&[(usize, usize)]] = &[&[(0, width)]];
             for groups in if k == 1 { one_row } else { layouts } {
                 let cells = block_cells(s, k, width, groups);
                 let v: Vec<i64> = cells.iter().map(|&p| values[p]).collect();
@@ -121,9 +121,8 @@ fn readings(
             if blocks.is_empty() {
                 continue;
             }
-            let Some(rest) = &tails[s + k] else { return None };
             for (block, cells) in &blocks {
-                for (vals, order) in rest {
+                for (vals, order) in &tails[s + k] {
                     *work += block.len() + vals.len();
                     if *work > MAX_WORK {
                         return None;
@@ -143,9 +142,9 @@ fn readings(
                 }
             }
         }
-        tails[s] = Some(here);
+        tails[s] = here;
     }
-    let mut all = tails.swap_remove(0)?;
+    let mut all = tails.swap_remove(0);
     all.retain(|(v, _)| holds(v));
     Some(all)
 }
