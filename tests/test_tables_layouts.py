@@ -1203,3 +1203,51 @@ def test_digits_a_space_apart_where_blanks_vanish_are_not_cells_unless_they_add_
                 six += bad and six_parts
                 wrong += bad and not six_parts
     assert spaced >= 30 and wrong == 0 and six <= 18
+
+
+def _pipes_stripped(path: Path) -> str:
+    """Markdown with its tables' pipes and rule lines stripped, each row's non-empty cells
+    joined by two spaces: what a pipeline that flattens Markdown to text makes of it."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "-" in line and re.fullmatch(r"\s*\|?[\s\-|:]+\|?\s*", line):
+            continue
+        if line.strip().startswith("|"):
+            line = "  ".join(c.strip() for c in line.strip().strip("|").split("|") if c.strip())
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def test_lines_of_values_before_their_labels_with_a_misprinted_label_among_them() -> None:
+    # markitdown's Markdown of a real report PDF with the pipes stripped: before the page break
+    # each row's seven values stand on a line above its label (`1 0 0 0 0 0 1` / `1.属于国家秘密`),
+    # after it beside the label. A label no pattern matches (`三 2.其他法律行政止公开`) is still a
+    # row's label: with it the labels and lines pair off one to one, and the last row's label
+    # (`四、结转下年度继续办理`) ends the table with its values above it. The default reading
+    # (values after the label) shifted seven rows by one: 10 wrong numbers.
+    path = LAYOUTS / "md-markitdown" / "huaian-hongze-2023.md"
+    gold = _gold_of(path)
+    text = _pipes_stripped(path)
+    only_t3 = {"table3": scored_gold(gold)["table3"]}
+    score = score_cells(parse(text.encode()), only_t3, path.name)
+    assert score.wrong == 0 and score.right == score.total == 161, score.misses[:10]
+    cells = parse(text.encode()).tables["requests"]["cells"]
+    values = [cells[k]["natural_person"]["value"] for k in ("denied_state_secret", "denied_process_info",
+                                                            "denied_enforcement_file", "unavailable_not_held",
+                                                            "unavailable_needs_creation", "carried_forward")]
+    assert values == [1, 1, 1, 10, 3, 0]
+    # One line of values dropped (国家秘密's): the lines no longer pair off, and rows whose values
+    # stand apart are left unknown, not read shifted.
+    dropped = text.replace("1 0  0 0  0 0  1\n1.属于国家秘密", "1.属于国家秘密", 1)
+    assert dropped != text
+    score = score_cells(parse(dropped.encode()), only_t3, path.name)
+    assert score.wrong == 0 and score.right < 161, score.misses[:10]
+
+
+def test_markitdown_pipes_stripped_no_wrong_number() -> None:
+    # Every markitdown document flattened so: nothing read wrong.
+    folder = LAYOUTS / "md-markitdown"
+    for path in sorted(folder.glob("*.md")):
+        gold = _gold_of(path)
+        score = score_cells(parse(_pipes_stripped(path).encode()), scored_gold(gold), path.name)
+        assert score.wrong == 0, (path.name, score.misses[:10])

@@ -600,9 +600,14 @@ fn value_lines(v: &View, labels: &[(usize, Hit)], b: usize) -> ValueLines {
     let eol = |i: usize| (i..b).find(|&k| v.chars[k] == '\n').unwrap_or(b);
     let mut items: Vec<Item> = Vec::new();
     let mut own: Vec<Vec<super::solve::Token>> = Vec::with_capacity(labels.len());
+    // A line between the labels that is neither a line of seven values nor a label's line:
+    // the text is not of the shape this pairs, and rows the text shows printed apart from
+    // their values are not known to be read by the default (values after the label).
+    let mut odd = false;
     for (k, (_, h)) in labels.iter().enumerate() {
-        let next = labels.get(k + 1).map_or(b, |(_, n)| n.start);
-        if next <= h.end {
+        // (The last label's text may end the table: its values stood before it.)
+        let next = labels.get(k + 1).map_or(b.max(h.end), |(_, n)| n.start);
+        if next <= h.end && k + 1 < labels.len() {
             return ValueLines::Same;
         }
         // The label's own values: inside a label wrapped around them, or after it on its line.
@@ -613,7 +618,7 @@ fn value_lines(v: &View, labels: &[(usize, Hit)], b: usize) -> ValueLines {
         };
         toks.extend(rows::tokenize(v, h.end, line_end, None));
         if !toks.is_empty() && toks.len() != n {
-            return ValueLines::Same;
+            odd = true;
         }
         if !(toks.is_empty() && labels[k].0 == OTHER_2019) {
             items.push(Item::Label(k, !toks.is_empty()));
@@ -626,36 +631,49 @@ fn value_lines(v: &View, labels: &[(usize, Hit)], b: usize) -> ValueLines {
             let content: Vec<usize> = (ls..le).filter(|&i| !cells::is_space(v.chars[i]) && !v.furniture[i]).collect();
             if !content.is_empty() && content.iter().all(|&i| v.on_number_line(i)) {
                 let toks = rows::tokenize(v, ls, le, None);
-                if toks.len() != n {
-                    return ValueLines::Same;
+                if toks.len() == n {
+                    items.push(Item::Values(toks));
+                } else {
+                    odd = true;
                 }
-                items.push(Item::Values(toks));
             } else if let Some(d) = first_digit(v, ls, le) {
                 // A row whose label was not found (misprinted), with its values on its line: a
                 // label of no known row.
                 let tail_numbers =
                     (d..le).all(|i| cells::fold(v.chars[i]).is_ascii_digit() || cells::is_space(v.chars[i]));
-                if !tail_numbers || rows::tokenize(v, d, le, None).len() != n {
-                    return ValueLines::Same;
+                if tail_numbers && rows::tokenize(v, d, le, None).len() == n {
+                    items.push(Item::Label(usize::MAX, true));
+                } else {
+                    odd = true;
                 }
-                items.push(Item::Label(usize::MAX, true));
+            } else if ordinal_label(v, ls, le) {
+                // A row's label no pattern matched (`三 2.其他法律行政止公开`), without values:
+                // a bare label of no known row.
+                items.push(Item::Label(usize::MAX, false));
             }
             ls = le + 1;
         }
     }
     let orphan = items.windows(2).any(|w| matches!(w, [Item::Label(_, true), Item::Values(_)]));
+    let known_rows = |ix: &[usize]| -> Vec<usize> {
+        ix.iter()
+            .filter_map(|&l| match items[l] {
+                Item::Label(k, _) if k != usize::MAX => Some(labels[k].0),
+                _ => None,
+            })
+            .collect()
+    };
     let bare: Vec<usize> = (0..items.len()).filter(|&i| matches!(items[i], Item::Label(_, false))).collect();
     let lines: Vec<usize> = (0..items.len()).filter(|&i| matches!(items[i], Item::Values(_))).collect();
     let beside = |a: usize, b: usize| {
         let (lo, hi) = (a.min(b), a.max(b));
         !items[lo + 1..hi].iter().any(|it| matches!(it, Item::Label(..)))
     };
-    if bare.len() != lines.len() || !bare.iter().zip(&lines).all(|(&l, &x)| beside(l, x)) {
+    if odd || bare.len() != lines.len() || !bare.iter().zip(&lines).all(|(&l, &x)| beside(l, x)) {
         if !orphan {
             return ValueLines::Same;
         }
-        let rows = bare.iter().filter_map(|&l| if let Item::Label(k, _) = items[l] { Some(labels[k].0) } else { None });
-        return ValueLines::Unsure(rows.collect());
+        return ValueLines::Unsure(known_rows(&bare));
     }
     if !orphan && bare.iter().zip(&lines).all(|(&l, &x)| x > l) {
         return ValueLines::Same;
@@ -668,10 +686,22 @@ fn value_lines(v: &View, labels: &[(usize, Hit)], b: usize) -> ValueLines {
     }
     for (&l, &x) in bare.iter().zip(&lines) {
         if let (Item::Label(k, _), Item::Values(toks)) = (&items[l], &items[x]) {
-            out.push((labels[*k].0, toks.clone()));
+            if *k != usize::MAX {
+                out.push((labels[*k].0, toks.clone()));
+            }
         }
     }
     ValueLines::Paired(out)
+}
+
+/// Whether the line `[ls, le)` (holding no value digit) prints a row's ordinal and label text
+/// (`三 2.其他法律行政止公开`): digits ending in `.` or `、`, text after them.
+fn ordinal_label(v: &View, ls: usize, le: usize) -> bool {
+    let Some(d) = (ls..le).find(|&i| cells::fold(v.chars[i]).is_ascii_digit()) else { return false };
+    let end = (d..le).find(|&i| !cells::fold(v.chars[i]).is_ascii_digit()).unwrap_or(le);
+    end < le
+        && matches!(cells::fold(v.chars[end]), '.' | '、')
+        && (end + 1..le).any(|i| !cells::is_space(v.chars[i]) && !cells::fold(v.chars[i]).is_ascii_digit())
 }
 
 /// Where the values of a table 3 are, when they are exactly as many as the format's cells (the
