@@ -122,6 +122,9 @@ pub(super) fn t3_columns(
     found: &[(usize, Vec<crate::tables::solve::Token>, Span)],
     trusted: impl Fn(&[Token]) -> bool,
 ) -> Option<ColumnModel> {
+    if separated(v, found) {
+        return None;
+    }
     let mut model = ColumnModel { pages: Vec::new(), relative: false };
     // Rows printing all seven values, page by page.
     let mut full: Vec<(u32, Vec<f32>)> = Vec::new();
@@ -215,6 +218,34 @@ pub(super) fn t3_columns(
     let mut model = model.recentred(&xs);
     model.relative = !model.holds(&xs);
     Some(model)
+}
+
+/// Whether the rows' values stand the same distance apart throughout (`62  1  1  1  1  66`,
+/// `3235  172  14`): cells joined by one separator, blanks dropped, where a value's position
+/// says nothing of its column, nor how many blanks stand between two values. Counted over
+/// neighbours on one line; six such gaps at least.
+fn separated(v: &View, found: &[(usize, Vec<Token>, Span)]) -> bool {
+    let mut gap: Option<f32> = None;
+    let mut n = 0usize;
+    for f in found {
+        for w in f.1.windows(2) {
+            let (a, b) = (w[0].span(), w[1].span());
+            if v.chars[a[1].min(b[0])..b[0]].contains(&'\n') {
+                continue;
+            }
+            let (Some((_, pa, _, x1)), Some((_, pb, x0, _))) = (v.word_at(a[0]), v.word_at(b[0])) else { continue };
+            if pa != pb {
+                continue;
+            }
+            let g = x0 - x1;
+            if gap.is_some_and(|first| (first - g).abs() > 0.01) {
+                return false;
+            }
+            gap = Some(g);
+            n += 1;
+        }
+    }
+    n >= 6
 }
 
 /// Table 4's columns in column-aligned text: a header line of `[a, b)` printing 15 words
