@@ -1269,3 +1269,20 @@ def test_values_one_separator_apart_blanks_dropped_set_no_columns() -> None:
     # Rows printing all seven values read as printed.
     cells = parse(text.encode()).tables["requests"]["cells"]
     assert [cells["granted"][c]["value"] for c in ("natural_person", "total")] == [1683, 1813]
+
+
+def test_a_label_wrapped_around_several_lines_of_its_values() -> None:
+    # PyMuPDF's text of a LibreOffice PDF prints a wrapped label around its row's cells, a cell a
+    # line, blank cells as lines of no-break spaces (`6.属于四类过程性信` / `75` / `1` / ` ` … /
+    # `76` / `息`). A pipeline that drops the lines of whitespace leaves `75` / `1` / `76` inside
+    # the label: every line of numbers there is the row's, not the first alone (which read 75 with
+    # the rest of the row blank, commercial 0 where gold is 1).
+    path = LAYOUTS / "txt-pymupdf" / "syn-03.libreoffice.txt"
+    gold = _gold_of(path)
+    text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    report = parse(text.encode())
+    score = score_cells(report, scored_gold(gold), path.name)
+    assert score.wrong == 0, score.misses[:10]
+    row = report.tables["requests"]["cells"]["denied_process_info"]
+    # 75 + 1 = 76: which applicant column holds the 1 the row does not tell.
+    assert [row[c]["value"] for c in ("natural_person", "commercial", "total")] == [75, None, 76]

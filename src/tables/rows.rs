@@ -171,6 +171,21 @@ impl View {
         self.numline.get(i).copied().unwrap_or(false)
     }
 
+    /// The lines of numbers only inside `[a, b)`, one after another (a label wrapped around its
+    /// row's values, `6.属于四类过程性信` / `75` / `1` / `76` / `息`): the first one's start and the
+    /// last one's end.
+    pub(super) fn number_lines_in(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let (s, mut e) = self.number_line_in(a, b)?;
+        // Lines following one another, nothing but spaces between them.
+        while let Some((ns, ne)) = self.number_line_in(e, b) {
+            if !self.chars[e..ns].iter().all(|c| c.is_whitespace()) {
+                break;
+            }
+            e = ne;
+        }
+        Some((s, e))
+    }
+
     /// The first line of numbers only inside `[a, b)`: its range.
     pub(super) fn number_line_in(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let s = (a..b.min(self.chars.len())).find(|&i| self.numline[i])?;

@@ -171,7 +171,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         });
         let lines = std::mem::take(&mut lines_of[k]);
         // Numbers printed inside the label (between the lines of a wrapped label) are the row's.
-        let inner = v.number_line_in(h.start, h.end);
+        let inner = v.number_lines_in(h.start, h.end);
         let mut tokens = match inner {
             // One cell per line inside the label, blanks as empty lines (`6.属于四类过程性信` /
             // `75` / `1` / … / `76` / `息`), or the values of the lines of numbers there.
@@ -612,7 +612,7 @@ fn value_lines(v: &View, labels: &[(usize, Hit)], b: usize) -> ValueLines {
         }
         // The label's own values: inside a label wrapped around them, or after it on its line.
         let line_end = eol(h.end).min(next);
-        let mut toks = match v.number_line_in(h.start, h.end) {
+        let mut toks = match v.number_lines_in(h.start, h.end) {
             Some((x, y)) => rows::tokenize(v, x, y, None),
             None => Vec::new(),
         };
@@ -1177,7 +1177,7 @@ pub(super) fn proactive(
         read.push(i);
         let limit = in_table.get(k + 1).map_or(h.end + MAX_GAP, |n| n.start);
         let end = v.region_end(h.end, limit);
-        let tokens = match v.number_line_in(h.start, h.end) {
+        let tokens = match v.number_lines_in(h.start, h.end) {
             // Numbers printed inside the label (between the lines of a wrapped label).
             Some((a, b)) => rows::tokenize(v, a, b, None),
             None => {
