@@ -1286,3 +1286,20 @@ def test_a_label_wrapped_around_several_lines_of_its_values() -> None:
     row = report.tables["requests"]["cells"]["denied_process_info"]
     # 75 + 1 = 76: which applicant column holds the 1 the row does not tell.
     assert [row[c]["value"] for c in ("natural_person", "commercial", "total")] == [75, None, 76]
+
+
+def test_tab_separated_rows_of_values_above_their_labels_leave_bare_labels_unknown() -> None:
+    # pdfplumber's layout text of a real report PDF with each run of spaces made one tab (a
+    # pipeline turning text into TSV): the grid's rows of values stand above their labels as well
+    # as beside them (`1 ⇥ 0 … 1` / `1.属于国家秘密` / `三 ⇥ 2.其他法律行政止公开 ⇥ 0 …`). Rows of
+    # values that no position places leave the labelled rows without values of their own unknown,
+    # not blank (国家秘密 read blank where gold is 1).
+    path = LAYOUTS / "txt-pdfplumber-layout" / "huaian-hongze-2023.txt"
+    gold = _gold_of(path)
+    text = re.sub(r"  +", "\t", path.read_text(encoding="utf-8"))
+    report = parse(text.encode())
+    score = score_cells(report, scored_gold(gold), path.name)
+    assert score.wrong == 0 and score.right >= 140, score.misses[:10]
+    cells = report.tables["requests"]["cells"]
+    assert cells["denied_state_secret"]["natural_person"]["value"] is None
+    assert [c["value"] for c in cells["denied_process_info"].values()] == [1, 0, 0, 0, 0, 0, 1]

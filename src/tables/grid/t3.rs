@@ -236,6 +236,19 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
         }
     } else {
         assign_unlabelled(&kinds, &order, &mut assigned);
+        // Rows of values no position placed (more of them between two labels than template
+        // rows there: values printed above their labels as well as below): a labelled row
+        // without values of its own is not known to print blanks, its values may be those.
+        let left = kinds.iter().any(|(k, kind)| {
+            matches!(kind, T3Kind::Unlabelled) && rows[*k].any_number() && !assigned.iter().any(|(a, _)| a == k)
+        });
+        if left {
+            for (k, _) in &assigned {
+                if rows[*k].tail().iter().all(RowCell::is_empty) && !unknown.contains(k) {
+                    unknown.push(*k);
+                }
+            }
+        }
     }
     // Rows with an unknown label and numbers that no position placed: kept as extra rows.
     for (k, kind) in &kinds {
