@@ -54,6 +54,10 @@ the measured figures):
 - `txt-libreoffice-docx` (LibreOffice's "Save as Text" of the DOCX files, a cell a line): where
   table 4's row prints blanks and its total does not add up (syn-17 prints 3 1 and a blank total),
   no placement of its values holds and the table stays unknown;
+- `txt-libreoffice-html` (the same Save as Text of the HTML pages, opened as Writer text): a cell
+  a line, a blank cell a line of a no-break space, which the text reader drops like an empty line;
+  a row whose first cell is blank (a blank line first may be the spacing before the values) makes
+  the rows apart from their columns, and that table stays unknown;
 - `txt-antiword` and `txt-catdoc` (the Word 97 files' text by antiword and catdoc): the tools lose
   most of the tables of these LibreOffice-made files (antiword keeps table 3's header only, catdoc
   table 2 and table 3's first rows); what is left is read with no wrong number, and a table whose
@@ -155,6 +159,7 @@ TEXT_FOLDERS = (
     "txt-pandas-string",
     "txt-pandoc-docx",
     "txt-libreoffice-docx",
+    "txt-libreoffice-html",
     "txt-antiword",
     "txt-catdoc",
 )
@@ -175,6 +180,7 @@ PARTIAL = {
     "txt-inscriptis": 0.95,
     "txt-docx2txt": 0.96,
     "txt-libreoffice-docx": 0.96,
+    "txt-libreoffice-html": 0.99,
     "txt-antiword": 0.04,
     "txt-catdoc": 0.27,
     "txt-pypdf-layout": 0.92,

@@ -375,6 +375,17 @@ def pypdfium2_text(pdf: Path) -> bytes:
         doc.close()
 
 
+def libreoffice_html_text(html: bytes) -> bytes:
+    """LibreOffice's "Save as Text" of a web page opened as Writer text: each table cell a line,
+    a blank cell a line of a no-break space."""
+    with tempfile.TemporaryDirectory(prefix="gongkai-lo-html-text-") as t:
+        tmp = Path(t)
+        page = tmp / "page.html"
+        page.write_bytes(html)
+        soffice([page], "txt:Text (encoded):UTF8", tmp / "out", tmp)
+        return (tmp / "out" / "page.txt").read_bytes()
+
+
 def libreoffice_text(docx_path: Path) -> bytes:
     """LibreOffice's "Save as Text" of a Word file (`--convert-to "txt:Text (encoded):UTF8"`):
     each table cell a line."""
@@ -789,6 +800,7 @@ def make_tool_text(srcs: list) -> None:
         ("md-markitdown-html", ".md", markitdown_html_md, f"{TOOLS['markitdown']} convert_stream (.html)"),
         ("txt-pandas-csv", ".txt", lambda h: pandas_text(h, "csv"), f"{TOOLS['pandas']} read_html, to_csv(index=False)"),
         ("txt-pandas-string", ".txt", lambda h: pandas_text(h, "string"), f"{TOOLS['pandas']} read_html, to_string(index=False)"),
+        ("txt-libreoffice-html", ".txt", libreoffice_html_text, f"{TOOLS['libreoffice']} --infilter=\"HTML (StarWriter)\" --convert-to \"txt:Text (encoded):UTF8\""),
     ]
     for folder, ext, fn, tool in html_makers:
         if not wanted(folder):
