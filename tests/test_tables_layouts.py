@@ -1309,3 +1309,20 @@ def test_tab_separated_rows_of_values_above_their_labels_leave_bare_labels_unkno
     cells = report.tables["requests"]["cells"]
     assert cells["denied_state_secret"]["natural_person"]["value"] is None
     assert [c["value"] for c in cells["denied_process_info"].values()] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_column_aligned_text_with_its_indents_stripped_takes_no_columns_from_the_header() -> None:
+    # pdftotext -layout of a LibreOffice PDF with every line stripped (a cleaning step): the
+    # header's words (`人    商业企   科研        法律服`) move left by their indent, the rows by
+    # theirs. The columns the header names then put `1  1  2` (1 + 1 = 2, the total) under
+    # research, legal services and other; a row adding up to its last value with that value off
+    # the total column shows the columns are not where the values stand, and none are taken.
+    path = LAYOUTS / "pdftotext-layout" / "syn-17.libreoffice.txt"
+    gold = _gold_of(path)
+    text = "\n".join(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    report = parse(text.encode())
+    score = score_cells(report, scored_gold(gold), path.name)
+    assert score.wrong == 0 and score.right >= 150, score.misses[:10]
+    # Which two applicant columns the 1s stand in, nothing left says: unknown, not guessed.
+    cells = report.tables["requests"]["cells"]
+    assert [cells["new_received"][c]["value"] for c in ("natural_person", "commercial", "total")] == [None] * 3

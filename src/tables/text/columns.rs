@@ -6,7 +6,7 @@ use crate::document::Span;
 use crate::tables::build::{self};
 use crate::tables::cells::{self};
 use crate::tables::rows::{Hit, Notes, View};
-use crate::tables::solve::Token;
+use crate::tables::solve::{sums_to_last, whole_number, Token};
 
 /// Table-3 header words of column-aligned text (`pdftotext -layout` stacks them: `商业企` /
 /// `业`) and the column each names; fragments two columns share (`机构`, `组织`) name none.
@@ -213,11 +213,30 @@ pub(super) fn t3_columns(
     // mode, PyMuPDF's `sort`) moves each row's values by its label's width.
     let xs = model.printed(v, found.iter().flat_map(|f| f.1.iter()));
     if model.holds(&xs) {
-        return Some(model);
+        return (!totals_off(v, found, &model)).then_some(model);
     }
     let mut model = model.recentred(&xs);
     model.relative = !model.holds(&xs);
-    Some(model)
+    (!totals_off(v, found, &model)).then_some(model)
+}
+
+/// Whether a row whose values add up to its last (`1  1  2`, the total not 0) stands under the
+/// model with that last value off the total column: the columns are not where the values
+/// stand (a header moved against the rows, the lines' indents stripped), and no model of
+/// them is taken.
+fn totals_off(v: &View, found: &[(usize, Vec<Token>, Span)], m: &ColumnModel) -> bool {
+    let total = crate::tables::template::T3_COLS.len() - 1;
+    found.iter().any(|f| {
+        let toks = &f.1;
+        toks.len() >= 2
+            && sums_to_last(toks)
+            && toks.last().and_then(whole_number).is_some_and(|n| n != 0)
+            && positions(v, toks, m)
+                .last()
+                .and_then(Option::as_ref)
+                .and_then(|p| p.cols.as_ref())
+                .is_some_and(|cols| !cols.contains(&total))
+    })
 }
 
 /// Whether the rows' values stand the same distance apart throughout (`62  1  1  1  1  66`,
