@@ -145,6 +145,7 @@ TEXT_FOLDERS = (
     "txt-lynx",
     "txt-elinks",
     "txt-links",
+    "txt-links-80",
     "txt-docx2txt",
     "pdftotext-rawmode",
     "pdftotext-layout-nopgbrk",

@@ -83,18 +83,42 @@ pub(super) fn bordered_table(lines: &[&str], i: usize) -> Option<(usize, RawTabl
     // Text browsers pad cells by display width (a Chinese character two columns) or by
     // characters (Links): the measure under which the vertical borders line up, at fewer
     // distinct columns.
-    let by_width = canvas(lines, boxed, true)?;
+    // A measure under which a vertical border meets a horizontal rule or a cell's text above
+    // or below it is not the one the borders were drawn in; where neither measure lines them
+    // up (Links at its default width cuts a header's cells, not the rows'), the drawing is no
+    // grid to read.
+    let by_width = canvas(lines, boxed, true).filter(Drawing::lined_up);
     let drawing = if lines.iter().any(|l| l.chars().any(is_wide)) {
-        let by_chars = canvas(lines, boxed, false)?;
-        if by_chars.walls.len() < by_width.walls.len() {
-            by_chars
-        } else {
-            by_width
+        let by_chars = canvas(lines, boxed, false).filter(Drawing::lined_up);
+        match (by_width, by_chars) {
+            (Some(w), Some(c)) if c.walls.len() < w.walls.len() => c,
+            (Some(w), _) => w,
+            (None, c) => c?,
         }
     } else {
-        by_width
+        by_width?
     };
     Some((end, read(drawing)?))
+}
+
+impl Drawing {
+    /// Whether every vertical border of a line of cells meets a border in the lines above and
+    /// below it: a wall or a junction, or the outer frame's rule (Links draws its top and
+    /// bottom lines without junctions).
+    fn lined_up(&self) -> bool {
+        let h = self.canvas.len();
+        let meets = |n: usize, x: usize| match self.canvas[n][x] {
+            Mark::Wall { vertical: true } => true,
+            Mark::Wall { vertical: false } => n == 0 || n + 1 == h,
+            _ => false,
+        };
+        (0..h).filter(|&y| !self.border_rows[y]).all(|y| {
+            self.walls.iter().all(|&x| {
+                !matches!(self.canvas[y][x], Mark::Wall { vertical: true })
+                    || [y.checked_sub(1), (y + 1 < h).then_some(y + 1)].into_iter().flatten().all(|n| meets(n, x))
+            })
+        })
+    }
 }
 
 /// A bordered table laid out in columns (`canvas`).
@@ -341,6 +365,31 @@ mod tests {
         ];
         let (_, t) = bordered_table(&lines, 0).expect("a table");
         assert_eq!(texts(&t), [["乙", "1.甲", "-8"], ["乙", "2.丙", "5"]]);
+    }
+
+    #[test]
+    fn borders_that_do_not_line_up_are_no_grid() {
+        // Links at its default width: the header's cells cut against the rows' (the row's wall
+        // after `1` stands under the text `y` of the line above): no measure lines the borders
+        // up, so no grid is read from it (the row's `1`s would land in other cells).
+        let lines = [
+            "+----------------+",
+            "|a  |b      |c   |",
+            "|---+-------+----|",
+            "|x  |y      |z   |",
+            "|   |1  |   |1   |",
+            "+----------------+",
+        ];
+        assert!(bordered_table(&lines, 0).is_none());
+        let lines = [
+            "+----------------+",
+            "|a  |b      |c   |",
+            "|---+-------+----|",
+            "|   |1      |1   |",
+            "+----------------+",
+        ];
+        let (_, t) = bordered_table(&lines, 0).expect("a table");
+        assert_eq!(texts(&t), [["a", "b", "c"], ["", "1", "1"]]);
     }
 
     #[test]

@@ -359,6 +359,12 @@ def links_text(html: bytes) -> bytes:
     return _dump_file(["links2", "-dump", "-width", "200", "-codepage", "utf-8"], html)
 
 
+def links_text_80(html: bytes) -> bytes:
+    """Links at its default width (80): the tables squeezed, a header's cells cut against the
+    rows' so that their borders do not line up."""
+    return _dump_file(["links2", "-dump", "-codepage", "utf-8"], html)
+
+
 def pdfminer_text(pdf: Path) -> bytes:
     from pdfminer.high_level import extract_text
 
@@ -797,6 +803,7 @@ def make_tool_text(srcs: list) -> None:
         ("txt-lynx", ".txt", lynx_text, f"{TOOLS['lynx']} -dump -nolist"),
         ("txt-elinks", ".txt", elinks_text, f"{TOOLS['elinks']} -dump -dump-width 200"),
         ("txt-links", ".txt", links_text, f"{TOOLS['links']} -dump -width 200"),
+        ("txt-links-80", ".txt", links_text_80, f"{TOOLS['links']} -dump (default width, 80)"),
         ("md-markitdown-html", ".md", markitdown_html_md, f"{TOOLS['markitdown']} convert_stream (.html)"),
         ("txt-pandas-csv", ".txt", lambda h: pandas_text(h, "csv"), f"{TOOLS['pandas']} read_html, to_csv(index=False)"),
         ("txt-pandas-string", ".txt", lambda h: pandas_text(h, "string"), f"{TOOLS['pandas']} read_html, to_string(index=False)"),
