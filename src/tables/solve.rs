@@ -141,6 +141,33 @@ struct Search<'a> {
     overflow: bool,
     /// Digits left from token `i` onwards.
     digits_from: Vec<usize>,
+    /// Most digits columns `col..` can hold (each a maximal number).
+    room_from: Vec<usize>,
+}
+
+impl<'a> Search<'a> {
+    fn new(tokens: &'a [Token], spec: RowSpec<'a>, blanks: bool, split: bool, constrained: bool) -> Search<'a> {
+        let mut digits_from = vec![0; tokens.len() + 1];
+        for i in (0..tokens.len()).rev() {
+            digits_from[i] = digits_from[i + 1] + tokens[i].digits();
+        }
+        let mut room_from = vec![0; spec.kinds.len() + 1];
+        for (c, k) in spec.kinds.iter().enumerate().rev() {
+            room_from[c] = room_from[c + 1] + MAX_INT_DIGITS + if k.decimals() { MAX_FRAC_DIGITS } else { 0 };
+        }
+        Search {
+            tokens,
+            spec,
+            blanks,
+            split,
+            constrained,
+            nodes: 0,
+            out: Vec::new(),
+            overflow: false,
+            digits_from,
+            room_from,
+        }
+    }
 }
 
 /// Reads part `a..b` of a run token as a value, if it is a well-formed number for `kind`.
@@ -214,11 +241,7 @@ impl Search<'_> {
             return;
         }
         // Each column holds at most a maximal number: too many digits left cannot fit.
-        let room: usize = self.spec.kinds[col..]
-            .iter()
-            .map(|k| MAX_INT_DIGITS + if k.decimals() { MAX_FRAC_DIGITS } else { 0 })
-            .sum();
-        if digits_left > room {
+        if digits_left > self.room_from[col] {
             return;
         }
         let kind = self.spec.kinds[col];
@@ -295,12 +318,7 @@ pub(super) struct RowSolve {
 }
 
 fn search(tokens: &[Token], spec: RowSpec, blanks: bool, split: bool, constrained: bool) -> RowSolve {
-    let mut digits_from = vec![0; tokens.len() + 1];
-    for i in (0..tokens.len()).rev() {
-        digits_from[i] = digits_from[i + 1] + tokens[i].digits();
-    }
-    let mut s =
-        Search { tokens, spec, blanks, split, constrained, nodes: 0, out: Vec::new(), overflow: false, digits_from };
+    let mut s = Search::new(tokens, spec, blanks, split, constrained);
     let mut cur = Vec::with_capacity(spec.kinds.len());
     s.run(0, 0, 0, &mut cur);
     RowSolve { cands: s.out, overflow: s.overflow }
@@ -622,23 +640,23 @@ mod tests {
 
     /// Nodes one search visits and whether it ran out of budget (what `search` does, counted).
     fn visited(tokens: &[Token], spec: RowSpec, blanks: bool, split: bool, constrained: bool) -> (usize, bool) {
-        let mut digits_from = vec![0; tokens.len() + 1];
-        for i in (0..tokens.len()).rev() {
-            digits_from[i] = digits_from[i + 1] + tokens[i].digits();
-        }
-        let mut s = Search {
-            tokens,
-            spec,
-            blanks,
-            split,
-            constrained,
-            nodes: 0,
-            out: Vec::new(),
-            overflow: false,
-            digits_from,
-        };
+        let mut s = Search::new(tokens, spec, blanks, split, constrained);
         s.run(0, 0, 0, &mut Vec::new());
         (s.nodes, s.overflow)
+    }
+
+    /// The room left per column, computed once per search, is the sum the search took per node.
+    #[test]
+    fn room_from_is_the_plain_sum() {
+        let kinds = [ColKind::Count, ColKind::Wan, ColKind::Signed, ColKind::Yuan, ColKind::Count];
+        let spec = RowSpec { kinds: &kinds, groups: &[], omitted_totals: false };
+        let s = Search::new(&[], spec, false, true, true);
+        for col in 0..=kinds.len() {
+            let plain: usize =
+                kinds[col..].iter().map(|k| MAX_INT_DIGITS + if k.decimals() { MAX_FRAC_DIGITS } else { 0 }).sum();
+            assert_eq!(s.room_from[col], plain, "column {col}");
+        }
+        assert_ne!(s.room_from[0], kinds.len() * MAX_INT_DIGITS, "some kind takes decimals");
     }
 
     /// The work is bounded, not timed: a run too long for any placement is refused before
