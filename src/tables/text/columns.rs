@@ -249,7 +249,8 @@ fn separated(v: &View, found: &[(usize, Vec<Token>, Span)]) -> bool {
     for f in found {
         for w in f.1.windows(2) {
             let (a, b) = (w[0].span(), w[1].span());
-            if v.chars[a[1].min(b[0])..b[0]].contains(&'\n') {
+            let end = b[0].min(v.chars.len());
+            if v.chars[a[1].min(end)..end].contains(&'\n') {
                 continue;
             }
             let (Some((_, pa, _, x1)), Some((_, pb, x0, _))) = (v.word_at(a[0]), v.word_at(b[0])) else { continue };
