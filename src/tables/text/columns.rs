@@ -212,11 +212,13 @@ pub(super) fn t3_columns(
     // a row's values stand: a converter that sets text out by character counts (pypdf's layout
     // mode, PyMuPDF's `sort`) moves each row's values by its label's width.
     let xs = model.printed(v, found.iter().flat_map(|f| f.1.iter()));
-    if model.holds(&xs) {
-        return (!totals_off(v, found, &model)).then_some(model);
-    }
-    let mut model = model.recentred(&xs);
-    model.relative = !model.holds(&xs);
+    let model = if model.holds(&xs) {
+        model
+    } else {
+        let mut model = model.recentred(&xs);
+        model.relative = !model.holds(&xs);
+        model
+    };
     (!totals_off(v, found, &model)).then_some(model)
 }
 
