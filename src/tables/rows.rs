@@ -462,6 +462,18 @@ impl View {
         false
     }
 
+    /// Whether the text between `a` and `b` (the end of one value and the start of the next)
+    /// parts two runs: other text, more than one line break, or empty lines dropped there.
+    pub(super) fn apart(&self, a: usize, b: usize) -> bool {
+        let b = b.min(self.chars.len());
+        let between = self.chars.get(a..b).unwrap_or(&[]);
+        let breaks = between.iter().filter(|&&c| c == '\n').count();
+        let i = self.blank_lines.partition_point(|(p, _)| *p < a);
+        breaks > 1
+            || between.iter().any(|&c| c != '\n' && !is_space(c))
+            || self.blank_lines.get(i).is_some_and(|(p, _)| *p < b.max(a + 1))
+    }
+
     /// How many blank cells the empty lines after the line break at `at` print, each `per`
     /// lines past the one line of spacing (where the text spaces its lines); `None` where the
     /// lines are no whole number of cells.

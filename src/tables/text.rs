@@ -807,7 +807,14 @@ fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<Vec<Span>
                 && cell(new) + cell(carried) == cell(total) + cell(forward)
         })
     };
-    let positions = blocks::block_order(&nums, width, holds)?;
+    // The values alone first; where they allow several tables (or none is found), the runs the
+    // text printed them in (an empty line or other text between two values) as well.
+    let positions = blocks::block_order(&nums, width, holds, None).or_else(|| {
+        let starts: Vec<bool> = (0..values.len()).map(|j| j == 0 || v.apart(values[j - 1][1], values[j][0])).collect();
+        // Runs that tell nothing (every value its own, as a browser's PDF prints them) add nothing.
+        let told = starts.iter().any(|s| !s);
+        told.then(|| blocks::block_order(&nums, width, holds, Some(&starts))).flatten()
+    })?;
     Some(positions.into_iter().map(|p| values[p]).collect())
 }
 

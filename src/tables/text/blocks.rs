@@ -45,6 +45,17 @@ fn block_cells(s: usize, k: usize, width: usize, groups: &[(usize, usize)]) -> V
     at
 }
 
+/// Whether every group of the block of rows `s..s + k` printed in `groups` (`block_cells`)
+/// begins a run of the text (`starts`, by value in text order).
+fn groups_start_runs(starts: &[bool], s: usize, k: usize, width: usize, groups: &[(usize, usize)]) -> bool {
+    let mut p = s * width;
+    groups.iter().all(|&(c0, c1)| {
+        let at = p;
+        p += k * (c1 - c0);
+        starts.get(at).copied().unwrap_or(false)
+    })
+}
+
 /// The cells of `values` (in text order, `width` to a row) in row-major order of the rows, as
 /// the one arrangement of blocks that makes every row add up and the whole table `holds` (given
 /// the values row-major): `Some(positions)` where all such arrangements give the same values,
@@ -55,13 +66,27 @@ fn block_cells(s: usize, k: usize, width: usize, groups: &[(usize, usize)]) -> V
 /// from the columns' widths) group after group, each group row by row — pdftotext without
 /// `-layout` prints the four narrow columns of a Word table's first rows as lines, then each
 /// wide column on its own.
-pub(super) fn block_order(values: &[i64], width: usize, holds: impl Fn(&[i64]) -> bool) -> Option<Vec<usize>> {
+///
+/// `starts`, where given, tells which values begin a run of the text (an empty line or other
+/// text before them, `starts[0]` the first): pdftotext prints each group of a block (a column
+/// printed on its own, a group of columns) as a text block of its own, so only arrangements
+/// whose every group and row begins a run are taken. Where the values alone allow several
+/// tables (zeros read either way), the runs tell the one the text printed.
+pub(super) fn block_order(
+    values: &[i64],
+    width: usize,
+    holds: impl Fn(&[i64]) -> bool,
+    starts: Option<&[bool]>,
+) -> Option<Vec<usize>> {
     if width < 2 || values.is_empty() || !values.len().is_multiple_of(width) {
+        return None;
+    }
+    if starts.is_some_and(|s| s.len() != values.len()) {
         return None;
     }
     let mut work = 0usize;
     let by_column: Vec<(usize, usize)> = (0..width).map(|c| (c, c + 1)).collect();
-    let mut found = readings(values, width, &holds, &[&by_column], &mut work)?;
+    let mut found = readings(values, width, &holds, &[&by_column], starts, &mut work)?;
     if found.is_empty() {
         // Groupings of the columns: a cut after column c or not, neither none nor every one.
         for mask in 1..(1u32 << (width - 1)) - 1 {
@@ -74,7 +99,7 @@ pub(super) fn block_order(values: &[i64], width: usize, holds: impl Fn(&[i64]) -
                 }
             }
             groups.push((from, width));
-            for (v, o) in readings(values, width, &holds, &[&by_column, &groups], &mut work)? {
+            for (v, o) in readings(values, width, &holds, &[&by_column, &groups], starts, &mut work)? {
                 if found.iter().all(|(w, _)| *w != v) {
                     found.push((v, o));
                 }
@@ -96,6 +121,7 @@ fn readings(
     width: usize,
     holds: &impl Fn(&[i64]) -> bool,
     layouts: &[&[(usize, usize)]],
+    starts: Option<&[bool]>,
     work: &mut usize,
 ) -> Option<Tails> {
     let rows = values.len() / width;
@@ -111,6 +137,9 @@ fn readings(
             // The distinct blocks of rows s..s + k that add up, each with its positions.
             let mut blocks: Vec<(Vec<i64>, Vec<usize>)> = Vec::new();
             for groups in if k == 1 { one_row } else { layouts } {
+                if starts.is_some_and(|at| !groups_start_runs(at, s, k, width, groups)) {
+                    continue;
+                }
                 let cells = block_cells(s, k, width, groups);
                 let v: Vec<i64> = cells.iter().map(|&p| values[p]).collect();
                 *work += v.len();
@@ -190,7 +219,7 @@ mod tests {
     }
 
     fn decoded(values: &[i64], width: usize) -> Option<Vec<i64>> {
-        block_order(values, width, |v| columns_add_up(v, width)).map(|o| o.iter().map(|&p| values[p]).collect())
+        block_order(values, width, |v| columns_add_up(v, width), None).map(|o| o.iter().map(|&p| values[p]).collect())
     }
 
     #[test]
@@ -280,6 +309,28 @@ mod tests {
     }
 
     #[test]
+    fn the_text_runs_tell_apart_readings_the_values_allow() {
+        // A row of zeros, then a row with one value: row by row, or two rows a column at a time
+        // (the value moved to the fourth column). The values alone allow both: unread.
+        let rows = [row([0; 6]), row([1, 0, 0, 0, 0, 0])];
+        let text = rows.concat();
+        assert_eq!(block_order(&text, 7, |_| true, None), None);
+        // Printed as two runs of seven (a row each): row by row.
+        let by_row: Vec<bool> = (0..14).map(|j| j % 7 == 0).collect();
+        let read = block_order(&text, 7, |_| true, Some(&by_row)).expect("one reading");
+        assert_eq!(read.iter().map(|&p| text[p]).collect::<Vec<_>>(), text);
+        // Printed as seven runs of two (a column each): a column at a time.
+        let by_column: Vec<bool> = (0..14).map(|j| j % 2 == 0).collect();
+        let read = block_order(&text, 7, |_| true, Some(&by_column)).expect("one reading");
+        assert_eq!(read.iter().map(|&p| text[p]).collect::<Vec<_>>(), [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1]);
+        // Runs that fit no arrangement (a break inside the first row only): nothing is read.
+        let odd: Vec<bool> = (0..14).map(|j| j == 0 || j == 3).collect();
+        assert_eq!(block_order(&text, 7, |_| true, Some(&odd)), None);
+        // Runs of the wrong length for the values: nothing is read.
+        assert_eq!(block_order(&text, 7, |_| true, Some(&by_row[..7])), None);
+    }
+
+    #[test]
     fn too_many_readings_are_unread_not_enumerated() {
         // Pairs of a row of zeros and a row with one value: each pair also reads as two rows a
         // column at a time, the value moved to another column; twelve pairs read 4,096 ways.
@@ -288,12 +339,12 @@ mod tests {
             rows.push(row([0; 6]));
             rows.push(row([i, 0, 0, 0, 0, 0]));
         }
-        assert_eq!(block_order(&rows.concat(), 7, |_| true), None);
+        assert_eq!(block_order(&rows.concat(), 7, |_| true, None), None);
     }
 
     #[test]
     fn values_that_never_add_up_are_unread() {
-        assert_eq!(block_order(&[1, 2, 4, 5, 6, 7], 3, |_| true), None);
-        assert_eq!(block_order(&[1, 2, 3, 4], 3, |_| true), None);
+        assert_eq!(block_order(&[1, 2, 4, 5, 6, 7], 3, |_| true, None), None);
+        assert_eq!(block_order(&[1, 2, 3, 4], 3, |_| true, None), None);
     }
 }
