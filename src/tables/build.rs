@@ -309,9 +309,14 @@ pub(super) fn requests(
         .count();
     let omitting = solved.iter().filter(|(t, c, _)| solve::omitted_total_only(t, c, 0, 6)).count();
     let blanks_vanish = solved.iter().any(|(t, _, _)| (1..=5).contains(&t.len()));
+    // Where blank cells vanish, a row of one value says nothing of an omitted total: the value
+    // may be the total, or a part whose total the text printed apart from its row. Only a row
+    // of two values or more that adds up with its total left out shows the table omits totals.
+    let shows_omitting = solved.iter().any(|(t, c, _)| t.len() >= 2 && solve::omitted_total_only(t, c, 0, 6));
     let glued = solved.iter().any(|(t, c, _)| !c.is_empty() && c.iter().all(|c| solve::splits_runs(t, c)));
     let omitted = match (totalled > omitting, blanks_vanish) {
         _ if glued => OmittedTotal::Glued,
+        (false, true) if !shows_omitting => OmittedTotal::Doubted,
         (false, _) => OmittedTotal::Believed,
         (true, false) => OmittedTotal::UnlessEveryPart,
         (true, true) => OmittedTotal::Doubted,

@@ -35,7 +35,9 @@ mod t2;
 mod t3;
 mod t4;
 
-use align::{alignments, header_columns, judge, place, placement_key, row_tokens, Align, PlacementKey, Reading};
+use align::{
+    alignments, flat_tokens, header_columns, judge, place, placement_key, row_tokens, Align, PlacementKey, Reading,
+};
 use t2::proactive;
 use t3::{extra_row, requests};
 use t4::{review, t4_col};

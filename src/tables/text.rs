@@ -464,16 +464,26 @@ fn t4_adds_up(toks: &[super::solve::Token]) -> Option<bool> {
     Some(v.len() == 15 && v.chunks(5).all(|g| g[..4].iter().sum::<i64>() == g[4]))
 }
 
-/// Most runs of table-4 values whose orders are tried (`t4_runs`): 6! = 720 orders.
-const MAX_T4_RUNS: usize = 6;
+/// How many of table 4's three groups of five add up, where `toks` are 15 whole numbers.
+fn t4_groups_adding_up(toks: &[super::solve::Token]) -> Option<usize> {
+    let v = toks.iter().map(whole_number).collect::<Option<Vec<i64>>>()?;
+    (v.len() == 15).then(|| v.chunks(5).filter(|g| g[..4].iter().sum::<i64>() == g[4]).count())
+}
+
+/// Most steps of the search for the orders of table 4's runs (`t4_orders`).
+const T4_ORDER_BUDGET: usize = 100_000;
 
 /// Table 4's values printed in several runs between header pieces (PDF text without layout
 /// prints each group's results under its own header, a total after its `总计` apart from them):
-/// the runs in text order, unless their values are whole numbers that do not add up and another
-/// order of the runs makes every group add up: then that order, where all such orders give the
-/// same values, else the runs in text order and why they are not the table (the groups' runs
-/// may stand in any of those orders).
-fn t4_runs(runs: Vec<Vec<super::solve::Token>>) -> (Vec<super::solve::Token>, Option<&'static str>) {
+/// the runs in text order where `in_order_first` (a tool that prints runs in the table's order) and
+/// they add up; else the one order of the runs that makes every group add up, where all such
+/// orders give the same values (pdfminer prints a group's runs after another's); else the runs
+/// in text order, and why they are not the table where their values are whole numbers and some
+/// order adds up (the groups' runs may stand in any of those orders).
+fn t4_runs(
+    runs: Vec<Vec<super::solve::Token>>,
+    in_order_first: bool,
+) -> (Vec<super::solve::Token>, Option<&'static str>) {
     let in_order: Vec<_> = runs.iter().flatten().cloned().collect();
     if runs.len() == 1 {
         return (in_order, None);
@@ -481,45 +491,92 @@ fn t4_runs(runs: Vec<Vec<super::solve::Token>>) -> (Vec<super::solve::Token>, Op
     if in_order.len() != 15 {
         return (in_order, Some("its values were printed in several runs that do not make 15"));
     }
-    if t4_adds_up(&in_order) != Some(false) {
+    let Some(values) =
+        runs.iter().map(|r| r.iter().map(whole_number).collect::<Option<Vec<i64>>>()).collect::<Option<Vec<_>>>()
+    else {
+        return (in_order, None);
+    };
+    if in_order_first && t4_adds_up(&in_order) == Some(true) {
         return (in_order, None);
     }
     let unsettled = "its values were printed in several runs whose order the arithmetic does not settle";
-    if runs.len() > MAX_T4_RUNS {
-        return (in_order, Some(unsettled));
-    }
-    let mut found: Option<Vec<super::solve::Token>> = None;
-    let mut order: Vec<usize> = (0..runs.len()).collect();
-    let mut settled = true;
-    permute(&mut order, 0, &mut |order| {
-        let toks: Vec<_> = order.iter().flat_map(|&r| runs[r].iter().cloned()).collect();
-        if t4_adds_up(&toks) == Some(true) {
-            match &found {
-                Some(f) if f.iter().map(whole_number).ne(toks.iter().map(whole_number)) => settled = false,
-                Some(_) => {}
-                None => found = Some(toks),
-            }
-        }
-    });
-    match found {
+    match t4_orders(&values).as_deref() {
         // No order adds up: the report's own slip, its values as printed.
-        None => (in_order, None),
-        Some(toks) if settled => (toks, None),
-        Some(_) => (in_order, Some(unsettled)),
+        Some([]) => (in_order, None),
+        Some([(_, order)]) => (order.iter().flat_map(|&r| runs[r].iter().cloned()).collect(), None),
+        _ => (in_order, Some(unsettled)),
     }
 }
 
-/// Calls `f` with every order of `items[k..]` after `items[..k]`.
-fn permute(items: &mut [usize], k: usize, f: &mut impl FnMut(&[usize])) {
-    if k == items.len() {
-        f(items);
-        return;
+/// The distinct values (two at most) of the orders of `runs` whose every group of five adds up,
+/// each with one order of the runs giving it; `None` where the search takes more than
+/// `T4_ORDER_BUDGET` steps. Runs printing the same values are one choice (a table of zeros
+/// prints many runs of `0`), so the search is over their distinct arrangements.
+fn t4_orders(runs: &[Vec<i64>]) -> Option<Vec<(Vec<i64>, Vec<usize>)>> {
+    struct Search<'a> {
+        kinds: Vec<(&'a [i64], Vec<usize>)>,
+        used: Vec<usize>,
+        seq: Vec<i64>,
+        order: Vec<usize>,
+        found: Vec<(Vec<i64>, Vec<usize>)>,
+        steps: usize,
     }
-    for i in k..items.len() {
-        items.swap(k, i);
-        permute(items, k + 1, f);
-        items.swap(k, i);
+    impl Search<'_> {
+        fn go(&mut self) -> bool {
+            if self.found.len() > 1 {
+                return true;
+            }
+            self.steps += 1;
+            if self.steps > T4_ORDER_BUDGET {
+                return false;
+            }
+            if self.seq.len() == 15 {
+                if self.found.first().is_none_or(|(v, _)| *v != self.seq) {
+                    self.found.push((self.seq.clone(), self.order.clone()));
+                }
+                return true;
+            }
+            for k in 0..self.kinds.len() {
+                if self.used[k] == self.kinds[k].1.len() {
+                    continue;
+                }
+                let (values, ids) = (self.kinds[k].0, &self.kinds[k].1);
+                let run = ids[self.used[k]];
+                let before = self.seq.len();
+                self.seq.extend_from_slice(values);
+                let after = self.seq.len();
+                // Every group completed by this run adds up.
+                let fits = after <= 15
+                    && (1..=3).filter(|g| g * 5 > before && g * 5 <= after).all(|g| {
+                        let grp = &self.seq[(g - 1) * 5..g * 5];
+                        grp[..4].iter().sum::<i64>() == grp[4]
+                    });
+                if fits {
+                    self.used[k] += 1;
+                    self.order.push(run);
+                    let ok = self.go();
+                    self.order.pop();
+                    self.used[k] -= 1;
+                    if !ok {
+                        return false;
+                    }
+                }
+                self.seq.truncate(before);
+            }
+            true
+        }
     }
+    let mut kinds: Vec<(&[i64], Vec<usize>)> = Vec::new();
+    for (i, r) in runs.iter().enumerate() {
+        match kinds.iter_mut().find(|(v, _)| *v == r.as_slice()) {
+            Some((_, ids)) => ids.push(i),
+            None => kinds.push((r, vec![i])),
+        }
+    }
+    let used = vec![0; kinds.len()];
+    let mut search =
+        Search { kinds, used, seq: Vec::with_capacity(15), order: Vec::new(), found: Vec::new(), steps: 0 };
+    search.go().then_some(search.found)
 }
 
 /// Whether seven values are a row of table 3: its first six add up to the seventh.
@@ -1022,6 +1079,11 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         if !full_header && tokens.len() != 15 {
             continue; // a bare row under the section heading holds all 15 cells
         }
+        // A bare row none of whose groups adds up is not known to be the table's: a tool that
+        // moves text boxes (pdfminer) can print another table's values under the heading.
+        if !full_header && t4_groups_adding_up(&tokens) == Some(0) {
+            continue;
+        }
         // Values printed in several runs between header pieces (PDF text without layout puts
         // each group's numbers under its own header): all 15, or no reading of the blanks.
         let mut at = end;
@@ -1058,10 +1120,30 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
                 }
             }
         }
-        let (tokens, unreadable) = t4_runs(runs);
+        // Values printed one by one between pieces of the header (pdfminer prints each cell's
+        // box, in an order of its own): a value set apart from the next by an empty line is a
+        // text block the tool may have printed anywhere, a run of its own. (pdftotext prints a
+        // row's values in one run between the header's pieces, in the row's order.)
+        let boxes = runs.iter().filter(|r| r.len() == 1).count() > 1;
+        if boxes {
+            runs = runs.into_iter().flat_map(|r| split_apart(v, r)).collect();
+        }
+        let (tokens, unreadable) = t4_runs(runs, !boxes);
         return Some(row(tokens, unreadable, issues));
     }
     None
+}
+
+/// `run` cut where two values stand apart in the text (`View::apart`: an empty line, other text).
+fn split_apart(v: &View, run: Vec<super::solve::Token>) -> Vec<Vec<super::solve::Token>> {
+    let mut out: Vec<Vec<super::solve::Token>> = Vec::new();
+    for t in run {
+        match out.last_mut() {
+            Some(last) if !last.last().is_some_and(|p| v.apart(p.span()[1], t.span()[0])) => last.push(t),
+            _ => out.push(vec![t]),
+        }
+    }
+    out
 }
 
 /// The values on the text's last lines after `from`: `n` lone whole numbers, each on a line of
@@ -1237,11 +1319,14 @@ pub(super) fn proactive(
             let more = apart::place_blocks(v, &in_table, format, limit, &mut rows_in, &placed);
             placed.extend(more);
         }
-        for r in rows_in
-            .iter_mut()
-            .filter(|r| !placed.contains(&r.key) && (r.tokens.len() < r.cols.len() || has_blank(&r.tokens)))
-        {
-            r.unreadable = Some("the table was printed out of order (values apart from their labels)");
+        // A label printed right after another's with no value between them (a run of labels,
+        // as pdfminer prints them) is not known to own the values after it either: they may be
+        // those of any label of the run.
+        let after_bare: Vec<bool> = (0..rows_in.len()).map(|i| i > 0 && rows_in[i - 1].tokens.is_empty()).collect();
+        for (r, bare) in rows_in.iter_mut().zip(after_bare) {
+            if !placed.contains(&r.key) && (r.tokens.len() < r.cols.len() || has_blank(&r.tokens) || bare) {
+                r.unreadable = Some("the table was printed out of order (values apart from their labels)");
+            }
         }
     }
     Some(build::proactive(format, rows_in, [span[0], end], Vec::new(), issues))
@@ -1273,4 +1358,23 @@ pub(super) fn prose_pins(text: &str, format: Form, table: Span) -> Vec<(&'static
     }
     out.retain(|(i, c, _)| !conflict.contains(&(*i, *c)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::t4_orders;
+
+    #[test]
+    fn runs_of_equal_values_are_one_choice_and_readings_that_differ_unsettle() {
+        // Fifteen runs of one 0 each: one arrangement, not 15! orders.
+        let zeros = vec![vec![0i64]; 15];
+        let found = t4_orders(&zeros).expect("within the budget");
+        assert_eq!(found.len(), 1);
+        // Two groups' runs that may stand in either group: two readings.
+        let runs = vec![vec![1, 0, 0, 0, 1], vec![2, 0, 0, 0, 2], vec![0; 5]];
+        assert_eq!(t4_orders(&runs).expect("within the budget").len(), 2);
+        // A group that adds up nowhere: no reading at all.
+        let runs = vec![vec![1, 2, 3, 4, 5], vec![0; 10]];
+        assert!(t4_orders(&runs).expect("within the budget").is_empty());
+    }
 }

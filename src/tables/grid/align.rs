@@ -111,8 +111,13 @@ pub(super) fn row_tokens(tail: &[RowCell], align: &Align, n: usize, kinds: &[Col
             return (toks, true);
         }
     }
-    let toks = tail.iter().filter(|c| !c.is_empty()).flat_map(|c| cell_tokens(c, ColKind::Count)).collect();
-    (toks, false)
+    (flat_tokens(tail), false)
+}
+
+/// The numbers of `tail` in order, none placed by its position in the grid (a converter's
+/// grid whose cells moved: only the order of the values holds).
+pub(super) fn flat_tokens(tail: &[RowCell]) -> Vec<Token> {
+    tail.iter().filter(|c| !c.is_empty()).flat_map(|c| cell_tokens(c, ColKind::Count)).collect()
 }
 
 /// One reading of a table under one alignment per grid.

@@ -10,8 +10,8 @@ use crate::tables::rows;
 use crate::tables::template::{self, T3Label, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS};
 
 use super::{
-    alignments, grow, header_columns, judge, place, placement_key, row_tokens, Align, GRow, PlacementKey, Reading,
-    RowCell, MAX_COMBOS, T3_AC,
+    alignments, flat_tokens, grow, header_columns, judge, place, placement_key, row_tokens, Align, GRow, PlacementKey,
+    Reading, RowCell, MAX_COMBOS, T3_AC,
 };
 
 /// How a table-3 grid row was identified.
@@ -222,10 +222,21 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
         if let Some((format, by_position, short)) = positional {
             let span = span.unwrap_or_default();
             let why = "a row of values placed by position does not print all seven values";
-            let readings = t3_readings(rows, &by_position, &short, why, &named, format, span, &extra);
             let placed = |t: &TableReading| fit::holds_throughout(t) || fit::rows_in_place(t) || zeros_throughout(t);
-            if readings.iter().any(|r| placed(&r.table)) {
-                return judge("requests", readings, issues);
+            if short.len() <= 2 {
+                let readings = t3_readings(rows, &by_position, &short, why, &named, format, span, &extra, false);
+                if readings.iter().any(|r| placed(&r.table)) {
+                    return judge("requests", readings, issues);
+                }
+            }
+            // Rows that lost their blank cells (a converter dropped them, or merged two cells
+            // into one): every row's values in order, none by its place in the moved grid,
+            // placed where the table's arithmetic leaves one way only.
+            if !short.is_empty() {
+                let readings = t3_readings(rows, &by_position, &[], why, &named, format, span, &extra, true);
+                if readings.iter().any(|r| fit::holds_throughout(&r.table)) {
+                    return judge("requests", readings, issues);
+                }
             }
         }
         // Nor is any row known to hold its own values: the grid is a converter's remains.
@@ -266,14 +277,14 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
     } else {
         "a row of values between two labelled rows without values may be either's"
     };
-    let readings = t3_readings(rows, &assigned, &unknown, why, &named, format, span, &extra);
+    let readings = t3_readings(rows, &assigned, &unknown, why, &named, format, span, &extra, false);
     judge("requests", readings, issues)
 }
 
 /// The rows holding numbers placed on the template's rows by position: `(format, (grid
 /// row, template row), rows that do not give seven values)`, when there are exactly as
 /// many as one format's rows, every row that kept its label sits at that label's place
-/// (three at least) and no more than two rows lost values.
+/// (three at least).
 #[allow(clippy::type_complexity)]
 pub(super) fn by_position(
     rows: &[GRow],
@@ -286,9 +297,6 @@ pub(super) fn by_position(
         .map(|(k, _)| *k)
         .filter(|&k| row_tokens(rows[k].tail(), &Align::Right(0), 7, &kinds7).0.len() != 7)
         .collect();
-    if short.len() > 2 {
-        return None;
-    }
     for format in [TableFormat::F2021, TableFormat::F2019] {
         let order = template::t3_rows_of(format);
         if order.len() != with_values.len() {
@@ -321,7 +329,8 @@ pub(super) fn zeros_throughout(t: &TableReading) -> bool {
 }
 
 /// The readings of table 3 with `assigned` rows (grid row, template row), one per
-/// combination of the grids' alignments.
+/// combination of the grids' alignments; with `flat`, each row's values in order only (none
+/// placed by its cell's position), for the solver to place.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn t3_readings(
     rows: &[GRow],
@@ -332,6 +341,7 @@ pub(super) fn t3_readings(
     format: TableFormat,
     span: [usize; 2],
     extra: &[ExtraRow],
+    flat: bool,
 ) -> Vec<Reading> {
     let tables: Vec<usize> = {
         let mut t: Vec<usize> = assigned.iter().map(|(k, _)| rows[*k].table).collect();
@@ -382,7 +392,11 @@ pub(super) fn t3_readings(
         seen.push(keys);
         let placed = assigned.iter().map(|&(k, _)| {
             let align = &combo[grid_of(k)];
-            row_tokens(rows[k].tail_for(align), align, 7, &kinds7).0
+            if flat {
+                flat_tokens(rows[k].tail_for(align))
+            } else {
+                row_tokens(rows[k].tail_for(align), align, 7, &kinds7).0
+            }
         });
         let mut rows_in = Vec::with_capacity(assigned.len());
         let mut order_in: Vec<(usize, RowIn)> = Vec::new();
@@ -390,7 +404,7 @@ pub(super) fn t3_readings(
             let row = &rows[k];
             let unreadable = if unknown.contains(&k) {
                 Some(unknown_why)
-            } else if row.width < T3_COLS.len() + 1 && tokens.len() != T3_COLS.len() && any_value {
+            } else if !flat && row.width < T3_COLS.len() + 1 && tokens.len() != T3_COLS.len() && any_value {
                 // A grid too narrow for the label and seven columns lost cells (a converter
                 // merged or dropped them): only a row printing all seven values is readable.
                 Some("the grid has too few columns for the table; the row does not print all seven values")
