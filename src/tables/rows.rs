@@ -318,10 +318,19 @@ impl View {
         let mut compact = String::with_capacity(text.len());
         let mut c2o = Vec::with_capacity(chars.len());
         let mut cbytes = Vec::with_capacity(chars.len());
+        // `chars` are the characters of `text`: the characters kept as they are, most of the
+        // text, are copied from it a run at a time. `run` is where the pending run starts in
+        // `text`, `at` where the current character does.
+        debug_assert!(chars.iter().copied().eq(text.chars()));
+        let (mut run, mut at) = (0usize, 0usize);
         for (i, ((&ch, &f), &n)) in chars.iter().zip(&furniture).zip(&numline).enumerate() {
+            let here = at;
+            at += ch.len_utf8();
             // Lines of numbers only are left out of the compact view: a label wrapped around its
             // row's numbers (`规范性` / `9 9 121` / `文件`) is matched whole.
             if f | n {
+                compact.push_str(&text[run..here]);
+                run = at;
                 continue;
             }
             // CJK ideographs, most of the text, are no space, quote or full-width form.
@@ -332,6 +341,8 @@ impl View {
                     ch
                 }
             } else if is_space(ch) || is_quote(ch) {
+                compact.push_str(&text[run..here]);
+                run = at;
                 continue;
             } else {
                 match fold(ch) {
@@ -341,10 +352,15 @@ impl View {
                     c => c,
                 }
             };
-            cbytes.push(compact.len());
+            cbytes.push(compact.len() + (here - run));
             c2o.push(i);
-            compact.push(c);
+            if c != ch {
+                compact.push_str(&text[run..here]);
+                compact.push(c);
+                run = at;
+            }
         }
+        compact.push_str(&text[run..at]);
         View {
             chars,
             furniture,
