@@ -34,7 +34,7 @@ fn may_hold_furniture(text: &str) -> bool {
         text[..at].trim_end_matches(char::is_whitespace).chars().next_back().is_some_and(char::is_numeric)
     };
     text.match_indices('页').any(page_after_digit)
-        || text.split('\n').any(|line| match line.trim_start_matches([' ', '\t']).chars().next() {
+        || crate::charset::split_newlines(text).any(|line| match line.trim_start_matches([' ', '\t']).chars().next() {
             Some('-' | '—' | '–' | '－' | 'p' | 'P') => true,
             Some(c) if c.is_numeric() => line.contains('/'),
             _ => false,
