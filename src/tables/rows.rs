@@ -4,6 +4,7 @@
 //! in a compact view of the text (no whitespace, widths folded); the numbers
 //! between one label and the next are that row's tokens.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -1193,7 +1194,13 @@ fn is_unreadable_mark(c: char) -> bool {
 }
 
 fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
-    let f: Vec<char> = v.chars[a..b].iter().map(|&c| fold(c)).collect();
+    // The word's characters folded: most words have nothing to fold and are borrowed.
+    let word = &v.chars[a..b];
+    let f: Cow<'_, [char]> = if word.iter().all(|&c| fold(c) == c) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.iter().map(|&c| fold(c)).collect())
+    };
     // A word of digits alone, most words of a row, is no whole cell of the forms below: only
     // its runs are read, and its text is never needed.
     let digits_only = !f.is_empty() && f.iter().all(char::is_ascii_digit);

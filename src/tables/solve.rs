@@ -589,7 +589,9 @@ fn reading(tokens: &[Token], slot: &Slot, col: usize, region: Span, inferred: bo
         Slot::Part { tok, a, b, value } => match &tokens[*tok] {
             Token::Run { chars, start, unit, unit_len, gaps, .. } => {
                 let last = *b == chars.len();
-                let mut raw: String = chars[*a..*b].iter().collect();
+                // The cell's text, written once into the reading (no copy of it made there).
+                let mut raw = String::with_capacity(b - a + if last { unit.len() } else { 0 });
+                raw.extend(&chars[*a..*b]);
                 // Where characters `a` and `b - 1` were printed: past the spaces before them.
                 let spaces_to = |k: usize| gaps.iter().filter(|&&g| g <= k).count();
                 let first = start + a + spaces_to(*a);
@@ -599,7 +601,9 @@ fn reading(tokens: &[Token], slot: &Slot, col: usize, region: Span, inferred: bo
                     end += unit_len;
                 }
                 let plain_here = *a == 0 && last && *tok == col;
-                cells::number(&raw, *value, [first, end], inferred && !plain_here)
+                let mut c = cells::number("", *value, [first, end], inferred && !plain_here);
+                c.raw = raw;
+                c
             }
             Token::Fixed(c) => c.clone(),
         },
