@@ -528,18 +528,15 @@ pub(super) fn settle(tokens: &[Token], cands: &[Cand], col: usize, region: Span,
     });
     let same_slot = cands.iter().all(|c| c[col] == first[col]);
     // A part of a run is known only when every candidate splits that run the same way.
-    let split_of = |c: &Cand, t: usize| -> Vec<(usize, usize)> {
-        c.iter()
-            .filter_map(|s| match s {
-                Slot::Part { tok, a, b, .. } if *tok == t => Some((*a, *b)),
-                _ => None,
-            })
-            .collect()
-    };
+    fn split_of(c: &Cand, t: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        c.iter().filter_map(move |s| match s {
+            Slot::Part { tok, a, b, .. } if *tok == t => Some((*a, *b)),
+            _ => None,
+        })
+    }
     let partial = |s: &Slot| part_of_run(tokens, s);
     if let Slot::Part { tok, .. } = first[col] {
-        let s0 = split_of(first, tok);
-        if !pinned && partial(&first[col]) && !cands.iter().all(|c| split_of(c, tok) == s0) {
+        if !pinned && partial(&first[col]) && !cands.iter().all(|c| split_of(c, tok).eq(split_of(first, tok))) {
             return None;
         }
     }

@@ -128,12 +128,12 @@ pub(crate) fn propagate(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) 
             let k = sets.len();
             let mut prefix: Vec<Option<Vec<f64>>> = vec![Some(vec![0.0])];
             for s in &sets {
-                let next = prefix.last().cloned().flatten().and_then(|p| sumset(&p, s));
+                let next = prefix.last().and_then(|p| p.as_deref()).and_then(|p| sumset(p, s));
                 prefix.push(next);
             }
             let mut suffix: Vec<Option<Vec<f64>>> = vec![Some(vec![0.0]); k + 1];
             for i in (0..k).rev() {
-                suffix[i] = suffix[i + 1].clone().and_then(|p| sumset(&p, &sets[i]));
+                suffix[i] = suffix[i + 1].as_deref().and_then(|p| sumset(p, &sets[i]));
             }
             for (i, &(r, coef)) in eq.terms.iter().enumerate() {
                 if rows[r].1.len() <= 1 {
