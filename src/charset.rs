@@ -139,6 +139,46 @@ pub(crate) fn has_short(h: &str, w: &str) -> bool {
     false
 }
 
+/// `s.split('\n')`, the line breaks found by `memchr` (SIMD) rather than the standard
+/// searcher's byte loop: every piece, the empty ones between consecutive breaks and the
+/// one after a final break included.
+pub(crate) fn split_newlines(s: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut breaks = memchr::memchr_iter(b'\n', s.as_bytes());
+    let mut from = Some(0usize);
+    std::iter::from_fn(move || {
+        let start = from?;
+        if let Some(nl) = breaks.next() {
+            from = Some(nl + 1);
+            Some(&s[start..nl])
+        } else {
+            from = None;
+            Some(&s[start..])
+        }
+    })
+}
+
+/// `s.lines()` by [`split_newlines`]: no piece after a final line break (none for empty
+/// text), and one `\r` before a line's break dropped (`\r\n` ends a line; a lone `\r`
+/// does not, nor one ending the text without a break after it).
+pub(crate) fn lines(s: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut breaks = memchr::memchr_iter(b'\n', s.as_bytes());
+    let mut from = 0usize;
+    std::iter::from_fn(move || {
+        if from >= s.len() {
+            return None;
+        }
+        let start = from;
+        if let Some(nl) = breaks.next() {
+            from = nl + 1;
+            let line = &s[start..nl];
+            Some(line.strip_suffix('\r').unwrap_or(line))
+        } else {
+            from = s.len();
+            Some(&s[start..])
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +243,27 @@ mod tests {
         }
         let digits = CharSet::bmp_where(|c| c.is_ascii_digit());
         assert!(digits.contains('7') && !digits.contains('x') && !digits.contains('𠀀'));
+    }
+
+    #[test]
+    fn newline_splits_are_the_standard_ones() {
+        let texts = [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\n\nb\n\n",
+            "一、总体情况\r\n共收到申请\r\n\r\n12件",
+            "a\r",
+            "a\r\r\nb\rc\n\r",
+            "\r\n",
+            "行\n",
+        ];
+        for t in texts {
+            assert_eq!(split_newlines(t).collect::<Vec<_>>(), t.split('\n').collect::<Vec<_>>(), "{t:?}");
+            assert_eq!(lines(t).collect::<Vec<_>>(), t.lines().collect::<Vec<_>>(), "{t:?}");
+        }
     }
 }

@@ -150,27 +150,31 @@ fn heading_text(chars: &[char], p: usize, level: u8) -> (String, usize) {
 
 /// The heading words and where they start.
 fn heading_words(chars: &[char], p: usize, level: u8) -> (String, usize) {
-    let mut out = String::new();
     let mut n = 0;
     let mut i = p;
     while i < chars.len() && is_space(chars[i]) && chars[i] != '\n' {
         i += 1;
     }
     let from = i;
+    // Sized for the longest heading of Han characters: written without growing.
+    let mut out = String::with_capacity(3 * MAX_HEADING.min(chars.len() - from));
+    // Whether `out` holds ASCII digits only (so far).
+    let mut digits_only = true;
     while i < chars.len() && n < MAX_HEADING {
         let c = chars[i];
         if matches!(c, '\n' | '。' | '！' | '？' | '；' | ';' | '：' | ':') {
             break;
         }
-        let digit_run = c.is_ascii_digit() && out.chars().all(|d| d.is_ascii_digit());
+        let digit_run = c.is_ascii_digit() && digits_only;
         if n >= 2 && (is_space(c) || (c.is_ascii_digit() && !digit_run)) {
             break;
         }
         out.push(c);
+        digits_only &= c.is_ascii_digit();
         n += 1;
         i += 1;
     }
-    let out = out.trim_end().to_string();
+    out.truncate(out.trim_end().len());
     if level >= 2 && n >= MAX_HEADING / 2 {
         // A sub-heading run on into its body: 主动公开政府信息的情况全面贯彻落实….
         for w in ["情况", "方面"] {

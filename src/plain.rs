@@ -29,7 +29,7 @@ pub fn looks_like_markdown(text: &str) -> bool {
     // A table drawn with ASCII borders (`+-----+`, Links) rules its rows with `|-----|`: no
     // Markdown separators.
     let mut drawn = false;
-    for line in text.lines().take(20_000) {
+    for line in crate::charset::lines(text).take(20_000) {
         let t = line.trim();
         drawn |= t.starts_with("+-") && boxes::ascii_border_line(t);
         if is_separator(t) {
@@ -79,7 +79,7 @@ pub fn parse_markdown(text: &str) -> RawDocument {
 }
 
 fn parse_text(text: &str, markdown: bool) -> RawDocument {
-    let raw_lines: Vec<&str> = text.lines().collect();
+    let raw_lines: Vec<&str> = crate::charset::lines(text).collect();
     let cleaned: Vec<Cow<'_, str>> = raw_lines.iter().map(|l| clean_line(l, markdown)).collect();
     let panel = panel::scan_lines(cleaned.iter().map(|l| &**l).filter(|l| !l.is_empty()).take(PANEL_LINES));
     let kinds: Vec<LineKind> = raw_lines.iter().map(|l| line_kind(l)).collect();

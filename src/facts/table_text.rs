@@ -50,7 +50,7 @@ pub(crate) fn text_table_spans_indexed(doc: &Document, idx: &CharIndex<'_>) -> V
     let mut lines: Vec<(usize, usize, u8)> = Vec::new();
     let mut at = 0usize;
     let mut t = 0usize;
-    for line in text.split('\n') {
+    for line in crate::charset::split_newlines(text) {
         let (s, e) = (at, at + line.len());
         at = e + 1;
         while t < own.len() && own[t].1 <= s {

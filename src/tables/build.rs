@@ -54,22 +54,25 @@ pub(super) fn unreadable(table: &str, row: &str, cols: &[&str], msg: String) -> 
     }
 }
 
-/// Solves rows independently (`groups` per row) and, for table 3, jointly.
+/// Solves rows independently (`groups` per row) and, for table 3, jointly. Each row's tokens
+/// move into the result (the rows keep the rest: keys, columns, positions).
 pub(super) fn solve_rows(
-    rows: &[RowIn],
+    rows: &mut [RowIn],
     groups: &[(usize, usize)],
     eqs: &[Equation],
     omitted: bool,
 ) -> Vec<(Vec<Token>, Vec<Cand>, bool)> {
     let mut solved: Vec<(Vec<Token>, Vec<Cand>)> = Vec::with_capacity(rows.len());
     let mut overflow = Vec::with_capacity(rows.len());
+    let mut kinds: Vec<ColKind> = Vec::new();
     for r in rows {
         if r.unreadable.is_some() {
             overflow.push(false);
-            solved.push((r.tokens.clone(), Vec::new()));
+            solved.push((std::mem::take(&mut r.tokens), Vec::new()));
             continue;
         }
-        let kinds: Vec<ColKind> = r.cols.iter().map(|c| c.1).collect();
+        kinds.clear();
+        kinds.extend(r.cols.iter().map(|c| c.1));
         let s = solve::solve_row(&r.tokens, RowSpec { kinds: &kinds, groups, omitted_totals: omitted });
         let mut cands = s.cands;
         // A token printed under a column stands in it: placements elsewhere are dropped.
@@ -103,7 +106,7 @@ pub(super) fn solve_rows(
             }
         }
         overflow.push(s.overflow);
-        solved.push((r.tokens.clone(), cands));
+        solved.push((std::mem::take(&mut r.tokens), cands));
     }
     if !eqs.is_empty() {
         // Each equation prunes assuming it holds; where the pruned rows leave some equation
@@ -290,14 +293,14 @@ fn t3_rows(keys: &[&str], format: TableFormat) -> Option<solve::T3Rows> {
 /// Table 3 from rows (template order): `(format, rows)`.
 pub(super) fn requests(
     format: TableFormat,
-    rows: Vec<RowIn>,
+    mut rows: Vec<RowIn>,
     span: Span,
     extra: Vec<ExtraRow>,
     issues: &mut Vec<Issue>,
 ) -> TableReading {
     let keys: Vec<&str> = rows.iter().map(|r| r.key).collect();
     let eqs = t3_equations(&keys, format);
-    let mut solved = solve_rows(&rows, &[(0, 6)], &eqs, true);
+    let mut solved = solve_rows(&mut rows, &[(0, 6)], &eqs, true);
     if let Some(t3) = t3_rows(&keys, format) {
         solve::joint_columns(&mut solved, &t3);
     }
@@ -329,8 +332,8 @@ pub(super) fn requests(
 }
 
 /// Table 4 from its one row of 15 tokens.
-pub(super) fn review(row: RowIn, span: Span, issues: &mut Vec<Issue>) -> TableReading {
-    let solved = solve_rows(std::slice::from_ref(&row), &[(0, 4), (5, 9), (10, 14)], &[], false);
+pub(super) fn review(mut row: RowIn, span: Span, issues: &mut Vec<Issue>) -> TableReading {
+    let solved = solve_rows(std::slice::from_mut(&mut row), &[(0, 4), (5, 9), (10, 14)], &[], false);
     let (t, c, o) = &solved[0];
     let flat = row_cells("review_litigation", &row, t, c, *o, OmittedTotal::Believed, issues);
     let mut cells = OrderedMap::default();
@@ -382,12 +385,12 @@ pub(super) fn t2_kind(col: &str) -> ColKind {
 /// Table 2 from its item rows.
 pub(super) fn proactive(
     format: Form,
-    rows: Vec<RowIn>,
+    mut rows: Vec<RowIn>,
     span: Span,
     extra: Vec<ExtraRow>,
     issues: &mut Vec<Issue>,
 ) -> TableReading {
-    let solved = solve_rows(&rows, &[], &[], false);
+    let solved = solve_rows(&mut rows, &[], &[], false);
     let mut cells = OrderedMap::default();
     for (r, (t, c, o)) in rows.iter().zip(&solved) {
         cells.insert(r.key, row_cells("proactive", r, t, c, *o, OmittedTotal::Believed, issues));

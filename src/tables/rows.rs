@@ -4,6 +4,7 @@
 //! in a compact view of the text (no whitespace, widths folded); the numbers
 //! between one label and the next are that row's tokens.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -34,7 +35,7 @@ fn may_hold_furniture(text: &str) -> bool {
         text[..at].trim_end_matches(char::is_whitespace).chars().next_back().is_some_and(char::is_numeric)
     };
     text.match_indices('页').any(page_after_digit)
-        || text.split('\n').any(|line| match line.trim_start_matches([' ', '\t']).chars().next() {
+        || crate::charset::split_newlines(text).any(|line| match line.trim_start_matches([' ', '\t']).chars().next() {
             Some('-' | '—' | '–' | '－' | 'p' | 'P') => true,
             Some(c) if c.is_numeric() => line.contains('/'),
             _ => false,
@@ -318,10 +319,19 @@ impl View {
         let mut compact = String::with_capacity(text.len());
         let mut c2o = Vec::with_capacity(chars.len());
         let mut cbytes = Vec::with_capacity(chars.len());
+        // `chars` are the characters of `text`: the characters kept as they are, most of the
+        // text, are copied from it a run at a time. `run` is where the pending run starts in
+        // `text`, `at` where the current character does.
+        debug_assert!(chars.iter().copied().eq(text.chars()));
+        let (mut run, mut at) = (0usize, 0usize);
         for (i, ((&ch, &f), &n)) in chars.iter().zip(&furniture).zip(&numline).enumerate() {
+            let here = at;
+            at += ch.len_utf8();
             // Lines of numbers only are left out of the compact view: a label wrapped around its
             // row's numbers (`规范性` / `9 9 121` / `文件`) is matched whole.
             if f | n {
+                compact.push_str(&text[run..here]);
+                run = at;
                 continue;
             }
             // CJK ideographs, most of the text, are no space, quote or full-width form.
@@ -332,6 +342,8 @@ impl View {
                     ch
                 }
             } else if is_space(ch) || is_quote(ch) {
+                compact.push_str(&text[run..here]);
+                run = at;
                 continue;
             } else {
                 match fold(ch) {
@@ -341,10 +353,15 @@ impl View {
                     c => c,
                 }
             };
-            cbytes.push(compact.len());
+            cbytes.push(compact.len() + (here - run));
             c2o.push(i);
-            compact.push(c);
+            if c != ch {
+                compact.push_str(&text[run..here]);
+                compact.push(c);
+                run = at;
+            }
         }
+        compact.push_str(&text[run..at]);
         View {
             chars,
             furniture,
@@ -1141,8 +1158,8 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
         let unit_word = (|| {
             let u0 = (i..b).find(|&k| !(v.chars[k] == ' ' || v.chars[k] == '\u{3000}'))?;
             let u1 = (u0..b).find(|&k| skip[k - base] || is_space(v.chars[k])).unwrap_or(b);
-            let w: String = v.chars[u0..u1].iter().collect();
-            UNITS.contains(&w.as_str()).then_some((u1, w))
+            let w = &v.chars[u0..u1];
+            UNITS.iter().find(|u| u.chars().eq(w.iter().copied())).map(|&u| (u1, u))
         })();
         let n = out.len();
         word_tokens(v, s, i, out);
@@ -1152,7 +1169,7 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
                     if unit.is_empty() && *start + *raw_len == i {
                         // The span runs over the space to the unit's end.
                         *unit_len = u1 - i;
-                        *unit = w;
+                        *unit = w.to_string();
                         *raw_len = u1 - *start;
                         i = u1;
                     }
@@ -1177,11 +1194,30 @@ fn is_unreadable_mark(c: char) -> bool {
 }
 
 fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
-    let raw: String = v.chars[a..b].iter().collect();
-    let folded: String = raw.chars().map(fold).collect();
-    if NA_TOKENS.contains(&folded.as_str()) {
-        out.push(Token::Fixed(cells::parse_cell(&raw, [a, b], ColKind::Count)));
+    // The word's characters folded: most words have nothing to fold and are borrowed.
+    let word = &v.chars[a..b];
+    let f: Cow<'_, [char]> = if word.iter().all(|&c| fold(c) == c) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.iter().map(|&c| fold(c)).collect())
+    };
+    // A word of digits alone, most words of a row, is no whole cell of the forms below: only
+    // its runs are read, and its text is never needed.
+    let digits_only = !f.is_empty() && f.iter().all(char::is_ascii_digit);
+    if !digits_only && whole_cell(v, a, b, &f, out) {
         return;
+    }
+    runs_of(&f, a, out);
+}
+
+/// Pushes the one cell a word is whole (a not-applicable mark, a value no one can read, a
+/// number in words or with separators) and says so; the word's text is built only here.
+fn whole_cell(v: &View, a: usize, b: usize, f: &[char], out: &mut Vec<Token>) -> bool {
+    let raw = || -> String { v.chars[a..b].iter().collect() };
+    let folded: String = f.iter().collect();
+    if NA_TOKENS.contains(&folded.as_str()) {
+        out.push(Token::Fixed(cells::parse_cell(&raw(), [a, b], ColKind::Count)));
+        return true;
     }
     // A word of such marks, a number with an unmapped glyph in it (`1?`, `�2`), a number in
     // brackets (`（3）`), an approximate one (`约3`, `3余`) or a word for a number not given
@@ -1198,17 +1234,22 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
         || cells::is_approximate(&folded)
         || cells::UNGIVEN.contains(&folded.as_str())
     {
-        out.push(Token::Fixed(cells::unknown(&raw, [a, b])));
-        return;
+        out.push(Token::Fixed(cells::unknown(&raw(), [a, b])));
+        return true;
     }
     // Whole-word forms that are one cell: thousands separators, 增加3 / 减少8.
     let worded = ["增加", "减少", "新增"].iter().any(|p| folded.starts_with(p));
     let grouped = folded.contains(',') && cells::parse_number_text(&folded, ColKind::Count).is_some();
     if (worded || grouped) && cells::parse_number_text(&folded, ColKind::Signed).is_some() {
-        out.push(Token::Fixed(cells::parse_cell(&raw, [a, b], ColKind::Signed)));
-        return;
+        out.push(Token::Fixed(cells::parse_cell(&raw(), [a, b], ColKind::Signed)));
+        return true;
     }
-    let f: Vec<char> = folded.chars().collect();
+    false
+}
+
+/// The runs of digits of a word (its folded characters `f`, starting at `a`), each with the
+/// unit printed right after it.
+fn runs_of(f: &[char], a: usize, out: &mut Vec<Token>) {
     let mut i = 0;
     while i < f.len() {
         // A sign opens a number at the word's start or a field's (`74,-8,8568`, a row as comma-
@@ -1229,15 +1270,11 @@ fn word_tokens(v: &View, a: usize, b: usize, out: &mut Vec<Token>) {
             i += 1;
         }
         let chars: Vec<char> = f[s..i].to_vec();
-        let rest: String = f[i..].iter().collect();
-        let mut unit = String::new();
-        for u in UNITS {
-            if rest.starts_with(u) {
-                unit = (*u).to_string();
-                break;
-            }
-        }
-        let unit_len = unit.chars().count();
+        let rest = &f[i..];
+        let (unit, unit_len) = UNITS
+            .iter()
+            .find(|u| u.chars().count() <= rest.len() && u.chars().zip(rest).all(|(x, &y)| x == y))
+            .map_or((String::new(), 0), |u| ((*u).to_string(), u.chars().count()));
         let raw_len = chars.len() + unit_len;
         out.push(Token::Run { chars, start: a + s, unit, unit_len, raw_len, gaps: Vec::new() });
         i += unit_len;

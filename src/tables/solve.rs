@@ -528,18 +528,15 @@ pub(super) fn settle(tokens: &[Token], cands: &[Cand], col: usize, region: Span,
     });
     let same_slot = cands.iter().all(|c| c[col] == first[col]);
     // A part of a run is known only when every candidate splits that run the same way.
-    let split_of = |c: &Cand, t: usize| -> Vec<(usize, usize)> {
-        c.iter()
-            .filter_map(|s| match s {
-                Slot::Part { tok, a, b, .. } if *tok == t => Some((*a, *b)),
-                _ => None,
-            })
-            .collect()
-    };
+    fn split_of(c: &Cand, t: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        c.iter().filter_map(move |s| match s {
+            Slot::Part { tok, a, b, .. } if *tok == t => Some((*a, *b)),
+            _ => None,
+        })
+    }
     let partial = |s: &Slot| part_of_run(tokens, s);
     if let Slot::Part { tok, .. } = first[col] {
-        let s0 = split_of(first, tok);
-        if !pinned && partial(&first[col]) && !cands.iter().all(|c| split_of(c, tok) == s0) {
+        if !pinned && partial(&first[col]) && !cands.iter().all(|c| split_of(c, tok).eq(split_of(first, tok))) {
             return None;
         }
     }
@@ -589,7 +586,9 @@ fn reading(tokens: &[Token], slot: &Slot, col: usize, region: Span, inferred: bo
         Slot::Part { tok, a, b, value } => match &tokens[*tok] {
             Token::Run { chars, start, unit, unit_len, gaps, .. } => {
                 let last = *b == chars.len();
-                let mut raw: String = chars[*a..*b].iter().collect();
+                // The cell's text, written once into the reading (no copy of it made there).
+                let mut raw = String::with_capacity(b - a + if last { unit.len() } else { 0 });
+                raw.extend(&chars[*a..*b]);
                 // Where characters `a` and `b - 1` were printed: past the spaces before them.
                 let spaces_to = |k: usize| gaps.iter().filter(|&&g| g <= k).count();
                 let first = start + a + spaces_to(*a);
@@ -599,7 +598,9 @@ fn reading(tokens: &[Token], slot: &Slot, col: usize, region: Span, inferred: bo
                     end += unit_len;
                 }
                 let plain_here = *a == 0 && last && *tok == col;
-                cells::number(&raw, *value, [first, end], inferred && !plain_here)
+                let mut c = cells::number("", *value, [first, end], inferred && !plain_here);
+                c.raw = raw;
+                c
             }
             Token::Fixed(c) => c.clone(),
         },

@@ -99,11 +99,16 @@ pub(crate) fn propagate(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) 
     for _ in 0..8 {
         let mut changed = false;
         for eq in eqs {
+            // With at most one candidate in each row there is nothing to prune (each value set
+            // below would be empty or hold one value): no sets are built.
+            if eq.terms.iter().all(|&(r, _)| rows[r].1.len() <= 1) {
+                continue;
+            }
             // Per-term value sets (scaled by the coefficient).
             let mut sets: Vec<Vec<f64>> = Vec::with_capacity(eq.terms.len());
             let mut usable = true;
             for &(r, coef) in &eq.terms {
-                let mut vs = Vec::new();
+                let mut vs = Vec::with_capacity(rows[r].1.len());
                 for c in &rows[r].1 {
                     match value(rows, r, c, eq.col) {
                         Some(v) => vs.push(v * coef),
@@ -123,12 +128,12 @@ pub(crate) fn propagate(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) 
             let k = sets.len();
             let mut prefix: Vec<Option<Vec<f64>>> = vec![Some(vec![0.0])];
             for s in &sets {
-                let next = prefix.last().cloned().flatten().and_then(|p| sumset(&p, s));
+                let next = prefix.last().and_then(|p| p.as_deref()).and_then(|p| sumset(p, s));
                 prefix.push(next);
             }
             let mut suffix: Vec<Option<Vec<f64>>> = vec![Some(vec![0.0]); k + 1];
             for i in (0..k).rev() {
-                suffix[i] = suffix[i + 1].clone().and_then(|p| sumset(&p, &sets[i]));
+                suffix[i] = suffix[i + 1].as_deref().and_then(|p| sumset(p, &sets[i]));
             }
             for (i, &(r, coef)) in eq.terms.iter().enumerate() {
                 if rows[r].1.len() <= 1 {
@@ -159,8 +164,9 @@ pub(crate) fn propagate(rows: &mut [(Vec<Token>, Vec<Cand>)], eqs: &[Equation]) 
 /// values take no part; too many sums to tell counts as satisfiable).
 pub(crate) fn satisfiable(rows: &[(Vec<Token>, Vec<Cand>)], eq: &Equation) -> bool {
     let mut sums: Vec<f64> = vec![0.0];
+    let mut vs: Vec<f64> = Vec::new();
     for &(r, coef) in &eq.terms {
-        let mut vs: Vec<f64> = Vec::new();
+        vs.clear();
         for c in &rows[r].1 {
             match c.get(eq.col).and_then(|s| slot_value(&rows[r].0, s)) {
                 Some(v) => vs.push(v * coef),
