@@ -501,8 +501,10 @@ fn t4_runs(
     }
     let unsettled = "its values were printed in several runs whose order the arithmetic does not settle";
     match t4_orders(&values).as_deref() {
-        // No order adds up: the report's own slip, its values as printed.
-        Some([]) => (in_order, None),
+        // No order adds up: the report's own slip, its values as printed, where the tool printed
+        // them in the table's order; printed box by box, their places are not known.
+        Some([]) if in_order_first => (in_order, None),
+        Some([]) => (in_order, Some("its values were printed box by box and no order of them adds up")),
         Some([(_, order)]) => (order.iter().flat_map(|&r| runs[r].iter().cloned()).collect(), None),
         _ => (in_order, Some(unsettled)),
     }
