@@ -328,7 +328,39 @@ pub(super) fn requests(
     for (r, (t, c, o)) in rows.iter().zip(&solved) {
         cells.insert(r.key, row_cells("requests", r, t, c, *o, omitted, issues));
     }
-    TableReading { format, cells, extra_rows: extra, span }
+    let mut table = TableReading { format, cells, extra_rows: extra, span };
+    unseat_misplaced(&rows, &mut table, issues);
+    table
+}
+
+/// Column-aligned text estimates each page's columns from its own rows (a page whose rows all
+/// lost blank cells may be estimated a column off): a cell placed there by its printed position
+/// (`inferred`) in a column of parts whose relations between rows then fail is not known.
+fn unseat_misplaced(rows: &[RowIn], table: &mut TableReading, issues: &mut Vec<Issue>) {
+    if rows.iter().all(|r| r.at.is_empty()) {
+        return;
+    }
+    let failing: Vec<usize> = (0..T3_COLS.len() - 1).filter(|&c| super::fit::column_fails(table, c)).collect();
+    if failing.is_empty() {
+        return;
+    }
+    for r in rows.iter().filter(|r| !r.at.is_empty()) {
+        let Some((_, row)) = table.cells.0.iter_mut().find(|(k, _)| k == r.key) else { continue };
+        let mut placed: Vec<&'static str> = Vec::new();
+        for &c in &failing {
+            if let Some(cell) = row.0.iter_mut().find(|(k, _)| k == T3_COLS[c]).map(|(_, cell)| cell) {
+                if cell.inferred {
+                    *cell = cells::unknown(&cell.raw, cell.span);
+                    placed.push(T3_COLS[c]);
+                }
+            }
+        }
+        if !placed.is_empty() {
+            let msg =
+                format!("requests {}: placed by printed positions in columns whose relations between rows fail", r.key);
+            issues.push(unreadable("requests", r.key, &placed, msg));
+        }
+    }
 }
 
 /// Table 4 from its one row of 15 tokens.

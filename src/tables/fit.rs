@@ -92,6 +92,13 @@ fn between_rows(fit: &mut Fit, t: &TableReading, columns: std::ops::Range<usize>
     }
 }
 
+/// Whether a relation between the rows of table 3 (R1 or R3) fails in column `c`.
+pub(super) fn column_fails(t: &TableReading, c: usize) -> bool {
+    let mut fit = Fit::default();
+    between_rows(&mut fit, t, c..c + 1);
+    fit.violations > 0
+}
+
 /// Every relation of table 3 holds, with enough of them non-zero to mean something: the
 /// evidence a reading that places its values by position needs.
 pub(super) fn holds_throughout(t: &TableReading) -> bool {
