@@ -1382,6 +1382,19 @@ PDFMINER_T4 = "四、政府信息公开行政复议、行政诉讼情况|行政�
 PDFTOTEXT_T3 = "三、收到和处理政府信息公开申请情况|申请人情况||（本列数据的勾稽关系为：第一项加第二项之和，|等于第三项加第四项之和）||一、本年新收政府信息公开申请数量||法人或其他组织|自然|人||2||二、上年结转政府信息公开申请数量|三、本年度|办理结果||（一）予以公开||1||（二）部分公开（区分处理的，只|计这一情形，不计其他情形）||1||（三）不予|公开||1.属于国家秘密|2.其他法律行政法规|禁止公开|3.危及“三安全一稳|定”|4.保护第三方合法权|益|5.属于三类内部事务|信息|6.属于四类过程性信||商业企|业||科研|机构||社会|公益|组织||法律服|务机构||总计|其他||2||息|7.属于行政执法案卷|8.属于行政查询事项|1.本机关不掌握相关|政府信息|（四）无法|提供||2.没有现成信息需要|另行制作|3.补正后申请内容仍|不明确|1.信访举报投诉类申|请|2.重复申请||（五）不予|处理||3.要求提供公开出版|物|4.无正当理由大量反|复申请|5.要求行政机关确认|或重新出具已获取|信息||（六）其他处理|2||（七）总计||2||四、结转下年度继续办理||"
 
 
+def _table4_cut(cut: str) -> object:
+    """`parse` of a cut of tool text holding table 4 (its lines joined by `|`), between a title
+    and the next section."""
+    return parse("某某局2023年政府信息公开工作年度报告\n\n" + _lines(cut) + "五、存在的主要问题及改进情况\n无。\n", format="text")
+
+
+def _table4_unread(report: object, why: str) -> None:
+    """Every cell of table 4 unknown, and an issue saying `why`."""
+    cells = report.tables["review_litigation"]["cells"]
+    assert all(c["value"] is None for row in cells.values() for c in row.values())
+    assert any(why in i["message"] for i in report.issues)
+
+
 def test_pdfminer_table2_a_run_of_labels_owns_none_of_the_values_after_it() -> None:
     # pdfminer prints `规范性文件` … `行政处罚` / `行政强制` one after another, then `11 11 59`: the
     # values of the run's first label (规范性文件), not of the last. None of the run's rows is read.
@@ -1397,11 +1410,7 @@ def test_pdfminer_table4_values_printed_box_by_box_are_not_read_in_text_order() 
     # pdfminer prints each cell's box between pieces of the header, in an order of its own: the
     # values `0 0 0 1 1 0 …` add up in text order (review 0 0 0 1 1) but the report's review is
     # 1 0 0 0 1, and other orders of the boxes add up as well: unknown, not guessed.
-    text = "某某局2023年政府信息公开工作年度报告\n\n" + _lines(PDFMINER_T4) + "五、存在的主要问题及改进情况\n无。\n"
-    report = parse(text, format="text")
-    cells = report.tables["review_litigation"]["cells"]
-    assert all(c["value"] is None for row in cells.values() for c in row.values())
-    assert any("whose order the arithmetic does not settle" in i["message"] for i in report.issues)
+    _table4_unread(_table4_cut(PDFMINER_T4), "whose order the arithmetic does not settle")
     # The same values printed a group to a line, in the table's order: read.
     rows = "四、政府信息公开行政复议、行政诉讼情况\n1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n"
     cells = parse("某某局2023年政府信息公开工作年度报告\n\n" + rows, format="text").tables["review_litigation"]["cells"]
@@ -1426,8 +1435,7 @@ def test_pdfminer_fifteen_values_under_table4s_heading_that_never_add_up_are_not
     # pdfminer moved 15 values of another table's boxes right under table 4's heading (`1 1 5 1 1`
     # …, no group adding up); table 4's own values follow its header, its zeros printed blank.
     # Those 15 are not read as the table; its own values give the three totals.
-    text = "某某局2023年政府信息公开工作年度报告\n\n" + _lines(PDFMINER_T4_MOVED) + "五、存在的主要问题及改进情况\n无。\n"
-    cells = parse(text, format="text").tables["review_litigation"]["cells"]
+    cells = _table4_cut(PDFMINER_T4_MOVED).tables["review_litigation"]["cells"]
     assert [row["total"]["value"] for row in cells.values()] == [6, 5, 2]
     assert all(c["value"] is None for row in cells.values() for k, c in row.items() if k != "total")
 
@@ -1439,11 +1447,7 @@ def test_pdfminer_table4_boxes_that_add_up_in_no_order_are_not_read_as_printed()
     # The report's own slip (review: 纠正 1, 总计 0) printed box by box by pdfminer: no order of
     # the boxes adds up, and the text order puts the 1 in another group (未经复议直接起诉's 维持).
     # A report's slip is read as printed only where the tool printed the table in order.
-    text = "某某局2023年政府信息公开工作年度报告\n\n" + _lines(PDFMINER_T4_SLIP) + "五、存在的主要问题及改进情况\n无。\n"
-    report = parse(text, format="text")
-    cells = report.tables["review_litigation"]["cells"]
-    assert all(c["value"] is None for row in cells.values() for c in row.values())
-    assert any("printed box by box and no order of them adds up" in i["message"] for i in report.issues)
+    _table4_unread(_table4_cut(PDFMINER_T4_SLIP), "printed box by box and no order of them adds up")
 
 
 def test_pdftotext_layout_a_page_estimated_a_column_off_places_nothing_there() -> None:

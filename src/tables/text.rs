@@ -458,16 +458,16 @@ fn split_glued(
     glued
 }
 
-/// Whether table 4's fifteen values add up: each group's four results to its total.
-fn t4_adds_up(toks: &[super::solve::Token]) -> Option<bool> {
-    let v = toks.iter().map(whole_number).collect::<Option<Vec<i64>>>()?;
-    Some(v.len() == 15 && v.chunks(5).all(|g| g[..4].iter().sum::<i64>() == g[4]))
+/// How many of table 4's three groups of five add up (each group's four results to its total),
+/// where `v` are its fifteen values.
+fn t4_groups_adding_up(v: &[i64]) -> Option<usize> {
+    (v.len() == 15).then(|| v.chunks(5).filter(|g| sum_is_last(g)).count())
 }
 
-/// How many of table 4's three groups of five add up, where `toks` are 15 whole numbers.
-fn t4_groups_adding_up(toks: &[super::solve::Token]) -> Option<usize> {
+/// Whether table 4's fifteen values add up, where they are whole numbers.
+fn t4_adds_up(toks: &[super::solve::Token]) -> Option<bool> {
     let v = toks.iter().map(whole_number).collect::<Option<Vec<i64>>>()?;
-    (v.len() == 15).then(|| v.chunks(5).filter(|g| g[..4].iter().sum::<i64>() == g[4]).count())
+    Some(t4_groups_adding_up(&v) == Some(3))
 }
 
 /// Most steps of the search for the orders of table 4's runs (`t4_orders`).
@@ -496,7 +496,7 @@ fn t4_runs(
     else {
         return (in_order, None);
     };
-    if in_order_first && t4_adds_up(&in_order) == Some(true) {
+    if in_order_first && t4_groups_adding_up(&values.concat()) == Some(3) {
         return (in_order, None);
     }
     let unsettled = "its values were printed in several runs whose order the arithmetic does not settle";
@@ -549,10 +549,9 @@ fn t4_orders(runs: &[Vec<i64>]) -> Option<Vec<(Vec<i64>, Vec<usize>)>> {
                 let after = self.seq.len();
                 // Every group completed by this run adds up.
                 let fits = after <= 15
-                    && (1..=3).filter(|g| g * 5 > before && g * 5 <= after).all(|g| {
-                        let grp = &self.seq[(g - 1) * 5..g * 5];
-                        grp[..4].iter().sum::<i64>() == grp[4]
-                    });
+                    && (1..=3)
+                        .filter(|g| g * 5 > before && g * 5 <= after)
+                        .all(|g| sum_is_last(&self.seq[(g - 1) * 5..g * 5]));
                 if fits {
                     self.used[k] += 1;
                     self.order.push(run);
@@ -1083,7 +1082,8 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         }
         // A bare row none of whose groups adds up is not known to be the table's: a tool that
         // moves text boxes (pdfminer) can print another table's values under the heading.
-        if !full_header && t4_groups_adding_up(&tokens) == Some(0) {
+        let whole: Option<Vec<i64>> = tokens.iter().map(whole_number).collect();
+        if !full_header && whole.is_some_and(|v| t4_groups_adding_up(&v) == Some(0)) {
             continue;
         }
         // Values printed in several runs between header pieces (PDF text without layout puts
