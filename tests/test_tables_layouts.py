@@ -1464,3 +1464,26 @@ def test_pdftotext_layout_a_page_estimated_a_column_off_places_nothing_there() -
     # The first page's rows keep their values.
     assert [c["value"] for c in cells["unavailable_not_held"].values()] == [340, 38, 2, None, 12, 5, 397]
     assert any("columns whose relations between rows fail" in i["message"] for i in report.issues)
+
+
+def test_pdfminer_table3_columns_out_of_order_reads_what_every_order_agrees_on() -> None:
+    # pdfminer of a real WPS PDF prints table 3 a column at a time, a block per page, and the
+    # total column (`21 0 0 4 1 …`) before the other-organisations column of zeros. The total is
+    # the column that is the sum of the others; which part is which no arithmetic tells (any order
+    # of the parts adds up alike): the totals and the rows of zeros are read, the other parts not.
+    path = LAYOUTS / "txt-pdfminer" / "huaian-hongze-2023.txt"
+    gold = _gold_of(path)
+    report = parse(path)
+    score = score_cells(report, {"table3": gold["table3"]}, path.name)
+    assert score.wrong == 0 and score.right == 107, score.misses[:10]
+    cells = report.tables["requests"]["cells"]
+    assert [c["value"] for c in cells["new_received"].values()] == [None] * 6 + [21]
+    assert [c["value"] for c in cells["carried_over"].values()] == [0] * 7
+    assert [c["value"] for c in cells["not_processed_petition"].values()] == [None] * 6 + [1]
+    assert [c["value"] for c in cells["results_total"].values()] == [None] * 6 + [21]
+    assert any("columns out of order" in i["message"] for i in report.issues)
+    # One total changed so that no row adds up as printed: nothing of the table is read.
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n10\n3\n\n0\n") == 2
+    changed = parse(text.replace("\n10\n3\n\n0\n", "\n10\n4\n\n0\n", 1), format="text")
+    assert all(c["value"] is None for r in changed.tables["requests"]["cells"].values() for c in r.values())

@@ -23,6 +23,7 @@ mod apart;
 mod blocks;
 mod columns;
 mod pieces;
+mod shuffled;
 
 use columns::{
     any_value_digit, first_digit, has_blank, join_pieces, orphan_value, pieces_apart, positions, single_digit,
@@ -840,13 +841,47 @@ fn read_apart(
     }
     // Rows printed in blocks, some a column at a time (merged group labels make PDF
     // text without layout print a block's values column by column).
-    read(&in_blocks(v, format, &values)?, &fit::holds_throughout)
+    let (order, certain) = in_blocks(v, format, &values)?;
+    let (mut table, span) = read(&order, &fit::holds_throughout)?;
+    if let Some(certain) = certain {
+        unsettle(&mut table, format, &certain, issues);
+    }
+    Some((table, span))
+}
+
+/// Leaves unknown the cells of `table` (table 3 in `format`) that `certain` (row-major in
+/// template order) does not settle, with an issue for each row that has any.
+fn unsettle(table: &mut TableReading, format: TableFormat, certain: &[bool], issues: &mut Vec<Issue>) {
+    let width = T3_COLS.len();
+    for (p, i) in template::t3_rows_of(format).into_iter().enumerate() {
+        let key = T3_ROWS[i].key;
+        let Some((_, row)) = table.cells.0.iter_mut().find(|(k, _)| *k == key) else { continue };
+        let mut unsure: Vec<&'static str> = Vec::new();
+        for (c, col) in T3_COLS.iter().enumerate() {
+            if certain[p * width + c] {
+                continue;
+            }
+            if let Some((_, cell)) = row.0.iter_mut().find(|(k, _)| k == col) {
+                *cell = cells::unknown(&cell.raw, cell.span);
+                unsure.push(col);
+            }
+        }
+        if !unsure.is_empty() {
+            let msg = format!(
+                "requests {key}: printed a column at a time with the columns out of order; \
+                 only the total and the parts every order agrees on are read"
+            );
+            issues.push(build::unreadable("requests", key, &unsure, msg));
+        }
+    }
 }
 
 /// `values` (text order) put in template order where the table was printed in blocks of rows,
 /// each row by row or a column at a time (`blocks::block_order`), the one arrangement whose rows
-/// add up and whose relations between rows hold in every column.
-fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<Vec<Span>> {
+/// add up and whose relations between rows hold in every column; or, where none is, a column
+/// at a time with each block's columns out of order (`shuffled::settle`), with the cells every
+/// such order agrees on (row-major in template order).
+fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<(Vec<Span>, Option<Vec<bool>>)> {
     let nums: Vec<i64> = values
         .iter()
         .map(|&[a, b]| v.chars[a..b].iter().map(|c| cells::fold(*c)).collect::<String>().parse().ok())
@@ -865,15 +900,22 @@ fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<Vec<Span>
                 && cell(new) + cell(carried) == cell(total) + cell(forward)
         })
     };
+    let spans = |positions: Vec<usize>| positions.into_iter().map(|p| values[p]).collect();
     // The values alone first; where they allow several tables (or none is found), the runs the
     // text printed them in (an empty line or other text between two values) as well.
-    let positions = blocks::block_order(&nums, width, holds, None).or_else(|| {
-        let starts: Vec<bool> = (0..values.len()).map(|j| j == 0 || v.apart(values[j - 1][1], values[j][0])).collect();
-        // Runs that tell nothing (every value its own, as a browser's PDF prints them) add nothing.
-        let told = starts.iter().any(|s| !s);
-        told.then(|| blocks::block_order(&nums, width, holds, Some(&starts))).flatten()
-    })?;
-    Some(positions.into_iter().map(|p| values[p]).collect())
+    if let Some(positions) = blocks::block_order(&nums, width, holds, None) {
+        return Some((spans(positions), None));
+    }
+    let starts: Vec<bool> = (0..values.len()).map(|j| j == 0 || v.apart(values[j - 1][1], values[j][0])).collect();
+    // Runs that tell nothing (every value its own, as a browser's PDF prints them) add nothing.
+    if starts.iter().all(|s| *s) {
+        return None;
+    }
+    if let Some(positions) = blocks::block_order(&nums, width, holds, Some(&starts)) {
+        return Some((spans(positions), None));
+    }
+    let settled = shuffled::settle(&nums, width, holds, &starts)?;
+    Some((spans(settled.positions), Some(settled.certain)))
 }
 
 /// Every row found with exactly seven values of its own after its label holds the values that
