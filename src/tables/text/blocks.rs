@@ -17,7 +17,7 @@ const MAX_DISTINCT: usize = 64;
 type Tails = Vec<(Vec<i64>, Vec<usize>)>;
 
 /// Whether `row`'s first cells add up to its last.
-fn adds_up(row: &[i64]) -> bool {
+pub(super) fn adds_up(row: &[i64]) -> bool {
     let (total, parts) = row.split_last().expect("a row has cells");
     parts.iter().sum::<i64>() == *total
 }
@@ -30,7 +30,7 @@ const MAX_WORK: usize = 4_000_000;
 /// printed one group of columns after another, each group row by row (`groups`: the column
 /// ranges left to right; one group of every column is the block printed as it stands, a group
 /// per column is the block printed a column at a time).
-fn block_cells(s: usize, k: usize, width: usize, groups: &[(usize, usize)]) -> Vec<usize> {
+pub(super) fn block_cells(s: usize, k: usize, width: usize, groups: &[(usize, usize)]) -> Vec<usize> {
     let base = s * width;
     let mut at = vec![0; k * width];
     let mut p = base;
@@ -47,7 +47,7 @@ fn block_cells(s: usize, k: usize, width: usize, groups: &[(usize, usize)]) -> V
 
 /// Whether every group of the block of rows `s..s + k` printed in `groups` (`block_cells`)
 /// begins a run of the text (`starts`, by value in text order).
-fn groups_start_runs(starts: &[bool], s: usize, k: usize, width: usize, groups: &[(usize, usize)]) -> bool {
+pub(super) fn groups_start_runs(starts: &[bool], s: usize, k: usize, width: usize, groups: &[(usize, usize)]) -> bool {
     let mut p = s * width;
     groups.iter().all(|&(c0, c1)| {
         let at = p;

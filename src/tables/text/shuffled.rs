@@ -9,33 +9,56 @@
 //! cells every order agrees on are read: the totals, and the parts of rows whose parts are all
 //! equal (a row of zeros). The order must still let the whole table hold (`holds`): some order
 //! of each block's parts makes the relations between rows hold in every column.
+//!
+//! pdftotext without `-layout` does the same to a few rows of a Word table (two rows printed a
+//! pair of values a column, the total pair fourth), the other blocks in arrangements it keeps
+//! (`blocks`): those are read whole, and the shuffled block's parts are known where the
+//! relations with the kept blocks allow one order only. A kept block is taken as printed, as
+//! `blocks::block_order` takes it: a column at a time in order, its total last and every row
+//! adding up, is not read as shuffled (pdfminer's second page of the same WPS table, and the
+//! other blocks of pdftotext's, came out in order, and their columns then settle the shuffled
+//! ones).
 
-/// Most ways of cutting the rows into blocks that fit the text's runs: past it nothing is read.
-const MAX_CUTS: usize = 16;
+use super::blocks;
 
-/// Most tables `holds` is asked about, over every cut: past it nothing is read.
+/// Most ways of reading the rows as blocks that fit the text's runs: past it nothing is read.
+const MAX_CUTS: usize = 64;
+
+/// Most tables `holds` is asked about, over every way: past it nothing is read.
 const MAX_TRIES: usize = 200_000;
 
-/// What a shuffled reading settles: one order's positions of the values (row-major, `width` to
-/// a row, as text positions) and which cells every order agrees on.
+/// What a shuffled reading settles: one reading's positions of the values (row-major, `width`
+/// to a row, as text positions) and which cells every reading agrees on.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Settled {
     pub positions: Vec<usize>,
     pub certain: Vec<bool>,
 }
 
-/// A block of rows `s..s + k`: its columns in text order (`k` values each), the printed column
-/// that is the total, and the text position of its first value.
+/// How a block of rows was printed.
+#[derive(Clone, Debug)]
+enum Print {
+    /// In an arrangement the text keeps (`blocks`: a row as printed, a column at a time in
+    /// order, groups of columns): the text positions of its cells, row-major.
+    Fixed(Vec<usize>),
+    /// A column at a time in an order the text does not keep; `total` is the printed column
+    /// that is the sum of the others.
+    Shuffled { total: usize },
+}
+
+/// Rows `s..s + k` and how they were printed.
+#[derive(Clone, Debug)]
 struct Block {
     s: usize,
     k: usize,
-    base: usize,
-    total: usize,
+    print: Print,
 }
 
 impl Block {
-    fn column<'a>(&self, values: &'a [i64], j: usize) -> &'a [i64] {
-        &values[self.base + j * self.k..self.base + (j + 1) * self.k]
+    /// Printed column `j` of a shuffled block (its `k` values in text order).
+    fn column<'a>(&self, values: &'a [i64], width: usize, j: usize) -> &'a [i64] {
+        let base = self.s * width + j * self.k;
+        &values[base..base + self.k]
     }
 }
 
@@ -47,15 +70,52 @@ fn total_column(values: &[i64], width: usize, s: usize, k: usize) -> Option<usiz
     (0..width).find(|&t| (0..k).all(|i| (0..width).filter(|&j| j != t).map(|j| at(j, i)).sum::<i64>() == at(t, i)))
 }
 
-/// Every way of cutting rows `s..rows` into blocks each printed a column at a time (every column
-/// beginning a run of the text) with a total column; `false` when they are more than `MAX_CUTS`.
+/// The arrangements the text keeps (`blocks::block_cells`) in which block `s..s + k` adds up
+/// row by row and every group begins a run: one row as printed; several a column at a time in
+/// order, or in groups of columns each row by row. Distinct by values.
+fn kept(values: &[i64], width: usize, starts: &[bool], s: usize, k: usize) -> Vec<Vec<usize>> {
+    let mut layouts: Vec<Vec<(usize, usize)>> = Vec::new();
+    if k == 1 {
+        layouts.push(vec![(0, width)]);
+    } else {
+        layouts.push((0..width).map(|c| (c, c + 1)).collect());
+        for mask in 1..(1u32 << (width - 1)) - 1 {
+            let mut groups = Vec::new();
+            let mut from = 0;
+            for c in 1..width {
+                if mask >> (c - 1) & 1 == 1 {
+                    groups.push((from, c));
+                    from = c;
+                }
+            }
+            groups.push((from, width));
+            layouts.push(groups);
+        }
+    }
+    let mut out: Vec<(Vec<i64>, Vec<usize>)> = Vec::new();
+    for groups in &layouts {
+        if !blocks::groups_start_runs(starts, s, k, width, groups) {
+            continue;
+        }
+        let cells = blocks::block_cells(s, k, width, groups);
+        let v: Vec<i64> = cells.iter().map(|&p| values[p]).collect();
+        if v.chunks(width).all(blocks::adds_up) && out.iter().all(|(w, _)| *w != v) {
+            out.push((v, cells));
+        }
+    }
+    out.into_iter().map(|(_, cells)| cells).collect()
+}
+
+/// Every way of reading rows `s..rows` as blocks: each block in an arrangement the text keeps
+/// (`kept`) or, where it has none, a column at a time out of order (every column beginning a
+/// run, one column the total). `false` when they are more than `MAX_CUTS`.
 fn cuts(
     values: &[i64],
     width: usize,
     starts: &[bool],
     s: usize,
-    path: &mut Vec<(usize, usize, usize)>,
-    out: &mut Vec<Vec<(usize, usize, usize)>>,
+    path: &mut Vec<Block>,
+    out: &mut Vec<Vec<Block>>,
 ) -> bool {
     let rows = values.len() / width;
     if s == rows {
@@ -66,42 +126,59 @@ fn cuts(
         return true;
     }
     for k in 1..=rows - s {
-        if !(0..width).all(|j| starts[s * width + j * k]) {
-            continue;
+        let mut prints: Vec<Print> = kept(values, width, starts, s, k).into_iter().map(Print::Fixed).collect();
+        if prints.is_empty() && (0..width).all(|j| starts[s * width + j * k]) {
+            prints.extend(total_column(values, width, s, k).map(|total| Print::Shuffled { total }));
         }
-        let Some(t) = total_column(values, width, s, k) else { continue };
-        path.push((s, k, t));
-        let ok = cuts(values, width, starts, s + k, path, out);
-        path.pop();
-        if !ok {
-            return false;
+        for print in prints {
+            path.push(Block { s, k, print });
+            let ok = cuts(values, width, starts, s + k, path, out);
+            path.pop();
+            if !ok {
+                return false;
+            }
         }
     }
     true
 }
 
-/// The table (row-major) with block `b`'s parts in `orders[b]` (printed column indices, the
-/// total last) and the text positions giving it.
+/// The table (row-major) the blocks give with each shuffled block's printed columns in
+/// `orders` (one per shuffled block, in block order: the parts, then the total), and the text
+/// positions giving it.
 fn assemble(values: &[i64], width: usize, blocks: &[Block], orders: &[Vec<usize>]) -> (Vec<i64>, Vec<usize>) {
     let mut table = vec![0; values.len()];
     let mut positions = vec![0; values.len()];
-    for (b, order) in blocks.iter().zip(orders) {
-        for (c, &j) in order.iter().enumerate() {
-            for i in 0..b.k {
-                let p = b.base + j * b.k + i;
-                table[(b.s + i) * width + c] = values[p];
-                positions[(b.s + i) * width + c] = p;
+    let mut orders = orders.iter();
+    for b in blocks {
+        let base = b.s * width;
+        match &b.print {
+            Print::Fixed(cells) => {
+                for (q, &p) in cells.iter().enumerate() {
+                    table[base + q] = values[p];
+                    positions[base + q] = p;
+                }
+            }
+            Print::Shuffled { .. } => {
+                let order = orders.next().expect("an order for each shuffled block");
+                for (c, &j) in order.iter().enumerate() {
+                    for i in 0..b.k {
+                        let p = base + j * b.k + i;
+                        table[base + i * width + c] = values[p];
+                        positions[base + i * width + c] = p;
+                    }
+                }
             }
         }
     }
     (table, positions)
 }
 
-/// The next order of `order[..last]` (printed part columns) whose columns' values differ from
-/// every earlier one's (orders of equal columns give the same table), lexicographically by value.
-fn next_order(values: &[i64], block: &Block, order: &mut [usize]) -> bool {
+/// The next order of a shuffled block's parts (`order[..last]`, printed columns) whose columns'
+/// values differ from every earlier one's (orders of equal columns give the same table),
+/// lexicographically by value.
+fn next_order(values: &[i64], width: usize, block: &Block, order: &mut [usize]) -> bool {
     let parts = order.len() - 1;
-    let col = |j: usize| block.column(values, j);
+    let col = |j: usize| block.column(values, width, j);
     let order = &mut order[..parts];
     let Some(i) = (0..parts.saturating_sub(1)).rev().find(|&i| col(order[i]) < col(order[i + 1])) else {
         return false;
@@ -112,50 +189,58 @@ fn next_order(values: &[i64], block: &Block, order: &mut [usize]) -> bool {
     true
 }
 
-/// One order of every block's parts that makes `holds` true, searching block by block from `b`;
-/// `None` when there is none, `Err(())` when the tries run out.
-fn find_orders(
+/// Calls `seen` with every table in which some order of the shuffled blocks' parts makes
+/// `holds` true, searching from shuffled block `b` (`shuffled`: their indices in `blocks`).
+/// The first shuffled block keeps its text order where `first_free` (no block fixes the columns:
+/// any order of one block's parts is as good). `Err(())` when the tries run out.
+#[allow(clippy::too_many_arguments)]
+fn each_order(
     values: &[i64],
     width: usize,
     blocks: &[Block],
+    shuffled: &[usize],
+    first_free: bool,
     orders: &mut Vec<Vec<usize>>,
     holds: &impl Fn(&[i64]) -> bool,
     tries: &mut usize,
-) -> Result<bool, ()> {
+    seen: &mut impl FnMut(Vec<i64>, Vec<usize>),
+) -> Result<(), ()> {
     let b = orders.len();
-    if b == blocks.len() {
+    if b == shuffled.len() {
         *tries += 1;
         if *tries > MAX_TRIES {
             return Err(());
         }
-        return Ok(holds(&assemble(values, width, blocks, orders).0));
-    }
-    let block = &blocks[b];
-    let mut order: Vec<usize> = (0..width).filter(|&j| j != block.total).collect();
-    // The first block's parts stand in text order (any order of one block's parts is as good);
-    // each later block's parts are tried in every distinct order, from the smallest by value.
-    if b > 0 {
-        order.sort_by(|&x, &y| block.column(values, x).cmp(block.column(values, y)));
-    }
-    order.push(block.total);
-    loop {
-        // On success the later blocks' orders stay pushed after this one's.
-        orders.push(order.clone());
-        if find_orders(values, width, blocks, orders, holds, tries)? {
-            return Ok(true);
+        let (table, positions) = assemble(values, width, blocks, orders);
+        if holds(&table) {
+            seen(table, positions);
         }
+        return Ok(());
+    }
+    let block = &blocks[shuffled[b]];
+    let Print::Shuffled { total } = block.print else { unreachable!("shuffled blocks only") };
+    let mut order: Vec<usize> = (0..width).filter(|&j| j != total).collect();
+    let fixed = b == 0 && first_free;
+    if !fixed {
+        order.sort_by(|&x, &y| block.column(values, width, x).cmp(block.column(values, width, y)));
+    }
+    order.push(total);
+    loop {
+        orders.push(order.clone());
+        each_order(values, width, blocks, shuffled, first_free, orders, holds, tries, seen)?;
         orders.pop();
-        if b == 0 || !next_order(values, block, &mut order) {
-            return Ok(false);
+        if fixed || !next_order(values, width, block, &mut order) {
+            return Ok(());
         }
     }
 }
 
 /// The cells of `values` (text order, `width` to a row, the last column the total) that every
-/// reading as blocks printed a column at a time in any column order agrees on, where some such
-/// reading makes every row add up and the whole table `holds`. `starts` tells which values begin
-/// a run of the text: every column of a block must. `None` where no reading holds, or the ways
-/// to cut the rows into blocks or the orders tried run past their bounds.
+/// reading agrees on, where the rows were printed in blocks each in an arrangement the text
+/// keeps (`kept`) or, where a block has none, a column at a time with its columns in any order,
+/// and some reading makes every row add up and the whole table `holds`. `starts` tells which
+/// values begin a run of the text. `None` where no reading holds, or the ways to read the rows
+/// or the tables tried run past their bounds.
 pub(super) fn settle(values: &[i64], width: usize, holds: impl Fn(&[i64]) -> bool, starts: &[bool]) -> Option<Settled> {
     if width < 3 || values.is_empty() || !values.len().is_multiple_of(width) || starts.len() != values.len() {
         return None;
@@ -165,35 +250,38 @@ pub(super) fn settle(values: &[i64], width: usize, holds: impl Fn(&[i64]) -> boo
         return None;
     }
     let mut tries = 0;
-    let mut settled: Option<(Vec<i64>, Settled)> = None;
-    for cut in all {
-        let blocks: Vec<Block> = cut.iter().map(|&(s, k, total)| Block { s, k, base: s * width, total }).collect();
-        let mut orders = Vec::new();
-        if !find_orders(values, width, &blocks, &mut orders, &holds, &mut tries).ok()? {
-            continue;
-        }
-        let (table, positions) = assemble(values, width, &blocks, &orders);
-        let mut certain = vec![true; values.len()];
-        for b in &blocks {
-            for i in 0..b.k {
-                let row = &table[(b.s + i) * width..(b.s + i + 1) * width];
-                let parts_equal = row[..width - 1].iter().all(|&x| x == row[0]);
-                for c in 0..width - 1 {
-                    certain[(b.s + i) * width + c] = parts_equal;
+    let mut first: Option<(Vec<i64>, Vec<usize>)> = None;
+    let mut certain = vec![true; values.len()];
+    for blocks in all {
+        let shuffled: Vec<usize> =
+            (0..blocks.len()).filter(|&b| matches!(blocks[b].print, Print::Shuffled { .. })).collect();
+        let first_free = shuffled.len() == blocks.len();
+        let mut seen = |table: Vec<i64>, positions: Vec<usize>| match &first {
+            None => first = Some((table, positions)),
+            Some((t, _)) => {
+                for p in 0..table.len() {
+                    certain[p] &= t[p] == table[p];
                 }
             }
-        }
-        match &mut settled {
-            None => settled = Some((table, Settled { positions, certain })),
-            // Another cut: a cell is certain only where both are and their values agree.
-            Some((first, s)) => {
-                for p in 0..values.len() {
-                    s.certain[p] &= certain[p] && first[p] == table[p];
+        };
+        each_order(values, width, &blocks, &shuffled, first_free, &mut Vec::new(), &holds, &mut tries, &mut seen)
+            .ok()?;
+        // With no kept block to fix the columns, the first shuffled block kept its text order
+        // above, and any order of its parts is as good: its parts are known only where all are
+        // equal, and so are those of every other block (a table's parts all permuted alike).
+        if let (Some((t, _)), true) = (&first, first_free) {
+            for &b in &shuffled {
+                let block = &blocks[b];
+                for i in block.s..block.s + block.k {
+                    let row = &t[i * width..(i + 1) * width];
+                    if row[..width - 1].iter().any(|&x| x != row[0]) {
+                        certain[i * width..(i + 1) * width - 1].iter_mut().for_each(|c| *c = false);
+                    }
                 }
             }
         }
     }
-    settled.map(|(_, s)| s)
+    first.map(|(_, positions)| Settled { positions, certain })
 }
 
 #[cfg(test)]
@@ -274,7 +362,7 @@ mod tests {
             row([3, 2, 0, 0, 0, 0]),
         ];
         let order = vec![6, 1, 0, 2, 3, 4, 5];
-        let (text, starts) = print(&rows, &[2, 3], &[order.clone(), (0..7).collect()]);
+        let (text, starts) = print(&rows, &[2, 3], &[order.clone(), vec![6, 0, 1, 2, 3, 4, 5]]);
         let got = read(&text, &starts).expect("read");
         assert_eq!(got[6], Some(4));
         assert_eq!(got[0], None);
@@ -286,6 +374,38 @@ mod tests {
         off[4] = row([4, 1, 0, 0, 0, 0]);
         let (text, starts) = print(&off, &[2, 3], &[(0..7).collect(), (0..7).collect()]);
         assert_eq!(read(&text, &starts), None);
+    }
+
+    #[test]
+    fn a_shuffled_block_beside_kept_ones_is_settled_by_the_relations_between_rows() {
+        // pdftotext without -layout: three rows a column at a time in order, then two rows a
+        // pair a column with the total pair fourth. The column relations tell which pair is
+        // whose: every cell is known.
+        let rows = vec![
+            row([4, 1, 0, 0, 0, 0]),
+            row([0; 6]),
+            row([3, 0, 0, 0, 0, 0]),
+            row([1, 1, 0, 0, 0, 0]),
+            row([4, 1, 0, 0, 0, 0]),
+        ];
+        let (text, starts) = print(&rows, &[3, 2], &[(0..7).collect(), vec![0, 2, 3, 6, 1, 4, 5]]);
+        let got = read(&text, &starts).expect("read");
+        assert_eq!(got, rows.concat().into_iter().map(Some).collect::<Vec<_>>());
+        // Two parts that the relations cannot tell apart (both pairs add 1 to their column):
+        // known only as totals.
+        let rows = vec![
+            row([1, 1, 0, 0, 0, 0]),
+            row([0; 6]),
+            row([0; 6]),
+            row([0, 1, 0, 0, 0, 0]),
+            row([1, 0, 0, 0, 0, 0]),
+            row([1, 1, 0, 0, 0, 0]),
+        ];
+        let (text, starts) = print(&rows, &[3, 2, 1], &[(0..7).collect(), vec![0, 2, 3, 6, 1, 4, 5], (0..7).collect()]);
+        let got = read(&text, &starts).expect("read");
+        assert_eq!(&got[21..28], &[None, None, Some(0), Some(0), Some(0), Some(0), Some(1)]);
+        assert_eq!(&got[28..35], &[None, None, Some(0), Some(0), Some(0), Some(0), Some(1)]);
+        assert_eq!(&got[..7], &[Some(1), Some(1), Some(0), Some(0), Some(0), Some(0), Some(2)]);
     }
 
     #[test]
