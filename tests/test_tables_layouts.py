@@ -553,11 +553,17 @@ def test_pdftotext_raw_word_table_in_groups_of_columns(name: str) -> None:
     assert (score.wrong, score.right) == (0, score.total) and score.total in (161, 175), score.misses[:10]
     # Two values of one column swapped between rows: the relations no longer hold in any
     # arrangement, and no value is read wrong.
+    # (Two values of one run: a column's. Swapped with a value of another column, the text may
+    # read as a block printed with its columns out of order, which puts them back.)
     text = path.read_text(encoding="utf-8")
-    values = [m for m in re.finditer(r"(?m)^([1-9]\d*)$", text[text.index("四、结转下年度继续办理") :])]
-    a = values[0]
-    b = next(m for m in values if m.group(1) != a.group(1))
     base = text.index("四、结转下年度继续办理")
+    values = list(re.finditer(r"(?m)^(\d+)$", text[base:]))
+    a, b = next(
+        (x, y)
+        for i, x in enumerate(values)
+        for y in values[i + 1 :]
+        if x.group(1) != "0" and y.group(1) != x.group(1) and "\n\n" not in text[base + x.end() : base + y.start()]
+    )
     swapped = (
         text[: base + a.start()]
         + b.group(1)
@@ -1513,3 +1519,16 @@ def test_pdftotext_raw_two_rows_printed_a_pair_a_column_out_of_order_are_settled
     assert score.wrong == 0 and score.right == 175, score.misses[:10]
     assert _cells(report, "denied_state_secret") == [4, 0, 0, 0, 0, 0, 4]
     assert _cells(report, "denied_prohibited_by_law") == [14, 0, 0, 0, 0, 0, 14]
+
+
+def test_pdfminer_table2_a_run_of_labels_then_their_values_reads_what_every_order_agrees_on() -> None:
+    # pdfminer of a real WPS PDF: `规章` / `行政规范性文件` / `0 0` / `0 5` / `0 5`, the two labels and
+    # then their values a column at a time (row by row that is 0 0 0 and 5 0 5; a column at a
+    # time, in any order of the columns, 0 0 0 and some order of 0 5 5). 规章's zeros are the
+    # same either way; 行政规范性文件's are not known.
+    report = parse(LAYOUTS / "txt-pdfminer" / "huaian-hongze-2023.txt")
+    cells = report.tables["proactive"]["cells"]
+    assert [c["value"] for c in cells["rules"].values()] == [0, 0, 0]
+    assert [c["value"] for c in cells["normative_documents"].values()] == [None, None, None]
+    assert any("labels came out in a run" in i["message"] for i in report.issues)
+    assert [cells[k]["decisions"]["value"] for k in ("licensing", "punishment", "coercion")] == [550, 4119, 195]

@@ -1353,6 +1353,7 @@ pub(super) fn proactive(
     // an item without values of its own is then not known to be blank.
     // So is it where one label is followed by more values than its item has columns: the
     // values of the items before or after it (`行政处罚` / `行政强制` / `4119` / `195`).
+    let mut unsure: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
     let spans: Vec<Span> = rows_in.iter().filter(|r| !r.tokens.is_empty()).map(|r| r.region).collect();
     let overfull = rows_in.iter().any(|r| r.tokens.len() > r.cols.len() && r.pins.is_empty());
     if overfull || orphan_value(v, span[0], end, &spans, &in_table) {
@@ -1367,13 +1368,76 @@ pub(super) fn proactive(
         // as pdfminer prints them) is not known to own the values after it either: they may be
         // those of any label of the run.
         let after_bare: Vec<bool> = (0..rows_in.len()).map(|i| i > 0 && rows_in[i - 1].tokens.is_empty()).collect();
-        for (r, bare) in rows_in.iter_mut().zip(after_bare) {
-            if !placed.contains(&r.key) && (r.tokens.len() < r.cols.len() || has_blank(&r.tokens) || bare) {
+        let in_runs = label_runs(&mut rows_in, &placed, &mut unsure);
+        for ((r, bare), run) in rows_in.iter_mut().zip(after_bare).zip(in_runs) {
+            if !placed.contains(&r.key) && !run && (r.tokens.len() < r.cols.len() || has_blank(&r.tokens) || bare) {
                 r.unreadable = Some("the table was printed out of order (values apart from their labels)");
             }
         }
     }
-    Some(build::proactive(format, rows_in, [span[0], end], Vec::new(), issues))
+    let mut table = build::proactive(format, rows_in, [span[0], end], Vec::new(), issues);
+    for (key, cols) in unsure {
+        let Some((_, row)) = table.cells.0.iter_mut().find(|(k, _)| *k == key) else { continue };
+        for (_, cell) in row.0.iter_mut().filter(|(c, _)| cols.iter().any(|x| x == c)) {
+            *cell = cells::unknown(&cell.raw, cell.span);
+        }
+        let msg = format!(
+            "proactive {key}: the labels came out in a run, then their values; \
+             read row by row and a column at a time, this row's differ"
+        );
+        issues.push(build::unreadable("proactive", key, &cols, msg));
+    }
+    Some(table)
+}
+
+/// Runs of table 2 labels printed one after another with no value between them, the last
+/// followed by exactly the run's values (`n` items of `m` columns, `n·m` values): pdfminer
+/// prints the labels, then the values a column at a time (`规章` / `行政规范性文件` / `0 0` /
+/// `0 5` / `0 5`, in any order of the columns), pdftotext row by row. Each item of the run takes
+/// its values row by row, and a cell is known only where every such order gives it the same
+/// value (a row of zeros); the others go to `unsure`. Returns, per row, whether a run took it.
+fn label_runs(
+    rows: &mut [RowIn],
+    placed: &[&'static str],
+    unsure: &mut Vec<(&'static str, Vec<&'static str>)>,
+) -> Vec<bool> {
+    let mut taken = vec![false; rows.len()];
+    let mut j = 0;
+    while j < rows.len() {
+        let free = |r: &RowIn| !placed.contains(&r.key) && r.pins.is_empty();
+        let Some(e) = (j..rows.len()).find(|&e| !rows[e].tokens.is_empty() || !free(&rows[e])) else { break };
+        let (n, m) = (e - j + 1, rows[e].cols.len());
+        let values: Option<Vec<i64>> = rows[e].tokens.iter().map(whole_number).collect();
+        let fits = n >= 2
+            && m >= 2
+            && free(&rows[e])
+            && rows[j..=e].iter().all(|r| r.cols.len() == m)
+            && rows[e].tokens.len() == n * m
+            && values.is_some();
+        if !fits {
+            j = e + 1;
+            continue;
+        }
+        let values = values.expect("whole numbers");
+        let tokens = std::mem::take(&mut rows[e].tokens);
+        for (i, chunk) in tokens.chunks(m).enumerate() {
+            let r = &mut rows[j + i];
+            r.region = rows::tokens_span(chunk, chunk[0].span()[0]);
+            r.tokens = chunk.to_vec();
+            taken[j + i] = true;
+            // Row by row the cell is values[i·m + c]; a column at a time, in any order of the
+            // columns, it is one of values[c'·n + i].
+            let cols: Vec<&'static str> = (0..m)
+                .filter(|&c| (0..m).any(|c2| values[c2 * n + i] != values[i * m + c]))
+                .map(|c| r.cols[c].0)
+                .collect();
+            if !cols.is_empty() {
+                unsure.push((r.key, cols));
+            }
+        }
+        j = e + 1;
+    }
+    taken
 }
 
 /// Table 2 values the prose states (outside the table): `(item, column, value)`,
