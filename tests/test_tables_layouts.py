@@ -113,6 +113,7 @@ The PDF, DOCX and .doc folders of tests/data/layouts are tested in tests/test_pd
 from __future__ import annotations
 
 import json
+import random
 import re
 from pathlib import Path
 
@@ -1527,3 +1528,66 @@ def test_pdfminer_table2_a_run_of_labels_then_their_values_reads_what_every_orde
     assert [c["value"] for c in cells["normative_documents"].values()] == [None, None, None]
     assert any("labels came out in a run" in i["message"] for i in report.issues)
     assert [cells[k]["decisions"]["value"] for k in ("licensing", "punishment", "coercion")] == [550, 4119, 195]
+
+
+def _t3_truth(rng: random.Random) -> list[list[int]]:
+    """A 2021 table 3 (23 rows of six parts and their total) whose relations hold."""
+    rows = [[0] * 7 for _ in range(23)]
+    for c in range(6):
+        for r in range(2, 21):
+            if c == 0 or rng.random() < 0.5:
+                rows[r][c] = rng.choice([0, 0, 0, 0, 1, 2, 3, rng.randint(1, 40)])
+        rows[21][c] = sum(rows[r][c] for r in range(2, 21))
+        rows[22][c] = rng.choice([0, 0, 1, 2])
+        rows[1][c] = min(rng.choice([0, 0, 0, 1]), rows[21][c] + rows[22][c])
+        rows[0][c] = rows[21][c] + rows[22][c] - rows[1][c]
+    for row in rows:
+        row[6] = sum(row[:6])
+    return rows
+
+
+def _columns_printed(rows: list[list[int]], order: list[int], rng: random.Random) -> str:
+    """`rows` a column at a time in `order`, each column a run broken at the same rows."""
+    cuts = sorted(rng.sample(range(1, len(rows)), rng.randint(0, 3)))
+    columns = []
+    for c in order:
+        values = [str(r[c]) for r in rows]
+        pieces = [values[a:b] for a, b in zip([0, *cuts], [*cuts, len(rows)])]
+        columns.append("\n\n".join("\n".join(p) for p in pieces))
+    return "\n\n".join(columns) + "\n\n"
+
+
+def test_table3_columns_printed_in_random_orders_never_read_wrong() -> None:
+    # The real pdfminer text of a WPS table with generated values, each page's block printed a
+    # column at a time in a random order of the columns (or in order): whatever is read is
+    # right. A block moved with its total still last adds up as printed; once another block
+    # shows the columns moved, no block's printed order is taken for the columns.
+    text = (LAYOUTS / "txt-pdfminer" / "huaian-hongze-2023.txt").read_text(encoding="utf-8")
+    page1 = text.index("2.没有现成信息需要另行制作") + len("2.没有现成信息需要另行制作\n\n")
+    page1_end = text.index("- 3 -")
+    page2 = text.index("四、结转下年度继续办理") + len("四、结转下年度继续办理\n\n")
+    page2_end = text.index("四、政府信息公开行政复议")
+    rng = random.Random(20261204)
+    read = wrong = 0
+    for _ in range(60):
+        rows = _t3_truth(rng)
+        orders = [list(range(7)), list(range(7))]
+        for order in orders:
+            if rng.random() < 0.6:
+                rng.shuffle(order)
+        printed = (
+            text[:page1]
+            + _columns_printed(rows[:14], orders[0], rng)
+            + text[page1_end:page2]
+            + _columns_printed(rows[14:], orders[1], rng)
+            + text[page2_end:]
+        )
+        cells = parse(printed, format="text").tables["requests"]["cells"]
+        assert len(cells) == 23
+        for row, truth in zip(cells.values(), rows):
+            for cell, want in zip(row.values(), truth):
+                if cell["value"] is not None:
+                    read += 1
+                    wrong += cell["value"] != want
+    assert wrong == 0
+    assert read > 60 * 161 // 5, read
