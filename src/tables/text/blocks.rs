@@ -45,6 +45,24 @@ pub(super) fn block_cells(s: usize, k: usize, width: usize, groups: &[(usize, us
     at
 }
 
+/// The groupings of `width` columns into runs of neighbours (column ranges left to right): a cut
+/// after column c or not, neither none (the block printed as it stands) nor every one (a column
+/// at a time).
+pub(super) fn column_groupings(width: usize) -> impl Iterator<Item = Vec<(usize, usize)>> {
+    (1..(1u32 << (width - 1)) - 1).map(move |mask| {
+        let mut groups = Vec::new();
+        let mut from = 0;
+        for c in 1..width {
+            if mask >> (c - 1) & 1 == 1 {
+                groups.push((from, c));
+                from = c;
+            }
+        }
+        groups.push((from, width));
+        groups
+    })
+}
+
 /// Whether every group of the block of rows `s..s + k` printed in `groups` (`block_cells`)
 /// begins a run of the text (`starts`, by value in text order).
 pub(super) fn groups_start_runs(starts: &[bool], s: usize, k: usize, width: usize, groups: &[(usize, usize)]) -> bool {
@@ -88,17 +106,7 @@ pub(super) fn block_order(
     let by_column: Vec<(usize, usize)> = (0..width).map(|c| (c, c + 1)).collect();
     let mut found = readings(values, width, &holds, &[&by_column], starts, &mut work)?;
     if found.is_empty() {
-        // Groupings of the columns: a cut after column c or not, neither none nor every one.
-        for mask in 1..(1u32 << (width - 1)) - 1 {
-            let mut groups = Vec::new();
-            let mut from = 0;
-            for c in 1..width {
-                if mask >> (c - 1) & 1 == 1 {
-                    groups.push((from, c));
-                    from = c;
-                }
-            }
-            groups.push((from, width));
+        for groups in column_groupings(width) {
             for (v, o) in readings(values, width, &holds, &[&by_column, &groups], starts, &mut work)? {
                 if found.iter().all(|(w, _)| *w != v) {
                     found.push((v, o));

@@ -70,27 +70,20 @@ fn total_column(values: &[i64], width: usize, s: usize, k: usize) -> Option<usiz
 /// The arrangements the text keeps (`blocks::block_cells`) in which block `s..s + k` adds up
 /// row by row and every group begins a run: one row as printed; several a column at a time in
 /// order, or in groups of columns each row by row. Distinct by values.
-fn kept(values: &[i64], width: usize, starts: &[bool], s: usize, k: usize) -> Vec<Vec<usize>> {
-    let mut layouts: Vec<Vec<(usize, usize)>> = Vec::new();
-    if k == 1 {
-        layouts.push(vec![(0, width)]);
-    } else {
-        layouts.push((0..width).map(|c| (c, c + 1)).collect());
-        for mask in 1..(1u32 << (width - 1)) - 1 {
-            let mut groups = Vec::new();
-            let mut from = 0;
-            for c in 1..width {
-                if mask >> (c - 1) & 1 == 1 {
-                    groups.push((from, c));
-                    from = c;
-                }
-            }
-            groups.push((from, width));
-            layouts.push(groups);
-        }
-    }
+/// `layouts`: the column groupings of a block of several rows (a column at a time, then
+/// `blocks::column_groupings`); one row is printed as it stands.
+fn kept(
+    values: &[i64],
+    width: usize,
+    starts: &[bool],
+    layouts: &[Vec<(usize, usize)>],
+    s: usize,
+    k: usize,
+) -> Vec<Vec<usize>> {
+    let one_row = [vec![(0, width)]];
+    let layouts = if k == 1 { &one_row[..] } else { layouts };
     let mut out: Vec<(Vec<i64>, Vec<usize>)> = Vec::new();
-    for groups in &layouts {
+    for groups in layouts {
         if !blocks::groups_start_runs(starts, s, k, width, groups) {
             continue;
         }
@@ -108,12 +101,14 @@ fn kept(values: &[i64], width: usize, starts: &[bool], s: usize, k: usize) -> Ve
 /// (every column beginning a run, one column the total).
 fn block_prints(values: &[i64], width: usize, starts: &[bool]) -> Vec<Vec<Vec<Print>>> {
     let rows = values.len() / width;
+    let layouts: Vec<Vec<(usize, usize)>> =
+        std::iter::once((0..width).map(|c| (c, c + 1)).collect()).chain(blocks::column_groupings(width)).collect();
     (0..rows)
         .map(|s| {
             (1..=rows - s)
                 .map(|k| {
                     let mut prints: Vec<Print> =
-                        kept(values, width, starts, s, k).into_iter().map(Print::Fixed).collect();
+                        kept(values, width, starts, &layouts, s, k).into_iter().map(Print::Fixed).collect();
                     if prints.is_empty() && (0..width).all(|j| starts[s * width + j * k]) {
                         prints.extend(total_column(values, width, s, k).map(|total| Print::Shuffled { total }));
                     }
