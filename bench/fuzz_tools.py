@@ -8,9 +8,10 @@ blank (``html-word``, converted by LibreOffice) and as a python-docx Word file w
 printed (converted by LibreOffice), both to PDF; every PDF goes through the text tools of
 tests/data/layouts/make.py; each text is parsed and scored against the report's gold, less the
 cells no reader can place once blank cells vanish (``gongkai._render.unscored_when_blanks_vanish``).
-Prints, per tool, cells right / scored and wrong, then the wrong cells. Needs what make.py needs
-(tests/data/layouts/requirements-make.txt, LibreOffice and poppler-utils); not a test: the tools
-are not dependencies of gongkai.
+Prints, per tool, cells right / scored and wrong, then the wrong cells; ``pdf`` and ``docx`` are
+gongkai's own readers of the PDF and of the Word file the docx PDF was made from. Needs what
+make.py needs (tests/data/layouts/requirements-make.txt, LibreOffice and poppler-utils); not a
+test: the tools are not dependencies of gongkai.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ def main() -> None:
         "txt-pypdf": (layouts.pypdf_text, True),
         "txt-pypdfium2": (layouts.pypdfium2_text, True),
         "html-pdftohtml": (layouts.pdftohtml, True),
+        # gongkai's own readers: the PDF itself, and the Word file the docx PDF was made from.
+        "pdf": (lambda p: p.read_bytes(), False),
+        "docx": (lambda p: (p.parent.parent / "docx" / f"{p.stem}.docx").read_bytes(), False),
     }
     if args.tools:
         tools = {k: v for k, v in tools.items() if k in args.tools.split(",")}
@@ -86,9 +90,13 @@ def main() -> None:
                 pdf = tmp / folder / f"{stem}.pdf"
                 vanish = _render.unscored_when_blanks_vanish(gold, blank_tables=blank_tables)
                 for tool, (make, drops_blanks) in tools.items():
+                    if tool == "docx" and kind != "docx":
+                        continue
                     unscored = sorted(f"{layouts.TABLE_KEY[t]}.{r}.{c}" for t, r, c in vanish) if drops_blanks else []
                     want = scored_gold({**gold, "unscored": unscored})
-                    ext = ".html" if tool.startswith("html") else ".md" if tool.startswith("md") else ".txt"
+                    ext = {"pdf": ".pdf", "docx": ".docx"}.get(tool) or (
+                        ".html" if tool.startswith("html") else ".md" if tool.startswith("md") else ".txt"
+                    )
                     out = tmp / "out" / f"{stem}.{kind}.{tool}{ext}"
                     try:
                         out.parent.mkdir(exist_ok=True)
