@@ -93,20 +93,27 @@ pub(crate) fn may_start_whitespace(lead: u8) -> bool {
 }
 
 /// The characters of `s` that are ASCII or whose lead byte `decode` accepts, with their byte
-/// offsets; every other character is stepped over by its lead byte, undecoded. For a walk
-/// that only acts on a few characters (none of them Han).
+/// offsets; every other character is passed over byte by byte, undecoded. For a walk that
+/// only acts on a few characters (none of them Han).
+///
+/// Every byte is looked at, continuation bytes (0x80–0xBF, never ASCII nor a lead byte)
+/// passed over: stepping from lead byte to lead byte by each one's length made every step
+/// wait for the load of the byte before it (a chain of dependent loads through the text),
+/// where a byte at a time the loads are independent and run ahead.
 pub(crate) fn chars_led<'a>(s: &'a str, decode: impl Fn(u8) -> bool + 'a) -> impl Iterator<Item = (usize, char)> + 'a {
     let b = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
         while let Some(&x) = b.get(i) {
             let at = i;
-            i += utf8_len(x);
+            i += 1;
             if x < 0x80 {
                 return Some((at, char::from(x)));
             }
-            if decode(x) {
-                return s[at..].chars().next().map(|c| (at, c));
+            if x >= 0xC0 && decode(x) {
+                let c = s[at..].chars().next()?;
+                i = at + c.len_utf8();
+                return Some((at, c));
             }
         }
         None
