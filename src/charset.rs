@@ -30,12 +30,12 @@ impl CharSet {
         CharSet::of((0..0x10000u32).filter_map(char::from_u32).filter(|&c| f(c)))
     }
 
-    /// Whether the set holds any character of the three-byte UTF-8 block that starts with
-    /// `lead` and `second` (the 64 characters U+xxx0–U+xxxF sharing those bytes): a walk over
-    /// bytes can step over a character of an empty block without decoding it.
+    /// Whether the set holds the three-byte UTF-8 character `lead second third`, read off its
+    /// bytes without decoding it.
     #[inline]
-    pub(crate) fn may_hold_three_byte(&self, lead: u8, second: u8) -> bool {
-        self.bmp[usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F)] != 0
+    pub(crate) fn holds_three_byte(&self, lead: u8, second: u8, third: u8) -> bool {
+        let u = usize::from(lead & 0x0F) << 12 | usize::from(second & 0x3F) << 6 | usize::from(third & 0x3F);
+        (self.bmp[u >> 6] >> (u & 63)) & 1 == 1
     }
 
     #[inline]
@@ -93,20 +93,27 @@ pub(crate) fn may_start_whitespace(lead: u8) -> bool {
 }
 
 /// The characters of `s` that are ASCII or whose lead byte `decode` accepts, with their byte
-/// offsets; every other character is stepped over by its lead byte, undecoded. For a walk
-/// that only acts on a few characters (none of them Han).
+/// offsets; every other character is passed over byte by byte, undecoded. For a walk that
+/// only acts on a few characters (none of them Han).
+///
+/// Every byte is looked at, continuation bytes (0x80–0xBF, never ASCII nor a lead byte)
+/// passed over: stepping from lead byte to lead byte by each one's length made every step
+/// wait for the load of the byte before it (a chain of dependent loads through the text),
+/// where a byte at a time the loads are independent and run ahead.
 pub(crate) fn chars_led<'a>(s: &'a str, decode: impl Fn(u8) -> bool + 'a) -> impl Iterator<Item = (usize, char)> + 'a {
     let b = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
         while let Some(&x) = b.get(i) {
             let at = i;
-            i += utf8_len(x);
+            i += 1;
             if x < 0x80 {
                 return Some((at, char::from(x)));
             }
-            if decode(x) {
-                return s[at..].chars().next().map(|c| (at, c));
+            if x >= 0xC0 && decode(x) {
+                let c = s[at..].chars().next()?;
+                i = at + c.len_utf8();
+                return Some((at, c));
             }
         }
         None
@@ -238,7 +245,7 @@ mod tests {
             let one = CharSet::of([c]);
             for d in (0x800..=0xFFFFu32).filter_map(char::from_u32) {
                 let b = d.to_string().into_bytes();
-                assert_eq!(one.may_hold_three_byte(b[0], b[1]), c as u32 >> 6 == d as u32 >> 6, "{c} {d}");
+                assert_eq!(one.holds_three_byte(b[0], b[1], b[2]), c == d, "{c} {d}");
             }
         }
         let digits = CharSet::bmp_where(|c| c.is_ascii_digit());

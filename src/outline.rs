@@ -124,8 +124,15 @@ const TABLE_ROW_LABELS: &[&str] = &[
 ];
 
 fn is_table_row(text: &str) -> bool {
-    let t = text.trim_start_matches(['"', '“']);
-    TABLE_ROW_LABELS.iter().any(|l| if *l == "其他" { t == "其他" } else { t.starts_with(l) })
+    let t = text.trim_start_matches(['"', '“']).as_bytes();
+    // Most labels differ from the text in their first two bytes: those are compared in place
+    // before the whole label (a memcmp call per label otherwise), and only a label the text
+    // starts with is asked whether it is `其他` (which must be the whole text).
+    TABLE_ROW_LABELS.iter().any(|l| {
+        let l = l.as_bytes();
+        t.get(..l.len()).is_some_and(|head| head.iter().zip(l).take(2).all(|(a, b)| a == b) && head == l)
+            && (l != "其他".as_bytes() || t.len() == l.len())
+    })
 }
 
 /// Longest heading text kept (characters).
@@ -436,6 +443,22 @@ fn build_tree(chars: &[char], mut found: Vec<Found>) -> Vec<Section> {
 mod tests {
     use super::*;
     use crate::document::{Format, RawBlock, RawDocument};
+
+    #[test]
+    fn table_row_test_is_the_plain_one() {
+        let plain = |text: &str| {
+            let t = text.trim_start_matches(['"', '“']);
+            TABLE_ROW_LABELS.iter().any(|l| if *l == "其他" { t == "其他" } else { t.starts_with(l) })
+        };
+        let mut texts: Vec<String> = vec![String::new(), "其".into(), "其他".into(), "其他情况".into(), "“其他".into()];
+        for l in TABLE_ROW_LABELS {
+            let cut: String = l.chars().take(l.chars().count() - 1).collect();
+            texts.extend([l.to_string(), format!("{l}数"), format!("“{l}"), format!("一{l}"), cut]);
+        }
+        for t in &texts {
+            assert_eq!(is_table_row(t), plain(t), "{t}");
+        }
+    }
 
     #[test]
     fn walk_sets_are_the_tests() {

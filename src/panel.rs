@@ -6,9 +6,10 @@
 use std::sync::LazyLock;
 
 use crate::document::PanelEntry;
+use crate::hashing::FastMap;
 use crate::normalize::is_invisible;
 
-/// Panel labels (whitespace removed) → canonical key. DOMAIN §11.1, "Canonical fields and synonyms".
+/// Panel labels (whitespace removed, all distinct) → canonical key. DOMAIN §11.1, "Canonical fields and synonyms".
 const LABELS: &[(&str, &str)] = &[
     ("信息索引号", "index_number"),
     ("索引号", "index_number"),
@@ -96,7 +97,10 @@ fn lookup_label(cleaned: &str) -> Option<&'static str> {
     if cleaned.is_ascii() {
         return None;
     }
-    let find = |s: &str| LABELS.iter().find(|(l, _)| *l == s).map(|(_, k)| *k);
+    // One hash look-up: a scan of the list compared the text with every label of its length
+    // (a memcmp call each, for each line and cell of the page). The labels are distinct.
+    static BY_LABEL: LazyLock<FastMap<&'static str, &'static str>> = LazyLock::new(|| LABELS.iter().copied().collect());
+    let find = |s: &str| BY_LABEL.get(s).copied();
     // The panel is read before normalisation, so a Traditional copy's labels
     // (標題, 發布機構, 索引號) are compared in Simplified.
     find(cleaned).or_else(|| {
@@ -279,6 +283,19 @@ pub fn scan_row(cells: &[&str]) -> Vec<PanelEntry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_are_distinct_and_each_classifies_as_its_key() {
+        let mut seen = std::collections::HashSet::new();
+        for (label, key) in LABELS {
+            assert!(seen.insert(*label), "{label} twice");
+            assert_eq!(classify_label(label), Some(*key), "{label}");
+            assert_eq!(classify_label(&format!("{label}：")), Some(*key), "{label}");
+        }
+        assert_eq!(classify_label("索引號"), Some("index_number"));
+        assert_eq!(classify_label("2020"), None);
+        assert_eq!(classify_label("本机关"), None);
+    }
 
     #[test]
     fn reads_label_then_value_lines() {

@@ -89,10 +89,12 @@ pub(super) const NEGATOR_STARTS: [char; 4] = ['没', '未', '无', '不'];
 pub(super) fn may_negate(s: &str) -> bool {
     // Read by lead byte (Han stepped over whole, none decoded): the UTF-8 of 没 未 无 不 and
     // of 为零, 为0 (`NEGATOR_STARTS`, `has(s, "为零") || has(s, "为0")`).
+    // Byte by byte: E4 and E6 are lead bytes wherever they stand (a continuation byte is
+    // 0x80–0xBF), and the loads do not wait on one another as a step by each character's
+    // length would.
     let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        if matches!(x, 0xE4 | 0xE6) {
+    for i in 0..b.len() {
+        if matches!(b[i], 0xE4 | 0xE6) {
             match &b[i..] {
                 [0xE6, 0xB2, 0xA1, ..] // 没
                 | [0xE6, 0x9C, 0xAA, ..] // 未
@@ -103,7 +105,6 @@ pub(super) fn may_negate(s: &str) -> bool {
                 _ => {}
             }
         }
-        i += crate::charset::utf8_len(x);
     }
     false
 }

@@ -26,11 +26,12 @@ impl Lines {
         let mut run = 0usize;
         let mut i = 0usize;
         while i < b.len() {
-            // The whole character: its lead byte says how long it is (the text is UTF-8 and
-            // `i` on a character's start, so no continuation byte is ever read here).
-            let step = STEP[usize::from(b[i])];
-            if step != 0 {
-                i += usize::from(step);
+            // A byte at a time: every byte that may start whitespace or an invisible
+            // character is ASCII or a lead byte, so a continuation byte is passed over like
+            // any other. (Stepping by each character's length chained every load to the one
+            // before it.)
+            if !SPECIAL[usize::from(b[i])] {
+                i += 1;
                 continue;
             }
             let Some(c) = s[i..].chars().next() else { break };
@@ -97,26 +98,13 @@ impl Lines {
     }
 }
 
-/// How far [`Lines::push`] steps over a character by its lead byte, without decoding it: 0
-/// for the bytes that may start whitespace or an invisible character (ASCII whitespace,
-/// C2, E1, E2, E3, EF), which need a look; else the character's UTF-8 length.
-static STEP: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// The bytes [`Lines::push`] decodes a character at: those that may start whitespace or an
+/// invisible character (ASCII whitespace, C2, E1, E2, E3, EF); every other byte is passed over.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
     let mut i = 0;
     while i < 256 {
-        let special =
-            matches!(i as u8, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
-        t[i] = if special {
-            0
-        } else if i >= 0xF0 {
-            4
-        } else if i >= 0xE0 {
-            3
-        } else if i >= 0xC0 {
-            2
-        } else {
-            1
-        };
+        t[i] = matches!(i as u8, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
         i += 1;
     }
     t
@@ -131,15 +119,43 @@ pub(super) fn is_wide(c: char) -> bool {
 
 /// The characters of `s` other than whitespace.
 pub(super) fn non_ws_chars(s: &str) -> u32 {
-    use crate::charset::{is_whitespace, may_start_whitespace, utf8_len};
+    use crate::charset::{is_whitespace, may_start_whitespace};
     let b = s.as_bytes();
-    let (mut i, mut n) = (0, 0u32);
-    // Only a character that may be whitespace by its lead byte is decoded (Han is not).
-    while let Some(&x) = b.get(i) {
+    let mut n = 0u32;
+    // Byte by byte, continuation bytes passed over: only a character that may be whitespace
+    // by its lead byte is decoded (Han is not).
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 == 0x80 {
+            continue;
+        }
         if !may_start_whitespace(x) || !s[i..].chars().next().is_some_and(is_whitespace) {
             n = n.saturating_add(1);
         }
-        i += utf8_len(x);
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_ws_chars_counts_as_the_standard_library() {
+        let every: String =
+            (0..=0x3100u32).chain([0x4E00, 0xFEFF, 0xFF0C, 0x1F600]).filter_map(char::from_u32).collect();
+        for c in every.chars() {
+            for s in [format!("政{c}府 "), format!("{c}"), format!("ab{c}\u{3000}"), format!(" \u{A0}{c}😀")] {
+                let want = s.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                assert_eq!(non_ws_chars(&s), want, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn push_collapses_whitespace_and_drops_invisibles() {
+        let mut l = Lines::default();
+        l.push("  政府\u{200B}信息\u{3000}\u{A0} 公开\n\n😀 a\u{FEFF}b\u{00AD}c  ");
+        l.brk();
+        assert_eq!(l.done, vec!["政府信息 公开 😀 abc".to_string()]);
+    }
 }
