@@ -1617,3 +1617,18 @@ def test_table2_a_run_of_labels_with_values_in_random_orders_never_read_wrong() 
                     wrong += cell["value"] != want
     assert wrong == 0
     assert read >= 50, read
+
+
+def test_a_grid_row_whose_total_is_printed_0_is_read_as_printed() -> None:
+    # A report's own slip in a grid (an HTML table, a Word or PDF table): 2 1 0 1 0 0 | 0, the
+    # total printed 0. In text without layout such a row may be cells printed out of order (2
+    # is the sum of the others: moved into the total it adds up); in a grid each value stands
+    # in its cell, so the row is read as printed and the checks flag its sum.
+    gold = json.loads((SYNTHETIC / "syn-14.gold.json").read_text(encoding="utf-8"))
+    gold["table3"]["granted"] = dict(zip(gold["table3"]["granted"], [2, 1, 0, 1, 0, 0, 0]))
+    report = parse(_render.render(gold, "html-spans"))
+    assert _cells(report, "granted") == [2, 1, 0, 1, 0, 0, 0]
+    assert any(i["code"] == "T3_ROW_SUM" and "granted" in i["message"] for i in report.issues)
+    # The same row as text printed a cell a line (an order a tool may have changed) stays unread.
+    report = parse(_render.render(gold, "text-lines"))
+    assert _cells(report, "granted") == [None] * 7

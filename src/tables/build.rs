@@ -25,6 +25,9 @@ pub(super) struct RowIn {
     /// Why the row's values cannot be placed at all, when they cannot (its cells stay
     /// unknown; `tokens` are the evidence).
     pub unreadable: Option<&'static str>,
+    /// The tokens stand one a cell in the columns' order (a grid row): a row that breaks its
+    /// sum is read as printed, never as cells the text printed out of order.
+    pub in_order: bool,
 }
 
 /// Where a token was printed in column-aligned text.
@@ -73,7 +76,10 @@ pub(super) fn solve_rows(
         }
         kinds.clear();
         kinds.extend(r.cols.iter().map(|c| c.1));
-        let s = solve::solve_row(&r.tokens, RowSpec { kinds: &kinds, groups, omitted_totals: omitted });
+        let s = solve::solve_row(
+            &r.tokens,
+            RowSpec { kinds: &kinds, groups, omitted_totals: omitted, in_order: r.in_order },
+        );
         let mut cands = s.cands;
         // A token printed under a column stands in it: placements elsewhere are dropped.
         // Where every token's column is known, that is the row as printed, whether or not

@@ -378,6 +378,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             pins: Vec::new(),
             at,
             unreadable,
+            in_order: false,
         });
     }
     let first = hits[chain[0]].start;
@@ -955,6 +956,7 @@ fn stream_table(
                 pins: Vec::new(),
                 at: Vec::new(),
                 unreadable: None,
+                in_order: false,
             }
         })
         .collect();
@@ -1079,7 +1081,16 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         let row = |tokens: Vec<super::solve::Token>, unreadable: Option<&'static str>, issues: &mut Vec<Issue>| {
             let region = rows::tokens_span(&tokens, header_end);
             let at = model.as_ref().map_or(Vec::new(), |m| positions(v, &tokens, m));
-            let row = RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new(), at, unreadable };
+            let row = RowIn {
+                key: "",
+                tokens,
+                region,
+                cols: build::t4_flat_cols(),
+                pins: Vec::new(),
+                at,
+                unreadable,
+                in_order: false,
+            };
             build::review(row, [h.start, region[1]], issues)
         };
         if full_header {
@@ -1331,6 +1342,7 @@ pub(super) fn proactive(
             pins: row_pins,
             at: Vec::new(),
             unreadable: None,
+            in_order: false,
         });
     }
     if rows_in.is_empty() {

@@ -194,6 +194,7 @@ pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableR
             pins: Vec::new(),
             at: Vec::new(),
             unreadable,
+            in_order: false,
         });
     }
     if t2_rows.is_empty() {

@@ -422,6 +422,8 @@ pub(super) fn t3_readings(
                     pins: Vec::new(),
                     at: Vec::new(),
                     unreadable,
+                    // A grid row: its cells stand in the columns' order.
+                    in_order: true,
                 },
             ));
         }

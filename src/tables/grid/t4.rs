@@ -133,5 +133,14 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
 /// Table 4 as one row of its 15 values (group by group), its region from the tokens.
 fn flat_row(tokens: Vec<Token>, start: usize) -> RowIn {
     let region = rows::tokens_span(&tokens, start);
-    RowIn { key: "", tokens, region, cols: build::t4_flat_cols(), pins: Vec::new(), at: Vec::new(), unreadable: None }
+    RowIn {
+        key: "",
+        tokens,
+        region,
+        cols: build::t4_flat_cols(),
+        pins: Vec::new(),
+        at: Vec::new(),
+        unreadable: None,
+        in_order: false,
+    }
 }
