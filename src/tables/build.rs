@@ -339,6 +339,29 @@ pub(super) fn requests(
     table
 }
 
+/// Leaves the cells `cols` of row `key` of `table` (`name`: `requests`, `proactive`) unknown,
+/// what they printed kept as their raw text, with an issue `{name} {key}: {why}` about them;
+/// nothing where `cols` is empty.
+pub(super) fn unseat(
+    table: &mut TableReading,
+    name: &str,
+    key: &str,
+    cols: &[&'static str],
+    why: &str,
+    issues: &mut Vec<Issue>,
+) {
+    if cols.is_empty() {
+        return;
+    }
+    let Some(row) = table.cells.get_mut(key) else { return };
+    for col in cols {
+        if let Some(cell) = row.get_mut(col) {
+            *cell = cells::unknown(&cell.raw, cell.span);
+        }
+    }
+    issues.push(unreadable(name, key, cols, format!("{name} {key}: {why}")));
+}
+
 /// Column-aligned text estimates each page's columns from its own rows (a page whose rows all
 /// lost blank cells may be estimated a column off): a cell placed there by its printed position
 /// (`inferred`) in a column of parts whose relations between rows then fail is not known.
@@ -351,21 +374,11 @@ fn unseat_misplaced(rows: &[RowIn], table: &mut TableReading, issues: &mut Vec<I
         return;
     }
     for r in rows.iter().filter(|r| !r.at.is_empty()) {
-        let Some((_, row)) = table.cells.0.iter_mut().find(|(k, _)| k == r.key) else { continue };
-        let mut placed: Vec<&'static str> = Vec::new();
-        for &c in &failing {
-            if let Some(cell) = row.0.iter_mut().find(|(k, _)| k == T3_COLS[c]).map(|(_, cell)| cell) {
-                if cell.inferred {
-                    *cell = cells::unknown(&cell.raw, cell.span);
-                    placed.push(T3_COLS[c]);
-                }
-            }
-        }
-        if !placed.is_empty() {
-            let msg =
-                format!("requests {}: placed by printed positions in columns whose relations between rows fail", r.key);
-            issues.push(unreadable("requests", r.key, &placed, msg));
-        }
+        let Some(row) = table.cells.get(r.key) else { continue };
+        let placed: Vec<&'static str> =
+            failing.iter().map(|&c| T3_COLS[c]).filter(|col| row.get(col).is_some_and(|cell| cell.inferred)).collect();
+        let why = "placed by printed positions in columns whose relations between rows fail";
+        unseat(table, "requests", r.key, &placed, why, issues);
     }
 }
 

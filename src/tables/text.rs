@@ -854,26 +854,16 @@ fn read_apart(
 /// template order) does not settle, with an issue for each row that has any.
 fn unsettle(table: &mut TableReading, format: TableFormat, certain: &[bool], issues: &mut Vec<Issue>) {
     let width = T3_COLS.len();
+    let why = "printed a column at a time with the columns out of order; \
+               only the total and the parts every order agrees on are read";
     for (p, i) in template::t3_rows_of(format).into_iter().enumerate() {
         let key = T3_ROWS[i].key;
-        let Some((_, row)) = table.cells.0.iter_mut().find(|(k, _)| *k == key) else { continue };
-        let mut unsure: Vec<&'static str> = Vec::new();
-        for (c, col) in T3_COLS.iter().enumerate() {
-            if certain[p * width + c] {
-                continue;
-            }
-            if let Some((_, cell)) = row.0.iter_mut().find(|(k, _)| k == col) {
-                *cell = cells::unknown(&cell.raw, cell.span);
-                unsure.push(col);
-            }
-        }
-        if !unsure.is_empty() {
-            let msg = format!(
-                "requests {key}: printed a column at a time with the columns out of order; \
-                 only the total and the parts every order agrees on are read"
-            );
-            issues.push(build::unreadable("requests", key, &unsure, msg));
-        }
+        let Some(row) = table.cells.get(key) else { continue };
+        let unsure: Vec<&'static str> = (0..width)
+            .filter(|&c| !certain[p * width + c] && row.get(T3_COLS[c]).is_some())
+            .map(|c| T3_COLS[c])
+            .collect();
+        build::unseat(table, "requests", key, &unsure, why, issues);
     }
 }
 
@@ -1388,16 +1378,10 @@ pub(super) fn proactive(
         }
     }
     let mut table = build::proactive(format, rows_in, [span[0], end], Vec::new(), issues);
+    let why = "the labels came out in a run, then their values; \
+               read row by row and a column at a time, this row's differ";
     for (key, cols) in unsure {
-        let Some((_, row)) = table.cells.0.iter_mut().find(|(k, _)| *k == key) else { continue };
-        for (_, cell) in row.0.iter_mut().filter(|(c, _)| cols.iter().any(|x| x == c)) {
-            *cell = cells::unknown(&cell.raw, cell.span);
-        }
-        let msg = format!(
-            "proactive {key}: the labels came out in a run, then their values; \
-             read row by row and a column at a time, this row's differ"
-        );
-        issues.push(build::unreadable("proactive", key, &cols, msg));
+        build::unseat(&mut table, "proactive", key, &cols, why, issues);
     }
     Some(table)
 }
