@@ -1398,28 +1398,25 @@ fn label_runs(
     unsure: &mut Vec<(&'static str, Vec<&'static str>)>,
 ) -> Vec<bool> {
     let mut taken = vec![false; rows.len()];
+    let free = |r: &RowIn| !placed.contains(&r.key) && r.pins.is_empty();
     let mut j = 0;
     while j < rows.len() {
-        let free = |r: &RowIn| !placed.contains(&r.key) && r.pins.is_empty();
         let Some(e) = (j..rows.len()).find(|&e| !rows[e].tokens.is_empty() || !free(&rows[e])) else { break };
         let (n, m) = (e - j + 1, rows[e].cols.len());
-        let values: Option<Vec<i64>> = rows[e].tokens.iter().map(whole_number).collect();
         let fits = n >= 2
             && m >= 2
             && free(&rows[e])
             && rows[j..=e].iter().all(|r| r.cols.len() == m)
-            && rows[e].tokens.len() == n * m
-            && values.is_some();
-        if !fits {
+            && rows[e].tokens.len() == n * m;
+        let values: Option<Vec<i64>> = rows[e].tokens.iter().map(whole_number).collect();
+        let (true, Some(values)) = (fits, values) else {
             j = e + 1;
             continue;
-        }
-        let values = values.expect("whole numbers");
+        };
         let tokens = std::mem::take(&mut rows[e].tokens);
         for (i, chunk) in tokens.chunks(m).enumerate() {
             let r = &mut rows[j + i];
-            r.region = rows::tokens_span(chunk, chunk[0].span()[0]);
-            r.tokens = chunk.to_vec();
+            apart::give(r, chunk.to_vec());
             taken[j + i] = true;
             // Row by row the cell is values[i·m + c]; a column at a time, in any order of the
             // columns, it is one of values[c'·n + i].

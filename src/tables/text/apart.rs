@@ -32,7 +32,7 @@ fn values_after(v: &View, in_table: &[Hit], k: usize, limit: usize) -> Vec<Token
 }
 
 /// Gives row `r` the tokens `toks`.
-fn give(r: &mut RowIn, toks: Vec<Token>) {
+pub(super) fn give(r: &mut RowIn, toks: Vec<Token>) {
     r.region = rows::tokens_span(&toks, r.region[0]);
     r.tokens = toks;
 }
