@@ -352,8 +352,11 @@ pub fn parse_file(path: &str, opts: &Options) -> Result<Report, CoreError> {
     }
     // The size the metadata gives is 0 for devices, pipes and /proc files: read at most one
     // byte past the limit, so `/dev/zero` is refused instead of filling the memory.
-    let mut bytes = Vec::new();
     let limit = u64::try_from(opts.max_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    // Room for the whole file and the one byte that shows it grew past the limit: `Take`
+    // gives `read_to_end` no size hint, so an empty vector would grow (and read) in steps
+    // from 32 bytes.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(limit)).unwrap_or(0).saturating_add(1));
     std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes)).map_err(io)?;
     if bytes.len() > opts.max_bytes {
         return Err(CoreError::TooLarge { size: bytes.len(), limit: opts.max_bytes });
