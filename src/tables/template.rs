@@ -415,12 +415,8 @@ impl T2Item {
 /// A misprinted or abbreviated row label (`2.其他法律行政止公开`): the template row whose
 /// printed label shares the most characters in order with it, when that is clear.
 pub fn fuzzy_t3(label: &str) -> Option<usize> {
-    /// The template rows' printed labels as compared: computed once, not per label.
-    static PRINTED: std::sync::LazyLock<Vec<Printed>> = std::sync::LazyLock::new(|| {
-        T3_ROW_PRINTED.iter().map(|(p, _)| Printed::new(strip_ordinal(&super::grid::compact(p)))).collect()
-    });
     let l: Vec<char> = strip_ordinal(label).chars().collect();
-    if l.len() < 4 {
+    if !fuzzy_t3_may_match(l.len()) {
         return None;
     }
     let mut scored: Vec<(f64, usize)> = PRINTED
@@ -443,8 +439,27 @@ pub fn fuzzy_t3(label: &str) -> Option<usize> {
     (best >= 0.75 && best - second >= 0.15).then_some(i)
 }
 
+/// The template rows' printed labels as [`fuzzy_t3`] compares them: computed once, not per label.
+static PRINTED: std::sync::LazyLock<Vec<Printed>> = std::sync::LazyLock::new(|| {
+    T3_ROW_PRINTED.iter().map(|(p, _)| Printed::new(strip_ordinal(&super::grid::compact(p)))).collect()
+});
+
+/// Whether a label of `len` characters (its ordinal stripped) may be matched by [`fuzzy_t3`]:
+/// at least 4, and not so long that every printed label is under 0.6 of it (each score is then
+/// 0). Lets a caller skip building the label of a prose line.
+pub fn fuzzy_t3_may_match(len: usize) -> bool {
+    static LONGEST: std::sync::LazyLock<usize> =
+        std::sync::LazyLock::new(|| PRINTED.iter().map(|p| p.len).max().unwrap_or(0));
+    len >= 4 && len * 6 <= *LONGEST * 10
+}
+
+/// Characters [`strip_ordinal`] strips from the start of a label.
+pub fn is_ordinal_char(c: char) -> bool {
+    c.is_ascii_digit() || "().、．,一二三四五六七八九十".contains(c)
+}
+
 pub fn strip_ordinal(s: &str) -> &str {
-    s.trim_start_matches(|c: char| c.is_ascii_digit() || "().、．,一二三四五六七八九十".contains(c))
+    s.trim_start_matches(is_ordinal_char)
 }
 
 /// Labels longer than this many characters share no subsequence worth scoring ([`Printed::lcs`]
@@ -673,7 +688,26 @@ pub mod export {
 
 #[cfg(test)]
 mod tests {
-    use super::{Printed, LCS_MAX};
+    use super::{fuzzy_t3, fuzzy_t3_may_match, Printed, LCS_MAX, PRINTED, T3_ROW_PRINTED};
+
+    #[test]
+    fn labels_the_length_bound_rules_out_never_match() {
+        // Every printed label, and each grown by repeating its own text, is matched exactly
+        // where the bound lets it be: the bound only skips labels that match nothing.
+        let longest = PRINTED.iter().map(|p| p.len).max().unwrap();
+        assert!(fuzzy_t3_may_match(longest) && !fuzzy_t3_may_match(longest * 2));
+        for (p, _) in T3_ROW_PRINTED {
+            let p = super::strip_ordinal(&crate::tables::grid::compact(p)).to_string();
+            for times in 1..4 {
+                let l = p.repeat(times);
+                let n = l.chars().count();
+                if !fuzzy_t3_may_match(n) {
+                    assert_eq!(fuzzy_t3(&l), None, "{l}");
+                }
+            }
+        }
+        assert!(!fuzzy_t3_may_match(3));
+    }
 
     /// The longest common subsequence by the textbook table.
     fn lcs_table(a: &[char], b: &[char]) -> usize {

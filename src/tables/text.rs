@@ -110,10 +110,21 @@ fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
             })
             .unwrap_or(le);
         let label_end = (ord_end..le).find(|&i| cells::fold(v.chars[i]).is_ascii_digit()).unwrap_or(le);
+        // The label's length as `fuzzy_t3` counts it (spaces left out, the ordinal stripped),
+        // without building it: most lines are prose, far longer than any row label.
+        let (mut label_len, mut stripping) = (0usize, true);
+        for c in v.chars[body..label_end].iter().map(|&c| cells::fold(c)).filter(|&c| !cells::is_space(c)) {
+            stripping = stripping && template::is_ordinal_char(c);
+            label_len += usize::from(!stripping);
+        }
+        if !template::fuzzy_t3_may_match(label_len) {
+            ls = le + 1;
+            continue;
+        }
         let label: String =
             v.chars[body..label_end].iter().map(|c| cells::fold(*c)).filter(|c| !cells::is_space(*c)).collect();
         // A hit covering little of the label (`其他` inside `2.其他法律行政止公开`) is no label.
-        let label_len = template::strip_ordinal(&label).chars().count();
+        debug_assert_eq!(label_len, template::strip_ordinal(&label).chars().count());
         let covered = hits
             .iter()
             .any(|h| h.start < le && h.end > ls && (h.end - h.start >= 4 || 2 * (h.end - h.start) >= label_len));
