@@ -250,7 +250,7 @@ const NON_COUNT_UNITS: &[&str] = &["个工作日", "万人", "万条", "余次",
 /// Whether a unit of `UNITS` makes its number a countable fact (SPEC §5).
 pub fn is_count_unit(unit: &str) -> bool {
     // Asked for every number of every sentence: one lookup, not a walk of `UNITS`.
-    static COUNT_UNITS: LazyLock<std::collections::HashSet<&'static str>> =
+    static COUNT_UNITS: LazyLock<crate::hashing::FastSet<&'static str>> =
         LazyLock::new(|| UNITS.iter().copied().filter(|u| !NON_COUNT_UNITS.contains(u)).collect());
     COUNT_UNITS.contains(unit)
 }

@@ -213,7 +213,7 @@ fn mark_running_headers(chars: &[char], lines: &[(usize, usize)], furniture: &mu
             pair
         })
     }
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen: crate::hashing::FastSet<String> = crate::hashing::FastSet::default();
     for line in lines {
         let &(a, b) = line;
         // The length and the `。` are the key's (spaces are no `。`), and whether it is the

@@ -435,7 +435,7 @@ fn joint_columns_within(rows: &mut [(Vec<Token>, Vec<Cand>, bool)], t: &T3Rows, 
         }
     }
     // R1: new + carried over = results total + carried forward, per column.
-    let mut inflow: std::collections::HashMap<[i64; 6], Vec<(usize, usize)>> = std::collections::HashMap::new();
+    let mut inflow: crate::hashing::FastMap<[i64; 6], Vec<(usize, usize)>> = crate::hashing::FastMap::default();
     for (a, (ka, _)) in options[t.new].iter().enumerate() {
         for (b, (kb, _)) in options[t.carried_over].iter().enumerate() {
             inflow.entry(add6(ka, kb)).or_default().push((a, b));

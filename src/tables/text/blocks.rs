@@ -6,7 +6,7 @@
 //! relations between rows tell, and the order is used only where every arrangement of blocks
 //! that satisfies them all gives the same values.
 
-use std::collections::HashSet;
+use crate::hashing::FastSet;
 
 /// Most distinct tables kept per starting row while arrangements are enumerated: past it the
 /// values are not settled. (A row of zeros beside a row with one value reads as two rows a
@@ -140,7 +140,7 @@ fn readings(
     let one_row: &[&[(usize, usize)]] = &[&[(0, width)]];
     for s in (0..rows).rev() {
         let mut here: Tails = Vec::new();
-        let mut seen: HashSet<Vec<i64>> = HashSet::new();
+        let mut seen: FastSet<Vec<i64>> = FastSet::default();
         for k in 1..=rows - s {
             // The distinct blocks of rows s..s + k that add up, each with its positions.
             let mut blocks: Vec<(Vec<i64>, Vec<usize>)> = Vec::new();
