@@ -60,6 +60,12 @@ def main() -> None:
         "txt-pdfplumber": (layouts.pdfplumber_text, True),
         "txt-pypdf": (layouts.pypdf_text, True),
         "txt-pypdfium2": (layouts.pypdfium2_text, True),
+        "txt-pypdf-layout": (lambda p: layouts.pypdf_text(p, layout=True), False),
+        "txt-pdfplumber-layout": (lambda p: layouts.pdfplumber_text(p, layout=True), False),
+        "txt-pymupdf": (layouts.pymupdf_text, False),
+        "txt-pymupdf-sort": (lambda p: layouts.pymupdf_text(p, how="sort"), False),
+        "txt-pymupdf-blocks": (lambda p: layouts.pymupdf_text(p, how="blocks"), True),
+        "md-pymupdf4llm": (layouts.pymupdf4llm_md, True),
         "html-pdftohtml": (layouts.pdftohtml, True),
         # gongkai's own readers: the PDF itself, and the Word file the docx PDF was made from.
         "pdf": (lambda p: p.read_bytes(), False),

@@ -129,7 +129,15 @@ fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
             .iter()
             .any(|h| h.start < le && h.end > ls && (h.end - h.start >= 4 || 2 * (h.end - h.start) >= label_len));
         if !covered {
-            if let Some(i) = template::fuzzy_t3(&label) {
+            // A label wrapped over two lines with the row's values on its first
+            // (`4.无正当理由大量反   1   1` / `复申请`): the label with the next line's text.
+            let row = template::fuzzy_t3(&label).or_else(|| {
+                (label_end < le)
+                    .then(|| wrapped_tail(v, le + 1))
+                    .flatten()
+                    .and_then(|tail| template::fuzzy_t3(&(label.clone() + &tail)))
+            });
+            if let Some(i) = row {
                 if let Some(pat) = T3_LABELS.iter().position(|(_, l)| *l == T3Label::Row(i)) {
                     let end =
                         (body..label_end).rev().find(|&k| !cells::is_space(v.chars[k])).map_or(label_end, |k| k + 1);
@@ -140,6 +148,17 @@ fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
         ls = le + 1;
     }
     out
+}
+
+/// The text of the line starting at `ls` as the rest of a wrapped label (folded, spaces left
+/// out): a few Chinese characters and no digit (`复申请`, `益`), else `None`.
+fn wrapped_tail(v: &View, ls: usize) -> Option<String> {
+    /// Longest rest of a label taken from the next line.
+    const MAX_TAIL: usize = 12;
+    let le = (ls..v.chars.len()).find(|&i| v.chars[i] == '\n').unwrap_or(v.chars.len());
+    let tail: String = v.chars.get(ls..le)?.iter().map(|&c| cells::fold(c)).filter(|&c| !cells::is_space(c)).collect();
+    let n = tail.chars().count();
+    (n > 0 && n <= MAX_TAIL && tail.chars().all(rows::is_cjk)).then_some(tail)
 }
 
 /// Table 3 from text.
