@@ -60,6 +60,12 @@ pub struct RawCell {
     pub header: bool,
     /// Page and box, for cells read from a PDF.
     pub evidence: Option<CellEvidence>,
+    /// For a pipe cell that prints blank marks, its words in order: a number, or `None` for a
+    /// blank mark (a no-break space that a PDF keeps in an empty cell, Word's `&nbsp;`, which a
+    /// PDF-to-Markdown converter printed: a blank the text shows, unlike an empty cell, which may
+    /// stand for a cell the text lost). markitdown joins the words of the PDF cells that fall
+    /// into one of its columns (`2 \u{a0}`): each word is one of them. Empty for other cells.
+    pub marked: Vec<Option<String>>,
 }
 
 /// A table as a rectangular grid with rowspan/colspan expanded. The grid stores
@@ -133,6 +139,8 @@ pub struct Cell {
     pub colspan: usize,
     pub header: bool,
     pub evidence: Option<CellEvidence>,
+    /// `RawCell::marked`.
+    pub marked: Vec<Option<String>>,
 }
 
 /// A table grid in the assembled document; like `RawTable`, with spans.
@@ -246,6 +254,7 @@ impl Document {
                             colspan: c.colspan,
                             header: c.header,
                             evidence: c.evidence,
+                            marked: c.marked,
                         })
                         .collect();
                     // Cells appear in text in grid order (row by row), at their origin.
@@ -326,6 +335,7 @@ impl Document {
                             colspan: c.colspan,
                             header: c.header,
                             evidence: c.evidence,
+                            marked: c.marked.clone(),
                         })
                         .collect();
                     blocks.push(RawBlock::Table(RawTable {

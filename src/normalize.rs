@@ -355,6 +355,7 @@ mod tests {
                 colspan: 1,
                 header: false,
                 evidence: None,
+                marked: Vec::new(),
             });
         }
         let raw = RawDocument { blocks: vec![RawBlock::Table(t.clone())], ..Default::default() };

@@ -420,15 +420,25 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
     if !matches!(kind, LineKind::Pipe | LineKind::Tabs) {
         return None;
     }
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut rows: Vec<Vec<Field>> = Vec::new();
     let mut j = i;
     let mut end = i;
     let mut separator = false;
     while j < lines.len() {
         match kinds[j] {
             k if k == kind => {
-                let fields = if kind == LineKind::Pipe { pipe_fields(lines[j]) } else { tab_fields(lines[j]) };
-                rows.push(fields.into_iter().map(|f| cell_text(&f, markdown)).collect());
+                let row: Vec<Field> = if kind == LineKind::Pipe {
+                    pipe_fields(lines[j])
+                        .iter()
+                        .map(|f| Field { text: cell_text(f, markdown), marked: blank_marked(f).unwrap_or_default() })
+                        .collect()
+                } else {
+                    tab_fields(lines[j])
+                        .iter()
+                        .map(|f| Field { text: cell_text(f, markdown), marked: Vec::new() })
+                        .collect()
+                };
+                rows.push(row);
                 end = j + 1;
             }
             LineKind::Separator if kind == LineKind::Pipe => {
@@ -447,7 +457,7 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
     }
     // pymupdf4llm names the columns of a header it could not read `Col1`, `Col2` …: no text.
     if let Some(first) = rows.first_mut() {
-        for f in first.iter_mut() {
+        for f in first.iter_mut().map(|f| &mut f.text) {
             if f.strip_prefix("Col").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
                 f.clear();
             }
@@ -469,6 +479,40 @@ fn pipe_fields(line: &str) -> Vec<String> {
     }
     fields.truncate(MAX_FIELDS);
     fields
+}
+
+/// One cell of a text table row: its text, and its words when it prints blank marks
+/// (`RawCell::marked`).
+struct Field {
+    text: String,
+    marked: Vec<Option<String>>,
+}
+
+/// Whether `c` is a no-break space (U+00A0, U+202F), the blank mark of an empty PDF cell.
+fn is_nbsp(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}')
+}
+
+/// The words of a pipe field that prints blank marks (`RawCell::marked`): only no-break
+/// spaces (a PDF's empty cell whose `&nbsp;` a converter kept), or words set apart by plain
+/// spaces that are each a number or no-break spaces only, one of them at least (`2 \u{a0}`,
+/// `\u{a0} \u{a0}`: markitdown joins the words of the PDF cells that fall into one of its
+/// columns, a blank cell's `&nbsp;` among them). `None` for any other field.
+fn blank_marked(field: &str) -> Option<Vec<Option<String>>> {
+    let words: Vec<&str> = field.split([' ', '\t']).filter(|w| !w.is_empty()).collect();
+    let mark = |w: &str| w.chars().all(is_nbsp);
+    if !words.iter().any(|w| mark(w)) {
+        return None;
+    }
+    let number = |w: &str| {
+        let body = w.strip_prefix(['-', '+']).unwrap_or(w);
+        body.starts_with(|c: char| c.is_ascii_digit())
+            && body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    };
+    if !words.iter().all(|w| mark(w) || number(w)) {
+        return None;
+    }
+    Some(words.into_iter().map(|w| (!mark(w)).then(|| w.to_string())).collect())
 }
 
 /// The fields of a TAB row: an empty field between two TABs is a blank cell,
@@ -518,14 +562,23 @@ fn prose_rows(t: &RawTable) -> Option<Vec<String>> {
 
 /// Rows of fields → a grid, one cell per field (a text table carries no spans;
 /// a merged cell is its text followed by empty cells or one field).
-fn grid(rows: Vec<Vec<String>>) -> RawTable {
+fn grid(rows: Vec<Vec<Field>>) -> RawTable {
     let n_cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut t = RawTable { n_rows: rows.len(), n_cols, ..Default::default() };
     t.grid = vec![None; rows.len() * n_cols];
     for (r, row) in rows.into_iter().enumerate() {
-        for (c, text) in row.into_iter().enumerate() {
+        for (c, Field { text, marked }) in row.into_iter().enumerate() {
             t.grid[r * n_cols + c] = Some(t.cells.len() as u32);
-            t.cells.push(RawCell { text, row: r, col: c, rowspan: 1, colspan: 1, header: false, evidence: None });
+            t.cells.push(RawCell {
+                text,
+                row: r,
+                col: c,
+                rowspan: 1,
+                colspan: 1,
+                header: false,
+                evidence: None,
+                marked,
+            });
         }
     }
     t
@@ -620,6 +673,27 @@ mod tests {
         assert_eq!(texts(t, 0), ["一、本年新收", "", "", "64", ""]);
         assert_eq!(texts(t, 1), ["", "（七）总计\n合计", "", "63", "5"]);
         assert_eq!(doc.blocks.last(), Some(&RawBlock::Paragraph("四、行政复议".into())));
+    }
+
+    #[test]
+    fn pipe_cells_of_numbers_and_blank_marks_keep_each_word() {
+        // markitdown of a LibreOffice PDF whose empty cells hold `&nbsp;`: one pipe cell holds the
+        // words of two PDF cells, a blank cell's no-break space among them.
+        assert_eq!(blank_marked("2 \u{a0}"), Some(vec![Some("2".to_string()), None]));
+        assert_eq!(blank_marked(" \u{a0} \u{a0} "), Some(vec![None, None]));
+        assert_eq!(blank_marked("  \u{a0}   "), Some(vec![None]));
+        assert_eq!(blank_marked("1 30"), None);
+        assert_eq!(blank_marked("     "), None);
+        assert_eq!(blank_marked("用、行政机关不再 \u{a0}"), None);
+        let md = "| 二、上年结转政府信息公开申请数量 |     | \u{a0} \u{a0} | 2 \u{a0} | \u{a0}   |\n| --- | --- | --- | --- | --- |\n|  |  | 27 | 1 30 |  |\n";
+        let doc = parse_markdown(md);
+        let t = table(&doc, 0);
+        assert_eq!(texts(t, 0), ["二、上年结转政府信息公开申请数量", "", "", "2", ""]);
+        let marked: Vec<&Vec<Option<String>>> = t.cells.iter().filter(|c| c.row == 0).map(|c| &c.marked).collect();
+        assert_eq!(marked[2], &vec![None, None]);
+        assert_eq!(marked[3], &vec![Some("2".to_string()), None]);
+        assert_eq!(marked[4], &vec![None]);
+        assert!(marked[1].is_empty() && t.cells.iter().filter(|c| c.row == 1).all(|c| c.marked.is_empty()));
     }
 
     #[test]

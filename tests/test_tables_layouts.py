@@ -349,12 +349,39 @@ def test_markitdown_rows_that_lost_their_blank_cells_are_placed_by_the_arithmeti
     cells = report.tables["requests"]["cells"]
     assert [c["value"] for c in cells["new_received"].values()] == [3235, 172, 14, 20, 46, 48, 3535]
     assert [c["value"] for c in cells["carried_over"].values()] == [139, 1, None, None, None, 1, 141]
-    # `7 2 9`: the 2 may be any of five columns' value; only the first and the total are known.
-    assert [c["value"] for c in cells["denied_enforcement_file"].values()] == [7, None, None, None, None, None, 9]
-    assert any("5 placements of \"7 2 9\" fit" in i["message"] for i in report.issues)
+    # `| 7 | 2 | \xa0 \xa0 | \xa0 | \xa0 9 |`: the blank marks of the empty cells leave the 2 one column only
+    # (without them it may be any of five columns').
+    assert [c["value"] for c in cells["denied_enforcement_file"].values()] == [7, 2, None, None, None, None, 9]
     # One value changed so that a row no longer adds up: nothing places the rows.
     row = "| 一、本年新收政府信息公开申请数量 |     | 3235 | 172 | 14 20 | 46  | 48 3535 |"
     _table3_unread_once_changed(path, row, "48 3535", "48 3536")
+
+
+def test_markitdown_blank_marks_of_a_pdf_make_every_row_a_row_of_values() -> None:
+    # markitdown of LibreOffice's PDF of a Word page printing zeros blank: each empty cell keeps
+    # its `&nbsp;`, which markitdown prints (`| 2 \xa0 | \xa0 \xa0 |`); a row of blank cells is
+    # then a row of values too, and the 25 rows are the 2021 template's in order, though the
+    # values of （一）予以公开 come out above its label.
+    path = LAYOUTS / "md-markitdown" / "pingtan-czj-2025.libreoffice.md"
+    report, gold = _read_checked("md-markitdown", "pingtan-czj-2025.libreoffice.md")
+    cells = report.tables["requests"]["cells"]
+    values = lambda key: [c["value"] if c["state"] != "blank" else "" for c in cells[key].values()]  # noqa: E731
+    assert values("new_received") == [2, "", "", "", "", "", 2]
+    assert values("carried_over") == [""] * 7
+    assert values("granted") == [1, "", "", "", "", "", 1]
+    assert values("partially_granted") == [""] * 7
+    assert values("unavailable_not_held") == [1, "", "", "", "", "", 1]
+    assert values("results_total") == [2, "", "", "", "", "", 2]
+    assert values("carried_forward") == [""] * 7
+    assert not [i for i in report.issues if i["code"] == "TABLE_UNREADABLE" and "requests" in i["message"]]
+    # Without the row of blank marks of （二）部分公开 the rows are one short of the template's:
+    # no row is known to be whose.
+    text = path.read_text(encoding="utf-8")
+    row = "（二）部分公开（区分处理的，只\n|     |     | \xa0 \xa0 | \xa0 \xa0 | \xa0 \xa0 | \xa0   |\n"
+    assert text.count(row) == 1
+    changed = parse(text.replace(row, "（二）部分公开（区分处理的，只\n"), format="markdown")
+    granted = changed.tables["requests"]["cells"]["granted"]
+    assert all(c["value"] is None and c["state"] != "blank" for c in granted.values())
 
 
 def test_markitdown_a_page_number_inside_table3_is_no_row() -> None:

@@ -92,7 +92,16 @@ pub(super) fn build_table(a: &Arena, t: u32, known: &mut CellTexts) -> Built {
                     }
                 }
             }
-            cells.push(RawCell { text, row: r, col, rowspan, colspan, header: node.tag == Tag::Th, evidence: None });
+            cells.push(RawCell {
+                text,
+                row: r,
+                col,
+                rowspan,
+                colspan,
+                header: node.tag == Tag::Th,
+                evidence: None,
+                marked: Vec::new(),
+            });
             col += colspan;
         }
         if !too_big {

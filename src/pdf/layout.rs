@@ -336,6 +336,7 @@ fn raw_table(g: grid::Grid) -> RawTable {
                 colspan: c.colspan,
                 header: false,
                 evidence: Some(CellEvidence { page: c.page as u32 + 1, bbox: c.bbox.map(round2) }),
+                marked: Vec::new(),
             })
             .collect(),
         grid: g.grid,

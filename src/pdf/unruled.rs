@@ -253,6 +253,7 @@ fn build(
                     page: page as u32 + 1,
                     bbox: [x0, top, x1, bottom].map(|v| (v * 100.0).round() / 100.0),
                 }),
+                marked: Vec::new(),
             });
             table.grid[r * n_cols + c] = Some(idx);
         }

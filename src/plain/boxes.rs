@@ -259,6 +259,7 @@ fn read(Drawing { canvas, border_rows, walls: xs }: Drawing) -> Option<RawTable>
             colspan: col_end - col,
             header: false,
             evidence: None,
+            marked: Vec::new(),
         });
     }
     // In document order; regions overlapping in the grid make no table.

@@ -82,6 +82,10 @@ struct RowCell<'a> {
     span: [usize; 2],
     /// A number, a blank or a not-applicable mark: a value, not a label.
     value_like: bool,
+    /// A blank mark the text prints (`Cell::marked`): a blank cell the text shows.
+    blank_mark: bool,
+    /// One of the words of a cell that prints blank marks: each word is a cell of the PDF.
+    piece: bool,
 }
 
 impl RowCell<'_> {
@@ -104,6 +108,10 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         last = idx;
         let Some(i) = idx else { continue };
         let cell = &t.cells[i as usize];
+        if !cell.marked.is_empty() {
+            push_marked(&mut out, c, cell);
+            continue;
+        }
         let parsed = cells::parse_cell(&cell.text, cell.span, ColKind::Signed);
         let key = compact(&cell.text);
         let value_like = parsed.state != CellState::Text
@@ -112,10 +120,52 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         if !value_like && split_glued_item(&mut out, c, &cell.text, cell.span) {
             continue;
         }
-        out.push(RowCell { c0: c, c1: c, text: &cell.text, key, span: cell.span, value_like });
+        out.push(RowCell {
+            c0: c,
+            c1: c,
+            text: &cell.text,
+            key,
+            span: cell.span,
+            value_like,
+            blank_mark: false,
+            piece: false,
+        });
     }
     mark_unread_values(&mut out);
     out
+}
+
+/// The words of a cell that prints blank marks, each a value cell of its own at the cell's grid
+/// column: a number where the cell's text prints it, a blank mark where the number before it
+/// ends.
+fn push_marked<'a>(out: &mut Vec<RowCell<'a>>, c: usize, cell: &'a crate::document::Cell) {
+    let pieces = cell.marked.len() > 1;
+    let mut at = 0usize; // byte offset in the cell text past the last number found
+    let mut pos = cell.span[0];
+    for word in &cell.marked {
+        let (text, span) = match word {
+            Some(w) => match cell.text[at..].find(w.as_str()) {
+                Some(i) => {
+                    let start = cell.span[0] + cell.text[..at + i].chars().count();
+                    at += i + w.len();
+                    pos = start + w.chars().count();
+                    (w.as_str(), [start, pos])
+                }
+                None => (w.as_str(), [pos, pos]),
+            },
+            None => ("", [pos, pos]),
+        };
+        out.push(RowCell {
+            c0: c,
+            c1: c,
+            text,
+            key: compact(text),
+            span,
+            value_like: true,
+            blank_mark: word.is_none(),
+            piece: pieces,
+        });
+    }
 }
 
 /// Cells that print a value the cell reader cannot read (`（3）`, `[3]`, `×`, `不详`) stand where
@@ -162,8 +212,27 @@ fn split_glued_item<'a>(out: &mut Vec<RowCell<'a>>, c: usize, text: &'a str, spa
     let Some(at) = glued_item_value(&before, text) else { return false };
     let (head, tail) = text.split_at(at);
     let mid = span[0] + head.chars().count();
-    out.push(RowCell { c0: c, c1: c, text: head, key: compact(head), span: [span[0], mid], value_like: false });
-    out.push(RowCell { c0: c, c1: c, text: tail, key: compact(tail), span: [mid, span[1]], value_like: true });
+    let (blank_mark, piece) = (false, false);
+    out.push(RowCell {
+        c0: c,
+        c1: c,
+        text: head,
+        key: compact(head),
+        span: [span[0], mid],
+        value_like: false,
+        blank_mark,
+        piece,
+    });
+    out.push(RowCell {
+        c0: c,
+        c1: c,
+        text: tail,
+        key: compact(tail),
+        span: [mid, span[1]],
+        value_like: true,
+        blank_mark,
+        piece,
+    });
     true
 }
 
@@ -196,6 +265,9 @@ fn is_number_list(s: &str) -> bool {
 
 /// The tokens of a value cell: one token, or several when the cell prints several numbers.
 fn cell_tokens(c: &RowCell, kind: ColKind) -> Vec<Token> {
+    if c.blank_mark {
+        return vec![Token::Fixed(cells::blank(c.span))];
+    }
     let trimmed = c.text.trim_matches(is_space);
     if trimmed.chars().any(is_space) && is_number_list(trimmed) {
         let v = rows::View::new(c.text);
@@ -263,6 +335,10 @@ struct GRow<'a> {
 impl<'a> GRow<'a> {
     fn any_number(&self) -> bool {
         self.cells.iter().any(|c| c.value_like && !c.is_empty())
+    }
+    /// The row prints values: numbers, or blank marks (`Cell::marked`) after its label.
+    fn prints_values(&self) -> bool {
+        self.any_number() || self.tail().iter().any(|c| c.blank_mark)
     }
     /// The cells after the last label cell: where the row's values are.
     fn tail(&self) -> &[RowCell<'a>] {

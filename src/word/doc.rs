@@ -381,6 +381,7 @@ fn flush_table(rows: &mut Vec<(Vec<String>, Option<TDef>)>, blocks: &mut Vec<Raw
                 colspan: c1 - c0,
                 header: false,
                 evidence: None,
+                marked: Vec::new(),
             });
             for c in c0..c1 {
                 t.grid[r * n_cols + c] = Some(idx);

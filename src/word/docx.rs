@@ -284,7 +284,16 @@ fn finish(t: Table, out: &mut Vec<RawBlock>) {
                 }
             }
             let idx = table.cells.len() as u32;
-            table.cells.push(RawCell { text, row: r, col, rowspan: 1, colspan: span, header: false, evidence: None });
+            table.cells.push(RawCell {
+                text,
+                row: r,
+                col,
+                rowspan: 1,
+                colspan: span,
+                header: false,
+                evidence: None,
+                marked: Vec::new(),
+            });
             for c in col..(col + span).min(n_cols) {
                 table.grid[r * n_cols + c] = Some(idx);
             }

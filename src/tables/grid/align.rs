@@ -79,7 +79,7 @@ pub(super) fn alignments(header: Option<Vec<usize>>) -> Vec<Align> {
 
 /// Every cell prints at most one value (no `3 0 0 2`): the cells can be placed by column.
 fn single_values(tail: &[RowCell]) -> bool {
-    tail.iter().all(|c| !(c.text.trim_matches(is_space).chars().any(is_space) && is_number_list(c.text)))
+    tail.iter().all(|c| !(c.piece || (c.text.trim_matches(is_space).chars().any(is_space) && is_number_list(c.text))))
 }
 
 /// What `row_tokens` depends on besides the row: which cell (by first column) each column
@@ -117,7 +117,7 @@ pub(super) fn row_tokens(tail: &[RowCell], align: &Align, n: usize, kinds: &[Col
 /// The numbers of `tail` in order, none placed by its position in the grid (a converter's
 /// grid whose cells moved: only the order of the values holds).
 pub(super) fn flat_tokens(tail: &[RowCell]) -> Vec<Token> {
-    tail.iter().filter(|c| !c.is_empty()).flat_map(|c| cell_tokens(c, ColKind::Count)).collect()
+    tail.iter().filter(|c| !c.is_empty() || c.blank_mark).flat_map(|c| cell_tokens(c, ColKind::Count)).collect()
 }
 
 /// One reading of a table under one alignment per grid.

@@ -290,12 +290,32 @@ pub(super) fn by_position(
     rows: &[GRow],
     kinds: &[(usize, T3Kind)],
 ) -> Option<(TableFormat, Vec<(usize, usize)>, Vec<usize>)> {
-    let with_values: Vec<&(usize, T3Kind)> = kinds.iter().filter(|(k, _)| rows[*k].any_number()).collect();
+    // Rows printing blank marks only (`Cell::marked`) are rows of values too: the template's
+    // rows then count every row. Where they do not (a row's marks and numbers printed on two
+    // lines), the rows with numbers are placed as before.
+    by_position_of(rows, kinds, true).or_else(|| by_position_of(rows, kinds, false))
+}
+
+#[allow(clippy::type_complexity)]
+fn by_position_of(
+    rows: &[GRow],
+    kinds: &[(usize, T3Kind)],
+    marks: bool,
+) -> Option<(TableFormat, Vec<(usize, usize)>, Vec<usize>)> {
+    let with_values: Vec<&(usize, T3Kind)> =
+        kinds.iter().filter(|(k, _)| if marks { rows[*k].prints_values() } else { rows[*k].any_number() }).collect();
     let kinds7 = [ColKind::Count; 7];
     let short: Vec<usize> = with_values
         .iter()
         .map(|(k, _)| *k)
-        .filter(|&k| row_tokens(rows[k].tail(), &Align::Right(0), 7, &kinds7).0.len() != 7)
+        .filter(|&k| {
+            let n = if pieced(rows, rows[k].table) {
+                flat_tokens(rows[k].tail()).len()
+            } else {
+                row_tokens(rows[k].tail(), &Align::Right(0), 7, &kinds7).0.len()
+            };
+            n != 7
+        })
         .collect();
     for format in [TableFormat::F2021, TableFormat::F2019] {
         let order = template::t3_rows_of(format);
@@ -316,6 +336,13 @@ pub(super) fn by_position(
         }
     }
     None
+}
+
+/// Whether a cell of grid `table` holds the words of several PDF cells (`Cell::marked`): its
+/// grid columns then do not stand for the table's columns, and a row's values are read in
+/// order only (its numbers and blank marks), never by the columns of its cells.
+pub(super) fn pieced(rows: &[GRow], table: usize) -> bool {
+    rows.iter().any(|r| r.table == table && r.cells.iter().any(|c| c.piece))
 }
 
 /// Every cell of the template read as a printed 0 (none blank, unknown or inferred): the rows
@@ -392,7 +419,7 @@ pub(super) fn t3_readings(
         seen.push(keys);
         let placed = assigned.iter().map(|&(k, _)| {
             let align = &combo[grid_of(k)];
-            if flat {
+            if flat || pieced(rows, rows[k].table) {
                 flat_tokens(rows[k].tail_for(align))
             } else {
                 row_tokens(rows[k].tail_for(align), align, 7, &kinds7).0
