@@ -1525,6 +1525,33 @@ def test_pdftotext_layout_a_page_estimated_a_column_off_places_nothing_there() -
     assert any("columns whose relations between rows fail" in i["message"] for i in report.issues)
 
 
+def test_pymupdf_sort_values_stand_further_apart_than_the_header_pitch_allows() -> None:
+    # PyMuPDF's get_text(sort=True) of a LibreOffice PDF printing zeros blank: the header's words
+    # are laid out on another character grid than the values, so the pitch drawn through them
+    # (3.8 columns) is not the values' (5.7): 总计 (`71 4 1 1 2 79`) stands nine such pitches from
+    # its first value. Read by how far apart they stood, 无正当理由大量反复申请's `1 … 1` (科研机构,
+    # 总计) went to 自然人: a wrong number. Where most rows printed on one line stand further apart
+    # than six pitches, the distances say nothing: the rows are placed by arithmetic or not at all.
+    report = parse(DATA / "tool-fuzz" / "seed61-r13.pymupdf-sort.txt")
+    cells = report.tables["requests"]["cells"]
+    assert [c["value"] for c in cells["not_processed_excessive"].values()] == [None] * 7
+    assert [c["value"] for c in cells["new_received"].values()] == [None] * 7
+    assert any("placements of \"1 1\" fit" in i["message"] for i in report.issues)
+    # The report prints (gold of tests/data/synthetic/make.py, seed 61, report 13):
+    printed = {
+        "new_received": [71, 4, 1, 1, 2, 0, 79],
+        "granted": [43, 4, 0, 0, 1, 0, 48],
+        "unavailable_not_held": [6, 0, 0, 1, 0, 0, 7],
+        "not_processed_excessive": [0, 0, 1, 0, 0, 0, 1],
+        "other": [3, 0, 0, 0, 1, 0, 4],
+    }
+    for row, values in printed.items():
+        for c, want in zip(cells[row].values(), values):
+            assert c["value"] in (None, want), row
+    review = report.tables["review_litigation"]["cells"]["review"]
+    assert [c["value"] for c in review.values()] == [None, None, None, None, 2]
+
+
 def test_pdfminer_table3_columns_out_of_order_reads_what_every_order_agrees_on() -> None:
     # pdfminer of a real WPS PDF prints table 3 a column at a time, a block per page, and on the
     # first page the total column (`21 0 0 4 1 …`) before the other-organisations column of
