@@ -323,9 +323,19 @@ pub(super) fn requests(
     // of two values or more that adds up with its total left out shows the table omits totals.
     let shows_omitting = solved.iter().any(|(t, c, _)| t.len() >= 2 && solve::omitted_total_only(t, c, 0, 6));
     let glued = solved.iter().any(|(t, c, _)| !c.is_empty() && c.iter().all(|c| solve::splits_runs(t, c)));
+    // A result row of three values or more whose last is the sum of the others (`1 1 2`)
+    // prints its total (tables that leave the result rows' totals blank still print those of
+    // 本年新收 and 总计). Every placement of the rows may yet leave their totals out (a row's
+    // own slip pushes the arithmetic there: a table whose total column moved into a part
+    // column adds up as well), but that is then no evidence of omitted totals.
+    const SUMMARY: [&str; 4] = ["new_received", "carried_over", "results_total", "carried_forward"];
+    let summed = rows
+        .iter()
+        .zip(&solved)
+        .any(|(r, (t, _, _))| !SUMMARY.contains(&r.key) && t.len() >= 3 && solve::sums_to_last(t));
     let omitted = match (totalled > omitting, blanks_vanish) {
         _ if glued => OmittedTotal::Glued,
-        (false, true) if !shows_omitting => OmittedTotal::Doubted,
+        (false, true) if !shows_omitting || summed => OmittedTotal::Doubted,
         (false, _) => OmittedTotal::Believed,
         (true, false) => OmittedTotal::UnlessEveryPart,
         (true, true) => OmittedTotal::Doubted,

@@ -111,6 +111,9 @@ fn nearest(centres: &[f32], x: f32) -> (usize, f32) {
     })
 }
 
+/// Furthest a column's centre moves to the values under it, in pitches ([`ColumnModel::recentred`]).
+const MAX_RECENTRE: f32 = 2.0;
+
 /// Table 3's columns in column-aligned text. On a page where rows print all seven values,
 /// their positions; else on the header's page a straight line through the columns its words
 /// name (at least three different ones lying on it); else the tokens' positions when they fall
@@ -215,39 +218,21 @@ pub(super) fn t3_columns(
     let model = if model.holds(&xs) {
         model
     } else {
-        let mut model = model.recentred(&xs);
+        let drawn = model;
+        let mut model = drawn.recentred(&xs);
+        // Recentring moves a column within its own width (values at one edge of a wide
+        // column); one moved further was drawn where no column is (a header on another
+        // character grid than the values): the page has no model.
+        model.pages.retain(|(p, moved, pitch)| {
+            drawn.page(*p).is_some_and(|(c, _)| c.iter().zip(moved).all(|(a, b)| (a - b).abs() <= MAX_RECENTRE * pitch))
+        });
         model.relative = !model.holds(&xs);
-        // A header's words laid out on another character grid than the values (PyMuPDF's
-        // `sort` counts a Chinese character one column, a digit one) may give a pitch the
-        // values do not keep: where most rows printed on one line stand further apart than
-        // the six pitches from the first column to the last, how far apart a row's values
-        // stand says nothing.
-        if model.relative {
-            model.pages.retain(|&(p, _, pitch)| {
-                let spans: Vec<f32> = found.iter().filter_map(|f| one_line_span(v, &f.1, p)).collect();
-                2 * spans.iter().filter(|&&s| s > (6.0 + OFF_COLUMN) * pitch).count() <= spans.len()
-            });
-        }
         model
     };
     if model.pages.is_empty() {
         return None;
     }
     (!totals_off(v, found, &model)).then_some(model)
-}
-
-/// How far apart the first and last of a row's values stand, where it prints two or more on
-/// one line of page `page`.
-fn one_line_span(v: &View, tokens: &[Token], page: u32) -> Option<f32> {
-    let (first, last) = (tokens.first()?, tokens.last()?);
-    let between = v.chars.get(first.span()[0]..last.span()[1].min(v.chars.len()))?;
-    if tokens.len() < 2 || between.contains(&'\n') {
-        return None;
-    }
-    let xs: Vec<f32> =
-        tokens.iter().map(|t| centre(v, t).filter(|c| c.0 == page).map(|c| c.1)).collect::<Option<_>>()?;
-    let (lo, hi) = xs.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |a, &x| (a.0.min(x), a.1.max(x)));
-    Some(hi - lo)
 }
 
 /// Whether a row whose values add up to its last (`1  1  2`, the total not 0) stands under the
