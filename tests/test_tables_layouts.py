@@ -1571,6 +1571,20 @@ def test_pymupdf_sort_header_on_another_grid_than_the_values_gives_no_columns(na
     assert all(c["value"] is None for c in cells["new_received"].values())
 
 
+def test_a_number_and_its_unit_a_space_apart_on_a_line_are_one_cell() -> None:
+    # PyMuPDF's get_text("blocks") prints table 2's 采购 row a cell a line: `政府集` / `中采购` /
+    # (empty) / `18` / `188.33 万元`. Reading a cell a line, `188.33 万元` (two words) ended the
+    # cells: the empty line and `18` were the row's two, the item count blank and the amount 18.
+    path = DATA / "tool-fuzz" / "seed63-r3.pymupdf-blocks.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "中采购\n\n18\n188.33 万元\n" in text
+    cells = parse(path).tables["proactive"]["cells"]["procurement"]
+    assert [c["value"] for c in cells.values()] == [18, 1883300]
+    # Two words that are no number and its unit end the cells, and the row is not read that way.
+    cells = parse(text.replace("188.33 万元", "188.33 某某"), format="text").tables["proactive"]["cells"]
+    assert cells["procurement"]["amount"]["value"] != 18
+
+
 def test_a_row_slip_is_no_evidence_that_totals_are_left_blank() -> None:
     # Without columns, every row of `17 4 21` also fits as three parts with the total left blank
     # (a total column moved into a part column adds up as well), and one row's slip (予以公开

@@ -1055,6 +1055,9 @@ fn scan_line_cells(v: &View, label_end: usize, limit: usize, n: usize, per: Per)
         match cell_line(v, ls, le) {
             Some(None) => out.push(Token::Fixed(cells::blank([ls, ls]))),
             Some(Some(t)) => out.push(t),
+            // A line that starts with a number and goes on (`188.33 某某`): a value that is no
+            // cell of its own, so the cells a line each are not known to end before it.
+            None if starts_with_number(v, ls, le) => return None,
             None => break,
         }
         if le < limit {
@@ -1063,6 +1066,19 @@ fn scan_line_cells(v: &View, label_end: usize, limit: usize, n: usize, per: Per)
         ls = le + 1;
     }
     Some(out)
+}
+
+/// Whether the line `[a, b)` starts with a number as its own word (not an ordinal: `2.`, `3、`).
+fn starts_with_number(v: &View, a: usize, b: usize) -> bool {
+    let Some(s) = (a..b).find(|&i| !is_space(v.chars[i])) else { return false };
+    let e = (s..b)
+        .find(|&i| !(fold(v.chars[i]).is_ascii_digit() || matches!(fold(v.chars[i]), '.' | ',' | '-')))
+        .unwrap_or(b);
+    let word = &v.chars[s..e];
+    word.first().is_some_and(|c| fold(*c).is_ascii_digit() || *c == '-')
+        && word.iter().any(|c| fold(*c).is_ascii_digit())
+        && !matches!(word.last().map(|c| fold(*c)), Some('.' | ','))
+        && (e == b || is_space(v.chars[e]))
 }
 
 /// The depth of parentheses open at `b`, from `depth` open at `a`.
@@ -1119,8 +1135,19 @@ pub(super) fn pipe_row_after(v: &View, at: usize) -> Option<(usize, usize)> {
 fn cell_line(v: &View, a: usize, b: usize) -> Option<Option<Token>> {
     let Some(s) = (a..b).find(|&i| !is_space(v.chars[i])) else { return Some(None) };
     let e = (s..b).rev().find(|&i| !is_space(v.chars[i])).map_or(s, |i| i + 1);
-    if (s..e).any(|i| is_space(v.chars[i]) || v.furniture[i] || matches!(v.chars[i], '|' | '｜')) {
+    if (s..e).any(|i| v.furniture[i] || matches!(v.chars[i], '|' | '｜')) {
         return None;
+    }
+    if (s..e).any(|i| is_space(v.chars[i])) {
+        // Words a space apart are no one cell, but for a number and its unit (`188.33 万元`).
+        return match tokenize(v, s, e, None).as_slice() {
+            [t @ Token::Run { start, raw_len, unit, .. }]
+                if *start == s && start + raw_len == e && !unit.is_empty() =>
+            {
+                Some(Some(t.clone()))
+            }
+            _ => None,
+        };
     }
     let mut toks = Vec::new();
     word_tokens(v, s, e, &mut toks);
