@@ -18,6 +18,8 @@ const STAT_COLS: usize = 3;
 
 pub(super) struct Content<'a> {
     pub(super) a: &'a Arena,
+    /// Page numbers of `pdftohtml -s` pages (`page_numbers`), read as furniture.
+    pub(super) page_number: Vec<bool>,
     /// Non-space characters in each subtree (0 for skipped subtrees).
     pub(super) count: Vec<u32>,
     /// Subtree holds a long run of prose or a statistics-shaped table.
@@ -40,7 +42,8 @@ impl<'a> Content<'a> {
                 count[p] = count[p].saturating_add(count[i]);
             }
         }
-        let mut c = Content { a, count, substantial: vec![false; len] };
+        let page_number = page_numbers(a);
+        let mut c = Content { a, page_number, count, substantial: vec![false; len] };
         c.mark_substance();
         c
     }
@@ -180,7 +183,7 @@ impl<'a> Content<'a> {
                 continue;
             };
             let tag = a.tag(i);
-            if enter && (tag == Tag::Skip || self.droppable(i, root, in_container)) {
+            if enter && (tag == Tag::Skip || self.droppable(i, root, in_container) || self.page_number[i as usize]) {
                 walk.skip();
                 if tag.breaks_line() {
                     lines.brk();
@@ -223,6 +226,57 @@ impl<'a> Content<'a> {
         flush(&mut lines, &mut blocks);
         blocks
     }
+}
+
+/// The last paragraph of each page of `pdftohtml -s` output where every page's is a bare
+/// number and those numbers count the pages (`1`, `2`, … or from another first number): the
+/// page numbers, which would otherwise read as one more value of the row above them
+/// (`0 0 0 0 0 0 0 1`). One page, or any page's last paragraph not its number, and none is.
+fn page_numbers(a: &Arena) -> Vec<bool> {
+    let mut out = vec![false; a.nodes.len()];
+    let pages: Vec<u32> = (0..a.nodes.len() as u32).filter(|&i| a.node(i).mark == Mark::PdfPage).collect();
+    if pages.len() < 2 {
+        return out;
+    }
+    let mut found: Vec<u32> = Vec::with_capacity(pages.len());
+    let mut first = None;
+    for (k, &page) in pages.iter().enumerate() {
+        // The page's last child holding text.
+        let mut last = NONE;
+        let mut c = a.node(page).first_child;
+        while c != NONE {
+            if a.node(c).tag != Tag::Text || !a.text_of(c).trim().is_empty() {
+                last = c;
+            }
+            c = a.node(c).next_sibling;
+        }
+        if last == NONE || a.node(last).tag != Tag::Block {
+            return out;
+        }
+        let text = node_text(a, last);
+        let Some(n) = text.trim().parse::<u32>().ok().filter(|_| text.trim().len() <= 4) else { return out };
+        let first_n = *first.get_or_insert(n.wrapping_sub(k as u32));
+        if n.wrapping_sub(k as u32) != first_n {
+            return out;
+        }
+        found.push(last);
+    }
+    for i in found {
+        out[i as usize] = true;
+    }
+    out
+}
+
+/// The text under node `i`, its runs joined.
+fn node_text(a: &Arena, i: u32) -> String {
+    let mut s = String::new();
+    let mut walk = Walk::new(i);
+    while let Some((j, enter)) = walk.next(a) {
+        if enter && a.tag(j) == Tag::Text {
+            s.push_str(a.text_of(j));
+        }
+    }
+    s
 }
 
 pub(super) fn flush(lines: &mut Lines, blocks: &mut Vec<RawBlock>) {

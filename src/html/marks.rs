@@ -11,6 +11,16 @@ pub(super) enum Mark {
     Furniture,
     /// Page header (dropped only outside a content container).
     Header,
+    /// A page of poppler's `pdftohtml -s` (`<div id="page3-div">`): its last paragraph may be
+    /// the page's number.
+    PdfPage,
+}
+
+/// Whether an id is poppler's page div (`page3-div`).
+fn is_pdf_page(id: &str) -> bool {
+    id.strip_prefix("page")
+        .and_then(|r| r.strip_suffix("-div"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Known CMS content containers (id or class token, lowercase).
@@ -68,6 +78,9 @@ pub(super) fn mark_of(id: Option<&str>, class: Option<&str>, role: Option<&str>)
     if id.is_none() && class.is_none() {
         return Mark::None;
     }
+    if class.is_none() && id.is_some_and(is_pdf_page) {
+        return Mark::PdfPage;
+    }
     let attrs = format!("{} {}", id.unwrap_or(""), class.unwrap_or("")).to_ascii_lowercase();
     let tokens = || attrs.split_ascii_whitespace();
     if tokens().any(|t| CONTAINERS.contains(&t)) {
@@ -85,4 +98,20 @@ pub(super) fn mark_of(id: Option<&str>, class: Option<&str>, role: Option<&str>)
         return Mark::Header;
     }
     Mark::None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn poppler_page_divs_are_marked() {
+        assert_eq!(mark_of(Some("page1-div"), None, None), Mark::PdfPage);
+        assert_eq!(mark_of(Some("page12-div"), None, None), Mark::PdfPage);
+        for id in ["page-div", "pagex-div", "page1", "mypage1-div"] {
+            assert_ne!(mark_of(Some(id), None, None), Mark::PdfPage, "{id}");
+        }
+        // A class makes it no poppler page.
+        assert_ne!(mark_of(Some("page1-div"), Some("x"), None), Mark::PdfPage);
+    }
 }
