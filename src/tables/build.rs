@@ -191,9 +191,10 @@ pub(super) fn row_cells(
         && solve::omitted_total_only(tokens, cands, 0, last);
     // The parts of such a row were placed assuming its total left out: where its last value is
     // the sum of the others (`3 3`, `1 2 3`), a part and its total read as printed, so with the
-    // total doubted the parts are not known either.
-    let row_doubted =
-        omitted_only && ((every_part && !positioned) || omitted == OmittedTotal::Glued || solve::sums_to_last(tokens));
+    // total doubted the parts are not known either; so where it is more than their sum (`66 14
+    // 1 2 84`, a total printed off by a slip as well as a part).
+    let row_doubted = omitted_only
+        && ((every_part && !positioned) || omitted == OmittedTotal::Glued || solve::last_covers_rest(tokens));
     if row_doubted {
         read.fill(None);
     } else if omitted_only {

@@ -452,6 +452,15 @@ pub(super) fn sums_to_last(toks: &[Token]) -> bool {
     toks.iter().map(whole_number).collect::<Option<Vec<i64>>>().is_some_and(|v| sum_is_last(&v))
 }
 
+/// Whether tokens are whole numbers whose last is at least the sum of the others (`66 14 1 2
+/// 84`): the last may be the row's total, printed off by a slip, as well as a part.
+pub(super) fn last_covers_rest(toks: &[Token]) -> bool {
+    toks.iter()
+        .map(whole_number)
+        .collect::<Option<Vec<i64>>>()
+        .is_some_and(|v| (2..=7).contains(&v.len()) && v[..v.len() - 1].iter().sum::<i64>() <= v[v.len() - 1])
+}
+
 /// Whether a row whose printed cells break its sum would add up with one of its values
 /// moved into a group's total: then the text printed the cells out of order (PDF text
 /// without layout), not a report that does not add up.
