@@ -18,8 +18,9 @@ const STAT_COLS: usize = 3;
 
 pub(super) struct Content<'a> {
     pub(super) a: &'a Arena,
-    /// Page numbers of `pdftohtml -s` pages (`page_numbers`), read as furniture.
-    pub(super) page_number: Vec<bool>,
+    /// The nodes of the page numbers of `pdftohtml -s` pages (`page_numbers`, none on other
+    /// pages), read as furniture.
+    pub(super) page_numbers: Vec<u32>,
     /// Non-space characters in each subtree (0 for skipped subtrees).
     pub(super) count: Vec<u32>,
     /// Subtree holds a long run of prose or a statistics-shaped table.
@@ -42,8 +43,7 @@ impl<'a> Content<'a> {
                 count[p] = count[p].saturating_add(count[i]);
             }
         }
-        let page_number = page_numbers(a);
-        let mut c = Content { a, page_number, count, substantial: vec![false; len] };
+        let mut c = Content { a, page_numbers: page_numbers(a), count, substantial: vec![false; len] };
         c.mark_substance();
         c
     }
@@ -183,7 +183,7 @@ impl<'a> Content<'a> {
                 continue;
             };
             let tag = a.tag(i);
-            if enter && (tag == Tag::Skip || self.droppable(i, root, in_container) || self.page_number[i as usize]) {
+            if enter && (tag == Tag::Skip || self.droppable(i, root, in_container) || self.page_numbers.contains(&i)) {
                 walk.skip();
                 if tag.breaks_line() {
                     lines.brk();
@@ -232,51 +232,26 @@ impl<'a> Content<'a> {
 /// number and those numbers count the pages (`1`, `2`, … or from another first number): the
 /// page numbers, which would otherwise read as one more value of the row above them
 /// (`0 0 0 0 0 0 0 1`). One page, or any page's last paragraph not its number, and none is.
-fn page_numbers(a: &Arena) -> Vec<bool> {
-    let mut out = vec![false; a.nodes.len()];
+fn page_numbers(a: &Arena) -> Vec<u32> {
     let pages: Vec<u32> = (0..a.nodes.len() as u32).filter(|&i| a.node(i).mark == Mark::PdfPage).collect();
     if pages.len() < 2 {
-        return out;
+        return Vec::new();
     }
     let mut found: Vec<u32> = Vec::with_capacity(pages.len());
     let mut first = None;
     for (k, &page) in pages.iter().enumerate() {
         // The page's last child holding text.
-        let mut last = NONE;
-        let mut c = a.node(page).first_child;
-        while c != NONE {
-            if a.node(c).tag != Tag::Text || !a.text_of(c).trim().is_empty() {
-                last = c;
-            }
-            c = a.node(c).next_sibling;
-        }
-        if last == NONE || a.node(last).tag != Tag::Block {
-            return out;
-        }
-        let text = node_text(a, last);
-        let Some(n) = text.trim().parse::<u32>().ok().filter(|_| text.trim().len() <= 4) else { return out };
+        let last = a.children(page).filter(|&c| a.tag(c) != Tag::Text || !a.text_of(c).trim().is_empty()).last();
+        let Some(last) = last.filter(|&c| a.tag(c) == Tag::Block) else { return Vec::new() };
+        let text = a.cell_text(last, &mut Vec::new());
+        let Some(n) = text.trim().parse::<u32>().ok().filter(|_| text.trim().len() <= 4) else { return Vec::new() };
         let first_n = *first.get_or_insert(n.wrapping_sub(k as u32));
         if n.wrapping_sub(k as u32) != first_n {
-            return out;
+            return Vec::new();
         }
         found.push(last);
     }
-    for i in found {
-        out[i as usize] = true;
-    }
-    out
-}
-
-/// The text under node `i`, its runs joined.
-fn node_text(a: &Arena, i: u32) -> String {
-    let mut s = String::new();
-    let mut walk = Walk::new(i);
-    while let Some((j, enter)) = walk.next(a) {
-        if enter && a.tag(j) == Tag::Text {
-            s.push_str(a.text_of(j));
-        }
-    }
-    s
+    found
 }
 
 pub(super) fn flush(lines: &mut Lines, blocks: &mut Vec<RawBlock>) {

@@ -329,11 +329,9 @@ pub(super) fn requests(
     // 本年新收 and 总计). Every placement of the rows may yet leave their totals out (a row's
     // own slip pushes the arithmetic there: a table whose total column moved into a part
     // column adds up as well), but that is then no evidence of omitted totals.
-    const SUMMARY: [&str; 4] = ["new_received", "carried_over", "results_total", "carried_forward"];
-    let summed = rows
-        .iter()
-        .zip(&solved)
-        .any(|(r, (t, _, _))| !SUMMARY.contains(&r.key) && t.len() >= 3 && solve::sums_to_last(t));
+    let is_result = |key: &str| T3_ROWS[2..T3_RESULTS_TOTAL].iter().any(|r| r.key == key);
+    let summed =
+        rows.iter().zip(&solved).any(|(r, (t, _, _))| is_result(r.key) && t.len() >= 3 && solve::sums_to_last(t));
     let omitted = match (totalled > omitting, blanks_vanish) {
         _ if glued => OmittedTotal::Glued,
         (false, true) if !shows_omitting || summed => OmittedTotal::Doubted,

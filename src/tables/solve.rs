@@ -447,18 +447,22 @@ pub(super) fn sum_is_last(v: &[i64]) -> bool {
     (2..=7).contains(&v.len()) && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
 }
 
+/// For 2 to 7 tokens that are whole numbers: the sum of all but the last, and the last.
+fn rest_and_last(toks: &[Token]) -> Option<(i64, i64)> {
+    let v = toks.iter().map(whole_number).collect::<Option<Vec<i64>>>()?;
+    let (last, rest) = v.split_last()?;
+    (2..=7).contains(&v.len()).then(|| (rest.iter().sum(), *last))
+}
+
 /// Whether tokens are whole numbers that add up to the last (`sum_is_last`).
 pub(super) fn sums_to_last(toks: &[Token]) -> bool {
-    toks.iter().map(whole_number).collect::<Option<Vec<i64>>>().is_some_and(|v| sum_is_last(&v))
+    rest_and_last(toks).is_some_and(|(rest, last)| rest == last)
 }
 
 /// Whether tokens are whole numbers whose last is at least the sum of the others (`66 14 1 2
 /// 84`): the last may be the row's total, printed off by a slip, as well as a part.
 pub(super) fn last_covers_rest(toks: &[Token]) -> bool {
-    toks.iter()
-        .map(whole_number)
-        .collect::<Option<Vec<i64>>>()
-        .is_some_and(|v| (2..=7).contains(&v.len()) && v[..v.len() - 1].iter().sum::<i64>() <= v[v.len() - 1])
+    rest_and_last(toks).is_some_and(|(rest, last)| rest <= last)
 }
 
 /// Whether a row whose printed cells break its sum would add up with one of its values
