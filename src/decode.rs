@@ -24,6 +24,7 @@
 //! of file the bytes are (magic bytes, HTML or text) is `crate::sniff`'s.
 
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
@@ -482,8 +483,69 @@ fn common_share(enc: &'static Encoding, bytes: &[u8]) -> Option<(usize, usize)> 
 /// The bytes read in `enc` (GB18030 or Big5) are mostly rare characters: the label is very
 /// likely wrong. Needs at least 20 double-byte characters to judge.
 fn reads_as_rare(enc: &'static Encoding, window: &[u8]) -> bool {
-    common_share(enc, window).is_some_and(|(pairs, common)| pairs >= 20 && common * 10 < pairs * 7)
+    common_share(enc, window)
+        .is_some_and(|(pairs, common)| pairs >= 20 && common * 10 < pairs * 7 && !traditional_gbk(enc, window))
 }
+
+/// Whether GB18030 bytes that read as few common characters are Traditional text in GBK: GBK
+/// holds the Traditional forms outside GB2312's block (資訊公開), so such a page scores low on
+/// [`common_share`] although it is read right. Counted with the Traditional forms (OpenCC's
+/// `TSCharacters`) as common, it scores as high as Simplified text does, where Big5 bytes read
+/// as GBK still score about 30% (the real reports rendered in Big5).
+fn traditional_gbk(enc: &'static Encoding, window: &[u8]) -> bool {
+    if canonical(enc) != GB18030 {
+        return false;
+    }
+    let traditional = &*TRADITIONAL_GBK;
+    let (mut pairs, mut common, mut i) = (0usize, 0usize, 0usize);
+    while i + 1 < window.len() {
+        let (lead, trail) = (window[i], window[i + 1]);
+        if lead < 0x81 {
+            i += 1;
+            continue;
+        }
+        if trail.is_ascii_digit() {
+            i += 4; // a four-byte sequence
+            pairs += 1;
+            continue;
+        }
+        pairs += 1;
+        let gb2312 = matches!(lead, 0xA1..=0xA3 | 0xB0..=0xF7) && (0xA1..=0xFE).contains(&trail);
+        common +=
+            usize::from(gb2312 || gbk_code(lead, trail).is_some_and(|k| traditional[k / 64] >> (k % 64) & 1 == 1));
+        i += 2;
+    }
+    pairs >= 20 && common * 10 >= pairs * 7
+}
+
+/// The index of a GBK double-byte code (lead 81–FE, trail 40–FE) in [`TRADITIONAL_GBK`].
+fn gbk_code(lead: u8, trail: u8) -> Option<usize> {
+    ((0x81..=0xFE).contains(&lead) && (0x40..=0xFE).contains(&trail))
+        .then(|| usize::from(lead - 0x81) * 191 + usize::from(trail - 0x40))
+}
+
+/// One bit per GBK double-byte code: whether it encodes a Traditional-only character.
+static TRADITIONAL_GBK: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (126 * 191usize).div_ceil(64)];
+    let mut decoder = GB18030.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(16);
+    for lead in 0x81..=0xFEu8 {
+        for trail in 0x40..=0xFEu8 {
+            out.clear();
+            let (result, _) = decoder.decode_to_string_without_replacement(&[lead, trail], &mut out, true);
+            let mut chars = out.chars();
+            if let (DecoderResult::InputEmpty, Some(c), None, Some(k)) =
+                (result, chars.next(), chars.next(), gbk_code(lead, trail))
+            {
+                if crate::normalize::is_traditional(c) {
+                    bits[k / 64] |= 1 << (k % 64);
+                }
+            }
+            decoder = GB18030.new_decoder_without_bom_handling();
+        }
+    }
+    bits
+});
 
 #[cfg(test)]
 mod tests;

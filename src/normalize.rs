@@ -38,7 +38,7 @@ mod t2s;
 use chars::clean_in_place;
 pub use chars::is_invisible;
 use script::Counts;
-pub use t2s::{has_traditional, TS_CHARACTERS};
+pub use t2s::{has_traditional, is_traditional, TS_CHARACTERS};
 use t2s::{CONVERTER, TRAD};
 
 /// Which script the input was written in (SPEC §2 `script`).

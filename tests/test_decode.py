@@ -188,3 +188,18 @@ def test_honest_labels_raise_nothing():
         (page(REPORT * 10, '<meta charset="utf-8">').encode(), "text/html; charset=utf-8"),
     ]:
         assert mojibake(gongkai.parse(data, content_type=ctype)) == []
+
+
+def test_traditional_text_in_gbk_is_no_wrong_label():
+    # GBK holds the Traditional forms outside GB2312's block, so a Traditional page written in
+    # GBK reads as few common GB2312 characters; it was flagged as mojibake (on every such page of
+    # the benchmark corpus) though it reads right.
+    for data, ctype in [
+        (f'<html><head><meta charset="gbk"></head><body>{BIG5_PAGE}</body></html>'.encode("gbk"), None),
+        (f"<html><body>{BIG5_PAGE}</body></html>".encode("gbk"), "text/html; charset=gbk"),
+    ]:
+        r = gongkai.parse(data, content_type=ctype)
+        assert r.source["encoding"] == "GB18030" and r.source["script"] == "traditional"
+        assert "政府信息公开" in r.text and mojibake(r) == []
+    # The same characters as Big5 bytes under that label stay flagged.
+    assert mojibake(gongkai.parse(f"<html><body>{BIG5_PAGE}</body></html>".encode("big5"), content_type="text/html; charset=gbk"))

@@ -438,6 +438,9 @@ fn common_share_tells_a_wrong_cjk_label() {
     assert!(!reads_as_rare(GB18030, &gbk) && !reads_as_rare(BIG5, &big5));
     assert!(reads_as_rare(GB18030, &big5), "Big5 bytes read as GBK");
     assert!(reads_as_rare(BIG5, &gbk), "GBK bytes read as Big5");
+    // Traditional text is written in GBK too (its extended block holds the Traditional forms).
+    let (gbk_hant, _, _) = GBK.encode(&long_hant);
+    assert!(!reads_as_rare(GB18030, &gbk_hant), "Traditional text in GBK");
     assert!(!reads_as_rare(UTF_8, ZH.as_bytes()));
 }
 

@@ -142,6 +142,11 @@ pub(super) static TRAD: LazyLock<CharSet> = LazyLock::new(|| {
     }))
 });
 
+/// Whether `c` is a Traditional-only character (one that T→S conversion changes on its own).
+pub fn is_traditional(c: char) -> bool {
+    TRAD.contains(c)
+}
+
 /// Whether `s` holds a Traditional-only character (one that T→S conversion changes
 /// on its own), so that callers convert only when there is something to convert.
 pub fn has_traditional(s: &str) -> bool {
