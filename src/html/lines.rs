@@ -84,7 +84,10 @@ impl Lines {
     pub(super) fn brk(&mut self) {
         self.ws = 0;
         if !self.buf.is_empty() {
-            self.done.push(std::mem::take(&mut self.buf));
+            // One allocation of the line's size: the buffer keeps its capacity for the next
+            // line (growing a fresh string from empty reallocated and copied it several times).
+            self.done.push(self.buf.as_str().to_owned());
+            self.buf.clear();
         }
     }
 
