@@ -158,3 +158,20 @@ def test_text_table_prose_that_disagrees_is_reported() -> None:
     new, _, _ = _totals(json.loads(TEXT_TABLE_GOLD.read_text(encoding="utf-8")))
     d = _report(f"2023年全区共收到政府信息公开申请{new + 5}件。")
     assert len(_mismatches(d)) == 1
+
+
+@pytest.mark.parametrize("rendering", ["html-spans", "html-word", "text-pipes", "text-pdf"])
+def test_a_table4_slip_beside_a_group_of_one_part_is_read_as_printed(rendering: str) -> None:
+    # Review's total printed 0 under parts 3 and 1, and a litigation group whose only part, 1,
+    # is its total: the row prints a value in every column, so it reads as printed and the slip
+    # is reported. That group's part equalling "the sum of the others" was taken for values
+    # printed out of order, and the whole table was left unknown.
+    gold = json.loads((REAL / "pingtan-czj-2021.gold.json").read_text(encoding="utf-8"))
+    t4 = {"review": [3, 1, 0, 0, 0], "litigation_direct": [0, 0, 0, 0, 0], "litigation_after_review": [0, 1, 0, 0, 1]}
+    gold["table4"] = {group: dict(zip(["upheld", "corrected", "other", "pending", "total"], v)) for group, v in t4.items()}
+    r = parse(_render.render(gold, rendering))
+    cells = r.tables["review_litigation"]["cells"]
+    assert {g: [c["value"] or 0 for c in row.values()] for g, row in cells.items()} == t4
+    # Printed 0 (a sum that fails), or blank where zeros print blank (a total left out).
+    flagged = [i["code"] for i in r.issues if i["cells"][:1] == ["review_litigation.review.total"]]
+    assert flagged in (["T4_GROUP_SUM"], ["T3_TOTAL_OMITTED"])
