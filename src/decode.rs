@@ -390,7 +390,7 @@ fn quick_gb18030(window: &[u8], body: &[u8]) -> Option<String> {
     if scan(encoding_rs::BIG5, head, false, None) == 0 {
         return None;
     }
-    let (pairs, common) = common_share(GB18030, head)?;
+    let (pairs, common) = common_share(GB18030, head, false)?;
     if pairs < 20 || common * 10 < pairs * 3 {
         return None;
     }
@@ -442,12 +442,14 @@ fn rescue_cjk(window: &[u8], last: bool, guess: &'static Encoding) -> Option<&'s
 /// common characters: GB2312's punctuation rows and its hanzi (lead A1–A3 or B0–F7, trail A1–FE)
 /// for GB18030; Big5's symbols and frequent hanzi (lead A1–C6) for Big5. Genuine Chinese text
 /// in its own encoding scores above 90%; Big5 bytes read as GBK score about 40%, GBK bytes read
-/// as Big5 about 55%. `None` for other encodings.
-fn common_share(enc: &'static Encoding, bytes: &[u8]) -> Option<(usize, usize)> {
+/// as Big5 about 55%. `traditional`: GBK codes of Traditional-only characters count as common
+/// too ([`traditional_gbk`]). `None` for other encodings.
+fn common_share(enc: &'static Encoding, bytes: &[u8], traditional: bool) -> Option<(usize, usize)> {
     let gb = canonical(enc) == GB18030;
     if !gb && enc != encoding_rs::BIG5 {
         return None;
     }
+    let traditional = (gb && traditional).then(|| &*TRADITIONAL_GBK);
     let (mut pairs, mut common, mut i) = (0usize, 0usize, 0usize);
     while i + 1 < bytes.len() {
         let (lead, trail) = (bytes[i], bytes[i + 1]);
@@ -470,7 +472,9 @@ fn common_share(enc: &'static Encoding, bytes: &[u8]) -> Option<(usize, usize)> 
         }
         pairs += 1;
         let hit = if gb {
-            matches!(lead, 0xA1..=0xA3 | 0xB0..=0xF7) && (0xA1..=0xFE).contains(&trail)
+            (matches!(lead, 0xA1..=0xA3 | 0xB0..=0xF7) && (0xA1..=0xFE).contains(&trail))
+                || traditional
+                    .is_some_and(|bits| gbk_code(lead, trail).is_some_and(|k| bits[k / 64] >> (k % 64) & 1 == 1))
         } else {
             (0xA1..=0xC6).contains(&lead) && matches!(trail, 0x40..=0x7E | 0xA1..=0xFE)
         };
@@ -483,7 +487,7 @@ fn common_share(enc: &'static Encoding, bytes: &[u8]) -> Option<(usize, usize)> 
 /// The bytes read in `enc` (GB18030 or Big5) are mostly rare characters: the label is very
 /// likely wrong. Needs at least 20 double-byte characters to judge.
 fn reads_as_rare(enc: &'static Encoding, window: &[u8]) -> bool {
-    common_share(enc, window)
+    common_share(enc, window, false)
         .is_some_and(|(pairs, common)| pairs >= 20 && common * 10 < pairs * 7 && !traditional_gbk(enc, window))
 }
 
@@ -493,29 +497,8 @@ fn reads_as_rare(enc: &'static Encoding, window: &[u8]) -> bool {
 /// `TSCharacters`) as common, it scores as high as Simplified text does, where Big5 bytes read
 /// as GBK still score about 30% (the real reports rendered in Big5).
 fn traditional_gbk(enc: &'static Encoding, window: &[u8]) -> bool {
-    if canonical(enc) != GB18030 {
-        return false;
-    }
-    let traditional = &*TRADITIONAL_GBK;
-    let (mut pairs, mut common, mut i) = (0usize, 0usize, 0usize);
-    while i + 1 < window.len() {
-        let (lead, trail) = (window[i], window[i + 1]);
-        if lead < 0x81 {
-            i += 1;
-            continue;
-        }
-        if trail.is_ascii_digit() {
-            i += 4; // a four-byte sequence
-            pairs += 1;
-            continue;
-        }
-        pairs += 1;
-        let gb2312 = matches!(lead, 0xA1..=0xA3 | 0xB0..=0xF7) && (0xA1..=0xFE).contains(&trail);
-        common +=
-            usize::from(gb2312 || gbk_code(lead, trail).is_some_and(|k| traditional[k / 64] >> (k % 64) & 1 == 1));
-        i += 2;
-    }
-    pairs >= 20 && common * 10 >= pairs * 7
+    canonical(enc) == GB18030
+        && common_share(GB18030, window, true).is_some_and(|(pairs, common)| pairs >= 20 && common * 10 >= pairs * 7)
 }
 
 /// The index of a GBK double-byte code (lead 81–FE, trail 40–FE) in [`TRADITIONAL_GBK`].
