@@ -309,6 +309,12 @@ mod tests {
             ("实际收取信息处理费共计1.5万元。", &[("fees_yuan", 15000.0)]),
             ("接待群众咨询120余次。", &[("consultations", 120.0)]),
             ("收到有关政府信息公开的投诉3件。", &[("complaints", 3.0)]),
+            // 宗 (cases), as Guangdong's reports count requests and reviews; 例.
+            (
+                "全年共受理政府信息公开申请12宗，其中不予公开2宗。",
+                &[("requests_received", 12.0), ("requests_denied", 2.0)],
+            ),
+            ("因政府信息公开引起的行政复议2宗、行政诉讼1例。", &[("reviews", 2.0), ("lawsuits", 1.0)]),
         ];
         for (text, want) in cases {
             assert_eq!(&pairs(text), want, "{text}");

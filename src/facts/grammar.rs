@@ -100,8 +100,8 @@ fn strip_extra<'a>(text: &'a str, extras: &[&'static str]) -> (&'a str, Option<&
 fn unit_ok(key: &str, unit: &str) -> bool {
     let units: &[&str] = match key {
         "proactive_total" | "proactive_cumulative" => &["条", "件", "项", "个", "篇", "份"],
-        "requests_received" => &["件", "条", "个", "份", "次", "起", "人次", "件次"],
-        "requests_granted" | "requests_denied" => &["件", "条", "个", "份", "次", "件次"],
+        "requests_received" => &["件", "条", "个", "份", "次", "起", "宗", "人次", "件次"],
+        "requests_granted" | "requests_denied" => &["件", "条", "个", "份", "次", "宗", "件次"],
         "reviews" | "lawsuits" => &["件", "起", "次", "个", "宗", "例", "案"],
         "fees_yuan" => &["元", "万元", "千元", "亿元"],
         "complaints" => &["件", "起", "次", "个", "条", "宗", "人次"],
