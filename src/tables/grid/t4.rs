@@ -141,6 +141,7 @@ fn flat_row(tokens: Vec<Token>, start: usize) -> RowIn {
         pins: Vec::new(),
         at: Vec::new(),
         unreadable: None,
-        in_order: false,
+        // Grid cells: they stand in the columns' order, as table 3's grid rows do.
+        in_order: true,
     }
 }
