@@ -443,13 +443,13 @@ fn rescue_cjk(window: &[u8], last: bool, guess: &'static Encoding) -> Option<&'s
 /// for GB18030; Big5's symbols and frequent hanzi (lead A1–C6) for Big5. Genuine Chinese text
 /// in its own encoding scores above 90%; Big5 bytes read as GBK score about 40%, GBK bytes read
 /// as Big5 about 55%. `traditional`: GBK codes of Traditional-only characters count as common
-/// too ([`traditional_gbk`]). `None` for other encodings.
+/// too ([`reads_as_rare`]). `None` for other encodings.
 fn common_share(enc: &'static Encoding, bytes: &[u8], traditional: bool) -> Option<(usize, usize)> {
     let gb = canonical(enc) == GB18030;
     if !gb && enc != encoding_rs::BIG5 {
         return None;
     }
-    let traditional = (gb && traditional).then(|| &*TRADITIONAL_GBK);
+    let traditional = gb && traditional;
     let (mut pairs, mut common, mut i) = (0usize, 0usize, 0usize);
     while i + 1 < bytes.len() {
         let (lead, trail) = (bytes[i], bytes[i + 1]);
@@ -473,8 +473,7 @@ fn common_share(enc: &'static Encoding, bytes: &[u8], traditional: bool) -> Opti
         pairs += 1;
         let hit = if gb {
             (matches!(lead, 0xA1..=0xA3 | 0xB0..=0xF7) && (0xA1..=0xFE).contains(&trail))
-                || traditional
-                    .is_some_and(|bits| gbk_code(lead, trail).is_some_and(|k| bits[k / 64] >> (k % 64) & 1 == 1))
+                || (traditional && gbk_code(lead, trail).is_some_and(|k| TRADITIONAL_GBK[k / 64] >> (k % 64) & 1 == 1))
         } else {
             (0xA1..=0xC6).contains(&lead) && matches!(trail, 0x40..=0x7E | 0xA1..=0xFE)
         };
@@ -485,20 +484,12 @@ fn common_share(enc: &'static Encoding, bytes: &[u8], traditional: bool) -> Opti
 }
 
 /// The bytes read in `enc` (GB18030 or Big5) are mostly rare characters: the label is very
-/// likely wrong. Needs at least 20 double-byte characters to judge.
+/// likely wrong. Needs at least 20 double-byte characters to judge. GBK holds the Traditional
+/// forms outside GB2312's block (資訊公開), so they count as common too: Traditional text in
+/// GBK then scores as high as Simplified text does, where Big5 bytes read as GBK still score
+/// about 30% (the real reports rendered in Big5).
 fn reads_as_rare(enc: &'static Encoding, window: &[u8]) -> bool {
-    common_share(enc, window, false)
-        .is_some_and(|(pairs, common)| pairs >= 20 && common * 10 < pairs * 7 && !traditional_gbk(enc, window))
-}
-
-/// Whether GB18030 bytes that read as few common characters are Traditional text in GBK: GBK
-/// holds the Traditional forms outside GB2312's block (資訊公開), so such a page scores low on
-/// [`common_share`] although it is read right. Counted with the Traditional forms (OpenCC's
-/// `TSCharacters`) as common, it scores as high as Simplified text does, where Big5 bytes read
-/// as GBK still score about 30% (the real reports rendered in Big5).
-fn traditional_gbk(enc: &'static Encoding, window: &[u8]) -> bool {
-    canonical(enc) == GB18030
-        && common_share(GB18030, window, true).is_some_and(|(pairs, common)| pairs >= 20 && common * 10 >= pairs * 7)
+    common_share(enc, window, true).is_some_and(|(pairs, common)| pairs >= 20 && common * 10 < pairs * 7)
 }
 
 /// The index of a GBK double-byte code (lead 81–FE, trail 40–FE) in [`TRADITIONAL_GBK`].
@@ -510,21 +501,15 @@ fn gbk_code(lead: u8, trail: u8) -> Option<usize> {
 /// One bit per GBK double-byte code: whether it encodes a Traditional-only character.
 static TRADITIONAL_GBK: LazyLock<Vec<u64>> = LazyLock::new(|| {
     let mut bits = vec![0u64; (126 * 191usize).div_ceil(64)];
-    let mut decoder = GB18030.new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(16);
     for lead in 0x81..=0xFEu8 {
         for trail in 0x40..=0xFEu8 {
-            out.clear();
-            let (result, _) = decoder.decode_to_string_without_replacement(&[lead, trail], &mut out, true);
-            let mut chars = out.chars();
-            if let (DecoderResult::InputEmpty, Some(c), None, Some(k)) =
-                (result, chars.next(), chars.next(), gbk_code(lead, trail))
-            {
+            let (Some(text), Some(k)) = (strict(GB18030, &[lead, trail]), gbk_code(lead, trail)) else { continue };
+            let mut chars = text.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
                 if crate::normalize::is_traditional(c) {
                     bits[k / 64] |= 1 << (k % 64);
                 }
             }
-            decoder = GB18030.new_decoder_without_bom_handling();
         }
     }
     bits
