@@ -331,6 +331,24 @@ pub struct TableReading {
     pub span: Span,
 }
 
+impl TableReading {
+    /// Moves every span `by` characters on (a reading of a piece of a text, placed in the text).
+    pub fn shift(&mut self, by: usize) {
+        let at = |s: &mut Span| *s = [s[0] + by, s[1] + by];
+        at(&mut self.span);
+        for (_, row) in &mut self.cells.0 {
+            for (_, c) in &mut row.0 {
+                at(&mut c.span);
+            }
+        }
+        for row in &mut self.extra_rows {
+            for c in &mut row.cells {
+                at(&mut c.span);
+            }
+        }
+    }
+}
+
 /// `tables` (SPEC §2).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Tables {

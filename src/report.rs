@@ -13,7 +13,9 @@ use crate::facts;
 use crate::html;
 use crate::kinds;
 use crate::meta;
-use crate::model::{Blame, Issue, IssueCode, Kind, Report, Source, TableReading, SCHEMA_VERSION};
+use crate::model::{
+    Blame, Fact, Issue, IssueCode, Kind, Report, Section, Source, TableReading, Tables, Template, SCHEMA_VERSION,
+};
 use crate::normalize::{self, NormalizeOptions};
 use crate::outline;
 use crate::pdf;
@@ -248,46 +250,147 @@ fn attach_evidence(report: &mut Report, doc: &Document) {
 
 /// Readings and checks over an assembled document; a compilation gets one part per document.
 fn build(doc: &Document, source: Source) -> Report {
-    if let Some(parts) = kinds::compilation_parts(&doc.text) {
-        let idx = CharIndex::new(&doc.text);
-        let chars: Vec<char> = doc.text.chars().collect();
-        let parts: Vec<Report> = parts
-            .into_iter()
-            .map(|r| {
-                let part = doc.slice(&chars, idx.char_at(r.start)..idx.char_at(r.end));
-                build_one(&part, source.clone())
-            })
-            .collect();
-        drop(chars);
-        // The whole input reports its title, outline, tables and placeholders; its facts,
-        // year, agency and template are its parts', so the whole is not read for facts nor
-        // checked as one document.
-        let (mut report, table_issues) = read_one(doc, source, false);
-        report.kind = Kind::Compilation;
-        report.template = None;
-        report.year = None;
-        report.agency = None;
-        report.admin_level = None;
-        report.parts = parts;
-        report.issues = checks::run(&report);
-        report.issues.extend(table_issues);
-        return report;
+    match kinds::compilation_parts(&doc.text) {
+        Some(ranges) => build_compilation(doc, source, &ranges),
+        None => build_one(doc, source),
     }
-    build_one(doc, source)
+}
+
+/// A compilation: one report per part, each read and checked as a document, and the whole,
+/// which reports its title, outline, tables and placeholders. Its facts, year, agency and
+/// template are its parts', so the whole is neither read for facts nor checked as one
+/// document. Its tables are the parts' (each table as the first part holding it reads it),
+/// not read a second time over the whole text, unless a part's text is not the whole's
+/// text at its place.
+fn build_compilation(doc: &Document, source: Source, ranges: &[std::ops::Range<usize>]) -> Report {
+    let idx = CharIndex::new(&doc.text);
+    let chars: Vec<char> = doc.text.chars().collect();
+    let mut shared = Some(SharedTables::default());
+    // Text before the first part (a cover, a list of contents) belongs to no part: its tables
+    // are read on their own.
+    let first = ranges.first().map_or(0, |r| idx.char_at(r.start));
+    if first > 0 {
+        let cover = doc.slice(&chars, 0..first);
+        let (tables, issues) = tables::read_with_issues(&cover);
+        share(&mut shared, &idx, &doc.text, (0, &cover.text), &tables, &issues);
+    }
+    let mut parts = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        let part = doc.slice(&chars, idx.char_at(r.start)..idx.char_at(r.end));
+        let (mut report, table_issues, fact_issues) = read_one(&part, source.clone(), true);
+        share(&mut shared, &idx, &doc.text, (r.start, &part.text), &report.tables, &table_issues);
+        let mut issues = checks::run(&report);
+        issues.extend(table_issues);
+        issues.extend(fact_issues);
+        report.issues = issues;
+        parts.push(report);
+    }
+    drop(chars);
+    let (mut report, table_issues, placeholders) = match shared {
+        Some(s) => read_whole(doc, &idx, source, s),
+        None => read_one(doc, source, false),
+    };
+    report.kind = Kind::Compilation;
+    report.template = None;
+    report.year = None;
+    report.agency = None;
+    report.admin_level = None;
+    report.parts = parts;
+    report.issues = checks::run(&report);
+    report.issues.extend(table_issues);
+    report.issues.extend(placeholders);
+    report
+}
+
+/// The tables a compilation's parts read, in the whole text's positions, and the table
+/// readers' issues of the parts that gave one.
+#[derive(Default)]
+struct SharedTables {
+    tables: Tables,
+    issues: Vec<Issue>,
+}
+
+/// Takes the tables of one piece of a compilation (its cover or a part) that no earlier piece
+/// gave, moved to the piece's place in the whole text: where its text is found, from byte
+/// `start` (where the piece begins) on. A piece with such tables whose text is not found
+/// there as it is (its blocks laid out otherwise) leaves `shared` unusable: `None`.
+fn share(
+    shared: &mut Option<SharedTables>,
+    whole: &CharIndex<'_>,
+    text: &str,
+    (start, piece): (usize, &str),
+    tables: &Tables,
+    issues: &[Issue],
+) {
+    let Some(s) = shared.as_mut() else { return };
+    let new = |slot: &Option<TableReading>, t: &Option<TableReading>| slot.is_none() && t.is_some();
+    if !(new(&s.tables.proactive, &tables.proactive)
+        || new(&s.tables.requests, &tables.requests)
+        || new(&s.tables.review_litigation, &tables.review_litigation))
+    {
+        return;
+    }
+    let found = text.get(start..).filter(|_| !piece.is_empty()).and_then(|rest| {
+        // Where the piece starts, most often; else further on (its leading space dropped).
+        if rest.starts_with(piece) {
+            Some(0)
+        } else {
+            memchr::memmem::find(rest.as_bytes(), piece.as_bytes())
+        }
+    });
+    let Some(at) = found.map(|k| whole.char_at(start + k)) else {
+        *shared = None;
+        return;
+    };
+    for (slot, t) in [
+        (&mut s.tables.proactive, &tables.proactive),
+        (&mut s.tables.requests, &tables.requests),
+        (&mut s.tables.review_litigation, &tables.review_litigation),
+    ] {
+        if let (None, Some(t)) = (slot.as_ref(), t) {
+            let mut t = t.clone();
+            t.shift(at);
+            *slot = Some(t);
+        }
+    }
+    s.issues.extend_from_slice(issues);
+}
+
+/// A compilation's whole, with its parts' tables: its title, outline and placeholders read
+/// over the whole text.
+fn read_whole(
+    doc: &Document,
+    idx: &CharIndex<'_>,
+    source: Source,
+    shared: SharedTables,
+) -> (Report, Vec<Issue>, Vec<Issue>) {
+    let meta = meta::read(doc);
+    let sections = outline::read(doc);
+    let tables = shared.tables;
+    let mut excluded: Vec<Span> = [&tables.proactive, &tables.requests, &tables.review_litigation]
+        .into_iter()
+        .flatten()
+        .map(|t| t.span)
+        .collect();
+    excluded.extend(facts::text_table_spans_indexed(doc, idx));
+    let placeholders = facts::read_indexed(doc, idx, &sections, &excluded, None, false).1;
+    let report = report_of(doc, source, meta, Kind::Compilation, None, sections, tables, Vec::new());
+    (report, shared.issues, placeholders)
 }
 
 /// Readings and checks over one document.
 fn build_one(doc: &Document, source: Source) -> Report {
-    let (mut report, issues) = read_one(doc, source, true);
+    let (mut report, table_issues, fact_issues) = read_one(doc, source, true);
     let mut all = checks::run(&report);
-    all.extend(issues);
+    all.extend(table_issues);
+    all.extend(fact_issues);
     report.issues = all;
     report
 }
 
-/// The readings of one document (its facts only when `with_facts`) and the readers' issues,
-/// before the checks.
-fn read_one(doc: &Document, source: Source, with_facts: bool) -> (Report, Vec<Issue>) {
+/// The readings of one document (its facts only when `with_facts`), the table readers'
+/// issues and the facts reader's, before the checks.
+fn read_one(doc: &Document, source: Source, with_facts: bool) -> (Report, Vec<Issue>, Vec<Issue>) {
     let meta = meta::read(doc);
     // One character view of the text for the outline and the text tables (which keep it).
     let chars: Vec<char> = doc.text.chars().collect();
@@ -310,7 +413,23 @@ fn read_one(doc: &Document, source: Source, with_facts: bool) -> (Report, Vec<Is
     };
     let kind = kinds::kind(meta.title.as_deref(), &doc.text, &sections);
     let template = kinds::template_for(kind, &doc.text, meta.year, meta.title.is_some());
-    let report = Report {
+    let report = report_of(doc, source, meta, kind, template, sections, tables, facts);
+    (report, table_issues, fact_issues)
+}
+
+/// A report of the readings, without issues or parts.
+#[allow(clippy::too_many_arguments)]
+fn report_of(
+    doc: &Document,
+    source: Source,
+    meta: meta::Meta,
+    kind: Kind,
+    template: Option<Template>,
+    sections: Vec<Section>,
+    tables: Tables,
+    facts: Vec<Fact>,
+) -> Report {
+    Report {
         schema_version: SCHEMA_VERSION,
         kind,
         template,
@@ -330,10 +449,7 @@ fn read_one(doc: &Document, source: Source, with_facts: bool) -> (Report, Vec<Is
         issues: Vec::new(),
         parts: Vec::new(),
         text: doc.text.clone(),
-    };
-    let mut issues = table_issues;
-    issues.extend(fact_issues);
-    (report, issues)
+    }
 }
 
 /// Reads and parses a file.

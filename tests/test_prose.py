@@ -1,9 +1,10 @@
 """Prose readings through the public API (SPEC §2, §3, §5): metadata, outline, facts, parts."""
 
 import pytest
+from conftest import REAL, SEEDS, documents, gold
 
 import gongkai
-from conftest import REAL, SEEDS, documents, gold
+from gongkai.eval import score_cells, scored_gold
 
 SEED0 = SEEDS / "000_cc707d8ae19cac44.txt"
 SEED4 = SEEDS / "004_e4ca24f9fb34d657.txt"
@@ -54,6 +55,52 @@ def test_compilation_has_one_part_per_document():
     assert [p["text"][:3] for p in d["parts"]] == ["第一篇", "第二篇", "第三篇", "第四篇", "第五篇"]
     codes = [i["code"] for i in d["parts"][0]["issues"]]
     assert "PLACEHOLDER" in codes
+
+
+def _cells(table):
+    """(row, column, value, span) of every cell of a table reading."""
+    return [(r, c, cell["value"], cell["span"]) for r, row in table["cells"].items() for c, cell in row.items()]
+
+
+def test_a_compilation_whole_holds_the_tables_where_they_stand():
+    """A compilation of real reports: a cover (one report's text before the first part mark),
+    then three parts. The whole's tables are the first piece's that holds each (here the
+    cover's), with spans into the whole text; each part reads its own."""
+    cover, first, plain, last = (REAL / f"{n}.txt" for n in ("pingtan-syq-2023", "pingtan-syq-2025", "pingtan-czj-2009", "pingtan-syq-2021"))
+
+    def read(p):
+        return p.read_text(encoding="utf-8")
+
+    text = read(cover) + "\n第一篇 " + read(first) + "\n第二篇 " + read(plain) + "\n第三篇 " + read(last)
+    report = gongkai.parse(text=text)
+    assert report.kind == "compilation" and len(report.parts) == 3
+    for r, path in ((report, cover), (report.parts[0], first), (report.parts[1], plain), (report.parts[2], last)):
+        alone = gongkai.parse(path)
+        for key in ("proactive", "requests", "review_litigation"):
+            got, want = r.tables[key] or {"cells": {}}, alone.tables[key] or {"cells": {}}
+            assert [(r, c, v) for r, c, v, _ in _cells(got)] == [(r, c, v) for r, c, v, _ in _cells(want)]
+        score, own = (score_cells(x, scored_gold(gold(path)), path.name) for x in (r, alone))
+        assert score.wrong == 0 and score.right == own.right == own.total - len(own.misses), path.name
+    assert report.tables["requests"]["cells"]["new_received"]["total"]["value"] == 81
+    assert report.parts[0].tables["requests"]["cells"]["new_received"]["total"]["value"] == 154
+    assert report.parts[1].tables["requests"] is None
+    assert report.parts[2].tables["requests"]["cells"]["new_received"]["total"]["value"] == 70
+    # Every span is evidence in the text of the report that holds it.
+    for r in (report, *report.parts):
+        for key in ("proactive", "requests", "review_litigation"):
+            for row, col, _value, (s, e) in _cells(r.tables[key] or {"cells": {}}):
+                cell = r.tables[key]["cells"][row][col]
+                assert r.text[s:e] == cell["raw"] or cell["raw"] == "", (key, row, col)
+    # Without a cover, the whole's tables are the first part's, moved to where it stands.
+    text = "报告汇编\n第一篇 " + read(plain) + "\n第二篇 " + read(first) + "\n第三篇 " + read(last)
+    report = gongkai.parse(text=text)
+    part = report.parts[1]
+    at = report.text.index(part.text)
+    for key in ("proactive", "requests", "review_litigation"):
+        whole, own = report.tables[key], part.tables[key]
+        assert [(r, c, v) for r, c, v, _ in _cells(whole)] == [(r, c, v) for r, c, v, _ in _cells(own)]
+        assert [span for *_, span in _cells(whole)] == [[s + at, e + at] for *_, (s, e) in _cells(own)]
+        assert whole["span"] == [own["span"][0] + at, own["span"][1] + at]
 
 
 @pytest.mark.parametrize("path", documents(REAL) + documents(SEEDS), ids=lambda p: p.name)
