@@ -1639,6 +1639,34 @@ def test_a_row_slip_is_no_evidence_that_totals_are_left_blank() -> None:
     assert all(c["value"] is None for c in cells["granted"].values())
 
 
+def test_table4_values_a_whole_pitch_apart_place_the_row() -> None:
+    # PyMuPDF sort, zeros blank and dropped, a header that gives no columns (seed 79, report 17):
+    # table 4 is one line of six 1s. The report prints review `1 0 1 0 0` (its total 0 by a
+    # slip), and every placement that adds up put a 1 in each group's total: review's total
+    # was read 1. The values stand 10, 15, 20, 15 and 10 characters apart: 2, 3, 4, 3 and 2
+    # columns of one pitch (5), across all 15 columns. No placement that adds up stands so.
+    path = DATA / "tool-fuzz" / "seed79-r17.pymupdf-sort.txt"
+    text = path.read_text(encoding="utf-8")
+    printed = " 1         1              1                   1              1         1\n"
+    assert printed in text
+    report = parse(path)
+    cells = report.tables["review_litigation"]["cells"]
+    assert all(c["value"] is None for row in cells.values() for c in row.values())
+    assert any(i["code"] == "TABLE_UNREADABLE" and i["cells"][0].startswith("review_litigation") for i in report.issues)
+    # The same row adding up (review's total printed 2): the spacing places every value.
+    fixed = " 1         1         2    1                   1              1         1\n"
+    cells = parse(text.replace(printed, fixed), format="text").tables["review_litigation"]["cells"]
+    assert {g: [c["value"] or 0 for c in row.values()] for g, row in cells.items()} == {
+        "review": [1, 0, 1, 0, 2],
+        "litigation_direct": [1, 0, 0, 0, 1],
+        "litigation_after_review": [0, 0, 1, 0, 1],
+    }
+    # Spacing that places a group off its sum (after review `0 1 1 0 1`) leaves the row unknown.
+    off = " 1         1         2    1                   1         1    1         1\n"
+    cells = parse(text.replace(printed, off), format="text").tables["review_litigation"]["cells"]
+    assert all(c["value"] is None for row in cells.values() for c in row.values())
+
+
 def test_pdfminer_table3_columns_out_of_order_reads_what_every_order_agrees_on() -> None:
     # pdfminer of a real WPS PDF prints table 3 a column at a time, a block per page, and on the
     # first page the total column (`21 0 0 4 1 …`) before the other-organisations column of

@@ -26,8 +26,8 @@ mod pieces;
 mod shuffled;
 
 use columns::{
-    any_value_digit, first_digit, has_blank, join_pieces, orphan_value, pieces_apart, positions, single_digit,
-    t3_columns, t4_columns, ColumnModel,
+    any_value_digit, first_digit, has_blank, join_pieces, orphan_value, pieces_apart, pitch_positions, positions,
+    single_digit, t3_columns, t4_columns, ColumnModel,
 };
 
 static T3_AC: LazyLock<AhoCorasick> =
@@ -1100,7 +1100,11 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         let model = t4_columns(v, h.start, header_end);
         let row = |tokens: Vec<super::solve::Token>, unreadable: Option<&'static str>, issues: &mut Vec<Issue>| {
             let region = rows::tokens_span(&tokens, header_end);
-            let at = model.as_ref().map_or(Vec::new(), |m| positions(v, &tokens, m));
+            // Without the header's columns, the values' own spacing, where it tells.
+            let at = match &model {
+                Some(m) => positions(v, &tokens, m),
+                None => pitch_positions(v, &tokens, 15),
+            };
             let row = RowIn {
                 key: "",
                 tokens,

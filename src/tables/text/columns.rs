@@ -376,6 +376,66 @@ pub(super) fn positions(
     at
 }
 
+/// Where each value of a row was printed, from the values alone, where no header gives the
+/// columns (blank cells vanished from a column-aligned line, `1         1              1`):
+/// when the values stand on one line at places that are whole multiples of one pitch apart,
+/// and exactly one pitch of at least three characters fits `n_cols` columns. Each value's
+/// place is then its centre, start or end, whichever of them fits (if several do, they must
+/// agree on how many columns apart the values stand). Empty when nothing fits, or more than
+/// one pitch would: the row's placements are then not checked against positions at all.
+pub(super) fn pitch_positions(v: &View, tokens: &[Token], n_cols: usize) -> Vec<Option<build::Printed>> {
+    if tokens.len() < 3 || tokens.len() >= n_cols {
+        return Vec::new();
+    }
+    let Some(words) = tokens.iter().map(|t| v.word_at(t.span()[0])).collect::<Option<Vec<_>>>() else {
+        return Vec::new();
+    };
+    let (first, last) = (tokens[0].span()[0], tokens[tokens.len() - 1].span()[0]);
+    if v.chars[first..last].contains(&'\n') || words.iter().any(|w| w.1 != words[0].1) {
+        return Vec::new();
+    }
+    // Places in half characters, so that centres are whole numbers.
+    let anchors: [fn(f32, f32) -> f32; 3] = [|a, b| a + b, |a, _| 2.0 * a, |_, b| 2.0 * b];
+    let mut fit: Option<(Vec<usize>, Vec<f32>, f32)> = None;
+    for anchor in anchors {
+        let xs: Vec<f32> = words.iter().map(|w| anchor(w.2, w.3)).collect();
+        let Some(gaps) = xs.windows(2).map(|w| whole_gap(w[1] - w[0])).collect::<Option<Vec<u32>>>() else { continue };
+        let g = gaps.iter().fold(0, |a, &b| gcd(a, b));
+        let span: u32 = gaps.iter().sum();
+        // Pitches (half characters) of at least 3 characters whose columns fit the row.
+        let pitches: Vec<u32> =
+            (1..=g).filter(|k| g % k == 0).map(|k| g / k).filter(|&p| p >= 6 && span / p < n_cols as u32).collect();
+        let [pitch] = pitches[..] else {
+            if pitches.len() > 1 {
+                return Vec::new();
+            }
+            continue;
+        };
+        let cols: Vec<usize> = gaps.iter().map(|&d| (d / pitch) as usize).collect();
+        match &fit {
+            Some((other, _, _)) if *other != cols => return Vec::new(),
+            Some(_) => {}
+            None => fit = Some((cols, xs, pitch as f32)),
+        }
+    }
+    let Some((_, xs, pitch)) = fit else { return Vec::new() };
+    words.iter().zip(xs).map(|(w, x)| Some(build::Printed { page: w.1, x: x / pitch, cols: None })).collect()
+}
+
+/// A gap between two places (half characters) as a whole positive number, if it is one.
+fn whole_gap(d: f32) -> Option<u32> {
+    let r = d.round();
+    ((d - r).abs() < 1e-3 && r >= 1.0).then_some(r as u32)
+}
+
+fn gcd(a: u32, b: u32) -> u32 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
 /// A number printed a digit at a time, a space apart, within one column (`2 7 9 8`: a
 /// converter that sets a Word page's runs apart) is one value: consecutive single digits of a
 /// line, one space between them, that stand under the same column of `m` (and only that one;
