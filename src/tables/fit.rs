@@ -73,29 +73,42 @@ fn requests_between_rows(t: &TableReading) -> Fit {
 /// R1 (the results rows add up to 总计) and R3 (new + carried over = results + carried
 /// forward) in each of `columns`.
 fn between_rows(fit: &mut Fit, t: &TableReading, columns: std::ops::Range<usize>) {
+    between_rows_as(fit, t, columns, false);
+}
+
+/// [`between_rows`]; with `omitted_as_sum`, a blank 总计 row over parts that are not all zero
+/// enters R3 as their sum.
+fn between_rows_as(fit: &mut Fit, t: &TableReading, columns: std::ops::Range<usize>, omitted_as_sum: bool) {
     let get = |r: usize, c: usize| t.cells.get(T3_ROWS[r].key).and_then(|m| m.get(T3_COLS[c]));
     let results: Vec<usize> = (2..T3_RESULTS_TOTAL)
         .filter(|&r| T3_ROWS[r].only.is_none_or(|f| t.format.form().is_none_or(|g| f == g)))
         .collect();
     let present = |r: usize| t.cells.get(T3_ROWS[r].key).is_some();
     for c in columns {
+        let mut results_total = val(get(T3_RESULTS_TOTAL, c));
         if present(T3_RESULTS_TOTAL) && results.iter().all(|&r| present(r)) {
             let parts: Vec<_> = results.iter().map(|&r| val(get(r, c))).collect();
-            relation(fit, val(get(T3_RESULTS_TOTAL, c)), &parts);
+            relation(fit, results_total, &parts);
+            let sum = parts.iter().map(|p| p.map(|x| x.0)).sum::<Option<f64>>();
+            if let (true, Some((_, true)), Some(sum)) = (omitted_as_sum, results_total, sum) {
+                results_total = Some((sum, false));
+            }
         }
         if [0, 1, T3_RESULTS_TOTAL, T3_CARRIED_FORWARD].iter().all(|&r| present(r)) {
             let inflow = [val(get(0, c)), val(get(1, c))];
-            let out = val(get(T3_RESULTS_TOTAL, c)).zip(val(get(T3_CARRIED_FORWARD, c)));
+            let out = results_total.zip(val(get(T3_CARRIED_FORWARD, c)));
             let total = out.map(|(a, b)| (a.0 + b.0, false));
             relation(fit, total, &inflow);
         }
     }
 }
 
-/// Whether a relation between the rows of table 3 (R1 or R3) fails in column `c`.
+/// Whether a relation between the rows of table 3 (R1 or R3) fails in column `c`, a 总计 row
+/// left blank over parts that are not counted as their sum (as the checks count it): the
+/// value that made R1 fall back on an omitted total may yet break R3.
 pub(super) fn column_fails(t: &TableReading, c: usize) -> bool {
     let mut fit = Fit::default();
-    between_rows(&mut fit, t, c..c + 1);
+    between_rows_as(&mut fit, t, c..c + 1, true);
     fit.violations > 0
 }
 
