@@ -1565,6 +1565,27 @@ _FUZZ_PRINTED = {
         "granted": [66, 14, 0, 0, 1, 2, 84],  # (the report's slip: the parts are 83)
         "results_total": [111, 25, 0, 1, 6, 5, 148],
     },
+    "seed81-r5": {
+        "new_received": [3, 0, 0, 0, 1, 1, 5],
+        "carried_over": [1, 0, 0, 0, 0, 0, 1],
+        "granted": [0, 0, 0, 0, 0, 1, 0],  # (the report's slips: totals printed 0)
+        "partially_granted": [2, 0, 0, 0, 0, 0, 0],
+        "unavailable_not_held": [2, 0, 0, 0, 0, 0, 0],
+        "not_processed_petition": [0, 0, 0, 0, 1, 0, 0],
+        "results_total": [4, 0, 0, 0, 1, 1, 6],
+    },
+    "seed81-r12": {
+        "new_received": [31, 0, 0, 0, 0, 0, 0],
+        "granted": [13, 0, 0, 0, 0, 0, 0],
+        "partially_granted": [6, 0, 0, 0, 0, 0, 0],
+        "denied_third_party": [1, 0, 0, 0, 0, 0, 0],
+        "denied_internal_affairs": [1, 0, 0, 0, 0, 0, 1],
+        "denied_query_matter": [1, 0, 0, 0, 0, 0, 1],
+        "unavailable_not_held": [6, 0, 0, 0, 0, 0, 6],
+        "not_processed_petition": [2, 0, 0, 0, 0, 0, 2],
+        "other_unpaid_fee": [1, 0, 0, 0, 0, 0, 1],
+        "results_total": [31, 0, 0, 0, 0, 0, 31],
+    },
     "seed64-r8": {
         "new_received": [17, 4, 0, 0, 0, 0, 21],
         "granted": [11, 3, 0, 0, 0, 0, 15],  # (the report's slip: 11 + 3 is 14)
@@ -1665,6 +1686,38 @@ def test_table4_values_a_whole_pitch_apart_place_the_row() -> None:
     off = " 1         1         2    1                   1         1    1         1\n"
     cells = parse(text.replace(printed, off), format="text").tables["review_litigation"]["cells"]
     assert all(c["value"] is None for row in cells.values() for c in row.values())
+
+
+def _agrees_with_whole_print(cells: dict, printed: dict) -> None:
+    """Every cell of table 3 unknown or as printed (rows not in `printed` print zeros)."""
+    _agrees_with_print(cells, {row: printed.get(row, [0] * 7) for row in cells})
+
+
+def test_a_value_placed_by_position_whose_column_breaks_the_balance_is_unknown() -> None:
+    # pypdf's layout text (seed 81, report 5): 本机关不掌握's `2` stands left of the other rows'
+    # first values (the label's glyphs are narrower), nearer 商业企业's column than 自然人's. In
+    # 商业企业 the results' 总计 is blank, and a blank total absorbed the 2 as an omitted
+    # total, so the column's relations did not fail, although new + carried over (0) cannot
+    # equal results (2) + carried forward. With the blank total counted as its parts' sum, the
+    # column fails and the value placed there by its position is not known.
+    report = parse(DATA / "tool-fuzz" / "seed81-r5.pypdf-layout.txt")
+    cells = report.tables["requests"]["cells"]
+    _agrees_with_whole_print(cells, _FUZZ_PRINTED["seed81-r5"])
+    assert cells["unavailable_not_held"]["commercial"]["value"] is None
+    assert [c["value"] for c in cells["new_received"].values()][:1] == [3]
+
+
+def test_numbers_after_a_column_header_are_no_row() -> None:
+    # pdfminer (seed 81, report 12) prints table 3 a column at a time: after the last label of
+    # 无法提供 comes `自然` / `人` and the 自然人 column down the rows, a number a line (`31`,
+    # `13`, `6`, `1` …). Those seven numbers were read as the row 没有现成信息需要另行制作.
+    path = DATA / "tool-fuzz" / "seed81-r12.pdfminer.txt"
+    assert "要另行制作\n\n自然\n人\n\n31\n\n13\n" in path.read_text(encoding="utf-8")
+    report = parse(path)
+    cells = report.tables["requests"]["cells"]
+    _agrees_with_whole_print(cells, _FUZZ_PRINTED["seed81-r12"])
+    assert all(c["value"] is None for c in cells["unavailable_needs_creation"].values())
+    assert any("a column's header stands between" in i["message"] for i in report.issues)
 
 
 def test_pdfminer_table3_columns_out_of_order_reads_what_every_order_agrees_on() -> None:

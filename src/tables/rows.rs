@@ -534,7 +534,7 @@ impl View {
     /// The compact text between two original positions.
     pub(super) fn compact_between(&self, a: usize, b: usize) -> String {
         let i = self.c2o.partition_point(|&o| o < a);
-        let j = self.c2o.partition_point(|&o| o < b);
+        let j = self.c2o.partition_point(|&o| o < b).max(i);
         self.c2o[i..j].iter().map(|&o| fold(self.chars[o])).collect()
     }
 

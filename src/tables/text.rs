@@ -16,7 +16,7 @@ use super::fit;
 use super::rows::{self, Hit, View};
 use super::solve::{sum_is_last, sums_to_last, whole_number};
 use super::template::{
-    self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS,
+    self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS,
 };
 
 mod apart;
@@ -191,6 +191,8 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // Rows whose values cannot be placed, and why.
     let mut bad: Vec<(usize, &'static str)> = Vec::new();
     let mut lines_of = line_readings(v, &hits, &chain, &mut bad);
+    // A column's header before a row's numbers: the table is printed a column at a time.
+    let mut column_run = false;
     for (k, &hi) in chain.iter().enumerate() {
         let h = hits[hi];
         let next = chain.get(k + 1).map(|&n| hits[n]);
@@ -231,6 +233,10 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
                     bad.push((i, "its only digits stand inside the label's note: not known to be its values"));
                 }
             }
+        }
+        if let (T3Label::Row(i), true) = (label(&h).1, column_after(v, h.end, &tokens)) {
+            bad.push((i, "a column's header stands between its label and the numbers after it"));
+            column_run = true;
         }
         let span = rows::tokens_span(&tokens, h.end);
         match label(&h).1 {
@@ -332,7 +338,8 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let rows_add_up =
         spread_rows.iter().filter(|t| nonzero_total(t)).count() >= 3 && spread_rows.iter().all(|t| sums_to_last(t));
     let scattered = |toks: &[super::solve::Token]| spread(toks) && !rows_add_up;
-    let garbled = found.iter().any(|f| f.1.len() > T3_COLS.len() || scattered(&f.1))
+    let garbled = column_run
+        || found.iter().any(|f| f.1.len() > T3_COLS.len() || scattered(&f.1))
         || orphan_value(v, header_from, last_end, &spans, &hits);
     // A row whose every value was printed under a known column is read where it was printed.
     let placed = |toks: &[super::solve::Token]| {
@@ -415,6 +422,16 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// Whether nothing but a column's header stands between a row's label (ending at `end`) and
+/// its numbers, a number a line (`自然` / `人` / `31` / `13` …, text that prints the table a
+/// column at a time): they are that column's, not the row's.
+fn column_after(v: &View, end: usize, tokens: &[super::solve::Token]) -> bool {
+    let Some(first) = tokens.first().filter(|t| tokens.len() >= 2 && t.span()[0] > end) else { return false };
+    let between = v.compact_between(end, first.span()[0]);
+    let header = !between.is_empty() && T3_COL_LABELS.iter().fold(between, |b, (l, _)| b.replace(l, "")).is_empty();
+    header && tokens.windows(2).all(|w| v.chars.get(w[0].span()[1]..w[1].span()[0]).is_some_and(|s| s.contains(&'\n')))
 }
 
 /// Each chained label's cells read one a line (`rows::line_cells_or_more`): `None` where its
