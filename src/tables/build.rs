@@ -236,6 +236,8 @@ pub(super) fn row_cells(
         } else if cands.is_empty() {
             if raw.trim().is_empty() {
                 "the row's label is there but no numbers follow it".to_string()
+            } else if row.at.iter().any(Option::is_some) {
+                format!("no placement of {raw:?} fits both the template's arithmetic and where its values were printed")
             } else {
                 format!("no placement of {raw:?} fits the template's arithmetic")
             }
