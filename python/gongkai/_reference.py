@@ -62,7 +62,14 @@ REPORT_KEYS: tuple[tuple[str, str, str], ...] = (
     ("tables", "object", "`proactive` (table 2), `requests` (table 3), `review_litigation` (table 4), each a table or null."),
     ("facts", "list", "Numbers stated in the prose, each with its sentence and span."),
     ("issues", "list", "What the checks found: arithmetic that does not add up, missing parts, unreadable cells."),
-    ("parts", "list", "For a `compilation`: one report object per document it holds, in order; else empty."),
+    (
+        "parts",
+        "list",
+        "For a `compilation`: one report object per document it holds, in order; else empty. The compilation "
+        "itself keeps the whole input's `text`, title, outline and placeholders; each of its `tables` is the "
+        "reading of the first document that holds that table (or of the text before the first document), its "
+        "spans moved into the whole `text`; its `facts`, `year`, `agency` and `template` are left to the parts.",
+    ),
     ("text", "str", "The normalised plain text every `span` points into."),
 )
 
