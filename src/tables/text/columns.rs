@@ -391,7 +391,7 @@ pub(super) fn pitch_positions(v: &View, tokens: &[Token], n_cols: usize) -> Vec<
         return Vec::new();
     };
     let (first, last) = (tokens[0].span()[0], tokens[tokens.len() - 1].span()[0]);
-    if v.chars[first..last].contains(&'\n') || words.iter().any(|w| w.1 != words[0].1) {
+    if v.chars.get(first..last).is_none_or(|s| s.contains(&'\n')) || words.iter().any(|w| w.1 != words[0].1) {
         return Vec::new();
     }
     // Places in half characters, so that centres are whole numbers.
