@@ -13,9 +13,7 @@ use crate::facts;
 use crate::html;
 use crate::kinds;
 use crate::meta;
-use crate::model::{
-    Blame, Fact, Issue, IssueCode, Kind, Report, Section, Source, TableReading, Tables, Template, SCHEMA_VERSION,
-};
+use crate::model::{Blame, Issue, IssueCode, Kind, Report, Source, TableReading, Tables, SCHEMA_VERSION};
 use crate::normalize::{self, NormalizeOptions};
 use crate::outline;
 use crate::pdf;
@@ -277,7 +275,7 @@ fn build_compilation(doc: &Document, source: Source, ranges: &[std::ops::Range<u
     let mut parts = Vec::with_capacity(ranges.len());
     for r in ranges {
         let part = doc.slice(&chars, idx.char_at(r.start)..idx.char_at(r.end));
-        let (mut report, table_issues, fact_issues) = read_one(&part, source.clone(), true);
+        let (mut report, table_issues, fact_issues) = read_one(&part, source.clone(), true, None);
         share(&mut shared, &idx, &doc.text, (r.start, &part.text), &report.tables, &table_issues);
         let mut issues = checks::run(&report);
         issues.extend(table_issues);
@@ -286,10 +284,8 @@ fn build_compilation(doc: &Document, source: Source, ranges: &[std::ops::Range<u
         parts.push(report);
     }
     drop(chars);
-    let (mut report, table_issues, placeholders) = match shared {
-        Some(s) => read_whole(doc, &idx, source, s),
-        None => read_one(doc, source, false),
-    };
+    let given = shared.map(|s| (s.tables, s.issues));
+    let (mut report, table_issues, placeholders) = read_one(doc, source, false, given);
     report.kind = Kind::Compilation;
     report.template = None;
     report.year = None;
@@ -356,31 +352,9 @@ fn share(
     s.issues.extend_from_slice(issues);
 }
 
-/// A compilation's whole, with its parts' tables: its title, outline and placeholders read
-/// over the whole text.
-fn read_whole(
-    doc: &Document,
-    idx: &CharIndex<'_>,
-    source: Source,
-    shared: SharedTables,
-) -> (Report, Vec<Issue>, Vec<Issue>) {
-    let meta = meta::read(doc);
-    let sections = outline::read(doc);
-    let tables = shared.tables;
-    let mut excluded: Vec<Span> = [&tables.proactive, &tables.requests, &tables.review_litigation]
-        .into_iter()
-        .flatten()
-        .map(|t| t.span)
-        .collect();
-    excluded.extend(facts::text_table_spans_indexed(doc, idx));
-    let placeholders = facts::read_indexed(doc, idx, &sections, &excluded, None, false).1;
-    let report = report_of(doc, source, meta, Kind::Compilation, None, sections, tables, Vec::new());
-    (report, shared.issues, placeholders)
-}
-
 /// Readings and checks over one document.
 fn build_one(doc: &Document, source: Source) -> Report {
-    let (mut report, table_issues, fact_issues) = read_one(doc, source, true);
+    let (mut report, table_issues, fact_issues) = read_one(doc, source, true, None);
     let mut all = checks::run(&report);
     all.extend(table_issues);
     all.extend(fact_issues);
@@ -388,14 +362,20 @@ fn build_one(doc: &Document, source: Source) -> Report {
     report
 }
 
-/// The readings of one document (its facts only when `with_facts`), the table readers'
-/// issues and the facts reader's, before the checks.
-fn read_one(doc: &Document, source: Source, with_facts: bool) -> (Report, Vec<Issue>, Vec<Issue>) {
+/// The readings of one document (its facts only when `with_facts`; its tables and their
+/// readers' issues as `given`, where they were read already), the table readers' issues and
+/// the facts reader's, before the checks.
+fn read_one(
+    doc: &Document,
+    source: Source,
+    with_facts: bool,
+    given: Option<(Tables, Vec<Issue>)>,
+) -> (Report, Vec<Issue>, Vec<Issue>) {
     let meta = meta::read(doc);
     // One character view of the text for the outline and the text tables (which keep it).
     let chars: Vec<char> = doc.text.chars().collect();
     let sections = outline::read_chars(doc, &chars);
-    let (tables, table_issues) = tables::read_with_chars(doc, chars);
+    let (tables, table_issues) = given.unwrap_or_else(|| tables::read_with_chars(doc, chars));
     // Facts come from prose only: the table readings' spans and the tables printed
     // as text are left out.
     let mut excluded: Vec<_> = [&tables.proactive, &tables.requests, &tables.review_litigation]
@@ -413,23 +393,7 @@ fn read_one(doc: &Document, source: Source, with_facts: bool) -> (Report, Vec<Is
     };
     let kind = kinds::kind(meta.title.as_deref(), &doc.text, &sections);
     let template = kinds::template_for(kind, &doc.text, meta.year, meta.title.is_some());
-    let report = report_of(doc, source, meta, kind, template, sections, tables, facts);
-    (report, table_issues, fact_issues)
-}
-
-/// A report of the readings, without issues or parts.
-#[allow(clippy::too_many_arguments)]
-fn report_of(
-    doc: &Document,
-    source: Source,
-    meta: meta::Meta,
-    kind: Kind,
-    template: Option<Template>,
-    sections: Vec<Section>,
-    tables: Tables,
-    facts: Vec<Fact>,
-) -> Report {
-    Report {
+    let report = Report {
         schema_version: SCHEMA_VERSION,
         kind,
         template,
@@ -449,7 +413,8 @@ fn report_of(
         issues: Vec::new(),
         parts: Vec::new(),
         text: doc.text.clone(),
-    }
+    };
+    (report, table_issues, fact_issues)
 }
 
 /// Reads and parses a file.
