@@ -1587,6 +1587,15 @@ _FUZZ_PRINTED = {
         "other_unpaid_fee": [1, 0, 0, 0, 0, 0, 1],
         "results_total": [31, 0, 0, 0, 0, 0, 31],
     },
+    "seed85-r5": {
+        "new_received": [8, 0, 1, 1, 0, 2, 12],
+        "granted": [6, 0, 1, 1, 0, 0, 0],  # (the report's slips: totals printed blank)
+        "partially_granted": [0, 0, 0, 0, 0, 1, 0],
+        "denied_enforcement_file": [1, 0, 0, 0, 0, 0, 0],
+        "unavailable_not_held": [1, 0, 0, 0, 0, 0, 0],
+        "not_processed_petition": [0, 0, 0, 0, 0, 1, 0],
+        "results_total": [8, 0, 1, 1, 0, 2, 12],
+    },
     "seed64-r8": {
         "new_received": [17, 4, 0, 0, 0, 0, 21],
         "granted": [11, 3, 0, 0, 0, 0, 15],  # (the report's slip: 11 + 3 is 14)
@@ -1708,6 +1717,23 @@ def test_a_value_placed_by_position_whose_column_breaks_the_balance_is_unknown()
     _agrees_with_whole_print(cells, _FUZZ_PRINTED["seed81-r5"])
     assert cells["unavailable_not_held"]["commercial"]["value"] is None
     assert [c["value"] for c in cells["new_received"].values()][:1] == [3]
+
+
+def test_columns_drawn_through_one_column_moved_by_its_labels_give_no_positions() -> None:
+    # pypdf's layout text (seed 85, report 5) moves each row's values by its label's width: the
+    # `1` of 属于行政执法案卷 stands three characters right of 予以公开's `6`, both 自然人. Moving
+    # the header's columns onto the values drew 商业企业 through the moved `1`s, three
+    # characters from 自然人 (a pitch is 5.5), and they were read as 商业企业. No row prints a
+    # value under both columns: where they stand says nothing of their column.
+    path = DATA / "tool-fuzz" / "seed85-r5.pypdf-layout.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "7.属于行政执法案        1\n" in text and "（一）予以公开             6  " in text
+    report = parse(path)
+    cells = report.tables["requests"]["cells"]
+    _agrees_with_whole_print(cells, _FUZZ_PRINTED["seed85-r5"])
+    for row in ("denied_enforcement_file", "unavailable_not_held", "not_processed_petition"):
+        assert [c["value"] for c in cells[row].values()] == [None] * 7, row
+    assert [c["value"] for c in cells["new_received"].values()] == [8, None, 1, 1, None, 2, 12]
 
 
 def test_numbers_after_a_column_header_are_no_row() -> None:

@@ -95,6 +95,29 @@ impl ColumnModel {
     }
 }
 
+/// Whether recentring drew two neighbouring columns much closer together than the drawn ones
+/// stand, and no row printed a value under each of the two: one column's values, moved by
+/// their rows' labels (pypdf's layout mode), not two columns.
+fn squeezed(v: &View, found: &[(usize, Vec<Token>, Span)], drawn: &ColumnModel, moved: &ColumnModel) -> bool {
+    moved.pages.iter().any(|(p, m, pitch)| {
+        let Some((c, _)) = drawn.page(*p) else { return false };
+        (1..m.len()).any(|k| {
+            let gap = m[k] - m[k - 1];
+            gap < 0.6 * pitch
+                && gap < 0.6 * (c[k] - c[k - 1])
+                && !found.iter().any(|f| {
+                    let cols: Vec<usize> =
+                        f.1.iter()
+                            .filter_map(|t| centre(v, t))
+                            .filter(|(q, _)| q == p)
+                            .map(|(_, x)| nearest(m, x).0)
+                            .collect();
+                    cols.contains(&k) && cols.contains(&(k - 1))
+                })
+        })
+    })
+}
+
 /// Where a token was printed on a column-aligned line: `(page, centre column)`.
 fn centre(v: &View, t: &Token) -> Option<(u32, f32)> {
     v.word_at(t.span()[0]).map(|(_, page, x0, x1)| (page, (x0 + x1) / 2.0))
@@ -226,7 +249,7 @@ pub(super) fn t3_columns(
         model.pages.retain(|(p, moved, pitch)| {
             drawn.page(*p).is_some_and(|(c, _)| c.iter().zip(moved).all(|(a, b)| (a - b).abs() <= MAX_RECENTRE * pitch))
         });
-        model.relative = !model.holds(&xs);
+        model.relative = !model.holds(&xs) || squeezed(v, found, &drawn, &model);
         model
     };
     if model.pages.is_empty() {
