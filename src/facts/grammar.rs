@@ -550,6 +550,11 @@ fn after_number(window: &str, after: &str, unit: &str) -> Option<Keyed> {
             }
         }
     }
+    // `本年度共有15人次提出政府信息公开申请`, `全年有12件政府信息公开申请`, `共有12人次申请
+    // 公开政府信息`: the rest of the clause is the request alone, made (`提出`) or had (`有`).
+    if unit_ok("requests_received", unit) && requests_after(window, after) {
+        return keyed("requests_received");
+    }
     // `有 1 件政府信息公开申请被申请人申请行政复议`, `其中有2件提起行政诉讼`.
     if unit_ok("reviews", unit) && (window.ends_with('有') || window.is_empty() || window.ends_with("其中")) {
         let negated = ["未", "没有", "无", "不"].iter().any(|w| has(after, w));
@@ -565,6 +570,25 @@ fn after_number(window: &str, after: &str, unit: &str) -> Option<Keyed> {
         }
     }
     None
+}
+
+/// Whether the clause after a count is a request for information and nothing else, made
+/// (`提出政府信息公开申请`, `申请公开政府信息`) or had (`有` before the count: `全年有12件
+/// 政府信息公开申请`). Not a part (`其中有2件…`), another year's requests (`上年结转…`), nor
+/// requests handled (`办结…`).
+fn requests_after(window: &str, after: &str) -> bool {
+    const MADE: &[&str] = &["提出", "提交", "递交", "发来"];
+    const NOUNS: &[&str] = &["政府信息公开申请", "信息公开申请", "公开申请", "依申请公开", "申请"];
+    const ASKING: &[&str] = &["申请公开政府信息", "申请公开信息", "申请政府信息公开", "申请信息公开"];
+    let after = after.strip_suffix("事项").unwrap_or(after);
+    let made = MADE.iter().find_map(|v| after.strip_prefix(v));
+    let fits = match made {
+        Some(noun) => NOUNS.contains(&noun) || ASKING.contains(&noun),
+        None => ASKING.contains(&after) || (NOUNS[..3].contains(&after) && window.ends_with('有')),
+    };
+    fits && !has(window, "其中")
+        && !NOT_THIS_YEARS_REQUESTS.iter().any(|w| has(window, w))
+        && !matches!(verb_before(window), Some(Verb::Handling))
 }
 
 /// The first `n` characters of `s`.
