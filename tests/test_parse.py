@@ -189,9 +189,11 @@ def test_parse_many_pauses_the_collector_and_restores_it(monkeypatch):
         with monkeypatch.context() as m:
             m.setattr(sys, "stderr", Probe())
             reports = gongkai.parse_many(paths, threads=1, progress=True, chunk_size=4)
-        # Thousands of objects a report (dozens of collections' worth), yet none ran while the batch converted.
+        # Hundreds of containers a report (dozens of collections' worth), yet none ran while the batch
+        # converted: only the young generation's, of the caller's objects, on the way in.
         assert len(reports) == len(paths) and len(seen) > len(paths) // 4
-        assert all(state == (False, 0) for state in seen), seen
+        assert collections[:1] == [0]
+        assert all(state == (False, 1) for state in seen), seen
         assert gc.isenabled()
         with pytest.raises(gongkai.EmptyInputError):
             gongkai.parse_many([SEED0, b""])
@@ -204,6 +206,39 @@ def test_parse_many_pauses_the_collector_and_restores_it(monkeypatch):
             gc.enable()
     finally:
         gc.callbacks.remove(count)
+
+
+def test_parse_many_hands_its_reports_to_the_oldest_generation():
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    # A cycle the caller dropped before the batch: collected on the way in, not moved along.
+    a, b = Node(), Node()
+    a.other, b.other = b, a
+    gone = weakref.ref(a)
+    del a, b
+    reports = gongkai.parse_many(documents(REAL)[-3:], threads=1)
+    assert gone() is None
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    # The reports are in the oldest generation: no young collection scans them again.
+    young = {id(o) for o in gc.get_objects(0)} | {id(o) for o in gc.get_objects(1)}
+    cells = [r.tables["requests"]["cells"] for r in reports if r.tables.get("requests")]
+    assert cells and all(gc.is_tracked(c) for c in cells)
+    assert all(id(r) not in young for r in reports) and all(id(c) not in young for c in cells)
+    old = {id(o) for o in gc.get_objects(2)}
+    assert all(id(r) in old for r in reports) and all(id(c) in old for c in cells)
+    # A process that froze objects itself (before a fork) keeps them frozen.
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        gongkai.parse_many(documents(REAL)[:2], threads=1)
+        assert gc.get_freeze_count() >= frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()
 
 
 def test_parse_many_progress_bar(capsys):
