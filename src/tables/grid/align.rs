@@ -87,29 +87,40 @@ fn single_values(tail: &[RowCell]) -> bool {
 pub(super) type PlacementKey = Option<Vec<Option<usize>>>;
 
 pub(super) fn placement_key(tail: &[RowCell], align: &Align, n: usize) -> PlacementKey {
-    if !single_values(tail) {
-        return None;
-    }
-    place(tail, align, n).map(|cells| cells.iter().map(|c| c.map(|c| c.c0)).collect())
+    placed(tail, align, n).map(|cells| cells.iter().map(|c| c.map(|c| c.c0)).collect())
+}
+
+/// The cells `row_tokens` places by column: `place`'s, when every cell prints at most one
+/// value or every placed cell is one grid column of its own (see `row_tokens`).
+fn placed<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) -> Option<Vec<Option<&'r RowCell<'a>>>> {
+    let single = single_values(tail);
+    let own = |cells: &Vec<Option<&RowCell>>| cells.iter().flatten().all(|c| c.c0 == c.c1 && !c.piece);
+    place(tail, align, n).filter(|cells| single || (matches!(align, Align::Header(_)) && own(cells)))
 }
 
 /// Tokens for a row under an alignment: one per column when the alignment places
 /// every value; otherwise the row's value tokens in order (blanks the text dropped
 /// are then the solver's to find).
+///
+/// A cell printing several numbers (`2 5 8`, `12 3`) where the alignment gives each column a
+/// cell of one grid column: the cell is that column's, and which number is its value cannot be
+/// told (digits spaced apart, two values typed in one cell): it is unknown, and the row's other
+/// values keep their columns (taken in order, they would run into the next columns).
 pub(super) fn row_tokens(tail: &[RowCell], align: &Align, n: usize, kinds: &[ColKind]) -> (Vec<Token>, bool) {
-    if single_values(tail) {
-        if let Some(cells) = place(tail, align, n) {
-            let end = tail.last().map_or(0, |c| c.span[1]);
-            let toks = cells
-                .iter()
-                .zip(kinds)
-                .map(|(c, k)| match c {
-                    Some(c) => token(c, *k),
-                    None => Token::Fixed(cells::blank([end, end])),
-                })
-                .collect();
-            return (toks, true);
-        }
+    if let Some(cells) = placed(tail, align, n) {
+        let end = tail.last().map_or(0, |c| c.span[1]);
+        let toks = cells
+            .iter()
+            .zip(kinds)
+            .map(|(c, k)| match c {
+                Some(c) if c.text.trim_matches(is_space).chars().any(is_space) && is_number_list(c.text) => {
+                    Token::Fixed(cells::unknown(c.text.trim_matches(is_space), c.span))
+                }
+                Some(c) => token(c, *k),
+                None => Token::Fixed(cells::blank([end, end])),
+            })
+            .collect();
+        return (toks, true);
     }
     (flat_tokens(tail), false)
 }
