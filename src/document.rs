@@ -78,6 +78,10 @@ pub struct RawTable {
     pub cells: Vec<RawCell>,
     /// `n_rows * n_cols` slots, row-major; `None` pads a ragged row.
     pub grid: Vec<Option<u32>>,
+    /// Every cell is one cell of the source (an HTML or Word table, TAB-separated rows), never
+    /// the text of several cells a converter merged (a PDF's grid rebuilt, a PDF-to-Markdown
+    /// converter's columns): a cell printing several numbers is one column's.
+    pub exact: bool,
 }
 
 impl RawTable {
@@ -151,6 +155,8 @@ pub struct Table {
     pub cells: Vec<Cell>,
     pub grid: Vec<Option<u32>>,
     pub span: Span,
+    /// `RawTable::exact`.
+    pub exact: bool,
 }
 
 impl Table {
@@ -285,6 +291,7 @@ impl Document {
                         cells,
                         grid: t.grid,
                         span: [start, chars],
+                        exact: t.exact,
                     });
                     blocks.push(Block { kind: BlockKind::Table(idx), span: [start, chars] });
                 }
@@ -343,6 +350,7 @@ impl Document {
                         n_cols: t.n_cols,
                         cells,
                         grid: t.grid.clone(),
+                        exact: t.exact,
                     }));
                 }
             }

@@ -463,7 +463,9 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
             }
         }
     }
-    Some((end, grid(rows)))
+    // TAB rows are a table's cells as copied; a pipe row may be a PDF-to-Markdown
+    // converter's columns, each holding the words of several of the PDF's cells.
+    Some((end, grid(rows, kind == LineKind::Tabs)))
 }
 
 /// The fields of a pipe row; the empty piece before a leading pipe and after a
@@ -562,9 +564,9 @@ fn prose_rows(t: &RawTable) -> Option<Vec<String>> {
 
 /// Rows of fields → a grid, one cell per field (a text table carries no spans;
 /// a merged cell is its text followed by empty cells or one field).
-fn grid(rows: Vec<Vec<Field>>) -> RawTable {
+fn grid(rows: Vec<Vec<Field>>, exact: bool) -> RawTable {
     let n_cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut t = RawTable { n_rows: rows.len(), n_cols, ..Default::default() };
+    let mut t = RawTable { n_rows: rows.len(), n_cols, exact, ..Default::default() };
     t.grid = vec![None; rows.len() * n_cols];
     for (r, row) in rows.into_iter().enumerate() {
         for (c, Field { text, marked }) in row.into_iter().enumerate() {

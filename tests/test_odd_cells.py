@@ -122,6 +122,29 @@ def test_two_numbers_in_one_cell_of_a_page_leave_that_cell_unknown(name: str, fo
     assert read > 6000 and unknown > 500
 
 
+def test_digits_spaced_apart_in_a_tab_separated_cell_leave_that_cell_unknown() -> None:
+    # A table copied from a page or a word processor keeps its cells apart with TABs: `8 2 1` in
+    # one field is one column's (821 with its digits spaced), not three values.
+    multi = re.compile(r"(?<![\d.\-])\d{2,}(?![\d.年月日元万])")
+    read = unknown = 0
+    for path in GOLDS:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        page = _render.render(gold, "text-tabs").decode("utf-8")
+        start = page.index("二、主动公开")
+        count = iter(range(10**6))
+        page = page[:start] + multi.sub(
+            lambda m: " ".join(m.group(0)) if next(count) % 3 == 0 else m.group(0), page[start:]
+        )
+        report = parse(page.encode("utf-8"))
+        score = score_cells(report, rendering_gold(gold, "text-tabs"), path.name)
+        assert score.wrong == 0, [m for m in score.misses if m.startswith("WRONG")][:5]
+        read += score.right
+        for table in report.tables.values():
+            for row in (table or {}).get("cells", {}).values():
+                unknown += sum(c["state"] == "text" and " " in c["raw"] for c in row.values())
+    assert read > 6000 and unknown > 100
+
+
 def test_a_word_in_the_first_value_column_leaves_the_rest_of_the_row() -> None:
     gold, page = _page(REAL / "pingtan-syq-2023.gold.json", "html-spans")
     row = gold["table3"]["partially_granted"]

@@ -129,7 +129,7 @@ pub(super) fn build_table(a: &Arena, t: u32, known: &mut CellTexts) -> Built {
     } else {
         TableKind::Data
     };
-    let mut table = RawTable { n_rows, n_cols, cells, grid: Vec::new() };
+    let mut table = RawTable { n_rows, n_cols, cells, grid: Vec::new(), exact: true };
     if matches!(kind, TableKind::Data) {
         table.grid.reserve(n_rows * n_cols);
         for mut line in grid_rows {

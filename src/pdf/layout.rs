@@ -340,6 +340,8 @@ fn raw_table(g: grid::Grid) -> RawTable {
             })
             .collect(),
         grid: g.grid,
+        // A cell of ruled lines holds only its own text.
+        exact: true,
     }
 }
 

@@ -201,7 +201,7 @@ fn build(
     let nl = 1;
     let n_cols = cols.len() + nl;
     let n_rows = members.len();
-    let mut table = RawTable { n_rows, n_cols, cells: Vec::new(), grid: vec![None; n_rows * n_cols] };
+    let mut table = RawTable { n_rows, n_cols, cells: Vec::new(), grid: vec![None; n_rows * n_cols], exact: false };
     let x_left = lines[start..=end]
         .iter()
         .chain(head.iter().map(|&h| &lines[h]))

@@ -239,8 +239,13 @@ fn read(Drawing { canvas, border_rows, walls: xs }: Drawing) -> Option<RawTable>
     }
     let n_cols = xs.len() - 1;
     let n_rows = ys.len() - 1;
-    let mut table =
-        RawTable { n_rows, n_cols, cells: Vec::with_capacity(cells.len()), grid: vec![None; n_rows * n_cols] };
+    let mut table = RawTable {
+        n_rows,
+        n_cols,
+        cells: Vec::with_capacity(cells.len()),
+        grid: vec![None; n_rows * n_cols],
+        exact: true,
+    };
     for ([minx, maxx], [miny, maxy], text) in cells {
         // The walls around the region are grid lines; a region between other walls (a
         // drawing the grid lines do not describe) makes no table.

@@ -86,6 +86,8 @@ struct RowCell<'a> {
     blank_mark: bool,
     /// One of the words of a cell that prints blank marks: each word is a cell of the PDF.
     piece: bool,
+    /// A cell of a grid whose cells are the source's own (`Table::exact`), as printed.
+    exact: bool,
 }
 
 impl RowCell<'_> {
@@ -129,6 +131,7 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
             value_like,
             blank_mark: false,
             piece: false,
+            exact: t.exact,
         });
     }
     mark_unread_values(&mut out);
@@ -164,6 +167,7 @@ fn push_marked<'a>(out: &mut Vec<RowCell<'a>>, c: usize, cell: &'a crate::docume
             value_like: true,
             blank_mark: word.is_none(),
             piece: pieces,
+            exact: false,
         });
     }
 }
@@ -222,6 +226,7 @@ fn split_glued_item<'a>(out: &mut Vec<RowCell<'a>>, c: usize, text: &'a str, spa
         value_like: false,
         blank_mark,
         piece,
+        exact: false,
     });
     out.push(RowCell {
         c0: c,
@@ -232,6 +237,7 @@ fn split_glued_item<'a>(out: &mut Vec<RowCell<'a>>, c: usize, text: &'a str, spa
         value_like: true,
         blank_mark,
         piece,
+        exact: false,
     });
     true
 }

@@ -346,7 +346,7 @@ fn flush_table(rows: &mut Vec<(Vec<String>, Option<TDef>)>, blocks: &mut Vec<Raw
         return;
     }
     let col_of = |x: i32| edges.iter().position(|&e| (e - x).abs() < 20).unwrap_or(0);
-    let mut t = RawTable { n_rows, n_cols, cells: Vec::new(), grid: vec![None; n_rows * n_cols] };
+    let mut t = RawTable { n_rows, n_cols, cells: Vec::new(), grid: vec![None; n_rows * n_cols], exact: true };
     for (r, (cells, def)) in rows.into_iter().enumerate() {
         for (i, text) in cells.into_iter().enumerate() {
             let (c0, c1, vmerge) = match (&def, by_edges) {

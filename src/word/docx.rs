@@ -248,7 +248,7 @@ fn finish(t: Table, out: &mut Vec<RawBlock>) {
     let n_cols =
         t.rows.iter().map(|r| r.before + r.cells.iter().map(|c| c.span).sum::<usize>() + r.after).max().unwrap_or(0);
     let n_rows = t.rows.len();
-    let mut table = RawTable { n_rows, n_cols, cells: Vec::new(), grid: vec![None; n_rows * n_cols] };
+    let mut table = RawTable { n_rows, n_cols, cells: Vec::new(), grid: vec![None; n_rows * n_cols], exact: true };
     let mut nested: Vec<RawBlock> = Vec::new();
     for (r, row) in t.rows.into_iter().enumerate() {
         let mut col = row.before;

@@ -91,11 +91,14 @@ pub(super) fn placement_key(tail: &[RowCell], align: &Align, n: usize) -> Placem
 }
 
 /// The cells `row_tokens` places by column: `place`'s, when every cell prints at most one
-/// value or every placed cell is one grid column of its own (see `row_tokens`).
+/// value, or when every placed cell is one grid column of its own under the header's columns
+/// or in a grid of the source's own cells (see `row_tokens`).
 fn placed<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) -> Option<Vec<Option<&'r RowCell<'a>>>> {
     let single = single_values(tail);
-    let own = |cells: &Vec<Option<&RowCell>>| cells.iter().flatten().all(|c| c.c0 == c.c1 && !c.piece);
-    place(tail, align, n).filter(|cells| single || (matches!(align, Align::Header(_)) && own(cells)))
+    let header = matches!(align, Align::Header(_));
+    let own =
+        |cells: &Vec<Option<&RowCell>>| cells.iter().flatten().all(|c| c.c0 == c.c1 && !c.piece && (header || c.exact));
+    place(tail, align, n).filter(|cells| single || own(cells))
 }
 
 /// Tokens for a row under an alignment: one per column when the alignment places
