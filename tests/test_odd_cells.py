@@ -122,27 +122,40 @@ def test_two_numbers_in_one_cell_of_a_page_leave_that_cell_unknown(name: str, fo
     assert read > 6000 and unknown > 500
 
 
-def test_digits_spaced_apart_in_a_tab_separated_cell_leave_that_cell_unknown() -> None:
-    # A table copied from a page or a word processor keeps its cells apart with TABs: `8 2 1` in
-    # one field is one column's (821 with its digits spaced), not three values.
+#: Wrong numbers still read with digits spaced apart, pinned so that a fix shows: table 2's
+#: 行政事业性收费 of syn-30 printing `1 1` (11, its change blank) in text whose empty lines are
+#: spacing, read as two values.
+SPACED_KNOWN_WRONG = {"text-lines": 2}
+
+
+@pytest.mark.parametrize("name", ("text-tabs", "text-lines"))
+def test_digits_spaced_apart_in_one_cell_leave_that_cell_unknown(name: str) -> None:
+    # A table copied with TABs keeps its cells apart, and one cell a line keeps them a line each:
+    # `8 2 1` in one field or on one line is one column's (821 with its digits spaced), not three
+    # values.
     multi = re.compile(r"(?<![\d.\-])\d{2,}(?![\d.年月日元万])")
     read = unknown = 0
-    for path in GOLDS:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        page = _render.render(gold, "text-tabs").decode("utf-8")
-        start = page.index("二、主动公开")
-        count = iter(range(10**6))
-        page = page[:start] + multi.sub(
-            lambda m: " ".join(m.group(0)) if next(count) % 3 == 0 else m.group(0), page[start:]
-        )
-        report = parse(page.encode("utf-8"))
-        score = score_cells(report, rendering_gold(gold, "text-tabs"), path.name)
-        assert score.wrong == 0, [m for m in score.misses if m.startswith("WRONG")][:5]
-        read += score.right
-        for table in report.tables.values():
-            for row in (table or {}).get("cells", {}).values():
-                unknown += sum(c["state"] == "text" and " " in c["raw"] for c in row.values())
-    assert read > 6000 and unknown > 100
+    wrong: list[str] = []
+    for offset in (0, 2):
+        for path in GOLDS:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            page = _render.render(gold, name).decode("utf-8")
+            start = page.index("二、主动公开")
+            count = iter(range(10**6))
+
+            def spaced(m: re.Match) -> str:
+                return " ".join(m.group(0)) if next(count) % 3 == offset else m.group(0)
+
+            page = page[:start] + multi.sub(spaced, page[start:])
+            report = parse(page.encode("utf-8"))
+            score = score_cells(report, rendering_gold(gold, name), path.name)
+            wrong += [m for m in score.misses if m.startswith("WRONG")]
+            read += score.right
+            for table in report.tables.values():
+                for row in (table or {}).get("cells", {}).values():
+                    unknown += sum(c["state"] == "text" and " " in c["raw"] for c in row.values())
+    assert len(wrong) == SPACED_KNOWN_WRONG.get(name, 0), wrong[:5]
+    assert read > 12000 and unknown > 200
 
 
 def test_a_word_in_the_first_value_column_leaves_the_rest_of_the_row() -> None:

@@ -1055,6 +1055,11 @@ fn scan_line_cells(v: &View, label_end: usize, limit: usize, n: usize, per: Per)
         match cell_line(v, ls, le) {
             Some(None) => out.push(Token::Fixed(cells::blank([ls, ls]))),
             Some(Some(t)) => out.push(t),
+            // Single digits a space apart (`4 9`): one cell's number with its digits spaced,
+            // which of the numbers it prints is not known (a row counts it one cell).
+            None if spaced_digits(v, ls, le) => {
+                out.push(Token::Fixed(cells::unknown(v.slice(ls, le).trim_matches(is_space), [ls, le])));
+            }
             // A line that starts with a number and goes on (`188.33 某某`): a value that is no
             // cell of its own, so the cells a line each are not known to end before it.
             None if starts_with_number(v, ls, le) => return None,
@@ -1069,6 +1074,21 @@ fn scan_line_cells(v: &View, label_end: usize, limit: usize, n: usize, per: Per)
 }
 
 /// Whether the line `[a, b)` starts with a number as its own word (not an ordinal: `2.`, `3、`).
+/// Whether `[a, b)` prints single digits one space apart and nothing else (`4 9`, `2 5 8`).
+fn spaced_digits(v: &View, a: usize, b: usize) -> bool {
+    let Some(s) = (a..b).find(|&i| !is_space(v.chars[i])) else { return false };
+    let e = (s..b).rev().find(|&i| !is_space(v.chars[i])).map_or(s, |i| i + 1);
+    e - s >= 3
+        && (s..e).all(|i| {
+            let k = i - s;
+            if k % 2 == 0 {
+                fold(v.chars[i]).is_ascii_digit()
+            } else {
+                v.chars[i] == ' '
+            }
+        })
+}
+
 fn starts_with_number(v: &View, a: usize, b: usize) -> bool {
     let Some(s) = (a..b).find(|&i| !is_space(v.chars[i])) else { return false };
     let e = (s..b)
