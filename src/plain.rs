@@ -447,6 +447,8 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
             }
             // A blank line inside a pipe table (PDF-to-Markdown output); not after its last row.
             LineKind::Empty if kind == LineKind::Pipe => {}
+            // A blank line between TAB rows (catdoc prints one after each row of a table).
+            LineKind::Empty if kind == LineKind::Tabs && kinds.get(j + 1) == Some(&LineKind::Tabs) => {}
             _ => break,
         }
         j += 1;
@@ -705,6 +707,17 @@ mod tests {
         let t = table(&doc, 0);
         assert_eq!(texts(t, 0), ["三、本年度办理结果", "（一）予以公开", "27", "", "2", "30"]);
         assert_eq!(texts(t, 1), ["", "（二）部分公开", "3", "", "", ""]);
+        assert_eq!(doc.blocks.last(), Some(&RawBlock::Paragraph("正文".into())));
+    }
+
+    #[test]
+    fn tab_rows_an_empty_line_apart_are_one_table() {
+        // catdoc prints an empty line after each row of a Word table; after the last, prose.
+        let text = "4.保护第三方合法权益\t1\t \t \t \t \t \t \n\n5.属于三类内部事务信息\t1\t \t \t \t \t \t \n\n正文\n";
+        let doc = parse_plain(text);
+        let t = table(&doc, 0);
+        assert!(t.exact && t.n_rows == 2);
+        assert_eq!(texts(t, 1)[..3], ["5.属于三类内部事务信息", "1", ""]);
         assert_eq!(doc.blocks.last(), Some(&RawBlock::Paragraph("正文".into())));
     }
 

@@ -64,7 +64,8 @@ the measured figures):
 - `txt-antiword` and `txt-catdoc` (the Word 97 files' text by antiword and catdoc): the tools lose
   most of the tables of these LibreOffice-made files (antiword keeps table 3's header only, catdoc
   table 2 and table 3's first rows); what is left is read with no wrong number, and a table whose
-  labels stand apart from the rows of values stays unknown;
+  labels stand apart from the rows of values stays unknown; catdoc prints an empty line after each
+  TAB row, which stays one table;
 - `txt-inscriptis` (inscriptis' `get_text`): it sets a Word page's runs a space apart, `2 7 9 8`
   for 2798, and prints rows under a two-level label shifted right; digits a space apart are joined
   where the row then adds up, rows shifted past the columns are not placed by position, and rows
@@ -187,7 +188,7 @@ PARTIAL = {
     "txt-libreoffice-docx": 0.96,
     "txt-libreoffice-html": 0.99,
     "txt-antiword": 0.04,
-    "txt-catdoc": 0.27,
+    "txt-catdoc": 0.64,
     "txt-pypdf-layout": 0.95,
     "txt-pymupdf-sort": 0.95,
     "txt-pymupdf-blocks": 0.95,
