@@ -76,6 +76,26 @@ def test_generated_files_read_every_gold_cell(path):
     assert not wrong
 
 
+@pytest.mark.parametrize("variant", ["rotate90", "turned"])
+def test_a_turned_page_is_read_the_way_its_text_runs(variant):
+    # `/Rotate 90` on upright text (a page turned in a viewer), and text drawn a quarter turn on
+    # a landscape page: read as the upright file, whose text runs right.
+    upright = gongkai.parse(PDF_WORD / "pingtan-syq-2023-html-spans-lo-pdf.pdf")
+    turned = gongkai.parse(PDF_WORD / f"pingtan-syq-2023-html-spans-lo-pdf-{variant}.pdf")
+    assert turned.text == upright.text
+    def cells(report):
+        return {
+            (table, row, col): (c["value"], c["state"], c["span"])
+            for table, t in report.tables.items()
+            if t
+            for row, cols in t["cells"].items()
+            for col, c in cols.items()
+        }
+
+    assert cells(turned) == cells(upright) and len(cells(upright)) >= 200
+    assert turned.tables["requests"]["cells"]["new_received"]["total"]["value"] == 81
+
+
 def test_real_pdfs_against_gold():
     shi = gongkai.parse(REAL_PDF / "huaian-shi-2024.pdf")
     gold = json.loads((REAL_PDF / "huaian-shi-2024.gold.json").read_text(encoding="utf-8"))

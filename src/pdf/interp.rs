@@ -63,6 +63,9 @@ pub(super) struct PageContent {
     pub glyphs: Vec<PGlyph>,
     pub rules: Vec<Rule>,
     pub images: usize,
+    /// Glyphs with text by the direction their baseline runs on the page: right, down, left,
+    /// up (a page whose text runs down was drawn turned a quarter against its `/Rotate`).
+    pub runs: [usize; 4],
 }
 
 type M = [f64; 6];
@@ -452,6 +455,7 @@ impl Interp {
                 let text = g.text.clone();
                 if !text.trim().is_empty() {
                     self.glyph_count += 1;
+                    run.out.runs[direction(&trm)] += 1;
                     run.out.glyphs.push(PGlyph {
                         text,
                         x0: ax.min(bx).min(cx).min(dx),
@@ -475,6 +479,23 @@ impl Interp {
             };
             run.tm = mul(&t, &run.tm);
         }
+    }
+}
+
+/// Where the baseline of text drawn with `trm` runs on the page (y grows down): 0 right,
+/// 1 down, 2 left, 3 up.
+fn direction(trm: &M) -> usize {
+    let (dx, dy) = (trm[0], trm[1]);
+    if dx.abs() >= dy.abs() {
+        if dx >= 0.0 {
+            0
+        } else {
+            2
+        }
+    } else if dy > 0.0 {
+        1
+    } else {
+        3
     }
 }
 

@@ -196,15 +196,25 @@ pub fn read(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
     let mut laid = Vec::with_capacity(refs.len());
     for (i, p) in refs.iter().enumerate() {
         let [x0, y0, x1, y1] = p.media;
-        let rot = p.rotate.rem_euclid(360);
-        let (base, w, h) = match rot {
+        let turned = |rot: i64| match rot.rem_euclid(360) {
             90 => ([0.0, 1.0, 1.0, 0.0, -y0, -x0], y1 - y0, x1 - x0),
             180 => ([-1.0, 0.0, 0.0, 1.0, x1, -y0], x1 - x0, y1 - y0),
             270 => ([0.0, -1.0, -1.0, 0.0, y1, x1], y1 - y0, x1 - x0),
             _ => ([1.0, 0.0, 0.0, -1.0, -x0, y1], x1 - x0, y1 - y0),
         };
         let data = contents(&file, &p.dict, &mut failed);
-        let content = interp.page(&file, &data, &p.resources, base, w, h);
+        let (base, w, h) = turned(p.rotate);
+        let mut content = interp.page(&file, &data, &p.resources, base, w, h);
+        // Text that runs down, left or up the page as `/Rotate` turns it (a page turned in a
+        // viewer after it was made, text drawn turned on an upright page) is read the way it
+        // runs: the page is turned so that most of its text runs right.
+        if let Some(quarter) = upright_turn(&content.runs) {
+            let (base, w, h) = turned(p.rotate + 90 * quarter);
+            let again = interp.page(&file, &data, &p.resources, base, w, h);
+            if again.runs[0] > content.runs[0] {
+                content = again;
+            }
+        }
         drop(data);
         glyphs += content.glyphs.len();
         unknown += content.glyphs.iter().filter(|g| g.text.chars().all(undecodable)).count();
@@ -231,6 +241,16 @@ pub fn read(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
     }
     let raw = layout::assemble(laid);
     Ok(PdfDocument { raw, pages: n_pages, producer })
+}
+
+/// The quarter turns (clockwise, added to `/Rotate`) after which text running `runs` (glyphs
+/// by direction: right, down, left, up) mostly runs right; `None` when it already does, or
+/// no direction holds most of the text.
+fn upright_turn(runs: &[usize; 4]) -> Option<i64> {
+    let total: usize = runs.iter().sum();
+    let (dir, most) = runs.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    // A quarter turn clockwise moves text running up to running right.
+    (dir != 0 && most * 2 > total && *most >= 8).then_some((4 - dir as i64) % 4)
 }
 
 /// A character that says nothing: none, a private-use code point, U+FFFD, a control.

@@ -92,6 +92,7 @@ def main() -> None:
     write_gold(gold, dest, "pdf")
     reportlab_files()
     python_docx_file()
+    turned_files()
     bad_files(tmp)
 
 
@@ -152,6 +153,32 @@ def reportlab_files() -> None:
         g = {k: gold[k] for k in gold if k not in ("table2", "table4")}
         g["format"] = "pdf"
         path.with_name(path.stem + ".gold.json").write_text(json.dumps(g, ensure_ascii=False, indent=1) + "\n")
+
+
+def turned_files() -> None:
+    """Pages turned: `/Rotate 90` on every page of a LibreOffice PDF (qpdf, a page turned in a
+    viewer), and the pages' content drawn a quarter turn counter-clockwise on landscape pages
+    (pypdf), so that the text runs up the page."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    slug = "pingtan-syq-2023-html-spans-lo-pdf"
+    src = OUT / f"{slug}.pdf"
+    gold = json.loads((OUT / f"{slug}.gold.json").read_text())
+    dest = OUT / f"{slug}-rotate90.pdf"
+    subprocess.run(["qpdf", "--rotate=+90", str(src), str(dest)], check=True)
+    write_gold(gold, dest, "pdf")
+    reader, writer = PdfReader(src), PdfWriter()
+    for page in reader.pages:
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(Transformation().rotate(90).translate(h, 0))
+        page.mediabox = RectangleObject([0, 0, h, w])
+        page.cropbox = RectangleObject([0, 0, h, w])
+        writer.add_page(page)
+    dest = OUT / f"{slug}-turned.pdf"
+    with dest.open("wb") as f:
+        writer.write(f)
+    write_gold(gold, dest, "pdf")
 
 
 def python_docx_file() -> None:
