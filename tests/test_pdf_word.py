@@ -76,10 +76,12 @@ def test_generated_files_read_every_gold_cell(path):
     assert not wrong
 
 
-@pytest.mark.parametrize("variant", ["rotate90", "turned"])
-def test_a_turned_page_is_read_the_way_its_text_runs(variant):
+@pytest.mark.parametrize("variant", ["rotate90", "turned", "watermark-diagonal", "watermark-faint"])
+def test_a_turned_or_watermarked_page_reads_as_the_plain_one(variant):
     # `/Rotate 90` on upright text (a page turned in a viewer), and text drawn a quarter turn on
-    # a landscape page: read as the upright file, whose text runs right.
+    # a landscape page: read as the upright file, whose text runs right. A watermark over every
+    # page (`仅供参考 2024` pale and diagonal, `2024 内部` 30 % opaque): none of its text is the
+    # report's, and its digits land in no cell.
     upright = gongkai.parse(PDF_WORD / "pingtan-syq-2023-html-spans-lo-pdf.pdf")
     turned = gongkai.parse(PDF_WORD / f"pingtan-syq-2023-html-spans-lo-pdf-{variant}.pdf")
     assert turned.text == upright.text

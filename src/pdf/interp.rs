@@ -101,7 +101,33 @@ struct GState {
     rise: f64,
     line_width: f64,
     fill_white: bool,
+    /// Text filled this colour is a watermark's (light grey or lighter): not the report's.
+    fill_light: bool,
+    /// Text filled this transparent (`/ca` of an `ExtGState`) is a watermark's.
+    fill_faint: bool,
     stroke_white: bool,
+}
+
+impl GState {
+    /// A fill colour set (`g`, `rg`, `k`, `sc`, `scn`).
+    fn fill_colour(&mut self, op: &[u8], ops: &[Obj]) {
+        self.fill_white = is_white(ops);
+        // One operand of `sc` may be a spot colour's tint (1 is full ink): only device gray,
+        // RGB and CMYK say how light.
+        let device = !matches!(op, b"sc" | b"scn") || ops.len() >= 3;
+        self.fill_light = device && lightness(ops).is_some_and(|l| l >= LIGHT);
+    }
+
+    /// A graphics state dictionary applied (`/GS0 gs`): its fill opacity (`/ca`).
+    fn ext_state(&mut self, file: &PdfFile, resources: &Dict, ops: &[Obj]) {
+        let states = file.get_key(resources, b"ExtGState");
+        let state = ops.first().and_then(Obj::as_name).and_then(|n| states.as_dict()?.get(n).cloned());
+        if let Some(state) = state.map(|s| file.resolve(&s)) {
+            if let Some(alpha) = state.as_dict().and_then(|d| file.get_key(d, b"ca").as_f64()) {
+                self.fill_faint = alpha < FAINT;
+            }
+        }
+    }
 }
 
 /// Shared across the pages of one document: fonts parsed once, the work budgets.
@@ -152,6 +178,8 @@ impl Interp {
             rise: 0.0,
             line_width: 1.0,
             fill_white: false,
+            fill_light: false,
+            fill_faint: false,
             stroke_white: false,
         };
         let mut run = Run {
@@ -256,7 +284,7 @@ impl Interp {
                     }
                 }
                 b"w" => run.gs.line_width = num(0).abs(),
-                b"g" | b"rg" | b"k" | b"sc" | b"scn" => run.gs.fill_white = is_white(&ops),
+                b"g" | b"rg" | b"k" | b"sc" | b"scn" => run.gs.fill_colour(op, &ops),
                 b"G" | b"RG" | b"K" | b"SC" | b"SCN" => run.gs.stroke_white = is_white(&ops),
                 b"BT" => {
                     run.tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
@@ -266,6 +294,7 @@ impl Interp {
                     run.gs.size = num(1);
                     run.gs.font = ops.first().and_then(Obj::as_name).and_then(|n| self.font(file, resources, n));
                 }
+                b"gs" => run.gs.ext_state(file, resources, &ops),
                 b"Tc" => run.gs.tc = num(0),
                 b"Tw" => run.gs.tw = num(0),
                 b"Tz" => run.gs.th = num(0) / 100.0,
@@ -451,7 +480,10 @@ impl Interp {
             let (cx, cy) = apply(&trm, corners[0].0, corners[1].1);
             let (dx, dy) = apply(&trm, corners[1].0, corners[0].1);
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-            if self.glyph_count < MAX_GLYPHS && [ax, ay, bx, by].iter().all(|v| v.is_finite()) {
+            // A watermark (`仅供参考` across the page, pale or set diagonally) is no text of
+            // the report: its digits would land in the table's cells.
+            let watermark = gs.fill_light || gs.fill_faint || oblique(&trm);
+            if !watermark && self.glyph_count < MAX_GLYPHS && [ax, ay, bx, by].iter().all(|v| v.is_finite()) {
                 let text = g.text.clone();
                 if !text.trim().is_empty() {
                     self.glyph_count += 1;
@@ -497,6 +529,34 @@ fn direction(trm: &M) -> usize {
     } else {
         3
     }
+}
+
+/// How light a fill colour must be (0 black, 1 white) for its text to be a watermark's: the
+/// report's text is dark, a watermark's pale grey.
+const LIGHT: f64 = 0.75;
+
+/// Least opacity (`/ca`) of the report's own text: text filled fainter is a watermark.
+const FAINT: f64 = 0.6;
+
+/// Most a baseline may lean off the page's axes (radians) and still be the report's text:
+/// text set diagonally is a watermark.
+const MAX_LEAN: f64 = 0.17;
+
+/// The lightness of a gray, RGB or CMYK colour's operands (the darkest component).
+fn lightness(ops: &[Obj]) -> Option<f64> {
+    let v: Vec<f64> = ops.iter().filter_map(Obj::as_f64).collect();
+    match v.len() {
+        1 | 3 => v.iter().copied().reduce(f64::min),
+        4 => v.iter().copied().reduce(f64::max).map(|k| 1.0 - k),
+        _ => None,
+    }
+}
+
+/// Whether text drawn with `trm` runs diagonally (off the page's axes by more than
+/// [`MAX_LEAN`]).
+fn oblique(trm: &M) -> bool {
+    let angle = trm[1].atan2(trm[0]).abs() % std::f64::consts::FRAC_PI_2;
+    angle > MAX_LEAN && angle < std::f64::consts::FRAC_PI_2 - MAX_LEAN
 }
 
 fn is_white(ops: &[Obj]) -> bool {

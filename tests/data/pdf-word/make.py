@@ -93,6 +93,7 @@ def main() -> None:
     reportlab_files()
     python_docx_file()
     turned_files()
+    watermark_files()
     bad_files(tmp)
 
 
@@ -179,6 +180,48 @@ def turned_files() -> None:
     with dest.open("wb") as f:
         writer.write(f)
     write_gold(gold, dest, "pdf")
+
+
+def watermark_files() -> None:
+    """Watermarks over every page of a LibreOffice PDF (ReportLab, merged with pypdf): pale grey
+    text set diagonally (`仅供参考 2024`), and dark text filled 30 % opaque across the page
+    (`2024 内部`), three times a page, 48 pt. Their digits must land in no cell."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+
+    def mark(w: float, h: float, angle: float, text: str, gray: float, alpha: float | None):
+        buf = io.BytesIO()
+        c = canvas.Canvas(buf, pagesize=(w, h))
+        c.setFillGray(gray)
+        if alpha is not None:
+            c.setFillAlpha(alpha)
+        c.setFont("STSong-Light", 48)
+        for k in range(3):
+            c.saveState()
+            c.translate(w / 2, h * (k + 1) / 4)
+            c.rotate(angle)
+            c.drawCentredString(0, 0, text)
+            c.restoreState()
+        c.save()
+        return PdfReader(io.BytesIO(buf.getvalue())).pages[0]
+
+    slug = "pingtan-syq-2023-html-spans-lo-pdf"
+    gold = json.loads((OUT / f"{slug}.gold.json").read_text())
+    for name, angle, text, gray, alpha in (("diagonal", 45, "仅供参考 2024", 0.85, None), ("faint", 0, "2024 内部", 0.2, 0.3)):
+        reader, writer = PdfReader(OUT / f"{slug}.pdf"), PdfWriter()
+        for page in reader.pages:
+            page.merge_page(mark(float(page.mediabox.width), float(page.mediabox.height), angle, text, gray, alpha))
+            writer.add_page(page)
+        dest = OUT / f"{slug}-watermark-{name}.pdf"
+        with dest.open("wb") as f:
+            writer.write(f)
+        write_gold(gold, dest, "pdf")
 
 
 def python_docx_file() -> None:
