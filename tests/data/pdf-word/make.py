@@ -100,7 +100,7 @@ def main() -> None:
 def _flat_t3(gold: dict) -> list[list[str]]:
     """Table 3 as a flat grid: a label column (group labels on rows of their own) and 7 values."""
     g = _render._Gold(gold, lambda _t: False)
-    rows = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"] + list(_render.T3_COL_LABELS)]
+    rows = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"] + list(_render.REQUESTS_COL_LABELS)]
     for key, cells in _render._t3_label_cells(g):
         for text, rowspan, _ in cells[:-1]:
             if rowspan > 1:
