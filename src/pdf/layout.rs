@@ -42,6 +42,43 @@ fn dedupe(glyphs: &mut Vec<PGlyph>) {
     });
 }
 
+/// How many times the page's usual glyph size a glyph drawn over other text must be to be an
+/// overlay (a watermark's `2024 内部` across a table), not the report's.
+const OVERLAY_SIZE: f64 = 2.5;
+/// Most large glyphs a page is checked for overlaying (a bound on work).
+const MAX_OVERLAY_CHECKS: usize = 400;
+
+/// Large glyphs drawn over the page's ordinary text: a watermark set dark and opaque, whose
+/// digits would land in the table's cells. A large title stands clear of other text and stays.
+fn drop_overlays(glyphs: &mut Vec<PGlyph>) {
+    if glyphs.len() < 8 {
+        return;
+    }
+    let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
+    let mid = sizes.len() / 2;
+    let usual = *sizes.select_nth_unstable_by(mid, f64::total_cmp).1;
+    let big = |g: &PGlyph| g.size >= OVERLAY_SIZE * usual;
+    if usual <= 0.0 || glyphs.iter().filter(|g| big(g)).count() > MAX_OVERLAY_CHECKS {
+        return;
+    }
+    let covers = |g: &PGlyph| {
+        glyphs.iter().any(|o| !big(o) && o.x0 < g.x1 && g.x0 < o.x1 && o.top < g.bottom && g.top < o.bottom)
+    };
+    // A run of large glyphs on one line (the same size, the same height) goes as a whole when
+    // any of it lies over the text: the rest of a watermark's line is in the margins or
+    // between the table's columns.
+    let marks: Vec<&PGlyph> = glyphs.iter().filter(|g| big(g) && covers(g)).collect();
+    let same_run = |g: &PGlyph, m: &PGlyph| {
+        (g.size - m.size).abs() <= 0.05 * m.size && (g.cy() - m.cy()).abs() <= 0.5 * (m.bottom - m.top).max(1.0)
+    };
+    let over: Vec<bool> = glyphs.iter().map(|g| big(g) && marks.iter().any(|m| same_run(g, m))).collect();
+    let mut k = 0;
+    glyphs.retain(|_| {
+        k += 1;
+        !over[k - 1]
+    });
+}
+
 /// Glyphs into lines: same vertical band, each sorted left to right.
 fn bands(glyphs: &[PGlyph]) -> Vec<Vec<&PGlyph>> {
     let mut order: Vec<&PGlyph> = glyphs.iter().collect();
@@ -125,6 +162,7 @@ pub(super) struct PageLayout {
 
 pub(super) fn page(i: usize, mut p: PageContent) -> PageLayout {
     dedupe(&mut p.glyphs);
+    drop_overlays(&mut p.glyphs);
     let parts = grid::find_tables(i, &p.rules, &mut p.glyphs);
     let bands = bands(&p.glyphs);
     let found = unruled::find(i, &bands);

@@ -184,8 +184,9 @@ def turned_files() -> None:
 
 def watermark_files() -> None:
     """Watermarks over every page of a LibreOffice PDF (ReportLab, merged with pypdf): pale grey
-    text set diagonally (`仅供参考 2024`), and dark text filled 30 % opaque across the page
-    (`2024 内部`), three times a page, 48 pt. Their digits must land in no cell."""
+    text set diagonally (`仅供参考 2024`), dark text filled 30 % opaque across the page, and
+    mid-grey opaque text across it (`2024 内部`), three times a page, 48 pt. Their digits must
+    land in no cell."""
     import io
 
     from pypdf import PdfReader, PdfWriter
@@ -213,7 +214,12 @@ def watermark_files() -> None:
 
     slug = "pingtan-syq-2023-html-spans-lo-pdf"
     gold = json.loads((OUT / f"{slug}.gold.json").read_text())
-    for name, angle, text, gray, alpha in (("diagonal", 45, "仅供参考 2024", 0.85, None), ("faint", 0, "2024 内部", 0.2, 0.3)):
+    marks = (
+        ("diagonal", 45, "仅供参考 2024", 0.85, None),
+        ("faint", 0, "2024 内部", 0.2, 0.3),
+        ("opaque", 0, "2024 内部", 0.5, None),
+    )
+    for name, angle, text, gray, alpha in marks:
         reader, writer = PdfReader(OUT / f"{slug}.pdf"), PdfWriter()
         for page in reader.pages:
             page.merge_page(mark(float(page.mediabox.width), float(page.mediabox.height), angle, text, gray, alpha))
