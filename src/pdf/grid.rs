@@ -348,7 +348,7 @@ pub(super) fn build(parts: &[Part]) -> Grid {
         let bottom = slots.iter().filter(|s| rows[*s / nc].0 == k0).map(|s| rows[s / nc].2).fold(rows[r0].1, f64::max);
         let mut gl: Vec<(usize, &PGlyph)> = slots.iter().flat_map(|s| slot_glyphs[*s].iter().copied()).collect();
         gl.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cy().total_cmp(&b.1.cy())));
-        let text = cell_text(&gl);
+        let text = cell_text(&gl, true);
         let idx = cells.len() as u32;
         cell_of_root.insert(root, idx);
         cells.push(GridCell {
@@ -378,7 +378,9 @@ fn is_cjk(c: char) -> bool {
 /// Joins glyphs into text: lines by vertical position (per part), left to right inside a
 /// line; a space only between Latin letters or digits set apart; lines joined without a
 /// separator (a number wrapped in a narrow cell is one number) except between Latin words.
-pub(super) fn cell_text(glyphs: &[(usize, &PGlyph)]) -> String {
+/// With `one_number`, a line of single digits set apart is one number spread over its cell
+/// (distributed alignment, `6      4` for 64): a ruled cell holds one value.
+pub(super) fn cell_text(glyphs: &[(usize, &PGlyph)], one_number: bool) -> String {
     let mut lines: Vec<(usize, f64, f64, Vec<&PGlyph>)> = Vec::new();
     for &(k, g) in glyphs {
         let h = (g.bottom - g.top).max(1.0);
@@ -391,7 +393,12 @@ pub(super) fn cell_text(glyphs: &[(usize, &PGlyph)]) -> String {
     let mut out = String::new();
     for (_, _, _, mut line) in lines {
         line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-        let text = join_line(&line);
+        let digits = |g: &&PGlyph| g.text.chars().count() == 1 && g.text.chars().all(|c| c.is_ascii_digit());
+        let text = if one_number && line.len() > 1 && line.iter().all(digits) {
+            line.iter().map(|g| g.text.as_str()).collect()
+        } else {
+            join_line(&line)
+        };
         if let (Some(a), Some(b)) = (out.chars().last(), text.chars().next()) {
             if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
                 out.push(' ');

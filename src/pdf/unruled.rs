@@ -233,7 +233,7 @@ fn build(
             } else {
                 let mut gl: Vec<(usize, &PGlyph)> = gl.into_iter().map(|g| (0, g)).collect();
                 gl.sort_by(|a, b| a.1.cy().total_cmp(&b.1.cy()));
-                grid::cell_text(&gl)
+                grid::cell_text(&gl, false)
             };
             let (x0, x1) = if c < nl {
                 (x_left, first_col - half)

@@ -94,6 +94,7 @@ def main() -> None:
     python_docx_file()
     turned_files()
     watermark_files()
+    spread_digits_file()
     bad_files(tmp)
 
 
@@ -180,6 +181,62 @@ def turned_files() -> None:
     with dest.open("wb") as f:
         writer.write(f)
     write_gold(gold, dest, "pdf")
+
+
+def spread_digits_file() -> None:
+    """Table 3 ruled, each number of two digits or more spread over its cell (Word's distributed
+    alignment: the first digit at the cell's left, the last at its right; ReportLab's character
+    spacing). A ruled cell holds one value: `6      4` is 64."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    gold = json.loads((ROOT / "tests/data/real/shanghai-bgt-2019.gold.json").read_text())
+    rows = _flat_t3(gold)
+    path = OUT / "reportlab-spread-digits.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 16)
+    c.drawCentredString(297, 800, f"{gold['agency']}{gold['year']}年政府信息公开工作年度报告")
+    c.setFont("STSong-Light", 10.5)
+    c.drawString(40, 770, "一、总体情况")
+    c.drawString(40, 752, "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，依法做好政府信息公开工作。")
+    c.drawString(40, 734, "三、收到和处理政府信息公开申请情况")
+    x0, widths, top, h = 30, [240] + [42] * 7, 720, 17
+    xs = [x0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    for i, row in enumerate(rows):
+        y = top - i * h
+        for j, text in enumerate(row):
+            if j == 0:
+                c.setFont("STSong-Light", 6 if len(text) > 36 else 7.5)
+                c.drawString(xs[0] + 2, y - 12, text)
+            elif i > 0 and len(text) > 1:
+                width = c.stringWidth(text, "STSong-Light", 8)
+                space = (widths[j] - 6 - width) / (len(text) - 1)
+                t = c.beginText()
+                t.setFont("STSong-Light", 8)
+                t.setCharSpace(space)
+                t.setTextOrigin(xs[j] + 3, y - 12)
+                t.textOut(text)
+                c.saveState()
+                c.drawText(t)
+                c.restoreState()
+            else:
+                c.setFont("STSong-Light", 6.5 if i == 0 else 8)
+                c.drawCentredString((xs[j] + xs[j + 1]) / 2, y - 12, text)
+    c.setLineWidth(0.5)
+    for i in range(len(rows) + 1):
+        c.line(xs[0], top - i * h, xs[-1], top - i * h)
+    for x in xs:
+        c.line(x, top, x, top - len(rows) * h)
+    c.showPage()
+    c.save()
+    g = {k: gold[k] for k in gold if k not in ("table2", "table4")}
+    g["format"] = "pdf"
+    path.with_name(path.stem + ".gold.json").write_text(json.dumps(g, ensure_ascii=False, indent=1) + "\n")
 
 
 def watermark_files() -> None:
