@@ -94,7 +94,6 @@ def main() -> None:
     python_docx_file()
     turned_files()
     watermark_files()
-    spread_digits_file()
     bad_files(tmp)
 
 
@@ -110,92 +109,20 @@ def _flat_t3(gold: dict) -> list[list[str]]:
     return rows
 
 
-def reportlab_files() -> None:
-    """STSong-Light (not embedded, UniGB-UCS2-H, no ToUnicode): table 3 with rules and without."""
+def _reportlab_t3(slug: str, name: str, ruled: bool, spread: bool) -> None:
+    """Table 3 of `slug`'s gold drawn with ReportLab in STSong-Light (not embedded,
+    UniGB-UCS2-H, no ToUnicode), ruled or not; with `spread`, each number of two digits or more
+    set over its whole cell (Word's distributed alignment: the first digit at the cell's left,
+    the last at its right, by character spacing). Writes `name`.pdf and its gold (table 3's)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    gold = json.loads((ROOT / "tests/data/real/pingtan-syq-2021.gold.json").read_text())
+    gold = json.loads((ROOT / "tests/data/real" / f"{slug}.gold.json").read_text())
     rows = _flat_t3(gold)
-    for ruled in (True, False):
-        name = "reportlab-stsong-ruled" if ruled else "reportlab-stsong-norules"
-        path = OUT / f"{name}.pdf"
-        c = canvas.Canvas(str(path), pagesize=A4)
-        c.setFont("STSong-Light", 16)
-        c.drawCentredString(297, 800, f"{gold['agency']}{gold['year']}年政府信息公开工作年度报告")
-        c.setFont("STSong-Light", 10.5)
-        c.drawString(40, 770, "一、总体情况")
-        c.drawString(40, 752, "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，依法做好政府信息公开工作。")
-        c.drawString(40, 734, "三、收到和处理政府信息公开申请情况")
-        x0, widths, top, h = 30, [240] + [42] * 7, 720, 17
-        xs = [x0]
-        for w in widths:
-            xs.append(xs[-1] + w)
-        for i, row in enumerate(rows):
-            y = top - i * h
-            for j, text in enumerate(row):
-                if j == 0:
-                    size = 6 if len(text) > 36 else 7.5
-                    c.setFont("STSong-Light", size)
-                    c.drawString(xs[0] + 2, y - 12, text)
-                else:
-                    c.setFont("STSong-Light", 6.5 if i == 0 else 8)
-                    c.drawCentredString((xs[j] + xs[j + 1]) / 2, y - 12, text)
-        if ruled:
-            c.setLineWidth(0.5)
-            for i in range(len(rows) + 1):
-                c.line(xs[0], top - i * h, xs[-1], top - i * h)
-            for x in xs:
-                c.line(x, top, x, top - len(rows) * h)
-        c.showPage()
-        c.save()
-        g = {k: gold[k] for k in gold if k not in ("table2", "table4")}
-        g["format"] = "pdf"
-        path.with_name(path.stem + ".gold.json").write_text(json.dumps(g, ensure_ascii=False, indent=1) + "\n")
-
-
-def turned_files() -> None:
-    """Pages turned: `/Rotate 90` on every page of a LibreOffice PDF (qpdf, a page turned in a
-    viewer), and the pages' content drawn a quarter turn counter-clockwise on landscape pages
-    (pypdf), so that the text runs up the page."""
-    from pypdf import PdfReader, PdfWriter, Transformation
-    from pypdf.generic import RectangleObject
-
-    slug = "pingtan-syq-2023-html-spans-lo-pdf"
-    src = OUT / f"{slug}.pdf"
-    gold = json.loads((OUT / f"{slug}.gold.json").read_text())
-    dest = OUT / f"{slug}-rotate90.pdf"
-    subprocess.run(["qpdf", "--rotate=+90", str(src), str(dest)], check=True)
-    write_gold(gold, dest, "pdf")
-    reader, writer = PdfReader(src), PdfWriter()
-    for page in reader.pages:
-        w, h = float(page.mediabox.width), float(page.mediabox.height)
-        page.add_transformation(Transformation().rotate(90).translate(h, 0))
-        page.mediabox = RectangleObject([0, 0, h, w])
-        page.cropbox = RectangleObject([0, 0, h, w])
-        writer.add_page(page)
-    dest = OUT / f"{slug}-turned.pdf"
-    with dest.open("wb") as f:
-        writer.write(f)
-    write_gold(gold, dest, "pdf")
-
-
-def spread_digits_file() -> None:
-    """Table 3 ruled, each number of two digits or more spread over its cell (Word's distributed
-    alignment: the first digit at the cell's left, the last at its right; ReportLab's character
-    spacing). A ruled cell holds one value: `6      4` is 64."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    gold = json.loads((ROOT / "tests/data/real/shanghai-bgt-2019.gold.json").read_text())
-    rows = _flat_t3(gold)
-    path = OUT / "reportlab-spread-digits.pdf"
+    path = OUT / f"{name}.pdf"
     c = canvas.Canvas(str(path), pagesize=A4)
     c.setFont("STSong-Light", 16)
     c.drawCentredString(297, 800, f"{gold['agency']}{gold['year']}年政府信息公开工作年度报告")
@@ -213,12 +140,10 @@ def spread_digits_file() -> None:
             if j == 0:
                 c.setFont("STSong-Light", 6 if len(text) > 36 else 7.5)
                 c.drawString(xs[0] + 2, y - 12, text)
-            elif i > 0 and len(text) > 1:
-                width = c.stringWidth(text, "STSong-Light", 8)
-                space = (widths[j] - 6 - width) / (len(text) - 1)
+            elif spread and i > 0 and len(text) > 1:
                 t = c.beginText()
                 t.setFont("STSong-Light", 8)
-                t.setCharSpace(space)
+                t.setCharSpace((widths[j] - 6 - c.stringWidth(text, "STSong-Light", 8)) / (len(text) - 1))
                 t.setTextOrigin(xs[j] + 3, y - 12)
                 t.textOut(text)
                 c.saveState()
@@ -227,16 +152,61 @@ def spread_digits_file() -> None:
             else:
                 c.setFont("STSong-Light", 6.5 if i == 0 else 8)
                 c.drawCentredString((xs[j] + xs[j + 1]) / 2, y - 12, text)
-    c.setLineWidth(0.5)
-    for i in range(len(rows) + 1):
-        c.line(xs[0], top - i * h, xs[-1], top - i * h)
-    for x in xs:
-        c.line(x, top, x, top - len(rows) * h)
+    if ruled:
+        c.setLineWidth(0.5)
+        for i in range(len(rows) + 1):
+            c.line(xs[0], top - i * h, xs[-1], top - i * h)
+        for x in xs:
+            c.line(x, top, x, top - len(rows) * h)
     c.showPage()
     c.save()
     g = {k: gold[k] for k in gold if k not in ("table2", "table4")}
     g["format"] = "pdf"
+    g["facts"] = {}  # the page prints none of the report's prose
     path.with_name(path.stem + ".gold.json").write_text(json.dumps(g, ensure_ascii=False, indent=1) + "\n")
+
+
+def reportlab_files() -> None:
+    """Table 3 drawn with ReportLab: with rules and without; ruled with its numbers spread over
+    their cells (a ruled cell holds one value: `6      4` is 64)."""
+    _reportlab_t3("pingtan-syq-2021", "reportlab-stsong-ruled", ruled=True, spread=False)
+    _reportlab_t3("pingtan-syq-2021", "reportlab-stsong-norules", ruled=False, spread=False)
+    _reportlab_t3("shanghai-bgt-2019", "reportlab-spread-digits", ruled=True, spread=True)
+
+
+def turned_files() -> None:
+    """Pages turned: `/Rotate 90` on every page of a LibreOffice PDF (qpdf, a page turned in a
+    viewer), and the pages' content drawn a quarter turn counter-clockwise on landscape pages
+    (pypdf), so that the text runs up the page."""
+    from pypdf import Transformation
+    from pypdf.generic import RectangleObject
+
+    slug = "pingtan-syq-2023-html-spans-lo-pdf"
+    src = OUT / f"{slug}.pdf"
+    gold = json.loads((OUT / f"{slug}.gold.json").read_text())
+    dest = OUT / f"{slug}-rotate90.pdf"
+    subprocess.run(["qpdf", "--rotate=+90", str(src), str(dest)], check=True)
+    write_gold(gold, dest, "pdf")
+    def turn(page) -> None:
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(Transformation().rotate(90).translate(h, 0))
+        page.mediabox = RectangleObject([0, 0, h, w])
+        page.cropbox = RectangleObject([0, 0, h, w])
+
+    _each_page(src, OUT / f"{slug}-turned.pdf", gold, turn)
+
+
+def _each_page(src: Path, dest: Path, gold: dict, change) -> None:
+    """`src` with `change` applied to each page (pypdf), written to `dest` with `gold`."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader, writer = PdfReader(src), PdfWriter()
+    for page in reader.pages:
+        change(page)
+        writer.add_page(page)
+    with dest.open("wb") as f:
+        writer.write(f)
+    write_gold(gold, dest, "pdf")
 
 
 def watermark_files() -> None:
@@ -246,7 +216,7 @@ def watermark_files() -> None:
     land in no cell."""
     import io
 
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfReader
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -277,14 +247,11 @@ def watermark_files() -> None:
         ("opaque", 0, "2024 内部", 0.5, None),
     )
     for name, angle, text, gray, alpha in marks:
-        reader, writer = PdfReader(OUT / f"{slug}.pdf"), PdfWriter()
-        for page in reader.pages:
+
+        def stamp(page, angle=angle, text=text, gray=gray, alpha=alpha) -> None:
             page.merge_page(mark(float(page.mediabox.width), float(page.mediabox.height), angle, text, gray, alpha))
-            writer.add_page(page)
-        dest = OUT / f"{slug}-watermark-{name}.pdf"
-        with dest.open("wb") as f:
-            writer.write(f)
-        write_gold(gold, dest, "pdf")
+
+        _each_page(OUT / f"{slug}.pdf", OUT / f"{slug}-watermark-{name}.pdf", gold, stamp)
 
 
 def python_docx_file() -> None:
