@@ -158,6 +158,35 @@ def test_digits_spaced_apart_in_one_cell_leave_that_cell_unknown(name: str) -> N
     assert read > 12000 and unknown > 200
 
 
+def test_a_header_naming_its_columns_in_another_order_places_the_values_by_name() -> None:
+    # Table 3 with 总计 printed first (header and values alike, the full grid): where the
+    # header names each column at a grid column of its own, the names place the values; read
+    # left to right as the template orders them, every row's total became its 自然人.
+    cell = re.compile(r"<td[^>]*>.*?</td>", re.S)
+    right = 0
+    for path in GOLDS:
+        gold, page = _page(path, "html-padded")
+        start = page.find("申请人情况")
+        if start < 0:
+            continue
+        table = page.rfind("<table", 0, start)
+        end = page.index("</table>", start)
+
+        def total_first(row: re.Match) -> str:
+            cells = cell.findall(row.group(0))
+            if len(cells) < 8:
+                return row.group(0)
+            moved = cells[:-7] + [cells[-1]] + cells[-7:-1]
+            return row.group(0)[: row.group(0).index(cells[0])] + "".join(moved) + "</tr>"
+
+        page = page[:table] + re.sub(r"<tr[^>]*>.*?</tr>", total_first, page[table:end], flags=re.S) + page[end:]
+        assert page.index("总计", start) < page.index("自然人", start)
+        score = score_cells(parse(page.encode("utf-8")), rendering_gold(gold, "html-padded"), path.name)
+        assert score.wrong == 0, [m for m in score.misses if m.startswith("WRONG")][:5]
+        right += score.right
+    assert right > 6000
+
+
 def test_a_word_in_the_first_value_column_leaves_the_rest_of_the_row() -> None:
     gold, page = _page(REAL / "pingtan-syq-2023.gold.json", "html-spans")
     row = gold["table3"]["partially_granted"]

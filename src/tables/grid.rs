@@ -583,6 +583,9 @@ mod tests {
         // Cells in <tr> order name positions that cannot hold seven columns.
         let tr = [(0, 0), (6, 2), (1, 0), (2, 1), (3, 2), (4, 3), (5, 4)];
         assert_eq!(header_columns(&tr, 7), None);
+        // 总计 named first, each column at a grid column of its own: the names place them.
+        let reordered = [(6, 1), (0, 2), (1, 3), (2, 4), (3, 5), (4, 6), (5, 7)];
+        assert_eq!(header_columns(&reordered, 7), Some(vec![2, 3, 4, 5, 6, 7, 1]));
     }
 
     #[test]

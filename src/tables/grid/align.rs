@@ -22,15 +22,34 @@ pub(super) enum Align {
 }
 
 /// The header's grid column for each of `n` template columns, when every one is named
-/// and they stand left to right: `named` holds `(template column, first grid column)`.
+/// and they stand left to right: `named` holds `(template column, first grid column)`. A
+/// header that names each column at one grid column of its own in another order (总计 first)
+/// gives those columns: the names say where each column's values stand.
 pub(super) fn header_columns(named: &[(usize, usize)], n: usize) -> Option<Vec<usize>> {
     // For each template column in order, the smallest grid column that keeps the order.
     let mut out = Vec::with_capacity(n);
     let mut after: Option<usize> = None;
     for col in 0..n {
-        let pick = named.iter().filter(|(c, g)| *c == col && after.is_none_or(|a| *g > a)).map(|(_, g)| *g).min()?;
+        let Some(pick) = named.iter().filter(|(c, g)| *c == col && after.is_none_or(|a| *g > a)).map(|(_, g)| *g).min()
+        else {
+            return reordered_columns(named, n);
+        };
         out.push(pick);
         after = Some(pick);
+    }
+    Some(out)
+}
+
+/// Each of `n` template columns named at exactly one grid column, all of them different.
+fn reordered_columns(named: &[(usize, usize)], n: usize) -> Option<Vec<usize>> {
+    let mut out: Vec<usize> = Vec::with_capacity(n);
+    for col in 0..n {
+        let mut at = named.iter().filter(|(c, _)| *c == col).map(|(_, g)| *g);
+        let first = at.next()?;
+        if at.any(|g| g != first) || out.contains(&first) {
+            return None;
+        }
+        out.push(first);
     }
     Some(out)
 }

@@ -136,7 +136,7 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
                     .iter()
                     .find(|(t, _)| *t == row.table)
                     .and_then(|(_, n)| header_columns(n, T3_COLS.len()))
-                    .and_then(|h| h.first().copied());
+                    .and_then(|h| h.iter().min().copied());
                 first_col = Some((row.table, f));
                 f
             }
