@@ -535,6 +535,9 @@ fn direction(trm: &M) -> usize {
 /// report's text is dark, a watermark's pale grey.
 const LIGHT: f64 = 0.75;
 
+/// How light a colour is white (a filled white rectangle is no rule).
+const WHITE: f64 = 0.99;
+
 /// Least opacity (`/ca`) of the report's own text: text filled fainter is a watermark.
 const FAINT: f64 = 0.6;
 
@@ -559,13 +562,9 @@ fn oblique(trm: &M) -> bool {
     angle > MAX_LEAN && angle < std::f64::consts::FRAC_PI_2 - MAX_LEAN
 }
 
+/// Whether a gray, RGB or CMYK colour's operands are white.
 fn is_white(ops: &[Obj]) -> bool {
-    let v: Vec<f64> = ops.iter().filter_map(Obj::as_f64).collect();
-    match v.len() {
-        1 | 3 => v.iter().all(|&c| c >= 0.99),
-        4 => v.iter().all(|&c| c <= 0.01),
-        _ => false,
-    }
+    lightness(ops).is_some_and(|l| l >= WHITE)
 }
 
 impl Run<'_> {

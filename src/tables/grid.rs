@@ -269,13 +269,18 @@ fn is_number_list(s: &str) -> bool {
     words.len() > 1 && words.iter().all(|w| cells::parse_cell(w, [0, 0], ColKind::Signed).state != CellState::Text)
 }
 
+/// Whether a cell's text prints several numbers a space apart (`3 0 0 2`, `2 5 8`).
+fn several_numbers(text: &str) -> bool {
+    let trimmed = text.trim_matches(is_space);
+    trimmed.chars().any(is_space) && is_number_list(trimmed)
+}
+
 /// The tokens of a value cell: one token, or several when the cell prints several numbers.
 fn cell_tokens(c: &RowCell, kind: ColKind) -> Vec<Token> {
     if c.blank_mark {
         return vec![Token::Fixed(cells::blank(c.span))];
     }
-    let trimmed = c.text.trim_matches(is_space);
-    if trimmed.chars().any(is_space) && is_number_list(trimmed) {
+    if several_numbers(c.text) {
         let v = rows::View::new(c.text);
         return rows::tokenize(&v, 0, v.chars.len(), None)
             .into_iter()

@@ -8,7 +8,7 @@ use crate::tables::cells::{self, is_space, ColKind};
 use crate::tables::fit;
 use crate::tables::solve::Token;
 
-use super::{cell_tokens, is_number_list, token, RowCell};
+use super::{cell_tokens, several_numbers, token, RowCell};
 
 /// Which cells of a row hold the template's columns.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +98,7 @@ pub(super) fn alignments(header: Option<Vec<usize>>) -> Vec<Align> {
 
 /// Every cell prints at most one value (no `3 0 0 2`): the cells can be placed by column.
 fn single_values(tail: &[RowCell]) -> bool {
-    tail.iter().all(|c| !(c.piece || (c.text.trim_matches(is_space).chars().any(is_space) && is_number_list(c.text))))
+    tail.iter().all(|c| !(c.piece || several_numbers(c.text)))
 }
 
 /// What `row_tokens` depends on besides the row: which cell (by first column) each column
@@ -135,7 +135,7 @@ pub(super) fn row_tokens(tail: &[RowCell], align: &Align, n: usize, kinds: &[Col
             .iter()
             .zip(kinds)
             .map(|(c, k)| match c {
-                Some(c) if c.text.trim_matches(is_space).chars().any(is_space) && is_number_list(c.text) => {
+                Some(c) if several_numbers(c.text) => {
                     Token::Fixed(cells::unknown(c.text.trim_matches(is_space), c.span))
                 }
                 Some(c) => token(c, *k),

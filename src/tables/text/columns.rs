@@ -101,19 +101,18 @@ impl ColumnModel {
 fn squeezed(v: &View, found: &[(usize, Vec<Token>, Span)], drawn: &ColumnModel, moved: &ColumnModel) -> bool {
     moved.pages.iter().any(|(p, m, pitch)| {
         let Some((c, _)) = drawn.page(*p) else { return false };
+        // The columns each row's values stand nearest on this page.
+        let rows: Vec<Vec<usize>> = found
+            .iter()
+            .map(|f| {
+                f.1.iter().filter_map(|t| centre(v, t)).filter(|(q, _)| q == p).map(|(_, x)| nearest(m, x).0).collect()
+            })
+            .collect();
         (1..m.len()).any(|k| {
             let gap = m[k] - m[k - 1];
             gap < 0.6 * pitch
                 && gap < 0.6 * (c[k] - c[k - 1])
-                && !found.iter().any(|f| {
-                    let cols: Vec<usize> =
-                        f.1.iter()
-                            .filter_map(|t| centre(v, t))
-                            .filter(|(q, _)| q == p)
-                            .map(|(_, x)| nearest(m, x).0)
-                            .collect();
-                    cols.contains(&k) && cols.contains(&(k - 1))
-                })
+                && !rows.iter().any(|cols| cols.contains(&k) && cols.contains(&(k - 1)))
         })
     })
 }
