@@ -207,7 +207,9 @@ fn requests_received(window: &str, core: &str, business: bool) -> Option<Keyed> 
     .iter()
     .find(|w| core.ends_with(**w));
     let (kw_start, needs_verb) = if let Some(w) = yi {
-        (core.len() - w.len(), true)
+        // (Opening its clause, `申请公开政府信息共8件` names the requests themselves.)
+        let at = core.len() - w.len();
+        (at, !(at == 0 && w.starts_with("申请")))
     } else if let Some(at) = request_for(core) {
         // `收到申请公开政府信息的要求2件`: a request worded as 申请…的要求.
         (at, true)
@@ -305,11 +307,14 @@ fn requests_granted(core: &str, ctx: Context) -> Option<Keyed> {
 /// (information items classified, not requests refused): a bare `不予公开 N` needs a
 /// sentence about requests (see [`Context::requests`]).
 fn requests_denied(core: &str, ctx: Context) -> Option<Keyed> {
-    let (rest, extra) = strip_extra(core, &["答复数", "答复", "决定", "申请", "件"]);
-    let answered = matches!(extra, Some("答复" | "答复数" | "决定"));
-    for w in ["不予以公开", "不予公开", "否决公开", "免于公开", "免予公开", "拒绝公开"] {
+    let (rest, extra) = strip_extra(core, &["答复数", "答复", "决定", "的申请", "申请", "件"]);
+    let answered = matches!(extra, Some("答复" | "答复数" | "决定" | "的申请"));
+    for w in ["不予以公开", "不予公开", "否决公开", "免于公开", "免予公开", "拒绝公开", "不同意公开"]
+    {
         if rest.ends_with(w) {
-            return (answered || ctx.requests).then_some(Keyed { key: "requests_denied", rank: 3 });
+            // (Consent is given to a request: `不同意公开` answers one, as `同意公开` does.)
+            return (answered || ctx.requests || w == "不同意公开")
+                .then_some(Keyed { key: "requests_denied", rank: 3 });
         }
     }
     None
@@ -454,16 +459,18 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     // `收取费用200元`. Not table 2's 行政事业性收费 nor 减免.
     if matches!(unit, "元" | "万元" | "千元" | "亿元") {
         let (c, _) = strip_extra(core, &["金额", "费用"]);
-        let fee =
-            ["信息处理费", "处理费", "收费", "收取", "费用"].iter().any(|w| c.ends_with(w)) || core.ends_with("费用");
+        let fee = ["信息处理费", "处理费", "收费", "收取", "费用", "检索费", "复制费", "邮寄费", "工本费"]
+            .iter()
+            .any(|w| c.ends_with(w))
+            || core.ends_with("费用");
         if fee && !["行政事业性收费", "收费金额", "减免", "退还", "退费"].iter().any(|w| has(window, w))
         {
             return keyed("fees_yuan");
         }
         return None;
     }
-    // Press conferences: `召开…等新闻发布会 12 场`, `召开新闻发布会2场`.
-    if ["新闻发布会", "发布会", "新闻发布活动", "新闻发布"].iter().any(|w| core.ends_with(w)) {
+    // Press conferences: `召开…等新闻发布会 12 场`, `召开新闻发布会2场`, `新闻发布会及吹风会23场次`.
+    if PRESS_WORDS.iter().any(|w| core.ends_with(w)) {
         return keyed("press_conferences");
     }
     // Training: `开展信息公开业务集中培训2次`, `培训人员达到116人次`, `参训 80 人`.
@@ -514,12 +521,15 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     proactive(window, core, total_filler)
 }
 
+/// Words naming press conferences (a press briefing, 吹风会, is one).
+const PRESS_WORDS: &[&str] = &["新闻发布会", "发布会", "新闻发布活动", "新闻发布", "吹风会"];
+
 /// Shapes with the key word after the number.
 fn after_number(window: &str, after: &str, unit: &str) -> Option<Keyed> {
     // `2011年我区共举行3次新闻发布活动`, `召开3场政策解读新闻发布会`.
     if unit_ok("press_conferences", unit) {
         let head = near_head(after, 12);
-        if ["新闻发布会", "发布会", "新闻发布活动", "新闻发布"].iter().any(|w| has(head, w)) {
+        if PRESS_WORDS.iter().any(|w| has(head, w)) {
             return keyed("press_conferences");
         }
     }

@@ -72,11 +72,13 @@ pub(super) const NEGATION_RULES: &[Negation] = &[
 ];
 
 /// Whether every `被` of `between` files something (`被提起`, `被申请` but not `被申请人`): a
-/// review or lawsuit brought, not one that decided (`未被复议机关纠错`).
+/// review or lawsuit brought, not one that decided (`未被复议机关纠错`). The party it was
+/// brought against (`以我局为被申请人的`, `作为被告的`) names a filing too.
 pub(super) fn passive_filing_only(between: &str) -> bool {
     between.match_indices('被').all(|(i, _)| {
         let after = &between[i + '被'.len_utf8()..];
-        after.starts_with("提起") || (after.starts_with("申请") && !after.starts_with("申请人"))
+        let respondent = between[..i].ends_with('为') && (after.starts_with("申请人") || after.starts_with("告"));
+        respondent || after.starts_with("提起") || (after.starts_with("申请") && !after.starts_with("申请人"))
     })
 }
 

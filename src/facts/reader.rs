@@ -474,7 +474,8 @@ pub(super) fn near(s: &str, n: usize) -> &str {
 
 /// Words that make a proactive count the total to date rather than the year's
 /// (`目前…共…`, `…至今累计…`).
-pub(super) const CUMULATIVE_WORDS: &[&str] = &["至今", "迄今", "历年", "目前", "建站以来", "开通以来", "上线以来"];
+pub(super) const CUMULATIVE_WORDS: &[&str] =
+    &["至今", "迄今", "历年", "目前", "建站以来", "开通以来", "上线以来", "实施以来", "施行以来"];
 /// Words that bound a count by a date, which is the total to date only with
 /// 累计 after them (`截止到2011年12月31日,我区累计主动公开…`, `到年底累计…`); alone
 /// they end the report's year (`截至12月31日止，我局主动公开政府信息共161条`).
