@@ -76,6 +76,19 @@ def test_a_number_with_a_mark_or_note_is_read(name: str, form: str) -> None:
     assert right == total > 7000
 
 
+@pytest.mark.parametrize("name", ("html-spans", "html-padded"))
+@pytest.mark.parametrize("form", ("{n}<sup>1</sup>", "{n}<sup>注</sup>", "<span>{n}</span><sup><a href='#n'>[2]</a></sup>"))
+def test_a_footnote_mark_set_superscript_is_no_digit_of_the_number(name: str, form: str) -> None:
+    # `14<sup>1</sup>` is 14 with its footnote's mark, not 141.
+    right = total = 0
+    for path in GOLDS:
+        gold, page = _page(path, name)
+        score = score_cells(parse(_rewrite(page, form).encode("utf-8")), rendering_gold(gold, name), path.name)
+        assert score.wrong == 0, score.misses[:5]
+        right, total = right + score.right, total + score.total
+    assert right == total > 7000
+
+
 @pytest.mark.parametrize("form", ZEROS)
 def test_a_zero_written_as_a_numeral_is_zero(form: str) -> None:
     for path in GOLDS:

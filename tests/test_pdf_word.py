@@ -12,6 +12,7 @@ bad files of tests/data/bad:
 """
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -335,6 +336,29 @@ def test_docx_automatic_numbering_is_drawn_into_the_text() -> None:
     facts = {f["key"]: (f["value"], f["section"]) for f in report.facts if f["key"]}
     assert facts["proactive_total"] == (128, "overview")
     assert facts["requests_received"] == (5, "overview")
+
+
+def test_docx_footnote_marks_set_superscript_are_no_digits_of_their_numbers() -> None:
+    # A raised `1` after a cell's number (a run with `w:vertAlign="superscript"`, as Word sets a
+    # footnote's mark typed by hand) is no digit of it: every cell reads as without the marks.
+    import io
+    import zipfile
+
+    path = LAYOUTS / "docx" / "pingtan-syq-2023.merged.docx"
+    gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
+    raised = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>1</w:t></w:r>'
+    out = io.BytesIO()
+    marked = 0
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                xml, marked = re.subn(r"(<w:t(?: [^>]*)?>\d+</w:t></w:r>)", lambda m: m.group(1) + raised, data.decode("utf-8"))
+                data = xml.encode("utf-8")
+            dst.writestr(item, data)
+    assert marked > 150
+    score = score_cells(parse(out.getvalue()), scored_gold(gold), path.name)
+    assert score.wrong == 0 and score.right == score.total > 150, score.misses[:5]
 
 
 def test_pdf_without_tounicode_reads_its_text_from_the_embedded_fonts_cmap():

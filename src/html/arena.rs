@@ -306,6 +306,9 @@ pub(super) fn tag_of(name: &str) -> Tag {
         | "select" | "datalist" | "option" | "optgroup" | "button" | "textarea" | "input" | "canvas" | "audio"
         | "video" | "noembed" | "noframes" | "frameset" | "meta" | "link" | "base" | "param" | "source" | "track"
         | "map" | "area" | "img" | "picture" => Tag::Skip,
+        // A superscript is a footnote's mark (`14<sup>1</sup>`), never a digit of the number
+        // before it.
+        "sup" => Tag::Skip,
         "br" => Tag::Br,
         "pre" | "listing" | "plaintext" | "xmp" => Tag::Pre,
         "body" => Tag::Body,

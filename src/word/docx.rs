@@ -84,6 +84,9 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
     let mut numprs: Vec<NumPr> = Vec::new();
     let numbered = !numbering.is_empty();
     let mut in_text = 0usize;
+    // The run's text is set superscript (`w:vertAlign`): a footnote's mark (`14` then a raised
+    // `1`), never a digit of the number before it.
+    let mut superscript = false;
     // Inside w:del / w:moveFrom / mc:Fallback: skipped.
     let mut skip = 0usize;
     let mut in_tcpr = false;
@@ -116,6 +119,8 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
                     }
                 }
                 "t" if !selfc => in_text += 1,
+                "r" => superscript = false,
+                "vertAlign" => superscript = attr(attrs, "val").is_some_and(|v| v == "superscript"),
                 "tab" | "ptab" if !in_tcpr => {
                     if let Some(p) = paras.last_mut() {
                         p.push(' ');
@@ -208,7 +213,7 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
                 _ => {}
             },
             Event::Text(s) => {
-                if in_text > 0 {
+                if in_text > 0 && !superscript {
                     if let Some(p) = paras.last_mut() {
                         p.push_str(&s);
                     }
