@@ -109,11 +109,13 @@ def _flat_t3(gold: dict) -> list[list[str]]:
     return rows
 
 
-def _reportlab_t3(slug: str, name: str, ruled: bool, spread: bool) -> None:
+def _reportlab_t3(slug: str, name: str, ruled: bool, spread: bool, marks: bool = False) -> None:
     """Table 3 of `slug`'s gold drawn with ReportLab in STSong-Light (not embedded,
     UniGB-UCS2-H, no ToUnicode), ruled or not; with `spread`, each number of two digits or more
     set over its whole cell (Word's distributed alignment: the first digit at the cell's left,
-    the last at its right, by character spacing). Writes `name`.pdf and its gold (table 3's)."""
+    the last at its right, by character spacing); with `marks`, every third number followed by
+    a footnote's mark set superscript (a raised `1` at 5 pt, right after its last digit).
+    Writes `name`.pdf and its gold (table 3's)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -151,7 +153,11 @@ def _reportlab_t3(slug: str, name: str, ruled: bool, spread: bool) -> None:
                 c.restoreState()
             else:
                 c.setFont("STSong-Light", 6.5 if i == 0 else 8)
-                c.drawCentredString((xs[j] + xs[j + 1]) / 2, y - 12, text)
+                centre = (xs[j] + xs[j + 1]) / 2
+                c.drawCentredString(centre, y - 12, text)
+                if marks and i > 0 and text.isdigit() and (i * 7 + j) % 3 == 0:
+                    c.setFont("STSong-Light", 5)
+                    c.drawString(centre + c.stringWidth(text, "STSong-Light", 8) / 2 + 0.3, y - 8.5, "1")
     if ruled:
         c.setLineWidth(0.5)
         for i in range(len(rows) + 1):
@@ -168,10 +174,13 @@ def _reportlab_t3(slug: str, name: str, ruled: bool, spread: bool) -> None:
 
 def reportlab_files() -> None:
     """Table 3 drawn with ReportLab: with rules and without; ruled with its numbers spread over
-    their cells (a ruled cell holds one value: `6      4` is 64)."""
+    their cells (a ruled cell holds one value: `6      4` is 64); with footnote marks raised
+    after some numbers (`27¹` is 27), ruled and not."""
     _reportlab_t3("pingtan-syq-2021", "reportlab-stsong-ruled", ruled=True, spread=False)
     _reportlab_t3("pingtan-syq-2021", "reportlab-stsong-norules", ruled=False, spread=False)
     _reportlab_t3("shanghai-bgt-2019", "reportlab-spread-digits", ruled=True, spread=True)
+    _reportlab_t3("pingtan-syq-2021", "reportlab-footnote-marks", ruled=True, spread=False, marks=True)
+    _reportlab_t3("pingtan-syq-2021", "reportlab-footnote-marks-norules", ruled=False, spread=False, marks=True)
 
 
 def turned_files() -> None:
