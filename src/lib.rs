@@ -20,6 +20,7 @@ mod hashing;
 pub mod html;
 pub mod kinds;
 pub mod meta;
+mod mhtml;
 pub mod model;
 pub mod normalize;
 pub mod numbers;

@@ -13,6 +13,7 @@ use crate::facts;
 use crate::html;
 use crate::kinds;
 use crate::meta;
+use crate::mhtml;
 use crate::model::{Blame, Issue, IssueCode, Kind, Report, Source, TableReading, Tables, SCHEMA_VERSION};
 use crate::normalize::{self, NormalizeOptions};
 use crate::outline;
@@ -63,6 +64,33 @@ pub fn parse(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
     if size > opts.max_bytes {
         return Err(CoreError::TooLarge { size, limit: opts.max_bytes });
     }
+    // A web archive (MHTML): its page, with the charset and address the archive's headers give
+    // unless the caller gave them. (The page is read as it is: an archive inside it is not opened.)
+    let raw = match input {
+        Input::Bytes(b) => b,
+        Input::Str(s) => s.as_bytes(),
+    };
+    if !matches!(opts.format, Some(Format::Pdf | Format::Docx | Format::Doc)) {
+        if let Some(page) = mhtml::page(raw) {
+            let content_type = if opts.encoding.is_none() && opts.content_type.is_none() {
+                page.charset.as_ref().map(|c| format!("text/html; charset={c}"))
+            } else {
+                opts.content_type.clone()
+            };
+            let inner = Options {
+                url: opts.url.clone().or(page.url),
+                content_type,
+                format: opts.format.or(Some(Format::Html)),
+                ..opts.clone()
+            };
+            return parse_page(Input::Bytes(&page.body), &inner);
+        }
+    }
+    parse_page(input, opts)
+}
+
+/// Parses one document that is not a web archive (see [`parse`]).
+fn parse_page(input: Input<'_>, opts: &Options) -> Result<Report, CoreError> {
     if let Input::Bytes(bytes) = input {
         if let Some(kind) = sniff::sniff(bytes) {
             return parse_binary(bytes, kind, opts);

@@ -202,3 +202,40 @@ def test_parse_of_a_file_names_it_in_the_error(tmp_path):
         gongkai.parse(bad)
     assert str(err.value) == f"{bad}: empty input: there is no text to parse"
     assert err.value.source == str(bad)
+
+
+# --- 4. web archives: the page inside --------------------------------------------
+
+LAYOUTS = REAL.parent / "layouts"
+
+
+def _cells(report) -> dict:
+    return {(t, r, c): x["value"] for t, tab in report.tables.items() if tab for r, row in tab["cells"].items() for c, x in row.items()}
+
+
+def test_a_web_archive_is_read_as_the_page_it_holds():
+    # Word's single file web page (.mht, quoted-printable GB2312) and Chromium's saved page
+    # (.mhtml): the same cells as the page itself, from a path, bytes or a str, and a folder
+    # scan picks them up.
+    word = LAYOUTS / "mht-word" / "pingtan-syq-2023.html-spans.mht"
+    blink = LAYOUTS / "mhtml-chromium" / "pingtan-syq-2023.html-spans.mhtml"
+    page = gongkai.parse(LAYOUTS / "md-html2text" / "pingtan-syq-2023.html-spans.md")
+    want = {k: v for k, v in _cells(page).items() if v is not None}
+    assert len(want) > 150
+    for report in (gongkai.parse(word), gongkai.parse(word.read_bytes()), gongkai.parse(word.read_text("ascii")), gongkai.parse(blink)):
+        assert report.source["format"] == "html" and report.year == 2023
+        got = _cells(report)
+        assert {k: got.get(k) for k in want} == want
+    assert gongkai.parse(word).source["encoding"] == "GB18030"
+    assert {str(word), str(blink)} <= set(map(str, gongkai.files([word.parent, blink.parent])))
+
+
+def test_a_web_archive_gives_the_address_it_was_saved_from():
+    blink = (LAYOUTS / "mhtml-chromium" / "pingtan-syq-2023.html-spans.mhtml").read_bytes()
+    saved = blink.replace(b"Snapshot-Content-Location: file:///", b"Snapshot-Content-Location: https://www.pingtan.gov.cn/", 1)
+    assert gongkai.parse(blink).source["url"] is None
+    assert gongkai.parse(saved).source["url"].startswith("https://www.pingtan.gov.cn/")
+    assert gongkai.parse(saved, url="https://example.gov.cn/x.html").source["url"] == "https://example.gov.cn/x.html"
+    # Not an archive: a page that quotes MIME headers, an e-mail of plain text.
+    mail = b"MIME-Version: 1.0\nContent-Type: text/plain\n\n2023\xe5\xb9\xb4\xe6\x94\xbf\xe5\xba\x9c\xe4\xbf\xa1\xe6\x81\xaf\xe5\x85\xac\xe5\xbc\x80"
+    assert gongkai.parse(mail).source["format"] == "text"

@@ -168,6 +168,8 @@ TEXT_FOLDERS = (
     "txt-libreoffice-html",
     "txt-antiword",
     "txt-catdoc",
+    "mhtml-chromium",
+    "mht-word",
 )
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
 #: Layouts held to a floor on the share of cells read (see the module docstring), not to all of them.

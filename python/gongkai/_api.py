@@ -300,7 +300,7 @@ def files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> F
     """The documents ``paths`` stand for, as `parse_many` and the command line read them.
 
     ``paths``: a file, a directory (searched recursively for files ending in
-    ``.html .htm .shtml .xhtml .txt .text .md .markdown .pdf .docx .doc .wps``,
+    ``.html .htm .shtml .xhtml .mht .mhtml .txt .text .md .markdown .pdf .docx .doc .wps``,
     READMEs left out), a glob pattern, or a list of these, in the order given
     (each directory's and pattern's files sorted; `gongkai.read` sorts them
     all). The result is a list of paths; its ``skipped`` attribute lists the

@@ -49,7 +49,7 @@ def read(
     """One row per document: metadata, every table cell, the canonical facts, issue counts.
 
     ``paths``: a file, a directory (searched recursively for documents: ``.html
-    .htm .shtml .xhtml .txt .text .md .markdown .pdf .docx .doc .wps``), a glob
+    .htm .shtml .xhtml .mht .mhtml .txt .text .md .markdown .pdf .docx .doc .wps``), a glob
     pattern, or a list of these; rows follow the sorted paths. Every ``str`` here
     is a path: one that names nothing gives a ``FileNotFoundError`` row (or
     raises, with ``errors="raise"``). Files under a directory of no document kind

@@ -34,6 +34,8 @@ DOCUMENT_SUFFIXES = (
     ".htm",
     ".shtml",
     ".xhtml",
+    ".mht",
+    ".mhtml",
     ".txt",
     ".text",
     ".md",

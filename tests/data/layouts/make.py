@@ -11,7 +11,8 @@ in ``SYNTHETIC`` (``tests/data/synthetic``), and the two real report PDFs of ``t
 Tools (the versions that made the committed files; other versions give other bytes):
 
 - LibreOffice 7.4.7.2 (Debian bookworm ``libreoffice-writer``), ``soffice --headless``
-- Chromium 148.0.7778.167 (Debian bookworm ``chromium``), ``--headless --print-to-pdf``
+- Chromium 148.0.7778.167 (Debian bookworm ``chromium``), ``--headless --print-to-pdf``; its web
+  archives (``mhtml-chromium``) through the DevTools protocol (websocket-client 1.9.2)
 - poppler-utils 22.12.0 (``pdftotext``), qpdf 11.3.0 (object streams for Chromium's PDFs)
 - fonts-noto-cjk, fonts-wqy-zenhei (the CJK fonts LibreOffice and Chromium embed)
 - Python packages of ``requirements-make.txt`` (pip, in a virtualenv with gongkai installed by
@@ -93,7 +94,16 @@ TOOLS = {
 }
 
 GOLD_KEYS = ("format", "template", "table_formats", "kind", "year", "agency", "table2", "table3", "table4")
-FORMAT_OF = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".md": "markdown", ".txt": "text", ".html": "html"}
+FORMAT_OF = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".md": "markdown",
+    ".txt": "text",
+    ".html": "html",
+    ".mhtml": "html",
+    ".mht": "html",
+}
 TABLE_KEY = {"proactive": "table2", "requests": "table3", "review_litigation": "table4"}
 
 
@@ -326,6 +336,90 @@ def trafilatura_md(html: bytes) -> bytes:
 
 def pandoc(data: bytes, src: str, dst: str) -> bytes:
     return run(["pandoc", "-f", src, "-t", dst], input=data).stdout
+
+
+class ChromiumArchiver:
+    """Chromium saving pages as web archives (`.mhtml`: what "Save page as… single file" writes),
+    through the DevTools protocol's `Page.captureSnapshot` (headless Chromium has no switch for it)."""
+
+    def __init__(self, tmp: Path) -> None:
+        import time
+        import urllib.request
+
+        self.tmp = tmp
+        profile = tmp / "chromium-mhtml"
+        self.proc = subprocess.Popen(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
+             "--remote-debugging-port=0", "--remote-allow-origins=*", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        port_file = profile / "DevToolsActivePort"
+        for _ in range(200):
+            if port_file.exists() and port_file.read_text().strip():
+                break
+            time.sleep(0.1)
+        self.port = int(port_file.read_text().split()[0])
+        self.urlopen = urllib.request.urlopen
+        self.n = 0
+
+    def __call__(self, html: bytes) -> bytes:
+        import urllib.request
+
+        import websocket  # websocket-client
+
+        self.n += 1
+        page = self.tmp / f"archive-{self.n}.html"
+        page.write_bytes(html)
+        req = urllib.request.Request(f"http://127.0.0.1:{self.port}/json/new?about:blank", method="PUT")
+        target = json.loads(self.urlopen(req).read())
+        ws = websocket.create_connection(target["webSocketDebuggerUrl"], timeout=30)
+        try:
+            ws.send(json.dumps({"id": 1, "method": "Page.enable"}))
+            ws.send(json.dumps({"id": 2, "method": "Page.navigate", "params": {"url": page.as_uri()}}))
+            while json.loads(ws.recv()).get("method") not in ("Page.loadEventFired", "Page.frameStoppedLoading"):
+                pass
+            ws.send(json.dumps({"id": 3, "method": "Page.captureSnapshot", "params": {"format": "mhtml"}}))
+            while True:
+                msg = json.loads(ws.recv())
+                if msg.get("id") == 3:
+                    data = msg["result"]["data"]
+                    break
+        finally:
+            ws.close()
+            self.urlopen(f"http://127.0.0.1:{self.port}/json/close/{target['id']}").read()
+        return data.encode("utf-8")
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait()
+
+
+def word_mht(html: bytes) -> bytes:
+    """The page as Word's "single file web page" (`.mht`, and the `.doc` attachments that are
+    one) lays it out: a MIME multipart/related message (Python's `email` package), its page the
+    first part, GB2312 (GB18030) bytes quoted-printable, then the page's own file list part."""
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+    from email.policy import SMTP
+
+    import re
+
+    text = re.sub(r'<meta charset="?utf-8"?>', '<meta http-equiv=Content-Type content="text/html; charset=gb2312">',
+                  html.decode("utf-8"), flags=re.I)  # fmt: skip
+    msg = MIMEMultipart("related", boundary="----=_NextPart_01DA1B2C.3D4E5F60")
+    msg.preamble = "This document is a Single File Web Page, also known as a Web Archive file.  If you are seeing this message, your browser or editor doesn't support Web Archive files."
+    part = MIMENonMultipart("text", "html", charset="gb2312")
+    part.set_payload(text.encode("gb18030"))
+    import email.encoders
+
+    email.encoders.encode_quopri(part)
+    part["Content-Location"] = "file:///C:/D1B2C3D4/report.htm"
+    msg.attach(part)
+    files = MIMENonMultipart("text", "xml", charset="utf-8")
+    files.set_payload('<xml xmlns:o="urn:schemas-microsoft-com:office:office">\n <o:MainFile HRef="../report.htm"/>\n</xml>')
+    files["Content-Location"] = "file:///C:/D1B2C3D4/report.files/filelist.xml"
+    msg.attach(files)
+    return msg.as_bytes(policy=SMTP)
 
 
 def inscriptis_text(html: bytes) -> bytes:
@@ -809,6 +903,10 @@ def make_tool_text(srcs: list) -> None:
         ("txt-pandas-string", ".txt", lambda h: pandas_text(h, "string"), f"{TOOLS['pandas']} read_html, to_string(index=False)"),
         ("txt-libreoffice-html", ".txt", libreoffice_html_text, f"{TOOLS['libreoffice']} --infilter=\"HTML (StarWriter)\" --convert-to \"txt:Text (encoded):UTF8\""),
     ]
+    archiver = ChromiumArchiver(Path(tempfile.mkdtemp(prefix="gongkai-mhtml-"))) if wanted("mhtml-chromium") else None
+    if archiver is not None:
+        html_makers.append(("mhtml-chromium", ".mhtml", archiver, f"{TOOLS['chromium']} Page.captureSnapshot(format=mhtml)"))
+    html_makers.append(("mht-word", ".mht", word_mht, "Python email (MIMEMultipart related, quoted-printable GB2312): Word's single file web page layout"))
     for folder, ext, fn, tool in html_makers:
         if not wanted(folder):
             continue
@@ -820,6 +918,8 @@ def make_tool_text(srcs: list) -> None:
                 vanish = _render.unscored_when_blanks_vanish(gold) if zeros_blank else set()
                 how = f"the {rendering} rendering → {tool}"
                 write(out, fn(_render.render(gold, rendering)), derived_gold(gold, path, out, how, classic=True, unscored=vanish))
+    if archiver is not None:
+        archiver.close()
     docx_makers: list[tuple[str, str, Callable[[Path], bytes], str]] = [
         ("md-mammoth", ".md", mammoth_md, f"{TOOLS['mammoth']} convert_to_markdown"),
         ("md-pandoc-docx", ".md", lambda p: pandoc(p.read_bytes(), "docx", "gfm"), f"{TOOLS['pandoc']} -f docx -t gfm"),
