@@ -89,6 +89,46 @@ def test_a_footnote_mark_set_superscript_is_no_digit_of_the_number(name: str, fo
     assert right == total > 7000
 
 
+def _with_remarks(page: str, named: bool, note) -> str:
+    """`page` with a column of notes after table 3's last: headed `备注` over the header rows
+    (`named`) or left blank there, and `note(i)` in data row `i`."""
+
+    def table(m: re.Match) -> str:
+        t = m.group(0)
+        if "申请人情况" not in t:
+            return t
+        rows = re.findall(r"<tr.*?</tr>", t, flags=re.S)
+        heads = next(i for i, r in enumerate(rows) if "新收" in r)
+        for i, r in enumerate(rows):
+            cell = f'<td rowspan="{heads}">{"备注" if named else ""}</td>' if i == 0 else "" if i < heads else f"<td>{note(i)}</td>"
+            t = t.replace(r, r[: r.rindex("</tr>")] + cell + "</tr>", 1)
+        return t
+
+    return re.sub(r"<table.*?</table>", table, page, flags=re.S)
+
+
+@pytest.mark.parametrize("name", ("html-spans", "html-padded"))
+@pytest.mark.parametrize(
+    ("named", "note"),
+    [
+        (True, lambda i: "无" if i % 2 else "含转办2件"),
+        (True, lambda i: str(i) if i % 4 == 0 else ""),
+        (False, lambda i: "无" if i % 2 else "2023年新增"),
+        (False, lambda i: str(i) if i % 4 == 0 else ""),
+    ],
+)
+def test_a_column_of_notes_after_table3_is_no_column_of_it(name: str, named: bool, note) -> None:
+    # A `备注` column (or a last column with no header) printing `无`, `含转办2件` or a bare number:
+    # the notes are no values; read as a row's cells they ran the values into the wrong columns.
+    right = total = 0
+    for path in GOLDS:
+        gold, page = _page(path, name)
+        score = score_cells(parse(_with_remarks(page, named, note).encode("utf-8")), rendering_gold(gold, name), path.name)
+        assert score.wrong == 0, score.misses[:5]
+        right, total = right + score.right, total + score.total
+    assert right == total > 7000
+
+
 @pytest.mark.parametrize("form", ZEROS)
 def test_a_zero_written_as_a_numeral_is_zero(form: str) -> None:
     for path in GOLDS:

@@ -325,6 +325,22 @@ enum Mode {
     T4,
 }
 
+/// Header words of a remarks column (`备注`): what its cells print (`无`, `含转办3件`, a number)
+/// is a note on the row, no value of a template column.
+const REMARK_WORDS: &[&str] = &["备注", "说明", "附注", "备注说明", "备注栏"];
+
+/// The grid column where a table's last column, headed by a remarks word, starts: its cells are
+/// left out of every row (read as values, a note would take a column's place).
+fn remark_column(t: &Table) -> Option<usize> {
+    let last = t.n_cols.checked_sub(1)?;
+    (0..t.n_rows).find_map(|r| {
+        let i = t.grid[r * t.n_cols + last]?;
+        let start = (0..=last).rev().take_while(|&c| t.grid[r * t.n_cols + c] == Some(i)).last()?;
+        let key = compact(&t.cells[i as usize].text);
+        (start > 0 && REMARK_WORDS.contains(&key.as_str())).then_some(start)
+    })
+}
+
 /// One grid row with its cells, in document order.
 struct GRow<'a> {
     table: usize,
@@ -392,8 +408,12 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
         let caption = paragraphs_around(doc, &layout, ti, false, 1).pop();
         // Filled in below for table 3's grids, the only reader of it.
         let labels_around = (false, false);
+        let remarks = remark_column(t);
         for r in 0..t.n_rows {
-            let cells = row_cells(t, r);
+            let mut cells = row_cells(t, r);
+            if let Some(from) = remarks {
+                cells.retain(|c| c.c0 < from);
+            }
             if cells.is_empty() {
                 continue;
             }

@@ -70,7 +70,12 @@ pub(super) fn place<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) ->
                 }
             }
             let covered = |c: &RowCell| cols.iter().any(|&g| c.c0 <= g && g <= c.c1);
-            tail.iter().all(|c| c.is_empty() || covered(c)).then_some(out)
+            // A cell right of every column the header names is a note in a column of its own
+            // (`无`, `含转办3件`): in a grid of the source's own cells whatever it prints, else
+            // only words.
+            let right = cols.iter().max().copied().unwrap_or(0);
+            let note = |c: &RowCell| c.c0 > right && (c.exact || !cells::has_digit(c.text));
+            tail.iter().all(|c| c.is_empty() || covered(c) || note(c)).then_some(out)
         }
         Align::Right(k) => {
             let len = tail.len();
