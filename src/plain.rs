@@ -25,6 +25,17 @@ const MAX_FIELDS: usize = 64;
 /// Whether `text` is Markdown: a pipe table with its `|---|` separator line, or
 /// ATX headings (`# 标题`, `## 一、总体情况`) or `**bold**` spans alongside one.
 pub fn looks_like_markdown(text: &str) -> bool {
+    markdown_signals(text, false)
+}
+
+/// Markdown under a leading HTML tag (pandoc's GFM of a Word page opens with
+/// `<div class="WordSection1">` and keeps `<span>`s): only its strongest signs, a table
+/// separator line or two ATX headings, which an HTML fragment never prints.
+pub fn looks_like_markdown_under_tags(text: &str) -> bool {
+    markdown_signals(text, true)
+}
+
+fn markdown_signals(text: &str, strong_only: bool) -> bool {
     let (mut headings, mut separators, mut bold, mut escapes) = (0usize, 0usize, 0usize, 0usize);
     // A table drawn with ASCII borders (`+-----+`, Links) rules its rows with `|-----|`: no
     // Markdown separators.
@@ -44,7 +55,8 @@ pub fn looks_like_markdown(text: &str) -> bool {
             // Backslash escapes (`1\.属于国家秘密`), as mammoth and pandoc write them.
             escapes += 1;
         }
-        if separators > 0 || headings >= 2 || (headings == 1 && bold > 0) || (bold > 0 && escapes >= 2) {
+        let weak = bold > 0 && (headings == 1 || escapes >= 2);
+        if separators > 0 || headings >= 2 || (weak && !strong_only) {
             return true;
         }
     }

@@ -178,7 +178,13 @@ pub fn read_raw(text: &str, format: Format) -> RawDocument {
 pub fn sniff_text(text: &str) -> Format {
     // The page tests read the first 2 KB; the Markdown one, every line: it goes second.
     let (page, html) = sniff::html_signals(text);
-    if !page && plain::looks_like_markdown(text) {
+    let markdown = if page {
+        // A leading tag of a fragment (`<div …>`), not of a page, over Markdown.
+        !sniff::opens_a_page(text) && plain::looks_like_markdown_under_tags(text)
+    } else {
+        plain::looks_like_markdown(text)
+    };
+    if markdown {
         Format::Markdown
     } else if html {
         Format::Html

@@ -162,6 +162,19 @@ pub(crate) fn html_signals(text: &str) -> (bool, bool) {
     (signals(br, count - brs), signals(TAGS.len(), count))
 }
 
+/// Whether the text's first tag is a whole page's (`<!DOCTYPE`, `<html>`, `<head>`, `<body>`,
+/// `<meta>`, `<title>`, `<?xml`), not a fragment's.
+pub(crate) fn opens_a_page(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let Some(rest) = t.strip_prefix('<') else { return false };
+    let b = rest.as_bytes();
+    b.first() == Some(&b'!')
+        || b.first() == Some(&b'?')
+        || [&b"html"[..], b"head", b"body", b"meta", b"title", b"link", b"script", b"style"]
+            .iter()
+            .any(|n| tag_at(b, n))
+}
+
 /// `s` starts with tag name `name` (ASCII case-insensitive), ended by whitespace, `>` or `/`.
 fn tag_at(s: &[u8], name: &[u8]) -> bool {
     s.len() >= name.len()

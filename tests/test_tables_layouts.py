@@ -1911,3 +1911,18 @@ def test_a_grid_row_whose_total_is_printed_0_is_read_as_printed() -> None:
     # The same row as text printed a cell a line (an order a tool may have changed) stays unread.
     report = parse(_render.render(gold, "text-lines"))
     assert _cells(report, "granted") == [None] * 7
+
+
+def test_markdown_under_a_leading_tag_is_markdown_without_its_file_name() -> None:
+    # pandoc's GFM of a Word page opens with `<div class="WordSection1">` and keeps `<span>`s:
+    # passed as bytes or a str (no `.md` name to go by), it was read as HTML, 0 cells. A table
+    # separator line or two ATX headings under the tag make it Markdown; an HTML fragment
+    # (a CMS page's content `<div>`) stays HTML.
+    word = sorted((LAYOUTS / "md-pandoc-html").glob("*.html-word.md"))
+    assert len(word) >= 15 and all(p.read_text(encoding="utf-8").startswith("<div") for p in word)
+    for path in word:
+        report = parse(path.read_bytes())
+        _check(report, scored_gold(_gold_of(path)), path.name, "markdown")
+    fragment = (REAL / "shanghai-bgt-2019.html").read_text(encoding="utf-8")
+    assert fragment.startswith("<p ") and parse(fragment).source["format"] == "html"
+    assert parse(f'<div class="TRS_Editor">{fragment}</div>').source["format"] == "html"
