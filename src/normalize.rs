@@ -90,6 +90,7 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
     let mut counts = Counts::default();
     let mut buf = String::new();
     for_each_string(&mut raw, |s, keep_newlines| clean_in_place(s, keep_newlines, &mut buf, &mut counts, trad));
+    for_each_string(&mut raw, |s, _| blank_caret_marks(s));
     join_sum_units(&mut raw.blocks);
     blank_glued_page_numbers(&mut raw.blocks);
 
@@ -158,6 +159,39 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
         retain_as(&mut printed.blocks, &keep);
     }
     Normalized { raw, script, printed }
+}
+
+/// A footnote's mark as text converters print a superscript (`69^1` by Lynx and w3m, `69^(1)`
+/// by pandoc): right after a digit, a caret and one or two digits (in brackets or not) not
+/// followed by another digit. Blanked, space for character, so that columns stay where they
+/// were: joined on, the mark would be a digit of the number.
+fn blank_caret_marks(s: &mut String) {
+    if memchr::memchr(b'^', s.as_bytes()).is_none() {
+        return;
+    }
+    let b = s.as_bytes();
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    for at in memchr::memchr_iter(b'^', b) {
+        if at == 0 || !b[at - 1].is_ascii_digit() {
+            continue;
+        }
+        let open = usize::from(b.get(at + 1) == Some(&b'('));
+        let digits = b[at + 1 + open..].iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+        let close = usize::from(open == 1 && b.get(at + 1 + open + digits) == Some(&b')'));
+        let end = at + 1 + open + digits + close;
+        if (1..=2).contains(&digits) && open == close && !b.get(end).is_some_and(u8::is_ascii_digit) {
+            marks.push((at, end));
+        }
+    }
+    if marks.is_empty() {
+        return;
+    }
+    // (ASCII only: the same length in bytes and characters.)
+    let mut bytes = std::mem::take(s).into_bytes();
+    for (a, e) in marks {
+        bytes[a..e].fill(b' ');
+    }
+    *s = String::from_utf8(bytes).unwrap_or_default();
 }
 
 /// A sum's unit alone in a paragraph (`万元`, `元`) right after a paragraph ending in a digit
@@ -284,6 +318,20 @@ mod tests {
     const SEED_002: &str = include_str!("../tests/data/seeds/002_2f212ad4ee3ae2a4.txt");
     const SEED_003: &str = include_str!("../tests/data/seeds/003_e7e8e141b0d8918b.txt");
     const SEED_004: &str = include_str!("../tests/data/seeds/004_e4ca24f9fb34d657.txt");
+
+    #[test]
+    fn footnote_carets_after_digits_are_blanked_in_place() {
+        for (before, after) in [
+            ("行政许可  69^1   12", "行政许可  69     12"),
+            ("总计 27^(2) 件", "总计 27     件"),
+            // Not marks: no digit before, three digits after, another digit after the bracket.
+            ("m^2 2^100 a^(1) 3^(12", "m^2 2^100 a^(1) 3^(12"),
+        ] {
+            let mut s = before.to_string();
+            blank_caret_marks(&mut s);
+            assert_eq!(s, after);
+        }
+    }
 
     /// One paragraph per non-empty line, as the plain-text reader does.
     fn doc_of(text: &str) -> RawDocument {

@@ -346,6 +346,10 @@ fn strip_markup(s: &str, markdown: bool) -> String {
         } else if let Some(n) = br_len(tail) {
             out.push('\n');
             rest = &tail[n..];
+        } else if let Some(n) = markdown.then(|| superscript_len(tail)).flatten() {
+            // A footnote's mark kept as raw HTML (pandoc: `69<sup>1</sup>`): no digit of the
+            // number before it.
+            rest = &tail[n..];
         } else if let Some(n) = markdown.then(|| inline_tag_len(tail)).flatten() {
             // Raw inline HTML a converter kept (pandoc: `<span lang="EN-US">2</span>`).
             rest = &tail[n..];
@@ -357,6 +361,18 @@ fn strip_markup(s: &str, markdown: bool) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Length of a short `<sup>…</sup>` (no tag inside, at most 40 bytes of text) at the start of `s`.
+fn superscript_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.len() < 11 || !b[..5].eq_ignore_ascii_case(b"<sup>") {
+        return None;
+    }
+    let inner = &s[5..];
+    let end = inner.find('<')?;
+    (end <= 40 && inner.as_bytes()[end..].len() >= 6 && inner.as_bytes()[end..end + 6].eq_ignore_ascii_case(b"</sup>"))
+        .then_some(5 + end + 6)
 }
 
 /// Length of an inline HTML tag (`<span …>`, `</span>`, `<font …>`, `<o:p>`) at the start of `s`.
@@ -621,6 +637,7 @@ mod tests {
         assert_eq!(strip_markup(cell, true), "27");
         assert_eq!(strip_markup("a <b>b</b> <div>c</div> 1 < 2 <spanx>", true), "a b <div>c</div> 1 < 2 <spanx>");
         assert_eq!(strip_markup("<span>2</span>", false), "<span>2</span>");
+        assert_eq!(strip_markup("69<sup>1</sup> 件<SUP>注</SUP>", true), "69 件");
     }
 
     #[test]
