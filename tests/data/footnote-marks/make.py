@@ -22,13 +22,18 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "layouts"))
 
 import make as layouts  # noqa: E402
+
 from gongkai import _render  # noqa: E402
 
 GOLDS = ("pingtan-syq-2023", "shanghai-bgt-2019", "pingtan-czj-2021", "pingtan-syq-2021")
 TOOLS = {
     "lynx": (".txt", layouts.lynx_text, f"{layouts.TOOLS['lynx']} -dump -nolist"),
     "w3m": (".txt", layouts.w3m_text, f"{layouts.TOOLS['w3m']} -dump -cols 200"),
-    "pandoc-plain": (".txt", lambda h: layouts.pandoc(h, "html", "plain"), f"{layouts.TOOLS['pandoc']} -f html -t plain"),
+    "pandoc-plain": (
+        ".txt",
+        lambda h: layouts.pandoc(h, "html", "plain"),
+        f"{layouts.TOOLS['pandoc']} -f html -t plain",
+    ),
     "pandoc-gfm": (".md", lambda h: layouts.pandoc(h, "html", "gfm"), f"{layouts.TOOLS['pandoc']} -f html -t gfm"),
     "links": (".txt", layouts.links_text, f"{layouts.TOOLS['links']} -dump -width 200"),
     "elinks": (".txt", layouts.elinks_text, f"{layouts.TOOLS['elinks']} -dump -dump-width 200"),
@@ -38,7 +43,9 @@ TOOLS = {
 def marked(page: str) -> str:
     """`page` with `<sup>1</sup>` after every fifth value cell's number."""
     count = iter(range(10**6))
-    return re.sub(r"(<td[^>]*>)(\d+)(?=</td>)", lambda m: m.group(0) + ("<sup>1</sup>" if next(count) % 5 == 4 else ""), page)
+    return re.sub(
+        r"(<td[^>]*>)(\d+)(?=</td>)", lambda m: m.group(0) + ("<sup>1</sup>" if next(count) % 5 == 4 else ""), page
+    )
 
 
 def main() -> None:

@@ -398,20 +398,21 @@ def word_mht(html: bytes) -> bytes:
     """The page as Word's "single file web page" (`.mht`, and the `.doc` attachments that are
     one) lays it out: a MIME multipart/related message (Python's `email` package), its page the
     first part, GB2312 (GB18030) bytes quoted-printable, then the page's own file list part."""
+    import email.encoders
+    import re
     from email.mime.multipart import MIMEMultipart
     from email.mime.nonmultipart import MIMENonMultipart
     from email.policy import SMTP
 
-    import re
-
     text = re.sub(r'<meta charset="?utf-8"?>', '<meta http-equiv=Content-Type content="text/html; charset=gb2312">',
                   html.decode("utf-8"), flags=re.I)  # fmt: skip
     msg = MIMEMultipart("related", boundary="----=_NextPart_01DA1B2C.3D4E5F60")
-    msg.preamble = "This document is a Single File Web Page, also known as a Web Archive file.  If you are seeing this message, your browser or editor doesn't support Web Archive files."
+    msg.preamble = (
+        "This document is a Single File Web Page, also known as a Web Archive file.  If you are seeing"
+        " this message, your browser or editor doesn't support Web Archive files."
+    )
     part = MIMENonMultipart("text", "html", charset="gb2312")
     part.set_payload(text.encode("gb18030"))
-    import email.encoders
-
     email.encoders.encode_quopri(part)
     part["Content-Location"] = "file:///C:/D1B2C3D4/report.htm"
     msg.attach(part)
