@@ -104,3 +104,10 @@ def test_prose_a_converter_cut_into_pipe_cells_gives_its_facts() -> None:
     assert facts["reviews"] == 351
     assert facts["lawsuits"] == 46
     assert "全市共受理政府信息公开申请 3119 件" in report.text
+
+
+def test_a_correction_struck_out_in_the_page_is_not_read():
+    # `<del>12</del>13`: the page shows a correction; joined, the numbers read 1213.
+    page = "<h1>某局2023年政府信息公开工作年度报告</h1><p>2023年，共收到政府信息公开申请<del>12</del>13件，<s>办结</s>。</p>"
+    facts = {f["key"]: f["value"] for f in parse(page).facts if f["key"]}
+    assert facts == {"requests_received": 13}

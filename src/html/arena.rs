@@ -307,8 +307,9 @@ pub(super) fn tag_of(name: &str) -> Tag {
         | "video" | "noembed" | "noframes" | "frameset" | "meta" | "link" | "base" | "param" | "source" | "track"
         | "map" | "area" | "img" | "picture" => Tag::Skip,
         // A superscript is a footnote's mark (`14<sup>1</sup>`), never a digit of the number
-        // before it.
-        "sup" => Tag::Skip,
+        // before it; struck-out text (`<del>12</del>13`, a correction shown) is no longer the
+        // report's.
+        "sup" | "del" | "s" | "strike" => Tag::Skip,
         "br" => Tag::Br,
         "pre" | "listing" | "plaintext" | "xmp" => Tag::Pre,
         "body" => Tag::Body,
