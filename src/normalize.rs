@@ -90,7 +90,10 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
     let mut counts = Counts::default();
     let mut buf = String::new();
     for_each_string(&mut raw, |s, keep_newlines| clean_in_place(s, keep_newlines, &mut buf, &mut counts, trad));
-    for_each_string(&mut raw, |s, _| blank_caret_marks(s));
+    for_each_string(&mut raw, |s, _| {
+        blank_caret_marks(s);
+        blank_struck_text(s);
+    });
     join_sum_units(&mut raw.blocks);
     blank_glued_page_numbers(&mut raw.blocks);
 
@@ -192,6 +195,50 @@ fn blank_caret_marks(s: &mut String) {
         bytes[a..e].fill(b' ');
     }
     *s = String::from_utf8(bytes).unwrap_or_default();
+}
+
+/// Struck-out text as text converters print it (`~~9~~69` in Markdown, `[DEL:9:DEL]69` by w3m,
+/// `[DEL: 9 :DEL]` by Lynx, `[S:12:S]`): a correction shown, no longer the report's. Blanked
+/// with its marks, space for character (at most 40 bytes between them, on one line).
+fn blank_struck_text(s: &mut String) {
+    const PAIRS: [(&str, &str); 3] = [("~~", "~~"), ("[DEL:", ":DEL]"), ("[S:", ":S]")];
+    if memchr::memchr2(b'~', b'[', s.as_bytes()).is_none() {
+        return;
+    }
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (open, close) in PAIRS {
+        let mut from = 0;
+        while let Some(a) = s[from..].find(open).map(|i| i + from) {
+            let inner = a + open.len();
+            let Some(len) = s[inner..].find(close) else { break };
+            let text = &s[inner..inner + len];
+            // (Markdown's `~~` hugs its text: `~~ 5 ~~` strikes nothing.)
+            let hugs = open != "~~" || (!text.starts_with(char::is_whitespace) && !text.ends_with(char::is_whitespace));
+            if len > 0 && len <= 40 && hugs && !text.contains('\n') && !text.contains('~') {
+                spans.push((a, inner + len + close.len()));
+                from = inner + len + close.len();
+            } else {
+                from = inner;
+            }
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    // Character for character: a space for each character blanked, so columns stay put.
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    spans.sort_unstable();
+    for (a, e) in spans {
+        if a < at {
+            continue;
+        }
+        out.push_str(&s[at..a]);
+        out.extend(std::iter::repeat_n(' ', s[a..e].chars().count()));
+        at = e;
+    }
+    out.push_str(&s[at..]);
+    *s = out;
 }
 
 /// A sum's unit alone in a paragraph (`万元`, `元`) right after a paragraph ending in a digit
@@ -329,6 +376,20 @@ mod tests {
         ] {
             let mut s = before.to_string();
             blank_caret_marks(&mut s);
+            assert_eq!(s, after);
+        }
+    }
+
+    #[test]
+    fn struck_out_text_is_blanked_in_place() {
+        for (before, after) in [
+            ("a | ~~9~~69 |", "a |      69 |"),
+            ("x [DEL: 12 :DEL] 13 y [S:办结:S]", "x                13 y         "),
+            // Not struck out: a range, an unclosed mark, marks over a line.
+            ("1~3 ~~ 5 ~~\n7~~", "1~3 ~~ 5 ~~\n7~~"),
+        ] {
+            let mut s = before.to_string();
+            blank_struck_text(&mut s);
             assert_eq!(s, after);
         }
     }
