@@ -64,27 +64,38 @@ def struck(page: str) -> str:
     """`page` with `<del>9</del>` before every seventh value cell's number."""
     count = iter(range(10**6))
     return re.sub(
-        r"(<td[^>]*>)(\d+)(?=</td>)", lambda m: m.group(1) + ("<del>9</del>" if next(count) % 7 == 6 else "") + m.group(2), page
+        r"(<td[^>]*>)(\d+)(?=</td>)",
+        lambda m: m.group(1) + ("<del>9</del>" if next(count) % 7 == 6 else "") + m.group(2),
+        page,
     )
+
+
+def write_through(slug: str, path: Path, gold: dict, change, tools: dict, name: str, what: str) -> None:
+    """The gold's html-spans page `change`d, through each of `tools`, written beside its gold."""
+    page = _render.render(gold, "html-spans")
+    page = change(page.decode("utf-8") if isinstance(page, bytes) else page).encode("utf-8")
+    for tool, (ext, fn, how) in tools.items():
+        out = HERE / f"{slug}.{name}{tool}{ext}"
+        layouts.write(
+            out, fn(page), layouts.derived_gold(gold, path, out, f"html-spans with {what} → {how}", classic=True)
+        )
 
 
 def main() -> None:
     for slug in GOLDS:
         path = layouts.REAL / f"{slug}.gold.json"
         gold = json.loads(path.read_text(encoding="utf-8"))
-        page = _render.render(gold, "html-spans")
-        page = marked(page.decode("utf-8") if isinstance(page, bytes) else page).encode("utf-8")
-        for tool, (ext, fn, how) in TOOLS.items():
-            out = HERE / f"{slug}.{tool}{ext}"
-            note = f"html-spans with a footnote mark <sup>1</sup> after every fifth value → {how}"
-            layouts.write(out, fn(page), layouts.derived_gold(gold, path, out, note, classic=True))
+        write_through(slug, path, gold, marked, TOOLS, "", "a footnote mark <sup>1</sup> after every fifth value")
         if slug in GOLDS[:2]:
-            page = _render.render(gold, "html-spans")
-            page = struck(page.decode("utf-8") if isinstance(page, bytes) else page).encode("utf-8")
-            for tool, (ext, fn, how) in STRUCK_TOOLS.items():
-                out = HERE / f"{slug}.struck-{tool}{ext}"
-                note = f"html-spans with a correction <del>9</del> before every seventh value → {how}"
-                layouts.write(out, fn(page), layouts.derived_gold(gold, path, out, note, classic=True))
+            write_through(
+                slug,
+                path,
+                gold,
+                struck,
+                STRUCK_TOOLS,
+                "struck-",
+                "a correction <del>9</del> before every seventh value",
+            )
 
 
 if __name__ == "__main__":
