@@ -83,39 +83,29 @@ fn drop_overlays(glyphs: &mut Vec<PGlyph>) {
 const MARK_SIZE: f64 = 0.8;
 /// How far (in the glyph's sizes) a mark's baseline stands above the glyph before it.
 const MARK_RISE: f64 = 0.2;
-/// Most glyphs ending near a glyph's start that are looked at for the one before it (a bound on
-/// work where text is drawn over itself).
-const MAX_MARK_NEIGHBOURS: usize = 32;
 
 /// Footnote marks set superscript after a number or a word (`14¹`, Word's raised `1` in a cell):
-/// a glyph smaller than the glyph right before it, its baseline well above that one's, and the
-/// glyphs of the same size and baseline right after it. Joined to the number, a mark would be a
-/// digit of it (`141`): dropped.
+/// a glyph drawn right after another (next in the content stream, ending where it starts),
+/// smaller than it, its baseline well above that one's; and the glyphs of the same size and
+/// baseline drawn right after it. Joined to the number, a mark would be a digit of it (`141`):
+/// dropped. (One look back a glyph: no search, the page's glyphs in drawing order.)
 fn drop_raised_marks(glyphs: &mut Vec<PGlyph>) {
-    let Some(largest) = glyphs.iter().map(|g| g.size).reduce(f64::max) else { return };
-    if !glyphs.iter().any(|g| g.size <= MARK_SIZE * largest) {
-        return;
-    }
     // Glyph boxes run from 0.12 of the size below the baseline (see the interpreter).
     let baseline = |g: &PGlyph| g.bottom - 0.12 * g.size;
-    let mut by_end: Vec<usize> = (0..glyphs.len()).filter(|&i| !glyphs[i].vertical).collect();
-    by_end.sort_by(|&a, &b| glyphs[a].x1.total_cmp(&glyphs[b].x1));
-    let mut by_start = by_end.clone();
-    by_start.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
     let mut mark = vec![false; glyphs.len()];
-    // Left to right: the second character of a mark (`12`, `[2]`) finds the first marked.
-    for &i in &by_start {
-        let g = &glyphs[i];
-        let lo = by_end.partition_point(|&j| glyphs[j].x1 < g.x0 - 0.5 * g.size);
-        let hi = by_end.partition_point(|&j| glyphs[j].x1 <= g.x0 + 0.25 * g.size);
-        mark[i] = by_end[lo..hi.max(lo)].iter().filter(|&&j| j != i).take(MAX_MARK_NEIGHBOURS).any(|&j| {
-            let n = &glyphs[j];
-            if mark[j] {
-                (g.size - n.size).abs() <= 0.05 * n.size && (baseline(g) - baseline(n)).abs() <= 0.1 * n.size
-            } else {
-                g.size <= MARK_SIZE * n.size && baseline(g) < baseline(n) - MARK_RISE * n.size && g.bottom > n.top
-            }
-        });
+    for i in 1..glyphs.len() {
+        let (n, g) = (&glyphs[i - 1], &glyphs[i]);
+        if g.vertical || n.vertical || n.x1 < g.x0 - 0.5 * g.size || n.x1 > g.x0 + 0.25 * g.size {
+            continue;
+        }
+        mark[i] = if mark[i - 1] {
+            (g.size - n.size).abs() <= 0.05 * n.size && (baseline(g) - baseline(n)).abs() <= 0.1 * n.size
+        } else {
+            g.size <= MARK_SIZE * n.size && baseline(g) < baseline(n) - MARK_RISE * n.size && g.bottom > n.top
+        };
+    }
+    if !mark.contains(&true) {
+        return;
     }
     let mut k = 0;
     glyphs.retain(|_| {
