@@ -90,10 +90,6 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
     let mut counts = Counts::default();
     let mut buf = String::new();
     for_each_string(&mut raw, |s, keep_newlines| clean_in_place(s, keep_newlines, &mut buf, &mut counts, trad));
-    for_each_string(&mut raw, |s, _| {
-        blank_caret_marks(s);
-        blank_struck_text(s);
-    });
     join_sum_units(&mut raw.blocks);
     blank_glued_page_numbers(&mut raw.blocks);
 
@@ -162,6 +158,15 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
         retain_as(&mut printed.blocks, &keep);
     }
     Normalized { raw, script, printed }
+}
+
+/// Footnote marks and struck-out text as text converters print them, blanked in place (called by
+/// the cleaning pass on the strings it cleans: only those hold `^`, `~` or `[`).
+pub(super) fn blank_marks(s: &mut String) {
+    if memchr::memchr3(b'^', b'~', b'[', s.as_bytes()).is_some() {
+        blank_caret_marks(s);
+        blank_struck_text(s);
+    }
 }
 
 /// A footnote's mark as text converters print a superscript (`69^1` by Lynx and w3m, `69^(1)`

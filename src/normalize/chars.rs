@@ -80,6 +80,7 @@ pub(super) fn clean_in_place(
     buf.push_str(&s[..plain]);
     clean_rest(s, plain, after_han, buf, keep_newlines, counts, trad);
     replace_if_changed(s, buf);
+    super::blank_marks(s);
 }
 
 /// Counts a Han character (and whether it is Traditional-only); true if `c` is Han.
@@ -100,7 +101,8 @@ pub(super) fn count_han(c: char, counts: &mut Counts, trad: &CharSet) -> bool {
 #[inline]
 pub(super) fn is_plain(c: char) -> bool {
     if c.is_ascii() {
-        matches!(c, '!'..='~') && c != '$' && c != '['
+        // (`^`, `~` and `[` open the marks `blank_marks` blanks: the strings holding them are cleaned.)
+        matches!(c, '!'..='}') && c != '$' && c != '[' && c != '^'
     } else if ('\u{3400}'..='\u{9FFF}').contains(&c) {
         true
     } else {
