@@ -161,22 +161,42 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
 }
 
 /// Footnote marks and struck-out text as text converters print them, blanked in place (called by
-/// the cleaning pass on the strings it cleans: only those hold `^`, `~` or `[`).
+/// the cleaning pass on the strings it cleans: only those hold `^`, `~` or `[`). The carets go
+/// first; the struck-out text is looked for in what they leave.
 pub(super) fn blank_marks(s: &mut String) {
     if memchr::memchr3(b'^', b'~', b'[', s.as_bytes()).is_some() {
-        blank_caret_marks(s);
-        blank_struck_text(s);
+        let carets = caret_marks(s);
+        blank_spans(s, carets);
+        let struck = struck_text(s);
+        blank_spans(s, struck);
     }
+}
+
+/// Byte spans of `s` blanked, a space for each character, so that columns stay where they
+/// were (spans in any order; one inside an earlier one is skipped).
+fn blank_spans(s: &mut String, mut spans: Vec<(usize, usize)>) {
+    if spans.is_empty() {
+        return;
+    }
+    spans.sort_unstable();
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    for (a, e) in spans {
+        if a < at {
+            continue;
+        }
+        out.push_str(&s[at..a]);
+        out.extend(std::iter::repeat_n(' ', s[a..e].chars().count()));
+        at = e;
+    }
+    out.push_str(&s[at..]);
+    *s = out;
 }
 
 /// A footnote's mark as text converters print a superscript (`69^1` by Lynx and w3m, `69^(1)`
 /// by pandoc): right after a digit, a caret and one or two digits (in brackets or not) not
-/// followed by another digit. Blanked, space for character, so that columns stay where they
-/// were: joined on, the mark would be a digit of the number.
-fn blank_caret_marks(s: &mut String) {
-    if memchr::memchr(b'^', s.as_bytes()).is_none() {
-        return;
-    }
+/// followed by another digit. Joined on, the mark would be a digit of the number.
+fn caret_marks(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut marks: Vec<(usize, usize)> = Vec::new();
     for at in memchr::memchr_iter(b'^', b) {
@@ -191,25 +211,14 @@ fn blank_caret_marks(s: &mut String) {
             marks.push((at, end));
         }
     }
-    if marks.is_empty() {
-        return;
-    }
-    // (ASCII only: the same length in bytes and characters.)
-    let mut bytes = std::mem::take(s).into_bytes();
-    for (a, e) in marks {
-        bytes[a..e].fill(b' ');
-    }
-    *s = String::from_utf8(bytes).unwrap_or_default();
+    marks
 }
 
 /// Struck-out text as text converters print it (`~~9~~69` in Markdown, `[DEL:9:DEL]69` by w3m,
-/// `[DEL: 9 :DEL]` by Lynx, `[S:12:S]`): a correction shown, no longer the report's. Blanked
-/// with its marks, space for character (at most 40 bytes between them, on one line).
-fn blank_struck_text(s: &mut String) {
+/// `[DEL: 9 :DEL]` by Lynx, `[S:12:S]`): a correction shown, no longer the report's. Its spans
+/// with their marks (at most 40 bytes between them, on one line).
+fn struck_text(s: &str) -> Vec<(usize, usize)> {
     const PAIRS: [(&str, &str); 3] = [("~~", "~~"), ("[DEL:", ":DEL]"), ("[S:", ":S]")];
-    if memchr::memchr2(b'~', b'[', s.as_bytes()).is_none() {
-        return;
-    }
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for (open, close) in PAIRS {
         let mut from = 0;
@@ -227,23 +236,7 @@ fn blank_struck_text(s: &mut String) {
             }
         }
     }
-    if spans.is_empty() {
-        return;
-    }
-    // Character for character: a space for each character blanked, so columns stay put.
-    let mut out = String::with_capacity(s.len());
-    let mut at = 0;
-    spans.sort_unstable();
-    for (a, e) in spans {
-        if a < at {
-            continue;
-        }
-        out.push_str(&s[at..a]);
-        out.extend(std::iter::repeat_n(' ', s[a..e].chars().count()));
-        at = e;
-    }
-    out.push_str(&s[at..]);
-    *s = out;
+    spans
 }
 
 /// A sum's unit alone in a paragraph (`万元`, `元`) right after a paragraph ending in a digit
@@ -372,29 +365,19 @@ mod tests {
     const SEED_004: &str = include_str!("../tests/data/seeds/004_e4ca24f9fb34d657.txt");
 
     #[test]
-    fn footnote_carets_after_digits_are_blanked_in_place() {
+    fn footnote_carets_and_struck_out_text_are_blanked_in_place() {
         for (before, after) in [
             ("行政许可  69^1   12", "行政许可  69     12"),
             ("总计 27^(2) 件", "总计 27     件"),
             // Not marks: no digit before, three digits after, another digit after the bracket.
             ("m^2 2^100 a^(1) 3^(12", "m^2 2^100 a^(1) 3^(12"),
-        ] {
-            let mut s = before.to_string();
-            blank_caret_marks(&mut s);
-            assert_eq!(s, after);
-        }
-    }
-
-    #[test]
-    fn struck_out_text_is_blanked_in_place() {
-        for (before, after) in [
             ("a | ~~9~~69 |", "a |      69 |"),
             ("x [DEL: 12 :DEL] 13 y [S:办结:S]", "x                13 y         "),
             // Not struck out: a range, an unclosed mark, marks over a line.
             ("1~3 ~~ 5 ~~\n7~~", "1~3 ~~ 5 ~~\n7~~"),
         ] {
             let mut s = before.to_string();
-            blank_struck_text(&mut s);
+            blank_marks(&mut s);
             assert_eq!(s, after);
         }
     }
