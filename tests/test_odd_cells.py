@@ -132,6 +132,53 @@ def test_a_column_of_notes_after_table3_is_no_column_of_it(name: str, named: boo
     _every_cell_read(name, lambda page: _with_remarks(page, named, note))
 
 
+def _with_column(page: str, label: str, first: bool, value) -> str:
+    """`page` (html-spans) with a column table 3 lacks, headed `label` under 法人或其他组织:
+    after 其他 or, `first`, before 商业企业; `value(values)` in each data row, from the row's
+    seven values."""
+
+    def table(m: re.Match) -> str:
+        t = m.group(0)
+        if "申请人情况" not in t:
+            return t
+        for r in re.findall(r"<tr.*?</tr>", t, flags=re.S):
+            cells = list(re.finditer(r"<td[^>]*>(.*?)</td>", r, flags=re.S))
+            if "申请人情况" in r or "法人或其他组织" in r:
+                new = r.replace('colspan="7">申请人情况', 'colspan="8">申请人情况').replace(
+                    'colspan="5">法人或其他组织', 'colspan="6">法人或其他组织'
+                )
+            elif "商业企业" in r:
+                at = cells[0].start() if first else cells[-1].end()
+                new = r[:at] + f"<td>{label}</td>" + r[at:]
+            elif len(cells) >= 8 and all(re.fullmatch(r"\d*", c.group(1)) for c in cells[-7:]):
+                values = [int(c.group(1) or 0) for c in cells[-7:]]
+                at = cells[-6].start() if first else cells[-1].start()
+                new = r[:at] + f"<td>{value(values)}</td>" + r[at:]
+            else:
+                continue
+            t = t.replace(r, new, 1)
+        return t
+
+    return re.sub(r"<table.*?</table>", table, page, flags=re.S)
+
+
+@pytest.mark.parametrize("first", (False, True))
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("小计", lambda v: sum(v[1:6])),
+        ("合计", lambda v: sum(v[1:6])),
+        ("其中：网上申请", lambda v: v[6] // 2),
+        ("同比增减", lambda v: 3),
+    ],
+)
+def test_a_column_table3_lacks_is_no_column_of_it(label: str, value, first: bool) -> None:
+    # A subtotal of the 法人或其他组织 columns, or a column under a name the template lacks,
+    # between table 3's columns: its numbers are no applicant column's. Read by the row's
+    # last seven cells (or its first seven) they moved every value a column over.
+    _every_cell_read("html-spans", lambda page: _with_column(page, label, first, value))
+
+
 @pytest.mark.parametrize("form", ZEROS)
 def test_a_zero_written_as_a_numeral_is_zero(form: str) -> None:
     for path in GOLDS:

@@ -377,7 +377,7 @@ impl<'a> GRow<'a> {
     /// an unread value, not the row's label); otherwise the cells after the last label cell.
     fn tail_for(&self, align: &Align) -> &[RowCell<'a>] {
         let tail = self.tail();
-        let Align::Header(cols) = align else { return tail };
+        let Align::Header(cols, _) = align else { return tail };
         let Some(&first) = cols.first() else { return tail };
         let from = self.cells.iter().position(|c| c.c0 >= first).unwrap_or(self.cells.len());
         let own = self.cells.len() - tail.len();

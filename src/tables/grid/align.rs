@@ -13,8 +13,9 @@ use super::{cell_tokens, several_numbers, token, RowCell};
 /// Which cells of a row hold the template's columns.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Align {
-    /// The header's grid columns, one per template column.
-    Header(Vec<usize>),
+    /// The header's grid columns, one per template column, and the grid columns of the
+    /// columns it names that the template lacks (`小计`): their cells are no values.
+    Header(Vec<usize>, Vec<usize>),
     /// The last cells of the row, after dropping this many empty trailing cells.
     Right(usize),
     /// The first cells after the label.
@@ -59,7 +60,7 @@ fn reordered_columns(named: &[(usize, usize)], n: usize) -> Option<Vec<usize>> {
 /// printed value out or has too few cells.
 pub(super) fn place<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) -> Option<Vec<Option<&'r RowCell<'a>>>> {
     match align {
-        Align::Header(cols) => {
+        Align::Header(cols, skip) => {
             let last = tail.last().map_or(0, |c| c.c1);
             let mut out = Vec::with_capacity(n);
             for &g in cols {
@@ -75,7 +76,14 @@ pub(super) fn place<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) ->
             // only words.
             let right = cols.iter().max().copied().unwrap_or(0);
             let note = |c: &RowCell| c.c0 > right && (c.exact || !cells::has_digit(c.text));
-            tail.iter().all(|c| c.is_empty() || covered(c) || note(c)).then_some(out)
+            // A cell under a column the header names and the template lacks (`小计`) is that
+            // column's; so is, in a grid of the source's own cells, one between two of the
+            // header's columns (a column the template lacks, under a name not known here).
+            let left = cols.iter().min().copied().unwrap_or(0);
+            let extra = |c: &RowCell| {
+                (c.c0..=c.c1).all(|g| skip.contains(&g)) || (c.exact && c.c0 > left && c.c1 < right && !covered(c))
+            };
+            tail.iter().all(|c| c.is_empty() || covered(c) || note(c) || extra(c)).then_some(out)
         }
         Align::Right(k) => {
             let len = tail.len();
@@ -92,10 +100,10 @@ pub(super) fn place<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) ->
 }
 
 /// The alignments worth trying for one grid's rows.
-pub(super) fn alignments(header: Option<Vec<usize>>) -> Vec<Align> {
+pub(super) fn alignments(header: Option<Vec<usize>>, skip: Vec<usize>) -> Vec<Align> {
     let mut out = Vec::new();
     if let Some(h) = header {
-        out.push(Align::Header(h));
+        out.push(Align::Header(h, skip));
     }
     out.extend([Align::Right(0), Align::Left, Align::Right(1), Align::Right(2)]);
     out
@@ -119,7 +127,7 @@ pub(super) fn placement_key(tail: &[RowCell], align: &Align, n: usize) -> Placem
 /// or in a grid of the source's own cells (see `row_tokens`).
 fn placed<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) -> Option<Vec<Option<&'r RowCell<'a>>>> {
     let single = single_values(tail);
-    let header = matches!(align, Align::Header(_));
+    let header = matches!(align, Align::Header(..));
     let own =
         |cells: &Vec<Option<&RowCell>>| cells.iter().flatten().all(|c| c.c0 == c.c1 && !c.piece && (header || c.exact));
     place(tail, align, n).filter(|cells| single || own(cells))

@@ -115,8 +115,17 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
             // Header cells name the columns. A row naming one column only (`总计`) once
             // every column is named is the all-blank （七）总计 data row (its label compacts
             // to 总计), not a header.
-            let cols: Vec<(usize, usize)> =
-                row.cells.iter().filter_map(|c| t3_col_label(&c.key).map(|col| (col, c.c0))).collect();
+            let cols: Vec<(usize, usize)> = row
+                .cells
+                .iter()
+                .filter_map(|c| t3_col_label(&c.key).map(|col| (col, c.c0)))
+                .chain(
+                    row.cells
+                        .iter()
+                        .filter(|c| SUBTOTAL_WORDS.contains(&c.key.as_str()))
+                        .flat_map(|c| (c.c0..=c.c1).map(|g| (EXTRA_COL, g))),
+                )
+                .collect();
             let slot = named.iter().position(|(t, _)| *t == row.table);
             let distinct = |v: &[(usize, usize)]| (0..7).filter(|c| v.iter().any(|(x, _)| x == c)).count();
             let complete = slot.is_some_and(|s| distinct(&named[s].1) == 7);
@@ -389,7 +398,8 @@ pub(super) fn t3_readings(
                     tail.iter().all(RowCell::is_empty) || place(tail, a, T3_COLS.len()).is_some()
                 })
             };
-            let valid: Vec<Align> = alignments(h).into_iter().filter(fits).collect();
+            let skip = named.iter().find(|(tt, _)| tt == t).map_or(Vec::new(), |(_, n)| extra_columns(n));
+            let valid: Vec<Align> = alignments(h, skip).into_iter().filter(fits).collect();
             if valid.is_empty() {
                 vec![Align::Right(0)]
             } else {
@@ -459,10 +469,22 @@ pub(super) fn t3_readings(
         let mut scratch = Vec::new();
         let t = build::requests(format, rows_in, span, extra.to_vec(), &mut scratch);
         let f = fit::requests(&t);
-        let explicit = combo.iter().all(|a| matches!(a, Align::Header(_)));
+        let explicit = combo.iter().all(|a| matches!(a, Align::Header(..)));
         readings.push(Reading { table: t, issues: scratch, key: f.key(), explicit });
     }
     readings
+}
+
+/// Header words of a column some reports add to table 3 that the template lacks: the
+/// 法人或其他组织 columns' subtotal.
+const SUBTOTAL_WORDS: [&str; 3] = ["小计", "合计", "法人或其他组织小计"];
+
+/// The template-column index `requests` records, in a grid's header names, for such a column.
+const EXTRA_COL: usize = usize::MAX;
+
+/// The grid columns of the columns a header names that the template lacks.
+fn extra_columns(named: &[(usize, usize)]) -> Vec<usize> {
+    named.iter().filter(|(c, _)| *c == EXTRA_COL).map(|(_, g)| *g).collect()
 }
 
 /// A table-3 column header: the exact label, or a fragment of one printed over two lines.

@@ -91,7 +91,7 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
             let mut readings = Vec::new();
             // Alignments placing the row alike give the same reading: built once (see `t3_readings`).
             let mut seen: Vec<Vec<Token>> = Vec::new();
-            for a in alignments(h) {
+            for a in alignments(h, Vec::new()) {
                 let (tokens, placed) = row_tokens(tail, &a, 15, &kinds15);
                 if (tokens.len() != 15 && !matches!(a, Align::Right(0))) || seen.contains(&tokens) {
                     continue;
@@ -101,7 +101,7 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
                 let mut scratch = Vec::new();
                 let t = build::review(r, [start, row.span[1]], &mut scratch);
                 let f = fit::review(&t);
-                let explicit = placed && matches!(a, Align::Header(_));
+                let explicit = placed && matches!(a, Align::Header(..));
                 readings.push(Reading { table: t, issues: scratch, key: f.key(), explicit });
             }
             return judge("review_litigation", readings, issues);
