@@ -1206,13 +1206,18 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         // The last runs printed at the very end of the text, after the closing sections' prose
         // (pdftotext without -layout of a browser's PDF flows the table's right-hand cells after
         // the page's body): read only where they make the 15 and every group then adds up.
+        // Lone numbers closing the page that do not make the 15 (or do not add up) are values
+        // moved there too: the run's blanks are not known.
         let short = 15usize.saturating_sub(runs.iter().map(Vec::len).sum::<usize>());
+        let mut moved = false;
         if short > 0 {
             if let Some(tail) = t4_tail(v, at, short) {
                 let mut all: Vec<_> = runs.iter().flatten().cloned().collect();
                 all.extend(tail.iter().cloned());
-                if t4_adds_up(&all) == Some(true) {
+                if tail.len() == short && t4_adds_up(&all) == Some(true) {
                     runs.push(tail);
+                } else {
+                    moved = true;
                 }
             }
         }
@@ -1225,6 +1230,8 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             runs = runs.into_iter().flat_map(|r| split_apart(v, r)).collect();
         }
         let (tokens, unreadable) = t4_runs(runs, !boxes);
+        let unreadable = unreadable
+            .or(moved.then_some("some of its values were printed apart from it, after the text that follows"));
         return Some(row(tokens, unreadable, issues));
     }
     None
@@ -1242,42 +1249,50 @@ fn split_apart(v: &View, run: Vec<super::solve::Token>) -> Vec<Vec<super::solve:
     out
 }
 
-/// The values on the text's last lines after `from`: `n` lone whole numbers, each on a line of
-/// its own, nothing after them, prose (a line with CJK text) before them.
+/// Values of table 4 printed after the text that follows it (pdftotext without -layout flows
+/// a page's right-hand cells after the page's body): the first lines after `from` that print
+/// a lone whole number each, `n` at most, with prose (a line with CJK text) before them and a
+/// section heading (`五、`) or the end of the text after them.
 fn t4_tail(v: &View, from: usize, n: usize) -> Option<Vec<super::solve::Token>> {
     let len = v.chars.len();
-    let mut lines = 0;
-    let mut start = len;
-    let mut end = len;
-    while end > from {
-        let ls = (from..end).rev().find(|&i| v.chars[i] == '\n').map_or(from, |i| i + 1);
+    let mut prose = false;
+    // The lines of lone numbers so far: first line's start, last line's end, how many.
+    let mut group: Option<(usize, usize, usize)> = None;
+    let mut ls = from;
+    while ls < len {
+        let le = (ls..len).find(|&i| v.chars[i] == '\n').unwrap_or(len);
         // What the line prints (page furniture, a footer's number, is no value).
-        let text: Vec<char> = (ls..end)
-            .map(|i| v.chars[i])
-            .enumerate()
-            .filter(|&(k, c)| !v.furniture[ls + k] && !super::cells::is_space(c) && c != '\u{c}')
-            .map(|(_, c)| c)
+        let printed: Vec<usize> = (ls..le)
+            .filter(|&i| !v.furniture[i] && !super::cells::is_space(v.chars[i]) && v.chars[i] != '\u{c}')
             .collect();
-        if text.is_empty() {
-            // An empty line: on to the one before.
-        } else if text.iter().all(|c| super::cells::fold(*c).is_ascii_digit()) {
-            lines += 1;
-            start = ls;
-        } else if v.chars[ls..end].iter().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) {
-            break;
-        } else {
-            return None;
+        if let Some(&first) = printed.first() {
+            if printed.iter().all(|&i| super::cells::fold(v.chars[i]).is_ascii_digit()) {
+                if !prose {
+                    return None;
+                }
+                let (start, _, lines) = group.unwrap_or((ls, le, 0));
+                if lines + 1 > n {
+                    return None;
+                }
+                group = Some((start, le, lines + 1));
+            } else if let Some((start, end, lines)) = group {
+                return section_heading_at(v, first).then(|| lone_numbers(v, start, end, lines)).flatten();
+            } else if v.chars[ls..le].iter().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) {
+                prose = true;
+            } else {
+                return None;
+            }
         }
-        if ls == from || lines > n {
-            break;
-        }
-        end = ls - 1;
+        ls = le + 1;
     }
-    if lines != n {
-        return None;
-    }
-    let tokens = rows::tokenize(v, start, len, None);
-    (tokens.len() == n && tokens.iter().all(|t| whole_number(t).is_some())).then_some(tokens)
+    let (start, end, lines) = group?;
+    lone_numbers(v, start, end, lines)
+}
+
+/// The whole numbers of `start..end`, `lines` lines of one number each.
+fn lone_numbers(v: &View, start: usize, end: usize, lines: usize) -> Option<Vec<super::solve::Token>> {
+    let tokens = rows::tokenize(v, start, end, None);
+    (tokens.len() == lines && tokens.iter().all(|t| whole_number(t).is_some())).then_some(tokens)
 }
 
 /// Whether a level-1 heading (`五、`, `六.`) starts at `i`, at the start of its line.

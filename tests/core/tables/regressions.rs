@@ -240,3 +240,26 @@ fn markdown_separator_after_the_table_4_header_is_skipped() {
     let r = parse_str(&blank);
     assert_eq!(cell(&r.tables.review_litigation, "review", "total"), (None, "blank".into()));
 }
+
+#[test]
+fn table_4_values_flowed_after_the_next_section_are_found_or_leave_the_blanks_unknown() {
+    // pdftotext without -layout (of LibreOffice's PDF of a report) prints each
+    // header piece, then the values a line each; the last two cells of the page came after the
+    // next section's paragraph, before the section after it.
+    let head = "某某局2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n结果 其他 尚未\n总计\n维持 纠正 结果 审结\n";
+    let values = "1\n1\n0\n0\n2\n4\n0\n0\n1\n5\n1\n0\n1\n";
+    let after = |moved: &str| {
+        format!("{head}{values}五、存在的主要问题及改进情况\n政府信息公开工作仍存在信息更新不够及时等问题。\n{moved}六、其他需要报告的事项\n无。\n")
+    };
+    let r = parse_str(&after("0\n2\n"));
+    let t4 = &r.tables.review_litigation;
+    assert_eq!(cell(t4, "litigation_after_review", "pending").0, Some(0.0));
+    assert_eq!(cell(t4, "litigation_after_review", "total").0, Some(2.0));
+    // Moved values that do not make the table add up: the run's blanks are not known, and no
+    // cell of the last group is guessed (read as 13 values with two blanks, the total was 1).
+    let r = parse_str(&after("5\n2\n"));
+    let t4 = &r.tables.review_litigation;
+    assert_eq!(cell(t4, "review", "total").0, None);
+    assert_eq!(cell(t4, "litigation_after_review", "total").0, None);
+    assert!(r.issues.iter().any(|i| i.code.as_str() == "TABLE_UNREADABLE" && i.message.contains("apart from it")));
+}
