@@ -77,12 +77,8 @@ pub(super) fn place<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) ->
             let right = cols.iter().max().copied().unwrap_or(0);
             let note = |c: &RowCell| c.c0 > right && (c.exact || !cells::has_digit(c.text));
             // A cell under a column the header names and the template lacks (`小计`) is that
-            // column's; so is, in a grid of the source's own cells, one between two of the
-            // header's columns (a column the template lacks, under a name not known here).
-            let left = cols.iter().min().copied().unwrap_or(0);
-            let extra = |c: &RowCell| {
-                (c.c0..=c.c1).all(|g| skip.contains(&g)) || (c.exact && c.c0 > left && c.c1 < right && !covered(c))
-            };
+            // column's.
+            let extra = |c: &RowCell| (c.c0..=c.c1).all(|g| skip.contains(&g));
             tail.iter().all(|c| c.is_empty() || covered(c) || note(c) || extra(c)).then_some(out)
         }
         Align::Right(k) => {

@@ -130,6 +130,14 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
             let distinct = |v: &[(usize, usize)]| (0..7).filter(|c| v.iter().any(|(x, _)| x == c)).count();
             let complete = slot.is_some_and(|s| distinct(&named[s].1) == 7);
             if cols.len() >= 2 || (cols.len() == 1 && !complete) {
+                // And every grid column a column's label covers (a label over two grid columns
+                // of an uneven grid): no column the template lacks.
+                let covered = row
+                    .cells
+                    .iter()
+                    .filter(|c| t3_col_label(&c.key).is_some())
+                    .flat_map(|c| (c.c0..=c.c1).map(|g| (LABELLED, g)));
+                let cols: Vec<(usize, usize)> = cols.into_iter().chain(covered).collect();
                 match slot {
                     Some(s) => named[s].1.extend(cols),
                     None => named.push((row.table, cols)),
@@ -388,7 +396,7 @@ pub(super) fn t3_readings(
     };
     // A grid's rows share one geometry: an alignment is tried only when it places every
     // value row of its grid (a row whose values it would drop rules it out).
-    let options: Vec<Vec<Align>> = tables
+    let options: Vec<(Vec<Align>, bool)> = tables
         .iter()
         .map(|t| {
             let h = named.iter().find(|(tt, _)| tt == t).and_then(|(_, n)| header_columns(n, T3_COLS.len()));
@@ -398,15 +406,17 @@ pub(super) fn t3_readings(
                     tail.iter().all(RowCell::is_empty) || place(tail, a, T3_COLS.len()).is_some()
                 })
             };
-            let skip = named.iter().find(|(tt, _)| tt == t).map_or(Vec::new(), |(_, n)| extra_columns(n));
+            let skip = named.iter().find(|(tt, _)| tt == t).map_or(Vec::new(), |(_, n)| extra_columns(n, h.as_deref()));
             let valid: Vec<Align> = alignments(h, skip).into_iter().filter(fits).collect();
             if valid.is_empty() {
-                vec![Align::Right(0)]
+                (vec![Align::Right(0)], true)
             } else {
-                valid
+                (valid, false)
             }
         })
         .collect();
+    // Grids no alignment places: their rows' values are taken in order.
+    let (options, forced): (Vec<Vec<Align>>, Vec<bool>) = options.into_iter().unzip();
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
     let kinds7 = [ColKind::Count; 7];
     // A table printing no number at all is blank everywhere, however its grid came out.
@@ -445,6 +455,15 @@ pub(super) fn t3_readings(
                 // A grid too narrow for the label and seven columns lost cells (a converter
                 // merged or dropped them): only a row printing all seven values is readable.
                 Some("the grid has too few columns for the table; the row does not print all seven values")
+            } else if forced[grid_of(k)]
+                && any_value
+                && row.cells.iter().all(|c| c.exact)
+                && row.tail().len() < T3_COLS.len()
+                && row.tail().iter().any(|c| !c.is_empty())
+            {
+                // A grid of the source's own cells with fewer value cells than the form's columns
+                // (a column left out of the table): which column each value is in is not known.
+                Some("the table has fewer columns than the form's; which column each value is in is not known")
             } else {
                 None
             };
@@ -482,9 +501,20 @@ const SUBTOTAL_WORDS: [&str; 3] = ["小计", "合计", "法人或其他组织小
 /// The template-column index `requests` records, in a grid's header names, for such a column.
 const EXTRA_COL: usize = usize::MAX;
 
-/// The grid columns of the columns a header names that the template lacks.
-fn extra_columns(named: &[(usize, usize)]) -> Vec<usize> {
-    named.iter().filter(|(c, _)| *c == EXTRA_COL).map(|(_, g)| *g).collect()
+/// Likewise for each grid column a column's label covers.
+const LABELLED: usize = usize::MAX - 1;
+
+/// The grid columns of the columns a header names that the template lacks: under a subtotal's
+/// word, or between two of the template's columns (`header`) with no column's label over them
+/// (a column under a name not known here: `其中：网上申请`, `同比增减`).
+fn extra_columns(named: &[(usize, usize)], header: Option<&[usize]>) -> Vec<usize> {
+    let at = |col: usize| named.iter().filter(move |(c, _)| *c == col).map(|(_, g)| *g);
+    let mut out: Vec<usize> = at(EXTRA_COL).collect();
+    if let Some(h) = header {
+        let (lo, hi) = (h.iter().min().copied().unwrap_or(0), h.iter().max().copied().unwrap_or(0));
+        out.extend((lo + 1..hi).filter(|g| !at(LABELLED).any(|l| l == *g)));
+    }
+    out
 }
 
 /// A table-3 column header: the exact label, or a fragment of one printed over two lines.
@@ -562,5 +592,32 @@ pub(super) fn extra_row(label: &str, values: &[&RowCell]) -> ExtraRow {
             .filter(|c| !c.is_empty())
             .map(|c| cells::parse_cell(c.text, c.span, ColKind::Signed))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extra_columns_are_named_or_between_the_form_columns_with_no_label_over_them() {
+        let labelled = |cols: &[usize]| cols.iter().map(|&g| (LABELLED, g)).collect::<Vec<_>>();
+        // 自然人 at 3, a column at 4 under a name not known here, 商业企业 … 总计 at 5 … 10.
+        let mut named: Vec<(usize, usize)> = [(0, 3), (1, 5), (2, 6), (3, 7), (4, 8), (5, 9), (6, 10)].to_vec();
+        named.extend(labelled(&[3, 5, 6, 7, 8, 9, 10]));
+        let h = header_columns(&named, 7).expect("header");
+        assert_eq!(extra_columns(&named, Some(&h)), vec![4]);
+        // 法律服务机构 and 其他 each over two grid columns of an uneven grid (7-8, 9-10), 总计 at
+        // 11: no extra column; a value standing at 8 or 10 is no column the template lacks.
+        let mut uneven: Vec<(usize, usize)> = [(0, 3), (1, 4), (2, 5), (3, 6), (4, 7), (5, 9), (6, 11)].to_vec();
+        uneven.extend(labelled(&[3, 4, 5, 6, 7, 8, 9, 10, 11]));
+        let h = header_columns(&uneven, 7).expect("header");
+        assert!(extra_columns(&uneven, Some(&h)).is_empty());
+        // A subtotal's word names its column wherever it stands.
+        let mut sub: Vec<(usize, usize)> =
+            [(0, 3), (1, 4), (2, 5), (3, 6), (4, 7), (5, 8), (6, 10), (EXTRA_COL, 9)].to_vec();
+        sub.extend(labelled(&[3, 4, 5, 6, 7, 8, 10]));
+        let h = header_columns(&sub, 7).expect("header");
+        assert_eq!(extra_columns(&sub, Some(&h)), vec![9, 9]);
     }
 }

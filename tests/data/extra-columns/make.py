@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Table 3 with a column the template lacks, through real tools.
+
+Some reports add a column to table 3: the subtotal of the 法人或其他组织 columns (`小计`) after
+其他, or a breakdown (`其中：网上申请`) before 商业企业. The html-spans rendering of two real gold
+files gets each column (``with_column``); the page goes to PDF through LibreOffice (Writer/Web)
+and Chromium, and the LibreOffice PDF through `pdftotext` (plain, no -layout); the page also
+through pandoc (GFM), w3m and ELinks. Each file is written beside its gold (the source gold's
+tables, nulls dropped, the metadata the page shows). Tools: those of tests/data/layouts/make.py.
+
+Usage, from the repository root: ``python tests/data/extra-columns/make.py``
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "layouts"))
+
+import make as layouts  # noqa: E402
+
+from gongkai import _render  # noqa: E402
+
+GOLDS = ("pingtan-syq-2023", "shanghai-bgt-2019")
+
+#: The columns: name → (header, before 商业企业 rather than after 其他, the value from the row's
+#: seven values).
+COLUMNS = {
+    "subtotal": ("小计", False, lambda v: sum(v[1:6])),
+    "online": ("其中：网上申请", True, lambda v: v[6] // 2),
+}
+
+
+def with_column(page: str, label: str, first: bool, value) -> str:
+    """`page` (html-spans) with a column table 3 lacks, headed `label` under 法人或其他组织:
+    after 其他 or, `first`, before 商业企业; `value(values)` in each data row, from the row's
+    seven values."""
+
+    def table(m: re.Match) -> str:
+        t = m.group(0)
+        if "申请人情况" not in t:
+            return t
+        for r in re.findall(r"<tr.*?</tr>", t, flags=re.S):
+            cells = list(re.finditer(r"<td[^>]*>(.*?)</td>", r, flags=re.S))
+            if "申请人情况" in r or "法人或其他组织" in r:
+                new = r.replace('colspan="7">申请人情况', 'colspan="8">申请人情况').replace(
+                    'colspan="5">法人或其他组织', 'colspan="6">法人或其他组织'
+                )
+            elif "商业企业" in r:
+                at = cells[0].start() if first else cells[-1].end()
+                new = r[:at] + f"<td>{label}</td>" + r[at:]
+            elif len(cells) >= 8 and all(re.fullmatch(r"\d*", c.group(1)) for c in cells[-7:]):
+                values = [int(c.group(1) or 0) for c in cells[-7:]]
+                at = cells[-6].start() if first else cells[-1].start()
+                new = r[:at] + f"<td>{value(values)}</td>" + r[at:]
+            else:
+                continue
+            t = t.replace(r, new, 1)
+        return t
+
+    return re.sub(r"<table.*?</table>", table, page, flags=re.S)
+
+
+PAGE_TOOLS = {
+    "pandoc-gfm": (".md", lambda h: layouts.pandoc(h, "html", "gfm"), f"{layouts.TOOLS['pandoc']} -f html -t gfm"),
+    "w3m": (".txt", layouts.w3m_text, f"{layouts.TOOLS['w3m']} -dump -cols 200"),
+    "elinks": (".txt", layouts.elinks_text, f"{layouts.TOOLS['elinks']} -dump -dump-width 200"),
+}
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        for slug in GOLDS:
+            path = layouts.REAL / f"{slug}.gold.json"
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            page = _render.render(gold, "html-spans").decode("utf-8")
+            for name, (label, first, value) in COLUMNS.items():
+                what = f"html-spans with a column {label} in table 3"
+                html = with_column(page, label, first, value).encode("utf-8")
+                stem = f"{slug}.{name}"
+                for tool, (ext, fn, how) in PAGE_TOOLS.items():
+                    out = HERE / f"{stem}.{tool}{ext}"
+                    layouts.write(out, fn(html), layouts.derived_gold(gold, path, out, f"{what} → {how}", classic=True))
+                src = tmp / f"{stem}.html"
+                src.write_bytes(html)
+                layouts.soffice([src], "pdf:writer_web_pdf_Export", tmp, tmp)
+                lo = HERE / f"{stem}.libreoffice.pdf"
+                shutil.copy(tmp / f"{stem}.pdf", lo)
+                layouts.write(
+                    lo, lo.read_bytes(), layouts.derived_gold(gold, path, lo, f"{what} → LibreOffice PDF", classic=True)
+                )
+                raw = HERE / f"{stem}.libreoffice.pdftotext.txt"
+                layouts.write(
+                    raw,
+                    layouts.pdftotext(lo, layout=False),
+                    layouts.derived_gold(gold, path, raw, f"{what} → LibreOffice PDF → pdftotext", classic=True),
+                )
+                ch = HERE / f"{stem}.chromium.pdf"
+                layouts.chromium_pdf(src, ch, tmp)
+                layouts.write(
+                    ch, ch.read_bytes(), layouts.derived_gold(gold, path, ch, f"{what} → Chromium PDF", classic=True)
+                )
+
+
+if __name__ == "__main__":
+    main()
