@@ -82,6 +82,32 @@ pub const T3_ROWS: [T3Row; 26] = [
 
 /// Indices into `T3_ROWS` of the rows a table 3 of `format` prints, in order (`Other`: every
 /// row of either form).
+/// Whether table-3 rows of eight values print a subtotal of the 法人或其他组织 columns at `at`
+/// (1, before 商业企业; 6, after 其他), as the header's words put it: in every row it is the
+/// sum of the five types (a total that does not add up is the report's slip, checked later).
+pub fn subtotal_fits(rows: &[Vec<i64>], at: usize) -> bool {
+    let fits = |r: &Vec<i64>| {
+        let mut r = r.clone();
+        let sub = r.remove(at);
+        sub == r[1..6].iter().sum::<i64>()
+    };
+    !rows.is_empty() && rows.iter().all(|r| r.len() == T3_COLS.len() + 1 && fits(r))
+}
+
+/// The subtotal's place among a row's eight values from where the header prints it (`at`) and
+/// where it prints the other four applicant types (`types`): after them all, 6; before, 1.
+pub fn subtotal_place(types: &[usize], at: usize) -> Option<usize> {
+    if types.is_empty() {
+        None
+    } else if types.iter().all(|&p| p < at) {
+        Some(T3_COLS.len() - 1)
+    } else if types.iter().all(|&p| p > at) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
 pub fn t3_rows_of(format: TableFormat) -> Vec<usize> {
     (0..T3_ROWS.len()).filter(|&i| T3_ROWS[i].only.is_none_or(|f| format.form().is_none_or(|g| f == g))).collect()
 }
@@ -688,7 +714,26 @@ pub mod export {
 
 #[cfg(test)]
 mod tests {
-    use super::{fuzzy_t3, fuzzy_t3_may_match, Printed, LCS_MAX, PRINTED, T3_ROW_PRINTED};
+    use super::{
+        fuzzy_t3, fuzzy_t3_may_match, subtotal_fits, subtotal_place, Printed, LCS_MAX, PRINTED, T3_ROW_PRINTED,
+    };
+
+    #[test]
+    fn a_subtotal_stands_where_the_header_puts_it_and_adds_up_there() {
+        // 小计 after the four types in the header: the seventh of eight values.
+        assert_eq!(subtotal_place(&[2, 3, 4, 5], 9), Some(6));
+        assert_eq!(subtotal_place(&[4, 5, 6, 7], 1), Some(1));
+        assert_eq!(subtotal_place(&[2, 3, 7, 8], 5), None);
+        assert_eq!(subtotal_place(&[], 5), None);
+        let rows = vec![vec![80, 1, 0, 0, 0, 0, 1, 81], vec![22, 0, 0, 2, 0, 1, 3, 0]];
+        assert!(subtotal_fits(&rows, 6));
+        assert!(!subtotal_fits(&rows, 1));
+        // A subtotal that is not the sum of the types: not a subtotal.
+        assert!(!subtotal_fits(&[vec![5, 1, 0, 0, 0, 0, 5, 6]], 6));
+        // Seven values: no subtotal among them.
+        assert!(!subtotal_fits(&[vec![80, 1, 0, 0, 0, 0, 81]], 6));
+        assert!(!subtotal_fits(&[], 6));
+    }
 
     #[test]
     fn labels_the_length_bound_rules_out_never_match() {

@@ -293,6 +293,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // every row: there, a row without a value of its own is not known to be blank.
     let first = hits[chain[0]].start;
     let header_from = v.compact_marker_before(first, &["勾稽关系", "申请人情况"], 400).unwrap_or(first);
+    drop_subtotal(v, header_from, first, &mut found);
     let last_end = found.iter().map(|f| f.2[1]).chain(chain.last().map(|&i| hits[i].end)).max().unwrap_or(first);
     // Seven values of which two stand a column apart and the rest wider (`2 5 8   1 2   1  1`)
     // set no columns unless they add up as a row: they may be pieces of fewer numbers.
@@ -422,6 +423,37 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// The values of a subtotal column (`subtotal_column`) taken out of the rows.
+fn drop_subtotal(v: &View, from: usize, to: usize, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
+    if let Some(k) = subtotal_column(v, from, to, found) {
+        for f in found.iter_mut().filter(|f| f.1.len() == T3_COLS.len() + 1) {
+            f.1.remove(k);
+        }
+    }
+}
+
+/// Where a table 3 printing a subtotal of the 法人或其他组织 columns among its values (`小计`
+/// or `合计` in its header, text that lost the header's columns) prints it, by the header's
+/// words (before 商业企业, or after the other types) and `template::subtotal_fits`.
+fn subtotal_column(
+    v: &View,
+    from: usize,
+    to: usize,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+) -> Option<usize> {
+    let header = v.compact_between(from, to);
+    let at = ["小计", "合计"].iter().filter_map(|w| header.find(w)).min()?;
+    // (其他 also stands in 法人或其他组织: the other four types say where the subtotal is.)
+    let types: Vec<usize> = ["商业", "科研", "公益", "法律"].iter().filter_map(|w| header.find(w)).collect();
+    let k = template::subtotal_place(&types, at)?;
+    let rows: Vec<Vec<i64>> = found
+        .iter()
+        .filter(|f| !f.1.is_empty())
+        .map(|f| f.1.iter().map(whole_number).collect::<Option<Vec<i64>>>())
+        .collect::<Option<_>>()?;
+    template::subtotal_fits(&rows, k).then_some(k)
 }
 
 /// Whether nothing but a column's header stands between a row's label (ending at `end`) and

@@ -7,6 +7,7 @@ use crate::tables::build::{self, RowIn};
 use crate::tables::cells::{self, ColKind};
 use crate::tables::fit;
 use crate::tables::rows;
+use crate::tables::solve::whole_number;
 use crate::tables::template::{self, T3Label, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS};
 
 use super::{
@@ -417,6 +418,24 @@ pub(super) fn t3_readings(
         .collect();
     // Grids no alignment places: their rows' values are taken in order.
     let (options, forced): (Vec<Vec<Align>>, Vec<bool>) = options.into_iter().unzip();
+    // In such a grid, a subtotal column (`小计` in the header) among eight values a row: where
+    // the header's words put it and every row adds up with it there (`template::subtotal_fits`).
+    let subtotal: Vec<Option<usize>> = tables
+        .iter()
+        .zip(&forced)
+        .map(|(t, &forced)| {
+            let n = &named.iter().find(|(tt, _)| tt == t)?.1;
+            let at = n.iter().filter(|(c, _)| *c == EXTRA_COL).map(|(_, g)| *g).min()?;
+            let types: Vec<usize> = n.iter().filter(|(c, _)| (1..=4).contains(c)).map(|(_, g)| *g).collect();
+            let k = template::subtotal_place(&types, at).filter(|_| forced)?;
+            let values: Vec<Vec<i64>> = assigned
+                .iter()
+                .filter(|(r, _)| rows[*r].table == *t && rows[*r].any_number())
+                .map(|(r, _)| flat_tokens(rows[*r].tail()).iter().map(whole_number).collect::<Option<Vec<i64>>>())
+                .collect::<Option<_>>()?;
+            template::subtotal_fits(&values, k).then_some(k)
+        })
+        .collect();
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
     let kinds7 = [ColKind::Count; 7];
     // A table printing no number at all is blank everywhere, however its grid came out.
@@ -439,11 +458,15 @@ pub(super) fn t3_readings(
         seen.push(keys);
         let placed = assigned.iter().map(|&(k, _)| {
             let align = &combo[grid_of(k)];
-            if flat || pieced(rows, rows[k].table) {
+            let mut tokens = if flat || pieced(rows, rows[k].table) {
                 flat_tokens(rows[k].tail_for(align))
             } else {
                 row_tokens(rows[k].tail_for(align), align, 7, &kinds7).0
+            };
+            if let (Some(at), 8) = (subtotal[grid_of(k)], tokens.len()) {
+                tokens.remove(at);
             }
+            tokens
         });
         let mut rows_in = Vec::with_capacity(assigned.len());
         let mut order_in: Vec<(usize, RowIn)> = Vec::new();

@@ -5,7 +5,7 @@ Some reports add a column to table 3: the subtotal of the 法人或其他组织 
 其他, or a breakdown (`其中：网上申请`) before 商业企业. The html-spans rendering of two real gold
 files gets each column (``with_column``); the page goes to PDF through LibreOffice (Writer/Web)
 and Chromium, and the LibreOffice PDF through `pdftotext` (plain, no -layout); the page also
-through pandoc (GFM), w3m and ELinks. Each file is written beside its gold (the source gold's
+through pandoc (GFM), w3m, ELinks, Lynx and markitdown. Each file is written beside its gold (the source gold's
 tables, nulls dropped, the metadata the page shows). Tools: those of tests/data/layouts/make.py.
 
 Usage, from the repository root: ``python tests/data/extra-columns/make.py``
@@ -33,6 +33,7 @@ GOLDS = ("pingtan-syq-2023", "shanghai-bgt-2019")
 #: seven values).
 COLUMNS = {
     "subtotal": ("小计", False, lambda v: sum(v[1:6])),
+    "subtotal-first": ("小计", True, lambda v: sum(v[1:6])),
     "online": ("其中：网上申请", True, lambda v: v[6] // 2),
 }
 
@@ -71,6 +72,10 @@ PAGE_TOOLS = {
     "pandoc-gfm": (".md", lambda h: layouts.pandoc(h, "html", "gfm"), f"{layouts.TOOLS['pandoc']} -f html -t gfm"),
     "w3m": (".txt", layouts.w3m_text, f"{layouts.TOOLS['w3m']} -dump -cols 200"),
     "elinks": (".txt", layouts.elinks_text, f"{layouts.TOOLS['elinks']} -dump -dump-width 200"),
+    # (These two flatten the header's spans: only a subtotal's word and the arithmetic say
+    # where the column stands.)
+    "lynx": (".txt", layouts.lynx_text, f"{layouts.TOOLS['lynx']} -dump -nolist"),
+    "markitdown": (".md", layouts.markitdown_html_md, f"{layouts.TOOLS['markitdown']} convert_stream (.html)"),
 }
 
 
