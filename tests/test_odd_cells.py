@@ -99,24 +99,6 @@ def test_a_footnote_mark_set_superscript_is_no_digit_of_the_number(name: str, fo
     _every_cell_read(name, lambda page: _rewrite(page, form))
 
 
-def _with_remarks(page: str, named: bool, note) -> str:
-    """`page` with a column of notes after table 3's last: headed `备注` over the header rows
-    (`named`) or left blank there, and `note(i)` in data row `i`."""
-
-    def table(m: re.Match) -> str:
-        t = m.group(0)
-        if "申请人情况" not in t:
-            return t
-        rows = re.findall(r"<tr.*?</tr>", t, flags=re.S)
-        heads = next(i for i, r in enumerate(rows) if "新收" in r)
-        for i, r in enumerate(rows):
-            cell = f'<td rowspan="{heads}">{"备注" if named else ""}</td>' if i == 0 else "" if i < heads else f"<td>{note(i)}</td>"
-            t = t.replace(r, r[: r.rindex("</tr>")] + cell + "</tr>", 1)
-        return t
-
-    return re.sub(r"<table.*?</table>", table, page, flags=re.S)
-
-
 @pytest.mark.parametrize("name", ("html-spans", "html-padded"))
 @pytest.mark.parametrize(
     ("named", "note"),
@@ -141,8 +123,10 @@ def _load_make(folder: str):
     return module
 
 
-#: tests/data/extra-columns/make.py: a column table 3 lacks, added to a page.
-_with_column = _load_make("extra-columns").with_column
+_EXTRA = _load_make("extra-columns")
+#: tests/data/extra-columns/make.py: a column table 3 lacks, or a column of notes, added to a page.
+_with_column = _EXTRA.with_column
+_with_remarks = _EXTRA.with_notes
 
 
 @pytest.mark.parametrize("first", (False, True))

@@ -325,10 +325,6 @@ enum Mode {
     T4,
 }
 
-/// Header words of a remarks column (`备注`): what its cells print (`无`, `含转办3件`, a number)
-/// is a note on the row, no value of a template column.
-const REMARK_WORDS: &[&str] = &["备注", "说明", "附注", "备注说明", "备注栏"];
-
 /// The grid column where a table's last column, headed by a remarks word, starts: its cells are
 /// left out of every row (read as values, a note would take a column's place).
 fn remark_column(t: &Table) -> Option<usize> {
@@ -337,7 +333,7 @@ fn remark_column(t: &Table) -> Option<usize> {
         let i = t.grid[r * t.n_cols + last]?;
         let start = (0..=last).rev().take_while(|&c| t.grid[r * t.n_cols + c] == Some(i)).last()?;
         let key = compact(&t.cells[i as usize].text);
-        (start > 0 && REMARK_WORDS.contains(&key.as_str())).then_some(start)
+        (start > 0 && template::REMARK_WORDS.contains(&key.as_str())).then_some(start)
     })
 }
 
@@ -357,6 +353,8 @@ struct GRow<'a> {
     caption: Option<String>,
     /// Short paragraphs right before / after the row's grid hold table-3 row labels.
     labels_around: (bool, bool),
+    /// The row's grid ends in a column of notes (`remark_column`), left out of its cells.
+    notes: bool,
 }
 
 impl<'a> GRow<'a> {
@@ -430,7 +428,8 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
             let caption = if r == 0 { caption.clone() } else { None };
 
             let t4_cols = cells.iter().filter(|c| t4_col(&c.key).is_some_and(|k| k < 4)).count();
-            let row = GRow { table: ti, width: t.n_cols, cells, label, all, span, caption, labels_around };
+            let notes = remarks.is_some();
+            let row = GRow { table: ti, width: t.n_cols, cells, label, all, span, caption, labels_around, notes };
             // (Five searches of most rows: without a searcher set up for each.)
             let has = |w: &str| crate::charset::has_short(&row.all, w);
             if has("第二十条") || has("信息内容") {

@@ -80,8 +80,22 @@ pub const T3_ROWS: [T3Row; 26] = [
     row("carried_forward", None, None),
 ];
 
-/// Indices into `T3_ROWS` of the rows a table 3 of `format` prints, in order (`Other`: every
-/// row of either form).
+/// Header words of a remarks column (`备注`): what its cells print (`无`, `含转办3件`, a number)
+/// is a note on the row, no value of a template column.
+pub const REMARK_WORDS: &[&str] = &["备注", "说明", "附注", "备注说明", "备注栏"];
+
+/// Whether a table-3 row of eight values ends with a note (a remarks column after the table's
+/// last): its last is no count (`无`, `含转办2件`), or the seven before it add up as a row and
+/// the seven after its first do not.
+pub fn ends_with_note(row: &[Option<i64>]) -> bool {
+    let adds_up = |v: &[Option<i64>]| {
+        let v: Option<Vec<i64>> = v.iter().copied().collect();
+        v.is_some_and(|v| v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1])
+    };
+    row.len() == T3_COLS.len() + 1
+        && (row[T3_COLS.len()].is_none() || (adds_up(&row[..T3_COLS.len()]) && !adds_up(&row[1..])))
+}
+
 /// Whether table-3 rows of eight values print a subtotal of the 法人或其他组织 columns at `at`
 /// (1, before 商业企业; 6, after 其他), as the header's words put it: in every row it is the
 /// sum of the five types (a total that does not add up is the report's slip, checked later).
@@ -108,6 +122,8 @@ pub fn subtotal_place(types: &[usize], at: usize) -> Option<usize> {
     }
 }
 
+/// Indices into `T3_ROWS` of the rows a table 3 of `format` prints, in order (`Other`: every
+/// row of either form).
 pub fn t3_rows_of(format: TableFormat) -> Vec<usize> {
     (0..T3_ROWS.len()).filter(|&i| T3_ROWS[i].only.is_none_or(|f| format.form().is_none_or(|g| f == g))).collect()
 }

@@ -293,7 +293,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // every row: there, a row without a value of its own is not known to be blank.
     let first = hits[chain[0]].start;
     let header_from = v.compact_marker_before(first, &["勾稽关系", "申请人情况"], 400).unwrap_or(first);
-    drop_subtotal(v, header_from, first, &mut found);
+    drop_extra_columns(v, header_from, first, &mut found);
     let last_end = found.iter().map(|f| f.2[1]).chain(chain.last().map(|&i| hits[i].end)).max().unwrap_or(first);
     // Seven values of which two stand a column apart and the rest wider (`2 5 8   1 2   1  1`)
     // set no columns unless they add up as a row: they may be pieces of fewer numbers.
@@ -423,6 +423,34 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// Values of columns the header names and the form lacks, taken out of the rows: a subtotal
+/// (`drop_subtotal`), notes (`drop_notes`).
+fn drop_extra_columns(v: &View, from: usize, to: usize, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
+    drop_subtotal(v, from, to, found);
+    drop_notes(v, from, to, found);
+}
+
+/// A column of notes after table 3's (`备注` in its header; text that lost the header's columns
+/// prints each row's note after its seven values): a row's eighth token is its note where
+/// `template::ends_with_note`.
+fn drop_notes(v: &View, from: usize, to: usize, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
+    let header = v.compact_between(from, to);
+    if !template::REMARK_WORDS.iter().any(|w| header.contains(w)) {
+        return;
+    }
+    for f in found.iter_mut() {
+        if template::ends_with_note(&f.1.iter().map(whole_number).collect::<Vec<_>>()) {
+            f.1.truncate(T3_COLS.len());
+        }
+        // The rest of the row's line is its note (`含转办2件`): its digits are no value apart
+        // from every row.
+        if !f.1.is_empty() {
+            let len = v.chars.len();
+            f.2[1] = (f.2[1].min(len)..len).find(|&i| v.chars[i] == '\n').unwrap_or(len);
+        }
+    }
 }
 
 /// The values of a subtotal column (`subtotal_column`) taken out of the rows.

@@ -126,6 +126,12 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
                         .filter(|c| SUBTOTAL_WORDS.contains(&c.key.as_str()))
                         .flat_map(|c| (c.c0..=c.c1).map(|g| (EXTRA_COL, g))),
                 )
+                .chain(
+                    row.cells
+                        .iter()
+                        .filter(|c| template::REMARK_WORDS.contains(&c.key.as_str()))
+                        .map(|c| (NOTES, c.c0)),
+                )
                 .collect();
             let slot = named.iter().position(|(t, _)| *t == row.table);
             let distinct = |v: &[(usize, usize)]| (0..7).filter(|c| v.iter().any(|(x, _)| x == c)).count();
@@ -420,6 +426,17 @@ pub(super) fn t3_readings(
     let (options, forced): (Vec<Vec<Align>>, Vec<bool>) = options.into_iter().unzip();
     // In such a grid, a subtotal column (`小计` in the header) among eight values a row: where
     // the header's words put it and every row adds up with it there (`template::subtotal_fits`).
+    // In such a grid, a remarks column the header names (`备注`) where its place is lost (the
+    // rows of a converter's grid run short of its last column).
+    let notes: Vec<bool> = tables
+        .iter()
+        .zip(&forced)
+        .map(|(t, &forced)| {
+            forced
+                && (named.iter().any(|(tt, n)| tt == t && n.iter().any(|(c, _)| *c == NOTES))
+                    || rows.iter().any(|r| r.table == *t && r.notes))
+        })
+        .collect();
     let subtotal: Vec<Option<usize>> = tables
         .iter()
         .zip(&forced)
@@ -465,6 +482,10 @@ pub(super) fn t3_readings(
             };
             if let (Some(at), 8) = (subtotal[grid_of(k)], tokens.len()) {
                 tokens.remove(at);
+            }
+            // A note after the row's values, in a grid whose header names a remarks column.
+            if notes[grid_of(k)] && template::ends_with_note(&tokens.iter().map(whole_number).collect::<Vec<_>>()) {
+                tokens.truncate(T3_COLS.len());
             }
             tokens
         });
@@ -526,6 +547,9 @@ const EXTRA_COL: usize = usize::MAX;
 
 /// Likewise for each grid column a column's label covers.
 const LABELLED: usize = usize::MAX - 1;
+
+/// Likewise for a remarks column's header (`备注`).
+const NOTES: usize = usize::MAX - 2;
 
 /// The grid columns of the columns a header names that the template lacks: under a subtotal's
 /// word, or between two of the template's columns (`header`) with no column's label over them

@@ -2,8 +2,9 @@
 """Table 3 with a column the template lacks, through real tools.
 
 Some reports add a column to table 3: the subtotal of the 法人或其他组织 columns (`小计`) after
-其他, or a breakdown (`其中：网上申请`) before 商业企业. The html-spans rendering of two real gold
-files gets each column (``with_column``); the page goes to PDF through LibreOffice (Writer/Web)
+其他 or before 商业企业, a breakdown (`其中：网上申请`) before 商业企业, or a column of notes
+(`备注`) after the last. The html-spans rendering of two real gold files gets each column
+(``with_column``, ``with_notes``); the page goes to PDF through LibreOffice (Writer/Web)
 and Chromium, and the LibreOffice PDF through `pdftotext` (plain, no -layout); the page also
 through pandoc (GFM), w3m, ELinks, Lynx and markitdown. Each file is written beside its gold (the source gold's
 tables, nulls dropped, the metadata the page shows). Tools: those of tests/data/layouts/make.py.
@@ -68,6 +69,40 @@ def with_column(page: str, label: str, first: bool, value) -> str:
     return re.sub(r"<table.*?</table>", table, page, flags=re.S)
 
 
+def with_notes(page: str, named: bool, note) -> str:
+    """`page` (html-spans) with a column of notes after table 3's last: headed `备注` over the
+    header rows (`named`) or left blank there, and `note(i)` in data row `i`."""
+
+    def table(m: re.Match) -> str:
+        t = m.group(0)
+        if "申请人情况" not in t:
+            return t
+        rows = re.findall(r"<tr.*?</tr>", t, flags=re.S)
+        heads = next(i for i, r in enumerate(rows) if "新收" in r)
+        for i, r in enumerate(rows):
+            if i == 0:
+                cell = f'<td rowspan="{heads}">{"备注" if named else ""}</td>'
+            else:
+                cell = "" if i < heads else f"<td>{note(i)}</td>"
+            t = t.replace(r, r[: r.rindex("</tr>")] + cell + "</tr>", 1)
+        return t
+
+    return re.sub(r"<table.*?</table>", table, page, flags=re.S)
+
+
+#: The pages: name → (how the page is changed, what the change is).
+PAGES = {
+    **{
+        name: (lambda page, c=column: with_column(page, *c), f"a column {column[0]} in table 3")
+        for name, column in COLUMNS.items()
+    },
+    "notes": (
+        lambda page: with_notes(page, True, lambda i: "无" if i % 2 else "含转办2件"),
+        "a column of notes 备注 after table 3's last",
+    ),
+}
+
+
 PAGE_TOOLS = {
     "pandoc-gfm": (".md", lambda h: layouts.pandoc(h, "html", "gfm"), f"{layouts.TOOLS['pandoc']} -f html -t gfm"),
     "w3m": (".txt", layouts.w3m_text, f"{layouts.TOOLS['w3m']} -dump -cols 200"),
@@ -86,9 +121,9 @@ def main() -> None:
             path = layouts.REAL / f"{slug}.gold.json"
             gold = json.loads(path.read_text(encoding="utf-8"))
             page = _render.render(gold, "html-spans").decode("utf-8")
-            for name, (label, first, value) in COLUMNS.items():
-                what = f"html-spans with a column {label} in table 3"
-                html = with_column(page, label, first, value).encode("utf-8")
+            for name, (change, change_what) in PAGES.items():
+                what = f"html-spans with {change_what}"
+                html = change(page).encode("utf-8")
                 stem = f"{slug}.{name}"
                 for tool, (ext, fn, how) in PAGE_TOOLS.items():
                     out = HERE / f"{stem}.{tool}{ext}"
