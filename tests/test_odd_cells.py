@@ -127,6 +127,7 @@ _EXTRA = _load_make("extra-columns")
 #: tests/data/extra-columns/make.py: a column table 3 lacks, or a column of notes, added to a page.
 _with_column = _EXTRA.with_column
 _with_remarks = _EXTRA.with_notes
+_without_column = _EXTRA.without_column
 
 
 @pytest.mark.parametrize("first", (False, True))
@@ -144,32 +145,6 @@ def test_a_column_table3_lacks_is_no_column_of_it(label: str, value, first: bool
     # between table 3's columns: its numbers are no applicant column's. Read by the row's
     # last seven cells (or its first seven) they moved every value a column over.
     _every_cell_read("html-spans", lambda page: _with_column(page, label, first, value))
-
-
-def _without_column(page: str, label: str) -> str:
-    """`page` (html-spans) with table 3's column `label` (an applicant type) left out."""
-    at = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"].index(label)
-
-    def table(m: re.Match) -> str:
-        t = m.group(0)
-        if "申请人情况" not in t:
-            return t
-        for r in re.findall(r"<tr.*?</tr>", t, flags=re.S):
-            cells = list(re.finditer(r"<td[^>]*>(.*?)</td>", r, flags=re.S))
-            header = [c for c in cells if c.group(1) == label]
-            if header:
-                new = r[: header[0].start()] + r[header[0].end() :]
-            elif len(cells) >= 8 and all(re.fullmatch(r"\d*", c.group(1)) for c in cells[-7:]):
-                new = r[: cells[at - 7].start()] + r[cells[at - 7].end() :]
-            else:
-                new = r
-            new = new.replace('colspan="7">申请人情况', 'colspan="6">申请人情况')
-            if label != "自然人" and label != "总计":
-                new = new.replace('colspan="5">法人或其他组织', 'colspan="4">法人或其他组织')
-            t = t.replace(r, new, 1)
-        return t
-
-    return re.sub(r"<table.*?</table>", table, page, flags=re.S)
 
 
 @pytest.mark.parametrize("label", ["科研机构", "法律服务机构", "其他"])

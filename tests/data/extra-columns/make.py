@@ -39,34 +39,70 @@ COLUMNS = {
 }
 
 
-def with_column(page: str, label: str, first: bool, value) -> str:
-    """`page` (html-spans) with a column table 3 lacks, headed `label` under 法人或其他组织:
-    after 其他 or, `first`, before 商业企业; `value(values)` in each data row, from the row's
-    seven values."""
+def _edit_table3(page: str, edit) -> str:
+    """`page` (html-spans) with each row of table 3 replaced by `edit(row, cells)`, `cells` the
+    row's `<td>` matches (`None` keeps the row)."""
 
     def table(m: re.Match) -> str:
         t = m.group(0)
         if "申请人情况" not in t:
             return t
         for r in re.findall(r"<tr.*?</tr>", t, flags=re.S):
-            cells = list(re.finditer(r"<td[^>]*>(.*?)</td>", r, flags=re.S))
-            if "申请人情况" in r or "法人或其他组织" in r:
-                new = r.replace('colspan="7">申请人情况', 'colspan="8">申请人情况').replace(
-                    'colspan="5">法人或其他组织', 'colspan="6">法人或其他组织'
-                )
-            elif "商业企业" in r:
-                at = cells[0].start() if first else cells[-1].end()
-                new = r[:at] + f"<td>{label}</td>" + r[at:]
-            elif len(cells) >= 8 and all(re.fullmatch(r"\d*", c.group(1)) for c in cells[-7:]):
-                values = [int(c.group(1) or 0) for c in cells[-7:]]
-                at = cells[-6].start() if first else cells[-1].start()
-                new = r[:at] + f"<td>{value(values)}</td>" + r[at:]
-            else:
-                continue
-            t = t.replace(r, new, 1)
+            new = edit(r, list(re.finditer(r"<td[^>]*>(.*?)</td>", r, flags=re.S)))
+            if new is not None:
+                t = t.replace(r, new, 1)
         return t
 
     return re.sub(r"<table.*?</table>", table, page, flags=re.S)
+
+
+def _is_values(cells: list) -> bool:
+    """A data row: its last seven cells print numbers or nothing."""
+    return len(cells) >= 8 and all(re.fullmatch(r"\d*", c.group(1)) for c in cells[-7:])
+
+
+def with_column(page: str, label: str, first: bool, value) -> str:
+    """`page` (html-spans) with a column table 3 lacks, headed `label` under 法人或其他组织:
+    after 其他 or, `first`, before 商业企业; `value(values)` in each data row, from the row's
+    seven values."""
+
+    def edit(r: str, cells: list) -> str | None:
+        if "申请人情况" in r or "法人或其他组织" in r:
+            return r.replace('colspan="7">申请人情况', 'colspan="8">申请人情况').replace(
+                'colspan="5">法人或其他组织', 'colspan="6">法人或其他组织'
+            )
+        if "商业企业" in r:
+            at = cells[0].start() if first else cells[-1].end()
+            return r[:at] + f"<td>{label}</td>" + r[at:]
+        if _is_values(cells):
+            values = [int(c.group(1) or 0) for c in cells[-7:]]
+            at = cells[-6].start() if first else cells[-1].start()
+            return r[:at] + f"<td>{value(values)}</td>" + r[at:]
+        return None
+
+    return _edit_table3(page, edit)
+
+
+#: Table 3's columns, in order.
+T3_HEADERS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+
+
+def without_column(page: str, label: str) -> str:
+    """`page` (html-spans) with table 3's column `label` (one of `T3_HEADERS`) left out."""
+    at = T3_HEADERS.index(label) - 7
+
+    def edit(r: str, cells: list) -> str:
+        header = [c for c in cells if c.group(1) == label]
+        if header:
+            r = r[: header[0].start()] + r[header[0].end() :]
+        elif _is_values(cells):
+            r = r[: cells[at].start()] + r[cells[at].end() :]
+        r = r.replace('colspan="7">申请人情况', 'colspan="6">申请人情况')
+        if label not in ("自然人", "总计"):
+            r = r.replace('colspan="5">法人或其他组织', 'colspan="4">法人或其他组织')
+        return r
+
+    return _edit_table3(page, edit)
 
 
 def with_notes(page: str, named: bool, note) -> str:
