@@ -384,7 +384,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             "numbers stand a space apart where the row's other values stand wider: pieces of one number or two cells",
         ));
     }
-    spaced_digit_rows(v, &found, &mut bad);
+    unsure_rows(v, [header_from, first], &found, &mut bad);
     let format = if has_2021 || group_other {
         TableFormat::F2021
     } else if found.iter().any(|(i, _, _)| *i == OTHER_2019) {
@@ -423,6 +423,42 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// Rows whose values are not known to stand in their columns: digits spaced apart
+/// (`spaced_digit_rows`), a column left out of the table (`missing_column`).
+fn unsure_rows(
+    v: &View,
+    header: Span,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    bad: &mut Vec<(usize, &'static str)>,
+) {
+    spaced_digit_rows(v, found, bad);
+    missing_column(v, header[0], header[1], found, bad);
+}
+
+/// A table 3 whose header names six of the form's seven columns, every row of which prints six
+/// values: it left a column out, and which column each value is in is not known (read
+/// as seven columns with a blank, the values after the gap ran a column over, or the total
+/// went into 其他).
+fn missing_column(
+    v: &View,
+    from: usize,
+    to: usize,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    bad: &mut Vec<(usize, &'static str)>,
+) {
+    let header = v.compact_between(from, to);
+    let others = header.matches("其他").count() - header.matches("法人或其他组织").count();
+    let named = ["自然人", "商业", "科研", "公益", "法律", "总计"].iter().filter(|w| header.contains(*w)).count()
+        + usize::from(others > 0);
+    let printed: Vec<usize> = found.iter().map(|f| f.1.len()).filter(|&n| n > 0).collect();
+    if named != T3_COLS.len() - 1 || printed.len() < 5 || printed.iter().any(|&n| n != T3_COLS.len() - 1) {
+        return;
+    }
+    for f in found.iter().filter(|f| !f.1.is_empty()) {
+        bad.push((f.0, "the header names six of the form's seven columns and every row prints six values"));
+    }
 }
 
 /// Values of columns the header names and the form lacks, taken out of the rows: a subtotal

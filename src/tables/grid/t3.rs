@@ -426,6 +426,27 @@ pub(super) fn t3_readings(
     let (options, forced): (Vec<Vec<Align>>, Vec<bool>) = options.into_iter().unzip();
     // In such a grid, a subtotal column (`小计` in the header) among eight values a row: where
     // the header's words put it and every row adds up with it there (`template::subtotal_fits`).
+    // A grid whose header names six of the form's seven columns, every row of it printing six
+    // values: the table left a column out (`text::missing_column`).
+    let six: Vec<bool> = tables
+        .iter()
+        .map(|t| {
+            // (The grid's own header, or the table's where its header rows are a grid of their own.)
+            let headers: Vec<&Vec<(usize, usize)>> = match named.iter().find(|(tt, _)| tt == t) {
+                Some((_, n)) => vec![n],
+                None => named.iter().map(|(_, n)| n).collect(),
+            };
+            let named_cols =
+                (0..T3_COLS.len()).filter(|c| headers.iter().any(|n| n.iter().any(|(x, _)| x == c))).count();
+            let printed: Vec<usize> = assigned
+                .iter()
+                .filter(|(r, _)| rows[*r].table == *t)
+                .map(|(r, _)| rows[*r].tail().iter().filter(|c| !c.is_empty()).count())
+                .filter(|&n| n > 0)
+                .collect();
+            named_cols == T3_COLS.len() - 1 && printed.len() >= 5 && printed.iter().all(|&n| n == T3_COLS.len() - 1)
+        })
+        .collect();
     // In such a grid, a remarks column the header names (`备注`) where its place is lost (the
     // rows of a converter's grid run short of its last column).
     let notes: Vec<bool> = tables
@@ -499,6 +520,8 @@ pub(super) fn t3_readings(
                 // A grid too narrow for the label and seven columns lost cells (a converter
                 // merged or dropped them): only a row printing all seven values is readable.
                 Some("the grid has too few columns for the table; the row does not print all seven values")
+            } else if six[grid_of(k)] && row.tail().iter().any(|c| !c.is_empty()) {
+                Some("the header names six of the form's seven columns and every row prints six values")
             } else if forced[grid_of(k)]
                 && any_value
                 && row.cells.iter().all(|c| c.exact)

@@ -3,7 +3,7 @@
 
 Some reports add a column to table 3: the subtotal of the 法人或其他组织 columns (`小计`) after
 其他 or before 商业企业, a breakdown (`其中：网上申请`) before 商业企业, or a column of notes
-(`备注`) after the last. The html-spans rendering of two real gold files gets each column
+(`备注`) after the last; or it leaves one of the form's columns out (其他). The html-spans rendering of two real gold files gets each column
 (``with_column``, ``with_notes``); the page goes to PDF through LibreOffice (Writer/Web)
 and Chromium, and the LibreOffice PDF through `pdftotext` (plain, no -layout); the page also
 through pandoc (GFM), w3m, ELinks, Lynx and markitdown. Each file is written beside its gold (the source gold's
@@ -136,6 +136,7 @@ PAGES = {
         lambda page: with_notes(page, True, lambda i: "无" if i % 2 else "含转办2件"),
         "a column of notes 备注 after table 3's last",
     ),
+    "no-other": (lambda page: without_column(page, "其他"), "table 3 without its column 其他"),
 }
 
 
