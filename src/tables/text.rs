@@ -450,8 +450,11 @@ fn missing_column(
 ) {
     let header = v.compact_between(from, to);
     let others = header.matches("其他").count() - header.matches("法人或其他组织").count();
-    let named = ["自然人", "商业", "科研", "公益", "法律", "总计"].iter().filter(|w| header.contains(*w)).count()
-        + usize::from(others > 0);
+    // (Each by a piece of its name: column-aligned text cuts names over lines, `社会公` / `益组织`,
+    // or prints them down a column a character a line, `自` / `然` / `人`.)
+    const NAMES: [&[&str]; 6] =
+        [&["自然", "然人", "然"], &["商业", "企业"], &["科研"], &["社会", "公益"], &["法律", "服务"], &["总计", "总"]];
+    let named = NAMES.iter().filter(|ws| ws.iter().any(|w| header.contains(w))).count() + usize::from(others > 0);
     let printed: Vec<usize> = found.iter().map(|f| f.1.len()).filter(|&n| n > 0).collect();
     if named != T3_COLS.len() - 1 || printed.len() < 5 || printed.iter().any(|&n| n != T3_COLS.len() - 1) {
         return;

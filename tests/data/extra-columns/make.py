@@ -140,6 +140,9 @@ PAGES = {
 }
 
 
+#: The pages whose PDFs also go through `pdftotext -layout`.
+LAYOUT_TEXT = ("no-other",)
+
 PAGE_TOOLS = {
     "pandoc-gfm": (".md", lambda h: layouts.pandoc(h, "html", "gfm"), f"{layouts.TOOLS['pandoc']} -f html -t gfm"),
     "w3m": (".txt", layouts.w3m_text, f"{layouts.TOOLS['w3m']} -dump -cols 200"),
@@ -184,6 +187,15 @@ def main() -> None:
                 layouts.write(
                     ch, ch.read_bytes(), layouts.derived_gold(gold, path, ch, f"{what} → Chromium PDF", classic=True)
                 )
+                if name in LAYOUT_TEXT:
+                    for pdf, maker in ((lo, "LibreOffice"), (ch, "Chromium")):
+                        out = pdf.with_suffix(".pdftotext-layout.txt")
+                        how = f"{what} → {maker} PDF → pdftotext -layout"
+                        layouts.write(
+                            out,
+                            layouts.pdftotext(pdf, layout=True),
+                            layouts.derived_gold(gold, path, out, how, classic=True),
+                        )
 
 
 if __name__ == "__main__":
