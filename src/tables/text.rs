@@ -1302,11 +1302,10 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             runs.push(more);
             at = e;
         }
-        // The last runs printed at the very end of the text, after the closing sections' prose
-        // (pdftotext without -layout of a browser's PDF flows the table's right-hand cells after
-        // the page's body): read only where they make the 15 and every group then adds up.
-        // Lone numbers closing the page that do not make the 15 (or do not add up) are values
-        // moved there too: the run's blanks are not known.
+        // The last runs printed after the prose that follows the table (pdftotext without
+        // -layout flows a page's right-hand cells after the page's body: `t4_tail`): read only
+        // where they make the 15 and every group then adds up. Lone numbers there that do not
+        // are values moved too: the run's blanks are not known.
         let short = 15usize.saturating_sub(runs.iter().map(Vec::len).sum::<usize>());
         let mut moved = false;
         if short > 0 {
