@@ -9,6 +9,8 @@
 
 use crate::model::{Form, TableFormat};
 
+use super::solve::sum_is_last;
+
 /// Table 3 columns in template order (DOMAIN §4.1) and the header labels that name them.
 pub const T3_COLS: [&str; 7] =
     ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"];
@@ -88,12 +90,16 @@ pub const REMARK_WORDS: &[&str] = &["备注", "说明", "附注", "备注说明"
 /// last): its last is no count (`无`, `含转办2件`), or the seven before it add up as a row and
 /// the seven after its first do not.
 pub fn ends_with_note(row: &[Option<i64>]) -> bool {
-    let adds_up = |v: &[Option<i64>]| {
-        let v: Option<Vec<i64>> = v.iter().copied().collect();
-        v.is_some_and(|v| v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1])
-    };
+    let adds_up = |v: &[Option<i64>]| v.iter().copied().collect::<Option<Vec<i64>>>().is_some_and(|v| sum_is_last(&v));
     row.len() == T3_COLS.len() + 1
         && (row[T3_COLS.len()].is_none() || (adds_up(&row[..T3_COLS.len()]) && !adds_up(&row[1..])))
+}
+
+/// Whether a table 3 left one of the form's columns out: its header names six of the seven
+/// (`named`), and each of its rows printing values (`printed`: how many a row), five at least,
+/// prints six.
+pub fn leaves_a_column_out(named: usize, printed: &[usize]) -> bool {
+    named == T3_COLS.len() - 1 && printed.len() >= 5 && printed.iter().all(|&n| n == T3_COLS.len() - 1)
 }
 
 /// Whether table-3 rows of eight values print a subtotal of the 法人或其他组织 columns at `at`

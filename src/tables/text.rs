@@ -293,7 +293,8 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // every row: there, a row without a value of its own is not known to be blank.
     let first = hits[chain[0]].start;
     let header_from = v.compact_marker_before(first, &["勾稽关系", "申请人情况"], 400).unwrap_or(first);
-    drop_extra_columns(v, header_from, first, &mut found);
+    let header = v.compact_between(header_from, first);
+    drop_extra_columns(v, &header, &mut found);
     let last_end = found.iter().map(|f| f.2[1]).chain(chain.last().map(|&i| hits[i].end)).max().unwrap_or(first);
     // Seven values of which two stand a column apart and the rest wider (`2 5 8   1 2   1  1`)
     // set no columns unless they add up as a row: they may be pieces of fewer numbers.
@@ -384,7 +385,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             "numbers stand a space apart where the row's other values stand wider: pieces of one number or two cells",
         ));
     }
-    unsure_rows(v, [header_from, first], &found, &mut bad);
+    unsure_rows(v, &header, &found, &mut bad);
     let format = if has_2021 || group_other {
         TableFormat::F2021
     } else if found.iter().any(|(i, _, _)| *i == OTHER_2019) {
@@ -393,7 +394,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         TableFormat::Other
     };
     if garbled || !bad.is_empty() {
-        if let Some(read) = read_apart(v, &found, format, [header_from, last_end], hits[chain[0]].start, issues) {
+        if let Some(read) = read_apart(v, &found, format, [header_from, last_end], first, issues) {
             return Some(read);
         }
     }
@@ -419,7 +420,6 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             in_order: false,
         });
     }
-    let first = hits[chain[0]].start;
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
@@ -429,12 +429,12 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
 /// (`spaced_digit_rows`), a column left out of the table (`missing_column`).
 fn unsure_rows(
     v: &View,
-    header: Span,
+    header: &str,
     found: &[(usize, Vec<super::solve::Token>, Span)],
     bad: &mut Vec<(usize, &'static str)>,
 ) {
     spaced_digit_rows(v, found, bad);
-    missing_column(v, header[0], header[1], found, bad);
+    missing_column(header, found, bad);
 }
 
 /// A table 3 whose header names six of the form's seven columns, every row of which prints six
@@ -442,13 +442,10 @@ fn unsure_rows(
 /// as seven columns with a blank, the values after the gap ran a column over, or the total
 /// went into 其他).
 fn missing_column(
-    v: &View,
-    from: usize,
-    to: usize,
+    header: &str,
     found: &[(usize, Vec<super::solve::Token>, Span)],
     bad: &mut Vec<(usize, &'static str)>,
 ) {
-    let header = v.compact_between(from, to);
     let others = header.matches("其他").count() - header.matches("法人或其他组织").count();
     // (Each by a piece of its name: column-aligned text cuts names over lines, `社会公` / `益组织`,
     // or prints them down a column a character a line, `自` / `然` / `人`.)
@@ -456,7 +453,7 @@ fn missing_column(
         [&["自然", "然人", "然"], &["商业", "企业"], &["科研"], &["社会", "公益"], &["法律", "服务"], &["总计", "总"]];
     let named = NAMES.iter().filter(|ws| ws.iter().any(|w| header.contains(w))).count() + usize::from(others > 0);
     let printed: Vec<usize> = found.iter().map(|f| f.1.len()).filter(|&n| n > 0).collect();
-    if named != T3_COLS.len() - 1 || printed.len() < 5 || printed.iter().any(|&n| n != T3_COLS.len() - 1) {
+    if !template::leaves_a_column_out(named, &printed) {
         return;
     }
     for f in found.iter().filter(|f| !f.1.is_empty()) {
@@ -465,17 +462,17 @@ fn missing_column(
 }
 
 /// Values of columns the header names and the form lacks, taken out of the rows: a subtotal
-/// (`drop_subtotal`), notes (`drop_notes`).
-fn drop_extra_columns(v: &View, from: usize, to: usize, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
-    drop_subtotal(v, from, to, found);
-    drop_notes(v, from, to, found);
+/// (`drop_subtotal`), notes (`drop_notes`). `header`: the compact text between the table's
+/// header marker and its first row label, read once for these and for `missing_column`.
+fn drop_extra_columns(v: &View, header: &str, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
+    drop_subtotal(header, found);
+    drop_notes(v, header, found);
 }
 
 /// A column of notes after table 3's (`备注` in its header; text that lost the header's columns
 /// prints each row's note after its seven values): a row's eighth token is its note where
 /// `template::ends_with_note`.
-fn drop_notes(v: &View, from: usize, to: usize, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
-    let header = v.compact_between(from, to);
+fn drop_notes(v: &View, header: &str, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
     if !template::REMARK_WORDS.iter().any(|w| header.contains(w)) {
         return;
     }
@@ -493,8 +490,8 @@ fn drop_notes(v: &View, from: usize, to: usize, found: &mut [(usize, Vec<super::
 }
 
 /// The values of a subtotal column (`subtotal_column`) taken out of the rows.
-fn drop_subtotal(v: &View, from: usize, to: usize, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
-    if let Some(k) = subtotal_column(v, from, to, found) {
+fn drop_subtotal(header: &str, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
+    if let Some(k) = subtotal_column(header, found) {
         for f in found.iter_mut().filter(|f| f.1.len() == T3_COLS.len() + 1) {
             f.1.remove(k);
         }
@@ -504,13 +501,7 @@ fn drop_subtotal(v: &View, from: usize, to: usize, found: &mut [(usize, Vec<supe
 /// Where a table 3 printing a subtotal of the 法人或其他组织 columns among its values (`小计`
 /// or `合计` in its header, text that lost the header's columns) prints it, by the header's
 /// words (before 商业企业, or after the other types) and `template::subtotal_fits`.
-fn subtotal_column(
-    v: &View,
-    from: usize,
-    to: usize,
-    found: &[(usize, Vec<super::solve::Token>, Span)],
-) -> Option<usize> {
-    let header = v.compact_between(from, to);
+fn subtotal_column(header: &str, found: &[(usize, Vec<super::solve::Token>, Span)]) -> Option<usize> {
     let at = ["小计", "合计"].iter().filter_map(|w| header.find(w)).min()?;
     // (其他 also stands in 法人或其他组织: the other four types say where the subtotal is.)
     let types: Vec<usize> = ["商业", "科研", "公益", "法律"].iter().filter_map(|w| header.find(w)).collect();
@@ -1360,11 +1351,10 @@ fn t4_tail(v: &View, from: usize, n: usize) -> Option<Vec<super::solve::Token>> 
     while ls < len {
         let le = (ls..len).find(|&i| v.chars[i] == '\n').unwrap_or(len);
         // What the line prints (page furniture, a footer's number, is no value).
-        let printed: Vec<usize> = (ls..le)
-            .filter(|&i| !v.furniture[i] && !super::cells::is_space(v.chars[i]) && v.chars[i] != '\u{c}')
-            .collect();
-        if let Some(&first) = printed.first() {
-            if printed.iter().all(|&i| super::cells::fold(v.chars[i]).is_ascii_digit()) {
+        let mut printed =
+            (ls..le).filter(|&i| !v.furniture[i] && !super::cells::is_space(v.chars[i]) && v.chars[i] != '\u{c}');
+        if let Some(first) = printed.next() {
+            if std::iter::once(first).chain(printed).all(|i| super::cells::fold(v.chars[i]).is_ascii_digit()) {
                 if !prose {
                     return None;
                 }

@@ -401,19 +401,21 @@ pub(super) fn t3_readings(
         t.dedup();
         t
     };
+    // Each grid's header names (`requests`), where it has header rows of its own.
+    let header_of = |t: &usize| named.iter().find(|(tt, _)| tt == t).map(|(_, n)| n);
     // A grid's rows share one geometry: an alignment is tried only when it places every
     // value row of its grid (a row whose values it would drop rules it out).
     let options: Vec<(Vec<Align>, bool)> = tables
         .iter()
         .map(|t| {
-            let h = named.iter().find(|(tt, _)| tt == t).and_then(|(_, n)| header_columns(n, T3_COLS.len()));
+            let h = header_of(t).and_then(|n| header_columns(n, T3_COLS.len()));
             let fits = |a: &Align| {
                 assigned.iter().filter(|(k, _)| rows[*k].table == *t).all(|(k, _)| {
                     let tail = rows[*k].tail_for(a);
                     tail.iter().all(RowCell::is_empty) || place(tail, a, T3_COLS.len()).is_some()
                 })
             };
-            let skip = named.iter().find(|(tt, _)| tt == t).map_or(Vec::new(), |(_, n)| extra_columns(n, h.as_deref()));
+            let skip = header_of(t).map_or(Vec::new(), |n| extra_columns(n, h.as_deref()));
             let valid: Vec<Align> = alignments(h, skip).into_iter().filter(fits).collect();
             if valid.is_empty() {
                 (vec![Align::Right(0)], true)
@@ -424,16 +426,14 @@ pub(super) fn t3_readings(
         .collect();
     // Grids no alignment places: their rows' values are taken in order.
     let (options, forced): (Vec<Vec<Align>>, Vec<bool>) = options.into_iter().unzip();
-    // In such a grid, a subtotal column (`小计` in the header) among eight values a row: where
-    // the header's words put it and every row adds up with it there (`template::subtotal_fits`).
     // A grid whose header names six of the form's seven columns, every row of it printing six
     // values: the table left a column out (`text::missing_column`).
     let six: Vec<bool> = tables
         .iter()
         .map(|t| {
             // (The grid's own header, or the table's where its header rows are a grid of their own.)
-            let headers: Vec<&Vec<(usize, usize)>> = match named.iter().find(|(tt, _)| tt == t) {
-                Some((_, n)) => vec![n],
+            let headers: Vec<&Vec<(usize, usize)>> = match header_of(t) {
+                Some(n) => vec![n],
                 None => named.iter().map(|(_, n)| n).collect(),
             };
             let named_cols =
@@ -444,28 +444,30 @@ pub(super) fn t3_readings(
                 .map(|(r, _)| rows[*r].tail().iter().filter(|c| !c.is_empty()).count())
                 .filter(|&n| n > 0)
                 .collect();
-            named_cols == T3_COLS.len() - 1 && printed.len() >= 5 && printed.iter().all(|&n| n == T3_COLS.len() - 1)
+            template::leaves_a_column_out(named_cols, &printed)
         })
         .collect();
-    // In such a grid, a remarks column the header names (`备注`) where its place is lost (the
-    // rows of a converter's grid run short of its last column).
+    // In a grid no alignment places, a remarks column the header names (`备注`) where its place
+    // is lost (the rows of a converter's grid run short of its last column).
     let notes: Vec<bool> = tables
         .iter()
         .zip(&forced)
         .map(|(t, &forced)| {
             forced
-                && (named.iter().any(|(tt, n)| tt == t && n.iter().any(|(c, _)| *c == NOTES))
+                && (header_of(t).is_some_and(|n| n.iter().any(|(c, _)| *c == NOTES))
                     || rows.iter().any(|r| r.table == *t && r.notes))
         })
         .collect();
+    // In such a grid, a subtotal column (`小计` in the header) among eight values a row: where
+    // the header's words put it and every row adds up with it there (`template::subtotal_fits`).
     let subtotal: Vec<Option<usize>> = tables
         .iter()
         .zip(&forced)
         .map(|(t, &forced)| {
-            let n = &named.iter().find(|(tt, _)| tt == t)?.1;
+            let n = header_of(t).filter(|_| forced)?;
             let at = n.iter().filter(|(c, _)| *c == EXTRA_COL).map(|(_, g)| *g).min()?;
             let types: Vec<usize> = n.iter().filter(|(c, _)| (1..=4).contains(c)).map(|(_, g)| *g).collect();
-            let k = template::subtotal_place(&types, at).filter(|_| forced)?;
+            let k = template::subtotal_place(&types, at)?;
             let values: Vec<Vec<i64>> = assigned
                 .iter()
                 .filter(|(r, _)| rows[*r].table == *t && rows[*r].any_number())
