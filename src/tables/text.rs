@@ -137,7 +137,10 @@ fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
                     .flatten()
                     .and_then(|tail| template::fuzzy_t3(&(label.clone() + &tail)))
             });
-            if let Some(i) = row {
+            // (Not a row whose own label is there: the line is something else, such as the
+            // tail of another row's wrapped label, `反复申请` of `4.无正当理由大量` / `反复申请`.)
+            let labelled = |i: usize| hits.iter().any(|h| T3_LABELS[h.pat].1 == T3Label::Row(i));
+            if let Some(i) = row.filter(|&i| !labelled(i)) {
                 if let Some(pat) = T3_LABELS.iter().position(|(_, l)| *l == T3Label::Row(i)) {
                     let end =
                         (body..label_end).rev().find(|&k| !cells::is_space(v.chars[k])).map_or(label_end, |k| k + 1);
@@ -364,18 +367,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         }
     }
     if garbled {
-        // Nor are the blanks of a row printing fewer values than columns where they seem.
-        for f in found.iter().filter(|f| (f.1.len() < T3_COLS.len() || has_blank(&f.1)) && !placed(&f.1)) {
-            bad.push((
-                f.0,
-                "the table was printed out of order (values apart from their labels); its blanks are not known",
-            ));
-        }
-        // Seven values after a label that do not add up may as well be a column's run printed
-        // down the page (`25` / `34` / `41` …, one applicant type of seven rows).
-        for f in found.iter().filter(|f| f.1.len() == T3_COLS.len() && !placed(&f.1) && !adds_up(&f.1)) {
-            bad.push((f.0, "the table was printed out of order, and these seven values do not add up as a row"));
-        }
+        garbled_rows(v, &found, &placed, last_end, &mut bad);
     }
     // Numbers one column apart where the row's other values stand wider apart, not placed
     // under columns and not adding up: pieces of numbers or cells, not known which.
@@ -423,6 +415,45 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// Rows of a table printed out of order (values apart from their labels) whose values are not
+/// known to be theirs: `bad` gets each with why. `placed`: whether a row's values were printed
+/// under known columns (read where they were printed).
+fn garbled_rows(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    placed: &dyn Fn(&[super::solve::Token]) -> bool,
+    last_end: usize,
+    bad: &mut Vec<(usize, &'static str)>,
+) {
+    // The blanks of a row printing fewer values than columns are not known to be where they
+    // seem.
+    for f in found.iter().filter(|f| (f.1.len() < T3_COLS.len() || has_blank(&f.1)) && !placed(&f.1)) {
+        bad.push((
+            f.0,
+            "the table was printed out of order (values apart from their labels); its blanks are not known",
+        ));
+    }
+    // Two runs of values after a label whose row before printed none: the first may be that
+    // row's. Text out of order prints a row's label before the values of the row above it,
+    // where a group label or a tall row moved the labels (`4.保护第三方合法权益` /
+    // `（三）不予公开` / `5.属于三类内部事务信息` / `1 0 0 0 0 0 1` / `0 0 0 0 0 0 0`).
+    for k in 1..found.len() {
+        let (before, row) = (&found[k - 1], &found[k]);
+        let next = found.get(k + 1).map_or(last_end, |f| f.2[0]);
+        if before.1.is_empty() && !row.1.is_empty() && !placed(&row.1) && first_digit(v, row.2[1], next).is_some() {
+            bad.push((
+                row.0,
+                "the table was printed out of order, and the row before printed no values: these may be its",
+            ));
+        }
+    }
+    // Seven values after a label that do not add up may as well be a column's run printed
+    // down the page (`25` / `34` / `41` …, one applicant type of seven rows).
+    for f in found.iter().filter(|f| f.1.len() == T3_COLS.len() && !placed(&f.1) && !adds_up(&f.1)) {
+        bad.push((f.0, "the table was printed out of order, and these seven values do not add up as a row"));
+    }
 }
 
 /// Rows whose values are not known to stand in their columns: digits spaced apart
@@ -908,12 +939,14 @@ fn ordinal_label(v: &View, ls: usize, le: usize) -> bool {
 /// the labels (pdftotext without -layout prints a table's values in the order the PDF drew its
 /// cells, row by row, and the labels of rows under a group label later). Values are the digit
 /// runs `first_digit` finds in `[a, b)` (table 3's labels print no other digit; a value inside a
-/// label wrapped around it is the row's).
+/// label wrapped around it is the row's). In a table with a column of notes (`notes`), a digit
+/// run after a Chinese character is a note's (`含转` / `办2` / `件`), no value.
 fn lone_values(
     v: &View,
     found: &[(usize, Vec<super::solve::Token>, Span)],
     format: TableFormat,
     [a, b]: Span,
+    notes: bool,
 ) -> Option<(TableFormat, Vec<Span>)> {
     let formats = match format {
         TableFormat::Other => vec![TableFormat::F2019, TableFormat::F2021],
@@ -927,11 +960,14 @@ fn lone_values(
     while let Some(d) = first_digit(v, i, b) {
         let end = (d..b).find(|&k| !cells::fold(v.chars[k]).is_ascii_digit()).unwrap_or(b);
         let lone = end - d <= 9 && v.chars.get(end).is_none_or(|c| !matches!(cells::fold(*c), '.' | ',' | '%'));
+        i = end;
+        if notes && d > a && rows::is_cjk(v.chars[d - 1]) {
+            continue;
+        }
         if !lone || values.len() == most {
             return None;
         }
         values.push([d, end]);
-        i = end;
     }
     let format = formats.into_iter().find(|f| n_cells(*f) == values.len())?;
     let order = template::t3_rows_of(format);
@@ -955,7 +991,12 @@ fn read_apart(
     // text flows its first cells above the heading (`其他` / `结果` / `0` / `尚未` / `审结`).
     let until =
         v.compact_marker_after(last_end, &["行政复议", "其他结果", "尚未审结"]).unwrap_or(v.chars.len()).max(last_end);
-    let (format, values) = lone_values(v, found, format, [header_from, until])?;
+    // (A header naming a column of notes may print anywhere in text out of order.)
+    let notes = {
+        let table = v.compact_between(header_from, until);
+        template::REMARK_WORDS.iter().any(|w| table.contains(w))
+    };
+    let (format, values) = lone_values(v, found, format, [header_from, until], notes)?;
     // The table of values seven to a row in this order, with its issues, where `accept` takes it.
     let mut read = |values: &[Span], accept: &dyn Fn(&TableReading) -> bool| {
         let mut scratch = Vec::new();

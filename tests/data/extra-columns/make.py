@@ -5,7 +5,8 @@ Some reports add a column to table 3: the subtotal of the 法人或其他组织 
 其他 or before 商业企业, a breakdown (`其中：网上申请`) before 商业企业, or a column of notes
 (`备注`) after the last; or it leaves one of the form's columns out (其他). The html-spans rendering of two real gold files gets each column
 (``with_column``, ``with_notes``); the page goes to PDF through LibreOffice (Writer/Web)
-and Chromium, and the LibreOffice PDF through `pdftotext` (plain, no -layout); the page also
+and Chromium, and the LibreOffice PDF through `pdftotext` (plain, no -layout; the notes page's
+Chromium PDF too, and both its PDFs through `pdftotext -layout`); the page also
 through pandoc (GFM), w3m, ELinks, Lynx and markitdown. Each file is written beside its gold (the source gold's
 tables, nulls dropped, the metadata the page shows). Tools: those of tests/data/layouts/make.py.
 
@@ -140,8 +141,10 @@ PAGES = {
 }
 
 
-#: The pages whose PDFs also go through `pdftotext -layout`.
-LAYOUT_TEXT = ("no-other",)
+#: The pages whose PDFs also go through `pdftotext -layout`, and whose Chromium PDF also
+#: through `pdftotext` (a column of notes wraps, moving the rows' text out of order).
+LAYOUT_TEXT = ("no-other", "notes")
+CHROMIUM_TEXT = ("notes",)
 
 PAGE_TOOLS = {
     "pandoc-gfm": (".md", lambda h: layouts.pandoc(h, "html", "gfm"), f"{layouts.TOOLS['pandoc']} -f html -t gfm"),
@@ -187,6 +190,13 @@ def main() -> None:
                 layouts.write(
                     ch, ch.read_bytes(), layouts.derived_gold(gold, path, ch, f"{what} → Chromium PDF", classic=True)
                 )
+                if name in CHROMIUM_TEXT:
+                    out = HERE / f"{stem}.chromium.pdftotext.txt"
+                    layouts.write(
+                        out,
+                        layouts.pdftotext(ch, layout=False),
+                        layouts.derived_gold(gold, path, out, f"{what} → Chromium PDF → pdftotext", classic=True),
+                    )
                 if name in LAYOUT_TEXT:
                     for pdf, maker in ((lo, "LibreOffice"), (ch, "Chromium")):
                         out = pdf.with_suffix(".pdftotext-layout.txt")
