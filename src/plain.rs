@@ -444,7 +444,11 @@ fn line_kind(line: &str) -> LineKind {
 /// lines and blank lines between rows allowed) or TAB rows, at least two rows.
 /// Returns the line after it and the grid.
 fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> Option<(usize, RawTable)> {
-    let kind = kinds[i];
+    // A row of fewer cells without its outer pipes (html2text prints `a| b`, one pipe for two
+    // cells): a row over a Markdown separator starts a table, and one right after a row (or
+    // the separator) goes on with it.
+    let short_row = |j: usize| kinds[j] == LineKind::Other && has_pipe(lines[j]);
+    let kind = if short_row(i) && kinds.get(i + 1) == Some(&LineKind::Separator) { LineKind::Pipe } else { kinds[i] };
     if !matches!(kind, LineKind::Pipe | LineKind::Tabs) {
         return None;
     }
@@ -453,7 +457,12 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
     let mut end = i;
     let mut separator = false;
     while j < lines.len() {
-        match kinds[j] {
+        let row_kind = if kind == LineKind::Pipe && short_row(j) && (j == i || kinds[j - 1] != LineKind::Empty) {
+            LineKind::Pipe
+        } else {
+            kinds[j]
+        };
+        match row_kind {
             k if k == kind => {
                 let row: Vec<Field> = if kind == LineKind::Pipe {
                     pipe_fields(lines[j])
@@ -496,6 +505,11 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
     // TAB rows are a table's cells as copied; a pipe row may be a PDF-to-Markdown
     // converter's columns, each holding the words of several of the PDF's cells.
     Some((end, grid(rows, kind == LineKind::Tabs)))
+}
+
+/// Whether a line holds a pipe (`|` or `｜`).
+fn has_pipe(line: &str) -> bool {
+    line.contains(['|', '｜'])
 }
 
 /// The fields of a pipe row; the empty piece before a leading pipe and after a
@@ -748,6 +762,21 @@ mod tests {
         assert!(t.exact && t.n_rows == 2);
         assert_eq!(texts(t, 1)[..3], ["5.属于三类内部事务信息", "1", ""]);
         assert_eq!(doc.blocks.last(), Some(&RawBlock::Paragraph("正文".into())));
+    }
+
+    #[test]
+    fn rows_without_outer_pipes_are_rows_over_a_separator_or_right_after_a_row() {
+        // html2text: a two-cell header row holds one pipe, a three-cell row two.
+        let md = "## 三、收到和处理政府信息公开申请情况\n\n（本列数据的勾稽关系）| 申请人情况  \n---|---  \n自然人| 法人或其他组织| 总计  \n商业企业| 科研机构| 社会公益组织| 法律服务机构  \n一、本年新收| 64| 0| 0| 2| 0| 70  \n\n正文| 不是表格\n";
+        let doc = parse_markdown(md);
+        let t = table(&doc, 0);
+        assert_eq!(t.n_rows, 4);
+        assert_eq!(texts(t, 1)[..3], ["自然人", "法人或其他组织", "总计"]);
+        assert_eq!(texts(t, 3)[..2], ["一、本年新收", "64"]);
+        // (A line with a pipe after an empty line is no row of the table before it.)
+        assert_eq!(doc.blocks.last(), Some(&RawBlock::Paragraph("正文| 不是表格".into())));
+        // Nor does a line with one pipe and no separator under it start a table.
+        assert!(parse_markdown("甲| 乙\n丙| 丁\n").blocks.iter().all(|b| matches!(b, RawBlock::Paragraph(_))));
     }
 
     #[test]

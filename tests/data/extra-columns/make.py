@@ -7,7 +7,7 @@ Some reports add a column to table 3: the subtotal of the 法人或其他组织 
 (``with_column``, ``with_notes``); the page goes to PDF through LibreOffice (Writer/Web)
 and Chromium, and the LibreOffice PDF through `pdftotext` (plain, no -layout; the notes page's
 Chromium PDF too, and both its PDFs through `pdftotext -layout`); the page also
-through pandoc (GFM), w3m, ELinks, Lynx and markitdown. Each file is written beside its gold (the source gold's
+through pandoc (GFM), html2text, w3m, ELinks, Lynx and markitdown. Each file is written beside its gold (the source gold's
 tables, nulls dropped, the metadata the page shows). Tools: those of tests/data/layouts/make.py.
 
 Usage, from the repository root: ``python tests/data/extra-columns/make.py``
@@ -148,6 +148,9 @@ CHROMIUM_TEXT = ("notes",)
 
 PAGE_TOOLS = {
     "pandoc-gfm": (".md", lambda h: layouts.pandoc(h, "html", "gfm"), f"{layouts.TOOLS['pandoc']} -f html -t gfm"),
+    # (html2text prints a table's rows without their outer pipes: a header row of two cells
+    # holds one.)
+    "html2text": (".md", layouts.html2text_md, f"{layouts.TOOLS['html2text']} HTML2Text(body_width=0).handle"),
     "w3m": (".txt", layouts.w3m_text, f"{layouts.TOOLS['w3m']} -dump -cols 200"),
     "elinks": (".txt", layouts.elinks_text, f"{layouts.TOOLS['elinks']} -dump -dump-width 200"),
     # (These two flatten the header's spans: only a subtotal's word and the arithmetic say
