@@ -445,10 +445,15 @@ fn line_kind(line: &str) -> LineKind {
 /// Returns the line after it and the grid.
 fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> Option<(usize, RawTable)> {
     // A row of fewer cells without its outer pipes (html2text prints `a| b`, one pipe for two
-    // cells): a row over a Markdown separator starts a table, and one right after a row (or
-    // the separator) goes on with it.
+    // cells): a row over a Markdown separator starts a table, as does one under a separator
+    // (a one-cell header row's, `行政诉讼` / `---`) over a row; one right after a row (or the
+    // separator) goes on with it.
     let short_row = |j: usize| kinds[j] == LineKind::Other && has_pipe(lines[j]);
-    let kind = if short_row(i) && kinds.get(i + 1) == Some(&LineKind::Separator) { LineKind::Pipe } else { kinds[i] };
+    let kind_at = |j: usize| kinds.get(j).copied();
+    let starts = short_row(i)
+        && (kind_at(i + 1) == Some(LineKind::Separator)
+            || (i > 0 && kinds[i - 1] == LineKind::Separator && kind_at(i + 1) == Some(LineKind::Pipe)));
+    let kind = if starts { LineKind::Pipe } else { kinds[i] };
     if !matches!(kind, LineKind::Pipe | LineKind::Tabs) {
         return None;
     }

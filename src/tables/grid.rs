@@ -40,7 +40,7 @@ use align::{
 };
 use t2::proactive;
 use t3::{extra_row, requests};
-use t4::{review, t4_col};
+use t4::{review, t4_col, t4_group};
 
 static T3_AC: LazyLock<AhoCorasick> =
     LazyLock::new(|| rows::matcher(&T3_LABELS.iter().map(|(p, _)| *p).collect::<Vec<_>>()));
@@ -436,7 +436,8 @@ fn sort_rows(doc: &Document) -> [Vec<GRow<'_>>; 3] {
                 mode = Mode::T2;
             } else if has("勾稽关系") || has("申请人情况") {
                 mode = Mode::T3;
-            } else if (has("行政复议") && (has("行政诉讼") || has("结果维持"))) || t4_cols >= 4 {
+            } else if (has("行政复议") && (has("行政诉讼") || has("结果维持"))) || t4_cols >= 4 || t4_groups_only(&row)
+            {
                 mode = Mode::T4;
             } else if mode != Mode::T3 && row.any_number() && opens_t3(&row.label) {
                 mode = Mode::T3;
@@ -568,6 +569,14 @@ fn opens_t2(label: &str) -> bool {
 pub(super) fn read(doc: &Document, issues: &mut Vec<Issue>) -> GridTables {
     let [t2, t3, t4] = sort_rows(doc);
     GridTables { proactive: proactive(&t2, issues), requests: requests(&t3, issues), review: review(&t4, issues) }
+}
+
+/// A header row naming table 4's groups and nothing else (`行政复议` over the first of two
+/// tables table 4 is printed as; `未经复议直接起诉` / `复议后起诉` under `行政诉讼`).
+fn t4_groups_only(row: &GRow) -> bool {
+    !row.any_number()
+        && row.cells.iter().any(|c| t4_group(&c.key).is_some())
+        && row.cells.iter().all(|c| c.key.is_empty() || c.key == "行政诉讼" || t4_group(&c.key).is_some())
 }
 
 fn grow(s: &mut Option<[usize; 2]>, sp: [usize; 2]) {

@@ -540,9 +540,14 @@ pub(super) fn settle(tokens: &[Token], cands: &[Cand], col: usize, region: Span,
         return None;
     }
     let v0 = slot_value(tokens, &first[col]);
+    // A row printing fewer values than half its cells, placed more ways than one: a cell blank
+    // in one placement is not known to be the 0 another puts there (its values may be a part
+    // of the row's, the rest printed elsewhere: `1 1 0 0 2` of table 4's 15).
+    let sparse = cands.len() > 1 && 2 * tokens.len() < first.len();
     let same_value = cands.iter().all(|c| {
         let v = slot_value(tokens, &c[col]);
         match (v, v0) {
+            _ if sparse && (c[col] == Slot::Blank) != (first[col] == Slot::Blank) => false,
             (Some(a), Some(b)) => (a - b).abs() < 1e-9,
             _ => false,
         }
@@ -639,6 +644,30 @@ mod tests {
     }
 
     const T3: [ColKind; 7] = [ColKind::Count; 7];
+
+    #[test]
+    fn a_blank_in_one_placement_of_a_sparse_row_is_no_zero() {
+        // `1 1 0 0 2`, five values of table 4's fifteen, placed as any of its three groups: a cell
+        // one placement leaves blank and another puts the 0 in is not known.
+        let tokens: Vec<Token> = ["1", "1", "0", "0", "2"].iter().enumerate().map(|(i, s)| run_tok(s, 2 * i)).collect();
+        let part = |tok: usize, v: i64| Slot::Part { tok, a: 0, b: 1, value: Number::Int(v) };
+        let values = [1, 1, 0, 0, 2];
+        let group = |g: usize| -> Cand {
+            (0..15).map(|k| if k / 5 == g { part(k % 5, values[k % 5]) } else { Slot::Blank }).collect()
+        };
+        let cands: Vec<Cand> = (0..3).map(group).collect();
+        // Column 2 (0 in the first placement, blank in the others) and 7 alike.
+        assert!(settle(&tokens, &cands, 2, [0, 10], false).is_none());
+        assert!(settle(&tokens, &cands, 7, [0, 10], false).is_none());
+        // A row printing most of its cells: a blank there is the row's 0 as before.
+        let tokens7: Vec<Token> = ["3", "0", "3"].iter().enumerate().map(|(i, s)| run_tok(s, 2 * i)).collect();
+        let a: Cand = vec![part(0, 3), part(1, 0), Slot::Blank, part(2, 3)];
+        let b: Cand = vec![part(0, 3), Slot::Blank, part(1, 0), part(2, 3)];
+        assert_eq!(
+            settle(&tokens7, &[a.clone(), b.clone()], 1, [0, 6], false).and_then(|c| c.value),
+            Some(Number::Int(0))
+        );
+    }
 
     fn values(tokens: &[Token], c: &Cand) -> Vec<f64> {
         c.iter().map(|s| slot_value(tokens, s).unwrap_or(f64::NAN)).collect()
