@@ -1199,6 +1199,48 @@ fn spill_whole_rows(found: &mut Vec<(usize, Vec<super::solve::Token>, Span)>) {
 /// section heading `四、…行政复议、行政诉讼情况` with no header at all is followed by a bare
 /// row of exactly 15 numbers; a full header followed by the next section and no number is
 /// the table of an agency with nothing to report (every cell blank).
+/// Table 4 printed on its side (`结果维持 1 4 1` … `总计 2 5 2`): from its header's start
+/// (`from`) up to where its header characters end (`header_end`, within the first row's label),
+/// a header naming the three groups and five lines after it, one for each result in the form's
+/// order, each its label and three values; the 15 values in the form's order (group by group,
+/// the groups in the order the header names them).
+fn t4_on_its_side(v: &View, from: usize, header_end: usize) -> Option<Vec<super::solve::Token>> {
+    let eol = |i: usize| (i..v.chars.len()).find(|&k| v.chars[k] == '\n').unwrap_or(v.chars.len());
+    // The header: up to the line the first result's label starts.
+    let first = (from..header_end.min(v.chars.len())).find(|&i| v.chars[i..].starts_with(&['结', '果', '维', '持']))?;
+    let groups: Vec<usize> = {
+        let named = v.compact_between(from, first);
+        let mut at: Vec<(usize, usize)> =
+            template::T4_GROUP_LABELS.iter().filter_map(|(p, g)| named.find(p).map(|i| (i, *g))).collect();
+        at.sort_unstable();
+        at.into_iter().map(|(_, g)| g).collect()
+    };
+    if groups.len() != 3 {
+        return None;
+    }
+    let mut slots: Vec<Option<super::solve::Token>> = (0..15).map(|_| None).collect();
+    let mut ls = first;
+    for &(label, col) in template::T4_COL_LABELS {
+        // (Blank lines between the rows.)
+        while ls < v.chars.len() && v.chars[ls] == '\n' {
+            ls += 1;
+        }
+        let le = eol(ls);
+        let text: String = v.chars[ls..le].iter().collect();
+        let start =
+            ls + text.find(label).filter(|&i| text[..i].trim().is_empty()).map(|i| text[..i].chars().count())?;
+        let tokens = rows::tokenize(v, start + label.chars().count(), le, None);
+        if tokens.len() != 3 {
+            return None;
+        }
+        for (k, t) in tokens.into_iter().enumerate() {
+            slots[groups[k] * 5 + col] = Some(t);
+        }
+        ls = le + 1;
+    }
+    slots.into_iter().collect()
+}
+
 pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableReading> {
     let len = v.chars.len();
     for h in v.find(&T4_AC) {
@@ -1242,6 +1284,20 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
                 continue;
             }
             break;
+        }
+        if let Some(tokens) = t4_on_its_side(v, h.start, header_end) {
+            let region = rows::tokens_span(&tokens, header_end);
+            let row = RowIn {
+                key: "",
+                tokens,
+                region,
+                cols: build::t4_flat_cols(),
+                pins: Vec::new(),
+                at: Vec::new(),
+                unreadable: None,
+                in_order: true,
+            };
+            return Some(build::review(row, [h.start, region[1]], issues));
         }
         let full_header = header.contains('维') && header.contains('审');
         // Column-aligned text prints the 15 column headers on one line: the columns' places.

@@ -110,6 +110,33 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
         }
         let tail = row.tail();
         let n_vals = tail.len();
+        // Table 4 on its side: a row per result (`结果维持 | 0 | 1 | 0`), a column per group, each
+        // value under a group's header.
+        if let Some(col) = t4_col(&row.label) {
+            let group_of = |c: &RowCell| {
+                group_at.iter().find(|(t, a, b, _)| *t == row.table && *a <= c.c0 && c.c0 <= *b).map(|x| x.3)
+            };
+            // (A converter's grid without spans: three values under the three groups the
+            // header names, in its order.)
+            let mut named_order: Vec<usize> = Vec::new();
+            for &(_, _, _, g) in group_at.iter().filter(|x| x.0 == row.table) {
+                if !named_order.contains(&g) {
+                    named_order.push(g);
+                }
+            }
+            let placed = n_vals <= 3 && tail.iter().all(|c| group_of(c).is_some());
+            let by_order = !placed && n_vals == 3 && named_order.len() == 3;
+            if placed || by_order {
+                for (k, c) in tail.iter().enumerate() {
+                    let (toks, _) = row_tokens(std::slice::from_ref(c), &Align::Right(0), 1, &[ColKind::Count]);
+                    let g = if by_order { Some(named_order[k]) } else { group_of(c) };
+                    if let (Some(g), Some(t)) = (g, toks.into_iter().next()) {
+                        by_name.push((g * 5 + col, t));
+                    }
+                }
+                continue;
+            }
+        }
         if n_vals < 15 && t4_group(&row.label).is_none() {
             let groups = captioned.iter().find(|(t, g)| *t == row.table && g.len() * 5 == n_vals).map(|x| &x.1);
             if let Some(groups) = groups {
