@@ -327,6 +327,9 @@ mod tests {
         assert_eq!(got, vec![("proactive_cumulative", 75646.0), ("proactive_total", 10759.0)]);
         let got = keyed("2025年，通过实验区政府门户网站累计主动公开政府信息7700余条。");
         assert_eq!(got, vec![("proactive_total", 7700.0, true, false)]);
+        // A count to date of anything but the proactive total is not the year's.
+        assert!(pairs("自2008年以来累计受理申请326件，网站开通以来累计访问量达500万人次。").is_empty());
+        assert_eq!(pairs("2014年共受理政府信息公开申请58件。"), vec![("requests_received", 58.0)]);
     }
 
     #[test]

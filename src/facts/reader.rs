@@ -260,8 +260,10 @@ impl Reader<'_> {
             let mut restated = None;
             let mut got = grammar::classify(window, after, unit, ctx);
             let mut key = got.map(|k| k.key);
-            if key == Some("proactive_total") && is_cumulative(context, self.year) {
-                key = Some("proactive_cumulative");
+            if key.is_some() && is_cumulative(context, self.year) {
+                // A count to date: the proactive total's own key; of anything else, not the
+                // year's (`自2008年以来累计受理申请326件`).
+                key = (key == Some("proactive_total")).then_some("proactive_cumulative");
             }
             if let Some(k) = key {
                 // `在主动公开的425条政府信息中，…`: the total restated as a frame; what
