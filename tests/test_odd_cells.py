@@ -376,13 +376,13 @@ def test_a_column_table3_lacks_through_real_tools(path: Path) -> None:
 _T4 = _load_make("table4-shapes")
 
 
-@pytest.mark.parametrize("shape", ["split", "rows", "transposed"])
+@pytest.mark.parametrize("shape", ["split", "rows", "transposed", "listed"])
 def test_table4_in_other_shapes_is_read_by_its_names(shape: str) -> None:
     # Table 4 as a review table and a lawsuits table (`行政复议` over five columns, then
     # `行政诉讼` over 未经复议直接起诉 and 复议后起诉, or a row for each), or on its side (a row
-    # per result, a column per group): before, the first table's five values were placed three
-    # ways, the cells they left taken for blanks (wrong 0s), and the second table was never
-    # read; the table on its side was not read.
+    # per result, a column per group), or as a list (a row per cell): before, the first table's
+    # five values were placed three ways, the cells they left taken for blanks (wrong 0s), and
+    # the second table was never read; the table on its side or as a list was not read.
     def change(page: str) -> str:
         # (A gold without table 4 is left as it is.)
         return page if "结果维持" not in page else _T4.with_shape(page, gold["table4"], _T4.SHAPES[shape])
@@ -395,7 +395,8 @@ def test_table4_in_other_shapes_is_read_by_its_names(shape: str) -> None:
 
 @pytest.mark.parametrize("path", documents(DATA / "table4-shapes"), ids=lambda p: p.name)
 def test_table4_shapes_through_real_tools(path: Path) -> None:
-    # Table 4 split in two, a row per kind of lawsuit, or on its side (tests/data/table4-shapes)
+    # Table 4 split in two, a row per kind of lawsuit, on its side or as a list
+    # (tests/data/table4-shapes)
     # through PDFs, pdftotext -layout, pandoc, html2text, w3m and Lynx: every cell read.
     gold = json.loads(path.with_name(path.name[: -len(path.suffix)] + ".gold.json").read_text(encoding="utf-8"))
     score = score_cells(parse(path), scored_gold(gold), path.name)

@@ -1199,6 +1199,48 @@ fn spill_whole_rows(found: &mut Vec<(usize, Vec<super::solve::Token>, Span)>) {
 /// section heading `四、…行政复议、行政诉讼情况` with no header at all is followed by a bare
 /// row of exactly 15 numbers; a full header followed by the next section and no number is
 /// the table of an agency with nothing to report (every cell blank).
+/// Table 4 from its 15 values in the form's order (group by group), the first at or after `from`.
+fn t4_in_order(tokens: Vec<super::solve::Token>, from: usize, issues: &mut Vec<Issue>) -> TableReading {
+    let region = rows::tokens_span(&tokens, from);
+    let row = RowIn {
+        key: "",
+        tokens,
+        region,
+        cols: build::t4_flat_cols(),
+        pins: Vec::new(),
+        at: Vec::new(),
+        unreadable: None,
+        in_order: true,
+    };
+    build::review(row, [from, region[1]], issues)
+}
+
+/// Table 4 printed as a list, a line per cell from the line at `from` on (`行政复议结果维持 1`,
+/// `行政诉讼未经复议直接起诉总计 5`): each line's label names a group (the longest name it
+/// holds) and ends with a column's name, one value after it; the 15 cells each once.
+fn t4_listed(v: &View, from: usize) -> Option<Vec<super::solve::Token>> {
+    let eol = |i: usize| (i..v.chars.len()).find(|&k| v.chars[k] == '\n').unwrap_or(v.chars.len());
+    let mut slots: Vec<Option<super::solve::Token>> = (0..15).map(|_| None).collect();
+    let mut ls = (0..from).rev().find(|&i| v.chars[i] == '\n').map_or(0, |i| i + 1);
+    for _ in 0..15 {
+        while ls < v.chars.len() && v.chars[ls] == '\n' {
+            ls += 1;
+        }
+        let le = eol(ls);
+        let d = first_digit(v, ls, le)?;
+        let label = v.compact_between(ls, d);
+        let group = template::T4_GROUP_LABELS.iter().filter(|(p, _)| label.contains(p)).max_by_key(|(p, _)| p.len())?.1;
+        let col = template::T4_COL_LABELS.iter().find(|(p, _)| label.ends_with(p))?.1;
+        let mut tokens = rows::tokenize(v, d, le, None);
+        if tokens.len() != 1 || slots[group * 5 + col].is_some() {
+            return None;
+        }
+        slots[group * 5 + col] = tokens.pop();
+        ls = le + 1;
+    }
+    slots.into_iter().collect()
+}
+
 /// Table 4 printed on its side (`结果维持 1 4 1` … `总计 2 5 2`): from its header's start
 /// (`from`) up to where its header characters end (`header_end`, within the first row's label),
 /// a header naming the three groups and five lines after it, one for each result in the form's
@@ -1247,6 +1289,9 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         if h.start < after {
             continue;
         }
+        if let Some(tokens) = t4_listed(v, h.start) {
+            return Some(t4_in_order(tokens, h.start, issues));
+        }
         // 行政诉讼 must follow closely.
         let near = v.compact_between(h.end, (h.end + 40).min(len));
         if !near.chars().take(12).collect::<String>().contains("行政诉讼") {
@@ -1286,18 +1331,7 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             break;
         }
         if let Some(tokens) = t4_on_its_side(v, h.start, header_end) {
-            let region = rows::tokens_span(&tokens, header_end);
-            let row = RowIn {
-                key: "",
-                tokens,
-                region,
-                cols: build::t4_flat_cols(),
-                pins: Vec::new(),
-                at: Vec::new(),
-                unreadable: None,
-                in_order: true,
-            };
-            return Some(build::review(row, [h.start, region[1]], issues));
+            return Some(t4_in_order(tokens, h.start, issues));
         }
         let full_header = header.contains('维') && header.contains('审');
         // Column-aligned text prints the 15 column headers on one line: the columns' places.

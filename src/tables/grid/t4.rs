@@ -110,6 +110,16 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
         }
         let tail = row.tail();
         let n_vals = tail.len();
+        // Table 4 as a list, a row per cell (`行政复议结果维持 | 1`, `行政诉讼未经复议直接起诉总计
+        // | 5`): the label names the group and ends with the column's name.
+        if n_vals == 1 {
+            let col = T4_COL_LABELS.iter().find(|(p, _)| row.label.ends_with(p)).map(|(_, c)| *c);
+            if let (Some(g), Some(col)) = (t4_group(&row.label), col) {
+                let (toks, _) = row_tokens(tail, &Align::Right(0), 1, &[ColKind::Count]);
+                by_name.extend(toks.into_iter().map(|t| (g * 5 + col, t)));
+                continue;
+            }
+        }
         // Table 4 on its side: a row per result (`结果维持 | 0 | 1 | 0`), a column per group, each
         // value under a group's header.
         if let Some(col) = t4_col(&row.label) {
@@ -164,9 +174,10 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
                 continue;
             }
         }
-        // A row of fewer values than the table's, of no group known: read with the others
-        // (table 4 printed as two tables, their groups' names apart from the grids).
-        if (5..15).contains(&n_vals) {
+        // A row of fewer values than the table's, of no group known, under a header naming
+        // table 4's columns: read with the others (table 4 printed as two tables, their
+        // groups' names apart from the grids).
+        if (5..15).contains(&n_vals) && named.iter().any(|(t, _)| *t == row.table) {
             unplaced.push(row);
             continue;
         }

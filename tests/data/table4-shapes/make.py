@@ -4,7 +4,8 @@
 Some reports print table 4 (行政复议, 行政诉讼) as two tables, one a group (`split`: 行政复议
 over its five columns, then 行政诉讼 with 未经复议直接起诉 and 复议后起诉 over ten); or the
 review table and then one row per kind of lawsuit (`rows`); or turned on its side, the five
-results as rows and the three groups as columns (`transposed`). The html-spans rendering of
+results as rows and the three groups as columns (`transposed`); or as a list, a row per cell
+(`listed`, `行政复议结果维持 | 1`). The html-spans rendering of
 three real gold files gets each shape in place of its table 4; the page is kept as it is and goes
 through LibreOffice's and Chromium's PDFs, `pdftotext -layout` of the LibreOffice PDF, pandoc
 (GFM), html2text, w3m and Lynx. Each file is written beside its gold (the source gold's tables,
@@ -83,7 +84,16 @@ def transposed(t4: dict) -> str:
     return _table(*head, *body)
 
 
-SHAPES = {"split": split, "rows": rows, "transposed": transposed}
+def listed(t4: dict) -> str:
+    """A list, a row per cell: its group and column named in its label."""
+    rows = [_tr(_td("项目"), _td("数量"))]
+    for key, name in GROUPS:
+        group = name if key == "review" else "行政诉讼" + name
+        rows.extend(_tr(_td(group + c), _td(t4[key][i])) for i, c in enumerate(COLUMNS))
+    return _table(*rows)
+
+
+SHAPES = {"split": split, "rows": rows, "transposed": transposed, "listed": listed}
 
 
 def with_shape(page: str, t4: dict, shape) -> str:
