@@ -222,6 +222,14 @@ pub const T4_COL_LABELS: &[(&str, usize)] =
 /// Group labels of table 4 (DOMAIN §5): `(pattern, group index)`; longest wins.
 pub const T4_GROUP_LABELS: &[(&str, usize)] = &[("行政复议", 0), ("未经复议直接起诉", 1), ("复议后起诉", 2)];
 
+/// The groups `text` names, in the order it names them (`未经复议直接起诉| 复议后起诉`).
+pub fn t4_groups_named(text: &str) -> Vec<usize> {
+    let mut at: Vec<(usize, usize)> =
+        T4_GROUP_LABELS.iter().filter_map(|(p, g)| text.find(p).map(|i| (i, *g))).collect();
+    at.sort_unstable();
+    at.into_iter().map(|(_, g)| g).collect()
+}
+
 /// Characters of table 4 header labels: stacked one or two per line in PDF
 /// text (DOMAIN §8.3), they are skipped rather than read.
 pub const T4_HEADER_CHARS: &str = "行政复议诉讼结果维持纠正其他尚未审总计经直接起后情况";

@@ -1250,13 +1250,7 @@ fn t4_on_its_side(v: &View, from: usize, header_end: usize) -> Option<Vec<super:
     let eol = |i: usize| (i..v.chars.len()).find(|&k| v.chars[k] == '\n').unwrap_or(v.chars.len());
     // The header: up to the line the first result's label starts.
     let first = (from..header_end.min(v.chars.len())).find(|&i| v.chars[i..].starts_with(&['结', '果', '维', '持']))?;
-    let groups: Vec<usize> = {
-        let named = v.compact_between(from, first);
-        let mut at: Vec<(usize, usize)> =
-            template::T4_GROUP_LABELS.iter().filter_map(|(p, g)| named.find(p).map(|i| (i, *g))).collect();
-        at.sort_unstable();
-        at.into_iter().map(|(_, g)| g).collect()
-    };
+    let groups = template::t4_groups_named(&v.compact_between(from, first));
     if groups.len() != 3 {
         return None;
     }

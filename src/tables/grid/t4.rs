@@ -7,7 +7,7 @@ use crate::tables::cells::{self, ColKind};
 use crate::tables::fit;
 use crate::tables::rows;
 use crate::tables::solve::Token;
-use crate::tables::template::{T4_COL_LABELS, T4_GROUP_LABELS};
+use crate::tables::template::{t4_groups_named, T4_COL_LABELS, T4_GROUP_LABELS};
 
 use super::{alignments, header_columns, judge, row_tokens, Align, GRow, Reading, RowCell};
 
@@ -20,14 +20,6 @@ pub(super) fn t4_group(k: &str) -> Option<usize> {
         }
     }
     best.map(|(_, g)| g)
-}
-
-/// The groups `text` names, in the order it names them (`未经复议直接起诉| 复议后起诉`).
-fn t4_groups_named(text: &str) -> Vec<usize> {
-    let mut at: Vec<(usize, usize)> =
-        T4_GROUP_LABELS.iter().filter_map(|(p, g)| text.find(p).map(|i| (i, *g))).collect();
-    at.sort_unstable();
-    at.into_iter().map(|(_, g)| g).collect()
 }
 
 pub(super) fn t4_col(k: &str) -> Option<usize> {
@@ -77,12 +69,7 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
             if !cols.is_empty() {
                 // The groups this grid names, in order: without spans (a converter's grid), the
                 // first five columns are the first group's, and so on, where they are as many.
-                let mut named_groups: Vec<usize> = Vec::new();
-                for &(_, _, _, g) in group_at.iter().filter(|x| x.0 == row.table) {
-                    if !named_groups.contains(&g) {
-                        named_groups.push(g);
-                    }
-                }
+                let named_groups = groups_of(&group_at, row.table);
                 let by_order = (named_groups.len() == cols.len().div_ceil(5)).then_some(named_groups);
                 // Flat columns: the group whose header spans the cell, in order of appearance.
                 let flat: Vec<(usize, usize)> = cols
@@ -114,9 +101,8 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
         // | 5`): the label names the group and ends with the column's name.
         if n_vals == 1 {
             let col = T4_COL_LABELS.iter().find(|(p, _)| row.label.ends_with(p)).map(|(_, c)| *c);
-            if let (Some(g), Some(col)) = (t4_group(&row.label), col) {
-                let (toks, _) = row_tokens(tail, &Align::Right(0), 1, &[ColKind::Count]);
-                by_name.extend(toks.into_iter().map(|t| (g * 5 + col, t)));
+            if let (Some(g), Some(col), Some(t)) = (t4_group(&row.label), col, cell_token(&tail[0])) {
+                by_name.push((g * 5 + col, t));
                 continue;
             }
         }
@@ -128,19 +114,13 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
             };
             // (A converter's grid without spans: three values under the three groups the
             // header names, in its order.)
-            let mut named_order: Vec<usize> = Vec::new();
-            for &(_, _, _, g) in group_at.iter().filter(|x| x.0 == row.table) {
-                if !named_order.contains(&g) {
-                    named_order.push(g);
-                }
-            }
+            let named_order = groups_of(&group_at, row.table);
             let placed = n_vals <= 3 && tail.iter().all(|c| group_of(c).is_some());
             let by_order = !placed && n_vals == 3 && named_order.len() == 3;
             if placed || by_order {
                 for (k, c) in tail.iter().enumerate() {
-                    let (toks, _) = row_tokens(std::slice::from_ref(c), &Align::Right(0), 1, &[ColKind::Count]);
                     let g = if by_order { Some(named_order[k]) } else { group_of(c) };
-                    if let (Some(g), Some(t)) = (g, toks.into_iter().next()) {
+                    if let (Some(g), Some(t)) = (g, cell_token(c)) {
                         by_name.push((g * 5 + col, t));
                     }
                 }
@@ -157,8 +137,7 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
             let under = |c: &RowCell| spanned.iter().find(|(t, g, _)| *t == row.table && *g == c.c0).map(|x| x.2);
             if tail.iter().all(|c| under(c).is_some()) {
                 for c in tail {
-                    let (toks, _) = row_tokens(std::slice::from_ref(c), &Align::Right(0), 1, &[ColKind::Count]);
-                    if let (Some(flat), Some(t)) = (under(c), toks.into_iter().next()) {
+                    if let (Some(flat), Some(t)) = (under(c), cell_token(c)) {
                         by_name.push((flat, t));
                     }
                 }
@@ -238,6 +217,23 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
         slots.into_iter().map(|t| t.unwrap_or_else(|| Token::Fixed(cells::blank([end, end])))).collect();
     let r = flat_row(tokens, start);
     Some(build::review(r, [start, end], issues))
+}
+
+/// The one token of grid cell `c`.
+fn cell_token(c: &RowCell) -> Option<Token> {
+    row_tokens(std::slice::from_ref(c), &Align::Right(0), 1, &[ColKind::Count]).0.into_iter().next()
+}
+
+/// The groups grid `table`'s header names (`group_at`: grid, first and last grid column, group),
+/// each once, in the order named.
+fn groups_of(group_at: &[(usize, usize, usize, usize)], table: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &(_, _, _, g) in group_at.iter().filter(|x| x.0 == table) {
+        if !out.contains(&g) {
+            out.push(g);
+        }
+    }
+    out
 }
 
 /// Table 4 from its one row of values (`row`) under each alignment of its grid's header
