@@ -132,16 +132,17 @@ pub fn clean_title(title: &str) -> String {
     out
 }
 
-/// The document a cover letter is about: `关于报送《X》的函` → `X`; any other title
-/// as it is.
+/// The document a cover letter is about: `关于报送《X》的函`, `关于印发《X》的通知` → `X`;
+/// any other title as it is.
 pub fn subject(title: &str) -> &str {
     let t = title.trim();
     let Some(open) = t.find('《') else { return t };
     let Some(close) = t[open..].find('》').map(|c| open + c) else { return t };
     let before = &t[..open];
     let after = &t[close + '》'.len_utf8()..];
-    let cover = ["报送", "上报", "呈报", "提交", "报"].iter().any(|w| before.ends_with(w)) || before.ends_with("关于");
-    let letter = after.trim().trim_start_matches('的').starts_with(['函', '报', '请', '通']);
+    let cover = ["报送", "上报", "呈报", "提交", "报", "印发", "公布", "发布"].iter().any(|w| before.ends_with(w))
+        || before.ends_with("关于");
+    let letter = after.trim().trim_start_matches('的').starts_with(['函', '报', '请', '通', '公']);
     let inner = &t[open + '《'.len_utf8()..close];
     if cover && letter && TITLE_WORDS.iter().chain(&["工作情况"]).any(|w| inner.contains(w)) {
         inner.trim()
@@ -535,7 +536,10 @@ pub fn agency_from_title(title: &str) -> Option<String> {
             c
         }
     };
-    let cand = cand.trim_matches(|c: char| c.is_whitespace() || "，,、：:（）()《》“”\"".contains(c));
+    let cand = cand.trim_matches(|c: char| c.is_whitespace() || "，,、：:（(《》“”\"".contains(c));
+    // (A closing bracket ends the name only when it closes one of the name's own:
+    // `某市公安局（某市公安局交通警察支队）`.)
+    let cand = if cand.contains(['(', '（']) { cand } else { cand.trim_end_matches([')', '）']) };
     let cand = cand.strip_suffix("关于").unwrap_or(cand).trim_end_matches('的');
     let n = cand.chars().count();
     if !(2..=40).contains(&n) || is_placeholder_name(cand) || cand.contains("报告") {
@@ -699,6 +703,18 @@ mod tests {
         assert_eq!(
             subject("关于报送《某区公安局2016年 政府信息公开工作情况》的函"),
             "某区公安局2016年 政府信息公开工作情况"
+        );
+        assert_eq!(
+            agency_from_title(subject("关于印发《深圳市南山区2021年政府信息公开工作年度报告》的通知")).as_deref(),
+            Some("深圳市南山区")
+        );
+        assert_eq!(
+            agency_from_title(subject("关于公布《某市交通运输局2020年政府信息公开工作年度报告》的公告")).as_deref(),
+            Some("某市交通运输局")
+        );
+        assert_eq!(
+            agency_from_title("某市公安局（某市公安局交通警察支队）2021年政府信息公开工作年度报告").as_deref(),
+            Some("某市公安局（某市公安局交通警察支队）")
         );
         // Not a cover letter: a title quoting a regulation.
         let t = "某局关于贯彻《政府信息公开条例》的工作总结";
