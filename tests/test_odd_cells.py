@@ -401,3 +401,19 @@ def test_table4_shapes_through_real_tools(path: Path) -> None:
     gold = json.loads(path.with_name(path.name[: -len(path.suffix)] + ".gold.json").read_text(encoding="utf-8"))
     score = score_cells(parse(path), scored_gold(gold), path.name)
     assert score.wrong == 0 and score.right == score.total > 150, score.misses[:5]
+
+
+@pytest.mark.parametrize("header", ["本年收费金额（单位：元）", "本年收费金额（元）", "本年收费金额(单位:元)"])
+def test_fees_under_a_header_in_yuan_are_read_in_ten_thousands(header: str) -> None:
+    # An author printing the fees in yuan (`本年收费金额（单位：元）`, 59490886.67): the form's key is
+    # in 万元, where the number was taken as it stands (10,000 times the amount).
+    for path in GOLDS:
+        gold, page = _page(path, "html-spans")
+        fees = (gold.get("table2") or {}).get("fees", {}).get("amount_10k_yuan")
+        if fees is None or "本年收费金额（单位：万元）" not in page:
+            continue
+        yuan = f"{fees * 10000:.2f}".rstrip("0").rstrip(".")
+        changed = re.sub(r"(行政事业性收费</td>\s*<td[^>]*>)[^<]*(</td>)", lambda m: m.group(1) + yuan + m.group(2), page, count=1)
+        changed = changed.replace("本年收费金额（单位：万元）", header)
+        read = parse(changed.encode("utf-8")).tables["proactive"]["cells"]["fees"]["amount_10k_yuan"]
+        assert read["raw"] == yuan and read["value"] == pytest.approx(fees, abs=1e-6), (path.name, read)

@@ -123,7 +123,7 @@ pub(super) fn plain_digits(neg: bool, body: &[u8]) -> Option<Number> {
 }
 
 /// Scales a number by a factor, keeping integers integral where they stay so.
-fn scale(n: Number, factor: f64) -> Number {
+pub(super) fn scale(n: Number, factor: f64) -> Number {
     let f = n.as_f64() * factor;
     // Round away float noise from decimal scaling (12.5 * 10000).
     let rounded = (f * 1e6).round() / 1e6;

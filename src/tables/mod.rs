@@ -58,7 +58,40 @@ pub fn read_with_chars(doc: &Document, chars: Vec<char>) -> (Tables, Vec<Issue>)
             tables.review_litigation = text::review(v, &mut issues, after);
         }
     }
+    if let Some(p) = tables.proactive.as_mut() {
+        fees_in_yuan(p, &doc.text);
+    }
     (tables, issues)
+}
+
+/// Table 2's fees in 万元 where its header puts them in yuan (`本年收费金额（单位：元）`, an author
+/// changing the form's unit): a number printed without a unit of its own is yuan, a ten-thousandth
+/// of it 万元 (a cell printing `万元` or `元` was read in its own unit already).
+fn fees_in_yuan(t: &mut TableReading, text: &str) {
+    let Some(cell) = t.cells.get_mut("fees").and_then(|r| r.get_mut("amount_10k_yuan")) else { return };
+    let Some(value) = cell.value.filter(|_| !cell.raw.contains('元')) else { return };
+    if header_unit(text, "收费金额") == Some("元") {
+        cell.value = Some(cells::scale(value, 1.0 / 10000.0));
+    }
+}
+
+/// The unit a header names in brackets right after `label` (`收费金额（单位：元）`,
+/// `收费金额(万元)`): `元` or `万元`, the first such header's.
+fn header_unit(text: &str, label: &str) -> Option<&'static str> {
+    text.match_indices(label).find_map(|(at, _)| {
+        let rest = text[at + label.len()..].trim_start();
+        let rest = rest.strip_prefix(['（', '('])?.trim_start();
+        let rest =
+            rest.strip_prefix("单位").map_or(rest, |r| r.trim_start().trim_start_matches(['：', ':']).trim_start());
+        let unit = if rest.starts_with("万元") {
+            "万元"
+        } else if rest.starts_with('元') {
+            "元"
+        } else {
+            return None;
+        };
+        rest[unit.len()..].trim_start().starts_with(['）', ')']).then_some(unit)
+    })
 }
 
 /// The document text as the text readers see it, made on first use (of `chars`, the
@@ -125,5 +158,21 @@ fn fill_from_text(
             }
         }
         t.cells = ordered;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_names_its_unit_in_brackets_right_after_its_label() {
+        assert_eq!(header_unit("行政事业性收费 本年收费金额（单位：元） 120", "收费金额"), Some("元"));
+        assert_eq!(header_unit("本年收费金额(单位:万元)", "收费金额"), Some("万元"));
+        assert_eq!(header_unit("本年收费金额 （ 元 ）", "收费金额"), Some("元"));
+        // Prose naming an amount, or a bracket of something else, is no header's unit.
+        assert_eq!(header_unit("本年度收费金额为0元。", "收费金额"), None);
+        assert_eq!(header_unit("本年收费金额（含代收）", "收费金额"), None);
+        assert_eq!(header_unit("本年收费金额为0元，本年收费金额（元）", "收费金额"), Some("元"));
     }
 }
