@@ -417,3 +417,24 @@ def test_fees_under_a_header_in_yuan_are_read_in_ten_thousands(header: str) -> N
         changed = changed.replace("本年收费金额（单位：万元）", header)
         read = parse(changed.encode("utf-8")).tables["proactive"]["cells"]["fees"]["amount_10k_yuan"]
         assert read["raw"] == yuan and read["value"] == pytest.approx(fees, abs=1e-6), (path.name, read)
+
+
+def test_a_procurement_total_under_a_header_in_ten_thousands_is_read_in_yuan() -> None:
+    # `采购总金额（万元）` over `25.1`: the form's key is in yuan (251000), where the number was
+    # taken as it stands.
+    checked = 0
+    for path in GOLDS:
+        gold, page = _page(path, "html-spans")
+        m = re.search(r"(政府集中采购</td>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*>)([^<]*)(</td>)", page)
+        if not m or "采购总金额" not in page:
+            continue
+        yuan = parse(page.encode("utf-8")).tables["proactive"]["cells"]["procurement"]["amount"]["value"]
+        if not yuan:
+            continue
+        wan = f"{yuan / 10000:.6f}".rstrip("0").rstrip(".")
+        changed = page[: m.start(2)] + wan + page[m.end(2) :]
+        changed = changed.replace("采购总金额", "采购总金额（万元）", 1)
+        read = parse(changed.encode("utf-8")).tables["proactive"]["cells"]["procurement"]["amount"]
+        assert read["raw"] == wan and read["value"] == pytest.approx(yuan), (path.name, read)
+        checked += 1
+    assert checked >= 10

@@ -59,19 +59,28 @@ pub fn read_with_chars(doc: &Document, chars: Vec<char>) -> (Tables, Vec<Issue>)
         }
     }
     if let Some(p) = tables.proactive.as_mut() {
-        fees_in_yuan(p, &doc.text);
+        amounts_in_header_units(p, &doc.text);
     }
     (tables, issues)
 }
 
-/// Table 2's fees in 万元 where its header puts them in yuan (`本年收费金额（单位：元）`, an author
-/// changing the form's unit): a number printed without a unit of its own is yuan, a ten-thousandth
-/// of it 万元 (a cell printing `万元` or `元` was read in its own unit already).
-fn fees_in_yuan(t: &mut TableReading, text: &str) {
-    let Some(cell) = t.cells.get_mut("fees").and_then(|r| r.get_mut("amount_10k_yuan")) else { return };
-    let Some(value) = cell.value.filter(|_| !cell.raw.contains('元')) else { return };
-    if header_unit(text, "收费金额") == Some("元") {
-        cell.value = Some(cells::scale(value, 1.0 / 10000.0));
+/// Table 2's amounts in their keys' units where the header names another (an author changing
+/// the form's unit): fees (`amount_10k_yuan`, 万元) under `本年收费金额（单位：元）`, a ten-thousandth
+/// of the number; the procurement total (`amount`, yuan) under `采购总金额（万元）`, 10,000 times
+/// it. Only numbers printed without a unit of their own (a cell printing `万元` or `元` was read
+/// in its own unit already).
+fn amounts_in_header_units(t: &mut TableReading, text: &str) {
+    // (item, column, header label, the unit that is not the key's, the factor to the key's)
+    const OTHER_UNITS: [(&str, &str, &str, &str, f64); 2] = [
+        ("fees", "amount_10k_yuan", "收费金额", "元", 1.0 / 10000.0),
+        ("procurement", "amount", "采购总金额", "万元", 10000.0),
+    ];
+    for (item, col, label, unit, factor) in OTHER_UNITS {
+        let Some(cell) = t.cells.get_mut(item).and_then(|r| r.get_mut(col)) else { continue };
+        let Some(value) = cell.value.filter(|_| !cell.raw.contains('元')) else { continue };
+        if header_unit(text, label) == Some(unit) {
+            cell.value = Some(cells::scale(value, factor));
+        }
     }
 }
 
@@ -174,5 +183,6 @@ mod tests {
         assert_eq!(header_unit("本年度收费金额为0元。", "收费金额"), None);
         assert_eq!(header_unit("本年收费金额（含代收）", "收费金额"), None);
         assert_eq!(header_unit("本年收费金额为0元，本年收费金额（元）", "收费金额"), Some("元"));
+        assert_eq!(header_unit("采购项目数量 采购总金额（万元）", "采购总金额"), Some("万元"));
     }
 }
