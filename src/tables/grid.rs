@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::document::{Document, Table};
+use crate::document::{CharCursor, Document, Table};
 use crate::model::{CellState, Issue, TableReading};
 
 use super::cells::{self, fold, is_space, ColKind};
@@ -513,16 +513,8 @@ impl Layout {
     fn new(doc: &Document) -> Layout {
         let mut table_block = vec![usize::MAX; doc.tables.len()];
         let mut block_bytes = Vec::with_capacity(doc.blocks.len());
-        let mut it = doc.text.char_indices().map(|(b, _)| b).chain(std::iter::once(doc.text.len()));
-        let mut char_at = 0usize;
-        let mut byte_at = it.next().unwrap_or(0);
-        let mut byte_of = |c: usize| {
-            while char_at < c {
-                byte_at = it.next().unwrap_or(doc.text.len());
-                char_at += 1;
-            }
-            byte_at
-        };
+        let mut cursor = CharCursor::new(&doc.text);
+        let mut byte_of = |c: usize| cursor.byte_of(c);
         for (k, blk) in doc.blocks.iter().enumerate() {
             if let crate::document::BlockKind::Table(t) = blk.kind {
                 if let Some(slot) = table_block.get_mut(t) {
