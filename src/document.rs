@@ -371,7 +371,7 @@ const BLOCK: usize = 64;
 
 /// How many characters start in `bytes` (bytes that are no UTF-8 continuation byte
 /// `0b10xx_xxxx`), eight bytes at a time.
-fn count_char_starts(bytes: &[u8]) -> usize {
+pub(crate) fn count_char_starts(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut continuation = 0usize;
