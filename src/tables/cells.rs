@@ -132,14 +132,18 @@ fn scale(n: Number, factor: f64) -> Number {
 
 /// Reads one cell's text in a column of `kind`.
 pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
-    let make = |value: Option<Number>, state: CellState| CellReading {
-        value,
-        raw: raw.trim_matches(is_space).to_string(),
-        state,
-        span,
-        inferred: false,
-        evidence: None,
-    };
+    let (value, state) = cell_value(raw, kind);
+    CellReading { value, raw: raw.trim_matches(is_space).to_string(), state, span, inferred: false, evidence: None }
+}
+
+/// The state of a cell's text as [`parse_cell`] reads it, without the reading (the grid
+/// reader asks whether a cell is a value for each cell of its grids).
+pub(crate) fn cell_state(raw: &str, kind: ColKind) -> CellState {
+    cell_value(raw, kind).1
+}
+
+/// [`parse_cell`]'s value and state.
+fn cell_value(raw: &str, kind: ColKind) -> (Option<Number>, CellState) {
     // Most value cells print ASCII digits only: nothing to fold, and no space to split at.
     let digits_only = !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit());
     let folded: Cow<'_, str> = if digits_only {
@@ -151,25 +155,25 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
         Cow::Owned(folded)
     };
     if !digits_only && splits_numbers(raw) {
-        return make(None, CellState::Text);
+        return (None, CellState::Text);
     }
     if folded.is_empty() {
-        return make(None, CellState::Blank);
+        return (None, CellState::Blank);
     }
     if NA_TOKENS.contains(&&*folded) {
-        return make(None, CellState::Na);
+        return (None, CellState::Na);
     }
     // Zero written as a numeral (`零`, `〇`).
     if matches!(&*folded, "零" | "〇") {
-        return make(Some(Number::Int(0)), CellState::Zero);
+        return (Some(Number::Int(0)), CellState::Zero);
     }
     // A number holds a digit (a label cell holds none).
     if !folded.bytes().any(|b| b.is_ascii_digit()) {
-        return make(None, CellState::Text);
+        return (None, CellState::Text);
     }
     match parse_number_text(&folded, kind).or_else(|| parse_number_text(&without_note(&folded)?, kind)) {
-        Some(v) => make(Some(v), number_state(v)),
-        None => make(None, CellState::Text),
+        Some(v) => (Some(v), number_state(v)),
+        None => (None, CellState::Text),
     }
 }
 
