@@ -146,6 +146,9 @@ pub(crate) fn cell_state(raw: &str, kind: ColKind) -> CellState {
 fn cell_value(raw: &str, kind: ColKind) -> (Option<Number>, CellState) {
     // Most value cells print ASCII digits only: nothing to fold, and no space to split at.
     let digits_only = !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit());
+    if !digits_only && is_label_text(raw) {
+        return (None, CellState::Text);
+    }
     let folded: Cow<'_, str> = if digits_only {
         Cow::Borrowed(raw)
     } else {
@@ -175,6 +178,24 @@ fn cell_value(raw: &str, kind: ColKind) -> (Option<Number>, CellState) {
         Some(v) => (Some(v), number_state(v)),
         None => (None, CellState::Text),
     }
+}
+
+/// The most characters other than spaces of a word [`cell_value`] reads as a value without a
+/// digit: `NA_TOKENS` (`不适用`, `—/—`), `零`, `〇`.
+const MAX_VALUE_WORD: usize = 3;
+
+/// A cell text [`cell_value`] reads as `Text` for want of a digit, told without folding it (most
+/// label cells): no digit, ASCII or full-width, and more characters other than spaces than any
+/// word read as a value has.
+fn is_label_text(raw: &str) -> bool {
+    let mut n = 0usize;
+    for c in raw.chars() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            return false;
+        }
+        n += usize::from(!is_space(c));
+    }
+    n > MAX_VALUE_WORD
 }
 
 /// A folded cell text without its notes in brackets (`3(含2件转办)`, `5(注)`), when the note
@@ -306,6 +327,16 @@ mod tests {
     fn v(raw: &str, kind: ColKind) -> (Option<f64>, &'static str) {
         let c = parse_cell(raw, [0, 0], kind);
         (c.value.map(Number::as_f64), c.state.as_str())
+    }
+
+    #[test]
+    fn words_read_as_values_are_short_and_label_text_is_text() {
+        for w in NA_TOKENS.iter().chain(&["零", "〇"]) {
+            assert!(w.chars().count() <= MAX_VALUE_WORD, "{w}");
+        }
+        assert!(is_label_text("（一）予以公开") && !is_label_text("３件以上") && !is_label_text(" 不 适 用 "));
+        assert_eq!(cell_value(" 不 适 用 ", ColKind::Signed).1, CellState::Na);
+        assert_eq!(cell_value("\u{3000}—/—", ColKind::Signed).1, CellState::Na);
     }
 
     #[test]
