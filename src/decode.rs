@@ -472,7 +472,7 @@ fn common_share(enc: &'static Encoding, bytes: &[u8], traditional: bool) -> Opti
         }
         pairs += 1;
         let hit = if gb {
-            (matches!(lead, 0xA1..=0xA3 | 0xB0..=0xF7) && (0xA1..=0xFE).contains(&trail))
+            ((GB_COMMON[usize::from(lead)] >> 1) & GB_COMMON[usize::from(trail)] & 1 != 0)
                 || (traditional && gbk_code(lead, trail).is_some_and(|k| TRADITIONAL_GBK[k / 64] >> (k % 64) & 1 == 1))
         } else {
             (0xA1..=0xC6).contains(&lead) && matches!(trail, 0x40..=0x7E | 0xA1..=0xFE)
@@ -482,6 +482,22 @@ fn common_share(enc: &'static Encoding, bytes: &[u8], traditional: bool) -> Opti
     }
     Some((pairs, common))
 }
+
+/// GB2312's block of common characters by byte, for [`common_share`]: bit 1 of a lead byte's
+/// entry and bit 0 of a trail byte's (lead A1–A3 or B0–F7, trail A1–FE): two look-ups and an
+/// `&` where two ranges and one were tested on every double-byte pair.
+static GB_COMMON: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let lead = matches!(b, 0xA1..=0xA3 | 0xB0..=0xF7);
+        let trail = matches!(b, 0xA1..=0xFE);
+        t[i] = (lead as u8) << 1 | trail as u8;
+        i += 1;
+    }
+    t
+};
 
 /// The bytes read in `enc` (GB18030 or Big5) are mostly rare characters: the label is very
 /// likely wrong. Needs at least 20 double-byte characters to judge. GBK holds the Traditional

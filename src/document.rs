@@ -371,7 +371,7 @@ const BLOCK: usize = 64;
 
 /// How many characters start in `bytes` (bytes that are no UTF-8 continuation byte
 /// `0b10xx_xxxx`), eight bytes at a time.
-fn count_char_starts(bytes: &[u8]) -> usize {
+pub(crate) fn count_char_starts(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut continuation = 0usize;
@@ -396,6 +396,62 @@ fn count_char_starts(bytes: &[u8]) -> usize {
     }
     continuation += words.remainder().iter().filter(|&&b| b & 0xC0 == 0x80).count();
     bytes.len() - continuation
+}
+
+/// Byte offsets of character offsets of one text asked in ascending order, found in one walk
+/// over it: eight bytes at a time over the characters passed (counted by their lead bytes),
+/// where a walk by `char_indices` decoded each of them.
+pub(crate) struct CharCursor<'a> {
+    text: &'a [u8],
+    /// The character reached and its byte offset (the text's length past its last character).
+    char_at: usize,
+    byte_at: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    pub(crate) fn new(text: &'a str) -> CharCursor<'a> {
+        CharCursor { text: text.as_bytes(), char_at: 0, byte_at: 0 }
+    }
+
+    /// The byte offset of character `c` (the text's length past its last character), or of the
+    /// character reached when `c` lies before it: the cursor never goes back.
+    pub(crate) fn byte_of(&mut self, c: usize) -> usize {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        if c <= self.char_at {
+            return self.byte_at;
+        }
+        let b = self.text;
+        // Lead bytes to pass from `byte_at` on (the one there, character `char_at`'s, first):
+        // the next one after them starts character `c`.
+        let mut need = c - self.char_at;
+        let mut p = self.byte_at;
+        while let Some(word) = b.get(p..p + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            let w = u64::from_le_bytes(w);
+            // Bit 7 of each byte set and bit 6 clear: a continuation byte (see `count_char_starts`).
+            let continuation = ((w & !(w << 1) & HIGH) >> 7).wrapping_mul(ONES) >> 56;
+            let leads = 8 - continuation as usize;
+            if leads > need {
+                break;
+            }
+            need -= leads;
+            p += 8;
+        }
+        while p < b.len() {
+            if b[p] & 0xC0 != 0x80 {
+                if need == 0 {
+                    break;
+                }
+                need -= 1;
+            }
+            p += 1;
+        }
+        self.char_at = c;
+        self.byte_at = p;
+        p
+    }
 }
 
 impl<'a> CharIndex<'a> {
@@ -453,6 +509,25 @@ mod tests {
         let text = "ab政府x信息公开 12 é𠀀z".repeat(40);
         for end in (0..text.len()).filter(|&e| text.is_char_boundary(e)) {
             assert_eq!(count_char_starts(&text.as_bytes()[..end]), text[..end].chars().count(), "{end}");
+        }
+    }
+
+    #[test]
+    fn char_cursor_walks_as_char_indices() {
+        for text in ["ab政府x信息公开 12 é𠀀z".repeat(9), "a".repeat(40), "政".repeat(30), String::new()] {
+            let n = text.chars().count();
+            // The byte of every character, and past the end, from every step apart.
+            let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+            for step in 1..20 {
+                let mut cur = CharCursor::new(&text);
+                let mut c = 0;
+                while c <= n + 3 {
+                    assert_eq!(cur.byte_of(c), byte(c), "step {step} char {c}");
+                    // Asked again, or for a character before it: where it stands.
+                    assert_eq!(cur.byte_of(c.saturating_sub(1)), byte(c), "step {step} char {c}");
+                    c += step;
+                }
+            }
         }
     }
 

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::document::CharCursor;
 use crate::model::{Blame, Fact, Issue, IssueCode, Report, Severity};
 
 use super::arith::{self, Grid};
@@ -26,15 +27,8 @@ const LOOK_BACK: usize = 120;
 
 /// Byte offsets of the character positions `pos` (ascending) in one pass.
 fn byte_offsets(text: &str, pos: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(pos.len());
-    let mut it = text.char_indices().enumerate().peekable();
-    for &p in pos {
-        while it.peek().is_some_and(|(i, _)| *i < p) {
-            it.next();
-        }
-        out.push(it.peek().map_or(text.len(), |(_, (b, _))| *b));
-    }
-    out
+    let mut cursor = CharCursor::new(text);
+    pos.iter().map(|&p| cursor.byte_of(p)).collect()
 }
 
 /// Whether the words before a fact place it in another year than `year`.

@@ -500,3 +500,14 @@ fn strict_decodings_keep_the_control_bytes() {
     }
     assert!(strict_ones > 1000, "{strict_ones}");
 }
+
+#[test]
+fn gb_common_table_is_the_block_of_common_characters() {
+    for lead in 0..=255u8 {
+        for trail in 0..=255u8 {
+            let want = matches!(lead, 0xA1..=0xA3 | 0xB0..=0xF7) && (0xA1..=0xFE).contains(&trail);
+            let got = (GB_COMMON[usize::from(lead)] >> 1) & GB_COMMON[usize::from(trail)] & 1 != 0;
+            assert_eq!(got, want, "{lead:02X} {trail:02X}");
+        }
+    }
+}

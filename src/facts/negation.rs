@@ -1,5 +1,9 @@
 //! Statements of absence (`未收到…申请`): a negator, then within reach what it negates.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 /// A statement of absence (SPEC §5, DOMAIN §10.3): a negator, then within reach
 /// one of `words`.
 pub(super) struct Negation {
@@ -89,26 +93,16 @@ pub(super) const NEGATOR_STARTS: [char; 4] = ['没', '未', '无', '不'];
 
 /// Whether `s` holds a character that starts a negator, or a zero stated after its subject.
 pub(super) fn may_negate(s: &str) -> bool {
-    // Read by lead byte (Han stepped over whole, none decoded): the UTF-8 of 没 未 无 不 and
-    // of 为零, 为0 (`NEGATOR_STARTS`, `has(s, "为零") || has(s, "为0")`).
-    // Byte by byte: E4 and E6 are lead bytes wherever they stand (a continuation byte is
-    // 0x80–0xBF), and the loads do not wait on one another as a step by each character's
-    // length would.
-    let b = s.as_bytes();
-    for i in 0..b.len() {
-        if matches!(b[i], 0xE4 | 0xE6) {
-            match &b[i..] {
-                [0xE6, 0xB2, 0xA1, ..] // 没
-                | [0xE6, 0x9C, 0xAA, ..] // 未
-                | [0xE6, 0x97, 0xA0, ..] // 无
-                | [0xE4, 0xB8, 0x8D, ..] // 不
-                | [0xE4, 0xB8, 0xBA, b'0', ..] // 为0
-                | [0xE4, 0xB8, 0xBA, 0xE9, 0x9B, 0xB6, ..] => return true, // 为零
-                _ => {}
-            }
-        }
-    }
-    false
+    // One packed (SIMD) search for the UTF-8 of 没 未 无 不 and of 为零, 为0
+    // (`NEGATOR_STARTS`, `has(s, "为零") || has(s, "为0")`): a loop over every byte of
+    // each sentence tested a third of its Han characters' lead bytes.
+    static NEGATION_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(["没", "未", "无", "不", "为零", "为0"])
+            .expect("negation marks automaton")
+    });
+    NEGATION_MARKS.is_match(s)
 }
 
 /// A zero stated after what it counts, ending its clause: `行政复议、行政诉讼案件均为零`,

@@ -180,7 +180,9 @@ impl Reader<'_> {
         let tokens = numbers::scan(s);
         let counted = tokens.iter().any(|t| t.unit.is_some_and(numbers::is_count_unit));
         let carry = std::mem::take(&mut self.carry);
-        if !counted && !may_negate(s) {
+        // Known here when no number counts (most sentences); else read where needed.
+        let negates = if counted { None } else { Some(may_negate(s)) };
+        if negates == Some(false) {
             // Only the words of requests matter to the next sentence (read if it asks).
             let cut = s.len();
             self.carry = Carry { keys: Vec::new(), requests: Requests::Unread(cp.s, cut) };
@@ -311,7 +313,7 @@ impl Reader<'_> {
                 frame: restated.filter(|_| !other_year(context, window, self.year)),
             });
         }
-        self.negations(s, &cp, start, end, &tokens, &found);
+        self.negations(s, &cp, start, end, &tokens, &found, negates);
         self.carry = Carry { keys, requests: Requests::Known(requests || words.requests) };
     }
 
@@ -324,9 +326,10 @@ impl Reader<'_> {
         end: usize,
         tokens: &[NumberToken],
         found: &[&'static str],
+        negates: Option<bool>,
     ) {
-        // Most sentences hold no negator at all.
-        if !may_negate(s) {
+        // Most sentences hold no negator at all (`negates`: whether `s` may, if known).
+        if !negates.unwrap_or_else(|| may_negate(s)) {
             return;
         }
         let mut done: Vec<&'static str> = found.to_vec();

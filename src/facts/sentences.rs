@@ -170,6 +170,36 @@ pub(super) fn segments(text: &str, heads: &[usize], excl: &[(usize, usize)]) -> 
     out
 }
 
+/// The byte offset of the first character of `s` for which `gap` holds, where every such
+/// character is ASCII whitespace, `|` or led by C2, E1, E2, E3 or EF: only the characters led by
+/// those bytes are decoded, every other byte is passed over by one look-up (most sentences hold
+/// no gap, and were walked a character at a time, their ASCII too).
+fn first_gap(s: &str, gap: impl Fn(char) -> bool) -> Option<usize> {
+    static MAY_GAP: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            t[i] = matches!(i as u8, 0x09..=0x0D | b' ' | b'|' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+            i += 1;
+        }
+        t
+    };
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !MAY_GAP[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next()?;
+        if gap(c) {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
 /// A sentence with its whitespace removed, mapped back to the text.
 pub(super) struct Compact<'a> {
     pub(super) s: Cow<'a, str>,
@@ -188,7 +218,7 @@ impl<'a> Compact<'a> {
         // Gaps and bullets are ASCII or led by C2, E1, E2, E3, EF: only those characters are
         // decoded, Han is stepped over (`chars_led`).
         let decoded = |b: u8| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
-        let Some((first_gap, _)) = crate::charset::chars_led(raw, decoded).find(|&(_, c)| gap(c)) else {
+        let Some(first_gap) = first_gap(raw, gap) else {
             return Compact { s: Cow::Borrowed(raw), runs: None, base: start };
         };
         let mut s = String::with_capacity(raw.len());
@@ -288,6 +318,30 @@ impl<'a> Compact<'a> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn first_gap_is_the_first_gap_character() {
+        let gap = |c: char| crate::charset::is_whitespace(c) || matches!(c, '\u{200b}' | '\u{feff}' | '|' | '｜');
+        let decoded = |b: u8| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        let pieces =
+            ["政府", "，", "。", "a", "1", " ", "\t", "|", "｜", "\u{a0}", "\u{85}", "\u{ad}", "\u{1680}", "\u{2003}"]
+                .into_iter()
+                .chain(["\u{200b}", "\u{2028}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{3001}", "\u{feff}", "“", "😀"]);
+        let pieces: Vec<&str> = pieces.collect();
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 9) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(1);
+            let want = crate::charset::chars_led(&s, decoded).find(|&(_, c)| gap(c)).map(|(k, _)| k);
+            assert_eq!(super::first_gap(&s, gap), want, "{s:?}");
+        }
+    }
     use super::{is_sentence_end, is_soft_break, segments, Compact, Segment};
 
     /// The compact copy as first written: a text offset for every byte kept.

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use crate::document::{CharIndex, Document, Span};
+use crate::document::{CharCursor, CharIndex, Document, Span};
 use crate::tables::template;
 
 /// Character spans of the lines of `doc.text` that are rows or labels of a table
@@ -30,15 +30,14 @@ pub(crate) fn text_table_spans_indexed(doc: &Document, idx: &CharIndex<'_>) -> V
     // The document's own tables (HTML) are tables already: their lines are not looked at.
     let mut own: Vec<(usize, usize)> = Vec::new();
     if !doc.tables.is_empty() {
-        let mut chars = text.char_indices().enumerate();
+        // The byte of the first character from `c` on not taken yet, which it takes.
+        let mut cursor = CharCursor::new(text);
+        let mut next = 0usize;
         for t in doc.tables.iter().filter(|t| !is_prose_table(t)) {
             let mut byte_of = |c: usize| {
-                for (ci, (b, _)) in chars.by_ref() {
-                    if ci >= c {
-                        return b;
-                    }
-                }
-                text.len()
+                let ci = c.max(next);
+                next = ci + 1;
+                cursor.byte_of(ci)
             };
             let a = byte_of(t.span[0]);
             let b = if t.span[1] > t.span[0] { byte_of(t.span[1]) } else { a };

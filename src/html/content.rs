@@ -28,14 +28,23 @@ pub(super) struct Content<'a> {
 }
 
 impl<'a> Content<'a> {
+    #[cfg(test)]
     pub(super) fn new(a: &'a Arena) -> Content<'a> {
+        Content::counted(a, &[])
+    }
+
+    /// [`Content::new`] with the non-space characters of the text nodes `known` gives
+    /// (`read_panel` counts those it reads).
+    pub(super) fn counted(a: &'a Arena, known: &[Option<u32>]) -> Content<'a> {
         let len = a.nodes.len();
         let mut count = vec![0u32; len];
         for i in (0..len).rev() {
             let n = &a.nodes[i];
             match n.tag {
                 Tag::Skip => continue,
-                Tag::Text => count[i] = non_ws_chars(a.text_of(i as u32)),
+                Tag::Text => {
+                    count[i] = known.get(i).copied().flatten().unwrap_or_else(|| non_ws_chars(a.text_of(i as u32)));
+                }
                 _ => {}
             }
             if n.parent != NONE {

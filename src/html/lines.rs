@@ -14,6 +14,8 @@ pub(super) struct Lines {
     pub(super) last: char,
     pub(super) pre: u32,
     pub(super) done: Vec<String>,
+    /// Whitespace characters pushed so far (`charset::is_whitespace`).
+    pub(super) spaces: usize,
 }
 
 impl Lines {
@@ -47,6 +49,7 @@ impl Lines {
             if invisible {
                 continue;
             }
+            self.spaces += 1;
             if c == '\n' && self.pre > 0 {
                 self.brk();
                 continue;

@@ -51,12 +51,16 @@ pub(super) enum PanelEvent {
 }
 
 /// Label/value pairs from every line and table row of the whole page (furniture included),
-/// and the texts of the cells it read (those holding no nested table), for the grids.
-pub(super) fn read_panel(a: &Arena) -> (Vec<PanelEntry>, CellTexts) {
+/// the texts of the cells it read (those holding no nested table), for the grids, and the
+/// characters other than whitespace of each text node it read (`lines::non_ws_chars`), for
+/// the content's counts: its lines see every whitespace character, so only the characters
+/// are counted again.
+pub(super) fn read_panel(a: &Arena) -> (Vec<PanelEntry>, CellTexts, Vec<Option<u32>>) {
     let mut texts = CellTexts::default();
     if a.nodes.is_empty() {
-        return (Vec::new(), texts);
+        return (Vec::new(), texts, Vec::new());
     }
+    let mut counted: Vec<Option<u32>> = vec![None; a.nodes.len()];
     let mut events = Vec::new();
     let mut lines = Lines::default();
     let mut walk = Walk::new(0);
@@ -64,7 +68,13 @@ pub(super) fn read_panel(a: &Arena) -> (Vec<PanelEntry>, CellTexts) {
     while let Some((i, enter)) = walk.next(a) {
         match a.tag(i) {
             Tag::Skip => walk.skip(),
-            Tag::Text if enter => lines.push(a.text_of(i)),
+            Tag::Text if enter => {
+                let text = a.text_of(i);
+                let spaces = lines.spaces;
+                lines.push(text);
+                let chars = crate::document::count_char_starts(text.as_bytes());
+                counted[i as usize] = Some(u32::try_from(chars - (lines.spaces - spaces)).unwrap_or(u32::MAX));
+            }
             Tag::Br if enter => lines.brk(),
             Tag::Pre => lines.pre(enter),
             Tag::Tr if enter => {
@@ -116,5 +126,5 @@ pub(super) fn read_panel(a: &Arena) -> (Vec<PanelEntry>, CellTexts) {
         }
     }
     merge(&mut out, panel::scan_lines(batch.iter().map(String::as_str)));
-    (out, texts)
+    (out, texts, counted)
 }

@@ -588,3 +588,22 @@ fn scan_kinds_by_name() {
         assert_eq!(scan_kind(name), *kind, "{name:?}");
     }
 }
+
+#[test]
+fn panel_counts_each_text_node_as_non_ws_chars() {
+    // The counts the panel's walk hands the content reader are the ones it would make.
+    let spaced = "<p>\u{3000}政府\u{a0}信息 \n 公开\u{200b}\u{2003}x\u{1680}</p><pre>a\n b</pre><table><tr><td> 1 </td><td>\t2</td></tr></table>";
+    for html in [SHANGHAI, spaced] {
+        let doc = Html::parse_document(html);
+        let (arena, _) = Arena::build(&doc);
+        let (_, _, counted) = read_panel(&arena);
+        let mut known = 0;
+        for (i, n) in counted.iter().enumerate() {
+            if let Some(n) = n {
+                known += 1;
+                assert_eq!(*n, super::lines::non_ws_chars(arena.text_of(i as u32)), "node {i}");
+            }
+        }
+        assert!(known > 3, "{known}");
+    }
+}

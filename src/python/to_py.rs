@@ -50,11 +50,20 @@ impl From<std::convert::Infallible> for SerError {
 const MAX_CACHED_KEYS: usize = 4096;
 
 /// Python strings for dict keys, made once: struct field names by address, map keys by content.
+/// And the last long string value made, with its text: the facts of one sentence each quote
+/// it, and a repeat is that object again rather than another decoding of its UTF-8.
 #[derive(Default)]
 pub(super) struct Keys {
     fields: FastMap<(usize, usize), Py<PyString>>,
     names: FastMap<String, Py<PyString>>,
+    last_text: String,
+    last: Option<Py<PyString>>,
 }
+
+/// String values of these lengths are compared with the last such one: shorter ones cost
+/// about as much to make as to compare, longer ones (a report's text) are made once anyway.
+const REUSED_MIN: usize = 64;
+const REUSED_MAX: usize = 4096;
 
 impl Keys {
     fn field<'py>(&mut self, py: Python<'py>, key: &'static str) -> Bound<'py, PyString> {
@@ -63,6 +72,27 @@ impl Keys {
             .or_insert_with(|| PyString::intern(py, key).unbind())
             .bind(py)
             .clone()
+    }
+
+    /// The Python string of a string value (see [`Keys`]).
+    fn value<'py>(&mut self, py: Python<'py>, v: &str) -> Bound<'py, PyString> {
+        if !(REUSED_MIN..=REUSED_MAX).contains(&v.len()) {
+            return PyString::new(py, v);
+        }
+        if let Some(last) = self.last.as_ref().filter(|_| self.last_text == v) {
+            return last.bind(py).clone();
+        }
+        let s = PyString::new(py, v);
+        self.last_text.clear();
+        self.last_text.push_str(v);
+        self.last = Some(s.clone().unbind());
+        s
+    }
+
+    /// Forgets the last string value (a conversion's values are not the next one's).
+    fn forget_value(&mut self) {
+        self.last = None;
+        self.last_text.clear();
     }
 
     fn name<'py>(&mut self, py: Python<'py>, key: &str) -> Bound<'py, PyString> {
@@ -269,7 +299,7 @@ impl<'a, 'py> serde::Serializer for ToPy<'a, 'py> {
         Ok(PyString::new(self.py, v.encode_utf8(&mut buf)).into_any())
     }
     fn serialize_str(self, v: &str) -> PyOut<'py> {
-        Ok(PyString::new(self.py, v).into_any())
+        Ok(self.keys.value(self.py, v).into_any())
     }
     fn serialize_bytes(self, v: &[u8]) -> PyOut<'py> {
         let items = v.iter().map(|&b| self.int(b.into())).collect::<Result<Vec<_>, _>>()?;
@@ -498,5 +528,8 @@ pub(super) fn to_py<'py, T: Serialize + ?Sized>(
     keys: &mut Keys,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    value.serialize(ToPy { py, keys }).map_err(|e| e.0)
+    keys.forget_value();
+    let out = value.serialize(ToPy { py, keys: &mut *keys }).map_err(|e| e.0);
+    keys.forget_value();
+    out
 }

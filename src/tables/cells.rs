@@ -132,16 +132,23 @@ pub(super) fn scale(n: Number, factor: f64) -> Number {
 
 /// Reads one cell's text in a column of `kind`.
 pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
-    let make = |value: Option<Number>, state: CellState| CellReading {
-        value,
-        raw: raw.trim_matches(is_space).to_string(),
-        state,
-        span,
-        inferred: false,
-        evidence: None,
-    };
+    let (value, state) = cell_value(raw, kind);
+    CellReading { value, raw: raw.trim_matches(is_space).to_string(), state, span, inferred: false, evidence: None }
+}
+
+/// The state of a cell's text as [`parse_cell`] reads it, without the reading (the grid
+/// reader asks whether a cell is a value for each cell of its grids).
+pub(crate) fn cell_state(raw: &str, kind: ColKind) -> CellState {
+    cell_value(raw, kind).1
+}
+
+/// [`parse_cell`]'s value and state.
+fn cell_value(raw: &str, kind: ColKind) -> (Option<Number>, CellState) {
     // Most value cells print ASCII digits only: nothing to fold, and no space to split at.
     let digits_only = !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit());
+    if !digits_only && is_label_text(raw) {
+        return (None, CellState::Text);
+    }
     let folded: Cow<'_, str> = if digits_only {
         Cow::Borrowed(raw)
     } else {
@@ -151,26 +158,44 @@ pub fn parse_cell(raw: &str, span: Span, kind: ColKind) -> CellReading {
         Cow::Owned(folded)
     };
     if !digits_only && splits_numbers(raw) {
-        return make(None, CellState::Text);
+        return (None, CellState::Text);
     }
     if folded.is_empty() {
-        return make(None, CellState::Blank);
+        return (None, CellState::Blank);
     }
     if NA_TOKENS.contains(&&*folded) {
-        return make(None, CellState::Na);
+        return (None, CellState::Na);
     }
     // Zero written as a numeral (`零`, `〇`).
     if matches!(&*folded, "零" | "〇") {
-        return make(Some(Number::Int(0)), CellState::Zero);
+        return (Some(Number::Int(0)), CellState::Zero);
     }
     // A number holds a digit (a label cell holds none).
     if !folded.bytes().any(|b| b.is_ascii_digit()) {
-        return make(None, CellState::Text);
+        return (None, CellState::Text);
     }
     match parse_number_text(&folded, kind).or_else(|| parse_number_text(&without_note(&folded)?, kind)) {
-        Some(v) => make(Some(v), number_state(v)),
-        None => make(None, CellState::Text),
+        Some(v) => (Some(v), number_state(v)),
+        None => (None, CellState::Text),
     }
+}
+
+/// The most characters other than spaces of a word [`cell_value`] reads as a value without a
+/// digit: `NA_TOKENS` (`不适用`, `—/—`), `零`, `〇`.
+const MAX_VALUE_WORD: usize = 3;
+
+/// A cell text [`cell_value`] reads as `Text` for want of a digit, told without folding it (most
+/// label cells): no digit, ASCII or full-width, and more characters other than spaces than any
+/// word read as a value has.
+fn is_label_text(raw: &str) -> bool {
+    let mut n = 0usize;
+    for c in raw.chars() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            return false;
+        }
+        n += usize::from(!is_space(c));
+    }
+    n > MAX_VALUE_WORD
 }
 
 /// A folded cell text without its notes in brackets (`3(含2件转办)`, `5(注)`), when the note
@@ -302,6 +327,16 @@ mod tests {
     fn v(raw: &str, kind: ColKind) -> (Option<f64>, &'static str) {
         let c = parse_cell(raw, [0, 0], kind);
         (c.value.map(Number::as_f64), c.state.as_str())
+    }
+
+    #[test]
+    fn words_read_as_values_are_short_and_label_text_is_text() {
+        for w in NA_TOKENS.iter().chain(&["零", "〇"]) {
+            assert!(w.chars().count() <= MAX_VALUE_WORD, "{w}");
+        }
+        assert!(is_label_text("（一）予以公开") && !is_label_text("３件以上") && !is_label_text(" 不 适 用 "));
+        assert_eq!(cell_value(" 不 适 用 ", ColKind::Signed).1, CellState::Na);
+        assert_eq!(cell_value("\u{3000}—/—", ColKind::Signed).1, CellState::Na);
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::document::{Document, Table};
+use crate::document::{CharCursor, Document, Table};
 use crate::model::{CellState, Issue, TableReading};
 
 use super::cells::{self, fold, is_space, ColKind};
@@ -114,9 +114,9 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
             push_marked(&mut out, c, cell);
             continue;
         }
-        let parsed = cells::parse_cell(&cell.text, cell.span, ColKind::Signed);
+        let state = cells::cell_state(&cell.text, ColKind::Signed);
         let key = compact(&cell.text);
-        let value_like = parsed.state != CellState::Text
+        let value_like = state != CellState::Text
             || (cells::has_digit(&key) && cells::parse_number_text(cells::strip_approx(&key), ColKind::Yuan).is_some())
             || is_number_list(&cell.text);
         if !value_like && split_glued_item(&mut out, c, &cell.text, cell.span) {
@@ -266,7 +266,7 @@ fn glued_item_value(before: &str, text: &str) -> Option<usize> {
 /// Several numbers in one cell, separated by spaces (`3 0 0 2`): values, not a label.
 fn is_number_list(s: &str) -> bool {
     let words: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
-    words.len() > 1 && words.iter().all(|w| cells::parse_cell(w, [0, 0], ColKind::Signed).state != CellState::Text)
+    words.len() > 1 && words.iter().all(|w| cells::cell_state(w, ColKind::Signed) != CellState::Text)
 }
 
 /// Whether a cell's text prints several numbers a space apart (`3 0 0 2`, `2 5 8`).
@@ -514,16 +514,8 @@ impl Layout {
     fn new(doc: &Document) -> Layout {
         let mut table_block = vec![usize::MAX; doc.tables.len()];
         let mut block_bytes = Vec::with_capacity(doc.blocks.len());
-        let mut it = doc.text.char_indices().map(|(b, _)| b).chain(std::iter::once(doc.text.len()));
-        let mut char_at = 0usize;
-        let mut byte_at = it.next().unwrap_or(0);
-        let mut byte_of = |c: usize| {
-            while char_at < c {
-                byte_at = it.next().unwrap_or(doc.text.len());
-                char_at += 1;
-            }
-            byte_at
-        };
+        let mut cursor = CharCursor::new(&doc.text);
+        let mut byte_of = |c: usize| cursor.byte_of(c);
         for (k, blk) in doc.blocks.iter().enumerate() {
             if let crate::document::BlockKind::Table(t) = blk.kind {
                 if let Some(slot) = table_block.get_mut(t) {
