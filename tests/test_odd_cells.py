@@ -413,7 +413,7 @@ def test_fees_under_a_header_in_yuan_are_read_in_ten_thousands(header: str) -> N
         if fees is None or "本年收费金额（单位：万元）" not in page:
             continue
         yuan = f"{fees * 10000:.2f}".rstrip("0").rstrip(".")
-        changed = re.sub(r"(行政事业性收费</td>\s*<td[^>]*>)[^<]*(</td>)", lambda m: m.group(1) + yuan + m.group(2), page, count=1)
+        changed = re.sub(r"(行政事业性收费</td>\s*<td[^>]*>)[^<]*(</td>)", rf"\g<1>{yuan}\g<2>", page, count=1)
         changed = changed.replace("本年收费金额（单位：万元）", header)
         read = parse(changed.encode("utf-8")).tables["proactive"]["cells"]["fees"]["amount_10k_yuan"]
         assert read["raw"] == yuan and read["value"] == pytest.approx(fees, abs=1e-6), (path.name, read)
@@ -424,7 +424,7 @@ def test_a_procurement_total_under_a_header_in_ten_thousands_is_read_in_yuan() -
     # taken as it stands.
     checked = 0
     for path in GOLDS:
-        gold, page = _page(path, "html-spans")
+        _, page = _page(path, "html-spans")
         m = re.search(r"(政府集中采购</td>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*>)([^<]*)(</td>)", page)
         if not m or "采购总金额" not in page:
             continue

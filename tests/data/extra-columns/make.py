@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -171,27 +170,12 @@ def main() -> None:
                 what = f"html-spans with {change_what}"
                 html = change(page).encode("utf-8")
                 stem = f"{slug}.{name}"
-                for tool, (ext, fn, how) in PAGE_TOOLS.items():
-                    out = HERE / f"{stem}.{tool}{ext}"
-                    layouts.write(out, fn(html), layouts.derived_gold(gold, path, out, f"{what} → {how}", classic=True))
-                src = tmp / f"{stem}.html"
-                src.write_bytes(html)
-                layouts.soffice([src], "pdf:writer_web_pdf_Export", tmp, tmp)
-                lo = HERE / f"{stem}.libreoffice.pdf"
-                shutil.copy(tmp / f"{stem}.pdf", lo)
-                layouts.write(
-                    lo, lo.read_bytes(), layouts.derived_gold(gold, path, lo, f"{what} → LibreOffice PDF", classic=True)
-                )
+                lo, ch = layouts.page_through_tools(html, stem, HERE, tmp, gold, path, what, PAGE_TOOLS)
                 raw = HERE / f"{stem}.libreoffice.pdftotext.txt"
                 layouts.write(
                     raw,
                     layouts.pdftotext(lo, layout=False),
                     layouts.derived_gold(gold, path, raw, f"{what} → LibreOffice PDF → pdftotext", classic=True),
-                )
-                ch = HERE / f"{stem}.chromium.pdf"
-                layouts.chromium_pdf(src, ch, tmp)
-                layouts.write(
-                    ch, ch.read_bytes(), layouts.derived_gold(gold, path, ch, f"{what} → Chromium PDF", classic=True)
                 )
                 if name in CHROMIUM_TEXT:
                     out = HERE / f"{stem}.chromium.pdftotext.txt"

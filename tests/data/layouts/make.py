@@ -234,6 +234,27 @@ def chromium_pdf(html_path: Path, pdf: Path, tmp: Path) -> None:
     ], timeout=120)
 
 
+def page_through_tools(
+    html: bytes, stem: str, out_dir: Path, tmp: Path, gold: dict, gold_path: Path, what: str, page_tools: dict
+) -> tuple[Path, Path]:
+    """`html` (a gold file's page, changed as `what` says) through each of `page_tools` (name →
+    (suffix, tool, how)) and as LibreOffice's and Chromium's PDFs, each written beside its gold in
+    `out_dir` (`stem.<tool><suffix>`, `stem.libreoffice.pdf`, `stem.chromium.pdf`); the two PDFs."""
+    for tool, (ext, fn, how) in page_tools.items():
+        out = out_dir / f"{stem}.{tool}{ext}"
+        write(out, fn(html), derived_gold(gold, gold_path, out, f"{what} → {how}", classic=True))
+    src = tmp / f"{stem}.html"
+    src.write_bytes(html)
+    soffice([src], "pdf:writer_web_pdf_Export", tmp, tmp)
+    lo = out_dir / f"{stem}.libreoffice.pdf"
+    shutil.copy(tmp / f"{stem}.pdf", lo)
+    write(lo, lo.read_bytes(), derived_gold(gold, gold_path, lo, f"{what} → LibreOffice PDF", classic=True))
+    ch = out_dir / f"{stem}.chromium.pdf"
+    chromium_pdf(src, ch, tmp)
+    write(ch, ch.read_bytes(), derived_gold(gold, gold_path, ch, f"{what} → Chromium PDF", classic=True))
+    return lo, ch
+
+
 def pdftotext(pdf: Path, layout: bool, raw: bool = False, page_breaks: bool = True) -> bytes:
     """`pdftotext` with `-layout`, plain (reading order), or `-raw` (the content stream's order);
     without `page_breaks`, `-nopgbrk` (no form feed between pages)."""

@@ -17,7 +17,6 @@ Usage, from the repository root: ``python tests/data/table4-shapes/make.py``
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -48,30 +47,29 @@ def _table(*rows: str) -> str:
     return '<table border="1" cellspacing="0"><tbody>' + "".join(rows) + "</tbody></table>"
 
 
+def _review(t4: dict) -> str:
+    """The review table: 行政复议 over its five columns and its row of values."""
+    return _table(_tr(_td("行政复议", ' colspan="5"')), _tr(*map(_td, COLUMNS)), _tr(*map(_td, t4["review"])))
+
+
 def split(t4: dict) -> str:
     """Two tables: 行政复议 over its five columns, then 行政诉讼 over its two groups' ten."""
-    review = _table(
-        _tr(_td("行政复议", ' colspan="5"')), _tr(*map(_td, COLUMNS)), _tr(*map(_td, t4["review"]))
-    )
     litigation = _table(
         _tr(_td("行政诉讼", ' colspan="10"')),
         _tr(_td("未经复议直接起诉", ' colspan="5"'), _td("复议后起诉", ' colspan="5"')),
         _tr(*map(_td, COLUMNS * 2)),
         _tr(*map(_td, t4["litigation_direct"] + t4["litigation_after_review"])),
     )
-    return review + "\n" + litigation
+    return _review(t4) + "\n" + litigation
 
 
 def rows(t4: dict) -> str:
     """The review table, then a table of lawsuits with a row for each kind."""
-    review = _table(
-        _tr(_td("行政复议", ' colspan="5"')), _tr(*map(_td, COLUMNS)), _tr(*map(_td, t4["review"]))
-    )
     litigation = _table(
         _tr(_td("行政诉讼"), *map(_td, COLUMNS)),
         *(_tr(_td(name), *map(_td, t4[key])) for key, name in GROUPS[1:]),
     )
-    return review + "\n" + litigation
+    return _review(t4) + "\n" + litigation
 
 
 def transposed(t4: dict) -> str:
@@ -125,27 +123,14 @@ def main() -> None:
                 stem = f"{slug}.{name}"
                 out = HERE / f"{stem}.html"
                 layouts.write(out, html, layouts.derived_gold(gold, path, out, what, classic=True))
-                for tool, (ext, fn, how) in PAGE_TOOLS.items():
-                    out = HERE / f"{stem}.{tool}{ext}"
-                    layouts.write(out, fn(html), layouts.derived_gold(gold, path, out, f"{what} → {how}", classic=True))
-                src = tmp / f"{stem}.html"
-                src.write_bytes(html)
-                layouts.soffice([src], "pdf:writer_web_pdf_Export", tmp, tmp)
-                lo = HERE / f"{stem}.libreoffice.pdf"
-                shutil.copy(tmp / f"{stem}.pdf", lo)
-                layouts.write(
-                    lo, lo.read_bytes(), layouts.derived_gold(gold, path, lo, f"{what} → LibreOffice PDF", classic=True)
-                )
+                lo, _ = layouts.page_through_tools(html, stem, HERE, tmp, gold, path, what, PAGE_TOOLS)
                 out = HERE / f"{stem}.libreoffice.pdftotext-layout.txt"
                 layouts.write(
                     out,
                     layouts.pdftotext(lo, layout=True),
-                    layouts.derived_gold(gold, path, out, f"{what} → LibreOffice PDF → pdftotext -layout", classic=True),
-                )
-                ch = HERE / f"{stem}.chromium.pdf"
-                layouts.chromium_pdf(src, ch, tmp)
-                layouts.write(
-                    ch, ch.read_bytes(), layouts.derived_gold(gold, path, ch, f"{what} → Chromium PDF", classic=True)
+                    layouts.derived_gold(
+                        gold, path, out, f"{what} → LibreOffice PDF → pdftotext -layout", classic=True
+                    ),
                 )
 
 
