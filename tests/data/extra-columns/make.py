@@ -145,18 +145,10 @@ PAGES = {
 LAYOUT_TEXT = ("no-other", "notes")
 CHROMIUM_TEXT = ("notes",)
 
-PAGE_TOOLS = {
-    "pandoc-gfm": (".md", lambda h: layouts.pandoc(h, "html", "gfm"), f"{layouts.TOOLS['pandoc']} -f html -t gfm"),
-    # (html2text prints a table's rows without their outer pipes: a header row of two cells
-    # holds one.)
-    "html2text": (".md", layouts.html2text_md, f"{layouts.TOOLS['html2text']} HTML2Text(body_width=0).handle"),
-    "w3m": (".txt", layouts.w3m_text, f"{layouts.TOOLS['w3m']} -dump -cols 200"),
-    "elinks": (".txt", layouts.elinks_text, f"{layouts.TOOLS['elinks']} -dump -dump-width 200"),
-    # (These two flatten the header's spans: only a subtotal's word and the arithmetic say
-    # where the column stands.)
-    "lynx": (".txt", layouts.lynx_text, f"{layouts.TOOLS['lynx']} -dump -nolist"),
-    "markitdown": (".md", layouts.markitdown_html_md, f"{layouts.TOOLS['markitdown']} convert_stream (.html)"),
-}
+# (html2text prints a table's rows without their outer pipes: a header row of two cells holds
+# one. Lynx and markitdown flatten the header's spans: only a subtotal's word and the arithmetic
+# say where the column stands.)
+PAGE_TOOLS = {k: layouts.HTML_TOOLS[k] for k in ("pandoc-gfm", "html2text", "w3m", "elinks", "lynx", "markitdown")}
 
 
 def main() -> None:

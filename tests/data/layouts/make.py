@@ -234,6 +234,17 @@ def chromium_pdf(html_path: Path, pdf: Path, tmp: Path) -> None:
     ], timeout=120)
 
 
+#: Tools that take a page: name → (suffix, tool, how it was called), for `page_through_tools`.
+HTML_TOOLS: dict[str, tuple[str, Callable[[bytes], bytes], str]] = {
+    "pandoc-gfm": (".md", lambda h: pandoc(h, "html", "gfm"), f"{TOOLS['pandoc']} -f html -t gfm"),
+    "html2text": (".md", lambda h: html2text_md(h), f"{TOOLS['html2text']} HTML2Text(body_width=0).handle"),
+    "w3m": (".txt", lambda h: w3m_text(h), f"{TOOLS['w3m']} -dump -cols 200"),
+    "elinks": (".txt", lambda h: elinks_text(h), f"{TOOLS['elinks']} -dump -dump-width 200"),
+    "lynx": (".txt", lambda h: lynx_text(h), f"{TOOLS['lynx']} -dump -nolist"),
+    "markitdown": (".md", lambda h: markitdown_html_md(h), f"{TOOLS['markitdown']} convert_stream (.html)"),
+}
+
+
 def page_through_tools(
     html: bytes, stem: str, out_dir: Path, tmp: Path, gold: dict, gold_path: Path, what: str, page_tools: dict
 ) -> tuple[Path, Path]:

@@ -102,12 +102,7 @@ def with_shape(page: str, t4: dict, shape) -> str:
     return page[:start] + shape(t4) + page[end:]
 
 
-PAGE_TOOLS = {
-    "pandoc-gfm": (".md", lambda h: layouts.pandoc(h, "html", "gfm"), f"{layouts.TOOLS['pandoc']} -f html -t gfm"),
-    "html2text": (".md", layouts.html2text_md, f"{layouts.TOOLS['html2text']} HTML2Text(body_width=0).handle"),
-    "w3m": (".txt", layouts.w3m_text, f"{layouts.TOOLS['w3m']} -dump -cols 200"),
-    "lynx": (".txt", layouts.lynx_text, f"{layouts.TOOLS['lynx']} -dump -nolist"),
-}
+PAGE_TOOLS = {k: layouts.HTML_TOOLS[k] for k in ("pandoc-gfm", "html2text", "w3m", "lynx")}
 
 
 def main() -> None:
