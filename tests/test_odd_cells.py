@@ -438,3 +438,13 @@ def test_a_procurement_total_under_a_header_in_ten_thousands_is_read_in_yuan() -
         assert read["raw"] == wan and read["value"] == pytest.approx(yuan), (path.name, read)
         checked += 1
     assert checked >= 10
+
+
+@pytest.mark.parametrize("path", documents(DATA / "page-layouts"), ids=lambda p: p.name)
+def test_a_report_inside_a_sites_layout_table_through_text_tools(path: Path) -> None:
+    # The report set in a layout table beside a sidebar (tests/data/page-layouts): w3m prints
+    # the sidebar's `导航` on a line of the report's tables, left of their frame, which ended
+    # them (25 of 200 cells read). Every cell read.
+    gold = json.loads(path.with_name(path.name[: -len(path.suffix)] + ".gold.json").read_text(encoding="utf-8"))
+    score = score_cells(parse(path), scored_gold(gold), path.name)
+    assert score.wrong == 0 and score.right == score.total > 150, score.misses[:5]

@@ -20,6 +20,26 @@ fn is_box_horizontal(c: char) -> bool {
     matches!(c, '─' | '━' | '═' | '┄' | '┈' | '╌')
 }
 
+/// `line` from display column `margin` on (a wide character two columns), or from character
+/// `margin` (Links pads by characters), where a border starts there; else `None`.
+fn beyond_margin(line: &str, margin: usize) -> Option<&str> {
+    if margin == 0 || line.len() <= margin {
+        return None;
+    }
+    let starts_border = |s: &str| s.starts_with(|c: char| is_box(c) || c == '|' || c == '+');
+    let mut width = 0;
+    for (n, (at, c)) in line.char_indices().enumerate() {
+        if (width == margin || n == margin) && starts_border(&line[at..]) {
+            return Some(&line[at..]);
+        }
+        if width > margin && n > margin {
+            return None;
+        }
+        width += if is_wide(c) { 2 } else { 1 };
+    }
+    None
+}
+
 /// Whether a line is part of a bordered table: it starts (after indentation) with a border.
 fn table_line(line: &str) -> bool {
     let t = line.trim_start();
@@ -64,7 +84,7 @@ pub(super) fn ascii_border_line(line: &str) -> bool {
 
 /// A bordered table starting at line `i`: the line after it and the table. Starts at a top
 /// border (`┌`, `╔`, `+-`); ends at the last line of the border's block.
-pub(super) fn bordered_table(lines: &[&str], i: usize) -> Option<(usize, RawTable)> {
+pub(super) fn bordered_table<'a>(lines: &[&'a str], i: usize) -> Option<(usize, RawTable)> {
     let first = lines[i].trim_start();
     let boxed = first.starts_with(['┌', '╔', '┏']);
     if !(boxed || first.starts_with('+') && ascii_border_line(first)) {
@@ -74,12 +94,29 @@ pub(super) fn bordered_table(lines: &[&str], i: usize) -> Option<(usize, RawTabl
     if i > 0 && table_line(lines[i - 1]) {
         return None;
     }
-    let end =
-        (i..lines.len().min(i + MAX_LINES)).find(|&j| !table_line(lines[j])).unwrap_or(lines.len().min(i + MAX_LINES));
+    // The frame's left edge: a line with text left of it (a page's sidebar beside the table,
+    // `导航    │…│`, w3m printing a layout table's cell next to the one holding the table)
+    // is the table's from the edge on.
+    let margin = lines[i].len() - first.len();
+    let sidebar = |line: &'a str| -> Option<&'a str> {
+        let rest = beyond_margin(line, margin)?;
+        table_line(rest).then_some(rest)
+    };
+    let last = lines.len().min(i + MAX_LINES);
+    let end = (i..last).find(|&j| !table_line(lines[j]) && sidebar(lines[j]).is_none()).unwrap_or(last);
     if end - i < 3 {
         return None;
     }
-    let lines = &lines[i..end];
+    // (Such a line's text left of the edge is blanked: the frame stays where it is drawn.)
+    let edged: Vec<std::borrow::Cow<'a, str>> = lines[i..end]
+        .iter()
+        .map(|&l| match sidebar(l) {
+            Some(rest) if !table_line(l) => format!("{}{rest}", " ".repeat(margin)).into(),
+            _ => l.into(),
+        })
+        .collect();
+    let edged: Vec<&str> = edged.iter().map(|l| &**l).collect();
+    let lines = &edged[..];
     // Text browsers pad cells by display width (a Chinese character two columns) or by
     // characters (Links): the measure under which the vertical borders line up, at fewer
     // distinct columns.
@@ -319,6 +356,18 @@ fn region_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_with_text_left_of_the_frame_is_the_tables_from_the_frame_on() {
+        // w3m: a sidebar cell's word on a line of a table set in the next cell.
+        let lines = ["    ┌──┬──┐", "    │a │1 │", "导航├──┼──┤", "    │b │2 │", "    └──┴──┘", "正文"];
+        let (end, t) = bordered_table(&lines, 0).expect("a table");
+        assert_eq!((end, t.n_rows, t.n_cols), (5, 2, 2));
+        assert_eq!(beyond_margin("导航├──┼──┤", 4), Some("├──┼──┤"));
+        // (Links pads by characters: the frame at character 4.)
+        assert_eq!(beyond_margin("导航甲乙│x│", 4), Some("│x│"));
+        assert_eq!(beyond_margin("导航说明文字很长│x│", 4), None);
+    }
 
     fn texts(t: &RawTable) -> Vec<Vec<String>> {
         (0..t.n_rows)
