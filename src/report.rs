@@ -477,9 +477,15 @@ pub fn parse_file(path: &str, opts: &Options) -> Result<Report, CoreError> {
         return Err(CoreError::TooLarge { size: bytes.len(), limit: opts.max_bytes });
     }
     // A `.md` file is Markdown however little markup it shows (mammoth writes tables as one
-    // paragraph a cell, with backslash escapes and no table syntax).
+    // paragraph a cell, with backslash escapes and no table syntax), unless it is all HTML
+    // (pandoc's GFM of a page whose tables nest is the page's HTML, no Markdown in it).
     let ext = std::path::Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    if opts.format.is_none() && matches!(ext.as_deref(), Some("md" | "markdown")) && sniff::sniff(&bytes).is_none() {
+    let html = || std::str::from_utf8(&bytes).is_ok_and(|t| sniff_text(t) == Format::Html);
+    if opts.format.is_none()
+        && matches!(ext.as_deref(), Some("md" | "markdown"))
+        && sniff::sniff(&bytes).is_none()
+        && !html()
+    {
         let opts = Options { format: Some(Format::Markdown), ..opts.clone() };
         return parse(Input::Bytes(&bytes), &opts);
     }

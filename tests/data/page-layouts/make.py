@@ -4,9 +4,9 @@
 A CMS page often sets its content in a layout table beside a sidebar (`导航`) and over a footer
 (`版权所有`); text browsers then print the report's tables inside that table's cell, with the
 sidebar's text on one of their lines, left of the frame (`导航    │…│`). The html-spans rendering
-of three real gold files is set so, and goes through html2text, w3m, ELinks and Lynx (pandoc's
-GFM keeps such a page as raw HTML and markitdown makes one pipe table of it: not read yet); each
-file is written beside its gold (the source gold's tables, nulls dropped,
+of three real gold files is set so, and goes through pandoc (GFM: the page's HTML as it is, its
+tables nesting), html2text, w3m, ELinks and Lynx (markitdown makes one pipe table of it: not
+read yet); each file is written beside its gold (the source gold's tables, nulls dropped,
 the metadata the page shows). Tools: those of tests/data/layouts/make.py.
 
 Usage, from the repository root: ``python tests/data/page-layouts/make.py``
@@ -26,7 +26,7 @@ import make as layouts  # noqa: E402
 from gongkai import _render  # noqa: E402
 
 GOLDS = ("pingtan-syq-2023", "shanghai-bgt-2019", "pingtan-czj-2021")
-TOOLS = ("html2text", "w3m", "elinks", "lynx")
+TOOLS = ("pandoc-gfm", "html2text", "w3m", "elinks", "lynx")
 
 
 def in_layout(page: str) -> str:
