@@ -98,7 +98,11 @@ pub(super) fn bordered_table<'a>(lines: &[&'a str], i: usize) -> Option<(usize, 
     // `导航    │…│`, w3m printing a layout table's cell next to the one holding the table)
     // is the table's from the edge on.
     let margin = lines[i].len() - first.len();
+    // A line that does not start with the frame, from the frame's edge on.
     let sidebar = |line: &'a str| -> Option<&'a str> {
+        if table_line(line) {
+            return None;
+        }
         let rest = beyond_margin(line, margin)?;
         table_line(rest).then_some(rest)
     };
@@ -111,8 +115,8 @@ pub(super) fn bordered_table<'a>(lines: &[&'a str], i: usize) -> Option<(usize, 
     let edged: Vec<std::borrow::Cow<'a, str>> = lines[i..end]
         .iter()
         .map(|&l| match sidebar(l) {
-            Some(rest) if !table_line(l) => format!("{}{rest}", " ".repeat(margin)).into(),
-            _ => l.into(),
+            Some(rest) => format!("{}{rest}", " ".repeat(margin)).into(),
+            None => l.into(),
         })
         .collect();
     let edged: Vec<&str> = edged.iter().map(|l| &**l).collect();

@@ -7,6 +7,7 @@ use crate::model::{
 };
 
 use super::cells::{self, ColKind};
+use super::rows;
 use super::solve::{self, Cand, Equation, RowSpec, Token};
 use super::template::{T3_CARRIED_FORWARD, T3_COLS, T3_RESULTS_TOTAL, T3_ROWS, T4_COLS, T4_GROUPS};
 
@@ -410,6 +411,23 @@ pub(super) fn review(mut row: RowIn, span: Span, issues: &mut Vec<Issue>) -> Tab
     }
     // Issue paths name the flat columns `review.upheld` etc. already.
     TableReading { format: TableFormat::Other, cells, extra_rows: Vec::new(), span }
+}
+
+/// Table 4 as one row of its 15 values in the form's order (group by group, each value already
+/// in its cell's place: a grid's cells, or values placed by their names), its region from the
+/// tokens.
+pub(super) fn t4_row(tokens: Vec<Token>, start: usize) -> RowIn {
+    let region = rows::tokens_span(&tokens, start);
+    RowIn {
+        key: "",
+        tokens,
+        region,
+        cols: t4_flat_cols(),
+        pins: Vec::new(),
+        at: Vec::new(),
+        unreadable: None,
+        in_order: true,
+    }
 }
 
 /// The 15 flat column keys of table 4 (`review.upheld` …) as static strs.

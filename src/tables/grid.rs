@@ -28,7 +28,7 @@ use crate::model::{CellState, Issue, TableReading};
 use super::cells::{self, fold, is_space, ColKind};
 use super::rows;
 use super::solve::Token;
-use super::template::{self, T3Label, T2_LABELS, T3_LABELS};
+use super::template::{self, t4_group, T3Label, T2_LABELS, T3_LABELS};
 
 mod align;
 mod t2;
@@ -40,7 +40,7 @@ use align::{
 };
 use t2::proactive;
 use t3::{extra_row, requests};
-use t4::{review, t4_col, t4_group};
+use t4::{review, t4_col};
 
 static T3_AC: LazyLock<AhoCorasick> =
     LazyLock::new(|| rows::matcher(&T3_LABELS.iter().map(|(p, _)| *p).collect::<Vec<_>>()));

@@ -531,6 +531,11 @@ impl View {
         self.chars[a.min(self.chars.len())..b.min(self.chars.len())].iter().collect()
     }
 
+    /// Where the line holding character `i` ends: its `\n`, or the text's end.
+    pub(super) fn line_end(&self, i: usize) -> usize {
+        (i..self.chars.len()).find(|&k| self.chars[k] == '\n').unwrap_or(self.chars.len())
+    }
+
     /// The compact text between two original positions.
     pub(super) fn compact_between(&self, a: usize, b: usize) -> String {
         let i = self.c2o.partition_point(|&o| o < a);

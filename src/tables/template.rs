@@ -86,6 +86,11 @@ pub const T3_ROWS: [T3Row; 26] = [
 /// is a note on the row, no value of a template column.
 pub const REMARK_WORDS: &[&str] = &["备注", "说明", "附注", "备注说明", "备注栏"];
 
+/// Whether `text` (a table's header) names a column of notes.
+pub fn names_notes(text: &str) -> bool {
+    REMARK_WORDS.iter().any(|w| text.contains(w))
+}
+
 /// Whether a table-3 row of eight values ends with a note (a remarks column after the table's
 /// last): its last is no count (`无`, `含转办2件`), or the seven before it add up as a row and
 /// the seven after its first do not.
@@ -221,6 +226,18 @@ pub const T4_COL_LABELS: &[(&str, usize)] =
 
 /// Group labels of table 4 (DOMAIN §5): `(pattern, group index)`; longest wins.
 pub const T4_GROUP_LABELS: &[(&str, usize)] = &[("行政复议", 0), ("未经复议直接起诉", 1), ("复议后起诉", 2)];
+
+/// The group a label names: the longest group label it holds (复议后起诉 and 未经复议直接起诉
+/// both hold 复议).
+pub fn t4_group(k: &str) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (p, g) in T4_GROUP_LABELS {
+        if k.contains(p) && best.is_none_or(|(len, _)| p.len() > len) {
+            best = Some((p.len(), *g));
+        }
+    }
+    best.map(|(_, g)| g)
+}
 
 /// The groups `text` names, in the order it names them (`未经复议直接起诉| 复议后起诉`).
 pub fn t4_groups_named(text: &str) -> Vec<usize> {

@@ -504,7 +504,7 @@ fn drop_extra_columns(v: &View, header: &str, found: &mut [(usize, Vec<super::so
 /// prints each row's note after its seven values): a row's eighth token is its note where
 /// `template::ends_with_note`.
 fn drop_notes(v: &View, header: &str, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
-    if !template::REMARK_WORDS.iter().any(|w| header.contains(w)) {
+    if !template::names_notes(header) {
         return;
     }
     for f in found.iter_mut() {
@@ -514,8 +514,7 @@ fn drop_notes(v: &View, header: &str, found: &mut [(usize, Vec<super::solve::Tok
         // The rest of the row's line is its note (`含转办2件`): its digits are no value apart
         // from every row.
         if !f.1.is_empty() {
-            let len = v.chars.len();
-            f.2[1] = (f.2[1].min(len)..len).find(|&i| v.chars[i] == '\n').unwrap_or(len);
+            f.2[1] = v.line_end(f.2[1].min(v.chars.len()));
         }
     }
 }
@@ -992,10 +991,7 @@ fn read_apart(
     let until =
         v.compact_marker_after(last_end, &["行政复议", "其他结果", "尚未审结"]).unwrap_or(v.chars.len()).max(last_end);
     // (A header naming a column of notes may print anywhere in text out of order.)
-    let notes = {
-        let table = v.compact_between(header_from, until);
-        template::REMARK_WORDS.iter().any(|w| table.contains(w))
-    };
+    let notes = template::names_notes(&v.compact_between(header_from, until));
     let (format, values) = lone_values(v, found, format, [header_from, until], notes)?;
     // The table of values seven to a row in this order, with its issues, where `accept` takes it.
     let mut read = |values: &[Span], accept: &dyn Fn(&TableReading) -> bool| {
@@ -1194,42 +1190,27 @@ fn spill_whole_rows(found: &mut Vec<(usize, Vec<super::solve::Token>, Span)>) {
     }
 }
 
-/// Table 4 from text: after `行政复议 … 行政诉讼` and the header characters (stacked or
-/// not; a `注：` line may stand between them and the numbers), the next 15 numbers. A
-/// section heading `四、…行政复议、行政诉讼情况` with no header at all is followed by a bare
-/// row of exactly 15 numbers; a full header followed by the next section and no number is
-/// the table of an agency with nothing to report (every cell blank).
 /// Table 4 from its 15 values in the form's order (group by group), the first at or after `from`.
 fn t4_in_order(tokens: Vec<super::solve::Token>, from: usize, issues: &mut Vec<Issue>) -> TableReading {
-    let region = rows::tokens_span(&tokens, from);
-    let row = RowIn {
-        key: "",
-        tokens,
-        region,
-        cols: build::t4_flat_cols(),
-        pins: Vec::new(),
-        at: Vec::new(),
-        unreadable: None,
-        in_order: true,
-    };
-    build::review(row, [from, region[1]], issues)
+    let row = build::t4_row(tokens, from);
+    let end = row.region[1];
+    build::review(row, [from, end], issues)
 }
 
 /// Table 4 printed as a list, a line per cell from the line at `from` on (`行政复议结果维持 1`,
 /// `行政诉讼未经复议直接起诉总计 5`): each line's label names a group (the longest name it
 /// holds) and ends with a column's name, one value after it; the 15 cells each once.
 fn t4_listed(v: &View, from: usize) -> Option<Vec<super::solve::Token>> {
-    let eol = |i: usize| (i..v.chars.len()).find(|&k| v.chars[k] == '\n').unwrap_or(v.chars.len());
     let mut slots: Vec<Option<super::solve::Token>> = (0..15).map(|_| None).collect();
     let mut ls = (0..from).rev().find(|&i| v.chars[i] == '\n').map_or(0, |i| i + 1);
     for _ in 0..15 {
         while ls < v.chars.len() && v.chars[ls] == '\n' {
             ls += 1;
         }
-        let le = eol(ls);
+        let le = v.line_end(ls);
         let d = first_digit(v, ls, le)?;
         let label = v.compact_between(ls, d);
-        let group = template::T4_GROUP_LABELS.iter().filter(|(p, _)| label.contains(p)).max_by_key(|(p, _)| p.len())?.1;
+        let group = template::t4_group(&label)?;
         let col = template::T4_COL_LABELS.iter().find(|(p, _)| label.ends_with(p))?.1;
         let mut tokens = rows::tokenize(v, d, le, None);
         if tokens.len() != 1 || slots[group * 5 + col].is_some() {
@@ -1247,7 +1228,6 @@ fn t4_listed(v: &View, from: usize) -> Option<Vec<super::solve::Token>> {
 /// order, each its label and three values; the 15 values in the form's order (group by group,
 /// the groups in the order the header names them).
 fn t4_on_its_side(v: &View, from: usize, header_end: usize) -> Option<Vec<super::solve::Token>> {
-    let eol = |i: usize| (i..v.chars.len()).find(|&k| v.chars[k] == '\n').unwrap_or(v.chars.len());
     // The header: up to the line the first result's label starts.
     let first = (from..header_end.min(v.chars.len())).find(|&i| v.chars[i..].starts_with(&['结', '果', '维', '持']))?;
     let groups = template::t4_groups_named(&v.compact_between(from, first));
@@ -1261,7 +1241,7 @@ fn t4_on_its_side(v: &View, from: usize, header_end: usize) -> Option<Vec<super:
         while ls < v.chars.len() && v.chars[ls] == '\n' {
             ls += 1;
         }
-        let le = eol(ls);
+        let le = v.line_end(ls);
         let text: String = v.chars[ls..le].iter().collect();
         let start =
             ls + text.find(label).filter(|&i| text[..i].trim().is_empty()).map(|i| text[..i].chars().count())?;
@@ -1277,6 +1257,11 @@ fn t4_on_its_side(v: &View, from: usize, header_end: usize) -> Option<Vec<super:
     slots.into_iter().collect()
 }
 
+/// Table 4 from text: after `行政复议 … 行政诉讼` and the header characters (stacked or
+/// not; a `注：` line may stand between them and the numbers), the next 15 numbers. A
+/// section heading `四、…行政复议、行政诉讼情况` with no header at all is followed by a bare
+/// row of exactly 15 numbers; a full header followed by the next section and no number is
+/// the table of an agency with nothing to report (every cell blank).
 pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableReading> {
     let len = v.chars.len();
     for h in v.find(&T4_AC) {

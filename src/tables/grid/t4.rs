@@ -2,25 +2,13 @@
 
 use crate::model::{Issue, TableReading};
 
-use crate::tables::build::{self, RowIn};
+use crate::tables::build;
 use crate::tables::cells::{self, ColKind};
 use crate::tables::fit;
-use crate::tables::rows;
 use crate::tables::solve::Token;
-use crate::tables::template::{t4_groups_named, T4_COL_LABELS, T4_GROUP_LABELS};
+use crate::tables::template::{t4_group, t4_groups_named, T4_COL_LABELS};
 
 use super::{alignments, header_columns, judge, row_tokens, Align, GRow, Reading, RowCell};
-
-pub(super) fn t4_group(k: &str) -> Option<usize> {
-    // Longest label first: 复议后起诉 and 未经复议直接起诉 both contain 复议.
-    let mut best: Option<(usize, usize)> = None;
-    for (p, g) in T4_GROUP_LABELS {
-        if k.contains(p) && best.is_none_or(|(len, _)| p.len() > len) {
-            best = Some((p.len(), *g));
-        }
-    }
-    best.map(|(_, g)| g)
-}
 
 pub(super) fn t4_col(k: &str) -> Option<usize> {
     T4_COL_LABELS.iter().find(|(p, _)| k == *p).map(|(_, c)| *c)
@@ -175,7 +163,7 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
                     .flat_map(|r| row_tokens(r.tail(), &Align::Right(0), r.tail().len(), &kinds15).0)
                     .collect();
                 let end = rows.last().map_or(start, |r| r.span[1]);
-                Some(build::review(flat_row(tokens, start), [start, end], issues))
+                Some(build::review(build::t4_row(tokens, start), [start, end], issues))
             }
             _ => None,
         };
@@ -215,7 +203,7 @@ pub(super) fn review(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRead
     }
     let tokens: Vec<Token> =
         slots.into_iter().map(|t| t.unwrap_or_else(|| Token::Fixed(cells::blank([end, end])))).collect();
-    let r = flat_row(tokens, start);
+    let r = build::t4_row(tokens, start);
     Some(build::review(r, [start, end], issues))
 }
 
@@ -255,7 +243,7 @@ fn aligned(
             continue;
         }
         seen.push(tokens.clone());
-        let r = flat_row(tokens, row.span[0]);
+        let r = build::t4_row(tokens, row.span[0]);
         let mut scratch = Vec::new();
         let t = build::review(r, [start, row.span[1]], &mut scratch);
         let f = fit::review(&t);
@@ -263,22 +251,6 @@ fn aligned(
         readings.push(Reading { table: t, issues: scratch, key: f.key(), explicit });
     }
     judge("review_litigation", readings, issues)
-}
-
-/// Table 4 as one row of its 15 values (group by group), its region from the tokens.
-fn flat_row(tokens: Vec<Token>, start: usize) -> RowIn {
-    let region = rows::tokens_span(&tokens, start);
-    RowIn {
-        key: "",
-        tokens,
-        region,
-        cols: build::t4_flat_cols(),
-        pins: Vec::new(),
-        at: Vec::new(),
-        unreadable: None,
-        // Grid cells: they stand in the columns' order, as table 3's grid rows do.
-        in_order: true,
-    }
 }
 
 #[cfg(test)]
