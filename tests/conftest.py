@@ -19,6 +19,11 @@ def gold(path: Path) -> dict:
     return json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
 
 
+def gold_beside(path: Path) -> dict:
+    """The gold file beside a generated document (`x.tool.md` → `x.tool.gold.json`)."""
+    return json.loads(path.with_name(path.name[: -len(path.suffix)] + ".gold.json").read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def shanghai_bytes() -> bytes:
     return (REAL / "shanghai-bgt-2019.html").read_bytes()

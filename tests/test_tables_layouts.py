@@ -119,7 +119,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DATA, REAL
+from conftest import DATA, REAL, gold_beside
 
 from gongkai import _render, parse
 from gongkai.eval import documents, rendering_gold, score_cells, scored_gold
@@ -229,15 +229,10 @@ def _check(report: object, gold: dict, label: str, want_format: str, every_cell:
     assert not problems, f"{label}: " + ", ".join(problems) + "\n" + "\n".join(score.misses[:30])
 
 
-def _gold_of(path: Path) -> dict:
-    """The gold file beside a layout document."""
-    return json.loads(path.with_name(path.name[: -len(path.suffix)] + ".gold.json").read_text(encoding="utf-8"))
-
-
 def _table_score(folder: str, name: str, table: str) -> tuple[Path, dict, object]:
     """One gold table's score on the layout document `folder/name.txt`: (path, gold, score)."""
     path = LAYOUTS / folder / f"{name}.txt"
-    gold = _gold_of(path)
+    gold = gold_beside(path)
     return path, gold, score_cells(parse(path), {table: gold[table]}, path.name)
 
 
@@ -245,7 +240,7 @@ def _read_checked(folder: str, name: str, every_cell: bool = True) -> tuple[obje
     """`parse` of a layout document, every scored cell of its gold checked (or, not
     `every_cell`, no cell read wrong): (report, gold)."""
     path = LAYOUTS / folder / name
-    gold = _gold_of(path)
+    gold = gold_beside(path)
     report = parse(path)
     _check(report, scored_gold(gold), f"{folder}/{name}", gold["format"], every_cell)
     return report, gold
@@ -293,7 +288,7 @@ def _folder_cases() -> list:
 
 @pytest.mark.parametrize("path", _folder_cases())
 def test_layout_file(path: Path) -> None:
-    gold = _gold_of(path)
+    gold = gold_beside(path)
     report = parse(path)
     label = f"{path.parent.name}/{path.name}"
     _check(report, scored_gold(gold), label, gold["format"], path.parent.name not in PARTIAL)
@@ -309,7 +304,7 @@ def test_partial_layouts_read_at_least_their_floor(layout: str) -> None:
             right, total = right + score.right, total + score.total
     else:
         for path in documents(LAYOUTS / layout):
-            gold = _gold_of(path)
+            gold = gold_beside(path)
             score = score_cells(parse(path), scored_gold(gold), layout)
             right, total = right + score.right, total + score.total
     assert total > 0 and right / total >= PARTIAL[layout], f"{layout}: {right}/{total} cells right"
@@ -543,7 +538,7 @@ def test_pdfminer_table2_column_runs_in_any_order_placed_by_their_block() -> Non
         cells = report.tables["proactive"]["cells"]
         for item, values in want.items():
             assert [c["value"] for c in cells[item].values()] == values, (name, item)
-        assert score_cells(report, scored_gold(_gold_of(path)), name).wrong == 0
+        assert score_cells(report, scored_gold(gold_beside(path)), name).wrong == 0
     # The 2019 form's licensing and punishment blocks both have two items and the same three
     # columns: a run `上一年项目数量` / `172` / `31` fits either, and neither is read.
     path = LAYOUTS / "txt-pdfminer" / "syn-03.docx.txt"
@@ -614,7 +609,7 @@ def test_pdftotext_raw_values_in_row_order_with_their_labels_out_of_order(name: 
     # in every column of parts, and each row's own sum too, but for totals the report prints 0
     # (shanghai-bgt) or one row's total one off (syn-08), which are flagged.
     path = LAYOUTS / "pdftotext-raw" / f"{name}.txt"
-    gold = _gold_of(path)
+    gold = gold_beside(path)
     report = parse(path)
     score = score_cells(report, {"table3": gold["table3"]}, path.name)
     assert (score.wrong, score.right) == (0, 161), score.misses[:10]
@@ -870,7 +865,7 @@ def test_pdftotext_raw_values_of_rows_whose_labels_came_out_later() -> None:
     # （二）部分公开 as one run of 21 after the first label, the two labels further down: 7·3 values,
     # each seven adding up, the next two rows printing none of their own, are those three rows.
     path = LAYOUTS / "pdftotext-raw" / "huaian-shi-2024.txt"
-    gold = _gold_of(path)
+    gold = gold_beside(path)
     report = parse(path)
     score = score_cells(report, scored_gold(gold), path.name)
     assert score.wrong == 0 and score.right >= 170, score.misses[:10]
@@ -1198,7 +1193,7 @@ def test_a_bare_page_number_glued_to_the_next_pages_first_line() -> None:
     alone = parse(re.sub(r"\n {20,}2\s*$", "\n", text), format="text")
     cells = alone.tables["requests"]["cells"]["denied_three_safeties"]
     assert all(c["value"] is None for c in cells.values())
-    assert score_cells(alone, scored_gold(_gold_of(path)), path.name).wrong == 0
+    assert score_cells(alone, scored_gold(gold_beside(path)), path.name).wrong == 0
 
 
 def test_pdftohtml_page_numbers_are_no_values() -> None:
@@ -1209,7 +1204,7 @@ def test_pdftohtml_page_numbers_are_no_values() -> None:
     path = LAYOUTS / "html-pdftohtml" / "pingtan-czj-2021.paged.html"
     html = path.read_text(encoding="utf-8")
     report = parse(path)
-    assert score_cells(report, scored_gold(_gold_of(path)), path.name).wrong == 0
+    assert score_cells(report, scored_gold(gold_beside(path)), path.name).wrong == 0
     cells = report.tables["requests"]["cells"]
     assert [c["value"] for c in cells["denied_three_safeties"].values()] == [0] * 7
     assert "1" not in report.text.split("\n")
@@ -1229,15 +1224,15 @@ def test_a_row_label_wrapped_after_its_values_names_its_row() -> None:
     for name, rows in (("syn-03", 18), ("syn-08", 17), ("syn-14", 19)):
         path = LAYOUTS / "txt-pypdf-layout" / f"{name}.libreoffice.txt"
         report = parse(path)
-        assert score_cells(report, scored_gold(_gold_of(path)), path.name).wrong == 0
-        gold = _gold_of(path)["table3"]
+        assert score_cells(report, scored_gold(gold_beside(path)), path.name).wrong == 0
+        gold = gold_beside(path)["table3"]
         cells = report.tables["requests"]["cells"]
         full = [k for k in cells if all(c["value"] == (gold[k][col] or None) for col, c in cells[k].items())]
         assert len(full) >= rows, (name, len(full))
     path = LAYOUTS / "txt-pypdf-layout" / "syn-03.libreoffice.txt"
     cells = parse(path).tables["requests"]["cells"]
     assert [c["value"] for c in cells["not_processed_excessive"].values()] == [11, None, None, None, None, None, 11]
-    assert cells["granted"]["total"]["value"] == _gold_of(path)["table3"]["granted"]["total"]
+    assert cells["granted"]["total"]["value"] == gold_beside(path)["table3"]["granted"]["total"]
     # With another word on the next line, the row is not named and its values are strays again.
     text = path.read_text(encoding="utf-8")
     wrapped = re.compile(r"^(\s*)复申请$", re.M)
@@ -1257,7 +1252,7 @@ def test_a_group_label_wrapped_beside_its_rows_ends_the_row_above(folder: str) -
     assert len(paths) >= 20
     full = 0
     for path in paths:
-        gold = _gold_of(path)["table3"]["unavailable_not_held"]  # (None: printed blank)
+        gold = gold_beside(path)["table3"]["unavailable_not_held"]  # (None: printed blank)
         cells = parse(path).tables["requests"]["cells"]["unavailable_not_held"]
         read = {col: c["value"] for col, c in cells.items()}
         assert all(read[col] in (None, want) for col, want in gold.items()), path.name
@@ -1274,7 +1269,7 @@ def test_table2_one_column_cells_printed_a_digit_a_piece(folder: str) -> None:
     # every item printed values after its own label, a one-column item's pieces are one number.
     read = 0
     for path in sorted((LAYOUTS / folder).glob("*.html-word.txt")):
-        gold = _gold_of(path)
+        gold = gold_beside(path)
         if gold.get("template") != "2021":
             continue
         cells = parse(path).tables["proactive"]["cells"]
@@ -1356,7 +1351,7 @@ def test_lines_of_values_before_their_labels_with_a_misprinted_label_among_them(
     # (`四、结转下年度继续办理`) ends the table with its values above it. The default reading
     # (values after the label) shifted seven rows by one: 10 wrong numbers.
     path = LAYOUTS / "md-markitdown" / "huaian-hongze-2023.md"
-    gold = _gold_of(path)
+    gold = gold_beside(path)
     text = _pipes_stripped(path)
     only_t3 = {"table3": scored_gold(gold)["table3"]}
     score = score_cells(parse(text.encode()), only_t3, path.name)
@@ -1378,7 +1373,7 @@ def test_lines_of_values_before_their_labels_with_a_misprinted_label_among_them(
 def test_markdown_pipes_stripped_no_wrong_number(folder: str) -> None:
     # Every Markdown document of these tools flattened so: nothing read wrong.
     for path in sorted((LAYOUTS / folder).glob("*.md")):
-        gold = _gold_of(path)
+        gold = gold_beside(path)
         score = score_cells(parse(_pipes_stripped(path).encode()), scored_gold(gold), path.name)
         assert score.wrong == 0, (path.name, score.misses[:10])
 
@@ -1390,7 +1385,7 @@ def test_values_one_separator_apart_blanks_dropped_set_no_columns() -> None:
     # stand says nothing of the blanks between them: reading them as neighbouring columns put
     # research 1 (gold 0). Only what the arithmetic settles is read.
     path = LAYOUTS / "md-markitdown-docx" / "syn-14.python-docx.md"
-    gold = _gold_of(path)
+    gold = gold_beside(path)
     text = _pipes_stripped(path)
     assert "6.属于四类过程性信息  62  1  1  1  1  66" in text
     only_t3 = {"table3": scored_gold(gold)["table3"]}
@@ -1408,7 +1403,7 @@ def test_a_label_wrapped_around_several_lines_of_its_values() -> None:
     # the label: every line of numbers there is the row's, not the first alone (which read 75 with
     # the rest of the row blank, commercial 0 where gold is 1).
     path = LAYOUTS / "txt-pymupdf" / "syn-03.libreoffice.txt"
-    gold = _gold_of(path)
+    gold = gold_beside(path)
     text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
     report = parse(text.encode())
     score = score_cells(report, scored_gold(gold), path.name)
@@ -1425,7 +1420,7 @@ def test_tab_separated_rows_of_values_above_their_labels_leave_bare_labels_unkno
     # values that no position places leave the labelled rows without values of their own unknown,
     # not blank (国家秘密 read blank where gold is 1).
     path = LAYOUTS / "txt-pdfplumber-layout" / "huaian-hongze-2023.txt"
-    gold = _gold_of(path)
+    gold = gold_beside(path)
     text = re.sub(r"  +", "\t", path.read_text(encoding="utf-8"))
     report = parse(text.encode())
     score = score_cells(report, scored_gold(gold), path.name)
@@ -1442,7 +1437,7 @@ def test_column_aligned_text_with_its_indents_stripped_takes_no_columns_from_the
     # research, legal services and other; a row adding up to its last value with that value off
     # the total column shows the columns are not where the values stand, and none are taken.
     path = LAYOUTS / "pdftotext-layout" / "syn-17.libreoffice.txt"
-    gold = _gold_of(path)
+    gold = gold_beside(path)
     text = "\n".join(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     report = parse(text.encode())
     score = score_cells(report, scored_gold(gold), path.name)
@@ -1760,7 +1755,7 @@ def test_pdfminer_table3_columns_out_of_order_reads_what_every_order_agrees_on()
     # page's columns the second page's order is no evidence either: the totals and the rows of
     # zeros are read, the other parts not.
     path = LAYOUTS / "txt-pdfminer" / "huaian-hongze-2023.txt"
-    gold = _gold_of(path)
+    gold = gold_beside(path)
     report = parse(path)
     score = score_cells(report, {"table3": gold["table3"]}, path.name)
     assert score.wrong == 0 and score.right == 107, score.misses[:10]
@@ -1784,7 +1779,7 @@ def test_pdftotext_raw_two_rows_printed_a_pair_a_column_out_of_order_leave_only_
     # read, and no part is read wrong.
     path = LAYOUTS / "pdftotext-raw" / "syn-14.docx.txt"
     assert "\n4\n14\n\n0\n0\n\n0\n0\n\n4\n14\n" in path.read_text(encoding="utf-8")
-    gold = _gold_of(path)
+    gold = gold_beside(path)
     report = parse(path)
     score = score_cells(report, {"table3": gold["table3"]}, path.name)
     cells = report.tables["requests"]["cells"]
@@ -1922,7 +1917,7 @@ def test_markdown_under_a_leading_tag_is_markdown_without_its_file_name() -> Non
     assert len(word) >= 15 and all(p.read_text(encoding="utf-8").startswith("<div") for p in word)
     for path in word:
         report = parse(path.read_bytes())
-        _check(report, scored_gold(_gold_of(path)), path.name, "markdown")
+        _check(report, scored_gold(gold_beside(path)), path.name, "markdown")
     fragment = (REAL / "shanghai-bgt-2019.html").read_text(encoding="utf-8")
     assert fragment.startswith("<p ") and parse(fragment).source["format"] == "html"
     assert parse(f'<div class="TRS_Editor">{fragment}</div>').source["format"] == "html"
