@@ -369,11 +369,30 @@ pub struct CharIndex<'a> {
 /// Bytes per checkpoint of a [`CharIndex`]: a lookup counts at most this many bytes.
 const BLOCK: usize = 64;
 
+/// Eight bytes as a word, the first in its lowest byte.
+#[inline]
+fn word(bytes: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(bytes);
+    u64::from_le_bytes(b)
+}
+
+/// 1 in each byte of `w` that is a UTF-8 continuation byte (`0b10xx_xxxx`: bit 7 set and bit
+/// 6, shifted up into bit 7's place, clear), 0 in the others.
+#[inline]
+fn continuation_flags(w: u64) -> u64 {
+    (w & !(w << 1) & 0x8080_8080_8080_8080) >> 7
+}
+
+/// The sum of `w`'s eight bytes, where it is at most 255.
+#[inline]
+fn byte_sum(w: u64) -> usize {
+    (w.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
 /// How many characters start in `bytes` (bytes that are no UTF-8 continuation byte
 /// `0b10xx_xxxx`), eight bytes at a time.
 pub(crate) fn count_char_starts(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut continuation = 0usize;
     // Per-byte counts over 31 words at most (each byte ≤ 31, the eight of them ≤ 248),
     // added across the bytes by one multiplication.
@@ -382,14 +401,10 @@ pub(crate) fn count_char_starts(bytes: &[u8]) -> usize {
         let mut acc = 0u64;
         let mut n = 0;
         for w in words.by_ref().take(31) {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(w);
-            let w = u64::from_le_bytes(b);
-            // Bit 7 of each byte set and bit 6 (shifted up into bit 7's place) clear.
-            acc += (w & !(w << 1) & HIGH) >> 7;
+            acc += continuation_flags(word(w));
             n += 1;
         }
-        continuation += (acc.wrapping_mul(ONES) >> 56) as usize;
+        continuation += byte_sum(acc);
         if n < 31 {
             break;
         }
@@ -416,8 +431,6 @@ impl<'a> CharCursor<'a> {
     /// The byte offset of character `c` (the text's length past its last character), or of the
     /// character reached when `c` lies before it: the cursor never goes back.
     pub(crate) fn byte_of(&mut self, c: usize) -> usize {
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        const ONES: u64 = 0x0101_0101_0101_0101;
         if c <= self.char_at {
             return self.byte_at;
         }
@@ -426,13 +439,8 @@ impl<'a> CharCursor<'a> {
         // the next one after them starts character `c`.
         let mut need = c - self.char_at;
         let mut p = self.byte_at;
-        while let Some(word) = b.get(p..p + 8) {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(word);
-            let w = u64::from_le_bytes(w);
-            // Bit 7 of each byte set and bit 6 clear: a continuation byte (see `count_char_starts`).
-            let continuation = ((w & !(w << 1) & HIGH) >> 7).wrapping_mul(ONES) >> 56;
-            let leads = 8 - continuation as usize;
+        while let Some(w) = b.get(p..p + 8) {
+            let leads = 8 - byte_sum(continuation_flags(word(w)));
             if leads > need {
                 break;
             }
