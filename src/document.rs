@@ -107,8 +107,9 @@ pub enum RawBlock {
     BlankLines(u32),
     /// The columns (`[start, end)` in characters of the line as printed) of the words of the
     /// next paragraph, a line of column-aligned text (`pdftotext -layout`) whose spacing
-    /// normalisation removes. Takes no place in `Document::text`.
-    Columns { page: u32, words: Vec<[u32; 2]> },
+    /// normalisation removes, and of its blank marks (no-break spaces standing alone, which
+    /// normalisation makes spaces). Takes no place in `Document::text`.
+    Columns { page: u32, words: Vec<[u32; 2]>, marks: Vec<[u32; 2]> },
 }
 
 /// What `html::parse_html` and `plain::parse_plain` return: text blocks before normalisation.
@@ -130,6 +131,8 @@ pub struct ColumnLine {
     pub page: u32,
     /// `[start, end)` printed columns of its words.
     pub words: Vec<[u32; 2]>,
+    /// `[start, end)` printed columns of its blank marks (`RawBlock::Columns`).
+    pub marks: Vec<[u32; 2]>,
 }
 
 /// A table cell in the assembled document.
@@ -216,7 +219,7 @@ impl Document {
         let mut tables = Vec::new();
         let mut blank_lines: Vec<(usize, u32)> = Vec::new();
         let mut columns: Vec<ColumnLine> = Vec::new();
-        let mut pending_columns: Option<(u32, Vec<[u32; 2]>)> = None;
+        let mut pending_columns: Option<(u32, Vec<[u32; 2]>, Vec<[u32; 2]>)> = None;
         let push = |text: &mut String, chars: &mut usize, s: &str| {
             text.push_str(s);
             *chars += s.chars().count();
@@ -231,8 +234,8 @@ impl Document {
                 }
                 continue;
             }
-            if let RawBlock::Columns { page, words } = block {
-                pending_columns = Some((page, words));
+            if let RawBlock::Columns { page, words, marks } = block {
+                pending_columns = Some((page, words, marks));
                 continue;
             }
             if !text.is_empty() {
@@ -241,8 +244,8 @@ impl Document {
             let start = chars;
             match block {
                 RawBlock::Paragraph(p) => {
-                    if let Some((page, words)) = pending_columns.take() {
-                        columns.push(ColumnLine { start, page, words });
+                    if let Some((page, words, marks)) = pending_columns.take() {
+                        columns.push(ColumnLine { start, page, words, marks });
                     }
                     push(&mut text, &mut chars, &p);
                     blocks.push(Block { kind: BlockKind::Paragraph, span: [start, chars] });

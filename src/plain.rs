@@ -138,7 +138,8 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
         empty = 0;
         if !l.contains('\n') {
             if let Some(words) = word_columns(raw_lines[i - 1], wide) {
-                blocks.push(RawBlock::Columns { page: pages[i - 1], words });
+                let marks = blank_marks(raw_lines[i - 1], wide);
+                blocks.push(RawBlock::Columns { page: pages[i - 1], words, marks });
             }
         }
         for part in l.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
@@ -217,6 +218,37 @@ fn word_columns(line: &str, wide: bool) -> Option<Vec<[u32; 2]>> {
     measure_words(line, &mut measured);
     let words: Vec<[u32; 2]> = measured.iter().map(|m| if wide { m.1 } else { m.0 }).collect();
     set_in_columns(&words).then_some(words)
+}
+
+/// The printed columns (as [`word_columns`] counts them) of the blank marks of a column-aligned
+/// line: runs of no-break spaces standing alone between ordinary spaces (a PDF's empty cell
+/// that holds `&nbsp;`, which pypdf's layout mode prints as a word of its own). Normalisation
+/// makes them spaces; a row's marks and values together tell each value's column.
+fn blank_marks(line: &str, wide: bool) -> Vec<[u32; 2]> {
+    let mut marks = Vec::new();
+    if !line.contains(is_nbsp) {
+        return marks;
+    }
+    let (mut col, mut wcol) = (0u32, 0u32);
+    // The run being read: its start, and whether it is no-break spaces only so far.
+    let mut open: Option<([u32; 2], bool)> = None;
+    for c in line.chars().chain(std::iter::once(' ')) {
+        let plain_space = is_column_space(c) && !is_nbsp(c);
+        match (&mut open, plain_space) {
+            (Some((start, only_marks)), true) => {
+                if *only_marks {
+                    marks.push(if wide { [start[1], wcol] } else { [start[0], col] });
+                }
+                open = None;
+            }
+            (Some((_, only_marks)), false) => *only_marks &= is_nbsp(c),
+            (None, false) => open = Some(([col, wcol], is_nbsp(c))),
+            (None, true) => {}
+        }
+        col += 1;
+        wcol += if is_wide(c) { 2 } else { 1 };
+    }
+    marks
 }
 
 /// Whether `line` holds a gap [`set_in_columns`] needs: two column spaces side by side (between
@@ -638,6 +670,15 @@ fn grid(rows: Vec<Vec<Field>>, exact: bool) -> RawTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_marks_are_no_break_spaces_standing_alone() {
+        let line = "2.重复申请  1  \u{a0}  \u{a0}\u{a0}  x\u{a0}  1 \u{a0}";
+        assert_eq!(blank_marks(line, false), vec![[11, 12], [14, 16], [24, 25]]);
+        // Measured in display width, the four ideographs take two columns each.
+        assert_eq!(blank_marks(line, true), vec![[15, 16], [18, 20], [28, 29]]);
+        assert!(blank_marks("2.重复申请  1    1", false).is_empty());
+    }
 
     #[test]
     fn an_inline_tag_broken_over_two_lines_is_dropped() {

@@ -1427,7 +1427,7 @@ def test_tab_separated_rows_of_values_above_their_labels_leave_bare_labels_unkno
     assert score.wrong == 0 and score.right >= 140, score.misses[:10]
     cells = report.tables["requests"]["cells"]
     assert cells["denied_state_secret"]["natural_person"]["value"] is None
-    assert [c["value"] for c in cells["denied_process_info"].values()] == [1, 0, 0, 0, 0, 0, 1]
+    assert [c["value"] for c in cells["denied_process_info"].values()] == [1, *[None] * 5, 1]
 
 
 def test_column_aligned_text_with_its_indents_stripped_takes_no_columns_from_the_header() -> None:
@@ -1585,6 +1585,17 @@ _FUZZ_PRINTED = {
         "other_unpaid_fee": [1, 0, 0, 0, 0, 0, 1],
         "results_total": [31, 0, 0, 0, 0, 0, 31],
     },
+    "seed101-r12": {
+        "new_received": [20, 7, 1, 0, 2, 0, 0],  # (the report's slips: totals printed blank)
+        "granted": [12, 4, 1, 0, 1, 0, 0],
+        "partially_granted": [0, 0, 0, 0, 1, 0, 0],
+        "denied_prohibited_by_law": [0, 1, 0, 0, 0, 0, 0],
+        "denied_enforcement_file": [1, 0, 0, 0, 0, 0, 1],
+        "unavailable_not_held": [5, 2, 0, 0, 0, 0, 7],
+        "unavailable_needs_creation": [1, 0, 0, 0, 0, 0, 1],
+        "not_processed_duplicate": [1, 0, 0, 0, 0, 0, 1],
+        "results_total": [20, 7, 1, 0, 2, 0, 30],
+    },
     "seed85-r5": {
         "new_received": [8, 0, 1, 1, 0, 2, 12],
         "granted": [6, 0, 1, 1, 0, 0, 0],  # (the report's slips: totals printed blank)
@@ -1732,6 +1743,23 @@ def test_columns_drawn_through_one_column_moved_by_its_labels_give_no_positions(
     for row in ("denied_enforcement_file", "unavailable_not_held", "not_processed_petition"):
         assert [c["value"] for c in cells[row].values()] == [None] * 7, row
     assert [c["value"] for c in cells["new_received"].values()] == [8, None, 1, 1, None, 2, 12]
+
+
+def test_blank_marks_tell_the_columns_of_a_row_moved_by_its_label() -> None:
+    # pypdf's layout text (seed 101, report 12) of a LibreOffice PDF whose empty cells hold
+    # `&nbsp;`: each prints as a word of its own, narrower than a digit, and each row's values
+    # stand moved by its label's width. 重复申请 prints `1`, five marks, `1`: the two 1s stand
+    # about five pitches apart, and were read as 商业企业 and 总计. With the marks, the seven
+    # words are the seven columns. 其他法律行政法规 prints a mark and a `1` only: its columns are
+    # not known from the marks, nor from where the `1` stands (it was read as 自然人).
+    path = DATA / "tool-fuzz" / "seed101-r12.pypdf-layout.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "2.重复申请      1     \u00a0     \u00a0    \u00a0    \u00a0    \u00a0    1\n" in text
+    assert "2.其他法律行政法规        \u00a0     1\n" in text
+    cells = parse(path).tables["requests"]["cells"]
+    _agrees_with_whole_print(cells, _FUZZ_PRINTED["seed101-r12"])
+    assert [c["value"] for c in cells["not_processed_duplicate"].values()] == [1, *[None] * 5, 1]
+    assert [c["value"] for c in cells["denied_enforcement_file"].values()] == [1, *[None] * 5, 1]
 
 
 def test_numbers_after_a_column_header_are_no_row() -> None:

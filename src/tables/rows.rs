@@ -280,6 +280,9 @@ pub(super) struct View {
     /// Words of column-aligned lines: `(offset of the word, (its end, its page, first printed
     /// column, printed column after it))`, in text order.
     xs: Vec<(usize, (usize, u32, f32, f32))>,
+    /// Blank marks of column-aligned lines: `(offset of the line, its marks' first printed
+    /// column and column after)`, in text order (`ColumnLine::marks`).
+    marks: Vec<(usize, Vec<(f32, f32)>)>,
 }
 
 /// A label found in the text: original char range and pattern id.
@@ -372,6 +375,7 @@ impl View {
             blank_lines: Vec::new(),
             spacing: Spacing::None,
             xs: Vec::new(),
+            marks: Vec::new(),
         }
     }
 
@@ -417,6 +421,9 @@ impl View {
                 for ((a, b), c) in words.into_iter().zip(cols) {
                     self.xs.push((a, (b, line.page, c[0] as f32, c[1] as f32)));
                 }
+                if !line.marks.is_empty() {
+                    self.marks.push((*start, line.marks.iter().map(|m| (m[0] as f32, m[1] as f32)).collect()));
+                }
             }
         }
         self
@@ -427,6 +434,13 @@ impl View {
     pub(super) fn word_at(&self, at: usize) -> Option<(usize, u32, f32, f32)> {
         let i = self.xs.partition_point(|(o, _)| *o < at);
         self.xs.get(i).filter(|(o, _)| *o == at).map(|(_, x)| *x)
+    }
+
+    /// The blank marks (first printed column, column after) of the column-aligned line that
+    /// starts at `line`.
+    pub(super) fn marks_at(&self, line: usize) -> &[(f32, f32)] {
+        let i = self.marks.partition_point(|(o, _)| *o < line);
+        self.marks.get(i).filter(|(o, _)| *o == line).map_or(&[], |(_, m)| m.as_slice())
     }
 
     /// Printed words of column-aligned lines in `[a, b)`: `(start, end, page, first column,
@@ -529,6 +543,11 @@ impl View {
 
     pub(super) fn slice(&self, a: usize, b: usize) -> String {
         self.chars[a.min(self.chars.len())..b.min(self.chars.len())].iter().collect()
+    }
+
+    /// Where the line holding character `i` starts: after the `\n` before it, or at 0.
+    pub(super) fn line_start(&self, i: usize) -> usize {
+        (0..i.min(self.chars.len())).rev().find(|&k| self.chars[k] == '\n').map_or(0, |k| k + 1)
     }
 
     /// Where the line holding character `i` ends: its `\n`, or the text's end.

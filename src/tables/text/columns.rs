@@ -387,6 +387,20 @@ pub(super) fn positions(
             Some(build::Printed { page, x: x / pitch, cols: (!m.relative).then_some(cols) })
         })
         .collect();
+    match marked_columns(v, tokens, m) {
+        Marked::Columns(cols) => {
+            for (p, col) in at.iter_mut().zip(cols) {
+                if let Some(p) = p {
+                    p.cols = Some(vec![col]);
+                }
+            }
+            return at;
+        }
+        // Where each value stood was set out by the widths of what was printed before it, the
+        // marks' narrow glyphs among them: not even how far apart the values stand is known.
+        Marked::Unsure if m.relative => return vec![None; tokens.len()],
+        Marked::Unsure | Marked::None => {}
+    }
     // A value further outside an outer column than its neighbour stands inside: the row was
     // printed shifted (a converter sets a two-level label's row apart), so none of its columns
     // is known.
@@ -396,6 +410,43 @@ pub(super) fn positions(
         }
     }
     at
+}
+
+/// What the blank marks of a row's line (`View::marks_at`) tell of its values' columns.
+enum Marked {
+    /// The line prints no marks after the row's label (or the row spans lines).
+    None,
+    /// Values and marks together are as many as the columns: each value's column is its rank
+    /// among them.
+    Columns(Vec<usize>),
+    /// Marks are printed, but with the values they do not fill the columns.
+    Unsure,
+}
+
+/// The columns of a row's values told by the blank marks printed on its line after its label
+/// (a PDF's empty cells holding `&nbsp;`, pypdf's layout mode: `2.重复申请  1  ~  ~  ~  ~  ~  1`).
+fn marked_columns(v: &View, tokens: &[Token], m: &ColumnModel) -> Marked {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else { return Marked::None };
+    let (a, b) = (first.span()[0], last.span()[0]);
+    if v.chars.get(a..b).is_none_or(|s| s.contains(&'\n')) {
+        return Marked::None;
+    }
+    let line = v.line_start(a);
+    // The label's words end before the row's first value.
+    let label_end = v.words_in(line, a).map(|w| w.4).fold(f32::NEG_INFINITY, f32::max);
+    let marks: Vec<f32> = v.marks_at(line).iter().filter(|mk| mk.0 >= label_end).map(|mk| mk.0).collect();
+    if marks.is_empty() {
+        return Marked::None;
+    }
+    let Some(words) = tokens.iter().map(|t| v.word_at(t.span()[0])).collect::<Option<Vec<_>>>() else {
+        return Marked::Unsure;
+    };
+    let n_cols = m.page(words[0].1).map_or(0, |(c, _)| c.len());
+    if words.len() + marks.len() != n_cols {
+        return Marked::Unsure;
+    }
+    let xs: Vec<f32> = words.iter().map(|w| w.2).collect();
+    Marked::Columns(xs.iter().map(|x| xs.iter().chain(&marks).filter(|y| *y < x).count()).collect())
 }
 
 /// Where each value of a row was printed, from the values alone, where no header gives the
