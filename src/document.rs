@@ -219,7 +219,8 @@ impl Document {
         let mut tables = Vec::new();
         let mut blank_lines: Vec<(usize, u32)> = Vec::new();
         let mut columns: Vec<ColumnLine> = Vec::new();
-        let mut pending_columns: Option<(u32, Vec<[u32; 2]>, Vec<[u32; 2]>)> = None;
+        // The next paragraph's columns, its start not yet known.
+        let mut pending_columns: Option<ColumnLine> = None;
         let push = |text: &mut String, chars: &mut usize, s: &str| {
             text.push_str(s);
             *chars += s.chars().count();
@@ -235,7 +236,7 @@ impl Document {
                 continue;
             }
             if let RawBlock::Columns { page, words, marks } = block {
-                pending_columns = Some((page, words, marks));
+                pending_columns = Some(ColumnLine { start: 0, page, words, marks });
                 continue;
             }
             if !text.is_empty() {
@@ -244,8 +245,8 @@ impl Document {
             let start = chars;
             match block {
                 RawBlock::Paragraph(p) => {
-                    if let Some((page, words, marks)) = pending_columns.take() {
-                        columns.push(ColumnLine { start, page, words, marks });
+                    if let Some(line) = pending_columns.take() {
+                        columns.push(ColumnLine { start, ..line });
                     }
                     push(&mut text, &mut chars, &p);
                     blocks.push(Block { kind: BlockKind::Paragraph, span: [start, chars] });
