@@ -86,7 +86,7 @@ pub(super) fn passive_filing_only(between: &str) -> bool {
     })
 }
 
-pub(super) const NEGATORS: &[&str] = &["没有", "未", "无", "不存在"];
+pub(super) const NEGATORS: &[&str] = &["没有", "未", "无", "不存在", "不收取"];
 /// The first characters of [`NEGATORS`].
 #[cfg(test)] // `may_negate` reads them by their bytes.
 pub(super) const NEGATOR_STARTS: [char; 4] = ['没', '未', '无', '不'];

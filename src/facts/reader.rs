@@ -211,6 +211,9 @@ impl Reader<'_> {
         let mut prev_end = 0usize; // end of the previous number of any kind
         let mut ctx_start = 0usize; // end of the previous counting number
         let mut found: Vec<&'static str> = Vec::new();
+        // The sentence's last count: its place in `self.out`, the words before and after it,
+        // its unit.
+        let mut last_count: Option<(usize, &str, &str, &str)> = None;
         for tok in &tokens {
             if tok.start >= scanned {
                 let gap = &s[scanned..tok.start];
@@ -291,12 +294,29 @@ impl Reader<'_> {
             if key.is_some_and(|k| k != "proactive_cumulative") && other_year(context, window, self.year) {
                 key = None;
             }
+            // `受理行政复议申请45件，其中涉及政府信息公开的2件`: the count of all cases is not the
+            // report's; the part about disclosure is.
+            if key.is_none() && is_disclosure_part(window) {
+                if let Some((i, w, a, u)) = last_count {
+                    // The count of all cases, keyed or not (no word tied it to disclosure).
+                    let whole = self.out[i].fact.key.or_else(|| {
+                        let ctx = grammar::Context { disclosure: true, ..ctx };
+                        grammar::classify(w, a, u, ctx).map(|k| k.key)
+                    });
+                    if let Some(k) = whole.filter(|k| SCOPED_KEYS.contains(k)) {
+                        self.out[i].fact.key = None;
+                        found.retain(|f| *f != k);
+                        key = Some(k);
+                    }
+                }
+            }
             let (value, unit_out) = fact_value(tok, unit, key);
             let (a, b) = (cp.at(tok.start), cp.end_at(tok.end));
             let span = self.idx.span(a..b);
             if let Some(k) = key {
                 found.push(k);
             }
+            last_count = Some((self.out.len(), window, after, unit));
             self.out.push(Read {
                 fact: Fact {
                     key,
@@ -342,8 +362,24 @@ impl Reader<'_> {
             }
         }
         bounds.push((clause_start, s.len()));
-        for (cs, ce) in bounds {
+        for (k, &(cs, ce)) in bounds.iter().enumerate() {
             let clause = &s[cs..ce];
+            // `收费及减免情况：无`: absence answered after a label and its colon.
+            let label = k.checked_sub(1).map(|j| bounds[j]).filter(|&(_, pe)| s[pe..].starts_with(['：', ':']));
+            if let Some((ls, le)) = label.filter(|_| is_absence_answer(clause)) {
+                for rule in NEGATION_RULES {
+                    let words = &s[ls..le];
+                    if done.contains(&rule.key)
+                        || rule.not_in_clause.iter().any(|w| has(words, w))
+                        || !rule.words.iter().any(|w| find_word(words, w, rule.key).is_some())
+                    {
+                        continue;
+                    }
+                    self.push_absence(rule.key, s, cp, [start, end], [ls, ce]);
+                    done.push(rule.key);
+                }
+                continue;
+            }
             let Some((neg_at, neg)) = find_negator(clause) else {
                 self.zero_after(s, cp, [start, end], [cs, ce], tokens, &mut done);
                 continue;
@@ -385,6 +421,11 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// Whether a clause after a label's colon answers that there is none (`无`, `暂无`, `没有`).
+fn is_absence_answer(clause: &str) -> bool {
+    matches!(clause.trim().trim_end_matches(['。', '.', '；', ';']).trim(), "无" | "暂无" | "没有" | "均无")
 }
 
 /// `window` without a note in brackets at its end: `共收到各类政府信息公开申请(含网上申请)25件`
@@ -475,6 +516,18 @@ impl Reader<'_> {
 pub(super) fn near(s: &str, n: usize) -> &str {
     let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
     &s[..end]
+}
+
+/// Keys of counts that also cover cases beyond disclosure (all of an agency's reviews and
+/// lawsuits): a part `其中涉及政府信息公开的` after them is the report's count.
+const SCOPED_KEYS: &[&str] = &["reviews", "lawsuits"];
+
+/// Whether the words before a number make it the part of a count about disclosure
+/// (`其中涉及政府信息公开的`, `其中属于信息公开类的`).
+fn is_disclosure_part(window: &str) -> bool {
+    let Some(at) = window.find("其中") else { return false };
+    let rest = &window[at..];
+    ["涉及", "属于", "关于", "有关", "因"].iter().any(|w| has(rest, w)) && has(rest, "信息公开")
 }
 
 /// Words that make a proactive count the total to date rather than the year's
