@@ -278,10 +278,12 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
             }
             return Some((t, line.clone()));
         }
-        // `某局关于2015年` over `政府信息公开工作要点落实情况的函`.
+        // `某局关于2015年` over `政府信息公开工作要点落实情况的函`; not a sidebar's `导航` over a
+        // whole title, its agency before its year (`某某局2021年…报告`).
         if heads.has(i + 1) {
             let (line, next) = (&heads.lines[i], &heads.lines[i + 1]);
-            if is_title_head(line) && !is_breadcrumb(next) {
+            let whole_next = title_in(next).is_some_and(|t| YEAR.find(&t).is_some_and(|m| m.start() > 0));
+            if is_title_head(line) && !is_breadcrumb(next) && !whole_next {
                 let joined = format!("{line}{next}");
                 if joined.chars().count() <= MAX_TITLE {
                     if let Some(t) = title_in(&joined) {

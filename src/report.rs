@@ -477,15 +477,16 @@ pub fn parse_file(path: &str, opts: &Options) -> Result<Report, CoreError> {
         return Err(CoreError::TooLarge { size: bytes.len(), limit: opts.max_bytes });
     }
     // A `.md` file is Markdown however little markup it shows (mammoth writes tables as one
-    // paragraph a cell, with backslash escapes and no table syntax), unless it is all HTML
-    // (pandoc's GFM of a page whose tables nest is the page's HTML, no Markdown in it).
+    // paragraph a cell, with backslash escapes and no table syntax). One that is all HTML
+    // (pandoc's GFM of a page whose tables nest is the page's HTML: raw HTML is Markdown too)
+    // is read as HTML, and is still a Markdown file.
     let ext = std::path::Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let html = || std::str::from_utf8(&bytes).is_ok_and(|t| sniff_text(t) == Format::Html);
-    if opts.format.is_none()
-        && matches!(ext.as_deref(), Some("md" | "markdown"))
-        && sniff::sniff(&bytes).is_none()
-        && !html()
-    {
+    if opts.format.is_none() && matches!(ext.as_deref(), Some("md" | "markdown")) && sniff::sniff(&bytes).is_none() {
+        if std::str::from_utf8(&bytes).is_ok_and(|t| sniff_text(t) == Format::Html) {
+            let mut report = parse(Input::Bytes(&bytes), opts)?;
+            report.source.format = Format::Markdown;
+            return Ok(report);
+        }
         let opts = Options { format: Some(Format::Markdown), ..opts.clone() };
         return parse(Input::Bytes(&bytes), &opts);
     }
