@@ -1143,8 +1143,8 @@ pub(super) fn separator_line_end(v: &View, at: usize) -> Option<usize> {
     if !matches!(v.chars.get(at), Some('-' | ':')) {
         return None;
     }
-    let start = (0..at).rev().find(|&i| v.chars[i] == '\n').map_or(0, |i| i + 1);
-    let end = (at..v.chars.len()).find(|&i| v.chars[i] == '\n').unwrap_or(v.chars.len());
+    let start = v.line_start(at);
+    let end = v.line_end(at);
     is_separator_line(v, start, end).then_some(end)
 }
 

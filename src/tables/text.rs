@@ -98,10 +98,10 @@ fn chain(hits: &[Hit], order: impl Fn(&Hit) -> usize, counts: impl Fn(&Hit) -> b
 fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
     let (Some(first), Some(last)) = (hits.first(), hits.last()) else { return Vec::new() };
     let mut out = Vec::new();
-    let mut ls = (0..first.start).rev().find(|&i| v.chars[i] == '\n').map_or(0, |i| i + 1);
+    let mut ls = v.line_start(first.start);
     let end = last.end.min(v.chars.len());
     while ls < end {
-        let le = (ls..v.chars.len()).find(|&i| v.chars[i] == '\n').unwrap_or(v.chars.len());
+        let le = v.line_end(ls);
         // The label: the line's text before its first digit that follows the ordinal.
         let body = (ls..le).find(|&i| !cells::is_space(v.chars[i])).unwrap_or(le);
         let ord_end = (body..le)
@@ -158,7 +158,7 @@ fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
 fn wrapped_tail(v: &View, ls: usize) -> Option<String> {
     /// Longest rest of a label taken from the next line.
     const MAX_TAIL: usize = 12;
-    let le = (ls..v.chars.len()).find(|&i| v.chars[i] == '\n').unwrap_or(v.chars.len());
+    let le = v.line_end(ls);
     let tail: String = v.chars.get(ls..le)?.iter().map(|&c| cells::fold(c)).filter(|&c| !cells::is_space(c)).collect();
     let n = tail.chars().count();
     (n > 0 && n <= MAX_TAIL && tail.chars().all(rows::is_cjk)).then_some(tail)
@@ -1202,7 +1202,7 @@ fn t4_in_order(tokens: Vec<super::solve::Token>, from: usize, issues: &mut Vec<I
 /// holds) and ends with a column's name, one value after it; the 15 cells each once.
 fn t4_listed(v: &View, from: usize) -> Option<Vec<super::solve::Token>> {
     let mut slots: Vec<Option<super::solve::Token>> = (0..15).map(|_| None).collect();
-    let mut ls = (0..from).rev().find(|&i| v.chars[i] == '\n').map_or(0, |i| i + 1);
+    let mut ls = v.line_start(from);
     for _ in 0..15 {
         while ls < v.chars.len() && v.chars[ls] == '\n' {
             ls += 1;
