@@ -152,7 +152,28 @@ struct Run<'p> {
     /// Points of the current subpath (to recognise a closed 4-corner rectangle).
     sub: Vec<(f64, f64)>,
     glyph_buf: Vec<Glyph>,
+    /// Open marked-content sequences, innermost last: each with the text that replaces the
+    /// glyphs drawn inside it (its `/ActualText`), if it has one.
+    marked: Vec<Option<Actual>>,
 }
+
+/// A marked-content sequence with `/ActualText`: its glyphs are not the text; the string is
+/// (empty for a synthetic bold's second pass of the same glyphs, wkhtmltopdf's
+/// `/Span << /ActualText () >> BDC`).
+struct Actual {
+    text: String,
+    /// The boxes (x0, top, x1, bottom) of the glyphs drawn inside it so far.
+    drawn: Vec<[f64; 4]>,
+    /// The font size and writing direction of the first of them.
+    size: f64,
+    vertical: bool,
+}
+
+/// Most characters of an `/ActualText` string, and glyph boxes kept for one (bounds on work).
+const MAX_ACTUAL: usize = 4096;
+
+/// Most marked-content sequences open at once (a bound on work).
+const MAX_MARKED: usize = 64;
 
 impl Interp {
     /// Runs one page. `base` maps user space to top-left page space.
@@ -194,8 +215,12 @@ impl Interp {
             cur: (0.0, 0.0),
             sub: Vec::new(),
             glyph_buf: Vec::new(),
+            marked: Vec::new(),
         };
         self.exec(file, contents, resources, &mut run, 0);
+        while !run.marked.is_empty() {
+            run.end_marked();
+        }
         out
     }
 
@@ -217,6 +242,8 @@ impl Interp {
     fn exec(&mut self, file: &PdfFile, data: &[u8], resources: &Dict, run: &mut Run, depth: usize) {
         let mut lx = Lexer::new(data, 0);
         let mut ops: Vec<Obj> = Vec::new();
+        // The `/ActualText` of the property list among the operands, if any.
+        let mut actual: Option<Vec<u8>> = None;
         while let Some(tok) = lx.token() {
             let op = match tok {
                 Token::Obj(o) => {
@@ -241,14 +268,18 @@ impl Interp {
                     continue;
                 }
                 Token::DictStart => {
-                    let mut depth = 1usize;
+                    // Skipped but for its `/ActualText` string (a marked-content property list).
+                    let (mut depth, mut key) = (1usize, false);
                     while depth > 0 {
-                        match lx.token() {
+                        let tok = lx.token();
+                        match tok {
                             None => break,
                             Some(Token::DictStart) => depth += 1,
                             Some(Token::DictEnd) => depth -= 1,
+                            Some(Token::Obj(Obj::Str(ref t))) if depth == 1 && key => actual = Some(t.clone()),
                             _ => {}
                         }
+                        key = depth == 1 && matches!(tok, Some(Token::Obj(Obj::Name(ref n))) if n == b"ActualText");
                     }
                     ops.push(Obj::Null);
                     continue;
@@ -406,6 +437,29 @@ impl Interp {
                         self.xobject(file, resources, name, run, depth);
                     }
                 }
+                b"BMC" if run.marked.len() < MAX_MARKED => run.marked.push(None),
+                b"BDC" if run.marked.len() < MAX_MARKED => {
+                    // The property list inline, or named in the resources' `/Properties`.
+                    let named = || {
+                        let props = file.get_key(resources, b"Properties");
+                        let entry = props.as_dict()?.get(ops.get(1)?.as_name()?)?.clone();
+                        match file.resolve(&entry) {
+                            Obj::Dict(d) => match file.get_key(&d, b"ActualText") {
+                                Obj::Str(t) => Some(t),
+                                _ => None,
+                            },
+                            _ => None,
+                        }
+                    };
+                    let text = actual.take().or_else(named);
+                    run.marked.push(text.map(|t| Actual {
+                        text: super::text_string(&t).chars().filter(|c| !c.is_control()).take(MAX_ACTUAL).collect(),
+                        drawn: Vec::new(),
+                        size: 0.0,
+                        vertical: false,
+                    }));
+                }
+                b"EMC" => run.end_marked(),
                 b"BI" => {
                     // Inline image: skip to `EI` after the `ID` data.
                     if let Some(i) = memchr::memmem::find(&data[lx.pos..], b"ID") {
@@ -428,6 +482,7 @@ impl Interp {
                 _ => {}
             }
             ops.clear();
+            actual = None;
         }
     }
 
@@ -483,7 +538,18 @@ impl Interp {
             // A watermark (`仅供参考` across the page, pale or set diagonally) is no text of
             // the report: its digits would land in the table's cells.
             let watermark = gs.fill_light || gs.fill_faint || oblique(&trm);
-            if !watermark && self.glyph_count < MAX_GLYPHS && [ax, ay, bx, by].iter().all(|v| v.is_finite()) {
+            let finite_box = [ax, ay, bx, by].iter().all(|v| v.is_finite());
+            if let Some(actual) = run.marked.iter_mut().find_map(Option::as_mut) {
+                // Inside an `/ActualText` sequence: the glyph's box only, for the text.
+                if !watermark && finite_box && actual.drawn.len() < MAX_ACTUAL {
+                    if actual.drawn.is_empty() {
+                        (actual.size, actual.vertical) = (size, font.vertical);
+                    }
+                    let (x0, top) = (ax.min(bx).min(cx).min(dx), ay.min(by).min(cy).min(dy));
+                    let (x1, bottom) = (ax.max(bx).max(cx).max(dx), ay.max(by).max(cy).max(dy));
+                    actual.drawn.push([x0, top, x1, bottom]);
+                }
+            } else if !watermark && self.glyph_count < MAX_GLYPHS && finite_box {
                 let text = g.text.clone();
                 if !text.trim().is_empty() {
                     self.glyph_count += 1;
@@ -568,6 +634,38 @@ fn is_white(ops: &[Obj]) -> bool {
 }
 
 impl Run<'_> {
+    /// Closes the innermost marked-content sequence: one with `/ActualText` puts its text where
+    /// its glyphs were drawn: a character a glyph where they are as many, else the glyphs'
+    /// box shared out among the characters along the line.
+    fn end_marked(&mut self) {
+        let Some(Some(Actual { text, drawn, size, vertical })) = self.marked.pop() else { return };
+        let chars: Vec<char> = text.chars().collect();
+        if drawn.is_empty() || chars.is_empty() {
+            return;
+        }
+        let all = drawn.iter().fold([f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY], |u, d| {
+            [u[0].min(d[0]), u[1].min(d[1]), u[2].max(d[2]), u[3].max(d[3])]
+        });
+        let n = chars.len() as f64;
+        for (i, c) in chars.iter().enumerate() {
+            let [x0, top, x1, bottom] = if drawn.len() == chars.len() {
+                drawn[i]
+            } else {
+                let (a, b) = (i as f64 / n, (i + 1) as f64 / n);
+                if vertical {
+                    [all[0], all[1] + a * (all[3] - all[1]), all[2], all[1] + b * (all[3] - all[1])]
+                } else {
+                    [all[0] + a * (all[2] - all[0]), all[1], all[0] + b * (all[2] - all[0]), all[3]]
+                }
+            };
+            if c.is_whitespace() {
+                continue;
+            }
+            self.out.runs[usize::from(vertical)] += 1;
+            self.out.glyphs.push(PGlyph { text: c.to_string(), x0, top, x1, bottom, size, vertical });
+        }
+    }
+
     fn pt(&self, x: f64, y: f64) -> (f64, f64) {
         apply(&self.gs.ctm, x, y)
     }
