@@ -169,6 +169,14 @@ struct Actual {
     vertical: bool,
 }
 
+impl Actual {
+    /// A sequence whose `/ActualText` is the PDF text string `t`.
+    fn new(t: &[u8]) -> Actual {
+        let text = super::text_string(t).chars().filter(|c| !c.is_control()).take(MAX_ACTUAL).collect();
+        Actual { text, drawn: Vec::new(), size: 0.0, vertical: false }
+    }
+}
+
 /// Most characters of an `/ActualText` string, and glyph boxes kept for one (bounds on work).
 const MAX_ACTUAL: usize = 4096;
 
@@ -268,19 +276,7 @@ impl Interp {
                     continue;
                 }
                 Token::DictStart => {
-                    // Skipped but for its `/ActualText` string (a marked-content property list).
-                    let (mut depth, mut key) = (1usize, false);
-                    while depth > 0 {
-                        let tok = lx.token();
-                        match tok {
-                            None => break,
-                            Some(Token::DictStart) => depth += 1,
-                            Some(Token::DictEnd) => depth -= 1,
-                            Some(Token::Obj(Obj::Str(ref t))) if depth == 1 && key => actual = Some(t.clone()),
-                            _ => {}
-                        }
-                        key = depth == 1 && matches!(tok, Some(Token::Obj(Obj::Name(ref n))) if n == b"ActualText");
-                    }
+                    actual = skip_dict(&mut lx);
                     ops.push(Obj::Null);
                     continue;
                 }
@@ -440,43 +436,12 @@ impl Interp {
                 b"BMC" if run.marked.len() < MAX_MARKED => run.marked.push(None),
                 b"BDC" if run.marked.len() < MAX_MARKED => {
                     // The property list inline, or named in the resources' `/Properties`.
-                    let named = || {
-                        let props = file.get_key(resources, b"Properties");
-                        let entry = props.as_dict()?.get(ops.get(1)?.as_name()?)?.clone();
-                        match file.resolve(&entry) {
-                            Obj::Dict(d) => match file.get_key(&d, b"ActualText") {
-                                Obj::Str(t) => Some(t),
-                                _ => None,
-                            },
-                            _ => None,
-                        }
-                    };
-                    let text = actual.take().or_else(named);
-                    run.marked.push(text.map(|t| Actual {
-                        text: super::text_string(&t).chars().filter(|c| !c.is_control()).take(MAX_ACTUAL).collect(),
-                        drawn: Vec::new(),
-                        size: 0.0,
-                        vertical: false,
-                    }));
+                    let text = actual.take().or_else(|| named_actual_text(file, resources, ops.get(1)?));
+                    run.marked.push(text.map(|t| Actual::new(&t)));
                 }
                 b"EMC" => run.end_marked(),
                 b"BI" => {
-                    // Inline image: skip to `EI` after the `ID` data.
-                    if let Some(i) = memchr::memmem::find(&data[lx.pos..], b"ID") {
-                        let from = lx.pos + i + 3;
-                        let mut p = from;
-                        lx.pos = data.len();
-                        while let Some(j) = memchr::memmem::find(&data[p.min(data.len())..], b"EI") {
-                            let at = p + j;
-                            let before = at == 0 || super::object::is_white(data[at - 1]);
-                            let after = data.get(at + 2).is_none_or(|&c| super::object::is_white(c));
-                            if before && after {
-                                lx.pos = at + 2;
-                                break;
-                            }
-                            p = at + 2;
-                        }
-                    }
+                    skip_inline_image(data, &mut lx);
                     run.out.images += 1;
                 }
                 _ => {}
@@ -577,6 +542,54 @@ impl Interp {
             };
             run.tm = mul(&t, &run.tm);
         }
+    }
+}
+
+/// Skips an inline image (its `BI` read): to the `EI` after the `ID` data.
+fn skip_inline_image(data: &[u8], lx: &mut Lexer<'_>) {
+    let Some(i) = memchr::memmem::find(&data[lx.pos..], b"ID") else { return };
+    let mut p = lx.pos + i + 3;
+    lx.pos = data.len();
+    while let Some(j) = memchr::memmem::find(&data[p.min(data.len())..], b"EI") {
+        let at = p + j;
+        let before = at == 0 || super::object::is_white(data[at - 1]);
+        let after = data.get(at + 2).is_none_or(|&c| super::object::is_white(c));
+        if before && after {
+            lx.pos = at + 2;
+            return;
+        }
+        p = at + 2;
+    }
+}
+
+/// Skips a dictionary of a content stream (its `<<` read) but for its `/ActualText` string,
+/// returned (a marked-content property list).
+fn skip_dict(lx: &mut Lexer<'_>) -> Option<Vec<u8>> {
+    let (mut depth, mut key, mut actual) = (1usize, false, None);
+    while depth > 0 {
+        let tok = lx.token();
+        match tok {
+            None => break,
+            Some(Token::DictStart) => depth += 1,
+            Some(Token::DictEnd) => depth -= 1,
+            Some(Token::Obj(Obj::Str(ref t))) if depth == 1 && key => actual = Some(t.clone()),
+            _ => {}
+        }
+        key = depth == 1 && matches!(tok, Some(Token::Obj(Obj::Name(ref n))) if n == b"ActualText");
+    }
+    actual
+}
+
+/// The `/ActualText` of a property list named in the resources' `/Properties`.
+fn named_actual_text(file: &PdfFile, resources: &Dict, name: &Obj) -> Option<Vec<u8>> {
+    let props = file.get_key(resources, b"Properties");
+    let entry = props.as_dict()?.get(name.as_name()?)?.clone();
+    match file.resolve(&entry) {
+        Obj::Dict(d) => match file.get_key(&d, b"ActualText") {
+            Obj::Str(t) => Some(t),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
