@@ -4,7 +4,7 @@ file with the typed error it must raise. Then the committed files of tests/data/
 bad files of tests/data/bad:
 
 - Every PDF/DOCX/DOC document with a gold file (tests/data/layouts/pdf-libreoffice, pdf-chromium,
-  pdf-wkhtmltopdf, pdf-reportlab, pdf-docx, pdf-docx-paged, docx, doc; tests/data/real-pdf) is read with no
+  pdf-wkhtmltopdf, pdf-weasyprint, pdf-reportlab, pdf-docx, pdf-docx-paged, docx, doc; tests/data/real-pdf) is read with no
   wrong number, every gold cell right and ``source["format"]`` the gold's (``pdf``, ``docx``, ``doc``).
 - Every file of tests/data/bad does what its ``expect.json`` says: raise the named `gongkai` error,
   or be read (``read``: and match the gold beside it when there is one), or either
@@ -258,6 +258,7 @@ FILE_FOLDERS = (
     LAYOUTS / "pdf-libreoffice",
     LAYOUTS / "pdf-chromium",
     LAYOUTS / "pdf-wkhtmltopdf",
+    LAYOUTS / "pdf-weasyprint",
     LAYOUTS / "pdf-reportlab",
     LAYOUTS / "pdf-docx",
     LAYOUTS / "pdf-docx-paged",
@@ -297,6 +298,22 @@ def test_the_layout_files_are_there() -> None:
 )
 def test_layout_file(path: Path) -> None:
     _check_file(path)
+
+
+def test_a_table_without_rules_keeps_its_captions_and_blank_rows() -> None:
+    # WeasyPrint without presentational hints draws the tables without rules, a cell's text a
+    # few points from the next. Words reaching into the value columns but under none of them
+    # (the caption 第二十条第（五）项, the long label 其他对外管理服务事项) were dropped; a row
+    # whose cells are all blank (行政处罚) was joined to the next as one label (行政处罚行政强制),
+    # and 行政强制's 0 0 0 was not read; header words of neighbouring cells stood as one.
+    report = parse(LAYOUTS / "pdf-weasyprint" / "pingtan-czj-2019.pdf")
+    lines = report.text.split("\n")
+    assert "第二十条第(五)项" in report.text and any(line.startswith("其他对外管理服务事项\t") for line in lines)
+    assert "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量" in report.text
+    cells = report.tables["proactive"]["cells"]
+    assert [c["value"] for c in cells["punishment"].values()] == [None, None, None]
+    assert [c["value"] for c in cells["coercion"].values()] == [0, 0, 0]
+    assert [c["value"] for c in cells["licensing"].values()] == [3, 0, 0]
 
 
 @pytest.mark.parametrize("path", documents(LAYOUTS / "pdf-wkhtmltopdf"), ids=lambda p: p.name)

@@ -2,9 +2,9 @@
 //! apart at the same horizontal positions is a table. Its value columns are those positions
 //! (clustered across the lines), so a blank cell stays a blank cell at its column instead of
 //! shifting the numbers after it; whatever stands left of the first value column is the
-//! row's label. Lines with words only between two number lines (a label wrapped in its
-//! cell) join the nearer number line; the lines above the first (the header) are rows of
-//! their own, their words placed in the columns under which they stand.
+//! row's label. Every line is a row (a label wrapped in its cell gives rows of words only,
+//! as in column-aligned text); the lines above the first number line (the header) too, their
+//! words placed in the columns under which they stand.
 
 use super::grid;
 use super::interp::PGlyph;
@@ -13,7 +13,11 @@ use crate::document::{CellEvidence, RawCell, RawTable};
 /// A line's glyphs split where a gap wider than this many font sizes opens.
 const GAP: f64 = 0.9;
 
+/// Two digits stand apart by at least this many font sizes when they belong to two numbers.
+const DIGIT_GAP: f64 = 0.25;
+
 /// One piece of a line between wide gaps.
+#[derive(Clone)]
 struct Seg<'a> {
     glyphs: Vec<&'a PGlyph>,
     x0: f64,
@@ -25,13 +29,48 @@ impl Seg<'_> {
     fn cx(&self) -> f64 {
         (self.x0 + self.x1) / 2.0
     }
+
+    /// The piece cut at its narrow gaps (a fifth of a font size or more: not between the
+    /// glyphs of a word) where `col` puts the glyphs either side in different columns: header
+    /// words of neighbouring cells set closer than [`GAP`] (`本年新制作数量 本年新公开数量`).
+    fn split_by(&self, col: impl Fn(f64) -> Option<usize>) -> Vec<Self> {
+        let mut out: Vec<Self> = Vec::new();
+        let mut cur = Seg { glyphs: Vec::new(), x0: self.x0, x1: self.x0, numeric: self.numeric };
+        for &g in &self.glyphs {
+            let narrow_gap = g.x0 - cur.x1 >= 0.2 * g.size.max(1.0);
+            if let (Some(first), true) = (cur.glyphs.first(), narrow_gap) {
+                let left = col((first.x0 + cur.x1) / 2.0);
+                if left != col(g.cx()) || left.is_none() {
+                    out.push(std::mem::replace(
+                        &mut cur,
+                        Seg { glyphs: Vec::new(), x0: g.x0, x1: g.x0, numeric: self.numeric },
+                    ));
+                }
+            }
+            if cur.glyphs.is_empty() {
+                cur.x0 = g.x0;
+            }
+            cur.x1 = cur.x1.max(g.x1);
+            cur.glyphs.push(g);
+        }
+        if !cur.glyphs.is_empty() {
+            out.push(cur);
+        }
+        out
+    }
 }
 
 fn segments<'a>(line: &[&'a PGlyph]) -> Vec<Seg<'a>> {
     let mut out: Vec<Seg<'a>> = Vec::new();
     for &g in line {
         let size = g.size.max(1.0);
+        // Two numbers of neighbouring cells set a space apart (`2798 49`): digits of one
+        // number stand closer.
+        let digit = |p: &PGlyph| p.text.len() == 1 && p.text.as_bytes()[0].is_ascii_digit();
         match out.last_mut() {
+            Some(s) if digit(g) && s.glyphs.last().is_some_and(|p| digit(p)) && g.x0 - s.x1 >= size * DIGIT_GAP => {
+                out.push(Seg { glyphs: vec![g], x0: g.x0, x1: g.x1, numeric: false });
+            }
             Some(s) if g.x0 - s.x1 <= size * GAP => {
                 s.x1 = s.x1.max(g.x1);
                 s.glyphs.push(g);
@@ -148,31 +187,14 @@ fn build(
         k = prev;
     }
     head.reverse();
-    // Rows: header lines each, then each number line with the word lines nearest to it.
+    // Rows: header lines each, then each line of the run, as the page prints it. A line of
+    // words only is a row of its own: a label wrapped in its cell, or a row whose cells are
+    // all blank (`行政处罚` over `行政强制  0  0  0`), which joined to the nearer number line
+    // made one label of two rows'; the table readers join wrapped labels as they do in
+    // column-aligned text.
     let mut members: Vec<Vec<usize>> = head.iter().map(|&h| vec![h]).collect();
     let n_head = members.len();
-    for &r in rows {
-        members.push(vec![r]);
-    }
-    let mut own: Vec<usize> = Vec::new();
-    for w in start..=end {
-        if rows.contains(&w) {
-            continue;
-        }
-        // Words reaching into the value columns (a caption, a header inside the table): a row.
-        if segs[w].iter().any(|s| s.x1 > first_col - half) {
-            own.push(w);
-            continue;
-        }
-        let cy = cy_of(&lines[w]);
-        let nearest = (n_head..members.len()).min_by(|&a, &b| {
-            (cy_of(&lines[members[a][0]]) - cy).abs().total_cmp(&(cy_of(&lines[members[b][0]]) - cy).abs())
-        })?;
-        members[nearest].push(w);
-    }
-    for w in own {
-        members.push(vec![w]);
-    }
+    members.extend((start..=end).map(|l| vec![l]));
     // Rows in reading order (header first).
     let mut body: Vec<Vec<usize>> = members.split_off(n_head);
     body.sort_by(|a, b| top_of(&lines[a[0]]).total_cmp(&top_of(&lines[b[0]])));
@@ -211,15 +233,27 @@ fn build(
     let x_right = lines[start..=end].iter().flatten().map(|g| g.x1).fold(f64::MIN, f64::max);
     for (r, group) in members.iter().enumerate() {
         let mut slots: Vec<Vec<&PGlyph>> = vec![Vec::new(); n_cols];
+        // Words reaching into the value columns: cut where they cross from one to the next.
+        let pieces: Vec<(usize, Seg)> = group
+            .iter()
+            .flat_map(|&l| {
+                segs[l].iter().flat_map(move |s| {
+                    let cut = !s.numeric && s.x1 >= first_col - half;
+                    let parts = if cut { s.split_by(col_of) } else { vec![s.clone()] };
+                    parts.into_iter().map(move |p| (l, p))
+                })
+            })
+            .collect();
         let mut label_pieces: Vec<(usize, f64, &Seg)> = Vec::new();
-        for &l in group {
-            for s in &segs[l] {
-                if s.x1 < first_col - half {
-                    label_pieces.push((piece_col(s.x0), cy_of(&lines[l]), s));
-                    continue;
-                }
-                let c = col_of(s.cx()).map_or(0, |k| k + nl);
-                slots[c].extend(s.glyphs.iter().copied());
+        for (l, s) in &pieces {
+            // Left of the value columns, or words under none of them (a caption inside the
+            // table, a long label reaching in): the row's label.
+            let col = if s.x1 < first_col - half { None } else { col_of(s.cx()) };
+            match col {
+                Some(k) => slots[k + nl].extend(s.glyphs.iter().copied()),
+                // A number under no value column (a cluster of one) is no cell of the grid.
+                None if s.numeric && s.x1 >= first_col - half => {}
+                None => label_pieces.push((piece_col(s.x0), cy_of(&lines[*l]), s)),
             }
         }
         label_pieces.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.x0.total_cmp(&b.2.x0)));

@@ -66,6 +66,7 @@ TOOLS = {
     "libreoffice": "LibreOffice 7.4.7.2",
     "chromium": "Chromium 148.0.7778.167",
     "wkhtmltopdf": "wkhtmltopdf 0.12.6 (Debian bookworm; Qt 5.15.8)",
+    "weasyprint": "WeasyPrint 70.0",
     "pdftotext": "pdftotext (poppler) 22.12.0",
     "pdftohtml": "pdftohtml (poppler) 22.12.0",
     "pymupdf4llm": "pymupdf4llm 1.28.2 (PyMuPDF 1.28.2)",
@@ -830,6 +831,19 @@ def make_pdfs(srcs: list, tmp: Path) -> None:
             run(["qpdf", "--object-streams=generate", "--compression-level=9", str(printed), str(pdf)])
             check_chinese(pdf)
             how = f"html-spans rendering → {TOOLS['wkhtmltopdf']} → qpdf --object-streams=generate (size)"
+            write(pdf, pdf.read_bytes(), derived_gold(gold, path, pdf, how, classic=True))
+    if wanted("pdf-weasyprint"):
+        out_dir = HERE / "pdf-weasyprint"
+        clean(out_dir)
+        for stem, path, gold in srcs:
+            src = tmp / f"{stem}.spans.html"
+            src.write_bytes(_render.render(gold, "html-spans"))
+            pdf = out_dir / f"{stem}.pdf"
+            # Without presentational hints WeasyPrint ignores `border="1"`: the tables are drawn
+            # without rules, each cell's text a few points from the next.
+            run([sys.executable, "-m", "weasyprint", str(src), str(pdf)])
+            check_chinese(pdf)
+            how = f"html-spans rendering → {TOOLS['weasyprint']} (no presentational hints: tables without rules)"
             write(pdf, pdf.read_bytes(), derived_gold(gold, path, pdf, how, classic=True))
     if wanted("pdf-reportlab"):
         out_dir = HERE / "pdf-reportlab"
