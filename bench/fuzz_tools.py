@@ -20,6 +20,8 @@ import argparse
 import importlib.util
 import json
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -37,6 +39,18 @@ def _load(path: Path, name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _wkhtmltopdf_run(html: Path, pdf: Path) -> None:
+    subprocess.run(["wkhtmltopdf", "-q", "--encoding", "utf-8", str(html), str(pdf)], check=True, capture_output=True)
+
+
+def _weasyprint_run(html: Path, pdf: Path) -> None:
+    subprocess.run([sys.executable, "-m", "weasyprint", str(html), str(pdf)], check=True, capture_output=True)
+
+
+_wkhtmltopdf = _wkhtmltopdf_run if shutil.which("wkhtmltopdf") else None
+_weasyprint = _weasyprint_run if importlib.util.find_spec("weasyprint") else None
 
 
 def main() -> None:
@@ -88,21 +102,32 @@ def main() -> None:
             (tmp / "docx" / f"{stem}.docx").write_bytes(layouts.python_docx(gold, zeros_blank=False))
         layouts.soffice(sorted((tmp / "html").glob("*.html")), "pdf:writer_pdf_Export", tmp / "pdf-lo", tmp)
         layouts.soffice(sorted((tmp / "docx").glob("*.docx")), "pdf:writer_pdf_Export", tmp / "pdf-docx", tmp, html=False)
+        kinds = [("libreoffice", "pdf-lo", ("requests", "review_litigation")), ("docx", "pdf-docx", ())]
+        # HTML-to-PDF printers a CMS uses, read by gongkai itself: wkhtmltopdf (bold drawn twice)
+        # and WeasyPrint (no presentational hints: tables without rules), where installed.
+        for kind, printer in (("wkhtmltopdf", _wkhtmltopdf), ("weasyprint", _weasyprint)):
+            if "pdf" in tools and printer is not None:
+                (tmp / kind).mkdir()
+                for stem, gold in golds.items():
+                    spans = tmp / "html" / f"{stem}.spans.html"
+                    spans.write_bytes(_render.render(gold, "html-spans"))
+                    printer(spans, tmp / kind / f"{stem}.pdf")
+                kinds.append((kind, kind, ()))
         for stem, gold in golds.items():
-            for kind, folder, blank_tables in (
-                ("libreoffice", "pdf-lo", ("requests", "review_litigation")),
-                ("docx", "pdf-docx", ()),
-            ):
+            for kind, folder, blank_tables in kinds:
                 pdf = tmp / folder / f"{stem}.pdf"
                 vanish = _render.unscored_when_blanks_vanish(gold, blank_tables=blank_tables)
                 for tool, (make, drops_blanks) in tools.items():
-                    if tool == "docx" and kind != "docx":
+                    printed = kind in ("wkhtmltopdf", "weasyprint")
+                    if (tool == "docx" and kind != "docx") or (printed and tool != "pdf"):
                         continue
                     unscored = sorted(f"{layouts.TABLE_KEY[t]}.{r}.{c}" for t, r, c in vanish) if drops_blanks else []
                     want = scored_gold({**gold, "unscored": unscored})
                     ext = {"pdf": ".pdf", "docx": ".docx"}.get(tool) or (
                         ".html" if tool.startswith("html") else ".md" if tool.startswith("md") else ".txt"
                     )
+                    # The printers' PDFs are counted apart from LibreOffice's.
+                    tool = f"pdf-{kind}" if printed else tool
                     out = tmp / "out" / f"{stem}.{kind}.{tool}{ext}"
                     try:
                         out.parent.mkdir(exist_ok=True)
@@ -120,11 +145,12 @@ def main() -> None:
                         shutil.copy(out, args.keep / out.name)
                         shutil.copy(pdf, args.keep / f"{stem}.{kind}.pdf")
                         (args.keep / f"{stem}.gold.json").write_text(json.dumps(want, ensure_ascii=False, indent=1))
-    print(f"seed {args.seed}, {len(golds)} reports, 2 PDFs each")
-    for tool in tools:
+    print(f"seed {args.seed}, {len(golds)} reports, {len(kinds)} PDFs each")
+    names = [*tools, *(f"pdf-{k}" for k, _, _ in kinds[2:])]
+    for tool in names:
         pct = 100.0 * right[tool] / total[tool] if total[tool] else 100.0
         print(f"{tool:20s} cells {right[tool]:6d}/{total[tool]:6d} ({pct:5.1f}%)  wrong {len(wrong[tool])}")
-    for tool in tools:
+    for tool in names:
         for w in wrong[tool][:10]:
             print(f"  {tool}: {w}")
 

@@ -334,6 +334,32 @@ mod tests {
     }
 
     #[test]
+    fn words_under_no_value_column_are_kept_and_close_header_words_cut() {
+        // Glyphs 9 wide: the caption reaches past the first column's half pitch but stands
+        // under none; the header's three words stand 3 apart (less than a gap), one a column.
+        let rows = [
+            glyphs(80.0, &[(40.0, "信息内容"), (200.0, "本年"), (221.0, "增减"), (242.0, "有效")]),
+            glyphs(100.0, &[(40.0, "规章"), (200.0, "13"), (221.0, "13"), (242.0, "524")]),
+            glyphs(120.0, &[(40.0, "第二十条第五项说明")]),
+            glyphs(140.0, &[(40.0, "行政处罚")]),
+            glyphs(160.0, &[(40.0, "行政许可"), (200.0, "1"), (221.0, "2"), (242.0, "3")]),
+            glyphs(180.0, &[(40.0, "行政强制"), (200.0, "4"), (221.0, "5"), (242.0, "9")]),
+        ];
+        let lines: Vec<Vec<&PGlyph>> = rows.iter().map(|r| r.iter().collect()).collect();
+        let found = find(0, &lines);
+        assert_eq!(found.len(), 1);
+        let t = &found[0].table;
+        let row = |r: usize| {
+            (0..t.n_cols).map(|c| t.at(r, c).map(|c| c.text.clone()).unwrap_or_default()).collect::<Vec<_>>()
+        };
+        assert_eq!(row(0), ["信息内容", "本年", "增减", "有效"]);
+        assert_eq!(row(2), ["第二十条第五项说明", "", "", ""]);
+        // A row of blank cells stays a row of its own, not joined to the next as its label.
+        assert_eq!(row(3), ["行政处罚", "", "", ""]);
+        assert_eq!(row(4), ["行政许可", "1", "2", "3"]);
+    }
+
+    #[test]
     fn a_blank_cell_keeps_its_column() {
         let rows = [
             glyphs(100.0, &[(40.0, "规章"), (200.0, "13"), (260.0, "13"), (320.0, "524")]),
