@@ -112,6 +112,18 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
     let mut empty = 0u32;
     let mut i = 0;
     while i < raw_lines.len() {
+        // Markdown holding a table as raw HTML (pandoc's GFM keeps a table with merged cells, or
+        // nested in another, as HTML): read as HTML.
+        if let Some(end) = markdown.then(|| html_table_end(&raw_lines, i)).flatten() {
+            if empty > 0 && !blocks.is_empty() {
+                blocks.push(RawBlock::BlankLines(empty));
+            }
+            empty = 0;
+            let html = raw_lines[i..end].join("\n");
+            blocks.extend(crate::html::parse_html(&html).blocks);
+            i = end;
+            continue;
+        }
         let table = boxes::bordered_table(&raw_lines, i).or_else(|| text_table(&raw_lines, &kinds, i, markdown));
         if let Some((end, table)) = table {
             if empty > 0 && !blocks.is_empty() {
@@ -218,6 +230,28 @@ fn word_columns(line: &str, wide: bool) -> Option<Vec<[u32; 2]>> {
     measure_words(line, &mut measured);
     let words: Vec<[u32; 2]> = measured.iter().map(|m| if wide { m.1 } else { m.0 }).collect();
     set_in_columns(&words).then_some(words)
+}
+
+/// Most lines a raw HTML table of a Markdown file may take (a bound on work).
+const MAX_HTML_TABLE_LINES: usize = 20_000;
+
+/// Where a raw HTML table that opens line `i` of a Markdown file ends (the line after its
+/// `</table>`, nested tables and all), if the line opens one.
+fn html_table_end(lines: &[&str], i: usize) -> Option<usize> {
+    let opens = |l: &str| l.trim_start().get(..6).is_some_and(|h| h.eq_ignore_ascii_case("<table"));
+    if !opens(lines[i]) {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (k, line) in lines.iter().enumerate().skip(i).take(MAX_HTML_TABLE_LINES) {
+        let lower = line.to_ascii_lowercase();
+        depth += lower.matches("<table").count();
+        depth = depth.saturating_sub(lower.matches("</table").count());
+        if depth == 0 {
+            return Some(k + 1);
+        }
+    }
+    None
 }
 
 /// The printed columns (as [`word_columns`] counts them) of the blank marks of a column-aligned

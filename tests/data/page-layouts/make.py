@@ -6,8 +6,10 @@ A CMS page often sets its content in a layout table beside a sidebar (`导航`) 
 sidebar's text on one of their lines, left of the frame (`导航    │…│`). The html-spans rendering
 of three real gold files is set so, and goes through pandoc (GFM: the page's HTML as it is, its
 tables nesting), html2text, w3m, ELinks and Lynx (markitdown makes one pipe table of it: not
-read yet); each file is written beside its gold (the source gold's tables, nulls dropped,
-the metadata the page shows). Tools: those of tests/data/layouts/make.py.
+read yet). The same pages with each table inside a one-cell frame table (`boxed`: pandoc's GFM
+then keeps each table as raw HTML between Markdown headings) go through the same tools. Each
+file is written beside its gold (the source gold's tables, nulls dropped, the metadata the page
+shows). Tools: those of tests/data/layouts/make.py.
 
 Usage, from the repository root: ``python tests/data/page-layouts/make.py``
 """
@@ -15,6 +17,7 @@ Usage, from the repository root: ``python tests/data/page-layouts/make.py``
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -42,18 +45,30 @@ def in_layout(page: str) -> str:
     )
 
 
+def boxed(page: str) -> str:
+    """`page` with each table inside a one-cell frame table (a CMS editor's box around it)."""
+    return re.sub(r'(<table border="1".*?</table>)', r'<table width="100%"><tr><td>\1</td></tr></table>', page, flags=re.S)
+
+
+#: (file tag, what the page is, how it is made from the html-spans rendering)
+SHAPES = (
+    ("sidebar", "html-spans in a layout table beside a sidebar", in_layout),
+    ("boxed", "html-spans with each table in a one-cell frame table", boxed),
+)
+
+
 def main() -> None:
     for slug in GOLDS:
         path = layouts.REAL / f"{slug}.gold.json"
         gold = json.loads(path.read_text(encoding="utf-8"))
-        html = in_layout(_render.render(gold, "html-spans").decode("utf-8")).encode("utf-8")
-        what = "html-spans in a layout table beside a sidebar"
-        out = HERE / f"{slug}.sidebar.html"
-        layouts.write(out, html, layouts.derived_gold(gold, path, out, what, classic=True))
-        for tool in TOOLS:
-            ext, fn, how = layouts.HTML_TOOLS[tool]
-            out = HERE / f"{slug}.sidebar.{tool}{ext}"
-            layouts.write(out, fn(html), layouts.derived_gold(gold, path, out, f"{what} → {how}", classic=True))
+        for tag, what, shape in SHAPES:
+            html = shape(_render.render(gold, "html-spans").decode("utf-8")).encode("utf-8")
+            out = HERE / f"{slug}.{tag}.html"
+            layouts.write(out, html, layouts.derived_gold(gold, path, out, what, classic=True))
+            for tool in TOOLS:
+                ext, fn, how = layouts.HTML_TOOLS[tool]
+                out = HERE / f"{slug}.{tag}.{tool}{ext}"
+                layouts.write(out, fn(html), layouts.derived_gold(gold, path, out, f"{what} → {how}", classic=True))
 
 
 if __name__ == "__main__":
