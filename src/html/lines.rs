@@ -36,6 +36,15 @@ impl Lines {
                 i += 1;
                 continue;
             }
+            // Chinese punctuation (、。《》 under 0xE3, full-width ，：（） under 0xEF) is no
+            // whitespace and not invisible: of those leads only U+3000 (E3 80 80) and U+FEFF
+            // (EF BB BF) are, told by their trail bytes without decoding.
+            if (b[i] == 0xE3 && (b[i + 1], b[i + 2]) != (0x80, 0x80))
+                || (b[i] == 0xEF && (b[i + 1], b[i + 2]) != (0xBB, 0xBF))
+            {
+                i += 3;
+                continue;
+            }
             let Some(c) = s[i..].chars().next() else { break };
             let width = c.len_utf8();
             let invisible = matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}');

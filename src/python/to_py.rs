@@ -4,7 +4,7 @@
 //! (integers as int, other numbers as float, non-finite floats as None, maps and structs
 //! as dicts in field order, unit variants as their names), built without the intermediate
 //! tree: no `Value`, no owned `String` per key. Dict keys and unit variants are interned
-//! once per batch in `Keys`.
+//! once per process in `Keys`, and short string values are made once there too.
 
 use std::sync::Mutex;
 
@@ -56,9 +56,16 @@ const MAX_CACHED_KEYS: usize = 4096;
 pub(super) struct Keys {
     fields: FastMap<(usize, usize), Py<PyString>>,
     names: FastMap<String, Py<PyString>>,
+    /// Short string values (a cell's `raw`, a unit, a fact's key and section), made once.
+    shorts: FastMap<Box<str>, Py<PyString>>,
     last_text: String,
     last: Option<Py<PyString>>,
 }
+
+/// String values up to this many bytes are made once (a cell's `raw`, a unit: a handful of
+/// characters, often the same ones), at most `MAX_CACHED_SHORTS` of them.
+const SHORT_MAX: usize = 16;
+const MAX_CACHED_SHORTS: usize = 8192;
 
 /// String values of these lengths are compared with the last such one: shorter ones cost
 /// about as much to make as to compare, longer ones (a report's text) are made once anyway.
@@ -66,16 +73,26 @@ const REUSED_MIN: usize = 64;
 const REUSED_MAX: usize = 4096;
 
 impl Keys {
-    fn field<'py>(&mut self, py: Python<'py>, key: &'static str) -> Bound<'py, PyString> {
+    /// The Python string of a struct field's name (or a unit variant's), borrowed from the cache.
+    fn field<'k, 'py>(&'k mut self, py: Python<'py>, key: &'static str) -> &'k Bound<'py, PyString> {
         self.fields
             .entry((key.as_ptr() as usize, key.len()))
             .or_insert_with(|| PyString::intern(py, key).unbind())
             .bind(py)
-            .clone()
     }
 
     /// The Python string of a string value (see [`Keys`]).
     fn value<'py>(&mut self, py: Python<'py>, v: &str) -> Bound<'py, PyString> {
+        if v.len() <= SHORT_MAX {
+            if let Some(s) = self.shorts.get(v) {
+                return s.bind(py).clone();
+            }
+            let s = PyString::new(py, v);
+            if self.shorts.len() < MAX_CACHED_SHORTS {
+                self.shorts.insert(v.into(), s.clone().unbind());
+            }
+            return s;
+        }
         if !(REUSED_MIN..=REUSED_MAX).contains(&v.len()) {
             return PyString::new(py, v);
         }
@@ -171,9 +188,8 @@ impl<'py> SeqOut<'_, 'py> {
 
 impl<'py> DictOut<'_, 'py> {
     fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), SerError> {
-        let k = self.to.keys.field(self.to.py, key);
         let v = value.serialize(self.to.reborrow())?;
-        self.dict.set_item(k, v)?;
+        self.dict.set_item(self.to.keys.field(self.to.py, key), v)?;
         Ok(())
     }
 
@@ -318,7 +334,7 @@ impl<'a, 'py> serde::Serializer for ToPy<'a, 'py> {
         Ok(self.py.None().into_bound(self.py))
     }
     fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> PyOut<'py> {
-        Ok(self.keys.field(self.py, variant).into_any())
+        Ok(self.keys.field(self.py, variant).clone().into_any())
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _name: &'static str, value: &T) -> PyOut<'py> {
         value.serialize(self)
