@@ -20,8 +20,6 @@ import argparse
 import importlib.util
 import json
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -39,18 +37,6 @@ def _load(path: Path, name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def _wkhtmltopdf_run(html: Path, pdf: Path) -> None:
-    subprocess.run(["wkhtmltopdf", "-q", "--encoding", "utf-8", str(html), str(pdf)], check=True, capture_output=True)
-
-
-def _weasyprint_run(html: Path, pdf: Path) -> None:
-    subprocess.run([sys.executable, "-m", "weasyprint", str(html), str(pdf)], check=True, capture_output=True)
-
-
-_wkhtmltopdf = _wkhtmltopdf_run if shutil.which("wkhtmltopdf") else None
-_weasyprint = _weasyprint_run if importlib.util.find_spec("weasyprint") else None
 
 
 def main() -> None:
@@ -105,13 +91,17 @@ def main() -> None:
         kinds = [("libreoffice", "pdf-lo", ("requests", "review_litigation")), ("docx", "pdf-docx", ())]
         # HTML-to-PDF printers a CMS uses, read by gongkai itself: wkhtmltopdf (bold drawn twice)
         # and WeasyPrint (no presentational hints: tables without rules), where installed.
-        for kind, printer in (("wkhtmltopdf", _wkhtmltopdf), ("weasyprint", _weasyprint)):
-            if "pdf" in tools and printer is not None:
+        printers = (
+            ("wkhtmltopdf", layouts.wkhtmltopdf_pdf, shutil.which("wkhtmltopdf")),
+            ("weasyprint", layouts.weasyprint_pdf, importlib.util.find_spec("weasyprint")),
+        )
+        for kind, printer, installed in printers:
+            if "pdf" in tools and installed:
                 (tmp / kind).mkdir()
                 for stem, gold in golds.items():
                     spans = tmp / "html" / f"{stem}.spans.html"
                     spans.write_bytes(_render.render(gold, "html-spans"))
-                    printer(spans, tmp / kind / f"{stem}.pdf")
+                    printer(spans, tmp / kind / f"{stem}.pdf", tmp)
                 kinds.append((kind, kind, ()))
         for stem, gold in golds.items():
             for kind, folder, blank_tables in kinds:

@@ -229,6 +229,22 @@ def soffice(inputs: list[Path], target: str, outdir: Path, tmp: Path, html: bool
     ], timeout=600)
 
 
+def wkhtmltopdf_pdf(html_path: Path, pdf: Path, tmp: Path) -> None:
+    """`html_path` printed to `pdf` by wkhtmltopdf, object streams added (size). The CJK font
+    has no bold face: Qt draws a bold heading twice, the second pass a hair to the left inside
+    `/Span << /ActualText () >> BDC … EMC` (no text of its own)."""
+    printed = tmp / f"{pdf.stem}.wkhtmltopdf.pdf"
+    run(["wkhtmltopdf", "-q", "--encoding", "utf-8", str(html_path), str(printed)])
+    run(["qpdf", "--object-streams=generate", "--compression-level=9", str(printed), str(pdf)])
+
+
+def weasyprint_pdf(html_path: Path, pdf: Path, tmp: Path) -> None:
+    """`html_path` printed to `pdf` by WeasyPrint. Without presentational hints it ignores
+    `border="1"`: the tables are drawn without rules, each cell's text a few points from the next."""
+    del tmp
+    run([sys.executable, "-m", "weasyprint", str(html_path), str(pdf)])
+
+
 def chromium_pdf(html_path: Path, pdf: Path, tmp: Path) -> None:
     run([
         "chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp / 'chromium'}",
@@ -817,34 +833,21 @@ def make_pdfs(srcs: list, tmp: Path) -> None:
                 "qpdf --object-streams=generate (size)"
             )
             write(pdf, pdf.read_bytes(), derived_gold(gold, path, pdf, how, classic=True))
-    if wanted("pdf-wkhtmltopdf"):
-        out_dir = HERE / "pdf-wkhtmltopdf"
+    for folder, printer, how in (
+        ("pdf-wkhtmltopdf", wkhtmltopdf_pdf, f"{TOOLS['wkhtmltopdf']} → qpdf --object-streams=generate (size)"),
+        ("pdf-weasyprint", weasyprint_pdf, f"{TOOLS['weasyprint']} (no presentational hints: tables without rules)"),
+    ):
+        if not wanted(folder):
+            continue
+        out_dir = HERE / folder
         clean(out_dir)
         for stem, path, gold in srcs:
             src = tmp / f"{stem}.spans.html"
             src.write_bytes(_render.render(gold, "html-spans"))
             pdf = out_dir / f"{stem}.pdf"
-            printed = tmp / f"{stem}.wkhtmltopdf.pdf"
-            # The CJK font has no bold face: Qt draws a bold heading twice, the second pass a
-            # hair to the left inside `/Span << /ActualText () >> BDC … EMC` (no text of its own).
-            run(["wkhtmltopdf", "-q", "--encoding", "utf-8", str(src), str(printed)])
-            run(["qpdf", "--object-streams=generate", "--compression-level=9", str(printed), str(pdf)])
+            printer(src, pdf, tmp)
             check_chinese(pdf)
-            how = f"html-spans rendering → {TOOLS['wkhtmltopdf']} → qpdf --object-streams=generate (size)"
-            write(pdf, pdf.read_bytes(), derived_gold(gold, path, pdf, how, classic=True))
-    if wanted("pdf-weasyprint"):
-        out_dir = HERE / "pdf-weasyprint"
-        clean(out_dir)
-        for stem, path, gold in srcs:
-            src = tmp / f"{stem}.spans.html"
-            src.write_bytes(_render.render(gold, "html-spans"))
-            pdf = out_dir / f"{stem}.pdf"
-            # Without presentational hints WeasyPrint ignores `border="1"`: the tables are drawn
-            # without rules, each cell's text a few points from the next.
-            run([sys.executable, "-m", "weasyprint", str(src), str(pdf)])
-            check_chinese(pdf)
-            how = f"html-spans rendering → {TOOLS['weasyprint']} (no presentational hints: tables without rules)"
-            write(pdf, pdf.read_bytes(), derived_gold(gold, path, pdf, how, classic=True))
+            write(pdf, pdf.read_bytes(), derived_gold(gold, path, pdf, f"html-spans rendering → {how}", classic=True))
     if wanted("pdf-reportlab"):
         out_dir = HERE / "pdf-reportlab"
         clean(out_dir)
