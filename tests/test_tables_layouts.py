@@ -1762,6 +1762,21 @@ def test_blank_marks_tell_the_columns_of_a_row_moved_by_its_label() -> None:
     assert [c["value"] for c in cells["denied_enforcement_file"].values()] == [1, *[None] * 5, 1]
 
 
+def test_a_table_without_rules_whose_labels_wrap_over_many_lines_is_one_table() -> None:
+    # WeasyPrint's PDF (no presentational hints: no rules) of random report seed 113 r1. Four
+    # lines of words stand between two number lines (`信息公开申请`, `(六)其`, `2.申请人逾期未按
+    # 收费通知要求`, `他处理`): the table ended there and went on as a second one, and rows of
+    # two grids were not known to be the form's (table 3 unknown throughout). Lines of labels
+    # left of the numbers no longer end it; a label wrapped around its row's values
+    # (`5.要求行政机关确认或重新出具` / `0 0 0 0 0 0 0` / `已获取信息`) keeps them.
+    report = parse(DATA / "tool-fuzz" / "seed113-r1.weasyprint.pdf")
+    cells = report.tables["requests"]["cells"]
+    ones = {"new_received", "unavailable_not_held", "results_total"}
+    for row, by_col in cells.items():
+        want = [1, 0, 0, 0, 0, 0, 1] if row in ones else [0] * 7
+        assert [c["value"] for c in by_col.values()] == want, row
+
+
 def test_numbers_after_a_column_header_are_no_row() -> None:
     # pdfminer (seed 81, report 12) prints table 3 a column at a time: after the last label of
     # 无法提供 comes `自然` / `人` and the 自然人 column down the rows, a number a line (`31`,

@@ -88,6 +88,15 @@ fn segments<'a>(line: &[&'a PGlyph]) -> Vec<Seg<'a>> {
     out
 }
 
+/// Most lines of wrapped labels between two number lines of one table.
+const MAX_LABEL_LINES: usize = 12;
+
+/// Whether a line's words all end left of `row`'s first number: a label's lines.
+fn label_only(line: &[Seg], row: &[Seg]) -> bool {
+    let Some(first) = row.iter().find(|s| s.numeric) else { return false };
+    !line.is_empty() && line.iter().all(|s| s.x1 < first.x0)
+}
+
 /// A table found: its top, the grid, and which of the page's lines it took.
 pub(super) struct Found {
     pub top: f64,
@@ -109,13 +118,19 @@ pub(super) fn find(page: usize, lines: &[Vec<&PGlyph>]) -> Vec<Found> {
             i += 1;
             continue;
         }
-        // The run: number lines with at most 3 word lines between two of them.
+        // The run: number lines with at most 3 word lines between two of them, not counting
+        // lines of a label wrapped in its cell (left of the last number line's first number:
+        // `2.申请人逾期未按收费通知要求` / `他处理` / `缴纳费用、…`), at most 12 such.
         let start = i;
         let mut end = i;
-        let mut j = i + 1;
-        while j < lines.len() && j <= end + 4 {
+        let (mut j, mut words, mut labels) = (i + 1, 0usize, 0usize);
+        while j < lines.len() && words <= 3 && labels <= MAX_LABEL_LINES {
             if numeric_row(j) {
-                end = j;
+                (end, words, labels) = (j, 0, 0);
+            } else if label_only(&segs[j], &segs[end]) {
+                labels += 1;
+            } else {
+                words += 1;
             }
             j += 1;
         }

@@ -184,28 +184,55 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
     // Placing by position reads the rows as identified, before labels are joined to rows.
     let positional = if scattered { by_position(rows, &kinds) } else { None };
     for j in 1..kinds.len() {
-        let (prev, next) = (kinds[j - 1].0, kinds[j].0);
+        let prev = kinds[j - 1].0;
         let T3Kind::Row(i) = kinds[j - 1].1 else { continue };
-        if next != prev + 1 || !rows[prev].tail().iter().all(RowCell::is_empty) {
+        if !rows[prev].tail().iter().all(RowCell::is_empty) {
             continue;
         }
-        let after = kinds[j + 1..].iter().find(|(_, k)| matches!(k, T3Kind::Row(_)));
+        // The row after it, past rows of words only a group label's piece left between them
+        // (`2.申请人逾期未按收费通知` / `他处理` / `要求缴纳费用…  9 0 0 0 0 2 11`, a table drawn
+        // without rules, a line a row).
+        let mut n = j;
+        while n + 1 < kinds.len()
+            && matches!(kinds[n].1, T3Kind::Skip)
+            && !rows[kinds[n].0].any_number()
+            && kinds[n + 1].0 == kinds[n].0 + 1
+        {
+            n += 1;
+        }
+        if kinds[n].0 != prev + 1 + (n - j) {
+            continue;
+        }
+        let after = kinds[n + 1..].iter().find(|(_, k)| matches!(k, T3Kind::Row(_)));
         let after_has_values = !scattered && after.is_some_and(|(b, _)| rows[*b].tail().iter().any(|c| !c.is_empty()));
-        match kinds[j].1 {
+        // The label goes on under the values (`5.要求行政机关确认或重新` / `7 0 1 0 0 0 8` /
+        // `出具已获取信息`): the values stand inside its cell, not the next row's.
+        let wrapped_around = !scattered
+            && kinds.get(n + 1).is_some_and(|(b, k)| {
+                matches!(k, T3Kind::Skip)
+                    && *b == kinds[n].0 + 1
+                    && !rows[*b].any_number()
+                    && !rows[*b].label.is_empty()
+            });
+        match kinds[n].1 {
+            T3Kind::Unlabelled if wrapped_around => {
+                kinds[j - 1].1 = T3Kind::Skip;
+                kinds[n].1 = T3Kind::Row(i);
+            }
             T3Kind::Extra if !scattered => {
                 kinds[j - 1].1 = T3Kind::Skip;
-                kinds[j].1 = T3Kind::Row(i);
+                kinds[n].1 = T3Kind::Row(i);
             }
             T3Kind::Unlabelled if after_has_values => {
                 kinds[j - 1].1 = T3Kind::Skip;
-                kinds[j].1 = T3Kind::Row(i);
+                kinds[n].1 = T3Kind::Row(i);
             }
             T3Kind::Unlabelled | T3Kind::Extra => {
                 kinds[j - 1].1 = T3Kind::Unknown(i);
-                kinds[j].1 = T3Kind::Skip;
-                if let Some(b) = kinds[j + 1..].iter().position(|(_, k)| matches!(k, T3Kind::Row(_))) {
-                    if let T3Kind::Row(ib) = kinds[j + 1 + b].1 {
-                        kinds[j + 1 + b].1 = T3Kind::Unknown(ib);
+                kinds[n].1 = T3Kind::Skip;
+                if let Some(b) = kinds[n + 1..].iter().position(|(_, k)| matches!(k, T3Kind::Row(_))) {
+                    if let T3Kind::Row(ib) = kinds[n + 1 + b].1 {
+                        kinds[n + 1 + b].1 = T3Kind::Unknown(ib);
                     }
                 }
             }
