@@ -524,7 +524,12 @@ pub fn agency_from_title(title: &str) -> Option<String> {
     };
     let t = t.trim_start_matches("关于");
     let cut_report = |s: &str| -> String {
-        let end = REPORT_WORDS.iter().filter_map(|w| s.find(w)).min().unwrap_or(s.len());
+        let mut end = REPORT_WORDS.iter().filter_map(|w| s.find(w)).min().unwrap_or(s.len());
+        // `某某县人民政府信息公开…`: the government's name runs into 政府信息公开 (no agency
+        // ends in 人民).
+        if s[..end].ends_with("人民") && s[end..].starts_with("政府") {
+            end += "政府".len();
+        }
         s[..end].to_string()
     };
     let cand = match YEAR.find(t) {
@@ -717,6 +722,12 @@ mod tests {
         assert_eq!(
             agency_from_title("某市公安局（某市公安局交通警察支队）2021年政府信息公开工作年度报告").as_deref(),
             Some("某市公安局（某市公安局交通警察支队）")
+        );
+        // The year first, the government's name run into 政府信息公开.
+        assert_eq!(agency_from_title("2023年某某县人民政府信息公开工作年度报告").as_deref(), Some("某某县人民政府"));
+        assert_eq!(
+            agency_from_title("某某镇人民政府2023年政府信息公开工作年度报告").as_deref(),
+            Some("某某镇人民政府")
         );
         // Not a cover letter: a title quoting a regulation.
         let t = "某局关于贯彻《政府信息公开条例》的工作总结";
