@@ -121,3 +121,15 @@ def test_gold_fields_and_facts(path):
 def test_not_a_report_is_other():
     d = gongkai.extract("关于召开运动会的通知\n各单位：定于下周举行运动会，请准时参加。")
     assert d["kind"] == "other" and d["template"] is None
+
+
+def test_a_report_on_the_years_disclosure_work_is_an_annual_report():
+    # `关于2023年度政府信息公开工作情况的报告` over the statutory parts is the year's report (the
+    # title many free-form reports took); over anything else, and a 总结, it stays a summary.
+    body = (
+        "一、总体情况\n本机关认真贯彻落实《条例》。\n二、主动公开政府信息情况\n全年主动公开信息12条。\n"
+        "三、收到和处理政府信息公开申请情况\n全年收到申请3件。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n"
+    )
+    assert gongkai.extract("某某局关于2023年度政府信息公开工作情况的报告\n" + body)["kind"] == "annual_report"
+    assert gongkai.extract("某某局关于2023年度政府信息公开工作情况的报告\n今年做了很多工作。")["kind"] == "work_summary"
+    assert gongkai.extract("某某局2023年政务公开工作总结\n" + body)["kind"] == "work_summary"
