@@ -44,11 +44,6 @@ const LABELS_2019: &[&str] = &[
 /// Signs of the 2019/2021 structure without telling which (DOMAIN §2).
 const LABELS_POST2019: &[&str] = &["第二十条第", "收到和处理政府信息公开申请", "本年新收政府信息公开申请数量"];
 
-/// A year in a title (`2023年`, `二〇二三年`).
-static YEAR_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:19|20)[0-9]{2}|[一二〇○零][〇○零一二三四五六七八九]{3})\s*年").expect("year regex")
-});
-
 /// Statutory section keys that make a body an annual report.
 const STATUTORY_KEYS: &[&str] = &["proactive", "requests", "fees", "review_litigation", "problems", "consultation"];
 
@@ -97,7 +92,7 @@ pub fn kind(title: Option<&str>, text: &str, sections: &[Section]) -> Kind {
         if has_any(t, DISCLOSURE_WORDS) && has_any(t, SUMMARY_WORDS) {
             let sent = t.len() != full.trim().len();
             // `某局关于2023年度政府信息公开工作情况的报告`: a report on a year, not a summary.
-            let year_report = t.contains("报告") && !t.contains("总结") && YEAR_IN_TITLE.is_match(t);
+            let year_report = t.contains("报告") && !t.contains("总结") && crate::meta::year_in_title(t).is_some();
             if (sent || year_report) && statutory_parts(sections) >= 2 {
                 return Kind::AnnualReport;
             }

@@ -115,10 +115,7 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
         // Markdown holding a table as raw HTML (pandoc's GFM keeps a table with merged cells, or
         // nested in another, as HTML): read as HTML.
         if let Some(end) = markdown.then(|| html_table_end(&raw_lines, i)).flatten() {
-            if empty > 0 && !blocks.is_empty() {
-                blocks.push(RawBlock::BlankLines(empty));
-            }
-            empty = 0;
+            blank_lines_before(&mut blocks, &mut empty);
             let html = raw_lines[i..end].join("\n");
             blocks.extend(crate::html::parse_html(&html).blocks);
             i = end;
@@ -126,10 +123,7 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
         }
         let table = boxes::bordered_table(&raw_lines, i).or_else(|| text_table(&raw_lines, &kinds, i, markdown));
         if let Some((end, table)) = table {
-            if empty > 0 && !blocks.is_empty() {
-                blocks.push(RawBlock::BlankLines(empty));
-            }
-            empty = 0;
+            blank_lines_before(&mut blocks, &mut empty);
             if let Some(lines) = prose_rows(&table) {
                 blocks.extend(lines.into_iter().map(RawBlock::Paragraph));
             } else {
@@ -144,10 +138,7 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
             empty = empty.saturating_add(u32::from(l.is_empty()));
             continue;
         }
-        if empty > 0 && !blocks.is_empty() {
-            blocks.push(RawBlock::BlankLines(empty));
-        }
-        empty = 0;
+        blank_lines_before(&mut blocks, &mut empty);
         if !l.contains('\n') {
             if let Some(words) = word_columns(raw_lines[i - 1], wide) {
                 let marks = blank_marks(raw_lines[i - 1], wide);
@@ -230,6 +221,15 @@ fn word_columns(line: &str, wide: bool) -> Option<Vec<[u32; 2]>> {
     measure_words(line, &mut measured);
     let words: Vec<[u32; 2]> = measured.iter().map(|m| if wide { m.1 } else { m.0 }).collect();
     set_in_columns(&words).then_some(words)
+}
+
+/// Records the `empty` lines read since the last block (none before the first) as the next
+/// block's `RawBlock::BlankLines`, and starts counting again.
+fn blank_lines_before(blocks: &mut Vec<RawBlock>, empty: &mut u32) {
+    if *empty > 0 && !blocks.is_empty() {
+        blocks.push(RawBlock::BlankLines(*empty));
+    }
+    *empty = 0;
 }
 
 /// Most lines a raw HTML table of a Markdown file may take (a bound on work).

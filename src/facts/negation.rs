@@ -24,6 +24,14 @@ pub(super) struct Negation {
     pub(super) outcomes: &'static [&'static str],
 }
 
+impl Negation {
+    /// Whether the rule does not apply to `clause`: its key already stated in the sentence, or
+    /// the clause about something else.
+    pub(super) fn barred(&self, clause: &str, done: &[&str]) -> bool {
+        done.contains(&self.key) || self.not_in_clause.iter().any(|w| super::has(clause, w))
+    }
+}
+
 pub(super) const NEGATION_RULES: &[Negation] = &[
     // `本年度我区未收到政府信息公开申请`, `我镇没有依申请公开政府信息申请事项`,
     // `2015年，我局未收到公民提出的公开政府信息申请`.

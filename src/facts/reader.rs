@@ -369,9 +369,7 @@ impl Reader<'_> {
             if let Some((ls, le)) = label.filter(|_| is_absence_answer(clause)) {
                 for rule in NEGATION_RULES {
                     let words = &s[ls..le];
-                    if done.contains(&rule.key)
-                        || rule.not_in_clause.iter().any(|w| has(words, w))
-                        || !rule.words.iter().any(|w| find_word(words, w, rule.key).is_some())
+                    if rule.barred(words, &done) || !rule.words.iter().any(|w| find_word(words, w, rule.key).is_some())
                     {
                         continue;
                     }
@@ -397,7 +395,7 @@ impl Reader<'_> {
             let reach_end = after_neg.char_indices().nth(NEGATION_REACH).map_or(after_neg.len(), |(b, _)| b);
             let reach = &after_neg[..reach_end];
             for rule in NEGATION_RULES {
-                if done.contains(&rule.key) || rule.not_in_clause.iter().any(|w| has(clause, w)) {
+                if rule.barred(clause, &done) {
                     continue;
                 }
                 let hit = rule.words.iter().filter_map(|w| find_word(reach, w, rule.key).map(|p| (p, w.len()))).min();

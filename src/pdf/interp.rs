@@ -504,30 +504,30 @@ impl Interp {
             // the report: its digits would land in the table's cells.
             let watermark = gs.fill_light || gs.fill_faint || oblique(&trm);
             let finite_box = [ax, ay, bx, by].iter().all(|v| v.is_finite());
+            // The glyph's box on the page: x0, top, x1, bottom.
+            let bbox = || {
+                [
+                    ax.min(bx).min(cx).min(dx),
+                    ay.min(by).min(cy).min(dy),
+                    ax.max(bx).max(cx).max(dx),
+                    ay.max(by).max(cy).max(dy),
+                ]
+            };
             if let Some(actual) = run.marked.iter_mut().find_map(Option::as_mut) {
                 // Inside an `/ActualText` sequence: the glyph's box only, for the text.
                 if !watermark && finite_box && actual.drawn.len() < MAX_ACTUAL {
                     if actual.drawn.is_empty() {
                         (actual.size, actual.vertical) = (size, font.vertical);
                     }
-                    let (x0, top) = (ax.min(bx).min(cx).min(dx), ay.min(by).min(cy).min(dy));
-                    let (x1, bottom) = (ax.max(bx).max(cx).max(dx), ay.max(by).max(cy).max(dy));
-                    actual.drawn.push([x0, top, x1, bottom]);
+                    actual.drawn.push(bbox());
                 }
             } else if !watermark && self.glyph_count < MAX_GLYPHS && finite_box {
                 let text = g.text.clone();
                 if !text.trim().is_empty() {
                     self.glyph_count += 1;
                     run.out.runs[direction(&trm)] += 1;
-                    run.out.glyphs.push(PGlyph {
-                        text,
-                        x0: ax.min(bx).min(cx).min(dx),
-                        top: ay.min(by).min(cy).min(dy),
-                        x1: ax.max(bx).max(cx).max(dx),
-                        bottom: ay.max(by).max(cy).max(dy),
-                        size,
-                        vertical: font.vertical,
-                    });
+                    let [x0, top, x1, bottom] = bbox();
+                    run.out.glyphs.push(PGlyph { text, x0, top, x1, bottom, size, vertical: font.vertical });
                 } else if text.is_empty() {
                     // A glyph the font gives no text for: counted for the decodability check.
                     self.glyph_count += 1;

@@ -62,11 +62,11 @@ impl Seg<'_> {
 
 fn segments<'a>(line: &[&'a PGlyph]) -> Vec<Seg<'a>> {
     let mut out: Vec<Seg<'a>> = Vec::new();
+    // Two numbers of neighbouring cells set a space apart (`2798 49`): digits of one number
+    // stand closer.
+    let digit = |p: &PGlyph| p.text.len() == 1 && p.text.as_bytes()[0].is_ascii_digit();
     for &g in line {
         let size = g.size.max(1.0);
-        // Two numbers of neighbouring cells set a space apart (`2798 49`): digits of one
-        // number stand closer.
-        let digit = |p: &PGlyph| p.text.len() == 1 && p.text.as_bytes()[0].is_ascii_digit();
         match out.last_mut() {
             Some(s) if digit(g) && s.glyphs.last().is_some_and(|p| digit(p)) && g.x0 - s.x1 >= size * DIGIT_GAP => {
                 out.push(Seg { glyphs: vec![g], x0: g.x0, x1: g.x1, numeric: false });
@@ -151,11 +151,6 @@ fn top_of(line: &[&PGlyph]) -> f64 {
     line.iter().map(|g| g.top).fold(f64::MAX, f64::min)
 }
 
-fn cy_of(line: &[&PGlyph]) -> f64 {
-    let (t, b) = line.iter().fold((f64::MAX, f64::MIN), |(t, b), g| (t.min(g.top), b.max(g.bottom)));
-    (t + b) / 2.0
-}
-
 fn build(
     page: usize,
     lines: &[Vec<&PGlyph>],
@@ -207,18 +202,15 @@ fn build(
     // all blank (`行政处罚` over `行政强制  0  0  0`), which joined to the nearer number line
     // made one label of two rows'; the table readers join wrapped labels as they do in
     // column-aligned text.
-    let mut members: Vec<Vec<usize>> = head.iter().map(|&h| vec![h]).collect();
-    let n_head = members.len();
-    members.extend((start..=end).map(|l| vec![l]));
-    // Rows in reading order (header first).
-    let mut body: Vec<Vec<usize>> = members.split_off(n_head);
-    body.sort_by(|a, b| top_of(&lines[a[0]]).total_cmp(&top_of(&lines[b[0]])));
-    members.extend(body);
+    let n_head = head.len();
+    // Rows in reading order (header first): the row's line.
+    let mut body: Vec<usize> = (start..=end).collect();
+    body.sort_by(|&a, &b| top_of(&lines[a]).total_cmp(&top_of(&lines[b])));
+    let members: Vec<usize> = head.iter().copied().chain(body).collect();
     // Label columns: the label pieces' x extents, overlapping ones united (a group label, a
     // subgroup label, the item label each keep their own column).
     let mut spans: Vec<(f64, f64)> = members
         .iter()
-        .flatten()
         .flat_map(|&l| segs[l].iter())
         .filter(|s| s.x1 < first_col - half)
         .map(|s| (s.x0, s.x1))
@@ -233,7 +225,7 @@ fn build(
         }
     }
     // One label cell per row; its pieces read column by column (a group label's fragments
-    // before the item label's), each column top to bottom.
+    // before the item label's).
     let piece_col = |x0: f64| label_cols.iter().rposition(|c| c.0 <= x0 + 0.01).unwrap_or(0);
     let nl = 1;
     let n_cols = cols.len() + nl;
@@ -246,21 +238,15 @@ fn build(
         .map(|g| g.x0)
         .fold(f64::MAX, f64::min);
     let x_right = lines[start..=end].iter().flatten().map(|g| g.x1).fold(f64::MIN, f64::max);
-    for (r, group) in members.iter().enumerate() {
+    for (r, &l) in members.iter().enumerate() {
         let mut slots: Vec<Vec<&PGlyph>> = vec![Vec::new(); n_cols];
         // Words reaching into the value columns: cut where they cross from one to the next.
-        let pieces: Vec<(usize, Seg)> = group
+        let pieces: Vec<Seg> = segs[l]
             .iter()
-            .flat_map(|&l| {
-                segs[l].iter().flat_map(move |s| {
-                    let cut = !s.numeric && s.x1 >= first_col - half;
-                    let parts = if cut { s.split_by(col_of) } else { vec![s.clone()] };
-                    parts.into_iter().map(move |p| (l, p))
-                })
-            })
+            .flat_map(|s| if !s.numeric && s.x1 >= first_col - half { s.split_by(col_of) } else { vec![s.clone()] })
             .collect();
-        let mut label_pieces: Vec<(usize, f64, &Seg)> = Vec::new();
-        for (l, s) in &pieces {
+        let mut label_pieces: Vec<(usize, &Seg)> = Vec::new();
+        for s in &pieces {
             // Left of the value columns, or words under none of them (a caption inside the
             // table, a long label reaching in): the row's label.
             let col = if s.x1 < first_col - half { None } else { col_of(s.cx()) };
@@ -268,17 +254,14 @@ fn build(
                 Some(k) => slots[k + nl].extend(s.glyphs.iter().copied()),
                 // A number under no value column (a cluster of one) is no cell of the grid.
                 None if s.numeric && s.x1 >= first_col - half => {}
-                None => label_pieces.push((piece_col(s.x0), cy_of(&lines[*l]), s)),
+                None => label_pieces.push((piece_col(s.x0), s)),
             }
         }
-        label_pieces.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.x0.total_cmp(&b.2.x0)));
-        let (top, bottom) = group
-            .iter()
-            .flat_map(|&l| lines[l].iter())
-            .fold((f64::MAX, f64::MIN), |(t, b), g| (t.min(g.top), b.max(g.bottom)));
+        label_pieces.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.x0.total_cmp(&b.1.x0)));
+        let (top, bottom) = lines[l].iter().fold((f64::MAX, f64::MIN), |(t, b), g| (t.min(g.top), b.max(g.bottom)));
         for (c, gl) in slots.into_iter().enumerate() {
             let text = if c < nl {
-                label_pieces.iter().map(|(_, _, s)| grid::join_line(&s.glyphs)).collect::<String>()
+                label_pieces.iter().map(|(_, s)| grid::join_line(&s.glyphs)).collect::<String>()
             } else {
                 let mut gl: Vec<(usize, &PGlyph)> = gl.into_iter().map(|g| (0, g)).collect();
                 gl.sort_by(|a, b| a.1.cy().total_cmp(&b.1.cy()));

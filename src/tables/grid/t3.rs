@@ -183,60 +183,48 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
         .any(|r| (r.labels_around.0 && r.table != first_table) || (r.labels_around.1 && r.table == last_table));
     // Placing by position reads the rows as identified, before labels are joined to rows.
     let positional = if scattered { by_position(rows, &kinds) } else { None };
+    // A row of words only the table reader has no place for (a group label's piece, a wrapped
+    // label's line).
+    let words_only = |(k, kind): &(usize, T3Kind)| matches!(kind, T3Kind::Skip) && !rows[*k].any_number();
     for j in 1..kinds.len() {
         let prev = kinds[j - 1].0;
         let T3Kind::Row(i) = kinds[j - 1].1 else { continue };
-        if !rows[prev].tail().iter().all(RowCell::is_empty) {
+        if kinds[j].0 != prev + 1 || !rows[prev].tail().iter().all(RowCell::is_empty) {
             continue;
         }
         // The row after it, past rows of words only a group label's piece left between them
         // (`2.申请人逾期未按收费通知` / `他处理` / `要求缴纳费用…  9 0 0 0 0 2 11`, a table drawn
         // without rules, a line a row).
         let mut n = j;
-        while n + 1 < kinds.len()
-            && matches!(kinds[n].1, T3Kind::Skip)
-            && !rows[kinds[n].0].any_number()
-            && kinds[n + 1].0 == kinds[n].0 + 1
-        {
+        while n + 1 < kinds.len() && words_only(&kinds[n]) && kinds[n + 1].0 == kinds[n].0 + 1 {
             n += 1;
         }
-        if kinds[n].0 != prev + 1 + (n - j) {
-            continue;
-        }
-        let after = kinds[n + 1..].iter().find(|(_, k)| matches!(k, T3Kind::Row(_)));
-        let after_has_values = !scattered && after.is_some_and(|(b, _)| rows[*b].tail().iter().any(|c| !c.is_empty()));
+        // The next labelled row after it.
+        let after = kinds[n + 1..].iter().position(|(_, k)| matches!(k, T3Kind::Row(_))).map(|b| n + 1 + b);
+        let after_has_values =
+            !scattered && after.is_some_and(|b| rows[kinds[b].0].tail().iter().any(|c| !c.is_empty()));
         // The label goes on under the values (`5.要求行政机关确认或重新` / `7 0 1 0 0 0 8` /
         // `出具已获取信息`): the values stand inside its cell, not the next row's.
         let wrapped_around = !scattered
-            && kinds.get(n + 1).is_some_and(|(b, k)| {
-                matches!(k, T3Kind::Skip)
-                    && *b == kinds[n].0 + 1
-                    && !rows[*b].any_number()
-                    && !rows[*b].label.is_empty()
-            });
-        match kinds[n].1 {
-            T3Kind::Unlabelled if wrapped_around => {
-                kinds[j - 1].1 = T3Kind::Skip;
-                kinds[n].1 = T3Kind::Row(i);
-            }
-            T3Kind::Extra if !scattered => {
-                kinds[j - 1].1 = T3Kind::Skip;
-                kinds[n].1 = T3Kind::Row(i);
-            }
-            T3Kind::Unlabelled if after_has_values => {
-                kinds[j - 1].1 = T3Kind::Skip;
-                kinds[n].1 = T3Kind::Row(i);
-            }
-            T3Kind::Unlabelled | T3Kind::Extra => {
-                kinds[j - 1].1 = T3Kind::Unknown(i);
-                kinds[n].1 = T3Kind::Skip;
-                if let Some(b) = kinds[n + 1..].iter().position(|(_, k)| matches!(k, T3Kind::Row(_))) {
-                    if let T3Kind::Row(ib) = kinds[n + 1 + b].1 {
-                        kinds[n + 1 + b].1 = T3Kind::Unknown(ib);
-                    }
+            && kinds
+                .get(n + 1)
+                .is_some_and(|next| words_only(next) && next.0 == kinds[n].0 + 1 && !rows[next.0].label.is_empty());
+        let takes = match kinds[n].1 {
+            T3Kind::Extra => !scattered,
+            T3Kind::Unlabelled => wrapped_around || after_has_values,
+            _ => continue,
+        };
+        if takes {
+            kinds[j - 1].1 = T3Kind::Skip;
+            kinds[n].1 = T3Kind::Row(i);
+        } else {
+            kinds[j - 1].1 = T3Kind::Unknown(i);
+            kinds[n].1 = T3Kind::Skip;
+            if let Some(b) = after {
+                if let T3Kind::Row(ib) = kinds[b].1 {
+                    kinds[b].1 = T3Kind::Unknown(ib);
                 }
             }
-            _ => {}
         }
     }
     // Template rows for the labelled rows, then the unlabelled ones by position.
