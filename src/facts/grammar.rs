@@ -191,9 +191,17 @@ const NOT_REQUEST: &[&str] = &["许可", "复议", "诉讼", "信访", "举报",
 /// Not: `答复政府信息公开申请805件`, `办理…申请218件`, `办结依申请2件` (handled),
 /// `结转上年度政府信息公开申请1件` (carried over), `依申请公开173条` (information
 /// items so classified), `行政许可申请`, `重复申请 3件`.
-fn requests_received(window: &str, core: &str, business: bool) -> Option<Keyed> {
+fn requests_received(window: &str, core: &str, ctx: Context) -> Option<Keyed> {
     // `收到依申请信息公开 N 件`, `受理依申请公开N件`: 依申请 needs a receiving verb.
     let (core, _) = strip_extra(core, &["件", "事项"]);
+    // `共收到政府信息公开申请表3份`: the forms are the requests.
+    let core = if core.ends_with("申请表") { &core[..core.len() - "表".len()] } else { core };
+    // `全年共办理申请36件，其中上年结转2件，本年新收34件`: in a sentence about requests, the
+    // count received this year.
+    if ctx.requests && (core.ends_with("新收") || core.ends_with("新收到")) {
+        return (!NOT_THIS_YEARS_REQUESTS.iter().any(|w| has(window, w)))
+            .then_some(Keyed { key: "requests_received", rank: 3 });
+    }
     // `共受理申请公开政府信息9件`: 申请公开…信息 (not 依申请) needs a receiving verb too.
     let yi = [
         "依申请公开政府信息",
@@ -208,8 +216,12 @@ fn requests_received(window: &str, core: &str, business: bool) -> Option<Keyed> 
     .find(|w| core.ends_with(**w));
     let (kw_start, needs_verb) = if let Some(w) = yi {
         // (Opening its clause, `申请公开政府信息共8件` names the requests themselves.)
+        // (`申请公开政府信息共8件` opening its clause, and `公民、法人和其他组织申请公开政府信息的
+        // 数量为4件`, name the requests themselves: 申请 is their verb, unless the words before
+        // it answer them, `不予公开申请公开政府信息…`.)
         let at = core.len() - w.len();
-        (at, !(at == 0 && w.starts_with("申请")))
+        let answered = ["公开", "答复", "同意", "不予"].iter().any(|a| has(near_tail(&core[..at], 10), a));
+        (at, !w.starts_with("申请") || answered)
     } else if let Some(at) = request_for(core) {
         // `收到申请公开政府信息的要求2件`: a request worded as 申请…的要求.
         (at, true)
@@ -227,7 +239,7 @@ fn requests_received(window: &str, core: &str, business: bool) -> Option<Keyed> 
         }
         // A verbless count needs the full noun: `政府信息公开申请75件`.
         let full = before.ends_with("信息公开") || before.ends_with("公开");
-        if !full && business {
+        if !full && ctx.business {
             return None;
         }
         (at, !full)
@@ -408,7 +420,9 @@ fn proactive(window: &str, core: &str, total_filler: bool) -> Option<Keyed> {
     if active {
         return Some(Keyed { key: "proactive_total", rank: 3 });
     }
-    if verb == "公开" && total_filler && !has(window, "其中") {
+    // (`全年共公开信息5600余条`: the total stated before the verb.)
+    let total_before = ["共", "共计", "合计", "总计"].iter().any(|w| before.ends_with(w));
+    if verb == "公开" && (total_filler || total_before) && !has(window, "其中") {
         return Some(Keyed { key: "proactive_total", rank: 1 });
     }
     None
@@ -457,14 +471,10 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     }
     // Fees: `全年收取政府信息公开信息处理费 3940 元`, `实际收取信息处理费共计1.5万元`,
     // `收取费用200元`. Not table 2's 行政事业性收费 nor 减免.
-    if matches!(unit, "元" | "万元" | "千元" | "亿元") {
+    if is_money(unit) {
         let (c, _) = strip_extra(core, &["金额", "费用"]);
-        let fee = ["信息处理费", "处理费", "收费", "收取", "费用", "检索费", "复制费", "邮寄费", "工本费"]
-            .iter()
-            .any(|w| c.ends_with(w))
-            || core.ends_with("费用");
-        if fee && !["行政事业性收费", "收费金额", "减免", "退还", "退费"].iter().any(|w| has(window, w))
-        {
+        let fee = FEE_WORDS.iter().any(|w| c.ends_with(w)) || core.ends_with("费用");
+        if fee && !NOT_FEES.iter().any(|w| has(window, w)) {
             return keyed("fees_yuan");
         }
         return None;
@@ -515,10 +525,34 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     if let Some(k) = requests_denied(core, ctx) {
         return Some(k);
     }
-    if let Some(k) = requests_received(window, core, ctx.business) {
+    if let Some(k) = requests_received(window, core, ctx) {
         return Some(k);
     }
     proactive(window, core, total_filler)
+}
+
+fn is_money(unit: &str) -> bool {
+    matches!(unit, "元" | "万元" | "千元" | "亿元")
+}
+
+/// Words of a fee charged for disclosure (`收取信息处理费 3940 元`, `收取复印费45元`).
+const FEE_WORDS: &[&str] =
+    &["信息处理费", "处理费", "收费", "收取", "费用", "检索费", "复制费", "复印费", "邮寄费", "工本费"];
+/// Words of money that is not such a fee: table 2's 行政事业性收费 and its 收费金额, fees waived or
+/// refunded.
+const NOT_FEES: &[&str] = &["行政事业性收费", "收费金额", "减免", "退还", "退费"];
+
+/// An amount labelled only `金额` (`收取信息处理费共计3笔，金额合计600元`) is the fee the clause
+/// before it charged: `earlier` is the sentence before the amount's clause.
+pub(super) fn fee_amount(window: &str, earlier: &str, unit: &str) -> Option<Keyed> {
+    let (core, _) = strip_filler(window.trim_start_matches(['，', ',', '、', '；', ';']));
+    if !is_money(unit) || !matches!(core, "金额" | "总金额" | "总额") {
+        return None;
+    }
+    let sentence = earlier.rsplit(['。', '；', ';', '！', '？']).next().unwrap_or(earlier);
+    let near = near_tail(sentence, 20);
+    let fee = FEE_WORDS.iter().any(|w| has(near, w)) && !NOT_FEES.iter().any(|w| has(near, w));
+    fee.then_some(Keyed { key: "fees_yuan", rank: 3 })
 }
 
 /// Words naming press conferences (a press briefing, 吹风会, is one).

@@ -263,7 +263,8 @@ impl Reader<'_> {
             let disclosure = in_review || first_disclosure.is_some_and(|e| e <= tok.start);
             let ctx = grammar::Context { requests, disclosure, business };
             let mut restated = None;
-            let mut got = grammar::classify(window, after, unit, ctx);
+            let mut got = grammar::classify(window, after, unit, ctx)
+                .or_else(|| grammar::fee_amount(window, &s[..window_start.min(tok.start)], unit));
             let mut key = got.map(|k| k.key);
             if key.is_some() && is_cumulative(context, self.year) {
                 // A count to date: the proactive total's own key; of anything else, not the
