@@ -9,7 +9,7 @@ use crate::model::{
 use super::cells::{self, ColKind};
 use super::rows;
 use super::solve::{self, Cand, Equation, RowSpec, Token};
-use super::template::{T3_CARRIED_FORWARD, T3_COLS, T3_RESULTS_TOTAL, T3_ROWS, T4_COLS, T4_GROUPS};
+use super::template::{T3_CARRIED_FORWARD, T3_COLS, T3_COL_LABELS, T3_RESULTS_TOTAL, T3_ROWS, T4_COLS, T4_GROUPS};
 
 /// One row read from a document: its key, tokens, and the text region they came from.
 pub(super) struct RowIn {
@@ -55,6 +55,23 @@ pub(super) fn unreadable(table: &str, row: &str, cols: &[&str], msg: String) -> 
         expected: None,
         actual: None,
         blame: Blame::Parser,
+    }
+}
+
+/// The issue for a column of table 3 that the page does not print (`col`, a `T3_COLS` index),
+/// over `rows` (template keys): its cells stay unknown, for nothing was printed there.
+pub(super) fn unprinted_column(col: usize, rows: &[&str]) -> Issue {
+    let name = T3_COL_LABELS.iter().find(|(_, c)| *c == col).map_or("", |(l, _)| *l);
+    Issue {
+        code: IssueCode::TableUnreadable,
+        severity: Severity::Warning,
+        message: format!(
+            "requests: the table leaves out the form's column {name}; its six other columns are read as the header names them, this column's cells are not known"
+        ),
+        cells: rows.iter().map(|r| format!("requests.{r}.{}", T3_COLS[col])).collect(),
+        expected: None,
+        actual: None,
+        blame: Blame::Source,
     }
 }
 

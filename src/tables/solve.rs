@@ -441,6 +441,24 @@ pub(super) fn whole_number(t: &Token) -> Option<i64> {
     (digits > 0).then_some(value)
 }
 
+/// A token that is one plain count as printed: `0`, or digits not starting with 0.
+pub(super) fn plain_count(t: &Token) -> bool {
+    whole_number(t).is_some() && (t.raw_chars().next() != Some('0') || t.raw_chars().count() == 1)
+}
+
+/// The cell of a column the page did not print (a table 3 that leaves one of the form's
+/// columns out), at text position `at`: unknown, for nothing was printed there.
+pub(super) fn unprinted_cell(at: usize) -> Token {
+    Token::Fixed(crate::model::CellReading {
+        value: None,
+        raw: String::new(),
+        state: crate::model::CellState::Text,
+        span: [at, at],
+        inferred: false,
+        evidence: None,
+    })
+}
+
 /// Whether two to seven values add up to the last: a row's printed cells, its total last, with
 /// its blanks dropped wherever they stood.
 pub(super) fn sum_is_last(v: &[i64]) -> bool {

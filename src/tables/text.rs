@@ -14,7 +14,7 @@ use super::build::{self, RowIn};
 use super::cells::{self, ColKind};
 use super::fit;
 use super::rows::{self, Hit, View};
-use super::solve::{sum_is_last, sums_to_last, whole_number};
+use super::solve::{self, sum_is_last, sums_to_last, whole_number};
 use super::template::{
     self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS,
 };
@@ -297,7 +297,10 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let first = hits[chain[0]].start;
     let header_from = v.compact_marker_before(first, &["勾稽关系", "申请人情况"], 400).unwrap_or(first);
     let header = v.compact_between(header_from, first);
-    drop_extra_columns(v, &header, &mut found);
+    if let Some(m) = drop_extra_columns(v, &header, &mut found) {
+        let keys: Vec<&str> = found.iter().filter(|f| !f.1.is_empty()).map(|f| T3_ROWS[f.0].key).collect();
+        issues.push(build::unprinted_column(m, &keys));
+    }
     let last_end = found.iter().map(|f| f.2[1]).chain(chain.last().map(|&i| hits[i].end)).max().unwrap_or(first);
     // Seven values of which two stand a column apart and the rest wider (`2 5 8   1 2   1  1`)
     // set no columns unless they add up as a row: they may be pieces of fewer numbers.
@@ -477,12 +480,7 @@ fn missing_column(
     found: &[(usize, Vec<super::solve::Token>, Span)],
     bad: &mut Vec<(usize, &'static str)>,
 ) {
-    let others = header.matches("其他").count() - header.matches("法人或其他组织").count();
-    // (Each by a piece of its name: column-aligned text cuts names over lines, `社会公` / `益组织`,
-    // or prints them down a column a character a line, `自` / `然` / `人`.)
-    const NAMES: [&[&str]; 6] =
-        [&["自然", "然人", "然"], &["商业", "企业"], &["科研"], &["社会", "公益"], &["法律", "服务"], &["总计", "总"]];
-    let named = NAMES.iter().filter(|ws| ws.iter().any(|w| header.contains(w))).count() + usize::from(others > 0);
+    let named = named_columns(header).iter().filter(|&&n| n).count();
     let printed: Vec<usize> = found.iter().map(|f| f.1.len()).filter(|&n| n > 0).collect();
     if !template::leaves_a_column_out(named, &printed) {
         return;
@@ -492,12 +490,55 @@ fn missing_column(
     }
 }
 
+/// Which of table 3's columns (`T3_COLS`) the header's words name.
+fn named_columns(header: &str) -> [bool; 7] {
+    let others = header.matches("其他").count() - header.matches("法人或其他组织").count();
+    // (Each by a piece of its name: column-aligned text cuts names over lines, `社会公` / `益组织`,
+    // or prints them down a column a character a line, `自` / `然` / `人`.)
+    const NAMES: [(&[&str], usize); 6] = [
+        (&["自然", "然人", "然"], 0),
+        (&["商业", "企业"], 1),
+        (&["科研"], 2),
+        (&["社会", "公益"], 3),
+        (&["法律", "服务"], 4),
+        (&["总计", "总"], 6),
+    ];
+    let mut named = [false; 7];
+    for (ws, c) in NAMES {
+        named[c] = ws.iter().any(|w| header.contains(w));
+    }
+    named[5] = others > 0;
+    named
+}
+
+/// A table 3 that leaves one of the 法人或其他组织 columns out (its header names the other six,
+/// every row prints six whole numbers): each row gets an unknown cell in that column, so that
+/// its six values stand in the columns the header names, in the form's order (a table never
+/// reorders the form's columns). The cell stays unknown: the page printed no such column.
+fn fill_missing_column(header: &str, found: &mut [(usize, Vec<super::solve::Token>, Span)]) -> Option<usize> {
+    let named = named_columns(header);
+    let missing: Vec<usize> = (0..T3_COLS.len()).filter(|&c| !named[c]).collect();
+    let printed: Vec<usize> = found.iter().map(|f| f.1.len()).filter(|&n| n > 0).collect();
+    let &[m] = missing.as_slice() else { return None };
+    let whole = found.iter().all(|f| f.1.iter().all(solve::plain_count));
+    if !(1..=5).contains(&m) || !template::leaves_a_column_out(T3_COLS.len() - 1, &printed) || !whole {
+        return None;
+    }
+    for f in found.iter_mut().filter(|f| !f.1.is_empty()) {
+        let at = f.1[m - 1].span()[1];
+        f.1.insert(m, solve::unprinted_cell(at));
+    }
+    Some(m)
+}
+
 /// Values of columns the header names and the form lacks, taken out of the rows: a subtotal
 /// (`drop_subtotal`), notes (`drop_notes`). `header`: the compact text between the table's
 /// header marker and its first row label, read once for these and for `missing_column`.
-fn drop_extra_columns(v: &View, header: &str, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
+/// Returns the column a table that leaves one out lacks (`fill_missing_column`).
+fn drop_extra_columns(v: &View, header: &str, found: &mut [(usize, Vec<super::solve::Token>, Span)]) -> Option<usize> {
     drop_subtotal(header, found);
     drop_notes(v, header, found);
+    fill_missing_column(header, found)
 }
 
 /// A column of notes after table 3's (`备注` in its header; text that lost the header's columns

@@ -7,7 +7,7 @@ use crate::tables::build::{self, RowIn};
 use crate::tables::cells::{self, ColKind};
 use crate::tables::fit;
 use crate::tables::rows;
-use crate::tables::solve::whole_number;
+use crate::tables::solve::{self, whole_number};
 use crate::tables::template::{self, T3Label, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS};
 
 use super::{
@@ -443,7 +443,7 @@ pub(super) fn t3_readings(
     let (options, forced): (Vec<Vec<Align>>, Vec<bool>) = options.into_iter().unzip();
     // A grid whose header names six of the form's seven columns, every row of it printing six
     // values: the table left a column out (`text::missing_column`).
-    let six: Vec<bool> = tables
+    let six: Vec<Six> = tables
         .iter()
         .map(|t| {
             // (The grid's own header, or the table's where its header rows are a grid of their own.)
@@ -451,15 +451,27 @@ pub(super) fn t3_readings(
                 Some(n) => vec![n],
                 None => named.iter().map(|(_, n)| n).collect(),
             };
-            let named_cols =
-                (0..T3_COLS.len()).filter(|c| headers.iter().any(|n| n.iter().any(|(x, _)| x == c))).count();
+            let unnamed: Vec<usize> =
+                (0..T3_COLS.len()).filter(|c| !headers.iter().any(|n| n.iter().any(|(x, _)| x == c))).collect();
             let printed: Vec<usize> = assigned
                 .iter()
                 .filter(|(r, _)| rows[*r].table == *t)
                 .map(|(r, _)| rows[*r].tail().iter().filter(|c| !c.is_empty()).count())
                 .filter(|&n| n > 0)
                 .collect();
-            template::leaves_a_column_out(named_cols, &printed)
+            if !template::leaves_a_column_out(T3_COLS.len() - unnamed.len(), &printed) {
+                return Six::No;
+            }
+            // One of the 法人或其他组织 columns left out, every value a whole number: the row's
+            // six values stand in the columns the header names, in the form's order.
+            let whole = assigned
+                .iter()
+                .filter(|(r, _)| rows[*r].table == *t)
+                .all(|(r, _)| flat_tokens(rows[*r].tail()).iter().all(solve::plain_count));
+            match unnamed.as_slice() {
+                &[m] if (1..=5).contains(&m) && whole => Six::Without(m),
+                _ => Six::Unknown,
+            }
         })
         .collect();
     // In a grid no alignment places, a remarks column the header names (`备注`) where its place
@@ -518,6 +530,12 @@ pub(super) fn t3_readings(
             } else {
                 row_tokens(rows[k].tail_for(align), align, 7, &kinds7).0
             };
+            if let Six::Without(m) = six[grid_of(k)] {
+                tokens = flat_tokens(rows[k].tail());
+                if tokens.len() == T3_COLS.len() - 1 {
+                    tokens.insert(m, solve::unprinted_cell(tokens[m - 1].span()[1]));
+                }
+            }
             if let (Some(at), 8) = (subtotal[grid_of(k)], tokens.len()) {
                 tokens.remove(at);
             }
@@ -537,9 +555,10 @@ pub(super) fn t3_readings(
                 // A grid too narrow for the label and seven columns lost cells (a converter
                 // merged or dropped them): only a row printing all seven values is readable.
                 Some("the grid has too few columns for the table; the row does not print all seven values")
-            } else if six[grid_of(k)] && row.tail().iter().any(|c| !c.is_empty()) {
+            } else if six[grid_of(k)] == Six::Unknown && row.tail().iter().any(|c| !c.is_empty()) {
                 Some("the header names six of the form's seven columns and every row prints six values")
             } else if forced[grid_of(k)]
+                && !matches!(six[grid_of(k)], Six::Without(_))
                 && any_value
                 && row.cells.iter().all(|c| c.exact)
                 && row.tail().len() < T3_COLS.len()
@@ -570,12 +589,33 @@ pub(super) fn t3_readings(
         order_in.sort_by_key(|(i, _)| *i);
         rows_in.extend(order_in.into_iter().map(|(_, r)| r));
         let mut scratch = Vec::new();
+        for (g, six) in six.iter().enumerate() {
+            if let Six::Without(m) = six {
+                let keys: Vec<&str> = assigned
+                    .iter()
+                    .filter(|(k, _)| grid_of(*k) == g && rows[*k].any_number())
+                    .map(|(_, i)| T3_ROWS[*i].key)
+                    .collect();
+                scratch.push(build::unprinted_column(*m, &keys));
+            }
+        }
         let t = build::requests(format, rows_in, span, extra.to_vec(), &mut scratch);
         let f = fit::requests(&t);
         let explicit = combo.iter().all(|a| matches!(a, Align::Header(..)));
         readings.push(Reading { table: t, issues: scratch, key: f.key(), explicit });
     }
     readings
+}
+
+/// Whether a grid's table 3 leaves one of the form's columns out (its header names six, every
+/// row prints six values), and which.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Six {
+    No,
+    /// One of the 法人或其他组织 columns, its rows' values whole numbers: read without it.
+    Without(usize),
+    /// Another column, or values not plain: which column each value is in is not known.
+    Unknown,
 }
 
 /// Header words of a column some reports add to table 3 that the template lacks: the
