@@ -98,7 +98,9 @@ the measured figures):
   to its last value; a table printing a total blank (syn-26, syn-05) stays unknown;
 
 `pdftotext-rawmode` (`pdftotext -raw`, the content stream's order), `md-markitdown-html` and
-`md-markitdown-docx` (markitdown of the HTML pages and of the DOCX files: pipe tables), `txt-pandoc`
+`md-markitdown-docx` (markitdown of the HTML pages and of the DOCX files: pipe tables), `md-pandas`
+(`pandas.read_html` then `to_markdown`: a merged cell's text in every cell it spans, an empty cell
+printed `nan`, read as blank), `txt-pandoc`
 and `txt-pandoc-docx` (pandoc's plain text of the pages and of the DOCX files: columns of unequal
 widths, values at their left edge) read every scored cell, as do
 `md-mammoth` (mammoth's Markdown of a DOCX: one paragraph a cell, blank cells gone, rows whose
@@ -163,6 +165,7 @@ TEXT_FOLDERS = (
     "md-markitdown-docx",
     "txt-pandas-csv",
     "txt-pandas-string",
+    "md-pandas",
     "txt-pandoc-docx",
     "txt-libreoffice-docx",
     "txt-libreoffice-html",

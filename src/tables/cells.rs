@@ -146,6 +146,9 @@ pub(crate) fn cell_state(raw: &str, kind: ColKind) -> CellState {
 fn cell_value(raw: &str, kind: ColKind) -> (Option<Number>, CellState) {
     // Most value cells print ASCII digits only: nothing to fold, and no space to split at.
     let digits_only = !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit());
+    if !digits_only && is_empty_mark(raw) {
+        return (None, CellState::Blank);
+    }
     if !digits_only && is_label_text(raw) {
         return (None, CellState::Text);
     }
@@ -178,6 +181,12 @@ fn cell_value(raw: &str, kind: ColKind) -> (Option<Number>, CellState) {
         Some(v) => (Some(v), number_state(v)),
         None => (None, CellState::Text),
     }
+}
+
+/// What data tools print for an empty cell: pandas' `nan` / `NaN` / `<NA>` (`read_html` of a page,
+/// then `to_markdown`, `to_string`, `to_csv`), Python's `None`. The cell is blank.
+pub(crate) fn is_empty_mark(raw: &str) -> bool {
+    raw.len() <= 12 && matches!(raw.trim_matches(is_space), "nan" | "NaN" | "NAN" | "<NA>" | "None")
 }
 
 /// The most characters other than spaces of a word [`cell_value`] reads as a value without a
@@ -387,6 +396,12 @@ mod tests {
             ("5949.09", ColKind::Wan, Some(5949.09), "number"),
             ("2笔", ColKind::Count, Some(2.0), "number"),
             ("若干", ColKind::Count, None, "text"),
+            // What data tools print for an empty cell (pandas, Python).
+            ("nan", ColKind::Count, None, "blank"),
+            (" NaN ", ColKind::Signed, None, "blank"),
+            ("<NA>", ColKind::Count, None, "blank"),
+            ("None", ColKind::Wan, None, "blank"),
+            ("nano", ColKind::Count, None, "text"),
             // Zero as a numeral, marks and notes after a number, units of people.
             ("零", ColKind::Count, Some(0.0), "zero"),
             ("〇", ColKind::Count, Some(0.0), "zero"),

@@ -77,6 +77,7 @@ TOOLS = {
     "pymupdf-new": "PyMuPDF 1.28.2",
     "bs4": "beautifulsoup4 4.15.0",
     "pandas": "pandas 3.1.1 (lxml 6.1.3; beautifulsoup4 4.15.0 for the rest of the page)",
+    "tabulate": "tabulate 0.10.0",
     "html2text": "html2text 2025.4.15",
     "trafilatura": "trafilatura 2.3.1",
     "pandoc": "pandoc 2.17.1.1",
@@ -355,7 +356,8 @@ def bs4_text(html: bytes, sep: str) -> bytes:
 def pandas_text(html: bytes, how: str) -> bytes:
     """A page as a data pipeline writes it out: each table read by `pandas.read_html` (a merged
     cell's text repeated in every cell it spans, integer column names) and printed by
-    `DataFrame.to_csv` or `.to_string` (without the index), the rest of the page BeautifulSoup's
+    `DataFrame.to_csv`, `.to_string` or `.to_markdown` (without the index; an empty cell prints
+    `NaN` / `nan`), the rest of the page BeautifulSoup's
     `get_text("\\n")`."""
     import io
 
@@ -365,7 +367,12 @@ def pandas_text(html: bytes, how: str) -> bytes:
     soup = BeautifulSoup(html, "html.parser")
     for table in soup.find_all("table"):
         frame = pd.read_html(io.StringIO(str(table)))[0]
-        printed = frame.to_csv(index=False) if how == "csv" else frame.to_string(index=False)
+        if how == "csv":
+            printed = frame.to_csv(index=False)
+        elif how == "markdown":
+            printed = frame.to_markdown(index=False)
+        else:
+            printed = frame.to_string(index=False)
         table.replace_with(soup.new_string("\n" + printed + "\n"))
     return soup.get_text("\n").encode("utf-8")
 
@@ -967,6 +974,7 @@ def make_tool_text(srcs: list) -> None:
         ("md-markitdown-html", ".md", markitdown_html_md, f"{TOOLS['markitdown']} convert_stream (.html)"),
         ("txt-pandas-csv", ".txt", lambda h: pandas_text(h, "csv"), f"{TOOLS['pandas']} read_html, to_csv(index=False)"),
         ("txt-pandas-string", ".txt", lambda h: pandas_text(h, "string"), f"{TOOLS['pandas']} read_html, to_string(index=False)"),
+        ("md-pandas", ".md", lambda h: pandas_text(h, "markdown"), f"{TOOLS['pandas']} read_html, to_markdown(index=False) ({TOOLS['tabulate']})"),
         ("txt-libreoffice-html", ".txt", libreoffice_html_text, f"{TOOLS['libreoffice']} --infilter=\"HTML (StarWriter)\" --convert-to \"txt:Text (encoded):UTF8\""),
     ]
     archiver = ChromiumArchiver(Path(tempfile.mkdtemp(prefix="gongkai-mhtml-"))) if wanted("mhtml-chromium") else None
