@@ -552,6 +552,12 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
             LineKind::Separator if kind == LineKind::Pipe => {
                 separator = true;
                 end = j + 1;
+                // pandas prints a `DataFrame` whose columns have no names (`read_html`, a list of
+                // rows) under a header numbering them, `| 0 | 1 | 2 | … |`: no row of the table
+                // (a table cut at a page break prints it again over its second part).
+                if rows.last().is_some_and(|r| numbering(r)) {
+                    rows.pop();
+                }
             }
             // A blank line inside a pipe table (PDF-to-Markdown output); not after its last row.
             LineKind::Empty if kind == LineKind::Pipe => {}
@@ -576,6 +582,11 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
     // TAB rows are a table's cells as copied; a pipe row may be a PDF-to-Markdown
     // converter's columns, each holding the words of several of the PDF's cells.
     Some((end, grid(rows, kind == LineKind::Tabs)))
+}
+
+/// A header row numbering the columns, `0`, `1`, `2` … (three at least).
+fn numbering(row: &[Field]) -> bool {
+    row.len() >= 3 && row.iter().enumerate().all(|(c, f)| f.text.trim().parse() == Ok(c))
 }
 
 /// Whether a line holds a pipe (`|` or `｜`).
@@ -787,6 +798,19 @@ mod tests {
 
     fn texts(t: &RawTable, r: usize) -> Vec<&str> {
         (0..t.n_cols).map(|c| t.grid[r * t.n_cols + c].map_or("-", |i| t.cells[i as usize].text.as_str())).collect()
+    }
+
+    #[test]
+    fn a_dataframes_column_numbering_header_is_no_row() {
+        // pandas' `to_markdown` of an unnamed DataFrame, cut at a page break: each part under a
+        // `0 | 1 | 2` header. A row of the same numbers not over a separator is a row.
+        let md = "# 某局2021年报告\n\n| 0 | 1 | 2 |\n|:---|---:|---:|\n| 规章 | 1 | 2 |\n\n| 0 | 1 | 2 |\n|:---|---:|---:|\n| 行政许可 | nan | 3 |\n| 0 | 1 | 2 |\n";
+        let doc = parse_markdown(md);
+        let t = table(&doc, 0);
+        assert_eq!(t.n_rows, 3);
+        assert_eq!(texts(t, 0), ["规章", "1", "2"]);
+        assert_eq!(texts(t, 1), ["行政许可", "nan", "3"]);
+        assert_eq!(texts(t, 2), ["0", "1", "2"]);
     }
 
     #[test]

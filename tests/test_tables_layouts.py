@@ -89,6 +89,12 @@ the measured figures):
   in every cell it spans (`行政事业性收费,8,0,0` for two columns, the last spanning two), over each
   table a row numbering its columns (`0,1,2,…,14`, furniture, never table 4's values); a row whose
   spanned value repeats stays unknown where which cells repeat is not settled;
+- `md-pdfplumber-tables` (pdfplumber's `find_tables`, each table a `pandas.DataFrame` printed
+  `to_markdown`: `nan` where a merged cell spans, an empty cell empty, a column-numbering header
+  `0 | 1 | 2 …` over each table and over its part after a page break, a cell's wrapped lines rows of
+  their own): `nan` is a blank cell only in a table that repeats spanned text (pandas' `read_html`,
+  `md-pandas`), the numbering header is no row; a wrapped label's lines stay rows, and where one
+  is cut short of every label the rows around it stay unknown;
 - `txt-pymupdf` (PyMuPDF's `get_text`, a cell a line): a bare page number among the cells (a
   footer `3` where the page broke) is a cell as well as a page's number: the rows around it stay
   unknown;
@@ -166,6 +172,7 @@ TEXT_FOLDERS = (
     "txt-pandas-csv",
     "txt-pandas-string",
     "md-pandas",
+    "md-pdfplumber-tables",
     "txt-pandoc-docx",
     "txt-libreoffice-docx",
     "txt-libreoffice-html",
@@ -200,6 +207,7 @@ PARTIAL = {
     "txt-pymupdf": 0.99,
     "pdftotext-layout-nopgbrk": 0.96,
     "html-pdftohtml": 0.97,
+    "md-pdfplumber-tables": 0.98,
 }
 
 
@@ -1221,9 +1229,10 @@ def test_pdftohtml_page_numbers_are_no_values() -> None:
 
 def test_a_row_label_wrapped_after_its_values_names_its_row() -> None:
     # pypdf's layout mode prints a label too wide for its cell over two lines, the row's values
-    # on the first: `4.无正当理由大量反   1   1` / `复申请`. The first line alone is too little of
-    # the label to name the row; with the next line's characters it is that row. Before, the
-    # row's values stood outside every row and the whole of table 3 was left unread.
+    # on the first: `4.无正当理由大量反   1   1` / `复申请`. Where the first line alone is too
+    # little of the label to name the row (`4.无正当理由` / `大量反复申请`), the next line's
+    # characters make it that row. Before, the row's values stood outside every row and the
+    # whole of table 3 was left unread.
     for name, rows in (("syn-03", 18), ("syn-08", 17), ("syn-14", 19)):
         path = LAYOUTS / "txt-pypdf-layout" / f"{name}.libreoffice.txt"
         report = parse(path)
@@ -1236,11 +1245,13 @@ def test_a_row_label_wrapped_after_its_values_names_its_row() -> None:
     cells = parse(path).tables["requests"]["cells"]
     assert [c["value"] for c in cells["not_processed_excessive"].values()] == [11, None, None, None, None, None, 11]
     assert cells["granted"]["total"]["value"] == gold_beside(path)["table3"]["granted"]["total"]
-    # With another word on the next line, the row is not named and its values are strays again.
+    # Cut shorter, the first line names the row with the next line's characters, not without.
     text = path.read_text(encoding="utf-8")
-    wrapped = re.compile(r"^(\s*)复申请$", re.M)
+    wrapped = re.compile(r"4\.无正当理由大量反([^\n]*\n +)复申请")
     assert len(wrapped.findall(text)) == 1
-    cells = parse(wrapped.sub(r"\1某某某", text), format="text").tables["requests"]["cells"]
+    cells = parse(wrapped.sub(r"4.无正当理由  \1大量反复申请", text), format="text").tables["requests"]["cells"]
+    assert [c["value"] for c in cells["not_processed_excessive"].values()] == [11, None, None, None, None, None, 11]
+    cells = parse(wrapped.sub(r"4.无正当理由  \1某某某某某某", text), format="text").tables["requests"]["cells"]
     assert cells["granted"]["total"]["value"] is None
 
 

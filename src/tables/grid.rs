@@ -98,6 +98,12 @@ impl RowCell<'_> {
 
 fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
     let mut out: Vec<RowCell> = Vec::new();
+    let mut blanks: Option<Option<Vec<bool>>> = None;
+    // (A row of nothing but empty marks is an empty row: it shows no blank cell.)
+    let printed_row = (0..t.n_cols).filter_map(|c| t.grid[r * t.n_cols + c]).any(|i| {
+        let text = &t.cells[i as usize].text;
+        !text.trim_matches(is_space).is_empty() && !cells::is_empty_mark(text)
+    });
     let mut last: Option<u32> = None;
     for c in 0..t.n_cols {
         let idx = t.grid[r * t.n_cols + c];
@@ -114,18 +120,25 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
             push_marked(&mut out, c, cell);
             continue;
         }
-        let state = cells::cell_state(&cell.text, ColKind::Signed);
-        let key = compact(&cell.text);
+        // What a data tool prints for an empty cell (`nan`): in a column of values, a blank cell
+        // the text shows (pandas' `read_html` of a blank cell; `cell_state` reads it blank);
+        // elsewhere, or in a row of nothing else, no cell (a `DataFrame` of pdfplumber's
+        // `extract_tables`: `None` where a label or a header spans columns or rows).
+        let no_cell = cells::is_empty_mark(&cell.text)
+            && !(printed_row && blanks.get_or_insert_with(|| blank_columns(t)).as_ref().is_some_and(|v| v[c]));
+        let text: &str = if no_cell { "" } else { &cell.text };
+        let state = cells::cell_state(text, ColKind::Signed);
+        let key = compact(text);
         let value_like = state != CellState::Text
             || (cells::has_digit(&key) && cells::parse_number_text(cells::strip_approx(&key), ColKind::Yuan).is_some())
-            || is_number_list(&cell.text);
-        if !value_like && split_glued_item(&mut out, c, &cell.text, cell.span) {
+            || is_number_list(text);
+        if !value_like && split_glued_item(&mut out, c, text, cell.span) {
             continue;
         }
         out.push(RowCell {
             c0: c,
             c1: c,
-            text: &cell.text,
+            text,
             key,
             span: cell.span,
             value_like,
@@ -136,6 +149,41 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
     }
     mark_unread_values(&mut out);
     out
+}
+
+/// Where a table's empty marks (`nan`) are blank cells it shows: a table of pandas' `read_html`
+/// repeats a merged cell's text in every cell it spans, so its marks are blank cells (in the
+/// columns where numbers stand); a `DataFrame` of pdfplumber's `extract_tables` marks the cells a
+/// merged cell spans (`第二十条第（五）项 | nan | nan`, a label over rows `nan | （二）部分公开`),
+/// so none is. `None`: every mark is no cell; else whether grid column `c` is a column of values.
+fn blank_columns(t: &Table) -> Option<Vec<bool>> {
+    let n = t.n_cols;
+    let cell = |rr: usize, cc: usize| t.grid[rr * n + cc].map(|i| t.cells[i as usize].text.trim_matches(is_space));
+    // (Not the row pandas prints over a table, numbering its columns `0 | 1 | 2 …`.)
+    let numbering = |rr: usize| (0..n).all(|cc| cell(rr, cc).is_some_and(|x| x.parse() == Ok(cc)));
+    let rows: Vec<usize> = (0..t.grid.len() / n.max(1)).filter(|&rr| !numbering(rr)).collect();
+    let number = |x: &str| matches!(cells::cell_state(x, ColKind::Signed), CellState::Number | CellState::Zero);
+    let values: Vec<bool> = (0..n).map(|cc| rows.iter().any(|&rr| cell(rr, cc).is_some_and(number))).collect();
+    let first = values.iter().position(|&v| v);
+    let word =
+        |x: &str| !x.is_empty() && !cells::is_empty_mark(x) && cells::cell_state(x, ColKind::Signed) == CellState::Text;
+    // Marks under spans: a mark in a column of labels (left of every value), or right after a
+    // header's word; and a table that prints its empty cells empty marks none of them.
+    let spans_marked = rows.iter().filter(|&&rr| (0..n).any(|cc| cell(rr, cc).is_some_and(word))).any(|&rr| {
+        (0..n).any(|cc| match cell(rr, cc) {
+            Some("") => true,
+            Some(x) if cells::is_empty_mark(x) => {
+                first.is_some_and(|f| cc < f || (cc > f && cell(rr, cc - 1).is_some_and(word)))
+            }
+            _ => false,
+        })
+    });
+    match first {
+        _ if spans_marked => None,
+        // A table of no number at all: every mark a blank.
+        None => Some(vec![true; n]),
+        Some(_) => Some(values),
+    }
 }
 
 /// The words of a cell that prints blank marks, each a value cell of its own at the cell's grid

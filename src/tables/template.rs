@@ -200,6 +200,10 @@ pub const T3_LABELS: &[(&str, T3Label)] = &[
     ("属于三类内部", T3Label::Row(8)),
     ("其他法律行政法规", T3Label::Row(5)),
     ("申请人无正当理由逾期", T3Label::Row(21)),
+    // (Cut shorter where a cell's text wraps: `4.无正当理由大量反` / `复申请`, `1.申请人无正当理由`
+    // / `逾期不补正、行政` …, a line a row in a DataFrame's Markdown.)
+    ("无正当理由大量", T3Label::Row(18)),
+    ("申请人无正当理由", T3Label::Row(21)),
     ("申请人逾期未按", T3Label::Row(22)),
     ("其他处理", T3Label::OtherProcessing),
     ("申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", T3Label::Row(21)),
