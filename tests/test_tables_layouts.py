@@ -41,7 +41,8 @@ the measured figures):
   wrapped around a vertical group label, or a column the positions do not settle, stay unknown;
 - `txt-pdfminer` (pdfminer.six's `extract_text`): it prints table 3 a column at a time, runs of one
   applicant type's values down the page; only rows whose values still stand after their labels and
-  add up are read; table 2's columns come out as runs under their header words, the blocks in any
+  add up are read, or the whole table where its values (on to table 4's column words, past its
+  section heading) are the template's cells, each page's block a column at a time adding up; table 2's columns come out as runs under their header words, the blocks in any
   order: a run whose header and value count fit one block only is read;
 - `txt-bs4` (BeautifulSoup's `get_text()` of the HTML page): cells run together, a Word page's
   numbers with the blank cells between them (`6651 1376` for 66 5 1 · 1 3 76); only what the
@@ -179,7 +180,7 @@ PARTIAL = {
     "pdftotext-layout": 0.99,
     "md-pymupdf4llm": 0.99,
     "text-layout": 0.99,
-    "txt-pdfminer": 0.28,
+    "txt-pdfminer": 0.36,
     "text-cells-dropped": 0.88,
     "txt-pandas-csv": 0.97,
     "txt-pandas-string": 0.96,
@@ -858,6 +859,33 @@ def test_pdfminer_rows_without_their_values_are_not_blank() -> None:
     report = parse(LAYOUTS / "txt-pdfminer" / "huaian-hongze-2023.txt")
     cells = report.tables["proactive"]["cells"]
     assert [cells[k]["decisions"]["value"] for k in ("punishment", "coercion")] == [4119, 195]
+
+
+def test_pdfminer_chromium_columns_after_table_4s_heading_are_table_3s() -> None:
+    # pdfminer of a Chromium PDF prints each page's row labels first, then its columns of values
+    # one after another (13 natural-person values, five columns of 13, the 13 totals). On the
+    # table's second page the columns come out after table 4's section heading
+    # (`四、政府信息公开行政复议、行政诉讼情况`), before table 4's own column words: the values run on
+    # past the heading, 175 in all, and each page's block a column at a time adds up row by row.
+    for name, rows in (
+        (
+            "pingtan-czj-2025.chromium",
+            {
+                "new_received": [2, 0, 0, 0, 0, 0, 2],
+                "granted": [1, 0, 0, 0, 0, 0, 1],
+                "unavailable_not_held": [1, 0, 0, 0, 0, 0, 1],
+                "results_total": [2, 0, 0, 0, 0, 0, 2],
+            },
+        ),
+        ("syn-17.chromium", {"new_received": [1, 1, 0, 0, 0, 0, 2], "results_total": [1, 1, 0, 0, 0, 0, 2]}),
+    ):
+        path = LAYOUTS / "txt-pdfminer" / f"{name}.txt"
+        assert "行政诉讼情况\n\n0\n" in path.read_text(encoding="utf-8")
+        report = parse(path)
+        for row, want in rows.items():
+            assert _cells(report, row) == want, (name, row)
+        score = score_cells(report, scored_gold(gold_beside(path)), name)
+        assert score.wrong == 0 and score.right >= 175, score.misses[:10]
 
 
 def test_pdftotext_raw_values_of_rows_whose_labels_came_out_later() -> None:

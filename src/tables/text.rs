@@ -988,8 +988,21 @@ fn read_apart(
     // The values of a table printed out of order run on to the next section's heading
     // (table 4's), past the rows' own regions, or to table 4's own column words where a page's
     // text flows its first cells above the heading (`其他` / `结果` / `0` / `尚未` / `审结`).
-    let until =
-        v.compact_marker_after(last_end, &["行政复议", "其他结果", "尚未审结"]).unwrap_or(v.chars.len()).max(last_end);
+    t3_values_ends(v, last_end)
+        .into_iter()
+        .find_map(|until| read_apart_until(v, found, format, [header_from, last_end], until, first, issues))
+}
+
+/// `read_apart` with the table's values ending at `until`.
+fn read_apart_until(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    format: TableFormat,
+    [header_from, last_end]: Span,
+    until: usize,
+    first: usize,
+    issues: &mut Vec<Issue>,
+) -> Option<(TableReading, Span)> {
     // (A header naming a column of notes may print anywhere in text out of order.)
     let notes = template::names_notes(&v.compact_between(header_from, until));
     let (format, values) = lone_values(v, found, format, [header_from, until], notes)?;
@@ -1022,6 +1035,29 @@ fn read_apart(
         unsettle(&mut table, format, &certain, issues);
     }
     Some((table, span))
+}
+
+/// Where the values of a table 3 printed out of order may end, in the order to try them: at
+/// table 4's section heading or its column words (`行政复议` / `其他结果` / `尚未审结`), past
+/// `last_end` (the last row read); then, where that is the heading, at table 4's column words
+/// after it. pdfminer prints each page's text boxes of labels first and its
+/// boxes of values after, so a page's columns of table 3 may follow table 4's heading; only a
+/// reading that takes exactly the template's cells and adds up is kept (`read_apart`).
+fn t3_values_ends(v: &View, last_end: usize) -> Vec<usize> {
+    const MARKERS: &[&str] = &["行政复议", "其他结果", "尚未审结"];
+    let end = |from: usize| v.compact_marker_after(from, MARKERS).unwrap_or(v.chars.len()).max(last_end);
+    let until = end(last_end);
+    let mut ends = vec![until];
+    // The marker inside table 4's section heading (`四、政府信息公开行政复议、行政诉讼情况`).
+    if let Some(h) = v.compact_marker_after(last_end, T4_HEADINGS) {
+        let heading_end = v.line_end(h);
+        if until <= heading_end && v.line_start(h) <= until {
+            if let Some(past) = v.compact_marker_after(heading_end, MARKERS) {
+                ends.push(past);
+            }
+        }
+    }
+    ends
 }
 
 /// Leaves unknown the cells of `table` (table 3 in `format`) that `certain` (row-major in
@@ -1727,7 +1763,28 @@ pub(super) fn prose_pins(text: &str, format: Form, table: Span) -> Vec<(&'static
 
 #[cfg(test)]
 mod tests {
-    use super::t4_orders;
+    use super::rows::View;
+    use super::{t3_values_ends, t4_orders};
+
+    #[test]
+    fn table_3s_values_may_run_past_table_4s_heading_to_its_column_words() {
+        // pdfminer: a page's labels, table 4's section heading, then the page's columns of
+        // table 3's values, then table 4's column words.
+        let text = "（七）总计\n四、结转下年度继续办理\n四、政府信息公开行政复议、行政诉讼情况\n\n0\n\n1\n\n行政复议\n结果维持\n";
+        let v = View::new(text);
+        let at = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let heading = at("政府信息公开行政复议");
+        let last_end = at("四、结转");
+        let ends = t3_values_ends(&v, last_end);
+        assert_eq!(ends, vec![heading + "政府信息公开".chars().count(), at("行政复议\n结果")]);
+        // Table 4's column words first: one end only.
+        let text = "（七）总计\n其他结果\n四、政府信息公开行政复议、行政诉讼情况\n0\n行政复议\n";
+        let v = View::new(text);
+        assert_eq!(t3_values_ends(&v, 0).len(), 1);
+        // A heading without column words after it: the values are not known to end anywhere.
+        let text = "（七）总计\n四、政府信息公开行政复议、行政诉讼情况\n0\n";
+        assert_eq!(t3_values_ends(&View::new(text), 0).len(), 1);
+    }
 
     #[test]
     fn runs_of_equal_values_are_one_choice_and_readings_that_differ_unsettle() {
