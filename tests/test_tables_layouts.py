@@ -42,7 +42,8 @@ the measured figures):
 - `txt-pdfminer` (pdfminer.six's `extract_text`): it prints table 3 a column at a time, runs of one
   applicant type's values down the page; only rows whose values still stand after their labels and
   add up are read, or the whole table where its values (on to table 4's column words, past its
-  section heading) are the template's cells, each page's block a column at a time adding up; table 2's columns come out as runs under their header words, the blocks in any
+  section heading) are the template's cells, each page's block a column at a time adding up (a
+  value alone right after a row's label taken as that row's first cell where only then it does); table 2's columns come out as runs under their header words, the blocks in any
   order: a run whose header and value count fit one block only is read;
 - `txt-bs4` (BeautifulSoup's `get_text()` of the HTML page): cells run together, a Word page's
   numbers with the blank cells between them (`6651 1376` for 66 5 1 · 1 3 76); only what the
@@ -180,7 +181,7 @@ PARTIAL = {
     "pdftotext-layout": 0.99,
     "md-pymupdf4llm": 0.99,
     "text-layout": 0.99,
-    "txt-pdfminer": 0.36,
+    "txt-pdfminer": 0.37,
     "text-cells-dropped": 0.88,
     "txt-pandas-csv": 0.97,
     "txt-pandas-string": 0.96,
@@ -886,6 +887,26 @@ def test_pdfminer_chromium_columns_after_table_4s_heading_are_table_3s() -> None
             assert _cells(report, row) == want, (name, row)
         score = score_cells(report, scored_gold(gold_beside(path)), name)
         assert score.wrong == 0 and score.right >= 175, score.misses[:10]
+
+
+def test_pdfminer_chromium_a_value_right_after_its_label_is_the_rows_first_cell() -> None:
+    # The same layout where the natural-person cell beside the first page's last label came out
+    # right after that label (`1.本机关不掌握相关政府信息` / `31`), ahead of the page's columns: the
+    # natural-person column then prints 12 values for the page's 13 rows. The value is that row's
+    # first cell; moved there, the page's block a column at a time adds up row by row.
+    path = LAYOUTS / "txt-pdfminer" / "pingtan-syq-2023.chromium.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "1.本机关不掌握相关政府信息\n\n31\n\n申请人情况\n" in text
+    report = parse(path)
+    assert _cells(report, "unavailable_not_held") == [31, 0, 0, 0, 0, 0, 31]
+    assert _cells(report, "new_received") == [80, 1, 0, 0, 0, 0, 81]
+    assert _cells(report, "partially_granted") == [19, 1, 0, 0, 0, 0, 20]
+    score = score_cells(report, scored_gold(gold_beside(path)), path.name)
+    assert score.wrong == 0 and score.right >= 175, score.misses[:10]
+    # Another value there (32: the row no longer adds up): table 3 is not read that way.
+    report = parse(text.replace("相关政府信息\n\n31\n", "相关政府信息\n\n32\n"), format="text")
+    assert _cells(report, "unavailable_not_held")[0] is None
+    assert _cells(report, "new_received")[1] is None
 
 
 def test_pdftotext_raw_values_of_rows_whose_labels_came_out_later() -> None:

@@ -1029,7 +1029,10 @@ fn read_apart_until(
     }
     // Rows printed in blocks, some a column at a time (merged group labels make PDF
     // text without layout print a block's values column by column).
-    let (order, certain) = in_blocks(v, format, &values)?;
+    let (order, certain) = match in_blocks(v, format, &values) {
+        Some(read) => read,
+        None => (label_cells_moved(v, found, format, &values)?, None),
+    };
     let (mut table, span) = read(&order, &fit::holds_throughout)?;
     if let Some(certain) = certain {
         unsettle(&mut table, format, &certain, issues);
@@ -1083,28 +1086,13 @@ fn unsettle(table: &mut TableReading, format: TableFormat, certain: &[bool], iss
 /// at a time with each block's columns out of order (`shuffled::settle`), with the cells every
 /// such order agrees on (row-major in template order).
 fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<(Vec<Span>, Option<Vec<bool>>)> {
-    let nums: Vec<i64> = values
-        .iter()
-        .map(|&[a, b]| v.chars[a..b].iter().map(|c| cells::fold(*c)).collect::<String>().parse().ok())
-        .collect::<Option<_>>()?;
-    let order = template::t3_rows_of(format);
-    let at = |r: usize| order.iter().position(|&o| o == r);
-    let (new, carried) = (at(0)?, at(1)?);
-    let (total, forward) = (at(template::T3_RESULTS_TOTAL)?, at(template::T3_CARRIED_FORWARD)?);
-    let results: Vec<usize> =
-        (0..order.len()).filter(|&p| (2..template::T3_RESULTS_TOTAL).contains(&order[p])).collect();
+    let nums = whole_values(v, values)?;
+    let holds = t3_holds(format)?;
     let width = T3_COLS.len();
-    let holds = |t: &[i64]| {
-        (0..width).all(|c| {
-            let cell = |p: usize| t[p * width + c];
-            results.iter().map(|&p| cell(p)).sum::<i64>() == cell(total)
-                && cell(new) + cell(carried) == cell(total) + cell(forward)
-        })
-    };
     let spans = |positions: Vec<usize>| positions.into_iter().map(|p| values[p]).collect();
     // The values alone first; where they allow several tables (or none is found), the runs the
     // text printed them in (an empty line or other text between two values) as well.
-    if let Some(positions) = blocks::block_order(&nums, width, holds, None) {
+    if let Some(positions) = blocks::block_order(&nums, width, &holds, None) {
         return Some((spans(positions), None));
     }
     let starts: Vec<bool> = (0..values.len()).map(|j| j == 0 || v.apart(values[j - 1][1], values[j][0])).collect();
@@ -1112,11 +1100,83 @@ fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<(Vec<Span
     if starts.iter().all(|s| *s) {
         return None;
     }
-    if let Some(positions) = blocks::block_order(&nums, width, holds, Some(&starts)) {
+    if let Some(positions) = blocks::block_order(&nums, width, &holds, Some(&starts)) {
         return Some((spans(positions), None));
     }
-    let settled = shuffled::settle(&nums, width, holds, &starts)?;
+    let settled = shuffled::settle(&nums, width, &holds, &starts)?;
     Some((spans(settled.positions), Some(settled.certain)))
+}
+
+/// The values at `values` as whole numbers.
+fn whole_values(v: &View, values: &[Span]) -> Option<Vec<i64>> {
+    values
+        .iter()
+        .map(|&[a, b]| v.chars[a..b].iter().map(|c| cells::fold(*c)).collect::<String>().parse().ok())
+        .collect()
+}
+
+/// Whether a table 3 in `format` (values row-major in template order) holds between its rows in
+/// every column: the results add up to their total, new and carried over to the total and
+/// carried forward.
+fn t3_holds(format: TableFormat) -> Option<impl Fn(&[i64]) -> bool> {
+    let order = template::t3_rows_of(format);
+    let at = |r: usize| order.iter().position(|&o| o == r);
+    let (new, carried) = (at(0)?, at(1)?);
+    let (total, forward) = (at(template::T3_RESULTS_TOTAL)?, at(template::T3_CARRIED_FORWARD)?);
+    let results: Vec<usize> =
+        (0..order.len()).filter(|&p| (2..template::T3_RESULTS_TOTAL).contains(&order[p])).collect();
+    let width = T3_COLS.len();
+    Some(move |t: &[i64]| {
+        (0..width).all(|c| {
+            let cell = |p: usize| t[p * width + c];
+            results.iter().map(|&p| cell(p)).sum::<i64>() == cell(total)
+                && cell(new) + cell(carried) == cell(total) + cell(forward)
+        })
+    })
+}
+
+/// `values` (text order) put in template order where pdfminer printed a block of rows a column
+/// at a time but one row's first cell right after the row's label, ahead of the block's columns
+/// (`1.本机关不掌握相关政府信息` / `31` / `申请人情况` / `自然人` / 12 values for 13 rows: the cell
+/// beside the label made a text box of its own next to the label's). Each value that a row has
+/// alone after its label, on a line of its own, and that stands where a block would begin (a
+/// whole number of rows of values before it) is moved to that row's place in the block's first
+/// column; the values so ordered must then be one arrangement of blocks only that adds up row by
+/// row and holds between rows (`blocks::block_order`, the values alone), else nothing is read.
+/// `found`: the rows' own tokens after their labels.
+fn label_cells_moved(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    format: TableFormat,
+    values: &[Span],
+) -> Option<Vec<Span>> {
+    let width = T3_COLS.len();
+    let order = template::t3_rows_of(format);
+    let mut moved = values.to_vec();
+    let mut any = false;
+    for (i, toks, _) in found {
+        let [tok] = toks.as_slice() else { continue };
+        let Some(p) = values.iter().position(|s| *s == tok.span()) else { continue };
+        let Some(r) = order.iter().position(|o| o == i) else { continue };
+        // (The label's line holds the value alone: no other value stands on it.)
+        let (ls, le) = (v.line_start(values[p][0]), v.line_end(values[p][0]));
+        let alone = values.iter().filter(|s| s[0] >= ls && s[1] <= le).count() == 1;
+        let s = p / width;
+        if !alone || p % width != 0 || r <= s || (r - s) * width >= values.len() - p {
+            continue;
+        }
+        // Block rows s..: row r's natural-person value is the block's (r - s)-th value.
+        let q = moved.iter().position(|x| *x == values[p])?;
+        let x = moved.remove(q);
+        moved.insert(q + (r - s), x);
+        any = true;
+    }
+    if !any {
+        return None;
+    }
+    let nums = whole_values(v, &moved)?;
+    let positions = blocks::block_order(&nums, width, t3_holds(format)?, None)?;
+    Some(positions.into_iter().map(|p| moved[p]).collect())
 }
 
 /// Every row found with exactly seven values of its own after its label holds the values that
@@ -1763,8 +1823,82 @@ pub(super) fn prose_pins(text: &str, format: Form, table: Span) -> Vec<(&'static
 
 #[cfg(test)]
 mod tests {
-    use super::rows::View;
-    use super::{t3_values_ends, t4_orders};
+    use super::rows::{self, View};
+    use super::{label_cells_moved, t3_values_ends, t4_orders, whole_values};
+    use crate::model::TableFormat;
+    use crate::tables::template::{self, T3_RESULTS_TOTAL};
+
+    /// A 2021 table 3 (template order, row-major) whose rows add up and hold: 4 new requests
+    /// (3 natural persons, 1 company), 3 granted, 1 not held, every other row 0.
+    fn table_2021() -> Vec<Vec<i64>> {
+        let order = template::t3_rows_of(TableFormat::F2021);
+        let mut t = vec![vec![0i64; 7]; order.len()];
+        let at = |r: usize| order.iter().position(|&o| o == r).unwrap();
+        t[at(0)] = vec![3, 1, 0, 0, 0, 0, 4];
+        t[at(2)] = vec![2, 1, 0, 0, 0, 0, 3];
+        t[12] = vec![1, 0, 0, 0, 0, 0, 1];
+        t[at(T3_RESULTS_TOTAL)] = vec![3, 1, 0, 0, 0, 0, 4];
+        t
+    }
+
+    /// pdfminer's text of `table` on two pages of 13 and 12 rows, each a column at a time, the
+    /// first page's row 13 (`1.本机关不掌握相关政府信息`) printing its natural-person value `label`
+    /// right after its label, before the columns; with the values' spans and the label's tokens.
+    fn pdfminer_text(table: &[Vec<i64>], label: &str) -> (View, Vec<[usize; 2]>, Vec<super::super::solve::Token>) {
+        let mut text = format!("1.本机关不掌握相关政府信息\n\n{label}\n\n申请人情况\n\n");
+        for (rows, skip) in [(0..13, Some(12)), (13..table.len(), None)] {
+            for c in 0..7 {
+                let page = &table[rows.clone()];
+                for (r, row) in rows.clone().zip(page) {
+                    if c != 0 || Some(r) != skip {
+                        text.push_str(&format!("{}\n\n", row[c]));
+                    }
+                }
+            }
+        }
+        let v = View::new(&text);
+        let mut values = Vec::new();
+        let mut i = 0;
+        while i < v.chars.len() {
+            if v.chars[i].is_ascii_digit() && (i == 0 || !v.chars[i - 1].is_ascii_digit()) {
+                let end = (i..v.chars.len()).find(|&k| !v.chars[k].is_ascii_digit()).unwrap_or(v.chars.len());
+                // (The label's ordinal `1.` is no value.)
+                if v.chars.get(end) != Some(&'.') {
+                    values.push([i, end]);
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        let label_end = "1.本机关不掌握相关政府信息".chars().count();
+        let toks = rows::tokenize(&v, label_end, v.line_end(label_end + 2), None);
+        (v, values, toks)
+    }
+
+    #[test]
+    fn a_value_alone_after_a_row_label_is_its_first_cell_of_a_block_printed_a_column_at_a_time() {
+        let table = table_2021();
+        let row = template::t3_rows_of(TableFormat::F2021)[12];
+        let (v, values, toks) = pdfminer_text(&table, "1");
+        assert_eq!(values.len(), 175);
+        let found = vec![(row, toks, [0, 0])];
+        let moved = label_cells_moved(&v, &found, TableFormat::F2021, &values).expect("read");
+        let got = whole_values(&v, &moved).expect("numbers");
+        assert_eq!(got, table.concat());
+        // The value does not add up in that row (or any other): nothing is read.
+        let mut off = table.clone();
+        off[12] = vec![2, 0, 0, 0, 0, 0, 1];
+        let (v, values, toks) = pdfminer_text(&off, "2");
+        assert_eq!(label_cells_moved(&v, &[(row, toks, [0, 0])], TableFormat::F2021, &values), None);
+        // Two values after the label: not one cell printed beside it.
+        let (v, values, toks) = pdfminer_text(&table, "1 0");
+        assert_eq!(values.len(), 176);
+        assert_eq!(label_cells_moved(&v, &[(row, toks, [0, 0])], TableFormat::F2021, &values), None);
+        // No label holding a value alone: nothing moves, nothing is read here.
+        let (v, values, _) = pdfminer_text(&table, "1");
+        assert_eq!(label_cells_moved(&v, &[], TableFormat::F2021, &values), None);
+    }
 
     #[test]
     fn table_3s_values_may_run_past_table_4s_heading_to_its_column_words() {
