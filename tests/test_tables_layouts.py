@@ -1701,6 +1701,31 @@ def test_a_number_and_its_unit_a_space_apart_on_a_line_are_one_cell() -> None:
     assert cells["procurement"]["amount"]["value"] != 18
 
 
+def test_pdfminer_table4_litigation_boxes_placed_by_the_header_box_before_each() -> None:
+    # pdfminer of a Chromium PDF (the report's html-spans page, seed 4302, report 4) prints each
+    # litigation cell's box right after its column's header box (`结果维` / `持` / `1`, `结果纠` /
+    # `正` / `1` …, then `复议后起诉` and the same again): each value is that column's, every group
+    # adding up. The review row's five boxes follow its header in an order nothing tells: only
+    # its total (the sum of the others) is read, its parts (not all equal) stay unknown.
+    path = DATA / "tool-fuzz" / "seed4302-r4.chromium-pdfminer.txt"
+    text = path.read_text(encoding="utf-8")
+    cells = parse(text, format="text").tables["review_litigation"]["cells"]
+    values = {g: [c["value"] for c in row.values()] for g, row in cells.items()}
+    assert values == {
+        "review": [None, None, None, None, 2],
+        "litigation_direct": [1, 1, 1, 3, 6],
+        "litigation_after_review": [0, 1, 0, 0, 1],
+    }
+    # A header word out of the template's order before a value: no value is placed by it.
+    swapped = text.replace("其他结\n果\n1", "@@").replace("结果纠\n正\n1", "其他结\n果\n1").replace("@@", "结果纠\n正\n1")
+    assert swapped != text
+    cells = parse(swapped, format="text").tables["review_litigation"]["cells"]
+    assert all(c["value"] is None for row in cells.values() for c in row.values())
+    # A group that no longer adds up (the direct total 7): nothing read either.
+    cells = parse(text.replace("总\n计\n6", "总\n计\n7"), format="text").tables["review_litigation"]["cells"]
+    assert all(c["value"] is None for row in cells.values() for c in row.values())
+
+
 def test_a_last_value_over_the_sum_of_the_others_is_no_part_of_a_row_without_total() -> None:
     # PyMuPDF sort, no columns (seed 72, report 8): 予以公开 prints `66 14 1 2 84`, whose parts
     # make 83. Only readings that leave the total blank fit it, and one of them put 84 in 其他.

@@ -16,7 +16,8 @@ use super::fit;
 use super::rows::{self, Hit, View};
 use super::solve::{sum_is_last, sums_to_last, whole_number};
 use super::template::{
-    self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS,
+    self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS, T4_COLS,
+    T4_GROUPS, T4_HEADER_CHARS,
 };
 
 mod apart;
@@ -1516,6 +1517,15 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
                 }
             }
         }
+        if !moved {
+            if let Some((tokens, unsure)) = t4_pinned(v, h.end, &runs) {
+                let mut table = row(tokens, None, issues);
+                let why = "printed box by box, the review row's boxes after its header in an order \
+                           of their own: only its total and parts all equal are read";
+                build::unseat(&mut table, "review_litigation", T4_GROUPS[0], &unsure, why, issues);
+                return Some(table);
+            }
+        }
         // Values printed one by one between pieces of the header (pdfminer prints each cell's
         // box, in an order of its own): a value set apart from the next by an empty line is a
         // text block the tool may have printed anywhere, a run of its own. (pdftotext prints a
@@ -1530,6 +1540,61 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         return Some(row(tokens, unreadable, issues));
     }
     None
+}
+
+/// Table 4's values where pdfminer printed each litigation cell's box right after its column's
+/// header box (`结果维` / `持` / `0` / `结果纠` / `正` / `1` … `总` / `计` / `2`, then `复议后起诉` and
+/// the same again), the review row's five values before them right after the review group's
+/// column words (`header`: where the column words start): each litigation value is placed by the
+/// header words printed just before it, which must be each group's five column words in the
+/// template's order, the second group's after `复议后起诉`, and every group must add up. The
+/// review row's values, one line of text, read left to right; five boxes of their own are in
+/// an order nothing tells: the one that is the sum of the others is the total, and the parts
+/// are read only where all four are equal (the review columns left unknown are returned).
+/// `None` where the runs are not of that shape.
+fn t4_pinned(
+    v: &View,
+    header: usize,
+    runs: &[Vec<super::solve::Token>],
+) -> Option<(Vec<super::solve::Token>, Vec<&'static str>)> {
+    const WORDS: [&str; 5] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+    let (first, rest) = runs.split_first()?;
+    if first.len() != 5 || rest.len() != 10 || rest.iter().any(|r| r.len() != 1) {
+        return None;
+    }
+    let line = [first[0].span()[0], first[4].span()[1]];
+    if !v.compact_between(header, line[0]).ends_with(&format!("行政复议{}", WORDS.concat())) {
+        return None;
+    }
+    let mut prev = line[1];
+    for (k, run) in rest.iter().enumerate() {
+        let at = run[0].span();
+        let before = v.compact_between(prev, at[0]);
+        let word = WORDS[k % 5];
+        let fits = match k {
+            0 => before.strip_suffix(word).is_some_and(|head| head.ends_with("未经复议直接起诉")),
+            5 => before.strip_suffix(word).is_some_and(|head| head.ends_with("复议后起诉")),
+            _ => before == word,
+        };
+        if !fits {
+            return None;
+        }
+        prev = at[1];
+    }
+    let mut review = first.clone();
+    let mut unsure = Vec::new();
+    if v.chars[line[0]..line[1]].contains(&'\n') {
+        let values: Vec<i64> = review.iter().map(whole_number).collect::<Option<_>>()?;
+        let t = (0..5).find(|&t| values[t] * 2 == values.iter().sum::<i64>())?;
+        let total = review.remove(t);
+        review.push(total);
+        let parts: Vec<i64> = review[..4].iter().map(whole_number).collect::<Option<_>>()?;
+        if parts.iter().any(|&p| p != parts[0]) {
+            unsure.extend(&T4_COLS[..4]);
+        }
+    }
+    let tokens: Vec<super::solve::Token> = review.into_iter().chain(rest.iter().flatten().cloned()).collect();
+    (t4_adds_up(&tokens) == Some(true)).then_some((tokens, unsure))
 }
 
 /// `run` cut where two values stand apart in the text (`View::apart`: an empty line, other text).
@@ -1824,7 +1889,7 @@ pub(super) fn prose_pins(text: &str, format: Form, table: Span) -> Vec<(&'static
 #[cfg(test)]
 mod tests {
     use super::rows::{self, View};
-    use super::{label_cells_moved, t3_values_ends, t4_orders, whole_values};
+    use super::{label_cells_moved, review, t3_values_ends, t4_orders, whole_values};
     use crate::model::TableFormat;
     use crate::tables::template::{self, T3_RESULTS_TOTAL};
 
@@ -1898,6 +1963,52 @@ mod tests {
         // No label holding a value alone: nothing moves, nothing is read here.
         let (v, values, _) = pdfminer_text(&table, "1");
         assert_eq!(label_cells_moved(&v, &[], TableFormat::F2021, &values), None);
+    }
+
+    /// pdfminer's text of table 4 with each litigation value's box after its column's header
+    /// box (`lit`: ten values), the review row's five boxes after the review header.
+    fn t4_boxes(review_row: [i64; 5], lit: [i64; 10], words: [&str; 5]) -> String {
+        let mut t = String::from("四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\n\n");
+        for w in ["结果维\n持", "结果纠\n正", "其他结\n果", "尚未审\n结", "总\n计"] {
+            t.push_str(&format!("{w}\n\n"));
+        }
+        for x in review_row {
+            t.push_str(&format!("{x}\n\n"));
+        }
+        t.push_str("行政诉讼\n未经复议直接起诉\n");
+        for (k, x) in lit.iter().enumerate() {
+            if k == 5 {
+                t.push_str("复议后起诉\n");
+            }
+            t.push_str(&format!("{}\n{x}\n\n", words[k % 5]));
+        }
+        t + "五、存在的主要问题及改进情况\n"
+    }
+
+    fn t4_values(text: &str) -> Vec<Option<i64>> {
+        let table = review(&View::new(text), &mut Vec::new(), 0).expect("a table 4");
+        let cell = |c: &crate::model::CellReading| match c.value {
+            Some(crate::model::Number::Int(n)) => Some(n),
+            _ => None,
+        };
+        table.cells.0.iter().flat_map(|(_, row)| row.0.iter().map(|(_, c)| cell(c)).collect::<Vec<_>>()).collect()
+    }
+
+    #[test]
+    fn litigation_boxes_after_their_header_boxes_are_placed_by_them() {
+        const WORDS: [&str; 5] = ["结果维\n持", "结果纠\n正", "其他结\n果", "尚未审\n结", "总\n计"];
+        let text = t4_boxes([1, 0, 0, 1, 2], [1, 1, 1, 3, 6, 0, 1, 0, 0, 1], WORDS);
+        let got = t4_values(&text);
+        let want: Vec<Option<i64>> =
+            [None, None, None, None, Some(2)].into_iter().chain([1, 1, 1, 3, 6, 0, 1, 0, 0, 1].map(Some)).collect();
+        assert_eq!(got, want);
+        // Review parts all equal: every review cell is known, the total wherever it was printed.
+        let got = t4_values(&t4_boxes([8, 2, 2, 2, 2], [1, 1, 1, 3, 6, 0, 1, 0, 0, 1], WORDS));
+        assert_eq!(got[..5], [Some(2), Some(2), Some(2), Some(2), Some(8)]);
+        // Two header words swapped: no value is placed by them.
+        let swapped = ["结果维\n持", "其他结\n果", "结果纠\n正", "尚未审\n结", "总\n计"];
+        let got = t4_values(&t4_boxes([1, 0, 0, 1, 2], [1, 2, 1, 3, 7, 0, 1, 0, 0, 1], swapped));
+        assert!(got[5..].iter().all(Option::is_none), "{got:?}");
     }
 
     #[test]
