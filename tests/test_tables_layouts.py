@@ -41,7 +41,9 @@ the measured figures):
   wrapped around a vertical group label, or a column the positions do not settle, stay unknown;
 - `txt-pdfminer` (pdfminer.six's `extract_text`): it prints table 3 a column at a time, runs of one
   applicant type's values down the page; only rows whose values still stand after their labels and
-  add up are read; table 2's columns come out as runs under their header words, the blocks in any
+  add up are read, or the whole table where its values (on to table 4's column words, past its
+  section heading) are the template's cells, each page's block a column at a time adding up (a
+  value alone right after a row's label taken as that row's first cell where only then it does); table 2's columns come out as runs under their header words, the blocks in any
   order: a run whose header and value count fit one block only is read;
 - `txt-bs4` (BeautifulSoup's `get_text()` of the HTML page): cells run together, a Word page's
   numbers with the blank cells between them (`6651 1376` for 66 5 1 · 1 3 76); only what the
@@ -189,7 +191,7 @@ PARTIAL = {
     "pdftotext-layout": 0.99,
     "md-pymupdf4llm": 0.99,
     "text-layout": 0.99,
-    "txt-pdfminer": 0.28,
+    "txt-pdfminer": 0.37,
     "text-cells-dropped": 0.88,
     "txt-pandas-csv": 0.97,
     "txt-pandas-string": 0.96,
@@ -869,6 +871,53 @@ def test_pdfminer_rows_without_their_values_are_not_blank() -> None:
     report = parse(LAYOUTS / "txt-pdfminer" / "huaian-hongze-2023.txt")
     cells = report.tables["proactive"]["cells"]
     assert [cells[k]["decisions"]["value"] for k in ("punishment", "coercion")] == [4119, 195]
+
+
+def test_pdfminer_chromium_columns_after_table_4s_heading_are_table_3s() -> None:
+    # pdfminer of a Chromium PDF prints each page's row labels first, then its columns of values
+    # one after another (13 natural-person values, five columns of 13, the 13 totals). On the
+    # table's second page the columns come out after table 4's section heading
+    # (`四、政府信息公开行政复议、行政诉讼情况`), before table 4's own column words: the values run on
+    # past the heading, 175 in all, and each page's block a column at a time adds up row by row.
+    for name, rows in (
+        (
+            "pingtan-czj-2025.chromium",
+            {
+                "new_received": [2, 0, 0, 0, 0, 0, 2],
+                "granted": [1, 0, 0, 0, 0, 0, 1],
+                "unavailable_not_held": [1, 0, 0, 0, 0, 0, 1],
+                "results_total": [2, 0, 0, 0, 0, 0, 2],
+            },
+        ),
+        ("syn-17.chromium", {"new_received": [1, 1, 0, 0, 0, 0, 2], "results_total": [1, 1, 0, 0, 0, 0, 2]}),
+    ):
+        path = LAYOUTS / "txt-pdfminer" / f"{name}.txt"
+        assert "行政诉讼情况\n\n0\n" in path.read_text(encoding="utf-8")
+        report = parse(path)
+        for row, want in rows.items():
+            assert _cells(report, row) == want, (name, row)
+        score = score_cells(report, scored_gold(gold_beside(path)), name)
+        assert score.wrong == 0 and score.right >= 175, score.misses[:10]
+
+
+def test_pdfminer_chromium_a_value_right_after_its_label_is_the_rows_first_cell() -> None:
+    # The same layout where the natural-person cell beside the first page's last label came out
+    # right after that label (`1.本机关不掌握相关政府信息` / `31`), ahead of the page's columns: the
+    # natural-person column then prints 12 values for the page's 13 rows. The value is that row's
+    # first cell; moved there, the page's block a column at a time adds up row by row.
+    path = LAYOUTS / "txt-pdfminer" / "pingtan-syq-2023.chromium.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "1.本机关不掌握相关政府信息\n\n31\n\n申请人情况\n" in text
+    report = parse(path)
+    assert _cells(report, "unavailable_not_held") == [31, 0, 0, 0, 0, 0, 31]
+    assert _cells(report, "new_received") == [80, 1, 0, 0, 0, 0, 81]
+    assert _cells(report, "partially_granted") == [19, 1, 0, 0, 0, 0, 20]
+    score = score_cells(report, scored_gold(gold_beside(path)), path.name)
+    assert score.wrong == 0 and score.right >= 175, score.misses[:10]
+    # Another value there (32: the row no longer adds up): table 3 is not read that way.
+    report = parse(text.replace("相关政府信息\n\n31\n", "相关政府信息\n\n32\n"), format="text")
+    assert _cells(report, "unavailable_not_held")[0] is None
+    assert _cells(report, "new_received")[1] is None
 
 
 def test_pdftotext_raw_values_of_rows_whose_labels_came_out_later() -> None:
@@ -1664,6 +1713,31 @@ def test_a_number_and_its_unit_a_space_apart_on_a_line_are_one_cell() -> None:
     # Two words that are no number and its unit end the cells, and the row is not read that way.
     cells = parse(text.replace("188.33 万元", "188.33 某某"), format="text").tables["proactive"]["cells"]
     assert cells["procurement"]["amount"]["value"] != 18
+
+
+def test_pdfminer_table4_litigation_boxes_placed_by_the_header_box_before_each() -> None:
+    # pdfminer of a Chromium PDF (the report's html-spans page, seed 4302, report 4) prints each
+    # litigation cell's box right after its column's header box (`结果维` / `持` / `1`, `结果纠` /
+    # `正` / `1` …, then `复议后起诉` and the same again): each value is that column's, every group
+    # adding up. The review row's five boxes follow its header in an order nothing tells: only
+    # its total (the sum of the others) is read, its parts (not all equal) stay unknown.
+    path = DATA / "tool-fuzz" / "seed4302-r4.chromium-pdfminer.txt"
+    text = path.read_text(encoding="utf-8")
+    cells = parse(text, format="text").tables["review_litigation"]["cells"]
+    values = {g: [c["value"] for c in row.values()] for g, row in cells.items()}
+    assert values == {
+        "review": [None, None, None, None, 2],
+        "litigation_direct": [1, 1, 1, 3, 6],
+        "litigation_after_review": [0, 1, 0, 0, 1],
+    }
+    # A header word out of the template's order before a value: no value is placed by it.
+    swapped = text.replace("其他结\n果\n1", "@@").replace("结果纠\n正\n1", "其他结\n果\n1").replace("@@", "结果纠\n正\n1")
+    assert swapped != text
+    cells = parse(swapped, format="text").tables["review_litigation"]["cells"]
+    assert all(c["value"] is None for row in cells.values() for c in row.values())
+    # A group that no longer adds up (the direct total 7): nothing read either.
+    cells = parse(text.replace("总\n计\n6", "总\n计\n7"), format="text").tables["review_litigation"]["cells"]
+    assert all(c["value"] is None for row in cells.values() for c in row.values())
 
 
 def test_a_last_value_over_the_sum_of_the_others_is_no_part_of_a_row_without_total() -> None:

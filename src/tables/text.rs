@@ -16,7 +16,8 @@ use super::fit;
 use super::rows::{self, Hit, View};
 use super::solve::{self, sum_is_last, sums_to_last, whole_number};
 use super::template::{
-    self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS, T4_HEADER_CHARS,
+    self, T2Label, T3Label, T2_ITEMS, T2_LABELS, T2_PROSE, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS, T4_COLS,
+    T4_GROUPS, T4_HEADER_CHARS,
 };
 
 mod apart;
@@ -1029,8 +1030,21 @@ fn read_apart(
     // The values of a table printed out of order run on to the next section's heading
     // (table 4's), past the rows' own regions, or to table 4's own column words where a page's
     // text flows its first cells above the heading (`其他` / `结果` / `0` / `尚未` / `审结`).
-    let until =
-        v.compact_marker_after(last_end, &["行政复议", "其他结果", "尚未审结"]).unwrap_or(v.chars.len()).max(last_end);
+    t3_values_ends(v, last_end)
+        .into_iter()
+        .find_map(|until| read_apart_until(v, found, format, [header_from, last_end], until, first, issues))
+}
+
+/// `read_apart` with the table's values ending at `until`.
+fn read_apart_until(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    format: TableFormat,
+    [header_from, last_end]: Span,
+    until: usize,
+    first: usize,
+    issues: &mut Vec<Issue>,
+) -> Option<(TableReading, Span)> {
     // (A header naming a column of notes may print anywhere in text out of order.)
     let notes = template::names_notes(&v.compact_between(header_from, until));
     let (format, values) = lone_values(v, found, format, [header_from, until], notes)?;
@@ -1057,12 +1071,38 @@ fn read_apart(
     }
     // Rows printed in blocks, some a column at a time (merged group labels make PDF
     // text without layout print a block's values column by column).
-    let (order, certain) = in_blocks(v, format, &values)?;
+    let (order, certain) = match in_blocks(v, format, &values) {
+        Some(read) => read,
+        None => (label_cells_moved(v, found, format, &values)?, None),
+    };
     let (mut table, span) = read(&order, &fit::holds_throughout)?;
     if let Some(certain) = certain {
         unsettle(&mut table, format, &certain, issues);
     }
     Some((table, span))
+}
+
+/// Where the values of a table 3 printed out of order may end, in the order to try them: at
+/// table 4's section heading or its column words (`行政复议` / `其他结果` / `尚未审结`), past
+/// `last_end` (the last row read); then, where that is the heading, at table 4's column words
+/// after it. pdfminer prints each page's text boxes of labels first and its
+/// boxes of values after, so a page's columns of table 3 may follow table 4's heading; only a
+/// reading that takes exactly the template's cells and adds up is kept (`read_apart`).
+fn t3_values_ends(v: &View, last_end: usize) -> Vec<usize> {
+    const MARKERS: &[&str] = &["行政复议", "其他结果", "尚未审结"];
+    let end = |from: usize| v.compact_marker_after(from, MARKERS).unwrap_or(v.chars.len()).max(last_end);
+    let until = end(last_end);
+    let mut ends = vec![until];
+    // The marker inside table 4's section heading (`四、政府信息公开行政复议、行政诉讼情况`).
+    if let Some(h) = v.compact_marker_after(last_end, T4_HEADINGS) {
+        let heading_end = v.line_end(h);
+        if until <= heading_end && v.line_start(h) <= until {
+            if let Some(past) = v.compact_marker_after(heading_end, MARKERS) {
+                ends.push(past);
+            }
+        }
+    }
+    ends
 }
 
 /// Leaves unknown the cells of `table` (table 3 in `format`) that `certain` (row-major in
@@ -1088,28 +1128,13 @@ fn unsettle(table: &mut TableReading, format: TableFormat, certain: &[bool], iss
 /// at a time with each block's columns out of order (`shuffled::settle`), with the cells every
 /// such order agrees on (row-major in template order).
 fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<(Vec<Span>, Option<Vec<bool>>)> {
-    let nums: Vec<i64> = values
-        .iter()
-        .map(|&[a, b]| v.chars[a..b].iter().map(|c| cells::fold(*c)).collect::<String>().parse().ok())
-        .collect::<Option<_>>()?;
-    let order = template::t3_rows_of(format);
-    let at = |r: usize| order.iter().position(|&o| o == r);
-    let (new, carried) = (at(0)?, at(1)?);
-    let (total, forward) = (at(template::T3_RESULTS_TOTAL)?, at(template::T3_CARRIED_FORWARD)?);
-    let results: Vec<usize> =
-        (0..order.len()).filter(|&p| (2..template::T3_RESULTS_TOTAL).contains(&order[p])).collect();
+    let nums = whole_values(v, values)?;
+    let holds = t3_holds(format)?;
     let width = T3_COLS.len();
-    let holds = |t: &[i64]| {
-        (0..width).all(|c| {
-            let cell = |p: usize| t[p * width + c];
-            results.iter().map(|&p| cell(p)).sum::<i64>() == cell(total)
-                && cell(new) + cell(carried) == cell(total) + cell(forward)
-        })
-    };
     let spans = |positions: Vec<usize>| positions.into_iter().map(|p| values[p]).collect();
     // The values alone first; where they allow several tables (or none is found), the runs the
     // text printed them in (an empty line or other text between two values) as well.
-    if let Some(positions) = blocks::block_order(&nums, width, holds, None) {
+    if let Some(positions) = blocks::block_order(&nums, width, &holds, None) {
         return Some((spans(positions), None));
     }
     let starts: Vec<bool> = (0..values.len()).map(|j| j == 0 || v.apart(values[j - 1][1], values[j][0])).collect();
@@ -1117,11 +1142,83 @@ fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<(Vec<Span
     if starts.iter().all(|s| *s) {
         return None;
     }
-    if let Some(positions) = blocks::block_order(&nums, width, holds, Some(&starts)) {
+    if let Some(positions) = blocks::block_order(&nums, width, &holds, Some(&starts)) {
         return Some((spans(positions), None));
     }
-    let settled = shuffled::settle(&nums, width, holds, &starts)?;
+    let settled = shuffled::settle(&nums, width, &holds, &starts)?;
     Some((spans(settled.positions), Some(settled.certain)))
+}
+
+/// The values at `values` as whole numbers.
+fn whole_values(v: &View, values: &[Span]) -> Option<Vec<i64>> {
+    values
+        .iter()
+        .map(|&[a, b]| v.chars[a..b].iter().map(|c| cells::fold(*c)).collect::<String>().parse().ok())
+        .collect()
+}
+
+/// Whether a table 3 in `format` (values row-major in template order) holds between its rows in
+/// every column: the results add up to their total, new and carried over to the total and
+/// carried forward.
+fn t3_holds(format: TableFormat) -> Option<impl Fn(&[i64]) -> bool> {
+    let order = template::t3_rows_of(format);
+    let at = |r: usize| order.iter().position(|&o| o == r);
+    let (new, carried) = (at(0)?, at(1)?);
+    let (total, forward) = (at(template::T3_RESULTS_TOTAL)?, at(template::T3_CARRIED_FORWARD)?);
+    let results: Vec<usize> =
+        (0..order.len()).filter(|&p| (2..template::T3_RESULTS_TOTAL).contains(&order[p])).collect();
+    let width = T3_COLS.len();
+    Some(move |t: &[i64]| {
+        (0..width).all(|c| {
+            let cell = |p: usize| t[p * width + c];
+            results.iter().map(|&p| cell(p)).sum::<i64>() == cell(total)
+                && cell(new) + cell(carried) == cell(total) + cell(forward)
+        })
+    })
+}
+
+/// `values` (text order) put in template order where pdfminer printed a block of rows a column
+/// at a time but one row's first cell right after the row's label, ahead of the block's columns
+/// (`1.本机关不掌握相关政府信息` / `31` / `申请人情况` / `自然人` / 12 values for 13 rows: the cell
+/// beside the label made a text box of its own next to the label's). Each value that a row has
+/// alone after its label, on a line of its own, and that stands where a block would begin (a
+/// whole number of rows of values before it) is moved to that row's place in the block's first
+/// column; the values so ordered must then be one arrangement of blocks only that adds up row by
+/// row and holds between rows (`blocks::block_order`, the values alone), else nothing is read.
+/// `found`: the rows' own tokens after their labels.
+fn label_cells_moved(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    format: TableFormat,
+    values: &[Span],
+) -> Option<Vec<Span>> {
+    let width = T3_COLS.len();
+    let order = template::t3_rows_of(format);
+    let mut moved = values.to_vec();
+    let mut any = false;
+    for (i, toks, _) in found {
+        let [tok] = toks.as_slice() else { continue };
+        let Some(p) = values.iter().position(|s| *s == tok.span()) else { continue };
+        let Some(r) = order.iter().position(|o| o == i) else { continue };
+        // (The label's line holds the value alone: no other value stands on it.)
+        let (ls, le) = (v.line_start(values[p][0]), v.line_end(values[p][0]));
+        let alone = values.iter().filter(|s| s[0] >= ls && s[1] <= le).count() == 1;
+        let s = p / width;
+        if !alone || p % width != 0 || r <= s || (r - s) * width >= values.len() - p {
+            continue;
+        }
+        // Block rows s..: row r's natural-person value is the block's (r - s)-th value.
+        let q = moved.iter().position(|x| *x == values[p])?;
+        let x = moved.remove(q);
+        moved.insert(q + (r - s), x);
+        any = true;
+    }
+    if !any {
+        return None;
+    }
+    let nums = whole_values(v, &moved)?;
+    let positions = blocks::block_order(&nums, width, t3_holds(format)?, None)?;
+    Some(positions.into_iter().map(|p| moved[p]).collect())
 }
 
 /// Every row found with exactly seven values of its own after its label holds the values that
@@ -1461,6 +1558,15 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
                 }
             }
         }
+        if !moved {
+            if let Some((tokens, unsure)) = t4_pinned(v, h.end, &runs) {
+                let mut table = row(tokens, None, issues);
+                let why = "printed box by box, the review row's boxes after its header in an order \
+                           of their own: only its total and parts all equal are read";
+                build::unseat(&mut table, "review_litigation", T4_GROUPS[0], &unsure, why, issues);
+                return Some(table);
+            }
+        }
         // Values printed one by one between pieces of the header (pdfminer prints each cell's
         // box, in an order of its own): a value set apart from the next by an empty line is a
         // text block the tool may have printed anywhere, a run of its own. (pdftotext prints a
@@ -1475,6 +1581,61 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         return Some(row(tokens, unreadable, issues));
     }
     None
+}
+
+/// Table 4's values where pdfminer printed each litigation cell's box right after its column's
+/// header box (`结果维` / `持` / `0` / `结果纠` / `正` / `1` … `总` / `计` / `2`, then `复议后起诉` and
+/// the same again), the review row's five values before them right after the review group's
+/// column words (`header`: where the column words start): each litigation value is placed by the
+/// header words printed just before it, which must be each group's five column words in the
+/// template's order, the second group's after `复议后起诉`, and every group must add up. The
+/// review row's values, one line of text, read left to right; five boxes of their own are in
+/// an order nothing tells: the one that is the sum of the others is the total, and the parts
+/// are read only where all four are equal (the review columns left unknown are returned).
+/// `None` where the runs are not of that shape.
+fn t4_pinned(
+    v: &View,
+    header: usize,
+    runs: &[Vec<super::solve::Token>],
+) -> Option<(Vec<super::solve::Token>, Vec<&'static str>)> {
+    const WORDS: [&str; 5] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+    let (first, rest) = runs.split_first()?;
+    if first.len() != 5 || rest.len() != 10 || rest.iter().any(|r| r.len() != 1) {
+        return None;
+    }
+    let line = [first[0].span()[0], first[4].span()[1]];
+    if !v.compact_between(header, line[0]).ends_with(&format!("行政复议{}", WORDS.concat())) {
+        return None;
+    }
+    let mut prev = line[1];
+    for (k, run) in rest.iter().enumerate() {
+        let at = run[0].span();
+        let before = v.compact_between(prev, at[0]);
+        let word = WORDS[k % 5];
+        let fits = match k {
+            0 => before.strip_suffix(word).is_some_and(|head| head.ends_with("未经复议直接起诉")),
+            5 => before.strip_suffix(word).is_some_and(|head| head.ends_with("复议后起诉")),
+            _ => before == word,
+        };
+        if !fits {
+            return None;
+        }
+        prev = at[1];
+    }
+    let mut review = first.clone();
+    let mut unsure = Vec::new();
+    if v.chars[line[0]..line[1]].contains(&'\n') {
+        let values: Vec<i64> = review.iter().map(whole_number).collect::<Option<_>>()?;
+        let t = (0..5).find(|&t| values[t] * 2 == values.iter().sum::<i64>())?;
+        let total = review.remove(t);
+        review.push(total);
+        let parts: Vec<i64> = review[..4].iter().map(whole_number).collect::<Option<_>>()?;
+        if parts.iter().any(|&p| p != parts[0]) {
+            unsure.extend(&T4_COLS[..4]);
+        }
+    }
+    let tokens: Vec<super::solve::Token> = review.into_iter().chain(rest.iter().flatten().cloned()).collect();
+    (t4_adds_up(&tokens) == Some(true)).then_some((tokens, unsure))
 }
 
 /// `run` cut where two values stand apart in the text (`View::apart`: an empty line, other text).
@@ -1768,7 +1929,148 @@ pub(super) fn prose_pins(text: &str, format: Form, table: Span) -> Vec<(&'static
 
 #[cfg(test)]
 mod tests {
-    use super::t4_orders;
+    use super::rows::{self, View};
+    use super::{label_cells_moved, review, t3_values_ends, t4_orders, whole_values};
+    use crate::model::TableFormat;
+    use crate::tables::template::{self, T3_RESULTS_TOTAL};
+
+    /// A 2021 table 3 (template order, row-major) whose rows add up and hold: 4 new requests
+    /// (3 natural persons, 1 company), 3 granted, 1 not held, every other row 0.
+    fn table_2021() -> Vec<Vec<i64>> {
+        let order = template::t3_rows_of(TableFormat::F2021);
+        let mut t = vec![vec![0i64; 7]; order.len()];
+        let at = |r: usize| order.iter().position(|&o| o == r).unwrap();
+        t[at(0)] = vec![3, 1, 0, 0, 0, 0, 4];
+        t[at(2)] = vec![2, 1, 0, 0, 0, 0, 3];
+        t[12] = vec![1, 0, 0, 0, 0, 0, 1];
+        t[at(T3_RESULTS_TOTAL)] = vec![3, 1, 0, 0, 0, 0, 4];
+        t
+    }
+
+    /// pdfminer's text of `table` on two pages of 13 and 12 rows, each a column at a time, the
+    /// first page's row 13 (`1.本机关不掌握相关政府信息`) printing its natural-person value `label`
+    /// right after its label, before the columns; with the values' spans and the label's tokens.
+    fn pdfminer_text(table: &[Vec<i64>], label: &str) -> (View, Vec<[usize; 2]>, Vec<super::super::solve::Token>) {
+        let mut text = format!("1.本机关不掌握相关政府信息\n\n{label}\n\n申请人情况\n\n");
+        for (rows, skip) in [(0..13, Some(12)), (13..table.len(), None)] {
+            for c in 0..7 {
+                let page = &table[rows.clone()];
+                for (r, row) in rows.clone().zip(page) {
+                    if c != 0 || Some(r) != skip {
+                        text.push_str(&format!("{}\n\n", row[c]));
+                    }
+                }
+            }
+        }
+        let v = View::new(&text);
+        let mut values = Vec::new();
+        let mut i = 0;
+        while i < v.chars.len() {
+            if v.chars[i].is_ascii_digit() && (i == 0 || !v.chars[i - 1].is_ascii_digit()) {
+                let end = (i..v.chars.len()).find(|&k| !v.chars[k].is_ascii_digit()).unwrap_or(v.chars.len());
+                // (The label's ordinal `1.` is no value.)
+                if v.chars.get(end) != Some(&'.') {
+                    values.push([i, end]);
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        let label_end = "1.本机关不掌握相关政府信息".chars().count();
+        let toks = rows::tokenize(&v, label_end, v.line_end(label_end + 2), None);
+        (v, values, toks)
+    }
+
+    #[test]
+    fn a_value_alone_after_a_row_label_is_its_first_cell_of_a_block_printed_a_column_at_a_time() {
+        let table = table_2021();
+        let row = template::t3_rows_of(TableFormat::F2021)[12];
+        let (v, values, toks) = pdfminer_text(&table, "1");
+        assert_eq!(values.len(), 175);
+        let found = vec![(row, toks, [0, 0])];
+        let moved = label_cells_moved(&v, &found, TableFormat::F2021, &values).expect("read");
+        let got = whole_values(&v, &moved).expect("numbers");
+        assert_eq!(got, table.concat());
+        // The value does not add up in that row (or any other): nothing is read.
+        let mut off = table.clone();
+        off[12] = vec![2, 0, 0, 0, 0, 0, 1];
+        let (v, values, toks) = pdfminer_text(&off, "2");
+        assert_eq!(label_cells_moved(&v, &[(row, toks, [0, 0])], TableFormat::F2021, &values), None);
+        // Two values after the label: not one cell printed beside it.
+        let (v, values, toks) = pdfminer_text(&table, "1 0");
+        assert_eq!(values.len(), 176);
+        assert_eq!(label_cells_moved(&v, &[(row, toks, [0, 0])], TableFormat::F2021, &values), None);
+        // No label holding a value alone: nothing moves, nothing is read here.
+        let (v, values, _) = pdfminer_text(&table, "1");
+        assert_eq!(label_cells_moved(&v, &[], TableFormat::F2021, &values), None);
+    }
+
+    /// pdfminer's text of table 4 with each litigation value's box after its column's header
+    /// box (`lit`: ten values), the review row's five boxes after the review header.
+    fn t4_boxes(review_row: [i64; 5], lit: [i64; 10], words: [&str; 5]) -> String {
+        let mut t = String::from("四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\n\n");
+        for w in ["结果维\n持", "结果纠\n正", "其他结\n果", "尚未审\n结", "总\n计"] {
+            t.push_str(&format!("{w}\n\n"));
+        }
+        for x in review_row {
+            t.push_str(&format!("{x}\n\n"));
+        }
+        t.push_str("行政诉讼\n未经复议直接起诉\n");
+        for (k, x) in lit.iter().enumerate() {
+            if k == 5 {
+                t.push_str("复议后起诉\n");
+            }
+            t.push_str(&format!("{}\n{x}\n\n", words[k % 5]));
+        }
+        t + "五、存在的主要问题及改进情况\n"
+    }
+
+    fn t4_values(text: &str) -> Vec<Option<i64>> {
+        let table = review(&View::new(text), &mut Vec::new(), 0).expect("a table 4");
+        let cell = |c: &crate::model::CellReading| match c.value {
+            Some(crate::model::Number::Int(n)) => Some(n),
+            _ => None,
+        };
+        table.cells.0.iter().flat_map(|(_, row)| row.0.iter().map(|(_, c)| cell(c)).collect::<Vec<_>>()).collect()
+    }
+
+    #[test]
+    fn litigation_boxes_after_their_header_boxes_are_placed_by_them() {
+        const WORDS: [&str; 5] = ["结果维\n持", "结果纠\n正", "其他结\n果", "尚未审\n结", "总\n计"];
+        let text = t4_boxes([1, 0, 0, 1, 2], [1, 1, 1, 3, 6, 0, 1, 0, 0, 1], WORDS);
+        let got = t4_values(&text);
+        let want: Vec<Option<i64>> =
+            [None, None, None, None, Some(2)].into_iter().chain([1, 1, 1, 3, 6, 0, 1, 0, 0, 1].map(Some)).collect();
+        assert_eq!(got, want);
+        // Review parts all equal: every review cell is known, the total wherever it was printed.
+        let got = t4_values(&t4_boxes([8, 2, 2, 2, 2], [1, 1, 1, 3, 6, 0, 1, 0, 0, 1], WORDS));
+        assert_eq!(got[..5], [Some(2), Some(2), Some(2), Some(2), Some(8)]);
+        // Two header words swapped: no value is placed by them.
+        let swapped = ["结果维\n持", "其他结\n果", "结果纠\n正", "尚未审\n结", "总\n计"];
+        let got = t4_values(&t4_boxes([1, 0, 0, 1, 2], [1, 2, 1, 3, 7, 0, 1, 0, 0, 1], swapped));
+        assert!(got[5..].iter().all(Option::is_none), "{got:?}");
+    }
+
+    #[test]
+    fn table_3s_values_may_run_past_table_4s_heading_to_its_column_words() {
+        // pdfminer: a page's labels, table 4's section heading, then the page's columns of
+        // table 3's values, then table 4's column words.
+        let text = "（七）总计\n四、结转下年度继续办理\n四、政府信息公开行政复议、行政诉讼情况\n\n0\n\n1\n\n行政复议\n结果维持\n";
+        let v = View::new(text);
+        let at = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let heading = at("政府信息公开行政复议");
+        let last_end = at("四、结转");
+        let ends = t3_values_ends(&v, last_end);
+        assert_eq!(ends, vec![heading + "政府信息公开".chars().count(), at("行政复议\n结果")]);
+        // Table 4's column words first: one end only.
+        let text = "（七）总计\n其他结果\n四、政府信息公开行政复议、行政诉讼情况\n0\n行政复议\n";
+        let v = View::new(text);
+        assert_eq!(t3_values_ends(&v, 0).len(), 1);
+        // A heading without column words after it: the values are not known to end anywhere.
+        let text = "（七）总计\n四、政府信息公开行政复议、行政诉讼情况\n0\n";
+        assert_eq!(t3_values_ends(&View::new(text), 0).len(), 1);
+    }
 
     #[test]
     fn runs_of_equal_values_are_one_choice_and_readings_that_differ_unsettle() {
