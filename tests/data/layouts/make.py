@@ -340,7 +340,7 @@ def pdfplumber_tables_md(pdf: Path) -> bytes:
     """A common PDF-to-Markdown recipe: on each page, pdfplumber's tables (`find_tables`, each
     `extract()` made a `pandas.DataFrame` and printed `to_markdown(index=False)`: `nan` where a
     merged cell spans, an empty cell empty, a cell's wrapped lines rows of their own) and the
-    words outside them a line each, in the order they stand on the page."""
+    text outside them (`extract_text_lines`), in the order they stand on the page."""
     import pandas as pd
     import pdfplumber
 
@@ -354,10 +354,7 @@ def pdfplumber_tables_md(pdf: Path) -> bytes:
                 x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
                 return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-            lines: dict[int, list[dict]] = {}
-            for w in page.filter(outside).extract_words():
-                lines.setdefault(round(w["top"]), []).append(w)
-            parts = [(top, " ".join(w["text"] for w in sorted(ws, key=lambda w: w["x0"]))) for top, ws in lines.items()]
+            parts = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines()]
             parts += [(t.bbox[1], "\n" + pd.DataFrame(t.extract()).to_markdown(index=False) + "\n") for t in tables]
             out.extend(text for _, text in sorted(parts, key=lambda p: p[0]))
     return "\n".join(out).encode("utf-8")
@@ -954,7 +951,7 @@ def make_text(tmp: Path) -> None:
         ("txt-pymupdf-blocks", ".txt", lambda p: pymupdf_text(p, "blocks"), True,
          f"{TOOLS['pymupdf-new']} page.get_text('blocks'), a block a line"),
         ("md-pdfplumber-tables", ".md", pdfplumber_tables_md, False,
-         f"{TOOLS['pdfplumber']} find_tables → pandas DataFrame.to_markdown ({TOOLS['tabulate']}), words outside a line each"),
+         f"{TOOLS['pdfplumber']} find_tables → pandas DataFrame.to_markdown ({TOOLS['tabulate']}), extract_text_lines outside"),
     ]
     for folder, ext, fn, drops_blanks, tool in makers:
         if not wanted(folder):
