@@ -527,6 +527,8 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
     let mut j = i;
     let mut end = i;
     let mut separator = false;
+    // The first row after the last separator (or blank line): a header's first line.
+    let mut header_from = 0usize;
     while j < lines.len() {
         let row_kind = if kind == LineKind::Pipe && short_row(j) && (j == i || kinds[j - 1] != LineKind::Empty) {
             LineKind::Pipe
@@ -557,10 +559,14 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
                 // (a table cut at a page break prints it again over its second part).
                 if rows.last().is_some_and(|r| numbering(r)) {
                     rows.pop();
+                } else {
+                    // (The header's lines: a cell's wrapped lines are lines of it.)
+                    rows[header_from..].iter_mut().for_each(|r| unmangle_header(r));
                 }
+                header_from = rows.len();
             }
             // A blank line inside a pipe table (PDF-to-Markdown output); not after its last row.
-            LineKind::Empty if kind == LineKind::Pipe => {}
+            LineKind::Empty if kind == LineKind::Pipe => header_from = rows.len(),
             // A blank line between TAB rows (catdoc prints one after each row of a table).
             LineKind::Empty if kind == LineKind::Tabs && kinds.get(j + 1) == Some(&LineKind::Tabs) => {}
             _ => break,
@@ -582,6 +588,33 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
     // TAB rows are a table's cells as copied; a pipe row may be a PDF-to-Markdown
     // converter's columns, each holding the words of several of the PDF's cells.
     Some((end, grid(rows, kind == LineKind::Tabs)))
+}
+
+/// A header row as pandas writes a `DataFrame`'s column names when they came from a row of the
+/// table (tabula's `read_pdf`, `read_html` with a header): a name it had none for is
+/// `Unnamed: 3`, a name met before gets `.1`, `.2` … (`0 | 0.1 | 0.2` for three cells `0`).
+/// The cells as printed: empty, and the name without its suffix.
+fn unmangle_header(row: &mut [Field]) {
+    let unnamed = |t: &str| {
+        t.trim().strip_prefix("Unnamed: ").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if !row.iter().any(|f| unnamed(&f.text)) {
+        return;
+    }
+    for i in 0..row.len() {
+        let t = row[i].text.trim().to_string();
+        if unnamed(&t) {
+            row[i].text.clear();
+            continue;
+        }
+        // `X.k` after k cells named X: the k-th repeat of X.
+        let Some((x, k)) = t.rsplit_once('.') else { continue };
+        let Ok(k) = k.parse::<usize>() else { continue };
+        let before = row[..i].iter().filter(|f| f.text.trim() == x).count();
+        if k >= 1 && before == k {
+            row[i].text = x.to_string();
+        }
+    }
 }
 
 /// A header row numbering the columns, `0`, `1`, `2` … (three at least).
@@ -811,6 +844,18 @@ mod tests {
         assert_eq!(texts(t, 0), ["规章", "1", "2"]);
         assert_eq!(texts(t, 1), ["行政许可", "nan", "3"]);
         assert_eq!(texts(t, 2), ["0", "1", "2"]);
+    }
+
+    #[test]
+    fn a_dataframes_header_made_of_a_row_is_the_row_as_printed() {
+        // tabula's table whose first row became the column names: pandas wrote `Unnamed: 0` for
+        // an empty cell and `0.1`, `0.2` for the second and third `0` (over two lines: a cell
+        // wrapped). A header without `Unnamed:` keeps its `0.1`.
+        let md = "# 某局2021年报告\n\n| Unnamed: 0 | （三）不予 | 8 | 0 | 0.1 | 0.2 | 1.5 |\n|  | 公开 |  |  |  |  |  |\n|:---|:---|---:|---:|---:|---:|---:|\n| x | y | 1 | 2 | 3 | 4 | 5 |\n\n| a | 0 | 0.1 |\n|---|---|---|\n| b | 1 | 2 |\n";
+        let doc = parse_markdown(md);
+        let t = table(&doc, 0);
+        assert_eq!(texts(t, 0), ["", "（三）不予", "8", "0", "0", "0", "1.5"]);
+        assert_eq!(texts(t, 3)[..3], ["a", "0", "0.1"]);
     }
 
     #[test]
