@@ -204,6 +204,16 @@ fn heading_words(chars: &[char], p: usize, level: u8) -> (String, usize) {
     (out, from)
 }
 
+/// `chars` between `open` and `close`, in one string (a marker's number: formatting a collected
+/// copy made two).
+fn wrapped(open: &str, chars: &[char], close: &str) -> String {
+    let mut s = String::with_capacity(open.len() + 3 * chars.len() + close.len());
+    s.push_str(open);
+    s.extend(chars);
+    s.push_str(close);
+    s
+}
+
 /// Tries to read a heading marker at `i`; returns (level, number, end of marker).
 fn marker_at(chars: &[char], i: usize) -> Option<(u8, String, usize)> {
     let c = *chars.get(i)?;
@@ -219,7 +229,7 @@ fn marker_at(chars: &[char], i: usize) -> Option<(u8, String, usize)> {
         }
         if is_close(next) {
             // Opening bracket lost: 一）主动公开 (DOMAIN §2).
-            return Some((2, format!("（{}）", chars[i..j].iter().collect::<String>()), j + 1));
+            return Some((2, wrapped("（", &chars[i..j], "）"), j + 1));
         }
         return None;
     }
@@ -231,7 +241,7 @@ fn marker_at(chars: &[char], i: usize) -> Option<(u8, String, usize)> {
                 j += 1;
             }
             if at(j).is_some_and(is_close) {
-                return Some((2, format!("（{}）", chars[j0..j].iter().collect::<String>()), j + 1));
+                return Some((2, wrapped("（", &chars[j0..j], "）"), j + 1));
             }
             return None;
         }
@@ -239,7 +249,7 @@ fn marker_at(chars: &[char], i: usize) -> Option<(u8, String, usize)> {
             j += 1;
         }
         if j > j0 && at(j).is_some_and(is_close) {
-            return Some((4, format!("（{}）", chars[j0..j].iter().collect::<String>()), j + 1));
+            return Some((4, wrapped("（", &chars[j0..j], "）"), j + 1));
         }
         return None;
     }
@@ -250,7 +260,7 @@ fn marker_at(chars: &[char], i: usize) -> Option<(u8, String, usize)> {
         }
         let sep = at(j)?;
         if matches!(sep, '.' | '．' | '、') && !at(j + 1).is_some_and(|d| d.is_ascii_digit() || is_space(d)) {
-            return Some((3, format!("{}.", chars[i..j].iter().collect::<String>()), j + 1));
+            return Some((3, wrapped("", &chars[i..j], "."), j + 1));
         }
         return None;
     }

@@ -309,7 +309,7 @@ fn build_compilation(doc: &Document, source: Source, ranges: &[std::ops::Range<u
     let mut parts = Vec::with_capacity(ranges.len());
     for r in ranges {
         let part = doc.slice(&chars, idx.char_at(r.start)..idx.char_at(r.end));
-        let (mut report, table_issues, fact_issues) = read_one(&part, source.clone(), true, None);
+        let (mut report, table_issues, fact_issues) = read_one(&part, None, source.clone(), true, None);
         share(&mut shared, &idx, &doc.text, (r.start, &part.text), &report.tables, &table_issues);
         let mut issues = checks::run(&report);
         issues.extend(table_issues);
@@ -317,9 +317,9 @@ fn build_compilation(doc: &Document, source: Source, ranges: &[std::ops::Range<u
         report.issues = issues;
         parts.push(report);
     }
-    drop(chars);
     let given = shared.map(|s| (s.tables, s.issues));
-    let (mut report, table_issues, placeholders) = read_one(doc, source, false, given);
+    // The whole's characters, collected above, are the view the whole is read with.
+    let (mut report, table_issues, placeholders) = read_one(doc, Some(chars), source, false, given);
     report.kind = Kind::Compilation;
     report.template = None;
     report.year = None;
@@ -388,7 +388,7 @@ fn share(
 
 /// Readings and checks over one document.
 fn build_one(doc: &Document, source: Source) -> Report {
-    let (mut report, table_issues, fact_issues) = read_one(doc, source, true, None);
+    let (mut report, table_issues, fact_issues) = read_one(doc, None, source, true, None);
     let mut all = checks::run(&report);
     all.extend(table_issues);
     all.extend(fact_issues);
@@ -398,16 +398,18 @@ fn build_one(doc: &Document, source: Source) -> Report {
 
 /// The readings of one document (its facts only when `with_facts`; its tables and their
 /// readers' issues as `given`, where they were read already), the table readers' issues and
-/// the facts reader's, before the checks.
+/// the facts reader's, before the checks. `chars`: the characters of `doc.text`, when collected
+/// already.
 fn read_one(
     doc: &Document,
+    chars: Option<Vec<char>>,
     source: Source,
     with_facts: bool,
     given: Option<(Tables, Vec<Issue>)>,
 ) -> (Report, Vec<Issue>, Vec<Issue>) {
     let meta = meta::read(doc);
     // One character view of the text for the outline and the text tables (which keep it).
-    let chars: Vec<char> = doc.text.chars().collect();
+    let chars: Vec<char> = chars.unwrap_or_else(|| doc.text.chars().collect());
     let sections = outline::read_chars(doc, &chars);
     let (tables, table_issues) = given.unwrap_or_else(|| tables::read_with_chars(doc, chars));
     // Facts come from prose only: the table readings' spans and the tables printed

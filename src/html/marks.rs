@@ -81,7 +81,14 @@ pub(super) fn mark_of(id: Option<&str>, class: Option<&str>, role: Option<&str>)
     if class.is_none() && id.is_some_and(is_pdf_page) {
         return Mark::PdfPage;
     }
-    let attrs = format!("{} {}", id.unwrap_or(""), class.unwrap_or("")).to_ascii_lowercase();
+    // `id class`, lowercased in place (formatting it and lowercasing a copy cost two strings
+    // and the formatter's machinery for every marked element).
+    let (id, class) = (id.unwrap_or(""), class.unwrap_or(""));
+    let mut attrs = String::with_capacity(id.len() + 1 + class.len());
+    attrs.push_str(id);
+    attrs.push(' ');
+    attrs.push_str(class);
+    attrs.make_ascii_lowercase();
     let tokens = || attrs.split_ascii_whitespace();
     if tokens().any(|t| CONTAINERS.contains(&t)) {
         return Mark::Container;

@@ -43,8 +43,6 @@ pub(super) fn t2_header(
     let mut i = 0;
     while i < texts.len() {
         let (c0, c1, ref t) = texts[i];
-        let with_below = format!("{t}{}", below(&row.cells[i]));
-        let joined = texts.get(i + 1).map(|n| format!("{t}{}", n.2));
         // Two headers in one cell (`上一年项目数量本年增/减`): both columns, at this cell.
         let inner: Vec<(&'static str, Option<Form>)> = T2_AC
             .find_iter(t)
@@ -60,12 +58,16 @@ pub(super) fn t2_header(
             i += 1;
             continue;
         }
-        let with_above = format!("{}{t}", above(&row.cells[i]));
+        // The joins with the rows around and with the next cell are made only when the cell's
+        // own text names no column (and is not empty: then none of them counts).
         let hit = col(t)
-            .or_else(|| col(&with_below).filter(|_| !t.is_empty()))
-            .or_else(|| col(&with_above).filter(|_| !t.is_empty()))
+            .or_else(|| (!t.is_empty()).then(|| col(&format!("{t}{}", below(&row.cells[i])))).flatten())
+            .or_else(|| (!t.is_empty()).then(|| col(&format!("{}{t}", above(&row.cells[i])))).flatten())
             .map(|h| (h, c1, 1))
-            .or_else(|| joined.as_deref().and_then(col).filter(|_| !t.is_empty()).map(|h| (h, texts[i + 1].1, 2)));
+            .or_else(|| {
+                let n = texts.get(i + 1).filter(|_| !t.is_empty())?;
+                col(&format!("{t}{}", n.2)).map(|h| (h, n.1, 2))
+            });
         match hit {
             Some(((key, f), end, step)) => {
                 match out.last_mut() {
