@@ -1740,6 +1740,22 @@ def test_pdfminer_table4_litigation_boxes_placed_by_the_header_box_before_each()
     assert all(c["value"] is None for row in cells.values() for c in row.values())
 
 
+def test_a_dataframe_of_tabula_moves_no_value() -> None:
+    # tabula-py's tables of two Chromium PDFs as pandas prints them (tests/data/tool-fuzz/README.md):
+    # the header pandas made of a row (`Unnamed: 0`, `0.1`, `0.2`) is that row as printed, and
+    # table 4 with a column of tabula's own among its values (no header naming the columns, and
+    # no alignment where every group adds up) is left unknown, not read a cell over.
+    for name, gold_name in (("tabula-syq-2023", "pingtan-syq-2023"), ("tabula-syn-03", "syn-03")):
+        report = parse(DATA / "tool-fuzz" / f"{name}.chromium.md")
+        gold = scored_gold(gold_beside(LAYOUTS / "pdf-chromium" / f"{gold_name}.pdf"))
+        score = score_cells(report, gold, name)
+        assert score.wrong == 0 and score.right >= 185, score.misses[:5]
+    cells = parse(DATA / "tool-fuzz" / "tabula-syn-03.chromium.md").tables["requests"]["cells"]
+    assert [c["value"] for c in cells["denied_state_secret"].values()] == [8, 2, 0, 0, 0, 0, 10]
+    cells = parse(DATA / "tool-fuzz" / "tabula-syq-2023.chromium.md").tables["review_litigation"]["cells"]
+    assert all(c["value"] is None for row in cells.values() for c in row.values())
+
+
 def test_a_last_value_over_the_sum_of_the_others_is_no_part_of_a_row_without_total() -> None:
     # PyMuPDF sort, no columns (seed 72, report 8): 予以公开 prints `66 14 1 2 84`, whose parts
     # make 83. Only readings that leave the total blank fit it, and one of them put 84 in 其他.

@@ -234,6 +234,10 @@ fn aligned(
 ) -> Option<TableReading> {
     let kinds15 = [ColKind::Count; 15];
     let h = named.iter().find(|(t, _)| *t == row.table).and_then(|(_, n)| header_columns(n, 15));
+    // More cells than the table's fifteen, no header naming their columns (a table tool's
+    // grid with a column of its own among the values): which cells are the table's is only
+    // known where every group then adds up.
+    let guessed = h.is_none() && row.tail().len() > 15;
     let mut readings = Vec::new();
     // Alignments placing the row alike give the same reading: built once (see `t3_readings`).
     let mut seen: Vec<Vec<Token>> = Vec::new();
@@ -247,6 +251,9 @@ fn aligned(
         let mut scratch = Vec::new();
         let t = build::review(r, [start, row.span[1]], &mut scratch);
         let f = fit::review(&t);
+        if guessed && f.violations > 0 {
+            continue;
+        }
         let explicit = placed && matches!(a, Align::Header(..));
         readings.push(Reading { table: t, issues: scratch, key: f.key(), explicit });
     }
