@@ -159,9 +159,7 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
 fn blank_columns(t: &Table) -> Option<Vec<bool>> {
     let n = t.n_cols;
     let cell = |rr: usize, cc: usize| t.grid[rr * n + cc].map(|i| t.cells[i as usize].text.trim_matches(is_space));
-    // (Not the row pandas prints over a table, numbering its columns `0 | 1 | 2 …`.)
-    let numbering = |rr: usize| (0..n).all(|cc| cell(rr, cc).is_some_and(|x| x.parse() == Ok(cc)));
-    let rows: Vec<usize> = (0..t.grid.len() / n.max(1)).filter(|&rr| !numbering(rr)).collect();
+    let rows: Vec<usize> = (0..t.grid.len() / n.max(1)).collect();
     let number = |x: &str| matches!(cells::cell_state(x, ColKind::Signed), CellState::Number | CellState::Zero);
     let values: Vec<bool> = (0..n).map(|cc| rows.iter().any(|&rr| cell(rr, cc).is_some_and(number))).collect();
     let first = values.iter().position(|&v| v);
