@@ -234,10 +234,12 @@ fn aligned(
 ) -> Option<TableReading> {
     let kinds15 = [ColKind::Count; 15];
     let h = named.iter().find(|(t, _)| *t == row.table).and_then(|(_, n)| header_columns(n, 15));
-    // More cells than the table's fifteen, no header naming their columns (a table tool's
-    // grid with a column of its own among the values): which cells are the table's is only
-    // known where every group then adds up.
-    let guessed = h.is_none() && row.tail().len() > 15;
+    // More cells than the table's fifteen, an empty one among the first fifteen, no header
+    // naming their columns (a table tool's grid with a column of its own among the values):
+    // which cells are the table's is only known where every group then adds up. (An empty cell
+    // after fifteen values is a converter's extra cell.)
+    let tail = row.tail();
+    let guessed = h.is_none() && tail.len() > 15 && tail.iter().take(15).any(RowCell::is_empty);
     let mut readings = Vec::new();
     // Alignments placing the row alike give the same reading: built once (see `t3_readings`).
     let mut seen: Vec<Vec<Token>> = Vec::new();
