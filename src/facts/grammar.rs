@@ -545,8 +545,11 @@ const NOT_FEES: &[&str] = &["行政事业性收费", "收费金额", "减免", "
 /// An amount labelled only `金额` (`收取信息处理费共计3笔，金额合计600元`) is the fee the clause
 /// before it charged: `earlier` is the sentence before the amount's clause.
 pub(super) fn fee_amount(window: &str, earlier: &str, unit: &str) -> Option<Keyed> {
+    if !is_money(unit) {
+        return None;
+    }
     let (core, _) = strip_filler(window.trim_start_matches(['，', ',', '、', '；', ';']));
-    if !is_money(unit) || !matches!(core, "金额" | "总金额" | "总额") {
+    if !matches!(core, "金额" | "总金额" | "总额") {
         return None;
     }
     let sentence = earlier.rsplit(['。', '；', ';', '！', '？']).next().unwrap_or(earlier);

@@ -190,7 +190,7 @@ pub const T3_LABELS: &[(&str, T3Label)] = &[
     // Heads of long labels: in PDF text a label wrapped over lines may have the row's numbers
     // between its parts (`5.要求行政机关确认或重新出` / `1 0 0 …` / `具已获取信息`).
     ("要求行政机关确认", T3Label::Row(19)),
-    ("无正当理由大量反复", T3Label::Row(18)),
+    ("无正当理由大量", T3Label::Row(18)),
     ("要求提供公开出版", T3Label::Row(17)),
     ("信访举报投诉", T3Label::Row(15)),
     ("补正后申请内容", T3Label::Row(14)),
@@ -199,10 +199,8 @@ pub const T3_LABELS: &[(&str, T3Label)] = &[
     ("属于四类过程", T3Label::Row(9)),
     ("属于三类内部", T3Label::Row(8)),
     ("其他法律行政法规", T3Label::Row(5)),
-    ("申请人无正当理由逾期", T3Label::Row(21)),
-    // (Cut shorter where a cell's text wraps: `4.无正当理由大量反` / `复申请`, `1.申请人无正当理由`
-    // / `逾期不补正、行政` …, a line a row in a DataFrame's Markdown.)
-    ("无正当理由大量", T3Label::Row(18)),
+    // (Cut short where a cell's text wraps: `1.申请人无正当理由` / `逾期不补正、行政` …, a line a row
+    // in a DataFrame's Markdown.)
     ("申请人无正当理由", T3Label::Row(21)),
     ("申请人逾期未按", T3Label::Row(22)),
     ("其他处理", T3Label::OtherProcessing),

@@ -1030,10 +1030,15 @@ fn read_apart(
     // The values of a table printed out of order run on to the next section's heading
     // (table 4's), past the rows' own regions, or to table 4's own column words where a page's
     // text flows its first cells above the heading (`其他` / `结果` / `0` / `尚未` / `审结`).
-    t3_values_ends(v, last_end)
-        .into_iter()
-        .find_map(|until| read_apart_until(v, found, format, [header_from, last_end], until, first, issues))
+    let until = t3_values_end(v, last_end);
+    read_apart_until(v, found, format, [header_from, last_end], until, first, issues).or_else(|| {
+        let past = past_t4_heading(v, last_end, until)?;
+        read_apart_until(v, found, format, [header_from, last_end], past, first, issues)
+    })
 }
+
+/// Words that end table 3's values printed out of order: table 4's.
+const T3_VALUES_END: &[&str] = &["行政复议", "其他结果", "尚未审结"];
 
 /// `read_apart` with the table's values ending at `until`.
 fn read_apart_until(
@@ -1088,21 +1093,21 @@ fn read_apart_until(
 /// after it. pdfminer prints each page's text boxes of labels first and its
 /// boxes of values after, so a page's columns of table 3 may follow table 4's heading; only a
 /// reading that takes exactly the template's cells and adds up is kept (`read_apart`).
-fn t3_values_ends(v: &View, last_end: usize) -> Vec<usize> {
-    const MARKERS: &[&str] = &["行政复议", "其他结果", "尚未审结"];
-    let end = |from: usize| v.compact_marker_after(from, MARKERS).unwrap_or(v.chars.len()).max(last_end);
-    let until = end(last_end);
-    let mut ends = vec![until];
+fn t3_values_end(v: &View, last_end: usize) -> usize {
+    v.compact_marker_after(last_end, T3_VALUES_END).unwrap_or(v.chars.len()).max(last_end)
+}
+
+/// The second end (`t3_values_end`'s doc): where `until` is table 4's heading, table 4's column
+/// words after it.
+fn past_t4_heading(v: &View, last_end: usize, until: usize) -> Option<usize> {
     // The marker inside table 4's section heading (`四、政府信息公开行政复议、行政诉讼情况`).
-    if let Some(h) = v.compact_marker_after(last_end, T4_HEADINGS) {
-        let heading_end = v.line_end(h);
-        if until <= heading_end && v.line_start(h) <= until {
-            if let Some(past) = v.compact_marker_after(heading_end, MARKERS) {
-                ends.push(past);
-            }
-        }
+    let h = v.compact_marker_after(last_end, T4_HEADINGS)?;
+    let heading_end = v.line_end(h);
+    if until <= heading_end && v.line_start(h) <= until {
+        v.compact_marker_after(heading_end, T3_VALUES_END)
+    } else {
+        None
     }
-    ends
 }
 
 /// Leaves unknown the cells of `table` (table 3 in `format`) that `certain` (row-major in
@@ -1930,7 +1935,7 @@ pub(super) fn prose_pins(text: &str, format: Form, table: Span) -> Vec<(&'static
 #[cfg(test)]
 mod tests {
     use super::rows::{self, View};
-    use super::{label_cells_moved, review, t3_values_ends, t4_orders, whole_values};
+    use super::{label_cells_moved, past_t4_heading, review, t3_values_end, t4_orders, whole_values};
     use crate::model::TableFormat;
     use crate::tables::template::{self, T3_RESULTS_TOTAL};
 
@@ -2061,15 +2066,16 @@ mod tests {
         let at = |s: &str| text[..text.find(s).unwrap()].chars().count();
         let heading = at("政府信息公开行政复议");
         let last_end = at("四、结转");
-        let ends = t3_values_ends(&v, last_end);
-        assert_eq!(ends, vec![heading + "政府信息公开".chars().count(), at("行政复议\n结果")]);
+        let until = t3_values_end(&v, last_end);
+        assert_eq!(until, heading + "政府信息公开".chars().count());
+        assert_eq!(past_t4_heading(&v, last_end, until), Some(at("行政复议\n结果")));
         // Table 4's column words first: one end only.
         let text = "（七）总计\n其他结果\n四、政府信息公开行政复议、行政诉讼情况\n0\n行政复议\n";
         let v = View::new(text);
-        assert_eq!(t3_values_ends(&v, 0).len(), 1);
+        assert_eq!(past_t4_heading(&v, 0, t3_values_end(&v, 0)), None);
         // A heading without column words after it: the values are not known to end anywhere.
-        let text = "（七）总计\n四、政府信息公开行政复议、行政诉讼情况\n0\n";
-        assert_eq!(t3_values_ends(&View::new(text), 0).len(), 1);
+        let v = View::new("（七）总计\n四、政府信息公开行政复议、行政诉讼情况\n0\n");
+        assert_eq!(past_t4_heading(&v, 0, t3_values_end(&v, 0)), None);
     }
 
     #[test]
