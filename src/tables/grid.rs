@@ -98,12 +98,15 @@ impl RowCell<'_> {
 
 fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
     let mut out: Vec<RowCell> = Vec::new();
+    // How the table uses empty marks, worked out at its first mark (most tables print none).
     let mut blanks: Option<Option<Vec<bool>>> = None;
     // (A row of nothing but empty marks is an empty row: it shows no blank cell.)
-    let printed_row = (0..t.n_cols).filter_map(|c| t.grid[r * t.n_cols + c]).any(|i| {
-        let text = &t.cells[i as usize].text;
-        !text.trim_matches(is_space).is_empty() && !cells::is_empty_mark(text)
-    });
+    let printed_row = || {
+        (0..t.n_cols).filter_map(|c| t.grid[r * t.n_cols + c]).any(|i| {
+            let text = &t.cells[i as usize].text;
+            !text.trim_matches(is_space).is_empty() && !cells::is_empty_mark(text)
+        })
+    };
     let mut last: Option<u32> = None;
     for c in 0..t.n_cols {
         let idx = t.grid[r * t.n_cols + c];
@@ -125,7 +128,7 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         // elsewhere, or in a row of nothing else, no cell (a `DataFrame` of pdfplumber's
         // `extract_tables`: `None` where a label or a header spans columns or rows).
         let no_cell = cells::is_empty_mark(&cell.text)
-            && !(printed_row && blanks.get_or_insert_with(|| blank_columns(t)).as_ref().is_some_and(|v| v[c]));
+            && !(printed_row() && blanks.get_or_insert_with(|| blank_columns(t)).as_ref().is_some_and(|v| v[c]));
         let text: &str = if no_cell { "" } else { &cell.text };
         let state = cells::cell_state(text, ColKind::Signed);
         let key = compact(text);
@@ -159,15 +162,15 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
 fn blank_columns(t: &Table) -> Option<Vec<bool>> {
     let n = t.n_cols;
     let cell = |rr: usize, cc: usize| t.grid[rr * n + cc].map(|i| t.cells[i as usize].text.trim_matches(is_space));
-    let rows: Vec<usize> = (0..t.grid.len() / n.max(1)).collect();
+    let rows = 0..t.grid.len() / n.max(1);
     let number = |x: &str| matches!(cells::cell_state(x, ColKind::Signed), CellState::Number | CellState::Zero);
-    let values: Vec<bool> = (0..n).map(|cc| rows.iter().any(|&rr| cell(rr, cc).is_some_and(number))).collect();
+    let values: Vec<bool> = (0..n).map(|cc| rows.clone().any(|rr| cell(rr, cc).is_some_and(number))).collect();
     let first = values.iter().position(|&v| v);
     let word =
         |x: &str| !x.is_empty() && !cells::is_empty_mark(x) && cells::cell_state(x, ColKind::Signed) == CellState::Text;
     // Marks under spans: a mark in a column of labels (left of every value), or right after a
     // header's word; and a table that prints its empty cells empty marks none of them.
-    let spans_marked = rows.iter().filter(|&&rr| (0..n).any(|cc| cell(rr, cc).is_some_and(word))).any(|&rr| {
+    let spans_marked = rows.filter(|&rr| (0..n).any(|cc| cell(rr, cc).is_some_and(word))).any(|rr| {
         (0..n).any(|cc| match cell(rr, cc) {
             Some("") => true,
             Some(x) if cells::is_empty_mark(x) => {

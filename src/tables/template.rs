@@ -107,6 +107,16 @@ pub fn leaves_a_column_out(named: usize, printed: &[usize]) -> bool {
     named == T3_COLS.len() - 1 && printed.len() >= 5 && printed.iter().all(|&n| n == T3_COLS.len() - 1)
 }
 
+/// The column a table 3 that leaves one out (`leaves_a_column_out`) is read without: the one
+/// column its header does not name (`unnamed`), where it is one of the five 法人或其他组织 parts
+/// (without 自然人 or 总计 the six values are not known to be whose).
+pub fn left_out_part(unnamed: &[usize]) -> Option<usize> {
+    match unnamed {
+        &[m] if (1..=5).contains(&m) => Some(m),
+        _ => None,
+    }
+}
+
 /// Whether table-3 rows of eight values print a subtotal of the 法人或其他组织 columns at `at`
 /// (1, before 商业企业; 6, after 其他), as the header's words put it: in every row it is the
 /// sum of the five types (a total that does not add up is the report's slip, checked later).

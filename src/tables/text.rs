@@ -520,9 +520,9 @@ fn fill_missing_column(header: &str, found: &mut [(usize, Vec<super::solve::Toke
     let named = named_columns(header);
     let missing: Vec<usize> = (0..T3_COLS.len()).filter(|&c| !named[c]).collect();
     let printed: Vec<usize> = found.iter().map(|f| f.1.len()).filter(|&n| n > 0).collect();
-    let &[m] = missing.as_slice() else { return None };
+    let m = template::left_out_part(&missing)?;
     let whole = found.iter().all(|f| f.1.iter().all(solve::plain_count));
-    if !(1..=5).contains(&m) || !template::leaves_a_column_out(T3_COLS.len() - 1, &printed) || !whole {
+    if !template::leaves_a_column_out(T3_COLS.len() - 1, &printed) || !whole {
         return None;
     }
     for f in found.iter_mut().filter(|f| !f.1.is_empty()) {

@@ -468,8 +468,8 @@ pub(super) fn t3_readings(
                 .iter()
                 .filter(|(r, _)| rows[*r].table == *t)
                 .all(|(r, _)| flat_tokens(rows[*r].tail()).iter().all(solve::plain_count));
-            match unnamed.as_slice() {
-                &[m] if (1..=5).contains(&m) && whole => Six::Without(m),
+            match template::left_out_part(&unnamed) {
+                Some(m) if whole => Six::Without(m),
                 _ => Six::Unknown,
             }
         })
