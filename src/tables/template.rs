@@ -129,6 +129,32 @@ pub fn subtotal_fits(rows: &[Vec<i64>], at: usize) -> bool {
     !rows.is_empty() && rows.iter().all(|r| r.len() == T3_COLS.len() + 1 && fits(r))
 }
 
+/// Whether table-3 rows of eight values print a part of one of the form's columns at `at`, in a
+/// column of its own after it (`其中：网上申请` under 自然人, at 1; under 总计, at 7): in every row
+/// it is at most the column before it, and each row that adds up read without one of its values
+/// after the first (any could be such a part) adds up without this one (a report's slip leaves a
+/// row that adds up no way).
+pub fn part_fits(rows: &[Vec<i64>], at: usize) -> bool {
+    let without = |r: &Vec<i64>, k: usize| {
+        let mut r = r.clone();
+        r.remove(k);
+        r
+    };
+    let sums = |r: &[i64]| r[..T3_COLS.len() - 1].iter().sum::<i64>() == r[T3_COLS.len() - 1];
+    let fits =
+        |r: &Vec<i64>| r[at] <= r[at - 1] && (sums(&without(r, at)) || !(1..r.len()).any(|k| sums(&without(r, k))));
+    (1..=T3_COLS.len()).contains(&at)
+        && rows.iter().any(|r| r.iter().any(|&v| v != 0))
+        && rows.iter().all(|r| r.len() == T3_COLS.len() + 1 && fits(r))
+}
+
+/// Where a part column (`part_fits`) stands among a row's eight values from where the header
+/// prints its `其中` (`at`) and the other four applicant types (`types`): before them, under
+/// 自然人 (1); after them all, under 总计 (7).
+pub fn part_place(types: &[usize], at: usize) -> Option<usize> {
+    subtotal_place(types, at).map(|k| if k == 1 { 1 } else { T3_COLS.len() })
+}
+
 /// The subtotal's place among a row's eight values from where the header prints it (`at`) and
 /// where it prints the other four applicant types (`types`): after them all, 6; before, 1.
 pub fn subtotal_place(types: &[usize], at: usize) -> Option<usize> {
@@ -792,6 +818,23 @@ mod tests {
         // Seven values: no subtotal among them.
         assert!(!subtotal_fits(&[vec![80, 1, 0, 0, 0, 0, 81]], 6));
         assert!(!subtotal_fits(&[], 6));
+    }
+
+    #[test]
+    fn a_part_column_is_at_most_its_column_and_leaves_rows_adding_up() {
+        use super::{part_fits, part_place};
+        assert_eq!(part_place(&[4, 5, 6, 7], 3), Some(1));
+        assert_eq!(part_place(&[2, 3, 4, 5], 9), Some(7));
+        assert_eq!(part_place(&[2, 6, 4, 5], 3), None);
+        // 其中：网上申请 40 of 自然人's 80; a row printing totals 0 (the report's slip) adds up no way.
+        let rows = [vec![80, 40, 1, 0, 0, 0, 0, 81], vec![258, 0, 12, 0, 0, 1, 1, 0], vec![0; 8]];
+        assert!(part_fits(&rows, 1));
+        // More than its column, or a row adding up only without another value: no part there.
+        assert!(!part_fits(&[vec![80, 81, 1, 0, 0, 0, 0, 81]], 1));
+        assert!(!part_fits(&[vec![80, 40, 1, 0, 0, 0, 0, 121]], 1));
+        // Every value 0: nothing tells the column apart (and nothing needs to).
+        assert!(!part_fits(&[vec![0; 8]], 1));
+        assert!(!part_fits(&[vec![80, 1, 0, 0, 0, 0, 81]], 1));
     }
 
     #[test]

@@ -538,6 +538,7 @@ fn fill_missing_column(header: &str, found: &mut [(usize, Vec<super::solve::Toke
 /// Returns the column a table that leaves one out lacks (`fill_missing_column`).
 fn drop_extra_columns(v: &View, header: &str, found: &mut [(usize, Vec<super::solve::Token>, Span)]) -> Option<usize> {
     drop_subtotal(header, found);
+    drop_part_column(header, found);
     drop_notes(v, header, found);
     fill_missing_column(header, found)
 }
@@ -568,6 +569,31 @@ fn drop_subtotal(header: &str, found: &mut [(usize, Vec<super::solve::Token>, Sp
             f.1.remove(k);
         }
     }
+}
+
+/// The values of a column printing a part of another (`其中：网上申请`, `part_column`) taken
+/// out of the rows: the form has no cell for them.
+fn drop_part_column(header: &str, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
+    if let Some(k) = part_column(header, found) {
+        for f in found.iter_mut().filter(|f| f.1.len() == T3_COLS.len() + 1) {
+            f.1.remove(k);
+        }
+    }
+}
+
+/// Where a table 3 printing a part of one of its columns in a column of its own (`其中` in its
+/// header, text that lost the header's columns) prints it, by the header's words
+/// (`template::part_place`) and `template::part_fits`.
+fn part_column(header: &str, found: &[(usize, Vec<super::solve::Token>, Span)]) -> Option<usize> {
+    let at = header.find("其中")?;
+    let types: Vec<usize> = ["商业", "科研", "公益", "法律"].iter().filter_map(|w| header.find(w)).collect();
+    let k = template::part_place(&types, at)?;
+    let rows: Vec<Vec<i64>> = found
+        .iter()
+        .filter(|f| !f.1.is_empty())
+        .map(|f| f.1.iter().map(whole_number).collect::<Option<Vec<i64>>>())
+        .collect::<Option<_>>()?;
+    template::part_fits(&rows, k).then_some(k)
 }
 
 /// Where a table 3 printing a subtotal of the 法人或其他组织 columns among its values (`小计`

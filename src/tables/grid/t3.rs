@@ -132,6 +132,7 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
                         .filter(|c| template::REMARK_WORDS.contains(&c.key.as_str()))
                         .map(|c| (NOTES, c.c0)),
                 )
+                .chain(row.cells.iter().filter(|c| c.key.starts_with("其中")).map(|c| (PART_COL, c.c0)))
                 .collect();
             let slot = named.iter().position(|(t, _)| *t == row.table);
             let distinct = |v: &[(usize, usize)]| (0..7).filter(|c| v.iter().any(|(x, _)| x == c)).count();
@@ -492,15 +493,22 @@ pub(super) fn t3_readings(
         .zip(&forced)
         .map(|(t, &forced)| {
             let n = header_of(t).filter(|_| forced)?;
-            let at = n.iter().filter(|(c, _)| *c == EXTRA_COL).map(|(_, g)| *g).min()?;
+            let first = |col: usize| n.iter().filter(|(c, _)| *c == col).map(|(_, g)| *g).min();
             let types: Vec<usize> = n.iter().filter(|(c, _)| (1..=4).contains(c)).map(|(_, g)| *g).collect();
-            let k = template::subtotal_place(&types, at)?;
-            let values: Vec<Vec<i64>> = assigned
-                .iter()
-                .filter(|(r, _)| rows[*r].table == *t && rows[*r].any_number())
-                .map(|(r, _)| flat_tokens(rows[*r].tail()).iter().map(whole_number).collect::<Option<Vec<i64>>>())
-                .collect::<Option<_>>()?;
-            template::subtotal_fits(&values, k).then_some(k)
+            let values = || -> Option<Vec<Vec<i64>>> {
+                assigned
+                    .iter()
+                    .filter(|(r, _)| rows[*r].table == *t && rows[*r].any_number())
+                    .map(|(r, _)| flat_tokens(rows[*r].tail()).iter().map(whole_number).collect::<Option<Vec<i64>>>())
+                    .collect()
+            };
+            if let Some(at) = first(EXTRA_COL) {
+                let k = template::subtotal_place(&types, at)?;
+                return template::subtotal_fits(&values()?, k).then_some(k);
+            }
+            // Or a column printing a part of another (`其中：网上申请`): where `template::part_fits`.
+            let k = template::part_place(&types, first(PART_COL)?)?;
+            template::part_fits(&values()?, k).then_some(k)
         })
         .collect();
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
@@ -630,6 +638,9 @@ const LABELLED: usize = usize::MAX - 1;
 
 /// Likewise for a remarks column's header (`备注`).
 const NOTES: usize = usize::MAX - 2;
+
+/// Likewise for the header of a column printing a part of another (`其中：网上申请`).
+const PART_COL: usize = usize::MAX - 3;
 
 /// The grid columns of the columns a header names that the template lacks: under a subtotal's
 /// word, or between two of the template's columns (`header`) with no column's label over them
