@@ -485,7 +485,7 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     }
     // Training: `开展信息公开业务集中培训2次`, `培训人员达到116人次`, `参训 80 人`.
     {
-        let (c, extra) = strip_extra(core, &["工作人员", "人员", "干部", "学员", "职工", "人"]);
+        let (c, extra) = strip_extra(core, &["工作人员", "干部职工", "人员", "干部", "学员", "职工", "人"]);
         let trained = ["培训", "培训会", "培训班", "参训", "参加培训"].iter().any(|w| c.ends_with(w));
         if trained {
             return if matches!(unit, "人" | "人次" | "名") {
@@ -556,6 +556,20 @@ pub(super) fn fee_amount(window: &str, earlier: &str, unit: &str) -> Option<Keye
     let near = near_tail(sentence, 20);
     let fee = FEE_WORDS.iter().any(|w| has(near, w)) && !NOT_FEES.iter().any(|w| has(near, w));
     fee.then_some(Keyed { key: "fees_yuan", rank: 3 })
+}
+
+/// A count to date that names nothing (`新增主动公开政府信息1562条，累计达到23456条`,
+/// `…，累计公开12037条`): the clause is only `累计`, filler and the verb, after a clause of the
+/// year's proactive total (`earlier`: the sentence before the count's clause).
+pub(super) fn cumulative_count(window: &str, earlier: &str, unit: &str) -> Option<Keyed> {
+    let clause = window.trim_start_matches(['，', ',', '、', '；', ';']);
+    let rest = clause.strip_prefix("累计")?;
+    let verb = strip_filler(rest).0;
+    if !matches!(verb, "" | "公开" | "主动公开" | "发布") || !unit_ok("proactive_cumulative", unit) {
+        return None;
+    }
+    let sentence = earlier.rsplit(['。', '；', ';', '！', '？']).next().unwrap_or(earlier);
+    has(sentence, "主动公开").then_some(Keyed { key: "proactive_cumulative", rank: 3 })
 }
 
 /// Words naming press conferences (a press briefing, 吹风会, is one).

@@ -264,9 +264,10 @@ impl Reader<'_> {
             let ctx = grammar::Context { requests, disclosure, business };
             let mut restated = None;
             let mut got = grammar::classify(window, after, unit, ctx)
-                .or_else(|| grammar::fee_amount(window, &s[..window_start.min(tok.start)], unit));
+                .or_else(|| grammar::fee_amount(window, &s[..window_start.min(tok.start)], unit))
+                .or_else(|| grammar::cumulative_count(window, &s[..window_start.min(tok.start)], unit));
             let mut key = got.map(|k| k.key);
-            if key.is_some() && is_cumulative(context, self.year) {
+            if key.is_some_and(|k| k != "proactive_cumulative") && is_cumulative(context, self.year) {
                 // A count to date: the proactive total's own key; of anything else, not the
                 // year's (`自2008年以来累计受理申请326件`).
                 key = (key == Some("proactive_total")).then_some("proactive_cumulative");
