@@ -527,6 +527,8 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
     let mut j = i;
     let mut end = i;
     let mut separator = false;
+    // TABs of the last TAB row: a row of one table holds as many (`wrapped_row`).
+    let mut width = 0usize;
     // The first row after the last separator (or blank line): a header's first line.
     let mut header_from = 0usize;
     while j < lines.len() {
@@ -536,7 +538,24 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
             kinds[j]
         };
         match row_kind {
+            // A TAB row whose cells hold line breaks (a PDF table's wrapped cells, each row's
+            // fields joined by TABs): the lines up to where the row's TABs are complete.
+            LineKind::Tabs | LineKind::Other if kind == LineKind::Tabs && wrapped_row(lines, j, width).is_some() => {
+                let last = wrapped_row(lines, j, width).unwrap_or(j);
+                let joined = lines[j..=last].join("\n");
+                rows.push(
+                    tab_fields(&joined)
+                        .iter()
+                        .map(|f| Field { text: cell_text(f, markdown), marked: Vec::new() })
+                        .collect(),
+                );
+                end = last + 1;
+                j = last;
+            }
             k if k == kind => {
+                if kind == LineKind::Tabs {
+                    width = tab_count(lines[j]);
+                }
                 let row: Vec<Field> = if kind == LineKind::Pipe {
                     pipe_fields(lines[j])
                         .iter()
@@ -676,6 +695,47 @@ fn blank_marked(field: &str) -> Option<Vec<Option<String>>> {
     Some(words.into_iter().map(|w| (!mark(w)).then(|| w.to_string())).collect())
 }
 
+/// Most lines one TAB row's wrapped cells may take (`wrapped_row`).
+const MAX_WRAPPED_LINES: usize = 12;
+
+/// TABs of a line as `tab_fields` splits it.
+fn tab_count(line: &str) -> usize {
+    memchr::memchr_iter(b'\t', line.trim_end_matches(['\r', '\n']).as_bytes()).count()
+}
+
+/// Where a TAB row starting at line `j` ends when its cells wrapped over lines: `j` prints
+/// fewer TABs than the row before it (`width`), and it and the lines after it, each ending
+/// inside a cell of text (a wrapped label's line, not a value: values do not wrap), hold as
+/// many TABs up to a line that ends the row (`\t\t\t自然` / `人\t法人或其他组织\t…\t总计`;
+/// `三` / `、` / `本` / `年` / `度` / `办\t（一）予以公开\t\t0\t…`). A line of no TAB goes on
+/// the row only where it is as short as a cell's line (a paragraph after the table is no
+/// cell of it) and names no section.
+fn wrapped_row(lines: &[&str], j: usize, width: usize) -> Option<usize> {
+    let mut tabs = 0usize;
+    for (k, line) in lines.iter().enumerate().skip(j).take(MAX_WRAPPED_LINES) {
+        let t = line.trim_end_matches(['\r', '\n']);
+        let n = tab_count(t);
+        tabs += n;
+        if k > j && tabs == width {
+            return Some(k);
+        }
+        let last_field = t.rsplit('\t').next().unwrap_or("").trim();
+        let text_end =
+            !last_field.is_empty() && !last_field.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-'));
+        // (Nor a section's heading: `三、收到和处理政府信息公开申请情况` over a table copied
+        // from a web page, its rows as ragged as their spans left them.)
+        let short = n > 0 || (t.trim().chars().count() <= MAX_WRAPPED_CHARS && crate::outline::key_for(t).is_none());
+        if tabs >= width || !text_end || !short {
+            return None;
+        }
+    }
+    None
+}
+
+/// Most characters a line of a wrapped cell holds without a TAB (a narrow cell's line; a
+/// page's prose runs longer).
+const MAX_WRAPPED_CHARS: usize = 24;
+
 /// The fields of a TAB row: an empty field between two TABs is a blank cell,
 /// including a leading one (a label merged from above) and a trailing one.
 fn tab_fields(line: &str) -> Vec<String> {
@@ -747,6 +807,25 @@ fn grid(rows: Vec<Vec<Field>>, exact: bool) -> RawTable {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_tab_row_runs_over_the_lines_of_its_wrapped_cells() {
+        use super::wrapped_row;
+        // The row before holds 9 TABs; `三` / `、` / `办\t…` make up 9.
+        let lines = ["三", "、", "办\t（一）予以公开\t\t0\t0\t0\t0\t0\t0\t0", "next"];
+        assert_eq!(wrapped_row(&lines, 0, 9), Some(2));
+        // A TAB line first (`\t\t\t自然` / `人\t法人或其他组织\t\t\t\t\t总计`).
+        assert_eq!(wrapped_row(&["\t\t\t自然", "人\t法人或其他组织\t\t\t\t\t总计"], 0, 9), Some(1));
+        // A line ending in a value: a row of its own, not a wrapped cell's.
+        assert_eq!(wrapped_row(&["规章\t0\t0\t0", "规章\t0\t0\t0", "规章\t0\t0\t0"], 0, 9), None);
+        // A section's heading, or a paragraph's long line, is no cell's line.
+        assert_eq!(wrapped_row(&["三、收到和处理政府信息公开申请情况", "（本列）\t申请人情况"], 0, 1), None);
+        let long = "政府信息公开工作仍存在信息更新不够及时、政策解读形式较为单一等问题";
+        assert_eq!(wrapped_row(&[long, "结\t\t\t\t\t\t\t\t0"], 0, 9), None);
+        // TABs past the row's: no row (and none before a first row set the width).
+        assert_eq!(wrapped_row(&["\t\t甲", "乙\t\t\t\t\t\t\t\t0"], 0, 9), None);
+        assert_eq!(wrapped_row(&lines, 0, 0), None);
+    }
+
     use super::*;
 
     #[test]

@@ -396,6 +396,27 @@ fn build_one(doc: &Document, source: Source) -> Report {
     report
 }
 
+/// A table reading's span less the prose of sections that start inside it: a tool that
+/// prints a page's text before the page's tables puts a table's second page after the text of
+/// the page it runs onto (`…（三）不予公开` / `五、…` / `六、其他需要报告的事项` / `本机关收取信息
+/// 处理费15元。` / the rest of table 3). From such a heading to the next table of the document
+/// is prose; with no table after it within the span (a text table read from lines) nothing is
+/// taken out.
+fn prose_apart(span: Span, sections: &[crate::model::Section], doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = span[0];
+    for s in sections.iter().filter(|s| s.span[0] > span[0] && s.span[0] < span[1]) {
+        let at = s.span[0].max(from);
+        let next = doc.tables.iter().map(|t| t.span[0]).filter(|&t| t > at && t < span[1]).min();
+        if let Some(next) = next {
+            out.push([from, at]);
+            from = next;
+        }
+    }
+    out.push([from, span[1]]);
+    out
+}
+
 /// The readings of one document (its facts only when `with_facts`; its tables and their
 /// readers' issues as `given`, where they were read already), the table readers' issues and
 /// the facts reader's, before the checks. `chars`: the characters of `doc.text`, when collected
@@ -417,7 +438,7 @@ fn read_one(
     let mut excluded: Vec<_> = [&tables.proactive, &tables.requests, &tables.review_litigation]
         .into_iter()
         .flatten()
-        .map(|t| t.span)
+        .flat_map(|t| prose_apart(t.span, &sections, doc))
         .collect();
     // One character index of the text for both.
     let idx = CharIndex::new(&doc.text);

@@ -97,6 +97,11 @@ the measured figures):
   their own): `nan` is a blank cell only in a table that repeats spanned text (pandas' `read_html`,
   `md-pandas`), the numbering header is no row; a wrapped label's lines stay rows, and where one
   is cut short of every label the rows around it stay unknown;
+- `txt-pdfplumber-tsv` (on each page the text outside pdfplumber's tables, then each table a row a
+  line, its cells joined by TABs, a cell's wrapped lines keeping their line breaks): a row runs
+  over the lines whose TABs make up the row before it, each but the last ending in a cell's text
+  (values do not wrap) and a line without TABs as short as a cell's and naming no section; a
+  LibreOffice PDF's rows that lost their blank cells stay unknown;
 - `txt-pymupdf` (PyMuPDF's `get_text`, a cell a line): a bare page number among the cells (a
   footer `3` where the page broke) is a cell as well as a page's number: the rows around it stay
   unknown;
@@ -175,6 +180,7 @@ TEXT_FOLDERS = (
     "txt-pandas-string",
     "md-pandas",
     "md-pdfplumber-tables",
+    "txt-pdfplumber-tsv",
     "txt-pandoc-docx",
     "txt-libreoffice-docx",
     "txt-libreoffice-html",
@@ -210,6 +216,7 @@ PARTIAL = {
     "pdftotext-layout-nopgbrk": 0.96,
     "html-pdftohtml": 0.97,
     "md-pdfplumber-tables": 0.98,
+    "txt-pdfplumber-tsv": 0.99,
 }
 
 
@@ -2074,3 +2081,44 @@ def test_markdown_under_a_leading_tag_is_markdown_without_its_file_name() -> Non
     fragment = (REAL / "shanghai-bgt-2019.html").read_text(encoding="utf-8")
     assert fragment.startswith("<p ") and parse(fragment).source["format"] == "html"
     assert parse(f'<div class="TRS_Editor">{fragment}</div>').source["format"] == "html"
+
+
+def test_a_tab_row_whose_cells_wrapped_over_lines_is_one_row() -> None:
+    # pdfplumber's table rows TAB-joined, a wrapped cell's line breaks kept: table 3's header
+    # (`\t\t\t自然` / `人\t法人或其他组织\t…`), a vertical label a character a line (`三` / `、` /
+    # … / `办\t（一）予以公开\t\t0…`), a group's label over three lines. Before, each line was
+    # a row of its own and the table's labels stood apart from its values: 33 % of the cells.
+    path = LAYOUTS / "txt-pdfplumber-tsv" / "syn-14.docx.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "\n、\n" in text and "\t（三）\n" in text
+    gold = scored_gold(gold_beside(path))
+    score = score_cells(parse(path), gold, path.name)
+    assert (score.wrong, score.right) == (0, score.total), score.misses[:5]
+    cells = parse(path).tables["requests"]["cells"]
+    assert cells["granted"]["natural_person"]["value"] == gold["table3"]["granted"]["natural_person"]
+    # A line of a wrapped cell ending in a value (values do not wrap), or a section's heading
+    # among the lines: no row is made of them (the lines are read as they stand: the rows'
+    # labels still find them), and no value moves.
+    for changed in (
+        text.replace("\t（三）\n", "\t（三）\t0\n", 1),
+        text.replace("\n、\n", "\n四、政府信息公开行政复议、行政诉讼情况\n", 1),
+    ):
+        assert changed != text
+        score = score_cells(parse(changed, format="text"), gold, path.name)
+        assert score.wrong == 0, score.misses[:5]
+
+
+def test_prose_between_a_tables_two_pages_is_read() -> None:
+    # The same recipe prints a table crossing a page after the next page's text: the closing
+    # sections' prose (`六、其他需要报告的事项` / `本机关2022年度收取信息处理费15元。`) stands
+    # between table 3's two parts, inside the table reading's span. From a section's heading to
+    # the next table it is prose: its facts are read (before, none was).
+    path = LAYOUTS / "txt-pdfplumber-tsv" / "syn-19.docx.txt"
+    text = path.read_text(encoding="utf-8")
+    fee, rest = text.index("收取信息处理费15元"), text.index("4.保护第三方合法权益")
+    assert text.index("一、本年新收") < fee < rest
+    report = parse(path)
+    facts = [(f["key"], f["value"]) for f in report.facts if f["key"] == "fees_yuan"]
+    assert facts == [("fees_yuan", 15)]
+    span = report.tables["requests"]["span"]
+    assert span[0] < report.text.index("收取信息处理费15元") < span[1]

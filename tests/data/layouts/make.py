@@ -360,6 +360,30 @@ def pdfplumber_tables_md(pdf: Path) -> bytes:
     return "\n".join(out).encode("utf-8")
 
 
+def pdfplumber_tsv(pdf: Path) -> bytes:
+    """Another everyday recipe: on each page, the text outside pdfplumber's tables
+    (`page.filter(...).extract_text()`), then each table (`find_tables`, `extract()`) a row a
+    line, its cells joined by TABs (`"\\t".join(cell or "")`): a cell's wrapped lines keep
+    their line breaks, so a row runs over several lines, and a table that crosses a page comes
+    after the next page's text."""
+    import pdfplumber
+
+    out: list[str] = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            tables = page.find_tables()
+            boxes = [t.bbox for t in tables]
+
+            def outside(obj: dict) -> bool:
+                x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+                return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+            out.append(page.filter(outside).extract_text() or "")
+            for t in tables:
+                out.append("\n".join("\t".join(cell or "" for cell in row) for row in t.extract()))
+    return "\n".join(out).encode("utf-8")
+
+
 def pymupdf_text(pdf: Path, how: str = "text") -> bytes:
     """Each page's `get_text()`, concatenated; `how`: `sort` (`get_text(sort=True)`) or `blocks`
     (`get_text("blocks")`, a block's text a line)."""
@@ -952,6 +976,8 @@ def make_text(tmp: Path) -> None:
          f"{TOOLS['pymupdf-new']} page.get_text('blocks'), a block a line"),
         ("md-pdfplumber-tables", ".md", pdfplumber_tables_md, False,
          f"{TOOLS['pdfplumber']} find_tables → pandas DataFrame.to_markdown ({TOOLS['tabulate']}), extract_text_lines outside"),
+        ("txt-pdfplumber-tsv", ".txt", pdfplumber_tsv, False,
+         f"{TOOLS['pdfplumber']} extract_text outside the tables, then each table's rows TAB-joined"),
     ]
     for folder, ext, fn, drops_blanks, tool in makers:
         if not wanted(folder):
