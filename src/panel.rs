@@ -70,6 +70,11 @@ pub fn classify_label(label: &str) -> Option<&'static str> {
     // label has means no label, however long the line.
     static LONGEST: LazyLock<usize> =
         LazyLock::new(|| LABELS.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0));
+    // Every label is Chinese: an ASCII text (a number cell, most cells of a page's tables)
+    // cleans to ASCII, which `lookup_label` refuses, and needs no cleaning.
+    if label.is_ascii() {
+        return None;
+    }
     let mut buf = [0u8; 96];
     let mut len = 0usize;
     let mut others = 0usize;

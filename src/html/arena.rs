@@ -5,7 +5,7 @@
 #[cfg(test)]
 use scraper::{Html, Node};
 
-use super::lines::Lines;
+use super::lines::{Lines, Noted};
 #[cfg(test)]
 use super::marks::mark_of;
 use super::marks::Mark;
@@ -246,11 +246,20 @@ impl Arena {
     /// Text of a cell (or caption): lines joined by `'\n'`; nested tables are left
     /// out and recorded in `nested`.
     pub(super) fn cell_text(&self, cell: u32, nested: &mut Vec<u32>) -> String {
+        self.cell_text_noted(cell, nested, None)
+    }
+
+    /// [`Arena::cell_text`], its text nodes pushed through `noted` when given
+    /// ([`Lines::push_node`]).
+    pub(super) fn cell_text_noted(&self, cell: u32, nested: &mut Vec<u32>, mut noted: Option<&mut Noted>) -> String {
         let mut lines = Lines::default();
         let mut walk = Walk::new(cell);
         while let Some((i, enter)) = walk.next(self) {
             match self.tag(i) {
-                Tag::Text if enter => lines.push(self.text_of(i)),
+                Tag::Text if enter => match noted.as_deref_mut() {
+                    Some(noted) => lines.push_node(self.text_of(i), i, noted),
+                    None => lines.push(self.text_of(i)),
+                },
                 Tag::Skip => walk.skip(),
                 Tag::Table if enter && i != cell => {
                     nested.push(i);

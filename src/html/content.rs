@@ -6,7 +6,7 @@ use crate::document::RawBlock;
 
 use super::arena::{Arena, CellTexts, Tag, Walk, NONE};
 use super::grid::{build_table, TableKind};
-use super::lines::{non_ws_chars, Lines};
+use super::lines::{non_ws_chars, Lines, Noted};
 use super::marks::Mark;
 use super::panel::is_panel_table;
 
@@ -179,8 +179,8 @@ impl<'a> Content<'a> {
     }
 
     /// Paragraphs and tables of the main content, in reading order (`known`: cell texts
-    /// the panel read already).
-    pub(super) fn blocks(&self, known: &mut CellTexts) -> Vec<RawBlock> {
+    /// the panel read already; `noted`: where the whitespace of the text nodes it read lies).
+    pub(super) fn blocks(&self, known: &mut CellTexts, noted: &mut Noted) -> Vec<RawBlock> {
         let a = self.a;
         let (root, in_container) = self.root();
         let mut blocks = Vec::new();
@@ -200,7 +200,7 @@ impl<'a> Content<'a> {
                 continue;
             }
             match tag {
-                Tag::Text if enter => lines.push(a.text_of(i)),
+                Tag::Text if enter => lines.push_node(a.text_of(i), i, noted),
                 Tag::Br if enter => lines.brk(),
                 Tag::Pre => lines.pre(enter),
                 Tag::Table if enter => {

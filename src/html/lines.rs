@@ -20,6 +20,32 @@ pub(super) struct Lines {
 
 impl Lines {
     pub(super) fn push(&mut self, s: &str) {
+        self.scan(s, |_| {});
+    }
+
+    /// [`Lines::push`] of the text of node `node`, through `noted`: the first push of a node
+    /// notes where its whitespace and invisible characters lie, a later one (the panel's walk
+    /// pushes a cell's text for the cell and again as it passes the cell; the content's walk
+    /// pushes the main content again) goes straight to them without scanning the text.
+    pub(super) fn push_node(&mut self, s: &str, node: u32, noted: &mut Noted) {
+        if let Some(at) = noted.get(node) {
+            let mut run = 0usize;
+            for &i in &noted.at[at] {
+                let i = i as usize;
+                let c = s[i..].chars().next().unwrap_or_default();
+                self.special(s, i, c, &mut run);
+            }
+            self.push_run(&s[run..]);
+            return;
+        }
+        let start = noted.at.len();
+        self.scan(s, |i| noted.at.push(u32::try_from(i).unwrap_or(u32::MAX)));
+        noted.set(node, start);
+    }
+
+    /// Pushes `s`, calling `note` with the byte offset of each whitespace or invisible
+    /// character.
+    fn scan(&mut self, s: &str, mut note: impl FnMut(usize)) {
         // Runs of ordinary characters are copied whole; only whitespace and the
         // invisible characters need a look. Those are ASCII whitespace or start with
         // one of the lead bytes below (U+0085, U+00A0, U+00AD, U+1680, U+2000–U+206F,
@@ -46,36 +72,41 @@ impl Lines {
                 continue;
             }
             let Some(c) = s[i..].chars().next() else { break };
-            let width = c.len_utf8();
-            let invisible = matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}');
-            if !invisible && !crate::charset::is_whitespace(c) {
-                i += width;
+            if !is_invisible(c) && !crate::charset::is_whitespace(c) {
+                i += c.len_utf8();
                 continue;
             }
-            self.push_run(&s[run..i]);
-            i += width;
-            run = i;
-            if invisible {
-                continue;
-            }
-            self.spaces += 1;
-            if c == '\n' && self.pre > 0 {
-                self.brk();
-                continue;
-            }
-            if !self.buf.is_empty() {
-                let brk = c == '\n' || c == '\r';
-                // Spaces around a line break do not stop it being a segment break.
-                self.ws = if !c.is_ascii() || self.ws == 3 {
-                    3
-                } else if brk || self.ws == 2 {
-                    2
-                } else {
-                    1
-                };
-            }
+            note(i);
+            self.special(s, i, c, &mut run);
+            i += c.len_utf8();
         }
         self.push_run(&s[run..]);
+    }
+
+    /// Takes the whitespace or invisible character `c` at byte `i` of `s`, after the run of
+    /// other characters from `run` (moved past `c`).
+    fn special(&mut self, s: &str, i: usize, c: char, run: &mut usize) {
+        self.push_run(&s[*run..i]);
+        *run = i + c.len_utf8();
+        if is_invisible(c) {
+            return;
+        }
+        self.spaces += 1;
+        if c == '\n' && self.pre > 0 {
+            self.brk();
+            return;
+        }
+        if !self.buf.is_empty() {
+            let brk = c == '\n' || c == '\r';
+            // Spaces around a line break do not stop it being a segment break.
+            self.ws = if !c.is_ascii() || self.ws == 3 {
+                3
+            } else if brk || self.ws == 2 {
+                2
+            } else {
+                1
+            };
+        }
     }
 
     /// Appends characters that are neither whitespace nor invisible, after the
@@ -109,6 +140,40 @@ impl Lines {
             self.pre += 1;
         } else {
             self.pre = self.pre.saturating_sub(1);
+        }
+    }
+}
+
+/// Characters lines leave out.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Where the whitespace and invisible characters of text nodes lie, by node: byte offsets
+/// noted by [`Lines::push_node`].
+pub(super) struct Noted {
+    at: Vec<u32>,
+    /// Where each node's offsets start in `at` (`u32::MAX`: not noted), and end.
+    of: Vec<(u32, u32)>,
+}
+
+impl Noted {
+    /// Room for the nodes of an arena of `nodes` nodes.
+    pub(super) fn new(nodes: usize) -> Noted {
+        Noted { at: Vec::new(), of: vec![(u32::MAX, 0); nodes] }
+    }
+
+    fn get(&self, node: u32) -> Option<std::ops::Range<usize>> {
+        let &(start, end) = self.of.get(node as usize)?;
+        (start != u32::MAX).then_some(start as usize..end as usize)
+    }
+
+    fn set(&mut self, node: u32, start: usize) {
+        let end = self.at.len();
+        if let (Some(slot), Ok(start), Ok(end)) =
+            (self.of.get_mut(node as usize), u32::try_from(start), u32::try_from(end))
+        {
+            *slot = (start, end);
         }
     }
 }

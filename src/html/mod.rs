@@ -65,7 +65,7 @@ pub fn parse_html(html: &str) -> RawDocument {
             stream::parse(&pruned).unwrap_or_else(|| sink::parse(&pruned))
         }
     };
-    let (panel, mut known, counted) = read_panel(&arena);
-    let blocks = Content::counted(&arena, &counted).blocks(&mut known);
+    let (panel, mut known, counted, mut noted) = read_panel(&arena);
+    let blocks = Content::counted(&arena, &counted).blocks(&mut known, &mut noted);
     RawDocument { blocks, panel, html_title }
 }

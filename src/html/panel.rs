@@ -4,7 +4,7 @@ use crate::document::{PanelEntry, RawTable};
 use crate::panel;
 
 use super::arena::{Arena, CellTexts, Tag, Walk};
-use super::lines::Lines;
+use super::lines::{Lines, Noted};
 
 /// Table rows with a cell longer than this are not read as panel rows.
 const PANEL_CELL_MAX: usize = 200;
@@ -54,11 +54,13 @@ pub(super) enum PanelEvent {
 /// the texts of the cells it read (those holding no nested table), for the grids, and the
 /// characters other than whitespace of each text node it read (`lines::non_ws_chars`), for
 /// the content's counts: its lines see every whitespace character, so only the characters
-/// are counted again.
-pub(super) fn read_panel(a: &Arena) -> (Vec<PanelEntry>, CellTexts, Vec<Option<u32>>) {
+/// are counted again; and where the whitespace of each text node it read lies, for the
+/// content's walk (`Lines::push_node`).
+pub(super) fn read_panel(a: &Arena) -> (Vec<PanelEntry>, CellTexts, Vec<Option<u32>>, Noted) {
     let mut texts = CellTexts::default();
+    let mut noted = Noted::new(a.nodes.len());
     if a.nodes.is_empty() {
-        return (Vec::new(), texts, Vec::new());
+        return (Vec::new(), texts, Vec::new(), noted);
     }
     let mut counted: Vec<Option<u32>> = vec![None; a.nodes.len()];
     let mut events = Vec::new();
@@ -71,7 +73,7 @@ pub(super) fn read_panel(a: &Arena) -> (Vec<PanelEntry>, CellTexts, Vec<Option<u
             Tag::Text if enter => {
                 let text = a.text_of(i);
                 let spaces = lines.spaces;
-                lines.push(text);
+                lines.push_node(text, i, &mut noted);
                 let chars = crate::document::count_char_starts(text.as_bytes());
                 counted[i as usize] = Some(u32::try_from(chars - (lines.spaces - spaces)).unwrap_or(u32::MAX));
             }
@@ -84,7 +86,7 @@ pub(super) fn read_panel(a: &Arena) -> (Vec<PanelEntry>, CellTexts, Vec<Option<u
                 let mut ok = true;
                 for c in a.cells(i) {
                     nested.clear();
-                    let t = a.cell_text(c, &mut nested);
+                    let t = a.cell_text_noted(c, &mut nested, Some(&mut noted));
                     if nested.is_empty() {
                         texts.insert(c, t.clone());
                     }
@@ -126,5 +128,5 @@ pub(super) fn read_panel(a: &Arena) -> (Vec<PanelEntry>, CellTexts, Vec<Option<u
         }
     }
     merge(&mut out, panel::scan_lines(batch.iter().map(String::as_str)));
-    (out, texts, counted)
+    (out, texts, counted, noted)
 }

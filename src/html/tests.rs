@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use scraper::Html;
 
 use super::arena::{parse_non_negative, Arena, CellTexts};
+use super::lines::Noted;
 use super::prune::{prune, MAX_DEPTH};
 use super::*;
 use crate::document::{RawBlock, RawTable};
@@ -434,7 +435,11 @@ fn prune_keeps_text_and_structure() {
     let unpruned = |html: &str| {
         let doc = Html::parse_document(html);
         let (arena, title) = Arena::build(&doc);
-        (Content::new(&arena).blocks(&mut CellTexts::default()), read_panel(&arena).0, title)
+        (
+            Content::new(&arena).blocks(&mut CellTexts::default(), &mut Noted::new(arena.nodes.len())),
+            read_panel(&arena).0,
+            title,
+        )
     };
     assert!(!matches!(prune(SHANGHAI), Cow::Borrowed(_)));
     // A CMS page (bench/corpus.py's chrome), a Word export and the real page.
@@ -596,7 +601,7 @@ fn panel_counts_each_text_node_as_non_ws_chars() {
     for html in [SHANGHAI, spaced] {
         let doc = Html::parse_document(html);
         let (arena, _) = Arena::build(&doc);
-        let (_, _, counted) = read_panel(&arena);
+        let (_, _, counted, _) = read_panel(&arena);
         let mut known = 0;
         for (i, n) in counted.iter().enumerate() {
             if let Some(n) = n {
