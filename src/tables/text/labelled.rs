@@ -195,8 +195,8 @@ fn clusters(v: &View, heading: usize) -> Option<(Vec<Cluster>, Vec<Token>)> {
 }
 
 /// Gives the one cluster holding more values than its words name the columns of words printed
-/// apart from their values (its boxes in any order, as ever); `None` where the values and columns do
-/// not then match one to one.
+/// apart from their values (its boxes in any order, as ever); `None` where the values and
+/// columns do not then match one to one.
 fn take_orphans(clusters: &mut [Cluster], orphans: &[usize]) -> Option<()> {
     let count = |c: &Cluster| c.boxes.iter().map(Vec::len).sum::<usize>();
     let surplus: Vec<usize> = (0..clusters.len()).filter(|&k| count(&clusters[k]) != clusters[k].cols.len()).collect();
