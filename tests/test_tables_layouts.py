@@ -29,7 +29,12 @@ the measured figures):
   table's narrow columns run together) one grouping of the columns, where exactly one arrangement
   adds up; table 2 printed label after label, then column after column under its header words, is
   read whole; the rest of such a table is left unknown, never guessed; table 4's values in runs
-  between header pieces are read in text order only where no other order of the runs adds up;
+  between header pieces are read in text order only where no other order of the runs adds up,
+  or (a Word table) each placed by the group and column words printed before it, a few cells
+  flowed before the section heading under their own column words going to the group they
+  complete: a group is read where it is whole and adds up, only the cells every such placement
+  agrees on (a row of values apart from each other, boxes in an order nothing tells: its total,
+  not which part is which);
 - `md-markitdown`: markitdown prints row labels as paragraphs apart from the grid's values; such a
   grid's rows are placed by position when the rows of values are as many as the template's, agree
   with every label left beside its values and the table's arithmetic holds throughout (or holds
@@ -192,7 +197,7 @@ TEXT_FOLDERS = (
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
 #: Layouts held to a floor on the share of cells read (see the module docstring), not to all of them.
 PARTIAL = {
-    "pdftotext-raw": 0.68,
+    "pdftotext-raw": 0.72,
     "md-markitdown": 0.90,
     "pdftotext-layout": 0.99,
     "md-pymupdf4llm": 0.99,
@@ -541,6 +546,57 @@ def test_pdftotext_raw_table4_cells_flowed_after_the_last_section() -> None:
     changed = text.rstrip()[:-2] + "66\n"
     cells = parse(changed, format="text").tables["review_litigation"]["cells"]
     assert all(c["value"] is None for row in cells.values() for c in row.values())
+
+
+def _t4_values(text: str) -> list[list[int | None]]:
+    cells = parse(text, format="text").tables["review_litigation"]["cells"]
+    return [[c["value"] for c in g.values()] for g in cells.values()]
+
+
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [
+        # The review row's five values are boxes of their own (`12` / `` / `8` / … / `1`), in an
+        # order nothing tells: its total is the one value the sum of the others, its parts are
+        # not known. The after-review group's 其他结果 and 尚未审结 cells are flowed before the
+        # section heading, each under its own column word, and fill the group's two free cells.
+        ("syn-03.docx", [[None] * 4 + [24], [44, 9, 17, 9, 79], [13, 3, 7, 5, 28]]),
+        # `其他` / `结果` / `1` / `尚未` / `审结` / `0` / `总计` / heading: the total's word flowed
+        # without its value, which follows the after-review group's `维持 纠正` (`1` / `0` / `` /
+        # `2`): the group's boxes in the one order that adds up.
+        ("pingtan-syq-2023.paged", [[None] * 4 + [2], [4, 0, 0, 1, 5], [1, 0, 1, 0, 2]]),
+        # `尚未` / `审结` / `0` / `` / `0 0 0` … `805 72` / heading: the first box after the word is
+        # its value, the rest table 3's.
+        ("shanghai-bgt-2019.docx", [[None] * 4 + [7], [8, 0, 0, 1, 9], [0] * 5]),
+        ("pingtan-czj-2019.docx", [[0] * 5] * 3),
+    ],
+)
+def test_pdftotext_raw_table4_placed_by_its_header_words(name: str, want: list[list[int | None]]) -> None:
+    # pdftotext without -layout of a Word table prints table 4 a header piece at a time, each
+    # followed by the values under it (`未经复议直接起诉` / `结果 结果 其他` / `维持 纠正 结果` /
+    # `44` / `9` / `17` / `尚未` / `审结` / `9` / `总计` / `79`): each value is placed by the group
+    # and the column words before it, every group adding up; where several placements add up,
+    # only what they agree on is read.
+    path, _, score = _table_score("pdftotext-raw", name, "table4")
+    assert score.wrong == 0, score.misses
+    assert _t4_values(path.read_text(encoding="utf-8")) == want
+
+
+def test_pdftotext_raw_table4_by_header_words_reads_nothing_unsettled() -> None:
+    text = (LAYOUTS / "pdftotext-raw" / "syn-03.docx.txt").read_text(encoding="utf-8")
+    review = [None] * 4 + [24]
+    assert "\n44\n9\n17\n" in text and "尚未\n审结\n5\n" in text and "其他\n结果\n7\n" in text
+    # The direct group's three results as boxes apart: every order of them adds up, so only
+    # the cells printed under their own word are read.
+    boxes = text.replace("\n44\n9\n17\n", "\n44\n\n9\n\n17\n")
+    assert _t4_values(boxes) == [review, [None, None, None, 9, 79], [13, 3, 7, 5, 28]]
+    # A flowed cell dropped: the after-review group is not whole, and none of it is read.
+    dropped = text.replace("尚未\n审结\n5\n", "")
+    assert _t4_values(dropped) == [review, [44, 9, 17, 9, 79], [None] * 5]
+    # A flowed cell one off: the whole group adds up in no placement, so the words are not
+    # known to place anything, and nothing of the table is read.
+    changed = text.replace("其他\n结果\n7\n", "其他\n结果\n8\n")
+    assert _t4_values(changed) == [[None] * 5] * 3
 
 
 def test_pdfminer_table2_column_runs_in_any_order_placed_by_their_block() -> None:

@@ -23,6 +23,7 @@ use super::template::{
 mod apart;
 mod blocks;
 mod columns;
+mod labelled;
 mod pieces;
 mod shuffled;
 
@@ -1609,6 +1610,11 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         let (tokens, unreadable) = t4_runs(runs, !boxes);
         let unreadable = unreadable
             .or(moved.then_some("some of its values were printed apart from it, after the text that follows"));
+        if unreadable.is_some() {
+            if let Some(table) = t4_by_header_words(v, h.start, issues) {
+                return Some(table);
+            }
+        }
         return Some(row(tokens, unreadable, issues));
     }
     None
@@ -1667,6 +1673,27 @@ fn t4_pinned(
     }
     let tokens: Vec<super::solve::Token> = review.into_iter().chain(rest.iter().flatten().cloned()).collect();
     (t4_adds_up(&tokens) == Some(true)).then_some((tokens, unsure))
+}
+
+/// Table 4 placed by the header words printed before its values (`labelled`), its section
+/// heading at `heading`: the cells every placement that adds up agrees on, the others unknown.
+fn t4_by_header_words(v: &View, heading: usize, issues: &mut Vec<Issue>) -> Option<TableReading> {
+    let (at, tokens) = labelled::t4_labelled(v, heading)?;
+    let placed: Vec<super::solve::Token> = at
+        .iter()
+        .map(|cell| match cell {
+            Some(t) => tokens[*t].clone(),
+            None => super::solve::Token::Fixed(cells::unknown("", [heading, heading])),
+        })
+        .collect();
+    let mut table = t4_in_order(placed, heading, issues);
+    for (g, group) in T4_GROUPS.iter().enumerate() {
+        let unsure: Vec<&'static str> = (0..5).filter(|&c| at[g * 5 + c].is_none()).map(|c| T4_COLS[c]).collect();
+        let why = "printed in pieces under its header's words, where the places of these values are not \
+                   told by the words nor by the arithmetic";
+        build::unseat(&mut table, "review_litigation", group, &unsure, why, issues);
+    }
+    Some(table)
 }
 
 /// `run` cut where two values stand apart in the text (`View::apart`: an empty line, other text).
