@@ -66,6 +66,9 @@ def main() -> None:
         "txt-pymupdf-sort": (lambda p: layouts.pymupdf_text(p, how="sort"), False),
         "txt-pymupdf-blocks": (lambda p: layouts.pymupdf_text(p, how="blocks"), True),
         "md-pymupdf4llm": (layouts.pymupdf4llm_md, True),
+        "md-pdfplumber-tables": (layouts.pdfplumber_tables_md, False),
+        "txt-pdfplumber-tsv": (layouts.pdfplumber_tsv, False),
+        "txt-pdfplumber-text-tsv": (layouts.pdfplumber_text_and_tsv, False),
         "html-pdftohtml": (layouts.pdftohtml, True),
         # gongkai's own readers: the PDF itself, and the Word file the docx PDF was made from.
         "pdf": (lambda p: p.read_bytes(), False),

@@ -107,6 +107,9 @@ the measured figures):
   over the lines whose TABs make up the row before it, each but the last ending in a cell's text
   (values do not wrap) and a line without TABs as short as a cell's and naming no section; a
   LibreOffice PDF's rows that lost their blank cells stay unknown;
+- `txt-pdfplumber-text-tsv` (each page's whole text, then the page's tables again, a row a line,
+  cells TAB-joined): the rows' labels also stand as the page text's lines around the tables;
+  paragraphs around a grid split labels from values only where a row of values lost its label;
 - `txt-pymupdf` (PyMuPDF's `get_text`, a cell a line): a bare page number among the cells (a
   footer `3` where the page broke) is a cell as well as a page's number: the rows around it stay
   unknown;
@@ -186,6 +189,7 @@ TEXT_FOLDERS = (
     "md-pandas",
     "md-pdfplumber-tables",
     "txt-pdfplumber-tsv",
+    "txt-pdfplumber-text-tsv",
     "txt-pandoc-docx",
     "txt-libreoffice-docx",
     "txt-libreoffice-html",
@@ -222,6 +226,7 @@ PARTIAL = {
     "html-pdftohtml": 0.97,
     "md-pdfplumber-tables": 0.98,
     "txt-pdfplumber-tsv": 0.99,
+    "txt-pdfplumber-text-tsv": 0.99,
 }
 
 
@@ -2178,3 +2183,32 @@ def test_prose_between_a_tables_two_pages_is_read() -> None:
     assert facts == [("fees_yuan", 15)]
     span = report.tables["requests"]["span"]
     assert span[0] < report.text.index("收取信息处理费15元") < span[1]
+
+
+def test_an_unknown_label_with_values_is_not_the_empty_row_above() -> None:
+    # pdfplumber's tables printed by pandas (tests/data/tool-fuzz, seed 4420, report 8): the
+    # empty row `1.属于国家秘密`, then `2.其他法律行政法` (cut where its cell wrapped) with `1 … 1`.
+    # The cut label was unknown and its values were taken as the empty row's: state secrets 1,
+    # gold 0 (2 wrong). Now the cut label is known, and an unknown label takes the empty row's
+    # place only where its text is a piece of that row's label or of the group labels over it.
+    path = DATA / "tool-fuzz" / "seed4420-r8.pdfplumber-tables.md"
+    text = path.read_text(encoding="utf-8")
+    cells = parse(text, format="markdown").tables["requests"]["cells"]
+    assert cells["denied_state_secret"]["total"]["value"] in (0, None)
+    assert [cells["denied_prohibited_by_law"][c]["value"] for c in ("natural_person", "total")] == [1, 1]
+    for other in ("2.其他法律行政X", "其他法律行政X"):
+        cells = parse(text.replace("2.其他法律行政法", other), format="markdown").tables["requests"]["cells"]
+        assert all(c["value"] is None for c in cells["denied_state_secret"].values())
+
+
+def test_a_tables_labels_in_the_page_text_beside_its_grid_split_nothing() -> None:
+    # A page's whole text, then its tables again (pdfplumber's `extract_text()` and
+    # `extract_tables()`): the page text's lines print the rows' labels around the grids, as a
+    # converter that split labels from values would. Every grid row kept its label: read by its
+    # labels. Before, the LibreOffice PDF's table 3 (zeros printed blank) was unknown throughout;
+    # now all but its （七）总计 row, which stays unknown.
+    path = LAYOUTS / "txt-pdfplumber-text-tsv" / "pingtan-czj-2021.libreoffice.txt"
+    gold = scored_gold(gold_beside(path))
+    score = score_cells(parse(path), gold, path.name)
+    assert score.wrong == 0 and score.right >= score.total - 7, score.misses[:5]
+    assert all(".results_total." in m for m in score.misses), score.misses[:5]

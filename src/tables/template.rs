@@ -234,7 +234,8 @@ pub const T3_LABELS: &[(&str, T3Label)] = &[
     ("本机关不掌握", T3Label::Row(12)),
     ("属于四类过程", T3Label::Row(9)),
     ("属于三类内部", T3Label::Row(8)),
-    ("其他法律行政法规", T3Label::Row(5)),
+    // (Cut short before 规 too: `2.其他法律行政法` / `规禁止公开`.)
+    ("其他法律行政法", T3Label::Row(5)),
     // (Cut short where a cell's text wraps: `1.申请人无正当理由` / `逾期不补正、行政` …, a line a row
     // in a DataFrame's Markdown.)
     ("申请人无正当理由", T3Label::Row(21)),

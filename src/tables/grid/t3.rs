@@ -179,9 +179,14 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
     let last_table = rows.last().map_or(0, |r| r.table);
     // Labels before the table's first grid are its header area's; between and after its grids,
     // the rows' own.
-    let scattered = rows
-        .iter()
-        .any(|r| (r.labels_around.0 && r.table != first_table) || (r.labels_around.1 && r.table == last_table));
+    // (Only where a row of values lost its label: grids whose every row kept its label are read
+    // by their labels, whatever paragraphs stand around them, as when a pipeline prints a page's
+    // text and then the page's tables again.)
+    let unlabelled_values = kinds.iter().any(|(k, kind)| matches!(kind, T3Kind::Unlabelled) && rows[*k].any_number());
+    let scattered = unlabelled_values
+        && rows
+            .iter()
+            .any(|r| (r.labels_around.0 && r.table != first_table) || (r.labels_around.1 && r.table == last_table));
     // Placing by position reads the rows as identified, before labels are joined to rows.
     let positional = if scattered { by_position(rows, &kinds) } else { None };
     // A row of words only the table reader has no place for (a group label's piece, a wrapped
@@ -211,7 +216,14 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
                 .get(n + 1)
                 .is_some_and(|next| words_only(next) && next.0 == kinds[n].0 + 1 && !rows[next.0].label.is_empty());
         let takes = match kinds[n].1 {
-            T3Kind::Extra => !scattered,
+            // (A label opening with an item's number, `2.其他法律行政法` cut short where its cell
+            // wrapped, is another item's, not the rest of this one's.)
+            // Nor is a label the row's printed label does not go on with.
+            T3Kind::Extra => {
+                let row = &rows[kinds[n].0];
+                let pieces = || row.cells.iter().filter(|c| !c.value_like && !c.text.trim().is_empty());
+                !scattered && !opens_with_item_number(&row.label) && pieces().all(|c| continues_label(c.text, i))
+            }
             T3Kind::Unlabelled => wrapped_around || after_has_values,
             _ => continue,
         };
@@ -615,6 +627,61 @@ pub(super) fn t3_readings(
     readings
 }
 
+/// Whether a cell's text is a piece of template row `row`'s printed label (`出具已获取信息` of
+/// `5.要求行政机关确认或重新出具已获取信息`) or of a group label spanning it (`果` of
+/// `三、本年度办理结果`, `予公开` of `（三）不予公开`), or pieces of these one after another:
+/// spaces and quotes aside, widths folded.
+fn continues_label(text: &str, row: usize) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .map(super::fold)
+            .filter(|&c| !super::is_space(c) && !matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'))
+            .collect()
+    };
+    let Some((printed, category)) = template::T3_ROW_PRINTED.get(row) else { return false };
+    let result = (2..=template::T3_RESULTS_TOTAL).contains(&row);
+    let labels: Vec<String> = [Some(*printed), *category, result.then_some(template::T3_RESULTS_LABEL)]
+        .into_iter()
+        .flatten()
+        .map(norm)
+        .collect();
+    // (A PDF's cell may hold pieces of two: `果情形，不计其他情形）`, the group label's last line
+    // beside the row label's. The text is pieces of them one after another, each label's one
+    // piece at most.)
+    let piece: Vec<char> = norm(text).chars().collect();
+    // reach[at]: the label sets (bits) whose pieces make up the text's first `at` characters.
+    let mut reach: Vec<Vec<u8>> = vec![Vec::new(); piece.len() + 1];
+    reach[0].push(0);
+    for a in 0..piece.len() {
+        for used in reach[a].clone() {
+            for b in a + 1..=piece.len() {
+                let part: String = piece[a..b].iter().collect();
+                for (k, l) in labels.iter().enumerate() {
+                    let bit = 1u8 << k;
+                    if used & bit == 0 && l.contains(&part) && !reach[b].contains(&(used | bit)) {
+                        reach[b].push(used | bit);
+                    }
+                }
+            }
+        }
+    }
+    !piece.is_empty() && !reach[piece.len()].is_empty()
+}
+
+/// Whether a row label opens with an item's number (`2.`, `3、`, `（四）`, `五、`): a label of its
+/// own, whatever follows.
+fn opens_with_item_number(label: &str) -> bool {
+    let t = label.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 {
+        return t[digits..].starts_with(['.', '、', '．']);
+    }
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let after_open = t.strip_prefix(['（', '(']).unwrap_or(t);
+    let n = after_open.chars().take_while(|&c| numeral(c)).count();
+    n > 0 && after_open.chars().nth(n).is_some_and(|c| matches!(c, '、' | '）' | ')'))
+}
+
 /// Whether a grid's table 3 leaves one of the form's columns out (its header names six, every
 /// row prints six values), and which.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -736,6 +803,22 @@ pub(super) fn extra_row(label: &str, values: &[&RowCell]) -> ExtraRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_piece_goes_on_only_with_its_rows_labels() {
+        assert!(opens_with_item_number("2.其他法律行政法"));
+        assert!(opens_with_item_number("（四）无法"));
+        assert!(opens_with_item_number("五、存在"));
+        assert!(!opens_with_item_number("出具已获取信息"));
+        assert!(!opens_with_item_number("2023年"));
+        // Row 19: `5.要求行政机关确认或重新出具已获取信息` under （五）不予处理.
+        assert!(continues_label("出具已获取信息", 19));
+        // The group label's last line beside the row label's (row 3, （二）部分公开…).
+        assert!(continues_label("果情形，不计其他情形）", 3));
+        // Another row's label, cut short: no piece of row 4's (1.属于国家秘密) or its groups'.
+        assert!(!continues_label("其他法律行政法", 4));
+        assert!(!continues_label("", 4));
+    }
 
     #[test]
     fn extra_columns_are_named_or_between_the_form_columns_with_no_label_over_them() {

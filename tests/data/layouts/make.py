@@ -384,6 +384,21 @@ def pdfplumber_tsv(pdf: Path) -> bytes:
     return "\n".join(out).encode("utf-8")
 
 
+def pdfplumber_text_and_tsv(pdf: Path) -> bytes:
+    """The commonest such recipe: each page's whole text (`extract_text()`, the tables' words
+    among it), then the page's tables again (`extract_tables()`), a row a line with its cells
+    joined by TABs, a cell's wrapped lines keeping their line breaks."""
+    import pdfplumber
+
+    out: list[str] = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            out.append(page.extract_text() or "")
+            for table in page.extract_tables():
+                out.append("\n".join("\t".join(cell or "" for cell in row) for row in table))
+    return "\n".join(out).encode("utf-8")
+
+
 def pymupdf_text(pdf: Path, how: str = "text") -> bytes:
     """Each page's `get_text()`, concatenated; `how`: `sort` (`get_text(sort=True)`) or `blocks`
     (`get_text("blocks")`, a block's text a line)."""
@@ -978,6 +993,8 @@ def make_text(tmp: Path) -> None:
          f"{TOOLS['pdfplumber']} find_tables → pandas DataFrame.to_markdown ({TOOLS['tabulate']}), extract_text_lines outside"),
         ("txt-pdfplumber-tsv", ".txt", pdfplumber_tsv, False,
          f"{TOOLS['pdfplumber']} extract_text outside the tables, then each table's rows TAB-joined"),
+        ("txt-pdfplumber-text-tsv", ".txt", pdfplumber_text_and_tsv, False,
+         f"{TOOLS['pdfplumber']} extract_text, then extract_tables' rows TAB-joined"),
     ]
     for folder, ext, fn, drops_blanks, tool in makers:
         if not wanted(folder):
