@@ -566,9 +566,7 @@ fn drop_notes(v: &View, header: &str, found: &mut [(usize, Vec<super::solve::Tok
 /// The values of a subtotal column (`subtotal_column`) taken out of the rows.
 fn drop_subtotal(header: &str, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
     if let Some(k) = subtotal_column(header, found) {
-        for f in found.iter_mut().filter(|f| f.1.len() == T3_COLS.len() + 1) {
-            f.1.remove(k);
-        }
+        drop_eighth(found, k);
     }
 }
 
@@ -576,9 +574,7 @@ fn drop_subtotal(header: &str, found: &mut [(usize, Vec<super::solve::Token>, Sp
 /// out of the rows: the form has no cell for them.
 fn drop_part_column(header: &str, found: &mut [(usize, Vec<super::solve::Token>, Span)]) {
     if let Some(k) = part_column(header, found) {
-        for f in found.iter_mut().filter(|f| f.1.len() == T3_COLS.len() + 1) {
-            f.1.remove(k);
-        }
+        drop_eighth(found, k);
     }
 }
 
@@ -586,15 +582,30 @@ fn drop_part_column(header: &str, found: &mut [(usize, Vec<super::solve::Token>,
 /// header, text that lost the header's columns) prints it, by the header's words
 /// (`template::part_place`) and `template::part_fits`.
 fn part_column(header: &str, found: &[(usize, Vec<super::solve::Token>, Span)]) -> Option<usize> {
-    let at = header.find("其中")?;
-    let types: Vec<usize> = ["商业", "科研", "公益", "法律"].iter().filter_map(|w| header.find(w)).collect();
-    let k = template::part_place(&types, at)?;
-    let rows: Vec<Vec<i64>> = found
+    let k = template::part_place(&type_words(header), header.find("其中")?)?;
+    template::part_fits(&whole_rows(found)?, k).then_some(k)
+}
+
+/// Where the header prints the four 法人或其他组织 types named apart from 其他 (which also
+/// stands in 法人或其他组织): they say where a column the form lacks stands among them.
+fn type_words(header: &str) -> Vec<usize> {
+    ["商业", "科研", "公益", "法律"].iter().filter_map(|w| header.find(w)).collect()
+}
+
+/// The values of the rows that print any, each a whole number, or `None`.
+fn whole_rows(found: &[(usize, Vec<super::solve::Token>, Span)]) -> Option<Vec<Vec<i64>>> {
+    found
         .iter()
         .filter(|f| !f.1.is_empty())
         .map(|f| f.1.iter().map(whole_number).collect::<Option<Vec<i64>>>())
-        .collect::<Option<_>>()?;
-    template::part_fits(&rows, k).then_some(k)
+        .collect()
+}
+
+/// Value `k` taken out of each row of eight.
+fn drop_eighth(found: &mut [(usize, Vec<super::solve::Token>, Span)], k: usize) {
+    for f in found.iter_mut().filter(|f| f.1.len() == T3_COLS.len() + 1) {
+        f.1.remove(k);
+    }
 }
 
 /// Where a table 3 printing a subtotal of the 法人或其他组织 columns among its values (`小计`
@@ -602,15 +613,8 @@ fn part_column(header: &str, found: &[(usize, Vec<super::solve::Token>, Span)]) 
 /// words (before 商业企业, or after the other types) and `template::subtotal_fits`.
 fn subtotal_column(header: &str, found: &[(usize, Vec<super::solve::Token>, Span)]) -> Option<usize> {
     let at = ["小计", "合计"].iter().filter_map(|w| header.find(w)).min()?;
-    // (其他 also stands in 法人或其他组织: the other four types say where the subtotal is.)
-    let types: Vec<usize> = ["商业", "科研", "公益", "法律"].iter().filter_map(|w| header.find(w)).collect();
-    let k = template::subtotal_place(&types, at)?;
-    let rows: Vec<Vec<i64>> = found
-        .iter()
-        .filter(|f| !f.1.is_empty())
-        .map(|f| f.1.iter().map(whole_number).collect::<Option<Vec<i64>>>())
-        .collect::<Option<_>>()?;
-    template::subtotal_fits(&rows, k).then_some(k)
+    let k = template::subtotal_place(&type_words(header), at)?;
+    template::subtotal_fits(&whole_rows(found)?, k).then_some(k)
 }
 
 /// Whether nothing but a column's header stands between a row's label (ending at `end`) and

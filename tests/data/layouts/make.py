@@ -336,6 +336,19 @@ def pdfplumber_text(pdf: Path, layout: bool = False) -> bytes:
         return "\n".join(page.extract_text(layout=layout) or "" for page in doc.pages).encode("utf-8")
 
 
+def _outside_tables(page):  # noqa: ANN001, ANN202 (a pdfplumber page)
+    """A pdfplumber page's tables (`find_tables`) and the page without them: the characters
+    whose middle stands outside every table's box."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    return tables, page.filter(outside)
+
+
 def pdfplumber_tables_md(pdf: Path) -> bytes:
     """A common PDF-to-Markdown recipe: on each page, pdfplumber's tables (`find_tables`, each
     `extract()` made a `pandas.DataFrame` and printed `to_markdown(index=False)`: `nan` where a
@@ -347,14 +360,8 @@ def pdfplumber_tables_md(pdf: Path) -> bytes:
     out: list[str] = []
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
-            tables = page.find_tables()
-            boxes = [t.bbox for t in tables]
-
-            def outside(obj: dict) -> bool:
-                x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-                return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-            parts = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines()]
+            tables, rest = _outside_tables(page)
+            parts = [(line["top"], line["text"]) for line in rest.extract_text_lines()]
             parts += [(t.bbox[1], "\n" + pd.DataFrame(t.extract()).to_markdown(index=False) + "\n") for t in tables]
             out.extend(text for _, text in sorted(parts, key=lambda p: p[0]))
     return "\n".join(out).encode("utf-8")
@@ -371,14 +378,8 @@ def pdfplumber_tsv(pdf: Path) -> bytes:
     out: list[str] = []
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
-            tables = page.find_tables()
-            boxes = [t.bbox for t in tables]
-
-            def outside(obj: dict) -> bool:
-                x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-                return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-            out.append(page.filter(outside).extract_text() or "")
+            tables, rest = _outside_tables(page)
+            out.append(rest.extract_text() or "")
             for t in tables:
                 out.append("\n".join("\t".join(cell or "" for cell in row) for row in t.extract()))
     return "\n".join(out).encode("utf-8")
