@@ -115,7 +115,14 @@ pub(super) fn is_plain(c: char) -> bool {
 /// character. Single inner spaces between plain characters are plain.
 pub(super) fn plain_prefix(s: &str, counts: &mut Counts, trad: &CharSet) -> (usize, bool) {
     let mut after_han = false;
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    loop {
+        let han = han_run(&s[i..], counts, trad);
+        if han > 0 {
+            i += han;
+            after_han = true;
+        }
+        let Some(c) = s[i..].chars().next() else { break };
         let plain = match c {
             '(' => !after_han,
             ' ' => i > 0 && s[i + 1..].chars().next().is_some_and(|n| is_plain(n) && n != '('),
@@ -125,8 +132,31 @@ pub(super) fn plain_prefix(s: &str, counts: &mut Counts, trad: &CharSet) -> (usi
             return (i, after_han);
         }
         after_han = count_han(c, counts, trad);
+        i += c.len_utf8();
     }
     (s.len(), after_han)
+}
+
+/// The byte length of the run of characters led by E5–E9 that `s` starts with, counted:
+/// U+5000–U+9FFF, CJK ideographs all, which cleaning keeps as they are whatever surrounds
+/// them. Most of a report; read off their bytes, a Traditional-only one alone decoded.
+#[inline]
+fn han_run(s: &str, counts: &mut Counts, trad: &CharSet) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&[lead, b1, b2]) = b.get(i..i + 3) {
+        if !(0xE5..=0xE9).contains(&lead) {
+            break;
+        }
+        counts.han += 1;
+        if trad.holds_three_byte(lead, b1, b2) {
+            if let Some(c) = s[i..].chars().next() {
+                counts.add_trad(c);
+            }
+        }
+        i += 3;
+    }
+    i
 }
 
 /// Cleans `s[start..]` onto `out`, which holds the cleaned `s[..start]`
@@ -148,7 +178,13 @@ pub(super) fn clean_rest(
         // token it removes, is copied whole (and counted) rather than char by char.
         let run = i;
         let mut run_after_han = after_han;
-        for c in s[i..].chars() {
+        loop {
+            let han = han_run(&s[i..], counts, trad);
+            if han > 0 {
+                i += han;
+                run_after_han = true;
+            }
+            let Some(c) = s[i..].chars().next() else { break };
             if !matches!(class(c), Class::Keep(k) if k == c) || matches!(c, '(' | '$' | '[') {
                 break;
             }

@@ -29,17 +29,40 @@ pub(super) fn table_entries(table: &'static str) -> impl Iterator<Item = (&'stat
 /// table order), so a scan looks only at the entries of the character it stands
 /// on, and copies runs of characters that start no entry in one piece.
 pub(super) struct Converter {
-    /// Characters that start some source.
-    pub(super) starts: CharSet,
+    /// What each BMP character starts, one look-up (`Start::of`): nothing (most Simplified
+    /// text), a character of its own only (most Traditional characters, replaced without a
+    /// list to search), or a list of entries, `lists[k]` at `k + 1`.
+    bmp: Vec<u32>,
     /// Entries by first character, longest source first: `(source, target, whether the
-    /// target is the source)`. A BMP character's list is `lists[slot[c] - 1]` (slot 0: none),
-    /// an astral one's `lists[astral[c]]`: one look-up where a hash map took a hash and a probe.
+    /// target is the source)`. An astral character's list is `lists[astral[c]]`.
     lists: Vec<Vec<Entry>>,
-    slot: Vec<u16>,
     astral: FastMap<char, usize>,
 }
 
+/// A BMP character's entry of `Converter::bmp` that is the one-character target its
+/// character alone maps to (and no phrase starts with), flagged by this bit (above every
+/// character; a list's number never reaches it).
+const ONE_CHAR: u32 = 1 << 31;
+
+/// What a character starts.
+enum Start<'a> {
+    Nothing,
+    /// The character alone, replaced by this one.
+    OneChar(char),
+    Entries(&'a [Entry]),
+}
+
 type Entry = (&'static str, &'static str, bool);
+
+/// The `Converter::bmp` entry of a character replaced by `target` alone, if `target` is one
+/// character.
+fn one_char(target: &str) -> Option<u32> {
+    let mut chars = target.chars();
+    match (chars.next(), chars.next()) {
+        (Some(t), None) => Some(ONE_CHAR | t as u32),
+        _ => None,
+    }
+}
 
 impl Converter {
     pub(super) fn build() -> Converter {
@@ -60,43 +83,57 @@ impl Converter {
             // Stable: equal lengths keep table order, as the first entry wins.
             list.sort_by_key(|(source, _)| std::cmp::Reverse(source.len()));
         }
-        let starts = CharSet::of(entries.keys().copied());
-        let (mut lists, mut slot, mut astral) = (Vec::new(), vec![0u16; 0x10000], FastMap::default());
+        let (mut lists, mut bmp, mut astral) = (Vec::new(), vec![0u32; 0x10000], FastMap::default());
         for (c, list) in entries {
+            let one_char = match list.as_slice() {
+                [(source, target)] if source.chars().count() == 1 && source != target => one_char(target),
+                _ => None,
+            };
             let k = lists.len();
             lists.push(list.into_iter().map(|(source, target)| (source, target, source == target)).collect());
-            match u16::try_from(k + 1) {
-                Ok(n) if (c as u32) < 0x10000 => slot[c as usize] = n,
-                _ => {
-                    astral.insert(c, k);
-                }
+            if (c as u32) < 0x10000 {
+                bmp[c as usize] = one_char.unwrap_or_else(|| u32::try_from(k + 1).expect("a few thousand lists"));
+            } else {
+                astral.insert(c, k);
             }
         }
-        Converter { starts, lists, slot, astral }
+        Converter { bmp, lists, astral }
     }
 
-    /// The entries of sources starting with `c`.
+    /// What sources starting with `c` there are.
     #[inline]
-    fn list(&self, c: char) -> Option<&[Entry]> {
-        let k = match self.slot.get(c as usize) {
-            Some(&n) => usize::from(n).checked_sub(1),
-            None => None,
+    fn start(&self, c: char) -> Start<'_> {
+        let k = match self.bmp.get(c as usize) {
+            Some(&0) => return Start::Nothing,
+            Some(&n) if n & ONE_CHAR != 0 => {
+                return char::from_u32(n & !ONE_CHAR).map_or(Start::Nothing, Start::OneChar);
+            }
+            Some(&n) => n as usize - 1,
+            None => match self.astral.get(&c) {
+                Some(&k) => k,
+                None => return Start::Nothing,
+            },
         };
-        let k = match k {
-            Some(k) => k,
-            None => *self.astral.get(&c)?,
-        };
-        self.lists.get(k).map(Vec::as_slice)
+        self.lists.get(k).map_or(Start::Nothing, |list| Start::Entries(list))
     }
 
     pub(super) fn convert_into(&self, s: &str, dst: &mut String) {
         let mut copied = 0usize;
         let mut iter = s.char_indices();
         while let Some((i, c)) = iter.next() {
-            if c.is_ascii() || !self.starts.contains(c) {
+            if c.is_ascii() {
                 continue;
             }
-            let Some(list) = self.list(c) else { continue };
+            let list = match self.start(c) {
+                Start::Nothing => continue,
+                Start::OneChar(t) => {
+                    dst.push_str(&s[copied..i]);
+                    dst.push(t);
+                    copied = i + c.len_utf8();
+                    continue;
+                }
+                Start::Entries(list) => list,
+            };
             let rest = &s[i..];
             // Every source of the list starts with `c`: one of that length matches, a longer
             // one is compared in place on its next two bytes before it is compared whole.

@@ -252,6 +252,18 @@ fn may_be_header(line: &[char]) -> bool {
     n >= 6
 }
 
+/// How many characters at the start of `chars` the compact view keeps as they are and are
+/// Han, three bytes each: CJK ideographs other than 它 (read as 他) outside furniture and
+/// lines of numbers only.
+fn kept_han_run(chars: &[char], furniture: &[bool], numline: &[bool]) -> usize {
+    chars
+        .iter()
+        .zip(furniture)
+        .zip(numline)
+        .take_while(|&((&c, &f), &n)| !(f | n) && ('\u{4E00}'..='\u{9FFF}').contains(&c) && c != '它')
+        .count()
+}
+
 /// Quote marks dropped from the compact view (DOMAIN §12.1: `“三安全一稳定”`).
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '《' | '》')
@@ -327,7 +339,21 @@ impl View {
         // `text`, `at` where the current character does.
         debug_assert!(chars.iter().copied().eq(text.chars()));
         let (mut run, mut at) = (0usize, 0usize);
-        for (i, ((&ch, &f), &n)) in chars.iter().zip(&furniture).zip(&numline).enumerate() {
+        let mut next = 0usize;
+        while next < chars.len() {
+            // A run of Han characters kept as they are, most of the text: each is three bytes
+            // long, so their places are filled in at once rather than pushed one at a time.
+            let han = kept_han_run(&chars[next..], &furniture[next..], &numline[next..]);
+            if han > 0 {
+                let first = compact.len() + (at - run);
+                c2o.extend(next..next + han);
+                cbytes.extend((0..han).map(|k| first + 3 * k));
+                at += 3 * han;
+                next += han;
+                continue;
+            }
+            let (i, ch, f, n) = (next, chars[next], furniture[next], numline[next]);
+            next += 1;
             let here = at;
             at += ch.len_utf8();
             // Lines of numbers only are left out of the compact view: a label wrapped around its
