@@ -1107,11 +1107,14 @@ fn read_apart_until(
     }
     // Rows printed in blocks, some a column at a time (merged group labels make PDF
     // text without layout print a block's values column by column).
-    let (order, certain) = match in_blocks(v, format, &values) {
+    let (order, certain, slipped) = match in_blocks(v, format, &values) {
         Some(read) => read,
-        None => (label_cells_moved(v, found, format, &values)?, None),
+        None => (label_cells_moved(v, found, format, &values)?, None, false),
     };
-    let (mut table, span) = read(&order, &fit::holds_throughout)?;
+    // A table read with a row that does not add up holds between its rows, that row apart.
+    let slipped_holds = |t: &TableReading| fit::rows_in_place(t) && fit::rows_off(t) <= blocks::MAX_SLIPS;
+    let accept: &dyn Fn(&TableReading) -> bool = if slipped { &slipped_holds } else { &fit::holds_throughout };
+    let (mut table, span) = read(&order, accept)?;
     if let Some(certain) = certain {
         unsettle(&mut table, format, &certain, issues);
     }
@@ -1163,7 +1166,7 @@ fn unsettle(table: &mut TableReading, format: TableFormat, certain: &[bool], iss
 /// add up and whose relations between rows hold in every column; or, where none is, a column
 /// at a time with each block's columns out of order (`shuffled::settle`), with the cells every
 /// such order agrees on (row-major in template order).
-fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<(Vec<Span>, Option<Vec<bool>>)> {
+fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<(Vec<Span>, Option<Vec<bool>>, bool)> {
     let nums = whole_values(v, values)?;
     let holds = t3_holds(format)?;
     let width = T3_COLS.len();
@@ -1171,7 +1174,7 @@ fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<(Vec<Span
     // The values alone first; where they allow several tables (or none is found), the runs the
     // text printed them in (an empty line or other text between two values) as well.
     if let Some(positions) = blocks::block_order(&nums, width, &holds, None) {
-        return Some((spans(positions), None));
+        return Some((spans(positions), None, false));
     }
     let starts: Vec<bool> = (0..values.len()).map(|j| j == 0 || v.apart(values[j - 1][1], values[j][0])).collect();
     // Runs that tell nothing (every value its own, as a browser's PDF prints them) add nothing.
@@ -1179,11 +1182,23 @@ fn in_blocks(v: &View, format: TableFormat, values: &[Span]) -> Option<(Vec<Span
         return None;
     }
     if let Some(positions) = blocks::block_order(&nums, width, &holds, Some(&starts)) {
-        return Some((spans(positions), None));
+        return Some((spans(positions), None, false));
     }
-    let settled = shuffled::settle(&nums, width, &holds, &starts)?;
-    Some((spans(settled.positions), Some(settled.certain)))
+    if let Some(settled) = shuffled::settle(&nums, width, &holds, &starts) {
+        return Some((spans(settled.positions), Some(settled.certain), false));
+    }
+    // A row that does not add up (the report's slip) leaves no arrangement above: the rows that
+    // add up and the relations between rows in the columns of parts settle it, the values alone
+    // first, then the text's runs (`blocks::block_order_slipped`).
+    let parts = t3_holds_in(format, width - 1)?;
+    let positions = blocks::block_order_slipped(&nums, width, &parts, None, SLIPPED_SUPPORT)
+        .or_else(|| blocks::block_order_slipped(&nums, width, &parts, Some(&starts), SLIPPED_SUPPORT))?;
+    Some((spans(positions), None, true))
 }
+
+/// Rows adding up to a total that is not 0 that a table 3 read in blocks with a row that does
+/// not add up needs (as many relations as `fit::holds_throughout` asks of a table that holds).
+const SLIPPED_SUPPORT: usize = 8;
 
 /// The values at `values` as whole numbers.
 fn whole_values(v: &View, values: &[Span]) -> Option<Vec<i64>> {
@@ -1197,6 +1212,12 @@ fn whole_values(v: &View, values: &[Span]) -> Option<Vec<i64>> {
 /// every column: the results add up to their total, new and carried over to the total and
 /// carried forward.
 fn t3_holds(format: TableFormat) -> Option<impl Fn(&[i64]) -> bool> {
+    t3_holds_in(format, T3_COLS.len())
+}
+
+/// [`t3_holds`] in the first `columns` columns only (the six of parts: the 总计 column's
+/// relations fail with a row whose total is off).
+fn t3_holds_in(format: TableFormat, columns: usize) -> Option<impl Fn(&[i64]) -> bool> {
     let order = template::t3_rows_of(format);
     let at = |r: usize| order.iter().position(|&o| o == r);
     let (new, carried) = (at(0)?, at(1)?);
@@ -1205,7 +1226,7 @@ fn t3_holds(format: TableFormat) -> Option<impl Fn(&[i64]) -> bool> {
         (0..order.len()).filter(|&p| (2..template::T3_RESULTS_TOTAL).contains(&order[p])).collect();
     let width = T3_COLS.len();
     Some(move |t: &[i64]| {
-        (0..width).all(|c| {
+        (0..columns).all(|c| {
             let cell = |p: usize| t[p * width + c];
             results.iter().map(|&p| cell(p)).sum::<i64>() == cell(total)
                 && cell(new) + cell(carried) == cell(total) + cell(forward)
