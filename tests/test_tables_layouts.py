@@ -28,7 +28,7 @@ the measured figures):
   totals printed 0), or in blocks of rows each printed row by row, a column at a time or (a Word
   table's narrow columns run together) one grouping of the columns, where exactly one arrangement
   adds up (or, where none does, the one arrangement with a single row off, a report's slip read
-  as printed, that the columns of parts settle with no other arrangement within one more row
+  as printed, that the columns of parts settle with no other arrangement within two more rows
   off); table 2 printed label after label, then column after column under its header words, is
   read whole; the rest of such a table is left unknown, never guessed; table 4's values in runs
   between header pieces are read in text order only where no other order of the runs adds up,

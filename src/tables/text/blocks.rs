@@ -20,6 +20,11 @@ type Tails = Vec<(Vec<i64>, Vec<usize>)>;
 /// one, a total printed 0 beside parts that are not), where no arrangement makes every row add up.
 pub(super) const MAX_SLIPS: usize = 1;
 
+/// How many more rows off than the table read any other arrangement's table must have: a value
+/// moved between two rows makes at most two rows fail (or mends one), so a true table with up to
+/// `MAX_SLIPS + MARGIN` rows off is always within reach and refuses a wrong one.
+const MARGIN: usize = 2;
+
 /// Whether `row`'s first cells add up to its last.
 pub(super) fn adds_up(row: &[i64]) -> bool {
     let (total, parts) = row.split_last().expect("a row has cells");
@@ -124,17 +129,18 @@ pub(super) fn block_order(
     (found.len() == 1).then(|| found.swap_remove(0).1)
 }
 
-/// [`block_order`] for a table whose report slipped in a row or two: the arrangement is settled
-/// by the rows that add up and the relations between rows (`holds`, given over the columns that
-/// still hold where a row's total is off: the parts), and a row that does not add up is read as
+/// [`block_order`] for a table whose report slipped in a row: the arrangement is settled by the
+/// rows that add up and the relations between rows (`holds`, given over the columns that still
+/// hold where a row's total is off: the parts), and the row that does not add up is read as
 /// printed. Every distinct table of every arrangement (each grouping of the columns) with at
-/// most `MAX_SLIPS + 1` rows not adding up and `holds` true is found; the one with fewest such
-/// rows is taken where it has one to `MAX_SLIPS` of them (none is `block_order`'s) and every
-/// other table has at least two more. A value moved between two rows (a wrong arrangement beside the true one) makes at
-/// most two rows fail or mend one: it is seen, and nothing is read. So a table whose true rows
-/// fail twice is never replaced by a wrong one failing once (the true one is within reach and
-/// the reading is refused), and the reading needs `support` rows that add up with a total that
-/// is not 0: an arrangement of mostly zeros is settled by nothing.
+/// most `MAX_SLIPS + MARGIN` rows not adding up and `holds` true is found; the one with fewest
+/// such rows is taken where it has one to `MAX_SLIPS` of them (none is `block_order`'s) and
+/// every other table has more than `MARGIN` more. A value moved between two rows (a wrong
+/// arrangement beside the true one) makes at most two rows fail or mends one: it is seen, and
+/// nothing is read. A true table with up to `MAX_SLIPS + MARGIN` rows off is within reach, so a
+/// wrong one is never read in its place (the reading is refused); and the reading needs
+/// `support` rows that add up with a total that is not 0: an arrangement of mostly zeros is
+/// settled by nothing.
 pub(super) fn block_order_slipped(
     values: &[i64],
     width: usize,
@@ -157,7 +163,7 @@ pub(super) fn block_order_slipped(
             None => vec![&by_column],
             Some(g) => vec![&by_column, g],
         };
-        for (v, o) in readings(values, width, &holds, &these, starts, MAX_SLIPS + 1, &mut work)? {
+        for (v, o) in readings(values, width, &holds, &these, starts, MAX_SLIPS + MARGIN, &mut work)? {
             if found.iter().all(|(w, _)| *w != v) {
                 if found.len() == MAX_DISTINCT {
                     return None;
@@ -168,7 +174,7 @@ pub(super) fn block_order_slipped(
     }
     let slips = |v: &[i64]| v.chunks(width).filter(|r| !adds_up(r)).count();
     let fewest = found.iter().map(|(v, _)| slips(v)).min()?;
-    if fewest == 0 || fewest > MAX_SLIPS || found.iter().filter(|(v, _)| slips(v) <= fewest + 1).count() != 1 {
+    if fewest == 0 || fewest > MAX_SLIPS || found.iter().filter(|(v, _)| slips(v) < fewest + MARGIN + 1).count() != 1 {
         return None;
     }
     let (v, o) = found.into_iter().find(|(v, _)| slips(v) == fewest)?;
@@ -418,26 +424,58 @@ mod tests {
         assert_eq!(block_order(&[1, 2, 3, 4], 3, |_| true, None), None);
     }
 
-    /// `columns_add_up` in the six columns of parts only.
+    /// The relations between the rows of a whole table 3 (results to their total, new and
+    /// carried over to the total and carried forward) in the six columns of parts only.
     fn parts_add_up(v: &[i64]) -> bool {
         let rows = v.len() / 7;
         let at = |r: usize, c: usize| v[r * 7 + c];
         (0..6).all(|c| {
-            (2..rows - 1).map(|r| at(r, c)).sum::<i64>() == at(rows - 1, c) && at(0, c) + at(1, c) == at(rows - 1, c)
+            (2..rows - 2).map(|r| at(r, c)).sum::<i64>() == at(rows - 2, c)
+                && at(0, c) + at(1, c) == at(rows - 2, c) + at(rows - 1, c)
         })
     }
 
+    /// Where each run of the text starts when `blocks` (as `print`'s) are printed a run a row or
+    /// a column.
+    fn runs(blocks: &[(usize, bool)]) -> Vec<bool> {
+        let mut starts = Vec::new();
+        for &(k, by_column) in blocks {
+            let (n, len) = if by_column { (7, k) } else { (k, 7) };
+            for _ in 0..n {
+                starts.push(true);
+                starts.extend(std::iter::repeat_n(false, len - 1));
+            }
+        }
+        starts
+    }
+
+    /// A table 3 of the 2019 form (new, carried over, 19 results, their total, carried
+    /// forward), every row adding up.
     fn slipped_rows() -> Vec<Vec<i64>> {
-        vec![
-            row([53, 17, 2, 2, 6, 5]),
-            row([3, 0, 0, 0, 0, 0]),
-            row([33, 12, 0, 2, 6, 2]),
-            row([4, 1, 0, 0, 0, 1]),
-            row([1, 0, 1, 0, 0, 0]),
-            row([2, 1, 0, 0, 0, 1]),
-            row([16, 3, 1, 0, 0, 1]),
-            row([56, 17, 2, 2, 6, 5]),
-        ]
+        let results: Vec<[i64; 6]> = (0..19i64)
+            .map(|r| match r {
+                0 => [33, 12, 0, 2, 6, 2],
+                1 => [4, 1, 0, 0, 0, 1],
+                8 => [6, 2, 1, 0, 0, 0],
+                11 => [3, 0, 0, 0, 0, 1],
+                13 => [9, 2, 1, 0, 0, 1],
+                _ => [0; 6],
+            })
+            .collect();
+        let mut total = [0i64; 6];
+        for p in &results {
+            for (t, x) in total.iter_mut().zip(p) {
+                *t += x;
+            }
+        }
+        let carried = [3, 0, 0, 0, 0, 0];
+        let forward = [2, 1, 0, 0, 0, 0];
+        let new: [i64; 6] = std::array::from_fn(|c| total[c] + forward[c] - carried[c]);
+        let mut rows = vec![row(new), row(carried)];
+        rows.extend(results.iter().map(|p| row(*p)));
+        rows.push(row(total));
+        rows.push(row(forward));
+        rows
     }
 
     #[test]
@@ -445,29 +483,31 @@ mod tests {
         // The report's slip: 33 + 12 + 0 + 2 + 6 + 2 = 55, its total printed 56. No arrangement
         // makes every row add up; the rows that do and the columns of parts settle one.
         let mut rows = slipped_rows();
-        rows[2][6] = 56;
+        rows[2][6] += 1;
         let want: Vec<i64> = rows.concat();
-        for blocks in [vec![(8, true)], vec![(2, false), (6, true)], vec![(3, true), (1, false), (4, true)]] {
+        assert!(parts_add_up(&want));
+        for blocks in [vec![(2, false), (21, true)], vec![(4, false), (19, true)], vec![(1, false); 23]] {
             let text = print(&rows, &blocks);
-            assert_eq!(block_order(&text, 7, parts_add_up, None), None, "{blocks:?}");
-            let read = block_order_slipped(&text, 7, parts_add_up, None, 4).expect("one reading");
+            let starts = runs(&blocks);
+            assert_eq!(block_order(&text, 7, parts_add_up, Some(&starts)), None, "{blocks:?}");
+            let read = block_order_slipped(&text, 7, parts_add_up, Some(&starts), 4).expect("one reading");
             assert_eq!(read.iter().map(|&p| text[p]).collect::<Vec<_>>(), want, "{blocks:?}");
-            // Too few rows that add up to a total not 0 to say anything: unread.
-            assert_eq!(block_order_slipped(&text, 7, parts_add_up, None, 8), None);
+            // Fewer rows that add up to a total not 0 than asked: unread.
+            assert_eq!(block_order_slipped(&text, 7, parts_add_up, Some(&starts), 23), None);
         }
         // Every row adding up is `block_order`'s: no slipped reading.
-        let text = print(&slipped_rows(), &[(8, true)]);
-        assert_eq!(block_order_slipped(&text, 7, parts_add_up, None, 4), None);
+        let text = print(&slipped_rows(), &[(23, true)]);
+        assert_eq!(block_order_slipped(&text, 7, parts_add_up, Some(&runs(&[(23, true)])), 4), None);
     }
 
     #[test]
     fn a_slipped_table_another_arrangement_nearly_fits_is_unread() {
         // Two rows off: the true table is past `MAX_SLIPS`, and nothing is read.
         let mut rows = slipped_rows();
-        rows[2][6] = 56;
-        rows[0][6] = 86;
-        let text = print(&rows, &[(2, false), (6, true)]);
-        assert_eq!(block_order_slipped(&text, 7, parts_add_up, None, 4), None);
+        rows[2][6] += 1;
+        rows[0][6] += 1;
+        let text = print(&rows, &[(2, false), (21, true)]);
+        assert_eq!(block_order_slipped(&text, 7, parts_add_up, Some(&runs(&[(2, false), (21, true)])), 4), None);
         // One row off beside a row of zeros and a row with one value, printed as two rows of
         // seven: read a column at a time the value moves to another column, the relations not
         // asked (`holds` always true) both fit with one row off. Two tables: unread.
