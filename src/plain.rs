@@ -537,11 +537,14 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
         } else {
             kinds[j]
         };
+        // A TAB row whose cells hold line breaks (a PDF table's wrapped cells, each row's
+        // fields joined by TABs): the lines up to where the row's TABs are complete.
+        let wrapped = (kind == LineKind::Tabs && matches!(row_kind, LineKind::Tabs | LineKind::Other))
+            .then(|| wrapped_row(lines, j, width))
+            .flatten();
         match row_kind {
-            // A TAB row whose cells hold line breaks (a PDF table's wrapped cells, each row's
-            // fields joined by TABs): the lines up to where the row's TABs are complete.
-            LineKind::Tabs | LineKind::Other if kind == LineKind::Tabs && wrapped_row(lines, j, width).is_some() => {
-                let last = wrapped_row(lines, j, width).unwrap_or(j);
+            _ if wrapped.is_some() => {
+                let last = wrapped.unwrap_or(j);
                 let joined = lines[j..=last].join("\n");
                 rows.push(
                     tab_fields(&joined)

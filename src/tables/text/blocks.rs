@@ -105,14 +105,8 @@ pub(super) fn block_order(
     holds: impl Fn(&[i64]) -> bool,
     starts: Option<&[bool]>,
 ) -> Option<Vec<usize>> {
-    if width < 2 || values.is_empty() || !values.len().is_multiple_of(width) {
-        return None;
-    }
-    if starts.is_some_and(|s| s.len() != values.len()) {
-        return None;
-    }
+    let by_column = by_column(values, width, starts)?;
     let mut work = 0usize;
-    let by_column: Vec<(usize, usize)> = (0..width).map(|c| (c, c + 1)).collect();
     let mut found = readings(values, width, &holds, &[&by_column], starts, 0, &mut work)?;
     if found.is_empty() {
         for groups in column_groupings(width) {
@@ -127,6 +121,13 @@ pub(super) fn block_order(
         }
     }
     (found.len() == 1).then(|| found.swap_remove(0).1)
+}
+
+/// Each column a group of its own, the arrangement every search starts from; `None` where the
+/// values cannot be a table `width` wide (or `starts` does not mark each of them).
+fn by_column(values: &[i64], width: usize, starts: Option<&[bool]>) -> Option<Vec<(usize, usize)>> {
+    let fits = width >= 2 && !values.is_empty() && values.len().is_multiple_of(width);
+    (fits && starts.is_none_or(|s| s.len() == values.len())).then(|| (0..width).map(|c| (c, c + 1)).collect())
 }
 
 /// [`block_order`] for a table whose report slipped in a row: the arrangement is settled by the
@@ -148,14 +149,8 @@ pub(super) fn block_order_slipped(
     starts: Option<&[bool]>,
     support: usize,
 ) -> Option<Vec<usize>> {
-    if width < 2 || values.is_empty() || !values.len().is_multiple_of(width) {
-        return None;
-    }
-    if starts.is_some_and(|s| s.len() != values.len()) {
-        return None;
-    }
+    let by_column = by_column(values, width, starts)?;
     let mut work = 0usize;
-    let by_column: Vec<(usize, usize)> = (0..width).map(|c| (c, c + 1)).collect();
     let mut found: Tails = Vec::new();
     let layouts = std::iter::once(None).chain(column_groupings(width).map(Some));
     for groups in layouts {
