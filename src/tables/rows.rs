@@ -1353,7 +1353,10 @@ fn runs_of(f: &[char], a: usize, out: &mut Vec<Token>) {
         // separated values), or glued between two cells (`12-3`: 12 and −3, a 2019 本年增/减
         // printed after the previous cell without a space).
         let glued_minus = i > 0 && f[i] == '-' && f[i - 1].is_ascii_digit();
-        let field_start = i == 0 || matches!(f[i - 1], ',' | ';');
+        // A field also opens after a tag's `>` (`<td>-8</td>`, an HTML table left as text), a
+        // colon, a list comma, `=` or an opening bracket.
+        let field_start =
+            i == 0 || matches!(f[i - 1], ',' | ';' | '>' | ':' | '=' | '(' | '，' | '：' | '、' | '（' | '；');
         let signed =
             matches!(f[i], '-' | '+') && f.get(i + 1).is_some_and(char::is_ascii_digit) && (field_start || glued_minus);
         if !(f[i].is_ascii_digit() || signed) {
@@ -1394,6 +1397,28 @@ pub(super) fn tokens_span(tokens: &[Token], a: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sign_opens_a_number_after_a_tag_or_a_field_mark() {
+        let runs = |word: &str| {
+            let f: Vec<char> = word.chars().collect();
+            let mut out = Vec::new();
+            runs_of(&f, 0, &mut out);
+            out.iter()
+                .filter_map(|t| match t {
+                    Token::Run { chars, .. } => Some(chars.iter().collect::<String>()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        // An HTML table left as text: `-8` is a cell's, not 8.
+        assert_eq!(runs("<td>74</td><td>-8</td><td>8568</td>"), ["74", "-8", "8568"]);
+        assert_eq!(runs("74,-8,8568"), ["74", "-8", "8568"]);
+        assert_eq!(runs("本年增减：-8"), ["-8"]);
+        assert_eq!(runs("12-3"), ["12", "-3"]);
+        // A letter before a hyphen: a code's, not a sign.
+        assert_eq!(runs("GB-8"), ["8"]);
+    }
 
     #[test]
     fn furniture_needs_what_may_hold_furniture_looks_for() {
