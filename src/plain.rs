@@ -236,10 +236,11 @@ fn blank_lines_before(blocks: &mut Vec<RawBlock>, empty: &mut u32) {
 const MAX_HTML_TABLE_LINES: usize = 20_000;
 
 /// Where a raw HTML table that opens line `i` of a Markdown file ends (the line after its
-/// `</table>`, nested tables and all), if the line opens one.
+/// `</table>`, nested tables and all), if the line opens one: `<table`, or `<table` inside
+/// wrapper tags on the same line (MinerU writes each table as `<html><body><table>…`, others
+/// put it in a `<div>` or `<figure>`).
 fn html_table_end(lines: &[&str], i: usize) -> Option<usize> {
-    let opens = |l: &str| l.trim_start().get(..6).is_some_and(|h| h.eq_ignore_ascii_case("<table"));
-    if !opens(lines[i]) {
+    if !opens_html_table(lines[i]) {
         return None;
     }
     let mut depth = 0usize;
@@ -252,6 +253,29 @@ fn html_table_end(lines: &[&str], i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether a line opens a raw HTML table: `<table` after any opening wrapper tags
+/// (`<html>`, `<body>`, `<div …>`, `<center>`, `<figure>`), nothing else before it.
+fn opens_html_table(line: &str) -> bool {
+    const WRAPPERS: [&str; 5] = ["html", "body", "div", "center", "figure"];
+    let mut rest = line.trim_start();
+    // A bound on work: wrappers nest a few deep at most.
+    for _ in 0..8 {
+        let Some(tag) = rest.strip_prefix('<') else { return false };
+        let name_len = tag.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let name = &tag[..name_len];
+        if name.eq_ignore_ascii_case("table") {
+            let after = &tag[name_len..];
+            return after.is_empty() || after.starts_with(|c: char| c == '>' || c.is_ascii_whitespace());
+        }
+        if !WRAPPERS.iter().any(|w| name.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        let Some(close) = tag.find('>') else { return false };
+        rest = tag[close + 1..].trim_start();
+    }
+    false
 }
 
 /// The printed columns (as [`word_columns`] counts them) of the blank marks of a column-aligned
@@ -830,6 +854,25 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_raw_html_table_opens_inside_wrapper_tags() {
+        assert!(opens_html_table("<table border=\"1\">"));
+        assert!(opens_html_table("  <TABLE>"));
+        assert!(opens_html_table("<table"));
+        // MinerU's Markdown: each table a line of its own inside `<html><body>`.
+        assert!(opens_html_table("<html><body><table><tr><td>规章</td></tr></table></body></html>"));
+        assert!(opens_html_table("<div class=\"t\"> <center><table>"));
+        assert!(!opens_html_table("<tablet>"));
+        assert!(!opens_html_table("<p>说明</p><table>"));
+        assert!(!opens_html_table("见下表 <table>"));
+        let md = "# 二、主动公开政府信息情况\n\n<html><body><table><tr><td>规章</td><td>2</td></tr>\n<tr><td>规范性文件</td><td>9</td></tr></table></body></html>\n\n# 三、其他\n";
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(html_table_end(&lines, 2), Some(4));
+        let doc = parse_markdown(md);
+        let tables = doc.blocks.iter().filter(|b| matches!(b, RawBlock::Table(_))).count();
+        assert_eq!(tables, 1, "{:?}", doc.blocks);
+    }
 
     #[test]
     fn blank_marks_are_no_break_spaces_standing_alone() {

@@ -133,6 +133,12 @@ values add up read as rows), `txt-pdfplumber` and `txt-pdfplumber-layout` (pdfpl
 ASCII `+---+` measured in characters), `md-html2text`, `md-pandoc-html` (its cells keep a Word
 page's `<span>` runs), `md-trafilatura` and `md-pandoc-docx` read every scored cell.
 
+Markdown holding its tables as raw HTML: `md-html2text-tables` (html2text told to bypass tables:
+the tags a line each, the cells' spans dropped) and `md-mineru-shape` (MinerU 2's shape, each
+table one line inside `<html><body>`, written by bs4 since MinerU's model weights are not on the
+package registries) read every scored cell; a table that opened inside wrapper tags used to be
+read as flattened text (2.8 % of MinerU's cells).
+
 The PDF, DOCX and .doc folders of tests/data/layouts are tested in tests/test_pdf_word.py.
 """
 
@@ -166,6 +172,8 @@ TEXT_FOLDERS = (
     "txt-bs4-lines",
     "txt-pandoc",
     "md-html2text",
+    "md-html2text-tables",
+    "md-mineru-shape",
     "md-pandoc-html",
     "md-trafilatura",
     "md-mammoth",

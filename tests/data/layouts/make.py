@@ -449,6 +449,49 @@ def html2text_md(html: bytes) -> bytes:
     return h.handle(html.decode("utf-8")).encode("utf-8")
 
 
+def html2text_tables_md(html: bytes) -> bytes:
+    """html2text told to leave tables alone: each table stays raw HTML in the Markdown, its tags
+    a line each and its cells' spans dropped."""
+    import html2text
+
+    h = html2text.HTML2Text()
+    h.body_width = 0
+    h.bypass_tables = True
+    return h.handle(html.decode("utf-8")).encode("utf-8")
+
+
+def mineru_shape_md(html: bytes) -> bytes:
+    """The shape of MinerU 2's Markdown (its model's weights come from outside the package
+    registries, so the tool cannot run here): a title line `# …` for each section heading, a
+    paragraph a line, and each table one line of HTML inside `<html><body>`, its cells' text
+    only, `rowspan`/`colspan` kept."""
+    import re
+
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html.decode("utf-8"), "html.parser")
+    out = []
+    for el in soup.find_all(["p", "h1", "h2", "h3", "h4", "div", "table"]):
+        if el.find_parent("table") is not None:
+            continue
+        if el.name == "table":
+            rows = []
+            for tr in el.find_all("tr"):
+                cells = []
+                for td in tr.find_all(["td", "th"]):
+                    spans = "".join(f' {k}="{td[k]}"' for k in ("rowspan", "colspan") if td.get(k, "1") != "1")
+                    text = " ".join(td.get_text("").split())
+                    cells.append(f"<td{spans}>{text}</td>")
+                rows.append("<tr>" + "".join(cells) + "</tr>")
+            out.append("<html><body><table>" + "".join(rows) + "</table></body></html>")
+        elif el.name != "div" or el.find(["p", "table", "div", "h1", "h2", "h3", "h4"]) is None:
+            text = el.get_text("", strip=True)
+            if text:
+                heading = re.match(r"^[一二三四五六七八九十]+、", text) is not None and len(text) < 40
+                out.append(("# " if heading else "") + text)
+    return ("\n\n".join(out) + "\n").encode("utf-8")
+
+
 def trafilatura_md(html: bytes) -> bytes:
     import trafilatura
 
@@ -1034,6 +1077,8 @@ def make_tool_text(srcs: list) -> None:
         ("txt-pandoc", ".txt", lambda h: pandoc(h, "html", "plain"), f"{TOOLS['pandoc']} -f html -t plain"),
         ("md-pandoc-html", ".md", lambda h: pandoc(h, "html", "gfm"), f"{TOOLS['pandoc']} -f html -t gfm"),
         ("md-html2text", ".md", html2text_md, f"{TOOLS['html2text']} HTML2Text(body_width=0).handle"),
+        ("md-html2text-tables", ".md", html2text_tables_md, f"{TOOLS['html2text']} HTML2Text(body_width=0, bypass_tables=True).handle"),
+        ("md-mineru-shape", ".md", mineru_shape_md, f"{TOOLS['bs4']}: MinerU 2's Markdown shape (tables as one line of HTML in <html><body>, spans kept)"),
         ("md-trafilatura", ".md", trafilatura_md, f"{TOOLS['trafilatura']} extract(include_tables, markdown)"),
         ("txt-inscriptis", ".txt", inscriptis_text, f"{TOOLS['inscriptis']} get_text"),
         ("txt-w3m", ".txt", w3m_text, f"{TOOLS['w3m']} -dump -cols 200"),
