@@ -63,6 +63,11 @@ the measured figures):
   cell is two more): a row whose first cell is blank, or whose blank lines past its seventh cell
   are more than a merged label's few, stays unknown where its blank lines do not settle which
   cells they are.
+- `txt-python-docx`, `txt-python-docx-after` and `md-python-docx` (what scripts print with
+  python-docx: each row's `cell.text` TAB-joined in body order, the paragraphs then the tables,
+  or pipe rows; a merged cell's text is in every column it spans, so the all-blank
+  `（七）总计 | （七）总计` row names one column twice, a data row, not a header) read every
+  scored cell.
 - `txt-libreoffice-docx` (LibreOffice's "Save as Text" of the DOCX files, a cell a line): where
   table 4's row prints blanks and its total does not add up (syn-17 prints 3 1 and a blank total),
   no placement of its values holds and the table stays unknown;
@@ -185,6 +190,9 @@ TEXT_FOLDERS = (
     "txt-links",
     "txt-links-80",
     "txt-docx2txt",
+    "txt-python-docx",
+    "txt-python-docx-after",
+    "md-python-docx",
     "pdftotext-rawmode",
     "pdftotext-layout-nopgbrk",
     "html-pdftohtml",

@@ -115,7 +115,8 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
         if !row.any_number() {
             // Header cells name the columns. A row naming one column only (`总计`) once
             // every column is named is the all-blank （七）总计 data row (its label compacts
-            // to 总计), not a header.
+            // to 总计), not a header, also where a tool repeats its merged label cell
+            // (python-docx's `cell.text` of each grid column: `（七）总计 | （七）总计`).
             let cols: Vec<(usize, usize)> = row
                 .cells
                 .iter()
@@ -137,7 +138,13 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
             let slot = named.iter().position(|(t, _)| *t == row.table);
             let distinct = |v: &[(usize, usize)]| (0..7).filter(|c| v.iter().any(|(x, _)| x == c)).count();
             let complete = slot.is_some_and(|s| distinct(&named[s].1) == 7);
-            if cols.len() >= 2 || (cols.len() == 1 && !complete) {
+            let names = {
+                let mut n: Vec<usize> = cols.iter().map(|(col, _)| *col).collect();
+                n.sort_unstable();
+                n.dedup();
+                n.len()
+            };
+            if names >= 2 || (names == 1 && !complete) {
                 // And every grid column a column's label covers (a label over two grid columns
                 // of an uneven grid): no column the template lacks.
                 let covered = row

@@ -671,6 +671,42 @@ def catdoc_text(doc_path: Path) -> bytes:
     return run(["catdoc", "-w", "-d", "utf-8", str(doc_path)]).stdout
 
 
+def python_docx_text(docx_path: Path, how: str) -> bytes:
+    """What scripts print of a DOCX with python-docx: each paragraph's `text` and each table row
+    as its cells' `cell.text` (a merged cell's text in every grid cell it spans), TAB-joined or as
+    a Markdown pipe row. `how`: `order` walks the body in order; `after` prints
+    `document.paragraphs`, then `document.tables`; `pipe` walks in order, tables as pipe rows."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    d = docx.Document(str(docx_path))
+
+    def table_lines(t: Table) -> list[str]:
+        rows = [[c.text for c in r.cells] for r in t.rows]
+        if how != "pipe":
+            return ["\t".join(r) for r in rows]
+        lines = []
+        for i, r in enumerate(rows):
+            lines.append("| " + " | ".join(c.replace("\n", " ") for c in r) + " |")
+            if i == 0:
+                lines.append("|" + "---|" * len(r))
+        return lines
+
+    out: list[str] = []
+    if how == "after":
+        out = [p.text for p in d.paragraphs]
+        for t in d.tables:
+            out.extend(table_lines(t))
+    else:
+        for el in d.element.body.iterchildren():
+            if el.tag.endswith("}p"):
+                out.append(Paragraph(el, d).text)
+            elif el.tag.endswith("}tbl"):
+                out.extend(table_lines(Table(el, d)))
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
 def docx2txt_text(docx_path: Path) -> bytes:
     import docx2txt
 
@@ -1113,6 +1149,9 @@ def make_tool_text(srcs: list) -> None:
         ("md-mammoth", ".md", mammoth_md, f"{TOOLS['mammoth']} convert_to_markdown"),
         ("md-pandoc-docx", ".md", lambda p: pandoc(p.read_bytes(), "docx", "gfm"), f"{TOOLS['pandoc']} -f docx -t gfm"),
         ("txt-docx2txt", ".txt", docx2txt_text, f"{TOOLS['docx2txt']} process"),
+        ("txt-python-docx", ".txt", lambda p: python_docx_text(p, "order"), f"{TOOLS['python-docx']}: the body in order, paragraphs' text and table rows' cell.text TAB-joined"),
+        ("txt-python-docx-after", ".txt", lambda p: python_docx_text(p, "after"), f"{TOOLS['python-docx']}: document.paragraphs, then document.tables' rows TAB-joined"),
+        ("md-python-docx", ".md", lambda p: python_docx_text(p, "pipe"), f"{TOOLS['python-docx']}: the body in order, table rows' cell.text as Markdown pipe rows"),
         ("md-markitdown-docx", ".md", markitdown_docx_md, f"{TOOLS['markitdown']} convert (.docx, mammoth inside)"),
         ("txt-pandoc-docx", ".txt", lambda p: pandoc(p.read_bytes(), "docx", "plain"), f"{TOOLS['pandoc']} -f docx -t plain"),
         ("txt-libreoffice-docx", ".txt", libreoffice_text, f"{TOOLS['libreoffice']} --convert-to \"txt:Text (encoded):UTF8\""),
