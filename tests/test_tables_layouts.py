@@ -138,6 +138,12 @@ values add up read as rows), `txt-pdfplumber` and `txt-pdfplumber-layout` (pdfpl
 ASCII `+---+` measured in characters), `md-html2text`, `md-pandoc-html` (its cells keep a Word
 page's `<span>` runs), `md-trafilatura` and `md-pandoc-docx` read every scored cell.
 
+`txt-camelot-lattice` (camelot's tables of the PDFs, its default flavor, each DataFrame
+`to_csv`; no text outside the tables) is held to a floor: camelot drops the text of cells that
+cross a page and, on the Word PDFs, puts each row's values in the cells of the row above (the
+header cells hold the first row's values, `本年新制作数量` / `2`), so a row's values there are
+not known to be its own and stay unread, never read as the next row's.
+
 Markdown holding its tables as raw HTML: `md-html2text-tables` (html2text told to bypass tables:
 the tags a line each, the cells' spans dropped) and `md-mineru-shape` (MinerU 2's shape, each
 table one line inside `<html><body>`, written by bs4 since MinerU's model weights are not on the
@@ -193,6 +199,7 @@ TEXT_FOLDERS = (
     "txt-python-docx",
     "txt-python-docx-after",
     "md-python-docx",
+    "txt-camelot-lattice",
     "pdftotext-rawmode",
     "pdftotext-layout-nopgbrk",
     "html-pdftohtml",
@@ -245,6 +252,7 @@ PARTIAL = {
     "md-pdfplumber-tables": 0.98,
     "txt-pdfplumber-tsv": 0.99,
     "txt-pdfplumber-text-tsv": 0.99,
+    "txt-camelot-lattice": 0.36,
 }
 
 

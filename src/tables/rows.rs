@@ -1251,17 +1251,30 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
         if after_note && is_cjk(v.chars[s]) {
             continue;
         }
-        // A unit printed apart from its number (`211.4 万元`) is the number's unit.
+        // A unit printed apart from its number (`211.4 万元`) is the number's unit; so is a money
+        // unit alone on the next line, the number's cell wrapped (`"211.4` / `万元"`, a CSV cell).
         let unit_word = (|| {
-            let u0 = (i..b).find(|&k| !(v.chars[k] == ' ' || v.chars[k] == '\u{3000}'))?;
+            let u0 = (i..b).find(|&k| !(v.chars[k] == ' ' || v.chars[k] == '\u{3000}')).unwrap_or(b);
             let u1 = (u0..b).find(|&k| skip[k - base] || is_space(v.chars[k])).unwrap_or(b);
             let w = &v.chars[u0..u1];
-            UNITS.iter().find(|u| u.chars().eq(w.iter().copied())).map(|&u| (u1, u))
+            if let Some(u) = UNITS.iter().find(|u| u.chars().eq(w.iter().copied())) {
+                return Some((u1, *u));
+            }
+            // (The region may end with the number's line: the next line is looked at whole.)
+            let n = v.chars.len();
+            let wrapped = v.chars.get(u0) == Some(&'\n') && (u0 >= b || !skip[u0 - base]);
+            let u0 = u0 + 1;
+            let u1 = (u0..n).find(|&k| cells::is_space(v.chars[k]) || is_quote(v.chars[k])).unwrap_or(n);
+            let alone =
+                (u1..n).find(|&k| !is_quote(v.chars[k]) && v.chars[k] != ',').is_none_or(|k| v.chars[k] == '\n');
+            let w = &v.chars[u0.min(u1)..u1];
+            (wrapped && alone)
+                .then(|| ["万元", "元"].into_iter().find(|u| u.chars().eq(w.iter().copied())).map(|u| (u1, u)))?
         })();
         let n = out.len();
         word_tokens(v, s, i, out);
         if let Some((u1, w)) = unit_word {
-            if out.len() == n + 1 {
+            if out.len() > n {
                 if let Some(Token::Run { start, unit, unit_len, raw_len, .. }) = out.last_mut() {
                     if unit.is_empty() && *start + *raw_len == i {
                         // The span runs over the space to the unit's end.
@@ -1407,7 +1420,7 @@ mod tests {
             out.iter()
                 .filter_map(|t| match t {
                     Token::Run { chars, .. } => Some(chars.iter().collect::<String>()),
-                    _ => None,
+                    Token::Fixed(_) => None,
                 })
                 .collect::<Vec<_>>()
         };

@@ -372,7 +372,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         }
     }
     if garbled {
-        garbled_rows(v, &found, &placed, last_end, &mut bad);
+        garbled_rows(v, &found, &placed, [header_from, first], last_end, &mut bad);
     }
     // Numbers one column apart where the row's other values stand wider apart, not placed
     // under columns and not adding up: pieces of numbers or cells, not known which.
@@ -422,16 +422,37 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
 }
 
+/// Whether a whole row of values (seven adding up) stands between table 3's header and its first
+/// row's label: the first row's own, printed above its label (camelot's cells of a Word PDF,
+/// each holding the row below's values, or a row's values before its label throughout), so
+/// each label's values after it may be the next row's (where no reading of the table apart
+/// places them by its arithmetic).
+fn row_above_first(v: &View, header_from: usize, first: usize) -> bool {
+    let above: Vec<super::solve::Token> =
+        rows::tokenize(v, header_from, first, None).into_iter().filter(|t| whole_number(t).is_some()).collect();
+    above.len() == T3_COLS.len() && sums_to_last(&above)
+}
+
 /// Rows of a table printed out of order (values apart from their labels) whose values are not
 /// known to be theirs: `bad` gets each with why. `placed`: whether a row's values were printed
-/// under known columns (read where they were printed).
+/// under known columns (read where they were printed); from `header_from` to `first` the
+/// header stands, before the first row's label.
 fn garbled_rows(
     v: &View,
     found: &[(usize, Vec<super::solve::Token>, Span)],
     placed: &dyn Fn(&[super::solve::Token]) -> bool,
+    [header_from, first]: [usize; 2],
     last_end: usize,
     bad: &mut Vec<(usize, &'static str)>,
 ) {
+    if row_above_first(v, header_from, first) {
+        for f in found.iter().filter(|f| !f.1.is_empty() && !placed(&f.1)) {
+            bad.push((
+                f.0,
+                "values stand before the first row's label: the values after each label may be the next row's",
+            ));
+        }
+    }
     // The blanks of a row printing fewer values than columns are not known to be where they
     // seem.
     for f in found.iter().filter(|f| (f.1.len() < T3_COLS.len() || has_blank(&f.1)) && !placed(&f.1)) {
@@ -1846,6 +1867,8 @@ pub(super) fn proactive(
     let span = [in_table.first()?.start, last_end];
     let pins = prose_pins(text, format, span);
     let mut rows_in: Vec<RowIn> = Vec::new();
+    // Where each row's label stands.
+    let mut labels_at: Vec<[usize; 2]> = Vec::new();
     let mut read: Vec<usize> = Vec::new();
     for (k, h) in in_table.iter().enumerate() {
         let T2Label::Item(i) = label(h) else { continue };
@@ -1873,6 +1896,7 @@ pub(super) fn proactive(
             .filter(|(it, _, _)| *it == item.key)
             .filter_map(|(_, col, val)| cols.iter().position(|c| c == col).map(|p| (p, *val)))
             .collect();
+        labels_at.push([h.start, h.end]);
         rows_in.push(RowIn {
             key: item.key,
             tokens,
@@ -1919,9 +1943,24 @@ pub(super) fn proactive(
         // as pdfminer prints them) is not known to own the values after it either: they may be
         // those of any label of the run.
         let after_bare: Vec<bool> = (0..rows_in.len()).map(|i| i > 0 && rows_in[i - 1].tokens.is_empty()).collect();
+        // Values after a label with values right before it too (after the previous row's):
+        // those may be the label's own, and the ones after it the next label's (camelot's
+        // cells holding the values above their label, `"0` / `0` / `规章",0` / `"10` / `7` /
+        // `规范性文件",7`, or a header cell a row's values: `对外公开总数量` / `54"` /
+        // `规章,9,9,54`).
+        let preceded: Vec<bool> = (0..rows_in.len())
+            .map(|i| {
+                let (r, a) = (&rows_in[i], labels_at[i][0]);
+                let before = if i == 0 { span[0] } else { rows_in[i - 1].region[1].max(labels_at[i - 1][1]) };
+                !r.tokens.is_empty() && orphan_value(v, before.min(a), a, &[], &in_table)
+            })
+            .collect();
         let in_runs = label_runs(&mut rows_in, &placed, &mut unsure);
-        for ((r, bare), run) in rows_in.iter_mut().zip(after_bare).zip(in_runs) {
-            if !placed.contains(&r.key) && !run && (r.tokens.len() < r.cols.len() || has_blank(&r.tokens) || bare) {
+        for (((r, bare), run), after_values) in rows_in.iter_mut().zip(after_bare).zip(in_runs).zip(preceded) {
+            if !placed.contains(&r.key)
+                && !run
+                && (r.tokens.len() < r.cols.len() || has_blank(&r.tokens) || bare || after_values)
+            {
                 r.unreadable = Some("the table was printed out of order (values apart from their labels)");
             }
         }

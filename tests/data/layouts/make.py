@@ -94,6 +94,7 @@ TOOLS = {
     "links": "Links 2.28",
     "python-docx": "python-docx 1.2.0",
     "reportlab": "ReportLab 5.1.0",
+    "camelot": "camelot-py 2.0.0 (pypdfium2 backend)",
 }
 
 GOLD_KEYS = ("format", "template", "table_formats", "kind", "year", "agency", "table2", "table3", "table4")
@@ -382,6 +383,29 @@ def pdfplumber_tsv(pdf: Path) -> bytes:
             out.append(rest.extract_text() or "")
             for t in tables:
                 out.append("\n".join("\t".join(cell or "" for cell in row) for row in t.extract()))
+    return "\n".join(out).encode("utf-8")
+
+
+def camelot_csv(pdf: Path, flavor: str) -> bytes:
+    """camelot's tables of a PDF as scripts save them: `read_pdf(pages="all", flavor=...)`, each
+    table's DataFrame `to_csv(index=False, header=False)`, a blank line between tables (a
+    cell's wrapped lines kept inside its quotes). A page camelot fails on (its stream parser
+    raises on some) gives nothing, as the script would skip it."""
+    import warnings
+
+    import camelot
+    import pypdfium2
+
+    n = len(pypdfium2.PdfDocument(str(pdf)))
+    out: list[str] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for page in range(1, n + 1):
+            try:
+                tables = camelot.read_pdf(str(pdf), pages=str(page), flavor=flavor)
+            except Exception:  # noqa: BLE001 - the tool's own failure on a page
+                continue
+            out.extend(t.df.to_csv(index=False, header=False) for t in tables)
     return "\n".join(out).encode("utf-8")
 
 
@@ -1075,6 +1099,8 @@ def make_text(tmp: Path) -> None:
          f"{TOOLS['pdfplumber']} extract_text outside the tables, then each table's rows TAB-joined"),
         ("txt-pdfplumber-text-tsv", ".txt", pdfplumber_text_and_tsv, False,
          f"{TOOLS['pdfplumber']} extract_text, then extract_tables' rows TAB-joined"),
+        ("txt-camelot-lattice", ".txt", lambda p: camelot_csv(p, "lattice"), False,
+         f"{TOOLS['camelot']} read_pdf(flavor='lattice'), each table's DataFrame to_csv"),
     ]
     for folder, ext, fn, drops_blanks, tool in makers:
         if not wanted(folder):
@@ -1092,7 +1118,10 @@ def make_text(tmp: Path) -> None:
                 facts = None if classic else prose_facts(gold)
                 derived = derived_gold(gold, gold_path, out, how, classic=classic, facts=facts,
                                        unscored=vanish if drops_blanks else set())
-            write(out, fn(pdf), derived)
+            data = fn(pdf)
+            if not data.strip():
+                continue  # the tool found nothing (camelot's lattice flavor on a PDF without rules)
+            write(out, data, derived)
 
 
 def _made_from(path: Path) -> tuple[str, Path, dict]:
