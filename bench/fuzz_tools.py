@@ -39,6 +39,11 @@ def _load(path: Path, name: str) -> ModuleType:
     return module
 
 
+def _source(pdf: Path, kind: str) -> Path:
+    """The Word file (`docx`) or page (`html`) a PDF of the run was made from."""
+    return pdf.parent.parent / kind / f"{pdf.stem}.{kind}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--start", type=int, default=1)
@@ -70,9 +75,15 @@ def main() -> None:
         "txt-pdfplumber-tsv": (layouts.pdfplumber_tsv, False),
         "txt-pdfplumber-text-tsv": (layouts.pdfplumber_text_and_tsv, False),
         "html-pdftohtml": (layouts.pdftohtml, True),
+        "txt-camelot-lattice": (lambda p: layouts.camelot_csv(p, "lattice"), False),
+        # Tools of the Word file the docx PDF was made from, and of the page the LibreOffice PDF
+        # was made from.
+        "txt-python-docx": (lambda p: layouts.python_docx_text(_source(p, "docx"), "order"), False),
+        "md-python-docx": (lambda p: layouts.python_docx_text(_source(p, "docx"), "pipe"), False),
+        "md-mineru-shape": (lambda p: layouts.mineru_shape_md(_source(p, "html").read_bytes()), False),
         # gongkai's own readers: the PDF itself, and the Word file the docx PDF was made from.
         "pdf": (lambda p: p.read_bytes(), False),
-        "docx": (lambda p: (p.parent.parent / "docx" / f"{p.stem}.docx").read_bytes(), False),
+        "docx": (lambda p: _source(p, "docx").read_bytes(), False),
     }
     if args.tools:
         tools = {k: v for k, v in tools.items() if k in args.tools.split(",")}
@@ -112,7 +123,10 @@ def main() -> None:
                 vanish = _render.unscored_when_blanks_vanish(gold, blank_tables=blank_tables)
                 for tool, (make, drops_blanks) in tools.items():
                     printed = kind in ("wkhtmltopdf", "weasyprint")
-                    if (tool == "docx" and kind != "docx") or (printed and tool != "pdf"):
+                    of_docx = tool in ("docx", "txt-python-docx", "md-python-docx")
+                    if (of_docx and kind != "docx") or (tool == "md-mineru-shape" and kind != "libreoffice"):
+                        continue
+                    if printed and tool != "pdf":
                         continue
                     unscored = sorted(f"{layouts.TABLE_KEY[t]}.{r}.{c}" for t, r, c in vanish) if drops_blanks else []
                     want = scored_gold({**gold, "unscored": unscored})

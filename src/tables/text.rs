@@ -422,7 +422,8 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
 }
 
-/// Whether a whole row of values (seven adding up) stands between table 3's header and its first
+/// Whether a whole row of values (seven adding up, or the six of the applicants with the total
+/// left blank) stands between table 3's header and its first
 /// row's label: the first row's own, printed above its label (camelot's cells of a Word PDF,
 /// each holding the row below's values, or a row's values before its label throughout), so
 /// each label's values after it may be the next row's (where no reading of the table apart
@@ -430,7 +431,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
 fn row_above_first(v: &View, header_from: usize, first: usize) -> bool {
     let above: Vec<super::solve::Token> =
         rows::tokenize(v, header_from, first, None).into_iter().filter(|t| whole_number(t).is_some()).collect();
-    above.len() == T3_COLS.len() && sums_to_last(&above)
+    (above.len() == T3_COLS.len() && sums_to_last(&above)) || above.len() == T3_COLS.len() - 1
 }
 
 /// Rows of a table printed out of order (values apart from their labels) whose values are not
