@@ -55,6 +55,10 @@ the measured figures):
 - `txt-bs4` (BeautifulSoup's `get_text()` of the HTML page): cells run together, a Word page's
   numbers with the blank cells between them (`6651 1376` for 66 5 1 · 1 3 76); only what the
   arithmetic settles is read, a total never taken as left out where digits may hold it;
+- `txt-bs4-space` (`get_text(" ", strip=True)`, the scrapers' one-liner: the whole page one line,
+  a space between text runs): the pages with zeros printed read whole; on a Word page, whose
+  numbers are split over runs, `2 2 5 4` may be 2, 2, 54 or 22, 5, 4, and where no sum tells,
+  the cells stay unread.
 - `txt-bs4-lines` (`get_text("\n")`): each text run on a line, a Word page's numbers split over
   runs (`1` / `7` for 17), cells next to each other alike: a row with more lines than cells is
   split where one reading gives its seven cells and adds up, else it stays unknown (`173` · two
@@ -181,6 +185,7 @@ TEXT_FOLDERS = (
     "txt-pdfminer",
     "txt-bs4",
     "txt-bs4-lines",
+    "txt-bs4-space",
     "txt-pandoc",
     "md-html2text",
     "md-html2text-tables",
@@ -237,6 +242,7 @@ PARTIAL = {
     "txt-pandas-string": 0.96,
     "txt-bs4": 0.89,
     "txt-bs4-lines": 0.90,
+    "txt-bs4-space": 0.85,
     "txt-inscriptis": 0.95,
     "txt-docx2txt": 0.96,
     "txt-libreoffice-docx": 0.96,

@@ -441,6 +441,14 @@ def bs4_text(html: bytes, sep: str) -> bytes:
     return BeautifulSoup(html, "html.parser").get_text(sep).encode("utf-8")
 
 
+def bs4_text_space(html: bytes) -> bytes:
+    """The scrapers' one-liner `get_text(" ", strip=True)`: every text run of the page, stripped,
+    a space between, the whole page one line."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser").get_text(" ", strip=True).encode("utf-8")
+
+
 def pandas_text(html: bytes, how: str) -> bytes:
     """A page as a data pipeline writes it out: each table read by `pandas.read_html` (a merged
     cell's text repeated in every cell it spans, integer column names) and printed by
@@ -1139,6 +1147,7 @@ def make_tool_text(srcs: list) -> None:
     html_makers: list[tuple[str, str, Callable[[bytes], bytes], str]] = [
         ("txt-bs4", ".txt", lambda h: bs4_text(h, ""), f"{TOOLS['bs4']} BeautifulSoup(page).get_text()"),
         ("txt-bs4-lines", ".txt", lambda h: bs4_text(h, "\n"), f"{TOOLS['bs4']} BeautifulSoup(page).get_text('\\n')"),
+        ("txt-bs4-space", ".txt", bs4_text_space, f"{TOOLS['bs4']} BeautifulSoup(page).get_text(' ', strip=True)"),
         ("txt-pandoc", ".txt", lambda h: pandoc(h, "html", "plain"), f"{TOOLS['pandoc']} -f html -t plain"),
         ("md-pandoc-html", ".md", lambda h: pandoc(h, "html", "gfm"), f"{TOOLS['pandoc']} -f html -t gfm"),
         ("md-html2text", ".md", html2text_md, f"{TOOLS['html2text']} HTML2Text(body_width=0).handle"),
