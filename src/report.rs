@@ -302,14 +302,20 @@ fn build_compilation(doc: &Document, source: Source, ranges: &[std::ops::Range<u
     // are read on their own.
     let first = ranges.first().map_or(0, |r| idx.char_at(r.start));
     if first > 0 {
-        let cover = doc.slice(&chars, 0..first);
+        let cover = doc.slice(&idx, 0..first);
         let (tables, issues) = tables::read_with_issues(&cover);
         share(&mut shared, &idx, &doc.text, (0, &cover.text), &tables, &issues);
     }
     let mut parts = Vec::with_capacity(ranges.len());
     for r in ranges {
-        let part = doc.slice(&chars, idx.char_at(r.start)..idx.char_at(r.end));
-        let (mut report, table_issues, fact_issues) = read_one(&part, None, source.clone(), true, None);
+        let from = idx.char_at(r.start);
+        let part = doc.slice(&idx, from..idx.char_at(r.end));
+        // The part's characters are the whole's from the part's start, where its text is the
+        // whole's there (most parts): copied, not decoded from the text again.
+        let part_chars = doc.text[r.start..]
+            .starts_with(part.text.as_str())
+            .then(|| chars[from..from + crate::document::count_char_starts(part.text.as_bytes())].to_vec());
+        let (mut report, table_issues, fact_issues) = read_one(&part, part_chars, source.clone(), true, None);
         share(&mut shared, &idx, &doc.text, (r.start, &part.text), &report.tables, &table_issues);
         let mut issues = checks::run(&report);
         issues.extend(table_issues);
