@@ -395,6 +395,16 @@ fn byte_sum(w: u64) -> usize {
     (w.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
+/// The characters of `text`, in a vector of their number: collected unsized, a text of
+/// Chinese (three bytes a character, sized for four) grew and was copied once more.
+pub(crate) fn chars_of(text: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(count_char_starts(text.as_bytes()));
+    for c in text.chars() {
+        chars.push(c);
+    }
+    chars
+}
+
 /// How many characters start in `bytes` (bytes that are no UTF-8 continuation byte
 /// `0b10xx_xxxx`), eight bytes at a time.
 pub(crate) fn count_char_starts(bytes: &[u8]) -> usize {

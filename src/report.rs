@@ -296,7 +296,7 @@ fn build(doc: &Document, source: Source) -> Report {
 /// text at its place.
 fn build_compilation(doc: &Document, source: Source, ranges: &[std::ops::Range<usize>]) -> Report {
     let idx = CharIndex::new(&doc.text);
-    let chars: Vec<char> = doc.text.chars().collect();
+    let chars = crate::document::chars_of(&doc.text);
     let mut shared = Some(SharedTables::default());
     // Text before the first part (a cover, a list of contents) belongs to no part: its tables
     // are read on their own.
@@ -436,7 +436,7 @@ fn read_one(
 ) -> (Report, Vec<Issue>, Vec<Issue>) {
     let meta = meta::read(doc);
     // One character view of the text for the outline and the text tables (which keep it).
-    let chars: Vec<char> = chars.unwrap_or_else(|| doc.text.chars().collect());
+    let chars: Vec<char> = chars.unwrap_or_else(|| crate::document::chars_of(&doc.text));
     let sections = outline::read_chars(doc, &chars);
     let (tables, table_issues) = given.unwrap_or_else(|| tables::read_with_chars(doc, chars));
     // Facts come from prose only: the table readings' spans and the tables printed
