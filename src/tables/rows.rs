@@ -1407,7 +1407,7 @@ mod tests {
             out.iter()
                 .filter_map(|t| match t {
                     Token::Run { chars, .. } => Some(chars.iter().collect::<String>()),
-                    _ => None,
+                    Token::Fixed(_) => None,
                 })
                 .collect::<Vec<_>>()
         };
