@@ -307,11 +307,11 @@ impl Document {
     }
 
     /// The document of one part of a compilation: the blocks starting inside `chars` (a
-    /// character range of this document's text, whose characters are `text`), laid out anew so
-    /// that spans point into the part's text. Costs the part's size, not the document's
-    /// (a compilation of 20,000 parts was quadratic).
+    /// character range of this document's text, indexed by `idx`), laid out anew so that spans
+    /// point into the part's text. Costs the part's size, not the document's (a compilation of
+    /// 20,000 parts was quadratic).
     #[must_use]
-    pub fn slice(&self, text: &[char], chars: std::ops::Range<usize>) -> Document {
+    pub fn slice(&self, idx: &CharIndex<'_>, chars: std::ops::Range<usize>) -> Document {
         // Blocks are laid out in order, so their starts are sorted.
         let first = self.blocks.partition_point(|b| b.span[0] < chars.start);
         let last = self.blocks.partition_point(|b| b.span[0] < chars.end);
@@ -329,9 +329,10 @@ impl Document {
             prev_end = Some(b.span[1]);
             match b.kind {
                 BlockKind::Paragraph => {
-                    let s = b.span[0].min(text.len());
-                    let e = b.span[1].min(text.len());
-                    blocks.push(RawBlock::Paragraph(text[s..e].iter().collect()));
+                    // The paragraph's bytes copied whole: collected a character at a time, each
+                    // encoded again, they cost a compilation ~45 instructions a character.
+                    let (s, e) = (idx.byte_at(b.span[0]), idx.byte_at(b.span[1]));
+                    blocks.push(RawBlock::Paragraph(self.text[s..e.max(s)].to_owned()));
                 }
                 BlockKind::Table(i) => {
                     let Some(t) = self.tables.get(i) else { continue };
@@ -392,6 +393,16 @@ fn continuation_flags(w: u64) -> u64 {
 #[inline]
 fn byte_sum(w: u64) -> usize {
     (w.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
+/// The characters of `text`, in a vector of their number: collected unsized, a text of
+/// Chinese (three bytes a character, sized for four) grew and was copied once more.
+pub(crate) fn chars_of(text: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(count_char_starts(text.as_bytes()));
+    for c in text.chars() {
+        chars.push(c);
+    }
+    chars
 }
 
 /// How many characters start in `bytes` (bytes that are no UTF-8 continuation byte

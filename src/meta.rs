@@ -394,6 +394,15 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)[0-9]{2}|[一二][〇○零◯一二三四五六七八九]{3})\s*年(?:度)?").expect("year regex")
 });
 
+/// The year of a match of [`YEAR`]: its first four characters (four Arabic digits or four
+/// Chinese ones, the regex's group 1). Matches are found without captures, which cost a
+/// second search of each match (a text without a year in its title counts every one).
+fn year_of_match(m: regex::Match<'_>) -> Option<i32> {
+    let s = m.as_str();
+    let end = s.char_indices().nth(4).map_or(s.len(), |(i, _)| i);
+    year_value(&s[..end])
+}
+
 fn year_value(s: &str) -> Option<i32> {
     let v = if s.as_bytes()[0].is_ascii_digit() { s.parse::<u64>().ok()? } else { numbers::parse_cn_int(s)? };
     let y = i32::try_from(v).ok()?;
@@ -402,7 +411,7 @@ fn year_value(s: &str) -> Option<i32> {
 
 /// The year a title names (`…2010年政府信息公开工作年度报告`, `2019年上海市…`).
 pub fn year_in_title(title: &str) -> Option<i32> {
-    YEAR.captures_iter(title).find_map(|c| year_value(&c[1]))
+    YEAR.find_iter(title).find_map(year_of_match)
 }
 
 /// The 统计期限 sentence: `统计期限自2011年1月1日起至2011年12月31日止` → 2011.
@@ -424,8 +433,8 @@ fn year_of_period(text: &str) -> Option<i32> {
 /// The year most often written as `YYYY年` in the text (ties: the earliest seen).
 fn year_by_count(text: &str) -> Option<i32> {
     let mut counts: Vec<(i32, usize, usize)> = Vec::new();
-    for (pos, c) in YEAR.captures_iter(text).enumerate() {
-        let Some(y) = year_value(&c[1]) else { continue };
+    for (pos, m) in YEAR.find_iter(text).enumerate() {
+        let Some(y) = year_of_match(m) else { continue };
         match counts.iter_mut().find(|e| e.0 == y) {
             Some(e) => e.1 += 1,
             None => counts.push((y, 1, pos)),

@@ -296,20 +296,26 @@ fn build(doc: &Document, source: Source) -> Report {
 /// text at its place.
 fn build_compilation(doc: &Document, source: Source, ranges: &[std::ops::Range<usize>]) -> Report {
     let idx = CharIndex::new(&doc.text);
-    let chars: Vec<char> = doc.text.chars().collect();
+    let chars = crate::document::chars_of(&doc.text);
     let mut shared = Some(SharedTables::default());
     // Text before the first part (a cover, a list of contents) belongs to no part: its tables
     // are read on their own.
     let first = ranges.first().map_or(0, |r| idx.char_at(r.start));
     if first > 0 {
-        let cover = doc.slice(&chars, 0..first);
+        let cover = doc.slice(&idx, 0..first);
         let (tables, issues) = tables::read_with_issues(&cover);
         share(&mut shared, &idx, &doc.text, (0, &cover.text), &tables, &issues);
     }
     let mut parts = Vec::with_capacity(ranges.len());
     for r in ranges {
-        let part = doc.slice(&chars, idx.char_at(r.start)..idx.char_at(r.end));
-        let (mut report, table_issues, fact_issues) = read_one(&part, None, source.clone(), true, None);
+        let from = idx.char_at(r.start);
+        let part = doc.slice(&idx, from..idx.char_at(r.end));
+        // The part's characters are the whole's from the part's start, where its text is the
+        // whole's there (most parts): copied, not decoded from the text again.
+        let part_chars = doc.text[r.start..]
+            .starts_with(part.text.as_str())
+            .then(|| chars[from..from + crate::document::count_char_starts(part.text.as_bytes())].to_vec());
+        let (mut report, table_issues, fact_issues) = read_one(&part, part_chars, source.clone(), true, None);
         share(&mut shared, &idx, &doc.text, (r.start, &part.text), &report.tables, &table_issues);
         let mut issues = checks::run(&report);
         issues.extend(table_issues);
@@ -430,7 +436,7 @@ fn read_one(
 ) -> (Report, Vec<Issue>, Vec<Issue>) {
     let meta = meta::read(doc);
     // One character view of the text for the outline and the text tables (which keep it).
-    let chars: Vec<char> = chars.unwrap_or_else(|| doc.text.chars().collect());
+    let chars: Vec<char> = chars.unwrap_or_else(|| crate::document::chars_of(&doc.text));
     let sections = outline::read_chars(doc, &chars);
     let (tables, table_issues) = given.unwrap_or_else(|| tables::read_with_chars(doc, chars));
     // Facts come from prose only: the table readings' spans and the tables printed

@@ -38,8 +38,9 @@ fn other_year(before: &str, year: Option<i32>) -> bool {
     if PRIOR.is_match(clause) {
         return true;
     }
-    match (YEAR.captures_iter(sentence).last(), year) {
-        (Some(c), Some(y)) => c[1].parse::<i32>().is_ok_and(|named| named != y),
+    // The year is a match's first four bytes (its digits): found without captures.
+    match (YEAR.find_iter(sentence).last(), year) {
+        (Some(m), Some(y)) => m.as_str()[..4].parse::<i32>().is_ok_and(|named| named != y),
         _ => false,
     }
 }

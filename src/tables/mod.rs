@@ -21,7 +21,7 @@ use crate::model::{CellState, Issue, OrderedMap, TableReading, Tables};
 /// Reads the statutory tables and reports the cells that could not be placed
 /// (`TABLE_UNREADABLE`, blame `parser`).
 pub fn read_with_issues(doc: &Document) -> (Tables, Vec<Issue>) {
-    read_with_chars(doc, doc.text.chars().collect())
+    read_with_chars(doc, crate::document::chars_of(&doc.text))
 }
 
 /// [`read_with_issues`] with the characters of `doc.text` at hand (the text view takes them).
@@ -107,7 +107,7 @@ fn header_unit(text: &str, label: &str) -> Option<&'static str> {
 /// characters of `doc.text`, which it takes).
 fn text_view<'a>(slot: &'a mut Option<rows::View>, doc: &Document, chars: &mut Option<Vec<char>>) -> &'a rows::View {
     slot.get_or_insert_with(|| {
-        let chars = chars.take().unwrap_or_else(|| doc.text.chars().collect());
+        let chars = chars.take().unwrap_or_else(|| crate::document::chars_of(&doc.text));
         rows::View::with_blank_lines(&doc.text, chars, &doc.blank_lines).with_columns(&doc.columns)
     })
 }

@@ -310,7 +310,7 @@ const MAX_HITS: usize = 20_000;
 
 impl View {
     pub(super) fn new(text: &str) -> View {
-        View::with_chars(text, text.chars().collect())
+        View::with_chars(text, crate::document::chars_of(text))
     }
 
     /// The view of `text`, whose characters `chars` are.
