@@ -110,6 +110,9 @@ pub enum RawBlock {
     /// normalisation removes, and of its blank marks (no-break spaces standing alone, which
     /// normalisation makes spaces). Takes no place in `Document::text`.
     Columns { page: u32, words: Vec<[u32; 2]>, marks: Vec<[u32; 2]> },
+    /// The blocks from here on were printed on this page (counted by a text's form feeds, from
+    /// 0). Takes no place in `Document::text`.
+    Page(u32),
 }
 
 /// What `html::parse_html` and `plain::parse_plain` return: text blocks before normalisation.
@@ -206,6 +209,10 @@ pub struct Document {
     /// Column-aligned lines: `(offset of the paragraph, the printed columns of its words)`,
     /// in text order (see `RawBlock::Columns`).
     pub columns: Vec<ColumnLine>,
+    /// Where a text's pages begin (form feeds): `(offset of the line break before the page's
+    /// first block, the page counted from 0)`, in text order; the characters after the offset
+    /// are on that page. Empty where the input printed no form feed.
+    pub pages: Vec<(usize, u32)>,
 }
 
 impl Document {
@@ -219,6 +226,7 @@ impl Document {
         let mut tables = Vec::new();
         let mut blank_lines: Vec<(usize, u32)> = Vec::new();
         let mut columns: Vec<ColumnLine> = Vec::new();
+        let mut pages: Vec<(usize, u32)> = Vec::new();
         // The next paragraph's columns, its start not yet known.
         let mut pending_columns: Option<ColumnLine> = None;
         let push = |text: &mut String, chars: &mut usize, s: &str| {
@@ -233,6 +241,10 @@ impl Document {
                         _ => blank_lines.push((chars, n)),
                     }
                 }
+                continue;
+            }
+            if let RawBlock::Page(page) = block {
+                pages.push((chars, page));
                 continue;
             }
             if let RawBlock::Columns { page, words, marks } = block {
@@ -299,11 +311,21 @@ impl Document {
                     });
                     blocks.push(Block { kind: BlockKind::Table(idx), span: [start, chars] });
                 }
-                RawBlock::BlankLines(_) | RawBlock::Columns { .. } => {}
+                RawBlock::BlankLines(_) | RawBlock::Columns { .. } | RawBlock::Page(_) => {}
             }
             pending_columns = None;
         }
-        Document { format, text, blocks, tables, panel: raw.panel, html_title: raw.html_title, blank_lines, columns }
+        Document {
+            format,
+            text,
+            blocks,
+            tables,
+            panel: raw.panel,
+            html_title: raw.html_title,
+            blank_lines,
+            columns,
+            pages,
+        }
     }
 
     /// The document of one part of a compilation: the blocks starting inside `chars` (a

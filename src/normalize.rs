@@ -332,7 +332,7 @@ fn for_each_string(raw: &mut RawDocument, mut f: impl FnMut(&mut String, bool)) 
                     f(&mut cell.text, true);
                 }
             }
-            RawBlock::BlankLines(_) | RawBlock::Columns { .. } => {}
+            RawBlock::BlankLines(_) | RawBlock::Columns { .. } | RawBlock::Page(_) => {}
         }
     }
     for entry in &mut raw.panel {
@@ -400,7 +400,7 @@ mod tests {
             .iter()
             .filter_map(|b| match b {
                 RawBlock::Paragraph(p) => Some(p.as_str()),
-                RawBlock::Table(_) | RawBlock::BlankLines(_) | RawBlock::Columns { .. } => None,
+                RawBlock::Table(_) | RawBlock::BlankLines(_) | RawBlock::Columns { .. } | RawBlock::Page(_) => None,
             })
             .collect()
     }

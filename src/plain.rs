@@ -110,12 +110,15 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
     let wide = display_columns(&raw_lines);
     let mut blocks = Vec::with_capacity(raw_lines.len());
     let mut empty = 0u32;
+    // The page of the last block (`RawBlock::Page` where the next one is printed on another).
+    let mut page = 0u32;
     let mut i = 0;
     while i < raw_lines.len() {
         // Markdown holding a table as raw HTML (pandoc's GFM keeps a table with merged cells, or
         // nested in another, as HTML): read as HTML.
         if let Some(end) = markdown.then(|| html_table_end(&raw_lines, i)).flatten() {
             blank_lines_before(&mut blocks, &mut empty);
+            page_before(&mut blocks, &mut page, pages[i]);
             let html = raw_lines[i..end].join("\n");
             blocks.extend(crate::html::parse_html(&html).blocks);
             i = end;
@@ -124,6 +127,7 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
         let table = boxes::bordered_table(&raw_lines, i).or_else(|| text_table(&raw_lines, &kinds, i, markdown));
         if let Some((end, table)) = table {
             blank_lines_before(&mut blocks, &mut empty);
+            page_before(&mut blocks, &mut page, pages[i]);
             if let Some(lines) = prose_rows(&table) {
                 blocks.extend(lines.into_iter().map(RawBlock::Paragraph));
             } else {
@@ -139,6 +143,7 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
             continue;
         }
         blank_lines_before(&mut blocks, &mut empty);
+        page_before(&mut blocks, &mut page, pages[i - 1]);
         if !l.contains('\n') {
             if let Some(words) = word_columns(raw_lines[i - 1], wide) {
                 let marks = blank_marks(raw_lines[i - 1], wide);
@@ -221,6 +226,14 @@ fn word_columns(line: &str, wide: bool) -> Option<Vec<[u32; 2]>> {
     measure_words(line, &mut measured);
     let words: Vec<[u32; 2]> = measured.iter().map(|m| if wide { m.1 } else { m.0 }).collect();
     set_in_columns(&words).then_some(words)
+}
+
+/// Marks the next block as printed on `at`, a page other than the last block's (`page`).
+fn page_before(blocks: &mut Vec<RawBlock>, page: &mut u32, at: u32) {
+    if at != *page {
+        blocks.push(RawBlock::Page(at));
+        *page = at;
+    }
 }
 
 /// Records the `empty` lines read since the last block (none before the first) as the next

@@ -136,7 +136,7 @@ fn tables(doc: &RawDocument) -> Vec<&RawTable> {
         .iter()
         .filter_map(|b| match b {
             RawBlock::Table(t) => Some(t),
-            RawBlock::Paragraph(_) | RawBlock::BlankLines(_) | RawBlock::Columns { .. } => None,
+            RawBlock::Paragraph(_) | RawBlock::BlankLines(_) | RawBlock::Columns { .. } | RawBlock::Page(_) => None,
         })
         .collect()
 }
@@ -146,7 +146,7 @@ fn paragraphs(doc: &RawDocument) -> Vec<&str> {
         .iter()
         .filter_map(|b| match b {
             RawBlock::Paragraph(p) => Some(p.as_str()),
-            RawBlock::Table(_) | RawBlock::BlankLines(_) | RawBlock::Columns { .. } => None,
+            RawBlock::Table(_) | RawBlock::BlankLines(_) | RawBlock::Columns { .. } | RawBlock::Page(_) => None,
         })
         .collect()
 }

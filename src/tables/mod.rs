@@ -108,7 +108,9 @@ fn header_unit(text: &str, label: &str) -> Option<&'static str> {
 fn text_view<'a>(slot: &'a mut Option<rows::View>, doc: &Document, chars: &mut Option<Vec<char>>) -> &'a rows::View {
     slot.get_or_insert_with(|| {
         let chars = chars.take().unwrap_or_else(|| crate::document::chars_of(&doc.text));
-        rows::View::with_blank_lines(&doc.text, chars, &doc.blank_lines).with_columns(&doc.columns)
+        rows::View::with_blank_lines(&doc.text, chars, &doc.blank_lines)
+            .with_columns(&doc.columns)
+            .with_pages(&doc.pages)
     })
 }
 

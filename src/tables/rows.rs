@@ -295,6 +295,8 @@ pub(super) struct View {
     /// Blank marks of column-aligned lines: `(offset of the line, its marks' first printed
     /// column and column after)`, in text order (`ColumnLine::marks`).
     marks: Vec<(usize, Vec<(f32, f32)>)>,
+    /// Where the text's pages begin (`Document::pages`): `(offset, page)` in text order.
+    pages: Vec<(usize, u32)>,
 }
 
 /// A label found in the text: original char range and pattern id.
@@ -402,6 +404,7 @@ impl View {
             spacing: Spacing::None,
             xs: Vec::new(),
             marks: Vec::new(),
+            pages: Vec::new(),
         }
     }
 
@@ -426,6 +429,46 @@ impl View {
     /// Adds the printed columns of column-aligned lines (`Document::columns`): each word of
     /// such a line gets the columns it was printed at, where the line still holds as many
     /// words as were printed.
+    /// The view knowing where the text's pages begin (`Document::pages`).
+    pub(super) fn with_pages(mut self, pages: &[(usize, u32)]) -> View {
+        self.pages = pages.to_vec();
+        self
+    }
+
+    /// The page (from 0) character `i` was printed on, where the text marks its pages (form
+    /// feeds): `None` where it does not.
+    pub(super) fn page_of(&self, i: usize) -> Option<u32> {
+        if self.pages.is_empty() {
+            return None;
+        }
+        // (The line break at a page's offset ends the page before; a page marked at the text's
+        // start holds its first character.)
+        let k = self.pages.partition_point(|(o, _)| *o < i || *o == 0);
+        Some(k.checked_sub(1).map_or(0, |k| self.pages[k].1))
+    }
+
+    /// The text's pages, where it marks them (form feeds): `(first character, end, page)` each,
+    /// in text order; empty where it does not.
+    pub(super) fn page_ranges(&self) -> Vec<(usize, usize, u32)> {
+        if self.pages.is_empty() {
+            return Vec::new();
+        }
+        let len = self.chars.len();
+        let mut out = Vec::with_capacity(self.pages.len() + 1);
+        let mut start = 0;
+        let mut page = 0;
+        for &(o, p) in &self.pages {
+            let end = o.min(len);
+            if o > 0 {
+                out.push((start, end.max(start), page));
+                start = (o + 1).min(len);
+            }
+            page = p;
+        }
+        out.push((start, len.max(start), page));
+        out
+    }
+
     pub(super) fn with_columns(mut self, columns: &[crate::document::ColumnLine]) -> View {
         for line in columns {
             let (start, cols) = (&line.start, &line.words);

@@ -1041,6 +1041,7 @@ fn lone_values(
     format: TableFormat,
     [a, b]: Span,
     notes: bool,
+    skip: &[Span],
 ) -> Option<(TableFormat, Vec<Span>)> {
     let formats = match format {
         TableFormat::Other => vec![TableFormat::F2019, TableFormat::F2021],
@@ -1055,7 +1056,7 @@ fn lone_values(
         let end = (d..b).find(|&k| !cells::fold(v.chars[k]).is_ascii_digit()).unwrap_or(b);
         let lone = end - d <= 9 && v.chars.get(end).is_none_or(|c| !matches!(cells::fold(*c), '.' | ',' | '%'));
         i = end;
-        if notes && d > a && rows::is_cjk(v.chars[d - 1]) {
+        if (notes && d > a && rows::is_cjk(v.chars[d - 1])) || skip.contains(&[d, end]) {
             continue;
         }
         if !lone || values.len() == most {
@@ -1105,7 +1106,122 @@ fn read_apart_until(
 ) -> Option<(TableReading, Span)> {
     // (A header naming a column of notes may print anywhere in text out of order.)
     let notes = template::names_notes(&v.compact_between(header_from, until));
-    let (format, values) = lone_values(v, found, format, [header_from, until], notes)?;
+    if let Some((format, values)) = lone_values(v, found, format, [header_from, until], notes, &[]) {
+        return read_values(v, found, format, &values, [first, last_end], issues);
+    }
+    // Pages' numbers printed among the values (`page_numbers`): the table is read without
+    // them only where one choice of them alone gives a table that holds.
+    let pages = page_numbers(v, [header_from, until]);
+    let mut read: Option<((TableReading, Span), Vec<Issue>)> = None;
+    for drop in page_number_choices(v, &pages) {
+        let Some((format, values)) = lone_values(v, found, format, [header_from, until], notes, &drop) else {
+            continue;
+        };
+        let mut scratch = Vec::new();
+        if let Some(table) = read_values(v, found, format, &values, [first, last_end], &mut scratch) {
+            if read.is_some() {
+                return None;
+            }
+            read = Some((table, scratch));
+        }
+    }
+    let (table, mut scratch) = read?;
+    issues.append(&mut scratch);
+    Some(table)
+}
+
+/// Most pages' numbers among one table's values (`page_numbers`) whose choices are tried.
+const MOST_PAGE_NUMBERS: usize = 6;
+
+/// The choices of page numbers to leave out of a table's values (`page_numbers`): each one
+/// alone, and each two printed on different pages (a table over three pages).
+fn page_number_choices(v: &View, pages: &[Span]) -> Vec<Vec<Span>> {
+    if pages.len() > MOST_PAGE_NUMBERS {
+        return Vec::new();
+    }
+    let mut out: Vec<Vec<Span>> = pages.iter().map(|p| vec![*p]).collect();
+    for (i, p) in pages.iter().enumerate() {
+        for q in &pages[i + 1..] {
+            if v.page_of(p[0]) != v.page_of(q[0]) {
+                out.push(vec![*p, *q]);
+            }
+        }
+    }
+    out
+}
+
+/// The numbers in `[a, b)` that may be the number of the page they are printed on
+/// (pdftotext without `-layout` prints a page's footer where its reading order puts it, inside a
+/// table that runs over the page: `2` / `` / `1` / `` / `法律` / `服务`): a number 1–999 alone on
+/// its line, an empty line (or a page's edge) before and after it, reading its page's number
+/// where the text's pages are numbered so (`page_offset`). A table's value may be such a
+/// number as well: only the arithmetic tells (`read_apart_until`).
+fn page_numbers(v: &View, [a, b]: Span) -> Vec<Span> {
+    let Some(offset) = page_offset(v) else { return Vec::new() };
+    let b = b.min(v.chars.len());
+    let mut out = Vec::new();
+    let mut ls = v.line_start(a);
+    while ls < b {
+        let le = v.line_end(ls);
+        if let Some((n, span)) = bare_number(v, ls, le) {
+            let page = v.page_of(span[0]).map(i64::from);
+            if span[0] >= a && span[1] <= b && page.is_some_and(|p| p + offset == n) && alone_in_block(v, ls, le) {
+                out.push(span);
+            }
+        }
+        ls = le + 1;
+    }
+    out
+}
+
+/// The number 1–999 the line `[ls, le)` holds alone (spaces around it), and where it is.
+fn bare_number(v: &View, ls: usize, le: usize) -> Option<(i64, Span)> {
+    let a = (ls..le).find(|&i| !cells::is_space(v.chars[i]))?;
+    let b = (a..le).find(|&i| !v.chars[i].is_ascii_digit()).unwrap_or(le);
+    let n: i64 = v.chars[a..b].iter().collect::<String>().parse().ok().filter(|_| b - a <= 3)?;
+    ((1..=999).contains(&n) && (b..le).all(|i| cells::is_space(v.chars[i])) && !v.furniture[a]).then_some((n, [a, b]))
+}
+
+/// Whether the line `[ls, le)` is a text block of its own: an empty line or a page's edge (or
+/// the text's) before it and after it.
+fn alone_in_block(v: &View, ls: usize, le: usize) -> bool {
+    let edge = |at: usize| v.page_of(at) != v.page_of(at + 1);
+    let before = ls == 0 || edge(ls - 1) || v.apart(ls - 1, ls);
+    let after = le >= v.chars.len() || edge(le) || v.apart(le, le + 1);
+    before && after
+}
+
+/// How the text's pages are numbered: the number printed on page 0, where the text marks its
+/// pages and its last line is its last page's bare number (a text block of its own, the
+/// footer printed last), and every other page whose first or last line is a bare number so
+/// agrees (a table's value may end a page too: then nothing is known).
+fn page_offset(v: &View) -> Option<i64> {
+    let pages = v.page_ranges();
+    // The first and last line of a page, where it is a bare number alone in its block.
+    let edges = |&(start, end, _): &(usize, usize, u32)| {
+        let first = (start..end).find(|&i| !cells::is_space(v.chars[i]));
+        let last = (start..end).rev().find(|&i| !cells::is_space(v.chars[i]));
+        [first, last].map(|at| {
+            let at = at?;
+            let (ls, le) = (v.line_start(at).max(start), v.line_end(at).min(end));
+            bare_number(v, ls, le).filter(|_| alone_in_block(v, ls, le)).map(|(n, _)| n)
+        })
+    };
+    let last = pages.last()?;
+    let offset = edges(last)[1]? - i64::from(last.2);
+    pages.iter().all(|p| edges(p).iter().flatten().all(|n| n - i64::from(p.2) == offset)).then_some(offset)
+}
+
+/// Table 3 from `values` (text order, as many as `format` has cells): seven to a row in text
+/// order, or in blocks of rows, where the arithmetic says so (`read_apart_until`).
+fn read_values(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    format: TableFormat,
+    values: &[Span],
+    [first, last_end]: Span,
+    issues: &mut Vec<Issue>,
+) -> Option<(TableReading, Span)> {
     // The table of values seven to a row in this order, with its issues, where `accept` takes it.
     let mut read = |values: &[Span], accept: &dyn Fn(&TableReading) -> bool| {
         let mut scratch = Vec::new();
@@ -1122,16 +1238,16 @@ fn read_apart_until(
     let in_order = |t: &TableReading| {
         zeros
             || ((fit::holds_throughout(t) || (fit::rows_in_place(t) && fit::rows_off(t) <= 1))
-                && rows_agree(found, format, &values))
+                && rows_agree(found, format, values))
     };
-    if let Some(done) = read(&values, &in_order) {
+    if let Some(done) = read(values, &in_order) {
         return Some(done);
     }
     // Rows printed in blocks, some a column at a time (merged group labels make PDF
     // text without layout print a block's values column by column).
-    let (order, certain, slipped) = match in_blocks(v, format, &values) {
+    let (order, certain, slipped) = match in_blocks(v, format, values) {
         Some(read) => read,
-        None => (label_cells_moved(v, found, format, &values)?, None, false),
+        None => (label_cells_moved(v, found, format, values)?, None, false),
     };
     // A table read with a row that does not add up holds between its rows, that row apart.
     let slipped_holds = |t: &TableReading| fit::rows_in_place(t) && fit::rows_off(t) <= blocks::MAX_SLIPS;
@@ -2127,6 +2243,97 @@ mod tests {
         // No label holding a value alone: nothing moves, nothing is read here.
         let (v, values, _) = pdfminer_text(&table, "1");
         assert_eq!(label_cells_moved(&v, &[], TableFormat::F2021, &values), None);
+    }
+
+    /// A 2021 table 3 (template order, row-major) with values in many rows: every row adds up,
+    /// the results to their total, new and carried over to the total and carried forward.
+    fn table_2021_full() -> Vec<Vec<i64>> {
+        let order = template::t3_rows_of(TableFormat::F2021);
+        let at = |r: usize| order.iter().position(|&o| o == r).unwrap();
+        let mut t = vec![vec![0i64; 7]; order.len()];
+        t[at(0)] = vec![53, 17, 2, 2, 6, 5, 85];
+        t[at(1)] = vec![3, 0, 0, 0, 0, 0, 3];
+        t[at(2)] = vec![33, 12, 0, 2, 6, 2, 55];
+        t[at(3)] = vec![4, 1, 0, 0, 0, 1, 6];
+        t[at(12)] = vec![10, 2, 1, 0, 0, 1, 14];
+        t[at(T3_RESULTS_TOTAL)] = vec![47, 15, 1, 2, 6, 4, 75];
+        t[at(template::T3_CARRIED_FORWARD)] = vec![9, 2, 1, 0, 0, 1, 13];
+        t
+    }
+
+    /// pdftotext's text (no `-layout`) of a two-page report whose table 3 prints its labels,
+    /// then its values a row at a time, a block each; page 0's bare number `number` printed as
+    /// a block of its own before row `at` and the page ending before row 20; `footer`, the last
+    /// page's number printed last.
+    fn paged_text(table: &[Vec<i64>], number: &str, at: usize, footer: Option<&str>) -> String {
+        let mut t = String::from(
+            "某某局2021年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n申请人情况\n自然人\n\
+             法人或其他组织\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n\n\
+             一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n三、本年度办理结果\n\
+             （一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n（三）不予公开\n\
+             1.属于国家秘密\n2.其他法律行政法规禁止公开\n3.危及“三安全一稳定”\n4.保护第三方合法权益\n\
+             5.属于三类内部事务信息\n6.属于四类过程性信息\n7.属于行政执法案卷\n8.属于行政查询事项\n\
+             （四）无法提供\n1.本机关不掌握相关政府信息\n2.没有现成信息需要另行制作\n3.补正后申请内容仍不明确\n\
+             （五）不予处理\n1.信访举报投诉类申请\n2.重复申请\n3.要求提供公开出版物\n4.无正当理由大量反复申请\n\
+             5.要求行政机关确认或重新出具已获取信息\n（六）其他处理\n\
+             1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n\
+             2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\n3.其他\n（七）总计\n\
+             四、结转下年度继续办理\n\n",
+        );
+        for (r, row) in table.iter().enumerate() {
+            if r == at {
+                t.push_str(&format!("{number}\n\n"));
+            }
+            if r == 20 {
+                t.push('\u{c}');
+            }
+            for x in row {
+                t.push_str(&format!("{x}\n"));
+            }
+            t.push('\n');
+        }
+        t.push_str("四、政府信息公开行政复议、行政诉讼情况\n\n本年度未发生行政复议、行政诉讼。\n\n");
+        if let Some(f) = footer {
+            t.push_str(&format!("{f}\n"));
+        }
+        t + "\u{c}"
+    }
+
+    /// Table 3's cells read from `text` (template order, row-major; `None` where unread).
+    fn t3_cells(text: &str) -> Vec<Option<i64>> {
+        let doc = crate::document::Document::assemble(crate::plain::parse_plain(text), crate::document::Format::Text);
+        let (tables, _) = crate::tables::read_with_issues(&doc);
+        let Some(t) = tables.requests else { return Vec::new() };
+        let keys = template::t3_rows_of(TableFormat::F2021).into_iter().map(|i| template::T3_ROWS[i].key);
+        keys.flat_map(|k| template::T3_COLS.iter().map(move |c| (k, *c)).collect::<Vec<_>>())
+            .map(|(k, c)| match t.cells.get(k).and_then(|row| row.get(c)).map(|cell| &cell.value) {
+                Some(Some(crate::model::Number::Int(n))) => Some(*n),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_pages_bare_number_among_table_3s_values_is_left_out_where_the_arithmetic_says_so() {
+        let table = table_2021_full();
+        let want: Vec<Option<i64>> = table.concat().into_iter().map(Some).collect();
+        // Page 0's number `1` before row 10 (where rows of zeros stand), the last page's `2` last.
+        assert_eq!(t3_cells(&paged_text(&table, "1", 10, Some("2"))), want);
+        // Before row 3 (between rows of values): the same.
+        assert_eq!(t3_cells(&paged_text(&table, "1", 3, Some("2"))), want);
+        // The last page printing no number: the pages are not known to be numbered, nothing is
+        // left out and the table stays unread.
+        let unread = |cells: Vec<Option<i64>>| cells.iter().all(Option::is_none);
+        assert!(unread(t3_cells(&paged_text(&table, "1", 10, None))));
+        // A number that is not its page's: no page number, the table stays unread.
+        assert!(unread(t3_cells(&paged_text(&table, "7", 10, Some("2")))));
+        // A table that holds whichever number is left out (a row that does not add up): nothing
+        // is read.
+        let mut off = table.clone();
+        off[3][0] = 5;
+        assert!(unread(t3_cells(&paged_text(&off, "1", 10, Some("2")))));
+        // (Without the page number the table reads as printed: the shape is one the readers know.)
+        assert_eq!(t3_cells(&paged_text(&table, "", 10, Some("2"))), want);
     }
 
     /// pdfminer's text of table 4 with each litigation value's box after its column's header
