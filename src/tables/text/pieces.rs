@@ -169,7 +169,10 @@ pub(in crate::tables) fn one_number(v: &View, toks: &[Token], kind: cells::ColKi
     let pieces = printed.iter().step_by(2);
     let seps = printed.iter().skip(1).step_by(2);
     let shaped = printed.len() % 2 == 1 && matches!(sep, ' ' | '\n') && seps.clone().all(|c| *c == sep);
-    if !shaped || !pieces.clone().all(|c| is_piece(*c)) {
+    // (Pieces an empty line apart are text blocks of their own, not runs of one number: a page's
+    // number `1` before the cell `0` of pdftotext without `-layout` is no `10`.)
+    let together = (a + 1..b).step_by(2).all(|k| !v.apart(k, k + 1));
+    if !shaped || !together || !pieces.clone().all(|c| is_piece(*c)) {
         return None;
     }
     let raw: String = pieces.map(|c| cells::fold(*c)).collect();
@@ -238,5 +241,27 @@ mod tests {
             values(&split_row(&glued, 7).expect("settled")),
             [Some(1.0), Some(1.0), None, None, None, None, Some(2.0)]
         );
+    }
+
+    /// `one_number` of the values after the label line of `text` (a text input: its empty lines
+    /// dropped from the view and recorded).
+    fn one_after_label(text: &str) -> Option<f64> {
+        let doc = crate::document::Document::assemble(crate::plain::parse_plain(text), crate::document::Format::Text);
+        let v = View::with_blank_lines(&doc.text, doc.text.chars().collect(), &doc.blank_lines);
+        let from = v.line_end(0);
+        let toks = crate::tables::rows::tokenize(&v, from, v.chars.len(), None);
+        one_number(&v, &toks, cells::ColKind::Count).and_then(|t| match t {
+            Token::Fixed(c) => c.value.map(Number::as_f64),
+            Token::Run { .. } => None,
+        })
+    }
+
+    #[test]
+    fn pieces_an_empty_line_apart_are_no_one_number() {
+        // BeautifulSoup's digits a line: one number.
+        assert_eq!(one_after_label("行政事业性收费\n1\n0\n"), Some(10.0));
+        // pdftotext without -layout: a page's number `1`, a text block of its own, before the
+        // cell `0`: not 10.
+        assert_eq!(one_after_label("行政事业性收费\n1\n\n0\n"), None);
     }
 }
