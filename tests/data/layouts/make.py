@@ -1077,6 +1077,10 @@ def pdf_inputs() -> list[tuple[str, Path, Path, dict, bool, set]]:
     return out
 
 
+#: Text folders whose tool prints the PDFs' tables only.
+TABLES_ONLY = ("txt-camelot-lattice",)
+
+
 def make_text(tmp: Path) -> None:
     del tmp
     inputs = pdf_inputs()
@@ -1129,6 +1133,11 @@ def make_text(tmp: Path) -> None:
             data = fn(pdf)
             if not data.strip():
                 continue  # the tool found nothing (camelot's lattice flavor on a PDF without rules)
+            if folder in TABLES_ONLY:
+                # The tables alone: no title to tell the year or the agency, no prose's facts.
+                derived["facts"] = {}
+                derived.pop("year", None)
+                derived.pop("agency", None)
             write(out, data, derived)
 
 
