@@ -375,7 +375,7 @@ pub(super) fn unseat(
     table: &mut TableReading,
     name: &str,
     key: &str,
-    cols: &[&'static str],
+    cols: &[&str],
     why: &str,
     issues: &mut Vec<Issue>,
 ) {

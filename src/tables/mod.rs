@@ -15,7 +15,7 @@ mod solve;
 pub mod template;
 mod text;
 
-use crate::document::Document;
+use crate::document::{Document, Span};
 use crate::model::{CellState, Issue, OrderedMap, TableReading, Tables};
 
 /// Reads the statutory tables and reports the cells that could not be placed
@@ -49,13 +49,27 @@ pub fn read_with_chars(doc: &Document, chars: Vec<char>) -> (Tables, Vec<Issue>)
             }
         }
         let t3_start = t3_span.map(|s: [usize; 2]| s[0]).or(tables.requests.as_ref().map(|t| t.span[0]));
-        if tables.proactive.is_none() {
-            let t3_format = tables.requests.as_ref().map(|t| t.format);
-            tables.proactive = text::proactive(v, &doc.text, &mut issues, t3_start, t3_format);
+        let t3_format = tables.requests.as_ref().map(|t| t.format);
+        let t2_read =
+            |v: &rows::View, issues: &mut Vec<Issue>| text::proactive(v, &doc.text, issues, t3_start, t3_format);
+        let after = t3_span.map_or(0, |s| s[1]);
+        let t4_read = |v: &rows::View, issues: &mut Vec<Issue>| text::review(v, issues, after);
+        let (t2_text, t4_text) = (tables.proactive.is_none(), tables.review_litigation.is_none());
+        if t2_text {
+            tables.proactive = t2_read(v, &mut issues);
         }
-        if tables.review_litigation.is_none() {
-            let after = t3_span.map_or(0, |s| s[1]);
-            tables.review_litigation = text::review(v, &mut issues, after);
+        if t4_text {
+            tables.review_litigation = t4_read(v, &mut issues);
+        }
+        if let Some(v) = view.as_mut() {
+            // (Table 3 read out of order settles the pages' numbers among its values itself,
+            // `text::page_numbers`.)
+            if let Some(t) = tables.proactive.as_mut().filter(|_| t2_text) {
+                agree_over_page_numbers(v, t, "proactive", &t2_read, &mut issues);
+            }
+            if let Some(t) = tables.review_litigation.as_mut().filter(|_| t4_text) {
+                agree_over_page_numbers(v, t, "review_litigation", &t4_read, &mut issues);
+            }
         }
     }
     if let Some(p) = tables.proactive.as_mut() {
@@ -101,6 +115,68 @@ fn header_unit(text: &str, label: &str) -> Option<&'static str> {
         };
         rest[unit.len()..].trim_start().starts_with(['）', ')']).then_some(unit)
     })
+}
+
+/// Most pages' bare numbers among a table's values whose readings are compared
+/// (`agree_over_page_numbers`): past them every cell of the table is left unknown.
+const MOST_PAGE_NUMBERS: usize = 4;
+
+/// A table read from text (`read`) over pages' bare numbers (`text::page_numbers`: numbers alone
+/// in their text block reading their page's number, where the text's pages are so numbered):
+/// each may be one of its values or the page's footer printed among them (pdftotext without
+/// `-layout`), so the table is read again with each choice of them left out, and only the
+/// cells every reading gives the same value keep it; the rest are left unknown (a cell another
+/// reading leaves unknown, or a reading of nothing, counts as differing: these tables have
+/// little arithmetic to settle which reading holds).
+fn agree_over_page_numbers(
+    v: &mut rows::View,
+    table: &mut TableReading,
+    name: &str,
+    read: &dyn Fn(&rows::View, &mut Vec<Issue>) -> Option<TableReading>,
+    issues: &mut Vec<Issue>,
+) {
+    let cells = table.cells.iter().flat_map(|(_, row)| row.iter().map(|(_, c)| c.span));
+    let region = cells.fold(table.span, |r, s| [r[0].min(s[0]), r[1].max(s[1])]);
+    let pages = text::page_numbers(v, region);
+    if pages.is_empty() {
+        return;
+    }
+    // Cells (row, column) whose value some reading does not give.
+    let mut differ: Vec<(String, String)> = Vec::new();
+    let mut all = pages.len() > MOST_PAGE_NUMBERS;
+    for mask in 1..(1usize << pages.len().min(MOST_PAGE_NUMBERS)) {
+        if all {
+            break;
+        }
+        let left_out: Vec<Span> = (0..pages.len()).filter(|k| mask >> k & 1 == 1).map(|k| pages[k]).collect();
+        v.set_furniture(&left_out, true);
+        let other = read(v, &mut Vec::new());
+        v.set_furniture(&left_out, false);
+        let Some(other) = other else {
+            all = true;
+            break;
+        };
+        for (key, row) in table.cells.iter() {
+            for (col, cell) in row.iter() {
+                let same = other.cells.get(key).and_then(|r| r.get(col)).is_some_and(|c| c.value == cell.value);
+                if cell.value.is_some() && !same && !differ.iter().any(|(k, c)| k == key && c == col) {
+                    differ.push((key.to_string(), col.to_string()));
+                }
+            }
+        }
+    }
+    let why = "a page's bare number stands among the values: read as a value or as the page's number, \
+               this cell differs";
+    let keys: Vec<String> = table.cells.iter().map(|(k, _)| k.to_string()).collect();
+    for key in keys {
+        let cols: Vec<String> = match table.cells.get(&key) {
+            Some(row) if all => row.iter().filter(|(_, c)| c.value.is_some()).map(|(c, _)| c.to_string()).collect(),
+            Some(_) => differ.iter().filter(|(k, _)| *k == key).map(|(_, c)| c.clone()).collect(),
+            None => Vec::new(),
+        };
+        let cols: Vec<&str> = cols.iter().map(String::as_str).collect();
+        build::unseat(table, name, &key, &cols, why, issues);
+    }
 }
 
 /// The document text as the text readers see it, made on first use (of `chars`, the

@@ -435,6 +435,16 @@ impl View {
         self
     }
 
+    /// Marks `spans` as page furniture (`on`) or not: a reading that takes them for pages'
+    /// numbers. (Lines of numbers only are not in the compact view either way.)
+    pub(super) fn set_furniture(&mut self, spans: &[Span], on: bool) {
+        for &[a, b] in spans {
+            for f in self.furniture.iter_mut().take(b).skip(a) {
+                *f = on;
+            }
+        }
+    }
+
     /// The page (from 0) character `i` was printed on, where the text marks its pages (form
     /// feeds): `None` where it does not.
     pub(super) fn page_of(&self, i: usize) -> Option<u32> {

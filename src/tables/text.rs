@@ -1156,7 +1156,7 @@ fn page_number_choices(v: &View, pages: &[Span]) -> Vec<Vec<Span>> {
 /// its line, an empty line (or a page's edge) before and after it, reading its page's number
 /// where the text's pages are numbered so (`page_offset`). A table's value may be such a
 /// number as well: only the arithmetic tells (`read_apart_until`).
-fn page_numbers(v: &View, [a, b]: Span) -> Vec<Span> {
+pub(super) fn page_numbers(v: &View, [a, b]: Span) -> Vec<Span> {
     let Some(offset) = page_offset(v) else { return Vec::new() };
     let b = b.min(v.chars.len());
     let mut out = Vec::new();
@@ -1165,7 +1165,11 @@ fn page_numbers(v: &View, [a, b]: Span) -> Vec<Span> {
         let le = v.line_end(ls);
         if let Some((n, span)) = bare_number(v, ls, le) {
             let page = v.page_of(span[0]).map(i64::from);
-            if span[0] >= a && span[1] <= b && page.is_some_and(|p| p + offset == n) && alone_in_block(v, ls, le) {
+            // (The text's last line, the last page's number the numbering is known by, is no
+            // table's value.)
+            let last_line = (le..v.chars.len()).all(|i| cells::is_space(v.chars[i]));
+            let numbered = page.is_some_and(|p| p + offset == n);
+            if span[0] >= a && span[1] <= b && numbered && !last_line && alone_in_block(v, ls, le) {
                 out.push(span);
             }
         }
@@ -1209,7 +1213,10 @@ fn page_offset(v: &View) -> Option<i64> {
     };
     let last = pages.last()?;
     let offset = edges(last)[1]? - i64::from(last.2);
-    pages.iter().all(|p| edges(p).iter().flatten().all(|n| n - i64::from(p.2) == offset)).then_some(offset)
+    // (Page 1 the first page, or the second after an unnumbered cover: a text ending in another
+    // number, table 4's values flowed to its end say, tells nothing.)
+    let agree = pages.iter().all(|p| edges(p).iter().flatten().all(|n| n - i64::from(p.2) == offset));
+    ((0..=1).contains(&offset) && agree).then_some(offset)
 }
 
 /// Table 3 from `values` (text order, as many as `format` has cells): seven to a row in text
