@@ -423,11 +423,10 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
 }
 
 /// Whether a whole row of values (seven adding up, or the six of the applicants with the total
-/// left blank) stands between table 3's header and its first
-/// row's label: the first row's own, printed above its label (camelot's cells of a Word PDF,
-/// each holding the row below's values, or a row's values before its label throughout), so
-/// each label's values after it may be the next row's (where no reading of the table apart
-/// places them by its arithmetic).
+/// left blank) stands between table 3's header and its first row's label: the first row's own,
+/// printed above its label (camelot's cells of a Word PDF, each holding the row below's values,
+/// or a row's values before its label throughout), so each label's values after it may be the
+/// next row's (where no reading of the table apart places them by its arithmetic).
 fn row_above_first(v: &View, header_from: usize, first: usize) -> bool {
     let above: Vec<super::solve::Token> =
         rows::tokenize(v, header_from, first, None).into_iter().filter(|t| whole_number(t).is_some()).collect();
@@ -1159,6 +1158,8 @@ fn page_number_choices(v: &View, pages: &[Span]) -> Vec<Vec<Span>> {
 pub(super) fn page_numbers(v: &View, [a, b]: Span) -> Vec<Span> {
     let Some(offset) = page_offset(v) else { return Vec::new() };
     let b = b.min(v.chars.len());
+    // Where the text's last printed character ends (found once, not per line).
+    let text_end = v.chars.iter().rposition(|&c| !cells::is_space(c)).map_or(0, |i| i + 1);
     let mut out = Vec::new();
     let mut ls = v.line_start(a);
     while ls < b {
@@ -1167,7 +1168,7 @@ pub(super) fn page_numbers(v: &View, [a, b]: Span) -> Vec<Span> {
             let page = v.page_of(span[0]).map(i64::from);
             // (The text's last line, the last page's number the numbering is known by, is no
             // table's value.)
-            let last_line = (le..v.chars.len()).all(|i| cells::is_space(v.chars[i]));
+            let last_line = le >= text_end;
             let numbered = page.is_some_and(|p| p + offset == n);
             if span[0] >= a && span[1] <= b && numbered && !last_line && alone_in_block(v, ls, le) {
                 out.push(span);
