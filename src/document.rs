@@ -421,9 +421,7 @@ fn byte_sum(w: u64) -> usize {
 /// Chinese (three bytes a character, sized for four) grew and was copied once more.
 pub(crate) fn chars_of(text: &str) -> Vec<char> {
     let mut chars = Vec::with_capacity(count_char_starts(text.as_bytes()));
-    for c in text.chars() {
-        chars.push(c);
-    }
+    chars.extend(text.chars());
     chars
 }
 

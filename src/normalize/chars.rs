@@ -116,13 +116,7 @@ pub(super) fn is_plain(c: char) -> bool {
 pub(super) fn plain_prefix(s: &str, counts: &mut Counts, trad: &CharSet) -> (usize, bool) {
     let mut after_han = false;
     let mut i = 0;
-    loop {
-        let han = han_run(&s[i..], counts, trad);
-        if han > 0 {
-            i += han;
-            after_han = true;
-        }
-        let Some(c) = s[i..].chars().next() else { break };
+    while let Some(c) = past_han_run(s, &mut i, &mut after_han, counts, trad) {
         let plain = match c {
             '(' => !after_han,
             ' ' => i > 0 && s[i + 1..].chars().next().is_some_and(|n| is_plain(n) && n != '('),
@@ -135,6 +129,18 @@ pub(super) fn plain_prefix(s: &str, counts: &mut Counts, trad: &CharSet) -> (usi
         i += c.len_utf8();
     }
     (s.len(), after_han)
+}
+
+/// Moves `i` past the run of Han characters `s[*i..]` starts with (`han_run`, counted), noting
+/// `after_han` where there was one, and gives the character after it.
+#[inline]
+fn past_han_run(s: &str, i: &mut usize, after_han: &mut bool, counts: &mut Counts, trad: &CharSet) -> Option<char> {
+    let han = han_run(&s[*i..], counts, trad);
+    if han > 0 {
+        *i += han;
+        *after_han = true;
+    }
+    s[*i..].chars().next()
 }
 
 /// The byte length of the run of characters led by E5–E9 that `s` starts with, counted:
@@ -178,13 +184,7 @@ pub(super) fn clean_rest(
         // token it removes, is copied whole (and counted) rather than char by char.
         let run = i;
         let mut run_after_han = after_han;
-        loop {
-            let han = han_run(&s[i..], counts, trad);
-            if han > 0 {
-                i += han;
-                run_after_han = true;
-            }
-            let Some(c) = s[i..].chars().next() else { break };
+        while let Some(c) = past_han_run(s, &mut i, &mut run_after_han, counts, trad) {
             if !matches!(class(c), Class::Keep(k) if k == c) || matches!(c, '(' | '$' | '[') {
                 break;
             }

@@ -426,9 +426,6 @@ impl View {
         v
     }
 
-    /// Adds the printed columns of column-aligned lines (`Document::columns`): each word of
-    /// such a line gets the columns it was printed at, where the line still holds as many
-    /// words as were printed.
     /// The view knowing where the text's pages begin (`Document::pages`).
     pub(super) fn with_pages(mut self, pages: &[(usize, u32)]) -> View {
         self.pages = pages.to_vec();
@@ -479,6 +476,9 @@ impl View {
         out
     }
 
+    /// Adds the printed columns of column-aligned lines (`Document::columns`): each word of
+    /// such a line gets the columns it was printed at, where the line still holds as many
+    /// words as were printed.
     pub(super) fn with_columns(mut self, columns: &[crate::document::ColumnLine]) -> View {
         for line in columns {
             let (start, cols) = (&line.start, &line.words);
@@ -1304,26 +1304,7 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
         if after_note && is_cjk(v.chars[s]) {
             continue;
         }
-        // A unit printed apart from its number (`211.4 万元`) is the number's unit; so is a money
-        // unit alone on the next line, the number's cell wrapped (`"211.4` / `万元"`, a CSV cell).
-        let unit_word = (|| {
-            let u0 = (i..b).find(|&k| !(v.chars[k] == ' ' || v.chars[k] == '\u{3000}')).unwrap_or(b);
-            let u1 = (u0..b).find(|&k| skip[k - base] || is_space(v.chars[k])).unwrap_or(b);
-            let w = &v.chars[u0..u1];
-            if let Some(u) = UNITS.iter().find(|u| u.chars().eq(w.iter().copied())) {
-                return Some((u1, *u));
-            }
-            // (The region may end with the number's line: the next line is looked at whole.)
-            let n = v.chars.len();
-            let wrapped = v.chars.get(u0) == Some(&'\n') && (u0 >= b || !skip[u0 - base]);
-            let u0 = u0 + 1;
-            let u1 = (u0..n).find(|&k| cells::is_space(v.chars[k]) || is_quote(v.chars[k])).unwrap_or(n);
-            let alone =
-                (u1..n).find(|&k| !is_quote(v.chars[k]) && v.chars[k] != ',').is_none_or(|k| v.chars[k] == '\n');
-            let w = &v.chars[u0.min(u1)..u1];
-            (wrapped && alone)
-                .then(|| ["万元", "元"].into_iter().find(|u| u.chars().eq(w.iter().copied())).map(|u| (u1, u)))?
-        })();
+        let unit_word = unit_after(v, i, b, skip, base);
         let n = out.len();
         word_tokens(v, s, i, out);
         if let Some((u1, w)) = unit_word {
@@ -1340,6 +1321,30 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
             }
         }
     }
+}
+
+/// The unit of the number whose word ends at `i` (region `[.., b)`, `skip` from `base`), where
+/// one follows: a unit printed apart from its number (`211.4 万元`), or a money unit alone on
+/// the next line, the number's cell wrapped (`"211.4` / `万元"`, a CSV cell; the region may end
+/// with the number's line, so the next line is looked at whole). Returns where it ends.
+fn unit_after(v: &View, i: usize, b: usize, skip: &[bool], base: usize) -> Option<(usize, &'static str)> {
+    let unit_of = |units: &[&'static str], w: &[char]| units.iter().copied().find(|u| u.chars().eq(w.iter().copied()));
+    let u0 = (i..b).find(|&k| !(v.chars[k] == ' ' || v.chars[k] == '\u{3000}')).unwrap_or(b);
+    let u1 = (u0..b).find(|&k| skip[k - base] || is_space(v.chars[k])).unwrap_or(b);
+    if let Some(u) = unit_of(UNITS, &v.chars[u0..u1]) {
+        return Some((u1, u));
+    }
+    if v.chars.get(u0) != Some(&'\n') || (u0 < b && skip[u0 - base]) {
+        return None;
+    }
+    let n = v.chars.len();
+    let w0 = u0 + 1;
+    let w1 = (w0..n).find(|&k| is_space(v.chars[k]) || is_quote(v.chars[k])).unwrap_or(n);
+    let alone = (w1..n).find(|&k| !is_quote(v.chars[k]) && v.chars[k] != ',').is_none_or(|k| v.chars[k] == '\n');
+    if !alone {
+        return None;
+    }
+    unit_of(&["万元", "元"], &v.chars[w0..w1]).map(|u| (w1, u))
 }
 
 /// Units that may stick to a number in a cell.
