@@ -531,6 +531,44 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     proactive(window, core, total_filler)
 }
 
+/// One number stated of each of several subjects (`行政复议案件、行政诉讼案件均为0件`,
+/// `行政复议和行政诉讼各1件`): the key of every subject, in order, when each coordinated part
+/// before `均`/`各`/`都` reads as a key of its own; else none.
+pub(super) fn distributed(window: &str, unit: &str, ctx: Context) -> Vec<Keyed> {
+    let (core, _) = strip_filler(window);
+    let Some(subjects) = ["均", "各", "都"].iter().find_map(|w| core.strip_suffix(w)) else {
+        return Vec::new();
+    };
+    let (subjects, _) = strip_filler(subjects);
+    let mut out: Vec<Keyed> = Vec::new();
+    let mut parts = 0;
+    for part in subjects.split(['、', '和', '及', '与']).filter(|p| !p.is_empty()) {
+        parts += 1;
+        match classify(part, "", unit, ctx) {
+            Some(k) if !out.iter().any(|o| o.key == k.key) => out.push(k),
+            _ => return Vec::new(),
+        }
+    }
+    if parts < 2 {
+        out.clear();
+    }
+    out
+}
+
+/// The people a training count reached, in the clause right after it: `培训2次，覆盖人员80人`,
+/// `参加培训3次，共计45人次`, `培训班2期，参训120人次` (the window holds no word of its own
+/// but who took part).
+pub(super) fn attendees_after_training(window: &str, unit: &str) -> Option<Keyed> {
+    if !matches!(unit, "人" | "人次" | "名") {
+        return None;
+    }
+    let (core, _) = strip_filler(window.trim_start_matches(['，', ',', '、', '；', ';', ' ']));
+    let core = ["共计", "累计", "合计", "共"].iter().find_map(|w| core.strip_prefix(w)).unwrap_or(core);
+    let (verb, _) = strip_extra(core, &["工作人员", "干部职工", "人员", "干部", "学员", "职工"]);
+    matches!(verb, "" | "覆盖" | "参与" | "参加" | "涉及" | "培训" | "参训" | "受训")
+        .then_some(Keyed { key: "training_attendees", rank: 3 })
+}
+
 fn is_money(unit: &str) -> bool {
     matches!(unit, "元" | "万元" | "千元" | "亿元")
 }

@@ -47,6 +47,7 @@ impl Requests<'_> {
 }
 
 /// A fact with what the document-level pass needs.
+#[derive(Clone)]
 pub(super) struct Read {
     pub(super) fact: Fact,
     pub(super) rank: u8,
@@ -243,6 +244,8 @@ impl Reader<'_> {
             }
             let before = &s[..tok.start];
             let window_start = prev_end.max(clause_start).max(paren_open.unwrap_or(0));
+            // No number of another kind between the sentence's last count and this one.
+            let follows_count = ctx_start == prev_end;
             prev_end = tok.tail_end;
             let counting = tok.unit.is_some_and(numbers::is_count_unit);
             let ordinal = before.ends_with('第');
@@ -265,7 +268,21 @@ impl Reader<'_> {
             let mut restated = None;
             let mut got = grammar::classify(window, after, unit, ctx)
                 .or_else(|| grammar::fee_amount(window, &s[..window_start.min(tok.start)], unit))
-                .or_else(|| grammar::cumulative_count(window, &s[..window_start.min(tok.start)], unit));
+                .or_else(|| grammar::cumulative_count(window, &s[..window_start.min(tok.start)], unit))
+                .or_else(|| {
+                    let trained = last_count.is_some_and(|(i, ..)| self.out[i].fact.key == Some("training_sessions"));
+                    (trained && follows_count).then(|| grammar::attendees_after_training(window, unit)).flatten()
+                });
+            // `行政复议、行政诉讼案件均为0件`: the number is each subject's; the last is keyed
+            // here, the others after it.
+            let mut also: Vec<&'static str> = Vec::new();
+            if got.is_none() {
+                let each = grammar::distributed(window, unit, ctx);
+                if let Some((last, rest)) = each.split_last() {
+                    got = Some(*last);
+                    also = rest.iter().map(|k| k.key).collect();
+                }
+            }
             let mut key = got.map(|k| k.key);
             if key.is_some_and(|k| k != "proactive_cumulative") && is_cumulative(context, self.year) {
                 // A count to date: the proactive total's own key; of anything else, not the
@@ -334,6 +351,18 @@ impl Reader<'_> {
                 rank: got.map_or(0, |g| g.rank),
                 frame: restated.filter(|_| !other_year(context, window, self.year)),
             });
+            if key.is_some() {
+                for k in also {
+                    if keys.contains(&k) || part_of.contains(&k) {
+                        continue;
+                    }
+                    let mut read = self.out[self.out.len() - 1].clone();
+                    read.fact.key = Some(k);
+                    found.push(k);
+                    keys.push(k);
+                    self.out.push(read);
+                }
+            }
         }
         self.negations(s, &cp, start, end, &tokens, &found, negates);
         self.carry = Carry { keys, requests: Requests::Known(requests || words.requests) };
@@ -369,8 +398,8 @@ impl Reader<'_> {
             // `收费及减免情况：无`: absence answered after a label and its colon.
             let label = k.checked_sub(1).map(|j| bounds[j]).filter(|&(_, pe)| s[pe..].starts_with(['：', ':']));
             if let Some((ls, le)) = label.filter(|_| is_absence_answer(clause)) {
+                let words = label_head(&s[ls..le]);
                 for rule in NEGATION_RULES {
-                    let words = &s[ls..le];
                     if rule.barred(words, &done) || !rule.words.iter().any(|w| find_word(words, w, rule.key).is_some())
                     {
                         continue;
@@ -420,6 +449,20 @@ impl Reader<'_> {
                 done.push(rule.key);
             }
         }
+    }
+}
+
+/// What a label answered by `无` is about: after its last `的` when a statement-of-absence word
+/// stands there (`政府信息公开申请的收费及减免情况` is about fees, not requests;
+/// `因…申请提起的行政复议、行政诉讼情况` about reviews and lawsuits), else the whole label.
+fn label_head(label: &str) -> &str {
+    let Some(at) = label.rfind('的') else { return label };
+    let head = &label[at + '的'.len_utf8()..];
+    let named = NEGATION_RULES.iter().any(|r| r.words.iter().any(|w| find_word(head, w, r.key).is_some()));
+    if named {
+        head
+    } else {
+        label
     }
 }
 
