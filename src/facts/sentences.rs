@@ -37,7 +37,13 @@ pub(super) fn is_soft_break(text: &str, line_start: usize, nl: usize, line_is_he
     if is_sentence_end(last) || matches!(last, '；' | ';') {
         return false;
     }
-    if line_is_head && !before.contains(|c: char| is_sentence_end(c) || is_clause_end(c)) {
+    let unpunctuated = !before.contains(|c: char| is_sentence_end(c) || is_clause_end(c));
+    if line_is_head && unpunctuated {
+        return false;
+    }
+    // A report's title line (`某某局2016年政府信息公开工作年度报告`, `…年度报告（2019年）`) ends
+    // its own sentence: the paragraph after it is not about what the title names.
+    if unpunctuated && (before.ends_with("报告") || before.contains("年度报告")) {
         return false;
     }
     let rest = &text[nl + 1..];
