@@ -444,6 +444,10 @@ pub(super) fn classify(window: &str, after: &str, unit: &str, ctx: Context) -> O
     } else {
         window
     };
+    // An average is no count of the year (`门户网站日均访问量3000人次`, `月均受理申请5件`).
+    if AVERAGE_WORDS.iter().any(|w| has(window, w)) {
+        return None;
+    }
     let (core, total_filler) = strip_filler(window);
     let got = before_number(window, core, total_filler, unit, ctx);
     if let Some(k) = got {
@@ -451,6 +455,9 @@ pub(super) fn classify(window: &str, after: &str, unit: &str, ctx: Context) -> O
     }
     after_number(window, after, unit)
 }
+
+/// Words of an average: a number they label counts no total.
+const AVERAGE_WORDS: &[&str] = &["日均", "月均", "周均", "年均", "平均", "人均", "每日", "每天", "每月", "每周"];
 
 fn is_quote(c: char) -> bool {
     matches!(c, '“' | '”' | '"' | '「' | '」' | '‘' | '’')

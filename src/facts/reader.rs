@@ -212,6 +212,7 @@ impl Reader<'_> {
         let mut prev_end = 0usize; // end of the previous number of any kind
         let mut ctx_start = 0usize; // end of the previous counting number
         let mut found: Vec<&'static str> = Vec::new();
+        let first_out = self.out.len();
         // The sentence's last count: its place in `self.out`, the words before and after it,
         // its unit.
         let mut last_count: Option<(usize, &str, &str, &str)> = None;
@@ -296,7 +297,17 @@ impl Reader<'_> {
                 // `各乡镇主动公开政府信息534条，占27%`: a share, so a part.
                 let share = TOTAL_KEYS.contains(&k)
                     && (after.starts_with('占') || rest.trim_start_matches(['，', ',']).starts_with('占'));
-                let part = part_of.contains(&k) || (paren_open.is_some() && paren_keys.contains(&k));
+                let mut part = part_of.contains(&k) || (paren_open.is_some() && paren_keys.contains(&k));
+                // `共发布政府信息3526条，其中主动公开3400条`: the part of the surest shape is the
+                // proactive total; the weaker whole (all information published) is not.
+                if part && k == "proactive_total" && got.is_some_and(|g| g.rank == 3) && !frame {
+                    let whole = self.out[first_out..].iter().rposition(|r| r.fact.key == Some(k) && r.rank < 3);
+                    if let Some(i) = whole.map(|i| first_out + i) {
+                        self.out[i].fact.key = None;
+                        found.retain(|f| *f != k);
+                        part = false;
+                    }
+                }
                 // A set: at most one entry per key, so copies of it stay small on long lines.
                 if !keys.contains(&k) {
                     keys.push(k);
