@@ -297,6 +297,23 @@ pub(super) struct View {
     marks: Vec<(usize, Vec<(f32, f32)>)>,
     /// Where the text's pages begin (`Document::pages`): `(offset, page)` in text order.
     pages: Vec<(usize, u32)>,
+    /// The text is comma-separated values (`is_csv`): an unquoted comma separates cells, never
+    /// a number's thousands (a CSV writer quotes a cell holding a comma).
+    csv: bool,
+}
+
+/// Whether `text` is comma-separated values as a script writes a table tool's cells (tabula's
+/// `convert_into`, a DataFrame's `to_csv`): three lines or more with an empty field (`,,`, a line
+/// opening with `"",`) or two quoted fields side by side (`","`), which prose never holds.
+fn is_csv(text: &str) -> bool {
+    let b = text.as_bytes();
+    if memchr::memmem::find(b, b",,").is_none() && memchr::memmem::find(b, b"\",").is_none() {
+        return false;
+    }
+    text.lines()
+        .filter(|l| l.contains(",,") || l.trim_start().starts_with("\"\",") || l.contains("\",\""))
+        .nth(2)
+        .is_some()
 }
 
 /// A label found in the text: original char range and pattern id.
@@ -405,6 +422,7 @@ impl View {
             xs: Vec::new(),
             marks: Vec::new(),
             pages: Vec::new(),
+            csv: is_csv(text),
         }
     }
 
@@ -1306,7 +1324,23 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
         }
         let unit_word = unit_after(v, i, b, skip, base);
         let n = out.len();
-        word_tokens(v, s, i, out);
+        if v.csv && v.chars[s..i].contains(&',') {
+            // Comma-separated values: each field a word of its own (a comma inside quotes is
+            // the cell's: `"1,859"`).
+            let (mut field, mut quoted) = (s, false);
+            for k in s..=i {
+                if k == i || (v.chars[k] == ',' && !quoted) {
+                    if k > field {
+                        word_tokens(v, field, k, out);
+                    }
+                    field = k + 1;
+                } else if v.chars[k] == '"' {
+                    quoted = !quoted;
+                }
+            }
+        } else {
+            word_tokens(v, s, i, out);
+        }
         if let Some((u1, w)) = unit_word {
             if out.len() > n {
                 if let Some(Token::Run { start, unit, unit_len, raw_len, .. }) = out.last_mut() {
@@ -1406,10 +1440,17 @@ fn whole_cell(v: &View, a: usize, b: usize, f: &[char], out: &mut Vec<Token>) ->
         return true;
     }
     // Whole-word forms that are one cell: thousands separators, 增加3 / 减少8.
-    let worded = ["增加", "减少", "新增"].iter().any(|p| folded.starts_with(p));
-    let grouped = folded.contains(',') && cells::parse_number_text(&folded, ColKind::Count).is_some();
-    if (worded || grouped) && cells::parse_number_text(&folded, ColKind::Signed).is_some() {
-        out.push(Token::Fixed(cells::parse_cell(&raw(), [a, b], ColKind::Signed)));
+    // A quoted CSV cell (`"1,859"`) is its number; in CSV an unquoted comma separates cells
+    // (tabula's `13 13,524` is a cell `13 13` and a cell `524`).
+    let inner = folded.strip_prefix('"').and_then(|w| w.strip_suffix('"')).filter(|w| !w.contains('"'));
+    let (number, quoted) = inner.map_or((folded.as_str(), false), |w| (w, true));
+    let worded = ["增加", "减少", "新增"].iter().any(|p| number.starts_with(p));
+    let grouped =
+        number.contains(',') && (quoted || !v.csv) && cells::parse_number_text(number, ColKind::Count).is_some();
+    if (worded || grouped) && cells::parse_number_text(number, ColKind::Signed).is_some() {
+        let (raw, span) =
+            if quoted { (v.chars[a + 1..b - 1].iter().collect(), [a + 1, b - 1]) } else { (raw(), [a, b]) };
+        out.push(Token::Fixed(cells::parse_cell(&raw, span, ColKind::Signed)));
         return true;
     }
     false
@@ -1585,6 +1626,25 @@ mod tests {
         assert_eq!(toks(" 2笔 984361元"), ["2笔", "984361元"]);
         assert_eq!(toks("（区分处理的，只计这一情形）5 / —"), ["5", "/", "—"]);
         let _ = slot_value;
+    }
+
+    #[test]
+    fn an_unquoted_comma_of_csv_separates_cells() {
+        // Prose and plain tables: a thousands separator.
+        assert_eq!(toks("规章 13 13,524"), ["13", "13,524"]);
+        // Comma-separated values (tabula's `convert_into`, stream mode): `规章 13 13` and `524`
+        // are two cells; a cell holding a comma is quoted.
+        let csv = "\"\",申请人情况,\n第二十条,,\n信息内容,,,\n规章 13 13,524\n总计,,\"1,859\",0\n";
+        let v = View::new(csv);
+        assert!(v.csv);
+        let row = |line: &str| {
+            let a = csv.find(line).map(|b| csv[..b].chars().count()).unwrap();
+            let t = tokenize(&v, a, a + line.chars().count(), None);
+            t.iter().map(super::super::solve::Token::raw).collect::<Vec<_>>()
+        };
+        assert_eq!(row("规章 13 13,524"), ["13", "13", "524"]);
+        assert_eq!(row("总计,,\"1,859\",0"), ["1,859", "0"]);
+        assert!(!View::new("全年主动公开信息1,234条，其中,,规章3条\n").csv);
     }
 
     #[test]
