@@ -292,6 +292,12 @@ def _check(report: object, gold: dict, label: str, want_format: str, every_cell:
         problems.append(f"{score.right}/{score.total} cells right")
     if fmt != want_format:
         problems.append(f"format {fmt!r}, want {want_format!r}")
+    # What the document is: its tables alone (a converter that dropped the title and headings, a
+    # table tool's cells) make it an annual report of their template.
+    for key in ("kind", "template"):
+        got = getattr(report, key)
+        if key in gold and got != gold[key]:
+            problems.append(f"{key} {got!r}, want {gold[key]!r}")
     assert not problems, f"{label}: " + ", ".join(problems) + "\n" + "\n".join(score.misses[:30])
 
 
