@@ -263,13 +263,25 @@ fn bare_label(token: &str) -> Option<&str> {
 ///
 /// What kind of table line it is, `None` for prose.
 fn table_line_kind(line: &str) -> Option<TableLine> {
+    // The separators between pieces: whitespace, `|` and `｜`. Only ASCII and the characters
+    // whose lead byte may start one are decoded (not the Han of a line of prose, each of
+    // which `char::is_whitespace` looked up in a table, twice).
+    let mut gaps = crate::charset::chars_led(line, |b| crate::charset::may_start_whitespace(b) || b == 0xEF)
+        .filter(|&(_, c)| crate::charset::is_whitespace(c) || matches!(c, '|' | '｜'))
+        .peekable();
     // A long run without separators is prose: no label or cell is that long.
-    let separated = line.contains(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
-    if !separated && line.len() > TABLE_LABELS.longest + 64 {
+    if gaps.peek().is_none() && line.len() > TABLE_LABELS.longest + 64 {
         return None;
     }
     let (mut values, mut label) = (false, false);
-    for piece in line.split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '\u{a0}' | '\u{3000}')) {
+    let mut from = Some(0usize);
+    while let Some(start) = from {
+        let (end, next) = match gaps.next() {
+            Some((at, c)) => (at, Some(at + c.len_utf8())),
+            None => (line.len(), None),
+        };
+        from = next;
+        let piece = &line[start..end];
         if piece.is_empty() {
             continue;
         }
