@@ -97,9 +97,10 @@ pub(crate) fn may_start_whitespace(lead: u8) -> bool {
 /// only acts on a few characters (none of them Han).
 ///
 /// Every byte is looked at, continuation bytes (0x80–0xBF, never ASCII nor a lead byte)
-/// passed over: stepping from lead byte to lead byte by each one's length made every step
-/// wait for the load of the byte before it (a chain of dependent loads through the text),
-/// where a byte at a time the loads are independent and run ahead.
+/// passed over, a three-byte character's two at once: stepping from lead byte to lead byte
+/// by each one's length (loaded) made every step wait for the load of the byte before it
+/// (a chain of dependent loads through the text), where a byte at a time, or three bytes by
+/// a branch on the lead byte, the loads are independent and run ahead.
 pub(crate) fn chars_led<'a>(s: &'a str, decode: impl Fn(u8) -> bool + 'a) -> impl Iterator<Item = (usize, char)> + 'a {
     let b = s.as_bytes();
     let mut i = 0;
@@ -114,6 +115,11 @@ pub(crate) fn chars_led<'a>(s: &'a str, decode: impl Fn(u8) -> bool + 'a) -> imp
                 let c = s[at..].chars().next()?;
                 i = at + c.len_utf8();
                 return Some((at, c));
+            }
+            // A three-byte character passed over (Han, most of a report) is passed whole: its
+            // length told by a branch on its lead byte, not loaded, so the loads still run ahead.
+            if (0xE0..0xF0).contains(&x) {
+                i = at + 3;
             }
         }
         None

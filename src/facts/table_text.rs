@@ -263,26 +263,31 @@ fn bare_label(token: &str) -> Option<&str> {
 ///
 /// What kind of table line it is, `None` for prose.
 fn table_line_kind(line: &str) -> Option<TableLine> {
+    // The separators between pieces: whitespace, `|` and `｜` ([`next_gap`]).
+    let first = next_gap(line, 0);
     // A long run without separators is prose: no label or cell is that long.
-    let separated = line.contains(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
-    if !separated && line.len() > TABLE_LABELS.longest + 64 {
+    if first.is_none() && line.len() > TABLE_LABELS.longest + 64 {
         return None;
     }
     let (mut values, mut label) = (false, false);
-    for piece in line.split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '\u{a0}' | '\u{3000}')) {
-        if piece.is_empty() {
-            continue;
+    // The pieces between the separators, read up to the first that is neither a value nor a
+    // label (the next separator is looked for only past a piece that is either).
+    let (mut start, mut gap) = (0usize, first);
+    loop {
+        let piece = &line[start..gap.map_or(line.len(), |(at, _)| at)];
+        if !piece.is_empty() {
+            let piece = compact_cell(piece);
+            if CELL.is_match(&piece) {
+                values = true;
+            } else if bare_label(&piece).is_some_and(|l| TABLE_LABELS.holds(l)) {
+                label = true;
+            } else {
+                return None;
+            }
         }
-        let piece = compact_cell(piece);
-        if CELL.is_match(&piece) {
-            values = true;
-            continue;
-        }
-        if bare_label(&piece).is_some_and(|l| TABLE_LABELS.holds(l)) {
-            label = true;
-            continue;
-        }
-        return None;
+        let Some((at, c)) = gap else { break };
+        start = at + c.len_utf8();
+        gap = next_gap(line, start);
     }
     match (label, values) {
         (true, true) => Some(TableLine::Row),
@@ -290,6 +295,29 @@ fn table_line_kind(line: &str) -> Option<TableLine> {
         (false, true) => Some(TableLine::Values),
         (false, false) => None,
     }
+}
+
+/// The first separator of a table line's pieces from byte `i` (a character boundary) on:
+/// whitespace, `|` or `｜`, with its byte offset. Only the characters whose lead byte may
+/// start one are decoded; a Han character (lead E4–E9, most of a line of prose) is stepped
+/// over whole, where `char::is_whitespace` looked each up in a table.
+fn next_gap(line: &str, mut i: usize) -> Option<(usize, char)> {
+    let b = line.as_bytes();
+    while let Some(&x) = b.get(i) {
+        match x {
+            b' ' | 0x09..=0x0D | b'|' => return Some((i, char::from(x))),
+            0xE4..=0xE9 => i += 3,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let c = line[i..].chars().next()?;
+                if crate::charset::is_whitespace(c) || c == '｜' {
+                    return Some((i, c));
+                }
+                i += c.len_utf8();
+            }
+            _ => i += crate::charset::utf8_len(x),
+        }
+    }
+    None
 }
 
 /// A line of a table printed as text.
@@ -317,6 +345,29 @@ mod tests {
         }
         assert_eq!(table_start("共收到申请12件。本年新收政府信息公开申请数量12"), Some("共收到申请12件。".len()));
         assert_eq!(table_start("共收到申请12件"), None);
+    }
+
+    #[test]
+    fn gaps_are_whitespace_and_pipes() {
+        let lines = [
+            "4.无正当理由大量反复申请 0 0 0\t0",
+            "| 2.申请人逾期未按收费通知要求缴纳费用… | | |",
+            "结果\u{3000}其他\u{a0}尚未｜总，未经复议直接起诉",
+            "a\u{2003}b\u{85}c\u{1680}d\u{202f}e\u{205f}f\u{2028}",
+            "全年共收到政府信息公开申请12件。（一）𠀀é\r",
+            "",
+        ];
+        for line in lines {
+            let want: Vec<(usize, char)> =
+                line.char_indices().filter(|&(_, c)| c.is_whitespace() || matches!(c, '|' | '｜')).collect();
+            let mut got = Vec::new();
+            let mut i = 0;
+            while let Some((at, c)) = next_gap(line, i) {
+                got.push((at, c));
+                i = at + c.len_utf8();
+            }
+            assert_eq!(got, want, "{line:?}");
+        }
     }
 
     #[test]
