@@ -879,6 +879,29 @@ pub(super) fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec
     out
 }
 
+/// Whether a row's ordinal (`6.`: a digit and a point, no digit after it, at a field's start)
+/// stands among a row's tokens after a value: another row's, whose label the text printed
+/// elsewhere (`",1,1,,,,,2` / `,,6.,4,1,,,,,5`: camelot's CSV of a row whose label went on to
+/// the next page, its values beside the ordinal), so the values after it are not this row's.
+/// A number is never printed so (a decimal has digits after its point). (Not `、`: a vertical
+/// group label, `三、`, may stand right after a value.)
+pub(super) fn ordinal_among_values(v: &View, tokens: &[Token]) -> bool {
+    let at = |k: usize| v.chars.get(k).map(|&c| fold(c));
+    tokens.iter().skip(1).any(|t| {
+        let Token::Run { chars, start, unit, raw_len, .. } = t else { return false };
+        let end = start + raw_len;
+        let field_start = *start == 0 || {
+            let p = v.chars[start - 1];
+            is_space(p) || is_quote(p) || matches!(p, '\n' | ',' | '，' | '|' | '｜')
+        };
+        unit.is_empty()
+            && chars.len() == 1
+            && field_start
+            && at(end) == Some('.')
+            && !at(end + 1).is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
 /// A number alone in brackets (`（64） 0 0 0 0 0 64`), not a label's ordinal, is printed where
 /// a value belongs, not a note: it is kept for the words (and read as a value no
 /// one can know), so the numbers after it keep their columns.

@@ -239,6 +239,9 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
                 }
             }
         }
+        if let (T3Label::Row(i), true) = (label(&h).1, rows::ordinal_among_values(v, &tokens)) {
+            bad.push((i, "another row's ordinal stands among its values: which of them are its own is not known"));
+        }
         if let (T3Label::Row(i), true) = (label(&h).1, column_after(v, h.end, &tokens)) {
             bad.push((i, "a column's header stands between its label and the numbers after it"));
             column_run = true;
@@ -2227,6 +2230,96 @@ mod tests {
         let label_end = "1.本机关不掌握相关政府信息".chars().count();
         let toks = rows::tokenize(&v, label_end, v.line_end(label_end + 2), None);
         (v, values, toks)
+    }
+
+    /// camelot's CSV of a table 3 cut by a page break inside row 6's label (`fuzz_tools.py`
+    /// seed 4503, report 13, LibreOffice PDF): the row's ordinal and values on the first page
+    /// (`,,6.,4,1,,,,,5`), the rest of its label (`信息`) on the next.
+    const CAMELOT_T3: &str = r#""（本列数据的勾稽关系为：第一项加第二项之和，
+等于第三项加第四项之和）",,,申请人情况,,,,,,
+,,,"自然
+人",法人或其他组织,,,,,总计
+,,,,"商业企
+业","科研
+机构","社会
+公益
+组织","法律服
+务机构",其他,
+一、本年新收政府信息公开申请数量,,,71,23,,2,3,4,103
+二、上年结转政府信息公开申请数量,,,,,,,,,
+"三、本年度
+办理结果",（一）予以公开,,31,12,,2,3,3,51
+,"（二）部分公开（区分处理的，只
+计这一情形，不计其他情形）",,4,1,,,,,5
+,"（三）不予
+公开","1.
+属于国家秘密",,,,,,,
+,,"2.
+其他法律行政法
+规禁止公开",1,,,,,,1
+,,"3.
+危及“三安全一
+稳定”",,,,,,,
+,,"4.
+保护第三方合法
+权益",,,,,,,
+,,"5.
+属于三类内部事
+务信息",1,1,,,,,2
+,,6.,4,1,,,,,5
+
+,,信息,,,,,,,
+,,"7.
+属于行政执法案
+卷",,,,,,,
+,,"8.
+属于行政查询事
+项",2,,,,,,2
+,"（四）无法
+提供","1.
+本机关不掌握相
+关政府信息",13,3,,,,,16
+,,"2.
+没有现成信息需
+要另行制作",1,,,,,,1
+,,"3.
+补正后申请内容
+仍不明确",,2,,,,,2
+,"（五）不予
+处理","1.
+信访举报投诉类
+申请",3,1,,,,1,5
+,,"2.
+重复申请",5,1,,,,,6
+,,"3.
+要求提供公开出
+版物",2,,,,,,2
+,,"4.
+无正当理由大量
+反复申请",1,,,,,,1
+,,"5.
+要求行政机关确
+认或重新出具已获
+取信息",,,,,,,
+,（六）其他处理,,2,,,,,,2
+,（七）总计,,70,22,,2,3,4,101
+四、结转下年度继续办理,,,1,1,,,,,2
+"#;
+
+    #[test]
+    fn values_beside_another_rows_ordinal_are_not_the_row_befores() {
+        let v = View::new(CAMELOT_T3);
+        let mut issues = Vec::new();
+        let (t, _) = super::requests(&v, &mut issues).expect("table 3");
+        // Row 5 (1 1 _ _ _ _ 2) runs on over row 6's `6.,4,1,,,,,5` to row 7's label: its cells
+        // stay unread rather than take row 6's values.
+        let row = t.cells.get("denied_internal_affairs").expect("row 5");
+        for (col, c) in &row.0 {
+            assert!(c.value.is_none() && c.state == crate::model::CellState::Text, "{col}: {c:?}");
+        }
+        // The rows printing no value are read still (blank).
+        let secret = t.cells.get("denied_state_secret").expect("row 1");
+        assert!(secret.0.iter().all(|(_, c)| c.state == crate::model::CellState::Blank), "{secret:?}");
     }
 
     #[test]
