@@ -196,6 +196,9 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // Rows whose values cannot be placed, and why.
     let mut bad: Vec<(usize, &'static str)> = Vec::new();
     let mut lines_of = line_readings(v, &hits, &chain, &mut bad);
+    // Values of rows whose labels the text printed elsewhere, after another row's (from their
+    // ordinal on): no row's, but not values outside the table's rows either.
+    let mut claimed: Vec<Span> = Vec::new();
     // A column's header before a row's numbers: the table is printed a column at a time.
     let mut column_run = false;
     for (k, &hi) in chain.iter().enumerate() {
@@ -239,14 +242,14 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
                 }
             }
         }
-        if let (T3Label::Row(i), true) = (label(&h).1, rows::ordinal_among_values(v, &tokens)) {
-            bad.push((i, "another row's ordinal stands among its values: which of them are its own is not known"));
-        }
         if let (T3Label::Row(i), true) = (label(&h).1, column_after(v, h.end, &tokens)) {
             bad.push((i, "a column's header stands between its label and the numbers after it"));
             column_run = true;
         }
         let span = rows::tokens_span(&tokens, h.end);
+        if let (T3Label::Row(i), false) = (label(&h).1, own_values_before_ordinal(v, &mut tokens, span, &mut claimed)) {
+            bad.push((i, "another row's ordinal stands among its values: which of them are its own is not known"));
+        }
         match label(&h).1 {
             T3Label::Row(i) => found.push((i, tokens, span)),
             T3Label::OtherProcessing if !tokens.is_empty() => found.push((OTHER_2019, tokens, span)),
@@ -318,7 +321,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // Columns where the values stand under them; `printed_at` also where only how far apart
     // they stand is known.
     let columns = printed_at.as_ref().filter(|m| !m.relative);
-    let spans: Vec<Span> = found.iter().filter(|f| !f.1.is_empty()).map(|f| f.2).collect();
+    let spans: Vec<Span> = found.iter().filter(|f| !f.1.is_empty()).map(|f| f.2).chain(claimed).collect();
     // One value per line, each row printing all seven or six (its total left blank), on lines
     // of their own after its label: whole rows printed one cell per line, not pieces.
     let per_line = |toks: &[super::solve::Token]| {
@@ -423,6 +426,28 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// A row's tokens up to another row's ordinal among them (`rows::ordinal_among_values`), if
+/// one stands there: a whole row before it (its blanks printed, empty CSV fields), or none (the
+/// ordinal first, a field of its own: the row's record printed only empty fields), is the
+/// row's; the values from the ordinal on are another row's, read for none, their span pushed to
+/// `claimed` (not values outside every row). `false`: the row's own values are not known.
+fn own_values_before_ordinal(
+    v: &View,
+    tokens: &mut Vec<super::solve::Token>,
+    span: Span,
+    claimed: &mut Vec<Span>,
+) -> bool {
+    match rows::ordinal_among_values(v, tokens) {
+        None => true,
+        Some(k) if k == T3_COLS.len() || k == 0 => {
+            claimed.push([tokens[k].span()[0], span[1]]);
+            tokens.truncate(k);
+            true
+        }
+        Some(_) => false,
+    }
 }
 
 /// Whether a whole row of values (seven adding up, or the six of the applicants with the total
@@ -2311,12 +2336,20 @@ mod tests {
         let v = View::new(CAMELOT_T3);
         let mut issues = Vec::new();
         let (t, _) = super::requests(&v, &mut issues).expect("table 3");
-        // Row 5 (1 1 _ _ _ _ 2) runs on over row 6's `6.,4,1,,,,,5` to row 7's label: its cells
-        // stay unread rather than take row 6's values.
+        // Row 5 (1 1 _ _ _ _ 2) runs on over row 6's `6.,4,1,,,,,5` to row 7's label: its own
+        // values, its blanks the empty fields between them; not row 6's.
         let row = t.cells.get("denied_internal_affairs").expect("row 5");
-        for (col, c) in &row.0 {
-            assert!(c.value.is_none() && c.state == crate::model::CellState::Text, "{col}: {c:?}");
-        }
+        let got: Vec<Option<f64>> = row.0.iter().map(|(_, c)| c.value.map(crate::model::Number::as_f64)).collect();
+        assert_eq!(got, [Some(1.0), Some(1.0), None, None, None, None, Some(2.0)], "{row:?}");
+        assert!(row
+            .0
+            .iter()
+            .filter(|(_, c)| c.value.is_none())
+            .all(|(_, c)| c.state == crate::model::CellState::Blank));
+        // A row whose values have a blank between them (`71,23,,2,3,4,103`): read.
+        let new = t.cells.get("new_received").expect("row");
+        let got: Vec<Option<f64>> = new.0.iter().map(|(_, c)| c.value.map(crate::model::Number::as_f64)).collect();
+        assert_eq!(got, [Some(71.0), Some(23.0), None, Some(2.0), Some(3.0), Some(4.0), Some(103.0)], "{new:?}");
         // The rows printing no value are read still (blank).
         let secret = t.cells.get("denied_state_secret").expect("row 1");
         assert!(secret.0.iter().all(|(_, c)| c.state == crate::model::CellState::Blank), "{secret:?}");
