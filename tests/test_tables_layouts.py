@@ -150,7 +150,9 @@ page's `<span>` runs), `md-trafilatura` and `md-pandoc-docx` read every scored c
 `to_csv`; no text outside the tables) is held to a floor: camelot drops the text of cells that
 cross a page and, on the Word PDFs, puts each row's values in the cells of the row above (the
 header cells hold the first row's values, `本年新制作数量` / `2`), so a row's values there are
-not known to be its own and stay unread, never read as the next row's.
+not known to be its own and stay unread, never read as the next row's. An empty field between
+two values of a record is a blank cell; before the first or after the last it may be a merged
+cell's, and is none.
 
 Markdown holding its tables as raw HTML: `md-html2text-tables` (html2text told to bypass tables:
 the tags a line each, the cells' spans dropped) and `md-mineru-shape` (MinerU 2's shape, each
@@ -262,7 +264,7 @@ PARTIAL = {
     "md-pdfplumber-tables": 0.98,
     "txt-pdfplumber-tsv": 0.99,
     "txt-pdfplumber-text-tsv": 0.99,
-    "txt-camelot-lattice": 0.36,
+    "txt-camelot-lattice": 0.42,
 }
 
 
