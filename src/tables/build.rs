@@ -342,7 +342,27 @@ pub(super) fn requests(
     // Where blank cells vanish, a row of one value says nothing of an omitted total: the value
     // may be the total, or a part whose total the text printed apart from its row. Only a row
     // of two values or more that adds up with its total left out shows the table omits totals.
-    let shows_omitting = solved.iter().any(|(t, c, _)| t.len() >= 2 && solve::omitted_total_only(t, c, 0, 6));
+    // Each row of two values or more on its own, before the table's equations pruned its
+    // placements: one row that does not add up (a total one off, `11 12`) adds up only with its
+    // total left out, and through the equations would leave every row's total out (`40 40` read
+    // as two parts, the total blank). Where other such rows read with a total of their own, that
+    // one row shows a slip as well as omitted totals: two rows at least that need them show them.
+    let (mut alone_omitting, mut alone_totalled) = (0usize, 0usize);
+    for (r, (t, _, _)) in rows.iter().zip(&solved) {
+        if t.len() < 2 || r.unreadable.is_some() {
+            continue;
+        }
+        let kinds: Vec<ColKind> = r.cols.iter().map(|c| c.1).collect();
+        let spec = RowSpec { kinds: &kinds, groups: &[(0, 6)], omitted_totals: true, in_order: r.in_order };
+        let alone = solve::solve_row(t, spec).cands;
+        if !alone.is_empty() && solve::omitted_total_only(t, &alone, 0, 6) {
+            alone_omitting += 1;
+        } else if alone.iter().any(|c| c.len() > 6 && solve::slot_value(t, &c[6]).is_some_and(|v| v != 0.0)) {
+            alone_totalled += 1;
+        }
+    }
+    let shows_omitting = solved.iter().any(|(t, c, _)| t.len() >= 2 && solve::omitted_total_only(t, c, 0, 6))
+        && (alone_omitting >= 2 || alone_totalled == 0);
     let glued = solved.iter().any(|(t, c, _)| !c.is_empty() && c.iter().all(|c| solve::splits_runs(t, c)));
     // A result row of three values or more whose last is the sum of the others (`1 1 2`)
     // prints its total (tables that leave the result rows' totals blank still print those of

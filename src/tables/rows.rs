@@ -297,23 +297,68 @@ pub(super) struct View {
     marks: Vec<(usize, Vec<(f32, f32)>)>,
     /// Where the text's pages begin (`Document::pages`): `(offset, page)` in text order.
     pages: Vec<(usize, u32)>,
-    /// The text is comma-separated values (`is_csv`): an unquoted comma separates cells, never
-    /// a number's thousands (a CSV writer quotes a cell holding a comma).
-    csv: bool,
+    /// Text of comma-separated records (`csv_marks`): the commas that separate fields, and the
+    /// characters inside a quoted field; both empty for other text.
+    csv_sep: Vec<bool>,
+    csv_quoted: Vec<bool>,
 }
 
-/// Whether `text` is comma-separated values as a script writes a table tool's cells (tabula's
-/// `convert_into`, a DataFrame's `to_csv`): three lines or more with an empty field (`,,`, a line
-/// opening with `"",`) or two quoted fields side by side (`","`), which prose never holds.
-fn is_csv(text: &str) -> bool {
-    let b = text.as_bytes();
-    if memchr::memmem::find(b, b",,").is_none() && memchr::memmem::find(b, b"\",").is_none() {
-        return false;
+/// Fewest records with an empty field (`a,,b`, or a comma first or last) that make a text's
+/// lines comma-separated records (`csv_marks`).
+const MIN_CSV_RECORDS: usize = 5;
+
+/// The separating commas and the quoted characters of a text of comma-separated records (a
+/// table saved as CSV, `to_csv`: a field holding a comma, a quote or a line break quoted, `""`
+/// a quote in it), or `None`: fewer than [`MIN_CSV_RECORDS`] records of three fields or more
+/// with an empty one, which prose (its commas `，`, or `, ` with a space) does not print.
+fn csv_marks(chars: &[char]) -> Option<(Vec<bool>, Vec<bool>)> {
+    if !chars.contains(&',') {
+        return None;
     }
-    text.lines()
-        .filter(|l| l.contains(",,") || l.trim_start().starts_with("\"\",") || l.contains("\",\""))
-        .nth(2)
-        .is_some()
+    let mut sep = vec![false; chars.len()];
+    let mut quoted = vec![false; chars.len()];
+    let (mut records, mut fields, mut empty, mut field_len) = (0usize, 1usize, false, 0usize);
+    let mut in_quotes = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if in_quotes {
+            quoted[i] = true;
+            if c == '"' {
+                if chars.get(i + 1) == Some(&'"') {
+                    quoted[i + 1] = true;
+                    i += 2;
+                    continue;
+                }
+                in_quotes = false;
+            }
+            field_len += 1;
+            i += 1;
+            continue;
+        }
+        match c {
+            '"' if field_len == 0 => {
+                in_quotes = true;
+                quoted[i] = true;
+                field_len += 1;
+            }
+            ',' | '\n' => {
+                empty |= field_len == 0;
+                if c == ',' {
+                    sep[i] = true;
+                    fields += 1;
+                } else {
+                    records += usize::from(fields >= 3 && empty);
+                    (fields, empty) = (1, false);
+                }
+                field_len = 0;
+            }
+            _ => field_len += 1,
+        }
+        i += 1;
+    }
+    records += usize::from(fields >= 3 && (empty || field_len == 0));
+    (records >= MIN_CSV_RECORDS).then_some((sep, quoted))
 }
 
 /// A label found in the text: original char range and pattern id.
@@ -350,6 +395,7 @@ impl View {
         mark_column_numbers(&chars, &lines, &mut furniture);
         let numline = number_lines(&chars, &lines);
         drop(lines);
+        let (csv_sep, csv_quoted) = csv_marks(&chars).unwrap_or_default();
         let mut compact = String::with_capacity(text.len());
         let mut c2o = Vec::with_capacity(chars.len());
         let mut cbytes = Vec::with_capacity(chars.len());
@@ -422,7 +468,8 @@ impl View {
             xs: Vec::new(),
             marks: Vec::new(),
             pages: Vec::new(),
-            csv: is_csv(text),
+            csv_sep,
+            csv_quoted,
         }
     }
 
@@ -884,8 +931,11 @@ pub(super) fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec
             // Pipe cells line by line: one pipe row after space-separated rows is read as
             // pipes, its neighbours as words.
             let pipes = (line_start..i).any(|k| !skip[k - a] && matches!(v.chars[k], '|' | '｜'));
+            let csv = !pipes && !v.csv_sep.is_empty() && (line_start..i).any(|k| v.csv_sep[k] && !skip[k - a]);
             if pipes {
                 pipe_line(v, line_start, i, first_line, &skip, a, &mut out);
+            } else if csv {
+                csv_line(v, line_start, i, &skip, a, &mut out);
             } else {
                 words(v, line_start, i, &skip, a, &mut out);
             }
@@ -895,6 +945,31 @@ pub(super) fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec
         i += 1;
     }
     out
+}
+
+/// Where a row's ordinal (`6.`: a digit and a point, no digit after it, at a field's start)
+/// stands among a row's tokens after a value, or first where it is a whole comma-separated
+/// field, if it does: another row's, whose label the text printed elsewhere (`",1,1,,,,,2` /
+/// `,,6.,4,1,,,,,5`: camelot's CSV of a row whose label went on to the next page, its values
+/// beside the ordinal), so the values from it on are not this row's. A number is never printed
+/// so (a decimal has digits after its point). (Not `、`: a vertical group label, `三、`, may stand
+/// right after a value.)
+pub(super) fn ordinal_among_values(v: &View, tokens: &[Token]) -> Option<usize> {
+    let at = |k: usize| v.chars.get(k).map(|&c| fold(c));
+    (0..tokens.len()).find(|&k| {
+        let Token::Run { chars, start, unit, raw_len, .. } = &tokens[k] else { return false };
+        let end = start + raw_len;
+        let before = start.checked_sub(1).and_then(|p| v.chars.get(p)).copied();
+        let field_start =
+            before.is_none_or(|p| is_space(p) || is_quote(p) || matches!(p, '\n' | ',' | '，' | '|' | '｜'));
+        let ordinal = unit.is_empty()
+            && chars.len() == 1
+            && field_start
+            && at(end) == Some('.')
+            && !at(end + 1).is_some_and(|c| c.is_ascii_digit());
+        let whole_field = || before == Some(',') && at(end + 1) == Some(',') && k + 1 < tokens.len();
+        ordinal && (k > 0 || whole_field())
+    })
 }
 
 /// A number alone in brackets (`（64） 0 0 0 0 0 64`), not a label's ordinal, is printed where
@@ -962,6 +1037,103 @@ fn pipe_line(v: &View, a: usize, b: usize, first: bool, skip: &[bool], base: usi
             out.extend(toks);
         }
     }
+}
+
+/// The tokens of a line `[a, b)` of comma-separated records (`View::csv_sep`): each field's
+/// words, an empty field between two values a blank cell. The empty fields of a record before
+/// its first value are the cells of a label merged over columns (camelot prints them empty) or
+/// blank values, and those after its last value blank values or the rest of a value cell merged
+/// over columns (`"行政许可",0,,`): which, not known, so neither is a cell (the row's arithmetic
+/// places blanks where it can). A field going on from the line before (quoted, holding a line
+/// break) is text, never a blank.
+fn csv_line(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec<Token>) {
+    // Whether the record holds a value before `a`: a whole field of a number among its fields
+    // from its start (not the label's, which `a` may stand inside).
+    let record_start = (0..a).rev().find(|&k| v.chars[k] == '\n' && !v.csv_quoted[k]).map_or(0, |k| k + 1);
+    let mut valued = false;
+    let mut f = record_start;
+    for k in record_start..a {
+        if v.csv_sep[k] {
+            valued |= number_field(&v.chars[f..k]);
+            f = k + 1;
+        }
+    }
+    // A record with a field of several numbers, or of text and a number (camelot's cells of a
+    // table whose rules it missed, `3235 172,,14`), does not print a field a cell: no blanks.
+    let record_end = (record_start..v.chars.len()).find(|&k| v.chars[k] == '\n' && !v.csv_quoted[k]);
+    let record_end = record_end.unwrap_or(v.chars.len());
+    let mut f = record_start;
+    for k in record_start..=record_end {
+        if k == record_end || v.csv_sep[k] {
+            if !cell_field(&v.chars[f..k]) {
+                words(v, a, b, skip, base, out);
+                return;
+            }
+            f = k + 1;
+        }
+    }
+    // Empty fields since the last value: blanks once a value follows them.
+    let mut pending: Vec<usize> = Vec::new();
+    let mut s = a;
+    for i in a..=b {
+        if i < b && (!v.csv_sep[i] || skip[i - base]) {
+            continue;
+        }
+        let continued = s == a && s > 0 && v.csv_quoted[s - 1] && v.csv_quoted.get(s).copied().unwrap_or(false);
+        let empty = (s..i).all(|k| skip[k - base] || is_space(v.chars[k]));
+        let quote_only = (s..i).all(|k| skip[k - base] || is_space(v.chars[k]) || v.chars[k] == '"');
+        if empty && !continued {
+            if valued {
+                pending.push(s);
+            }
+        } else if !quote_only {
+            // A mark for none (`/`) before the record's first value: a header's (`本年增` / `/`
+            // / `减` cut into fields), as the record's other fields before it; after one, a cell.
+            let na = NA_TOKENS.contains(&trim_field(&v.chars[s..i]).into_iter().collect::<String>().as_str());
+            if valued || !na {
+                let n = out.len();
+                words(v, s, i, skip, base, out);
+                if na || number_field(&v.chars[s..i]) {
+                    if valued {
+                        out.splice(n..n, pending.drain(..).map(|at| Token::Fixed(cells::blank([at, at]))));
+                    }
+                    valued = true;
+                }
+            }
+            pending.clear();
+        }
+        s = i + 1;
+    }
+}
+
+/// Whether a comma-separated field is one cell's: empty, a number alone, a mark for none
+/// (`/`), or text with no digit but an ordinal before it (`1.属于国家秘密`).
+fn cell_field(field: &[char]) -> bool {
+    let body: String = trim_field(field).into_iter().collect();
+    if body.is_empty() || number_field(field) || NA_TOKENS.contains(&body.as_str()) {
+        return true;
+    }
+    let digits = body.chars().take_while(char::is_ascii_digit).count();
+    // (Digits are one byte each.)
+    let rest = body[digits..].strip_prefix(['.', '、']).filter(|_| digits > 0).unwrap_or(&body);
+    !rest.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether a comma-separated field is a number alone (`12`, `-3`, `211.4`, quoted or not).
+fn number_field(field: &[char]) -> bool {
+    let body = trim_field(field);
+    let digits = body.strip_prefix(&['-']).or_else(|| body.strip_prefix(&['+'])).unwrap_or(&body);
+    digits.first().is_some_and(char::is_ascii_digit)
+        && digits.last().is_some_and(char::is_ascii_digit)
+        && digits.iter().all(|&c| c.is_ascii_digit() || c == '.')
+}
+
+/// A field's characters folded, without the spaces and quotes around them.
+fn trim_field(field: &[char]) -> Vec<char> {
+    let edge = |c: &char| is_space(*c) || *c == '"';
+    let s = field.iter().position(|c| !edge(c)).unwrap_or(field.len());
+    let e = field.iter().rposition(|c| !edge(c)).map_or(s, |k| k + 1);
+    field[s..e].iter().map(|&c| fold(c)).collect()
 }
 
 /// One cell per line (DOMAIN §8.2) with blank cells printed as empty lines: the
@@ -1324,18 +1496,16 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
         }
         let unit_word = unit_after(v, i, b, skip, base);
         let n = out.len();
-        if v.csv && v.chars[s..i].contains(&',') {
-            // Comma-separated values: each field a word of its own (a comma inside quotes is
+        if !v.csv_sep.is_empty() && (s..i).any(|k| v.csv_sep[k]) {
+            // Comma-separated records: each field a word of its own (a comma inside quotes is
             // the cell's: `"1,859"`).
-            let (mut field, mut quoted) = (s, false);
+            let mut field = s;
             for k in s..=i {
-                if k == i || (v.chars[k] == ',' && !quoted) {
+                if k == i || v.csv_sep[k] {
                     if k > field {
                         word_tokens(v, field, k, out);
                     }
                     field = k + 1;
-                } else if v.chars[k] == '"' {
-                    quoted = !quoted;
                 }
             }
         } else {
@@ -1445,8 +1615,9 @@ fn whole_cell(v: &View, a: usize, b: usize, f: &[char], out: &mut Vec<Token>) ->
     let inner = folded.strip_prefix('"').and_then(|w| w.strip_suffix('"')).filter(|w| !w.contains('"'));
     let (number, quoted) = inner.map_or((folded.as_str(), false), |w| (w, true));
     let worded = ["增加", "减少", "新增"].iter().any(|p| number.starts_with(p));
-    let grouped =
-        number.contains(',') && (quoted || !v.csv) && cells::parse_number_text(number, ColKind::Count).is_some();
+    let grouped = number.contains(',')
+        && (quoted || v.csv_sep.is_empty())
+        && cells::parse_number_text(number, ColKind::Count).is_some();
     if (worded || grouped) && cells::parse_number_text(number, ColKind::Signed).is_some() {
         let (raw, span) =
             if quoted { (v.chars[a + 1..b - 1].iter().collect(), [a + 1, b - 1]) } else { (raw(), [a, b]) };
@@ -1634,9 +1805,10 @@ mod tests {
         assert_eq!(toks("规章 13 13,524"), ["13", "13,524"]);
         // Comma-separated values (tabula's `convert_into`, stream mode): `规章 13 13` and `524`
         // are two cells; a cell holding a comma is quoted.
-        let csv = "\"\",申请人情况,\n第二十条,,\n信息内容,,,\n规章 13 13,524\n总计,,\"1,859\",0\n";
+        let csv =
+            "\"\",申请人情况,\n第二十条,,\n信息内容,,,\n规章 13 13,524\n\"\",,\n\"\",自然人,,\n总计,,\"1,859\",0\n";
         let v = View::new(csv);
-        assert!(v.csv);
+        assert!(!v.csv_sep.is_empty());
         let row = |line: &str| {
             let a = csv.find(line).map(|b| csv[..b].chars().count()).unwrap();
             let t = tokenize(&v, a, a + line.chars().count(), None);
@@ -1644,7 +1816,7 @@ mod tests {
         };
         assert_eq!(row("规章 13 13,524"), ["13", "13", "524"]);
         assert_eq!(row("总计,,\"1,859\",0"), ["1,859", "0"]);
-        assert!(!View::new("全年主动公开信息1,234条，其中,,规章3条\n").csv);
+        assert!(View::new("全年主动公开信息1,234条，其中,,规章3条\n").csv_sep.is_empty());
     }
 
     #[test]
@@ -1677,6 +1849,35 @@ mod tests {
         for line in ["5 万元万元", "5 万", "元", "万元"] {
             assert_eq!(marked(line), "", "{line}");
         }
+    }
+
+    #[test]
+    fn comma_separated_records_print_blanks_between_values() {
+        let lines = [
+            "行政许可,0,,\n",
+            "三、结转,,,3,,1,\n",
+            "\"属于,三类\",,2,\n",
+            "规章,,/,4,,\n",
+            "一、本年新收,,,1 2,,3,5\n",
+        ];
+        assert!(View::new(&lines[..4].concat()).csv_sep.is_empty(), "four records with an empty field are too few");
+        let text = lines.concat();
+        let v = View::new(&text);
+        let row = |label: &str| -> Vec<String> {
+            let a = text.find(label).map(|b| text[..b].chars().count() + label.chars().count()).unwrap();
+            tokenize(&v, a, v.line_end(a), None).iter().map(super::super::solve::Token::raw).collect()
+        };
+        // After the last value: a merged cell's rest or blanks, not known which.
+        assert_eq!(row("行政许可"), ["0"]);
+        // Before the first: a merged label's cells or blanks; between values, blanks.
+        assert_eq!(row("三、结转"), ["3", "", "1"]);
+        // A quoted field holding a comma is one field, its closing quote no blank.
+        assert!(v.csv_quoted[text[..text.find("三类").unwrap()].chars().count()]);
+        assert_eq!(row("三类"), ["2"]);
+        // A mark for none before the first value is a header's; after one, a cell.
+        assert_eq!(row("规章"), ["4"]);
+        // A field of two numbers: the record's fields are not cells; no blank.
+        assert_eq!(row("一、本年新收"), ["1", "2", "3", "5"]);
     }
 
     #[test]

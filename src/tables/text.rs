@@ -196,6 +196,9 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // Rows whose values cannot be placed, and why.
     let mut bad: Vec<(usize, &'static str)> = Vec::new();
     let mut lines_of = line_readings(v, &hits, &chain, &mut bad);
+    // Values of rows whose labels the text printed elsewhere, after another row's (from their
+    // ordinal on): no row's, but not values outside the table's rows either.
+    let mut claimed: Vec<Span> = Vec::new();
     // A column's header before a row's numbers: the table is printed a column at a time.
     let mut column_run = false;
     for (k, &hi) in chain.iter().enumerate() {
@@ -244,6 +247,9 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             column_run = true;
         }
         let span = rows::tokens_span(&tokens, h.end);
+        if let (T3Label::Row(i), false) = (label(&h).1, own_values_before_ordinal(v, &mut tokens, span, &mut claimed)) {
+            bad.push((i, "another row's ordinal stands among its values: which of them are its own is not known"));
+        }
         match label(&h).1 {
             T3Label::Row(i) => found.push((i, tokens, span)),
             T3Label::OtherProcessing if !tokens.is_empty() => found.push((OTHER_2019, tokens, span)),
@@ -315,7 +321,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // Columns where the values stand under them; `printed_at` also where only how far apart
     // they stand is known.
     let columns = printed_at.as_ref().filter(|m| !m.relative);
-    let spans: Vec<Span> = found.iter().filter(|f| !f.1.is_empty()).map(|f| f.2).collect();
+    let spans: Vec<Span> = found.iter().filter(|f| !f.1.is_empty()).map(|f| f.2).chain(claimed).collect();
     // One value per line, each row printing all seven or six (its total left blank), on lines
     // of their own after its label: whole rows printed one cell per line, not pieces.
     let per_line = |toks: &[super::solve::Token]| {
@@ -420,6 +426,28 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// A row's tokens up to another row's ordinal among them (`rows::ordinal_among_values`), if
+/// one stands there: a whole row before it (its blanks printed, empty CSV fields), or none (the
+/// ordinal first, a field of its own: the row's record printed only empty fields), is the
+/// row's; the values from the ordinal on are another row's, read for none, their span pushed to
+/// `claimed` (not values outside every row). `false`: the row's own values are not known.
+fn own_values_before_ordinal(
+    v: &View,
+    tokens: &mut Vec<super::solve::Token>,
+    span: Span,
+    claimed: &mut Vec<Span>,
+) -> bool {
+    match rows::ordinal_among_values(v, tokens) {
+        None => true,
+        Some(k) if k == T3_COLS.len() || k == 0 => {
+            claimed.push([tokens[k].span()[0], span[1]]);
+            tokens.truncate(k);
+            true
+        }
+        Some(_) => false,
+    }
 }
 
 /// Whether a whole row of values (seven adding up, or the six of the applicants with the total
@@ -2227,6 +2255,104 @@ mod tests {
         let label_end = "1.本机关不掌握相关政府信息".chars().count();
         let toks = rows::tokenize(&v, label_end, v.line_end(label_end + 2), None);
         (v, values, toks)
+    }
+
+    /// camelot's CSV of a table 3 cut by a page break inside row 6's label (`fuzz_tools.py`
+    /// seed 4503, report 13, LibreOffice PDF): the row's ordinal and values on the first page
+    /// (`,,6.,4,1,,,,,5`), the rest of its label (`信息`) on the next.
+    const CAMELOT_T3: &str = r#""（本列数据的勾稽关系为：第一项加第二项之和，
+等于第三项加第四项之和）",,,申请人情况,,,,,,
+,,,"自然
+人",法人或其他组织,,,,,总计
+,,,,"商业企
+业","科研
+机构","社会
+公益
+组织","法律服
+务机构",其他,
+一、本年新收政府信息公开申请数量,,,71,23,,2,3,4,103
+二、上年结转政府信息公开申请数量,,,,,,,,,
+"三、本年度
+办理结果",（一）予以公开,,31,12,,2,3,3,51
+,"（二）部分公开（区分处理的，只
+计这一情形，不计其他情形）",,4,1,,,,,5
+,"（三）不予
+公开","1.
+属于国家秘密",,,,,,,
+,,"2.
+其他法律行政法
+规禁止公开",1,,,,,,1
+,,"3.
+危及“三安全一
+稳定”",,,,,,,
+,,"4.
+保护第三方合法
+权益",,,,,,,
+,,"5.
+属于三类内部事
+务信息",1,1,,,,,2
+,,6.,4,1,,,,,5
+
+,,信息,,,,,,,
+,,"7.
+属于行政执法案
+卷",,,,,,,
+,,"8.
+属于行政查询事
+项",2,,,,,,2
+,"（四）无法
+提供","1.
+本机关不掌握相
+关政府信息",13,3,,,,,16
+,,"2.
+没有现成信息需
+要另行制作",1,,,,,,1
+,,"3.
+补正后申请内容
+仍不明确",,2,,,,,2
+,"（五）不予
+处理","1.
+信访举报投诉类
+申请",3,1,,,,1,5
+,,"2.
+重复申请",5,1,,,,,6
+,,"3.
+要求提供公开出
+版物",2,,,,,,2
+,,"4.
+无正当理由大量
+反复申请",1,,,,,,1
+,,"5.
+要求行政机关确
+认或重新出具已获
+取信息",,,,,,,
+,（六）其他处理,,2,,,,,,2
+,（七）总计,,70,22,,2,3,4,101
+四、结转下年度继续办理,,,1,1,,,,,2
+"#;
+
+    #[test]
+    fn values_beside_another_rows_ordinal_are_not_the_row_befores() {
+        let v = View::new(CAMELOT_T3);
+        let mut issues = Vec::new();
+        let (t, _) = super::requests(&v, &mut issues).expect("table 3");
+        // Row 5 (1 1 _ _ _ _ 2) runs on over row 6's `6.,4,1,,,,,5` to row 7's label: its own
+        // values, its blanks the empty fields between them; not row 6's.
+        let row = t.cells.get("denied_internal_affairs").expect("row 5");
+        let got: Vec<Option<f64>> = row.0.iter().map(|(_, c)| c.value.map(crate::model::Number::as_f64)).collect();
+        assert_eq!(got, [Some(1.0), Some(1.0), None, None, None, None, Some(2.0)], "{row:?}");
+        assert!(row
+            .0
+            .iter()
+            .filter(|(_, c)| c.value.is_none())
+            .all(|(_, c)| c.state == crate::model::CellState::Blank));
+        // A row whose values have a blank between them (`71,23,,2,3,4,103`): read.
+        let new = t.cells.get("new_received").expect("row");
+        let got: Vec<Option<f64>> = new.0.iter().map(|(_, c)| c.value.map(crate::model::Number::as_f64)).collect();
+        assert_eq!(got, [Some(71.0), Some(23.0), None, Some(2.0), Some(3.0), Some(4.0), Some(103.0)], "{new:?}");
+        // The rows printing no value are read still (blank).
+        let secret = t.cells.get("denied_state_secret").expect("row 1");
+        assert!(secret.0.iter().all(|(_, c)| c.state == crate::model::CellState::Blank), "{secret:?}");
     }
 
     #[test]
