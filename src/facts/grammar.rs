@@ -445,7 +445,7 @@ pub(super) fn classify(window: &str, after: &str, unit: &str, ctx: Context) -> O
         window
     };
     // An average is no count of the year (`门户网站日均访问量3000人次`, `月均受理申请5件`).
-    if AVERAGE_WORDS.iter().any(|w| has(window, w)) {
+    if window.contains(['均', '每']) && AVERAGE_WORDS.iter().any(|w| has(window, w)) {
         return None;
     }
     let (core, total_filler) = strip_filler(window);
@@ -457,6 +457,7 @@ pub(super) fn classify(window: &str, after: &str, unit: &str, ctx: Context) -> O
 }
 
 /// Words of an average: a number they label counts no total.
+/// (Each holds `均` or `每`.)
 const AVERAGE_WORDS: &[&str] = &["日均", "月均", "周均", "年均", "平均", "人均", "每日", "每天", "每月", "每周"];
 
 fn is_quote(c: char) -> bool {
@@ -542,6 +543,9 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
 /// `行政复议和行政诉讼各1件`): the key of every subject, in order, when each coordinated part
 /// before `均`/`各`/`都` reads as a key of its own; else none.
 pub(super) fn distributed(window: &str, unit: &str, ctx: Context) -> Vec<Keyed> {
+    if !window.contains(['均', '各', '都']) {
+        return Vec::new();
+    }
     let (core, _) = strip_filler(window);
     let Some(subjects) = ["均", "各", "都"].iter().find_map(|w| core.strip_suffix(w)) else {
         return Vec::new();

@@ -307,6 +307,16 @@ pub(super) struct View {
 /// lines comma-separated records (`csv_marks`).
 const MIN_CSV_RECORDS: usize = 5;
 
+/// Whether `text` may hold a record with an empty field (`csv_marks`): a comma next to another
+/// or at a line's start or end. One packed search over the bytes, so that most texts (prose, HTML
+/// tables) build no marks: every empty field is one of these (an empty quoted field is `""`).
+fn may_be_csv(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.first() == Some(&b',')
+        || b.last() == Some(&b',')
+        || [&b",,"[..], b"\n,", b",\n"].iter().any(|p| memchr::memmem::find(b, p).is_some())
+}
+
 /// The separating commas and the quoted characters of a text of comma-separated records (a
 /// table saved as CSV, `to_csv`: a field holding a comma, a quote or a line break quoted, `""`
 /// a quote in it), or `None`: fewer than [`MIN_CSV_RECORDS`] records of three fields or more
@@ -395,7 +405,8 @@ impl View {
         mark_column_numbers(&chars, &lines, &mut furniture);
         let numline = number_lines(&chars, &lines);
         drop(lines);
-        let (csv_sep, csv_quoted) = csv_marks(&chars).unwrap_or_default();
+        let (csv_sep, csv_quoted) =
+            if may_be_csv(text) { csv_marks(&chars).unwrap_or_default() } else { Default::default() };
         let mut compact = String::with_capacity(text.len());
         let mut c2o = Vec::with_capacity(chars.len());
         let mut cbytes = Vec::with_capacity(chars.len());
