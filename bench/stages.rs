@@ -80,7 +80,8 @@ fn main() {
                 .collect();
             let (f, _) = facts::read_with_issues(&doc, &sections, &spans);
             lap(7, &mut t);
-            let kind = kinds::kind(m.title.as_deref(), &doc.text, &sections);
+            let prints_tables = tabs.prints_national_tables();
+            let kind = kinds::kind(m.title.as_deref(), &doc.text, &sections, prints_tables);
             let _template = kinds::template(kind, &doc.text, m.year);
             lap(8, &mut t);
             std::hint::black_box((&m, &sections, &tabs, &f));

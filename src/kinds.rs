@@ -77,7 +77,11 @@ static FIND_POST2019: LazyLock<Finders> = LazyLock::new(|| Finders::of(LABELS_PO
 /// (`关于报送《X》的函`) is of the kind of the document it sends; when its title calls
 /// that document a work report (`…政府信息公开工作情况`) and its body has the
 /// statutory parts of an annual report, it is one.
-pub fn kind(title: Option<&str>, text: &str, sections: &[Section]) -> Kind {
+///
+/// `prints_tables`: the national tables were read (table 3, or tables 2 and 4). A text that names
+/// no kind but prints them (a converter that dropped the title and headings, a table tool's cells
+/// alone) is an annual report: only those print them.
+pub fn kind(title: Option<&str>, text: &str, sections: &[Section], prints_tables: bool) -> Kind {
     if let Some(full) = title {
         let t = crate::meta::subject(full);
         if has_any(t, WORK_POINTS_WORDS) {
@@ -114,6 +118,9 @@ pub fn kind(title: Option<&str>, text: &str, sections: &[Section]) -> Kind {
         && (head.contains("总结") || head.contains("工作情况") || title.is_some_and(|t| t.contains("总结")))
     {
         return Kind::WorkSummary;
+    }
+    if prints_tables {
+        return Kind::AnnualReport;
     }
     Kind::Other
 }
@@ -180,17 +187,24 @@ mod tests {
 
     #[test]
     fn kinds_by_title() {
-        assert_eq!(kind(Some("金华市婺城区琅琊镇2010年政府信息公开工作年度报告"), "", &[]), Kind::AnnualReport);
-        assert_eq!(kind(Some("财金局2016年政府信息公开年度报告"), "", &[]), Kind::AnnualReport);
-        assert_eq!(kind(Some("某局关于做好政务公开财政牵头任务落实情况的自查报告"), "", &[]), Kind::SelfInspection);
-        assert_eq!(kind(Some("某局2010年政务公开工作总结"), "", &[]), Kind::WorkSummary);
-        assert_eq!(kind(None, "xx镇2021年度政务公开工作自查报告 依据…", &[]), Kind::SelfInspection);
-        assert_eq!(kind(Some("关于召开运动会的通知"), "请各单位准时参加。", &[]), Kind::Other);
-        assert_eq!(kind(Some("某县农业局2011年度政府信息公开报告"), "", &[]), Kind::AnnualReport);
-        assert_eq!(kind(Some("某县海洋与渔业局2011年工作公开年度报告"), "", &[]), Kind::AnnualReport);
-        assert_eq!(kind(Some("某区公安局2018年政务公开工作要点落实情况"), "", &[]), Kind::WorkSummary);
-        assert_eq!(kind(Some("某局关于2015年政府信息公开工作要点落实情况的函"), "", &[]), Kind::WorkSummary);
-        assert_eq!(kind(Some("关于报送《某局2015年政府信息公开年度报告》的函"), "", &[]), Kind::AnnualReport);
+        assert_eq!(kind(Some("金华市婺城区琅琊镇2010年政府信息公开工作年度报告"), "", &[], false), Kind::AnnualReport);
+        assert_eq!(kind(Some("财金局2016年政府信息公开年度报告"), "", &[], false), Kind::AnnualReport);
+        assert_eq!(
+            kind(Some("某局关于做好政务公开财政牵头任务落实情况的自查报告"), "", &[], false),
+            Kind::SelfInspection
+        );
+        assert_eq!(kind(Some("某局2010年政务公开工作总结"), "", &[], false), Kind::WorkSummary);
+        assert_eq!(kind(None, "xx镇2021年度政务公开工作自查报告 依据…", &[], false), Kind::SelfInspection);
+        assert_eq!(kind(Some("关于召开运动会的通知"), "请各单位准时参加。", &[], false), Kind::Other);
+        // The national tables alone (a converter dropped the title): an annual report; a title
+        // naming another kind still decides.
+        assert_eq!(kind(None, "信息内容 本年新制作数量", &[], true), Kind::AnnualReport);
+        assert_eq!(kind(Some("某局2010年政务公开工作总结"), "", &[], true), Kind::WorkSummary);
+        assert_eq!(kind(Some("某县农业局2011年度政府信息公开报告"), "", &[], false), Kind::AnnualReport);
+        assert_eq!(kind(Some("某县海洋与渔业局2011年工作公开年度报告"), "", &[], false), Kind::AnnualReport);
+        assert_eq!(kind(Some("某区公安局2018年政务公开工作要点落实情况"), "", &[], false), Kind::WorkSummary);
+        assert_eq!(kind(Some("某局关于2015年政府信息公开工作要点落实情况的函"), "", &[], false), Kind::WorkSummary);
+        assert_eq!(kind(Some("关于报送《某局2015年政府信息公开年度报告》的函"), "", &[], false), Kind::AnnualReport);
         // A cover letter sending a 工作情况 whose body is an annual report is one; without that body, a summary.
         let part = |key: &'static str| Section {
             key: Some(key),
@@ -202,8 +216,8 @@ mod tests {
         };
         let parts = [part("proactive"), part("requests"), part("fees"), part("review_litigation")];
         let t = "关于报送《某区公安局2016年 政府信息公开工作情况》的函";
-        assert_eq!(kind(Some(t), "", &parts), Kind::AnnualReport);
-        assert_eq!(kind(Some(t), "", &[]), Kind::WorkSummary);
+        assert_eq!(kind(Some(t), "", &parts, false), Kind::AnnualReport);
+        assert_eq!(kind(Some(t), "", &[], false), Kind::WorkSummary);
     }
 
     #[test]

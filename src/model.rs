@@ -357,6 +357,13 @@ pub struct Tables {
     pub review_litigation: Option<TableReading>,
 }
 
+impl Tables {
+    /// Whether the national tables were read: table 3, or tables 2 and 4 (`kinds::kind`).
+    pub fn prints_national_tables(&self) -> bool {
+        self.requests.is_some() || self.proactive.is_some() && self.review_litigation.is_some()
+    }
+}
+
 /// A number stated in prose (SPEC §5).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fact {

@@ -454,16 +454,8 @@ fn read_one(
     } else {
         (Vec::new(), facts::read_indexed(doc, &idx, &sections, &excluded, None, false).1)
     };
-    // The national tables read from a text that names no kind (a converter that dropped the title
-    // and headings, a table tool's cells alone) make it an annual report: only those print them.
-    let kind = match kinds::kind(meta.title.as_deref(), &doc.text, &sections) {
-        Kind::Other
-            if tables.requests.is_some() || tables.proactive.is_some() && tables.review_litigation.is_some() =>
-        {
-            Kind::AnnualReport
-        }
-        k => k,
-    };
+    let prints_tables = tables.prints_national_tables();
+    let kind = kinds::kind(meta.title.as_deref(), &doc.text, &sections, prints_tables);
     let template = kinds::template_for(kind, &doc.text, meta.year, meta.title.is_some());
     let report = Report {
         schema_version: SCHEMA_VERSION,

@@ -322,9 +322,6 @@ fn may_be_csv(text: &str) -> bool {
 /// a quote in it), or `None`: fewer than [`MIN_CSV_RECORDS`] records of three fields or more
 /// with an empty one, which prose (its commas `，`, or `, ` with a space) does not print.
 fn csv_marks(chars: &[char]) -> Option<(Vec<bool>, Vec<bool>)> {
-    if !chars.contains(&',') {
-        return None;
-    }
     let mut sep = vec![false; chars.len()];
     let mut quoted = vec![false; chars.len()];
     let (mut records, mut fields, mut empty, mut field_len) = (0usize, 1usize, false, 0usize);
@@ -1621,14 +1618,13 @@ fn whole_cell(v: &View, a: usize, b: usize, f: &[char], out: &mut Vec<Token>) ->
         return true;
     }
     // Whole-word forms that are one cell: thousands separators, 增加3 / 减少8.
-    // A quoted CSV cell (`"1,859"`) is its number; in CSV an unquoted comma separates cells
-    // (tabula's `13 13,524` is a cell `13 13` and a cell `524`).
+    // A quoted CSV cell (`"1,859"`) is its number. (In CSV an unquoted comma separates cells,
+    // tabula's `13 13,524` a cell `13 13` and a cell `524`: `words` splits a word at those, so a
+    // comma left in a word is inside quotes or plain text's.)
     let inner = folded.strip_prefix('"').and_then(|w| w.strip_suffix('"')).filter(|w| !w.contains('"'));
     let (number, quoted) = inner.map_or((folded.as_str(), false), |w| (w, true));
     let worded = ["增加", "减少", "新增"].iter().any(|p| number.starts_with(p));
-    let grouped = number.contains(',')
-        && (quoted || v.csv_sep.is_empty())
-        && cells::parse_number_text(number, ColKind::Count).is_some();
+    let grouped = number.contains(',') && cells::parse_number_text(number, ColKind::Count).is_some();
     if (worded || grouped) && cells::parse_number_text(number, ColKind::Signed).is_some() {
         let (raw, span) =
             if quoted { (v.chars[a + 1..b - 1].iter().collect(), [a + 1, b - 1]) } else { (raw(), [a, b]) };
