@@ -487,8 +487,11 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
         }
         return None;
     }
-    // Press conferences: `召开…等新闻发布会 12 场`, `召开新闻发布会2场`, `新闻发布会及吹风会23场次`.
-    if PRESS_WORDS.iter().any(|w| core.ends_with(w)) {
+    // Press conferences: `召开…等新闻发布会 12 场`, `召开新闻发布会2场`, `新闻发布会及吹风会23场次`;
+    // the topic first: `新闻发布会召开了3场`, `新闻发布会共举办5场`.
+    let (held, _) = strip_extra(core, &["召开", "举办", "举行"]);
+    let held = strip_filler(held).0;
+    if PRESS_WORDS.iter().any(|w| core.ends_with(w) || held.ends_with(w)) {
         return keyed("press_conferences");
     }
     // Training: `开展信息公开业务集中培训2次`, `培训人员达到116人次`, `参训 80 人`.
@@ -514,7 +517,7 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     }
     // Consultations: `接待群众咨询120余次`, `解答电话咨询 30 人次`.
     {
-        let (c, _) = strip_extra(core, &["服务", "电话", "问题", "事项"]);
+        let (c, _) = strip_extra(core, &["服务", "电话", "问题", "事项", "群众"]);
         if c.ends_with("咨询") {
             return keyed("consultations");
         }

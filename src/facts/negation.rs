@@ -39,9 +39,10 @@ pub(super) const NEGATION_RULES: &[Negation] = &[
         key: "requests_received",
         words: &["申请"],
         not_in_clause: &["复议", "诉讼", "投诉", "举报", "申诉", "许可", "补正", "按收费通知"],
-        not_between: &["答复", "办理", "办结", "处理", "按时", "超期", "逾期", "延期", "正当理由", "被"],
+        // `未因政府信息公开申请收取…费用`: the request is the fee's cause; the fee is negated.
+        not_between: &["答复", "办理", "办结", "处理", "按时", "超期", "逾期", "延期", "正当理由", "被", "因"],
         filed_passive: false,
-        outcomes: &["人"],
+        outcomes: &["人", "收取", "收费", "费用"],
     },
     // `无收费及减免情况`, `未收取任何费用`, `均未对依申请提供政府公开信息进行收费`,
     // `本年度没有产生信息公开处理费`.
