@@ -154,6 +154,14 @@ not known to be its own and stay unread, never read as the next row's. An empty 
 two values of a record is a blank cell; before the first or after the last it may be a merged
 cell's, and is none.
 
+`txt-pdfbox` (Apache PDFBox's `PDFTextStripper`, the PDF text of Apache Tika) reads every scored
+cell. `txt-pdfbox-sort` (the same with `setSortByPosition(true)`) is held to a floor: sorting the
+glyphs by position runs the lines of a wrapped label into the next row's (`二一、、本上年年新结收转
+政政府府信息`), so a label and the values beside it are not one row's. Where the labels' characters
+are doubled so (twice in table 3's section) no row of tables 2 to 4 is read beside its label
+(table 3 only from its values in order, when they are all there); the text read it as the row
+above's (72 wrong numbers) before.
+
 Markdown holding its tables as raw HTML: `md-html2text-tables` (html2text told to bypass tables:
 the tags a line each, the cells' spans dropped) and `md-mineru-shape` (MinerU 2's shape, each
 table one line inside `<html><body>`, written by bs4 since MinerU's model weights are not on the
@@ -233,6 +241,8 @@ TEXT_FOLDERS = (
     "txt-catdoc",
     "mhtml-chromium",
     "mht-word",
+    "txt-pdfbox",
+    "txt-pdfbox-sort",
 )
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
 #: Layouts held to a floor on the share of cells read (see the module docstring), not to all of them.
@@ -248,7 +258,7 @@ PARTIAL = {
     "txt-pandas-string": 0.96,
     "txt-bs4": 0.89,
     "txt-bs4-lines": 0.90,
-    "txt-bs4-space": 0.85,
+    "txt-bs4-space": 0.86,
     "txt-inscriptis": 0.95,
     "txt-docx2txt": 0.96,
     "txt-libreoffice-docx": 0.96,
@@ -265,6 +275,7 @@ PARTIAL = {
     "txt-pdfplumber-tsv": 0.99,
     "txt-pdfplumber-text-tsv": 0.99,
     "txt-camelot-lattice": 0.42,
+    "txt-pdfbox-sort": 0.50,
 }
 
 

@@ -55,11 +55,23 @@ pub fn read_with_chars(doc: &Document, chars: Vec<char>) -> (Tables, Vec<Issue>)
         let after = t3_span.map_or(0, |s| s[1]);
         let t4_read = |v: &rows::View, issues: &mut Vec<Issue>| text::review(v, issues, after);
         let (t2_text, t4_text) = (tables.proactive.is_none(), tables.review_litigation.is_none());
-        if t2_text {
-            tables.proactive = t2_read(v, &mut issues);
-        }
-        if t4_text {
-            tables.review_litigation = t4_read(v, &mut issues);
+        // Text whose wrapped labels ran into each other (PDF text sorted by position, `申申请请`):
+        // no label of tables 2 and 4 is known to stand beside its own values.
+        let interleaved = (t2_text || t4_text) && text::tables_interleaved(v);
+        if interleaved {
+            for (on, table) in [(t2_text, "proactive"), (t4_text, "review_litigation")] {
+                if on {
+                    let msg = "the text runs the lines of wrapped labels into each other: no value is known to be beside its label";
+                    issues.push(build::unreadable(table, "", &[], format!("{table}: {msg}")));
+                }
+            }
+        } else {
+            if t2_text {
+                tables.proactive = t2_read(v, &mut issues);
+            }
+            if t4_text {
+                tables.review_litigation = t4_read(v, &mut issues);
+            }
         }
         if let Some(v) = view.as_mut() {
             // (Table 3 read out of order settles the pages' numbers among its values itself,

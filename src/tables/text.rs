@@ -242,6 +242,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
                 }
             }
         }
+        foreign_words(v, label(&h).1, h.end, &mut tokens, &mut bad);
         if let (T3Label::Row(i), true) = (label(&h).1, column_after(v, h.end, &tokens)) {
             bad.push((i, "a column's header stands between its label and the numbers after it"));
             column_run = true;
@@ -322,19 +323,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // they stand is known.
     let columns = printed_at.as_ref().filter(|m| !m.relative);
     let spans: Vec<Span> = found.iter().filter(|f| !f.1.is_empty()).map(|f| f.2).chain(claimed).collect();
-    // One value per line, each row printing all seven or six (its total left blank), on lines
-    // of their own after its label: whole rows printed one cell per line, not pieces.
-    let per_line = |toks: &[super::solve::Token]| {
-        toks.windows(2).all(|w| {
-            let between = &v.chars[w[0].span()[1].min(v.chars.len())..w[1].span()[0].min(v.chars.len())];
-            between.iter().filter(|&&c| c == '\n').count() == 1
-                && between.iter().all(|&c| cells::is_space(c) || c == '\n')
-        })
-    };
-    let whole_rows = found
-        .iter()
-        .filter(|f| !f.1.is_empty())
-        .all(|f| (T3_COLS.len() - 1..=T3_COLS.len()).contains(&f.1.len()) && per_line(&f.1));
+    let whole_rows = whole_rows_a_cell_a_line(v, &found);
     // Values one per line are whole rows (one cell per line, blanks as empty lines); fewer
     // than the columns spread over several lines are pieces of a table printed out of order.
     let spread = |toks: &[super::solve::Token]| {
@@ -354,7 +343,8 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let rows_add_up =
         spread_rows.iter().filter(|t| nonzero_total(t)).count() >= 3 && spread_rows.iter().all(|t| sums_to_last(t));
     let scattered = |toks: &[super::solve::Token]| spread(toks) && !rows_add_up;
-    let garbled = column_run
+    let garbled = interleaved_rows(v, [first, header_from, last_end], &found, &mut bad)
+        || column_run
         || found.iter().any(|f| f.1.len() > T3_COLS.len() || scattered(&f.1))
         || orphan_value(v, header_from, last_end, &spans, &hits);
     // A row whose every value was printed under a known column is read where it was printed.
@@ -1042,6 +1032,109 @@ fn value_lines(v: &View, labels: &[(usize, Hit)], b: usize) -> ValueLines {
     }
     ValueLines::Paired(out)
 }
+
+/// Whether the text of `[a, b)` runs two lines' characters into one (a PDF's glyphs sorted by
+/// position where wrapped labels stand side by side: `二一、、本上年年新结收转政政府府信息`):
+/// two Han characters or more doubled (`XX`, not a numeral) outside notes. The labels and
+/// the values beside them are then not known to be one row's. (Table labels double no
+/// character; prose inside a table region rarely does twice.)
+fn labels_interleaved(v: &View, a: usize, b: usize) -> bool {
+    let b = b.min(v.chars.len());
+    let doubled = (a..b.saturating_sub(1))
+        .filter(|&i| {
+            let c = v.chars[i];
+            c == v.chars[i + 1] && rows::is_cjk(c) && !NUMERALS.contains(c) && !v.in_note(i)
+        })
+        .count();
+    doubled >= 2
+}
+
+/// Whether the text's table 3 (from its section's heading, as far as table 4's) runs lines'
+/// characters into one (`labels_interleaved`): a PDF's text sorted by position, whose other
+/// tables' labels are not known to stand beside their values either.
+pub(super) fn tables_interleaved(v: &View) -> bool {
+    let Some(at) = v.compact_marker_after(0, &["处理政府信息公开申请情况"]) else { return false };
+    let end = v.compact_marker_after(at, T4_HEADINGS).unwrap_or(v.chars.len()).min(at + 3000);
+    labels_interleaved(v, at, end)
+}
+
+/// Whether every row of `found` with values prints one value per line, all seven or six (its
+/// total left blank), on lines of their own after its label: whole rows printed one cell per
+/// line, not pieces.
+fn whole_rows_a_cell_a_line(v: &View, found: &[(usize, Vec<super::solve::Token>, Span)]) -> bool {
+    let per_line = |toks: &[super::solve::Token]| {
+        toks.windows(2).all(|w| {
+            let between = &v.chars[w[0].span()[1].min(v.chars.len())..w[1].span()[0].min(v.chars.len())];
+            between.iter().filter(|&&c| c == '\n').count() == 1
+                && between.iter().all(|&c| cells::is_space(c) || c == '\n')
+        })
+    };
+    found
+        .iter()
+        .filter(|f| !f.1.is_empty())
+        .all(|f| (T3_COLS.len() - 1..=T3_COLS.len()).contains(&f.1.len()) && per_line(&f.1))
+}
+
+/// A row whose label is followed by Han characters of no label of its own before its numbers
+/// (`words_before_values`): its tokens cleared, the row in `bad`.
+fn foreign_words(
+    v: &View,
+    label: T3Label,
+    label_end: usize,
+    tokens: &mut Vec<super::solve::Token>,
+    bad: &mut Vec<(usize, &'static str)>,
+) {
+    if let T3Label::Row(i) = label {
+        if words_before_values(v, i, label_end, tokens) {
+            bad.push((i, "words of no label stand between its label and its numbers: not known to be its own"));
+            tokens.clear();
+        }
+    }
+}
+
+/// Whether table 3's text, from its section's heading (the first labels the text garbled are
+/// not found) to `last_end`, runs lines' characters into one (`labels_interleaved`): then every
+/// row of `found` goes to `bad` (so `requests` calls it first among the signs of a garbled table).
+fn interleaved_rows(
+    v: &View,
+    [first, header_from, last_end]: [usize; 3],
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    bad: &mut Vec<(usize, &'static str)>,
+) -> bool {
+    let heading = v.compact_marker_before(first, &["处理政府信息公开申请情况"], 600).unwrap_or(header_from);
+    let interleaved = labels_interleaved(v, heading.min(header_from), last_end);
+    if interleaved {
+        for f in found {
+            bad.push((
+                f.0,
+                "the labels' characters are interleaved (`申申请请`): no row is known to be beside its label",
+            ));
+        }
+    }
+    interleaved
+}
+
+/// Whether Han characters of no label of row `row` stand on the label's line between its end
+/// and the first of `tokens` (two or more): PDF text whose glyphs of wrapped labels were sorted
+/// by position runs one row's label into another's words (`（一）予以公开 开申请数数量量 2798 …`,
+/// the values of the row above), and the numbers after it are not known to be the label's. The
+/// rest of the row's own label (`5.要求行政机关确认` `或重新出` `0 0 …`) is no such word.
+fn words_before_values(v: &View, row: usize, label_end: usize, tokens: &[super::solve::Token]) -> bool {
+    let Some(first) = tokens.first() else { return false };
+    let start = first.span()[0].min(v.chars.len());
+    if start <= label_end || v.chars[label_end..start].contains(&'\n') {
+        return false;
+    }
+    let own = |c: char| T3_LABELS.iter().any(|(p, l)| matches!(l, T3Label::Row(r) if *r == row) && p.contains(c));
+    let foreign = |i: usize| {
+        let c = v.chars[i];
+        rows::is_cjk(c) && !NUMERALS.contains(c) && !v.in_note(i) && !own(c)
+    };
+    (label_end..start).filter(|&i| foreign(i)).count() >= 2
+}
+
+/// Chinese numerals: a group's ordinal (`四、`), no label's word.
+const NUMERALS: &str = "一二三四五六七八九十";
 
 /// Whether the line `[ls, le)` (holding no value digit) prints a row's ordinal and label text
 /// (`三 2.其他法律行政止公开`): digits ending in `.` or `、`, text after them.

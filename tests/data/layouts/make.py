@@ -42,6 +42,7 @@ import argparse
 import copy
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -95,6 +96,7 @@ TOOLS = {
     "python-docx": "python-docx 1.2.0",
     "reportlab": "ReportLab 5.1.0",
     "camelot": "camelot-py 2.0.0 (pypdfium2 backend)",
+    "pdfbox": "Apache PDFBox 2.0.24 (the jar inside tabula-py 2.10.0; OpenJDK 17)",
 }
 
 GOLD_KEYS = ("format", "template", "table_formats", "kind", "year", "agency", "table2", "table3", "table4")
@@ -407,6 +409,21 @@ def camelot_csv(pdf: Path, flavor: str) -> bytes:
                 continue
             out.extend(t.df.to_csv(index=False, header=False) for t in tables)
     return "\n".join(out).encode("utf-8")
+
+
+def pdfbox_text(pdf: Path, sort: bool) -> bytes:
+    """Apache PDFBox's `PDFTextStripper` (the PDF text of Apache Tika, which leaves
+    `setSortByPosition` false; `sort` sets it, as many Java callers do): `PdfboxText.java` beside
+    this script, compiled against the PDFBox inside tabula-py's jar."""
+    import tabula
+
+    jar = next(Path(tabula.__file__).parent.glob("tabula-*-jar-with-dependencies.jar"))
+    classes = Path(tempfile.gettempdir()) / "gongkai-pdfbox-text"
+    if not (classes / "PdfboxText.class").exists():
+        classes.mkdir(parents=True, exist_ok=True)
+        run(["javac", "-cp", str(jar), "-d", str(classes), str(HERE / "PdfboxText.java")])
+    args = ["java", "-cp", f"{jar}{os.pathsep}{classes}", "PdfboxText", *(["--sort"] if sort else []), str(pdf)]
+    return run(args).stdout
 
 
 def pdfplumber_text_and_tsv(pdf: Path) -> bytes:
@@ -1113,6 +1130,10 @@ def make_text(tmp: Path) -> None:
          f"{TOOLS['pdfplumber']} extract_text, then extract_tables' rows TAB-joined"),
         ("txt-camelot-lattice", ".txt", lambda p: camelot_csv(p, "lattice"), False,
          f"{TOOLS['camelot']} read_pdf(flavor='lattice'), each table's DataFrame to_csv"),
+        ("txt-pdfbox", ".txt", lambda p: pdfbox_text(p, sort=False), True,
+         f"{TOOLS['pdfbox']} PDFTextStripper (Apache Tika's PDF text)"),
+        ("txt-pdfbox-sort", ".txt", lambda p: pdfbox_text(p, sort=True), True,
+         f"{TOOLS['pdfbox']} PDFTextStripper with setSortByPosition(true)"),
     ]
     for folder, ext, fn, drops_blanks, tool in makers:
         if not wanted(folder):
