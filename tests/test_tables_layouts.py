@@ -154,6 +154,13 @@ not known to be its own and stay unread, never read as the next row's. An empty 
 two values of a record is a blank cell; before the first or after the last it may be a merged
 cell's, and is none.
 
+`txt-tabula-stream` (tabula-py's `convert_into(..., output_format="csv", pages="all",
+stream=True)`: every table's rows as CSV records, no text outside them) is held to a floor too:
+tabula's stream mode tells columns by the words' gaps, so it puts several columns' values in one
+field (`66,5 1 1,3,76`) and a header's words in the value columns; such a row is placed only
+where its arithmetic allows. A row label it cuts over two records (`5.属于三类内部事务,,,,` /
+`信息,1,,,`) has its values on the second, never read as a row printed blank.
+
 Markdown holding its tables as raw HTML: `md-html2text-tables` (html2text told to bypass tables:
 the tags a line each, the cells' spans dropped) and `md-mineru-shape` (MinerU 2's shape, each
 table one line inside `<html><body>`, written by bs4 since MinerU's model weights are not on the
@@ -211,6 +218,7 @@ TEXT_FOLDERS = (
     "txt-python-docx-after",
     "md-python-docx",
     "txt-camelot-lattice",
+    "txt-tabula-stream",
     "pdftotext-rawmode",
     "pdftotext-layout-nopgbrk",
     "html-pdftohtml",
@@ -265,6 +273,7 @@ PARTIAL = {
     "txt-pdfplumber-tsv": 0.99,
     "txt-pdfplumber-text-tsv": 0.99,
     "txt-camelot-lattice": 0.42,
+    "txt-tabula-stream": 0.40,
 }
 
 
