@@ -159,7 +159,9 @@ stream=True)`: every table's rows as CSV records, no text outside them) is held 
 tabula's stream mode tells columns by the words' gaps, so it puts several columns' values in one
 field (`66,5 1 1,3,76`) and a header's words in the value columns; such a row is placed only
 where its arithmetic allows. A row label it cuts over two records (`5.属于三类内部事务,,,,` /
-`信息,1,,,`) has its values on the second, never read as a row printed blank.
+`信息,1,,,`) has its values on the second, never read as a row printed blank. tabula prints no
+record for a row it did not find (nor for one whose cells are all blank): table 4's header
+ending the text is not known to be a row printed blank, and stays unread.
 
 Markdown holding its tables as raw HTML: `md-html2text-tables` (html2text told to bypass tables:
 the tags a line each, the cells' spans dropped) and `md-mineru-shape` (MinerU 2's shape, each
@@ -273,7 +275,7 @@ PARTIAL = {
     "txt-pdfplumber-tsv": 0.99,
     "txt-pdfplumber-text-tsv": 0.99,
     "txt-camelot-lattice": 0.42,
-    "txt-tabula-stream": 0.40,
+    "txt-tabula-stream": 0.39,
 }
 
 

@@ -714,6 +714,11 @@ impl View {
         self.c2o[i..j].iter().map(|&o| fold(self.chars[o])).collect()
     }
 
+    /// Whether the text is comma-separated records (`csv_marks`).
+    pub(super) fn is_csv(&self) -> bool {
+        !self.csv_sep.is_empty()
+    }
+
     /// Whether the character at `i` is a comma separating the fields of comma-separated records
     /// (`csv_marks`).
     pub(super) fn separates_fields(&self, i: usize) -> bool {

@@ -1717,8 +1717,17 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             }
         }
         let Some(&c) = v.chars.get(i) else {
+            // The header is the text's last word. Comma-separated records print a row of blank
+            // cells as a record of empty fields (`,,,,`); with none after the header, the row
+            // printed nothing, as a row the text lost does (left out by a tool printing tables
+            // only: tabula's stream CSV drops a row it did not find): not known to be blank.
+            // (Other text drops a line of empty cells: TABs or spaces left at its end.)
             if full_header {
-                return Some(row(Vec::new(), None, issues));
+                let after = (header_end..len).find(|&k| v.chars[k] == '\n');
+                let printed = !v.is_csv() || after.is_some_and(|k| v.chars[k..].contains(&','));
+                let why = "the text ends at its header with no record of cells: its values printed blank or \
+                           lost, which is not known";
+                return Some(row(Vec::new(), (!printed).then_some(why), issues));
             }
             continue;
         };
@@ -2598,5 +2607,30 @@ mod tests {
         let got = t3_row(&tabula_t3("1,,,"), "denied_internal_affairs");
         assert_eq!(got[..6], [(Some(1.0), Number), blank, blank, blank, blank, blank], "{got:?}");
         assert_eq!(got[6], (None, crate::model::CellState::Text), "{got:?}");
+    }
+
+    #[test]
+    fn a_csv_table_4_ending_at_its_header_is_not_known_blank() {
+        use crate::model::CellState;
+        let text = "（六）其他处理,,,,,,,\n（七）总计,2,,,,,,2\n四、结转下年度继续办理,,,,,,,\n\
+                    行政复议,,,,,行政诉讼,,,,,,,,,\n,,,,,未经复议直接起诉,,,,,复议后起诉,,,,\n\
+                    结果维持,结果纠正,其他结果,尚未审结,总计,结果维持,结果纠正,其他结果,尚未审结,总计,\
+                    结果维持,结果纠正,其他结果,尚未审结,总计\n";
+        assert!(View::new(text).is_csv());
+        let states = |text: &str| {
+            let table = review(&View::new(text), &mut Vec::new(), 0).expect("a table 4");
+            table.cells.0.iter().flat_map(|(_, row)| row.0.iter().map(|(_, c)| c.state).collect::<Vec<_>>()).collect()
+        };
+        // No record after the header (tabula leaves out the row of `1 1` it did not find): the
+        // row printed blank or lost, unknown.
+        let got: Vec<CellState> = states(text);
+        assert_eq!(got, [CellState::Text; 15]);
+        // A record of empty fields after it: the row printed blank.
+        let got: Vec<CellState> = states(&format!("{text},,,,,,,,,,,,,,\n"));
+        assert_eq!(got, [CellState::Blank; 15]);
+        // Text other than comma-separated records drops a line of empty cells at its end: blank.
+        let plain = text.replace(',', "\t");
+        assert!(!View::new(&plain).is_csv());
+        assert_eq!(states(&plain), [CellState::Blank; 15]);
     }
 }
