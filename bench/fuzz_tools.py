@@ -76,6 +76,7 @@ def main() -> None:
         "txt-pdfplumber-text-tsv": (layouts.pdfplumber_text_and_tsv, False),
         "html-pdftohtml": (layouts.pdftohtml, True),
         "txt-camelot-lattice": (lambda p: layouts.camelot_csv(p, "lattice"), False),
+        "txt-tabula-stream": (layouts.tabula_csv, False),
         # Tools of the Word file the docx PDF was made from, and of the page the LibreOffice PDF
         # was made from.
         "txt-python-docx": (lambda p: layouts.python_docx_text(_source(p, "docx"), "order"), False),
