@@ -78,6 +78,7 @@ def main() -> None:
         "txt-camelot-lattice": (lambda p: layouts.camelot_csv(p, "lattice"), False),
         "txt-pdfbox": (lambda p: layouts.pdfbox_text(p, sort=False), True),
         "txt-pdfbox-sort": (lambda p: layouts.pdfbox_text(p, sort=True), True),
+        "txt-tabula-stream": (layouts.tabula_csv, False),
         # Tools of the Word file the docx PDF was made from, and of the page the LibreOffice PDF
         # was made from.
         "txt-python-docx": (lambda p: layouts.python_docx_text(_source(p, "docx"), "order"), False),

@@ -162,6 +162,15 @@ are doubled so (twice in table 3's section) no row of tables 2 to 4 is read besi
 (table 3 only from its values in order, when they are all there); the text read it as the row
 above's (72 wrong numbers) before.
 
+`txt-tabula-stream` (tabula-py's `convert_into(..., output_format="csv", pages="all",
+stream=True)`: every table's rows as CSV records, no text outside them) is held to a floor too:
+tabula's stream mode tells columns by the words' gaps, so it puts several columns' values in one
+field (`66,5 1 1,3,76`) and a header's words in the value columns; such a row is placed only
+where its arithmetic allows. A row label it cuts over two records (`5.属于三类内部事务,,,,` /
+`信息,1,,,`) has its values on the second, never read as a row printed blank. tabula prints no
+record for a row it did not find (nor for one whose cells are all blank): table 4's header
+ending the text is not known to be a row printed blank, and stays unread.
+
 Markdown holding its tables as raw HTML: `md-html2text-tables` (html2text told to bypass tables:
 the tags a line each, the cells' spans dropped) and `md-mineru-shape` (MinerU 2's shape, each
 table one line inside `<html><body>`, written by bs4 since MinerU's model weights are not on the
@@ -219,6 +228,7 @@ TEXT_FOLDERS = (
     "txt-python-docx-after",
     "md-python-docx",
     "txt-camelot-lattice",
+    "txt-tabula-stream",
     "pdftotext-rawmode",
     "pdftotext-layout-nopgbrk",
     "html-pdftohtml",
@@ -276,6 +286,7 @@ PARTIAL = {
     "txt-pdfplumber-text-tsv": 0.99,
     "txt-camelot-lattice": 0.42,
     "txt-pdfbox-sort": 0.50,
+    "txt-tabula-stream": 0.39,
 }
 
 

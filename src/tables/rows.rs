@@ -714,6 +714,17 @@ impl View {
         self.c2o[i..j].iter().map(|&o| fold(self.chars[o])).collect()
     }
 
+    /// Whether the text is comma-separated records (`csv_marks`).
+    pub(super) fn is_csv(&self) -> bool {
+        !self.csv_sep.is_empty()
+    }
+
+    /// Whether the character at `i` is a comma separating the fields of comma-separated records
+    /// (`csv_marks`).
+    pub(super) fn separates_fields(&self, i: usize) -> bool {
+        self.csv_sep.get(i).copied().unwrap_or(false)
+    }
+
     /// Where a row's numbers end: at `limit`, or at the first Chinese text after
     /// the first number (parenthesised notes and a label's own tail are skipped).
     pub(super) fn region_end(&self, a: usize, limit: usize) -> usize {

@@ -1810,8 +1810,17 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             }
         }
         let Some(&c) = v.chars.get(i) else {
+            // The header is the text's last word. Comma-separated records print a row of blank
+            // cells as a record of empty fields (`,,,,`); with none after the header, the row
+            // printed nothing, as a row the text lost does (left out by a tool printing tables
+            // only: tabula's stream CSV drops a row it did not find): not known to be blank.
+            // (Other text drops a line of empty cells: TABs or spaces left at its end.)
             if full_header {
-                return Some(row(Vec::new(), None, issues));
+                let after = (header_end..len).find(|&k| v.chars[k] == '\n');
+                let printed = !v.is_csv() || after.is_some_and(|k| v.chars[k..].contains(&','));
+                let why = "the text ends at its header with no record of cells: its values printed blank or \
+                           lost, which is not known";
+                return Some(row(Vec::new(), (!printed).then_some(why), issues));
             }
             continue;
         };
@@ -2642,5 +2651,79 @@ mod tests {
         // A group that adds up nowhere: no reading at all.
         let runs = vec![vec![1, 2, 3, 4, 5], vec![0; 10]];
         assert!(t4_orders(&runs).expect("within the budget").is_empty());
+    }
+
+    /// tabula's stream CSV of a 2021 table 3 (LibreOffice PDF: zeros blank, a label wrapped
+    /// over two records): row 5's label cut after `事务`, its values on the record of the label's
+    /// rest, `信息` then `cont`.
+    fn tabula_t3(cont: &str) -> String {
+        let mut t = String::from(
+            "\"\",,申请人情况,,,,,\n\"\",自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计\n\
+             一、本年新收政府信息公开申请数量,2,1,,,,,3\n二、上年结转政府信息公开申请数量,,,,,,,\n\
+             三、本年度办理结果,,,,,,,\n（一）予以公开,1,1,,,,,2\n\
+             \"（二）部分公开（区分处理的，只计这一情形，不计其他情形）\",,,,,,,\n（三）不予公开,,,,,,,\n\
+             1.属于国家秘密,,,,,,,\n2.其他法律行政法规禁止公开,,,,,,,\n3.危及“三安全一稳定”,,,,,,,\n\
+             4.保护第三方合法权益,,,,,,,\n5.属于三类内部事务,,,,,,,\n",
+        );
+        t.push_str(&format!("信息,{cont}\n"));
+        t.push_str(
+            "6.属于四类过程性信息,,,,,,,\n7.属于行政执法案卷,,,,,,,\n8.属于行政查询事项,,,,,,,\n\
+             （四）无法提供,,,,,,,\n1.本机关不掌握相关政府信息,,,,,,,\n2.没有现成信息需要另行制作,,,,,,,\n\
+             3.补正后申请内容仍不明确,,,,,,,\n（五）不予处理,,,,,,,\n1.信访举报投诉类申请,,,,,,,\n\
+             2.重复申请,,,,,,,\n3.要求提供公开出版物,,,,,,,\n4.无正当理由大量反复申请,,,,,,,\n\
+             5.要求行政机关确认或重新出具已获取信息,,,,,,,\n（六）其他处理,,,,,,,\n\
+             1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请,,,,,,,\n\
+             2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请,,,,,,,\n\
+             3.其他,,,,,,,\n（七）总计,2,1,,,,,3\n四、结转下年度继续办理,,,,,,,\n",
+        );
+        t
+    }
+
+    /// The cells of table 3's row `key` read from `text`: value and state.
+    fn t3_row(text: &str, key: &str) -> Vec<(Option<f64>, crate::model::CellState)> {
+        let v = View::new(text);
+        let (t, _) = super::requests(&v, &mut Vec::new()).expect("table 3");
+        let row = t.cells.get(key).expect("row");
+        row.0.iter().map(|(_, c)| (c.value.map(crate::model::Number::as_f64), c.state)).collect()
+    }
+
+    #[test]
+    fn a_value_after_a_separating_comma_is_no_ordinal() {
+        use crate::model::CellState::{Blank, Number};
+        // The record of the label's rest holds the row's values (`信息,1,,,,,,1`): read, its empty
+        // fields between them blank; not a row printing no value (its `1,` is no ordinal `1、`).
+        let got = t3_row(&tabula_t3("1,,,,,,1"), "denied_internal_affairs");
+        let blank = (None, Blank);
+        assert_eq!(got, [(Some(1.0), Number), blank, blank, blank, blank, blank, (Some(1.0), Number)]);
+        // A value alone there (the record's fields fewer than the columns: `信息,1,,,`): not a row
+        // of blanks; the columns' sums place it, the row's total (1 or blank) stays unknown.
+        let got = t3_row(&tabula_t3("1,,,"), "denied_internal_affairs");
+        assert_eq!(got[..6], [(Some(1.0), Number), blank, blank, blank, blank, blank], "{got:?}");
+        assert_eq!(got[6], (None, crate::model::CellState::Text), "{got:?}");
+    }
+
+    #[test]
+    fn a_csv_table_4_ending_at_its_header_is_not_known_blank() {
+        use crate::model::CellState;
+        let text = "（六）其他处理,,,,,,,\n（七）总计,2,,,,,,2\n四、结转下年度继续办理,,,,,,,\n\
+                    行政复议,,,,,行政诉讼,,,,,,,,,\n,,,,,未经复议直接起诉,,,,,复议后起诉,,,,\n\
+                    结果维持,结果纠正,其他结果,尚未审结,总计,结果维持,结果纠正,其他结果,尚未审结,总计,\
+                    结果维持,结果纠正,其他结果,尚未审结,总计\n";
+        assert!(View::new(text).is_csv());
+        let states = |text: &str| {
+            let table = review(&View::new(text), &mut Vec::new(), 0).expect("a table 4");
+            table.cells.0.iter().flat_map(|(_, row)| row.0.iter().map(|(_, c)| c.state).collect::<Vec<_>>()).collect()
+        };
+        // No record after the header (tabula leaves out the row of `1 1` it did not find): the
+        // row printed blank or lost, unknown.
+        let got: Vec<CellState> = states(text);
+        assert_eq!(got, [CellState::Text; 15]);
+        // A record of empty fields after it: the row printed blank.
+        let got: Vec<CellState> = states(&format!("{text},,,,,,,,,,,,,,\n"));
+        assert_eq!(got, [CellState::Blank; 15]);
+        // Text other than comma-separated records drops a line of empty cells at its end: blank.
+        let plain = text.replace(',', "\t");
+        assert!(!View::new(&plain).is_csv());
+        assert_eq!(states(&plain), [CellState::Blank; 15]);
     }
 }

@@ -638,8 +638,10 @@ fn value_digit(v: &View, a: usize, b: usize, in_notes_too: bool) -> Option<usize
             _ if notes.inside() || v.furniture[i] => {}
             c if c.is_ascii_digit() => {
                 let end = (i..b).find(|&k| !cells::fold(v.chars[k]).is_ascii_digit()).unwrap_or(b);
+                // (A comma separating comma-separated fields ends a value: `信息,1,,,`.)
                 let ordinal = end < b
                     && matches!(cells::fold(v.chars[end]), '.' | '、' | ',')
+                    && !v.separates_fields(end)
                     && v.chars.get(end + 1).is_none_or(|n| !cells::fold(*n).is_ascii_digit());
                 if !ordinal {
                     return Some(i);

@@ -24,6 +24,8 @@ Tools (the versions that made the committed files; other versions give other byt
   ELinks 0.13.2 and Links 2.28 (Debian bookworm ``w3m``, ``lynx``, ``elinks``, ``links2``);
   inscriptis 2.7.6 (pip); antiword 0.37 and catdoc 0.95 (Debian bookworm ``antiword``,
   ``catdoc``: the text of the Word 97 files)
+- tabula-py 2.10.0 (pip; its bundled tabula-java 1.0.5) on OpenJDK 17.0.15 (Debian bookworm
+  ``openjdk-17-jre-headless``): the ``txt-tabula-stream`` files
 
 pdfminer.six orders some text boxes of one line differently from run to run: a regenerated
 ``txt-pdfminer`` file may print a few values in another order than the committed one.
@@ -97,6 +99,7 @@ TOOLS = {
     "reportlab": "ReportLab 5.1.0",
     "camelot": "camelot-py 2.0.0 (pypdfium2 backend)",
     "pdfbox": "Apache PDFBox 2.0.24 (the jar inside tabula-py 2.10.0; OpenJDK 17)",
+    "tabula": "tabula-py 2.10.0 (tabula-java 1.0.5, OpenJDK 17.0.15)",
 }
 
 GOLD_KEYS = ("format", "template", "table_formats", "kind", "year", "agency", "table2", "table3", "table4")
@@ -424,6 +427,19 @@ def pdfbox_text(pdf: Path, sort: bool) -> bytes:
         run(["javac", "-cp", str(jar), "-d", str(classes), str(HERE / "PdfboxText.java")])
     args = ["java", "-cp", f"{jar}{os.pathsep}{classes}", "PdfboxText", *(["--sort"] if sort else []), str(pdf)]
     return run(args).stdout
+def tabula_csv(pdf: Path, lattice: bool = False) -> bytes:
+    """tabula's tables of a PDF as its one-call recipe saves them: `convert_into(pdf, out,
+    output_format="csv", pages="all")` with `stream=True` (tables told by the words' gaps) or
+    `lattice=True` (by the ruling lines); every table's rows one after another, no text
+    outside them."""
+    import tabula
+
+    with tempfile.TemporaryDirectory(prefix="gongkai-tabula-") as tmp:
+        out = Path(tmp) / "out.csv"
+        tabula.convert_into(
+            str(pdf), str(out), output_format="csv", pages="all", lattice=lattice, stream=not lattice, silent=True
+        )
+        return out.read_bytes() if out.exists() else b""
 
 
 def pdfplumber_text_and_tsv(pdf: Path) -> bytes:
@@ -1095,7 +1111,7 @@ def pdf_inputs() -> list[tuple[str, Path, Path, dict, bool, set]]:
 
 
 #: Text folders whose tool prints the PDFs' tables only.
-TABLES_ONLY = ("txt-camelot-lattice",)
+TABLES_ONLY = ("txt-camelot-lattice", "txt-tabula-stream")
 
 
 def make_text(tmp: Path) -> None:
@@ -1134,6 +1150,8 @@ def make_text(tmp: Path) -> None:
          f"{TOOLS['pdfbox']} PDFTextStripper (Apache Tika's PDF text)"),
         ("txt-pdfbox-sort", ".txt", lambda p: pdfbox_text(p, sort=True), True,
          f"{TOOLS['pdfbox']} PDFTextStripper with setSortByPosition(true)"),
+        ("txt-tabula-stream", ".txt", tabula_csv, False,
+         f"{TOOLS['tabula']} convert_into(output_format='csv', pages='all', stream=True)"),
     ]
     for folder, ext, fn, drops_blanks, tool in makers:
         if not wanted(folder):
