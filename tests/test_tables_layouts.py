@@ -257,7 +257,7 @@ TEXT_FOLDERS = (
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
 #: Layouts held to a floor on the share of cells read (see the module docstring), not to all of them.
 PARTIAL = {
-    "pdftotext-raw": 0.76,
+    "pdftotext-raw": 0.80,
     "md-markitdown": 0.90,
     "pdftotext-layout": 0.99,
     "md-pymupdf4llm": 0.99,
@@ -619,6 +619,54 @@ def test_pdftotext_raw_table3_without_a_pages_bare_number_among_its_values() -> 
         cut = text.rstrip("\n\f")[:-1]
         cells = parse(cut, format="text").tables["requests"]["cells"]
         assert all(c["value"] is None for row in cells.values() for c in row.values())
+
+
+def test_pdftotext_raw_table3_a_wrapped_labels_first_value_between_its_lines() -> None:
+    # pdftotext without -layout of a Chromium PDF: a wrapped row label prints its row's first
+    # value between its lines (`（二）部分公开（…不计其他` / `19` / `情形）`), and the label, with it,
+    # where its text block falls: after later rows' values (`2.申请人逾期未按收费通知要求缴纳费用、行` /
+    # `处理` / `0` / `政机关不再处理…`, after 总计's row). The rows' other values stay in row order:
+    # the value moved back to its label's row, the 175 values read seven to a row.
+    for name in ("pingtan-syq-2021.chromium", "pingtan-syq-2023.chromium", "syn-19.chromium"):
+        path, gold, score = _table_score("pdftotext-raw", name, "table3")
+        assert (score.wrong, score.right, score.total) == (0, 175, 175), (name, score.misses)
+    path = LAYOUTS / "pdftotext-raw" / "pingtan-syq-2023.chromium.txt"
+    cells = parse(path).tables["requests"]["cells"]
+    assert [cells["partially_granted"][c]["value"] for c in ("natural_person", "commercial", "total")] == [19, 1, 20]
+    assert [cells["other_no_correction"][c]["value"] for c in ("natural_person", "total")] == [1, 1]
+    assert [cells["other_other"][c]["value"] for c in ("natural_person", "total")] == [1, 1]
+    # The label around the last such value unrecognisable (`2.某某某某、行`): the value is no
+    # known row's, the rows' values do not fall seven to a row, and the rows from there are not
+    # read; no cell is read wrong.
+    text = path.read_text(encoding="utf-8")
+    cut = text.replace("2.申请人逾期未按收费通知要求缴纳费用、行", "2.某某某某、行", 1)
+    assert cut != text
+    report = parse(cut, format="text")
+    score = score_cells(report, {"table3": gold_beside(path)["table3"]}, path.name)
+    assert score.wrong == 0 and score.right < score.total
+    assert all(c["value"] is None for c in report.tables["requests"]["cells"]["other_other"].values())
+
+
+def test_pdftotext_raw_a_line_of_two_values_before_an_empty_line_is_no_blank_total() -> None:
+    # pdftotext without -layout of a Chromium PDF (html-spans): each row's values a line each but
+    # the last two (`0 1`: the other organisations' 0 and the total 1) on one line, and before a
+    # page break an empty line. Read one cell a line, `0 1` was one cell's spaced digits and the
+    # empty line the blank total: total 0 where the report prints 1. The line is two cells or
+    # one; the empty line is no cell known.
+    rows = [
+        ("一、本年新收政府信息公开申请数量", "5\n0\n0\n0\n0\n0 5"),
+        ("二、上年结转政府信息公开申请数量", "0\n0\n0\n0\n0\n0 0"),
+        ("（一）予以公开", "2\n0\n0\n0\n0\n0 2"),
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1\n0\n0\n0\n0\n0 1"),
+        ("1.属于国家秘密", "0\n0\n0\n0\n0\n0 0"),
+        ("2.其他法律行政法规禁止公开", "1\n0\n0\n0\n0\n0 1\n\n\f"),
+        ("3.危及“三安全一稳定”", "1\n0\n0\n0\n0\n0 1"),
+    ]
+    text = "三、收到和处理政府信息公开申请情况\n" + "".join(f"{label}\n{values}\n" for label, values in rows)
+    cells = parse(text, format="text").tables["requests"]["cells"]
+    row = cells.get("denied_prohibited_by_law", {})
+    assert all(c["value"] in (None, v) for c, v in zip(row.values(), [1, 0, 0, 0, 0, 0, 1])), row
+    assert row.get("total", {}).get("state") != "blank", row
 
 
 def _pages_numbered(text: str, before: str) -> str:

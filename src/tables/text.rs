@@ -387,7 +387,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         TableFormat::Other
     };
     if garbled || !bad.is_empty() {
-        if let Some(read) = read_apart(v, &found, format, [header_from, last_end], first, issues) {
+        if let Some(read) = read_apart(v, &found, &row_labels, format, [header_from, last_end], first, issues) {
             return Some(read);
         }
     }
@@ -1196,6 +1196,7 @@ fn lone_values(
 fn read_apart(
     v: &View,
     found: &[(usize, Vec<super::solve::Token>, Span)],
+    labels: &[(usize, Hit)],
     format: TableFormat,
     [header_from, last_end]: Span,
     first: usize,
@@ -1205,9 +1206,9 @@ fn read_apart(
     // (table 4's), past the rows' own regions, or to table 4's own column words where a page's
     // text flows its first cells above the heading (`其他` / `结果` / `0` / `尚未` / `审结`).
     let until = t3_values_end(v, last_end);
-    read_apart_until(v, found, format, [header_from, last_end], until, first, issues).or_else(|| {
+    read_apart_until(v, found, labels, format, [header_from, last_end], until, first, issues).or_else(|| {
         let past = past_t4_heading(v, last_end, until)?;
-        read_apart_until(v, found, format, [header_from, last_end], past, first, issues)
+        read_apart_until(v, found, labels, format, [header_from, last_end], past, first, issues)
     })
 }
 
@@ -1215,9 +1216,11 @@ fn read_apart(
 const T3_VALUES_END: &[&str] = &["行政复议", "其他结果", "尚未审结"];
 
 /// `read_apart` with the table's values ending at `until`.
+#[allow(clippy::too_many_arguments)]
 fn read_apart_until(
     v: &View,
     found: &[(usize, Vec<super::solve::Token>, Span)],
+    labels: &[(usize, Hit)],
     format: TableFormat,
     [header_from, last_end]: Span,
     until: usize,
@@ -1227,7 +1230,7 @@ fn read_apart_until(
     // (A header naming a column of notes may print anywhere in text out of order.)
     let notes = template::names_notes(&v.compact_between(header_from, until));
     if let Some((format, values)) = lone_values(v, found, format, [header_from, until], notes, &[]) {
-        return read_values(v, found, format, &values, [first, last_end], issues);
+        return read_values(v, found, labels, format, &values, [first, last_end], issues);
     }
     // Pages' numbers printed among the values (`page_numbers`): the table is read without
     // them only where one choice of them alone gives a table that holds.
@@ -1238,7 +1241,7 @@ fn read_apart_until(
             continue;
         };
         let mut scratch = Vec::new();
-        if let Some(table) = read_values(v, found, format, &values, [first, last_end], &mut scratch) {
+        if let Some(table) = read_values(v, found, labels, format, &values, [first, last_end], &mut scratch) {
             if read.is_some() {
                 return None;
             }
@@ -1346,6 +1349,7 @@ fn page_offset(v: &View) -> Option<i64> {
 fn read_values(
     v: &View,
     found: &[(usize, Vec<super::solve::Token>, Span)],
+    labels: &[(usize, Hit)],
     format: TableFormat,
     values: &[Span],
     [first, last_end]: Span,
@@ -1371,6 +1375,18 @@ fn read_values(
     };
     if let Some(done) = read(values, &in_order) {
         return Some(done);
+    }
+    // Rows in text order but for the first values that came out between the lines of their
+    // wrapped labels (`label_cells_inside`): the rows holding, and every row adding up but
+    // for totals printed 0 (no slip allowed: the moved values are the rows' first cells).
+    if let Some(moved) = label_cells_inside(v, labels, format, values) {
+        let holds = |t: &TableReading| {
+            (fit::holds_throughout(t) || (fit::rows_in_place(t) && fit::rows_off(t) == 0))
+                && rows_agree(found, format, &moved)
+        };
+        if let Some(done) = read(&moved, &holds) {
+            return Some(done);
+        }
     }
     // Rows printed in blocks, some a column at a time (merged group labels make PDF
     // text without layout print a block's values column by column).
@@ -1543,6 +1559,65 @@ fn label_cells_moved(
     let nums = whole_values(v, &moved)?;
     let positions = blocks::block_order(&nums, width, t3_holds(format)?, None)?;
     Some(positions.into_iter().map(|p| moved[p]).collect())
+}
+
+/// The values (`lone_values`, text order) with each value printed between the lines of a wrapped
+/// row label moved to the first place of that label's row, seven to a row in template order;
+/// `None` where no value moves. pdftotext without -layout prints a wrapped label's nearest cell,
+/// its row's first (natural-person) value, between the label's lines, and the label, with it,
+/// where its text block falls (after later rows' values: `（二）部分公开（…不计其他` / `19` /
+/// `情形）`; `2.申请人逾期未按收费通知要求缴纳费用、行` / `处理` / `0` / `政机关不再处理…`), while
+/// the row's other values stay among the rows' values in row order. Such a value stands alone on
+/// its line between two lines of label text, one or two lines after a row label's match with no
+/// digit between; the row is the label's (each row one such value at most). The values so ordered
+/// are only read where every row adds up and the rows hold (`read_values`).
+fn label_cells_inside(v: &View, labels: &[(usize, Hit)], format: TableFormat, values: &[Span]) -> Option<Vec<Span>> {
+    let width = T3_COLS.len();
+    let order = template::t3_rows_of(format);
+    if values.len() != order.len() * width {
+        return None;
+    }
+    let blank = |a: usize, b: usize| (a..b).all(|i| cells::is_space(v.chars[i]));
+    let has_cjk = |a: usize, b: usize| (a..b).any(|i| rows::is_cjk(v.chars[i]));
+    let mut owner: Vec<Option<usize>> = vec![None; values.len()];
+    for (j, &[d, e]) in values.iter().enumerate() {
+        let (ls, le) = (v.line_start(d), v.line_end(d));
+        if ls == 0 || le >= v.chars.len() || !blank(ls, d) || !blank(e, le) {
+            continue;
+        }
+        let prev = v.line_start(ls - 1);
+        let next_end = v.line_end(le + 1);
+        if !has_cjk(prev, ls - 1) || !has_cjk(le + 1, next_end) {
+            continue;
+        }
+        // The last row label before the value, one or two lines up, no digit after it.
+        let Some(&(r, h)) = labels.iter().filter(|(_, h)| h.end <= ls).max_by_key(|(_, h)| h.start) else {
+            continue;
+        };
+        let lines = v.chars[h.end..ls].iter().filter(|&&c| c == '\n').count();
+        if !(1..=2).contains(&lines) || (h.end..ls).any(|i| cells::fold(v.chars[i]).is_ascii_digit()) {
+            continue;
+        }
+        if !order.contains(&r) || owner.contains(&Some(r)) {
+            return None;
+        }
+        owner[j] = Some(r);
+    }
+    if owner.iter().all(Option::is_none) {
+        return None;
+    }
+    let mut stream = values.iter().zip(&owner).filter(|(_, o)| o.is_none()).map(|(s, _)| *s);
+    let mut moved = Vec::with_capacity(values.len());
+    for r in &order {
+        let own = owner.iter().position(|o| *o == Some(*r));
+        if let Some(j) = own {
+            moved.push(values[j]);
+        }
+        for _ in own.map_or(0, |_| 1)..width {
+            moved.push(stream.next()?);
+        }
+    }
+    (moved.as_slice() != values).then_some(moved)
 }
 
 /// Every row found with exactly seven values of its own after its label holds the values that
