@@ -178,8 +178,8 @@ pub(super) fn segments(text: &str, heads: &[usize], excl: &[(usize, usize)]) -> 
 
 /// The byte offset of the first character of `s` for which `gap` holds, where every such
 /// character is ASCII whitespace, `|` or led by C2, E1, E2, E3 or EF: only the characters led by
-/// those bytes are decoded, every other byte is passed over by one look-up (most sentences hold
-/// no gap, and were walked a character at a time, their ASCII too).
+/// those bytes are decoded, every other character is passed over by one look-up of its lead
+/// byte (most sentences hold no gap, and were walked a character at a time, their ASCII too).
 fn first_gap(s: &str, gap: impl Fn(char) -> bool) -> Option<usize> {
     static MAY_GAP: [bool; 256] = {
         let mut t = [false; 256];
@@ -193,8 +193,11 @@ fn first_gap(s: &str, gap: impl Fn(char) -> bool) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if !MAY_GAP[usize::from(b[i])] {
-            i += 1;
+        let lead = b[i];
+        if !MAY_GAP[usize::from(lead)] {
+            // A three-byte character (Han) passed whole, its length told by a branch on its
+            // lead byte (see `charset::chars_led`); other bytes one at a time.
+            i += if (0xE0..0xF0).contains(&lead) { 3 } else { 1 };
             continue;
         }
         let c = s[i..].chars().next()?;

@@ -54,12 +54,13 @@ impl Lines {
         let mut run = 0usize;
         let mut i = 0usize;
         while i < b.len() {
-            // A byte at a time: every byte that may start whitespace or an invisible
-            // character is ASCII or a lead byte, so a continuation byte is passed over like
-            // any other. (Stepping by each character's length chained every load to the one
-            // before it.)
-            if !SPECIAL[usize::from(b[i])] {
-                i += 1;
+            // Every byte that may start whitespace or an invisible character is ASCII or a
+            // lead byte: a continuation byte is passed over like any other, a three-byte
+            // character (Han) whole, its length told by a branch on its lead byte. (Stepping
+            // by each character's length loaded chained every load to the one before it.)
+            let lead = b[i];
+            if !SPECIAL[usize::from(lead)] {
+                i += if (0xE0..0xF0).contains(&lead) { 3 } else { 1 };
                 continue;
             }
             // Chinese punctuation (、。《》 under 0xE3, full-width ，：（） under 0xEF) is no
