@@ -2425,3 +2425,35 @@ def test_a_tables_labels_in_the_page_text_beside_its_grid_split_nothing() -> Non
     score = score_cells(parse(path), gold, path.name)
     assert score.wrong == 0 and score.right >= score.total - 7, score.misses[:5]
     assert all(".results_total." in m for m in score.misses), score.misses[:5]
+
+
+def test_pdftotext_of_chromium_labels_before_a_run_of_rows_values() -> None:
+    # pdftotext (no -layout) of a Chromium PDF (the report's html-padded page, fuzz seed 1,
+    # report 14): the labels of 一、 二、 and （一）予以公开 print together, then the three rows'
+    # 21 values. Spilled forward from （一） they were read as （一）, （二） and （三）1's
+    # (予以公开 2903 … 3001, the new requests; 国家秘密 1320 … 1364): the run is as well the
+    # rows' before it, not known which.
+    report = parse(DATA / "tool-fuzz" / "seed1-r14.chromium-pdftotext.txt")
+    cells = report.tables["requests"]["cells"]
+    gold = {
+        "new_received": [2903, 61, 3, 2, 12, 20, 3001],
+        "granted": [1320, 28, 1, 1, 7, 7, 1364],
+        "denied_state_secret": [6, 0, 0, 0, 0, 0, 6],
+    }
+    for row, want in gold.items():
+        got = [c["value"] for c in cells[row].values()]
+        assert all(g is None or g == w for g, w in zip(got, want)), (row, got)
+    assert [c["value"] for c in cells["granted"].values()] != [2903, 61, 3, 2, 12, 20, 3001]
+
+
+def test_pdftotext_of_chromium_table4_paragraph_spacing_is_no_blank_cells() -> None:
+    # The same tool, the report's Word page (seed 2, report 12; zeros blank): table 4 prints
+    # `7` / `` / `1` / `` / `1` / `` / `9` / `` / `3` / `` / `1` / `` / `4` / `` / `2`, the empty
+    # lines pdftotext's spacing between paragraphs, not blank cells (15 lines by chance). Taken
+    # for cells, every other one blank, review read 7 _ 1 _ 1 (total 1, the parts 8).
+    report = parse(DATA / "tool-fuzz" / "seed2-r12.chromium-pdftotext.txt")
+    cells = report.tables["review_litigation"]["cells"]
+    gold = {"review": 9, "litigation_direct": 4, "litigation_after_review": 2}
+    for group, total in gold.items():
+        assert cells[group]["total"]["value"] in (None, total), (group, cells[group])
+    assert [c["value"] for c in cells["review"].values()] != [7, None, 1, None, 1]

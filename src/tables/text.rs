@@ -1671,10 +1671,26 @@ fn stream_table(
     (table, span)
 }
 
+/// Whether table 4's 15 cells read one a line are every other one blank (`7` / `` / `1` / `` /
+/// `1` …) and a group does not add up: the text's empty lines between its paragraphs, one after
+/// each value (pdftotext's text of a Chromium PDF whose blank cells vanished: `7 1 1 9 3 1 4 2`),
+/// taken for blank cells. Then the lines are no cells.
+fn spacing_taken_for_blanks(tokens: &[super::solve::Token]) -> bool {
+    let alternating = tokens.iter().enumerate().all(|(i, t)| t.is_blank() == (i % 2 == 1));
+    alternating
+        && tokens.chunks(5).any(|g| {
+            let n = |t: &super::solve::Token| if t.is_blank() { Some(0) } else { whole_number(t) };
+            match (g[..g.len() - 1].iter().map(n).sum::<Option<i64>>(), g.last().and_then(whole_number)) {
+                (Some(parts), Some(total)) => parts != total,
+                _ => false,
+            }
+        })
+}
+
 /// A run of values after one row's label that holds whole rows — 7·k values, each seven
 /// adding up, the next k − 1 rows of the template printing no value of their own (their labels
 /// came out after the values, as pdftotext without -layout prints them) — is those k rows'
-/// values, in template order.
+/// values, in template order — unless the k − 1 rows before it print none either.
 fn spill_whole_rows(found: &mut Vec<(usize, Vec<super::solve::Token>, Span)>) {
     let n = T3_COLS.len();
     let format_2021 = found.iter().any(|f| T3_ROWS[f.0].only == Some(Form::F2021));
@@ -1701,10 +1717,15 @@ fn spill_whole_rows(found: &mut Vec<(usize, Vec<super::solve::Token>, Span)>) {
         // The rows the run spills into print nothing of their own (or are not found at all);
         // rows without a place in the format (the 2019/2021 （六） rows, undecided) stop it.
         let next: Vec<usize> = if whole { order[at + 1..at + rows].to_vec() } else { Vec::new() };
+        let no_values = |i: &usize| found.iter().all(|f| f.0 != *i || f.1.is_empty());
         let free = next.len() + 1 == rows
-            && next.iter().all(|i| found.iter().all(|f| f.0 != *i || f.1.is_empty()))
+            && next.iter().all(no_values)
             && next.iter().all(|i| T3_ROWS[*i].only.is_none() || format_2021 || format_2019);
-        if !(adds_up && free) {
+        // The k − 1 rows before it printing nothing of their own either (their labels printed
+        // together before the run: `一、…` `二、…` `（一）予以公开` then 21 values): the run may as
+        // well be theirs and its label's, not known which.
+        let before_free = whole && at + 1 >= rows && order[at + 1 - rows..at].iter().all(no_values);
+        if !(adds_up && free) || before_free {
             k += 1;
             continue;
         }
@@ -1881,7 +1902,9 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             }
             // One cell per line with blanks as empty lines: the 15 lines after the header.
             if let Some(tokens) = rows::line_cells(v, header_end, header_end + 600, 15) {
-                return Some(row(tokens, None, issues));
+                if !spacing_taken_for_blanks(&tokens) {
+                    return Some(row(tokens, None, issues));
+                }
             }
         }
         let Some(&c) = v.chars.get(i) else {
