@@ -647,28 +647,6 @@ def test_pdftotext_raw_table3_a_wrapped_labels_first_value_between_its_lines() -
     assert all(c["value"] is None for c in report.tables["requests"]["cells"]["other_other"].values())
 
 
-def test_pdftotext_raw_a_line_of_two_values_before_an_empty_line_is_no_blank_total() -> None:
-    # pdftotext without -layout of a Chromium PDF (html-spans): each row's values a line each but
-    # the last two (`0 1`: the other organisations' 0 and the total 1) on one line, and before a
-    # page break an empty line. Read one cell a line, `0 1` was one cell's spaced digits and the
-    # empty line the blank total: total 0 where the report prints 1. The line is two cells or
-    # one; the empty line is no cell known.
-    rows = [
-        ("一、本年新收政府信息公开申请数量", "5\n0\n0\n0\n0\n0 5"),
-        ("二、上年结转政府信息公开申请数量", "0\n0\n0\n0\n0\n0 0"),
-        ("（一）予以公开", "2\n0\n0\n0\n0\n0 2"),
-        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1\n0\n0\n0\n0\n0 1"),
-        ("1.属于国家秘密", "0\n0\n0\n0\n0\n0 0"),
-        ("2.其他法律行政法规禁止公开", "1\n0\n0\n0\n0\n0 1\n\n\f"),
-        ("3.危及“三安全一稳定”", "1\n0\n0\n0\n0\n0 1"),
-    ]
-    text = "三、收到和处理政府信息公开申请情况\n" + "".join(f"{label}\n{values}\n" for label, values in rows)
-    cells = parse(text, format="text").tables["requests"]["cells"]
-    row = cells.get("denied_prohibited_by_law", {})
-    assert all(c["value"] in (None, v) for c, v in zip(row.values(), [1, 0, 0, 0, 0, 0, 1])), row
-    assert row.get("total", {}).get("state") != "blank", row
-
-
 def _pages_numbered(text: str, before: str) -> str:
     """`text` (pages apart by form feeds) with each page's bare number, a text block of its own,
     at the page's end, or on the page holding the line `before` right before it."""

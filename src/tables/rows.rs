@@ -1239,15 +1239,6 @@ pub(super) fn line_cells_or_more(v: &View, label_end: usize, limit: usize, n: us
 fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, trim: bool) -> LineCells {
     let Some(cells) = scan_line_cells(v, label_end, limit, n, per) else { return LineCells::No };
     let blank = Token::is_blank;
-    // A line of single digits a space apart (`0 1`) is one cell's number, its digits spaced, or
-    // that many cells: with an empty line among the row's lines, that line is a blank cell or
-    // the space after the row as the line's count makes it (`1` … `0` / `0 1` / `` read the
-    // total blank where it is 1). Which cells the lines are is not known.
-    let spaced =
-        |t: &Token| matches!(t, Token::Fixed(c) if c.state == crate::model::CellState::Text && c.raw.contains(' '));
-    if cells.iter().any(spaced) && cells.iter().any(blank) {
-        return LineCells::No;
-    }
     // Blank lines after the last value may be the space before the next row.
     let upto_last_value = cells.iter().rposition(|t| !blank(t)).map_or(0, |i| i + 1);
     let blanks = cells[..upto_last_value].iter().filter(|t| blank(t)).count();
