@@ -489,9 +489,12 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     }
     // Press conferences: `召开…等新闻发布会 12 场`, `召开新闻发布会2场`, `新闻发布会及吹风会23场次`;
     // the topic first: `新闻发布会召开了3场`, `新闻发布会共举办5场`.
-    let (held, _) = strip_extra(core, &["召开", "举办", "举行"]);
-    let held = strip_filler(held).0;
-    if PRESS_WORDS.iter().any(|w| core.ends_with(w) || held.ends_with(w)) {
+    // (`core` is already without filler: only a stripped verb leaves filler to strip again.)
+    let held = match strip_extra(core, &["召开", "举办", "举行"]) {
+        (rest, Some(_)) => strip_filler(rest).0,
+        (_, None) => core,
+    };
+    if PRESS_WORDS.iter().any(|w| held.ends_with(w) || core.ends_with(w)) {
         return keyed("press_conferences");
     }
     // Training: `开展信息公开业务集中培训2次`, `培训人员达到116人次`, `参训 80 人`.

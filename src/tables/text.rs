@@ -1049,11 +1049,15 @@ fn labels_interleaved(v: &View, a: usize, b: usize) -> bool {
     doubled >= 2
 }
 
+/// The end of table 3's section heading (`template::T3_TITLE`), its ordinal and first words left
+/// out: what finds the heading in text however its start was printed.
+const T3_HEADING_TAIL: &str = "处理政府信息公开申请情况";
+
 /// Whether the text's table 3 (from its section's heading, as far as table 4's) runs lines'
 /// characters into one (`labels_interleaved`): a PDF's text sorted by position, whose other
 /// tables' labels are not known to stand beside their values either.
 pub(super) fn tables_interleaved(v: &View) -> bool {
-    let Some(at) = v.compact_marker_after(0, &["处理政府信息公开申请情况"]) else { return false };
+    let Some(at) = v.compact_marker_after(0, &[T3_HEADING_TAIL]) else { return false };
     let end = v.compact_marker_after(at, T4_HEADINGS).unwrap_or(v.chars.len()).min(at + 3000);
     labels_interleaved(v, at, end)
 }
@@ -1101,7 +1105,7 @@ fn interleaved_rows(
     found: &[(usize, Vec<super::solve::Token>, Span)],
     bad: &mut Vec<(usize, &'static str)>,
 ) -> bool {
-    let heading = v.compact_marker_before(first, &["处理政府信息公开申请情况"], 600).unwrap_or(header_from);
+    let heading = v.compact_marker_before(first, &[T3_HEADING_TAIL], 600).unwrap_or(header_from);
     let interleaved = labels_interleaved(v, heading.min(header_from), last_end);
     if interleaved {
         for f in found {
@@ -1677,13 +1681,12 @@ fn stream_table(
 /// taken for blank cells. Then the lines are no cells.
 fn spacing_taken_for_blanks(tokens: &[super::solve::Token]) -> bool {
     let alternating = tokens.iter().enumerate().all(|(i, t)| t.is_blank() == (i % 2 == 1));
+    // A blank part counts 0; a group whose total is blank is not known not to add up.
+    let value = |t: &super::solve::Token| if t.is_blank() { Some(0) } else { whole_number(t) };
     alternating
         && tokens.chunks(5).any(|g| {
-            let n = |t: &super::solve::Token| if t.is_blank() { Some(0) } else { whole_number(t) };
-            match (g[..g.len() - 1].iter().map(n).sum::<Option<i64>>(), g.last().and_then(whole_number)) {
-                (Some(parts), Some(total)) => parts != total,
-                _ => false,
-            }
+            g.last().is_some_and(|t| !t.is_blank())
+                && g.iter().map(value).collect::<Option<Vec<i64>>>().is_some_and(|v| !sum_is_last(&v))
         })
 }
 
