@@ -194,8 +194,9 @@ const NOT_REQUEST: &[&str] = &["许可", "复议", "诉讼", "信访", "举报",
 fn requests_received(window: &str, core: &str, ctx: Context) -> Option<Keyed> {
     // `收到依申请信息公开 N 件`, `受理依申请公开N件`: 依申请 needs a receiving verb.
     let (core, _) = strip_extra(core, &["件", "事项"]);
-    // `共收到政府信息公开申请表3份`: the forms are the requests.
-    let core = if core.ends_with("申请表") { &core[..core.len() - "表".len()] } else { core };
+    // `共收到政府信息公开申请表3份`, `…申请材料9份`: the forms are the requests.
+    let core =
+        core.strip_suffix("表").or_else(|| core.strip_suffix("材料")).filter(|c| c.ends_with("申请")).unwrap_or(core);
     // `全年共办理申请36件，其中上年结转2件，本年新收34件`: in a sentence about requests, the
     // count received this year.
     if ctx.requests && (core.ends_with("新收") || core.ends_with("新收到")) {
@@ -482,7 +483,7 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     if is_money(unit) {
         let (c, _) = strip_extra(core, &["金额", "费用"]);
         let fee = FEE_WORDS.iter().any(|w| c.ends_with(w)) || core.ends_with("费用");
-        if fee && !NOT_FEES.iter().any(|w| has(window, w)) {
+        if fee && !not_a_fee(window) {
             return keyed("fees_yuan");
         }
         return None;
@@ -597,6 +598,13 @@ const FEE_WORDS: &[&str] =
 /// refunded.
 const NOT_FEES: &[&str] = &["行政事业性收费", "收费金额", "减免", "退还", "退费"];
 
+/// Money in `text` that is no disclosure fee ([`NOT_FEES`]); a 收费金额 of disclosure itself
+/// (`政府信息公开收费金额为0元`, `依申请公开收费金额0元`) is one.
+fn not_a_fee(text: &str) -> bool {
+    let waived = ["行政事业性", "减免", "退还", "退费"].iter().any(|w| has(text, w));
+    NOT_FEES.iter().any(|w| has(text, w)) && (waived || !has(text, "公开收费金额"))
+}
+
 /// An amount labelled only `金额` (`收取信息处理费共计3笔，金额合计600元`) is the fee the clause
 /// before it charged: `earlier` is the sentence before the amount's clause.
 pub(super) fn fee_amount(window: &str, earlier: &str, unit: &str) -> Option<Keyed> {
@@ -609,7 +617,7 @@ pub(super) fn fee_amount(window: &str, earlier: &str, unit: &str) -> Option<Keye
     }
     let sentence = earlier.rsplit(['。', '；', ';', '！', '？']).next().unwrap_or(earlier);
     let near = near_tail(sentence, 20);
-    let fee = FEE_WORDS.iter().any(|w| has(near, w)) && !NOT_FEES.iter().any(|w| has(near, w));
+    let fee = FEE_WORDS.iter().any(|w| has(near, w)) && !not_a_fee(near);
     fee.then_some(Keyed { key: "fees_yuan", rank: 3 })
 }
 

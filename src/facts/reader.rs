@@ -375,8 +375,32 @@ impl Reader<'_> {
                 }
             }
         }
+        self.channel_parts(first_out, &mut found);
         self.negations(s, &cp, start, end, &tokens, &found, negates);
         self.carry = Carry { keys, requests: Requests::Known(requests || words.requests) };
+    }
+
+    /// `接受电话咨询230人次，现场咨询45人次`: consultations counted by channel with their whole
+    /// unstated, none of them the year's count. A whole first (`共接受咨询300人次，电话咨询200人次`)
+    /// is kept and its parts unkeyed.
+    fn channel_parts(&mut self, first_out: usize, found: &mut Vec<&'static str>) {
+        const KEY: Option<&str> = Some("consultations");
+        let at: Vec<usize> = (first_out..self.out.len()).filter(|&i| self.out[i].fact.key == KEY).collect();
+        if at.len() < 2 {
+            return;
+        }
+        let whole = |i: usize| {
+            let label = &self.out[i].fact.label;
+            ["共", "合计", "总", "累计"].iter().any(|w| label.contains(w))
+                && !CHANNELS.iter().any(|w| label.contains(w))
+        };
+        let keep_first = whole(at[0]) && !at[1..].iter().any(|&i| whole(i));
+        for &i in &at[usize::from(keep_first)..] {
+            self.out[i].fact.key = None;
+        }
+        if !keep_first {
+            found.retain(|k| Some(*k) != KEY);
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -670,6 +694,10 @@ pub(super) fn fact_value(tok: &NumberToken, unit: &'static str, key: Option<&str
 }
 
 /// A short label: the last clause of the context, trimmed of filler.
+/// Words of the channel a consultation came by (`电话咨询`, `现场咨询`).
+const CHANNELS: &[&str] =
+    &["电话", "现场", "网上", "网络", "来电", "来访", "信函", "窗口", "在线", "热线", "当面", "邮件"];
+
 pub(super) fn label_of(ctx: &str) -> String {
     let clause = ctx.rsplit(|c: char| is_clause_end(c) || c == '、').next().unwrap_or(ctx);
     let clause = clause.trim().trim_end_matches(['为', '达', '共', '计', '约', '近', '有']);
