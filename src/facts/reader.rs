@@ -382,24 +382,35 @@ impl Reader<'_> {
 
     /// `接受电话咨询230人次，现场咨询45人次`: consultations counted by channel with their whole
     /// unstated, none of them the year's count. A whole first (`共接受咨询300人次，电话咨询200人次`)
-    /// is kept and its parts unkeyed.
+    /// is kept and its parts unkeyed. Likewise a part of the website after the site's visits.
     fn channel_parts(&mut self, first_out: usize, found: &mut Vec<&'static str>) {
         const KEY: Option<&str> = Some("consultations");
         let at: Vec<usize> = (first_out..self.out.len()).filter(|&i| self.out[i].fact.key == KEY).collect();
-        if at.len() < 2 {
-            return;
+        if at.len() >= 2 {
+            let whole = |i: usize| {
+                let label = &self.out[i].fact.label;
+                ["共", "合计", "总", "累计"].iter().any(|w| label.contains(w))
+                    && !CHANNELS.iter().any(|w| label.contains(w))
+            };
+            let keep_first = whole(at[0]) && !at[1..].iter().any(|&i| whole(i));
+            for &i in &at[usize::from(keep_first)..] {
+                self.out[i].fact.key = None;
+            }
+            if !keep_first {
+                found.retain(|k| Some(*k) != KEY);
+            }
         }
-        let whole = |i: usize| {
-            let label = &self.out[i].fact.label;
-            ["共", "合计", "总", "累计"].iter().any(|w| label.contains(w))
-                && !CHANNELS.iter().any(|w| label.contains(w))
-        };
-        let keep_first = whole(at[0]) && !at[1..].iter().any(|&i| whole(i));
-        for &i in &at[usize::from(keep_first)..] {
-            self.out[i].fact.key = None;
-        }
-        if !keep_first {
-            found.retain(|k| Some(*k) != KEY);
+        // `门户网站访问量186万人次，政府信息公开专栏访问量21万人次`: a part of the site after the
+        // site is no count of the site's visits.
+        const VISITS: Option<&str> = Some("site_visits");
+        let mut visits = (first_out..self.out.len()).filter(|&i| self.out[i].fact.key == VISITS);
+        if visits.next().is_some() {
+            let parts: Vec<usize> = visits
+                .filter(|&i| ["专栏", "栏目", "频道", "专题"].iter().any(|w| self.out[i].fact.label.contains(w)))
+                .collect();
+            for i in parts {
+                self.out[i].fact.key = None;
+            }
         }
     }
 
