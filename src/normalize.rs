@@ -32,6 +32,7 @@ use crate::document::{RawBlock, RawDocument};
 use crate::furniture::{Furniture, Verdict};
 
 mod chars;
+mod radicals;
 mod script;
 mod t2s;
 

@@ -43,6 +43,8 @@ fn class_other(c: char) -> Class {
         | '\u{2066}'..='\u{2069}'
         | '\u{FEFF}' => Class::Drop,
         '\u{FF01}'..='\u{FF5E}' => Class::Keep(fold_width(c)),
+        // `⾏政`, `⺠`: a PDF's radicals for the ideographs they share a glyph with.
+        '\u{2E80}'..='\u{2FDF}' | '\u{F900}'..='\u{FAFF}' => Class::Keep(super::radicals::unified(c)),
         _ => Class::Keep(c),
     }
 }

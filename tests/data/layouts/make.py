@@ -245,6 +245,18 @@ def wkhtmltopdf_pdf(html_path: Path, pdf: Path, tmp: Path) -> None:
     run(["qpdf", "--object-streams=generate", "--compression-level=9", str(printed), str(pdf)])
 
 
+def wkhtmltopdf_noto_pdf(html_path: Path, pdf: Path, tmp: Path) -> None:
+    """`html_path` in Noto Sans CJK SC printed by wkhtmltopdf (as `wkhtmltopdf_pdf`). Qt builds the
+    font's `ToUnicode` from its `cmap`, where a radical and its ideograph share a glyph: the text
+    reads `⾏政规范性⽂件`, `⺠` (Kangxi radicals, the CJK Radicals Supplement), as copied from many
+    published PDFs."""
+    styled = tmp / f"{pdf.stem}.noto.html"
+    page = html_path.read_text(encoding="utf-8")
+    style = '<style>body,table,td,p,span{font-family:"Noto Sans CJK SC" !important}</style>'
+    styled.write_text(page.replace("<head>", f"<head>{style}", 1), encoding="utf-8")
+    wkhtmltopdf_pdf(styled, pdf, tmp)
+
+
 def weasyprint_pdf(html_path: Path, pdf: Path, tmp: Path) -> None:
     """`html_path` printed to `pdf` by WeasyPrint. Without presentational hints it ignores
     `border="1"`: the tables are drawn without rules, each cell's text a few points from the next."""
@@ -1050,6 +1062,11 @@ def make_pdfs(srcs: list, tmp: Path) -> None:
             write(pdf, pdf.read_bytes(), derived_gold(gold, path, pdf, how, classic=True))
     for folder, printer, how in (
         ("pdf-wkhtmltopdf", wkhtmltopdf_pdf, f"{TOOLS['wkhtmltopdf']} → qpdf --object-streams=generate (size)"),
+        (
+            "pdf-wkhtmltopdf-noto",
+            wkhtmltopdf_noto_pdf,
+            f"Noto Sans CJK SC → {TOOLS['wkhtmltopdf']} (radicals for ideographs in its ToUnicode) → qpdf",
+        ),
         ("pdf-weasyprint", weasyprint_pdf, f"{TOOLS['weasyprint']} (no presentational hints: tables without rules)"),
     ):
         if not wanted(folder):
