@@ -54,8 +54,12 @@ the measured figures):
   applicant type's values down the page; only rows whose values still stand after their labels and
   add up are read, or the whole table where its values (on to table 4's column words, past its
   section heading) are the template's cells, each page's block a column at a time adding up (a
-  value alone right after a row's label taken as that row's first cell where only then it does); table 2's columns come out as runs under their header words, the blocks in any
-  order: a run whose header and value count fit one block only is read;
+  value alone right after a row's label taken as that row's first cell where only then it does,
+  and so the values beside two rows' labels in a row); a Word PDF's lower table-3 rows printed as
+  one stretch among table 4's values after its heading are read where every stretch of whole text
+  runs leaving table 4 its fifteen values on both sides of it reads the same table; table 2's
+  columns come out as runs under their header words, the blocks in any order: a run whose header
+  and value count fit one block only is read;
 - `txt-bs4` (BeautifulSoup's `get_text()` of the HTML page): cells run together, a Word page's
   numbers with the blank cells between them (`6651 1376` for 66 5 1 · 1 3 76); only what the
   arithmetic settles is read, a total never taken as left out where digits may hold it;
@@ -262,7 +266,7 @@ PARTIAL = {
     "pdftotext-layout": 0.99,
     "md-pymupdf4llm": 0.99,
     "text-layout": 0.99,
-    "txt-pdfminer": 0.37,
+    "txt-pdfminer": 0.55,
     "text-cells-dropped": 0.88,
     "txt-pandas-csv": 0.97,
     "txt-pandas-string": 0.96,
@@ -1127,6 +1131,51 @@ def test_pdfminer_chromium_columns_after_table_4s_heading_are_table_3s() -> None
             assert _cells(report, row) == want, (name, row)
         score = score_cells(report, scored_gold(gold_beside(path)), name)
         assert score.wrong == 0 and score.right >= 175, score.misses[:10]
+
+
+def test_pdfminer_word_table_3s_lower_rows_among_table_4s_boxes() -> None:
+    # pdfminer of a Word PDF whose last page holds table 3's lower rows beside table 4: that
+    # page's text boxes come out as table 4's heading, its header boxes and first values, then
+    # table 3's columns of the lower rows as one stretch (`0` x 14 / `0` / `0` / `0 1 0` ...),
+    # then table 4's last values. Table 3's values are those before the heading and one stretch
+    # of whole text runs after it; every stretch that reads gives the same table.
+    for name in ("pingtan-czj-2023.docx", "pingtan-czj-2021.paged", "pingtan-syq-2023.docx", "syn-17.docx"):
+        path = LAYOUTS / "txt-pdfminer" / f"{name}.txt"
+        text = path.read_text(encoding="utf-8")
+        heading = text.index("四、政府信息公开行政复议、行政诉讼情况")
+        section = text[heading : text.index("五、存在的主要问题")]
+        # (More values after the heading than table 4's fifteen cells: table 3's among them.)
+        assert text.index("（七）总计") < heading and sum(line.isdigit() for line in section.split("\n")) > 15
+        report = parse(path)
+        score = score_cells(report, scored_gold(gold_beside(path)), name)
+        assert score.wrong == 0 and score.right >= 175, (name, score.misses[:10])
+    report = parse(LAYOUTS / "txt-pdfminer" / "pingtan-syq-2023.docx.txt")
+    assert _cells(report, "unavailable_not_held") == [31, 0, 0, 0, 0, 0, 31]
+    assert _cells(report, "results_total") == [80, 1, 0, 0, 0, 0, 81]
+    # One of table 3's values after the heading changed (the stretch no longer adds up with any
+    # of table 4's values either): table 3 is not read that way.
+    path = LAYOUTS / "txt-pdfminer" / "pingtan-syq-2023.docx.txt"
+    text = path.read_text(encoding="utf-8")
+    late = text.index("0\n1\n0\n1\n1\n2\n31\n")
+    report = parse(text[:late] + "0\n1\n0\n1\n1\n2\n32\n" + text[late + 16 :], format="text")
+    assert _cells(report, "unavailable_not_held")[6] is None
+
+
+def test_pdfminer_word_values_beside_two_labels_before_the_blocks_columns() -> None:
+    # The first page of the same PDFs: the natural-person cells of the two rows under the first
+    # wrapped group label come out beside their labels (`1.属于国家秘密` / `0` /
+    # `2.其他法律行政法规禁止公开 0`) before the block's columns (`2` / `0` / `1` / `0`, the
+    # natural-person cells of the four rows above). Both move, in their labels' order, to their
+    # rows' places in the block's first column; the block a column at a time then adds up.
+    path = LAYOUTS / "txt-pdfminer" / "pingtan-czj-2025.docx.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "1.属于国家秘密\n0\n（三）\n不予公\n2.其他法律行政法规禁止公开 0\n\n2\n0\n1\n0\n" in text
+    report = parse(path)
+    assert _cells(report, "new_received") == [2, 0, 0, 0, 0, 0, 2]
+    assert _cells(report, "granted") == [1, 0, 0, 0, 0, 0, 1]
+    assert _cells(report, "denied_state_secret") == [0, 0, 0, 0, 0, 0, 0]
+    score = score_cells(report, scored_gold(gold_beside(path)), path.name)
+    assert score.wrong == 0 and score.right >= 175, score.misses[:10]
 
 
 def test_pdfminer_chromium_a_value_right_after_its_label_is_the_rows_first_cell() -> None:

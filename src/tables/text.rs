@@ -1173,6 +1173,21 @@ fn lone_values(
     };
     let n_cells = |f: TableFormat| template::t3_rows_of(f).len() * T3_COLS.len();
     let most = formats.iter().map(|f| n_cells(*f)).max()?;
+    let values = value_spans_but(v, [a, b], notes, most, skip)?;
+    let format = formats.into_iter().find(|f| n_cells(*f) == values.len())?;
+    let order = template::t3_rows_of(format);
+    let labelled = order.iter().filter(|i| found.iter().any(|f| f.0 == **i)).count();
+    (2 * labelled >= order.len()).then_some((format, values))
+}
+
+/// The values `lone_values` finds in `[a, b)`, at most `most` of them (`None` past it, or at a
+/// number that is no whole value).
+fn value_spans(v: &View, ab: Span, notes: bool, most: usize) -> Option<Vec<Span>> {
+    value_spans_but(v, ab, notes, most, &[])
+}
+
+/// [`value_spans`] leaving out the numbers at `skip`.
+fn value_spans_but(v: &View, [a, b]: Span, notes: bool, most: usize, skip: &[Span]) -> Option<Vec<Span>> {
     let b = b.min(v.chars.len());
     let mut values = Vec::with_capacity(most);
     let mut i = a;
@@ -1188,10 +1203,7 @@ fn lone_values(
         }
         values.push([d, end]);
     }
-    let format = formats.into_iter().find(|f| n_cells(*f) == values.len())?;
-    let order = template::t3_rows_of(format);
-    let labelled = order.iter().filter(|i| found.iter().any(|f| f.0 == **i)).count();
-    (2 * labelled >= order.len()).then_some((format, values))
+    Some(values)
 }
 
 /// Table 3 printed out of order, from its values apart from the labels (`lone_values`): seven to
@@ -1210,10 +1222,89 @@ fn read_apart(
     // (table 4's), past the rows' own regions, or to table 4's own column words where a page's
     // text flows its first cells above the heading (`其他` / `结果` / `0` / `尚未` / `审结`).
     let until = t3_values_end(v, last_end);
-    read_apart_until(v, found, labels, format, [header_from, last_end], until, first, issues).or_else(|| {
-        let past = past_t4_heading(v, last_end, until)?;
-        read_apart_until(v, found, labels, format, [header_from, last_end], past, first, issues)
-    })
+    read_apart_until(v, found, labels, format, [header_from, last_end], until, first, issues)
+        .or_else(|| {
+            let past = past_t4_heading(v, last_end, until)?;
+            read_apart_until(v, found, labels, format, [header_from, last_end], past, first, issues)
+        })
+        .or_else(|| read_apart_around_t4(v, found, labels, format, [header_from, last_end], first, issues))
+}
+
+/// Table 4's values (its fifteen cells) among the values of table 3 that run past table 4's
+/// heading (`read_apart_around_t4`).
+const T4_CELLS: usize = 15;
+
+/// Table 3's values that run on past table 4's heading with table 4's own values around them
+/// (pdfminer of a Word PDF whose last page holds table 3's lower rows beside table 4: the page's
+/// text boxes come out as table 4's heading, its header boxes and first values, then table 3's
+/// columns of the lower rows as one stretch, then table 4's last values). Table 3's values are
+/// the values before the heading and one stretch of the values after it, up to the next
+/// section's heading: every stretch of whole text runs that makes up the format's cells is read
+/// (`read_values`), table 4's values (its `T4_CELLS`, every one printed) the rest, some before
+/// the stretch and some after it; the table is taken only where every stretch that reads gives
+/// the same cells.
+fn read_apart_around_t4(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    labels: &[(usize, Hit)],
+    format: TableFormat,
+    [header_from, last_end]: Span,
+    first: usize,
+    issues: &mut Vec<Issue>,
+) -> Option<(TableReading, Span)> {
+    let n = template::t3_rows_of(format).len() * T3_COLS.len();
+    if format == TableFormat::Other || n == 0 {
+        return None;
+    }
+    let h = v.compact_marker_after(last_end, T4_HEADINGS)?;
+    let (heading, heading_end) = (v.line_start(h), v.line_end(h));
+    let end = (heading_end..v.chars.len()).find(|&i| section_heading_at(v, i)).unwrap_or(v.chars.len());
+    let notes = template::names_notes(&v.compact_between(header_from, end));
+    let before = value_spans(v, [header_from, heading], notes, n)?;
+    let after = value_spans(v, [heading_end, end], notes, n + T4_CELLS)?;
+    let m = n.checked_sub(before.len())?;
+    if m == 0 || after.len() != m + T4_CELLS {
+        return None;
+    }
+    let labelled = template::t3_rows_of(format).iter().filter(|i| found.iter().any(|f| f.0 == **i)).count();
+    if 2 * labelled < template::t3_rows_of(format).len() {
+        return None;
+    }
+    let mut read: Option<((TableReading, Span), Vec<Issue>)> = None;
+    // (A stretch is whole text runs: table 4's values printed on one line with spaces between
+    // them are one run, no part of it table 3's.)
+    // Table 4's values stand on both sides of the stretch (its first values after its header
+    // boxes, its last after the stretch): a stretch at either end would be table 4's own values
+    // taken for a table 3 short of some.
+    let run_edge = |k: usize| v.apart(after[k - 1][1], after[k][0]);
+    for w in (1..after.len() - m).filter(|&w| run_edge(w) && run_edge(w + m)) {
+        let mut values = before.clone();
+        values.extend_from_slice(&after[w..w + m]);
+        let mut scratch = Vec::new();
+        let Some(table) = read_values(v, found, labels, format, &values, [first, last_end], &mut scratch) else {
+            continue;
+        };
+        match &read {
+            None => read = Some((table, scratch)),
+            Some(((t, _), _)) if same_cells(t, &table.0) => {}
+            Some(_) => return None,
+        }
+    }
+    let (table, mut scratch) = read?;
+    issues.append(&mut scratch);
+    Some(table)
+}
+
+/// Whether two readings of a table give every cell the same value and state.
+fn same_cells(a: &TableReading, b: &TableReading) -> bool {
+    let cells = |t: &TableReading| -> Vec<(String, String, Option<crate::model::Number>, crate::model::CellState)> {
+        t.cells
+            .0
+            .iter()
+            .flat_map(|(r, row)| row.0.iter().map(move |(c, cell)| (r.clone(), c.clone(), cell.value, cell.state)))
+            .collect()
+    };
+    cells(a) == cells(b)
 }
 
 /// Words that end table 3's values printed out of order: table 4's.
@@ -1396,7 +1487,7 @@ fn read_values(
     // text without layout print a block's values column by column).
     let (order, certain, slipped) = match in_blocks(v, format, values) {
         Some(read) => read,
-        None => (label_cells_moved(v, found, format, values)?, None, false),
+        None => (label_cells_moved(v, found, labels, format, values)?, None, false),
     };
     // A table read with a row that does not add up holds between its rows, that row apart.
     let slipped_holds = |t: &TableReading| fit::rows_in_place(t) && fit::rows_off(t) <= blocks::MAX_SLIPS;
@@ -1533,28 +1624,54 @@ fn t3_holds_in(format: TableFormat, columns: usize) -> Option<impl Fn(&[i64]) ->
 fn label_cells_moved(
     v: &View,
     found: &[(usize, Vec<super::solve::Token>, Span)],
+    labels: &[(usize, Hit)],
     format: TableFormat,
     values: &[Span],
 ) -> Option<Vec<Span>> {
     let width = T3_COLS.len();
     let order = template::t3_rows_of(format);
-    let mut moved = values.to_vec();
-    let mut any = false;
-    for (i, toks, _) in found {
-        let [tok] = toks.as_slice() else { continue };
-        let Some(p) = values.iter().position(|s| *s == tok.span()) else { continue };
-        let Some(r) = order.iter().position(|o| o == i) else { continue };
+    // Each value alone after its row's label (the row's only token, or on the label's own
+    // line after it): its place in the values and the row's.
+    let mut pinned: Vec<(usize, usize)> = Vec::new();
+    let own = found.iter().filter_map(|(i, toks, _)| match toks.as_slice() {
+        [tok] => Some((*i, values.iter().position(|s| *s == tok.span())?)),
+        _ => None,
+    });
+    let beside = labels.iter().filter_map(|(i, h)| {
+        let (ls, le) = (v.line_start(h.start), v.line_end(h.start));
+        Some((*i, values.iter().position(|s| s[0] >= h.end.max(ls) && s[1] <= le)?))
+    });
+    for (i, p) in own.chain(beside) {
+        let Some(r) = order.iter().position(|o| *o == i) else { continue };
         // (The label's line holds the value alone: no other value stands on it.)
         let (ls, le) = (v.line_start(values[p][0]), v.line_end(values[p][0]));
-        let alone = values.iter().filter(|s| s[0] >= ls && s[1] <= le).count() == 1;
+        if values.iter().filter(|s| s[0] >= ls && s[1] <= le).count() == 1 && !pinned.contains(&(p, r)) {
+            pinned.push((p, r));
+        }
+    }
+    pinned.sort_unstable();
+    let mut moved = values.to_vec();
+    let mut any = false;
+    let mut at = 0;
+    while at < pinned.len() {
+        let (p, r) = pinned[at];
+        // The values of the next rows' labels printed right after it move with it (`1.属于国家
+        // 秘密` / `0` / `2.其他法律行政法规禁止公开 0` before the block's first column).
+        let g = 1 + (at + 1..pinned.len()).take_while(|&k| pinned[k] == (p + k - at, r + k - at)).count();
+        at += g;
         let s = p / width;
-        if !alone || p % width != 0 || r <= s || (r - s) * width >= values.len() - p {
+        if p % width != 0 || r <= s || (r - s + g - 1) * width >= values.len() - p {
             continue;
         }
         // Block rows s..: row r's natural-person value is the block's (r - s)-th value.
         let q = moved.iter().position(|x| *x == values[p])?;
-        let x = moved.remove(q);
-        moved.insert(q + (r - s), x);
+        if moved.get(q..q + g) != Some(&values[p..p + g]) {
+            continue;
+        }
+        let group: Vec<Span> = moved.drain(q..q + g).collect();
+        for (k, x) in group.into_iter().enumerate() {
+            moved.insert(q + (r - s) + k, x);
+        }
         any = true;
     }
     if !any {
@@ -2565,21 +2682,21 @@ mod tests {
         let (v, values, toks) = pdfminer_text(&table, "1");
         assert_eq!(values.len(), 175);
         let found = vec![(row, toks, [0, 0])];
-        let moved = label_cells_moved(&v, &found, TableFormat::F2021, &values).expect("read");
+        let moved = label_cells_moved(&v, &found, &[], TableFormat::F2021, &values).expect("read");
         let got = whole_values(&v, &moved).expect("numbers");
         assert_eq!(got, table.concat());
         // The value does not add up in that row (or any other): nothing is read.
         let mut off = table.clone();
         off[12] = vec![2, 0, 0, 0, 0, 0, 1];
         let (v, values, toks) = pdfminer_text(&off, "2");
-        assert_eq!(label_cells_moved(&v, &[(row, toks, [0, 0])], TableFormat::F2021, &values), None);
+        assert_eq!(label_cells_moved(&v, &[(row, toks, [0, 0])], &[], TableFormat::F2021, &values), None);
         // Two values after the label: not one cell printed beside it.
         let (v, values, toks) = pdfminer_text(&table, "1 0");
         assert_eq!(values.len(), 176);
-        assert_eq!(label_cells_moved(&v, &[(row, toks, [0, 0])], TableFormat::F2021, &values), None);
+        assert_eq!(label_cells_moved(&v, &[(row, toks, [0, 0])], &[], TableFormat::F2021, &values), None);
         // No label holding a value alone: nothing moves, nothing is read here.
         let (v, values, _) = pdfminer_text(&table, "1");
-        assert_eq!(label_cells_moved(&v, &[], TableFormat::F2021, &values), None);
+        assert_eq!(label_cells_moved(&v, &[], &[], TableFormat::F2021, &values), None);
     }
 
     /// A 2021 table 3 (template order, row-major) with values in many rows: every row adds up,
