@@ -1233,6 +1233,19 @@ pub(super) fn line_cells_or_more(v: &View, label_end: usize, limit: usize, n: us
             own_read = read;
         }
     }
+    // Text spacing its lines whose row prints a line of single digits a space apart (`1 1`) and
+    // an empty line: as spacing, the row is short of a cell unless the digits are two cells; each
+    // empty line a blank cell, the digits are one cell's (11, spaced) and the row is whole. The
+    // tokens read two values where the report printed 11 and a blank; which it is is not known.
+    if v.spacing != Spacing::None {
+        if let LineCells::Cells(cells) = line_cells_by(v, label_end, limit, n, Per::Line, true) {
+            if let Some(from) = cells.iter().position(|t| is_spaced(t) || t.is_blank()) {
+                if cells.iter().any(is_spaced) {
+                    return LineCells::Cells(unsure_from(cells, from));
+                }
+            }
+        }
+    }
     own_read
 }
 
@@ -1243,7 +1256,7 @@ fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, t
     let upto_last_value = cells.iter().rposition(|t| !blank(t)).map_or(0, |i| i + 1);
     let blanks = cells[..upto_last_value].iter().filter(|t| blank(t)).count();
     match cells.len() {
-        k if k == n && cells.iter().any(blank) => LineCells::Cells(cells),
+        k if k == n && cells.iter().any(blank) => LineCells::Cells(unsure_after_spaced(cells)),
         // The first cell a value, blank lines after the n-th: the next row's (a label merged
         // over rows prints an empty cell or two before the next label); with the n-th itself
         // blank, only a few. (A blank first may be the spacing before the values.)
@@ -1253,7 +1266,7 @@ fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, t
             && !blank(&cells[0])
             && cells[..n].iter().any(blank) =>
         {
-            LineCells::Cells(cells.into_iter().take(n).collect())
+            LineCells::Cells(unsure_after_spaced(cells.into_iter().take(n).collect()))
         }
         // Digits of one number a line apart only in text whose every empty line is a blank cell
         // (no spacing between lines).
@@ -1262,6 +1275,43 @@ fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, t
         }
         _ => LineCells::No,
     }
+}
+
+/// A row's lines a cell each holding a line of single digits a space apart (`0 1`) and an empty
+/// line after the row's last value: the digits are one cell's number, spaced, and the empty line
+/// a blank cell, or they are several cells and the empty line spacing (pdftotext's empty line
+/// before a page break after a row printing its last two values on one line, `0 1`: read so, the
+/// total was blank where it is 1). Which columns the lines from the spaced one on are is not
+/// known: those cells are left unknown (the spaced line keeps its text), the cells before it are
+/// each line's. Split into its digits instead, a line `8 2 1` that is one cell (821) read three
+/// values.
+fn unsure_after_spaced(cells: Vec<Token>) -> Vec<Token> {
+    // Only an empty line after the row's last value is taken for spacing (the row's other empty
+    // lines are its blank cells, as everywhere in such text): the lines before the spaced one
+    // are the same cells either way.
+    let Some(from) = cells.iter().position(is_spaced) else { return cells };
+    if cells.last().is_none_or(|t| !t.is_blank()) {
+        return cells;
+    }
+    unsure_from(cells, from)
+}
+
+/// A line of single digits a space apart read as one cell (`scan_line_cells`).
+pub(super) fn is_spaced(t: &Token) -> bool {
+    matches!(t, Token::Fixed(c) if c.state == crate::model::CellState::Text && c.raw.contains(' '))
+}
+
+/// `cells` with every cell from `from` on unknown (the text it prints kept).
+fn unsure_from(cells: Vec<Token>, from: usize) -> Vec<Token> {
+    let unsure = |t: Token| {
+        let raw = match &t {
+            Token::Fixed(c) if c.state == crate::model::CellState::Text => return t,
+            Token::Fixed(c) => c.raw.clone(),
+            Token::Run { chars, unit, .. } => chars.iter().collect::<String>() + unit,
+        };
+        Token::Fixed(cells::unknown(&raw, t.span()))
+    };
+    cells.into_iter().enumerate().map(|(i, t)| if i >= from { unsure(t) } else { t }).collect()
 }
 
 /// Lines of digits next to each other (a line break apart, no blank between), glued into one

@@ -2234,6 +2234,11 @@ fn split_apart(v: &View, run: Vec<super::solve::Token>) -> Vec<Vec<super::solve:
 fn t4_tail(v: &View, from: usize, n: usize) -> Option<Vec<super::solve::Token>> {
     let len = v.chars.len();
     let mut prose = false;
+    // Whether the group of lone numbers stands right after a section heading's line, the first
+    // prose: the heading of the section after the table, the cells flowed to its top (pdftotext
+    // of a Chromium page breaking inside the table: `2` / `五、存在的主要问题…` / `1` … `3` / its
+    // prose). The prose after them ends them too.
+    let mut after_heading = false;
     // The lines of lone numbers so far: first line's start, last line's end, how many.
     let mut group: Option<(usize, usize, usize)> = None;
     let mut ls = from;
@@ -2253,8 +2258,10 @@ fn t4_tail(v: &View, from: usize, n: usize) -> Option<Vec<super::solve::Token>> 
                 }
                 group = Some((start, le, lines + 1));
             } else if let Some((start, end, lines)) = group {
-                return section_heading_at(v, first).then(|| lone_numbers(v, start, end, lines)).flatten();
+                let ends = after_heading || section_heading_at(v, first);
+                return ends.then(|| lone_numbers(v, start, end, lines)).flatten();
             } else if v.chars[ls..le].iter().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)) {
+                after_heading = !prose && section_heading_at(v, first);
                 prose = true;
             } else {
                 return None;

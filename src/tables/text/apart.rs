@@ -78,6 +78,9 @@ pub(in super::super) fn place_blocks(
             items.iter().zip(tokens.chunks(width)).map(|(k, t)| (*k, t.to_vec())).collect();
         // The rows' own readings (values after each label, glued pieces) hold only these
         // values: nothing from outside the block (a blank read from an empty line is the layout's).
+        // A line of digits a space apart a row reads as one cell (`1 1`, 11 spaced) is one token
+        // here too: split, its digits became the row's values (1 and 1 where the report printed
+        // 11 and a blank).
         let hull = rows::tokens_span(&tokens, 0);
         let agrees = assigned.iter().all(|(key, _)| {
             rows_in.iter().find(|r| r.key == *key).is_some_and(|r| {
@@ -86,6 +89,10 @@ pub(in super::super) fn place_blocks(
                         .iter()
                         .filter(|t| !t.is_blank())
                         .all(|t| hull[0] <= t.span()[0] && t.span()[1] <= hull[1])
+                    && r.tokens
+                        .iter()
+                        .filter(|t| rows::is_spaced(t))
+                        .all(|t| tokens.iter().any(|x| x.span() == t.span()))
             })
         });
         if !agrees {
