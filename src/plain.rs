@@ -535,8 +535,9 @@ fn line_kind(line: &str) -> LineKind {
         return LineKind::Pipe;
     }
     let content = line.trim_end_matches(['\r', '\n', ' ']);
-    let tabs = content.matches('\t').count();
-    let inner = content.trim_start().contains('\t');
+    // (TABs counted by their byte: without a searcher set up for each line.)
+    let tabs = memchr::memchr_iter(b'\t', content.as_bytes()).count();
+    let inner = memchr::memchr(b'\t', content.trim_start().as_bytes()).is_some();
     if tabs >= 2 || inner {
         return LineKind::Tabs;
     }
@@ -681,9 +682,13 @@ fn numbering(row: &[Field]) -> bool {
     row.len() >= 3 && row.iter().enumerate().all(|(c, f)| f.text.trim().parse() == Ok(c))
 }
 
-/// Whether a line holds a pipe (`|` or `｜`).
+/// Whether a line holds a pipe (`|` or `｜`), found by its bytes (`｜` is EF BD 9C, and no other
+/// character holds that sequence): `contains` with two characters decoded every character of
+/// every line of prose.
 fn has_pipe(line: &str) -> bool {
-    line.contains(['|', '｜'])
+    let b = line.as_bytes();
+    memchr::memchr(b'|', b).is_some()
+        || memchr::memchr_iter(0x9C, b).any(|i| i >= 2 && b[i - 2] == 0xEF && b[i - 1] == 0xBD)
 }
 
 /// The fields of a pipe row; the empty piece before a leading pipe and after a

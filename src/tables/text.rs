@@ -1040,6 +1040,25 @@ fn value_lines(v: &View, labels: &[(usize, Hit)], b: usize) -> ValueLines {
 /// character; prose inside a table region rarely does twice.)
 fn labels_interleaved(v: &View, a: usize, b: usize) -> bool {
     let b = b.min(v.chars.len());
+    if a + 1 >= b {
+        return false;
+    }
+    // Most texts double no Han character at all: the pairs are counted first without a branch
+    // (a compare of each character with the next, that vectorises), and only two or more of
+    // them are looked at one by one (numerals, notes).
+    let pairs = v.chars[a..b - 1].chunks(192).zip(v.chars[a + 1..b].chunks(192));
+    let doubled_han: usize = pairs
+        .map(|(x, y)| {
+            let n = x
+                .iter()
+                .zip(y)
+                .fold(0u8, |n, (&c, &d)| n + u8::from((c == d) & ('\u{3400}'..='\u{9FFF}').contains(&c)));
+            usize::from(n)
+        })
+        .sum();
+    if doubled_han < 2 {
+        return false;
+    }
     let doubled = (a..b.saturating_sub(1))
         .filter(|&i| {
             let c = v.chars[i];
