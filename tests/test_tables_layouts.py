@@ -2517,3 +2517,28 @@ def test_pdftotext_of_chromium_table4_broken_by_the_next_sections_heading() -> N
     cells = parse(DATA / "tool-fuzz" / "seed3-r20.chromium-pdftotext.txt").tables["review_litigation"]["cells"]
     for group, total in {"review": 12, "litigation_direct": 4, "litigation_after_review": 3}.items():
         assert cells[group]["total"]["value"] in (None, total), (group, cells[group]["total"])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pdftotext-layout/syn-14.libreoffice.txt",
+        "pdftotext-layout/pingtan-czj-2021.libreoffice.txt",
+        "txt-lynx/pingtan-czj-2019.html-spans.txt",
+        "txt-pypdf/pingtan-syq-2023.libreoffice.txt",
+    ],
+)
+def test_a_table_retyped_with_heji_for_zongji_reads_as_the_form(name: str) -> None:
+    # A table retyped with 合计 where the form prints 总计 (table 3's column and its row （七）,
+    # table 4's column; `bench/probe_variants.py`). Table 3's （七）合计 row was no label: its
+    # values ran into the row above, and on syn-14's second page, whose values stand wider apart
+    # than the header, 19 cells were placed in the wrong columns; table 4 read on its side (Lynx)
+    # found no 总计 line and was lost.
+    path = LAYOUTS / name
+    text = path.read_text(encoding="utf-8")
+    assert "总计" in text
+    gold = scored_gold(json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8")))
+    as_committed = score_cells(parse(path), gold, name)
+    report = parse(text=text.replace("总计", "合计"))
+    score = score_cells(report, gold, name)
+    assert score.wrong == 0 and score.right == as_committed.right == score.total, score.misses[:10]

@@ -251,6 +251,8 @@ pub const T3_LABELS: &[(&str, T3Label)] = &[
     ("逾期未按收费通知", T3Label::Row(22)),
     ("其他", T3Label::Row(23)),
     ("总计", T3Label::Row(24)),
+    // (A table retyped with 合计 for the form's 总计: `（七）合计`.)
+    ("合计", T3Label::Row(24)),
     ("结转下年度继续办理", T3Label::Row(25)),
     ("结转下一年度继续办理", T3Label::Row(25)),
 ];
@@ -261,7 +263,7 @@ pub const T4_COLS: [&str; 5] = ["upheld", "corrected", "other", "pending", "tota
 
 /// Column labels of table 4 (DOMAIN §5): `(pattern, column index)`.
 pub const T4_COL_LABELS: &[(&str, usize)] =
-    &[("结果维持", 0), ("结果纠正", 1), ("其他结果", 2), ("尚未审结", 3), ("总计", 4)];
+    &[("结果维持", 0), ("结果纠正", 1), ("其他结果", 2), ("尚未审结", 3), ("总计", 4), ("合计", 4)];
 
 /// Group labels of table 4 (DOMAIN §5): `(pattern, group index)`; longest wins.
 pub const T4_GROUP_LABELS: &[(&str, usize)] = &[("行政复议", 0), ("未经复议直接起诉", 1), ("复议后起诉", 2)];
@@ -288,7 +290,7 @@ pub fn t4_groups_named(text: &str) -> Vec<usize> {
 
 /// Characters of table 4 header labels: stacked one or two per line in PDF
 /// text (DOMAIN §8.3), they are skipped rather than read.
-pub const T4_HEADER_CHARS: &str = "行政复议诉讼结果维持纠正其他尚未审总计经直接起后情况";
+pub const T4_HEADER_CHARS: &str = "行政复议诉讼结果维持纠正其他尚未审总合计经直接起后情况";
 
 /// Table 2 items (DOMAIN §3): `(key, columns in 2019, columns in 2021)`.
 pub struct T2Item {

@@ -1933,15 +1933,19 @@ fn t4_on_its_side(v: &View, from: usize, header_end: usize) -> Option<Vec<super:
     }
     let mut slots: Vec<Option<super::solve::Token>> = (0..15).map(|_| None).collect();
     let mut ls = first;
-    for &(label, col) in template::T4_COL_LABELS {
+    for col in 0..T4_COLS.len() {
         // (Blank lines between the rows.)
         while ls < v.chars.len() && v.chars[ls] == '\n' {
             ls += 1;
         }
         let le = v.line_end(ls);
         let text: String = v.chars[ls..le].iter().collect();
-        let start =
-            ls + text.find(label).filter(|&i| text[..i].trim().is_empty()).map(|i| text[..i].chars().count())?;
+        // (The column's label, or another of its names: 总计 or 合计.)
+        let (i, label) = template::T4_COL_LABELS
+            .iter()
+            .filter(|(_, c)| *c == col)
+            .find_map(|&(label, _)| text.find(label).filter(|&i| text[..i].trim().is_empty()).map(|i| (i, label)))?;
+        let start = ls + text[..i].chars().count();
         let tokens = rows::tokenize(v, start + label.chars().count(), le, None);
         if tokens.len() != 3 {
             return None;
