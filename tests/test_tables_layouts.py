@@ -2542,3 +2542,30 @@ def test_a_table_retyped_with_heji_for_zongji_reads_as_the_form(name: str) -> No
     report = parse(text=text.replace("总计", "合计"))
     score = score_cells(report, gold, name)
     assert score.wrong == 0 and score.right == as_committed.right == score.total, score.misses[:10]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "txt-pypdf/syn-17.libreoffice.txt",
+        "txt-pypdf/pingtan-czj-2023.libreoffice.txt",
+        "pdftotext-layout/syn-19.libreoffice.txt",
+        "pdftotext-layout/pingtan-syq-2023.libreoffice.txt",
+    ],
+)
+@pytest.mark.parametrize("form", [r"（\1）", r"(\1)"])
+def test_table3_row_ordinals_in_brackets_read_as_the_forms_points(name: str, form: str) -> None:
+    # A table retyped rather than copied prints its rows' ordinals `（1）属于国家秘密` / `(1)`
+    # where the form has `1.`: the next row's `（4）` ending a row's region is no value of it (nor
+    # a digit that makes a blank row unreadable), a line `（4）保护第三方合法权` is a row's label
+    # (its values on the line under it are not the row above's). Read as the `1.` text reads.
+    path = LAYOUTS / name
+    gold = scored_gold(gold_beside(path))
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(r"([1-9])\.(?=[\u4e00-\u9fff])", form, text)
+    assert changed.count(form[0]) > text.count(form[0]) + 10
+    want = score_cells(parse(text, format="text"), gold, name)
+    got = score_cells(parse(changed, format="text"), gold, name)
+    assert got.wrong == 0 and want.wrong == 0
+    assert got.right == want.right, got.misses[:5]
+    assert want.right >= want.total - 6

@@ -813,6 +813,9 @@ fn strip_ordinal(v: &View, a: usize, mut b: usize, ordinal: Option<u8>) -> usize
     {
         b -= 1;
     }
+    if let Some(open) = bracketed_ordinal_before(v, a, b, n) {
+        return open;
+    }
     if b > a && matches!(fold(v.chars[b - 1]), '.' | '、' | ',') {
         let digits = n.to_string();
         let len = digits.chars().count();
@@ -824,6 +827,22 @@ fn strip_ordinal(v: &View, a: usize, mut b: usize, ordinal: Option<u8>) -> usize
         }
     }
     b
+}
+
+/// Where the next row's ordinal printed in brackets (`（2）`, `(2)`) opens, when it ends the
+/// region `[a, b)`: a table retyped with the ordinals in brackets rather than `2.`.
+fn bracketed_ordinal_before(v: &View, a: usize, b: usize, n: u8) -> Option<usize> {
+    if b <= a || !matches!(v.chars[b - 1], ')' | '）') {
+        return None;
+    }
+    let digits = n.to_string();
+    let len = digits.chars().count();
+    if b < a + len + 2 {
+        return None;
+    }
+    let open = b - 2 - len;
+    let got: String = v.chars[open + 1..b - 1].iter().map(|c| fold(*c)).collect();
+    (got == digits && matches!(v.chars[open], '(' | '（')).then_some(open)
 }
 
 /// Where a parenthesised note opened at `i` ends for the reading of values: at its closing
@@ -932,10 +951,15 @@ pub(super) fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec
     // template matching did not find): not a value.
     let last_line = (a..b).rev().find(|&i| v.chars[i] == '\n').map_or(a, |i| i + 1);
     let tail: Vec<char> = v.chars[last_line..b].iter().map(|c| fold(*c)).filter(|c| !is_space(*c)).collect();
+    let bracketed = tail.len() == 3
+        && tail[0] == '('
+        && tail[tail.len() - 1] == ')'
+        && tail[1..tail.len() - 1].iter().all(char::is_ascii_digit);
     let b = if last_line > a
-        && (2..=3).contains(&tail.len())
-        && matches!(tail[tail.len() - 1], '.' | '、' | ',')
-        && tail[..tail.len() - 1].iter().all(char::is_ascii_digit)
+        && (bracketed
+            || (2..=3).contains(&tail.len())
+                && matches!(tail[tail.len() - 1], '.' | '、' | ',')
+                && tail[..tail.len() - 1].iter().all(char::is_ascii_digit))
     {
         last_line
     } else {

@@ -108,7 +108,8 @@ fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
         let body = (ls..le).find(|&i| !cells::is_space(v.chars[i])).unwrap_or(le);
         let ord_end = (body..le)
             .find(|&i| {
-                !(cells::fold(v.chars[i]).is_ascii_digit() || matches!(cells::fold(v.chars[i]), '.' | '、' | ','))
+                !(cells::fold(v.chars[i]).is_ascii_digit()
+                    || matches!(cells::fold(v.chars[i]), '.' | '、' | ',' | '(' | ')'))
             })
             .unwrap_or(le);
         let label_end = (ord_end..le).find(|&i| cells::fold(v.chars[i]).is_ascii_digit()).unwrap_or(le);
@@ -1160,12 +1161,13 @@ fn words_before_values(v: &View, row: usize, label_end: usize, tokens: &[super::
 const NUMERALS: &str = "一二三四五六七八九十";
 
 /// Whether the line `[ls, le)` (holding no value digit) prints a row's ordinal and label text
-/// (`三 2.其他法律行政止公开`): digits ending in `.` or `、`, text after them.
+/// (`三 2.其他法律行政止公开`): digits ending in `.` or `、` or in brackets (`（2）`), text after them.
 fn ordinal_label(v: &View, ls: usize, le: usize) -> bool {
     let Some(d) = (ls..le).find(|&i| cells::fold(v.chars[i]).is_ascii_digit()) else { return false };
     let end = (d..le).find(|&i| !cells::fold(v.chars[i]).is_ascii_digit()).unwrap_or(le);
+    let bracketed = d > ls && cells::fold(v.chars[d - 1]) == '(' && cells::fold(v.chars[end]) == ')';
     end < le
-        && matches!(cells::fold(v.chars[end]), '.' | '、')
+        && (bracketed || matches!(cells::fold(v.chars[end]), '.' | '、'))
         && (end + 1..le).any(|i| !cells::is_space(v.chars[i]) && !cells::fold(v.chars[i]).is_ascii_digit())
 }
 

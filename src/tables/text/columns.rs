@@ -643,6 +643,12 @@ fn value_digit(v: &View, a: usize, b: usize, in_notes_too: bool) -> Option<usize
                     && matches!(cells::fold(v.chars[end]), '.' | '、' | ',')
                     && !v.separates_fields(end)
                     && v.chars.get(end + 1).is_none_or(|n| !cells::fold(*n).is_ascii_digit());
+                // (A row's ordinal in brackets, its label right after it: `（2）重复申请`.)
+                let bracketed = i > a
+                    && cells::fold(v.chars[i - 1]) == '('
+                    && v.chars.get(end).is_some_and(|&c| cells::fold(c) == ')')
+                    && v.chars.get(end + 1).is_some_and(|&c| crate::tables::rows::is_cjk(c));
+                let ordinal = ordinal || bracketed;
                 if !ordinal {
                     return Some(i);
                 }
