@@ -704,11 +704,11 @@ pub(super) fn fact_value(tok: &NumberToken, unit: &'static str, key: Option<&str
     (Number::from_f64(tok.value), unit)
 }
 
-/// A short label: the last clause of the context, trimmed of filler.
 /// Words of the channel a consultation came by (`电话咨询`, `现场咨询`).
 const CHANNELS: &[&str] =
     &["电话", "现场", "网上", "网络", "来电", "来访", "信函", "窗口", "在线", "热线", "当面", "邮件"];
 
+/// A short label: the last clause of the context, trimmed of filler.
 pub(super) fn label_of(ctx: &str) -> String {
     let clause = ctx.rsplit(|c: char| is_clause_end(c) || c == '、').next().unwrap_or(ctx);
     let clause = clause.trim().trim_end_matches(['为', '达', '共', '计', '约', '近', '有']);

@@ -817,16 +817,25 @@ fn strip_ordinal(v: &View, a: usize, mut b: usize, ordinal: Option<u8>) -> usize
         return open;
     }
     if b > a && matches!(fold(v.chars[b - 1]), '.' | '、' | ',') {
-        let digits = n.to_string();
-        let len = digits.chars().count();
-        if b > a + len {
-            let got: String = v.chars[b - 1 - len..b - 1].iter().map(|c| fold(*c)).collect();
-            if got == digits && (b - 1 - len == a || !fold(v.chars[b - 2 - len]).is_ascii_digit() || len == 1) {
-                return b - 1 - len;
-            }
+        let len = ordinal_len(n);
+        if b > a + len
+            && prints_ordinal(v, b - 1 - len, b - 1, n)
+            && (b - 1 - len == a || !fold(v.chars[b - 2 - len]).is_ascii_digit() || len == 1)
+        {
+            return b - 1 - len;
         }
     }
     b
+}
+
+/// How many digits ordinal `n` prints.
+fn ordinal_len(n: u8) -> usize {
+    1 + usize::from(n >= 10) + usize::from(n >= 100)
+}
+
+/// Whether `v.chars[from..to]` prints ordinal `n` (full-width digits too).
+fn prints_ordinal(v: &View, from: usize, to: usize, n: u8) -> bool {
+    v.chars[from..to].iter().map(|c| fold(*c)).eq(n.to_string().chars())
 }
 
 /// Where the next row's ordinal printed in brackets (`（2）`, `(2)`) opens, when it ends the
@@ -835,14 +844,12 @@ fn bracketed_ordinal_before(v: &View, a: usize, b: usize, n: u8) -> Option<usize
     if b <= a || !matches!(v.chars[b - 1], ')' | '）') {
         return None;
     }
-    let digits = n.to_string();
-    let len = digits.chars().count();
+    let len = ordinal_len(n);
     if b < a + len + 2 {
         return None;
     }
     let open = b - 2 - len;
-    let got: String = v.chars[open + 1..b - 1].iter().map(|c| fold(*c)).collect();
-    (got == digits && matches!(v.chars[open], '(' | '（')).then_some(open)
+    (prints_ordinal(v, open + 1, b - 1, n) && matches!(v.chars[open], '(' | '（')).then_some(open)
 }
 
 /// Where a parenthesised note opened at `i` ends for the reading of values: at its closing
@@ -951,10 +958,7 @@ pub(super) fn tokenize(v: &View, a: usize, b: usize, ordinal: Option<u8>) -> Vec
     // template matching did not find): not a value.
     let last_line = (a..b).rev().find(|&i| v.chars[i] == '\n').map_or(a, |i| i + 1);
     let tail: Vec<char> = v.chars[last_line..b].iter().map(|c| fold(*c)).filter(|c| !is_space(*c)).collect();
-    let bracketed = tail.len() == 3
-        && tail[0] == '('
-        && tail[tail.len() - 1] == ')'
-        && tail[1..tail.len() - 1].iter().all(char::is_ascii_digit);
+    let bracketed = matches!(tail.as_slice(), ['(', d, ')'] if d.is_ascii_digit());
     let b = if last_line > a
         && (bracketed
             || (2..=3).contains(&tail.len())

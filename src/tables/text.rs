@@ -1165,9 +1165,9 @@ const NUMERALS: &str = "一二三四五六七八九十";
 fn ordinal_label(v: &View, ls: usize, le: usize) -> bool {
     let Some(d) = (ls..le).find(|&i| cells::fold(v.chars[i]).is_ascii_digit()) else { return false };
     let end = (d..le).find(|&i| !cells::fold(v.chars[i]).is_ascii_digit()).unwrap_or(le);
-    let bracketed = d > ls && cells::fold(v.chars[d - 1]) == '(' && cells::fold(v.chars[end]) == ')';
     end < le
-        && (bracketed || matches!(cells::fold(v.chars[end]), '.' | '、'))
+        && (matches!(cells::fold(v.chars[end]), '.' | '、')
+            || (d > ls && cells::fold(v.chars[d - 1]) == '(' && cells::fold(v.chars[end]) == ')'))
         && (end + 1..le).any(|i| !cells::is_space(v.chars[i]) && !cells::fold(v.chars[i]).is_ascii_digit())
 }
 
@@ -1196,9 +1196,15 @@ fn lone_values(
     let most = formats.iter().map(|f| n_cells(*f)).max()?;
     let values = value_spans_but(v, [a, b], notes, most, skip)?;
     let format = formats.into_iter().find(|f| n_cells(*f) == values.len())?;
+    half_labelled(found, format).then_some((format, values))
+}
+
+/// Whether at least half the format's rows of table 3 were found by their labels: values
+/// printed apart from them are read only then.
+fn half_labelled(found: &[(usize, Vec<super::solve::Token>, Span)], format: TableFormat) -> bool {
     let order = template::t3_rows_of(format);
     let labelled = order.iter().filter(|i| found.iter().any(|f| f.0 == **i)).count();
-    (2 * labelled >= order.len()).then_some((format, values))
+    2 * labelled >= order.len()
 }
 
 /// The values `lone_values` finds in `[a, b)`, at most `most` of them (`None` past it, or at a
@@ -1287,8 +1293,7 @@ fn read_apart_around_t4(
     if m == 0 || after.len() != m + T4_CELLS {
         return None;
     }
-    let labelled = template::t3_rows_of(format).iter().filter(|i| found.iter().any(|f| f.0 == **i)).count();
-    if 2 * labelled < template::t3_rows_of(format).len() {
+    if !half_labelled(found, format) {
         return None;
     }
     let mut read: Option<((TableReading, Span), Vec<Issue>)> = None;
