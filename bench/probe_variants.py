@@ -29,9 +29,13 @@ ORDINAL = re.compile(r"([1-9])\.(?=[\u4e00-\u9fff])")
 
 
 def replacing(*pairs: tuple[str, str]) -> Callable[[str], str]:
+    """Each `a` replaced by `b`, a shorter `b` padded with spaces to `a`'s length: a retyped label
+    is shorter, but the values after it stay in their columns (a text laid out by columns,
+    pdftotext's `-layout`, would otherwise move a row's values a column left of the rest)."""
+
     def apply(text: str) -> str:
         for a, b in pairs:
-            text = text.replace(a, b)
+            text = text.replace(a, b + " " * max(0, len(a) - len(b)))
         return text
 
     return apply

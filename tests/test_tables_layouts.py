@@ -2569,3 +2569,58 @@ def test_table3_row_ordinals_in_brackets_read_as_the_forms_points(name: str, for
     assert got.wrong == 0 and want.wrong == 0
     assert got.right == want.right, got.misses[:5]
     assert want.right >= want.total - 6
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pdftotext-layout/syn-14.libreoffice.txt",
+        "txt-pypdf/pingtan-syq-2023.libreoffice.txt",
+        "txt-lynx/pingtan-czj-2019.html-spans.txt",
+    ],
+)
+def test_table3_total_row_retyped_as_xiaoji_reads_as_the_form(name: str) -> None:
+    # `（七）小计` for the form's `（七）总计` (probe_variants): the row was no label, its values
+    # ran into the row above (pypdf, Lynx lost the rows' arithmetic) and on syn-14 they were
+    # read into wrong columns.
+    path = LAYOUTS / name
+    gold = scored_gold(gold_beside(path))
+    text = path.read_text(encoding="utf-8")
+    assert "（七）总计" in text
+    want = score_cells(parse(path), gold, name)
+    got = score_cells(parse(text=text.replace("（七）总计", "（七）小计")), gold, name)
+    assert got.wrong == 0 and got.right == want.right == got.total, got.misses[:10]
+
+
+@pytest.mark.parametrize("label", ["（七）共计", "（七）总数", "（七）总量"])
+def test_a_page_of_rows_each_on_its_own_grid_sets_no_columns(label: str) -> None:
+    # pdftotext -layout prints syn-14's second page of table 3 without its header, each row on a
+    # grid of its own (`2.重复申请  61  2  1  1  65`: one value a column further right than the
+    # next row's). With the total row's label not one of the form's, the page's values fell into exactly seven
+    # groups, two of them a third of the mean gap apart, one twice it: taken for the page's
+    # columns, 19 cells were read one column off. Such groups are no columns: the rows there are
+    # read by their arithmetic or not at all.
+    path = LAYOUTS / "pdftotext-layout" / "syn-14.libreoffice.txt"
+    gold = scored_gold(gold_beside(path))
+    text = path.read_text(encoding="utf-8")
+    got = score_cells(parse(text=text.replace("（七）总计", label)), gold, path.name)
+    assert got.wrong == 0, [m for m in got.misses if m.startswith("WRONG")]
+    assert got.right >= 130, got.right
+
+
+@pytest.mark.parametrize("folder", ["txt-pypdf", "txt-pdfbox", "txt-pdfbox-sort"])
+def test_table4_values_equally_spaced_tell_no_columns(folder: str) -> None:
+    # These tools print syn-08's table 4 as `2   2   4` (review: upheld 2, other 2, total 4),
+    # its blank cells gone, one separator left between any two values: equal gaps tell no pitch.
+    # Taken as a row printed column by column they allowed only `_ _ 2 2 4` in one of the three
+    # groups, and every group's 结果维持 was read blank where the review's is 2. (The gold leaves
+    # these cells unscored: where the blanks vanished nothing can be read, nor anything wrong.)
+    path = LAYOUTS / folder / "syn-08.libreoffice.txt"
+    assert re.search(r"(?m)^2\s+2\s+4\s", path.read_text(encoding="utf-8"))
+    gold = gold_beside(path)["table4"]
+    assert gold["review"] == [2, 0, 2, 0, 4]
+    cells = parse(path).tables["review_litigation"]["cells"]
+    for group, want in gold.items():
+        for (col, cell), value in zip(cells[group].items(), want, strict=True):
+            got = 0 if cell["state"] == "blank" else cell["value"]
+            assert got in (None, value), (group, col, cell)

@@ -251,8 +251,9 @@ pub const T3_LABELS: &[(&str, T3Label)] = &[
     ("逾期未按收费通知", T3Label::Row(22)),
     ("其他", T3Label::Row(23)),
     ("总计", T3Label::Row(24)),
-    // (A table retyped with 合计 for the form's 总计: `（七）合计`.)
+    // (A table retyped with 合计 or 小计 for the form's 总计: `（七）合计`, `（七）小计`.)
     ("合计", T3Label::Row(24)),
+    ("小计", T3Label::Row(24)),
     ("结转下年度继续办理", T3Label::Row(25)),
     ("结转下一年度继续办理", T3Label::Row(25)),
 ];

@@ -133,6 +133,10 @@ fn nearest(centres: &[f32], x: f32) -> (usize, f32) {
     })
 }
 
+/// Nearest and furthest two neighbouring columns found as groups of values stand apart, in
+/// pitches (the mean gap): a table's columns differ in width, not by a factor of three.
+const GROUP_GAP: [f32; 2] = [0.5, 1.8];
+
 /// Furthest a column's centre moves to the values under it, in pitches ([`ColumnModel::recentred`]).
 const MAX_RECENTRE: f32 = 2.0;
 
@@ -226,7 +230,13 @@ pub(super) fn t3_columns(
         }
         if groups.len() == 7 {
             let centres: Vec<f32> = groups.iter().map(|g| g.iter().sum::<f32>() / g.len() as f32).collect();
-            model.pages.push((p, centres.clone(), (centres[6] - centres[0]) / 6.0));
+            let pitch = (centres[6] - centres[0]) / 6.0;
+            // Columns of a table stand roughly evenly apart; seven groups of which two stand
+            // far closer or far wider than the rest are values of rows each printed on its own
+            // grid (pdftotext's layout of a page without the table's header), not columns.
+            if centres.windows(2).all(|w| (GROUP_GAP[0] * pitch..=GROUP_GAP[1] * pitch).contains(&(w[1] - w[0]))) {
+                model.pages.push((p, centres, pitch));
+            }
         }
     }
     if model.pages.is_empty() {
@@ -473,6 +483,11 @@ pub(super) fn pitch_positions(v: &View, tokens: &[Token], n_cols: usize) -> Vec<
     for anchor in anchors {
         let xs: Vec<f32> = words.iter().map(|w| anchor(w.2, w.3)).collect();
         let Some(gaps) = xs.windows(2).map(|w| whole_gap(w[1] - w[0])).collect::<Option<Vec<u32>>>() else { continue };
+        // Values standing the same distance apart throughout tell no pitch: blank cells that
+        // vanished with one separator left each (pypdf's `2   2   4`) print so too.
+        if gaps.iter().all(|&d| d == gaps[0]) {
+            return Vec::new();
+        }
         let g = gaps.iter().fold(0, |a, &b| gcd(a, b));
         let span: u32 = gaps.iter().sum();
         // Pitches (half characters) of at least 3 characters whose columns fit the row.
