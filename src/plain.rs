@@ -937,6 +937,22 @@ mod tests {
     }
 
     #[test]
+    fn no_break_spaces_counted_run_by_run() {
+        // get_text() of a Word page: a blank cell one no-break space, glued to the values.
+        assert_eq!(nbsp_runs("5.属于三类内部事务信息43\u{a0}11\u{a0}\u{a0}45"), Some(vec![0, 1, 2, 0]));
+        assert_eq!(nbsp_runs("二、上年结转\u{a0}\u{a0}\u{a0}"), Some(vec![0, 3]));
+        assert_eq!(nbsp_runs("\u{a0}5\u{a0}\u{a0}2"), Some(vec![1, 2, 0]));
+        // A run holding plain spaces (too) is no count of blanks.
+        assert_eq!(nbsp_runs("1  \u{a0}  2 3"), Some(vec![0, u32::MAX, u32::MAX, 0]));
+        assert_eq!(nbsp_runs("1  2"), None);
+        let doc = crate::document::Document::assemble(
+            parse_plain("x\n43\u{a0}11\u{a0}\u{a0}45\n"),
+            crate::document::Format::Text,
+        );
+        assert_eq!(doc.nbsp_runs, vec![(2, vec![0, 1, 2, 0])]);
+    }
+
+    #[test]
     fn an_inline_tag_broken_over_two_lines_is_dropped() {
         assert_eq!(clean_line("**<span", true), "");
         assert_eq!(clean_line(r#"<div class="WordSection1">"#, true), "");

@@ -981,6 +981,38 @@ def test_blank_cells_printed_as_no_break_spaces_place_glued_cells() -> None:
     assert _cells(report, "denied_third_party") == [17, 3, None, None, 1, 1, 22]
 
 
+def _t4(report: object) -> dict:
+    cells = report.tables["review_litigation"]["cells"]  # type: ignore[attr-defined]
+    return {g: [c["value"] for c in row.values()] for g, row in cells.items()}
+
+
+def test_table4_blank_cells_printed_as_no_break_spaces() -> None:
+    # Table 4's one line of fifteen cells: `5··278··19·····` is 5 · · 2 7 | 8 · · 1 9 | five
+    # blanks (the one split into fifteen cells), `51·410222·621·14` 5 1 · 4 10 | 2 2 2 · 6 |
+    # 2 1 · 1 4 (each group's sum settles where 10, 22 and 21 end).
+    path = LAYOUTS / "txt-bs4" / "shanghai-bgt-2019.html-word.txt"
+    assert "\n5\u00a0\u00a0278\u00a0\u00a019" + "\u00a0" * 5 + "\n" in path.read_text(encoding="utf-8")
+    report = parse(path)
+    assert _t4(report) == {
+        "review": [5, None, None, 2, 7],
+        "litigation_direct": [8, None, None, 1, 9],
+        "litigation_after_review": [None] * 5,
+    }
+    states = [c["state"] for row in report.tables["review_litigation"]["cells"].values() for c in row.values()]
+    assert states.count("blank") == 9 and states.count("number") == 6
+    path = LAYOUTS / "txt-bs4" / "syn-19.html-word.txt"
+    assert "\n51\u00a0410222\u00a0621\u00a014\n" in path.read_text(encoding="utf-8")
+    assert _t4(parse(path)) == {
+        "review": [5, 1, None, 4, 10],
+        "litigation_direct": [2, 2, 2, None, 6],
+        "litigation_after_review": [2, 1, None, 1, 4],
+    }
+    # A row printing every cell, glued (`1218324449179791337528`): four splits add up in every
+    # group (12 1 8 or 1 2 18, 44 9 or 4 49): none is taken.
+    report = parse(LAYOUTS / "txt-bs4" / "syn-03.html-word.txt")
+    assert all(v is None for row in _t4(report).values() for v in row)
+
+
 def test_digits_of_one_number_on_lines_of_their_own_are_no_cells() -> None:
     # get_text("\n") of a Word page that splits 17 into the runs `1` and `7`: nine lines of one
     # value or blank for seven columns. With the blanks dropped the seven values would read as a

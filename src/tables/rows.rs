@@ -607,6 +607,27 @@ impl View {
         (single && runs.len() == spaces + 2).then_some(runs)
     }
 
+    /// Whether a line before `at` prints a blank cell as no-break spaces glued to a number (a
+    /// run of them only, `n` at most, between two digits or after a line's last digit): a Word
+    /// page's table as BeautifulSoup's `get_text()` prints it (`RawBlock::NbspRuns`).
+    pub(super) fn marks_blanks_before(&self, at: usize, n: usize) -> bool {
+        let fits = |r: u32| (1..=n as u32).contains(&r);
+        self.nbsp.iter().take_while(|(o, _)| *o < at).any(|&(line, _)| {
+            let Some(runs) = self.nbsp_runs_at(line) else { return false };
+            let end = (line..self.chars.len()).find(|&k| self.chars[k] == '\n').unwrap_or(self.chars.len());
+            let digit = |k: usize| self.chars.get(k).is_some_and(char::is_ascii_digit);
+            let mut run = 0;
+            let inner = (line..end).any(|k| {
+                if self.chars[k] != ' ' {
+                    return false;
+                }
+                run += 1;
+                digit(k - 1) && digit(k + 1) && runs.get(run).copied().is_some_and(fits)
+            });
+            inner || (end > line && digit(end - 1) && runs.last().copied().is_some_and(fits))
+        })
+    }
+
     /// The printed word starting at `at` on a column-aligned line: `(end of the word, its
     /// page, first column, column after it)`.
     pub(super) fn word_at(&self, at: usize) -> Option<(usize, u32, f32, f32)> {

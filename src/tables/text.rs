@@ -2149,6 +2149,9 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         if !(start == 0 || v.chars[start.saturating_sub(1)] == '\n') {
             start = i;
         }
+        if let Some(table) = t4_marked(v, [h.start, start], issues) {
+            return Some(table);
+        }
         let end = v.region_end(start, start + 600);
         let tokens = rows::tokenize(v, start, end, None);
         if !full_header && tokens.len() != 15 {
@@ -2228,6 +2231,28 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         return Some(row(tokens, unreadable, issues));
     }
     None
+}
+
+/// Table 4 from its values' line starting at `start` (its heading at `heading`) where it prints
+/// its blank cells as no-break spaces glued between the numbers (`pieces::marked_row`), or, in
+/// text that prints table 3's so (`View::marks_blanks_before`), every cell: each blank placed,
+/// the runs split where the groups' sums settle them.
+fn t4_marked(v: &View, [heading, start]: Span, issues: &mut Vec<Issue>) -> Option<TableReading> {
+    let marked = v.marks_blanks_before(heading, T3_COLS.len());
+    let pieces::Marked::Row(tokens) = pieces::marked_row(v, start, 15, marked) else { return None };
+    let region = rows::tokens_span(&tokens, start);
+    let row = RowIn {
+        key: "",
+        tokens,
+        region,
+        cols: build::t4_flat_cols(),
+        pins: Vec::new(),
+        at: Vec::new(),
+        unreadable: None,
+        in_order: true,
+        every_cell: true,
+    };
+    Some(build::review(row, [heading, region[1]], issues))
 }
 
 /// Table 4's values where pdfminer printed each litigation cell's box right after its column's

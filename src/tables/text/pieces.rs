@@ -228,6 +228,14 @@ pub(in crate::tables) fn marked_row(v: &View, label_end: usize, n: usize, marked
         return if tail.len() >= n { Marked::Row(vec![run(label_end, le)]) } else { Marked::No };
     };
     let mut out = Vec::new();
+    // A row from the line's start: the no-break spaces before its first word are blank cells.
+    if label_end == ls {
+        match runs.first() {
+            Some(&0) => {}
+            Some(&r) if (1..=n as u32).contains(&r) => out.extend((0..r).map(|_| blank(ls))),
+            _ => return Marked::No,
+        }
+    }
     // The whitespace runs before the label's end: the next space is run `k + 1`.
     let mut k = v.chars[ls..label_end].iter().filter(|&&c| c == ' ').count();
     let fits = |r: u32| (1..=n as u32).contains(&r);
@@ -339,6 +347,31 @@ mod tests {
             Token::Fixed(c) => c.value.map(Number::as_f64),
             Token::Run { .. } => None,
         })
+    }
+
+    #[test]
+    fn a_row_whose_blank_cells_are_marked_reads_them_in_place() {
+        // `5.属于三类内部事务信息43␣11␣␣45` normalised to single spaces, its runs kept aside.
+        let text = "5.属于三类内部事务信息43 11 45\n";
+        let v = View::new(text).with_nbsp_runs(&[(0, vec![0, 1, 2, 0])]);
+        let label_end = text.chars().position(|c| c == '4').expect("digits");
+        let Marked::Row(toks) = marked_row(&v, label_end, 7, false) else { panic!("a marked row") };
+        let shape: Vec<String> = toks.iter().map(|t| if t.is_blank() { "·".into() } else { t.raw() }).collect();
+        assert_eq!(shape, ["43", "·", "11", "·", "·", "45"]);
+        // Too few digits for the columns left (three blanks, six digits): no row of ten cells.
+        assert!(matches!(marked_row(&v, label_end, 9, false), Marked::Row(_)));
+        assert!(matches!(marked_row(&v, label_end, 10, false), Marked::Unfit));
+        // Runs whose count the line no longer matches (normalisation joined or cut words) and a
+        // run holding plain spaces tell nothing.
+        let v = View::new(text).with_nbsp_runs(&[(0, vec![0, 1, 0])]);
+        assert!(matches!(marked_row(&v, label_end, 7, false), Marked::No));
+        let v = View::new(text).with_nbsp_runs(&[(0, vec![0, u32::MAX, 2, 0])]);
+        assert!(matches!(marked_row(&v, label_end, 7, false), Marked::No));
+        // No mark on the line: a row of digits only in a marked table (every cell printed).
+        let v = View::new("（七）总计258848157122661\n");
+        let at = "（七）总计".chars().count();
+        assert!(matches!(marked_row(&v, at, 7, false), Marked::No));
+        assert!(matches!(marked_row(&v, at, 7, true), Marked::Row(t) if t.len() == 1));
     }
 
     #[test]
