@@ -110,6 +110,13 @@ pub enum RawBlock {
     /// normalisation removes, and of its blank marks (no-break spaces standing alone, which
     /// normalisation makes spaces). Takes no place in `Document::text`.
     Columns { page: u32, words: Vec<[u32; 2]>, marks: Vec<[u32; 2]> },
+    /// The no-break spaces of the next paragraph, a line of text that prints one or more: how
+    /// many stood in each of its whitespace runs, first the run before its first word (0 where
+    /// none), then each run between two words, last the run after its last word; `u32::MAX`
+    /// for a run holding other whitespace too. BeautifulSoup's `get_text()` of a Word page prints
+    /// each empty table cell as one (`<p>&nbsp;</p>`), glued to the values beside it, which
+    /// normalisation makes one space (or trims away). Takes no place in `Document::text`.
+    NbspRuns(Vec<u32>),
     /// The blocks from here on were printed on this page (counted by a text's form feeds, from
     /// 0). Takes no place in `Document::text`.
     Page(u32),
@@ -209,6 +216,9 @@ pub struct Document {
     /// Column-aligned lines: `(offset of the paragraph, the printed columns of its words)`,
     /// in text order (see `RawBlock::Columns`).
     pub columns: Vec<ColumnLine>,
+    /// Lines printing no-break spaces: `(offset of the paragraph, its runs)` in text order (see
+    /// `RawBlock::NbspRuns`).
+    pub nbsp_runs: Vec<(usize, Vec<u32>)>,
     /// Where a text's pages begin (form feeds): `(offset of the line break before the page's
     /// first block, the page counted from 0)`, in text order; the characters after the offset
     /// are on that page. Empty where the input printed no form feed.
@@ -229,6 +239,8 @@ impl Document {
         let mut pages: Vec<(usize, u32)> = Vec::new();
         // The next paragraph's columns, its start not yet known.
         let mut pending_columns: Option<ColumnLine> = None;
+        let mut nbsp_runs: Vec<(usize, Vec<u32>)> = Vec::new();
+        let mut pending_nbsp: Option<Vec<u32>> = None;
         let push = |text: &mut String, chars: &mut usize, s: &str| {
             text.push_str(s);
             *chars += s.chars().count();
@@ -251,6 +263,10 @@ impl Document {
                 pending_columns = Some(ColumnLine { start: 0, page, words, marks });
                 continue;
             }
+            if let RawBlock::NbspRuns(runs) = block {
+                pending_nbsp = Some(runs);
+                continue;
+            }
             if !text.is_empty() {
                 push(&mut text, &mut chars, "\n");
             }
@@ -259,6 +275,9 @@ impl Document {
                 RawBlock::Paragraph(p) => {
                     if let Some(line) = pending_columns.take() {
                         columns.push(ColumnLine { start, ..line });
+                    }
+                    if let Some(runs) = pending_nbsp.take() {
+                        nbsp_runs.push((start, runs));
                     }
                     push(&mut text, &mut chars, &p);
                     blocks.push(Block { kind: BlockKind::Paragraph, span: [start, chars] });
@@ -311,9 +330,10 @@ impl Document {
                     });
                     blocks.push(Block { kind: BlockKind::Table(idx), span: [start, chars] });
                 }
-                RawBlock::BlankLines(_) | RawBlock::Columns { .. } | RawBlock::Page(_) => {}
+                RawBlock::BlankLines(_) | RawBlock::Columns { .. } | RawBlock::NbspRuns(_) | RawBlock::Page(_) => {}
             }
             pending_columns = None;
+            pending_nbsp = None;
         }
         Document {
             format,
@@ -324,6 +344,7 @@ impl Document {
             html_title: raw.html_title,
             blank_lines,
             columns,
+            nbsp_runs,
             pages,
         }
     }

@@ -112,14 +112,17 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
     // printed copy keeps and cuts exactly the same paragraphs.
     let mut furniture = Furniture::default();
     let mut keep: Vec<Option<usize>> = Vec::with_capacity(raw.blocks.len());
-    let mut after_columns = false;
+    // How many blocks that belong to the next paragraph (its `Columns`, its `NbspRuns`) stand
+    // right before the block read.
+    let mut attached = 0usize;
     let pages = {
         let paras: Vec<&str> =
             raw.blocks.iter().map(|b| if let RawBlock::Paragraph(p) = b { p.as_str() } else { "" }).collect();
         crate::furniture::bare_page_numbers(&paras)
     };
     for (i, block) in raw.blocks.iter_mut().enumerate() {
-        let columns_before = std::mem::replace(&mut after_columns, matches!(block, RawBlock::Columns { .. }));
+        let before = attached;
+        attached = if matches!(block, RawBlock::Columns { .. } | RawBlock::NbspRuns(_)) { attached + 1 } else { 0 };
         let RawBlock::Paragraph(p) = block else {
             keep.push(Some(usize::MAX));
             continue;
@@ -129,11 +132,11 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
         match verdict {
             Verdict::Keep => keep.push(Some(usize::MAX)),
             Verdict::Drop => {
-                // With the columns of its line, which would fall to the next paragraph.
-                if columns_before {
-                    if let Some(k) = keep.last_mut() {
-                        *k = None;
-                    }
+                // With the columns and no-break spaces of its line, which would fall to the next
+                // paragraph.
+                let n = keep.len();
+                for k in &mut keep[n - before..] {
+                    *k = None;
                 }
                 keep.push(None);
             }
@@ -333,7 +336,7 @@ fn for_each_string(raw: &mut RawDocument, mut f: impl FnMut(&mut String, bool)) 
                     f(&mut cell.text, true);
                 }
             }
-            RawBlock::BlankLines(_) | RawBlock::Columns { .. } | RawBlock::Page(_) => {}
+            RawBlock::BlankLines(_) | RawBlock::Columns { .. } | RawBlock::NbspRuns(_) | RawBlock::Page(_) => {}
         }
     }
     for entry in &mut raw.panel {
@@ -401,7 +404,11 @@ mod tests {
             .iter()
             .filter_map(|b| match b {
                 RawBlock::Paragraph(p) => Some(p.as_str()),
-                RawBlock::Table(_) | RawBlock::BlankLines(_) | RawBlock::Columns { .. } | RawBlock::Page(_) => None,
+                RawBlock::Table(_)
+                | RawBlock::BlankLines(_)
+                | RawBlock::Columns { .. }
+                | RawBlock::NbspRuns(_)
+                | RawBlock::Page(_) => None,
             })
             .collect()
     }

@@ -145,6 +145,9 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
         blank_lines_before(&mut blocks, &mut empty);
         page_before(&mut blocks, &mut page, pages[i - 1]);
         if !l.contains('\n') {
+            if let Some(runs) = (!markdown).then(|| nbsp_runs(raw_lines[i - 1])).flatten() {
+                blocks.push(RawBlock::NbspRuns(runs));
+            }
             if let Some(words) = word_columns(raw_lines[i - 1], wide) {
                 let marks = blank_marks(raw_lines[i - 1], wide);
                 blocks.push(RawBlock::Columns { page: pages[i - 1], words, marks });
@@ -320,6 +323,38 @@ fn blank_marks(line: &str, wide: bool) -> Vec<[u32; 2]> {
         wcol += if is_wide(c) { 2 } else { 1 };
     }
     marks
+}
+
+/// Most whitespace runs of a line recorded in `RawBlock::NbspRuns` (a bound on memory: a table
+/// row prints a few dozen).
+const MAX_NBSP_RUNS: usize = 1024;
+
+/// The no-break spaces of a line's whitespace runs (`RawBlock::NbspRuns`): before its first
+/// word, between each two, after its last; `None` where it prints none, or too many runs.
+fn nbsp_runs(line: &str) -> Option<Vec<u32>> {
+    if !line.contains(is_nbsp) {
+        return None;
+    }
+    let mut runs = Vec::new();
+    // The run being read: its no-break spaces, and whether it holds nothing else.
+    let mut open: Option<(u32, bool)> = Some((0, true));
+    for c in line.chars() {
+        if is_column_space(c) {
+            let run = open.get_or_insert((0, true));
+            if is_nbsp(c) {
+                run.0 = run.0.saturating_add(1);
+            } else {
+                run.1 = false;
+            }
+        } else if let Some((n, only)) = open.take() {
+            runs.push(if only { n } else { u32::MAX });
+            if runs.len() > MAX_NBSP_RUNS {
+                return None;
+            }
+        }
+    }
+    runs.push(open.map_or(0, |(n, only)| if only { n } else { u32::MAX }));
+    Some(runs)
 }
 
 /// Whether `line` holds a gap [`set_in_columns`] needs: two column spaces side by side (between
@@ -899,6 +934,22 @@ mod tests {
         // Measured in display width, the four ideographs take two columns each.
         assert_eq!(blank_marks(line, true), vec![[15, 16], [18, 20], [28, 29]]);
         assert!(blank_marks("2.重复申请  1    1", false).is_empty());
+    }
+
+    #[test]
+    fn no_break_spaces_counted_run_by_run() {
+        // get_text() of a Word page: a blank cell one no-break space, glued to the values.
+        assert_eq!(nbsp_runs("5.属于三类内部事务信息43\u{a0}11\u{a0}\u{a0}45"), Some(vec![0, 1, 2, 0]));
+        assert_eq!(nbsp_runs("二、上年结转\u{a0}\u{a0}\u{a0}"), Some(vec![0, 3]));
+        assert_eq!(nbsp_runs("\u{a0}5\u{a0}\u{a0}2"), Some(vec![1, 2, 0]));
+        // A run holding plain spaces (too) is no count of blanks.
+        assert_eq!(nbsp_runs("1  \u{a0}  2 3"), Some(vec![0, u32::MAX, u32::MAX, 0]));
+        assert_eq!(nbsp_runs("1  2"), None);
+        let doc = crate::document::Document::assemble(
+            parse_plain("x\n43\u{a0}11\u{a0}\u{a0}45\n"),
+            crate::document::Format::Text,
+        );
+        assert_eq!(doc.nbsp_runs, vec![(2, vec![0, 1, 2, 0])]);
     }
 
     #[test]

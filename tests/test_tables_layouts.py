@@ -61,7 +61,9 @@ the measured figures):
   columns come out as runs under their header words, the blocks in any order: a run whose header
   and value count fit one block only is read;
 - `txt-bs4` (BeautifulSoup's `get_text()` of the HTML page): cells run together, a Word page's
-  numbers with the blank cells between them (`6651 1376` for 66 5 1 · 1 3 76); only what the
+  numbers with the blank cells between them, one no-break space each (`6651 1376` for 66 5 1 · 1
+  3 76): each blank is placed, a run of digits split only where the row's and columns' sums (or
+  the count of cells alone) settle it; a page printing zeros has no marks: only what the
   arithmetic settles is read, a total never taken as left out where digits may hold it;
 - `txt-bs4-space` (`get_text(" ", strip=True)`, the scrapers' one-liner: the whole page one line,
   a space between text runs): the pages with zeros printed read whole; on a Word page, whose
@@ -270,7 +272,7 @@ PARTIAL = {
     "text-cells-dropped": 0.88,
     "txt-pandas-csv": 0.97,
     "txt-pandas-string": 0.96,
-    "txt-bs4": 0.89,
+    "txt-bs4": 0.92,
     "txt-bs4-lines": 0.90,
     "txt-bs4-space": 0.86,
     "txt-inscriptis": 0.95,
@@ -935,13 +937,80 @@ def _cells(report: object, row: str) -> list:
 def test_glued_cells_never_leave_a_total_out_that_the_digits_may_hold() -> None:
     # BeautifulSoup's get_text() of a Word page runs the cells together, the blank ones printing
     # a no-break space: `6651 1376` is 66 5 1 · blank · 1 3 76. Whole numbers with dropped blanks
-    # and the total left out fit too; the total is then not known, never blank (a blank is 0).
-    report = parse(LAYOUTS / "txt-bs4" / "syn-19.html-word.txt")
-    assert _cells(report, "new_received") == [None] * 7
+    # and the total left out would fit too, but the one no-break space is one blank cell: every
+    # cell is printed, and the rows' and columns' sums settle 66 5 (not 6 65).
+    path = LAYOUTS / "txt-bs4" / "syn-19.html-word.txt"
+    assert "6651\u00a01376" in path.read_text(encoding="utf-8")
+    report = parse(path)
+    assert _cells(report, "new_received") == [66, 5, 1, None, 1, 3, 76]
+    assert report.tables["requests"]["cells"]["new_received"]["social_welfare"]["state"] == "blank"
     # `0000010` (0 0 0 0 0 1 0, a row of zeros and a 1 that does not add up) read only by
     # splitting: no reading that leaves the total out is believed where digits run together.
     report = parse(LAYOUTS / "txt-bs4" / "syn-19.html-spans.txt")
     assert 10 not in _cells(report, "other_other") and _cells(report, "other_other")[-1] is None
+
+
+def test_blank_cells_printed_as_no_break_spaces_place_glued_cells() -> None:
+    # get_text() of a Word page: each empty cell's `<p>&nbsp;</p>` one no-break space, the
+    # numbers of filled cells side by side glued (`43␣11␣␣45`). Normalisation makes each run of
+    # them one space; the plain-text stage keeps how many stood there (`RawBlock::NbspRuns`), so
+    # each blank cell is placed and the runs of digits fill the other columns: 43 · 1 1 · · 45,
+    # not 43 11 45 with four blanks dropped somewhere.
+    path = LAYOUTS / "txt-bs4" / "syn-03.html-word.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "5.属于三类内部事务信息43\u00a011\u00a0\u00a045\n" in text
+    report = parse(path)
+    row = report.tables["requests"]["cells"]["denied_internal_affairs"]
+    assert [c["value"] for c in row.values()] == [43, None, 1, 1, None, None, 45]
+    assert [c["state"] for c in row.values()] == ["number", "blank", "number", "number", "blank", "blank", "number"]
+    # `161···118`: three blanks, seven cells: 16 1 · · · 1 18 is the one split that adds up.
+    assert "161\u00a0\u00a0\u00a0118\n" in text
+    assert _cells(report, "not_processed_confirmation") == [16, 1, None, None, None, 1, 18]
+    # A row printing every cell (no mark): `279849157122872` splits into 2798 49 1 5 7 12 2872 or
+    # 2798 49 15 7 1 2 2872 by its own sum; the columns' sums down the table settle the first.
+    assert _cells(report, "new_received") == [2798, 49, 1, 5, 7, 12, 2872]
+    assert _cells(report, "results_total") == [2588, 48, 1, 5, 7, 12, 2661]
+    # A row of blanks only: seven no-break spaces after its label.
+    assert "上年结转政府信息公开申请数量" + "\u00a0" * 7 + "\n" in text
+    assert [c["state"] for c in report.tables["requests"]["cells"]["carried_over"].values()] == ["blank"] * 7
+    report = parse(LAYOUTS / "txt-bs4" / "shanghai-bgt-2019.html-word.txt")
+    assert _cells(report, "new_received") == [821, 35, None, None, 2, 1, 859]
+    assert _cells(report, "carried_over") == [18, None, None, None, None, None, 18]
+    # `173··1122`: 17 3 · · 1 1 22 and 1 7 3 · · 11 22 both add up; the columns settle it.
+    report = parse(LAYOUTS / "txt-bs4" / "syn-14.html-word.txt")
+    assert _cells(report, "denied_third_party") == [17, 3, None, None, 1, 1, 22]
+
+
+def _t4(report: object) -> dict:
+    cells = report.tables["review_litigation"]["cells"]  # type: ignore[attr-defined]
+    return {g: [c["value"] for c in row.values()] for g, row in cells.items()}
+
+
+def test_table4_blank_cells_printed_as_no_break_spaces() -> None:
+    # Table 4's one line of fifteen cells: `5··278··19·····` is 5 · · 2 7 | 8 · · 1 9 | five
+    # blanks (the one split into fifteen cells), `51·410222·621·14` 5 1 · 4 10 | 2 2 2 · 6 |
+    # 2 1 · 1 4 (each group's sum settles where 10, 22 and 21 end).
+    path = LAYOUTS / "txt-bs4" / "shanghai-bgt-2019.html-word.txt"
+    assert "\n5\u00a0\u00a0278\u00a0\u00a019" + "\u00a0" * 5 + "\n" in path.read_text(encoding="utf-8")
+    report = parse(path)
+    assert _t4(report) == {
+        "review": [5, None, None, 2, 7],
+        "litigation_direct": [8, None, None, 1, 9],
+        "litigation_after_review": [None] * 5,
+    }
+    states = [c["state"] for row in report.tables["review_litigation"]["cells"].values() for c in row.values()]
+    assert states.count("blank") == 9 and states.count("number") == 6
+    path = LAYOUTS / "txt-bs4" / "syn-19.html-word.txt"
+    assert "\n51\u00a0410222\u00a0621\u00a014\n" in path.read_text(encoding="utf-8")
+    assert _t4(parse(path)) == {
+        "review": [5, 1, None, 4, 10],
+        "litigation_direct": [2, 2, 2, None, 6],
+        "litigation_after_review": [2, 1, None, 1, 4],
+    }
+    # A row printing every cell, glued (`1218324449179791337528`): four splits add up in every
+    # group (12 1 8 or 1 2 18, 44 9 or 4 49): none is taken.
+    report = parse(LAYOUTS / "txt-bs4" / "syn-03.html-word.txt")
+    assert all(v is None for row in _t4(report).values() for v in row)
 
 
 def test_digits_of_one_number_on_lines_of_their_own_are_no_cells() -> None:

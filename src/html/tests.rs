@@ -136,7 +136,11 @@ fn tables(doc: &RawDocument) -> Vec<&RawTable> {
         .iter()
         .filter_map(|b| match b {
             RawBlock::Table(t) => Some(t),
-            RawBlock::Paragraph(_) | RawBlock::BlankLines(_) | RawBlock::Columns { .. } | RawBlock::Page(_) => None,
+            RawBlock::Paragraph(_)
+            | RawBlock::BlankLines(_)
+            | RawBlock::Columns { .. }
+            | RawBlock::NbspRuns(_)
+            | RawBlock::Page(_) => None,
         })
         .collect()
 }
@@ -146,7 +150,11 @@ fn paragraphs(doc: &RawDocument) -> Vec<&str> {
         .iter()
         .filter_map(|b| match b {
             RawBlock::Paragraph(p) => Some(p.as_str()),
-            RawBlock::Table(_) | RawBlock::BlankLines(_) | RawBlock::Columns { .. } | RawBlock::Page(_) => None,
+            RawBlock::Table(_)
+            | RawBlock::BlankLines(_)
+            | RawBlock::Columns { .. }
+            | RawBlock::NbspRuns(_)
+            | RawBlock::Page(_) => None,
         })
         .collect()
 }

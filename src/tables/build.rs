@@ -29,6 +29,8 @@ pub(super) struct RowIn {
     /// The tokens stand one a cell in the columns' order (a grid row): a row that breaks its
     /// sum is read as printed, never as cells the text printed out of order.
     pub in_order: bool,
+    /// `RowSpec::every_cell`.
+    pub every_cell: bool,
 }
 
 /// Where a token was printed in column-aligned text.
@@ -96,7 +98,7 @@ pub(super) fn solve_rows(
         kinds.extend(r.cols.iter().map(|c| c.1));
         let s = solve::solve_row(
             &r.tokens,
-            RowSpec { kinds: &kinds, groups, omitted_totals: omitted, in_order: r.in_order },
+            RowSpec { kinds: &kinds, groups, omitted_totals: omitted, in_order: r.in_order, every_cell: r.every_cell },
         );
         let mut cands = s.cands;
         // A token printed under a column stands in it: placements elsewhere are dropped.
@@ -338,7 +340,8 @@ pub(super) fn requests(
         .filter(|(t, c, _)| c.iter().any(|c| c.len() > 6 && solve::slot_value(t, &c[6]).is_some_and(|v| v != 0.0)))
         .count();
     let omitting = solved.iter().filter(|(t, c, _)| solve::omitted_total_only(t, c, 0, 6)).count();
-    let blanks_vanish = solved.iter().any(|(t, _, _)| (1..=5).contains(&t.len()));
+    // (A row printing its blanks marked may print few tokens: runs of glued cells.)
+    let blanks_vanish = rows.iter().zip(&solved).any(|(r, (t, _, _))| !r.every_cell && (1..=5).contains(&t.len()));
     // Where blank cells vanish, a row of one value says nothing of an omitted total: the value
     // may be the total, or a part whose total the text printed apart from its row. Only a row
     // of two values or more that adds up with its total left out shows the table omits totals.
@@ -353,7 +356,13 @@ pub(super) fn requests(
             continue;
         }
         let kinds: Vec<ColKind> = r.cols.iter().map(|c| c.1).collect();
-        let spec = RowSpec { kinds: &kinds, groups: &[(0, 6)], omitted_totals: true, in_order: r.in_order };
+        let spec = RowSpec {
+            kinds: &kinds,
+            groups: &[(0, 6)],
+            omitted_totals: true,
+            in_order: r.in_order,
+            every_cell: r.every_cell,
+        };
         let alone = solve::solve_row(t, spec).cands;
         if !alone.is_empty() && solve::omitted_total_only(t, &alone, 0, 6) {
             alone_omitting += 1;
@@ -464,6 +473,7 @@ pub(super) fn t4_row(tokens: Vec<Token>, start: usize) -> RowIn {
         at: Vec::new(),
         unreadable: None,
         in_order: true,
+        every_cell: false,
     }
 }
 

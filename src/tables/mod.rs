@@ -198,6 +198,7 @@ fn text_view<'a>(slot: &'a mut Option<rows::View>, doc: &Document, chars: &mut O
         let chars = chars.take().unwrap_or_else(|| crate::document::chars_of(&doc.text));
         rows::View::with_blank_lines(&doc.text, chars, &doc.blank_lines)
             .with_columns(&doc.columns)
+            .with_nbsp_runs(&doc.nbsp_runs)
             .with_pages(&doc.pages)
     })
 }

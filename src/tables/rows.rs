@@ -295,6 +295,9 @@ pub(super) struct View {
     /// Blank marks of column-aligned lines: `(offset of the line, its marks' first printed
     /// column and column after)`, in text order (`ColumnLine::marks`).
     marks: Vec<(usize, Vec<(f32, f32)>)>,
+    /// Lines printing no-break spaces: `(offset of the line, the no-break spaces of its
+    /// whitespace runs)`, in text order (`Document::nbsp_runs`).
+    nbsp: Vec<(usize, Vec<u32>)>,
     /// Where the text's pages begin (`Document::pages`): `(offset, page)` in text order.
     pages: Vec<(usize, u32)>,
     /// Text of comma-separated records (`csv_marks`): the commas that separate fields, and the
@@ -475,6 +478,7 @@ impl View {
             spacing: Spacing::None,
             xs: Vec::new(),
             marks: Vec::new(),
+            nbsp: Vec::new(),
             pages: Vec::new(),
             csv_sep,
             csv_quoted,
@@ -579,6 +583,49 @@ impl View {
             }
         }
         self
+    }
+
+    /// Adds the no-break spaces of the text's lines (`Document::nbsp_runs`).
+    pub(super) fn with_nbsp_runs(mut self, runs: &[(usize, Vec<u32>)]) -> View {
+        self.nbsp = runs.to_vec();
+        self
+    }
+
+    /// The no-break spaces of the whitespace runs of the line starting at `line`
+    /// (`RawBlock::NbspRuns`: before its first word, between each two, after its last), where
+    /// it printed some and still holds one space for each run between two words.
+    pub(super) fn nbsp_runs_at(&self, line: usize) -> Option<&[u32]> {
+        let i = self.nbsp.partition_point(|(o, _)| *o < line);
+        let runs = self.nbsp.get(i).filter(|(o, _)| *o == line).map(|(_, r)| r.as_slice())?;
+        let end = (line..self.chars.len()).find(|&k| self.chars[k] == '\n').unwrap_or(self.chars.len());
+        let text = self.chars.get(line..end)?;
+        let spaces = text.iter().filter(|c| is_space(**c)).count();
+        // One space a run, none at the ends, none side by side.
+        let single = text.first().is_some_and(|c| !is_space(*c))
+            && text.last().is_some_and(|c| !is_space(*c))
+            && !text.windows(2).any(|w| is_space(w[0]) && is_space(w[1]));
+        (single && runs.len() == spaces + 2).then_some(runs)
+    }
+
+    /// Whether a line before `at` prints a blank cell as no-break spaces glued to a number (a
+    /// run of them only, `n` at most, between two digits or after a line's last digit): a Word
+    /// page's table as BeautifulSoup's `get_text()` prints it (`RawBlock::NbspRuns`).
+    pub(super) fn marks_blanks_before(&self, at: usize, n: usize) -> bool {
+        let fits = |r: u32| (1..=n as u32).contains(&r);
+        self.nbsp.iter().take_while(|(o, _)| *o < at).any(|&(line, _)| {
+            let Some(runs) = self.nbsp_runs_at(line) else { return false };
+            let end = (line..self.chars.len()).find(|&k| self.chars[k] == '\n').unwrap_or(self.chars.len());
+            let digit = |k: usize| self.chars.get(k).is_some_and(char::is_ascii_digit);
+            let mut run = 0;
+            let inner = (line..end).any(|k| {
+                if self.chars[k] != ' ' {
+                    return false;
+                }
+                run += 1;
+                digit(k - 1) && digit(k + 1) && runs.get(run).copied().is_some_and(fits)
+            });
+            inner || (end > line && digit(end - 1) && runs.last().copied().is_some_and(fits))
+        })
     }
 
     /// The printed word starting at `at` on a column-aligned line: `(end of the word, its

@@ -117,6 +117,9 @@ pub(super) struct RowSpec<'a> {
     /// The tokens stand one a cell in column order (a grid row), not in an order the text may
     /// have changed (`misordered` does not apply).
     pub in_order: bool,
+    /// The row prints every cell, its blanks marked (`RawBlock::NbspRuns`): no placement drops a
+    /// blank; its runs may still hold several cells glued together.
+    pub every_cell: bool,
 }
 
 /// The numeric value of a slot for arithmetic: blank and `na` are 0, text unknown.
@@ -342,6 +345,15 @@ pub(super) fn solve_row(tokens: &[Token], spec: RowSpec) -> RowSolve {
     let full = search(tokens, spec, false, true, true);
     if full.overflow || !full.cands.is_empty() {
         return full;
+    }
+    if spec.every_cell {
+        // A row whose sums do not hold under any split: as printed where only one split of its
+        // runs fills the columns (a total one off), else not known.
+        let plain = search(tokens, spec, false, true, false);
+        if plain.overflow || plain.cands.len() == 1 {
+            return plain;
+        }
+        return RowSolve { cands: Vec::new(), overflow: false };
     }
     if tokens.len() == spec.kinds.len() && (spec.in_order || !misordered(tokens, spec)) {
         // One cell per token, as printed, even though its sums do not hold.
@@ -694,7 +706,10 @@ mod tests {
     #[test]
     fn glued_row_splits_uniquely() {
         let toks = vec![run_tok("713000074", 0)];
-        let r = solve_row(&toks, RowSpec { kinds: &T3, groups: &[(0, 6)], omitted_totals: true, in_order: false });
+        let r = solve_row(
+            &toks,
+            RowSpec { kinds: &T3, groups: &[(0, 6)], omitted_totals: true, in_order: false, every_cell: false },
+        );
         assert_eq!(r.cands.len(), 1);
         assert_eq!(values(&toks, &r.cands[0]), vec![71.0, 3.0, 0.0, 0.0, 0.0, 0.0, 74.0]);
     }
@@ -702,7 +717,10 @@ mod tests {
     #[test]
     fn partly_spaced_row() {
         let toks = vec![run_tok("20", 0), run_tok("0", 3), run_tok("0", 5), run_tok("0", 7), run_tok("02", 9)];
-        let r = solve_row(&toks, RowSpec { kinds: &T3, groups: &[(0, 6)], omitted_totals: true, in_order: false });
+        let r = solve_row(
+            &toks,
+            RowSpec { kinds: &T3, groups: &[(0, 6)], omitted_totals: true, in_order: false, every_cell: false },
+        );
         assert_eq!(r.cands.len(), 1);
         assert_eq!(values(&toks, &r.cands[0]), vec![2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0]);
     }
@@ -718,7 +736,7 @@ mod tests {
     #[test]
     fn room_from_is_the_plain_sum() {
         let kinds = [ColKind::Count, ColKind::Wan, ColKind::Signed, ColKind::Yuan, ColKind::Count];
-        let spec = RowSpec { kinds: &kinds, groups: &[], omitted_totals: false, in_order: false };
+        let spec = RowSpec { kinds: &kinds, groups: &[], omitted_totals: false, in_order: false, every_cell: false };
         let s = Search::new(&[], spec, false, true, true);
         for col in 0..=kinds.len() {
             let plain: usize =
@@ -735,7 +753,10 @@ mod tests {
     fn adversarial_run_is_bounded() {
         let s: String = "1".repeat(100_000);
         let toks = vec![run_tok(&s, 0)];
-        let r = solve_row(&toks, RowSpec { kinds: &T3, groups: &[(0, 6)], omitted_totals: true, in_order: false });
+        let r = solve_row(
+            &toks,
+            RowSpec { kinds: &T3, groups: &[(0, 6)], omitted_totals: true, in_order: false, every_cell: false },
+        );
         assert!(r.cands.is_empty() && r.overflow);
         let s: String = "123456789".repeat(6);
         let toks = vec![run_tok(&s, 0)];
@@ -744,6 +765,7 @@ mod tests {
             groups: &[(0, 4), (5, 9), (10, 14)],
             omitted_totals: false,
             in_order: false,
+            every_cell: false,
         };
         let r = solve_row(&toks, spec);
         assert!(r.overflow && r.cands.len() <= MAX_CANDIDATES);

@@ -197,6 +197,8 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     // Rows whose values cannot be placed, and why.
     let mut bad: Vec<(usize, &'static str)> = Vec::new();
     let mut lines_of = line_readings(v, &hits, &chain, &mut bad);
+    // Rows printing their blanks marked, and those read so (every cell printed).
+    let (mut marked, mut every_cell) = (marked_rows(v, &hits, &chain), Vec::new());
     // Values of rows whose labels the text printed elsewhere, after another row's (from their
     // ordinal on): no row's, but not values outside the table's rows either.
     let mut claimed: Vec<Span> = Vec::new();
@@ -242,6 +244,9 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
                     bad.push((i, "its only digits stand inside the label's note: not known to be its values"));
                 }
             }
+        }
+        if let Some(i) = row_of(label(&h).1) {
+            take_marked(&mut marked[k], i, &mut tokens, &mut every_cell, &mut bad);
         }
         foreign_words(v, label(&h).1, h.end, &mut tokens, &mut bad);
         if let (T3Label::Row(i), true) = (label(&h).1, column_after(v, h.end, &tokens)) {
@@ -401,7 +406,9 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         if rows_in.iter().any(|r| r.key == T3_ROWS[i].key) {
             continue;
         }
-        let at = printed_at.as_ref().map_or(Vec::new(), |c| positions(v, &tokens, c));
+        // (A row printing every cell is placed by its runs, not by where its words stand.)
+        let marked = every_cell.contains(&i);
+        let at = printed_at.as_ref().filter(|_| !marked).map_or(Vec::new(), |c| positions(v, &tokens, c));
         let unreadable = bad.iter().find(|(b, _)| *b == i).map(|(_, why)| *why);
         rows_in.push(RowIn {
             key: T3_ROWS[i].key,
@@ -411,12 +418,64 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             pins: Vec::new(),
             at,
             unreadable,
-            in_order: false,
+            in_order: marked,
+            every_cell: marked,
         });
     }
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// The row a table-3 label names (`OTHER_2019` for the 2019 form's （六）其他处理), if any.
+fn row_of(l: T3Label) -> Option<usize> {
+    match l {
+        T3Label::Row(i) => Some(i),
+        T3Label::OtherProcessing => Some(OTHER_2019),
+        T3Label::Group => None,
+    }
+}
+
+/// What the lines of the labels of `chain` tell of rows printing their blank cells as no-break
+/// spaces glued between their numbers (`pieces::marked_row`): where one row prints them so, the
+/// table does (a row of digits only after its label prints every cell).
+fn marked_rows(v: &View, hits: &[Hit], chain: &[usize]) -> Vec<pieces::Marked> {
+    let at = |marked: bool| -> Vec<pieces::Marked> {
+        chain
+            .iter()
+            .map(|&hi| match row_of(T3_LABELS[hits[hi].pat].1) {
+                Some(_) => pieces::marked_row(v, hits[hi].end, T3_COLS.len(), marked),
+                None => pieces::Marked::No,
+            })
+            .collect()
+    };
+    let rows = at(false);
+    if rows.iter().any(|m| matches!(m, pieces::Marked::Row(_))) {
+        at(true)
+    } else {
+        rows
+    }
+}
+
+/// Row `i`'s reading from its marked blanks (`marked_rows`): its cells in `tokens` where they
+/// make a row (`every_cell` then names it), or the row unreadable (`bad`) where they do not.
+fn take_marked(
+    marked: &mut pieces::Marked,
+    i: usize,
+    tokens: &mut Vec<super::solve::Token>,
+    every_cell: &mut Vec<usize>,
+    bad: &mut Vec<(usize, &'static str)>,
+) {
+    match std::mem::replace(marked, pieces::Marked::No) {
+        pieces::Marked::Row(cells) => {
+            *tokens = cells;
+            every_cell.push(i);
+        }
+        pieces::Marked::Unfit => {
+            bad.push((i, "its blank cells are marked, but with its numbers they make no row of the table's columns"));
+        }
+        pieces::Marked::No => {}
+    }
 }
 
 /// A row's tokens up to another row's ordinal among them (`rows::ordinal_among_values`), if
@@ -1805,6 +1864,7 @@ fn stream_table(
                 at: Vec::new(),
                 unreadable: None,
                 in_order: false,
+                every_cell: false,
             }
         })
         .collect();
@@ -2039,6 +2099,7 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
                 at,
                 unreadable,
                 in_order: false,
+                every_cell: false,
             };
             build::review(row, [h.start, region[1]], issues)
         };
@@ -2087,6 +2148,9 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         }
         if !(start == 0 || v.chars[start.saturating_sub(1)] == '\n') {
             start = i;
+        }
+        if let Some(table) = t4_marked(v, [h.start, start], issues) {
+            return Some(table);
         }
         let end = v.region_end(start, start + 600);
         let tokens = rows::tokenize(v, start, end, None);
@@ -2167,6 +2231,28 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         return Some(row(tokens, unreadable, issues));
     }
     None
+}
+
+/// Table 4 from its values' line starting at `start` (its heading at `heading`) where it prints
+/// its blank cells as no-break spaces glued between the numbers (`pieces::marked_row`), or, in
+/// text that prints table 3's so (`View::marks_blanks_before`), every cell: each blank placed,
+/// the runs split where the groups' sums settle them.
+fn t4_marked(v: &View, [heading, start]: Span, issues: &mut Vec<Issue>) -> Option<TableReading> {
+    let marked = v.marks_blanks_before(heading, T3_COLS.len());
+    let pieces::Marked::Row(tokens) = pieces::marked_row(v, start, 15, marked) else { return None };
+    let region = rows::tokens_span(&tokens, start);
+    let row = RowIn {
+        key: "",
+        tokens,
+        region,
+        cols: build::t4_flat_cols(),
+        pins: Vec::new(),
+        at: Vec::new(),
+        unreadable: None,
+        in_order: true,
+        every_cell: true,
+    };
+    Some(build::review(row, [heading, region[1]], issues))
 }
 
 /// Table 4's values where pdfminer printed each litigation cell's box right after its column's
@@ -2416,6 +2502,7 @@ pub(super) fn proactive(
             at: Vec::new(),
             unreadable: None,
             in_order: false,
+            every_cell: false,
         });
     }
     if rows_in.is_empty() {

@@ -197,6 +197,7 @@ pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableR
             at: Vec::new(),
             unreadable,
             in_order: false,
+            every_cell: false,
         });
     }
     if t2_rows.is_empty() {

@@ -610,6 +610,7 @@ pub(super) fn t3_readings(
                     unreadable,
                     // A grid row: its cells stand in the columns' order.
                     in_order: true,
+                    every_cell: false,
                 },
             ));
         }

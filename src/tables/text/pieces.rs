@@ -180,6 +180,99 @@ pub(in crate::tables) fn one_number(v: &View, toks: &[Token], kind: cells::ColKi
     number.then(|| Token::Fixed(cells::parse_cell(&raw, [a, b], kind)))
 }
 
+/// What a row's line tells of its blank cells printed as no-break spaces (`marked_row`).
+pub(in crate::tables) enum Marked {
+    /// The line does not print its values so.
+    No,
+    /// Its values, a run of digits each word (cells glued together, `11` one number or two)
+    /// and a blank cell each no-break space, in the order printed: as many cells as the row
+    /// has at most, with digits enough to fill them.
+    Row(Vec<Token>),
+    /// It prints them so, but they make no row of the table's cells.
+    Unfit,
+}
+
+/// The values of a row printed after its label (ending at `label_end`) on a line whose blank
+/// cells are no-break spaces glued between the numbers (BeautifulSoup's `get_text()` of a Word
+/// page: an empty cell's `<p>&nbsp;</p>` one each, the numbers of cells side by side run
+/// together, `43␣11␣␣45` for 43 · 1 1 · · 45): after the label only digits and single spaces,
+/// each space a run of no-break spaces only (`View::nbsp_runs_at`), one blank cell each, as are
+/// those after the line's last word. Where the table is `marked` (another row printed so), a
+/// line of digits only after its label is such a row too, none of its cells blank. `n`: the
+/// row's cells.
+pub(in crate::tables) fn marked_row(v: &View, label_end: usize, n: usize, marked: bool) -> Marked {
+    let len = v.chars.len();
+    if label_end > len {
+        return Marked::No;
+    }
+    let ls = v.chars[..label_end].iter().rposition(|&c| c == '\n').map_or(0, |i| i + 1);
+    let le = v.chars[label_end..].iter().position(|&c| c == '\n').map_or(len, |i| label_end + i);
+    let tail = &v.chars[label_end..le];
+    if !tail.iter().all(|c| c.is_ascii_digit() || *c == ' ') {
+        return Marked::No;
+    }
+    let run = |a: usize, b: usize| Token::Run {
+        chars: v.chars[a..b].to_vec(),
+        start: a,
+        unit: String::new(),
+        unit_len: 0,
+        raw_len: b - a,
+        gaps: Vec::new(),
+    };
+    let blank = |at: usize| Token::Fixed(cells::blank([at, at]));
+    let Some(runs) = v.nbsp_runs_at(ls) else {
+        // No mark on the line: in a marked table, a row printing every cell.
+        if !marked || tail.is_empty() || tail.contains(&' ') {
+            return Marked::No;
+        }
+        return if tail.len() >= n { Marked::Row(vec![run(label_end, le)]) } else { Marked::No };
+    };
+    let mut out = Vec::new();
+    // A row from the line's start: the no-break spaces before its first word are blank cells.
+    if label_end == ls {
+        match runs.first() {
+            Some(&0) => {}
+            Some(&r) if (1..=n as u32).contains(&r) => out.extend((0..r).map(|_| blank(ls))),
+            _ => return Marked::No,
+        }
+    }
+    // The whitespace runs before the label's end: the next space is run `k + 1`.
+    let mut k = v.chars[ls..label_end].iter().filter(|&&c| c == ' ').count();
+    let fits = |r: u32| (1..=n as u32).contains(&r);
+    let mut i = label_end;
+    while i < le {
+        if v.chars[i] == ' ' {
+            k += 1;
+            match runs.get(k) {
+                Some(&r) if fits(r) => out.extend((0..r).map(|_| blank(i))),
+                _ => return Marked::No,
+            }
+            i += 1;
+        } else {
+            let s = i;
+            while i < le && v.chars[i] != ' ' {
+                i += 1;
+            }
+            out.push(run(s, i));
+        }
+    }
+    match runs.last() {
+        Some(&0) => {}
+        Some(&r) if fits(r) => out.extend((0..r).map(|_| blank(le))),
+        _ => return Marked::No,
+    }
+    let blanks = out.iter().filter(|t| t.is_blank()).count();
+    if blanks == 0 && !marked {
+        return Marked::No;
+    }
+    let digits = tail.iter().filter(|c| c.is_ascii_digit()).count();
+    if out.len() > n || blanks + digits < n {
+        // (Blanks alone after the label, too few: its values may follow on lines of their own.)
+        return if digits == 0 { Marked::No } else { Marked::Unfit };
+    }
+    Marked::Row(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,6 +347,31 @@ mod tests {
             Token::Fixed(c) => c.value.map(Number::as_f64),
             Token::Run { .. } => None,
         })
+    }
+
+    #[test]
+    fn a_row_whose_blank_cells_are_marked_reads_them_in_place() {
+        // `5.属于三类内部事务信息43␣11␣␣45` normalised to single spaces, its runs kept aside.
+        let text = "5.属于三类内部事务信息43 11 45\n";
+        let v = View::new(text).with_nbsp_runs(&[(0, vec![0, 1, 2, 0])]);
+        let label_end = text.chars().position(|c| c == '4').expect("digits");
+        let Marked::Row(toks) = marked_row(&v, label_end, 7, false) else { panic!("a marked row") };
+        let shape: Vec<String> = toks.iter().map(|t| if t.is_blank() { "·".into() } else { t.raw() }).collect();
+        assert_eq!(shape, ["43", "·", "11", "·", "·", "45"]);
+        // Too few digits for the columns left (three blanks, six digits): no row of ten cells.
+        assert!(matches!(marked_row(&v, label_end, 9, false), Marked::Row(_)));
+        assert!(matches!(marked_row(&v, label_end, 10, false), Marked::Unfit));
+        // Runs whose count the line no longer matches (normalisation joined or cut words) and a
+        // run holding plain spaces tell nothing.
+        let v = View::new(text).with_nbsp_runs(&[(0, vec![0, 1, 0])]);
+        assert!(matches!(marked_row(&v, label_end, 7, false), Marked::No));
+        let v = View::new(text).with_nbsp_runs(&[(0, vec![0, u32::MAX, 2, 0])]);
+        assert!(matches!(marked_row(&v, label_end, 7, false), Marked::No));
+        // No mark on the line: a row of digits only in a marked table (every cell printed).
+        let v = View::new("（七）总计258848157122661\n");
+        let at = "（七）总计".chars().count();
+        assert!(matches!(marked_row(&v, at, 7, false), Marked::No));
+        assert!(matches!(marked_row(&v, at, 7, true), Marked::Row(t) if t.len() == 1));
     }
 
     #[test]
