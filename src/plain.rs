@@ -336,17 +336,22 @@ fn nbsp_runs(line: &str) -> Option<Vec<u32>> {
         return None;
     }
     let mut runs = Vec::new();
-    // The run being read: its no-break spaces, and whether it holds nothing else.
+    // The run being read: its no-break spaces, and whether it holds nothing else but single
+    // plain spaces setting them apart (pypdf prints a cell's `&nbsp;` as a word: `12 \u{a0} 2`).
     let mut open: Option<(u32, bool)> = Some((0, true));
+    let mut plain_before = false;
     for c in line.chars() {
         if is_column_space(c) {
             let run = open.get_or_insert((0, true));
             if is_nbsp(c) {
                 run.0 = run.0.saturating_add(1);
+                plain_before = false;
             } else {
-                run.1 = false;
+                run.1 &= !plain_before;
+                plain_before = true;
             }
         } else if let Some((n, only)) = open.take() {
+            plain_before = false;
             runs.push(if only { n } else { u32::MAX });
             if runs.len() > MAX_NBSP_RUNS {
                 return None;
@@ -942,8 +947,11 @@ mod tests {
         assert_eq!(nbsp_runs("5.属于三类内部事务信息43\u{a0}11\u{a0}\u{a0}45"), Some(vec![0, 1, 2, 0]));
         assert_eq!(nbsp_runs("二、上年结转\u{a0}\u{a0}\u{a0}"), Some(vec![0, 3]));
         assert_eq!(nbsp_runs("\u{a0}5\u{a0}\u{a0}2"), Some(vec![1, 2, 0]));
-        // A run holding plain spaces (too) is no count of blanks.
-        assert_eq!(nbsp_runs("1  \u{a0}  2 3"), Some(vec![0, u32::MAX, u32::MAX, 0]));
+        // A run holding two plain spaces side by side (column-aligned text) is no count of blanks.
+        assert_eq!(nbsp_runs("1  \u{a0}  2 3"), Some(vec![0, u32::MAX, 0, 0]));
+        // pypdf's text of a PDF whose empty cells hold `&nbsp;`: each a word, single spaces apart.
+        assert_eq!(nbsp_runs("33 12 \u{a0} 2 6 2 56"), Some(vec![0, 0, 1, 0, 0, 0, 0]));
+        assert_eq!(nbsp_runs("2 1 \u{a0} \u{a0} \u{a0} 1 4"), Some(vec![0, 0, 3, 0, 0]));
         assert_eq!(nbsp_runs("1  2"), None);
         let doc = crate::document::Document::assemble(
             parse_plain("x\n43\u{a0}11\u{a0}\u{a0}45\n"),

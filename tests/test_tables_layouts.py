@@ -2693,3 +2693,14 @@ def test_table4_values_equally_spaced_tell_no_columns(folder: str) -> None:
         for (col, cell), value in zip(cells[group].items(), want, strict=True):
             got = 0 if cell["state"] == "blank" else cell["value"]
             assert got in (None, value), (group, col, cell)
+
+
+@pytest.mark.parametrize("folder", ["txt-pypdf", "txt-pdfbox"])
+def test_table4_blank_cells_printed_as_no_break_space_words_read_in_place(folder: str) -> None:
+    # A LibreOffice PDF whose empty cells hold `&nbsp;`: pypdf and PDFBox print each as a word of
+    # its own, single spaces apart (`2 \xa0 2 \xa0 4 \xa0 …`): with the marks, the 15 cells in place.
+    path = LAYOUTS / folder / "syn-08.libreoffice.txt"
+    assert "2 \xa0 2 \xa0 4 \xa0" in path.read_text(encoding="utf-8")
+    cells = parse(path).tables["review_litigation"]["cells"]
+    got = {g: [0 if c["state"] == "blank" else c["value"] for c in row.values()] for g, row in cells.items()}
+    assert got == gold_beside(path)["table4"]
