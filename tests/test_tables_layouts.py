@@ -1944,15 +1944,18 @@ def test_pdftotext_layout_a_page_estimated_a_column_off_places_nothing_there() -
     # row （五）1, and every row on the second page lost blank cells, (七)总计 as well (its 社会公益
     # is 0). That page's columns came out a column off: 重复申请's 3 (商业企业) went to 科研机构,
     # 公开出版物's 3 (自然人) to 商业企业. The relations between rows then fail in those columns:
-    # what positions placed there is unknown, what they agree with stays.
+    # what positions placed there is unknown, what they agree with stays. (Those columns were
+    # seven groups of the page's values standing unevenly apart, rows each on its own grid: since
+    # such groups are no columns, the rows there are read by the table's arithmetic, every cell
+    # as the generator's report has it, seed 45 report 14.)
     report = parse(DATA / "tool-fuzz" / "seed45-r14.pdftotext-layout.txt")
     cells = report.tables["requests"]["cells"]
-    assert [c["value"] for c in cells["not_processed_duplicate"].values()] == [32, None, None, None, None, 2, 37]
-    assert [c["value"] for c in cells["not_processed_publication"].values()] == [None] * 6 + [3]
-    assert [c["value"] for c in cells["results_total"].values()] == [765, None, None, None, 21, 17, 887]
+    value = lambda key: [0 if c["state"] == "blank" else c["value"] for c in cells[key].values()]  # noqa: E731
+    assert value("not_processed_duplicate") == [32, 3, 0, 0, 0, 2, 37]
+    assert value("not_processed_publication") == [3, 0, 0, 0, 0, 0, 3]
+    assert value("results_total") == [765, 78, 6, 0, 21, 17, 887]
     # The first page's rows keep their values.
-    assert [c["value"] for c in cells["unavailable_not_held"].values()] == [340, 38, 2, None, 12, 5, 397]
-    assert any("columns whose relations between rows fail" in i["message"] for i in report.issues)
+    assert value("unavailable_not_held") == [340, 38, 2, 0, 12, 5, 397]
 
 
 # Table 3 as printed by random reports of tests/data/synthetic/make.py (seed, report); rows left
@@ -2704,3 +2707,19 @@ def test_table4_blank_cells_printed_as_no_break_space_words_read_in_place(folder
     cells = parse(path).tables["review_litigation"]["cells"]
     got = {g: [0 if c["state"] == "blank" else c["value"] for c in row.values()] for g, row in cells.items()}
     assert got == gold_beside(path)["table4"]
+
+
+def test_no_wrong_number_in_the_cells_the_gold_leaves_unscored() -> None:
+    # A layout's gold lists as unscored the cells no reader can determine (blank cells vanished
+    # from the text): a miss there is no fault, but a number read there that is not the gold's
+    # is a wrong number all the same, and the committed eval did not see it. Scored with every
+    # cell, these folders held 10 (txt-inscriptis 7: a column model drawn from seven uneven groups;
+    # pypdf, PDFBox: table 4's `2 2 4` taken as printed column by column).
+    from gongkai.eval import evaluate
+
+    names = ("txt-inscriptis", "txt-pypdf", "txt-pdfbox", "txt-pdfbox-sort", "txt-bs4")
+    result = evaluate([LAYOUTS / n for n in names], every_cell=True)
+    assert sum(result["folder_unscored"].values()) == 0
+    wrong = {folder: s.wrong for folder, s in result["by_folder"].items() if s.wrong}
+    assert not wrong, wrong
+    assert result["scores"]["all"].total >= 50_000

@@ -250,9 +250,11 @@ def _parse_or_error(source: Any) -> tuple[Report | None, BaseException | None]:
         return None, exc
 
 
-def evaluate(folders: list[Path]) -> dict[str, Any]:
+def evaluate(folders: list[Path], every_cell: bool = False) -> dict[str, Any]:
     """Score every document with a gold file; returns the scores, per-format and per-folder cell
-    scores (with wrong numbers) and the documents the parser refused."""
+    scores (with wrong numbers) and the documents the parser refused. `every_cell`: score the
+    cells a gold lists as ``unscored`` too (no reader can determine them, so a miss there is no
+    fault, but a number read there and not the gold's is a wrong number all the same)."""
     scores: dict[str, Score] = defaultdict(Score)
     by_format: dict[str, Score] = defaultdict(Score)
     by_folder: dict[str, Score] = {}
@@ -268,7 +270,7 @@ def evaluate(folders: list[Path]) -> dict[str, Any]:
             gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
             # Cells the document does not let any reader determine (tests/data/layouts: text in
             # which blank cells vanished) are listed in the gold's "unscored" and not scored.
-            hidden = {_ref(r) for r in gold.get("unscored") or ()}
+            hidden = set() if every_cell else {_ref(r) for r in gold.get("unscored") or ()}
             unscored[str(folder)] += len(hidden)
             gold = _drop(gold, hidden)
             docs += 1
@@ -481,6 +483,11 @@ def main(argv: list[str] | None = None) -> int:
         "--only", action="append", metavar="NAME", help=f"with --renderings: only these ({', '.join(_render.RENDERINGS)})"
     )
     parser.add_argument("--dump", type=Path, metavar="DIR", help="with --renderings: write each rendering to DIR")
+    parser.add_argument(
+        "--every-cell",
+        action="store_true",
+        help="score the cells a gold leaves unscored too (undeterminable: read for wrong numbers, not misses)",
+    )
     args = parser.parse_args(argv)
     # A shell glob (tests/data/layouts/*) also names the files beside the folders: skip them.
     for path in [f for f in args.folders if f.exists() and not f.is_dir()]:
@@ -492,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.renderings:
         return _main_renderings(args)
-    result = evaluate(args.folders)
+    result = evaluate(args.folders, every_cell=args.every_cell)
     scores, by_format = result["scores"], result["by_format"]
     if args.json:
         payload = {

@@ -2084,24 +2084,14 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         // Column-aligned text prints the 15 column headers on one line: the columns' places.
         let model = t4_columns(v, h.start, header_end);
         let row = |tokens: Vec<super::solve::Token>, unreadable: Option<&'static str>, issues: &mut Vec<Issue>| {
-            let region = rows::tokens_span(&tokens, header_end);
             // Without the header's columns, the values' own spacing, where it tells.
             let at = match &model {
                 Some(m) => positions(v, &tokens, m),
                 None => pitch_positions(v, &tokens, 15),
             };
-            let row = RowIn {
-                key: "",
-                tokens,
-                region,
-                cols: build::t4_flat_cols(),
-                pins: Vec::new(),
-                at,
-                unreadable,
-                in_order: false,
-                every_cell: false,
-            };
-            build::review(row, [h.start, region[1]], issues)
+            let row = RowIn { at, unreadable, in_order: false, ..build::t4_row(tokens, header_end) };
+            let end = row.region[1];
+            build::review(row, [h.start, end], issues)
         };
         if full_header {
             // A pipe row right after the header: its cells, blank ones kept (even all blank).
@@ -2240,19 +2230,9 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
 fn t4_marked(v: &View, [heading, start]: Span, issues: &mut Vec<Issue>) -> Option<TableReading> {
     let marked = v.marks_blanks_before(heading, T3_COLS.len());
     let pieces::Marked::Row(tokens) = pieces::marked_row(v, start, 15, marked) else { return None };
-    let region = rows::tokens_span(&tokens, start);
-    let row = RowIn {
-        key: "",
-        tokens,
-        region,
-        cols: build::t4_flat_cols(),
-        pins: Vec::new(),
-        at: Vec::new(),
-        unreadable: None,
-        in_order: true,
-        every_cell: true,
-    };
-    Some(build::review(row, [heading, region[1]], issues))
+    let row = RowIn { every_cell: true, ..build::t4_row(tokens, start) };
+    let end = row.region[1];
+    Some(build::review(row, [heading, end], issues))
 }
 
 /// Table 4's values where pdfminer printed each litigation cell's box right after its column's
