@@ -276,8 +276,8 @@ PARTIAL = {
     "txt-bs4-lines": 0.90,
     "txt-bs4-space": 0.86,
     "txt-inscriptis": 0.95,
-    "txt-docx2txt": 0.96,
-    "txt-libreoffice-docx": 0.96,
+    "txt-docx2txt": 0.99,
+    "txt-libreoffice-docx": 0.99,
     "txt-libreoffice-html": 0.99,
     "txt-antiword": 0.04,
     "txt-catdoc": 0.64,
@@ -1133,6 +1133,38 @@ def test_a_cell_a_paragraph_an_empty_line_after_each() -> None:
     # blank lines only are blank, not rows whose numbers were lost.
     report, _ = _read_checked("txt-docx2txt", "pingtan-czj-2019.txt", every_cell=False)
     assert {c["state"] for c in report.tables["requests"]["cells"]["new_received"].values()} == {"blank"}
+
+
+def test_a_cell_a_paragraph_the_first_cell_blank_before_the_rows_trailing_empty_lines() -> None:
+    # `4.无正当理由大量反复申请` / ` ` / `1` / four ` ` / `1`, then five empty lines before the next
+    # label (docx2txt ends a row with more than a cell's): the first cell is blank, not spacing
+    # before the values, for `1 1` add up to the last. Without the reading the row was a run of
+    # fewer values than columns over several lines, and the whole table was taken as printed out
+    # of order: 36 of 198 cells read, 183 with it (docx2txt and LibreOffice's text alike; 198 with
+    # table 4 read below).
+    for folder in ("txt-docx2txt", "txt-libreoffice-docx"):
+        report, _ = _read_checked(folder, "syn-08.txt")
+        cells = report.tables["requests"]["cells"]
+        assert [c["value"] for c in cells["not_processed_excessive"].values()] == [None, 1, None, None, None, None, 1]
+        assert cells["not_processed_excessive"]["natural_person"]["state"] == "blank"
+        assert [c["value"] for c in cells["granted"].values()] == [33, 12, None, 2, 6, 2, 56]
+        assert not [i for i in report.issues if i["code"] == "TABLE_UNREADABLE"]
+
+
+def test_table4_a_cell_a_paragraph_then_the_tables_empty_paragraphs() -> None:
+    # Table 4's 15 cells a paragraph each after its header (`1` / ` ` / `2` / ` ` / `3` / `12` …),
+    # then only empty lines to the next section: past the last value a blank cell and spacing read
+    # alike, and either way the cells are blank. Read where each group adds up (it was unread: 72
+    # placements of `1 2 3 12 12` fit the arithmetic).
+    for folder in ("txt-docx2txt", "txt-libreoffice-docx"):
+        report, _ = _read_checked(folder, "pingtan-syq-2021.txt")
+        cells = report.tables["review_litigation"]["cells"]
+        assert [c["value"] for c in cells["review"].values()] == [1, None, 2, None, 3]
+        assert [c["value"] for c in cells["litigation_direct"].values()] == [12, None, None, None, 12]
+        assert {c["state"] for c in cells["litigation_after_review"].values()} == {"blank"}
+    # A group that does not add up (3 + 1, its total blank: the report's slip) is not read so.
+    report, _ = _read_checked("txt-docx2txt", "syn-17.txt", every_cell=False)
+    assert all(c["value"] is None for c in report.tables["review_litigation"]["cells"]["review"].values())
 
 
 def test_a_cell_a_paragraph_the_next_rows_merged_label_cells_after_a_blank_total() -> None:

@@ -1243,6 +1243,25 @@ pub(super) fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> 
     }
 }
 
+/// A table's last row, `n` cells a line each in the text's own spacing, where only empty lines
+/// follow its `n`-th cell up to the next line that is no cell (docx2txt prints the empty
+/// paragraphs of a table's end and the section after it): its `n` cells. Past the row's last
+/// value, a blank cell and spacing read alike, and either way the row's cells from there on
+/// are blank.
+pub(super) fn line_cells_blank_after(v: &View, label_end: usize, limit: usize, n: usize) -> Option<Vec<Token>> {
+    let per = match v.spacing {
+        Spacing::None => Per::Line,
+        Spacing::Odd => Per::Spaced(2),
+        Spacing::Lines => Per::Spaced(1),
+    };
+    let cells = scan_line_cells(v, label_end, limit, n, per)?;
+    (cells.len() > n
+        && cells.len() <= 2 * n
+        && cells[n..].iter().all(Token::is_blank)
+        && cells[..n].iter().any(Token::is_blank))
+    .then(|| unsure_after_spaced(cells.into_iter().take(n).collect()))
+}
+
 /// At most this many blank lines after a row's cells are taken for the empty cells of labels
 /// merged over rows (`line_cells_by`).
 const MERGED_BLANKS: usize = 3;
@@ -1343,6 +1362,13 @@ fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, t
         {
             LineCells::Cells(unsure_after_spaced(cells.into_iter().take(n).collect()))
         }
+        // The first cell blank, then values to the n-th and only blank lines after it (docx2txt
+        // ends a row with more empty lines than a cell's): the blank is the row's first cell
+        // where the values add up to the n-th, not zero (`_ 1 _ _ _ _ 1`); read as spacing, the
+        // row would hold values and a blank total.
+        k if trim && k > n && upto_last_value == n && blank(&cells[0]) && adds_up_to_last(&cells[..n]) => {
+            LineCells::Cells(unsure_after_spaced(cells.into_iter().take(n).collect()))
+        }
         // Digits of one number a line apart only in text whose every empty line is a blank cell
         // (no spacing between lines).
         _ if upto_last_value > n && blanks > 0 => {
@@ -1350,6 +1376,13 @@ fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, t
         }
         _ => LineCells::No,
     }
+}
+
+/// Whether a row's printed values (its blank cells left out) are two or more whole numbers
+/// adding up to the last, which is not 0.
+fn adds_up_to_last(cells: &[Token]) -> bool {
+    let values: Vec<Token> = cells.iter().filter(|t| !t.is_blank()).cloned().collect();
+    super::solve::sums_to_last(&values) && values.last().and_then(super::solve::whole_number).is_some_and(|n| n > 0)
 }
 
 /// A row's lines a cell each holding a line of single digits a space apart (`0 1`) and an empty

@@ -1878,6 +1878,19 @@ fn stream_table(
     (table, span)
 }
 
+/// Whether table 4's 15 cells hold a number and add up group by group (blanks counting 0, each
+/// group's total printed).
+fn groups_add_up(tokens: &[super::solve::Token]) -> bool {
+    let value = |t: &super::solve::Token| if t.is_blank() { Some(0) } else { whole_number(t) };
+    tokens.len() == 15
+        && tokens.iter().any(|t| !t.is_blank())
+        && tokens.chunks(5).all(|g| {
+            let v: Option<Vec<i64>> = g.iter().map(value).collect();
+            v.is_some_and(|v| v[..4].iter().sum::<i64>() == v[4])
+                && (g[4].is_blank() == g.iter().all(super::solve::Token::is_blank))
+        })
+}
+
 /// Whether table 4's 15 cells read one a line are every other one blank (`7` / `` / `1` / `` /
 /// `1` …) and a group does not add up: the text's empty lines between its paragraphs, one after
 /// each value (pdftotext's text of a Chromium PDF whose blank cells vanished: `7 1 1 9 3 1 4 2`),
@@ -2104,6 +2117,13 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             // One cell per line with blanks as empty lines: the 15 lines after the header.
             if let Some(tokens) = rows::line_cells(v, header_end, header_end + 600, 15) {
                 if !spacing_taken_for_blanks(&tokens) {
+                    return Some(row(tokens, None, issues));
+                }
+            }
+            // The same with only empty lines after the 15th cell to the next section: read so
+            // where each group adds up to its total.
+            if let Some(tokens) = rows::line_cells_blank_after(v, header_end, header_end + 600, 15) {
+                if !spacing_taken_for_blanks(&tokens) && groups_add_up(&tokens) {
                     return Some(row(tokens, None, issues));
                 }
             }
