@@ -121,8 +121,10 @@ the measured figures):
   `to_markdown`: `nan` where a merged cell spans, an empty cell empty, a column-numbering header
   `0 | 1 | 2 …` over each table and over its part after a page break, a cell's wrapped lines rows of
   their own): `nan` is a blank cell only in a table that repeats spanned text (pandas' `read_html`,
-  `md-pandas`), the numbering header is no row; a wrapped label's lines stay rows, and where one
-  is cut short of every label the rows around it stay unknown;
+  `md-pandas`), the numbering header is no row; table 2's labels and headers cut over the rows
+  of their wrapped lines (`行政规` / `范性文` / `件`, `本年新` / `制作数` / `量`) are joined; in table 3 a
+  wrapped label's lines stay rows, and where one is cut short of every label the rows around it
+  stay unknown;
 - `txt-pdfplumber-tsv` (on each page the text outside pdfplumber's tables, then each table a row a
   line, its cells joined by TABs, a cell's wrapped lines keeping their line breaks): a row runs
   over the lines whose TABs make up the row before it, each but the last ending in a cell's text
@@ -287,7 +289,7 @@ PARTIAL = {
     "txt-pymupdf": 0.99,
     "pdftotext-layout-nopgbrk": 0.96,
     "html-pdftohtml": 0.97,
-    "md-pdfplumber-tables": 0.98,
+    "md-pdfplumber-tables": 0.985,
     "txt-pdfplumber-tsv": 0.99,
     "txt-pdfplumber-text-tsv": 0.99,
     "txt-camelot-lattice": 0.42,
@@ -2137,6 +2139,24 @@ def test_pdfminer_table4_litigation_boxes_placed_by_the_header_box_before_each()
     # A group that no longer adds up (the direct total 7): nothing read either.
     cells = parse(text.replace("总\n计\n6", "总\n计\n7"), format="text").tables["review_litigation"]["cells"]
     assert all(c["value"] is None for row in cells.values() for c in row.values())
+
+
+def test_table2_labels_and_headers_wrapped_over_rows_of_a_dataframe() -> None:
+    # pandas prints a cell's wrapped lines as rows of their own (`| 行政规 | 13 | 12 | 59 |` /
+    # `| 范性文 | | | |` / `| 件 | | | |`): the rows after a row of values, printing no number and
+    # only text under its label, complete the label. A header cut over three rows (`本年新` /
+    # `制作数` / `量`) is joined over all three. Without either, the grid read some blocks and left
+    # the others to no reader (syn-03 lost 第二十条第（一）项 once the labels were joined).
+    report, _ = _read_checked("md-pdfplumber-tables", "syn-14.libreoffice.md")
+    cells = report.tables["proactive"]["cells"]
+    assert [c["value"] for c in cells["normative_documents"].values()] == [13, 12, 59]
+    assert cells["licensing"]["decisions"]["value"] == 35359
+    assert cells["fees"]["amount_10k_yuan"]["value"] == 3272.47
+    report, _ = _read_checked("md-pdfplumber-tables", "syn-03.libreoffice.md")
+    cells = report.tables["proactive"]["cells"]
+    assert [c["value"] for c in cells["rules"].values()] == [2, 2, 54]
+    assert [c["value"] for c in cells["normative_documents"].values()] == [9, 9, 54]
+    assert [c["value"] for c in cells["other_services"].values()] == [29, 8, 4680]
 
 
 def test_a_dataframe_of_tabula_moves_no_value() -> None:

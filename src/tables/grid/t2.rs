@@ -11,12 +11,13 @@ use crate::tables::template::{T2Label, T2_ITEMS, T2_LABELS};
 use super::{cell_tokens, extra_row, grow, token, GRow, RowCell, T2_AC};
 
 /// The column headers of a table-2 header row: `(c0, c1, key, format)`. A header cut over two
-/// cells (`本年` | `增/减`) or over two rows (`上一年项目数` / `量`, the next row holding only
-/// fragments) is joined; one repeated over the cells of its merged span is one column.
+/// cells (`本年` | `增/减`) or over rows (`上一年项目数` / `量`, the next row holding only
+/// fragments; `本年新` / `制作数` / `量`, the next two) is joined; one repeated over the cells of
+/// its merged span is one column.
 pub(super) fn t2_header(
     row: &GRow,
     prev: Option<&GRow>,
-    next: Option<&GRow>,
+    after: &[GRow],
 ) -> Vec<(usize, usize, &'static str, Option<Form>)> {
     let col = |k: &str| {
         T2_LABELS.iter().find(|(p, _)| k.starts_with(p)).and_then(|(_, l)| match l {
@@ -29,7 +30,9 @@ pub(super) fn t2_header(
     let only_fragments = |n: &&GRow| {
         !n.any_number() && !n.cells.iter().any(|c| col(&c.key).is_some()) && T2_AC.find_iter(&n.label).next().is_none()
     };
-    let fragments = next.filter(only_fragments);
+    let fragments = after.first().filter(only_fragments);
+    // (The row after it too, for a header cut over three rows.)
+    let more = fragments.and(after.get(1)).filter(only_fragments).filter(|n| n.table == row.table);
     let over = prev.filter(only_fragments).filter(|p| p.table == row.table);
     let around = |n: Option<&GRow>, c: &RowCell| -> String {
         n.map_or(String::new(), |n| {
@@ -37,6 +40,7 @@ pub(super) fn t2_header(
         })
     };
     let below = |c: &RowCell| around(fragments, c);
+    let below2 = |c: &RowCell| format!("{}{}", around(fragments, c), around(more, c));
     let above = |c: &RowCell| around(over, c);
     let texts: Vec<(usize, usize, String)> = row.cells.iter().map(|c| (c.c0, c.c1, c.key.clone())).collect();
     let mut out: Vec<(usize, usize, &'static str, Option<Form>)> = Vec::new();
@@ -63,6 +67,9 @@ pub(super) fn t2_header(
         let hit = col(t)
             .or_else(|| (!t.is_empty()).then(|| col(&format!("{t}{}", below(&row.cells[i])))).flatten())
             .or_else(|| (!t.is_empty()).then(|| col(&format!("{}{t}", above(&row.cells[i])))).flatten())
+            .or_else(|| {
+                (!t.is_empty() && more.is_some()).then(|| col(&format!("{t}{}", below2(&row.cells[i])))).flatten()
+            })
             .map(|h| (h, c1, 1))
             .or_else(|| {
                 let n = texts.get(i + 1).filter(|_| !t.is_empty())?;
@@ -105,8 +112,13 @@ pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableR
     let mut span: Option<[usize; 2]> = None;
     for (ri, row) in rows.iter().enumerate() {
         grow(&mut span, row.span);
-        let hits: Vec<T2Label> = T2_AC.find_iter(&row.label).map(|m| T2_LABELS[m.pattern().as_usize()].1).collect();
-        let heads = t2_header(row, ri.checked_sub(1).and_then(|p| rows.get(p)), rows.get(ri + 1));
+        let mut hits: Vec<T2Label> = T2_AC.find_iter(&row.label).map(|m| T2_LABELS[m.pattern().as_usize()].1).collect();
+        if row.any_number() && !hits.iter().any(|h| matches!(h, T2Label::Item(_))) {
+            if let Some(wrapped) = wrapped_label(rows, ri) {
+                hits = wrapped;
+            }
+        }
+        let heads = t2_header(row, ri.checked_sub(1).and_then(|p| rows.get(p)), &rows[ri + 1..]);
         if !heads.is_empty() {
             for (_, _, _, f) in &heads {
                 match *f {
@@ -215,8 +227,40 @@ pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableR
         let def = T2_ITEMS.iter().find(|d| d.key == r.key);
         def.is_some_and(|d| !d.cols(format).is_empty())
     });
+    if std::env::var("GK_DEBUG").is_ok() {
+        for r in &t2_rows {
+            eprintln!("DBG t2 {} {:?} {:?} {:?}", r.key, r.cols, r.tokens.len(), r.unreadable);
+        }
+    }
     Some(build::proactive(format, t2_rows, span.unwrap_or_default(), t2_extra, issues))
 }
+
+/// The label hits of row `ri` whose label cell wrapped its lines into rows of their own
+/// (tabulate's multi-line rows, pandas' `to_markdown` of pdfplumber's cells: `行政规 | 13 | 12 |
+/// 59` / `范性文 | | |` / `件 | | |`): the next rows of the same grid printing no number, their
+/// text only under the row's label cells, joined to its label until an item's label is whole.
+/// `None` where no item's label comes of it.
+fn wrapped_label(rows: &[GRow], ri: usize) -> Option<Vec<T2Label>> {
+    let row = &rows[ri];
+    let under_label =
+        |c: &RowCell| row.cells.iter().any(|l| !l.value_like && !l.is_empty() && l.c0 <= c.c0 && c.c1 <= l.c1);
+    let mut joined = row.label.clone();
+    for next in rows.iter().skip(ri + 1).take(MAX_WRAPPED_ROWS) {
+        let text: Vec<&RowCell> = next.cells.iter().filter(|c| !c.is_empty()).collect();
+        if next.table != row.table || next.any_number() || text.is_empty() || !text.iter().all(|c| under_label(c)) {
+            return None;
+        }
+        joined.push_str(&next.label);
+        let hits: Vec<T2Label> = T2_AC.find_iter(&joined).map(|m| T2_LABELS[m.pattern().as_usize()].1).collect();
+        if hits.iter().any(|h| matches!(h, T2Label::Item(_))) {
+            return Some(hits);
+        }
+    }
+    None
+}
+
+/// Most rows a label cell's wrapped lines run over (`wrapped_label`).
+const MAX_WRAPPED_ROWS: usize = 3;
 
 /// The item's columns in the format the table shows, where `named` (a header's columns) names
 /// more and begins with them.
