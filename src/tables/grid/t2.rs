@@ -227,11 +227,6 @@ pub(super) fn proactive(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableR
         let def = T2_ITEMS.iter().find(|d| d.key == r.key);
         def.is_some_and(|d| !d.cols(format).is_empty())
     });
-    if std::env::var("GK_DEBUG").is_ok() {
-        for r in &t2_rows {
-            eprintln!("DBG t2 {} {:?} {:?} {:?}", r.key, r.cols, r.tokens.len(), r.unreadable);
-        }
-    }
     Some(build::proactive(format, t2_rows, span.unwrap_or_default(), t2_extra, issues))
 }
 
