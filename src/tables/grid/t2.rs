@@ -242,13 +242,23 @@ fn wrapped_label(rows: &[GRow], ri: usize) -> Option<Vec<T2Label>> {
     let mut joined = row.label.clone();
     for next in rows.iter().skip(ri + 1).take(MAX_WRAPPED_ROWS) {
         let text: Vec<&RowCell> = next.cells.iter().filter(|c| !c.is_empty()).collect();
-        if next.table != row.table || next.any_number() || text.is_empty() || !text.iter().all(|c| under_label(c)) {
+        // (A row of a label of its own, its values blank, is no line of this one.)
+        if next.table != row.table
+            || next.any_number()
+            || text.is_empty()
+            || !text.iter().all(|c| under_label(c))
+            || T2_AC.find(&next.label).is_some()
+        {
             return None;
         }
         joined.push_str(&next.label);
-        let hits: Vec<T2Label> = T2_AC.find_iter(&joined).map(|m| T2_LABELS[m.pattern().as_usize()].1).collect();
-        if hits.iter().any(|h| matches!(h, T2Label::Item(_))) {
-            return Some(hits);
+        // An item's label begun in the row's own text and ended in its wrapped lines.
+        let across = |m: &aho_corasick::Match| m.start() < row.label.len() && m.end() > row.label.len();
+        if T2_AC
+            .find_iter(&joined)
+            .any(|m| across(&m) && matches!(T2_LABELS[m.pattern().as_usize()].1, T2Label::Item(_)))
+        {
+            return Some(T2_AC.find_iter(&joined).map(|m| T2_LABELS[m.pattern().as_usize()].1).collect());
         }
     }
     None
