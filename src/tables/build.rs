@@ -381,8 +381,7 @@ pub(super) fn requests(
     let is_result = |key: &str| T3_ROWS[2..T3_RESULTS_TOTAL].iter().any(|r| r.key == key);
     let summed =
         rows.iter().zip(&solved).any(|(r, (t, _, _))| is_result(r.key) && t.len() >= 3 && solve::sums_to_last(t));
-    let omitted = match (totalled > omitting, blanks_vanish) {
-        _ if glued => OmittedTotal::Glued,
+    let unglued = match (totalled > omitting, blanks_vanish) {
         (false, true) if !shows_omitting || summed => OmittedTotal::Doubted,
         (false, _) => OmittedTotal::Believed,
         (true, false) => OmittedTotal::UnlessEveryPart,
@@ -390,6 +389,12 @@ pub(super) fn requests(
     };
     let mut cells = OrderedMap::default();
     for (r, (t, c, o)) in rows.iter().zip(&solved) {
+        // In a table whose cells run together, a row printing each value as a word of its own
+        // (no placement splits a run) whose last value cannot hold the total glued to a part
+        // (`1`, or `13` where the others sum to no 3 − 1) is read as the table's other rows
+        // would be.
+        let own_words = !c.iter().any(|c| solve::splits_runs(t, c));
+        let omitted = if glued && (!own_words || solve::total_may_be_glued(t)) { OmittedTotal::Glued } else { unglued };
         cells.insert(r.key, row_cells("requests", r, t, c, *o, omitted, issues));
     }
     let mut table = TableReading { format, cells, extra_rows: extra, span };

@@ -484,6 +484,25 @@ fn rest_and_last(toks: &[Token]) -> Option<(i64, i64)> {
     (2..=7).contains(&v.len()).then(|| (rest.iter().sum(), *last))
 }
 
+/// Whether a row's total may stand glued to its last printed value (`…1376`: a part 13 and the
+/// total 76 run together): the last token a run of two digits or more that splits into a part
+/// and a total equal to that part plus the row's other values (blanks counting 0). A token that
+/// is no whole number leaves it possible.
+pub(super) fn total_may_be_glued(toks: &[Token]) -> bool {
+    let Some((last, rest)) = toks.split_last() else { return false };
+    let value = |t: &Token| if t.is_blank() { Some(0) } else { whole_number(t) };
+    let Some(others) = rest.iter().map(value).sum::<Option<i64>>() else { return true };
+    let digits: Vec<u32> = last.raw_chars().map(|c| c.to_digit(10)).collect::<Option<Vec<u32>>>().unwrap_or_default();
+    if digits.is_empty() || digits.len() > 18 {
+        return true;
+    }
+    let number = |d: &[u32]| d.iter().fold(0i64, |n, &k| n * 10 + i64::from(k));
+    (1..digits.len()).any(|k| {
+        let (part, total) = digits.split_at(k);
+        (total.len() == 1 || total[0] != 0) && others + number(part) == number(total)
+    })
+}
+
 /// Whether tokens are whole numbers that add up to the last (`sum_is_last`).
 pub(super) fn sums_to_last(toks: &[Token]) -> bool {
     rest_and_last(toks).is_some_and(|(rest, last)| rest == last)
@@ -674,6 +693,21 @@ mod tests {
     }
 
     const T3: [ColKind; 7] = [ColKind::Count; 7];
+
+    #[test]
+    fn a_total_glued_to_the_last_value_only_where_it_splits_so() {
+        let row = |v: &[&str]| -> Vec<Token> { v.iter().enumerate().map(|(i, s)| run_tok(s, 4 * i)).collect() };
+        // 258 + 12 + 0 + 0 + 1 + 1 leaves no total to hide in `1`.
+        assert!(!total_may_be_glued(&row(&["258", "12", "0", "0", "1", "1"])));
+        // `1376`: parts 60 and 3, the total 76 run together with the last part 13 (60 + 13 = 73,
+        // no); with the others 63, 13 and 76 add up.
+        assert!(total_may_be_glued(&row(&["60", "3", "1376"])));
+        assert!(!total_may_be_glued(&row(&["60", "1376"])));
+        // A total with a leading zero is no total (`105` is not 1 and 05).
+        assert!(!total_may_be_glued(&row(&["4", "105"])));
+        // A word that is no number leaves it possible.
+        assert!(total_may_be_glued(&row(&["x", "1"])));
+    }
 
     #[test]
     fn a_blank_in_one_placement_of_a_sparse_row_is_no_zero() {
