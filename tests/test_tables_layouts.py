@@ -2162,6 +2162,26 @@ def test_rows_leaving_their_total_out_in_a_table_with_one_glued_row() -> None:
     assert all(c["value"] is None for c in report.tables["requests"]["cells"]["other_other"].values())
 
 
+def test_a_converters_merged_cells_place_a_rows_blank_total() -> None:
+    # markitdown's grid of shanghai-bgt-2019 (a real report leaving its result rows' totals blank)
+    # merges the PDF's cells into four columns: `821 35 | 0 | 0 2 1 | 859`. The rows printing all
+    # seven values put two, one, three and one in them; a row printing six, its last grid column
+    # empty (`258 12 | 0 | 0 1 1 | `), holds the same counts in the others: its total is the
+    # blank. It was unknown ("the grid has too few columns").
+    report, _ = _read_checked("md-markitdown", "shanghai-bgt-2019.docx.md")
+    row = report.tables["requests"]["cells"]["granted"]
+    assert [c["value"] for c in row.values()] == [258, 12, 0, 0, 1, 1, None]
+    assert row["total"]["state"] == "blank"
+    # A grid column printing fewer values than the rows printing all seven put there (a blank
+    # cell vanished inside it): which one is blank is not known, and the row stays unknown.
+    path = LAYOUTS / "md-markitdown" / "shanghai-bgt-2019.docx.md"
+    text = path.read_text(encoding="utf-8")
+    line = "| 三 （一）予以公开           |     | 258 12     | 0   | 0 1 1    |     |"
+    assert text.count(line) == 1
+    changed = parse(text.replace(line, line.replace("0 1 1   ", "0 1     ")), format="markdown")
+    assert all(c["value"] is None for c in changed.tables["requests"]["cells"]["granted"].values())
+
+
 def test_table2_labels_and_headers_wrapped_over_rows_of_a_dataframe() -> None:
     # pandas prints a cell's wrapped lines as rows of their own (`| 行政规 | 13 | 12 | 59 |` /
     # `| 范性文 | | | |` / `| 件 | | | |`): the rows after a row of values, printing no number and

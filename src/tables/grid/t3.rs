@@ -7,12 +7,12 @@ use crate::tables::build::{self, RowIn};
 use crate::tables::cells::{self, ColKind};
 use crate::tables::fit;
 use crate::tables::rows;
-use crate::tables::solve::{self, whole_number};
+use crate::tables::solve::{self, whole_number, Token};
 use crate::tables::template::{self, T3Label, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS};
 
 use super::{
-    alignments, flat_tokens, grow, header_columns, judge, place, placement_key, row_tokens, Align, GRow, PlacementKey,
-    Reading, RowCell, MAX_COMBOS, T3_AC,
+    alignments, cell_tokens, flat_tokens, grow, header_columns, judge, place, placement_key, row_tokens, Align, GRow,
+    PlacementKey, Reading, RowCell, MAX_COMBOS, T3_AC,
 };
 
 /// How a table-3 grid row was identified.
@@ -530,6 +530,11 @@ pub(super) fn t3_readings(
             template::part_fits(&values()?, k).then_some(k)
         })
         .collect();
+    // In a grid too narrow for the form (a converter merged cells: `821 35 | 0 | 0 2 1 | 859`),
+    // how many of the form's columns each grid column holds, where the rows printing all seven
+    // values agree (`merged_groups`).
+    let groups: Vec<Option<Vec<(usize, usize)>>> =
+        tables.iter().map(|t| merged_groups(rows, assigned, *t).filter(|_| !flat)).collect();
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
     let kinds7 = [ColKind::Count; 7];
     // A table printing no number at all is blank everywhere, however its grid came out.
@@ -561,6 +566,11 @@ pub(super) fn t3_readings(
                 tokens = flat_tokens(rows[k].tail());
                 if tokens.len() == T3_COLS.len() - 1 {
                     tokens.insert(m, solve::unprinted_cell(tokens[m - 1].span()[1]));
+                }
+            }
+            if let (Some(g), true) = (&groups[grid_of(k)], tokens.len() != T3_COLS.len()) {
+                if let Some(placed) = by_groups(rows[k].tail(), g) {
+                    tokens = placed;
                 }
             }
             if let (Some(at), 8) = (subtotal[grid_of(k)], tokens.len()) {
@@ -639,6 +649,57 @@ pub(super) fn t3_readings(
 /// `5.要求行政机关确认或重新出具已获取信息`) or of a group label spanning it (`果` of
 /// `三、本年度办理结果`, `予公开` of `（三）不予公开`), or pieces of these one after another:
 /// spaces and quotes aside, widths folded.
+/// For grid `t` narrower than the form (fewer than seven value columns), each value column's
+/// count of the form's columns, `(grid column, count)` in order: the counts of values the rows
+/// printing all seven put in each grid column (a PDF-to-Markdown converter merging the cells
+/// of several columns into one: `821 35 | 0 | 0 2 1 | 859`, two, one, three and one), where two
+/// rows or more print all seven and every one of them splits them alike.
+fn merged_groups(rows: &[GRow], assigned: &[(usize, usize)], t: usize) -> Option<Vec<(usize, usize)>> {
+    let counts = |tail: &[RowCell]| -> Vec<(usize, usize)> {
+        tail.iter().map(|c| (c.c0, if c.is_empty() { 0 } else { cell_tokens(c, ColKind::Count).len() })).collect()
+    };
+    let mut seen: Option<Vec<(usize, usize)>> = None;
+    let mut full = 0;
+    for (k, _) in assigned.iter().filter(|(k, _)| rows[*k].table == t) {
+        let tail = rows[*k].tail();
+        if rows[*k].width > T3_COLS.len() || flat_tokens(tail).len() != T3_COLS.len() {
+            continue;
+        }
+        let c = counts(tail);
+        if c.iter().all(|&(_, n)| n <= 1) || seen.as_ref().is_some_and(|s| *s != c) {
+            return None;
+        }
+        seen = Some(c);
+        full += 1;
+    }
+    seen.filter(|_| full >= 2)
+}
+
+/// A row of a grid whose columns hold `groups` of the form's columns (`merged_groups`): its
+/// values with each empty grid column's columns blank, where every grid column prints its
+/// count of values or none (`258 12 | 0 | 0 1 1 | ` = 258 12 0 0 1 1 and a blank total).
+fn by_groups(tail: &[RowCell], groups: &[(usize, usize)]) -> Option<Vec<Token>> {
+    if tail.len() != groups.len() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(T3_COLS.len());
+    for (c, &(c0, n)) in tail.iter().zip(groups) {
+        if c.c0 != c0 {
+            return None;
+        }
+        if c.is_empty() {
+            out.extend((0..n).map(|_| Token::Fixed(cells::blank([c.span[0], c.span[0]]))));
+        } else {
+            let toks = cell_tokens(c, ColKind::Count);
+            if toks.len() != n {
+                return None;
+            }
+            out.extend(toks);
+        }
+    }
+    (out.len() == T3_COLS.len()).then_some(out)
+}
+
 fn continues_label(text: &str, row: usize) -> bool {
     let norm = |s: &str| -> String {
         s.chars()
