@@ -285,7 +285,7 @@ PARTIAL = {
     "txt-catdoc": 0.64,
     "txt-pypdf-layout": 0.99,
     "txt-pymupdf-sort": 0.95,
-    "txt-pymupdf-blocks": 0.95,
+    "txt-pymupdf-blocks": 0.96,
     "txt-pymupdf": 0.99,
     "pdftotext-layout-nopgbrk": 0.96,
     "html-pdftohtml": 0.97,
@@ -2180,6 +2180,23 @@ def test_a_converters_merged_cells_place_a_rows_blank_total() -> None:
     assert text.count(line) == 1
     changed = parse(text.replace(line, line.replace("0 1 1   ", "0 1     ")), format="markdown")
     assert all(c["value"] is None for c in changed.tables["requests"]["cells"]["granted"].values())
+
+
+def test_a_cell_a_line_row_of_every_value_between_block_separators() -> None:
+    # PyMuPDF's blocks of a Word PDF: a row whose label wraps prints its values as a block of their
+    # own, an empty line before it and after (`5.要求行政机关确认或重新出` / `具已获取信息` / `` /
+    # `0` × 7 / ``). A row printing all seven values has no blank cell: the empty lines are no
+    # cells (it was "more lines of one value or blank than columns").
+    report, _ = _read_checked("txt-pymupdf-blocks", "shanghai-bgt-2019.docx.txt")
+    cells = report.tables["requests"]["cells"]
+    assert [c["value"] for c in cells["not_processed_confirmation"].values()] == [0] * 7
+    # An empty line between two of the seven values is a blank cell or a slip: not read so.
+    path = LAYOUTS / "txt-pymupdf-blocks" / "shanghai-bgt-2019.docx.txt"
+    text = path.read_text(encoding="utf-8")
+    row = "具已获取信息\n\n0\n0\n0\n0\n0\n0\n0\n"
+    assert text.count(row) == 1
+    changed = parse(text.replace(row, "具已获取信息\n\n0\n0\n0\n\n0\n0\n0\n0\n"), format="text")
+    assert all(c["value"] is None for c in changed.tables["requests"]["cells"]["not_processed_confirmation"].values())
 
 
 def test_table2_labels_and_headers_wrapped_over_rows_of_a_dataframe() -> None:

@@ -1369,6 +1369,13 @@ fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, t
         k if trim && k > n && upto_last_value == n && blank(&cells[0]) && adds_up_to_last(&cells[..n]) => {
             LineCells::Cells(unsure_after_spaced(cells.into_iter().take(n).collect()))
         }
+        // Exactly `n` values, one after the other, and empty lines only before and after them
+        // (PyMuPDF's blocks: an empty line before the block of a row's values where its label
+        // wrapped, and after it): a row printing every cell has no blank, so the empty lines
+        // are no cells.
+        _ if trim && values_between_blanks(&cells, n) => {
+            LineCells::Cells(cells.into_iter().filter(|t| !blank(t)).collect())
+        }
         // Digits of one number a line apart only in text whose every empty line is a blank cell
         // (no spacing between lines).
         _ if upto_last_value > n && blanks > 0 => {
@@ -1376,6 +1383,13 @@ fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, t
         }
         _ => LineCells::No,
     }
+}
+
+/// Whether `cells` are blanks, then exactly `n` values one after the other, then blanks.
+fn values_between_blanks(cells: &[Token], n: usize) -> bool {
+    let first = cells.iter().position(|t| !t.is_blank());
+    let last = cells.iter().rposition(|t| !t.is_blank());
+    matches!((first, last), (Some(a), Some(b)) if b + 1 - a == n && cells[a..=b].iter().all(|t| !t.is_blank()))
 }
 
 /// Whether a row's printed values (its blank cells left out) are two or more whole numbers
