@@ -97,8 +97,10 @@ fn kept(
 }
 
 /// How each block of rows `s..s + k` may have been printed (`prints[s][k - 1]`): in the
-/// arrangements the text keeps (`kept`) or, where it has none, a column at a time out of order
-/// (every column beginning a run, one column the total).
+/// arrangements the text keeps (`kept`) and a column at a time out of order (every column
+/// beginning a run, one column the total). The second is tried beside the first: a block whose
+/// columns moved may add up by chance in a kept arrangement (two rows of pairs, mostly zeros,
+/// read as the first column a pair and the rest row by row), and the table hold with it.
 fn block_prints(values: &[i64], width: usize, starts: &[bool]) -> Vec<Vec<Vec<Print>>> {
     let rows = values.len() / width;
     let layouts: Vec<Vec<(usize, usize)>> =
@@ -109,7 +111,7 @@ fn block_prints(values: &[i64], width: usize, starts: &[bool]) -> Vec<Vec<Vec<Pr
                 .map(|k| {
                     let mut prints: Vec<Print> =
                         kept(values, width, starts, &layouts, s, k).into_iter().map(Print::Fixed).collect();
-                    if prints.is_empty() && (0..width).all(|j| starts[s * width + j * k]) {
+                    if (0..width).all(|j| starts[s * width + j * k]) {
                         prints.extend(total_column(values, width, s, k).map(|total| Print::Shuffled { total }));
                     }
                     prints
