@@ -265,7 +265,7 @@ TEXT_FOLDERS = (
 NEW_RENDERINGS = [name for name in _render.RENDERINGS if name not in _render.CLASSIC]
 #: Layouts held to a floor on the share of cells read (see the module docstring), not to all of them.
 PARTIAL = {
-    "pdftotext-raw": 0.79,
+    "pdftotext-raw": 0.80,
     "md-markitdown": 0.90,
     "pdftotext-layout": 0.99,
     "md-pymupdf4llm": 0.99,

@@ -645,10 +645,6 @@ pub(super) fn t3_readings(
     readings
 }
 
-/// Whether a cell's text is a piece of template row `row`'s printed label (`出具已获取信息` of
-/// `5.要求行政机关确认或重新出具已获取信息`) or of a group label spanning it (`果` of
-/// `三、本年度办理结果`, `予公开` of `（三）不予公开`), or pieces of these one after another:
-/// spaces and quotes aside, widths folded.
 /// For grid `t` narrower than the form (fewer than seven value columns), each value column's
 /// count of the form's columns, `(grid column, count)` in order: the counts of values the rows
 /// printing all seven put in each grid column (a PDF-to-Markdown converter merging the cells
@@ -700,6 +696,10 @@ fn by_groups(tail: &[RowCell], groups: &[(usize, usize)]) -> Option<Vec<Token>> 
     (out.len() == T3_COLS.len()).then_some(out)
 }
 
+/// Whether a cell's text is a piece of template row `row`'s printed label (`出具已获取信息` of
+/// `5.要求行政机关确认或重新出具已获取信息`) or of a group label spanning it (`果` of
+/// `三、本年度办理结果`, `予公开` of `（三）不予公开`), or pieces of these one after another:
+/// spaces and quotes aside, widths folded.
 fn continues_label(text: &str, row: usize) -> bool {
     let norm = |s: &str| -> String {
         s.chars()

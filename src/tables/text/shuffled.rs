@@ -18,6 +18,10 @@
 
 use super::blocks;
 
+/// Most rows of a block whose columns moved that is also tried so where an arrangement the text
+/// keeps adds up (`block_prints`): pdftotext moves the columns of a few rows.
+const MOVED_ROWS: usize = 3;
+
 /// Most ways of reading the rows as blocks that fit the text's runs: past it nothing is read.
 const MAX_CUTS: usize = 64;
 
@@ -97,10 +101,11 @@ fn kept(
 }
 
 /// How each block of rows `s..s + k` may have been printed (`prints[s][k - 1]`): in the
-/// arrangements the text keeps (`kept`) and a column at a time out of order (every column
-/// beginning a run, one column the total). The second is tried beside the first: a block whose
-/// columns moved may add up by chance in a kept arrangement (two rows of pairs, mostly zeros,
-/// read as the first column a pair and the rest row by row), and the table hold with it.
+/// arrangements the text keeps (`kept`) and, where it has none or the block is of a few rows
+/// (`MOVED_ROWS`), a column at a time out of order (every column beginning a run, one column the
+/// total): a block of a few rows whose columns moved may add up by chance in a kept arrangement
+/// (two rows of pairs, mostly zeros, read as the first column a pair and the rest row by row),
+/// and the table hold with it.
 fn block_prints(values: &[i64], width: usize, starts: &[bool]) -> Vec<Vec<Vec<Print>>> {
     let rows = values.len() / width;
     let layouts: Vec<Vec<(usize, usize)>> =
@@ -111,7 +116,9 @@ fn block_prints(values: &[i64], width: usize, starts: &[bool]) -> Vec<Vec<Vec<Pr
                 .map(|k| {
                     let mut prints: Vec<Print> =
                         kept(values, width, starts, &layouts, s, k).into_iter().map(Print::Fixed).collect();
-                    if (0..width).all(|j| starts[s * width + j * k]) {
+                    if (prints.is_empty() || (2..=MOVED_ROWS).contains(&k))
+                        && (0..width).all(|j| starts[s * width + j * k])
+                    {
                         prints.extend(total_column(values, width, s, k).map(|total| Print::Shuffled { total }));
                     }
                     prints
