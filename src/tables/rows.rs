@@ -1392,11 +1392,10 @@ fn values_between_blanks(cells: &[Token], n: usize) -> bool {
     matches!((first, last), (Some(a), Some(b)) if b + 1 - a == n && cells[a..=b].iter().all(|t| !t.is_blank()))
 }
 
-/// Whether a row's printed values (its blank cells left out) are two or more whole numbers
-/// adding up to the last, which is not 0.
+/// Whether a row's cells (a blank counting 0) add up to the last, which is not 0.
 fn adds_up_to_last(cells: &[Token]) -> bool {
-    let values: Vec<Token> = cells.iter().filter(|t| !t.is_blank()).cloned().collect();
-    super::solve::sums_to_last(&values) && values.last().and_then(super::solve::whole_number).is_some_and(|n| n > 0)
+    let values: Option<Vec<i64>> = cells.iter().map(super::solve::blank_as_zero).collect();
+    values.is_some_and(|v| super::solve::sum_is_last(&v) && v.last().is_some_and(|&n| n > 0))
 }
 
 /// A row's lines a cell each holding a line of single digits a space apart (`0 1`) and an empty

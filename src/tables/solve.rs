@@ -490,8 +490,7 @@ fn rest_and_last(toks: &[Token]) -> Option<(i64, i64)> {
 /// is no whole number leaves it possible.
 pub(super) fn total_may_be_glued(toks: &[Token]) -> bool {
     let Some((last, rest)) = toks.split_last() else { return false };
-    let value = |t: &Token| if t.is_blank() { Some(0) } else { whole_number(t) };
-    let Some(others) = rest.iter().map(value).sum::<Option<i64>>() else { return true };
+    let Some(others) = rest.iter().map(blank_as_zero).sum::<Option<i64>>() else { return true };
     let digits: Vec<u32> = last.raw_chars().map(|c| c.to_digit(10)).collect::<Option<Vec<u32>>>().unwrap_or_default();
     if digits.is_empty() || digits.len() > 18 {
         return true;
@@ -501,6 +500,15 @@ pub(super) fn total_may_be_glued(toks: &[Token]) -> bool {
         let (part, total) = digits.split_at(k);
         (total.len() == 1 || total[0] != 0) && others + number(part) == number(total)
     })
+}
+
+/// A cell's count where a blank cell counts 0 (a row's or a group's sum): `whole_number` else.
+pub(super) fn blank_as_zero(t: &Token) -> Option<i64> {
+    if t.is_blank() {
+        Some(0)
+    } else {
+        whole_number(t)
+    }
 }
 
 /// Whether tokens are whole numbers that add up to the last (`sum_is_last`).

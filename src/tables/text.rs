@@ -1881,12 +1881,10 @@ fn stream_table(
 /// Whether table 4's 15 cells hold a number and add up group by group (blanks counting 0, each
 /// group's total printed).
 fn groups_add_up(tokens: &[super::solve::Token]) -> bool {
-    let value = |t: &super::solve::Token| if t.is_blank() { Some(0) } else { whole_number(t) };
     tokens.len() == 15
         && tokens.iter().any(|t| !t.is_blank())
         && tokens.chunks(5).all(|g| {
-            let v: Option<Vec<i64>> = g.iter().map(value).collect();
-            v.is_some_and(|v| v[..4].iter().sum::<i64>() == v[4])
+            g.iter().map(solve::blank_as_zero).collect::<Option<Vec<i64>>>().is_some_and(|v| sum_is_last(&v))
                 && (g[4].is_blank() == g.iter().all(super::solve::Token::is_blank))
         })
 }
@@ -1898,11 +1896,10 @@ fn groups_add_up(tokens: &[super::solve::Token]) -> bool {
 fn spacing_taken_for_blanks(tokens: &[super::solve::Token]) -> bool {
     let alternating = tokens.iter().enumerate().all(|(i, t)| t.is_blank() == (i % 2 == 1));
     // A blank part counts 0; a group whose total is blank is not known not to add up.
-    let value = |t: &super::solve::Token| if t.is_blank() { Some(0) } else { whole_number(t) };
     alternating
         && tokens.chunks(5).any(|g| {
             g.last().is_some_and(|t| !t.is_blank())
-                && g.iter().map(value).collect::<Option<Vec<i64>>>().is_some_and(|v| !sum_is_last(&v))
+                && g.iter().map(solve::blank_as_zero).collect::<Option<Vec<i64>>>().is_some_and(|v| !sum_is_last(&v))
         })
 }
 

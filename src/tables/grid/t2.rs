@@ -239,6 +239,8 @@ fn wrapped_label(rows: &[GRow], ri: usize) -> Option<Vec<T2Label>> {
     let row = &rows[ri];
     let under_label =
         |c: &RowCell| row.cells.iter().any(|l| !l.value_like && !l.is_empty() && l.c0 <= c.c0 && c.c1 <= l.c1);
+    // An item's label begun in the row's own text and ended in its wrapped lines.
+    let across = |m: &aho_corasick::Match| m.start() < row.label.len() && m.end() > row.label.len();
     let mut joined = row.label.clone();
     for next in rows.iter().skip(ri + 1).take(MAX_WRAPPED_ROWS) {
         let text: Vec<&RowCell> = next.cells.iter().filter(|c| !c.is_empty()).collect();
@@ -252,8 +254,6 @@ fn wrapped_label(rows: &[GRow], ri: usize) -> Option<Vec<T2Label>> {
             return None;
         }
         joined.push_str(&next.label);
-        // An item's label begun in the row's own text and ended in its wrapped lines.
-        let across = |m: &aho_corasick::Match| m.start() < row.label.len() && m.end() > row.label.len();
         if T2_AC
             .find_iter(&joined)
             .any(|m| across(&m) && matches!(T2_LABELS[m.pattern().as_usize()].1, T2Label::Item(_)))
