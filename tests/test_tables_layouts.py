@@ -275,7 +275,7 @@ PARTIAL = {
     "txt-pandas-csv": 0.97,
     "txt-pandas-string": 0.96,
     "txt-bs4": 0.92,
-    "txt-bs4-lines": 0.90,
+    "txt-bs4-lines": 0.94,
     "txt-bs4-space": 0.86,
     "txt-inscriptis": 0.95,
     "txt-docx2txt": 0.99,
@@ -1039,6 +1039,21 @@ def test_digits_of_one_number_on_lines_of_their_own_split_by_the_row_sum() -> No
     # glued into numbers: an empty line after the label is no row's first cell.
     report = parse(LAYOUTS / "pdftotext-raw" / "huaian-hongze-2023.txt")
     assert "a digit or a few a line" not in " ".join(i["message"] for i in report.issues)
+
+
+def test_a_row_printing_every_cell_a_digit_a_line_in_a_table_whose_other_rows_print_blanks() -> None:
+    # get_text("\n") of a Word page splitting every number into runs: row 一 prints no blank cell,
+    # only its ten digits a line each (`5` / `3` / `1` / `7` / `2` / `2` / `6` / `5` / `8` / `5`),
+    # and the rows below print their blanks as `&nbsp;` lines, so the table is one printing its
+    # numbers a digit a line: the one split into seven that adds up is the row (53+17+2+2+6+5 = 85).
+    path = LAYOUTS / "txt-bs4-lines" / "syn-08.html-word.txt"
+    assert _cells(parse(path), "new_received") == [53, 17, 2, 2, 6, 5, 85]
+    # With every blank printed 0 instead, no row shows that shape: ten lines of digits for seven
+    # cells may as well be a column's values printed down the page, and the row stays unknown.
+    text = re.sub(r"(?m)^\xa0$", "0", path.read_text(encoding="utf-8"))
+    report = parse(text)
+    assert _cells(report, "new_received") == [None] * 7
+    assert _cells(report, "carried_over") == [3, 0, 0, 0, 0, 0, 3]
 
 
 def test_columns_by_display_width() -> None:

@@ -1239,7 +1239,7 @@ fn trim_field(field: &[char]) -> Vec<char> {
 pub(super) fn line_cells(v: &View, label_end: usize, limit: usize, n: usize) -> Option<Vec<Token>> {
     match line_cells_or_more(v, label_end, limit, n) {
         LineCells::Cells(cells) => Some(cells),
-        LineCells::More(_) | LineCells::No => None,
+        LineCells::More(_) | LineCells::Digits(_) | LineCells::No => None,
     }
 }
 
@@ -1299,6 +1299,11 @@ pub(super) enum LineCells {
     /// glued into runs (`glue_digit_lines`), where every line is a blank or digits: the runs
     /// hold the row's numbers, which the arithmetic may split.
     More(Option<Vec<Token>>),
+    /// More than `n` lines of digits next to each other and no blank line among them: glued
+    /// into one run (`glue_digit_lines`). A row of a table printing its numbers a digit or a few
+    /// a line with every cell filled, where another row's blank cells show the table is so
+    /// (`More(Some(_))`); alone, it may as well be a column's values printed down the page.
+    Digits(Vec<Token>),
     /// Not one cell per line.
     No,
 }
@@ -1349,6 +1354,8 @@ fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, t
     // Blank lines after the last value may be the space before the next row.
     let upto_last_value = cells.iter().rposition(|t| !blank(t)).map_or(0, |i| i + 1);
     let blanks = cells[..upto_last_value].iter().filter(|t| blank(t)).count();
+    // The scan stopped at its cap (`scan_line_cells`) right after a value: more may follow.
+    let ended = upto_last_value < max_line_cells(n) || cells.len() > upto_last_value;
     match cells.len() {
         k if k == n && cells.iter().any(blank) => LineCells::Cells(unsure_after_spaced(cells)),
         // The first cell a value, blank lines after the n-th: the next row's (a label merged
@@ -1377,9 +1384,13 @@ fn line_cells_by(v: &View, label_end: usize, limit: usize, n: usize, per: Per, t
             LineCells::Cells(cells.into_iter().filter(|t| !blank(t)).collect())
         }
         // Digits of one number a line apart only in text whose every empty line is a blank cell
-        // (no spacing between lines).
+        // (no spacing between lines), and only where the row ended before the scan's cap (a
+        // number's last digits cut off would be split as if they were all).
         _ if upto_last_value > n && blanks > 0 => {
-            LineCells::More(matches!(per, Per::Line).then(|| glue_digit_lines(v, &cells, n)).flatten())
+            LineCells::More((matches!(per, Per::Line) && ended).then(|| glue_digit_lines(v, &cells, n)).flatten())
+        }
+        _ if upto_last_value > n && ended && matches!(per, Per::Line) => {
+            glue_digit_lines(v, &cells, n).map_or(LineCells::No, LineCells::Digits)
         }
         _ => LineCells::No,
     }
@@ -1488,7 +1499,13 @@ pub(super) fn glue_digit_lines(v: &View, cells: &[Token], n: usize) -> Option<Ve
     (glued && out.len() <= n).then_some(out)
 }
 
-/// The cells of the lines after a label, one per line, at most `2n + 1`.
+/// Most lines `scan_line_cells` reads for a row of `n` cells: its cells, blank lines after them,
+/// and a row printing its numbers a digit a line (`2` / `7` / `9` / `8` …, four lines for 2798).
+fn max_line_cells(n: usize) -> usize {
+    4 * n + 1
+}
+
+/// The cells of the lines after a label, one per line, at most `max_line_cells`.
 fn scan_line_cells(v: &View, label_end: usize, limit: usize, n: usize, per: Per) -> Option<Vec<Token>> {
     let limit = limit.min(v.chars.len());
     let len = v.chars.len();
@@ -1523,7 +1540,7 @@ fn scan_line_cells(v: &View, label_end: usize, limit: usize, n: usize, per: Per)
     };
     dropped(nl, &mut out)?;
     let mut ls = nl + 1;
-    while ls <= limit && out.len() <= 2 * n {
+    while ls <= limit && out.len() < max_line_cells(n) {
         let le = (ls..limit).find(|&i| v.chars[i] == '\n').unwrap_or(limit);
         let closed = le < limit || (le == len && ls < len);
         if !closed {

@@ -766,13 +766,14 @@ fn line_readings(
                     }
                 }
                 rows::LineCells::More(Some(glued)) => Some(split_glued(glued, row, bad)),
+                rows::LineCells::Digits(glued) if glued_table => Some(split_glued(glued, row, bad)),
                 rows::LineCells::More(None) => {
                     if let Some(i) = row {
                         bad.push((i, "more lines of one value or blank than columns: not one cell a line"));
                     }
                     None
                 }
-                rows::LineCells::No => None,
+                rows::LineCells::Digits(_) | rows::LineCells::No => None,
             }
         })
         .collect()
