@@ -44,6 +44,7 @@ const FILLER: &[&str] = &[
     "场次",
     "达到",
     "超过",
+    "突破",
     "共有",
     "约为",
     "数为",
@@ -454,7 +455,32 @@ pub(super) fn classify(window: &str, after: &str, unit: &str, ctx: Context) -> O
     if let Some(k) = got {
         return unit_ok(k.key, unit).then_some(k);
     }
-    after_number(window, after, unit)
+    after_number(window, after, unit).or_else(|| outcome_after(core, after, unit, ctx))
+}
+
+/// A request's outcome after its count, the count leading its clause, in a sentence about
+/// requests: `其中4件予以公开，1件因涉及商业秘密不予公开`, `两件均同意公开`. Not `部分公开`;
+/// a reason between the count and the outcome only as `因…` without another number.
+fn outcome_after(core: &str, after: &str, unit: &str, ctx: Context) -> Option<Keyed> {
+    // (Counted as requests are: `条` counts information items, `其中200条予以公开` of a proactive total.)
+    let requests_unit = matches!(unit, "件" | "宗" | "份" | "个" | "件次");
+    if !ctx.requests || !requests_unit || !matches!(core, "" | "其中" | "其中有" | "有") {
+        return None;
+    }
+    let rest =
+        ["均", "全部", "都", "已", "均已", "全部予以"].iter().find_map(|w| after.strip_prefix(w)).unwrap_or(after);
+    let (reason, key) = if let Some(r) = rest.strip_suffix("不予公开") {
+        (r, "requests_denied")
+    } else if let Some(r) = ["予以公开", "同意公开", "准予公开"].iter().find_map(|w| rest.strip_suffix(w)) {
+        (r, "requests_granted")
+    } else {
+        return None;
+    };
+    let plain = reason.is_empty() || reason == "已" || reason == "均";
+    let because = reason.starts_with('因')
+        && reason.chars().count() <= 20
+        && !reason.contains(|c: char| c.is_ascii_digit() || matches!(c, '部' | '不' | '未'));
+    (plain || because).then_some(Keyed { key, rank: 3 })
 }
 
 /// Words of an average: a number they label counts no total.
@@ -472,6 +498,8 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     // Cases and proceedings: `因政府信息公开引起的行政复议案件2件`, `共有行政诉讼案件1件`,
     // `信息公开类行政复议7件，诉讼9件`, `被申请行政复议 2 件`.
     let (c, _) = strip_extra(core, &["案件", "案", "申请", "事项", "件"]);
+    // (`申请行政复议的案件共26件`: the cases of the proceedings.)
+    let c = c.strip_suffix('的').unwrap_or(c);
     if c.ends_with("复议") && !c.ends_with("复议后") {
         return ctx.disclosure.then_some(Keyed { key: "reviews", rank: 3 });
     }
@@ -522,6 +550,8 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     // Consultations: `接待群众咨询120余次`, `解答电话咨询 30 人次`.
     {
         let (c, _) = strip_extra(core, &["服务", "电话", "问题", "事项", "群众"]);
+        // What was asked about, disclosure itself: `接待群众现场咨询政务公开事项260余人次`.
+        let (c, _) = strip_extra(c, &["政府信息公开", "政务公开", "信息公开"]);
         if c.ends_with("咨询") {
             return keyed("consultations");
         }
@@ -582,9 +612,15 @@ pub(super) fn attendees_after_training(window: &str, unit: &str) -> Option<Keyed
     }
     let (core, _) = strip_filler(window.trim_start_matches(['，', ',', '、', '；', ';', ' ']));
     let core = ["共计", "累计", "合计", "共"].iter().find_map(|w| core.strip_prefix(w)).unwrap_or(core);
-    let (verb, _) = strip_extra(core, &["工作人员", "干部职工", "人员", "干部", "学员", "职工"]);
-    matches!(verb, "" | "覆盖" | "参与" | "参加" | "涉及" | "培训" | "参训" | "受训")
-        .then_some(Keyed { key: "training_attendees", rank: 3 })
+    let (verb, noun) = strip_extra(core, &["工作人员", "干部职工", "人员", "干部", "学员", "职工"]);
+    let known = matches!(verb, "" | "覆盖" | "参与" | "参加" | "涉及" | "培训" | "参训" | "受训");
+    // Or who was trained between the verb and the people (`培训各乡镇、部门信息公开工作人员150余人次`):
+    // a verb of training itself, the people named, and no other count or clause between.
+    let trained_whom = noun.is_some()
+        && ["培训", "参训", "受训"].iter().any(|w| verb.starts_with(w))
+        && verb.chars().count() <= 24
+        && !verb.contains(|c: char| c.is_ascii_digit() || matches!(c, '，' | ',' | '；' | ';' | '：' | ':'));
+    (known || trained_whom).then_some(Keyed { key: "training_attendees", rank: 3 })
 }
 
 fn is_money(unit: &str) -> bool {
@@ -593,7 +629,7 @@ fn is_money(unit: &str) -> bool {
 
 /// Words of a fee charged for disclosure (`收取信息处理费 3940 元`, `收取复印费45元`).
 const FEE_WORDS: &[&str] =
-    &["信息处理费", "处理费", "收费", "收取", "费用", "检索费", "复制费", "复印费", "邮寄费", "工本费"];
+    &["信息处理费", "处理费", "收费", "收取", "费用", "检索费", "复制费", "复印费", "邮寄费", "工本费", "成本费"];
 /// Words of money that is not such a fee: table 2's 行政事业性收费 and its 收费金额, fees waived or
 /// refunded.
 const NOT_FEES: &[&str] = &["行政事业性收费", "收费金额", "减免", "退还", "退费"];

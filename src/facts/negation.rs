@@ -95,20 +95,21 @@ pub(super) fn passive_filing_only(between: &str) -> bool {
     })
 }
 
-pub(super) const NEGATORS: &[&str] = &["没有", "未", "无", "不存在", "不收取"];
+/// (`零` only before what it counts none of: `零收费`, `零投诉`.)
+pub(super) const NEGATORS: &[&str] = &["没有", "未", "无", "不存在", "不收取", "零"];
 /// The first characters of [`NEGATORS`].
 #[cfg(test)] // `may_negate` reads them by their bytes.
-pub(super) const NEGATOR_STARTS: [char; 4] = ['没', '未', '无', '不'];
+pub(super) const NEGATOR_STARTS: [char; 5] = ['没', '未', '无', '不', '零'];
 
 /// Whether `s` holds a character that starts a negator, or a zero stated after its subject.
 pub(super) fn may_negate(s: &str) -> bool {
-    // One packed (SIMD) search for the UTF-8 of 没 未 无 不 and of 为零, 为0
+    // One packed (SIMD) search for the UTF-8 of 没 未 无 不 零 and of 为零, 为0
     // (`NEGATOR_STARTS`, `has(s, "为零") || has(s, "为0")`): a loop over every byte of
     // each sentence tested a third of its Han characters' lead bytes.
     static NEGATION_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
-            .build(["没", "未", "无", "不", "为零", "为0"])
+            .build(["没", "未", "无", "不", "零", "为零", "为0"])
             .expect("negation marks automaton")
     });
     NEGATION_MARKS.is_match(s)
@@ -127,6 +128,9 @@ pub(super) fn zero_statement(clause: &str) -> Option<usize> {
     let before = t[..at].chars().next_back();
     (!before.is_some_and(|c| c.is_ascii_digit() || c == '.')).then_some(at)
 }
+
+/// What `零` right before it says there was none of (`零收费`, `零投诉`).
+const ZERO_OF: &[&str] = &["收费", "投诉", "举报", "申诉"];
 
 /// `无` starting another word (无论, 无法, 无正当理由 …) is no negation.
 pub(super) const NOT_NEGATING_AFTER_WU: &[char] = &[
@@ -174,6 +178,8 @@ pub(super) fn find_negator(clause: &str) -> Option<(usize, &'static str)> {
                 "无" => next.is_none_or(|c| NOT_NEGATING_AFTER_WU.contains(&c)),
                 "未" => next.is_none_or(|c| NOT_NEGATING_AFTER_WEI.contains(&c)) || clause[..at].ends_with('尚'),
                 "没有" => next.is_none_or(|c| NOT_NEGATING_AFTER_MEIYOU.contains(&c)),
+                // `零` of a numeral (`一百零五件`) or anything but a fee or complaint right after it.
+                "零" => !ZERO_OF.iter().any(|w| clause[at + n.len()..].starts_with(w)),
                 _ => false,
             };
             if skip {
