@@ -258,7 +258,7 @@ pub fn is_count_unit(unit: &str) -> bool {
 }
 
 /// Prefix words that make a number approximate.
-const APPROX_BEFORE: &[&str] = &["大约", "约", "将近", "近", "超过", "逾", "达到", "达"];
+const APPROX_BEFORE: &[&str] = &["大约", "约", "将近", "近", "超过", "突破", "逾", "达到", "达"];
 /// Words after the number (and its unit) that make it approximate.
 const APPROX_AFTER: &[&str] = &["以上", "左右", "余", "多", "上下", "有余"];
 

@@ -146,6 +146,11 @@ fn keyed(key: &'static str) -> Option<Keyed> {
     Some(Keyed { key, rank: 3 })
 }
 
+/// Whether `text` says conferences were attended (`出席`, `参与`), not held: others' conferences.
+fn attended(text: &str) -> bool {
+    ["出席", "参与", "参加", "列席", "陪同"].iter().any(|w| has(text, w))
+}
+
 /// Verbs of receiving requests (`共收到…申请`, `受理…申请`, `接收…申请`).
 const RECEIVING: &[&str] = &["收到", "受理", "接收", "接到", "新收", "收悉", "登记", "提交", "提出", "共收"];
 /// Verbs of handling requests, which count answers, not receipts (`答复政府信息公开申请805件`,
@@ -351,30 +356,15 @@ fn near_tail(s: &str, n: usize) -> &str {
 const DISCLOSING: &[&str] = &["主动公开", "公开", "发布", "公布"];
 
 /// Words before a disclosure verb that make the count a part or another stream:
-/// `全文电子化的主动公开信息数共148条`, `其他应主动公开的政府信息25条`, counts of one
-/// channel (`通过“平潭发布”公众号发布信息672条`, `编发警务微信1451条`).
-const PROACTIVE_NOT: &[&str] = &[
-    "全文电子化",
-    "电子化",
-    "其他",
-    "其它",
-    "微信",
-    "微博",
-    "公众号",
-    "新媒体",
-    "客户端",
-    "政务号",
-    "头条",
-    "抖音",
-    "报刊",
-    "报纸",
-    "电视",
-    "广播",
-    "短信",
-    "依申请",
-    "不予",
-    "申请",
-];
+/// `全文电子化的主动公开信息数共148条`, `其他应主动公开的政府信息25条`; with
+/// [`CHANNEL_WORDS`], counts of one channel (`通过“平潭发布”公众号发布信息672条`,
+/// `编发警务微信1451条`).
+const PROACTIVE_NOT: &[&str] = &["全文电子化", "电子化", "其他", "其它", "依申请", "不予", "申请"];
+
+/// Channels (a count of one is no total, [`PROACTIVE_NOT`]) unless a list of them closes with
+/// `等渠道` (`通过门户网站、“某某发布”微信公众号等渠道主动公开政府信息1.2万余条`: all of them).
+const CHANNEL_WORDS: &[&str] =
+    &["微信", "微博", "公众号", "新媒体", "客户端", "政务号", "头条", "抖音", "报刊", "报纸", "电视", "广播", "短信"];
 
 /// `proactive_total` (SPEC §5: `主动公开政府信息 N 条`), with a rank (see [`Keyed::rank`]).
 ///
@@ -432,7 +422,8 @@ fn proactive(window: &str, core: &str, total_filler: bool) -> Option<Keyed> {
 
 fn proactive_prefix_ok(before: &str) -> bool {
     let near = near_tail(before, 12);
-    !PROACTIVE_NOT.iter().any(|w| has(near, w))
+    let all_channels = ["等渠道", "等平台", "等途径", "等方式", "等载体"].iter().any(|w| has(near, w));
+    !PROACTIVE_NOT.iter().any(|w| has(near, w)) && (all_channels || !CHANNEL_WORDS.iter().any(|w| has(near, w)))
 }
 
 /// The key a counted number takes from the words before it (`window`: its clause
@@ -524,7 +515,9 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
         (_, None) => core,
     };
     if PRESS_WORDS.iter().any(|w| held.ends_with(w) || core.ends_with(w)) {
-        return keyed("press_conferences");
+        // Conferences others held that the agency or its leaders attended (`市政府主要领导出席
+        // 发布会3场`, `参与省政府新闻办发布会4场`) are none of its own.
+        return (!attended(near_tail(core, 16))).then_some(Keyed { key: "press_conferences", rank: 3 });
     }
     // Training: `开展信息公开业务集中培训2次`, `培训人员达到116人次`, `参训 80 人`.
     {
@@ -617,7 +610,7 @@ pub(super) fn attendees_after_training(window: &str, unit: &str) -> Option<Keyed
     // Or who was trained between the verb and the people (`培训各乡镇、部门信息公开工作人员150余人次`):
     // a verb of training itself, the people named, and no other count or clause between.
     let trained_whom = noun.is_some()
-        && ["培训", "参训", "受训"].iter().any(|w| verb.starts_with(w))
+        && ["培训", "参训", "受训", "覆盖"].iter().any(|w| verb.starts_with(w))
         && verb.chars().count() <= 24
         && !verb.contains(|c: char| c.is_ascii_digit() || matches!(c, '，' | ',' | '；' | ';' | '：' | ':'));
     (known || trained_whom).then_some(Keyed { key: "training_attendees", rank: 3 })
@@ -677,7 +670,7 @@ const PRESS_WORDS: &[&str] = &["新闻发布会", "发布会", "新闻发布活�
 /// Shapes with the key word after the number.
 fn after_number(window: &str, after: &str, unit: &str) -> Option<Keyed> {
     // `2011年我区共举行3次新闻发布活动`, `召开3场政策解读新闻发布会`.
-    if unit_ok("press_conferences", unit) {
+    if unit_ok("press_conferences", unit) && !attended(near_tail(window, 8)) {
         let head = near_head(after, 12);
         if PRESS_WORDS.iter().any(|w| has(head, w)) {
             return keyed("press_conferences");

@@ -176,7 +176,13 @@ pub(super) fn find_negator(clause: &str) -> Option<(usize, &'static str)> {
             let next = clause[at + n.len()..].chars().next();
             let skip = match *n {
                 "无" => next.is_none_or(|c| NOT_NEGATING_AFTER_WU.contains(&c)),
-                "未" => next.is_none_or(|c| NOT_NEGATING_AFTER_WEI.contains(&c)) || clause[..at].ends_with('尚'),
+                "未" => {
+                    let rest = &clause[at + n.len()..];
+                    // 未被 negates a filing (`未被提起行政诉讼`, `未被申请行政复议`), not a decision.
+                    let filing = rest.starts_with("被提起") || rest.starts_with("被申请行政复议");
+                    (next.is_none_or(|c| NOT_NEGATING_AFTER_WEI.contains(&c)) && !filing)
+                        || clause[..at].ends_with('尚')
+                }
                 "没有" => next.is_none_or(|c| NOT_NEGATING_AFTER_MEIYOU.contains(&c)),
                 // `零` of a numeral (`一百零五件`) or anything but a fee or complaint right after it.
                 "零" => !ZERO_OF.iter().any(|w| clause[at + n.len()..].starts_with(w)),

@@ -190,6 +190,14 @@ impl Reader<'_> {
             return;
         }
         let first_char = self.idx.char_at(start);
+        if !counted {
+            if let Some(keys) = self.none_answer([start, end], first_char) {
+                for key in keys {
+                    self.push_absence(key, s, &cp, [start, end], [0, s.len()]);
+                }
+                return;
+            }
+        }
         let in_requests = section_at(self.sections, first_char) == Some("requests");
         let words = SentenceWords::of(s);
         let requests = in_requests || words.requests || carry.requests.get();
@@ -289,6 +297,14 @@ impl Reader<'_> {
                 // A count to date: the proactive total's own key; of anything else, not the
                 // year's (`自2008年以来累计受理申请326件`).
                 key = (key == Some("proactive_total")).then_some("proactive_cumulative");
+            }
+            // A bare `累计` (the year's own total in many reports) after the year's total was stated
+            // without it (`全年主动公开政府信息5,832条，累计主动公开政府信息超过4.5万条`): a count to date.
+            if key == Some("proactive_total")
+                && has(window, "累计")
+                && self.out.iter().any(|r| r.fact.key == Some("proactive_total") && !has(&r.fact.label, "累计"))
+            {
+                key = Some("proactive_cumulative");
             }
             if let Some(k) = key {
                 // `在主动公开的425条政府信息中，…`: the total restated as a frame; what
@@ -529,7 +545,45 @@ fn without_trailing_note(window: &str) -> &str {
     window
 }
 
+/// Words of none that answer a section's heading alone (`四、政府信息公开的收费及减免情况` / `无。`).
+const NONE_ANSWERS: &[&str] = &[
+    "无",
+    "暂无",
+    "没有",
+    "本年度无",
+    "本年无",
+    "全年无",
+    "无此类情况",
+    "无此情况",
+    "无相关情况",
+    "本年度无此类情况",
+    "无此项",
+];
+
 impl Reader<'_> {
+    /// The keys a section of requests, fees, or reviews and lawsuits states none of where its whole
+    /// body, after its heading's line, is a word of none (`NONE_ANSWERS`) and the sentence
+    /// `[start, end)` holds it.
+    fn none_answer(&self, [start, end]: [usize; 2], first_char: usize) -> Option<&'static [&'static str]> {
+        let section = &self.sections[self.sections.partition_point(|x| x.span[0] <= first_char).checked_sub(1)?];
+        let keys: &'static [&'static str] = match section.key? {
+            "fees" => &["fees_yuan"],
+            "review_litigation" => &["reviews", "lawsuits"],
+            "requests" => &["requests_received"],
+            _ => return None,
+        };
+        let (a, b) = (self.idx.byte_at(section.span[0]), self.idx.byte_at(section.span[1]));
+        let body_at = self.text[a..b].find('\n').map(|k| a + k)?;
+        let body = self.text[body_at..b].trim_start();
+        let answer = b - body.len();
+        let bare = body.trim_end().trim_end_matches(['。', '.', '；', ';']);
+        // The sentence holds the answer and nothing of the section follows it.
+        let rest =
+            self.text[end.min(b)..b].trim_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '.' | '；' | ';'));
+        let holds = (start..end).contains(&answer) && rest.is_empty();
+        (NONE_ANSWERS.contains(&bare) && holds).then_some(keys)
+    }
+
     /// A statement of absence: `key` is 0, negated, its label the sentence's bytes
     /// `[from, to)` (of the sentence `[start, end)` of the text).
     fn push_absence(
