@@ -192,8 +192,19 @@ fn rfind_short(h: &str, w: &str) -> Option<usize> {
 /// more than that total (`2012年主动公开政府信息1913条` against `通过…门户网站公开政府
 /// 信息3636条`) or when the total restated as a frame differs (`其中主动公开政府信息26条`
 /// against `在主动公开的32条政府信息中`). A statement of absence that a stated count
-/// contradicts loses its key too.
+/// contradicts loses its key too. Before all that, a count of the bodies under a government
+/// summed (`全区各部门、各街道…共主动公开政府信息4.7万条`) loses its key where the report states
+/// that key of its own body (`区政府本级主动公开政府信息2,136条`).
 fn reconcile(facts: &mut [Read]) {
+    // A count the report states of its own body (`区政府本级…2,136条`) is its own; the bodies
+    // under it summed (`全区各部门、各街道…4.7万条`) are theirs.
+    let own: Vec<&'static str> =
+        facts.iter().filter(|r| r.scope == reader::Scope::Own).filter_map(|r| r.fact.key).collect();
+    for r in facts.iter_mut().filter(|r| r.scope == reader::Scope::Summed) {
+        if r.fact.key.is_some_and(|k| own.contains(&k)) {
+            r.fact.key = None;
+        }
+    }
     for key in ["proactive_total", "requests_received"] {
         let of_key = |r: &Read| r.fact.key == Some(key) && !r.fact.negated;
         let Some(best_rank) = facts.iter().filter(|r| of_key(r)).map(|r| r.rank).max() else { continue };
@@ -205,7 +216,9 @@ fn reconcile(facts: &mut [Read]) {
         let differs = |v: f64| (v - total).abs() > 1e-9;
         let contradicted = facts.iter().any(|r| {
             let v = r.fact.value.as_f64();
-            (of_key(r) && r.rank < best_rank && v > total + 1e-9) || (r.frame == Some(key) && differs(v))
+            // (A weaker count summed over the bodies under a government is theirs: no contradiction.)
+            let summed = r.scope == reader::Scope::Summed;
+            (of_key(r) && r.rank < best_rank && v > total + 1e-9 && !summed) || (r.frame == Some(key) && differs(v))
         });
         for r in facts.iter_mut().filter(|r| of_key(r)) {
             if contradicted || differs(r.fact.value.as_f64()) {

@@ -251,6 +251,24 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
             continue;
         }
         if let Some(mut t) = title_in(line) {
+            // A running header naming no agency and no year (`政府信息公开工作年度报告`, a Word
+            // file's page header) over the title that names both: the title.
+            if year_in_title(&t).is_none() && agency_from_title(&t).is_none() {
+                let mut j = i + 1;
+                while heads.has(j) && heads.lines[j].trim().is_empty() {
+                    j += 1;
+                }
+                // (The title itself may wrap: `某某局 2024 年政府信息公开工` / `作年度报告`.)
+                let raw = match heads.has(j).then(|| title_in(&heads.lines[j])).flatten() {
+                    Some(_) => heads.lines[j].clone(),
+                    None if heads.has(j + 1) => format!("{}{}", heads.lines[j], heads.lines[j + 1]),
+                    None => String::new(),
+                };
+                let below = title_in(&raw).filter(|n| year_in_title(n).is_some() && agency_from_title(n).is_some());
+                if let Some(n) = below.filter(|n| n.chars().count() <= MAX_TITLE) {
+                    return Some((n, raw));
+                }
+            }
             // `某某局 年政府信息公开工作年度报告` over `2019`: a PDF text layer put the year
             // on a line of its own.
             if year_in_title(&t).is_none() {

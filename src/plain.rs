@@ -107,6 +107,7 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
     } else {
         vec![0; raw_lines.len()]
     };
+    let headers = running_headers(&cleaned, &pages);
     let wide = display_columns(&raw_lines);
     let mut blocks = Vec::with_capacity(raw_lines.len());
     let mut empty = 0u32;
@@ -138,6 +139,9 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
         }
         let l = &*cleaned[i];
         i += 1;
+        if headers.binary_search(&(i - 1)).is_ok() {
+            continue; // a running header between a page's lines, not text
+        }
         if l.is_empty() || (markdown && is_separator(l)) {
             empty = empty.saturating_add(u32::from(l.is_empty()));
             continue;
@@ -158,6 +162,38 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
         }
     }
     RawDocument { blocks, panel, html_title: None }
+}
+
+/// The lines of a paged text (form feeds) that are a running header (DOMAIN §8.3): a page's
+/// first line, repeated as the first line of another page, short (at most 40 characters), no
+/// sentence (no `。`, `，`) and no column gap (a table's header row printed again over its
+/// continuation is the table's). Page 1's stays (it may be the title); the later pages' are
+/// returned, in order: printed between the lines of a sentence cut by the page break
+/// (`不予公开 2` / `政府信息公开工作年度报告` / `件，…`) they would split it.
+fn running_headers(lines: &[Cow<'_, str>], pages: &[u32]) -> Vec<usize> {
+    if pages.last().is_none_or(|&p| p == 0) {
+        return Vec::new();
+    }
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut page = None;
+    for (i, l) in lines.iter().enumerate() {
+        if page != Some(pages[i]) && !l.is_empty() {
+            page = Some(pages[i]);
+            firsts.push(i);
+        }
+    }
+    let header = |i: usize| {
+        let l = &*lines[i];
+        l.chars().count() <= 40 && !l.contains(['。', '，', ',']) && !l.contains("  ") && l.chars().any(is_wide)
+    };
+    let key = |i: usize| lines[i].chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    firsts
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|&(_, &i)| header(i) && firsts.iter().filter(|&&j| j != i && key(j) == key(i)).count() >= 1)
+        .map(|(_, &i)| i)
+        .collect()
 }
 
 /// Whether a text's columns line up by display width (a Chinese character two columns wide, as

@@ -599,7 +599,7 @@ pub(super) fn distributed(window: &str, unit: &str, ctx: Context) -> Vec<Keyed> 
 /// The people a training count reached, in the clause right after it: `培训2次，覆盖人员80人`,
 /// `参加培训3次，共计45人次`, `培训班2期，参训120人次` (the window holds no word of its own
 /// but who took part).
-pub(super) fn attendees_after_training(window: &str, unit: &str) -> Option<Keyed> {
+pub(super) fn attendees_after_training(window: &str, after: &str, unit: &str) -> Option<Keyed> {
     if !matches!(unit, "人" | "人次" | "名") {
         return None;
     }
@@ -613,7 +613,10 @@ pub(super) fn attendees_after_training(window: &str, unit: &str) -> Option<Keyed
         && ["培训", "参训", "受训", "覆盖"].iter().any(|w| verb.starts_with(w))
         && verb.chars().count() <= 24
         && !verb.contains(|c: char| c.is_ascii_digit() || matches!(c, '，' | ',' | '；' | ';' | '：' | ':'));
-    (known || trained_whom).then_some(Keyed { key: "training_attendees", rank: 3 })
+    // Or the people named before the count and their taking part after it
+    // (`街道机关及各社区工作人员共六十余人参加`).
+    let took_part = noun.is_some() && matches!(after, "参加" | "参训" | "参与" | "参加培训" | "参与培训");
+    (known || trained_whom || took_part).then_some(Keyed { key: "training_attendees", rank: 3 })
 }
 
 fn is_money(unit: &str) -> bool {

@@ -54,6 +54,35 @@ pub(super) struct Read {
     /// The key a frame restates (`在主动公开的425条政府信息中`): no fact of its own,
     /// but a total the document's statements must agree with.
     pub(super) frame: Option<&'static str>,
+    /// Whose count the sentence says it is (`Scope`).
+    pub(super) scope: Scope,
+}
+
+/// Whose count a fact is, by the words of its sentence before it: the report's own body named
+/// (`区政府本级主动公开政府信息2,136条`), the bodies under a government summed
+/// (`全区各部门、各街道全年共主动公开政府信息4.7万条`), or neither said.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Scope {
+    Unsaid,
+    Own,
+    Summed,
+}
+
+/// Words naming the report's own body apart from those under it.
+const OWN_BODY: &[&str] = &["本级", "本机关", "本单位", "本部门"];
+/// Words summing the bodies under a government (`全市各级行政机关`, `全区各单位`).
+const SUMMED_BODIES: &[&str] = &["各级行政机关", "全省各", "全市各", "全区各", "全县各", "全州各", "全旗各", "全镇各"];
+
+impl Scope {
+    pub(super) fn of(before: &str) -> Scope {
+        if OWN_BODY.iter().any(|w| has(before, w)) {
+            Scope::Own
+        } else if SUMMED_BODIES.iter().any(|w| has(before, w)) {
+            Scope::Summed
+        } else {
+            Scope::Unsaid
+        }
+    }
 }
 
 pub(super) struct Reader<'a> {
@@ -280,7 +309,7 @@ impl Reader<'_> {
                 .or_else(|| grammar::cumulative_count(window, &s[..window_start.min(tok.start)], unit))
                 .or_else(|| {
                     let trained = last_count.is_some_and(|(i, ..)| self.out[i].fact.key == Some("training_sessions"));
-                    (trained && follows_count).then(|| grammar::attendees_after_training(window, unit)).flatten()
+                    (trained && follows_count).then(|| grammar::attendees_after_training(window, after, unit)).flatten()
                 });
             // `行政复议、行政诉讼案件均为0件`: the number is each subject's; the last is keyed
             // here, the others after it.
@@ -377,6 +406,7 @@ impl Reader<'_> {
                 },
                 rank: got.map_or(0, |g| g.rank),
                 frame: restated.filter(|_| !other_year(context, window, self.year)),
+                scope: Scope::of(&s[..tok.start]),
             });
             if key.is_some() {
                 for k in also {
@@ -610,6 +640,7 @@ impl Reader<'_> {
             },
             rank: 3,
             frame: None,
+            scope: Scope::Unsaid,
         });
     }
 

@@ -383,9 +383,11 @@ fn drop_furniture(pages: &mut [Vec<Line>], heights: &[f64]) {
         }
     }
     let n = pages.len();
-    for lines in pages.iter_mut() {
+    for (p, lines) in pages.iter_mut().enumerate() {
         lines.retain(|l| {
-            let repeated = n >= 3 && counts.get(&key(l)).copied().unwrap_or(0) * 2 > n;
+            // (In two pages, a line in both margins is the second page's running header or
+            // footer; on the first it may be the title, and stays.)
+            let repeated = (n >= 3 || (n == 2 && p == 1)) && counts.get(&key(l)).copied().unwrap_or(0) * 2 > n;
             !(in_margin(l) && (is_page_number(&l.text) || repeated))
         });
     }

@@ -188,7 +188,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let label = |h: &Hit| T3_LABELS[h.pat];
     let chain = chain(&hits, |h| t3_order(label(h).1, label(h).0), |h| matches!(label(h).1, T3Label::Row(_)));
     let rows_found = chain.iter().filter(|&&i| matches!(label(&hits[i]).1, T3Label::Row(_))).count();
-    if rows_found < MIN_T3_ROWS {
+    if rows_found < MIN_T3_ROWS || stated_in_prose(v, &hits, &chain, rows_found) {
         return None;
     }
     let mut found: Vec<(usize, Vec<super::solve::Token>, Span)> = Vec::new();
@@ -714,6 +714,36 @@ fn subtotal_column(header: &str, found: &[(usize, Vec<super::solve::Token>, Span
     let at = ["小计", "合计"].iter().filter_map(|w| header.find(w)).min()?;
     let k = template::subtotal_place(&type_words(header), at)?;
     template::subtotal_fits(&whole_rows(found)?, k).then_some(k)
+}
+
+/// Whether half the chained rows or more are prose naming the rows' outcomes, each with its
+/// count and unit and a clause's punctuation after it (`予以公开 163 件，部分公开 72 件，不予公开
+/// 41 件`, a summary hard-wrapped over lines): sentences, not a table's rows.
+fn stated_in_prose(v: &View, hits: &[Hit], chain: &[usize], rows_found: usize) -> bool {
+    let row = |i: usize| matches!(T3_LABELS[hits[i].pat].1, T3Label::Row(_));
+    chain.iter().filter(|&&i| row(i) && states_a_count(v, hits[i].end)).count() * 2 >= rows_found
+}
+
+/// Whether a label ending at `end` is followed by a count and its unit ending a clause, as in a
+/// sentence (`予以公开 163 件，`, `新收政府信息公开申请412件；`): spaces, digits, spaces, a unit of
+/// count, then a comma, enumeration comma, semicolon or full stop.
+fn states_a_count(v: &View, end: usize) -> bool {
+    let mut i = end;
+    let at = |i: usize| v.chars.get(i).copied();
+    while at(i).is_some_and(|c| c == ' ') {
+        i += 1;
+    }
+    let digits = i;
+    while at(i).is_some_and(|c| c.is_ascii_digit() || c == ',') {
+        i += 1;
+    }
+    if i == digits {
+        return false;
+    }
+    while at(i).is_some_and(|c| c == ' ') {
+        i += 1;
+    }
+    matches!(at(i), Some('件' | '条' | '个' | '次')) && matches!(at(i + 1), Some('，' | '、' | '；' | '。' | ',' | ';'))
 }
 
 /// Whether nothing but a column's header stands between a row's label (ending at `end`) and
