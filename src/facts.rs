@@ -120,7 +120,8 @@ pub(crate) fn read_indexed(
         }
     }
     let head_bytes: Vec<usize> = heads.iter().filter(|&&h| h > 0).map(|&h| to_byte(h)).collect();
-    let mut reader = Reader { text, idx, sections, year, carry: Carry::default(), out: Vec::new() };
+    let mut reader =
+        Reader { text, idx, sections, year, carry: Carry::default(), out: Vec::new(), year_total_stated: false };
     let segs = if with_facts { segments(text, &head_bytes, &excl) } else { Vec::new() };
     for seg in segs {
         if seg.fresh {

@@ -68,6 +68,9 @@ pub(super) enum Scope {
     Summed,
 }
 
+/// How many characters before a count its scope's words are looked for (`Scope::of`).
+const SCOPE_REACH: usize = 120;
+
 /// Words naming the report's own body apart from those under it.
 const OWN_BODY: &[&str] = &["本级", "本机关", "本单位", "本部门"];
 /// Words summing the bodies under a government (`全市各级行政机关`, `全区各单位`).
@@ -92,6 +95,8 @@ pub(super) struct Reader<'a> {
     pub(super) year: Option<i32>,
     pub(super) carry: Carry<'a>,
     pub(super) out: Vec<Read>,
+    /// A year's proactive total was stated without `累计` (a bare `累计` after it is to date).
+    pub(super) year_total_stated: bool,
 }
 
 /// Keys of totals: a count shown as a share of something (`…1397条，占73%`) is a part.
@@ -329,10 +334,7 @@ impl Reader<'_> {
             }
             // A bare `累计` (the year's own total in many reports) after the year's total was stated
             // without it (`全年主动公开政府信息5,832条，累计主动公开政府信息超过4.5万条`): a count to date.
-            if key == Some("proactive_total")
-                && has(window, "累计")
-                && self.out.iter().any(|r| r.fact.key == Some("proactive_total") && !has(&r.fact.label, "累计"))
-            {
+            if key == Some("proactive_total") && has(window, "累计") && self.year_total_stated {
                 key = Some("proactive_cumulative");
             }
             if let Some(k) = key {
@@ -392,6 +394,7 @@ impl Reader<'_> {
                 found.push(k);
             }
             last_count = Some((self.out.len(), window, after, unit));
+            self.year_total_stated |= key == Some("proactive_total") && !has(window, "累计");
             self.out.push(Read {
                 fact: Fact {
                     key,
@@ -406,7 +409,8 @@ impl Reader<'_> {
                 },
                 rank: got.map_or(0, |g| g.rank),
                 frame: restated.filter(|_| !other_year(context, window, self.year)),
-                scope: Scope::of(&s[..tok.start]),
+                // (The subject stands near: a bounded look back keeps long lines linear.)
+                scope: Scope::of(near_end(&s[..tok.start], SCOPE_REACH)),
             });
             if key.is_some() {
                 for k in also {
