@@ -50,6 +50,12 @@ CASES: dict[str, tuple[float, str]] = {
         INPUTS = ["\\n".join(kinds[i % 6].format(i=i, d=1 + i % 28) for i in range(1_000_000)).encode()]
         """,
     ),
+    "200,000 pages each opening with a running header": (
+        60,
+        """
+        INPUTS = ["政府信息公开工作年度报告\n本年度主动公开政府信息12条\n\x0c" * 200_000]
+        """,
+    ),
     "a million short prose lines (tests/core/prose/perf.rs)": (
         60,
         """

@@ -187,13 +187,12 @@ fn running_headers(lines: &[Cow<'_, str>], pages: &[u32]) -> Vec<usize> {
         l.chars().count() <= 40 && !l.contains(['。', '，', ',']) && !l.contains("  ") && l.chars().any(is_wide)
     };
     let key = |i: usize| lines[i].chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    firsts
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter(|&(_, &i)| header(i) && firsts.iter().filter(|&&j| j != i && key(j) == key(i)).count() >= 1)
-        .map(|(_, &i)| i)
-        .collect()
+    // How many pages open with each short line (one pass: a text may hold many pages).
+    let mut opening: crate::hashing::FastMap<String, usize> = crate::hashing::FastMap::default();
+    for &i in firsts.iter().filter(|&&i| header(i)) {
+        *opening.entry(key(i)).or_default() += 1;
+    }
+    firsts[1..].iter().copied().filter(|&i| header(i) && opening.get(&key(i)).is_some_and(|&n| n >= 2)).collect()
 }
 
 /// Whether a text's columns line up by display width (a Chinese character two columns wide, as

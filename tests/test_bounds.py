@@ -80,6 +80,21 @@ def test_a_million_lines():
     assert out["peak_mb"] < 1500
 
 
+def test_200000_pages_each_opening_with_a_running_header():
+    """200,000 form-feed pages, each opening with the same header line (plain text's running
+    headers are counted in one pass). The header stays once, on the first page; no page's
+    header joins the sentences around it. Bound: 700 MB."""
+    out = run_child(
+        """
+        import gongkai
+        r = gongkai.parse("政府信息公开工作年度报告\\n本年度主动公开政府信息12条\\n\\x0c" * 200_000)
+        RESULT = [r.text.count("政府信息公开工作年度报告"), r.text.count("本年度主动公开政府信息12条")]
+        """,
+    )
+    assert out["result"] == [1, 200_000]
+    assert out["peak_mb"] < 700
+
+
 def test_10000_headings():
     """10,000 headings of every numbering style, nested, each with a line of prose.
     Measured 0.5 s, 40 MB (release). Bound: 300 MB."""

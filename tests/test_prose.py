@@ -126,7 +126,7 @@ def test_prose_reports_state_no_fact_other_than_the_gold_and_most_of_it():
     # every keyed fact agrees with the gold (no wrong number, no key the gold does not state),
     # and nearly every gold fact is found.
     right = total = 0
-    for path in documents(PROSE_REPORTS):
+    for path in sorted(p for p in PROSE_REPORTS.iterdir() if p.suffix in (".txt", ".md") and p.stem != "README"):
         g = gold(path)
         d = gongkai.extract(path)
         assert (d["year"], d["agency"], d["kind"], d["template"]) == (g["year"], g["agency"], g["kind"], g["template"])
@@ -139,8 +139,8 @@ def test_prose_reports_state_no_fact_other_than_the_gold_and_most_of_it():
             assert first.get(key) in (None, value), (path.name, key, first.get(key), value)
             right += first.get(key) == value
             total += 1
-    assert total == 447
-    assert right >= 438, right
+    assert total == 612
+    assert right >= 604, right
 
 
 def _first_keyed(d: dict) -> dict:
@@ -159,6 +159,12 @@ def test_prose_reports_through_a_paged_pdf_read_as_their_text(how):
     # metadata and keyed facts as the report's own text.
     for path in documents(PROSE_REPORTS):
         paged = PROSE_REPORTS / "paged" / f"{path.stem}.{how}.txt"
+        if not paged.exists():
+            # A page's text flattened onto one line, or a copy of a paged PDF already, makes no
+            # Word file (make.py): only those are left out.
+            text = path.read_text(encoding="utf-8")
+            assert text.count("\n") < 3 or "- 1 -" in text, path.name
+            continue
         d, own = gongkai.extract(paged), gongkai.extract(path)
         assert (d["year"], d["agency"], d["template"]) == (own["year"], own["agency"], own["template"]), paged.name
         assert _first_keyed(d) == _first_keyed(own), paged.name

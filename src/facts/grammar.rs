@@ -609,7 +609,8 @@ pub(super) fn attendees_after_training(window: &str, after: &str, unit: &str) ->
     let known = matches!(verb, "" | "覆盖" | "参与" | "参加" | "涉及" | "培训" | "参训" | "受训");
     // Or who was trained between the verb and the people (`培训各乡镇、部门信息公开工作人员150余人次`):
     // a verb of training itself, the people named, and no other count or clause between.
-    let trained_whom = noun.is_some()
+    // (Whoever they are, `培训民警、辅警126人次`, where the verb trains; `覆盖` only people named.)
+    let trained_whom = (noun.is_some() || ["培训", "参训", "受训"].iter().any(|w| verb.starts_with(w)))
         && ["培训", "参训", "受训", "覆盖"].iter().any(|w| verb.starts_with(w))
         && verb.chars().count() <= 24
         && !verb.contains(|c: char| c.is_ascii_digit() || matches!(c, '，' | ',' | '；' | ';' | '：' | ':'));

@@ -40,9 +40,19 @@ pub(super) const NEGATION_RULES: &[Negation] = &[
         words: &["申请"],
         not_in_clause: &["复议", "诉讼", "投诉", "举报", "申诉", "许可", "补正", "按收费通知"],
         // `未因政府信息公开申请收取…费用`: the request is the fee's cause; the fee is negated.
-        not_between: &["答复", "办理", "办结", "处理", "按时", "超期", "逾期", "延期", "正当理由", "被", "因"],
+        not_between: &["答复", "办理", "办结", "处理", "按时", "超期", "逾期", "延期", "正当理由", "被", "因", "不予"],
         filed_passive: false,
         outcomes: &["人", "收取", "收费", "费用"],
+    },
+    // `没有不予公开的申请`, `未出现不予公开情形`, `未作出不予公开答复`: no request refused. Not
+    // `没有应公开而不予公开的情况` (information withheld that should have been disclosed).
+    Negation {
+        key: "requests_denied",
+        words: &["不予公开"],
+        not_in_clause: &["主动公开", "依申请公开信息"],
+        not_between: &["被", "除", "以外", "之外", "应", "而"],
+        filed_passive: false,
+        outcomes: &[],
     },
     // `无收费及减免情况`, `未收取任何费用`, `均未对依申请提供政府公开信息进行收费`,
     // `本年度没有产生信息公开处理费`.

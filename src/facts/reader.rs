@@ -21,6 +21,9 @@ use super::{
 pub(super) struct Carry<'a> {
     pub(super) keys: Vec<&'static str>,
     pub(super) requests: Requests<'a>,
+    /// The keys whose parts the sentence listed (it opened with `其中`, or went on with such a
+    /// list): a next line of one label and its count (`电话咨询：233人次`) lists more of them.
+    pub(super) parts: Vec<&'static str>,
 }
 
 /// Whether a sentence was about requests: known, or left to its words, read only when the
@@ -67,6 +70,9 @@ pub(super) enum Scope {
     Own,
     Summed,
 }
+
+/// How many characters after a count the end of its clause is looked for.
+const AFTER_REACH: usize = 200;
 
 /// How many characters before a count its scope's words are looked for (`Scope::of`).
 const SCOPE_REACH: usize = 120;
@@ -189,6 +195,13 @@ impl SentenceWords {
     }
 }
 
+/// Whether a sentence is one label and its count (`电话咨询：233人次`): short, a colon, one
+/// counted number, no clause of its own.
+fn label_line(s: &str, tokens: &[NumberToken]) -> bool {
+    let counted = tokens.iter().filter(|t| t.unit.is_some_and(numbers::is_count_unit)).count();
+    counted == 1 && s.chars().count() <= 30 && s.contains(['：', ':']) && !s.contains(['，', ',', '；', ';', '。'])
+}
+
 /// Sentences longer than this (flattened pages without full stops) are quoted as
 /// an excerpt around the number, so that many facts do not copy one huge line each.
 pub(super) const MAX_SENTENCE_BYTES: usize = 1200;
@@ -220,7 +233,7 @@ impl Reader<'_> {
         if negates == Some(false) {
             // Only the words of requests matter to the next sentence (read if it asks).
             let cut = s.len();
-            self.carry = Carry { keys: Vec::new(), requests: Requests::Unread(cp.s, cut) };
+            self.carry = Carry { keys: Vec::new(), requests: Requests::Unread(cp.s, cut), parts: Vec::new() };
             return;
         }
         let first_char = self.idx.char_at(start);
@@ -241,11 +254,15 @@ impl Reader<'_> {
         // Keys stated so far in the sentence (a frame's key too), and the keys a part
         // word made into parts from there on.
         let mut keys: Vec<&'static str> = Vec::new();
-        let mut part_of: Vec<&'static str> = if s.trim_start_matches(['，', ',', '：', ':']).starts_with("其中") {
+        // `其中：现场咨询：96人次` / `电话咨询：233人次` / `网上咨询：83人次`: each line a part.
+        let listed: Vec<&'static str> = if s.trim_start_matches(['，', ',', '：', ':']).starts_with("其中") {
             carry.keys.clone()
+        } else if !carry.parts.is_empty() && label_line(s, &tokens) {
+            carry.parts.clone()
         } else {
             Vec::new()
         };
+        let mut part_of = listed.clone();
         let mut scanned = 0usize;
         let mut clause_start = 0usize;
         let mut quote_depth = 0i64;
@@ -298,8 +315,11 @@ impl Reader<'_> {
             let Some(unit) = tok.unit else { continue };
             let window = without_trailing_note(&s[window_start.min(tok.start)..tok.start]);
             let rest = &s[tok.tail_end..];
-            let clause_end = rest.find(|c: char| is_clause_end(c) || matches!(c, '（' | '(' | '）' | ')'));
-            let after = &rest[..clause_end.unwrap_or(rest.len())];
+            // The clause after the number, looked for within `AFTER_REACH` characters: a line of
+            // counts without a clause's end (a flattened page) is not scanned to its end for each.
+            let reach = rest.char_indices().nth(AFTER_REACH).map_or(rest.len(), |(i, _)| i);
+            let clause_end = rest[..reach].find(|c: char| is_clause_end(c) || matches!(c, '（' | '(' | '）' | ')'));
+            let after = &rest[..clause_end.unwrap_or(reach)];
             let mut from = ctx_start.max(tok.start.saturating_sub(240));
             while !s.is_char_boundary(from) {
                 from += 1;
@@ -427,7 +447,7 @@ impl Reader<'_> {
         }
         self.channel_parts(first_out, &mut found);
         self.negations(s, &cp, start, end, &tokens, &found, negates);
-        self.carry = Carry { keys, requests: Requests::Known(requests || words.requests) };
+        self.carry = Carry { keys, requests: Requests::Known(requests || words.requests), parts: listed };
     }
 
     /// `接受电话咨询230人次，现场咨询45人次`: consultations counted by channel with their whole

@@ -726,12 +726,21 @@ fn stated_in_prose(v: &View, hits: &[Hit], chain: &[usize], rows_found: usize) -
 
 /// Whether a label ending at `end` is followed by a count and its unit ending a clause, as in a
 /// sentence (`予以公开 163 件，`, `新收政府信息公开申请412件；`): spaces, digits, spaces, a unit of
-/// count, then a comma, enumeration comma, semicolon or full stop.
+/// count, then a comma, enumeration comma, semicolon or full stop; or a colon, the count and its
+/// unit (`予以公开：6件`, a line of label and count).
 fn states_a_count(v: &View, end: usize) -> bool {
     let mut i = end;
     let at = |i: usize| v.chars.get(i).copied();
     while at(i).is_some_and(|c| c == ' ') {
         i += 1;
+    }
+    // A label's colon before the count (`予以公开：6件`, lines of label and count) says so too.
+    let colon = matches!(at(i), Some('：' | ':'));
+    if colon {
+        i += 1;
+        while at(i).is_some_and(|c| c == ' ') {
+            i += 1;
+        }
     }
     let digits = i;
     while at(i).is_some_and(|c| c.is_ascii_digit() || c == ',') {
@@ -743,7 +752,8 @@ fn states_a_count(v: &View, end: usize) -> bool {
     while at(i).is_some_and(|c| c == ' ') {
         i += 1;
     }
-    matches!(at(i), Some('件' | '条' | '个' | '次')) && matches!(at(i + 1), Some('，' | '、' | '；' | '。' | ',' | ';'))
+    matches!(at(i), Some('件' | '条' | '个' | '次'))
+        && (colon || matches!(at(i + 1), Some('，' | '、' | '；' | '。' | ',' | ';')))
 }
 
 /// Whether nothing but a column's header stands between a row's label (ending at `end`) and

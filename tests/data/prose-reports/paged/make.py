@@ -14,6 +14,7 @@ page's header) are kept as ``NAME.pdf`` for gongkai's own PDF reader.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -42,6 +43,12 @@ def page_field(paragraph) -> None:  # noqa: ANN001 (a python-docx paragraph)
         run._r.append(e)
 
 
+def wordlike(text: str) -> bool:
+    """Whether a report is text a Word file holds: not a web page's text flattened onto one line,
+    nor a copy of a paged PDF already (a page-number line such as `- 1 -` among its lines)."""
+    return text.count("\n") >= 3 and not re.search(r"(?m)^\s*-\s*\d+\s*-\s*$", text)
+
+
 def word(text: str, path: Path) -> None:
     d = Document()
     style = d.styles["Normal"]
@@ -62,7 +69,7 @@ def word(text: str, path: Path) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
-        reports = sorted(p for p in REPORTS.glob("*.txt"))
+        reports = sorted(p for p in REPORTS.glob("*.txt") if wordlike(p.read_text(encoding="utf-8")))
         for p in reports:
             word(p.read_text(encoding="utf-8"), t / f"{p.stem}.docx")
         subprocess.run(
