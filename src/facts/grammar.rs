@@ -523,6 +523,10 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     {
         let (c, extra) = strip_extra(core, &["工作人员", "干部职工", "人员", "干部", "学员", "职工", "人"]);
         let trained = ["培训", "培训会", "培训班", "参训", "参加培训"].iter().any(|w| c.ends_with(w));
+        // Training another body held that staff attended (`另派员参加市环境保护局组织的信息公开培训1次`).
+        if trained && has(core, "参加") && has(core, "组织的") {
+            return None;
+        }
         if trained {
             return if matches!(unit, "人" | "人次" | "名") {
                 keyed("training_attendees")
@@ -533,11 +537,16 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
             };
         }
     }
-    // Website visits: `政府信息公开专栏访问量达72065人次`, `点击率达313万人次`.
+    // Website visits: `政府信息公开专栏访问量达72065人次`, `点击率达313万人次`. A count to date
+    // (`门户网站累计访问量突破500万人次`) is not the year's, unless the year is named with it.
     if ["访问量", "点击量", "浏览量", "访问", "点击", "浏览", "点击率", "访问人次", "浏览人次"]
         .iter()
         .any(|w| core.ends_with(w))
     {
+        let to_date = has(core, "累计") && !["全年", "本年", "年度", "今年", "年"].iter().any(|w| has(core, w));
+        if to_date {
+            return None;
+        }
         return keyed("site_visits");
     }
     // Consultations: `接待群众咨询120余次`, `解答电话咨询 30 人次`.

@@ -78,9 +78,24 @@ const AFTER_REACH: usize = 200;
 const SCOPE_REACH: usize = 120;
 
 /// Words naming the report's own body apart from those under it.
-const OWN_BODY: &[&str] = &["本级", "本机关", "本单位", "本部门"];
-/// Words summing the bodies under a government (`全市各级行政机关`, `全区各单位`).
-const SUMMED_BODIES: &[&str] = &["各级行政机关", "全省各", "全市各", "全区各", "全县各", "全州各", "全旗各", "全镇各"];
+const OWN_BODY: &[&str] =
+    &["本级", "本机关", "本单位", "本部门", "我局", "本局", "我委", "本委", "我厅", "本厅", "我办", "本办"];
+/// Words summing the bodies under a government or a department (`全市各级行政机关`, `全区各单位`,
+/// `各县(市、区)分局`, `下属…`).
+const SUMMED_BODIES: &[&str] = &[
+    "各级行政机关",
+    "全省各",
+    "全市各",
+    "全区各",
+    "全县各",
+    "全州各",
+    "全旗各",
+    "全镇各",
+    "各县",
+    "各分局",
+    "下属",
+    "各直属",
+];
 
 impl Scope {
     pub(super) fn of(before: &str) -> Scope {
@@ -774,10 +789,39 @@ pub(super) fn near_end(s: &str, n: usize) -> &str {
 /// Words that put a count in another year (`较上年`, `同比`).
 pub(super) const PRIOR_WORDS: &[&str] = &["上年", "去年", "上一年", "前一年", "同比", "较上", "比上"];
 
+/// Words of a count over several years (`近三年共受理申请41件`) or of one planned
+/// (`计划组织培训2次`, `拟召开新闻发布会3场`; not `规划计划`): not the year's.
+const SPAN_WORDS: &[&str] = &[
+    "近三年",
+    "近两年",
+    "近五年",
+    "近几年",
+    "近年来",
+    "三年来",
+    "两年来",
+    "五年来",
+    "历年",
+    "计划组织",
+    "计划开展",
+    "计划召开",
+    "计划举办",
+    "拟组织",
+    "拟开展",
+    "拟召开",
+    "拟举办",
+];
+
 /// Whether a count is about another year than `year`: a year named before it in its
 /// context (`2020年共收到申请50件` in a 2021 report), or a word of comparison.
 pub(super) fn other_year(context: &str, window: &str, year: Option<i32>) -> bool {
-    if PRIOR_WORDS.iter().any(|w| has(window, w)) {
+    // (`近三年` may be read as a number of years: looked for just before the window too.)
+    let near = near_end(context, 12);
+    if PRIOR_WORDS.iter().any(|w| has(window, w)) || SPAN_WORDS.iter().any(|w| has(window, w) || has(near, w)) {
+        return true;
+    }
+    // A series over years (`2021年至2023年…分别为15件、18件、21件`): each number another year's
+    // but the last, which the sentence does not say apart.
+    if has(context, "分别") && has(context, "年至") {
         return true;
     }
     let Some(y) = year else { return false };
