@@ -543,8 +543,8 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
         .iter()
         .any(|w| core.ends_with(w))
     {
-        let to_date = has(core, "累计") && !["全年", "本年", "年度", "今年", "年"].iter().any(|w| has(core, w));
-        if to_date {
+        // (`年` of 全年, 本年, 年度, 今年 or a year named.)
+        if has(core, "累计") && !has(core, "年") {
             return None;
         }
         return keyed("site_visits");
@@ -619,8 +619,8 @@ pub(super) fn attendees_after_training(window: &str, after: &str, unit: &str) ->
     // Or who was trained between the verb and the people (`培训各乡镇、部门信息公开工作人员150余人次`):
     // a verb of training itself, the people named, and no other count or clause between.
     // (Whoever they are, `培训民警、辅警126人次`, where the verb trains; `覆盖` only people named.)
-    let trained_whom = (noun.is_some() || ["培训", "参训", "受训"].iter().any(|w| verb.starts_with(w)))
-        && ["培训", "参训", "受训", "覆盖"].iter().any(|w| verb.starts_with(w))
+    let trains = ["培训", "参训", "受训"].iter().any(|w| verb.starts_with(w));
+    let trained_whom = (trains || noun.is_some() && verb.starts_with("覆盖"))
         && verb.chars().count() <= 24
         && !verb.contains(|c: char| c.is_ascii_digit() || matches!(c, '，' | ',' | '；' | ';' | '：' | ':'));
     // Or the people named before the count and their taking part after it

@@ -729,29 +729,26 @@ fn stated_in_prose(v: &View, hits: &[Hit], chain: &[usize], rows_found: usize) -
 /// count, then a comma, enumeration comma, semicolon or full stop; or a colon, the count and its
 /// unit (`予以公开：6件`, a line of label and count).
 fn states_a_count(v: &View, end: usize) -> bool {
-    let mut i = end;
     let at = |i: usize| v.chars.get(i).copied();
-    while at(i).is_some_and(|c| c == ' ') {
-        i += 1;
-    }
+    let past = |mut i: usize, f: fn(char) -> bool| {
+        while at(i).is_some_and(f) {
+            i += 1;
+        }
+        i
+    };
+    let space = |c: char| c == ' ';
+    let mut i = past(end, space);
     // A label's colon before the count (`予以公开：6件`, lines of label and count) says so too.
     let colon = matches!(at(i), Some('：' | ':'));
     if colon {
-        i += 1;
-        while at(i).is_some_and(|c| c == ' ') {
-            i += 1;
-        }
+        i = past(i + 1, space);
     }
     let digits = i;
-    while at(i).is_some_and(|c| c.is_ascii_digit() || c == ',') {
-        i += 1;
-    }
+    i = past(i, |c| c.is_ascii_digit() || c == ',');
     if i == digits {
         return false;
     }
-    while at(i).is_some_and(|c| c == ' ') {
-        i += 1;
-    }
+    i = past(i, space);
     matches!(at(i), Some('件' | '条' | '个' | '次'))
         && (colon || matches!(at(i + 1), Some('，' | '、' | '；' | '。' | ',' | ';')))
 }
