@@ -206,6 +206,13 @@ fn reconcile(facts: &mut [Read]) {
             r.fact.key = None;
         }
     }
+    // Enquiries on a field's own business (`12366纳税服务热线解答涉税咨询3.1万余人次`) yield to
+    // the enquiries about disclosure where the report counts those too.
+    if facts.iter().any(|r| r.fact.key == Some("consultations") && r.rank > 1) {
+        for r in facts.iter_mut().filter(|r| r.fact.key == Some("consultations") && r.rank == 1) {
+            r.fact.key = None;
+        }
+    }
     for key in ["proactive_total", "requests_received"] {
         let of_key = |r: &Read| r.fact.key == Some(key) && !r.fact.negated;
         let Some(best_rank) = facts.iter().filter(|r| of_key(r)).map(|r| r.rank).max() else { continue };

@@ -137,7 +137,8 @@ pub(super) struct Context {
 pub(super) struct Keyed {
     pub key: &'static str,
     /// How sure the shape is, for `proactive_total` (3: `主动公开…政府信息`,
-    /// 2: `公开/发布/公布…政府信息`, 1: `公开信息数量共计…`); 3 for other keys.
+    /// 2: `公开/发布/公布…政府信息`, 1: `公开信息数量共计…`); 3 for other keys but
+    /// consultations on a field's own business (1, `reader::field_enquiries`).
     pub rank: u8,
 }
 
@@ -474,9 +475,10 @@ fn outcome_after(core: &str, after: &str, unit: &str, ctx: Context) -> Option<Ke
     (plain || because).then_some(Keyed { key, rank: 3 })
 }
 
-/// Words of an average: a number they label counts no total.
+/// Words of an average or a rate (`每季度至少开展一次培训`): a number they label counts no total.
 /// (Each holds `均` or `每`.)
-const AVERAGE_WORDS: &[&str] = &["日均", "月均", "周均", "年均", "平均", "人均", "每日", "每天", "每月", "每周"];
+const AVERAGE_WORDS: &[&str] =
+    &["日均", "月均", "周均", "年均", "平均", "人均", "每日", "每天", "每月", "每周", "每季", "每半年", "每年"];
 
 fn is_quote(c: char) -> bool {
     matches!(c, '“' | '”' | '"' | '「' | '」' | '‘' | '’')
@@ -614,7 +616,8 @@ pub(super) fn attendees_after_training(window: &str, after: &str, unit: &str) ->
     }
     let (core, _) = strip_filler(window.trim_start_matches(['，', ',', '、', '；', ';', ' ']));
     let core = ["共计", "累计", "合计", "共"].iter().find_map(|w| core.strip_prefix(w)).unwrap_or(core);
-    let (verb, noun) = strip_extra(core, &["工作人员", "干部职工", "人员", "干部", "学员", "职工"]);
+    // (`员` last: 信息员, 联络员.)
+    let (verb, noun) = strip_extra(core, &["工作人员", "干部职工", "人员", "干部", "学员", "职工", "员"]);
     let known = matches!(verb, "" | "覆盖" | "参与" | "参加" | "涉及" | "培训" | "参训" | "受训");
     // Or who was trained between the verb and the people (`培训各乡镇、部门信息公开工作人员150余人次`):
     // a verb of training itself, the people named, and no other count or clause between.
@@ -627,6 +630,12 @@ pub(super) fn attendees_after_training(window: &str, after: &str, unit: &str) ->
     // (`街道机关及各社区工作人员共六十余人参加`).
     let took_part = noun.is_some() && matches!(after, "参加" | "参训" | "参与" | "参加培训" | "参与培训");
     (known || trained_whom || took_part).then_some(Keyed { key: "training_attendees", rank: 3 })
+}
+
+/// Whether a clause names a training the agency held (`组织召开政府信息公开工作培训会`), not one
+/// its staff attended elsewhere (`参加市局组织的培训`).
+pub(super) fn training_named(clause: &str) -> bool {
+    has(clause, "培训") && !(has(clause, "参加") && has(clause, "组织的")) && !has(clause, "计划")
 }
 
 fn is_money(unit: &str) -> bool {

@@ -185,7 +185,11 @@ pub(super) fn find_negator(clause: &str) -> Option<(usize, &'static str)> {
             from = at + n.len();
             let next = clause[at + n.len()..].chars().next();
             let skip = match *n {
-                "无" => next.is_none_or(|c| NOT_NEGATING_AFTER_WU.contains(&c)),
+                // (`无不` is "all": but `无不予公开情形` negates the refusal.)
+                "无" => {
+                    next.is_none_or(|c| NOT_NEGATING_AFTER_WU.contains(&c))
+                        && !clause[at + n.len()..].starts_with("不予")
+                }
                 "未" => {
                     let rest = &clause[at + n.len()..];
                     // 未被 negates a filing (`未被提起行政诉讼`, `未被申请行政复议`), not a decision.

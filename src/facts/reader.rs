@@ -321,10 +321,13 @@ impl Reader<'_> {
             let window_start = prev_end.max(clause_start).max(paren_open.unwrap_or(0));
             // No number of another kind between the sentence's last count and this one.
             let follows_count = ctx_start == prev_end;
+            // The top of a range (`每季度召开1至2次新闻发布会`) is no count of its own.
+            let range =
+                prev_end > 0 && matches!(s[prev_end..tok.start].trim(), "至" | "到" | "-" | "~" | "～" | "－" | "—");
             prev_end = tok.tail_end;
             let counting = tok.unit.is_some_and(numbers::is_count_unit);
             let ordinal = before.ends_with('第');
-            if !counting || tok.code_like || ordinal || quote_depth > 0 {
+            if !counting || tok.code_like || ordinal || quote_depth > 0 || range {
                 continue;
             }
             let Some(unit) = tok.unit else { continue };
@@ -349,7 +352,12 @@ impl Reader<'_> {
                 .or_else(|| grammar::cumulative_count(window, &s[..window_start.min(tok.start)], unit))
                 .or_else(|| {
                     let trained = last_count.is_some_and(|(i, ..)| self.out[i].fact.key == Some("training_sessions"));
-                    (trained && follows_count).then(|| grammar::attendees_after_training(window, after, unit)).flatten()
+                    // Or a training named without its count before, in the clause up to a
+                    // semicolon (`组织召开…培训会，邀请…授课，各处室…信息员共45人参加`).
+                    let named = last_count.is_none() && grammar::training_named(semicolon_clause(&s[..tok.start]));
+                    ((trained && follows_count) || named)
+                        .then(|| grammar::attendees_after_training(window, after, unit))
+                        .flatten()
                 });
             // `行政复议、行政诉讼案件均为0件`: the number is each subject's; the last is keyed
             // here, the others after it.
@@ -406,6 +414,19 @@ impl Reader<'_> {
             if key.is_some_and(|k| k != "proactive_cumulative") && other_year(context, window, self.year) {
                 key = None;
             }
+            // The clause up to the number (a list's `、` does not end it): what it says of the
+            // count's subject beyond the window's words.
+            let clause = near_end(&s[clause_start.min(tok.start)..tok.start], SCOPE_REACH);
+            if key == Some("consultations") && field_enquiries(clause) {
+                // The weakest shape: a report counting enquiries about disclosure itself as well
+                // states its own count there (`reconcile`).
+                got = got.map(|g| grammar::Keyed { rank: 1, ..g });
+            }
+            // A complaint is about disclosure when its own clause says so (or its section does):
+            // `征地信息公开…等制度；受理自然资源领域信访举报312件` is not.
+            if key == Some("complaints") && !in_review && !disclosure_clause(&s[..tok.start]) {
+                key = None;
+            }
             // `受理行政复议申请45件，其中涉及政府信息公开的2件`: the count of all cases is not the
             // report's; the part about disclosure is.
             if key.is_none() && is_disclosure_part(window) {
@@ -428,7 +449,11 @@ impl Reader<'_> {
             if let Some(k) = key {
                 found.push(k);
             }
-            last_count = Some((self.out.len(), window, after, unit));
+            // (A count in brackets, `培训3期(其中线上直播1期)`, is an aside: the count before it is
+            // still the sentence's last.)
+            if paren_open.is_none() {
+                last_count = Some((self.out.len(), window, after, unit));
+            }
             self.year_total_stated |= key == Some("proactive_total") && !has(window, "累计");
             self.out.push(Read {
                 fact: Fact {
@@ -470,7 +495,11 @@ impl Reader<'_> {
     /// is kept and its parts unkeyed. Likewise a part of the website after the site's visits.
     fn channel_parts(&mut self, first_out: usize, found: &mut Vec<&'static str>) {
         const KEY: Option<&str> = Some("consultations");
-        let at: Vec<usize> = (first_out..self.out.len()).filter(|&i| self.out[i].fact.key == KEY).collect();
+        // (Enquiries on a field's own business, of the weakest rank, are no channel of enquiries
+        // about disclosure beside them: `reconcile` settles them.)
+        let of_key = |i: &usize| self.out[*i].fact.key == KEY;
+        let top = (first_out..self.out.len()).filter(of_key).map(|i| self.out[i].rank).max().unwrap_or(0);
+        let at: Vec<usize> = (first_out..self.out.len()).filter(|i| of_key(i) && self.out[*i].rank == top).collect();
         if at.len() >= 2 {
             let whole = |i: usize| {
                 let label = &self.out[i].fact.label;
@@ -810,6 +839,45 @@ const SPAN_WORDS: &[&str] = &[
     "拟召开",
     "拟举办",
 ];
+
+/// Words of a field's own business that the public asks about: `答复群众户政业务咨询5600余人次`,
+/// `解答涉税咨询2.4万人次`, `招生咨询热线…解答咨询2.6万余人次` (not the disclosure enquiries
+/// the report counts).
+const FIELD_ENQUIRY: &[&str] = &["业务咨询", "涉税", "纳税", "办税", "招生", "户政"];
+
+/// Whether a clause counts enquiries about a field's own business ([`FIELD_ENQUIRY`]) or on a
+/// field's numbered hotline (`12366纳税服务热线`, `12320卫生健康热线`, `12315平台`: 123xx, but not
+/// the government's own 12345), unless it names disclosure (`政务公开业务咨询`).
+fn field_enquiries(clause: &str) -> bool {
+    if names_disclosure(clause) {
+        return false;
+    }
+    let field_hotline = clause.match_indices("123").any(|(i, _)| {
+        let b = clause.as_bytes();
+        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let lone = i == 0 || !b[i - 1].is_ascii_digit();
+        lone && digits == 5 && &clause[i..i + 5] != "12345"
+    });
+    field_hotline || FIELD_ENQUIRY.iter().any(|w| has(clause, w))
+}
+
+/// Whether any of [`DISCLOSURE_WORDS`] stands in `s`.
+fn names_disclosure(s: &str) -> bool {
+    DISCLOSURE_WORDS.iter().any(|w| has(s, w))
+}
+
+/// Whether the last clause of `before` up to a semicolon or a full stop (a bounded look back)
+/// names disclosure ([`DISCLOSURE_WORDS`]).
+fn disclosure_clause(before: &str) -> bool {
+    names_disclosure(semicolon_clause(before))
+}
+
+/// The last clause of `before` up to a semicolon or a full stop, within [`SCOPE_REACH`] characters.
+fn semicolon_clause(before: &str) -> &str {
+    let near = near_end(before, SCOPE_REACH);
+    let from = near.rfind(['；', ';', '。']).map_or(0, |i| i + near[i..].chars().next().map_or(0, char::len_utf8));
+    &near[from..]
+}
 
 /// Whether a count is about another year than `year`: a year named before it in its
 /// context (`2020年共收到申请50件` in a 2021 report), or a word of comparison.
