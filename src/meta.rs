@@ -113,7 +113,10 @@ pub fn clean_title(title: &str) -> String {
         t
     };
     let t = t.replace("**", "").replace("__", "");
-    let t = t.trim_matches(|c: char| crate::charset::is_whitespace(c) || matches!(c, '*' | '•' | '·' | '>'));
+    // (And the lenticular brackets some pages set a title in: `【某某委员会2021年…报告】`.)
+    let t = t.trim_matches(|c: char| {
+        crate::charset::is_whitespace(c) || matches!(c, '*' | '•' | '·' | '>' | '【' | '】' | '〖' | '〗')
+    });
     // Whitespace is kept only between two ASCII letters or digits.
     let chars: Vec<char> = t.chars().collect();
     let mut out = String::with_capacity(t.len());
@@ -280,6 +283,9 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
                     if let Some(at) = t.find('年') {
                         t.insert_str(at, y.trim().trim_end_matches('年'));
                     }
+                } else if let Some(y) = heads.lines.get(j).filter(|l| is_year_in_brackets(l)) {
+                    // `…工作年度报告` over `（2021年度）`: the year the title gives on its own line.
+                    t.push_str(y.trim());
                 }
             }
             let line = &heads.lines[i];
@@ -304,8 +310,20 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
             if is_title_head(line) && !is_breadcrumb(next) && !whole_next {
                 let joined = format!("{line}{next}");
                 if joined.chars().count() <= MAX_TITLE {
-                    if let Some(t) = title_in(&joined) {
+                    if let Some(mut t) = title_in(&joined) {
+                        if year_in_title(&t).is_none() && heads.has(i + 2) && is_year_in_brackets(&heads.lines[i + 2]) {
+                            t.push_str(heads.lines[i + 2].trim());
+                        }
                         return Some((t, joined));
+                    }
+                    // Over three lines: `某某局` / `2019年政府信息公开` / `工作年度报告`.
+                    if is_title_head(next) && heads.has(i + 2) {
+                        let third = &heads.lines[i + 2];
+                        let joined = format!("{joined}{third}");
+                        let title = title_in(&joined).filter(|_| !is_breadcrumb(third));
+                        if let Some(t) = title.filter(|_| joined.chars().count() <= MAX_TITLE) {
+                            return Some((t, joined));
+                        }
                     }
                 }
             }
@@ -350,6 +368,13 @@ fn is_rule_row(line: &str) -> bool {
 fn is_bare_year(line: &str) -> bool {
     let t = line.trim().trim_end_matches('年');
     t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A line that is a year in brackets alone (`（2021年度）`, `(2019年)`).
+fn is_year_in_brackets(line: &str) -> bool {
+    let t = line.trim();
+    let inner = t.strip_prefix(['（', '(']).and_then(|t| t.strip_suffix(['）', ')']));
+    inner.is_some_and(|y| is_bare_year(y.trim_end_matches('度')))
 }
 
 /// The title within a line, if the line names a report (see [`first_title_line`]).
@@ -405,7 +430,8 @@ fn breadcrumb_title(line: &str) -> Option<String> {
 const MAX_TITLE: usize = 60;
 
 /// Words that make a short line a document title.
-const TITLE_WORDS: &[&str] = &["报告", "总结", "年报", "落实情况", "的函"];
+/// (Traditional forms too: `…信息公開工作年度報告`.)
+const TITLE_WORDS: &[&str] = &["报告", "总结", "年报", "落实情况", "的函", "報告", "總結", "年報"];
 
 /// A year: four Arabic digits or four positional Chinese digits, then 年.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
