@@ -253,7 +253,10 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
             i += 1;
             continue;
         }
-        if let Some(mut t) = title_in(line) {
+        // A line that carries on the sentence of the line before (a hard-wrapped opening whose
+        // first line a converter set apart from the title it lost) holds no title.
+        let carries_on = i.checked_sub(1).is_some_and(|j| open_sentence(&heads.lines[j]));
+        if let Some(mut t) = title_in(line).filter(|_| !carries_on) {
             // A running header naming no agency and no year (`政府信息公开工作年度报告`, a Word
             // file's page header) over the title that names both: the title.
             if year_in_title(&t).is_none() && agency_from_title(&t).is_none() {
@@ -370,6 +373,15 @@ fn is_bare_year(line: &str) -> bool {
     t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A line of prose whose sentence runs on into the next line: long, with a sentence's marks, and
+/// not ended by a full stop, a colon or a semicolon.
+fn open_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    t.chars().count() >= 30
+        && t.contains(['，', '。', '《', '（', '、'])
+        && !t.ends_with(['。', '！', '？', '：', ':', '；', ';'])
+}
+
 /// A line that is a year in brackets alone (`（2021年度）`, `(2019年)`).
 fn is_year_in_brackets(line: &str) -> bool {
     let t = line.trim();
@@ -388,7 +400,22 @@ fn title_in(line: &str) -> Option<String> {
         || ["根据", "现公布", "现将", "按照", "本报告"].iter().any(|w| title.starts_with(w));
     // A section heading naming a report (`六、其他需要报告的事项`) is no title.
     let heading = title.contains("需要报告") || HEADING_START.is_match(&title);
-    (title.chars().count() >= 4 && !sentence && !heading && !is_panel_line(&title)).then_some(title)
+    (title.chars().count() >= 4 && !sentence && !heading && !is_panel_line(&title) && !cites_a_document(line, end))
+        .then_some(title)
+}
+
+/// Whether the report word ending at `end` stands inside a document's name the line cites in
+/// passing: a bracket opened before it past the line's start (`…办公室关于印发〈中华人民共和国政府
+/// 信息公开工作年度报告格式〉的通知》`), or closed after it that the line never opened (the
+/// same sentence wrapped: `民共和国政府信息公开工作年度报告格式〉的通知》`).
+fn cites_a_document(line: &str, end: usize) -> bool {
+    let (before, after) = line.split_at(end);
+    let opens = |s: &str| s.matches(['《', '〈']).count();
+    let closes = |s: &str| s.matches(['》', '〉']).count();
+    let inner = before.trim_start().strip_prefix(['《', '〈']).unwrap_or(before);
+    let open_inside = opens(inner) > closes(inner);
+    let closed_unopened = opens(before) == 0 && (after.starts_with("格式") || after.starts_with(['》', '〉']));
+    open_inside || closed_unopened
 }
 
 /// The ordinal of a section heading at a line start (`六、`, `（三）`, `(3)`).
