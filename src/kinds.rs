@@ -84,6 +84,9 @@ static FIND_POST2019: LazyLock<Finders> = LazyLock::new(|| Finders::of(LABELS_PO
 pub fn kind(title: Option<&str>, text: &str, sections: &[Section], prints_tables: bool) -> Kind {
     if let Some(full) = title {
         let t = crate::meta::subject(full);
+        if other_document(t) {
+            return Kind::Other;
+        }
         if has_any(t, WORK_POINTS_WORDS) {
             return Kind::WorkSummary;
         }
@@ -103,7 +106,12 @@ pub fn kind(title: Option<&str>, text: &str, sections: &[Section], prints_tables
             return Kind::WorkSummary;
         }
     }
-    // Without a telling title, the opening of the text stands in for it.
+    // Without a telling title, the opening of the text stands in for it: its first line may
+    // name a document of another kind (`上海市某区卫生健康委员会政府信息公开指南`).
+    let first_line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    if title.is_none() && first_line.chars().count() <= 60 && other_document(first_line) {
+        return Kind::Other;
+    }
     let head: String = text.chars().take(300).collect();
     if has_any(&head, SELF_INSPECTION_WORDS) {
         return Kind::SelfInspection;
@@ -123,6 +131,22 @@ pub fn kind(title: Option<&str>, text: &str, sections: &[Section], prints_tables
         return Kind::AnnualReport;
     }
     Kind::Other
+}
+
+/// Kinds of document a title may end with that are no report, though they speak of reports:
+/// `…关于做好2021年政府信息公开工作年度报告编制发布工作的通知`, `…年度报告评查情况的通报`,
+/// `…政府信息公开指南`, `…政府信息公开目录`.
+const OTHER_DOCUMENT_ENDS: &[&str] = &["通知", "通报", "指南", "目录", "答复书", "告知书", "意见", "批复"];
+
+/// Verbs with which a notice carries the report itself (`关于印发某县2019年政府信息公开工作年度报告的通知`).
+const TRANSMITTING: &[&str] = &["印发", "公布", "发布", "报送", "转发", "上报"];
+
+/// Whether a title names a document of another kind ([`OTHER_DOCUMENT_ENDS`]), not one carrying
+/// a report ([`TRANSMITTING`]).
+fn other_document(title: &str) -> bool {
+    let t = title.trim_end_matches(['）', ')', ' ']);
+    OTHER_DOCUMENT_ENDS.iter().any(|w| t.ends_with(w))
+        && !(has_any(t, TRANSMITTING) && has_any(t, ANNUAL_WORDS) && !has_any(t, &["工作的通知", "做好"]))
 }
 
 /// How many level-1 sections are statutory parts of an annual report.
@@ -168,8 +192,15 @@ static PART_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^\s*第[一二三四五六七八九十0-9]{1,3}篇").expect("part regex"));
 
 /// Byte ranges of the documents of a compilation, or `None` when `text` holds one document.
+///
+/// Parts start at part marks (`第一篇`), or, without them, at the titles of two or more annual
+/// reports pasted one after another (`某局2022年政府信息公开工作年度报告` … `某某局2022年…`): each a
+/// line of its own, no two alike, each followed by a report's body ([`PART_BODY`]).
 pub fn compilation_parts(text: &str) -> Option<Vec<std::ops::Range<usize>>> {
-    let starts: Vec<usize> = PART_MARK.find_iter(text).map(|m| m.start()).collect();
+    let mut starts: Vec<usize> = PART_MARK.find_iter(text).map(|m| m.start()).collect();
+    if starts.len() < 2 {
+        starts = report_title_lines(text);
+    }
     if starts.len() < 2 {
         return None;
     }
@@ -179,6 +210,59 @@ pub fn compilation_parts(text: &str) -> Option<Vec<std::ops::Range<usize>>> {
         out.push(s..e);
     }
     Some(out)
+}
+
+/// Fewest characters a pasted report runs to after its title, the proactive disclosure named in it.
+const PART_BODY: usize = 200;
+
+/// Where the titles of distinct annual reports stand as lines of their own, when there are two or
+/// more and each is followed by a report's body; else none. (A title repeated, a page's running
+/// header, starts nothing; a line `附件2` right before a title starts its part.)
+fn report_title_lines(text: &str) -> Vec<usize> {
+    let mut titles: Vec<(usize, String)> = Vec::new();
+    let mut prev_line: Option<(usize, &str)> = None;
+    let mut at = 0usize;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        let n = t.chars().count();
+        let title = (10..=60).contains(&n)
+            && !t.contains(['，', '。', '；', '：', ':', '《', '》', '>'])
+            && has_any(t, DISCLOSURE_WORDS)
+            && has_any(t, &["工作年度报告", "年度报告", "年报"])
+            && crate::meta::year_in_title(t).is_some();
+        if title {
+            // (Told apart by agency and year: a running header worded otherwise than the title
+            // names the same report.)
+            let name: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            let key = format!("{:?}{:?}", crate::meta::agency_from_title(&name), crate::meta::year_in_title(&name));
+            if !titles.iter().any(|(_, k)| *k == key) {
+                // (`附件2` / `某局…年度报告`: the part starts with its attachment line.)
+                let start = match prev_line {
+                    Some((p, l)) if l.trim().starts_with("附件") && l.trim().chars().count() <= 6 => p,
+                    _ => at,
+                };
+                titles.push((start, key));
+            }
+        }
+        if !t.is_empty() {
+            prev_line = Some((at, line));
+        }
+        at += line.len();
+    }
+    if titles.len() < 2 {
+        return Vec::new();
+    }
+    let starts: Vec<usize> = titles.into_iter().map(|(s, _)| s).collect();
+    let bodies = starts.iter().enumerate().all(|(k, &s)| {
+        let e = starts.get(k + 1).copied().unwrap_or(text.len());
+        let part = &text[s..e];
+        part.chars().count() >= PART_BODY && part.contains("主动公开")
+    });
+    if bodies {
+        starts
+    } else {
+        Vec::new()
+    }
 }
 
 #[cfg(test)]
@@ -248,5 +332,25 @@ mod tests {
         assert_eq!(parts.len(), 2);
         assert!(t[parts[1].clone()].starts_with("第二篇"));
         assert!(compilation_parts("第一篇 只有一篇").is_none());
+    }
+
+    #[test]
+    fn compilation_parts_split_at_distinct_report_titles() {
+        let body = "一、主动公开政府信息情况\n全年主动公开政府信息120条。".repeat(12);
+        let two = format!(
+            "甲县财政局2022年政府信息公开工作年度报告\n{body}\n附件2\n乙县民政局2022年政府信息公开工作年度报告\n{body}"
+        );
+        let parts = compilation_parts(&two).unwrap();
+        assert_eq!(parts.len(), 2);
+        assert!(two[parts[1].clone()].starts_with("附件2"));
+        // One report's title repeated (a running header, worded otherwise) starts no part.
+        let one = format!(
+            "甲县财政局2022年政府信息公开工作年度报告\n{body}\n甲县财政局2022年度政府信息公开工作年度报告\n{body}"
+        );
+        assert!(compilation_parts(&one).is_none());
+        // Nor do titles without a report's body after each (a list of links).
+        let links =
+            format!("甲县财政局2022年政府信息公开工作年度报告\n乙县民政局2022年政府信息公开工作年度报告\n{body}");
+        assert!(compilation_parts(&links).is_none());
     }
 }

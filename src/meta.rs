@@ -212,7 +212,10 @@ pub fn read(doc: &Document) -> Meta {
     let publisher = panel_value(doc, "publisher");
     let agency = match about.and_then(agency_from_title) {
         Some(from_title) => choose_agency(Some(from_title), publisher),
-        None => signature_agency(tail)
+        None => text_title
+            .as_ref()
+            .and_then(|(_, raw)| byline_agency(head, raw))
+            .or_else(|| signature_agency(tail))
             .or_else(|| opening_agency(&doc.text[..floor_boundary(&doc.text, HEADER_BYTES)]))
             .or_else(|| choose_agency(None, publisher))
             .or_else(|| raw_titles.iter().find_map(|t| site_agency(t))),
@@ -458,7 +461,7 @@ const MAX_TITLE: usize = 60;
 
 /// Words that make a short line a document title.
 /// (Traditional forms too: `…信息公開工作年度報告`.)
-const TITLE_WORDS: &[&str] = &["报告", "总结", "年报", "落实情况", "的函", "報告", "總結", "年報"];
+const TITLE_WORDS: &[&str] = &["报告", "总结", "年报", "落实情况", "的函", "汇报", "報告", "總結", "年報"];
 
 /// A year: four Arabic digits or four positional Chinese digits, then 年.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -567,12 +570,27 @@ fn name_like(name: &str) -> bool {
         && !["我", "本", "该", "全", "各", "报告", "年度"].iter().any(|w| name.starts_with(w) || name.contains("报告"))
 }
 
+/// The body named on a line of its own right under the title (`关于我县政务公开工作情况的汇报` /
+/// `龙游县人民政府办公室`), where the title names none.
+fn byline_agency(head: &str, raw_title: &str) -> Option<String> {
+    let raw = raw_title.trim();
+    let at = head.find(raw)? + raw.len();
+    let line = head[at..].lines().map(str::trim).find(|l| !l.is_empty())?;
+    agency_like(line).then(|| line.to_string())
+}
+
 /// The agency signing the report: the line (落款) right before the last date at its
 /// end (`…日常化。 平潭综合实验区经济发展局 2016年1月11日`).
 fn signature_agency(tail: &str) -> Option<String> {
+    // (Or a month alone on the last line: `北京市西城区民政局` / `2017年3月`.)
+    static MONTH_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^\s*(?:(?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十元]{1,3}\s*月\s*\z")
+            .expect("month line regex")
+    });
     let a = DATE_ARABIC.find_iter(tail).last().map(|m| m.start());
     let c = DATE_CHINESE.find_iter(tail).last().map(|m| m.start());
-    let at = a.max(c)?;
+    let m = MONTH_LINE.find(tail.trim_end()).map(|m| m.start());
+    let at = a.max(c).max(m)?;
     let before = tail[..at].trim_end();
     let line = before.rsplit(['。', '！', '？', '；', '\n', '：', ':']).next()?.trim();
     let name = line.rsplit("  ").next()?.trim();
@@ -602,6 +620,12 @@ pub fn agency_from_title(title: &str) -> Option<String> {
         Some(m) => &t[m.end()..],
         None => t,
     };
+    // `某某市政务公开工作领导小组办公室关于…`: the body before 关于, which may hold a report word.
+    if let Some(i) = t.find("关于").filter(|&i| i > 0) {
+        if agency_like(&t[..i]) {
+            return Some(t[..i].to_string());
+        }
+    }
     let t = t.trim_start_matches("关于");
     let cut_report = |s: &str| -> String {
         let mut end = REPORT_WORDS.iter().filter_map(|w| s.find(w)).min().unwrap_or(s.len());
@@ -629,7 +653,11 @@ pub fn agency_from_title(title: &str) -> Option<String> {
     let cand = if cand.contains(['(', '（']) { cand } else { cand.trim_end_matches([')', '）']) };
     let cand = cand.strip_suffix("关于").unwrap_or(cand).trim_end_matches('的');
     let n = cand.chars().count();
-    if !(2..=40).contains(&n) || is_placeholder_name(cand) || cand.contains("报告") {
+    // (A government or its office named without its place, `政府工作报告`, names no body.)
+    // Nor does one a word points at (`关于我县政务公开工作情况的汇报`).
+    let placeless =
+        ["政府", "人民政府", "政府办公室", "人民政府办公室"].contains(&cand) || cand.starts_with(['我', '本', '该']);
+    if !(2..=40).contains(&n) || is_placeholder_name(cand) || cand.contains("报告") || placeless {
         return None;
     }
     Some(cand.to_string())

@@ -328,14 +328,22 @@ fn build_compilation(doc: &Document, source: Source, ranges: &[std::ops::Range<u
     let (mut report, table_issues, placeholders) = read_one(doc, Some(chars), source, false, given);
     report.kind = Kind::Compilation;
     report.template = None;
-    report.year = None;
-    report.agency = None;
-    report.admin_level = None;
+    // The whole's year and agency are those its parts share, if they all give the same
+    // (three townships' reports on 2010; one body's reports on 2019 and 2020).
+    report.year = shared_value(parts.iter().map(|p| p.year));
+    report.agency = shared_value(parts.iter().map(|p| p.agency.clone()));
+    report.admin_level = if report.agency.is_some() { parts.first().and_then(|p| p.admin_level) } else { None };
     report.parts = parts;
     report.issues = checks::run(&report);
     report.issues.extend(table_issues);
     report.issues.extend(placeholders);
     report
+}
+
+/// The value every item gives, when each gives one and they agree.
+fn shared_value<T: PartialEq>(mut items: impl Iterator<Item = Option<T>>) -> Option<T> {
+    let first = items.next()??;
+    items.all(|v| v.as_ref() == Some(&first)).then_some(first)
 }
 
 /// The tables a compilation's parts read, in the whole text's positions, and the table
