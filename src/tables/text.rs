@@ -2078,6 +2078,21 @@ fn t4_on_its_side(v: &View, from: usize, header_end: usize) -> Option<Vec<super:
 /// section heading `四、…行政复议、行政诉讼情况` with no header at all is followed by a bare
 /// row of exactly 15 numbers; a full header followed by the next section and no number is
 /// the table of an agency with nothing to report (every cell blank).
+/// Where a line stating only a table's unit (`单位：件`, `（单位：件）`, `单位:件次`) ends, when such a
+/// line starts at `i` (after its indent).
+fn unit_line_end(v: &View, i: usize) -> Option<usize> {
+    let len = v.chars.len();
+    let line_start = (0..i).rev().find(|&k| v.chars[k] == '\n').map_or(0, |k| k + 1);
+    if v.chars[line_start..i].iter().any(|&c| !super::cells::is_space(c)) {
+        return None;
+    }
+    let end = (i..len).find(|&k| v.chars[k] == '\n').unwrap_or(len);
+    let line: String = v.chars[i..end].iter().filter(|&&c| !super::cells::is_space(c)).collect();
+    let inner = line.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let unit = inner.strip_prefix("单位").map(|u| u.trim_start_matches(['：', ':']));
+    unit.is_some_and(|u| matches!(u, "件" | "个" | "件次" | "条" | "次")).then_some(end)
+}
+
 pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<TableReading> {
     let len = v.chars.len();
     for h in v.find(&T4_AC) {
@@ -2114,6 +2129,12 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             if line_start && (c == '注' || v.chars[i..].starts_with(&['备', '注'])) {
                 // A note between the header and the numbers (`注：…`): its line is no value.
                 i = (i..len).find(|&k| v.chars[k] == '\n').unwrap_or(len);
+                header_end = i;
+                continue;
+            }
+            if let Some(end) = unit_line_end(v, i) {
+                // The table's unit on a line of its own (`单位：件`, set right) over the header.
+                i = end;
                 header_end = i;
                 continue;
             }
