@@ -256,6 +256,12 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
             i += 1;
             continue;
         }
+        if is_link_line(line) {
+            // A site's navigation as a converter's Markdown links (`[政府信息公开年报](/zwgk/ndbg/)`,
+            // `[· 2022年度报告](/zwgk/ndbg/2022/)`): no title, nor half of one.
+            i += 1;
+            continue;
+        }
         // A line that carries on the sentence of the line before (a hard-wrapped opening whose
         // first line a converter set apart from the title it lost) holds no title.
         let carries_on = i.checked_sub(1).is_some_and(|j| open_sentence(&heads.lines[j]));
@@ -426,10 +432,16 @@ static HEADING_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[)）])").expect("heading regex")
 });
 
+/// A line that is a Markdown link (`[text](url)`), or opens with one.
+fn is_link_line(line: &str) -> bool {
+    line.starts_with('[') && line.find("](").is_some_and(|k| !line[1..k].contains(']'))
+}
+
 /// A short line without punctuation that may be the first half of a wrapped title.
 fn is_title_head(line: &str) -> bool {
     let n = line.chars().count();
-    (2..=30).contains(&n)
+    !is_link_line(line)
+        && (2..=30).contains(&n)
         && !line.contains(['。', '，', ',', '；', '：', ':', '！', '？'])
         && !is_breadcrumb(line)
         && !TITLE_WORDS.iter().any(|w| line.contains(w))

@@ -60,8 +60,8 @@ fn inner_separator(line: &str, from: usize) -> Option<(usize, usize, usize)> {
     let mut i = from;
     while let Some(p) = line[i..].find("| -").or_else(|| line[i..].find("|-")).map(|p| i + p) {
         let (end, n) = separator_run(b, p);
-        // (Mid-line: some text of the line stands before it.)
-        if n >= 2 && !line[..p].trim().is_empty() {
+        // (Mid-line: some text of the line stands before it, not the separator row's own cells.)
+        if n >= 2 && line[..p].chars().any(|c| !matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
             return Some((p, end, n));
         }
         i = p + 1;
@@ -168,5 +168,6 @@ mod tests {
             ]
         );
         assert!(unnest("| a | b |\n| --- | --- |\n| 1 | 2 |").is_none());
+        assert!(unnest("| a | b | c |\n| -------- | --- | :---: |\n| 1 | 2 | 3 |").is_none());
     }
 }

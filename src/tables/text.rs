@@ -2171,8 +2171,12 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
                 }
             }
             // One cell per line with blanks as empty lines: the 15 lines after the header.
+            // (Where the empty lines right after the header were taken for blank cells, only if
+            // every group then adds up: BeautifulSoup's `get_text("\n")` prints empty lines
+            // between cells and none for a blank one.)
             if let Some(tokens) = rows::line_cells(v, header_end, header_end + 600, 15) {
-                if !spacing_taken_for_blanks(&tokens) {
+                let leading_blank = tokens.first().is_some_and(super::solve::Token::is_blank);
+                if !spacing_taken_for_blanks(&tokens) && (!leading_blank || groups_add_up(&tokens)) {
                     return Some(row(tokens, None, issues));
                 }
             }
