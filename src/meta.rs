@@ -81,8 +81,7 @@ fn last_date(s: &str) -> Option<String> {
 /// Site names and separators that CMS `<title>`s and page copies append to the
 /// document title (`…年度报告_某某市人民政府`, `…年度报告-XX县发改局`).
 fn strip_site_suffix(title: &str) -> String {
-    let parts: Vec<&str> =
-        title.split(['_', '|', '－', '—', '-', '–', '｜']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = split_site_parts(title).into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
     let best = parts
         .iter()
         .find(|p| TITLE_WORDS.iter().any(|w| p.contains(w)))
@@ -92,10 +91,32 @@ fn strip_site_suffix(title: &str) -> String {
     best.trim().to_string()
 }
 
+/// A page title cut at its separators (`_`, `|`, dashes), but not at a dash between digits (an
+/// academic year, `江南师范大学2014—2015学年…`).
+fn split_site_parts(title: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut prev: Option<char> = None;
+    let mut it = title.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let dash = matches!(c, '－' | '—' | '-' | '–');
+        let between_digits =
+            dash && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        if matches!(c, '_' | '|' | '｜') || (dash && !between_digits) {
+            parts.push(&title[from..i]);
+            from = i + c.len_utf8();
+        }
+        prev = Some(c);
+    }
+    parts.push(&title[from..]);
+    parts
+}
+
 /// The agency a page title names after the document title (`2021年政府信息公开工作
 /// 年度报告-某某县发改局`), for a title that names none itself.
 fn site_agency(raw: &str) -> Option<String> {
-    let parts: Vec<&str> = raw.split(['_', '|', '－', '—', '-', '–', '｜']).map(str::trim).collect();
+    let parts: Vec<&str> = split_site_parts(raw).into_iter().map(str::trim).collect();
     let at = parts.iter().position(|p| TITLE_WORDS.iter().any(|w| p.contains(w)))?;
     parts[at + 1..].iter().find(|p| agency_like(p)).map(std::string::ToString::to_string)
 }
@@ -279,7 +300,8 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
                     None if heads.has(j + 1) => format!("{}{}", heads.lines[j], heads.lines[j + 1]),
                     None => String::new(),
                 };
-                let below = title_in(&raw).filter(|n| year_in_title(n).is_some() && agency_from_title(n).is_some());
+                // (Its year may be an academic year the year pattern does not take: `…2014—2015学年…`.)
+                let below = title_in(&raw).filter(|n| agency_from_title(n).is_some());
                 if let Some(n) = below.filter(|n| n.chars().count() <= MAX_TITLE) {
                     return Some((n, raw));
                 }
@@ -664,6 +686,10 @@ pub fn agency_from_title(title: &str) -> Option<String> {
     // `某市公安局（某市公安局交通警察支队）`.)
     let cand = if cand.contains(['(', '（']) { cand } else { cand.trim_end_matches([')', '）']) };
     let cand = cand.strip_suffix("关于").unwrap_or(cand).trim_end_matches('的');
+    // (An academic year the year pattern does not take: `江南师范大学2014—2015学年…`.)
+    let cand = cand.strip_suffix("学年").map_or(cand, |c| {
+        c.trim_end_matches(|ch: char| ch.is_ascii_digit() || matches!(ch, '—' | '–' | '-' | '－' | '至'))
+    });
     let n = cand.chars().count();
     // (A government or its office named without its place, `政府工作报告`, names no body.)
     // Nor does one a word points at (`关于我县政务公开工作情况的汇报`).

@@ -139,8 +139,8 @@ def test_prose_reports_state_no_fact_other_than_the_gold_and_most_of_it():
             assert first.get(key) in (None, value), (path.name, key, first.get(key), value)
             right += first.get(key) == value
             total += 1
-    assert total == 979
-    assert right >= 967, right
+    assert total == 1083
+    assert right >= 1061, right
 
 
 def _first_keyed(d: dict) -> dict:
@@ -160,10 +160,12 @@ def test_prose_reports_through_a_paged_pdf_read_as_their_text(how):
     for path in documents(PROSE_REPORTS):
         paged = PROSE_REPORTS / "paged" / f"{path.stem}.{how}.txt"
         if not paged.exists():
-            # A page's text flattened onto one line, or a copy of a paged PDF already, makes no
-            # Word file (make.py): only those are left out.
+            # A page's text flattened onto one line, a copy of a paged PDF already, or no annual
+            # report (the running header names one) makes no Word file (make.py): only those are
+            # left out.
             text = path.read_text(encoding="utf-8")
-            assert text.count("\n") < 3 or "- 1 -" in text, path.name
+            annual = gold(path)["kind"] == "annual_report"
+            assert text.count("\n") < 3 or "- 1 -" in text or not annual, path.name
             continue
         d, own = gongkai.extract(paged), gongkai.extract(path)
         assert (d["year"], d["agency"], d["template"]) == (own["year"], own["agency"], own["template"]), paged.name

@@ -59,7 +59,8 @@ pub(super) const NEGATION_RULES: &[Negation] = &[
     Negation {
         key: "fees_yuan",
         words: &["收费", "收取", "费用", "处理费"],
-        not_in_clause: &["行政事业性收费", "按收费通知", "缴纳费用"],
+        // (Nor charges the body makes for its own service: `未发生乱收费现象`, `未发现违规收费问题`.)
+        not_in_clause: &["行政事业性收费", "按收费通知", "缴纳费用", "乱收费", "违规收费", "擅自收费"],
         not_between: &["被"],
         filed_passive: false,
         outcomes: &[],

@@ -414,19 +414,14 @@ impl Reader<'_> {
             if key.is_some_and(|k| k != "proactive_cumulative") && other_year(context, window, self.year) {
                 key = None;
             }
-            // The clause up to the number (a list's `、` does not end it): what it says of the
-            // count's subject beyond the window's words.
+            // What the count's clause and the clauses around it say of its subject.
             let clause = near_end(&s[clause_start.min(tok.start)..tok.start], SCOPE_REACH);
             if key == Some("consultations") && field_enquiries(clause) {
                 // The weakest shape: a report counting enquiries about disclosure itself as well
                 // states its own count there (`reconcile`).
                 got = got.map(|g| grammar::Keyed { rank: 1, ..g });
             }
-            // A complaint is about disclosure when its own clause says so (or its section does):
-            // `征地信息公开…等制度；受理自然资源领域信访举报312件` is not.
-            if key == Some("complaints") && !in_review && !disclosure_clause(&s[..tok.start]) {
-                key = None;
-            }
+            key = key.filter(|&k| !other_business(k, &s[..tok.start], rest, in_review));
             // `受理行政复议申请45件，其中涉及政府信息公开的2件`: the count of all cases is not the
             // report's; the part about disclosure is.
             if key.is_none() && is_disclosure_part(window) {
@@ -870,6 +865,44 @@ fn names_disclosure(s: &str) -> bool {
 /// names disclosure ([`DISCLOSURE_WORDS`]).
 fn disclosure_clause(before: &str) -> bool {
     names_disclosure(semicolon_clause(before))
+}
+
+/// Whether a review, lawsuit or complaint counted is of other business than disclosure: of another
+/// cause (`全年因不服交通违法行政处罚申请行政复议14件`, `因征地拆迁补偿安置问题引起的行政复议9件`) or
+/// said to be none of the report's (`…行政诉讼2件，均不涉及政府信息公开事项`, `不属于本报告统计范围`),
+/// even in their section; a complaint also where its subject, named after it, is another
+/// (`受理学生申诉12件，涉及违纪处分、学籍处理等`) or nothing ties it to disclosure: neither its own
+/// clause up to a semicolon nor its section (`征地信息公开…等制度；受理自然资源领域信访举报312件`).
+/// (`收到政府信息公开方面的投诉2件，涉及答复不及时` is one.)
+fn other_business(key: &str, before: &str, rest: &str, in_review: bool) -> bool {
+    if !matches!(key, "reviews" | "lawsuits" | "complaints") {
+        return false;
+    }
+    if other_cause(semicolon_clause(before)) || disowned(rest) {
+        return true;
+    }
+    key == "complaints" && !disclosure_clause(before) && (!in_review || subject_named_after(rest) == Some(false))
+}
+
+/// Whether a clause gives a cause (`因…`) that is not disclosure (`因不服交通违法行政处罚`).
+fn other_cause(clause: &str) -> bool {
+    clause.rfind('因').is_some_and(|k| !names_disclosure(&clause[k..]))
+}
+
+/// Whether the clause after a count, up to a semicolon, says it is none of the report's (within a
+/// bounded reach).
+fn disowned(rest: &str) -> bool {
+    let reach = rest.char_indices().nth(80).map_or(rest.len(), |(i, _)| i);
+    let sentence = rest[..reach].split(['。', '；', ';']).next().unwrap_or("");
+    ["不涉及", "不属于", "无关"].iter().any(|w| has(sentence, w))
+}
+
+/// Whether what a count concerned, named in the clause after it (`涉及…`), is disclosure or not
+/// (`受理学生申诉12件，涉及违纪处分`); none when not named.
+fn subject_named_after(rest: &str) -> Option<bool> {
+    let reach = rest.char_indices().nth(80).map_or(rest.len(), |(i, _)| i);
+    let clause = rest[..reach].split(['。', '；', ';']).next().unwrap_or("");
+    clause.find("涉及").map(|k| names_disclosure(&clause[k..]))
 }
 
 /// The last clause of `before` up to a semicolon or a full stop, within [`SCOPE_REACH`] characters.

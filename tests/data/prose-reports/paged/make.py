@@ -69,7 +69,13 @@ def word(text: str, path: Path) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
-        reports = sorted(p for p in REPORTS.glob("*.txt") if wordlike(p.read_text(encoding="utf-8")))
+        # (Annual reports only: the running header names one.)
+        reports = sorted(
+            p
+            for p in REPORTS.glob("*.txt")
+            if wordlike(p.read_text(encoding="utf-8"))
+            and json.loads(p.with_suffix(".gold.json").read_text(encoding="utf-8"))["kind"] == "annual_report"
+        )
         for p in reports:
             word(p.read_text(encoding="utf-8"), t / f"{p.stem}.docx")
         subprocess.run(
