@@ -17,6 +17,7 @@ use crate::panel;
 
 mod boxes;
 mod nested;
+mod pandas;
 
 /// How many leading lines may hold a metadata panel.
 const PANEL_LINES: usize = 80;
@@ -95,6 +96,9 @@ fn parse_text(text: &str, markdown: bool) -> RawDocument {
     // Tables a converter printed inside another's cell, set out as tables of their own.
     let unnested = if markdown { nested::unnest(text) } else { None };
     let text = unnested.as_deref().unwrap_or(text);
+    // A DataFrame's `to_string()` with its index: the row numbers and column numbers dropped.
+    let unindexed = if markdown { None } else { pandas::strip_index(text) };
+    let text = unindexed.as_deref().unwrap_or(text);
     let raw_lines: Vec<&str> = crate::charset::lines(text).collect();
     let cleaned: Vec<Cow<'_, str>> = raw_lines.iter().map(|l| clean_line(l, markdown)).collect();
     let panel = panel::scan_lines(cleaned.iter().map(|l| &**l).filter(|l| !l.is_empty()).take(PANEL_LINES));
