@@ -672,6 +672,20 @@ pub(super) fn fee_amount(window: &str, earlier: &str, unit: &str) -> Option<Keye
     fee.then_some(Keyed { key: "fees_yuan", rank: 3 })
 }
 
+/// A count to date of information put out, `信息` bare (`截至年底，本局信息公开专栏累计公开信息4100余条`,
+/// `门户网站累计发布信息12.8万条`): a proactive count to date. (With `政府信息` or `主动公开` the
+/// proactive total's shapes read it.)
+pub(super) fn cumulative_information(window: &str, unit: &str) -> Option<Keyed> {
+    let (core, _) = strip_filler(window);
+    let rest = ["公开信息", "发布信息", "公开各类信息", "发布各类信息"].iter().find_map(|w| core.strip_suffix(w))?;
+    // (`累计` itself is filler: looked for just before the verb.)
+    let to_date = has(near_tail(rest, 4), "累计");
+    // (Nor one channel's: `局微信公众号累计发布各类信息500余条`.)
+    let other = ["依申请", "不予", "申请"].iter().any(|w| has(rest, w)) || !proactive_prefix_ok(rest);
+    (to_date && !other && unit_ok("proactive_cumulative", unit))
+        .then_some(Keyed { key: "proactive_cumulative", rank: 3 })
+}
+
 /// A count to date that names nothing (`新增主动公开政府信息1562条，累计达到23456条`,
 /// `…，累计公开12037条`): the clause is only `累计`, filler and the verb, after a clause of the
 /// year's proactive total (`earlier`: the sentence before the count's clause).

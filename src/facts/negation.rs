@@ -84,6 +84,16 @@ pub(super) const NEGATION_RULES: &[Negation] = &[
         filed_passive: true,
         outcomes: &["败诉", "纠错", "纠正", "撤销", "确认违法"],
     },
+    // `我镇未召开新闻发布会`, `全年未单独召开新闻发布会`. Not conferences others held
+    // (`未参加…发布会`).
+    Negation {
+        key: "press_conferences",
+        words: &["新闻发布会", "发布会"],
+        not_in_clause: &["参加", "出席", "参与"],
+        not_between: &["被"],
+        filed_passive: false,
+        outcomes: &[],
+    },
     // `未收到针对我镇政府信息公开事务有关的申诉案`.
     Negation {
         key: "complaints",

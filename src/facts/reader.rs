@@ -350,6 +350,7 @@ impl Reader<'_> {
             let mut got = grammar::classify(window, after, unit, ctx)
                 .or_else(|| grammar::fee_amount(window, &s[..window_start.min(tok.start)], unit))
                 .or_else(|| grammar::cumulative_count(window, &s[..window_start.min(tok.start)], unit))
+                .or_else(|| grammar::cumulative_information(window, unit))
                 .or_else(|| {
                     let trained = last_count.is_some_and(|(i, ..)| self.out[i].fact.key == Some("training_sessions"));
                     // Or a training named without its count before, in the clause up to a
@@ -415,8 +416,8 @@ impl Reader<'_> {
                 key = None;
             }
             // What the count's clause and the clauses around it say of its subject.
-            let clause = near_end(&s[clause_start.min(tok.start)..tok.start], SCOPE_REACH);
-            if key == Some("consultations") && field_enquiries(clause) {
+            // (Up to a semicolon: `依托12333人社服务热线，全年接听政策咨询电话4.6万人次`.)
+            if key == Some("consultations") && field_enquiries(semicolon_clause(&s[..tok.start])) {
                 // The weakest shape: a report counting enquiries about disclosure itself as well
                 // states its own count there (`reconcile`).
                 got = got.map(|g| grammar::Keyed { rank: 1, ..g });
