@@ -80,3 +80,20 @@ def test_an_html_tools_text_gives_no_wrong_cell_nor_metadata(tool: Path) -> None
         total += score.total
     assert total == 3800
     assert right >= TOOL_FLOOR[tool.name], right
+
+
+WORD = [VARIANTS / "word", VARIANTS / "word" / "pdf", VARIANTS / "word" / "doc"]
+
+
+@pytest.mark.parametrize("folder", WORD, ids=lambda p: p.name)
+def test_word_files_and_their_pdf_and_doc_read_every_cell(folder: Path) -> None:
+    # Ten reports as Word tables with the form's merged cells (tests/data/table-variants/word):
+    # every cell of each, as .docx, as LibreOffice's PDF and as its .doc.
+    docs = documents(folder)
+    assert len(docs) == 10
+    for path in docs:
+        report = parse(path)
+        gold = gold_beside(path)
+        score = score_cells(report, scored_gold(gold), path.name)
+        assert score.wrong == 0 and score.right == score.total == 190, (path.name, score.misses[:3])
+        assert (report.agency, report.year, report.source["format"]) == (gold["agency"], gold["year"], gold["format"])

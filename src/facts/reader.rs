@@ -355,7 +355,9 @@ impl Reader<'_> {
                     let trained = last_count.is_some_and(|(i, ..)| self.out[i].fact.key == Some("training_sessions"));
                     // Or a training named without its count before, in the clause up to a
                     // semicolon (`组织召开…培训会，邀请…授课，各处室…信息员共45人参加`).
-                    let named = last_count.is_none() && grammar::training_named(semicolon_clause(&s[..tok.start]));
+                    let people = matches!(unit, "人" | "人次" | "名");
+                    let named =
+                        people && last_count.is_none() && grammar::training_named(semicolon_clause(&s[..tok.start]));
                     ((trained && follows_count) || named)
                         .then(|| grammar::attendees_after_training(window, after, unit))
                         .flatten()

@@ -2132,7 +2132,7 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
                 header_end = i;
                 continue;
             }
-            if let Some(end) = unit_line_end(v, i) {
+            if let Some(end) = matches!(c, '单' | '（' | '(').then(|| unit_line_end(v, i)).flatten() {
                 // The table's unit on a line of its own (`单位：件`, set right) over the header.
                 i = end;
                 header_end = i;
