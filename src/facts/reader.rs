@@ -892,19 +892,22 @@ fn other_cause(clause: &str) -> bool {
     clause.rfind('因').is_some_and(|k| !names_disclosure(&clause[k..]))
 }
 
-/// Whether the clause after a count, up to a semicolon, says it is none of the report's (within a
-/// bounded reach).
-fn disowned(rest: &str) -> bool {
+/// The text after a count up to a semicolon or a full stop, within 80 characters.
+fn clause_after(rest: &str) -> &str {
     let reach = rest.char_indices().nth(80).map_or(rest.len(), |(i, _)| i);
-    let sentence = rest[..reach].split(['。', '；', ';']).next().unwrap_or("");
-    ["不涉及", "不属于", "无关"].iter().any(|w| has(sentence, w))
+    rest[..reach].split(['。', '；', ';']).next().unwrap_or("")
+}
+
+/// Whether the clause after a count says it is none of the report's.
+fn disowned(rest: &str) -> bool {
+    let clause = clause_after(rest);
+    ["不涉及", "不属于", "无关"].iter().any(|w| has(clause, w))
 }
 
 /// Whether what a count concerned, named in the clause after it (`涉及…`), is disclosure or not
 /// (`受理学生申诉12件，涉及违纪处分`); none when not named.
 fn subject_named_after(rest: &str) -> Option<bool> {
-    let reach = rest.char_indices().nth(80).map_or(rest.len(), |(i, _)| i);
-    let clause = rest[..reach].split(['。', '；', ';']).next().unwrap_or("");
+    let clause = clause_after(rest);
     clause.find("涉及").map(|k| names_disclosure(&clause[k..]))
 }
 
