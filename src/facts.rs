@@ -164,6 +164,18 @@ fn has(h: &str, w: &str) -> bool {
     find_short(h, w).is_some()
 }
 
+/// The first `n` characters of `s` (a bounded look ahead).
+fn near_head(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// The last `n` characters of `s` (a bounded look back).
+fn near_tail(s: &str, n: usize) -> &str {
+    let start = s.char_indices().rev().take(n).last().map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
 /// `h.rfind(w)` the way of [`find_short`]: candidates by the word's last byte, from the end.
 fn rfind_short(h: &str, w: &str) -> Option<usize> {
     let (hb, wb) = (h.as_bytes(), w.as_bytes());

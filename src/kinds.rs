@@ -228,7 +228,7 @@ fn report_title_lines(text: &str) -> Vec<usize> {
         let title = (10..=60).contains(&n)
             && !t.contains(['，', '。', '；', '：', ':', '《', '》', '>'])
             && has_any(t, DISCLOSURE_WORDS)
-            && has_any(t, &["工作年度报告", "年度报告", "年报"])
+            && has_any(t, &["年度报告", "年报"])
             && crate::meta::year_in_title(t).is_some();
         if title {
             // (Told apart by agency and year: a running header worded otherwise than the title

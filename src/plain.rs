@@ -700,7 +700,7 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
                 // pandas prints a `DataFrame` whose columns have no names (`read_html`, a list of
                 // rows) under a header numbering them, `| 0 | 1 | 2 | … |`: no row of the table
                 // (a table cut at a page break prints it again over its second part).
-                if rows.last().is_some_and(|r| numbering(r)) {
+                if rows.last().is_some_and(|r| pandas::numbering(r)) {
                     rows.pop();
                 } else {
                     // (The header's lines: a cell's wrapped lines are lines of it.)
@@ -721,7 +721,7 @@ fn text_table(lines: &[&str], kinds: &[LineKind], i: usize, markdown: bool) -> O
         return None;
     }
     if kind == LineKind::Pipe && separator {
-        drop_index_column(&mut rows);
+        pandas::drop_index_column(&mut rows);
     }
     // pymupdf4llm names the columns of a header it could not read `Col1`, `Col2` …: no text.
     if let Some(first) = rows.first_mut() {
@@ -759,35 +759,6 @@ fn unmangle_header(row: &mut [Field]) {
         let before = row[..i].iter().filter(|f| f.text.trim() == x).count();
         if k >= 1 && before == k {
             row[i].text = x.to_string();
-        }
-    }
-}
-
-/// A header row numbering the columns, `0`, `1`, `2` … (three at least).
-fn numbering(row: &[Field]) -> bool {
-    // (Over an index column, `to_markdown()`'s default: its header cell empty, `|    | 0 | 1 |`.)
-    let row = match row.split_first() {
-        Some((first, rest)) if first.text.trim().is_empty() => rest,
-        _ => row,
-    };
-    row.len() >= 3 && row.iter().enumerate().all(|(c, f)| f.text.trim().parse() == Ok(c))
-}
-
-/// Drops the index column pandas prints first (`to_markdown()`, `to_string()` by default:
-/// `|  3 | 一、本年新收… | 31 | 3 | …`): a first column of the row numbers, one more each row,
-/// from 0 (or on from a table cut at a page break), its header cell empty. Its numbers would be
-/// read as the next row's values.
-fn drop_index_column(rows: &mut [Vec<Field>]) {
-    let firsts: Vec<&str> = rows.iter().map(|r| r.first().map_or("", |f| f.text.trim())).collect();
-    let body = firsts.iter().skip_while(|t| t.is_empty()).copied().collect::<Vec<_>>();
-    if body.len() < 3 || firsts.len() - body.len() > 1 {
-        return;
-    }
-    let numbers: Option<Vec<usize>> = body.iter().map(|t| t.parse().ok()).collect();
-    let index = numbers.is_some_and(|n| n.windows(2).all(|w| w[1] == w[0] + 1));
-    if index {
-        for r in rows.iter_mut().filter(|r| !r.is_empty()) {
-            r.remove(0);
         }
     }
 }

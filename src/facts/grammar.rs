@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::{has, rfind_short};
+use super::{has, near_head, near_tail, rfind_short};
 
 /// Filler that may stand between a predicate and its number, longest first
 /// (`…申请共计81件`, `…信息数为133条`, `…访问量达72065人次`).
@@ -338,19 +338,6 @@ fn requests_denied(core: &str, ctx: Context) -> Option<Keyed> {
         }
     }
     None
-}
-
-/// The last `n` characters of `s`.
-fn near_tail(s: &str, n: usize) -> &str {
-    let mut it = s.char_indices().rev();
-    let mut start = s.len();
-    for _ in 0..n {
-        match it.next() {
-            Some((i, _)) => start = i,
-            None => break,
-        }
-    }
-    &s[start..]
 }
 
 /// Verbs that put information out (`主动公开`, `公开`, `发布`, `公布`).
@@ -778,12 +765,6 @@ fn requests_after(window: &str, after: &str) -> bool {
     fits && !has(window, "其中")
         && !NOT_THIS_YEARS_REQUESTS.iter().any(|w| has(window, w))
         && !matches!(verb_before(window), Some(Verb::Handling))
-}
-
-/// The first `n` characters of `s`.
-fn near_head(s: &str, n: usize) -> &str {
-    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
-    &s[..end]
 }
 
 #[cfg(test)]

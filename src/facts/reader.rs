@@ -11,8 +11,8 @@ use crate::model::{Fact, Number, Section};
 use crate::numbers::{self, NumberToken};
 
 use super::{
-    find_negator, find_word, grammar, has, is_clause_end, may_negate, negation, rfind_short, table_text, Compact,
-    NEGATION_REACH, NEGATION_RULES,
+    find_negator, find_word, grammar, has, is_clause_end, may_negate, near_head, near_tail, negation, rfind_short,
+    table_text, Compact, NEGATION_REACH, NEGATION_RULES,
 };
 
 /// What a sentence leaves to the next one: the keys it stated (a next sentence
@@ -335,9 +335,9 @@ impl Reader<'_> {
             let rest = &s[tok.tail_end..];
             // The clause after the number, looked for within `AFTER_REACH` characters: a line of
             // counts without a clause's end (a flattened page) is not scanned to its end for each.
-            let reach = rest.char_indices().nth(AFTER_REACH).map_or(rest.len(), |(i, _)| i);
-            let clause_end = rest[..reach].find(|c: char| is_clause_end(c) || matches!(c, '（' | '(' | '）' | ')'));
-            let after = &rest[..clause_end.unwrap_or(reach)];
+            let reach = near_head(rest, AFTER_REACH);
+            let clause_end = reach.find(|c: char| is_clause_end(c) || matches!(c, '（' | '(' | '）' | ')'));
+            let after = &rest[..clause_end.unwrap_or(reach.len())];
             let mut from = ctx_start.max(tok.start.saturating_sub(240));
             while !s.is_char_boundary(from) {
                 from += 1;
@@ -468,7 +468,7 @@ impl Reader<'_> {
                 rank: got.map_or(0, |g| g.rank),
                 frame: restated.filter(|_| !other_year(context, window, self.year)),
                 // (The subject stands near: a bounded look back keeps long lines linear.)
-                scope: Scope::of(near_end(&s[..tok.start], SCOPE_REACH)),
+                scope: Scope::of(near_tail(&s[..tok.start], SCOPE_REACH)),
             });
             if key.is_some() {
                 for k in also {
@@ -581,8 +581,7 @@ impl Reader<'_> {
                 continue;
             }
             let after_neg = &clause[neg_at + neg.len()..];
-            let reach_end = after_neg.char_indices().nth(NEGATION_REACH).map_or(after_neg.len(), |(b, _)| b);
-            let reach = &after_neg[..reach_end];
+            let reach = near_head(after_neg, NEGATION_REACH);
             for rule in NEGATION_RULES {
                 if rule.barred(clause, &done) {
                     continue;
@@ -599,7 +598,7 @@ impl Reader<'_> {
                 // An outcome after the key word is what is negated: `未发生…被复议纠错`.
                 let tail = &after_neg[p + wl..];
                 let tail = &tail[..tail.find(['、', '和', '或', '及']).unwrap_or(tail.len())];
-                if rule.outcomes.iter().any(|w| tail.starts_with(w) || has(near(tail, 6), w)) {
+                if rule.outcomes.iter().any(|w| tail.starts_with(w) || has(near_head(tail, 6), w)) {
                     continue;
                 }
                 let from = cs + neg_at;
@@ -752,12 +751,6 @@ impl Reader<'_> {
     }
 }
 
-/// The first `n` characters of `s`.
-pub(super) fn near(s: &str, n: usize) -> &str {
-    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
-    &s[..end]
-}
-
 /// Keys of counts that also cover cases beyond disclosure (all of an agency's reviews and
 /// lawsuits): a part `其中涉及政府信息公开的` after them is the report's count.
 const SCOPED_KEYS: &[&str] = &["reviews", "lawsuits"];
@@ -782,7 +775,7 @@ pub(super) const DATE_BOUND_WORDS: &[&str] = &["截止", "截至", "到年底", 
 pub(super) const YEAR_WORDS: &[&str] = &["新增", "本年", "全年", "今年", "年内", "年度"];
 
 pub(super) fn is_cumulative(ctx: &str, year: Option<i32>) -> bool {
-    let tail = near_end(ctx, 60);
+    let tail = near_tail(ctx, 60);
     let last = |words: &[&'static str]| words.iter().filter_map(|w| rfind_short(tail, w).map(|p| (p, *w))).max();
     let strong = last(CUMULATIVE_WORDS);
     let bound = last(DATE_BOUND_WORDS).filter(|(at, w)| {
@@ -802,15 +795,6 @@ pub(super) fn yearly_since(tail: &str, year: Option<i32>) -> bool {
         Regex::new(r"((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?以来").expect("since regex")
     });
     SINCE.captures_iter(tail).last().is_some_and(|c| c[1].parse::<i32>().ok() != year || year.is_none())
-}
-
-/// The last `n` characters of `s`.
-pub(super) fn near_end(s: &str, n: usize) -> &str {
-    let mut start = s.len();
-    for (i, _) in s.char_indices().rev().take(n) {
-        start = i;
-    }
-    &s[start..]
 }
 
 /// Words that put a count in another year (`较上年`, `同比`).
@@ -894,8 +878,7 @@ fn other_cause(clause: &str) -> bool {
 
 /// The text after a count up to a semicolon or a full stop, within 80 characters.
 fn clause_after(rest: &str) -> &str {
-    let reach = rest.char_indices().nth(80).map_or(rest.len(), |(i, _)| i);
-    rest[..reach].split(['。', '；', ';']).next().unwrap_or("")
+    near_head(rest, 80).split(['。', '；', ';']).next().unwrap_or("")
 }
 
 /// Whether the clause after a count says it is none of the report's.
@@ -913,7 +896,7 @@ fn subject_named_after(rest: &str) -> Option<bool> {
 
 /// The last clause of `before` up to a semicolon or a full stop, within [`SCOPE_REACH`] characters.
 fn semicolon_clause(before: &str) -> &str {
-    let near = near_end(before, SCOPE_REACH);
+    let near = near_tail(before, SCOPE_REACH);
     let from = near.rfind(['；', ';', '。']).map_or(0, |i| i + near[i..].chars().next().map_or(0, char::len_utf8));
     &near[from..]
 }
@@ -922,7 +905,7 @@ fn semicolon_clause(before: &str) -> &str {
 /// context (`2020年共收到申请50件` in a 2021 report), or a word of comparison.
 pub(super) fn other_year(context: &str, window: &str, year: Option<i32>) -> bool {
     // (`近三年` may be read as a number of years: looked for just before the window too.)
-    let near = near_end(context, 12);
+    let near = near_tail(context, 12);
     if PRIOR_WORDS.iter().any(|w| has(window, w)) || SPAN_WORDS.iter().any(|w| has(window, w) || has(near, w)) {
         return true;
     }

@@ -1,7 +1,10 @@
-//! Tables pandas printed with `DataFrame.to_string()` (its default keeps the index): a header of
-//! the column numbers (`0  1  2  3`) over rows each opening with its row number (`3  行政规范性文件
-//! 1  1  40`). The row numbers would be read as values of the rows' first column; the header, as
-//! a row of numbers.
+//! Tables as pandas prints a `DataFrame` whose columns have no names (`read_html` of a page): a
+//! header of the column numbers (`0  1  2  3`, `| 0 | 1 | 2 |`) and, by default, an index column
+//! of the row numbers (`3  行政规范性文件  1  1  40`, `|  3 | 一、本年新收… | 31 |`), in
+//! `to_string()`'s aligned text and `to_markdown()`'s pipe rows. The row numbers would be read as
+//! values of the rows' first column; the header, as a row of numbers.
+
+use super::Field;
 
 /// The text with each such table's header line dropped and its row numbers blanked (spaces, so the
 /// columns stay where they were printed), or `None` when it holds none.
@@ -35,14 +38,48 @@ pub(super) fn strip_index(text: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// How many words there are when they number the columns, `0`, `1`, `2` …; else 0.
+fn numbered<'a>(words: impl IntoIterator<Item = &'a str>) -> usize {
+    let mut n = 0;
+    for w in words {
+        if w.trim().parse::<usize>().ok() != Some(n) {
+            return 0;
+        }
+        n += 1;
+    }
+    n
+}
+
 /// How many columns a header line numbers (`0  1  2  3` → 4), or 0 when it is no such line.
 fn numbering_width(line: &str) -> usize {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let numbered = words.iter().enumerate().all(|(k, w)| w.parse::<usize>().ok() == Some(k));
-    if numbered {
-        words.len()
-    } else {
-        0
+    numbered(line.split_whitespace())
+}
+
+/// A pipe header row numbering the columns, `0`, `1`, `2` … (three at least), over an index
+/// column or not (`to_markdown()`'s default: its header cell empty, `|    | 0 | 1 |`).
+pub(super) fn numbering(row: &[Field]) -> bool {
+    let row = match row.split_first() {
+        Some((first, rest)) if first.text.trim().is_empty() => rest,
+        _ => row,
+    };
+    numbered(row.iter().map(|f| f.text.as_str())) >= 3
+}
+
+/// Drops the index column `to_markdown()` prints first (`|  3 | 一、本年新收… | 31 | 3 | …`): a
+/// first column of the row numbers, one more each row, from 0 (or on from a table cut at a page
+/// break), its header cell empty.
+pub(super) fn drop_index_column(rows: &mut [Vec<Field>]) {
+    let firsts: Vec<&str> = rows.iter().map(|r| r.first().map_or("", |f| f.text.trim())).collect();
+    let body = firsts.iter().skip_while(|t| t.is_empty()).copied().collect::<Vec<_>>();
+    if body.len() < 3 || firsts.len() - body.len() > 1 {
+        return;
+    }
+    let numbers: Option<Vec<usize>> = body.iter().map(|t| t.parse().ok()).collect();
+    let index = numbers.is_some_and(|n| n.windows(2).all(|w| w[1] == w[0] + 1));
+    if index {
+        for r in rows.iter_mut().filter(|r| !r.is_empty()) {
+            r.remove(0);
+        }
     }
 }
 

@@ -2081,12 +2081,10 @@ fn t4_on_its_side(v: &View, from: usize, header_end: usize) -> Option<Vec<super:
 /// Where a line stating only a table's unit (`单位：件`, `（单位：件）`, `单位:件次`) ends, when such a
 /// line starts at `i` (after its indent).
 fn unit_line_end(v: &View, i: usize) -> Option<usize> {
-    let len = v.chars.len();
-    let line_start = (0..i).rev().find(|&k| v.chars[k] == '\n').map_or(0, |k| k + 1);
-    if v.chars[line_start..i].iter().any(|&c| !super::cells::is_space(c)) {
+    if v.chars[v.line_start(i)..i].iter().any(|&c| !super::cells::is_space(c)) {
         return None;
     }
-    let end = (i..len).find(|&k| v.chars[k] == '\n').unwrap_or(len);
+    let end = v.line_end(i);
     let line: String = v.chars[i..end].iter().filter(|&&c| !super::cells::is_space(c)).collect();
     let inner = line.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
     let unit = inner.strip_prefix("单位").map(|u| u.trim_start_matches(['：', ':']));
