@@ -27,6 +27,8 @@ struct Row {
     before: usize,
     after: usize,
     cells: Vec<Cell>,
+    /// The row held hidden text (`w:vanish`) and nothing shown: a draft row Word does not display.
+    hidden_only: Option<bool>,
 }
 
 #[derive(Default)]
@@ -87,6 +89,10 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
     // The run's text is set superscript (`w:vertAlign`): a footnote's mark (`14` then a raised
     // `1`), never a digit of the number before it.
     let mut superscript = false;
+    // The run is hidden text (`w:vanish`, `w:specVanish` in its own properties, not the paragraph
+    // mark's): Word neither shows nor prints it (a draft's old counts beside the new).
+    let mut hidden = false;
+    let mut in_ppr = false;
     // Inside w:del / w:moveFrom / mc:Fallback: skipped.
     let mut skip = 0usize;
     let mut in_tcpr = false;
@@ -119,7 +125,14 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
                     }
                 }
                 "t" if !selfc => in_text += 1,
-                "r" => superscript = false,
+                "r" => (superscript, hidden) = (false, false),
+                "pPr" if !selfc => in_ppr = true,
+                "vanish" | "specVanish" if !in_ppr => hidden = attr(attrs, "val").is_none_or(|v| !is_off(&v)),
+                "sym" if !superscript && !hidden => {
+                    if let (Some(p), Some(c)) = (paras.last_mut(), symbol_char(attrs)) {
+                        p.push(c);
+                    }
+                }
                 "vertAlign" => superscript = attr(attrs, "val").is_some_and(|v| v == "superscript"),
                 "tab" | "ptab" if !in_tcpr => {
                     if let Some(p) = paras.last_mut() {
@@ -180,6 +193,7 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
             Event::End(name) => match name {
                 "t" => in_text = in_text.saturating_sub(1),
                 "trPr" => in_trpr = false,
+                "pPr" => in_ppr = false,
                 "tcPr" => in_tcpr = false,
                 "p" => {
                     if let Some(mut p) = paras.pop() {
@@ -214,7 +228,12 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
             },
             Event::Text(s) => {
                 if in_text > 0 && !superscript {
-                    if let Some(p) = paras.last_mut() {
+                    if let Some(r) = tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                        if !s.trim().is_empty() {
+                            r.hidden_only = Some(hidden && r.hidden_only != Some(false));
+                        }
+                    }
+                    if let Some(p) = paras.last_mut().filter(|_| !hidden) {
                         p.push_str(&s);
                     }
                 }
@@ -236,8 +255,26 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
     containers.pop().unwrap_or_default()
 }
 
+/// Whether an on/off attribute value is off (`w:val="0"`, `false`, `off`).
+fn is_off(v: &str) -> bool {
+    matches!(v, "0" | "false" | "off")
+}
+
+/// The character of a `w:sym` in the Symbol font that prints as its ASCII sign or digit
+/// (`w:char="F02D"`: a minus), none for the font's other glyphs (Greek letters, ∀, ∃, …).
+fn symbol_char(attrs: &str) -> Option<char> {
+    if !attr(attrs, "font").is_some_and(|f| f.eq_ignore_ascii_case("symbol")) {
+        return None;
+    }
+    let code = u32::from_str_radix(&attr(attrs, "char")?, 16).ok()?;
+    let low = if (0xF000..=0xF0FF).contains(&code) { code - 0xF000 } else { code };
+    let c = char::from_u32(low)?;
+    (c.is_ascii_digit() || "+-.,%()/:;<=>!#&? ".contains(c)).then_some(c)
+}
+
 /// A finished table into `out`: a one-cell frame unwrapped, else the grid then its nested tables.
-fn finish(t: Table, out: &mut Vec<RawBlock>) {
+fn finish(mut t: Table, out: &mut Vec<RawBlock>) {
+    t.rows.retain(|r| r.hidden_only != Some(true));
     let cells: usize = t.rows.iter().map(|r| r.cells.len()).sum();
     if cells == 0 {
         return;
@@ -336,5 +373,25 @@ mod tests {
         assert_eq!(t.at(1, 2).unwrap().text, "2");
         assert_eq!(t.at(2, 1).unwrap().text, "3");
         assert!(t.at(2, 0).is_none());
+    }
+
+    #[test]
+    fn hidden_text_and_symbol_signs() {
+        let xml = r#"<w:document><w:body>
+          <w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>可见</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>草稿</w:t></w:r></w:p>
+          <w:p><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>显示</w:t></w:r></w:p>
+          <w:tbl>
+            <w:tr><w:tc><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>3</w:t></w:r><w:r><w:rPr><w:vanish/><w:specVanish/></w:rPr><w:t>4</w:t></w:r><w:r><w:t>6</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>B</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>9</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:p><w:r><w:t>C</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:sym w:font="Symbol" w:char="F02D"/><w:t>2</w:t></w:r><w:r><w:sym w:font="Symbol" w:char="F061"/></w:r></w:p></w:tc></w:tr>
+          </w:tbl></w:body></w:document>"#;
+        let blocks = walk(xml, &mut Numbering::default());
+        assert_eq!(blocks[0], RawBlock::Paragraph("可见".into()));
+        assert_eq!(blocks[1], RawBlock::Paragraph("显示".into()));
+        let RawBlock::Table(t) = &blocks[2] else { panic!("{blocks:?}") };
+        // The hidden digit is no part of the number; the row of hidden text is no row.
+        assert_eq!((t.n_rows, t.at(0, 1).unwrap().text.as_str()), (2, "36"));
+        // Symbol's minus is a sign; its alpha is no character of the number.
+        assert_eq!(t.at(1, 1).unwrap().text, "-2");
     }
 }
