@@ -82,6 +82,9 @@ static FIND_POST2019: LazyLock<Finders> = LazyLock::new(|| Finders::of(LABELS_PO
 /// no kind but prints them (a converter that dropped the title and headings, a table tool's cells
 /// alone) is an annual report: only those print them.
 pub fn kind(title: Option<&str>, text: &str, sections: &[Section], prints_tables: bool) -> Kind {
+    if !prints_tables && lists_reports(text, sections) {
+        return Kind::Other;
+    }
     if let Some(full) = title {
         let t = crate::meta::subject(full);
         if other_document(t) {
@@ -133,10 +136,37 @@ pub fn kind(title: Option<&str>, text: &str, sections: &[Section], prints_tables
     Kind::Other
 }
 
+/// How many lines naming reports a page listing them holds at least (`2024-03-28某某区人民政府2023年
+/// 政府信息公开工作年度报告` …), among its first [`LISTING_LINES`].
+const LISTED_REPORTS: usize = 3;
+const LISTING_LINES: usize = 80;
+
+/// Whether the text is a list of reports (a site's column page, an index of a year's reports):
+/// three lines or more each naming a report of its own year (no sentence, no label's value), no
+/// two alike, and none of a report's statutory parts (a compilation of reports has them).
+fn lists_reports(text: &str, sections: &[Section]) -> bool {
+    if statutory_parts(sections) > 0 {
+        return false;
+    }
+    let mut named: Vec<&str> = Vec::new();
+    for line in text.lines().take(LISTING_LINES).map(str::trim) {
+        // (A line naming a report, not a sentence or a label's value: `现将…年度报告予以公布，详见
+        // 附件。`, `附件：…年度报告.pdf`.)
+        let names = line.chars().count() <= 80
+            && !line.contains(['，', '。', '：', ':', ',', '；'])
+            && has_any(line, &["工作年度报告", "工作年报"])
+            && crate::meta::year_in_title(line).is_some();
+        if names && !named.contains(&line) {
+            named.push(line);
+        }
+    }
+    named.len() >= LISTED_REPORTS
+}
+
 /// Kinds of document a title may end with that are no report, though they speak of reports:
 /// `…关于做好2021年政府信息公开工作年度报告编制发布工作的通知`, `…年度报告评查情况的通报`,
-/// `…政府信息公开指南`, `…政府信息公开目录`.
-const OTHER_DOCUMENT_ENDS: &[&str] = &["通知", "通报", "指南", "目录", "答复书", "告知书", "意见", "批复"];
+/// `…政府信息公开指南`, `…政府信息公开目录`, a site's column of them (`…年度报告专栏`).
+const OTHER_DOCUMENT_ENDS: &[&str] = &["通知", "通报", "指南", "目录", "答复书", "告知书", "意见", "批复", "专栏"];
 
 /// Verbs with which a notice carries the report itself (`关于印发某县2019年政府信息公开工作年度报告的通知`).
 const TRANSMITTING: &[&str] = &["印发", "公布", "发布", "报送", "转发", "上报"];
@@ -302,6 +332,22 @@ mod tests {
         let t = "关于报送《某区公安局2016年 政府信息公开工作情况》的函";
         assert_eq!(kind(Some(t), "", &parts, false), Kind::AnnualReport);
         assert_eq!(kind(Some(t), "", &[], false), Kind::WorkSummary);
+    }
+
+    #[test]
+    fn a_list_of_reports_is_none() {
+        let list = "政府信息公开年报\n2024-03-28某某区人民政府2023年政府信息公开工作年度报告\n\
+                    2024-01-31某某区财政局2023年政府信息公开工作年度报告\n\
+                    2023-03-30某某区人民政府2022年政府信息公开工作年度报告\n共3页 首页 下一页";
+        assert_eq!(kind(Some("政府信息公开年报"), list, &[], false), Kind::Other);
+        // Two lines: a report and its link to last year's.
+        let two = list.lines().take(3).collect::<Vec<_>>().join("\n");
+        assert_eq!(kind(Some("政府信息公开年报"), &two, &[], false), Kind::AnnualReport);
+        assert_eq!(kind(Some("2022年度政府信息公开工作年度报告专栏"), "", &[], false), Kind::Other);
+        // A page sending its report as an attachment names it in sentences and a label: a report.
+        let sent = "某局2023年政府信息公开工作年度报告\n现将某局2023年政府信息公开工作年度报告予以公布，详见附件。\n\
+                    附件：某局2023年政府信息公开工作年度报告.pdf";
+        assert_eq!(kind(Some("某局2023年政府信息公开工作年度报告"), sent, &[], false), Kind::AnnualReport);
     }
 
     #[test]

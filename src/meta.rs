@@ -460,9 +460,16 @@ fn is_link_line(line: &str) -> bool {
 }
 
 /// A short line without punctuation that may be the first half of a wrapped title.
+/// Words of a page's sidebar headings (`热点`, `最新发布`, `相关推荐`): a short line holding one
+/// is no head of the title below it.
+const SIDEBAR_HEADINGS: &[&str] =
+    &["热点", "热门", "推荐", "最新", "导航", "专题", "相关", "排行", "头条", "要闻", "链接"];
+
 fn is_title_head(line: &str) -> bool {
     let n = line.chars().count();
-    !is_link_line(line)
+    let sidebar = n <= 6 && SIDEBAR_HEADINGS.iter().any(|w| line.contains(w));
+    !sidebar
+        && !is_link_line(line)
         && (2..=30).contains(&n)
         && !line.contains(['。', '，', ',', '；', '：', ':', '！', '？'])
         && !is_breadcrumb(line)

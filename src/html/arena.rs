@@ -19,6 +19,8 @@ pub(super) const NONE: u32 = u32::MAX;
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Tag {
     Text,
+    /// `a`: inline, its text a link's (a line of links only is the page's navigation).
+    Link,
     /// Not read at all (`script`, `head`, form controls, comments …).
     Skip,
     Inline,
@@ -41,7 +43,7 @@ pub(super) enum Tag {
 
 impl Tag {
     pub(super) fn breaks_line(self) -> bool {
-        !matches!(self, Tag::Text | Tag::Skip | Tag::Inline | Tag::Br)
+        !matches!(self, Tag::Text | Tag::Skip | Tag::Inline | Tag::Link | Tag::Br)
     }
 }
 
@@ -307,6 +309,7 @@ pub(super) fn tag_of(name: &str) -> Tag {
     match name {
         "span" => return Tag::Inline,
         "p" => return Tag::Block,
+        "a" => return Tag::Link,
         "td" => return Tag::Td,
         _ => {}
     }

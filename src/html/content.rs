@@ -184,7 +184,9 @@ impl<'a> Content<'a> {
         let a = self.a;
         let (root, in_container) = self.root();
         let mut blocks = Vec::new();
-        let mut lines = Lines::default();
+        // Outside a content container, lines of links only are the page's (sidebars, lists of
+        // other reports: `驻马店市人民政府2021年政府信息公开工作年度报告` over another agency's report).
+        let mut lines = Lines { drop_links_only: !in_container, ..Lines::default() };
         let mut stack = vec![Walk::new(root)];
         while let Some(walk) = stack.last_mut() {
             let Some((i, enter)) = walk.next(a) else {
@@ -202,6 +204,7 @@ impl<'a> Content<'a> {
             match tag {
                 Tag::Text if enter => lines.push_node(a.text_of(i), i, noted),
                 Tag::Br if enter => lines.brk(),
+                Tag::Link => lines.link(enter),
                 Tag::Pre => lines.pre(enter),
                 Tag::Table if enter => {
                     lines.brk();

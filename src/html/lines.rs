@@ -16,6 +16,13 @@ pub(super) struct Lines {
     pub(super) done: Vec<String>,
     /// Whitespace characters pushed so far (`charset::is_whitespace`).
     pub(super) spaces: usize,
+    /// Links open around the text pushed now (`Lines::link`), and whether the line so far
+    /// holds text inside a link and outside one: a line of links only is dropped at its break
+    /// where `drop_links_only` (the page's sidebars and lists of other reports, not its text).
+    pub(super) links_open: u32,
+    pub(super) linked: bool,
+    pub(super) unlinked: bool,
+    pub(super) drop_links_only: bool,
 }
 
 impl Lines {
@@ -114,6 +121,11 @@ impl Lines {
     /// pending whitespace.
     pub(super) fn push_run(&mut self, run: &str) {
         let (Some(first), Some(last)) = (run.chars().next(), run.chars().next_back()) else { return };
+        if self.links_open > 0 {
+            self.linked = true;
+        } else {
+            self.unlinked = true;
+        }
         if self.ws != 0 {
             // 2: only ASCII whitespace with a line break; 1 or 3: a real space.
             if !(self.ws == 2 && is_wide(self.last) && is_wide(first)) {
@@ -125,8 +137,23 @@ impl Lines {
         self.last = last;
     }
 
+    /// A link opens (`enter`) or closes.
+    pub(super) fn link(&mut self, enter: bool) {
+        if enter {
+            self.links_open += 1;
+        } else {
+            self.links_open = self.links_open.saturating_sub(1);
+        }
+    }
+
     pub(super) fn brk(&mut self) {
         self.ws = 0;
+        let links_only = self.drop_links_only && self.linked && !self.unlinked;
+        (self.linked, self.unlinked) = (false, false);
+        if links_only {
+            self.buf.clear();
+            return;
+        }
         if !self.buf.is_empty() {
             // One allocation of the line's size: the buffer keeps its capacity for the next
             // line (growing a fresh string from empty reallocated and copied it several times).
