@@ -841,10 +841,11 @@ fn value_word_at(chars: &[char], i: usize) -> Option<usize> {
 
 /// A unit (元, 万元, 件 …) right after a digit belongs to the number.
 fn unit_after_digit(chars: &[char], i: usize) -> bool {
-    // A unit may stand apart from its number by spaces (`211.4 万元`), not by a line break.
+    // A unit may stand apart from its number by spaces (`211.4 万元`, `3900.73 万 元` of text
+    // spaced a character apart), not by a line break.
     let before = (0..i).rev().find(|&k| !matches!(chars[k], ' ' | '\u{3000}' | '\u{a0}'));
     let prev_digit = before.is_some_and(|k| fold(chars[k]).is_ascii_digit());
-    let prev_wan = i > 1 && chars[i - 1] == '万' && unit_after_digit(chars, i - 1);
+    let prev_wan = before.is_some_and(|k| chars[k] == '万' && unit_after_digit(chars, k));
     (prev_digit && "元万件条笔个项次".contains(chars[i])) || (prev_wan && chars[i] == '元')
 }
 
@@ -1744,6 +1745,13 @@ fn unit_after(v: &View, i: usize, b: usize, skip: &[bool], base: usize) -> Optio
     let u1 = (u0..b).find(|&k| skip[k - base] || is_space(v.chars[k])).unwrap_or(b);
     if let Some(u) = unit_of(UNITS, &v.chars[u0..u1]) {
         return Some((u1, u));
+    }
+    // `3900.73 万 元`: text spacing every character apart.
+    if u1 == u0 + 1 && v.chars[u0] == '万' {
+        let y = (u1..b).find(|&k| !(v.chars[k] == ' ' || v.chars[k] == '\u{3000}')).unwrap_or(b);
+        if y < b && v.chars[y] == '元' && !skip[y - base] && (y + 1 == b || is_space(v.chars[y + 1])) {
+            return Some((y + 1, "万元"));
+        }
     }
     if v.chars.get(u0) != Some(&'\n') || (u0 < b && skip[u0 - base]) {
         return None;

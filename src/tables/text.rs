@@ -373,6 +373,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             bad.push((f.0, "the row's label is there but no numbers follow it"));
         }
     }
+    values_after_labels(v, &found, last_end, &mut bad);
     if garbled {
         garbled_rows(v, &found, &placed, [header_from, first], last_end, &mut bad);
     }
@@ -843,6 +844,16 @@ fn t4_groups_adding_up(v: &[i64]) -> Option<usize> {
     (v.len() == 15).then(|| v.chunks(5).filter(|g| sum_is_last(g)).count())
 }
 
+/// How many of table 4's three groups of five print a total that is not 0 and not the sum of
+/// their four results (`v` its fifteen values; a total left 0 beside its parts is a report's
+/// slip of its own, not values out of place).
+fn t4_miscounted(v: &[i64]) -> usize {
+    if v.len() != 15 {
+        return 0;
+    }
+    v.chunks(5).filter(|g| g[4] != 0 && !sum_is_last(g)).count()
+}
+
 /// Whether table 4's fifteen values add up, where they are whole numbers.
 fn t4_adds_up(toks: &[super::solve::Token]) -> Option<bool> {
     let v = toks.iter().map(whole_number).collect::<Option<Vec<i64>>>()?;
@@ -881,8 +892,14 @@ fn t4_runs(
     let unsettled = "its values were printed in several runs whose order the arithmetic does not settle";
     match t4_orders(&values).as_deref() {
         // No order adds up: the report's own slip, its values as printed, where the tool printed
-        // them in the table's order; printed box by box, their places are not known.
-        Some([]) if in_order_first => (in_order, None),
+        // them in the table's order and one group at most prints a total that is not its parts'
+        // sum (a slip is one cell's, or totals left 0; two such groups, the runs cut the row
+        // elsewhere: OCR printing one line of the table as two, `2 0 1 1 3 1 1 1 3 6` /
+        // `0 1 2 5 1`); printed box by box, their places are not known.
+        Some([]) if in_order_first && t4_miscounted(&values.concat()) < 2 => (in_order, None),
+        Some([]) if in_order_first => {
+            (in_order, Some("its values were printed in several runs and two of its groups do not add up"))
+        }
         Some([]) => (in_order, Some("its values were printed box by box and no order of them adds up")),
         Some([(_, order)]) => (order.iter().flat_map(|&r| runs[r].iter().cloned()).collect(), None),
         _ => (in_order, Some(unsettled)),
@@ -1622,6 +1639,21 @@ fn read_values(
     Some((table, span))
 }
 
+/// No row of table 3 printing a value, and values after its labels before table 4 (a page
+/// turned, its table printed labels first and the columns after): no row is known to be blank.
+fn values_after_labels(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    last_end: usize,
+    bad: &mut Vec<(usize, &'static str)>,
+) {
+    if found.iter().all(|f| f.1.is_empty()) && any_value_digit(v, last_end, t3_values_end(v, last_end)) {
+        for f in found {
+            bad.push((f.0, "no row prints a value by its label and numbers follow the labels: printed apart"));
+        }
+    }
+}
+
 /// Where the values of a table 3 printed out of order may end, in the order to try them: at
 /// table 4's section heading or its column words (`行政复议` / `其他结果` / `尚未审结`), past
 /// `last_end` (the last row read); then, where that is the heading, at table 4's column words
@@ -2289,8 +2321,19 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
             runs = runs.into_iter().flat_map(|r| split_apart(v, r)).collect();
         }
         let (tokens, unreadable) = t4_runs(runs, !boxes);
+        // Fifteen values over several lines of which two groups or more print a total that is not
+        // their parts' sum: the lines cut the row elsewhere than the table's groups (OCR printing
+        // one row as two lines, `2 0 1 1 3 1 1 1 3 6` / `0 1 2 5 1`), not the report's slip (one
+        // cell's, or totals left 0 beside their parts).
+        let whole: Option<Vec<i64>> = tokens.iter().map(whole_number).collect();
+        let over_lines = tokens
+            .first()
+            .zip(tokens.last())
+            .is_some_and(|(a, b)| v.chars.get(a.span()[0]..b.span()[1]).is_some_and(|s| s.contains(&'\n')));
+        let cut = over_lines && whole.is_some_and(|w| t4_miscounted(&w) >= 2);
         let unreadable = unreadable
-            .or(moved.then_some("some of its values were printed apart from it, after the text that follows"));
+            .or(moved.then_some("some of its values were printed apart from it, after the text that follows"))
+            .or(cut.then_some("its values run over lines that cut its groups: two of them do not add up"));
         if unreadable.is_some() {
             if let Some(table) = t4_by_header_words(v, h.start, issues) {
                 return Some(table);
