@@ -234,12 +234,31 @@ fn reconcile(facts: &mut [Read]) {
             .map(|r| r.fact.value.as_f64())
             .fold(f64::NEG_INFINITY, f64::max);
         let differs = |v: f64| (v - total).abs() > 1e-9;
-        let contradicted = facts.iter().any(|r| {
-            let v = r.fact.value.as_f64();
-            // (A weaker count summed over the bodies under a government is theirs: no contradiction.)
-            let summed = r.scope == reader::Scope::Summed;
-            (of_key(r) && r.rank < best_rank && v > total + 1e-9 && !summed) || (r.frame == Some(key) && differs(v))
-        });
+        // Counts of the weakest shape (a field's information of the year) are read only where
+        // nothing surer is stated, and only where they agree, and none where its sentence counts
+        // information put out another way beside it, not as its part (`全年在城厢区人民政府网站公开
+        // 信息146条，通过社区公开栏公开信息400余条`: one channel's).
+        let beside = |r: &Read| {
+            facts.iter().any(|q| {
+                q.fact.key.is_none()
+                    && q.fact.sentence == r.fact.sentence
+                    && q.fact.span != r.fact.span
+                    && has(&q.fact.label, "信息")
+                    && ["公开", "发布", "推送", "公布"].iter().any(|w| has(&q.fact.label, w))
+                    && !has(&q.fact.label, "其中")
+            })
+        };
+        let weakest_disagree =
+            best_rank == 0 && facts.iter().any(|r| of_key(r) && (differs(r.fact.value.as_f64()) || beside(r)));
+        let contradicted = weakest_disagree
+            || facts.iter().any(|r| {
+                let v = r.fact.value.as_f64();
+                // (A weaker count summed over the bodies under a government is theirs: no contradiction.)
+                let summed = r.scope == reader::Scope::Summed;
+                let weakest = r.rank == 0;
+                (of_key(r) && r.rank < best_rank && v > total + 1e-9 && !summed && !weakest)
+                    || (r.frame == Some(key) && differs(v))
+            });
         for r in facts.iter_mut().filter(|r| of_key(r)) {
             if contradicted || differs(r.fact.value.as_f64()) {
                 r.fact.key = None;
@@ -363,6 +382,29 @@ mod tests {
         // A count to date of anything but the proactive total is not the year's.
         assert!(pairs("自2008年以来累计受理申请326件，网站开通以来累计访问量达500万人次。").is_empty());
         assert_eq!(pairs("2014年共受理政府信息公开申请58件。"), vec![("requests_received", 58.0)]);
+    }
+
+    #[test]
+    fn a_fields_information_of_the_year_only_where_nothing_surer_is_said() {
+        let total =
+            |t: &str| pairs(t).into_iter().filter(|p| p.0 == "proactive_total").map(|p| p.1).collect::<Vec<_>>();
+        assert_eq!(total("全年主动公开涉税信息612条，其中税收政策法规215条。"), vec![612.0]);
+        assert_eq!(total("全年共公开校务信息453条，其中通过校务公开栏发布148条。"), vec![453.0]);
+        assert_eq!(total("全年在厅门户网站公开各类信息1894条。"), vec![1894.0]);
+        assert_eq!(total("主动公开机构职能、工作动态、典型案例等信息986条。"), vec![986.0]);
+        // One kind of information, or no word of the year: not the total.
+        assert!(total("全年主动公开采购信息25条。").is_empty());
+        assert!(total("主动公开涉税信息612条。").is_empty());
+        assert!(total("全年发布停限电信息326条。").is_empty());
+        assert!(total("全年发布各类信息4610条。").is_empty());
+        // A surer statement wins; two of the weakest that differ say nothing.
+        assert_eq!(total("全年主动公开政府信息700条。全年主动公开涉税信息612条。"), vec![700.0]);
+        assert_eq!(total("全年主动公开政府信息500条。全年主动公开涉税信息612条。"), vec![500.0]);
+        assert!(total("全年主动公开涉税信息612条。全年在门户网站公开各类信息700条。").is_empty());
+        assert!(total("全年在城厢区人民政府网站公开信息146条，通过社区公开栏公开信息400余条。").is_empty());
+        assert_eq!(total("全年通过局门户网站公开信息1832条，其中公开政策文件信息38条。"), vec![1832.0]);
+        // The bodies under it summed are theirs where the report states its own.
+        assert_eq!(total("我局主动公开政府信息312条。局属6个国土资源分局共公开信息430条。"), vec![312.0]);
     }
 
     #[test]

@@ -140,7 +140,7 @@ def test_prose_reports_state_no_fact_other_than_the_gold_and_most_of_it():
             right += first.get(key) == value
             total += 1
     assert total == 1209
-    assert right >= 1187, right
+    assert right >= 1194, right  # 1,187 at d01cb4c: a field's information of the year (stop 53)
 
 
 def _first_keyed(d: dict) -> dict:

@@ -137,7 +137,8 @@ pub(super) struct Context {
 pub(super) struct Keyed {
     pub key: &'static str,
     /// How sure the shape is, for `proactive_total` (3: `主动公开…政府信息`,
-    /// 2: `公开/发布/公布…政府信息`, 1: `公开信息数量共计…`); 3 for other keys but
+    /// 2: `公开/发布/公布…政府信息`, 1: `公开信息数量共计…`, 0: a field's information of the
+    /// year, `全年主动公开涉税信息612条`); 3 for other keys but
     /// consultations on a field's own business (1, `reader::field_enquiries`).
     pub rank: u8,
 }
@@ -395,7 +396,7 @@ fn proactive(window: &str, core: &str, total_filler: bool) -> Option<Keyed> {
     }
     // Bare 信息: only `主动公开(了|各类|的)信息`, or `公开信息` stating a total.
     if !matches!(qualifier, "" | "了" | "各类" | "的" | "各类的") {
-        return None;
+        return year_of_information(verb, before, qualifier);
     }
     if active {
         return Some(Keyed { key: "proactive_total", rank: 3 });
@@ -405,7 +406,68 @@ fn proactive(window: &str, core: &str, total_filler: bool) -> Option<Keyed> {
     if verb == "公开" && (total_filler || total_before) && !has(window, "其中") {
         return Some(Keyed { key: "proactive_total", rank: 1 });
     }
-    None
+    year_of_information(verb, before, qualifier)
+}
+
+/// Kinds of information that are one part of what a body discloses, never the whole of it
+/// (`主动公开采购信息25条`).
+const PART_KINDS: &[&str] = &[
+    "采购",
+    "招标",
+    "招投标",
+    "人事",
+    "招聘",
+    "财务",
+    "预算",
+    "决算",
+    "规划",
+    "项目",
+    "价格",
+    "收费",
+    "统计",
+    "解读",
+    "文件",
+    "规章",
+    "动态",
+    "新闻",
+    "政策",
+    "公告",
+    "通知",
+    "会议",
+    "建议",
+    "提案",
+    "执法",
+    "处罚",
+    "许可",
+    "审批",
+    "公示",
+    "应急",
+    "扶贫",
+    "环境",
+    "安全",
+    "资金",
+    "督查",
+];
+
+/// The year's information of a body's whole field, the weakest shape of a proactive total (rank 0,
+/// kept only where the report states nothing surer: [`super::reconcile`]): `全年主动公开涉税信息612条`,
+/// `全年共公开校务信息453条`, `全年在厅门户网站公开各类信息1894条`, `主动公开检察工作动态、检察政策、
+/// 典型案例等信息986条` (kinds listed up to `等`). Not `主动公开采购信息25条` (one kind), nor a
+/// count without the year's word or a list, nor what was put out of a field (`全年发布停限电信息326条`).
+fn year_of_information(verb: &str, before: &str, qualifier: &str) -> Option<Keyed> {
+    // (`予以公开各类信息300余条`: requests' answers.)
+    if (verb != "主动公开" && verb != "公开") || ["予以", "同意", "部分"].iter().any(|w| before.ends_with(w))
+    {
+        return None;
+    }
+    let listed = qualifier.ends_with('等') && qualifier.contains('、');
+    let whole_field = qualifier.chars().count() <= 8 && !PART_KINDS.iter().any(|w| has(qualifier, w));
+    let of_year = ["全年", "本年度", "年度内", "一年来", "全年度"].iter().any(|w| has(before, w));
+    // Information without a field's name is the year's only where put out on the body's site
+    // (`全年在厅门户网站公开各类信息1894条`), not in one section's (`设立规划专栏，本年度公开信息64条`).
+    let bare = matches!(qualifier, "" | "了" | "各类" | "的" | "各类的");
+    let on_site = ["网站", "门户", "平台"].iter().any(|w| has(before, w)) && !has(before, "专栏");
+    (listed || (whole_field && of_year && (!bare || on_site))).then_some(Keyed { key: "proactive_total", rank: 0 })
 }
 
 fn proactive_prefix_ok(before: &str) -> bool {
@@ -438,7 +500,7 @@ pub(super) fn classify(window: &str, after: &str, unit: &str, ctx: Context) -> O
 }
 
 /// A request's outcome after its count, the count leading its clause, in a sentence about
-/// requests: `其中4件予以公开，1件因涉及商业秘密不予公开`, `两件均同意公开`. Not `部分公开`;
+/// requests: `其中4件予以公开，1件因涉及商业秘密不予公开`, `两件均同意公开`, `3件申请均予以公开`. Not `部分公开`;
 /// a reason between the count and the outcome only as `因…` without another number.
 fn outcome_after(core: &str, after: &str, unit: &str, ctx: Context) -> Option<Keyed> {
     // (Counted as requests are: `条` counts information items, `其中200条予以公开` of a proactive total.)
@@ -446,6 +508,8 @@ fn outcome_after(core: &str, after: &str, unit: &str, ctx: Context) -> Option<Ke
     if !ctx.requests || !requests_unit || !matches!(core, "" | "其中" | "其中有" | "有") {
         return None;
     }
+    // (`3件申请均予以公开`: the requests named again after their count.)
+    let after = after.strip_prefix("申请").unwrap_or(after);
     let rest =
         ["均", "全部", "都", "已", "均已", "全部予以"].iter().find_map(|w| after.strip_prefix(w)).unwrap_or(after);
     let (reason, key) = if let Some(r) = rest.strip_suffix("不予公开") {
@@ -512,8 +576,10 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     {
         let (c, extra) = strip_extra(core, &["工作人员", "干部职工", "人员", "干部", "学员", "职工", "人"]);
         let trained = ["培训", "培训会", "培训班", "参训", "参加培训"].iter().any(|w| c.ends_with(w));
-        // Training another body held that staff attended (`另派员参加市环境保护局组织的信息公开培训1次`).
-        if trained && has(core, "参加") && has(core, "组织的") {
+        // Training another body held that staff attended (`另派员参加市环境保护局组织的信息公开培训1次`,
+        // `组织职工参加县卫生计生局举办的政务公开培训1次`).
+        if trained && has(core, "参加") && ["组织的", "举办的", "主办的", "召开的"].iter().any(|w| has(core, w))
+        {
             return None;
         }
         if trained {

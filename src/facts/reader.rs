@@ -81,7 +81,7 @@ const SCOPE_REACH: usize = 120;
 const OWN_BODY: &[&str] =
     &["本级", "本机关", "本单位", "本部门", "我局", "本局", "我委", "本委", "我厅", "本厅", "我办", "本办"];
 /// Words summing the bodies under a government or a department (`全市各级行政机关`, `全区各单位`,
-/// `各县(市、区)分局`, `下属…`).
+/// `各县(市、区)分局`, `下属…`, `局属6个分局`).
 const SUMMED_BODIES: &[&str] = &[
     "各级行政机关",
     "全省各",
@@ -95,6 +95,10 @@ const SUMMED_BODIES: &[&str] = &[
     "各分局",
     "下属",
     "各直属",
+    "局属",
+    "所属单位",
+    "所属各",
+    "下辖",
 ];
 
 impl Scope {
@@ -876,9 +880,18 @@ fn other_cause(clause: &str) -> bool {
     clause.rfind('因').is_some_and(|k| !names_disclosure(&clause[k..]))
 }
 
-/// The text after a count up to a semicolon or a full stop, within 80 characters.
+/// The text after a count up to a semicolon or a full stop, within 80 characters, and the clause
+/// after a semicolon that speaks of the same things again (`…共受理学生申诉9件，其中…；以上申诉均涉及
+/// 学籍和纪律处分，与信息公开无关`).
 fn clause_after(rest: &str) -> &str {
-    near_head(rest, 80).split(['。', '；', ';']).next().unwrap_or("")
+    let near = near_head(rest, 80);
+    let mut ends = near.match_indices(['。', '；', ';']);
+    let Some((first, sep)) = ends.next() else { return near };
+    let next = &near[first + sep.len()..];
+    if sep != "。" && ["以上", "上述", "前述", "这些", "该"].iter().any(|w| next.starts_with(w)) {
+        return ends.next().map_or(near, |(second, _)| &near[..second]);
+    }
+    &near[..first]
 }
 
 /// Whether the clause after a count says it is none of the report's.
