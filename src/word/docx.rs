@@ -93,6 +93,8 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
     // mark's): Word neither shows nor prints it (a draft's old counts beside the new).
     let mut hidden = false;
     let mut in_ppr = false;
+    // Inside `w:rPrChange`: the run's formatting before a tracked change, not its own.
+    let mut in_rpr_change = false;
     // Inside w:del / w:moveFrom / mc:Fallback: skipped.
     let mut skip = 0usize;
     let mut in_tcpr = false;
@@ -127,7 +129,10 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
                 "t" if !selfc => in_text += 1,
                 "r" => (superscript, hidden) = (false, false),
                 "pPr" if !selfc => in_ppr = true,
-                "vanish" | "specVanish" if !in_ppr => hidden = attr(attrs, "val").is_none_or(|v| !is_off(&v)),
+                "rPrChange" if !selfc => in_rpr_change = true,
+                "vanish" | "specVanish" if !in_ppr && !in_rpr_change => {
+                    hidden = attr(attrs, "val").is_none_or(|v| !is_off(&v));
+                }
                 "sym" if !superscript && !hidden => {
                     if let (Some(p), Some(c)) = (paras.last_mut(), symbol_char(attrs)) {
                         p.push(c);
@@ -194,6 +199,7 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
                 "t" => in_text = in_text.saturating_sub(1),
                 "trPr" => in_trpr = false,
                 "pPr" => in_ppr = false,
+                "rPrChange" => in_rpr_change = false,
                 "tcPr" => in_tcpr = false,
                 "p" => {
                     if let Some(mut p) = paras.pop() {
@@ -379,7 +385,7 @@ mod tests {
     fn hidden_text_and_symbol_signs() {
         let xml = r#"<w:document><w:body>
           <w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>可见</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>草稿</w:t></w:r></w:p>
-          <w:p><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>显示</w:t></w:r></w:p>
+          <w:p><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>显示</w:t></w:r><w:r><w:rPr><w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>了</w:t></w:r></w:p>
           <w:tbl>
             <w:tr><w:tc><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>3</w:t></w:r><w:r><w:rPr><w:vanish/><w:specVanish/></w:rPr><w:t>4</w:t></w:r><w:r><w:t>6</w:t></w:r></w:p></w:tc></w:tr>
             <w:tr><w:tc><w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>B</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>9</w:t></w:r></w:p></w:tc></w:tr>
@@ -387,7 +393,8 @@ mod tests {
           </w:tbl></w:body></w:document>"#;
         let blocks = walk(xml, &mut Numbering::default());
         assert_eq!(blocks[0], RawBlock::Paragraph("可见".into()));
-        assert_eq!(blocks[1], RawBlock::Paragraph("显示".into()));
+        // (Hidden before a tracked change of formatting, shown now.)
+        assert_eq!(blocks[1], RawBlock::Paragraph("显示了".into()));
         let RawBlock::Table(t) = &blocks[2] else { panic!("{blocks:?}") };
         // The hidden digit is no part of the number; the row of hidden text is no row.
         assert_eq!((t.n_rows, t.at(0, 1).unwrap().text.as_str()), (2, "36"));
