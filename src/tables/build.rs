@@ -192,10 +192,10 @@ pub(super) fn row_cells(
     let every_part = tokens.len() >= last;
     let doubted = match omitted {
         OmittedTotal::Believed => false,
-        // (A value for every part but none more, the last at least the sum of the others: a
-        // total with one part lost as well, `39` run into the label of `2.重复申请 39 | 0 1 1 | 4 |
-        // 2 | 47` read as five parts and a total, one lost.)
-        OmittedTotal::UnlessEveryPart => !every_part || (tokens.len() == last && solve::last_covers_rest(tokens)),
+        // (A value for every part but none more, the last more than the sum of the others, not
+        // all 0: a total with one part lost as well, `39` run into the label of `2.重复申请 39 |
+        // 0 1 1 | 4 | 2 | 47` read as five parts and a total, one lost.)
+        OmittedTotal::UnlessEveryPart => !every_part || (tokens.len() == last && solve::last_exceeds_rest(tokens)),
         OmittedTotal::Doubted => !every_part || !positioned,
         OmittedTotal::Glued => true,
     };

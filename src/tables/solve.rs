@@ -484,6 +484,12 @@ fn rest_and_last(toks: &[Token]) -> Option<(i64, i64)> {
     (2..=7).contains(&v.len()).then(|| (rest.iter().sum(), *last))
 }
 
+/// Whether tokens are whole numbers whose last is more than the sum of the others, none of them
+/// all 0 (`39` lost from `0 1 1 4 2 47`): the last may be the total of a row a part lost.
+pub(super) fn last_exceeds_rest(toks: &[Token]) -> bool {
+    rest_and_last(toks).is_some_and(|(rest, last)| rest > 0 && rest < last)
+}
+
 /// Whether a row's total may stand glued to its last printed value (`…1376`: a part 13 and the
 /// total 76 run together): the last token a run of two digits or more that splits into a part
 /// and a total equal to that part plus the row's other values (blanks counting 0). A token that
