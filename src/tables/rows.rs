@@ -1741,14 +1741,16 @@ fn words(v: &View, a: usize, b: usize, skip: &[bool], base: usize, out: &mut Vec
 /// with the number's line, so the next line is looked at whole). Returns where it ends.
 fn unit_after(v: &View, i: usize, b: usize, skip: &[bool], base: usize) -> Option<(usize, &'static str)> {
     let unit_of = |units: &[&'static str], w: &[char]| units.iter().copied().find(|u| u.chars().eq(w.iter().copied()));
-    let u0 = (i..b).find(|&k| !(v.chars[k] == ' ' || v.chars[k] == '\u{3000}')).unwrap_or(b);
+    // The first character from `from` that is no space of the line (a unit stands apart so).
+    let past_spaces = |from: usize| (from..b).find(|&k| !matches!(v.chars[k], ' ' | '\u{3000}')).unwrap_or(b);
+    let u0 = past_spaces(i);
     let u1 = (u0..b).find(|&k| skip[k - base] || is_space(v.chars[k])).unwrap_or(b);
     if let Some(u) = unit_of(UNITS, &v.chars[u0..u1]) {
         return Some((u1, u));
     }
     // `3900.73 万 元`: text spacing every character apart.
     if u1 == u0 + 1 && v.chars[u0] == '万' {
-        let y = (u1..b).find(|&k| !(v.chars[k] == ' ' || v.chars[k] == '\u{3000}')).unwrap_or(b);
+        let y = past_spaces(u1);
         if y < b && v.chars[y] == '元' && !skip[y - base] && (y + 1 == b || is_space(v.chars[y + 1])) {
             return Some((y + 1, "万元"));
         }
