@@ -806,7 +806,8 @@ impl View {
                         i += n;
                         continue;
                     }
-                    None => return i,
+                    // A year opening the sentence after the values (`2020 年，本机关…`) is not one.
+                    None => return year_before(&self.chars, a, i).unwrap_or(i),
                 },
                 _ => {}
             }
@@ -814,6 +815,18 @@ impl View {
         }
         limit
     }
+}
+
+/// Where a year written in digits before `年` at `i` starts (`2020 年`), not before `a`.
+fn year_before(chars: &[char], a: usize, i: usize) -> Option<usize> {
+    if chars[i] != '年' {
+        return None;
+    }
+    let end = (a..i).rev().find(|&k| !matches!(chars[k], ' ' | '\u{3000}' | '\u{a0}'))? + 1;
+    let start = (a..end).rev().find(|&k| !fold(chars[k]).is_ascii_digit()).map_or(a, |k| k + 1);
+    let year: String = chars[start..end].iter().map(|c| fold(*c)).collect();
+    let glued = start > a && matches!(fold(chars[start - 1]), '.' | ',');
+    (year.len() == 4 && !glued && year.parse::<u32>().is_ok_and(|y| (1990..2100).contains(&y))).then_some(start)
 }
 
 /// The length of a word at `i` that stands in a value's place: a word for a number not given
