@@ -2663,6 +2663,11 @@ pub(super) fn proactive(
             }
         }
     }
+    if values_apart(v, &in_table, &rows_in, &labels_at) {
+        for r in rows_in.iter_mut().filter(|r| r.pins.is_empty()) {
+            r.unreadable = Some("the table was printed out of order (values apart from their labels)");
+        }
+    }
     let mut table = build::proactive(format, rows_in, [span[0], end], Vec::new(), issues);
     let why = "the labels came out in a run, then their values; \
                read row by row and a column at a time, this row's differ";
@@ -2670,6 +2675,31 @@ pub(super) fn proactive(
         build::unseat(&mut table, "proactive", key, &cols, why, issues);
     }
     Some(table)
+}
+
+/// Whether table 2's values stand apart from their labels throughout, so that no row is known
+/// by what follows its label:
+/// - every label left with no value after it (none placed either), and a column header after the last label,
+///   with values further on (a PDF's text without layout: the labels, then the headers, then
+///   the values a column at a time);
+/// - or the first label right after values (`信息内容…` / `/ / /` / `规章` / `5 5 31`): the
+///   values stand before their labels (a spreadsheet's cells, their labels centred lower in
+///   merged cells), and each label's values after it are the next one's.
+fn values_apart(v: &View, in_table: &[Hit], rows: &[RowIn], labels_at: &[[usize; 2]]) -> bool {
+    let is_item = |h: &&Hit| matches!(T2_LABELS[h.pat].1, T2Label::Item(_));
+    let Some(last_item) = in_table.iter().filter(is_item).map(|h| h.start).max() else { return false };
+    if rows.iter().all(|r| r.tokens.is_empty()) {
+        let header_after =
+            in_table.iter().filter(|h| h.start > last_item).any(|h| matches!(T2_LABELS[h.pat].1, T2Label::Col(..)));
+        let end = in_table.last().map_or(last_item, |h| h.end);
+        return header_after && first_digit(v, end, end + 2 * MAX_GAP).is_some();
+    }
+    // The first label after values of its own block (`/ / /` / `规章` / `5 5 31` / `规范性文件`).
+    let first = labels_at[0][0];
+    let header_end = in_table.iter().filter(|h| h.end <= first).map(|h| h.end).max().unwrap_or(first);
+    // (Comma-separated records keep a cell's place in its row: a tool printing a row's values in
+    // the header's record above, camelot's, is read by the rows' shift.)
+    !v.is_csv() && !rows::tokenize(v, header_end, first, None).is_empty()
 }
 
 /// Runs of table 2 labels printed one after another with no value between them, the last
