@@ -61,6 +61,12 @@ impl Token {
         matches!(self, Token::Fixed(c) if c.state == crate::model::CellState::Blank)
     }
 
+    /// Whether the token is a cell printed blank or marked as not applying (`-`, `/`).
+    pub(super) fn no_value(&self) -> bool {
+        use crate::model::CellState;
+        matches!(self, Token::Fixed(c) if matches!(c.state, CellState::Blank | CellState::Na))
+    }
+
     /// Appends the digits of run `next`, printed one character (a space or a line break) after
     /// this run ends: pieces of one number (`gaps` marks where each starts).
     pub(super) fn push_piece(&mut self, next: &Token) {

@@ -844,6 +844,24 @@ fn t4_groups_adding_up(v: &[i64]) -> Option<usize> {
     (v.len() == 15).then(|| v.chunks(5).filter(|g| sum_is_last(g)).count())
 }
 
+/// A token's count for the arithmetic of a row: a whole number, with thousands separators
+/// (`1,218`), or 0 for a cell's mark of no value (`-`).
+fn counted(t: &super::solve::Token) -> Option<i64> {
+    if t.no_value() {
+        return Some(0);
+    }
+    let raw: Vec<char> = t.raw_chars().collect();
+    let groups: Vec<&[char]> = raw.split(|c| *c == ',').collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && raw.iter().all(|c| c.is_ascii_digit() || *c == ',');
+    if !grouped {
+        return whole_number(t);
+    }
+    raw.iter().filter(|c| c.is_ascii_digit()).collect::<String>().parse().ok()
+}
+
 /// How many of table 4's three groups of five print a total that is not 0 and not the sum of
 /// their four results (`v` its fifteen values; a total left 0 beside its parts is a report's
 /// slip of its own, not values out of place).
@@ -2259,7 +2277,7 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         }
         // A bare row none of whose groups adds up is not known to be the table's: a tool that
         // moves text boxes (pdfminer) can print another table's values under the heading.
-        let whole: Option<Vec<i64>> = tokens.iter().map(whole_number).collect();
+        let whole: Option<Vec<i64>> = tokens.iter().map(counted).collect();
         if !full_header && whole.is_some_and(|v| t4_groups_adding_up(&v) == Some(0)) {
             continue;
         }
