@@ -2597,15 +2597,14 @@ pub(super) fn proactive(
         }
         read.push(i);
         let limit = in_table.get(k + 1).map_or(h.end + MAX_GAP, |n| n.start);
-        let end = v.region_end(h.end, limit);
+        let from = past_unit_cell(v, h.end, limit);
+        let end = v.region_end(from, limit);
         let tokens = match v.number_lines_in(h.start, h.end) {
             // Numbers printed inside the label (between the lines of a wrapped label).
             Some((a, b)) => rows::tokenize(v, a, b, None),
-            None => {
-                rows::line_cells(v, h.end, limit, cols.len()).unwrap_or_else(|| rows::tokenize(v, h.end, end, None))
-            }
+            None => rows::line_cells(v, from, limit, cols.len()).unwrap_or_else(|| rows::tokenize(v, from, end, None)),
         };
-        let region = rows::tokens_span(&tokens, h.end);
+        let region = rows::tokens_span(&tokens, from);
         let row_pins = pins
             .iter()
             .filter(|(it, _, _)| *it == item.key)
@@ -2693,6 +2692,26 @@ pub(super) fn proactive(
         build::unseat(&mut table, "proactive", key, &cols, why, issues);
     }
     Some(table)
+}
+
+/// Past a unit column's cell printed on the row's line after its label (`政府集中采购   项/元   6
+/// 385000 元`, `行政许可  件  …`): a table with a 单位 column, read as text.
+fn past_unit_cell(v: &View, from: usize, limit: usize) -> usize {
+    let limit = limit.min(v.chars.len());
+    let start = (from..limit).find(|&k| !matches!(v.chars[k], ' ' | '\t' | '\u{3000}' | '\u{a0}')).unwrap_or(limit);
+    if start == from {
+        return from; // the unit is set apart from the label
+    }
+    let end = (start..limit).find(|&k| !"件项条个元万次/／".contains(v.chars[k])).unwrap_or(limit);
+    let word: String = v.chars[start..end].iter().collect();
+    let unit = |w: &str| matches!(w, "件" | "项" | "条" | "个" | "次" | "元" | "万元");
+    let is_unit = word.split(['/', '／']).all(unit);
+    let apart = v.chars.get(end).is_some_and(|c| matches!(c, ' ' | '\t' | '\u{3000}' | '\n'));
+    if is_unit && apart {
+        end
+    } else {
+        from
+    }
 }
 
 /// Whether table 2's values stand apart from their labels throughout, so that no row is known
