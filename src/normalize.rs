@@ -427,7 +427,9 @@ mod tests {
         assert_eq!(normalize_str("（一）", true), "(一)");
         assert_eq!(normalize_str("－8", true), "-8");
         assert_eq!(normalize_str("１２．５万元", true), "12.5万元");
-        assert_eq!(normalize_str("３，４５６．７亿元", true), "3，456.7亿元");
+        // (Between full-width digits, three after it, the comma separates thousands.)
+        assert_eq!(normalize_str("３，４５６．７亿元", true), "3,456.7亿元");
+        assert_eq!(normalize_str("３，４５亿元", true), "3，45亿元");
         assert_eq!(normalize_str("［１］｛Ａｂ｝％＋／＝＿", true), "[1]{Ab}%+/=_");
         assert_eq!(normalize_str("单位：万元，合计；是否！为何？", true), "单位：万元，合计；是否！为何？");
         // Other CJK punctuation is not in the full-width block and stays.
@@ -677,6 +679,23 @@ mod tests {
     }
 
     /// The plain-prefix shortcut must give what the full cleaner gives.
+    #[test]
+    fn a_full_width_comma_between_full_width_digits_separates_thousands() {
+        for (before, after) in [
+            ("公开１，２３４条", "公开1,234条"),
+            ("１２，３０４，５６７件", "12,304,567件"),
+            // Prose's commas stay: ASCII digits, or not three digits after, or a fourth.
+            ("分别为3，456件", "分别为3，456件"),
+            ("１，２３件", "1，23件"),
+            ("１，２３４５件", "1，2345件"),
+            ("１，２３4件", "1，234件"),
+        ] {
+            let mut s = before.to_string();
+            clean_in_place(&mut s, true, &mut String::new(), &mut Counts::default(), &TRAD);
+            assert_eq!(s, after);
+        }
+    }
+
     #[test]
     fn shortcut_agrees_with_full_cleaning() {
         let pieces = [

@@ -231,7 +231,23 @@ pub(super) fn clean_rest(
         separate(out, &mut pending_space, &mut pending_newline);
         out.push(c);
         after_han = count_han(c, counts, trad);
+        if full_width_thousands(raw_c, &s[i..]) {
+            out.push(',');
+            i += '，'.len_utf8();
+        }
     }
+}
+
+/// Whether `rest`, after the full-width digit `c`, opens with a full-width comma separating
+/// thousands (`１，２３４条`): three full-width digits after it, then no digit. (Prose's comma
+/// stays: `3，456` in ASCII digits is two numbers.)
+fn full_width_thousands(c: char, rest: &str) -> bool {
+    let wide = |c: &char| ('０'..='９').contains(c);
+    let Some(after) = rest.strip_prefix('，') else { return false };
+    let mut next = after.chars();
+    wide(&c)
+        && next.by_ref().take(3).filter(wide).count() == 3
+        && !next.next().is_some_and(|d| wide(&d) || d.is_ascii_digit())
 }
 
 /// Maximum letters of a pinyin syllable (`zhuang`, `shuang`).
