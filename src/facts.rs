@@ -379,6 +379,11 @@ mod tests {
         assert_eq!(got, vec![("proactive_cumulative", 75646.0), ("proactive_total", 10759.0)]);
         let got = keyed("2025年，通过实验区政府门户网站累计主动公开政府信息7700余条。");
         assert_eq!(got, vec![("proactive_total", 7700.0, true, false)]);
+        // A `累计` count whose part is the year's own: to date.
+        let got = pairs("2022年，我局累计主动公开政府信息一万二千三百零四条，其中本年度主动公开政府信息 1234 条。");
+        assert_eq!(got, vec![("proactive_cumulative", 12304.0), ("proactive_total", 1234.0)]);
+        let got = pairs("全年累计主动公开政府信息1234条，其中规范性文件12条。");
+        assert_eq!(got, vec![("proactive_total", 1234.0)]);
         // A count to date of anything but the proactive total is not the year's.
         assert!(pairs("自2008年以来累计受理申请326件，网站开通以来累计访问量达500万人次。").is_empty());
         assert_eq!(pairs("2014年共受理政府信息公开申请58件。"), vec![("requests_received", 58.0)]);

@@ -214,6 +214,12 @@ impl SentenceWords {
     }
 }
 
+/// Whether the clause after a count opens the year's own part of it (`，其中本年度…`, `，其中今年…`).
+fn years_own_part(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(['，', ',', ' ']);
+    ["其中本年", "其中今年", "其中全年", "其中当年", "其中年内"].iter().any(|w| rest.starts_with(w))
+}
+
 /// Whether a sentence is one label and its count (`电话咨询：233人次`): short, a colon, one
 /// counted number, no clause of its own.
 fn label_line(s: &str, tokens: &[NumberToken]) -> bool {
@@ -384,7 +390,10 @@ impl Reader<'_> {
             }
             // A bare `累计` (the year's own total in many reports) after the year's total was stated
             // without it (`全年主动公开政府信息5,832条，累计主动公开政府信息超过4.5万条`): a count to date.
-            if key == Some("proactive_total") && has(window, "累计") && self.year_total_stated {
+            // So is one with the year's own after it as its part (`累计主动公开政府信息12304条，
+            // 其中本年度主动公开政府信息1234条`).
+            if key == Some("proactive_total") && has(window, "累计") && (self.year_total_stated || years_own_part(rest))
+            {
                 key = Some("proactive_cumulative");
             }
             if let Some(k) = key {
