@@ -336,6 +336,9 @@ pub const T2_LABELS: &[(&str, T2Label)] = &[
     ("规章", T2Label::Item(0)),
     ("行政规范性文件", T2Label::Item(1)),
     ("规范性文件", T2Label::Item(1)),
+    // (Taiwan vocabulary, a text converted to it: OpenCC's s2twp writes 文件 as 檔案.)
+    ("行政规范性档案", T2Label::Item(1)),
+    ("规范性档案", T2Label::Item(1)),
     ("行政许可", T2Label::Item(2)),
     ("其他对外管理服务事项", T2Label::Item(3)),
     ("行政处罚", T2Label::Item(4)),
