@@ -269,9 +269,17 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
     let spans = doc.blocks.iter().filter(|b| small_table(b.kind)).take(30).map(|b| b.span).collect();
     let mut heads = HeadLines { spans, chars: doc.text.chars().enumerate().peekable(), lines: Vec::new() };
     let mut crumb: Option<(String, String)> = None;
+    // A title a wrapper names (a mail's subject, a cover note's sentence) is taken only when no
+    // line of the document's own is a title.
+    let mut wrapped: Option<(String, String)> = None;
     let mut i = 0;
     while heads.has(i) {
         let line = &heads.lines[i];
+        if let Some(t) = wrapper_title(line) {
+            wrapped = wrapped.or(Some((t, line.clone())));
+            i += 1;
+            continue;
+        }
         if is_breadcrumb(line) {
             crumb = crumb.or_else(|| breadcrumb_title(line).map(|t| (t, line.clone())));
             i += 1;
@@ -364,7 +372,48 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
         }
         i += 1;
     }
-    crumb
+    crumb.or(wrapped)
+}
+
+/// Labels of a mail's subject line (`主题: …`, `Subject: …`), and of a page's title line.
+static SUBJECT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i)(?:邮件主题|主\s*题|subject|标\s*题)\s*[:：]\s*").expect("subject label regex"));
+
+/// Verbs a mail's subject or a cover note sends a report with (`报送2020年…报告`, `转发：…`).
+static SENDING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)(?:(?:(?:报送|上报|呈报|提交|转发|回复)\s*[:：]?|(?:fwd?|re)\s*[:：])\s*)+").expect("verb regex")
+});
+
+/// A pronoun for the writer's own body before a report's year (`附件为我局2023年度…报告`).
+static PRONOUN_BODY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:我|本)(?:局|委|办|厅|院|署|中心|单位|镇|街道|县|区|市)").expect("pronoun regex"));
+
+/// The title a line names as a wrapper around the document does (what [`title_in`] reads there,
+/// without the label and the verb), or `None` for a line that is no such wrapper: a mail's subject
+/// (`主题: 南湖分局2022年度…报告`), a label followed by a sending verb (`标题：转发…`), a title
+/// with a pronoun before its year (`附件为我局2023年度…报告`), or one inside a sentence that runs
+/// on past it to a comma (`…年度报告定稿，已按…修改`).
+fn wrapper_title(line: &str) -> Option<String> {
+    let label = SUBJECT_LABEL.find(line);
+    let rest = label.map_or(line, |m| &line[m.end()..]);
+    let verb = SENDING_VERB.find(rest).filter(|m| m.end() > 0);
+    let rest = verb.map_or(rest, |m| &rest[m.end()..]);
+    let mail_subject = label.is_some_and(|m| !m.as_str().starts_with('标'));
+    let title = title_in(rest)?;
+    let pronoun = YEAR.find(&title).is_some_and(|y| PRONOUN_BODY.is_match(&title[..y.start()]));
+    let end = TITLE_WORDS.iter().filter_map(|w| rest.find(w).map(|p| p + w.len())).min().unwrap_or(rest.len());
+    let after: String = rest[end..].chars().take(5).collect();
+    let runs_on = after
+        .find(['，', ','])
+        .is_some_and(|k| !after[..k].contains(|c: char| c.is_whitespace() || c.is_ascii_digit() || c == '年'));
+    if !(mail_subject || verb.is_some() || pronoun || runs_on) {
+        return None;
+    }
+    let title = match YEAR.find(&title) {
+        Some(y) if pronoun => title[y.start()..].to_string(),
+        _ => title,
+    };
+    Some(title)
 }
 
 /// The first lines of a document as [`clean_title`] cleans them (at most `4 * MAX_TITLE`
@@ -972,5 +1021,36 @@ mod tests {
         for (a, want) in cases {
             assert_eq!(admin_level(a), want, "{a}");
         }
+    }
+
+    fn parsed(text: &str) -> crate::Report {
+        crate::report::parse(crate::report::Input::Str(text), &crate::report::Options::default()).expect("parse")
+    }
+
+    #[test]
+    fn a_wrapper_title_loses_to_the_documents_own() {
+        assert_eq!(
+            wrapper_title("主题: 报送2020年政府信息公开工作年度报告").as_deref(),
+            Some("2020年政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            wrapper_title("附件为我局2023年度政府信息公开工作年度报告定稿，已按区府办意见修改（主要修改了第三部分表格），请审核。如无意见，将于1月26日前发布。")
+                .as_deref(),
+            Some("2023年度政府信息公开工作年度报告")
+        );
+        assert!(wrapper_title("主题:南湖分局2022年度政府信息公开工作年度报告").is_some());
+        assert_eq!(wrapper_title("某某市某某局2022年度政府信息公开工作年度报告"), None);
+        assert_eq!(wrapper_title("标题：某某市某某局2022年度政府信息公开工作年度报告"), None);
+        assert_eq!(wrapper_title("Report of 某某局2022年度政府信息公开工作年度报告"), None);
+        let mail = "各位领导：\n附件为我局2023年度政府信息公开工作年度报告定稿，请审核。\n\n\
+                    主题: 转发：某某局2023年度政府信息公开工作年度报告\n\n\
+                    > 绍兴市柯桥区司法局2023年度政府信息公开工作年度报告\n>\n\
+                    > 一、总体情况\n> 2023年，本局坚持公开。\n";
+        let r = parsed(mail);
+        assert_eq!(r.title.as_deref(), Some("绍兴市柯桥区司法局2023年度政府信息公开工作年度报告"));
+        assert_eq!(r.agency.as_deref(), Some("绍兴市柯桥区司法局"));
+        // With no title of its own, the wrapper's is the title.
+        let r = parsed("主题: 报送2020年政府信息公开工作年度报告\n\n一、总体情况\n2020年，本局坚持公开。\n");
+        assert_eq!(r.title.as_deref(), Some("2020年政府信息公开工作年度报告"));
     }
 }
