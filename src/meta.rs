@@ -134,6 +134,11 @@ pub fn clean_title(title: &str) -> String {
         t
     };
     let t = t.replace("**", "").replace("__", "");
+    // A column's tag before the title (`【政务公开】宁海县农业局2017年度…`) is not the title's.
+    let t = match t.trim_start().strip_prefix(['【', '〖']).and_then(|r| r.split_once(['】', '〗'])) {
+        Some((tag, rest)) if tag.chars().count() <= 8 && !rest.trim().is_empty() => rest.to_string(),
+        _ => t,
+    };
     // (And the lenticular brackets some pages set a title in: `【某某委员会2021年…报告】`.)
     let t = t.trim_matches(|c: char| {
         crate::charset::is_whitespace(c) || matches!(c, '*' | '•' | '·' | '>' | '【' | '】' | '〖' | '〗')
@@ -219,6 +224,7 @@ pub fn read(doc: &Document) -> Meta {
     let title = panel_title
         .or_else(|| html_title.clone().filter(named))
         .or_else(|| text_title.as_ref().map(|(t, _)| t.clone()))
+        .or_else(|| panel_value(doc, "meta_title").map(|t| clean_title(&strip_site_suffix(t))).filter(named))
         .or(html_title);
     let about = title.as_deref().map(subject);
     let head = &doc.text[..floor_boundary(&doc.text, HEADER_BYTES)];
@@ -477,7 +483,9 @@ fn title_in(line: &str) -> Option<String> {
     let title = strip_site_suffix(title);
     // A sentence naming a report (`根据《条例》规定，现公布2020年度…报告。`) is no title.
     let sentence = title.contains(['，', '。', '；', '：'])
-        || ["根据", "现公布", "现将", "按照", "本报告"].iter().any(|w| title.starts_with(w));
+        || ["根据", "现公布", "现将", "按照", "本报告"].iter().any(|w| title.starts_with(w))
+        // (Or one speaking of the report it opens, after a page's furniture: `点击蓝字 关注我们 本报告根据…`.)
+        || (["本报告", "该报告", "此报告"].iter().any(|w| title.ends_with(w)) && YEAR.find(&title).is_none());
     // A section heading naming a report (`六、其他需要报告的事项`) is no title.
     let heading = title.contains("需要报告") || HEADING_START.is_match(&title);
     (title.chars().count() >= 4 && !sentence && !heading && !is_panel_line(&title) && !cites_a_document(line, end))
@@ -1052,5 +1060,23 @@ mod tests {
         // With no title of its own, the wrapper's is the title.
         let r = parsed("主题: 报送2020年政府信息公开工作年度报告\n\n一、总体情况\n2020年，本局坚持公开。\n");
         assert_eq!(r.title.as_deref(), Some("2020年政府信息公开工作年度报告"));
+    }
+
+    #[test]
+    fn column_tags_and_furniture_are_no_title() {
+        assert_eq!(
+            clean_title("【政务公开】宁海县农业局2017年度政府信息公开工作年度报告"),
+            "宁海县农业局2017年度政府信息公开工作年度报告"
+        );
+        assert_eq!(
+            clean_title("【某某委员会2021年政府信息公开工作年度报告】"),
+            "某某委员会2021年政府信息公开工作年度报告"
+        );
+        assert_eq!(title_in("点击蓝字关注我们本报告"), None);
+        let page = "<html><head><title>无锡市梁溪区人民政府</title>\
+                    <meta name=\"ArticleTitle\" content=\"无锡市梁溪区人民政府2019年政府信息公开工作年度报告\"></head>\
+                    <body><p>一、总体情况</p><p>2019年，本区坚持公开。</p></body></html>";
+        let r = parsed(page);
+        assert_eq!(r.title.as_deref(), Some("无锡市梁溪区人民政府2019年政府信息公开工作年度报告"));
     }
 }
