@@ -195,6 +195,17 @@ static PUBLISHED_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("published regex")
 });
 
+/// The publication date a page header line prints: each label's own value, not a bare `日期` that
+/// ends another label (`成文日期：2024-01-22  发布日期：2024-01-23`).
+fn published_in_text(head: &str) -> Option<String> {
+    PUBLISHED_IN_TEXT.captures_iter(head).find_map(|c| {
+        let m = c.get(0)?;
+        let other = ["成文", "印发", "生效", "废止", "失效", "签发", "更新", "修改", "截止"];
+        let bare = m.as_str().starts_with("日期");
+        (!bare || !other.iter().any(|w| head[..m.start()].ends_with(w))).then(|| parse_date(&c[1])).flatten()
+    })
+}
+
 /// How far into the text a page header may reach (characters are bytes here; generous).
 const HEADER_BYTES: usize = 3000;
 /// How far from the end a signature date may sit.
@@ -230,7 +241,8 @@ pub fn read(doc: &Document) -> Meta {
     let head = &doc.text[..floor_boundary(&doc.text, HEADER_BYTES)];
     let published = panel_value(doc, "published")
         .and_then(parse_date)
-        .or_else(|| PUBLISHED_IN_TEXT.captures(head).and_then(|c| parse_date(&c[1])));
+        .or_else(|| published_in_text(head))
+        .or_else(|| panel_value(doc, "meta_published").and_then(parse_date));
     let tail = &doc.text[floor_boundary(&doc.text, doc.text.len().saturating_sub(SIGNATURE_BYTES))..];
     let written = panel_value(doc, "written").and_then(parse_date).or_else(|| last_date(tail));
     let index_number = panel_value(doc, "index_number").and_then(clean_index_number);
@@ -1060,6 +1072,19 @@ mod tests {
         // With no title of its own, the wrapper's is the title.
         let r = parsed("主题: 报送2020年政府信息公开工作年度报告\n\n一、总体情况\n2020年，本局坚持公开。\n");
         assert_eq!(r.title.as_deref(), Some("2020年政府信息公开工作年度报告"));
+    }
+
+    #[test]
+    fn each_date_label_has_its_own_value() {
+        let head = "成文日期：  2024-01-22                     发布日期：  2024-01-23";
+        assert_eq!(published_in_text(head).as_deref(), Some("2024-01-23"));
+        assert_eq!(published_in_text("日期：2024-01-22").as_deref(), Some("2024-01-22"));
+        let page = "<html><head><meta name=\"PubDate\" content=\"2020-03-27 09:30\"></head>\
+                    <body><p>某某局2019年政府信息公开工作年度报告</p><p>一、总体情况</p></body></html>";
+        assert_eq!(parsed(page).published.as_deref(), Some("2020-03-27"));
+        let page = "<html><body><em id=\"publish_time\" class=\"rich_media_meta\">2023-01-18 17:30</em>\
+                    <p>某某局2022年政府信息公开工作年度报告</p><p>一、总体情况</p></body></html>";
+        assert_eq!(parsed(page).published.as_deref(), Some("2023-01-18"));
     }
 
     #[test]

@@ -92,12 +92,31 @@ fn meta_entries(html: &str) -> Vec<crate::document::PanelEntry> {
             continue;
         }
         let name = name.to_ascii_lowercase();
-        if TITLES.contains(&name.as_str()) && !out.iter().any(|e: &crate::document::PanelEntry| e.key == "meta_title") {
-            out.push(crate::document::PanelEntry { key: "meta_title", label: name, value: content.to_string() });
+        let key = if TITLES.contains(&name.as_str()) {
+            "meta_title"
+        } else if PUBLISHED.contains(&name.as_str()) {
+            "meta_published"
+        } else {
+            continue;
+        };
+        if !out.iter().any(|e: &crate::document::PanelEntry| e.key == key) {
+            out.push(crate::document::PanelEntry { key, label: name, value: content.to_string() });
+        }
+    }
+    // A WeChat article's time: `<em id="publish_time" …>2023-01-18 17:30</em>`.
+    if let Some(k) = lower.find("id=\"publish_time\"") {
+        let after = &html[k..];
+        let text = after.find('>').map(|g| &after[g + 1..]).and_then(|t| t.find('<').map(|e| t[..e].trim()));
+        if let Some(t) = text.filter(|t| !t.is_empty() && !out.iter().any(|e| e.key == "meta_published")) {
+            let label = "publish_time".to_string();
+            out.push(crate::document::PanelEntry { key: "meta_published", label, value: t.to_string() });
         }
     }
     out
 }
+
+/// Names of the `<meta>` tags a page gives its article's publication time by.
+const PUBLISHED: &[&str] = &["pubdate", "publishdate", "article:published_time", "firstpublishedtime"];
 
 /// The value of attribute `name` in a tag's text (`name="x"`, `name='x'`, `name=x`).
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
