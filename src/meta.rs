@@ -134,6 +134,11 @@ pub fn clean_title(title: &str) -> String {
         t
     };
     let t = t.replace("**", "").replace("__", "");
+    // A column's tag before the title (`【政务公开】宁海县农业局2017年度…`) is not the title's.
+    let t = match t.trim_start().strip_prefix(['【', '〖']).and_then(|r| r.split_once(['】', '〗'])) {
+        Some((tag, rest)) if tag.chars().count() <= 8 && !rest.trim().is_empty() => rest.to_string(),
+        _ => t,
+    };
     // (And the lenticular brackets some pages set a title in: `【某某委员会2021年…报告】`.)
     let t = t.trim_matches(|c: char| {
         crate::charset::is_whitespace(c) || matches!(c, '*' | '•' | '·' | '>' | '【' | '】' | '〖' | '〗')
@@ -190,6 +195,17 @@ static PUBLISHED_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("published regex")
 });
 
+/// The publication date a page header line prints: each label's own value, not a bare `日期` that
+/// ends another label (`成文日期：2024-01-22  发布日期：2024-01-23`).
+fn published_in_text(head: &str) -> Option<String> {
+    PUBLISHED_IN_TEXT.captures_iter(head).find_map(|c| {
+        let m = c.get(0)?;
+        let other = ["成文", "印发", "生效", "废止", "失效", "签发", "更新", "修改", "截止"];
+        let bare = m.as_str().starts_with("日期");
+        (!bare || !other.iter().any(|w| head[..m.start()].ends_with(w))).then(|| parse_date(&c[1])).flatten()
+    })
+}
+
 /// How far into the text a page header may reach (characters are bytes here; generous).
 const HEADER_BYTES: usize = 3000;
 /// How far from the end a signature date may sit.
@@ -219,12 +235,14 @@ pub fn read(doc: &Document) -> Meta {
     let title = panel_title
         .or_else(|| html_title.clone().filter(named))
         .or_else(|| text_title.as_ref().map(|(t, _)| t.clone()))
+        .or_else(|| panel_value(doc, "meta_title").map(|t| clean_title(&strip_site_suffix(t))).filter(named))
         .or(html_title);
     let about = title.as_deref().map(subject);
     let head = &doc.text[..floor_boundary(&doc.text, HEADER_BYTES)];
     let published = panel_value(doc, "published")
         .and_then(parse_date)
-        .or_else(|| PUBLISHED_IN_TEXT.captures(head).and_then(|c| parse_date(&c[1])));
+        .or_else(|| published_in_text(head))
+        .or_else(|| panel_value(doc, "meta_published").and_then(parse_date));
     let tail = &doc.text[floor_boundary(&doc.text, doc.text.len().saturating_sub(SIGNATURE_BYTES))..];
     let written = panel_value(doc, "written").and_then(parse_date).or_else(|| last_date(tail));
     let index_number = panel_value(doc, "index_number").and_then(clean_index_number);
@@ -269,9 +287,17 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
     let spans = doc.blocks.iter().filter(|b| small_table(b.kind)).take(30).map(|b| b.span).collect();
     let mut heads = HeadLines { spans, chars: doc.text.chars().enumerate().peekable(), lines: Vec::new() };
     let mut crumb: Option<(String, String)> = None;
+    // A title a wrapper names (a mail's subject, a cover note's sentence) is taken only when no
+    // line of the document's own is a title.
+    let mut wrapped: Option<(String, String)> = None;
     let mut i = 0;
     while heads.has(i) {
         let line = &heads.lines[i];
+        if let Some(t) = wrapper_title(line) {
+            wrapped = wrapped.or(Some((t, line.clone())));
+            i += 1;
+            continue;
+        }
         if is_breadcrumb(line) {
             crumb = crumb.or_else(|| breadcrumb_title(line).map(|t| (t, line.clone())));
             i += 1;
@@ -364,7 +390,48 @@ fn first_title_line(doc: &Document) -> Option<(String, String)> {
         }
         i += 1;
     }
-    crumb
+    crumb.or(wrapped)
+}
+
+/// Labels of a mail's subject line (`主题: …`, `Subject: …`), and of a page's title line.
+static SUBJECT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i)(?:邮件主题|主\s*题|subject|标\s*题)\s*[:：]\s*").expect("subject label regex"));
+
+/// Verbs a mail's subject or a cover note sends a report with (`报送2020年…报告`, `转发：…`).
+static SENDING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)(?:(?:(?:报送|上报|呈报|提交|转发|回复)\s*[:：]?|(?:fwd?|re)\s*[:：])\s*)+").expect("verb regex")
+});
+
+/// A pronoun for the writer's own body before a report's year (`附件为我局2023年度…报告`).
+static PRONOUN_BODY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:我|本)(?:局|委|办|厅|院|署|中心|单位|镇|街道|县|区|市)").expect("pronoun regex"));
+
+/// The title a line names as a wrapper around the document does (what [`title_in`] reads there,
+/// without the label and the verb), or `None` for a line that is no such wrapper: a mail's subject
+/// (`主题: 南湖分局2022年度…报告`), a label followed by a sending verb (`标题：转发…`), a title
+/// with a pronoun before its year (`附件为我局2023年度…报告`), or one inside a sentence that runs
+/// on past it to a comma (`…年度报告定稿，已按…修改`).
+fn wrapper_title(line: &str) -> Option<String> {
+    let label = SUBJECT_LABEL.find(line);
+    let rest = label.map_or(line, |m| &line[m.end()..]);
+    let verb = SENDING_VERB.find(rest).filter(|m| m.end() > 0);
+    let rest = verb.map_or(rest, |m| &rest[m.end()..]);
+    let mail_subject = label.is_some_and(|m| !m.as_str().starts_with('标'));
+    let title = title_in(rest)?;
+    let pronoun = YEAR.find(&title).is_some_and(|y| PRONOUN_BODY.is_match(&title[..y.start()]));
+    let end = TITLE_WORDS.iter().filter_map(|w| rest.find(w).map(|p| p + w.len())).min().unwrap_or(rest.len());
+    let after: String = rest[end..].chars().take(5).collect();
+    let runs_on = after
+        .find(['，', ','])
+        .is_some_and(|k| !after[..k].contains(|c: char| c.is_whitespace() || c.is_ascii_digit() || c == '年'));
+    if !(mail_subject || verb.is_some() || pronoun || runs_on) {
+        return None;
+    }
+    let title = match YEAR.find(&title) {
+        Some(y) if pronoun => title[y.start()..].to_string(),
+        _ => title,
+    };
+    Some(title)
 }
 
 /// The first lines of a document as [`clean_title`] cleans them (at most `4 * MAX_TITLE`
@@ -428,7 +495,9 @@ fn title_in(line: &str) -> Option<String> {
     let title = strip_site_suffix(title);
     // A sentence naming a report (`根据《条例》规定，现公布2020年度…报告。`) is no title.
     let sentence = title.contains(['，', '。', '；', '：'])
-        || ["根据", "现公布", "现将", "按照", "本报告"].iter().any(|w| title.starts_with(w));
+        || ["根据", "现公布", "现将", "按照", "本报告"].iter().any(|w| title.starts_with(w))
+        // (Or one speaking of the report it opens, after a page's furniture: `点击蓝字 关注我们 本报告根据…`.)
+        || (["本报告", "该报告", "此报告"].iter().any(|w| title.ends_with(w)) && YEAR.find(&title).is_none());
     // A section heading naming a report (`六、其他需要报告的事项`) is no title.
     let heading = title.contains("需要报告") || HEADING_START.is_match(&title);
     (title.chars().count() >= 4 && !sentence && !heading && !is_panel_line(&title) && !cites_a_document(line, end))
@@ -972,5 +1041,67 @@ mod tests {
         for (a, want) in cases {
             assert_eq!(admin_level(a), want, "{a}");
         }
+    }
+
+    fn parsed(text: &str) -> crate::Report {
+        crate::report::parse(crate::report::Input::Str(text), &crate::report::Options::default()).expect("parse")
+    }
+
+    #[test]
+    fn a_wrapper_title_loses_to_the_documents_own() {
+        assert_eq!(
+            wrapper_title("主题: 报送2020年政府信息公开工作年度报告").as_deref(),
+            Some("2020年政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            wrapper_title("附件为我局2023年度政府信息公开工作年度报告定稿，已按区府办意见修改（主要修改了第三部分表格），请审核。如无意见，将于1月26日前发布。")
+                .as_deref(),
+            Some("2023年度政府信息公开工作年度报告")
+        );
+        assert!(wrapper_title("主题:南湖分局2022年度政府信息公开工作年度报告").is_some());
+        assert_eq!(wrapper_title("某某市某某局2022年度政府信息公开工作年度报告"), None);
+        assert_eq!(wrapper_title("标题：某某市某某局2022年度政府信息公开工作年度报告"), None);
+        assert_eq!(wrapper_title("Report of 某某局2022年度政府信息公开工作年度报告"), None);
+        let mail = "各位领导：\n附件为我局2023年度政府信息公开工作年度报告定稿，请审核。\n\n\
+                    主题: 转发：某某局2023年度政府信息公开工作年度报告\n\n\
+                    > 绍兴市柯桥区司法局2023年度政府信息公开工作年度报告\n>\n\
+                    > 一、总体情况\n> 2023年，本局坚持公开。\n";
+        let r = parsed(mail);
+        assert_eq!(r.title.as_deref(), Some("绍兴市柯桥区司法局2023年度政府信息公开工作年度报告"));
+        assert_eq!(r.agency.as_deref(), Some("绍兴市柯桥区司法局"));
+        // With no title of its own, the wrapper's is the title.
+        let r = parsed("主题: 报送2020年政府信息公开工作年度报告\n\n一、总体情况\n2020年，本局坚持公开。\n");
+        assert_eq!(r.title.as_deref(), Some("2020年政府信息公开工作年度报告"));
+    }
+
+    #[test]
+    fn each_date_label_has_its_own_value() {
+        let head = "成文日期：  2024-01-22                     发布日期：  2024-01-23";
+        assert_eq!(published_in_text(head).as_deref(), Some("2024-01-23"));
+        assert_eq!(published_in_text("日期：2024-01-22").as_deref(), Some("2024-01-22"));
+        let page = "<html><head><meta name=\"PubDate\" content=\"2020-03-27 09:30\"></head>\
+                    <body><p>某某局2019年政府信息公开工作年度报告</p><p>一、总体情况</p></body></html>";
+        assert_eq!(parsed(page).published.as_deref(), Some("2020-03-27"));
+        let page = "<html><body><em id=\"publish_time\" class=\"rich_media_meta\">2023-01-18 17:30</em>\
+                    <p>某某局2022年政府信息公开工作年度报告</p><p>一、总体情况</p></body></html>";
+        assert_eq!(parsed(page).published.as_deref(), Some("2023-01-18"));
+    }
+
+    #[test]
+    fn column_tags_and_furniture_are_no_title() {
+        assert_eq!(
+            clean_title("【政务公开】宁海县农业局2017年度政府信息公开工作年度报告"),
+            "宁海县农业局2017年度政府信息公开工作年度报告"
+        );
+        assert_eq!(
+            clean_title("【某某委员会2021年政府信息公开工作年度报告】"),
+            "某某委员会2021年政府信息公开工作年度报告"
+        );
+        assert_eq!(title_in("点击蓝字关注我们本报告"), None);
+        let page = "<html><head><title>无锡市梁溪区人民政府</title>\
+                    <meta name=\"ArticleTitle\" content=\"无锡市梁溪区人民政府2019年政府信息公开工作年度报告\"></head>\
+                    <body><p>一、总体情况</p><p>2019年，本区坚持公开。</p></body></html>";
+        let r = parsed(page);
+        assert_eq!(r.title.as_deref(), Some("无锡市梁溪区人民政府2019年政府信息公开工作年度报告"));
     }
 }

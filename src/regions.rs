@@ -57,49 +57,65 @@ const NAME_ENDS: &[char] = &['省', '市', '区', '县', '旗', '州', '盟'];
 
 /// The most specific division named in `text` (a title or agency name). A name
 /// used by several divisions counts only when its parent's name is in `text` too.
+/// Only the longest name ending at a place counts (`吴中区`, not the `中区` it ends with), and a
+/// name of two characters only where a name may start (`攀枝花市东区`, not `产业集中区`); among
+/// names of one depth, one under another name found wins (`苏州市…区` over a namesake elsewhere).
 pub(crate) fn by_name(text: &str) -> Option<Region> {
-    let t = &*TABLE;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut best: Option<u32> = None;
-    let mut best_depth = 0;
-    for (k, &(bi, c)) in chars.iter().enumerate() {
-        if !NAME_ENDS.contains(&c) {
-            continue;
-        }
-        let end = bi + c.len_utf8();
-        // Names are 2–10 characters long.
-        for len in 2..=10usize {
-            if len > k + 1 {
-                break;
-            }
-            let start = chars[k + 1 - len].0;
-            let name = &text[start..end];
-            let Some(codes) = t.by_name.get(name) else { continue };
-            let pick = if codes.len() == 1 || codes.iter().all(|c| c / 10000 == codes[0] / 10000) {
-                // One division, or a municipality listed as province and city (上海市).
-                Some(codes[0])
-            } else {
-                codes.iter().copied().find(|&code| {
-                    let parent = if code.is_multiple_of(100) { code / 10000 * 10000 } else { code / 100 * 100 };
-                    t.by_code.get(&parent).is_some_and(|p| *p != name && text.contains(p))
-                })
-            };
-            if let Some(code) = pick {
-                let depth = if code.is_multiple_of(10000) {
-                    1
-                } else if code.is_multiple_of(100) {
-                    2
-                } else {
-                    3
-                };
-                if depth > best_depth {
-                    best = Some(code);
-                    best_depth = depth;
-                }
+    let mut found: Vec<u32> = Vec::new();
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        if NAME_ENDS.contains(&c) {
+            if let Some(code) = name_ending_at(text, &chars, k) {
+                found.push(code);
             }
         }
     }
+    let depth = |code: u32| {
+        if code.is_multiple_of(10000) {
+            1
+        } else if code.is_multiple_of(100) {
+            2
+        } else {
+            3
+        }
+    };
+    let under = |code: u32| {
+        let parents = [code / 100 * 100, code / 10000 * 10000];
+        found.iter().filter(|&&f| f != code && parents.contains(&f)).count()
+    };
+    // (The first found among equals, as the text names them.)
+    let best = found.iter().copied().rev().max_by_key(|&c| (depth(c), under(c)));
     best.and_then(|c| by_code(&format!("{c:06}")))
+}
+
+/// The division whose name is the longest in the table ending at character `k` of `text` (a
+/// name used by several divisions picked by its parent's name in `text`), if any.
+fn name_ending_at(text: &str, chars: &[(usize, char)], k: usize) -> Option<u32> {
+    let t = &*TABLE;
+    let (bi, c) = chars[k];
+    let end = bi + c.len_utf8();
+    // Names are 2–10 characters long.
+    let (start, name, codes) = (2..=10usize.min(k + 1)).rev().find_map(|len| {
+        let start = k + 1 - len;
+        let name = &text[chars[start].0..end];
+        t.by_name.get(name).map(|codes| (start, name, codes))
+    })?;
+    let two = name.chars().count() == 2;
+    let at_start = start == 0 || {
+        let p = chars[start - 1].1;
+        NAME_ENDS.contains(&p) || !('\u{4e00}'..='\u{9fff}').contains(&p)
+    };
+    if two && !at_start {
+        return None;
+    }
+    if codes.len() == 1 || codes.iter().all(|c| c / 10000 == codes[0] / 10000) {
+        // One division, or a municipality listed as province and city (上海市).
+        return Some(codes[0]);
+    }
+    codes.iter().copied().find(|&code| {
+        let parent = if code.is_multiple_of(100) { code / 10000 * 10000 } else { code / 100 * 100 };
+        t.by_code.get(&parent).is_some_and(|p| *p != name && text.contains(p))
+    })
 }
 
 #[cfg(test)]
@@ -128,5 +144,27 @@ mod tests {
         assert_eq!(by_name("鼓楼区政府").map(|r| r.code), None);
         assert_eq!(by_name("福州市鼓楼区政府").map(|r| r.code), Some("350102".into()));
         assert_eq!(by_name(""), None);
+    }
+
+    #[test]
+    fn a_name_is_not_the_tail_of_a_longer_one() {
+        let cases = [
+            ("苏州市吴中区人力资源和社会保障局", "320506"),
+            ("吴中区人民政府", "320506"),
+            ("重庆市渝中区民政局", "500103"),
+            ("济南市市中区人民政府", "370103"),
+            ("济南市中区人民政府", "370103"),
+            ("乐山市市中区财政局", "511102"),
+            ("内江市市中区教育局", "511002"),
+            ("枣庄市市中区人民政府", "370402"),
+            ("西宁市城中区人民政府", "630103"),
+            ("柳州市城中区人民政府", "450202"),
+        ];
+        for (text, code) in cases {
+            assert_eq!(by_name(text).map(|r| r.code).as_deref(), Some(code), "{text}");
+        }
+        // (市中区 names four counties: without its city none is guessed, nor the 中区 it ends with.)
+        assert_eq!(by_name("市中区人民政府").map(|r| r.code), None);
+        assert_eq!(by_name("某产业集中区管委会").map(|r| r.code), None);
     }
 }

@@ -65,7 +65,81 @@ pub fn parse_html(html: &str) -> RawDocument {
             stream::parse(&pruned).unwrap_or_else(|| sink::parse(&pruned))
         }
     };
-    let (panel, mut known, counted, mut noted) = read_panel(&arena);
+    let (mut panel, mut known, counted, mut noted) = read_panel(&arena);
     let blocks = Content::counted(&arena, &counted).blocks(&mut known, &mut noted);
+    panel.extend(meta_entries(html));
     RawDocument { blocks, panel, html_title }
+}
+
+/// The `<meta>` tags a page names its article by (a CMS's `ArticleTitle`, a WeChat article's
+/// `og:title`): panel entries after the page's own (`meta_title`), read where neither the page's
+/// panel, its `<title>` nor its text gives a title.
+fn meta_entries(html: &str) -> Vec<crate::document::PanelEntry> {
+    const TITLES: &[&str] = &["articletitle", "og:title", "twitter:title"];
+    let mut out = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(k) = lower[from..].find("<meta") {
+        let at = from + k;
+        let Some(len) = lower[at..].find('>') else { break };
+        let tag = &html[at..at + len];
+        from = at + len;
+        let Some(name) = attr(tag, "name").or_else(|| attr(tag, "property")) else { continue };
+        let Some(content) = attr(tag, "content") else { continue };
+        let content = content.replace("&amp;", "&").replace("&quot;", "\"").replace("&nbsp;", " ");
+        let content = content.trim();
+        if content.is_empty() {
+            continue;
+        }
+        let name = name.to_ascii_lowercase();
+        let key = if TITLES.contains(&name.as_str()) {
+            "meta_title"
+        } else if PUBLISHED.contains(&name.as_str()) {
+            "meta_published"
+        } else {
+            continue;
+        };
+        if !out.iter().any(|e: &crate::document::PanelEntry| e.key == key) {
+            out.push(crate::document::PanelEntry { key, label: name, value: content.to_string() });
+        }
+    }
+    // A WeChat article's time: `<em id="publish_time" …>2023-01-18 17:30</em>`.
+    if let Some(k) = lower.find("id=\"publish_time\"") {
+        let after = &html[k..];
+        let text = after.find('>').map(|g| &after[g + 1..]).and_then(|t| t.find('<').map(|e| t[..e].trim()));
+        if let Some(t) = text.filter(|t| !t.is_empty() && !out.iter().any(|e| e.key == "meta_published")) {
+            let label = "publish_time".to_string();
+            out.push(crate::document::PanelEntry { key: "meta_published", label, value: t.to_string() });
+        }
+    }
+    out
+}
+
+/// Names of the `<meta>` tags a page gives its article's publication time by.
+const PUBLISHED: &[&str] = &["pubdate", "publishdate", "article:published_time", "firstpublishedtime"];
+
+/// The value of attribute `name` in a tag's text (`name="x"`, `name='x'`, `name=x`).
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(k) = lower[from..].find(name) {
+        let at = from + k;
+        from = at + name.len();
+        let before_ok = at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let rest = lower[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let vstart = tag.len() - rest.len() + 1;
+        let v = tag[vstart..].trim_start();
+        let vstart = tag.len() - v.len();
+        return match v.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let inner = &tag[vstart + 1..];
+                Some(inner.find(q).map_or(inner, |e| &inner[..e]))
+            }
+            _ => Some(v.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("")),
+        };
+    }
+    None
 }
