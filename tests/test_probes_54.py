@@ -119,3 +119,14 @@ def test_a_county_ending_in_zhongqu_is_not_taichungs() -> None:
     # `苏州市吴中区…` was 710403 (台湾省 台中市 中区).
     region = parse(OUTSIDE / "wxt4-wuzhong-rsj-2022.txt").region
     assert region is not None and region["code"] == "320506"
+
+
+def test_a_table_2_row_the_grid_did_not_read_is_kept_with_an_issue() -> None:
+    # A 序号 column before the labels (`1 | 规章 | 0 | 0 | 0`): 规章, 行政许可, 行政处罚 and 行政强制
+    # vanished from the reading with no issue (SPEC: rows are never dropped).
+    report = parse(SCRIPTS / "c30-t2-serial-column-2022.html")
+    cells = report.tables["proactive"]["cells"]
+    assert list(cells) == ["rules", "normative_documents", "licensing", "punishment", "coercion", "fees"]
+    assert all(c["value"] is None for c in cells["rules"].values())
+    flagged = {cell for issue in report.issues if issue["code"] == "TABLE_UNREADABLE" for cell in issue["cells"]}
+    assert {"proactive.rules.issued", "proactive.licensing.decisions", "proactive.coercion.decisions"} <= flagged

@@ -37,6 +37,7 @@ pub fn read_with_chars(doc: &Document, chars: Vec<char>) -> (Tables, Vec<Issue>)
         if !missing.is_empty() {
             let t3 = tables.requests.as_ref().map(|t| (t.span[0], t.format));
             fill_from_text(p, &missing, text_view(&mut view, doc, &mut chars), doc, t3);
+            unread_items(p, doc, &mut issues);
         }
     }
     if tables.proactive.is_none() || tables.requests.is_none() || tables.review_litigation.is_none() {
@@ -250,14 +251,73 @@ fn fill_from_text(
         added = true;
     }
     if added {
-        // Template order, as the grid reading lists its items.
-        let mut ordered = OrderedMap::default();
-        for item in &template::T2_ITEMS {
-            if let Some(row) = t.cells.get(item.key) {
-                ordered.insert(item.key, row.clone());
-            }
+        in_template_order(t);
+    }
+}
+
+/// Table 2's items in template order, as the grid reading lists them.
+fn in_template_order(t: &mut TableReading) {
+    let mut ordered = OrderedMap::default();
+    for item in &template::T2_ITEMS {
+        if let Some(row) = t.cells.get(item.key) {
+            ordered.insert(item.key, row.clone());
         }
-        t.cells = ordered;
+    }
+    t.cells = ordered;
+}
+
+/// Table 2's items still missing from a grid reading whose label is a cell of a table 2 grid (a
+/// `序号` column before the labels, a converter's header rows): kept as rows of unknown cells,
+/// with an issue, never dropped without a word (SPEC §4).
+fn unread_items(t: &mut TableReading, doc: &Document, issues: &mut Vec<Issue>) {
+    let Some(form) = t.format.form() else { return };
+    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    // The grids holding an item read, or table 2's 信息内容 header.
+    let t2_grids: Vec<&crate::document::Table> = doc
+        .tables
+        .iter()
+        .filter(|g| {
+            let read = |c: &crate::document::Cell| {
+                t.cells
+                    .iter()
+                    .flat_map(|(_, row)| row.iter())
+                    .any(|(_, r)| r.span[0] >= c.span[0] && r.span[1] <= c.span[1])
+            };
+            g.cells.iter().any(|c| compact(&c.text) == "信息内容" || read(c))
+        })
+        .collect();
+    let mut added = false;
+    for key in missing_items(t) {
+        let Some(item) = template::T2_ITEMS.iter().find(|i| i.key == key) else { continue };
+        let labels: Vec<&str> = template::T2_LABELS
+            .iter()
+            .filter(|(_, l)| matches!(l, template::T2Label::Item(k) if template::T2_ITEMS[*k].key == item.key))
+            .map(|(p, _)| *p)
+            .collect();
+        let Some(cell) = t2_grids.iter().flat_map(|g| &g.cells).find(|c| labels.contains(&compact(&c.text).as_str()))
+        else {
+            continue;
+        };
+        let at = [cell.span[1], cell.span[1]];
+        let mut row = OrderedMap::default();
+        for col in item.cols(form) {
+            let unknown = crate::model::CellReading {
+                value: None,
+                raw: String::new(),
+                state: CellState::Text,
+                span: at,
+                inferred: false,
+                evidence: None,
+            };
+            row.insert(*col, unknown);
+        }
+        t.cells.insert(item.key, row);
+        let msg = format!("proactive {}: the row's label is in the table but its values were not read", item.key);
+        issues.push(build::unreadable("proactive", item.key, item.cols(form), msg));
+        added = true;
+    }
+    if added {
+        in_template_order(t);
     }
 }
 
