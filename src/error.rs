@@ -52,7 +52,7 @@ impl fmt::Display for CoreError {
         match self {
             CoreError::Empty => f.write_str("empty input: there is no text to parse"),
             CoreError::UnsupportedFormat(what) => {
-                write!(f, "unsupported input: this looks like {what}, not an HTML page or text")
+                write!(f, "unsupported input: this looks like {what}, not an HTML page, text, PDF or Word file")
             }
             CoreError::TooLarge { size, limit } => {
                 write!(f, "input too large: {size} bytes exceeds max_bytes={limit}")

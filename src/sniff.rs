@@ -30,6 +30,21 @@ pub(crate) fn sniff(b: &[u8]) -> Option<Binary> {
     None
 }
 
+/// The kind of Office package a ZIP holds, by its parts' names (a spreadsheet or slides the
+/// reader does not read: the error names it, so its user knows to save it as PDF or HTML).
+fn office_package(b: &[u8]) -> Option<&'static str> {
+    let find = |needle: &[u8]| memchr::memmem::find(b, needle).is_some();
+    if find(b"xl/workbook") || find(b"xl/worksheets/") {
+        Some("an Excel workbook (.xlsx; save it as PDF or HTML to parse it)")
+    } else if find(b"ppt/presentation") || find(b"ppt/slides/") {
+        Some("a PowerPoint file (.pptx; save it as PDF to parse it)")
+    } else if find(b"mimetypeapplication/vnd.oasis.opendocument") {
+        Some("an OpenDocument file (.odt/.ods; save it as .docx or PDF to parse it)")
+    } else {
+        None
+    }
+}
+
 /// Recognises binary formats by their magic bytes.
 pub(crate) fn sniff_binary(b: &[u8]) -> Option<&'static str> {
     let at = |offset: usize, magic: &[u8]| b.get(offset..offset + magic.len()) == Some(magic);
@@ -68,6 +83,11 @@ pub(crate) fn sniff_binary(b: &[u8]) -> Option<&'static str> {
         (b"{\\rtf", "RTF document"),
         (b"%!PS", "PostScript document"),
     ];
+    if at(0, b"PK\x03\x04") {
+        if let Some(name) = office_package(b) {
+            return Some(name);
+        }
+    }
     if let Some((_, name)) = table.iter().find(|(magic, _)| at(0, magic)) {
         return Some(name);
     }
@@ -191,6 +211,8 @@ mod tests {
         assert_eq!(sniff(b"%PDF-1.7\n"), Some(Binary::Pdf));
         assert_eq!(sniff(b"\r\njunk%PDF-1.4\n"), Some(Binary::Pdf));
         assert_eq!(sniff(b"PK\x03\x04....word/document.xml"), Some(Binary::Docx));
+        let xlsx = sniff_binary(b"PK\x03\x04....[Content_Types].xml....xl/workbook.xml").unwrap_or("");
+        assert!(xlsx.starts_with("an Excel workbook (.xlsx)"), "{xlsx}");
         assert_eq!(sniff(b"PK\x03\x04....xl/workbook.xml"), None);
         assert_eq!(sniff(b"PK\x03\x04....word/styles.xml"), Some(Binary::Docx));
         assert_eq!(sniff(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]), Some(Binary::Ole));
