@@ -379,13 +379,10 @@ pub fn read_chars(doc: &Document, chars: &[char]) -> Vec<Section> {
         if block.span[1].saturating_sub(s) > 32 || s >= chars.len() {
             continue;
         }
-        let line: String = chars[s..block.span[1].min(chars.len())].iter().collect();
-        let line = line.trim();
-        if marker_at(chars, s).is_some() || !is_bare_statutory(line) {
-            continue;
-        }
-        if found.binary_search_by_key(&s, |f| f.start).is_err() {
-            extra.push(Found { level: 1, number: None, heading: line.to_string(), start: s, key: key_for(line) });
+        if let Some(f) = line_heading(chars, s, block.span[1].min(chars.len())) {
+            if found.binary_search_by_key(&f.start, |x| x.start).is_err() {
+                extra.push(f);
+            }
         }
     }
     if !extra.is_empty() {
@@ -393,6 +390,42 @@ pub fn read_chars(doc: &Document, chars: &[char]) -> Vec<Section> {
         found.sort_by_key(|f| f.start);
     }
     build_tree(chars, found)
+}
+
+/// Whether `c` may decorate the start of a heading line without being part of it: a bullet,
+/// emoji, bar or quote mark (`📌`, `▍`, `■`, `◆`, `> `, `>> `) — neither a letter nor a digit
+/// nor an opening bracket nor the `、` of a heading whose numeral was lost.
+fn is_decoration(c: char) -> bool {
+    !c.is_alphanumeric() && !is_open(c) && c != '、'
+}
+
+/// A statutory level-1 heading standing alone on the line `chars[s..e]`, past any decoration
+/// before it. A numbered one the walk of [`read_chars`] missed after its decoration
+/// (`▍一、概述`: too short for a glued heading) is kept with its number; an unnumbered one
+/// (`■ 总体情况`) starts at its first word.
+fn line_heading(chars: &[char], s: usize, e: usize) -> Option<Found> {
+    let lead = (s..e).find(|&k| !is_decoration(chars[k]))?;
+    let line: String = chars[s..e].iter().collect();
+    if !is_bare_statutory(line.trim()) {
+        return None;
+    }
+    match marker_at(chars, lead) {
+        // At the line start the walk has judged the marker already.
+        Some(_) if lead == s => None,
+        Some((level, number, end)) => {
+            let (heading, _) = heading_text(chars, end, level);
+            if heading.is_empty() || is_table_row(&heading) {
+                return None;
+            }
+            let key = if level == 1 { key_for(&heading) } else { None };
+            Some(Found { level, number: Some(number), heading, start: lead, key })
+        }
+        None => {
+            let heading: String = chars[lead..e].iter().collect::<String>().trim().to_string();
+            let key = key_for(&heading);
+            Some(Found { level: 1, number: None, heading, start: lead, key })
+        }
+    }
 }
 
 /// Turns the flat heading list into nested sections with spans, adding the preamble.
@@ -616,6 +649,40 @@ mod tests {
         assert!(s[1].children.is_empty());
         assert_eq!((s[2].key, s[2].heading.as_str()), (Some("problems"), "存在的主要问题及改进情况"));
         assert_eq!(s[2].children[0].heading, "存在问题");
+    }
+
+    #[test]
+    fn decorated_headings_are_one_section_with_their_number() {
+        for prefix in ["📌", "▍", "■ ", "◆", "> ", ">> ", "🔶"] {
+            let lines: Vec<String> = [
+                "一、概述",
+                "二、主动公开政府信息情况",
+                "三、收到和处理政府信息公开申请情况",
+                "七、其他需要报告的事项",
+                "存在的主要问题及改进情况",
+            ]
+            .iter()
+            .map(|h| format!("{prefix}{h}"))
+            .collect();
+            let mut all = vec!["正文"];
+            all.extend(lines.iter().map(String::as_str));
+            all.push("结尾。");
+            let s = read(&doc(&all));
+            let got: Vec<_> = s.iter().map(|x| (x.number.as_deref(), x.heading.as_str(), x.key)).collect();
+            assert_eq!(
+                got,
+                vec![
+                    (None, "", Some("preamble")),
+                    (Some("一"), "概述", Some("overview")),
+                    (Some("二"), "主动公开政府信息情况", Some("proactive")),
+                    (Some("三"), "收到和处理政府信息公开申请情况", Some("requests")),
+                    (Some("七"), "其他需要报告的事项", Some("other")),
+                    (None, "存在的主要问题及改进情况", Some("problems")),
+                ],
+                "{prefix}"
+            );
+            assert!(s.windows(2).all(|w| w[0].span[1] == w[1].span[0] && w[1].span[1] - w[1].span[0] > 4), "{prefix}");
+        }
     }
 
     #[test]
