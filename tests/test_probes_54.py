@@ -130,3 +130,14 @@ def test_a_table_2_row_the_grid_did_not_read_is_kept_with_an_issue() -> None:
     assert all(c["value"] is None for c in cells["rules"].values())
     flagged = {cell for issue in report.issues if issue["code"] == "TABLE_UNREADABLE" for cell in issue["cells"]}
     assert {"proactive.rules.issued", "proactive.licensing.decisions", "proactive.coercion.decisions"} <= flagged
+
+
+@pytest.mark.parametrize(
+    ("name", "last"),
+    [("wxt1-wuhou-wjj-2023.txt", "六"), ("wxt3-ninghai-nyj-2017.txt", "七"), ("mail3-licheng-czj-2014.txt", "七")],
+)
+def test_a_decorated_heading_is_one_section_with_its_number(name: str, last: str) -> None:
+    # `📌 一、总体情况`, `▍一、概述`, `>> 一、…`: a 1–3-character stub section with no number came
+    # before each heading (12 and 14 sections for 6 and 7).
+    numbers = [s["number"] for s in parse(OUTSIDE / name).sections]
+    assert numbers[1:] == list("一二三四五六七"[: "一二三四五六七".index(last) + 1]), numbers
