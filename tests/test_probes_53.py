@@ -3,7 +3,6 @@ make, and the prose of bodies other than departments (each folder's README.md)."
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,22 +11,12 @@ from gongkai import parse
 from gongkai.eval import documents, score_cells, scored_gold
 
 from conftest import DATA, gold_beside
+from probes import cells, facts
 
 WORD = DATA / "word-markup"
 CMS = DATA / "cms-pages"
 PDF_TEXT = DATA / "pdf-text"
 INSTITUTIONS = DATA / "institution-reports"
-
-
-def _cells(folder: Path) -> tuple[int, int, Counter[str]]:
-    right = total = 0
-    wrong: Counter[str] = Counter()
-    for path in documents(folder):
-        score = score_cells(parse(path), scored_gold(gold_beside(path)), path.name)
-        right += score.right
-        total += score.total
-        wrong[path.name] += score.wrong
-    return right, total, wrong
 
 
 def test_each_folder_holds_its_documents() -> None:
@@ -38,7 +27,7 @@ def test_hidden_text_and_symbol_signs_of_word_files() -> None:
     # Hidden runs (w:vanish) were read as displayed: `36` + a hidden `0` gave 360, a hidden copy of
     # last year's table 4 was read for this year's, a hidden draft title gave the year 2023; a
     # Symbol-font minus (w:sym F02D) was dropped from -2. 16 wrong cells in all.
-    right, total, wrong = _cells(WORD)
+    right, total, wrong = cells(WORD)
     assert sum(wrong.values()) == 0, wrong.most_common(3)
     assert (total, right) == (4182, 4179)
     d13 = parse(WORD / "d13_hidden_table.docx")
@@ -68,7 +57,7 @@ def test_text_of_pdfs_gives_no_wrong_cell_but_what_ocr_printed() -> None:
     # all 161 cells of table 3 were read blank (97 wrong); `3900.73 万 元` of text spaced a character
     # apart lost its unit (off by 10^4); OCR's `2.重复申请 39 | 0 1 1 | 4 | 2 | 47` ran 39 into the
     # label and the row read a place early; OCR's table 4 on two lines read in line order.
-    right, total, wrong = _cells(PDF_TEXT)
+    right, total, wrong = cells(PDF_TEXT)
     ocr = {name: n for name, n in wrong.items() if ".ocr-" in name}
     assert sum(wrong.values()) == sum(ocr.values()), wrong.most_common(3)
     # What OCR misread itself (`1工信访举报投诉类中请 | 49 | 1 | 1 | 0 | 4 | 0 | 6` for 10 and 64,
@@ -84,15 +73,5 @@ def test_text_of_pdfs_gives_no_wrong_cell_but_what_ocr_printed() -> None:
 def test_institutions_prose_gives_no_conflicting_fact() -> None:
     # A student's appeal `与信息公开无关` after a semicolon was a disclosure complaint; a hospital's
     # `全年主动公开医疗卫生信息` and `全年共公开校务信息` totals were left unread.
-    right = total = 0
-    for path in documents(INSTITUTIONS):
-        gold = gold_beside(path)
-        first: dict[str, float] = {}
-        for fact in parse(path).facts:
-            key = fact["key"]
-            if key in gold["facts"]:
-                assert fact["value"] == pytest.approx(gold["facts"][key]), (path.name, key, fact["sentence"])
-                first.setdefault(key, fact["value"])
-        total += len(gold["facts"])
-        right += len(first)
+    right, total = facts(INSTITUTIONS)
     assert total == 142 and right >= 135, right

@@ -4,30 +4,19 @@ converters), and scripts, numerals and table 2 (each folder's README.md)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from gongkai import parse
-from gongkai.eval import documents, score_cells, scored_gold
+from gongkai.eval import documents
 
 from conftest import DATA, gold_beside
+from probes import cells, facts
 
 OFFICE = DATA / "office-tables"
 OUTSIDE = DATA / "outside-portal"
 SCRIPTS = DATA / "scripts-numerals"
-
-
-def _cells(folder: Path) -> tuple[int, int, Counter[str]]:
-    right = total = 0
-    wrong: Counter[str] = Counter()
-    for path in documents(folder):
-        score = score_cells(parse(path), scored_gold(gold_beside(path)), path.name)
-        right += score.right
-        total += score.total
-        wrong[path.name] += score.wrong
-    return right, total, wrong
 
 
 def _t4(path: Path) -> dict[str, list[object]]:
@@ -39,10 +28,10 @@ def test_each_folder_holds_its_documents() -> None:
     assert [len(documents(f)) for f in (OFFICE, OUTSIDE, SCRIPTS)] == [40, 42, 47]
 
 
-def test_office_tables_wrong_only_where_pdftotext_dropped_or_wrapped_cells() -> None:
+def test_office_tables_wrong_only_where_pdftotext_dropped_or_wrappedcells() -> None:
     # 56 wrong at 4bb1baf, all in pdftotext text: table 2's labels printed before all its values
     # were read as blank rows, table 3's `1,218 12` ran into table 4.
-    right, total, wrong = _cells(OFFICE)
+    right, total, wrong = cells(OFFICE)
     assert total == 7964 and right >= 5548, right
     assert {name for name, n in wrong.items() if n} <= {
         "x01-2021-acct-format-raw.txt",
@@ -74,19 +63,9 @@ def test_table_2_printed_apart_from_its_labels_is_unknown_not_blank() -> None:
 
 @pytest.mark.parametrize("folder", [OUTSIDE, SCRIPTS], ids=lambda p: p.name)
 def test_no_wrong_cell_and_no_conflicting_fact(folder: Path) -> None:
-    right, total, wrong = _cells(folder)
+    right, total, wrong = cells(folder)
     assert sum(wrong.values()) == 0, wrong.most_common(3)
-    facts_right = facts_total = 0
-    for path in documents(folder):
-        gold = gold_beside(path)
-        first: dict[str, float] = {}
-        for fact in parse(path).facts:
-            key = fact["key"]
-            if key in gold["facts"]:
-                assert fact["value"] == pytest.approx(gold["facts"][key]), (path.name, key, fact["sentence"])
-                first.setdefault(key, fact["value"])
-        facts_total += len(gold["facts"])
-        facts_right += len(first)
+    facts_right, facts_total = facts(folder)
     floors = {"outside-portal": (7568, 7244, 268, 268), "scripts-numerals": (8991, 8940, 180, 176)}
     assert (total, facts_total) == (floors[folder.name][0], floors[folder.name][2])
     assert right >= floors[folder.name][1] and facts_right >= floors[folder.name][3], (right, facts_right)
