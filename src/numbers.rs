@@ -380,14 +380,12 @@ fn read_token(text: &str, start: usize) -> Option<NumberToken> {
                     break;
                 }
                 seen_dot = true;
-            } else if ch == ',' || (ch == '，' && text[..at].ends_with(|c| ('０'..='９').contains(&c))) {
-                // A thousands separator needs exactly three digits after it (full-width digits
-                // take the full-width comma: `１，２３４`).
-                let digit: fn(&char) -> bool =
-                    if ch == ',' { char::is_ascii_digit } else { |c| ('０'..='９').contains(c) };
-                let after = &text[at + ch.len_utf8()..];
-                let three = after.chars().take(3).filter(digit).count() == 3;
-                let fourth = after.chars().nth(3).is_some_and(|c| ascii_digit(c).is_some());
+            } else if ch == ',' {
+                // A thousands separator needs exactly three digits after it. (A full-width comma
+                // between full-width digits is one too: normalize folds it, `１，２３４` → `1,234`.)
+                let after = &text[at + 1..];
+                let three = after.chars().take(3).filter(char::is_ascii_digit).count() == 3;
+                let fourth = after.chars().nth(3).is_some_and(|c| c.is_ascii_digit());
                 if !three || fourth {
                     break;
                 }
@@ -610,13 +608,9 @@ mod tests {
         assert!(t.approx);
         let t = one("共计1,234条");
         assert_eq!(t.value, 1234.0);
-        // Full-width digits take the full-width comma as their separator; ASCII digits do not.
-        let t = one("公开信息１２，３０４条");
-        assert_eq!((t.value, t.unit), (12304.0, Some("条")));
+        // A clause's comma between ASCII digits is no separator.
         let v: Vec<f64> = scan("分别为3，456件").iter().map(|t| t.value).collect();
         assert_eq!(v, vec![3.0, 456.0]);
-        let v: Vec<f64> = scan("１，２３４５条").iter().map(|t| t.value).collect();
-        assert_eq!(v, vec![1.0, 2345.0]);
     }
 
     #[test]
