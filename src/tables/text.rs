@@ -245,6 +245,15 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
                 }
             }
         }
+        if let (true, T3Label::Row(i)) = (tokens.is_empty(), label(&h).1) {
+            // `②予以公开三十宗；`: a row stating its count in words is no row of blank cells; nor
+            // is one whose group states it before it (`⑤无法提供二十五宗，均为本机关不掌握…`).
+            let prev_end = k.checked_sub(1).map_or(0, |p| hits[chain[p]].end);
+            let line_start = (prev_end..h.start).rev().find(|&j| v.chars[j] == '\n').map_or(prev_end, |j| j + 1);
+            if count_in_words(v, line_start, limit) && !bad.iter().any(|b| b.0 == i) {
+                bad.push((i, "its count is written in words, not as a number in a cell"));
+            }
+        }
         if let Some(i) = row_of(label(&h).1) {
             take_marked(&mut marked[k], i, &mut tokens, &mut every_cell, &mut bad);
         }
@@ -426,6 +435,22 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// Whether the text from `from` up to `limit` on its line states a count in Chinese numerals
+/// (`三十宗`, `两件`, `一件（自然人）`): a prose list's row, not a row of blank cells.
+fn count_in_words(v: &View, from: usize, limit: usize) -> bool {
+    let limit = limit.min(v.chars.len());
+    let line = &v.chars[from..limit];
+    let line = &line[..line.iter().position(|&c| c == '\n').unwrap_or(line.len())];
+    line.iter().enumerate().any(|(k, &c)| {
+        crate::numbers::is_cn_numeral_char(c)
+            && (k == 0 || !crate::numbers::is_cn_numeral_char(line[k - 1]) && line[k - 1] != '第')
+            && {
+                let end = (k..line.len()).find(|&j| !crate::numbers::is_cn_numeral_char(line[j])).unwrap_or(line.len());
+                line.get(end).is_some_and(|u| matches!(u, '件' | '宗' | '条' | '個' | '个' | '項' | '项' | '次' | '起'))
+            }
+    })
 }
 
 /// The row a table-3 label names (`OTHER_2019` for the 2019 form's （六）其他处理), if any.

@@ -1,0 +1,54 @@
+"""Stop 55's independent probes: the national tables written as prose and lists, pages that are
+not one report (tests/data/prose-lists), and Word documents as offices make them
+(tests/data/word-features); each folder's README.md says what its inputs imitate."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai import parse
+from gongkai.eval import documents
+
+from conftest import DATA, gold_beside
+from probes import cells, facts
+
+PROSE = DATA / "prose-lists"
+WORD = DATA / "word-features"
+
+
+def test_each_folder_holds_its_documents() -> None:
+    assert [len(documents(f)) for f in (PROSE, WORD)] == [35, 75]
+
+
+def test_prose_lists_no_wrong_cell_and_no_conflicting_fact() -> None:
+    # 12 wrong before stop 55's fix: rows stating their count in Chinese numerals read as blank.
+    right, total, wrong = cells(PROSE)
+    assert sum(wrong.values()) == 0, wrong.most_common(3)
+    assert total == 5317 and right >= 3539, right
+    facts_right, facts_total = facts(PROSE)
+    assert facts_total == 79 and facts_right >= 75, facts_right
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        # `②予以公开三十宗；` … `⑤无法提供二十五宗，均为本机关不掌握相关政府信息；`
+        ("p09_syq2021_circled_zong.txt", ["granted", "partially_granted", "unavailable_not_held", "results_total"]),
+        # `予以公开：一件（自然人）。` / `办理结果总计：两件。`
+        ("p20_czj2025_wu_lianjian.txt", ["granted", "results_total"]),
+    ],
+)
+def test_a_row_stating_its_count_in_words_is_unknown_not_blank(name: str, rows: list[str]) -> None:
+    report = parse(PROSE / name)
+    cells_ = report.tables["requests"]["cells"]
+    gold = gold_beside(PROSE / name)["table3"]
+    for row in rows:
+        assert gold[row]["total"] > 0
+        assert {c["state"] for c in cells_[row].values()} == {"text"}, row
+        assert any(
+            i["code"] == "TABLE_UNREADABLE" and f"requests {row}:" in i["message"] and "in words" in i["message"]
+            for i in report.issues
+        ), row
+    # `部分公开：无。`: a row saying none is blank.
+    if name.startswith("p20"):
+        assert {c["state"] for c in cells_["partially_granted"].values()} == {"blank"}
