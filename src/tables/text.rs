@@ -245,15 +245,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
                 }
             }
         }
-        if let (true, T3Label::Row(i)) = (tokens.is_empty(), label(&h).1) {
-            // `②予以公开三十宗；`: a row stating its count in words is no row of blank cells; nor
-            // is one whose group states it before it (`⑤无法提供二十五宗，均为本机关不掌握…`).
-            let prev_end = k.checked_sub(1).map_or(0, |p| hits[chain[p]].end);
-            let line_start = (prev_end..h.start).rev().find(|&j| v.chars[j] == '\n').map_or(prev_end, |j| j + 1);
-            if count_in_words(v, line_start, limit) && !bad.iter().any(|b| b.0 == i) {
-                bad.push((i, "its count is written in words, not as a number in a cell"));
-            }
-        }
+        words_row(v, &tokens, (&hits, &chain[..=k]), limit, &mut bad);
         if let Some(i) = row_of(label(&h).1) {
             take_marked(&mut marked[k], i, &mut tokens, &mut every_cell, &mut bad);
         }
@@ -435,6 +427,26 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// The row of the last label of `chain` (its values `tokens`) is unreadable where none of its
+/// values was found and its line states its count in words (`②予以公开三十宗；`: a row stating
+/// its count in words is no row of blank cells), or its group does before it
+/// (`⑤无法提供二十五宗，均为本机关不掌握…`).
+fn words_row(
+    v: &View,
+    tokens: &[super::solve::Token],
+    (hits, chain): (&[Hit], &[usize]),
+    limit: usize,
+    bad: &mut Vec<(usize, &'static str)>,
+) {
+    let Some((&last, before)) = chain.split_last() else { return };
+    let (T3Label::Row(i), true) = (T3_LABELS[hits[last].pat].1, tokens.is_empty()) else { return };
+    let (start, prev_end) = (hits[last].start, before.last().map_or(0, |&p| hits[p].end));
+    let line_start = (prev_end..start).rev().find(|&j| v.chars[j] == '\n').map_or(prev_end, |j| j + 1);
+    if count_in_words(v, line_start, limit) && !bad.iter().any(|b| b.0 == i) {
+        bad.push((i, "its count is written in words, not as a number in a cell"));
+    }
 }
 
 /// Whether the text from `from` up to `limit` on its line states a count in Chinese numerals
