@@ -87,7 +87,7 @@ pub fn kind(title: Option<&str>, text: &str, sections: &[Section], prints_tables
     }
     if let Some(full) = title {
         let t = crate::meta::subject(full);
-        if other_document(t) {
+        if other_document(t) || announces(full, t, text, sections, prints_tables) {
             return Kind::Other;
         }
         if has_any(t, WORK_POINTS_WORDS) {
@@ -165,8 +165,23 @@ fn lists_reports(text: &str, sections: &[Section]) -> bool {
 
 /// Kinds of document a title may end with that are no report, though they speak of reports:
 /// `…关于做好2021年政府信息公开工作年度报告编制发布工作的通知`, `…年度报告评查情况的通报`,
-/// `…政府信息公开指南`, `…政府信息公开目录`, a site's column of them (`…年度报告专栏`).
-const OTHER_DOCUMENT_ENDS: &[&str] = &["通知", "通报", "指南", "目录", "答复书", "告知书", "意见", "批复", "专栏"];
+/// `…政府信息公开指南`, `…政府信息公开目录`, a site's column of them (`…年度报告专栏`), a plan
+/// for the year (`…2024年政务公开工作要点`, `…工作计划`, `…实施方案`).
+const OTHER_DOCUMENT_ENDS: &[&str] = &[
+    "通知",
+    "通报",
+    "指南",
+    "目录",
+    "答复书",
+    "告知书",
+    "意见",
+    "批复",
+    "专栏",
+    "工作要点",
+    "工作计划",
+    "工作方案",
+    "实施方案",
+];
 
 /// Verbs with which a notice carries the report itself (`关于印发某县2019年政府信息公开工作年度报告的通知`).
 const TRANSMITTING: &[&str] = &["印发", "公布", "发布", "报送", "转发", "上报"];
@@ -177,6 +192,23 @@ fn other_document(title: &str) -> bool {
     let t = title.trim_end_matches(['）', ')', ' ']);
     OTHER_DOCUMENT_ENDS.iter().any(|w| t.ends_with(w))
         && !(has_any(t, TRANSMITTING) && has_any(t, ANNUAL_WORDS) && !has_any(t, &["工作的通知", "做好"]))
+}
+
+/// Longest body of a cover letter that only announces its document (`现将《…年度报告》予以公布，
+/// 全文详见附件。`): a report runs longer.
+const ANNOUNCEMENT_CHARS: usize = 800;
+
+/// Whether a notice publishing a report (`关于公布…年度报告的公告`, its subject `t` the report) only
+/// announces it: a short body with none of the report's parts or tables (the report is an attachment).
+fn announces(full: &str, t: &str, text: &str, sections: &[Section], prints_tables: bool) -> bool {
+    // (A letter sending its report up, `关于报送《…》的函`, is read as the report it sends.)
+    let full = full.trim();
+    t.len() != full.len()
+        && has_any(full, &["公布", "发布"])
+        && ["公告", "通告", "通知"].iter().any(|w| full.ends_with(w))
+        && !prints_tables
+        && statutory_parts(sections) == 0
+        && text.chars().nth(ANNOUNCEMENT_CHARS).is_none()
 }
 
 /// How many level-1 sections are statutory parts of an annual report.

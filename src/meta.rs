@@ -165,7 +165,7 @@ pub fn clean_title(title: &str) -> String {
 /// any other title as it is.
 pub fn subject(title: &str) -> &str {
     let t = title.trim();
-    let Some(open) = t.find('《') else { return t };
+    let Some(open) = t.find('《') else { return unquoted_subject(t) };
     let Some(close) = t[open..].find('》').map(|c| open + c) else { return t };
     let before = &t[..open];
     let after = &t[close + '》'.len_utf8()..];
@@ -174,6 +174,27 @@ pub fn subject(title: &str) -> &str {
     let letter = after.trim().trim_start_matches('的').starts_with(['函', '报', '请', '通', '公']);
     let inner = &t[open + '《'.len_utf8()..close];
     if cover && letter && TITLE_WORDS.iter().chain(&["工作情况"]).any(|w| inner.contains(w)) {
+        inner.trim()
+    } else {
+        t
+    }
+}
+
+/// [`subject`] of a cover letter naming its document without quotes: `关于公布某区2023年度政府信息
+/// 公开工作年度报告的公告` → `某区2023年度政府信息公开工作年度报告`.
+fn unquoted_subject(t: &str) -> &str {
+    let Some(rest) = t.strip_prefix("关于") else { return t };
+    let Some(verb) = ["报送", "上报", "呈报", "提交", "印发", "公布", "发布"].iter().find(|w| rest.starts_with(**w))
+    else {
+        return t;
+    };
+    let inner = &rest[verb.len()..];
+    let Some(inner) =
+        ["的函", "的报告", "的请示", "的通知", "的公告", "的通告"].iter().find_map(|e| inner.strip_suffix(e))
+    else {
+        return t;
+    };
+    if TITLE_WORDS.iter().any(|w| inner.contains(w)) && !inner.contains(['《', '》']) {
         inner.trim()
     } else {
         t
@@ -925,6 +946,11 @@ mod tests {
 
     #[test]
     fn cover_letters_are_about_what_they_send() {
+        assert_eq!(
+            subject("关于公布平潭综合实验区2023年度政府信息公开工作年度报告的公告"),
+            "平潭综合实验区2023年度政府信息公开工作年度报告"
+        );
+        assert_eq!(subject("关于公布行政许可事项的公告"), "关于公布行政许可事项的公告");
         assert_eq!(
             subject("关于报送《某区公安局 2015年政府信息公开年度报告》的函"),
             "某区公安局 2015年政府信息公开年度报告"

@@ -52,3 +52,20 @@ def test_a_row_stating_its_count_in_words_is_unknown_not_blank(name: str, rows: 
     # `部分公开：无。`: a row saying none is blank.
     if name.startswith("p20"):
         assert {c["state"] for c in cells_["partially_granted"].values()} == {"blank"}
+
+
+@pytest.mark.parametrize(
+    ("name", "agency"),
+    [
+        # `关于公布平潭综合实验区2023年度政府信息公开工作年度报告的公告`: a notice whose body only
+        # points at the attached report (it was an annual report of agency 公布平潭综合实验区).
+        ("n03_notice_with_link.html", "平潭综合实验区"),
+        # `平潭综合实验区2024年政务公开工作要点`: a plan asking for the year's reports.
+        ("n06_gongzuo_yaodian.html", "平潭综合实验区"),
+    ],
+)
+def test_pages_announcing_or_planning_reports_are_no_report(name: str, agency: str) -> None:
+    report = parse(PROSE / name)
+    assert (report.kind, report.template, report.agency) == ("other", None, agency)
+    assert gold_beside(PROSE / name)["kind"] == "other"
+    assert not any(i["code"] == "TABLE_MISSING" for i in report.issues)
