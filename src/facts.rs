@@ -367,6 +367,9 @@ mod tests {
                 &[("requests_received", 12.0), ("requests_denied", 2.0)],
             ),
             ("因政府信息公开引起的行政复议2宗、行政诉讼1例。", &[("reviews", 2.0), ("lawsuits", 1.0)]),
+            // One of table 4's two groups of lawsuits is not all of them.
+            ("因政府信息公开引起的行政复议3宗；复议后起诉的行政诉讼零宗。", &[("reviews", 3.0)]),
+            ("政府信息公开方面未经复议直接起诉的行政诉讼12件。", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(&pairs(text), want, "{text}");

@@ -548,7 +548,10 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
         return ctx.disclosure.then_some(Keyed { key: "reviews", rank: 3 });
     }
     if c.ends_with("诉讼") || c.ends_with("行政应诉") {
-        return ctx.disclosure.then_some(Keyed { key: "lawsuits", rank: 3 });
+        // One of table 4's two groups of lawsuits (`复议后起诉的行政诉讼零宗`, `未经复议直接起诉的
+        // 行政诉讼十二宗`), not all of them.
+        let group = ["直接起诉", "复议后起诉", "复议后提起"].iter().any(|w| c.contains(w));
+        return (ctx.disclosure && !group).then_some(Keyed { key: "lawsuits", rank: 3 });
     }
     // Fees: `全年收取政府信息公开信息处理费 3940 元`, `实际收取信息处理费共计1.5万元`,
     // `收取费用200元`. Not table 2's 行政事业性收费 nor 减免.
