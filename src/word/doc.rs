@@ -108,6 +108,10 @@ pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {
     }
     let data = cfb.stream("Data").unwrap_or_default();
     let papx = papx_runs(&wd, &data, table.get(fc_bte..fc_bte.saturating_add(lcb_bte)).unwrap_or(&[]));
+    let (fc_chp, lcb_chp) = pair(12);
+    let shown = chpx_runs(&wd, table.get(fc_chp..fc_chp.saturating_add(lcb_chp)).unwrap_or(&[]));
+    let chars: Vec<(char, usize, bool)> =
+        chars.into_iter().map(|(c, fc)| (c, fc, props(&shown, fc).is_some_and(|&gone| gone))).collect();
     let blocks = structure(&chars, &papx);
     let lines: Vec<&str> = blocks
         .iter()
@@ -149,6 +153,73 @@ fn pieces(clx: &[u8]) -> Vec<(usize, usize, usize, bool)> {
     Vec::new()
 }
 
+/// Character properties by file offset: sorted (fc start, fc end, gone), where gone means
+/// the run is a deleted revision (sprmCFRMarkDel) or hidden (sprmCFVanish) — text Word does
+/// not show. Inserted revisions (sprmCFRMarkIns) are shown and kept.
+fn chpx_runs(wd: &[u8], plc: &[u8]) -> Vec<(usize, usize, bool)> {
+    let mut runs = Vec::new();
+    if plc.len() < 8 {
+        return runs;
+    }
+    let n = (plc.len() - 4) / 8;
+    for i in 0..n.min(10_000) {
+        let pn = u32_at(plc, 4 * (n + 1) + 4 * i) & 0x3F_FFFF;
+        let Some(page) = wd.get(pn * 512..pn * 512 + 512) else { continue };
+        let crun = (page[511] as usize).min(101);
+        for j in 0..crun {
+            let (fc0, fc1) = (u32_at(page, 4 * j), u32_at(page, 4 * j + 4));
+            let off = page.get(4 * (crun + 1) + j).copied().unwrap_or(0) as usize * 2;
+            if off == 0 || off >= 511 {
+                continue;
+            }
+            let cb = page[off] as usize;
+            let grp = page.get(off + 1..(off + 1 + cb).min(511)).unwrap_or(&[]);
+            let (mut deleted, mut hidden) = (false, false);
+            each_sprm(grp, |sprm, op| {
+                // A toggle operand: 1 on, 0x81 the opposite of the style (taken as on).
+                let on = op.first().is_some_and(|&v| v == 1 || v == 0x81);
+                match sprm {
+                    0x0800 => deleted = on,
+                    0x083C => hidden = on,
+                    _ => {}
+                }
+            });
+            if deleted || hidden {
+                runs.push((fc0, fc1, true));
+            }
+        }
+    }
+    runs.sort_by_key(|r| r.0);
+    runs
+}
+
+/// Calls `f` with each sprm of a grpprl and its operand (cut short at the end of `b`).
+fn each_sprm(mut b: &[u8], mut f: impl FnMut(u16, &[u8])) {
+    while b.len() >= 2 {
+        let sprm = u16_at(b, 0) as u16;
+        let body = &b[2..];
+        let len = match sprm >> 13 {
+            0 | 1 => 1,
+            2 | 4 | 5 => 2,
+            3 => 4,
+            7 => 3,
+            _ => {
+                if sprm == 0xD608 {
+                    // cb (2 bytes) counts the rest of the operand plus one.
+                    (u16_at(body, 0) + 1).max(2)
+                } else {
+                    body.first().copied().unwrap_or(0) as usize + 1
+                }
+            }
+        };
+        f(sprm, body.get(..len.min(body.len())).unwrap_or(&[]));
+        if len >= body.len() {
+            break;
+        }
+        b = &body[len..];
+    }
+}
+
 /// Paragraph properties by file offset: sorted (fc start, fc end, properties).
 fn papx_runs(wd: &[u8], data: &[u8], plc: &[u8]) -> Vec<(usize, usize, Papx)> {
     let mut runs = Vec::new();
@@ -187,43 +258,20 @@ fn papx_runs(wd: &[u8], data: &[u8], plc: &[u8]) -> Vec<(usize, usize, Papx)> {
 
 /// Reads the sprms this reader needs into `p`; a huge PAPX (too long for its FKP page) is
 /// followed into the Data stream once.
-fn sprms(mut b: &[u8], data: &[u8], p: &mut Papx, depth: usize) {
-    while b.len() >= 2 {
-        let sprm = u16_at(b, 0);
-        let body = &b[2..];
-        let len = match sprm >> 13 {
-            0 | 1 => 1,
-            2 | 4 | 5 => 2,
-            3 => 4,
-            7 => 3,
-            _ => {
-                if sprm == 0xD608 {
-                    // cb (2 bytes) counts the rest of the operand plus one.
-                    (u16_at(body, 0) + 1).max(2)
-                } else {
-                    body.first().copied().unwrap_or(0) as usize + 1
-                }
+fn sprms(b: &[u8], data: &[u8], p: &mut Papx, depth: usize) {
+    each_sprm(b, |sprm, op| match sprm {
+        0x2416 => p.in_table = op.first().is_some_and(|&v| v != 0),
+        0x2417 => p.ttp = op.first().is_some_and(|&v| v != 0),
+        0xD608 => p.tdef = tdef(op.get(2..).unwrap_or(&[])),
+        0x6645 | 0x6646 if depth == 0 => {
+            let at = u32_at(op, 0);
+            let size = u16_at(data, at);
+            if let Some(grp) = data.get(at + 2..(at + 2).saturating_add(size)) {
+                sprms(grp, data, p, 1);
             }
-        };
-        let op = body.get(..len.min(body.len())).unwrap_or(&[]);
-        match sprm {
-            0x2416 => p.in_table = op.first().is_some_and(|&v| v != 0),
-            0x2417 => p.ttp = op.first().is_some_and(|&v| v != 0),
-            0xD608 => p.tdef = tdef(op.get(2..).unwrap_or(&[])),
-            0x6645 | 0x6646 if depth == 0 => {
-                let at = u32_at(op, 0);
-                let size = u16_at(data, at);
-                if let Some(grp) = data.get(at + 2..(at + 2).saturating_add(size)) {
-                    sprms(grp, data, p, 1);
-                }
-            }
-            _ => {}
         }
-        if len >= body.len() {
-            break;
-        }
-        b = &body[len..];
-    }
+        _ => {}
+    });
 }
 
 fn tdef(op: &[u8]) -> Option<TDef> {
@@ -239,14 +287,17 @@ fn tdef(op: &[u8]) -> Option<TDef> {
     Some(TDef { edges, merges })
 }
 
-fn props(runs: &[(usize, usize, Papx)], fc: usize) -> Option<&Papx> {
+fn props<T>(runs: &[(usize, usize, T)], fc: usize) -> Option<&T> {
     let i = runs.partition_point(|r| r.0 <= fc);
     let r = runs.get(i.checked_sub(1)?)?;
     (fc < r.1).then_some(&r.2)
 }
 
-/// Text with marks → paragraphs and tables.
-fn structure(chars: &[(char, usize)], runs: &[(usize, usize, Papx)]) -> Vec<RawBlock> {
+/// Text with marks → paragraphs and tables. Each char carries whether Word hides it (a
+/// deleted revision or hidden text): such text is dropped; a hidden paragraph mark joins its
+/// paragraph to the next one, as Word shows it; cell marks keep the grid, and a row whose
+/// end-of-row mark is deleted (a deleted row, or part of a deleted table) is dropped whole.
+fn structure(chars: &[(char, usize, bool)], runs: &[(usize, usize, Papx)]) -> Vec<RawBlock> {
     let mut blocks = Vec::new();
     let mut para = String::new();
     let mut cell: Vec<String> = Vec::new();
@@ -254,7 +305,10 @@ fn structure(chars: &[(char, usize)], runs: &[(usize, usize, Papx)]) -> Vec<RawB
     let mut rows: Vec<(Vec<String>, Option<TDef>)> = Vec::new();
     // Field nesting: 0x13 begin … 0x14 separator … 0x15 end; codes (before 0x14) are dropped.
     let mut fields: Vec<bool> = Vec::new();
-    for &(c, fc) in chars {
+    for &(c, fc, gone) in chars {
+        if gone && !matches!(c, '\u{13}' | '\u{14}' | '\u{15}' | '\u{7}') {
+            continue;
+        }
         match c {
             '\u{13}' => {
                 if fields.len() < 64 {
@@ -282,7 +336,10 @@ fn structure(chars: &[(char, usize)], runs: &[(usize, usize, Papx)]) -> Vec<RawB
                 let p = props(runs, fc).cloned().unwrap_or_default();
                 let text = std::mem::take(&mut para);
                 if c == '\u{7}' && p.ttp {
-                    rows.push((std::mem::take(&mut row), p.tdef));
+                    let cells = std::mem::take(&mut row);
+                    if !gone {
+                        rows.push((cells, p.tdef));
+                    }
                     cell.clear();
                 } else if c == '\u{7}' {
                     cell.push(text);
@@ -389,4 +446,76 @@ fn flush_table(rows: &mut Vec<(Vec<String>, Option<TDef>)>, blocks: &mut Vec<Raw
         }
     }
     blocks.push(RawBlock::Table(t));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One CHPX FKP page at page 0 of `wd`, with runs [0,10) deleted, [10,20) inserted,
+    /// [20,30) hidden and [30,40) plain.
+    fn fkp() -> Vec<u8> {
+        let mut page = vec![0u8; 512];
+        for (j, fc) in [0u32, 10, 20, 30, 40].iter().enumerate() {
+            page[4 * j..4 * j + 4].copy_from_slice(&fc.to_le_bytes());
+        }
+        let chpx: [&[u8]; 4] = [&[0x00, 0x08, 1], &[0x01, 0x08, 1], &[0x3C, 0x08, 0x81], &[0x3C, 0x08, 0]];
+        let mut at = 400;
+        for (j, grp) in chpx.iter().enumerate() {
+            page[20 + j] = (at / 2) as u8;
+            page[at] = grp.len() as u8;
+            page[at + 1..at + 1 + grp.len()].copy_from_slice(grp);
+            at += 8;
+        }
+        page[511] = 4;
+        page
+    }
+
+    #[test]
+    fn deleted_and_hidden_runs_are_found_inserted_kept() {
+        let wd = fkp();
+        let plc = [0u32, 40, 0].iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>();
+        let runs = chpx_runs(&wd, &plc);
+        assert_eq!(runs, vec![(0, 10, true), (20, 30, true)]);
+        assert_eq!(props(&runs, 5), Some(&true));
+        assert_eq!(props(&runs, 15), None);
+        assert_eq!(props(&runs, 25), Some(&true));
+        assert_eq!(props(&runs, 35), None);
+    }
+
+    #[test]
+    fn hidden_text_and_deleted_rows_are_dropped() {
+        let cellp = Papx { in_table: true, ttp: false, tdef: None };
+        let rowp = Papx { in_table: true, ttp: true, tdef: None };
+        // fc 100.. table cells, fc 200.. row marks, fc 0.. body.
+        let runs = vec![(100, 200, cellp), (200, 300, rowp)];
+        let mut chars: Vec<(char, usize, bool)> = Vec::new();
+        let mut text = |s: &str, fc: usize, gone: bool| {
+            chars.extend(s.chars().map(|c| (c, fc, gone)));
+        };
+        text("total ", 0, false);
+        text("79", 0, true);
+        text("81\r", 0, false);
+        text("old", 0, true);
+        text("\r", 0, true);
+        text("a\u{7}", 100, false);
+        text("1\u{7}", 100, false);
+        text("\u{7}", 200, false);
+        // A deleted row.
+        text("b\u{7}2\u{7}", 100, true);
+        text("\u{7}", 200, true);
+        text("c\u{7}", 100, false);
+        text("12", 100, true);
+        text("64\u{7}", 100, false);
+        text("\u{7}", 200, false);
+        text("end\r", 0, false);
+        let blocks = structure(&chars, &runs);
+        assert_eq!(blocks.len(), 3);
+        assert!(matches!(&blocks[0], RawBlock::Paragraph(p) if p == "total 81"));
+        let RawBlock::Table(t) = &blocks[1] else { panic!("no table") };
+        let texts: Vec<&str> = t.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!((t.n_rows, t.n_cols), (2, 2));
+        assert_eq!(texts, vec!["a", "1", "c", "64"]);
+        assert!(matches!(&blocks[2], RawBlock::Paragraph(p) if p == "end"));
+    }
 }
