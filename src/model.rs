@@ -156,6 +156,8 @@ pub enum IssueCode {
     Placeholder,
     /// Raised by the decoder's review.
     Mojibake,
+    /// Raised by the Word reader's caller: content Word shows that was not read.
+    ContentUnread,
 }
 
 display_as_serialized!(Kind, Form, Template, TableFormat, CellState, Severity, Blame, IssueCode);

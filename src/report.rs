@@ -7,14 +7,14 @@ use rayon::prelude::*;
 
 use crate::checks;
 use crate::decode::{self, DecodeOptions, Decoded, EncodingFrom};
-use crate::document::{CellEvidence, CharIndex, Document, Format, RawDocument, Span};
+use crate::document::{CellEvidence, CharIndex, Document, Format, RawBlock, RawDocument, Span};
 use crate::error::{CoreError, FileKind};
 use crate::facts;
 use crate::html;
 use crate::kinds;
 use crate::meta;
 use crate::mhtml;
-use crate::model::{Blame, Issue, IssueCode, Kind, Report, Source, TableReading, Tables, SCHEMA_VERSION};
+use crate::model::{Blame, Issue, IssueCode, Kind, Report, Severity, Source, TableReading, Tables, SCHEMA_VERSION};
 use crate::normalize::{self, NormalizeOptions};
 use crate::outline;
 use crate::pdf;
@@ -195,13 +195,16 @@ pub fn sniff_text(text: &str) -> Format {
 
 /// PDF, DOCX and .doc input: the reader's `RawDocument` through the same stages.
 fn parse_binary(bytes: &[u8], kind: sniff::Binary, opts: &Options) -> Result<Report, CoreError> {
+    // Imported chunks of a .docx not read, by name and why.
+    let mut unread: Vec<String> = Vec::new();
     let (raw, format, pages, producer) = match kind {
         sniff::Binary::Pdf => {
             let pdf = pdf::read(bytes).map_err(pdf_error)?;
             (pdf.raw, Format::Pdf, Some(pdf.pages), pdf.producer)
         }
         sniff::Binary::Docx => {
-            let d = docx::read(bytes)?;
+            let d = docx::read_with(bytes, &mut |c| read_chunk(c, 1, &mut unread))?;
+            unread.extend(d.unread);
             (d.raw, Format::Docx, d.pages, None)
         }
         sniff::Binary::Ole => {
@@ -227,10 +230,66 @@ fn parse_binary(bytes: &[u8], kind: sniff::Binary, opts: &Options) -> Result<Rep
     };
     let mut report = build(&doc, source);
     attach_evidence(&mut report, &doc);
+    for what in unread {
+        report.issues.push(Issue {
+            code: IssueCode::ContentUnread,
+            severity: Severity::Warning,
+            message: format!("Word shows imported content (w:altChunk) that was not read: {what}"),
+            cells: Vec::new(),
+            expected: None,
+            actual: None,
+            blame: Blame::Parser,
+        });
+    }
     if let Some(printed) = printed {
         printed::restore(&mut report, &doc.text, &printed);
     }
     Ok(report)
+}
+
+/// Deepest nesting of imported chunks followed (a .docx importing a .docx importing …).
+const MAX_CHUNK_DEPTH: usize = 4;
+
+/// The blocks of a .docx's imported chunk (`w:altChunk`) at nesting `depth` (from 1): HTML
+/// through the decode and HTML stages, a web archive (.mht) through its page, a .docx read
+/// the same way (its own unread chunks added to `unread`). Any other type is not read.
+fn read_chunk(chunk: docx::Chunk<'_>, depth: usize, unread: &mut Vec<String>) -> Result<Vec<RawBlock>, String> {
+    let bytes = chunk.bytes;
+    let blocks = if let Some(page) = mhtml::page(bytes) {
+        let content_type = page.charset.as_ref().map(|c| format!("text/html; charset={c}"));
+        chunk_html(&page.body, content_type.as_deref(), true)?
+    } else {
+        match sniff::sniff(bytes) {
+            Some(sniff::Binary::Docx) if depth < MAX_CHUNK_DEPTH => {
+                let d = docx::read_with(bytes, &mut |c| read_chunk(c, depth + 1, unread)).map_err(|e| e.to_string())?;
+                unread.extend(d.unread.into_iter().map(|u| format!("{} > {u}", chunk.target)));
+                d.raw.blocks
+            }
+            Some(sniff::Binary::Docx) => {
+                return Err(format!("imports nested deeper than {MAX_CHUNK_DEPTH} are not followed"))
+            }
+            Some(_) => return Err("a PDF or .doc chunk is not read".to_string()),
+            None => {
+                let lower = chunk.target.to_ascii_lowercase();
+                let named = [".htm", ".html", ".xhtml"].iter().any(|e| lower.ends_with(e));
+                chunk_html(bytes, None, named)?
+            }
+        }
+    };
+    if blocks.is_empty() {
+        return Err("it holds no text".to_string());
+    }
+    Ok(blocks)
+}
+
+/// The blocks of an HTML chunk's bytes (decoded by the charset its `<meta>` or `content_type`
+/// names), or why not: text that is not HTML (RTF, plain text) is not read unless `named` HTML.
+fn chunk_html(bytes: &[u8], content_type: Option<&str>, named: bool) -> Result<Vec<RawBlock>, String> {
+    let decoded = decode::decode(bytes, &DecodeOptions { encoding: None, content_type }).map_err(|e| e.to_string())?;
+    if !named && sniff_text(&decoded.text) != Format::Html {
+        return Err("a chunk that is not HTML, a web archive or a .docx is not read".to_string());
+    }
+    Ok(html::parse_html(&decoded.text).blocks)
 }
 
 fn pdf_error(e: pdf::PdfError) -> CoreError {

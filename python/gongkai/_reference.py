@@ -300,6 +300,14 @@ ISSUE_CODES: dict[str, Code] = {
         "names the encoding that fits.",
         "Pass the response or its bytes, not `response.text`; for a wrong label, pass `encoding=`.",
     ),
+    "CONTENT_UNREAD": Code(
+        ("warning",),
+        ("parser",),
+        "Content Word shows was not read: a .docx imports a chunk (`w:altChunk`, what OA systems export) that is "
+        "not HTML, a web archive (.mht) or a .docx, is missing, or could not be read; the message names it and why. "
+        "The report holds the rest.",
+        "Open the file in Word and save it as .docx (Word then writes the chunk as the document's own text).",
+    ),
 }
 
 

@@ -119,7 +119,7 @@ pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {
         .take(80)
         .collect();
     let panel = panel::scan_lines(lines);
-    Ok(WordDocument { raw: RawDocument { blocks, panel, html_title: None }, pages: None })
+    Ok(WordDocument { raw: RawDocument { blocks, panel, html_title: None }, pages: None, unread: Vec::new() })
 }
 
 /// The piece table: (cp start, cp end, byte offset, compressed).

@@ -40,12 +40,42 @@ fn damaged(reason: &str) -> CoreError {
     CoreError::Damaged { what: FileKind::Word, reason: reason.to_string() }
 }
 
-pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {
+/// An imported chunk (`w:altChunk`): its part's name in the package and its bytes.
+pub struct Chunk<'a> {
+    pub target: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// What the caller makes of a chunk: its blocks, or why it could not be read.
+pub type ChunkReader<'r> = dyn FnMut(Chunk<'_>) -> Result<Vec<RawBlock>, String> + 'r;
+
+/// The document, with its imported chunks (`w:altChunk`: HTML, MHT, another .docx that Word shows
+/// in their place) read by `chunks`; each chunk not read is named in `WordDocument::unread`.
+pub fn read_with(bytes: &[u8], chunks: &mut ChunkReader<'_>) -> Result<WordDocument, CoreError> {
     let xml = zip::member(bytes, "word/document.xml")?.ok_or_else(|| damaged("word/document.xml is missing"))?;
     let xml = String::from_utf8_lossy(&xml);
     let part = |name: &str| zip::member(bytes, name).ok().flatten().map(|b| String::from_utf8_lossy(&b).into_owned());
     let mut numbering = Numbering::new(part("word/numbering.xml").as_deref(), part("word/styles.xml").as_deref());
-    let blocks = walk(&xml, &mut numbering);
+    let rels = if xml.contains("altChunk") { part("word/_rels/document.xml.rels") } else { None };
+    let mut unread = Vec::new();
+    let mut resolve = |id: &str| -> Vec<RawBlock> {
+        let found = rels.as_deref().and_then(|r| relationship(r, id));
+        let result = match &found {
+            None => Err(format!("its relationship {id} names no part")),
+            Some((_, true)) => Err("it is an external file".to_string()),
+            Some((target, false)) => match zip::member(bytes, target) {
+                Ok(Some(b)) => chunks(Chunk { target, bytes: &b }),
+                Ok(None) => Err("the package lacks that part".to_string()),
+                Err(e) => Err(e.to_string()),
+            },
+        };
+        result.unwrap_or_else(|why| {
+            let name = found.map_or_else(|| id.to_string(), |(t, _)| t);
+            unread.push(format!("{name}: {why}"));
+            Vec::new()
+        })
+    };
+    let blocks = walk_with(&xml, &mut numbering, &mut resolve);
     let pages = zip::member(bytes, "docProps/app.xml").ok().flatten().and_then(|app| {
         let app = String::from_utf8_lossy(&app);
         let s = app.find("<Pages>")? + 7;
@@ -58,7 +88,40 @@ pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {
         .take(80)
         .collect();
     let panel = panel::scan_lines(lines);
-    Ok(WordDocument { raw: RawDocument { blocks, panel, html_title: None }, pages })
+    Ok(WordDocument { raw: RawDocument { blocks, panel, html_title: None }, pages, unread })
+}
+
+/// The document with no chunk read (each one named in `unread`).
+pub fn read(bytes: &[u8]) -> Result<WordDocument, CoreError> {
+    read_with(bytes, &mut |_| Err("imported content is not read here".to_string()))
+}
+
+/// The part a relationship of `word/document.xml` targets (its name in the package), and
+/// whether it is external (`TargetMode="External"`).
+fn relationship(rels: &str, id: &str) -> Option<(String, bool)> {
+    Reader::new(rels).find_map(|ev| match ev {
+        Event::Start("Relationship", attrs, _) if attr(attrs, "Id").as_deref() == Some(id) => {
+            let target = attr(attrs, "Target")?;
+            let external = attr(attrs, "TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("external"));
+            Some((package_name(&target), external))
+        }
+        _ => None,
+    })
+}
+
+/// A target relative to `word/` (or absolute from the package root) as a part's name.
+fn package_name(target: &str) -> String {
+    let mut parts: Vec<&str> = if target.starts_with('/') { Vec::new() } else { vec!["word"] };
+    for seg in target.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
 }
 
 fn push_para(out: &mut Vec<RawBlock>, text: &str) {
@@ -78,7 +141,14 @@ struct NumPr {
     style: Option<String>,
 }
 
+#[cfg(test)]
 fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
+    walk_with(xml, numbering, &mut |_| Vec::new())
+}
+
+/// The body's blocks; `chunk` gives the blocks of an imported chunk (`w:altChunk`) by its
+/// relationship id, read in its place.
+fn walk_with(xml: &str, numbering: &mut Numbering, chunk: &mut dyn FnMut(&str) -> Vec<RawBlock>) -> Vec<RawBlock> {
     // Containers: the body, then one per open table cell.
     let mut containers: Vec<Vec<RawBlock>> = vec![Vec::new()];
     let mut tables: Vec<Table> = Vec::new();
@@ -101,6 +171,12 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
     let mut in_trpr = false;
     // Tables nested deeper than MAX_NESTING: read as their cells' text.
     let mut too_deep = 0usize;
+    // Open content controls (`w:sdt`): whether each shows its placeholder (`w:showingPlcHdr`).
+    let mut sdts: Vec<bool> = Vec::new();
+    // Open `w:sdtContent`s, and how many of them are a placeholder's: its text ("单击或点击此处
+    // 输入文字。") is no text of the document, the control is empty.
+    let mut contents: Vec<bool> = Vec::new();
+    let mut placeholder = 0usize;
     for ev in Reader::new(xml) {
         if skip > 0 {
             match ev {
@@ -127,13 +203,29 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
                     }
                 }
                 "t" if !selfc => in_text += 1,
+                "sdt" if !selfc => sdts.push(false),
+                "showingPlcHdr" => {
+                    if let Some(s) = sdts.last_mut() {
+                        *s = attr(attrs, "val").is_none_or(|v| !is_off(&v));
+                    }
+                }
+                "sdtContent" if !selfc => {
+                    let shows = sdts.last() == Some(&true);
+                    contents.push(shows);
+                    placeholder += usize::from(shows);
+                }
+                "altChunk" => {
+                    if let (Some(id), Some(c)) = (attr(attrs, "id"), containers.last_mut()) {
+                        c.extend(chunk(&id));
+                    }
+                }
                 "r" => (superscript, hidden) = (false, false),
                 "pPr" if !selfc => in_ppr = true,
                 "rPrChange" if !selfc => in_rpr_change = true,
                 "vanish" | "specVanish" if !in_ppr && !in_rpr_change => {
                     hidden = attr(attrs, "val").is_none_or(|v| !is_off(&v));
                 }
-                "sym" if !superscript && !hidden => {
+                "sym" if !superscript && !hidden && placeholder == 0 => {
                     if let (Some(p), Some(c)) = (paras.last_mut(), symbol_char(attrs)) {
                         p.push(c);
                     }
@@ -197,6 +289,10 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
             },
             Event::End(name) => match name {
                 "t" => in_text = in_text.saturating_sub(1),
+                "sdt" => {
+                    sdts.pop();
+                }
+                "sdtContent" => placeholder -= usize::from(contents.pop() == Some(true)),
                 "trPr" => in_trpr = false,
                 "pPr" => in_ppr = false,
                 "rPrChange" => in_rpr_change = false,
@@ -233,7 +329,7 @@ fn walk(xml: &str, numbering: &mut Numbering) -> Vec<RawBlock> {
                 _ => {}
             },
             Event::Text(s) => {
-                if in_text > 0 && !superscript {
+                if in_text > 0 && !superscript && placeholder == 0 {
                     if let Some(r) = tables.last_mut().and_then(|t| t.rows.last_mut()) {
                         if !s.trim().is_empty() {
                             r.hidden_only = Some(hidden && r.hidden_only != Some(false));
@@ -278,14 +374,25 @@ fn symbol_char(attrs: &str) -> Option<char> {
     (c.is_ascii_digit() || "+-.,%()/:;<=>!#&? ".contains(c)).then_some(c)
 }
 
-/// A finished table into `out`: a one-cell frame unwrapped, else the grid then its nested tables.
+/// A table of one column laying out the document (WPS's borderless page frame): each row one
+/// cell, and some cell holding more than one paragraph. Its cells' paragraphs are
+/// the document's paragraphs (title, outline), its nested tables the document's tables.
+fn layout(t: &Table) -> bool {
+    let one_column = t.rows.iter().all(|r| r.before == 0 && r.after == 0 && r.cells.len() == 1);
+    // (A cell of one line over a nested table is a frame of a table, kept as it was.)
+    let body = |c: &Cell| c.blocks.iter().filter(|b| matches!(b, RawBlock::Paragraph(_))).count() > 1;
+    one_column && t.rows.len() > 1 && t.rows.iter().flat_map(|r| &r.cells).any(body)
+}
+
+/// A finished table into `out`: a one-cell frame or a layout table (see [`layout`]) unwrapped,
+/// else the grid then its nested tables.
 fn finish(mut t: Table, out: &mut Vec<RawBlock>) {
     t.rows.retain(|r| r.hidden_only != Some(true));
     let cells: usize = t.rows.iter().map(|r| r.cells.len()).sum();
     if cells == 0 {
         return;
     }
-    if cells == 1 {
+    if cells == 1 || layout(&t) {
         for r in t.rows {
             for c in r.cells {
                 out.extend(c.blocks);
@@ -400,5 +507,55 @@ mod tests {
         assert_eq!((t.n_rows, t.at(0, 1).unwrap().text.as_str()), (2, "36"));
         // Symbol's minus is a sign; its alpha is no character of the number.
         assert_eq!(t.at(1, 1).unwrap().text, "-2");
+    }
+
+    #[test]
+    fn placeholders_layout_tables_and_chunks() {
+        // A control showing its placeholder is empty, at run and at cell level; a filled one is read.
+        let plc = r"<w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>";
+        let xml = format!(
+            r#"<w:body><w:p><w:r><w:t>甲</w:t></w:r><w:sdt>{plc}<w:r><w:t>单击此处</w:t></w:r></w:sdtContent></w:sdt></w:p>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc>
+              <w:sdt>{plc}<w:tc><w:p><w:r><w:t>单击此处</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt>
+              <w:tc><w:sdt><w:sdtPr><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>5</w:t></w:r></w:p></w:sdtContent></w:sdt></w:tc></w:tr>
+            <w:tr><w:tc><w:p><w:r><w:t>B</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>标题</w:t></w:r></w:p><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p></w:tc></w:tr>
+              <w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+              <w:p><w:r><w:t>二、</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>一列</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>二列</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            <w:altChunk r:id="rId9"><w:altChunkPr/></w:altChunk><w:p><w:r><w:t>后</w:t></w:r></w:p></w:body>"#
+        );
+        let mut ids = Vec::new();
+        let blocks = walk_with(&xml, &mut Numbering::default(), &mut |id| {
+            ids.push(id.to_string());
+            vec![RawBlock::Paragraph("块".into())]
+        });
+        assert_eq!(blocks[0], RawBlock::Paragraph("甲".into()));
+        let RawBlock::Table(t) = &blocks[1] else { panic!("{blocks:?}") };
+        assert_eq!((t.n_cols, t.at(0, 1).unwrap().text.as_str(), t.at(0, 2).unwrap().text.as_str()), (3, "", "5"));
+        // The layout table: its paragraphs and nested table in order, in the document.
+        assert_eq!(blocks[2], RawBlock::Paragraph("标题".into()));
+        assert_eq!(blocks[3], RawBlock::Paragraph("一、总体情况".into()));
+        assert!(matches!(&blocks[4], RawBlock::Table(n) if n.n_cols == 2));
+        assert_eq!(blocks[5], RawBlock::Paragraph("二、".into()));
+        // A one-column table of one line per cell stays a table.
+        assert!(matches!(&blocks[6], RawBlock::Table(n) if n.n_cols == 1 && n.n_rows == 2));
+        // The chunk in its place.
+        assert_eq!(
+            (&blocks[7..], ids),
+            (&[RawBlock::Paragraph("块".into()), RawBlock::Paragraph("后".into())][..], vec!["rId9".to_string()])
+        );
+    }
+
+    #[test]
+    fn chunk_relationships() {
+        let rels = r#"<Relationships><Relationship Id="rId1" Target="styles.xml"/>
+          <Relationship Id="rId9" Type="x/aFChunk" Target="../word/afchunk.htm"/>
+          <Relationship Id="rId10" Target="http://a/b.htm" TargetMode="External"/>
+          <Relationship Id="rId11" Target="/chunks/c.docx"/></Relationships>"#;
+        assert_eq!(relationship(rels, "rId9"), Some(("word/afchunk.htm".into(), false)));
+        assert_eq!(relationship(rels, "rId10").map(|r| r.1), Some(true));
+        assert_eq!(relationship(rels, "rId11"), Some(("chunks/c.docx".into(), false)));
+        assert_eq!(relationship(rels, "rId7"), None);
     }
 }

@@ -15,4 +15,7 @@ pub struct WordDocument {
     pub raw: RawDocument,
     /// The page count the file records (docProps/app.xml), if any.
     pub pages: Option<usize>,
+    /// Content Word shows that was not read: each imported chunk (`w:altChunk`) not read, by
+    /// its part's name and why.
+    pub unread: Vec<String>,
 }
