@@ -76,3 +76,13 @@ def test_one_group_of_lawsuits_is_not_the_lawsuits_count() -> None:
     for name in ("p09_syq2021_circled_zong.txt", "p23_syq2021_circled_arabic.txt"):
         keyed = [(f["key"], f["value"]) for f in parse(PROSE / name).facts if f["key"]]
         assert ("reviews", 3) in keyed and not [k for k in keyed if k[0] == "lawsuits"], keyed
+
+
+def test_word_features_no_wrong_cell_and_no_conflicting_fact() -> None:
+    # 47 wrong before stop 55 (all in LibreOffice .doc: deleted revisions and hidden text read),
+    # 3 conflicting facts; the altChunk, placeholder and layout-table .docx read nothing or text.
+    right, total, wrong = cells(WORD)
+    assert sum(wrong.values()) == 0, wrong.most_common(3)
+    assert total == 13462 and right >= 13115, right
+    facts_right, facts_total = facts(WORD)
+    assert facts_total == 336 and facts_right >= 333, facts_right
