@@ -158,39 +158,53 @@ fn pieces(clx: &[u8]) -> Vec<(usize, usize, usize, bool)> {
 /// not show. Inserted revisions (sprmCFRMarkIns) are shown and kept.
 fn chpx_runs(wd: &[u8], plc: &[u8]) -> Vec<(usize, usize, bool)> {
     let mut runs = Vec::new();
+    // (A CHPX FKP's BX is its one offset byte; at most 0x65 runs fit a page.)
+    each_fkp_run(wd, plc, 1, 101, |page, fc0, fc1, off| {
+        let Some(off) = off else { return };
+        let cb = page[off] as usize;
+        let grp = page.get(off + 1..(off + 1 + cb).min(511)).unwrap_or(&[]);
+        let (mut deleted, mut hidden) = (false, false);
+        each_sprm(grp, |sprm, op| {
+            // A toggle operand: 1 on, 0x81 the opposite of the style (taken as on).
+            let on = op.first().is_some_and(|&v| v == 1 || v == 0x81);
+            match sprm {
+                0x0800 => deleted = on,
+                0x083C => hidden = on,
+                _ => {}
+            }
+        });
+        if deleted || hidden {
+            runs.push((fc0, fc1, true));
+        }
+    });
+    runs.sort_by_key(|r| r.0);
+    runs
+}
+
+/// Calls `f` with each run of the FKP pages a PlcBte names (at most 10,000 pages, `max_runs` a
+/// page): its page, its fc range and where its properties start in the page (`None` for a run
+/// without). `bx`: the size of a run's BX entry, whose first byte is that offset in words.
+fn each_fkp_run(
+    wd: &[u8],
+    plc: &[u8],
+    bx: usize,
+    max_runs: usize,
+    mut f: impl FnMut(&[u8], usize, usize, Option<usize>),
+) {
     if plc.len() < 8 {
-        return runs;
+        return;
     }
     let n = (plc.len() - 4) / 8;
     for i in 0..n.min(10_000) {
         let pn = u32_at(plc, 4 * (n + 1) + 4 * i) & 0x3F_FFFF;
         let Some(page) = wd.get(pn * 512..pn * 512 + 512) else { continue };
-        let crun = (page[511] as usize).min(101);
+        let crun = (page[511] as usize).min(max_runs);
         for j in 0..crun {
             let (fc0, fc1) = (u32_at(page, 4 * j), u32_at(page, 4 * j + 4));
-            let off = page.get(4 * (crun + 1) + j).copied().unwrap_or(0) as usize * 2;
-            if off == 0 || off >= 511 {
-                continue;
-            }
-            let cb = page[off] as usize;
-            let grp = page.get(off + 1..(off + 1 + cb).min(511)).unwrap_or(&[]);
-            let (mut deleted, mut hidden) = (false, false);
-            each_sprm(grp, |sprm, op| {
-                // A toggle operand: 1 on, 0x81 the opposite of the style (taken as on).
-                let on = op.first().is_some_and(|&v| v == 1 || v == 0x81);
-                match sprm {
-                    0x0800 => deleted = on,
-                    0x083C => hidden = on,
-                    _ => {}
-                }
-            });
-            if deleted || hidden {
-                runs.push((fc0, fc1, true));
-            }
+            let off = page.get(4 * (crun + 1) + bx * j).copied().unwrap_or(0) as usize * 2;
+            f(page, fc0, fc1, (off != 0 && off < 511).then_some(off));
         }
     }
-    runs.sort_by_key(|r| r.0);
-    runs
 }
 
 /// Calls `f` with each sprm of a grpprl and its operand (cut short at the end of `b`).
@@ -223,35 +237,24 @@ fn each_sprm(mut b: &[u8], mut f: impl FnMut(u16, &[u8])) {
 /// Paragraph properties by file offset: sorted (fc start, fc end, properties).
 fn papx_runs(wd: &[u8], data: &[u8], plc: &[u8]) -> Vec<(usize, usize, Papx)> {
     let mut runs = Vec::new();
-    if plc.len() < 8 {
-        return runs;
-    }
-    let n = (plc.len() - 4) / 8;
-    for i in 0..n.min(10_000) {
-        let pn = u32_at(plc, 4 * (n + 1) + 4 * i) & 0x3F_FFFF;
-        let Some(page) = wd.get(pn * 512..pn * 512 + 512) else { continue };
-        let crun = page[511] as usize;
-        for j in 0..crun {
-            let (fc0, fc1) = (u32_at(page, 4 * j), u32_at(page, 4 * j + 4));
-            let bx = 4 * (crun + 1) + 13 * j;
-            let off = page.get(bx).copied().unwrap_or(0) as usize * 2;
-            if off == 0 || off >= 511 {
-                runs.push((fc0, fc1, Papx::default()));
-                continue;
-            }
-            let cb = page[off] as usize;
-            let (start, len) = if cb == 0 {
-                (off + 2, 2 * page.get(off + 1).copied().unwrap_or(0) as usize)
-            } else {
-                (off + 1, (2 * cb).saturating_sub(1))
-            };
-            let grp = page.get(start..(start + len).min(511)).unwrap_or(&[]);
-            // istd (2 bytes), then sprms.
-            let mut p = Papx::default();
-            sprms(grp.get(2..).unwrap_or(&[]), data, &mut p, 0);
-            runs.push((fc0, fc1, p));
-        }
-    }
+    // (A PAPX FKP's BX is 13 bytes: the offset byte, then a PHE.)
+    each_fkp_run(wd, plc, 13, usize::MAX, |page, fc0, fc1, off| {
+        let Some(off) = off else {
+            runs.push((fc0, fc1, Papx::default()));
+            return;
+        };
+        let cb = page[off] as usize;
+        let (start, len) = if cb == 0 {
+            (off + 2, 2 * page.get(off + 1).copied().unwrap_or(0) as usize)
+        } else {
+            (off + 1, (2 * cb).saturating_sub(1))
+        };
+        let grp = page.get(start..(start + len).min(511)).unwrap_or(&[]);
+        // istd (2 bytes), then sprms.
+        let mut p = Papx::default();
+        sprms(grp.get(2..).unwrap_or(&[]), data, &mut p, 0);
+        runs.push((fc0, fc1, p));
+    });
     runs.sort_by_key(|r| r.0);
     runs
 }
