@@ -443,7 +443,9 @@ fn words_row(
     let Some((&last, before)) = chain.split_last() else { return };
     let (T3Label::Row(i), true) = (T3_LABELS[hits[last].pat].1, tokens.is_empty()) else { return };
     let (start, prev_end) = (hits[last].start, before.last().map_or(0, |&p| hits[p].end));
-    let line_start = (prev_end..start).rev().find(|&j| v.chars[j] == '\n').map_or(prev_end, |j| j + 1);
+    // (A few characters back at most: a flattened text is one line.)
+    let from = prev_end.max(start.saturating_sub(16));
+    let line_start = (from..start).rev().find(|&j| v.chars[j] == '\n').map_or(from, |j| j + 1);
     if count_in_words(v, line_start, limit) && !bad.iter().any(|b| b.0 == i) {
         bad.push((i, "its count is written in words, not as a number in a cell"));
     }
@@ -2700,38 +2702,18 @@ pub(super) fn proactive(
         // cells holding the values above their label, `"0` / `0` / `规章",0` / `"10` / `7` /
         // `规范性文件",7`, or a header cell a row's values: `对外公开总数量` / `54"` /
         // `规章,9,9,54`).
-        let values_before: Vec<bool> = (0..rows_in.len())
+        let preceded: Vec<bool> = (0..rows_in.len())
             .map(|i| {
-                let a = labels_at[i][0];
+                let (r, a) = (&rows_in[i], labels_at[i][0]);
                 let before = if i == 0 { span[0] } else { rows_in[i - 1].region[1].max(labels_at[i - 1][1]) };
-                orphan_value(v, before.min(a), a, &[], &in_table)
-            })
-            .collect();
-        let preceded: Vec<bool> =
-            rows_in.iter().zip(&values_before).map(|(r, &before)| before && !r.tokens.is_empty()).collect();
-        // Nor does a label whose values run straight into a bare label of its block, where some
-        // later label has values right before it (`规章` / `3 1 15` / `行政规范性文件` / `第二十条第（五）项` / … /
-        // `12,345` / `行政许可`: a PDF's text where each row's values stand before its label, and
-        // the first row's blank cells printed nothing): they may be the bare label's.
-        let before_bare: Vec<bool> = (0..rows_in.len())
-            .map(|i| {
-                let r = &rows_in[i];
-                let Some(n) = rows_in.get(i + 1) else { return false };
-                n.tokens.is_empty()
-                    && n.pins.is_empty()
-                    && !placed.contains(&n.key)
-                    && !r.tokens.is_empty()
-                    && values_before[i + 2..].contains(&true)
-                    && !in_table.iter().any(|h| h.start >= r.region[1] && h.end <= labels_at[i + 1][0])
-                    && rows::tokenize(v, r.region[1], labels_at[i + 1][0], None).is_empty()
+                !r.tokens.is_empty() && orphan_value(v, before.min(a), a, &[], &in_table)
             })
             .collect();
         let in_runs = label_runs(&mut rows_in, &placed, &mut unsure);
-        let rows = rows_in.iter_mut().zip(after_bare).zip(before_bare).zip(in_runs).zip(preceded);
-        for ((((r, bare), next_bare), run), after_values) in rows {
+        for (((r, bare), run), after_values) in rows_in.iter_mut().zip(after_bare).zip(in_runs).zip(preceded) {
             if !placed.contains(&r.key)
                 && !run
-                && (r.tokens.len() < r.cols.len() || has_blank(&r.tokens) || bare || next_bare || after_values)
+                && (r.tokens.len() < r.cols.len() || has_blank(&r.tokens) || bare || after_values)
             {
                 r.unreadable = Some("the table was printed out of order (values apart from their labels)");
             }
