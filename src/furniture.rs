@@ -98,7 +98,10 @@ pub(crate) struct Furniture {
 }
 
 impl Furniture {
-    pub(crate) fn judge(&mut self, p: &str) -> Verdict {
+    /// `spread`: the line was printed with its words set apart in columns (`pdftotext -layout`,
+    /// three spaces or more between two of them), as a table's row is and a page's number
+    /// never is (`9      /      145`, a row whose middle cell is `/`).
+    pub(crate) fn judge(&mut self, p: &str, spread: bool) -> Verdict {
         let in_notice = std::mem::take(&mut self.in_notice);
         let after_comment = std::mem::take(&mut self.after_comment);
         if p.len() > MAX_PROBE_BYTES {
@@ -131,7 +134,7 @@ impl Furniture {
         if FURNITURE_PREFIXES.iter().any(|f| p.starts_with(f))
             || is_pages_left(p)
             || is_widget_line(p)
-            || is_page_number_line(p)
+            || (!spread && is_page_number_line(p))
         {
             return Verdict::Drop;
         }
@@ -547,6 +550,7 @@ mod tests {
             "第3页/共5页",
             "第 3 页，共 5 页",
             "3/5",
+            "3 / 5",
             "Page 3 of 5",
             "page 3",
         ] {

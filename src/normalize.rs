@@ -120,6 +120,9 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
             raw.blocks.iter().map(|b| if let RawBlock::Paragraph(p) = b { p.as_str() } else { "" }).collect();
         crate::furniture::bare_page_numbers(&paras)
     };
+    // Whether each block is a line whose words were set apart in columns (its `Columns` block
+    // right before it).
+    let spread: Vec<bool> = (0..raw.blocks.len()).map(|i| i > 0 && spread_columns(&raw.blocks[i - 1])).collect();
     for (i, block) in raw.blocks.iter_mut().enumerate() {
         let before = attached;
         attached = if matches!(block, RawBlock::Columns { .. } | RawBlock::NbspRuns(_)) { attached + 1 } else { 0 };
@@ -128,7 +131,8 @@ pub fn normalize_keeping(mut raw: RawDocument, opts: &NormalizeOptions) -> Norma
             continue;
         };
         // (An empty paragraph, or a page's bare number, is dropped without a judge.)
-        let verdict = if p.is_empty() || pages.binary_search(&i).is_ok() { Verdict::Drop } else { furniture.judge(p) };
+        let verdict =
+            if p.is_empty() || pages.binary_search(&i).is_ok() { Verdict::Drop } else { furniture.judge(p, spread[i]) };
         match verdict {
             Verdict::Keep => keep.push(Some(usize::MAX)),
             Verdict::Drop => {
@@ -281,6 +285,13 @@ fn join_sum_units(blocks: &mut [RawBlock]) {
 /// ([`crate::furniture::glued_page_numbers`]) becomes spaces: the line's other text keeps its
 /// characters' places (its columns, in column-aligned text) and no number of it is read. Done
 /// before the printed copy is taken, so both copies are alike.
+/// Whether `block` is the `Columns` of a line two of whose words stand three characters or
+/// more apart.
+fn spread_columns(block: &RawBlock) -> bool {
+    let RawBlock::Columns { words, .. } = block else { return false };
+    words.windows(2).any(|w| w[1][0] >= w[0][1] + 3)
+}
+
 fn blank_glued_page_numbers(blocks: &mut [RawBlock]) {
     let glued = {
         let paras: Vec<&str> =

@@ -574,6 +574,12 @@ impl View {
                 words.push((s, i));
             }
             if words.len() == cols.len() {
+                // `9      /      145`, a row's values with `/` for a blank cell set apart in
+                // columns, is no page's number (`3 / 5`, its words side by side).
+                let spread = cols.windows(2).any(|w| w[1][0] >= w[0][1] + 3);
+                if spread && words.len() == 3 && self.chars[words[1].0..words[1].1] == ['/'] {
+                    self.furniture[*start..end].iter_mut().for_each(|f| *f = false);
+                }
                 for ((a, b), c) in words.into_iter().zip(cols) {
                     self.xs.push((a, (b, line.page, c[0] as f32, c[1] as f32)));
                 }
