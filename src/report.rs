@@ -14,7 +14,10 @@ use crate::html;
 use crate::kinds;
 use crate::meta;
 use crate::mhtml;
-use crate::model::{Blame, Issue, IssueCode, Kind, Report, Severity, Source, TableReading, Tables, SCHEMA_VERSION};
+use crate::model::{
+    Blame, Issue, IssueCode, Kind, Report, Severity, Source, TableFormat, TableReading, Tables, Template,
+    SCHEMA_VERSION,
+};
 use crate::normalize::{self, NormalizeOptions};
 use crate::outline;
 use crate::pdf;
@@ -524,6 +527,14 @@ fn read_one(
     let prints_tables = tables.prints_national_tables();
     let kind = kinds::kind(meta.title.as_deref(), &doc.text, &sections, prints_tables);
     let template = kinds::template_for(kind, &doc.text, meta.year, meta.title.is_some());
+    // Tables 3 and 4 stated all zero in words (after the facts, which read those words).
+    let mut tables = tables;
+    let format = template.and_then(|t| match t {
+        Template::F2021 => Some(TableFormat::F2021),
+        Template::F2019 => Some(TableFormat::F2019),
+        Template::Pre2019 => None,
+    });
+    tables::fill_stated(&doc.text, &sections, format, &mut tables.requests, &mut tables.review_litigation);
     let report = Report {
         schema_version: SCHEMA_VERSION,
         kind,

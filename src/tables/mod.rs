@@ -4,7 +4,8 @@
 //! `template` holds the labels as data, `cells` reads one cell token, `grid`
 //! reads HTML grids, `rows` tokenises text rows, `text` finds the tables in
 //! text, `solve` places numbers and splits glued digit runs (unique answers
-//! only), `build` assembles the readings and their issues.
+//! only), `build` assembles the readings and their issues, `stated` takes tables 3 and 4 a
+//! report states all zero in words.
 
 mod build;
 pub mod cells;
@@ -12,11 +13,14 @@ mod fit;
 mod grid;
 mod rows;
 mod solve;
+mod stated;
 pub mod template;
 mod text;
 
 use crate::document::{Document, Span};
 use crate::model::{CellState, Issue, OrderedMap, TableReading, Tables};
+
+pub use stated::fill as fill_stated;
 
 /// Reads the statutory tables and reports the cells that could not be placed
 /// (`TABLE_UNREADABLE`, blame `parser`).

@@ -1,0 +1,174 @@
+//! Tables 3 and 4 that a report states in words instead of printing them: every entry zero.
+//!
+//! Small offices often print no table 3 or 4 and write instead `收到和处理政府信息公开申请情况
+//! 统计表中各项数据均为0` or `…行政诉讼案件，各项总计均为0`. Such a statement of the table's
+//! entries fixes every cell: each is 0. It is taken only where nothing else in the section is
+//! counted (no number but years and dates, no count in Chinese numerals, no `除…外` or `其余`
+//! exception), so a section that states one count and zeros for the rest is left alone. Every
+//! cell is `inferred`, its span the statement's zero, and the table's span the statement. A
+//! statement of events alone (`本年度未发生因政府信息公开引起的行政复议、行政诉讼案件`) makes no
+//! table: it is a fact (`reviews`, `lawsuits` 0, negated), and the form's cells are not named.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{CellReading, CellState, Number, OrderedMap, Section, TableFormat, TableReading};
+
+use super::template::{t3_rows_of, T3_COLS, T3_ROWS, T4_COLS, T4_GROUPS};
+
+/// `各项数据均为0`, `统计表各项均为“0”`, `表中数据均为零`: the entries of the section's table
+/// all zero. Group 1: the zero.
+static ALL_ZERO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:各项|各栏|所有|全部|表中|表内|表格|统计表|数据|数值|数字)[^。；;！!\n，,]{0,16}?(?:均|都|全|皆|全部)\s*(?:为|是|填)\s*[“”\x22‘’'「『]?\s*(0|０|零|〇)\s*[”\x22’'」』]?(?:件|个|项)?(?:[。；;！!，,、\s]|$)",
+    )
+    .expect("all-zero regex")
+});
+
+/// A count in Chinese numerals (`一件`, `两起`, `十二宗`): the section counts something.
+static WORDS_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[一二两三四五六七八九十百千]+\s*(?:件|起|宗|个|次|人次|条)").expect("count regex"));
+
+/// Table 3 (`requests`) and table 4 (`review_litigation`) where `read` holds none and the
+/// report's section states every entry zero. `template`: the report's form (none for reports
+/// before 2019 and for other documents).
+pub fn fill(
+    text: &str,
+    sections: &[Section],
+    template: Option<TableFormat>,
+    requests: &mut Option<TableReading>,
+    review: &mut Option<TableReading>,
+) {
+    let Some(format) = template.filter(|f| *f != TableFormat::Other) else { return };
+    if requests.is_none() {
+        if let Some((body, at)) = section_text(text, sections, "requests") {
+            if counts_nothing(&body) {
+                if let Some((zero, raw)) = all_zero(&body) {
+                    *requests = Some(t3_zeros(format, shift(zero, at), raw));
+                }
+            }
+        }
+    }
+    if review.is_none() {
+        if let Some((body, at)) = section_text(text, sections, "review_litigation") {
+            if counts_nothing(&body) {
+                if let Some((zero, raw)) = all_zero(&body) {
+                    *review = Some(t4_zeros(format, shift(zero, at), raw));
+                }
+            }
+        }
+    }
+}
+
+/// Where a statement and its zero stand (characters of the section's text): `[statement,
+/// zero]`.
+type Stated = [[usize; 2]; 2];
+
+fn shift([s, z]: Stated, by: usize) -> Stated {
+    [[s[0] + by, s[1] + by], [z[0] + by, z[1] + by]]
+}
+
+/// The text of the first section keyed `key` (at any level) and where it starts (characters).
+fn section_text(text: &str, sections: &[Section], key: &str) -> Option<(String, usize)> {
+    fn find<'a>(sections: &'a [Section], key: &str) -> Option<&'a Section> {
+        sections.iter().find_map(|s| if s.key == Some(key) { Some(s) } else { find(&s.children, key) })
+    }
+    let s = find(sections, key)?;
+    let [a, b] = s.span;
+    Some((text.chars().skip(a).take(b.saturating_sub(a)).collect(), a))
+}
+
+/// Whether `body` counts nothing: no digit but 0 outside years and dates (`2023年`, `1月16日`),
+/// no count in Chinese numerals, no exception (`除…外`, `其余`, `其他…均`).
+fn counts_nothing(body: &str) -> bool {
+    if body.contains('除') || body.contains("其余") || WORDS_COUNT.is_match(body) {
+        return false;
+    }
+    let chars: Vec<char> = body.chars().map(crate::tables::cells::fold).collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+            i += 1;
+        }
+        let zero = chars[start..i].iter().all(|c| matches!(c, '0' | '.'));
+        let date = chars.get(i).is_some_and(|c| matches!(c, '年' | '月' | '日' | '号'));
+        // (The heading's own number, `三、`, is no digit; `2023-12-31` is a date.)
+        let dash_date = chars.get(i).is_some_and(|c| matches!(c, '-' | '/')) && i - start == 4;
+        if !zero && !date && !dash_date {
+            return false;
+        }
+    }
+    true
+}
+
+/// The first statement of `body` that its table's entries are all zero, and its zero as printed.
+fn all_zero(body: &str) -> Option<(Stated, &str)> {
+    let c = ALL_ZERO.captures(body)?;
+    let (m, z) = (c.get(0)?, c.get(1)?);
+    let at = |b: usize| body[..b].chars().count();
+    Some(([[at(m.start()), at(m.end())], [at(z.start()), at(z.end())]], z.as_str()))
+}
+
+fn zero_cell(zero: [usize; 2], raw: &str) -> CellReading {
+    CellReading {
+        value: Some(Number::Int(0)),
+        raw: raw.to_string(),
+        state: CellState::Zero,
+        span: zero,
+        inferred: true,
+        evidence: None,
+    }
+}
+
+fn t3_zeros(format: TableFormat, [statement, zero]: Stated, raw: &str) -> TableReading {
+    let cells = t3_rows_of(format)
+        .into_iter()
+        .map(|r| {
+            let row = T3_COLS.iter().map(|c| (c.to_string(), zero_cell(zero, raw))).collect();
+            (T3_ROWS[r].key.to_string(), OrderedMap(row))
+        })
+        .collect();
+    TableReading { format, cells: OrderedMap(cells), extra_rows: Vec::new(), span: statement }
+}
+
+fn t4_zeros(format: TableFormat, [statement, zero]: Stated, raw: &str) -> TableReading {
+    let cells = T4_GROUPS
+        .iter()
+        .map(|g| {
+            let row = T4_COLS.iter().map(|c| (c.to_string(), zero_cell(zero, raw))).collect();
+            (g.to_string(), OrderedMap(row))
+        })
+        .collect();
+    TableReading { format, cells: OrderedMap(cells), extra_rows: Vec::new(), span: statement }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_of_zero_and_of_absence() {
+        for yes in ["统计表中各项数据均为0。", "统计表各项均为“0”。", "表中数据均为零", "各项数据均为0件，"]
+        {
+            assert!(all_zero(yes).is_some(), "{yes}");
+        }
+        for no in ["各项数据均为0.5", "各项数据均为10件", "予以公开均为自然人申请"] {
+            assert!(all_zero(no).is_none(), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_section_that_counts_something_is_not_all_zero() {
+        assert!(counts_nothing("四、…\n2023年12月31日止，本年度未发生行政复议、行政诉讼。"));
+        for no in ["被申请行政复议1件，其余均为0。", "行政诉讼两件，其余各项均为0。", "除予以公开外，各项数据均为0。"]
+        {
+            assert!(!counts_nothing(no), "{no}");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+"""Tables 3 and 4 a report states all zero in words instead of printing them
+(`收到和处理政府信息公开申请情况统计表中各项数据均为0`): every cell 0, inferred, its evidence
+the statement; a section that counts anything, or states only that no case happened, makes none."""
+
+from __future__ import annotations
+
+from gongkai import parse
+
+from conftest import DATA
+
+PROSE = DATA / "prose-lists"
+KINDS = DATA / "kind-probes"
+
+
+def _cells(table: dict) -> list[dict]:
+    return [cell for row in table["cells"].values() for cell in row.values()]
+
+
+def test_a_statement_of_the_tables_entries_gives_every_cell_zero() -> None:
+    report = parse(PROSE / "p12_czj2023_grid_plus_zero_sentences.html")
+    t3, t4 = report.tables["requests"], report.tables["review_litigation"]
+    assert t3 is not None and t4 is not None
+    assert t3["format"] == "2021" and len(t3["cells"]) == 25 and list(t3["cells"])[-1] == "carried_forward"
+    assert {(c["value"], c["state"], c["inferred"]) for c in _cells(t3) + _cells(t4)} == {(0, "zero", True)}
+    assert report.text[slice(*t3["span"])] == "统计表中各项数据均为0。"
+    assert report.text[slice(*t4["span"])] == "统计表各项均为“0”。"
+    # Each cell's evidence is the stated zero.
+    assert {(c["raw"], report.text[slice(*c["span"])]) for c in _cells(t3)} == {("0", "0")}
+    # Neither table is reported missing any more; the prose's facts are still read.
+    assert not [i for i in report.issues if i["code"] == "TABLE_MISSING"]
+    # (table 2, printed as a grid, is read as before)
+    assert report.tables["proactive"]["cells"]["fees"]["amount_10k_yuan"]["value"] == 5949.09
+
+
+def test_a_2019_report_and_a_table_4_sentence_after_the_events() -> None:
+    # `本年度我局未收到政府信息公开申请，上年无结转，各项办理结果均为0，…`: the 2019 form's rows.
+    t3 = parse(PROSE / "p08_czj2020_numerals_2019.txt").tables["requests"]
+    assert t3 is not None and t3["format"] == "2019" and "other" in t3["cells"]
+    assert {c["value"] for c in _cells(t3)} == {0}
+    # `本年度未发生政府信息公开行政复议、行政诉讼案件，各项总计均为0。`
+    t4 = parse(KINDS / "k10.txt").tables["review_litigation"]
+    assert t4 is not None and {c["value"] for c in _cells(t4)} == {0}
+
+
+def test_no_table_where_the_section_counts_something_or_only_events_are_denied() -> None:
+    text = (PROSE / "p12_czj2023_grid_plus_zero_sentences.html").read_text(encoding="utf-8")
+    # One count stated beside the zeros: the rest is not known to be zero.
+    counted = text.replace("我局未收到政府信息公开申请，收到", "我局收到政府信息公开申请1件，收到")
+    assert counted != text
+    assert parse(counted.encode()).tables["requests"] is None
+    excepted = text.replace("统计表中各项数据均为0", "除上年结转外，统计表中各项数据均为0")
+    assert excepted != text and parse(excepted.encode()).tables["requests"] is None
+    # `本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。`: a fact, no table.
+    report = parse(PROSE / "p01_czj2025_prose_2021.txt")
+    assert report.tables["review_litigation"] is None
+    assert {f["key"]: f["value"] for f in report.facts if f["key"] in ("reviews", "lawsuits")} == {
+        "reviews": 0,
+        "lawsuits": 0,
+    }
