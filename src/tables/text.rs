@@ -2398,7 +2398,58 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         }
         return Some(row(tokens, unreadable, issues));
     }
-    None
+    // No hit read: the row's values among the pieces of its header, from the first hit on.
+    v.find(&T4_AC)
+        .into_iter()
+        .filter(|h| h.start >= after)
+        .find_map(|h| t4_among_headers(v, h.end).map(|tokens| t4_in_order(tokens, h.start, issues)))
+}
+
+/// Table 4's 15 values printed among the pieces of its header, from `from` on: plain
+/// `pdftotext` puts the row's values between the header's words, each group's after its own
+/// (`结果` / `维持` / `结果` / `纠正` / `2` / `0` / `行政复议` / `其他` / `尚未` / `结果` / `审结` / `1` /
+/// `2` / `行政诉讼` / `总计` / `5` / …), camelot glues a value to the header word above it
+/// (`"维持\n0"`). Read in text order (a row's values print left to right, the header's words
+/// in an order of their own) only where nothing but the header's words, spaces, page furniture
+/// and the marks of cells stands between them, the header names every column and both lawsuit
+/// groups, there are exactly 15 whole numbers and each group's parts add up to its total.
+fn t4_among_headers(v: &View, from: usize) -> Option<Vec<super::solve::Token>> {
+    let len = v.chars.len();
+    let mark = |c: char| matches!(c, '|' | '｜' | '、' | ',' | '，' | '"' | '(' | ')' | '（' | '）');
+    let mut header = String::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut i = from;
+    while i < len && spans.len() <= 15 {
+        let c = v.chars[i];
+        if v.furniture[i] || cells::is_space(c) || mark(c) {
+            i += 1;
+        } else if T4_HEADER_CHARS.contains(c) {
+            header.push(c);
+            i += 1;
+        } else if cells::fold(c).is_ascii_digit() {
+            let a = i;
+            while i < len && cells::fold(v.chars[i]).is_ascii_digit() {
+                i += 1;
+            }
+            // (A number glued to anything else, `4件`, `3.5`, is no cell of the row.)
+            let next = v.chars.get(i).copied();
+            if !next.is_none_or(|c| cells::is_space(c) || mark(c) || T4_HEADER_CHARS.contains(c) || v.furniture[i]) {
+                return None;
+            }
+            spans.push([a, i]);
+        } else {
+            break;
+        }
+    }
+    let named = ["维持", "纠正", "审结", "总计", "直接起诉", "复议后起诉"].iter().all(|w| header.contains(w));
+    if !named || spans.len() != 15 {
+        return None;
+    }
+    let tokens: Vec<super::solve::Token> =
+        spans.iter().map(|&[a, b]| rows::tokenize(v, a, b, None)).filter(|t| t.len() == 1).flatten().collect();
+    let values: Vec<i64> = tokens.iter().map(whole_number).collect::<Option<_>>()?;
+    let adds_up = values.len() == 15 && values.chunks(5).all(|g| g[..4].iter().sum::<i64>() == g[4]);
+    adds_up.then_some(tokens)
 }
 
 /// Table 4 from its values' line starting at `start` (its heading at `heading`) where it prints
