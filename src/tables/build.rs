@@ -77,6 +77,22 @@ pub(super) fn unprinted_column(col: usize, rows: &[&str]) -> Issue {
     }
 }
 
+/// The issue for a table 3 printing each row's total alone (`rows`, template keys): the six
+/// applicant columns' cells stay unknown, for nothing was printed there.
+pub(super) fn unprinted_columns(rows: &[&str]) -> Issue {
+    Issue {
+        code: IssueCode::TableUnreadable,
+        severity: Severity::Warning,
+        message: "requests: the table prints each row's total alone (its one value column is headed as a total); \
+                  the form's six applicant columns are not known"
+            .to_string(),
+        cells: rows.iter().flat_map(|r| T3_COLS[..6].iter().map(move |c| format!("requests.{r}.{c}"))).collect(),
+        expected: None,
+        actual: None,
+        blame: Blame::Source,
+    }
+}
+
 /// Solves rows independently (`groups` per row) and, for table 3, jointly. Each row's tokens
 /// move into the result (the rows keep the rest: keys, columns, positions).
 pub(super) fn solve_rows(
