@@ -395,7 +395,7 @@ fn totals_only(
         .map(|r| whole_number(&r.tokens[6]))
         .sum();
     let [new, carried, total, forward] =
-        ["new_received", "carried_over", "results_total", "carried_forward"].map(|k| value(k));
+        ["new_received", "carried_over", "results_total", "carried_forward"].map(value);
     if new? + carried? != total? + forward? || results? != total? {
         return None;
     }
