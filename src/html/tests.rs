@@ -620,3 +620,68 @@ fn panel_counts_each_text_node_as_non_ws_chars() {
         assert!(known > 3, "{known}");
     }
 }
+
+/// `meta_entries` as it searched before `memmem`: `str::find` over the lowercased page.
+fn meta_entries_by_str_find(html: &str) -> Vec<(&'static str, String, String)> {
+    const TITLES: &[&str] = &["articletitle", "og:title", "twitter:title"];
+    let mut out: Vec<(&'static str, String, String)> = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(k) = lower[from..].find("<meta") {
+        let at = from + k;
+        let Some(len) = lower[at..].find('>') else { break };
+        let tag = &html[at..at + len];
+        from = at + len;
+        let Some(name) = attr(tag, "name").or_else(|| attr(tag, "property")) else { continue };
+        let Some(content) = attr(tag, "content") else { continue };
+        let content = content.replace("&amp;", "&").replace("&quot;", "\"").replace("&nbsp;", " ");
+        let content = content.trim();
+        if content.is_empty() {
+            continue;
+        }
+        let name = name.to_ascii_lowercase();
+        let key = if TITLES.contains(&name.as_str()) {
+            "meta_title"
+        } else if PUBLISHED.contains(&name.as_str()) {
+            "meta_published"
+        } else {
+            continue;
+        };
+        if !out.iter().any(|e| e.0 == key) {
+            out.push((key, name, content.to_string()));
+        }
+    }
+    if let Some(k) = lower.find("id=\"publish_time\"") {
+        let after = &html[k..];
+        let text = after.find('>').map(|g| &after[g + 1..]).and_then(|t| t.find('<').map(|e| t[..e].trim()));
+        if let Some(t) = text.filter(|t| !t.is_empty() && !out.iter().any(|e| e.0 == "meta_published")) {
+            out.push(("meta_published", "publish_time".to_string(), t.to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn meta_entries_find_what_str_find_found() {
+    let pages = [
+        "",
+        "<meta",
+        "<META NAME=\"ArticleTitle\" CONTENT=\"关于2023年度报告\">",
+        "<head><meta charset=utf-8><meta name='og:title' content='一'><Meta Property=\"og:title\" content=\"二\"></head>",
+        "<p>正文<meta name=pubdate content=2024-01-02></p><meta name=\"PublishDate\" content=\"2024-03-04 10:00\">",
+        "<div title=\"<meta name=articletitle content=x\">政府信息公开<meta name=ArticleTitle content=\"&amp;&quot;标题&nbsp;\"></div>",
+        "<em id=\"publish_time\" class=t>2023-01-18 17:30</em><meta name=firstpublishedtime content=1>",
+        "<EM ID=\"PUBLISH_TIME\">\u{3000}2022-12-01 </EM>",
+        "平潭综合实验区<span id=\"publish_time\">",
+        "<meta name=\"twitter:title\" content=\"  \"><meta name=twitter:title content=\"三\" /><meta name=x content=y>",
+    ];
+    let mut long = String::new();
+    for (i, p) in pages.iter().enumerate() {
+        long.push_str(&"<div class=\"nav\">首页 > 信息公开 > 年度报告</div>".repeat(40 * i));
+        long.push_str(p);
+    }
+    for page in pages.iter().copied().chain([long.as_str()]) {
+        let got: Vec<_> = meta_entries(page).into_iter().map(|e| (e.key, e.label, e.value)).collect();
+        assert_eq!(got, meta_entries_by_str_find(page), "{page}");
+    }
+}

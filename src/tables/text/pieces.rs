@@ -180,6 +180,17 @@ pub(in crate::tables) fn one_number(v: &View, toks: &[Token], kind: cells::ColKi
     number.then(|| Token::Fixed(cells::parse_cell(&raw, [a, b], kind)))
 }
 
+/// The end of the line (its `\n`, or the text's end) holding `chars[from]` where every character
+/// from `from` to it is an ASCII digit or a space, else `None`: one scan that stops at the first
+/// other character, where most labels' lines end (they run into words), not at the line's end.
+fn digits_to_line_end(chars: &[char], from: usize) -> Option<usize> {
+    match chars[from..].iter().position(|&c| !(c.is_ascii_digit() || c == ' ')) {
+        None => Some(chars.len()),
+        Some(i) if chars[from + i] == '\n' => Some(from + i),
+        Some(_) => None,
+    }
+}
+
 /// What a row's line tells of its blank cells printed as no-break spaces (`marked_row`).
 pub(in crate::tables) enum Marked {
     /// The line does not print its values so.
@@ -205,12 +216,11 @@ pub(in crate::tables) fn marked_row(v: &View, label_end: usize, n: usize, marked
     if label_end > len {
         return Marked::No;
     }
-    let ls = v.chars[..label_end].iter().rposition(|&c| c == '\n').map_or(0, |i| i + 1);
-    let le = v.chars[label_end..].iter().position(|&c| c == '\n').map_or(len, |i| label_end + i);
+    // (Most labels run into words: the line's start is looked for only past this check, a
+    // flattened text's line being its whole text.)
+    let Some(le) = digits_to_line_end(&v.chars, label_end) else { return Marked::No };
     let tail = &v.chars[label_end..le];
-    if !tail.iter().all(|c| c.is_ascii_digit() || *c == ' ') {
-        return Marked::No;
-    }
+    let ls = v.chars[..label_end].iter().rposition(|&c| c == '\n').map_or(0, |i| i + 1);
     let run = |a: usize, b: usize| Token::Run {
         chars: v.chars[a..b].to_vec(),
         start: a,
@@ -372,6 +382,34 @@ mod tests {
         let at = "（七）总计".chars().count();
         assert!(matches!(marked_row(&v, at, 7, false), Marked::No));
         assert!(matches!(marked_row(&v, at, 7, true), Marked::Row(t) if t.len() == 1));
+    }
+
+    #[test]
+    fn digits_to_line_end_is_the_line_end_of_digits_and_spaces() {
+        // The way before: the line's end found first, then every character up to it checked.
+        let before = |chars: &[char], from: usize| {
+            let le = chars[from..].iter().position(|&c| c == '\n').map_or(chars.len(), |i| from + i);
+            chars[from..le].iter().all(|c| c.is_ascii_digit() || *c == ' ').then_some(le)
+        };
+        let texts = [
+            "",
+            "\n",
+            "12 3\n",
+            "12 3",
+            "（一）本年新收政府信息公开申请数量43 11 45\n（二）",
+            "5 0 0 0 5\n\n6\n",
+            "１２ 3\n",
+            "12\u{a0}3\n4",
+            " \n 1",
+            "总计258848157122661",
+            "7 7 a\n",
+        ];
+        for text in texts {
+            let chars: Vec<char> = text.chars().collect();
+            for from in 0..=chars.len() {
+                assert_eq!(digits_to_line_end(&chars, from), before(&chars, from), "{text:?} from {from}");
+            }
+        }
     }
 
     #[test]
