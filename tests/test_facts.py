@@ -111,3 +111,24 @@ def test_a_correction_struck_out_in_the_page_is_not_read():
     page = "<h1>某局2023年政府信息公开工作年度报告</h1><p>2023年，共收到政府信息公开申请<del>12</del>13件，<s>办结</s>。</p>"
     facts = {f["key"]: f["value"] for f in parse(page).facts if f["key"]}
     assert facts == {"requests_received": 13}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attendees"),
+    [
+        # The trained named across a list's `、` and a numeral that counts nothing (`两级`).
+        ("举办政务公开和依申请公开业务培训2期，培训市、区两级市场监管部门工作人员180人次。", 180),
+        # The bodies they came from, then their taking part.
+        ("年内医院组织信息公开工作专题培训2次，各临床、医技科室和职能部门共196人次参加。", 196),
+        # Who they were after the count, then their taking part.
+        ("举办检务公开与新闻宣传业务培训1期，全市检察机关60名新闻宣传及案件管理干警参加培训。", 60),
+        # Not: visitors received, or consultations, after a training.
+        ("开展培训2次，接待群众来访30人次。", None),
+        ("开展培训2次，全年受理咨询300人次参加。", None),
+    ],
+)
+def test_training_attendees_after_the_training(sentence: str, attendees: int | None) -> None:
+    report = parse(("某某局2015年政府信息公开工作年度报告\n一、概述\n" + sentence).encode())
+    keyed = {f["key"]: f["value"] for f in report.facts if f["key"]}
+    assert keyed["training_sessions"] in (1, 2)
+    assert keyed.get("training_attendees") == attendees

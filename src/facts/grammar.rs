@@ -666,10 +666,18 @@ pub(super) fn distributed(window: &str, unit: &str, ctx: Context) -> Vec<Keyed> 
 /// The people a training count reached, in the clause right after it: `培训2次，覆盖人员80人`,
 /// `参加培训3次，共计45人次`, `培训班2期，参训120人次` (the window holds no word of its own
 /// but who took part).
-pub(super) fn attendees_after_training(window: &str, after: &str, unit: &str) -> Option<Keyed> {
+///
+/// `since`: the text from the training's count to this one (the window stops at a list's `、`:
+/// `培训2期，培训市、区两级市场监管部门工作人员180人次`), read as the window is where that fails.
+pub(super) fn attendees_after_training(window: &str, since: &str, after: &str, unit: &str) -> Option<Keyed> {
     if !matches!(unit, "人" | "人次" | "名") {
         return None;
     }
+    attendees_in(window, after).or_else(|| (since.len() > window.len()).then(|| attendees_in(since, after)).flatten())
+}
+
+/// [`attendees_after_training`] over one stretch of text before the count.
+fn attendees_in(window: &str, after: &str) -> Option<Keyed> {
     let (core, _) = strip_filler(window.trim_start_matches(['，', ',', '、', '；', ';', ' ']));
     let core = ["共计", "累计", "合计", "共"].iter().find_map(|w| core.strip_prefix(w)).unwrap_or(core);
     // (`员` last: 信息员, 联络员.)
@@ -683,9 +691,17 @@ pub(super) fn attendees_after_training(window: &str, after: &str, unit: &str) ->
         && verb.chars().count() <= 24
         && !verb.contains(|c: char| c.is_ascii_digit() || matches!(c, '，' | ',' | '；' | ';' | '：' | ':'));
     // Or the people named before the count and their taking part after it
-    // (`街道机关及各社区工作人员共六十余人参加`).
-    let took_part = noun.is_some() && matches!(after, "参加" | "参训" | "参与" | "参加培训" | "参与培训");
-    (known || trained_whom || took_part).then_some(Keyed { key: "training_attendees", rank: 3 })
+    // (`街道机关及各社区工作人员共六十余人参加`), or the bodies they came from
+    // (`各临床、医技科室和职能部门共196人次参加`): a few words, no other count nor clause.
+    let bodies = verb.chars().count() <= 24
+        && !verb.contains(|c: char| c.is_ascii_digit() || matches!(c, '，' | ',' | '；' | ';' | '：' | ':'));
+    let took_part = (noun.is_some() || bodies) && matches!(after, "参加" | "参训" | "参与" | "参加培训" | "参与培训");
+    // Or who they were after the count, then their taking part (`60名新闻宣传及案件管理干警参加培训`).
+    let who_took_part = ["参加培训", "参训", "参加"].iter().any(|w| after.ends_with(w))
+        && after.chars().count() <= 20
+        && !after.contains(|c: char| c.is_ascii_digit())
+        && ["干警", "人员", "干部", "职工", "学员", "员工", "代表"].iter().any(|w| has(after, w));
+    (known || trained_whom || took_part || who_took_part).then_some(Keyed { key: "training_attendees", rank: 3 })
 }
 
 /// Whether a clause names a training the agency held (`组织召开政府信息公开工作培训会`), not one

@@ -343,8 +343,7 @@ impl Reader<'_> {
             }
             let before = &s[..tok.start];
             let window_start = prev_end.max(clause_start).max(paren_open.unwrap_or(0));
-            // No number of another kind between the sentence's last count and this one.
-            let follows_count = ctx_start == prev_end;
+            let since = s.get(ctx_start.min(tok.start)..tok.start).unwrap_or_default();
             // The top of a range (`每季度召开1至2次新闻发布会`) is no count of its own.
             let range =
                 prev_end > 0 && matches!(s[prev_end..tok.start].trim(), "至" | "到" | "-" | "~" | "～" | "－" | "—");
@@ -377,14 +376,7 @@ impl Reader<'_> {
                 .or_else(|| grammar::cumulative_information(window, unit))
                 .or_else(|| {
                     let trained = last_count.is_some_and(|(i, ..)| self.out[i].fact.key == Some("training_sessions"));
-                    // Or a training named without its count before, in the clause up to a
-                    // semicolon (`组织召开…培训会，邀请…授课，各处室…信息员共45人参加`).
-                    let people = matches!(unit, "人" | "人次" | "名");
-                    let named =
-                        people && last_count.is_none() && grammar::training_named(semicolon_clause(&s[..tok.start]));
-                    ((trained && follows_count) || named)
-                        .then(|| grammar::attendees_after_training(window, after, unit))
-                        .flatten()
+                    training_people(trained, last_count.is_none(), &s[..tok.start], [window, since, after], unit)
                 });
             // `行政复议、行政诉讼案件均为0件`: the number is each subject's; the last is keyed
             // here, the others after it.
@@ -928,6 +920,24 @@ fn disowned(rest: &str) -> bool {
 fn subject_named_after(rest: &str) -> Option<bool> {
     let clause = clause_after(rest);
     clause.find("涉及").map(|k| names_disclosure(&clause[k..]))
+}
+
+/// A count of people right after a training's count (`trained`: the sentence's last count was
+/// one), or in a clause naming a training where the sentence counted nothing before
+/// (`组织召开…培训会，邀请…授课，各处室…信息员共45人参加`): `training_attendees` where
+/// [`grammar::attendees_after_training`] says so. `since`: the text from the training's count
+/// on, which may hold only numbers that count nothing (`两级`).
+fn training_people(
+    trained: bool,
+    first_count: bool,
+    before: &str,
+    [window, since, after]: [&str; 3],
+    unit: &str,
+) -> Option<grammar::Keyed> {
+    let named =
+        matches!(unit, "人" | "人次" | "名") && first_count && grammar::training_named(semicolon_clause(before));
+    let next_count = !since.contains(|c: char| c.is_ascii_digit());
+    ((trained && next_count) || named).then(|| grammar::attendees_after_training(window, since, after, unit)).flatten()
 }
 
 /// The last clause of `before` up to a semicolon or a full stop, within [`SCOPE_REACH`] characters.
