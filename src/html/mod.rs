@@ -75,7 +75,6 @@ pub fn parse_html(html: &str) -> RawDocument {
 /// `og:title`): panel entries after the page's own (`meta_title`), read where neither the page's
 /// panel, its `<title>` nor its text gives a title.
 fn meta_entries(html: &str) -> Vec<crate::document::PanelEntry> {
-    const TITLES: &[&str] = &["articletitle", "og:title", "twitter:title"];
     let mut out = Vec::new();
     let lower = html.to_ascii_lowercase();
     let mut from = 0;
@@ -85,25 +84,10 @@ fn meta_entries(html: &str) -> Vec<crate::document::PanelEntry> {
     while let Some(k) = meta.find(&lower.as_bytes()[from..]) {
         let at = from + k;
         let Some(len) = lower[at..].find('>') else { break };
-        let tag = &html[at..at + len];
         from = at + len;
-        let Some(name) = attr(tag, "name").or_else(|| attr(tag, "property")) else { continue };
-        let Some(content) = attr(tag, "content") else { continue };
-        let content = content.replace("&amp;", "&").replace("&quot;", "\"").replace("&nbsp;", " ");
-        let content = content.trim();
-        if content.is_empty() {
-            continue;
-        }
-        let name = name.to_ascii_lowercase();
-        let key = if TITLES.contains(&name.as_str()) {
-            "meta_title"
-        } else if PUBLISHED.contains(&name.as_str()) {
-            "meta_published"
-        } else {
-            continue;
-        };
+        let Some((key, label, value)) = meta_entry(&html[at..at + len]) else { continue };
         if !out.iter().any(|e: &crate::document::PanelEntry| e.key == key) {
-            out.push(crate::document::PanelEntry { key, label: name, value: content.to_string() });
+            out.push(crate::document::PanelEntry { key, label, value });
         }
     }
     // A WeChat article's time: `<em id="publish_time" …>2023-01-18 17:30</em>`.
@@ -116,6 +100,28 @@ fn meta_entries(html: &str) -> Vec<crate::document::PanelEntry> {
         }
     }
     out
+}
+
+/// The entry one `<meta …>` tag (`tag`, up to its `>`) gives: its key (`meta_title`,
+/// `meta_published`), its name and its content.
+fn meta_entry(tag: &str) -> Option<(&'static str, String, String)> {
+    const TITLES: &[&str] = &["articletitle", "og:title", "twitter:title"];
+    let name = attr(tag, "name").or_else(|| attr(tag, "property"))?;
+    let content = attr(tag, "content")?;
+    let content = content.replace("&amp;", "&").replace("&quot;", "\"").replace("&nbsp;", " ");
+    let content = content.trim();
+    if content.is_empty() {
+        return None;
+    }
+    let name = name.to_ascii_lowercase();
+    let key = if TITLES.contains(&name.as_str()) {
+        "meta_title"
+    } else if PUBLISHED.contains(&name.as_str()) {
+        "meta_published"
+    } else {
+        return None;
+    };
+    Some((key, name, content.to_string()))
 }
 
 /// Names of the `<meta>` tags a page gives its article's publication time by.

@@ -623,32 +623,16 @@ fn panel_counts_each_text_node_as_non_ws_chars() {
 
 /// `meta_entries` as it searched before `memmem`: `str::find` over the lowercased page.
 fn meta_entries_by_str_find(html: &str) -> Vec<(&'static str, String, String)> {
-    const TITLES: &[&str] = &["articletitle", "og:title", "twitter:title"];
     let mut out: Vec<(&'static str, String, String)> = Vec::new();
     let lower = html.to_ascii_lowercase();
     let mut from = 0;
     while let Some(k) = lower[from..].find("<meta") {
         let at = from + k;
         let Some(len) = lower[at..].find('>') else { break };
-        let tag = &html[at..at + len];
         from = at + len;
-        let Some(name) = attr(tag, "name").or_else(|| attr(tag, "property")) else { continue };
-        let Some(content) = attr(tag, "content") else { continue };
-        let content = content.replace("&amp;", "&").replace("&quot;", "\"").replace("&nbsp;", " ");
-        let content = content.trim();
-        if content.is_empty() {
-            continue;
-        }
-        let name = name.to_ascii_lowercase();
-        let key = if TITLES.contains(&name.as_str()) {
-            "meta_title"
-        } else if PUBLISHED.contains(&name.as_str()) {
-            "meta_published"
-        } else {
-            continue;
-        };
-        if !out.iter().any(|e| e.0 == key) {
-            out.push((key, name, content.to_string()));
+        let Some(entry) = meta_entry(&html[at..at + len]) else { continue };
+        if !out.iter().any(|e| e.0 == entry.0) {
+            out.push(entry);
         }
     }
     if let Some(k) = lower.find("id=\"publish_time\"") {
