@@ -1,8 +1,11 @@
 """Tables 3 and 4 a report states all zero in words instead of printing them
 (`收到和处理政府信息公开申请情况统计表中各项数据均为0`): every cell 0, inferred, its evidence
-the statement; a section that counts anything, or states only that no case happened, makes none."""
+the statement; a section that counts anything, or states only that no case happened, makes none.
+Table 4's groups counted in a sentence (`行政复议7件(结果维持5件、尚未审结2件)；…`) read as its cells."""
 
 from __future__ import annotations
+
+import pytest
 
 from gongkai import parse
 
@@ -77,3 +80,42 @@ def test_a_table_3_of_totals_alone_reads_the_total_column() -> None:
     assert "149" in text
     t3 = parse(text.encode()).tables["requests"]
     assert t3 is None or all(c["value"] is None for cols in t3["cells"].values() for c in cols.values())
+
+
+def _t4(report) -> dict[str, list[object]] | None:
+    t = report.tables["review_litigation"]
+    return None if t is None else {g: [c["value"] for c in cols.values()] for g, cols in t["cells"].items()}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # `被申请行政复议36件，其中结果维持25件、…；被提起行政诉讼9件，其中未经复议直接起诉6件(结果维持3件、结果纠正3件)，复议后起诉3件(结果维持3件)`
+        "p05_syq2025_grid_twocol_prose.html",
+        # `行政复议7件(结果维持5件、尚未审结2件)；未经复议直接起诉的行政诉讼9件(…)；复议后起诉0件` (a Word file)
+        "p22_shanghai2019_docx_flatgrid.docx",
+        # `②未经复议直接起诉的行政诉讼12件，结果均为维持；`
+        "p23_syq2021_circled_arabic.txt",
+    ],
+)
+def test_table_4_written_in_words(name: str) -> None:
+    report = parse(PROSE / name)
+    assert _t4(report) == gold_beside(PROSE / name)["table4"]
+    # The outcomes a group does not name are 0 because the named ones make its total: inferred.
+    cells = report.tables["review_litigation"]["cells"]
+    assert all(c["inferred"] for g in cells.values() for c in g.values() if c["raw"] == "" and c["value"] == 0)
+
+
+def test_table_4_in_words_that_does_not_add_up_or_leaves_a_group_out_is_not_read() -> None:
+    head = "某某局2021年政府信息公开工作年度报告\n一、总体情况\n略。\n四、政府信息公开行政复议、行政诉讼情况\n"
+
+    def t4(body: str):
+        return _t4(parse((head + body + "\n五、存在的主要问题及改进情况\n无。\n").encode()))
+
+    # The named outcomes exceed the total.
+    assert t4("行政复议3件，结果维持1件，其他结果5件；未经复议直接起诉的行政诉讼0件；复议后起诉0件。") is None
+    # The lawsuit groups are not told apart (`行政诉讼2件`).
+    assert t4("行政复议1件，结果维持1件；行政诉讼2件。") is None
+    # Outcomes that do not make the total leave the others unknown, not 0.
+    got = t4("行政复议3件，结果维持1件；行政诉讼0件。")
+    assert got is not None and got["review"] == [1, None, None, None, 3] and got["litigation_direct"] == [0] * 5

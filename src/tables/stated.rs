@@ -1,4 +1,5 @@
-//! Tables 3 and 4 that a report states in words instead of printing them: every entry zero.
+//! Tables 3 and 4 that a report states in words instead of printing them: every entry zero,
+//! or table 4's groups counted in a sentence (`t4_in_words`).
 //!
 //! Small offices often print no table 3 or 4 and write instead `收到和处理政府信息公开申请情况
 //! 统计表中各项数据均为0` or `…行政诉讼案件，各项总计均为0`. Such a statement of the table's
@@ -56,6 +57,8 @@ pub fn fill(
                 if let Some((zero, raw)) = all_zero(&body) {
                     *review = Some(t4_zeros(format, shift(zero, at), raw));
                 }
+            } else {
+                *review = t4_in_words(&body, at, format);
             }
         }
     }
@@ -146,6 +149,137 @@ fn t4_zeros(format: TableFormat, [statement, zero]: Stated, raw: &str) -> TableR
         })
         .collect();
     TableReading { format, cells: OrderedMap(cells), extra_rows: Vec::new(), span: statement }
+}
+
+/// Table 4's groups as a report writes them in words (`被申请行政复议36件，其中结果维持25件、结果纠正3件、
+/// 其他结果8件、尚未审结0件；被提起行政诉讼9件，其中未经复议直接起诉6件(结果维持3件、结果纠正3件)，复议后起诉3件`):
+/// each group's count right after its name, the outcomes counted after it up to the next group.
+static T4_GROUP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(行政复议|直接起诉(?:的行政诉讼)?|复议后起诉(?:的行政诉讼)?|行政诉讼)(?:案件)?\s*(\d+)\s*(?:件|起|宗|个)",
+    )
+    .expect("table 4 group regex")
+});
+
+/// An outcome counted in words: `结果维持25件`, `尚未审结0件`.
+static T4_OUTCOME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(结果维持|维持|结果纠正|纠正|其他结果|尚未审结)\s*(\d+)\s*(?:件|起|宗|个)").expect("outcome regex")
+});
+
+/// A group of table 4 stated in words: its total, where the total stands (characters), where its
+/// outcomes are counted (bytes of the section's text).
+type Group = (i64, [usize; 2], [usize; 2]);
+
+/// Table 4 stated in words in its section (`body`, starting at character `at` of the text): each
+/// group's total after its name, its outcomes after that, up to the next group's name. A
+/// group's outcomes not named are 0 where the named ones add up to its total (inferred), and
+/// every outcome of a group of total 0 is 0; the lawsuits' total alone (`行政诉讼0件`) settles both
+/// lawsuit groups only where it is 0. Only where all three groups' totals are stated so, and
+/// no group is stated twice.
+fn t4_in_words(body: &str, at: usize, format: TableFormat) -> Option<TableReading> {
+    let chars = |b: usize| at + body[..b].chars().count();
+    let found: Vec<_> = T4_GROUP_WORDS.captures_iter(body).collect();
+    // Per group: its total, the total's span (characters), its outcomes' text (bytes of `body`).
+    let mut groups: [Option<Group>; 3] = [None; 3];
+    let mut lawsuits: Option<(i64, [usize; 2])> = None;
+    for (k, c) in found.iter().enumerate() {
+        let (name, n) = (c.get(1)?, c.get(2)?);
+        let value: i64 = n.as_str().parse().ok()?;
+        let span = [chars(n.start()), chars(n.end())];
+        let until = found.get(k + 1).and_then(|x| x.get(0)).map_or(body.len(), |x| x.start());
+        let outcomes = [n.end(), until.max(n.end())];
+        let g = match name.as_str() {
+            "行政复议" => 0,
+            w if w.starts_with("直接起诉") => 1,
+            w if w.starts_with("复议后起诉") => 2,
+            _ => {
+                if lawsuits.replace((value, span)).is_some() {
+                    return None;
+                }
+                continue;
+            }
+        };
+        if groups[g].replace((value, span, outcomes)).is_some() {
+            return None;
+        }
+    }
+    let mut cells = Vec::with_capacity(3);
+    for (g, group) in groups.iter().enumerate() {
+        let row = match (group, lawsuits) {
+            (Some((total, span, [a, b])), _) => outcome_cells(&body[*a..*b], *total, *span, |x| chars(*a + x))?,
+            (None, Some((0, span))) if g > 0 => outcome_cells("", 0, span, |x| x)?,
+            _ => return None,
+        };
+        cells.push((T4_GROUPS[g].to_string(), OrderedMap(row)));
+    }
+    let first = groups.iter().flatten().map(|g| g.1[0]).chain(lawsuits.map(|l| l.1[0])).min()?;
+    let last = groups.iter().flatten().map(|g| g.1[1]).chain(lawsuits.map(|l| l.1[1])).max()?;
+    Some(TableReading { format, cells: OrderedMap(cells), extra_rows: Vec::new(), span: [first, last] })
+}
+
+/// One group's five cells from the outcomes counted in `text` and its `total` (printed at
+/// `span`): `None` where an outcome is named twice or the named ones exceed the total; the
+/// outcomes not named are 0 (inferred) where the named add up to the total, else unknown.
+fn outcome_cells(
+    text: &str,
+    total: i64,
+    span: [usize; 2],
+    place: impl Fn(usize) -> usize,
+) -> Option<Vec<(String, CellReading)>> {
+    let mut parts: [Option<(i64, [usize; 2], String)>; 4] = [None, None, None, None];
+    for c in T4_OUTCOME_WORDS.captures_iter(text) {
+        let (w, n) = (c.get(1)?, c.get(2)?);
+        let col = match w.as_str() {
+            "结果维持" | "维持" => 0,
+            "结果纠正" | "纠正" => 1,
+            "其他结果" => 2,
+            _ => 3,
+        };
+        let value: i64 = n.as_str().parse().ok()?;
+        if parts[col].replace((value, [place(n.start()), place(n.end())], n.as_str().to_string())).is_some() {
+            return None;
+        }
+    }
+    // `结果均为维持`, `均尚未审结`: every case of the group had that outcome.
+    let every = [("均为维持", 0), ("全部维持", 0), ("均维持", 0), ("均为纠正", 1), ("均尚未审结", 3), ("均未审结", 3)];
+    if parts.iter().all(Option::is_none) {
+        if let Some((_, col)) = every.iter().find(|(w, _)| text.contains(w)) {
+            parts[*col] = Some((total, span, String::new()));
+        }
+    }
+    let named: i64 = parts.iter().flatten().map(|p| p.0).sum();
+    if named > total {
+        return None;
+    }
+    let number = |value: i64, span: [usize; 2], raw: &str, inferred: bool| CellReading {
+        value: Some(Number::Int(value)),
+        raw: raw.to_string(),
+        state: if value == 0 { CellState::Zero } else { CellState::Number },
+        span,
+        inferred,
+        evidence: None,
+    };
+    let mut row: Vec<(String, CellReading)> = parts
+        .iter()
+        .zip(T4_COLS)
+        .map(|(p, col)| {
+            let cell = match p {
+                Some((v, s, raw)) => number(*v, *s, raw, false),
+                None if named == total => number(0, span, "", true),
+                None => CellReading {
+                    value: None,
+                    raw: String::new(),
+                    state: CellState::Text,
+                    span,
+                    inferred: false,
+                    evidence: None,
+                },
+            };
+            (col.to_string(), cell)
+        })
+        .collect();
+    row.push((T4_COLS[4].to_string(), number(total, span, &total.to_string(), false)));
+    Some(row)
 }
 
 #[cfg(test)]
