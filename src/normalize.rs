@@ -228,11 +228,16 @@ fn caret_marks(s: &str) -> Vec<(usize, usize)> {
 fn struck_text(s: &str) -> Vec<(usize, usize)> {
     const PAIRS: [(&str, &str); 3] = [("~~", "~~"), ("[DEL:", ":DEL]"), ("[S:", ":S]")];
     let mut spans: Vec<(usize, usize)> = Vec::new();
+    let b = s.as_bytes();
     for (open, close) in PAIRS {
+        // `memmem` finds the same first occurrences as `str::find` (byte offsets in the same
+        // string), a vector of bytes at a time: a text flattened to long lines holding a `[`
+        // was stepped over by `str::find`'s two-way search once for each pair's mark.
+        let (opens, closes) = (memchr::memmem::Finder::new(open), memchr::memmem::Finder::new(close));
         let mut from = 0;
-        while let Some(a) = s[from..].find(open).map(|i| i + from) {
+        while let Some(a) = opens.find(&b[from..]).map(|i| i + from) {
             let inner = a + open.len();
-            let Some(len) = s[inner..].find(close) else { break };
+            let Some(len) = closes.find(&b[inner..]) else { break };
             let text = &s[inner..inner + len];
             // (Markdown's `~~` hugs its text: `~~ 5 ~~` strikes nothing.)
             let hugs = open != "~~" || (!text.starts_with(char::is_whitespace) && !text.ends_with(char::is_whitespace));
@@ -762,6 +767,59 @@ mod tests {
                 assert_eq!(fast, full, "{input:?}");
                 assert_eq!((fast_counts.han, fast_counts.trad), (full_counts.han, full_counts.trad), "{input:?}");
             }
+        }
+    }
+
+    /// `struck_text` as it was, with `str::find`.
+    fn struck_text_by_str_find(s: &str) -> Vec<(usize, usize)> {
+        const PAIRS: [(&str, &str); 3] = [("~~", "~~"), ("[DEL:", ":DEL]"), ("[S:", ":S]")];
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for (open, close) in PAIRS {
+            let mut from = 0;
+            while let Some(a) = s[from..].find(open).map(|i| i + from) {
+                let inner = a + open.len();
+                let Some(len) = s[inner..].find(close) else { break };
+                let text = &s[inner..inner + len];
+                let hugs =
+                    open != "~~" || (!text.starts_with(char::is_whitespace) && !text.ends_with(char::is_whitespace));
+                if len > 0 && len <= 40 && hugs && !text.contains('\n') && !text.contains('~') {
+                    spans.push((a, inner + len + close.len()));
+                    from = inner + len + close.len();
+                } else {
+                    from = inner;
+                }
+            }
+        }
+        spans
+    }
+
+    /// `struck_text` (`memmem`) finds the spans `str::find` found, on varied texts: every mark,
+    /// marks unclosed, nested, across lines, too long, with Han text around, a long line.
+    #[test]
+    fn struck_text_matches_str_find() {
+        let mut texts: Vec<String> = [
+            "",
+            "~~9~~69",
+            "[DEL:9:DEL]69 [DEL: 9 :DEL] [S:12:S]",
+            "~~ 5 ~~ ~~5~~~~6~~ ~~~7~~",
+            "申请~~12~~件，[DEL:办结:DEL]。[S:未闭合",
+            "~~跨\n行~~ [DEL:a\nb:DEL] [S::S] ~~~~",
+            "[DEL:一二三四五六七八九十一二三四五六七八九十:DEL] [S:0123456789012345678901234567890123456789:S]",
+            "[[S:[S:1:S]:S]] ~~[DEL:~~:DEL]~~",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        let mut long = String::new();
+        for k in 0..300 {
+            long.push_str(&format!("第{k}项 [附件{k}] 共{k}件 "));
+            if k % 50 == 7 {
+                long.push_str("~~3~~4 [DEL:5:DEL] ");
+            }
+        }
+        texts.push(long);
+        for t in &texts {
+            assert_eq!(struck_text(t), struck_text_by_str_find(t), "{t:?}");
         }
     }
 }

@@ -182,10 +182,12 @@ fn heading_words(chars: &[char], p: usize, level: u8) -> (String, usize) {
         i += 1;
     }
     out.truncate(out.trim_end().len());
+    // (`memmem` finds the same occurrences as `str::find` and `str::rfind`, byte offsets in the
+    // same string, without the two-way searcher `str::find` set up for each word of each heading.)
     if level >= 2 && n >= MAX_HEADING / 2 {
         // A sub-heading run on into its body: 主动公开政府信息的情况全面贯彻落实….
         for w in ["情况", "方面"] {
-            if let Some(pos) = out.find(w) {
+            if let Some(pos) = memchr::memmem::find(out.as_bytes(), w.as_bytes()) {
                 return (out[..pos + w.len()].to_string(), from);
             }
         }
@@ -193,11 +195,11 @@ fn heading_words(chars: &[char], p: usize, level: u8) -> (String, usize) {
     if level == 1 && key_for(&out).is_some() {
         // Flattened text runs the body on after the heading: cut after its closing word.
         for w in ["事项", "措施", "概述"] {
-            if let Some(pos) = out.find(w) {
+            if let Some(pos) = memchr::memmem::find(out.as_bytes(), w.as_bytes()) {
                 return (out[..pos + w.len()].to_string(), from);
             }
         }
-        if let Some(pos) = out.rfind("情况") {
+        if let Some(pos) = memchr::memmem::rfind(out.as_bytes(), "情况".as_bytes()) {
             return (out[..pos + "情况".len()].to_string(), from);
         }
     }
@@ -692,5 +694,27 @@ mod tests {
         let s = read(&d);
         assert_eq!(s.len(), 5000);
         let _ = read(&doc(&["（", "一", "（一", "1", "①", "、"]));
+    }
+
+    /// The heading's word searches (`memmem`) give the offsets `str::find` and `str::rfind`
+    /// give, on varied headings: the word first, last, twice, cut, absent, in ASCII around.
+    #[test]
+    fn heading_word_search_matches_str_find() {
+        let headings = [
+            "",
+            "情况",
+            "一、总体情况",
+            "主动公开政府信息的情况全面贯彻落实情况方面",
+            "其他需要报告的事项本机关措施概述",
+            "二、abc 情 况 方面123情况",
+            "情況 方 面",
+            "收到和处理政府信息公开申请情况情况情况",
+        ];
+        for h in headings {
+            for w in ["情况", "方面", "事项", "措施", "概述"] {
+                assert_eq!(memchr::memmem::find(h.as_bytes(), w.as_bytes()), h.find(w), "{h:?} {w:?}");
+                assert_eq!(memchr::memmem::rfind(h.as_bytes(), w.as_bytes()), h.rfind(w), "{h:?} {w:?}");
+            }
+        }
     }
 }

@@ -662,16 +662,21 @@ impl View {
         let i = self.c2o.partition_point(|&o| o < from);
         let j = self.c2o.partition_point(|&o| o < at);
         let (bi, bj) = (self.cbytes.get(i).copied()?, self.cbytes.get(j).copied().unwrap_or(self.compact.len()));
-        let window = &self.compact[bi..bj];
-        markers.iter().filter_map(|m| window.rfind(m)).max().map(|k| self.orig(bi + k))
+        let window = &self.compact.as_bytes()[bi..bj];
+        // `memmem` finds the same last occurrence as `str::rfind` (a byte offset in the same
+        // string), a vector of bytes at a time.
+        markers.iter().filter_map(|m| memchr::memmem::rfind(window, m.as_bytes())).max().map(|k| self.orig(bi + k))
     }
 
     /// The start of the first of `markers` (in the compact view) after `at`.
     pub(super) fn compact_marker_after(&self, at: usize, markers: &[&str]) -> Option<usize> {
         let i = self.c2o.partition_point(|&o| o < at);
         let bi = self.cbytes.get(i).copied()?;
-        let window = &self.compact[bi..];
-        markers.iter().filter_map(|m| window.find(m)).min().map(|k| self.orig(bi + k))
+        let window = &self.compact.as_bytes()[bi..];
+        // `memmem` finds the same first occurrence as `str::find`, a vector of bytes at a time
+        // where `str::find`'s two-way search stepped over the rest of the text once a marker
+        // (the whole text, for a marker found nowhere).
+        markers.iter().filter_map(|m| memchr::memmem::find(window, m.as_bytes())).min().map(|k| self.orig(bi + k))
     }
 
     /// Whether `at` lies inside a parenthesised note of its line (`（区分处理的，只计
@@ -2127,5 +2132,70 @@ mod tests {
         let v = View::new("四、行政复议\n0,1,2,3,4,5\n12,1,8,3,24");
         let marked: String = v.chars.iter().zip(&v.furniture).filter(|(_, f)| **f).map(|(c, _)| *c).collect();
         assert_eq!(marked, "0,1,2,3,4,5");
+    }
+
+    /// Varied texts for the searches of the compact view: headings of table 4's section
+    /// before, after and between table 3's labels, markers found nowhere, repeated, cut by
+    /// spaces and line breaks (not in the compact view), ASCII, full-width forms, a long text.
+    fn marker_texts() -> Vec<String> {
+        let mut texts = vec![
+            String::new(),
+            "行政复议、行政诉讼".to_string(),
+            "（一）本年新收政府信息公开申请数量 12\n四、政府信息公开行政复议、行政诉讼情况\n行政复议 1".to_string(),
+            "勾稽关系 申请人情况 自然人 12 行政复议和行政诉讼 行政复议、提起行政诉讼 申请人情况".to_string(),
+            "行 政 复 议 、\n行 政 诉 讼 ABC abc 行政复议、行政诉讼行政复议、行政诉讼".to_string(),
+            "ＡＢＣ 【附件】 勾稽\n关系 １２３ 申请人 情况 ... 行政复议和行政诉讼。".to_string(),
+            "no marker here at all, 1 2 3 | 4 | 5".to_string(),
+        ];
+        let mut long = String::new();
+        for k in 0..60 {
+            long.push_str(&format!("第{k}段，申请人情况 {k} 件，本机关未发生行政复议。 "));
+            if k % 7 == 3 {
+                long.push_str("行政复议、提起行政诉讼\n");
+            }
+        }
+        texts.push(long);
+        texts
+    }
+
+    /// The compact view's marker searches (`memmem`) give what `str::find` and `str::rfind`
+    /// gave, at every position of varied texts.
+    #[test]
+    fn compact_markers_match_str_find() {
+        let sets: [&[&str]; 4] = [
+            &["行政复议、行政诉讼", "行政复议、提起行政诉讼", "行政复议和行政诉讼"],
+            &["勾稽关系", "申请人情况"],
+            &["ABC", "。"],
+            &["无此标记"],
+        ];
+        for text in marker_texts() {
+            let v = View::new(&text);
+            for markers in sets {
+                for at in 0..=v.chars.len() + 1 {
+                    // The old ways, over the same window of the compact view.
+                    let after = {
+                        let i = v.c2o.partition_point(|&o| o < at);
+                        v.cbytes.get(i).copied().and_then(|bi| {
+                            let window = &v.compact[bi..];
+                            markers.iter().filter_map(|m| window.find(m)).min().map(|k| v.orig(bi + k))
+                        })
+                    };
+                    assert_eq!(v.compact_marker_after(at, markers), after, "{text:?} {markers:?} {at}");
+                    for reach in [0, 3, 40, 400] {
+                        let before = {
+                            let from = at.saturating_sub(reach);
+                            let i = v.c2o.partition_point(|&o| o < from);
+                            let j = v.c2o.partition_point(|&o| o < at);
+                            v.cbytes.get(i).copied().and_then(|bi| {
+                                let bj = v.cbytes.get(j).copied().unwrap_or(v.compact.len());
+                                let window = &v.compact[bi..bj];
+                                markers.iter().filter_map(|m| window.rfind(m)).max().map(|k| v.orig(bi + k))
+                            })
+                        };
+                        assert_eq!(v.compact_marker_before(at, markers, reach), before, "{text:?} {markers:?} {at}");
+                    }
+                }
+            }
+        }
     }
 }
