@@ -153,8 +153,9 @@ NESTED: tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...] = (
             (
                 "inferred",
                 "bool",
-                "Placed by the template's arithmetic: the text glued the row's numbers together and exactly one split "
-                "adds up.",
+                "Not printed in the cell: placed by the template's arithmetic (the text glued the row's numbers "
+                "together and exactly one split adds up), or stated for the whole table in words "
+                "(`统计表中各项数据均为0`: every cell 0, its span the stated zero).",
             ),
         ),
     ),
