@@ -238,18 +238,31 @@ fn struck_text(s: &str) -> Vec<(usize, usize)> {
         while let Some(a) = opens.find(&b[from..]).map(|i| i + from) {
             let inner = a + open.len();
             let Some(len) = closes.find(&b[inner..]) else { break };
-            let text = &s[inner..inner + len];
-            // (Markdown's `~~` hugs its text: `~~ 5 ~~` strikes nothing.)
-            let hugs = open != "~~" || (!text.starts_with(char::is_whitespace) && !text.ends_with(char::is_whitespace));
-            if len > 0 && len <= 40 && hugs && !text.contains('\n') && !text.contains('~') {
-                spans.push((a, inner + len + close.len()));
-                from = inner + len + close.len();
-            } else {
-                from = inner;
-            }
+            from = struck_span(s, [a, inner, len], open, close, &mut spans);
         }
     }
     spans
+}
+
+/// One pair of marks of [`struck_text`]: `open` at `a`, its text from `inner` on, `len` bytes
+/// long before `close`. Pushes the span where the marks strike text, and returns where the
+/// search for the next `open` goes on.
+fn struck_span(
+    s: &str,
+    [a, inner, len]: [usize; 3],
+    open: &str,
+    close: &str,
+    spans: &mut Vec<(usize, usize)>,
+) -> usize {
+    let text = &s[inner..inner + len];
+    // (Markdown's `~~` hugs its text: `~~ 5 ~~` strikes nothing.)
+    let hugs = open != "~~" || (!text.starts_with(char::is_whitespace) && !text.ends_with(char::is_whitespace));
+    if len > 0 && len <= 40 && hugs && !text.contains('\n') && !text.contains('~') {
+        spans.push((a, inner + len + close.len()));
+        inner + len + close.len()
+    } else {
+        inner
+    }
 }
 
 /// A sum's unit alone in a paragraph (`万元`, `元`) right after a paragraph ending in a digit
@@ -779,15 +792,7 @@ mod tests {
             while let Some(a) = s[from..].find(open).map(|i| i + from) {
                 let inner = a + open.len();
                 let Some(len) = s[inner..].find(close) else { break };
-                let text = &s[inner..inner + len];
-                let hugs =
-                    open != "~~" || (!text.starts_with(char::is_whitespace) && !text.ends_with(char::is_whitespace));
-                if len > 0 && len <= 40 && hugs && !text.contains('\n') && !text.contains('~') {
-                    spans.push((a, inner + len + close.len()));
-                    from = inner + len + close.len();
-                } else {
-                    from = inner;
-                }
+                from = struck_span(s, [a, inner, len], open, close, &mut spans);
             }
         }
         spans
