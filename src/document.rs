@@ -145,6 +145,13 @@ pub struct ColumnLine {
     pub marks: Vec<[u32; 2]>,
 }
 
+/// Whether two of a column-aligned line's words (`[start, end)` printed columns, as
+/// `RawBlock::Columns` and `ColumnLine` hold them) stand three columns or more apart: a
+/// table's row prints so (`9      /      145`), a page's number never does (`3 / 5`).
+pub(crate) fn words_spread(words: &[[u32; 2]]) -> bool {
+    words.windows(2).any(|w| w[1][0] >= w[0][1] + 3)
+}
+
 /// A table cell in the assembled document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {

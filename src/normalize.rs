@@ -303,11 +303,10 @@ fn join_sum_units(blocks: &mut [RawBlock]) {
 /// ([`crate::furniture::glued_page_numbers`]) becomes spaces: the line's other text keeps its
 /// characters' places (its columns, in column-aligned text) and no number of it is read. Done
 /// before the printed copy is taken, so both copies are alike.
-/// Whether `block` is the `Columns` of a line two of whose words stand three characters or
-/// more apart.
+/// Whether `block` is the `Columns` of a line whose words are set apart
+/// ([`crate::document::words_spread`]).
 fn spread_columns(block: &RawBlock) -> bool {
-    let RawBlock::Columns { words, .. } = block else { return false };
-    words.windows(2).any(|w| w[1][0] >= w[0][1] + 3)
+    matches!(block, RawBlock::Columns { words, .. } if crate::document::words_spread(words))
 }
 
 fn blank_glued_page_numbers(blocks: &mut [RawBlock]) {

@@ -529,11 +529,7 @@ fn read_one(
     let template = kinds::template_for(kind, &doc.text, meta.year, meta.title.is_some());
     // Tables 3 and 4 stated all zero in words (after the facts, which read those words).
     let mut tables = tables;
-    let format = template.and_then(|t| match t {
-        Template::F2021 => Some(TableFormat::F2021),
-        Template::F2019 => Some(TableFormat::F2019),
-        Template::Pre2019 => None,
-    });
+    let format = template.and_then(Template::form).map(TableFormat::from);
     tables::fill_stated(&doc.text, &sections, format, &mut tables.requests, &mut tables.review_litigation);
     let report = Report {
         schema_version: SCHEMA_VERSION,

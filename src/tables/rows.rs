@@ -576,8 +576,10 @@ impl View {
             if words.len() == cols.len() {
                 // `9      /      145`, a row's values with `/` for a blank cell set apart in
                 // columns, is no page's number (`3 / 5`, its words side by side).
-                let spread = cols.windows(2).any(|w| w[1][0] >= w[0][1] + 3);
-                if spread && words.len() == 3 && self.chars[words[1].0..words[1].1] == ['/'] {
+                if crate::document::words_spread(cols)
+                    && words.len() == 3
+                    && self.chars[words[1].0..words[1].1] == ['/']
+                {
                     self.furniture[*start..end].iter_mut().for_each(|f| *f = false);
                 }
                 for ((a, b), c) in words.into_iter().zip(cols) {

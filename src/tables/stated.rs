@@ -14,8 +14,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{CellReading, CellState, Number, OrderedMap, Section, TableFormat, TableReading};
+use crate::model::{CellReading, Number, OrderedMap, Section, TableFormat, TableReading};
 
+use super::cells;
 use super::template::{t3_rows_of, T3_COLS, T3_ROWS, T4_COLS, T4_GROUPS};
 
 /// `各项数据均为0`, `统计表各项均为“0”`, `表中数据均为零`: the entries of the section's table
@@ -46,7 +47,8 @@ pub fn fill(
         if let Some((body, at)) = section_text(text, sections, "requests") {
             if counts_nothing(&body) {
                 if let Some((zero, raw)) = all_zero(&body) {
-                    *requests = Some(t3_zeros(format, shift(zero, at), raw));
+                    let rows = t3_rows_of(format).into_iter().map(|r| T3_ROWS[r].key);
+                    *requests = Some(zeros(format, rows, &T3_COLS, shift(zero, at), raw));
                 }
             }
         }
@@ -55,7 +57,7 @@ pub fn fill(
         if let Some((body, at)) = section_text(text, sections, "review_litigation") {
             if counts_nothing(&body) {
                 if let Some((zero, raw)) = all_zero(&body) {
-                    *review = Some(t4_zeros(format, shift(zero, at), raw));
+                    *review = Some(zeros(format, T4_GROUPS.into_iter(), &T4_COLS, shift(zero, at), raw));
                 }
             } else {
                 *review = t4_in_words(&body, at, format);
@@ -88,7 +90,7 @@ fn counts_nothing(body: &str) -> bool {
     if body.contains('除') || body.contains("其余") || WORDS_COUNT.is_match(body) {
         return false;
     }
-    let chars: Vec<char> = body.chars().map(crate::tables::cells::fold).collect();
+    let chars: Vec<char> = body.chars().map(cells::fold).collect();
     let mut i = 0;
     while i < chars.len() {
         if !chars[i].is_ascii_digit() {
@@ -118,34 +120,19 @@ fn all_zero(body: &str) -> Option<(Stated, &str)> {
     Some(([[at(m.start()), at(m.end())], [at(z.start()), at(z.end())]], z.as_str()))
 }
 
-fn zero_cell(zero: [usize; 2], raw: &str) -> CellReading {
-    CellReading {
-        value: Some(Number::Int(0)),
-        raw: raw.to_string(),
-        state: CellState::Zero,
-        span: zero,
-        inferred: true,
-        evidence: None,
-    }
-}
-
-fn t3_zeros(format: TableFormat, [statement, zero]: Stated, raw: &str) -> TableReading {
-    let cells = t3_rows_of(format)
-        .into_iter()
+/// A table of `rows` × `cols`, every cell the stated zero (`raw` at `zero`, inferred), its span
+/// the statement.
+fn zeros<'a>(
+    format: TableFormat,
+    rows: impl Iterator<Item = &'a str>,
+    cols: &[&str],
+    [statement, zero]: Stated,
+    raw: &str,
+) -> TableReading {
+    let cells = rows
         .map(|r| {
-            let row = T3_COLS.iter().map(|c| (c.to_string(), zero_cell(zero, raw))).collect();
-            (T3_ROWS[r].key.to_string(), OrderedMap(row))
-        })
-        .collect();
-    TableReading { format, cells: OrderedMap(cells), extra_rows: Vec::new(), span: statement }
-}
-
-fn t4_zeros(format: TableFormat, [statement, zero]: Stated, raw: &str) -> TableReading {
-    let cells = T4_GROUPS
-        .iter()
-        .map(|g| {
-            let row = T4_COLS.iter().map(|c| (c.to_string(), zero_cell(zero, raw))).collect();
-            (g.to_string(), OrderedMap(row))
+            let row = cols.iter().map(|c| (c.to_string(), cells::number(raw, Number::Int(0), zero, true))).collect();
+            (r.to_string(), OrderedMap(row))
         })
         .collect();
     TableReading { format, cells: OrderedMap(cells), extra_rows: Vec::new(), span: statement }
@@ -251,14 +238,7 @@ fn outcome_cells(
     if named > total {
         return None;
     }
-    let number = |value: i64, span: [usize; 2], raw: &str, inferred: bool| CellReading {
-        value: Some(Number::Int(value)),
-        raw: raw.to_string(),
-        state: if value == 0 { CellState::Zero } else { CellState::Number },
-        span,
-        inferred,
-        evidence: None,
-    };
+    let number = |value: i64, span, raw: &str, inferred| cells::number(raw, Number::Int(value), span, inferred);
     let mut row: Vec<(String, CellReading)> = parts
         .iter()
         .zip(T4_COLS)
@@ -266,14 +246,7 @@ fn outcome_cells(
             let cell = match p {
                 Some((v, s, raw)) => number(*v, *s, raw, false),
                 None if named == total => number(0, span, "", true),
-                None => CellReading {
-                    value: None,
-                    raw: String::new(),
-                    state: CellState::Text,
-                    span,
-                    inferred: false,
-                    evidence: None,
-                },
+                None => cells::unknown("", span),
             };
             (col.to_string(), cell)
         })
