@@ -109,8 +109,11 @@ fn number_lines(chars: &[char], lines: &[(usize, usize)]) -> Vec<bool> {
         if let Some(first_digit) = line.iter().position(|c| matches!(c, '0'..='9' | '０'..='９')) {
             if numbers_with_units(line) {
                 out[s..i].iter_mut().for_each(|f| *f = true);
-            } else if let Some(p) = numbers_after_fragment(line, first_digit) {
-                // `范性文    0   6   111`: the middle line of a label wrapped around its values.
+            } else if let Some(p) =
+                numbers_after_fragment(line, first_digit).or_else(|| numbered_fragment(line).map(|f| f.values))
+            {
+                // `范性文    0   6   111`: the middle line of a label wrapped around its values;
+                // `2.没有现成   2   0   0 …`: its first line, after the row's ordinal.
                 out[s + p..i].iter_mut().for_each(|f| *f = true);
             }
         }
@@ -134,6 +137,51 @@ fn numbers_after_fragment(line: &[char], p: usize) -> Option<usize> {
     let tail = &line[p..];
     let numbers = tail.split(|c| is_space(*c)).filter(|w| !w.is_empty()).count();
     (numbers_only(tail) && numbers >= 1).then_some(p)
+}
+
+/// Most characters (not spaces) of a numbered label's first line before its values
+/// (`三、本年度 （四）无法 1.本机关不`: pieces of group labels, the ordinal and the row label's piece).
+const NUMBERED_FRAGMENT: usize = 20;
+
+/// A line that is the first line of a numbered row label wrapped in its cell, its row's values
+/// after it (`2.没有现成       2     0 …` over `信息需要另` / `行制作`, as `pdftotext -layout`
+/// prints a table whose label column is narrow): one ordinal (`2.`, `2、`) followed by Han
+/// characters, maybe a group label's piece before it (`（三）不予 1.属于国家`), numbers and
+/// nothing else after; its values start at the first number or blank mark after the ordinal.
+pub(super) fn numbered_fragment(line: &[char]) -> Option<Numbered> {
+    let digit = |c: &char| fold(*c).is_ascii_digit();
+    let o = line.iter().position(digit)?;
+    let o_end = o + line[o..].iter().take_while(|c| digit(c)).count();
+    let ordinal = o_end - o <= 2
+        && matches!(line.get(o_end).map(|c| fold(*c)), Some('.' | '、'))
+        && line.get(o_end + 1).is_some_and(|c| is_cjk(*c))
+        && (o == 0 || is_space(line[o - 1]) || matches!(line[o - 1], ')' | '）'));
+    if !ordinal {
+        return None;
+    }
+    // (A row of blank marks only, `3.危及“三   -   -   …`, has no digit.)
+    let value_char = |c: &char| number_char(*c) || matches!(*c, '—' | '－' | '–');
+    let p = (o_end + 1..line.len()).find(|&k| is_space(line[k - 1]) && value_char(&line[k]))?;
+    let head = &line[..p];
+    if head.iter().filter(|c| !is_space(**c)).count() > NUMBERED_FRAGMENT
+        || head[o_end + 1..].iter().any(|c| digit(c) || "。，；：,;:".contains(*c))
+        || !(line[p..].iter().all(|c| value_char(c) || is_space(*c)) || numbers_with_units(&line[p..]))
+    {
+        return None;
+    }
+    let ordinal = line[o..o_end].iter().fold(0u32, |n, c| n * 10 + fold(*c).to_digit(10).unwrap_or(0));
+    Some(Numbered { ordinal, start: o, piece: o_end + 1, values: p })
+}
+
+/// What [`numbered_fragment`] found on a line: offsets in the line.
+pub(super) struct Numbered {
+    pub ordinal: u32,
+    /// Where the ordinal starts.
+    pub start: usize,
+    /// Where the label's piece after the ordinal starts.
+    pub piece: usize,
+    /// Where the values start.
+    pub values: usize,
 }
 
 /// Units a table-2 amount or count prints after its number (`211.4 万元`, `2笔`).
@@ -1922,6 +1970,27 @@ pub(super) fn tokens_span(tokens: &[Token], a: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_numbered_label_piece_before_its_values_is_found_after_the_group_label() {
+        let f = |line: &str| {
+            let chars: Vec<char> = line.chars().collect();
+            numbered_fragment(&chars).map(|n| {
+                let text = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+                (n.ordinal, text(n.piece, n.values).trim().to_string(), text(n.values, chars.len()))
+            })
+        };
+        assert_eq!(f("（三）不予 1.属于国家   -   -   0"), Some((1, "属于国家".into(), "-   -   0".into())));
+        assert_eq!(f("   2.没有现成   2   0   1,203"), Some((2, "没有现成".into(), "2   0   1,203".into())));
+        assert_eq!(f("3.危及“三   —   —"), Some((3, "危及“三".into(), "—   —".into())));
+        // Prose, a note, a label without values, a long line: none.
+        assert_eq!(f("1.本年共受理申请25件"), None);
+        assert_eq!(f("2.其他法律"), None);
+        assert_eq!(f("1.本机关不  12件   —"), None);
+        assert_eq!(f("1.本机关不  12件   3件"), Some((1, "本机关不".into(), "12件   3件".into())));
+        assert_eq!(f("一、本年新收政府信息公开申请数量，其中 1.来自网上申请的 12"), None);
+        assert_eq!(f("三、本年度办理结果中的各项（四）无法提供的 1.本机关不 12"), None);
+    }
 
     #[test]
     fn a_sign_opens_a_number_after_a_tag_or_a_field_mark() {

@@ -523,6 +523,16 @@ pub(super) fn blank_as_zero(t: &Token) -> Option<i64> {
     }
 }
 
+/// A row cell's count as the row's sum reads it: a whole number as printed (`12`) or as its cell
+/// was read (`1,234`), a blank or not-applicable mark (`-`, `/`) as 0; `None` for anything else.
+pub(super) fn count_in_sum(t: &Token) -> Option<i64> {
+    match t {
+        Token::Fixed(c) if c.state.counts_as_zero() => Some(0),
+        Token::Fixed(CellReading { value: Some(Number::Int(n)), .. }) => Some(*n),
+        _ => whole_number(t),
+    }
+}
+
 /// Whether tokens are whole numbers that add up to the last (`sum_is_last`).
 pub(super) fn sums_to_last(toks: &[Token]) -> bool {
     rest_and_last(toks).is_some_and(|(rest, last)| rest == last)

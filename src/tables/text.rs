@@ -144,11 +144,61 @@ fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
             // tail of another row's wrapped label, `反复申请` of `4.无正当理由大量` / `反复申请`.)
             let labelled = |i: usize| hits.iter().any(|h| T3_LABELS[h.pat].1 == T3Label::Row(i));
             if let Some(i) = row.filter(|&i| !labelled(i)) {
-                if let Some(pat) = T3_LABELS.iter().position(|(_, l)| *l == T3Label::Row(i)) {
+                if let Some(pat) = row_pattern(i) {
                     let end =
                         (body..label_end).rev().find(|&k| !cells::is_space(v.chars[k])).map_or(label_end, |k| k + 1);
                     out.push(Hit { start: body, end, pat });
                 }
+            }
+        }
+        ls = le + 1;
+    }
+    out
+}
+
+/// The first of table-3 row `i`'s label patterns (its full label).
+fn row_pattern(i: usize) -> Option<usize> {
+    T3_LABELS.iter().position(|(_, l)| *l == T3Label::Row(i))
+}
+
+/// The template row a numbered first line of a wrapped label names (`rows::numbered_fragment`,
+/// the line `[ls, le)`): the one row with its ordinal whose label starts with the piece after
+/// the ordinal (Han characters, two at least).
+fn numbered_row(v: &View, ls: usize, le: usize) -> Option<(rows::Numbered, usize)> {
+    let f = rows::numbered_fragment(&v.chars[ls..le])?;
+    let piece: String = v.chars[ls + f.piece..ls + f.values].iter().copied().filter(|&c| rows::is_cjk(c)).collect();
+    if piece.chars().count() < 2 {
+        return None;
+    }
+    let mut named = T3_LABELS.iter().filter_map(|(pat, l)| match *l {
+        T3Label::Row(i) if T3_ROWS[i].ordinal.map(u32::from) == Some(f.ordinal) && pat.starts_with(piece.as_str()) => {
+            Some(i)
+        }
+        _ => None,
+    });
+    let row = named.next()?;
+    named.all(|i| i == row).then_some((f, row))
+}
+
+/// Rows whose label wrapped in a narrow cell has its values on its first line and its rest broken
+/// by another column's words (`（三）不予 1.属于国家  -  -  …` / `公开  秘密`, as `pdftotext
+/// -layout` prints them): a line inside the table that no label matched, numbered
+/// (`rows::numbered_fragment`) with the ordinal of one template row only whose label starts with
+/// the piece after the ordinal (two characters at least), is a hit for that row, unless another
+/// hit names it.
+fn first_line_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
+    let (Some(first), Some(last)) = (hits.first(), hits.last()) else { return Vec::new() };
+    let labelled = |i: usize| hits.iter().any(|h| T3_LABELS[h.pat].1 == T3Label::Row(i));
+    let mut out = Vec::new();
+    let mut ls = v.line_start(first.start);
+    let end = last.end.min(v.chars.len());
+    while ls < end {
+        let le = v.line_end(ls);
+        let covered = || hits.iter().any(|h| h.start < le && h.end > ls && h.end - h.start >= 4);
+        if let Some((f, i)) = if covered() { None } else { numbered_row(v, ls, le) } {
+            if let Some(pat) = row_pattern(i).filter(|_| !labelled(i)) {
+                let end = (ls + f.piece..ls + f.values).rev().find(|&k| !cells::is_space(v.chars[k]));
+                out.push(Hit { start: ls + f.start, end: end.map_or(ls + f.values, |k| k + 1), pat });
             }
         }
         ls = le + 1;
@@ -167,8 +217,9 @@ fn wrapped_tail(v: &View, ls: usize) -> Option<String> {
     (n > 0 && n <= MAX_TAIL && tail.chars().all(rows::is_cjk)).then_some(tail)
 }
 
-/// Table 3 from text.
-pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span)> {
+/// Table 3's label hits in text: the labels matched outside notes, up to table 4's heading
+/// where table 3's rows came before it, with the rows `fuzzy_hits` and `first_line_hits` find.
+fn t3_hits(v: &View) -> Vec<Hit> {
     let mut hits = v.find(&T3_AC);
     hits.retain(|h| !v.in_note(h.start));
     // Past the heading of table 4's section, label words (`总计`, `其他`) are table 4's header
@@ -180,11 +231,19 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             hits.retain(|h| h.start < t4);
         }
     }
-    let fuzzy = fuzzy_hits(v, &hits);
-    if !fuzzy.is_empty() {
-        hits.extend(fuzzy);
-        hits.sort_by_key(|h| h.start);
+    for more in [fuzzy_hits as fn(&View, &[Hit]) -> Vec<Hit>, first_line_hits] {
+        let found = more(v, &hits);
+        if !found.is_empty() {
+            hits.extend(found);
+            hits.sort_by_key(|h| h.start);
+        }
     }
+    hits
+}
+
+/// Table 3 from text.
+pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReading, Span)> {
+    let hits = t3_hits(v);
     let label = |h: &Hit| T3_LABELS[h.pat];
     let chain = chain(&hits, |h| t3_order(label(h).1, label(h).0), |h| matches!(label(h).1, T3Label::Row(_)));
     let rows_found = chain.iter().filter(|&&i| matches!(label(&hits[i]).1, T3Label::Row(_))).count();
@@ -225,6 +284,14 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
                 .unwrap_or_else(|| rows::tokenize(v, a, b, None)),
             None => lines.unwrap_or_else(|| rows::tokenize(v, h.end, end, ordinal)),
         };
+        if let (true, T3Label::Row(i)) = (tokens.is_empty(), label(&h).1) {
+            // The label wrapped in a narrow cell, broken by another column's words, found by its
+            // rest: the values on its first line, after the row's ordinal, are the row's.
+            let from = found.last().map_or(0, |f| f.2[1]).max(k.checked_sub(1).map_or(0, |p| hits[chain[p]].end));
+            if let Some(t) = values_on_first_line(v, i, from, h.start) {
+                tokens = t;
+            }
+        }
         if tokens.is_empty() && !matches!(label(&h).1, T3Label::Group) && next.is_some() {
             // The region stopped at a label's continuation (a label wrapped over lines, with a
             // vertical group label between): the numbers start at the first digit before the
@@ -1059,9 +1126,30 @@ fn spaced_digit_rows(
     }
 }
 
-/// Whether seven tokens are whole numbers whose first six add up to the seventh.
+/// The values of table-3 row `row` on the first line of its label, in `[from, to)`, its label's
+/// rest standing after them (`（六）其他  1.申请人无  20  2 …` / `处理  正当理由逾` / … / `期不补正、`):
+/// the last line before `to` that names the row (`numbered_row`).
+fn values_on_first_line(v: &View, row: usize, from: usize, to: usize) -> Option<Vec<super::solve::Token>> {
+    let mut ls = v.line_start(to.min(v.chars.len()));
+    while ls > from {
+        ls = v.line_start(ls - 1);
+        if ls < from {
+            break;
+        }
+        let le = v.line_end(ls);
+        if let Some((f, _)) = numbered_row(v, ls, le).filter(|&(_, i)| i == row) {
+            let tokens = rows::tokenize(v, ls + f.values, le, None);
+            return (!tokens.is_empty()).then_some(tokens);
+        }
+    }
+    None
+}
+
+/// Whether seven tokens are counts (`solve::count_in_sum`: `1,234`, a blank mark 0) whose first
+/// six add up to the seventh.
 fn adds_up(toks: &[super::solve::Token]) -> bool {
-    toks.len() == T3_COLS.len() && sums_to_last(toks)
+    let counts: Option<Vec<i64>> = toks.iter().map(super::solve::count_in_sum).collect();
+    counts.is_some_and(|c| adds_up_as_row(&c))
 }
 
 /// Digits one column apart (under one column, where the columns are known), joined in each row
