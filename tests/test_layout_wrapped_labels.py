@@ -6,6 +6,7 @@ print `-`, counts of a thousand or more `1,165`."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -86,10 +87,41 @@ def test_rows_named_by_their_first_line_only() -> None:
     assert t3["results_total"] == [12, 3, 0, 0, 0, 0, 15]
 
 
-def test_a_numbered_line_of_prose_names_no_row() -> None:
-    # A piece that starts no row label of that ordinal (`1.本年共受理`) names nothing, and one
-    # that starts the label of a row with another ordinal (`3.本机关不`) neither.
-    text = GROUPS.replace("1.本机关不", "3.本机关不").replace("1.属于国家", "1.本年共受理")
+def test_a_numbered_first_line_names_only_the_row_of_its_ordinal() -> None:
+    # The label's rest cut (`相关政` for `掌握相关政`): only `1.本机关不` names the row, the first
+    # row of （四）无法提供; `3.本机关不` names no row (no row 3 of the group starts so), nor does a
+    # piece that starts no row label (`1.本年共受理`).
+    cut = GROUPS.replace("掌握相关政", "相关政")
+    assert _t3(parse(cut.encode()))["unavailable_not_held"] == [2, 1, 0, 0, 0, 0, 3]
+    t3 = _t3(parse(cut.replace("1.本机关不", "3.本机关不").replace("1.属于国家", "1.本年共受理").encode()))
+    assert t3.get("unavailable_not_held") != [2, 1, 0, 0, 0, 0, 3]
+    assert t3.get("denied_state_secret") != [0] * 7
+
+
+def _centred(text: str) -> str:
+    """The same table with its cells centred vertically: each row's values on its label's second
+    line (`（三）不予 1.属于国家` / `公开      秘密      -   -   …`), as Word and WPS set the form."""
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        m = re.match(r"^(.*?\S)(\s{3,}(?:[-\d,]+\s+){6}[-\d,]+)\s*$", lines[i])
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        if m and after.startswith(" ") and after.strip() and not re.search(r"\d", after):
+            out += [m.group(1), after.rstrip().ljust(len(m.group(1))) + m.group(2)]
+            i += 2
+        else:
+            out.append(lines[i])
+            i += 1
+    return "\n".join(out)
+
+
+def test_values_on_the_middle_line_beside_a_group_labels_piece() -> None:
+    text = _centred(GROUPS)
+    assert "      公开          秘密                  -" in text
     t3 = _t3(parse(text.encode()))
-    assert "unavailable_not_held" not in t3 or t3["unavailable_not_held"] != [2, 1, 0, 0, 0, 0, 3]
-    assert "denied_state_secret" not in t3 or t3["denied_state_secret"] != [0] * 7
+    # `公开` / `提供` / `处理` (the group labels' pieces) stood between the row label's pieces.
+    assert t3["denied_state_secret"] == [0] * 7
+    assert t3["unavailable_not_held"] == [2, 1, 0, 0, 0, 0, 3]
+    assert t3["not_processed_petition"] == [0] * 7
+    assert t3["other_no_correction"] == [0] * 7
+    assert t3["denied_prohibited_by_law"] == [1, 0, 0, 0, 0, 0, 1]
+    assert t3["results_total"] == [12, 3, 0, 0, 0, 0, 15]

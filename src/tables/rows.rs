@@ -139,6 +139,63 @@ fn numbers_after_fragment(line: &[char], p: usize) -> Option<usize> {
     (numbers_only(tail) && numbers >= 1).then_some(p)
 }
 
+/// The group labels of table 3 (`（三）不予公开`, …) whose pieces `group_pieces` finds.
+const T3_GROUPS: [&str; 5] = ["本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理"];
+
+/// Longest first word of a line that may be a group label's piece, its ordinal included.
+const MAX_GROUP_PIECE: usize = 8;
+
+/// Longest piece of a row label beside a group label's piece (`（二）部分公开（区分处`).
+const MAX_LABEL_PIECE: usize = 12;
+
+/// Pieces of table 3's group labels standing first on a line before a row label's piece, as
+/// `pdftotext -layout` prints a table whose label columns are narrow (`（三）不予 1.属于国家` /
+/// `公开       秘密`, `提供    掌握相关政`): marked, so that the compact view reads the row
+/// label's pieces together (`属于国家秘密`). A piece is the start or the end of a group label
+/// (two characters at least, an ordinal before it); the next word, a row label's piece, starts
+/// with a Han character, a bracket or an ordinal and is short, and values at most follow it.
+/// `None` where no line has one.
+fn group_pieces(chars: &[char], lines: &[(usize, usize)]) -> Option<Vec<bool>> {
+    let mut out: Option<Vec<bool>> = None;
+    for &(s, e) in lines {
+        let line = &chars[s..e];
+        let Some(a) = line.iter().position(|c| !is_space(*c)) else { continue };
+        let Some(len) = line[a..].iter().position(|c| is_space(*c)) else { continue };
+        let b = a + len;
+        let Some(n) = line[b..].iter().position(|c| !is_space(*c)).map(|k| b + k) else { continue };
+        // The row label's piece: short, nothing but values after it (a line of prose goes on).
+        let next = line[n..].iter().position(|c| is_space(*c)).map_or(line.len(), |k| n + k);
+        if len > MAX_GROUP_PIECE || next - n > MAX_LABEL_PIECE || !opens_label(&line[n..]) {
+            continue;
+        }
+        let rest = &line[next..];
+        if !(rest.iter().all(|c| number_char(*c) || is_space(*c) || matches!(*c, '—' | '－'))
+            || numbers_with_units(rest))
+        {
+            continue;
+        }
+        let word: String = line[a..b].iter().map(|c| fold(*c)).collect();
+        let piece = super::template::strip_ordinal(&word);
+        let is_piece = piece.chars().count() >= 2
+            && piece.chars().all(is_cjk)
+            && T3_GROUPS.iter().any(|g| *g != piece && (g.starts_with(piece) || g.ends_with(piece)));
+        if is_piece {
+            out.get_or_insert_with(|| vec![false; chars.len()])[s + a..s + b].fill(true);
+        }
+    }
+    out
+}
+
+/// Whether a word (the rest of a line from it) opens a label: a Han character, a bracket, or an
+/// ordinal (`1.`) before one.
+fn opens_label(rest: &[char]) -> bool {
+    let c = rest.first().map(|c| fold(*c));
+    let digits = rest.iter().take_while(|c| fold(**c).is_ascii_digit()).count();
+    matches!(c, Some('('))
+        || c.is_some_and(is_cjk)
+        || (digits > 0 && matches!(rest.get(digits).map(|c| fold(*c)), Some('.' | '、')))
+}
+
 /// Most characters (not spaces) of a numbered label's first line before its values
 /// (`三、本年度 （四）无法 1.本机关不`: pieces of group labels, the ordinal and the row label's piece).
 const NUMBERED_FRAGMENT: usize = 20;
@@ -452,6 +509,16 @@ impl View {
         mark_running_headers(&chars, &lines, &mut furniture);
         mark_column_numbers(&chars, &lines, &mut furniture);
         let numline = number_lines(&chars, &lines);
+        // Left out of the compact view with the lines of numbers: group labels' pieces beside
+        // a row label's (`公开   秘密`).
+        let aside = group_pieces(&chars, &lines);
+        let hidden: std::borrow::Cow<[bool]> = match aside {
+            Some(mut a) => {
+                a.iter_mut().zip(&numline).for_each(|(a, n)| *a |= *n);
+                std::borrow::Cow::Owned(a)
+            }
+            None => std::borrow::Cow::Borrowed(&numline),
+        };
         drop(lines);
         let (csv_sep, csv_quoted) =
             if may_be_csv(text) { csv_marks(&chars).unwrap_or_default() } else { Default::default() };
@@ -467,7 +534,7 @@ impl View {
         while next < chars.len() {
             // A run of Han characters kept as they are, most of the text: each is three bytes
             // long, so their places are filled in at once rather than pushed one at a time.
-            let han = kept_han_run(&chars[next..], &furniture[next..], &numline[next..]);
+            let han = kept_han_run(&chars[next..], &furniture[next..], &hidden[next..]);
             if han > 0 {
                 let first = compact.len() + (at - run);
                 c2o.extend(next..next + han);
@@ -476,7 +543,7 @@ impl View {
                 next += han;
                 continue;
             }
-            let (i, ch, f, n) = (next, chars[next], furniture[next], numline[next]);
+            let (i, ch, f, n) = (next, chars[next], furniture[next], hidden[next]);
             next += 1;
             let here = at;
             at += ch.len_utf8();
@@ -1970,6 +2037,19 @@ pub(super) fn tokens_span(tokens: &[Token], a: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_label_pieces_beside_a_row_labels_piece_are_set_aside() {
+        let aside = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let marks = group_pieces(&chars, &line_ranges(&chars)).unwrap_or_default();
+            chars.iter().zip(&marks).filter(|(_, m)| **m).map(|(c, _)| *c).collect::<String>()
+        };
+        assert_eq!(aside("（三）不予 1.属于国家   -   -\n公开      秘密"), "（三）不予公开");
+        assert_eq!(aside("提供    掌握相关政   2   1\n处理  投诉类申请"), "提供处理");
+        // A whole group label, a row label with values after it, prose: kept.
+        assert_eq!(aside("（三）不予公开 1.属于国家\n3.其他   -   -\n公开 透明的原则，本机关全年共受理"), "");
+    }
 
     #[test]
     fn a_numbered_label_piece_before_its_values_is_found_after_the_group_label() {
