@@ -184,10 +184,39 @@ fn cell_value(raw: &str, kind: ColKind) -> (Option<Number>, CellState) {
 }
 
 /// What data tools print for an empty cell: pandas' `nan` / `NaN` / `<NA>` (`read_html` of a page,
-/// then `to_markdown`, `to_string`, `to_csv`), Python's `None`. The cell is blank.
+/// then `to_markdown`, `to_string`, `to_csv`), Python's `None`; and the placeholder a Word
+/// content control shows while nothing was entered in it (`单击或点击此处输入文字。`), which a
+/// PDF, a `.doc` or a text made of the file prints. The cell is blank.
 pub(crate) fn is_empty_mark(raw: &str) -> bool {
-    raw.len() <= 12 && matches!(raw.trim_matches(is_space), "nan" | "NaN" | "NAN" | "<NA>" | "None")
+    raw.len() <= MAX_EMPTY_MARK && {
+        let t = raw.trim_matches(is_space);
+        matches!(t, "nan" | "NaN" | "NAN" | "<NA>" | "None") || placeholders_only(t)
+    }
 }
+
+/// Whether a text is Word placeholders only, one or more (a `.doc` converted from the file may
+/// print a control's placeholder several times over).
+fn placeholders_only(mut t: &str) -> bool {
+    let mut any = false;
+    while let Some(rest) = PLACEHOLDERS.iter().find_map(|p| t.strip_prefix(p)) {
+        t = rest.trim_start_matches(['。', '.']).trim_start_matches(is_space);
+        any = true;
+    }
+    any && t.is_empty()
+}
+
+/// The placeholders of Word's content controls (Chinese and English Word), their full stop left
+/// out.
+const PLACEHOLDERS: &[&str] = &[
+    "单击或点击此处输入文字",
+    "单击此处输入文字",
+    "点击或轻击此处以输入文本",
+    "Click or tap here to enter text",
+    "Click here to enter text",
+];
+
+/// Longest text (bytes) `is_empty_mark` compares: a placeholder printed a few times over.
+const MAX_EMPTY_MARK: usize = 256;
 
 /// The most characters other than spaces of a word [`cell_value`] reads as a value without a
 /// digit: `NA_TOKENS` (`不适用`, `—/—`), `零`, `〇`.
@@ -336,6 +365,16 @@ mod tests {
     fn v(raw: &str, kind: ColKind) -> (Option<f64>, &'static str) {
         let c = parse_cell(raw, [0, 0], kind);
         (c.value.map(Number::as_f64), c.state.as_str())
+    }
+
+    #[test]
+    fn a_word_placeholder_is_a_blank_cell() {
+        assert_eq!(v("单击或点击此处输入文字。", ColKind::Count), (None, "blank"));
+        assert_eq!(v(" Click or tap here to enter text. ", ColKind::Count), (None, "blank"));
+        assert_eq!(v(&"单击或点击此处输入文字。".repeat(4), ColKind::Count), (None, "blank"));
+        // With a value or other words: not a placeholder only.
+        assert_eq!(v("单击或点击此处输入文字。3", ColKind::Count).1, "text");
+        assert_eq!(v("单击或点击此处输入文字的说明", ColKind::Count).1, "text");
     }
 
     #[test]
