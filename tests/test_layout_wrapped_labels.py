@@ -125,3 +125,17 @@ def test_values_on_the_middle_line_beside_a_group_labels_piece() -> None:
     assert t3["other_no_correction"] == [0] * 7
     assert t3["denied_prohibited_by_law"] == [1, 0, 0, 0, 0, 0, 1]
     assert t3["results_total"] == [12, 3, 0, 0, 0, 0, 15]
+
+
+def test_a_total_row_printed_first_is_read_not_dropped() -> None:
+    # d05 prints （七）总计 right after 三、本年度, before （一）予以公开: the labels in the form's
+    # order left it out, its values stood in no row, and the row was missing without an issue.
+    path = OFFICE / "d05-2021-sum-row-first-lo-layout.txt"
+    t3 = _t3(parse(path))
+    assert t3["results_total"] == [44, 3, 0, 0, 0, 1, 48]
+    gold = {row: list(cols.values()) for row, cols in gold_beside(path)["table3"].items()}
+    assert t3 == gold
+    # The same in the table written for the test (its header names a column 总计 too).
+    moved = GROUPS.replace("          （七）总计                        12          3          -          -          -          -        15\n", "")
+    moved = moved.replace("三、本年度 （一）予以公开", "三、本年度 （七）总计   12   3   -   -   -   -   15\n办理结果 （一）予以公开")
+    assert _t3(parse(moved.encode()))["results_total"] == [12, 3, 0, 0, 0, 0, 15]

@@ -373,6 +373,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
             found.sort_by_key(|f| f.0);
         }
     }
+    rows_out_of_order(v, &hits, &chain, &mut found);
     spill_whole_rows(&mut found);
     // A text whose table came out garbled (values before their labels, a column of values
     // printed down the page, as PDF text without layout often is) leaves numbers outside
@@ -1143,6 +1144,40 @@ fn values_on_first_line(v: &View, row: usize, from: usize, to: usize) -> Option<
         }
     }
     None
+}
+
+/// Rows printed out of the template's order inside the table (`（七）总计  44  3 …` before
+/// `（一）予以公开`, a table printing its total row first): a row label the chain of labels in
+/// order left out, between the chain's first and last labels, for a row not found, followed on
+/// its line by seven values that add up and lie in no found row's span, gets them. Without
+/// this the values stood in no row and the row was missing, and nothing said so.
+fn rows_out_of_order(
+    v: &View,
+    hits: &[Hit],
+    chain: &[usize],
+    found: &mut Vec<(usize, Vec<super::solve::Token>, Span)>,
+) {
+    let (Some(&a), Some(&b)) = (chain.first(), chain.last()) else { return };
+    let (from, to) = (hits[a].end, hits[b].start);
+    let mut added = false;
+    for (k, h) in hits.iter().enumerate() {
+        let T3Label::Row(i) = T3_LABELS[h.pat].1 else { continue };
+        if h.start < from || h.end > to || chain.contains(&k) || found.iter().any(|f| f.0 == i) {
+            continue;
+        }
+        let tokens = rows::tokenize(v, h.end, v.line_end(h.end), None);
+        let right_after =
+            tokens.first().is_some_and(|t| v.chars[h.end..t.span()[0]].iter().all(|c| cells::is_space(*c)));
+        let taken = |t: &super::solve::Token| found.iter().any(|f| f.2[0] <= t.span()[0] && t.span()[0] < f.2[1]);
+        if right_after && adds_up(&tokens) && !tokens.iter().any(taken) {
+            let span = rows::tokens_span(&tokens, h.end);
+            found.push((i, tokens, span));
+            added = true;
+        }
+    }
+    if added {
+        found.sort_by_key(|f| f.0);
+    }
 }
 
 /// Whether seven tokens are counts (`solve::count_in_sum`: `1,234`, a blank mark 0) whose first
