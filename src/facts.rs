@@ -92,12 +92,14 @@ pub(crate) fn read_indexed(
     with_facts: bool,
 ) -> (Vec<Fact>, Vec<Issue>) {
     let text = doc.text.as_str();
-    // The document's tables are not prose, unless a converter cut prose into one.
+    // The document's tables are not prose, unless a converter cut prose into one; in a table
+    // that holds a whole report (a spreadsheet laid out as one, a page's layout table), its
+    // rows of one sentence are.
     let mut spans: Vec<Span> = doc
         .tables
         .iter()
         .filter(|t| !table_text::is_prose_table(t))
-        .map(|t| t.span)
+        .flat_map(table_text::data_spans)
         .chain(excluded.iter().copied())
         .collect();
     spans.sort_unstable();

@@ -118,6 +118,39 @@ pub(super) fn is_prose_table(t: &crate::document::Table) -> bool {
     prose > 0 && prose >= values
 }
 
+/// The spans of a table that are data, not prose: the whole table, but for its rows of one
+/// sentence (a single non-empty cell that runs on like one and is no table's label), which a
+/// table holding a whole report prints its paragraphs as (`全年共收到政府信息公开申请1218件，…`).
+pub(super) fn data_spans(t: &crate::document::Table) -> Vec<Span> {
+    let sentence_row = |r: usize| {
+        let mut cells = t.cells.iter().filter(|c| c.row == r && !c.text.trim().is_empty());
+        let (Some(only), None) = (cells.next(), cells.next()) else { return false };
+        let text = only.text.trim();
+        let cell = compact_cell(text);
+        text.contains(['。', '，'])
+            && text.chars().count() >= 20
+            && !CELL.is_match(&cell)
+            && bare_label(&cell).is_none()
+    };
+    let rows: Vec<usize> = (0..t.n_rows).filter(|&r| sentence_row(r)).collect();
+    if rows.is_empty() {
+        return vec![t.span];
+    }
+    let mut out = Vec::new();
+    let mut from = t.span[0];
+    for r in rows {
+        let Some(c) = t.cells.iter().find(|c| c.row == r && !c.text.trim().is_empty()) else { continue };
+        if c.span[0] > from {
+            out.push([from, c.span[0]]);
+        }
+        from = from.max(c.span[1]);
+    }
+    if t.span[1] > from {
+        out.push([from, t.span[1]]);
+    }
+    out
+}
+
 /// Labels that open a table flattened into a line (DOMAIN §3–§5, §9.3), as they read
 /// with whitespace removed. Only labels no prose sentence holds: a report's prose may
 /// say `其中结果维持 72 件`, but not `结果维持结果纠正`.
