@@ -122,24 +122,29 @@ pub(super) fn is_prose_table(t: &crate::document::Table) -> bool {
 /// sentence (a single non-empty cell that runs on like one and is no table's label), which a
 /// table holding a whole report prints its paragraphs as (`全年共收到政府信息公开申请1218件，…`).
 pub(super) fn data_spans(t: &crate::document::Table) -> Vec<Span> {
-    let sentence_row = |r: usize| {
-        let mut cells = t.cells.iter().filter(|c| c.row == r && !c.text.trim().is_empty());
-        let (Some(only), None) = (cells.next(), cells.next()) else { return false };
-        let text = only.text.trim();
+    // Each row's non-empty cells, in one pass over the cells: how many, and the first.
+    let mut rows: Vec<(usize, Option<&crate::document::Cell>)> = vec![(0, None); t.n_rows];
+    for c in t.cells.iter().filter(|c| !c.text.trim().is_empty()) {
+        if let Some(row) = rows.get_mut(c.row) {
+            row.0 += 1;
+            row.1.get_or_insert(c);
+        }
+    }
+    let sentence = |text: &str| {
+        let text = text.trim();
         let cell = compact_cell(text);
         text.contains(['。', '，'])
             && text.chars().count() >= 20
             && !CELL.is_match(&cell)
             && bare_label(&cell).is_none()
     };
-    let rows: Vec<usize> = (0..t.n_rows).filter(|&r| sentence_row(r)).collect();
-    if rows.is_empty() {
+    let mut sentences = rows.iter().filter(|r| r.0 == 1).filter_map(|r| r.1).filter(|c| sentence(&c.text)).peekable();
+    if sentences.peek().is_none() {
         return vec![t.span];
     }
     let mut out = Vec::new();
     let mut from = t.span[0];
-    for r in rows {
-        let Some(c) = t.cells.iter().find(|c| c.row == r && !c.text.trim().is_empty()) else { continue };
+    for c in sentences {
         if c.span[0] > from {
             out.push([from, c.span[0]]);
         }

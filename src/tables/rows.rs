@@ -168,10 +168,7 @@ fn group_pieces(chars: &[char], lines: &[(usize, usize)]) -> Option<Vec<bool>> {
         if len > MAX_GROUP_PIECE || next - n > MAX_LABEL_PIECE || !opens_label(&line[n..]) {
             continue;
         }
-        let rest = &line[next..];
-        if !(rest.iter().all(|c| number_char(*c) || is_space(*c) || matches!(*c, '—' | '－'))
-            || numbers_with_units(rest))
-        {
+        if !values_only(&line[next..]) {
             continue;
         }
         let word: String = line[a..b].iter().map(|c| fold(*c)).collect();
@@ -217,17 +214,27 @@ pub(super) fn numbered_fragment(line: &[char]) -> Option<Numbered> {
         return None;
     }
     // (A row of blank marks only, `3.危及“三   -   -   …`, has no digit.)
-    let value_char = |c: &char| number_char(*c) || matches!(*c, '—' | '－' | '–');
-    let p = (o_end + 1..line.len()).find(|&k| is_space(line[k - 1]) && value_char(&line[k]))?;
+    let p = (o_end + 1..line.len()).find(|&k| is_space(line[k - 1]) && value_char(line[k]))?;
     let head = &line[..p];
     if head.iter().filter(|c| !is_space(**c)).count() > NUMBERED_FRAGMENT
         || head[o_end + 1..].iter().any(|c| digit(c) || "。，；：,;:".contains(*c))
-        || !(line[p..].iter().all(|c| value_char(c) || is_space(*c)) || numbers_with_units(&line[p..]))
+        || !values_only(&line[p..])
     {
         return None;
     }
     let ordinal = line[o..o_end].iter().fold(0u32, |n, c| n * 10 + fold(*c).to_digit(10).unwrap_or(0));
     Some(Numbered { ordinal, start: o, piece: o_end + 1, values: p })
+}
+
+/// A character of a row's values on a label's line: a number's, or a blank mark's (`—`).
+fn value_char(c: char) -> bool {
+    number_char(c) || matches!(c, '—' | '－' | '–')
+}
+
+/// Whether the rest of a label's line holds its row's values only: numbers and blank marks,
+/// or numbers with their units (`12件   3件`).
+fn values_only(rest: &[char]) -> bool {
+    rest.iter().all(|c| value_char(*c) || is_space(*c)) || numbers_with_units(rest)
 }
 
 /// What [`numbered_fragment`] found on a line: offsets in the line.

@@ -142,8 +142,7 @@ fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
             });
             // (Not a row whose own label is there: the line is something else, such as the
             // tail of another row's wrapped label, `反复申请` of `4.无正当理由大量` / `反复申请`.)
-            let labelled = |i: usize| hits.iter().any(|h| T3_LABELS[h.pat].1 == T3Label::Row(i));
-            if let Some(i) = row.filter(|&i| !labelled(i)) {
+            if let Some(i) = row.filter(|&i| !names_row(hits, i)) {
                 if let Some(pat) = row_pattern(i) {
                     let end =
                         (body..label_end).rev().find(|&k| !cells::is_space(v.chars[k])).map_or(label_end, |k| k + 1);
@@ -154,6 +153,11 @@ fn fuzzy_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
         ls = le + 1;
     }
     out
+}
+
+/// Whether a hit names table-3 row `i`.
+fn names_row(hits: &[Hit], i: usize) -> bool {
+    hits.iter().any(|h| T3_LABELS[h.pat].1 == T3Label::Row(i))
 }
 
 /// The first of table-3 row `i`'s label patterns (its full label).
@@ -188,7 +192,6 @@ fn numbered_row(v: &View, ls: usize, le: usize) -> Option<(rows::Numbered, usize
 /// hit names it.
 fn first_line_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
     let (Some(first), Some(last)) = (hits.first(), hits.last()) else { return Vec::new() };
-    let labelled = |i: usize| hits.iter().any(|h| T3_LABELS[h.pat].1 == T3Label::Row(i));
     let mut out = Vec::new();
     let mut ls = v.line_start(first.start);
     let end = last.end.min(v.chars.len());
@@ -196,7 +199,7 @@ fn first_line_hits(v: &View, hits: &[Hit]) -> Vec<Hit> {
         let le = v.line_end(ls);
         let covered = || hits.iter().any(|h| h.start < le && h.end > ls && h.end - h.start >= 4);
         if let Some((f, i)) = if covered() { None } else { numbered_row(v, ls, le) } {
-            if let Some(pat) = row_pattern(i).filter(|_| !labelled(i)) {
+            if let Some(pat) = row_pattern(i).filter(|_| !names_row(hits, i)) {
                 let end = (ls + f.piece..ls + f.values).rev().find(|&k| !cells::is_space(v.chars[k]));
                 out.push(Hit { start: ls + f.start, end: end.map_or(ls + f.values, |k| k + 1), pat });
             }
