@@ -379,6 +379,27 @@ mod tests {
     }
 
     #[test]
+    fn counts_under_a_label_and_reviews_after_the_outcomes_of_requests() {
+        // A receiving verb alone, after a label naming the requests and its colon.
+        assert_eq!(pairs("受理申请情况：共受理12件；其中当面申请2件。"), vec![("requests_received", 12.0)]);
+        assert_eq!(pairs("依申请公开情况：全年收到8件，均已按时答复。"), vec![("requests_received", 8.0)]);
+        assert_eq!(pairs("政府信息公开申请：本年度共收到5件。"), vec![("requests_received", 5.0)]);
+        // Not another kind of application, nor a label that names no requests, nor a count
+        // after another in its clause.
+        assert!(pairs("行政复议申请情况：共受理36件。").is_empty());
+        assert!(pairs("来信来访情况：共受理45件。").is_empty());
+        assert!(pairs("受理申请情况：网上3件，共受理12件。").is_empty());
+        // Reviews and lawsuits in a sentence whose outcomes of requests tie it to disclosure.
+        assert_eq!(
+            pairs("办理结果：同意公开7件，不予公开1件；行政复议1件，行政诉讼0件。"),
+            vec![("requests_granted", 7.0), ("requests_denied", 1.0), ("reviews", 1.0), ("lawsuits", 0.0)]
+        );
+        // One outcome is no such tie; nor are reviews counted before the outcomes.
+        assert!(!pairs("全年同意公开7件；办理行政复议案件36件。").iter().any(|p| p.0 == "reviews"));
+        assert!(!pairs("办理行政复议案件36件，同意公开7件，不予公开1件。").iter().any(|p| p.0 == "reviews"));
+    }
+
+    #[test]
     fn cumulative_and_yearly_proactive() {
         let got = pairs("截止到2011年12月31日,我区累计主动公开政府信息数量达75646条,2011年度新增主动公开政府信息10759条,其中:概况信息数量113条。");
         assert_eq!(got, vec![("proactive_cumulative", 75646.0), ("proactive_total", 10759.0)]);

@@ -130,6 +130,8 @@ pub(super) struct Context {
     /// The sentence speaks of other business (licensing, services: `受理申请3300件，
     /// 办件满意率100%`), so a bare `申请` is not a request for information.
     pub business: bool,
+    /// The number opens a clause after a label naming requests (`受理申请情况：共受理12件`).
+    pub requests_label: bool,
 }
 
 /// A keyed reading of one number.
@@ -207,6 +209,11 @@ fn requests_received(window: &str, core: &str, ctx: Context) -> Option<Keyed> {
         core.strip_suffix("表").or_else(|| core.strip_suffix("材料")).filter(|c| c.ends_with("申请")).unwrap_or(core);
     // `全年共办理申请36件，其中上年结转2件，本年新收34件`: in a sentence about requests, the
     // count received this year.
+    // `受理申请情况：共受理12件`, `依申请公开情况：全年收到12件`: a receiving verb alone, the label
+    // before the colon naming the requests.
+    if ctx.requests_label && RECEIVING_ALONE.contains(&bare_verb(core)) {
+        return Some(Keyed { key: "requests_received", rank: 3 });
+    }
     if ctx.requests && (core.ends_with("新收") || core.ends_with("新收到")) {
         return (!NOT_THIS_YEARS_REQUESTS.iter().any(|w| has(window, w)))
             .then_some(Keyed { key: "requests_received", rank: 3 });
@@ -263,6 +270,29 @@ fn requests_received(window: &str, core: &str, ctx: Context) -> Option<Keyed> {
         None if !needs_verb => keyed("requests_received"),
         None => None,
     }
+}
+
+/// Receiving verbs that count requests alone under a label naming them ([`names_requests`]).
+const RECEIVING_ALONE: &[&str] = &["受理", "收到", "接收", "接到", "新收", "受理了", "收到了"];
+
+/// A verb without the words of the year and of a total before it (`全年共受理` → `受理`).
+fn bare_verb(core: &str) -> &str {
+    let mut c = core;
+    for w in ["本年度", "本年", "全年", "今年", "年内", "共", "总共", "一共"] {
+        c = c.strip_prefix(w).unwrap_or(c);
+    }
+    c
+}
+
+/// Whether a label before a colon names requests for information (`受理申请情况`,
+/// `依申请公开情况`, `政府信息公开申请`): short, with `申请`, ending with it or `情况`, and no
+/// other kind of application (`行政复议申请情况`).
+pub(super) fn names_requests(label: &str) -> bool {
+    let label = label.trim();
+    let body = label.strip_suffix("情况").unwrap_or(label);
+    label.chars().count() <= 16
+        && (body.ends_with("申请") || body.ends_with("申请公开"))
+        && !NOT_REQUEST.iter().any(|w| has(body, w))
 }
 
 /// Where `申请` starts in a request worded as `申请公开政府信息的要求` / `…的请求`.
@@ -857,7 +887,7 @@ mod tests {
     use super::*;
 
     fn key(window: &str, after: &str, unit: &str) -> Option<&'static str> {
-        classify(window, after, unit, Context { requests: false, disclosure: true, business: false }).map(|k| k.key)
+        classify(window, after, unit, Context { disclosure: true, ..Context::default() }).map(|k| k.key)
     }
 
     #[test]

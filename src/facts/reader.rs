@@ -210,15 +210,27 @@ impl SentenceWords {
         let mut out = SentenceWords::default();
         let (mut request, mut verb) = (false, false);
         let mut outcomes = 0u32;
+        let tie = |out: &mut SentenceWords, end: usize| {
+            out.disclosure_at = Some(out.disclosure_at.map_or(end, |e| e.min(end)));
+        };
         for m in ac.find_iter(s) {
             match kinds[m.pattern().as_usize()] {
                 Word::Request => request = true,
                 Word::RequestVerb => verb = true,
-                Word::Outcome(i) => outcomes |= 1 << i,
+                Word::Outcome(i) => {
+                    // Two outcomes of requests (`同意公开7件，…不予公开1件`) tie what follows them
+                    // to disclosure as its words do: `…；行政复议1件，行政诉讼0件` counts the
+                    // reviews of those answers.
+                    let first = outcomes == 0 || outcomes == 1 << i;
+                    outcomes |= 1 << i;
+                    if !first {
+                        tie(&mut out, m.end());
+                    }
+                }
                 Word::Disclosure => {
                     // 依申请, 被申请, 公开申请 hold a 申请 of their own.
                     request |= has(&s[m.range()], "申请");
-                    out.disclosure_at = Some(out.disclosure_at.map_or(m.end(), |e| e.min(m.end())));
+                    tie(&mut out, m.end());
                 }
                 Word::Business => out.business = true,
             }
@@ -304,6 +316,8 @@ impl Reader<'_> {
         let mut part_of = listed.clone();
         let mut scanned = 0usize;
         let mut clause_start = 0usize;
+        // The label before a colon that ended the previous clause (`受理申请情况：`).
+        let mut label: Option<(usize, usize)> = None;
         let mut quote_depth = 0i64;
         let mut paren_open: Option<usize> = None;
         let mut paren_keys: Vec<&'static str> = Vec::new();
@@ -324,6 +338,9 @@ impl Reader<'_> {
                     // (A colon right before the number ends no clause: `受理申请数：12件`.)
                     let labels_number = matches!(c, '：' | ':') && s[at + c.len_utf8()..tok.start].trim().is_empty();
                     if is_clause_end(c) && !labels_number {
+                        // (`受理申请情况：共受理12件`: the label a colon ends names what the clause
+                        // after it counts.)
+                        label = matches!(c, '：' | ':').then_some((clause_start, at));
                         clause_start = at + c.len_utf8();
                     } else if matches!(c, '“' | '《' | '「' | '"') {
                         quote_depth += 1;
@@ -368,7 +385,10 @@ impl Reader<'_> {
             let context = &s[from..tok.start];
             ctx_start = tok.tail_end;
             let disclosure = in_review || first_disclosure.is_some_and(|e| e <= tok.start);
-            let ctx = grammar::Context { requests, disclosure, business };
+            // A count opening the clause after a label of requests.
+            let requests_label =
+                window_start == clause_start && label.is_some_and(|(a, b)| grammar::names_requests(&s[a..b]));
+            let ctx = grammar::Context { requests, disclosure, business, requests_label };
             let mut restated = None;
             let mut got = grammar::classify(window, after, unit, ctx)
                 .or_else(|| grammar::fee_amount(window, &s[..window_start.min(tok.start)], unit))
