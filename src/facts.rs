@@ -400,6 +400,16 @@ mod tests {
     }
 
     #[test]
+    fn a_training_held_as_a_meeting() {
+        assert_eq!(
+            pairs("举办全市政务公开培训视频会议1次，市、县两级部门约300人参加。"),
+            vec![("training_sessions", 1.0), ("training_attendees", 300.0)]
+        );
+        assert_eq!(pairs("召开信息公开培训会议2次。"), vec![("training_sessions", 2.0)]);
+        assert!(pairs("召开政务公开工作会议2次。").is_empty());
+    }
+
+    #[test]
     fn cumulative_and_yearly_proactive() {
         let got = pairs("截止到2011年12月31日,我区累计主动公开政府信息数量达75646条,2011年度新增主动公开政府信息10759条,其中:概况信息数量113条。");
         assert_eq!(got, vec![("proactive_cumulative", 75646.0), ("proactive_total", 10759.0)]);

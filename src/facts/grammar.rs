@@ -608,7 +608,10 @@ fn before_number(window: &str, core: &str, total_filler: bool, unit: &str, ctx: 
     // Training: `开展信息公开业务集中培训2次`, `培训人员达到116人次`, `参训 80 人`.
     {
         let (c, extra) = strip_extra(core, &["工作人员", "干部职工", "人员", "干部", "学员", "职工", "人"]);
-        let trained = ["培训", "培训会", "培训班", "参训", "参加培训"].iter().any(|w| c.ends_with(w));
+        // (Also a training held as a meeting: `政务公开培训视频会议1次`, `信息公开培训会议2次`.)
+        let trained = ["培训", "培训会", "培训班", "参训", "参加培训", "培训会议", "培训视频会议", "视频培训会"]
+            .iter()
+            .any(|w| c.ends_with(w));
         // Training another body held that staff attended (`另派员参加市环境保护局组织的信息公开培训1次`,
         // `组织职工参加县卫生计生局举办的政务公开培训1次`).
         if trained && has(core, "参加") && ["组织的", "举办的", "主办的", "召开的"].iter().any(|w| has(core, w))
