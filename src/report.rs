@@ -527,10 +527,11 @@ fn read_one(
     let prints_tables = tables.prints_national_tables();
     let kind = kinds::kind(meta.title.as_deref(), &doc.text, &sections, prints_tables);
     let template = kinds::template_for(kind, &doc.text, meta.year, meta.title.is_some());
-    // Tables 3 and 4 stated all zero in words (after the facts, which read those words).
+    // Table 2 written in words, tables 3 and 4 stated all zero in words (after the facts, which
+    // read those words).
     let mut tables = tables;
     let format = template.and_then(Template::form).map(TableFormat::from);
-    tables::fill_stated(&doc.text, &sections, format, &mut tables.requests, &mut tables.review_litigation);
+    tables::fill_stated(&doc.text, &sections, format, &mut tables);
     let report = Report {
         schema_version: SCHEMA_VERSION,
         kind,

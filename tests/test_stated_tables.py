@@ -119,3 +119,41 @@ def test_table_4_in_words_that_does_not_add_up_or_leaves_a_group_out_is_not_read
     # Outcomes that do not make the total leave the others unknown, not 0.
     got = t4("行政复议3件，结果维持1件；行政诉讼0件。")
     assert got is not None and got["review"] == [1, None, None, None, 3] and got["litigation_direct"] == [0] * 5
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "p01_czj2025_prose_2021.txt",  # `本年度制发规章0件，废止规章0件，…行政事业性收费金额4166.214619万元`
+        "p02_syq2023_prose_detail.txt",  # `制发行政规范性文件77件，废止132件，…；规章的制发、废止和现行有效件数均为0`
+        "p03_syq2021_md_bullets.md",  # `- 规章：本年制发0件，…`, `- 行政事业性收费本年收费金额（万元）：24252.311082`
+        "p04_syq2025_leader_lines.txt",  # `规章本年制发件数……………………0`
+        "p10_jjf2021_paren_list.txt",  # `（1）规章：本年制发0个，废止0个，现行有效0个；`
+        "p20_czj2025_wu_lianjian.txt",  # `规章：无。行政规范性文件：本年废止一件，…行政处罚：一件。`
+        "p23_syq2021_circled_arabic.txt",  # `本年制发行政规范性文件六十九件、废止三件，…；未制发规章。`
+    ],
+)
+def test_table_2_written_in_words_reads_as_its_cells(name: str) -> None:
+    path = PROSE / name
+    report = parse(path)
+    table = report.tables["proactive"]
+    assert table is not None and table["format"] == "2021"
+    read = {
+        (row, col): cell["value"]
+        for row, cols in table["cells"].items()
+        for col, cell in cols.items()
+        if cell["value"] is not None
+    }
+    gold = {(row, col): v for row, cols in gold_beside(path)["table2"].items() for col, v in cols.items()}
+    # Every cell read is the gold's; where the words leave a cell out it is unknown, never guessed.
+    assert read and all(gold[k] == pytest.approx(v) for k, v in read.items()), read
+    assert len(read) >= 7
+
+
+def test_table_2_in_words_not_read_from_parts_fees_in_yuan_or_two_items() -> None:
+    text = (PROSE / "p01_czj2025_prose_2021.txt").read_text(encoding="utf-8")
+    start = text.index("本年度制发规章0件")
+    end = text.index("三、收到和处理")
+    words = "作出行政许可决定20件，其中不予许可决定3件。收取行政事业性收费3000元。行政许可、行政强制决定共5件。\n\n"
+    report = parse((text[:start] + words + text[end:]).encode())
+    assert report.tables["proactive"] is None

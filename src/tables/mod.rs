@@ -14,6 +14,7 @@ mod grid;
 mod rows;
 mod solve;
 mod stated;
+mod t2_words;
 pub mod template;
 mod text;
 

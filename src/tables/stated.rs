@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{CellReading, Number, OrderedMap, Section, TableFormat, TableReading};
+use crate::model::{CellReading, Number, OrderedMap, Section, TableFormat, TableReading, Tables};
 
 use super::cells;
 use super::template::{t3_rows_of, T3_COLS, T3_ROWS, T4_COLS, T4_GROUPS};
@@ -32,17 +32,16 @@ static ALL_ZERO: LazyLock<Regex> = LazyLock::new(|| {
 static WORDS_COUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[一二两三四五六七八九十百千]+\s*(?:件|起|宗|个|次|人次|条)").expect("count regex"));
 
-/// Table 3 (`requests`) and table 4 (`review_litigation`) where `read` holds none and the
-/// report's section states every entry zero. `template`: the report's form (none for reports
-/// before 2019 and for other documents).
-pub fn fill(
-    text: &str,
-    sections: &[Section],
-    template: Option<TableFormat>,
-    requests: &mut Option<TableReading>,
-    review: &mut Option<TableReading>,
-) {
+/// The tables `tables` holds none of that the report states in words: table 2 written as
+/// sentences ([`super::t2_words`]), table 3 (`requests`) and table 4 (`review_litigation`) where
+/// the section states every entry zero or table 4's groups in sentences. `template`: the
+/// report's form (none for reports before 2019 and for other documents).
+pub fn fill(text: &str, sections: &[Section], template: Option<TableFormat>, tables: &mut Tables) {
     let Some(format) = template.filter(|f| *f != TableFormat::Other) else { return };
+    if tables.proactive.is_none() {
+        tables.proactive = super::t2_words::read(text, sections, format);
+    }
+    let Tables { requests, review_litigation: review, .. } = tables;
     if requests.is_none() {
         if let Some((body, at)) = section_text(text, sections, "requests") {
             if counts_nothing(&body) {
@@ -75,7 +74,7 @@ fn shift([s, z]: Stated, by: usize) -> Stated {
 }
 
 /// The text of the first section keyed `key` (at any level) and where it starts (characters).
-fn section_text(text: &str, sections: &[Section], key: &str) -> Option<(String, usize)> {
+pub(super) fn section_text(text: &str, sections: &[Section], key: &str) -> Option<(String, usize)> {
     fn find<'a>(sections: &'a [Section], key: &str) -> Option<&'a Section> {
         sections.iter().find_map(|s| if s.key == Some(key) { Some(s) } else { find(&s.children, key) })
     }
