@@ -157,3 +157,14 @@ def test_table_2_in_words_not_read_from_parts_fees_in_yuan_or_two_items() -> Non
     words = "作出行政许可决定20件，其中不予许可决定3件。收取行政事业性收费3000元。行政许可、行政强制决定共5件。\n\n"
     report = parse((text[:start] + words + text[end:]).encode())
     assert report.tables["proactive"] is None
+
+
+def test_table_4_groups_as_labelled_lines() -> None:
+    # `- 行政复议：3件（结果维持1件，其他结果2件）` / `- 行政诉讼（未经复议直接起诉）：12件（结果维持12件）` /
+    # `- 行政诉讼（复议后起诉）：0件`: each group's count after its label and colon.
+    path = PROSE / "p03_syq2021_md_bullets.md"
+    t4 = parse(path).tables["review_litigation"]
+    assert t4 is not None
+    read = {(g, c): cell["value"] for g, cols in t4["cells"].items() for c, cell in cols.items()}
+    gold = {(g, c): v for g, cols in gold_beside(path)["table4"].items() for c, v in cols.items()}
+    assert read == gold

@@ -139,10 +139,11 @@ fn zeros<'a>(
 
 /// Table 4's groups as a report writes them in words (`被申请行政复议36件，其中结果维持25件、结果纠正3件、
 /// 其他结果8件、尚未审结0件；被提起行政诉讼9件，其中未经复议直接起诉6件(结果维持3件、结果纠正3件)，复议后起诉3件`):
-/// each group's count right after its name, the outcomes counted after it up to the next group.
+/// each group's count right after its name (or its label: `- 行政诉讼（未经复议直接起诉）：12件`), the
+/// outcomes counted after it up to the next group.
 static T4_GROUP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(行政复议|直接起诉(?:的行政诉讼)?|复议后起诉(?:的行政诉讼)?|行政诉讼)(?:案件)?\s*(\d+)\s*(?:件|起|宗|个)",
+        r"(行政复议|直接起诉(?:的行政诉讼)?|复议后起诉(?:的行政诉讼)?|行政诉讼)(?:案件)?[）)]?\s*[：:]?\s*(\d+)\s*(?:件|起|宗|个)",
     )
     .expect("table 4 group regex")
 });
@@ -267,6 +268,20 @@ mod tests {
         for no in ["各项数据均为0.5", "各项数据均为10件", "予以公开均为自然人申请"] {
             assert!(all_zero(no).is_none(), "{no}");
         }
+    }
+
+    #[test]
+    fn table_4_groups_as_labelled_lines() {
+        let body = "四、政府信息公开行政复议、行政诉讼情况\n- 行政复议：3件（结果维持1件，其他结果2件）\n- 行政诉讼（未经复议直接起诉）：12件（结果维持12件）\n- 行政诉讼（复议后起诉）：0件\n";
+        let t = t4_in_words(body, 0, TableFormat::F2021).expect("table 4");
+        let value = |g: &str, c: &str| {
+            t.cells.0.iter().find(|r| r.0 == g).and_then(|r| r.1 .0.iter().find(|x| x.0 == c)).and_then(|x| x.1.value)
+        };
+        assert_eq!(value("review", "total"), Some(Number::Int(3)));
+        assert_eq!(value("review", "other"), Some(Number::Int(2)));
+        assert_eq!(value("review", "pending"), Some(Number::Int(0)));
+        assert_eq!(value("litigation_direct", "upheld"), Some(Number::Int(12)));
+        assert_eq!(value("litigation_after_review", "total"), Some(Number::Int(0)));
     }
 
     #[test]
