@@ -400,6 +400,18 @@ mod tests {
     }
 
     #[test]
+    fn an_outcome_in_the_clause_after_its_count() {
+        assert_eq!(
+            pairs("全年收到信息公开申请2件，均已按期答复。其中，对申请公开某工程资金来源的1件，予以公开；对申请查询他人缴费记录的1件，因涉及个人信息，不予公开。"),
+            vec![("requests_received", 2.0), ("requests_granted", 1.0), ("requests_denied", 1.0)]
+        );
+        // Not outside a sentence about requests, nor past a clause that counts, nor a reason
+        // that is a clause of numbers.
+        assert!(pairs("对辖区内的企业3家，予以公开表扬。").is_empty());
+        assert!(!pairs("收到申请2件，对申请人的1件，经核实有3项，不予公开。").iter().any(|p| p.0 == "requests_denied"));
+    }
+
+    #[test]
     fn a_training_held_as_a_meeting() {
         assert_eq!(
             pairs("举办全市政务公开培训视频会议1次，市、县两级部门约300人参加。"),

@@ -556,6 +556,37 @@ fn outcome_after(core: &str, after: &str, unit: &str, ctx: Context) -> Option<Ke
     (plain || because).then_some(Keyed { key, rank: 3 })
 }
 
+/// A request's outcome in the clause after its count's (`对申请公开…的1件，予以公开`, `…的1件，因涉及
+/// 用户个人信息，不予公开`), in a sentence about requests: the count ends its clause (`after` empty),
+/// the words before it name nothing (`其中`) or the request itself (`对…申请…的`); a reason of its
+/// own clause (`因…`, no digit) may stand between.
+pub(super) fn outcome_in_next_clause(window: &str, after: &str, rest: &str, unit: &str, ctx: Context) -> Option<Keyed> {
+    let words = window.trim_start_matches(['，', ',', '；', ';', '：', ':']);
+    let of_request = words.starts_with('对') && words.ends_with('的') && has(words, "申请");
+    let (core, _) = strip_filler(words);
+    if !after.is_empty() || !(of_request || matches!(core, "" | "其中")) {
+        return None;
+    }
+    let clause = |t: &str| -> (usize, usize) {
+        let t0 = t.len() - t.trim_start_matches(['，', ',']).len();
+        let end = t[t0..].find(['，', ',', '。', '；', ';']).map_or(t.len(), |e| t0 + e);
+        (t0, end)
+    };
+    let (a, b) = clause(rest);
+    if a == 0 {
+        return None;
+    }
+    let first = &rest[a..b];
+    let outcome =
+        if first.starts_with('因') && first.chars().count() <= 20 && !first.contains(|c: char| c.is_ascii_digit()) {
+            let (c, d) = clause(&rest[b..]);
+            format!("{first}{}", &rest[b + c..b + d])
+        } else {
+            first.to_string()
+        };
+    outcome_after("", &outcome, unit, ctx)
+}
+
 /// Words of an average or a rate (`每季度至少开展一次培训`): a number they label counts no total.
 /// (Each holds `均` or `每`.)
 const AVERAGE_WORDS: &[&str] =

@@ -394,6 +394,7 @@ impl Reader<'_> {
                 .or_else(|| grammar::fee_amount(window, &s[..window_start.min(tok.start)], unit))
                 .or_else(|| grammar::cumulative_count(window, &s[..window_start.min(tok.start)], unit))
                 .or_else(|| grammar::cumulative_information(window, unit))
+                .or_else(|| grammar::outcome_in_next_clause(window, after, rest, unit, ctx))
                 .or_else(|| {
                     let trained = last_count.is_some_and(|(i, ..)| self.out[i].fact.key == Some("training_sessions"));
                     training_people(trained, last_count.is_none(), &s[..tok.start], [window, since, after], unit)
