@@ -76,14 +76,14 @@ pub fn parse_html(html: &str) -> RawDocument {
 /// panel, its `<title>` nor its text gives a title.
 fn meta_entries(html: &str) -> Vec<crate::document::PanelEntry> {
     let mut out = Vec::new();
-    let lower = html.to_ascii_lowercase();
+    let b = html.as_bytes();
     let mut from = 0;
-    // `memmem` finds the same first occurrence as `str::find`, skipping ahead with SIMD where
-    // `str::find`'s two-way search steps over the page's 50 KB a byte or two at a time.
-    let meta = memchr::memmem::Finder::new("<meta");
-    while let Some(k) = meta.find(&lower.as_bytes()[from..]) {
-        let at = from + k;
-        let Some(len) = lower[at..].find('>') else { break };
+    for at in ascii_case_offsets(b, b"<meta", 0, 2) {
+        // A `<meta` before the `>` of the last one is inside that tag.
+        if at < from {
+            continue;
+        }
+        let Some(len) = memchr::memchr(b'>', &b[at..]) else { break };
         from = at + len;
         let Some((key, label, value)) = meta_entry(&html[at..at + len]) else { continue };
         if !out.iter().any(|e: &crate::document::PanelEntry| e.key == key) {
@@ -91,7 +91,7 @@ fn meta_entries(html: &str) -> Vec<crate::document::PanelEntry> {
         }
     }
     // A WeChat article's time: `<em id="publish_time" …>2023-01-18 17:30</em>`.
-    if let Some(k) = memchr::memmem::find(lower.as_bytes(), b"id=\"publish_time\"") {
+    if let Some(&k) = ascii_case_offsets(b, b"id=\"publish_time\"", 2, 3).first() {
         let after = &html[k..];
         let text = after.find('>').map(|g| &after[g + 1..]).and_then(|t| t.find('<').map(|e| t[..e].trim()));
         if let Some(t) = text.filter(|t| !t.is_empty() && !out.iter().any(|e| e.key == "meta_published")) {
@@ -99,6 +99,29 @@ fn meta_entries(html: &str) -> Vec<crate::document::PanelEntry> {
             out.push(crate::document::PanelEntry { key: "meta_published", label, value: t.to_string() });
         }
     }
+    out
+}
+
+/// The offsets, in order, where `hay` holds `word` (ASCII, in lower case) in any ASCII case,
+/// found in `hay` itself: a lowercased copy of the page cost a copy and a pass over each of
+/// its bytes (most of this search), where `memmem` skips ahead with SIMD. Every such place
+/// holds the piece `word[at..at + len]`, whose last byte is a letter and no other is, in one
+/// of its two cases (`<m`, `<M`): `memmem` finds each (neither overlaps itself), and each find
+/// is checked whole.
+fn ascii_case_offsets(hay: &[u8], word: &[u8], at: usize, len: usize) -> Vec<usize> {
+    let lower = &word[at..at + len];
+    let mut upper = [0u8; 4];
+    upper[..len].copy_from_slice(lower);
+    upper[len - 1].make_ascii_uppercase();
+    let starts = |piece: &[u8]| {
+        memchr::memmem::find_iter(hay, piece)
+            .filter_map(|k| k.checked_sub(at))
+            .filter(|&s| hay.get(s..s + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word)))
+            .collect::<Vec<usize>>()
+    };
+    let mut out = starts(lower);
+    out.extend(starts(&upper[..len]));
+    out.sort_unstable();
     out
 }
 
