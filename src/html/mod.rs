@@ -43,6 +43,8 @@ mod stream;
 #[cfg(test)]
 mod tests;
 
+use std::sync::LazyLock;
+
 use crate::document::RawDocument;
 
 use content::Content;
@@ -76,14 +78,14 @@ pub fn parse_html(html: &str) -> RawDocument {
 /// panel, its `<title>` nor its text gives a title.
 fn meta_entries(html: &str) -> Vec<crate::document::PanelEntry> {
     let mut out = Vec::new();
-    let lower = html.to_ascii_lowercase();
+    let (metas, publish) = meta_offsets(html.as_bytes());
     let mut from = 0;
-    // `memmem` finds the same first occurrence as `str::find`, skipping ahead with SIMD where
-    // `str::find`'s two-way search steps over the page's 50 KB a byte or two at a time.
-    let meta = memchr::memmem::Finder::new("<meta");
-    while let Some(k) = meta.find(&lower.as_bytes()[from..]) {
-        let at = from + k;
-        let Some(len) = lower[at..].find('>') else { break };
+    for at in metas {
+        // A `<meta` before the `>` of the last one is inside that tag.
+        if at < from {
+            continue;
+        }
+        let Some(len) = memchr::memchr(b'>', &html.as_bytes()[at..]) else { break };
         from = at + len;
         let Some((key, label, value)) = meta_entry(&html[at..at + len]) else { continue };
         if !out.iter().any(|e: &crate::document::PanelEntry| e.key == key) {
@@ -91,7 +93,7 @@ fn meta_entries(html: &str) -> Vec<crate::document::PanelEntry> {
         }
     }
     // A WeChat article's time: `<em id="publish_time" …>2023-01-18 17:30</em>`.
-    if let Some(k) = memchr::memmem::find(lower.as_bytes(), b"id=\"publish_time\"") {
+    if let Some(k) = publish {
         let after = &html[k..];
         let text = after.find('>').map(|g| &after[g + 1..]).and_then(|t| t.find('<').map(|e| t[..e].trim()));
         if let Some(t) = text.filter(|t| !t.is_empty() && !out.iter().any(|e| e.key == "meta_published")) {
@@ -100,6 +102,37 @@ fn meta_entries(html: &str) -> Vec<crate::document::PanelEntry> {
         }
     }
     out
+}
+
+/// The words [`meta_entries`] looks for, in any ASCII case.
+const META: &[u8] = b"<meta";
+const PUBLISH_TIME: &[u8] = b"id=\"publish_time\"";
+
+/// The offsets, in order, where `page` holds [`META`] in any ASCII case, and the first where it
+/// holds [`PUBLISH_TIME`], found in the page itself: a lowercased copy of the page cost a copy
+/// and a pass over each of its bytes (most of this search). Every such place holds a piece of
+/// the word whose last byte is a letter and no other byte is (`<m`, and `="p` two bytes into
+/// `id="publish_time"`) in one of the letter's two cases: one pass of a packed (SIMD) search
+/// finds the four pieces (none overlaps itself or another, so none hides one), and each find
+/// is checked whole.
+fn meta_offsets(page: &[u8]) -> (Vec<usize>, Option<usize>) {
+    static PIECES: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
+        aho_corasick::packed::Searcher::new(["<m", "<M", "=\"p", "=\"P"]).expect("packed search of the meta pieces")
+    });
+    let holds = |at: usize, word: &[u8]| page.get(at..at + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
+    let mut metas = Vec::new();
+    let mut publish = None;
+    for m in PIECES.find_iter(page) {
+        let at = m.start();
+        if m.pattern().as_usize() < 2 {
+            if holds(at, META) {
+                metas.push(at);
+            }
+        } else if publish.is_none() && at >= 2 && holds(at - 2, PUBLISH_TIME) {
+            publish = Some(at - 2);
+        }
+    }
+    (metas, publish)
 }
 
 /// The entry one `<meta …>` tag (`tag`, up to its `>`) gives: its key (`meta_title`,

@@ -151,7 +151,9 @@ impl ScanState {
         }
         let h = name_hash(name);
         if is_end {
-            if self.open.get(&h).is_some_and(|&c| c > 0) {
+            // `open` counts the stack's elements by name: an end tag closing the element on top
+            // (most do) needs no look-up to know that one is open.
+            if self.stack.last().is_some_and(|top| top.name == h) || self.open.get(&h).is_some_and(|&c| c > 0) {
                 while let Some(top) = self.stack.last() {
                     let matched = top.name == h;
                     let Some(o) = self.pop(!matched) else { break };
@@ -257,11 +259,13 @@ pub(super) fn scan_kind(name: &[u8]) -> ScanKind {
 
 /// [`scan_kind`] of a name already in ASCII lower case.
 pub(super) fn kind_of_lowercase(lower: &[u8]) -> ScanKind {
-    // The commonest names first (Word's `<span>`, `<p>` and cells), ahead of the match's
-    // comparisons with the other names of their length.
+    // The commonest names first (Word's `<span>`, `<o:p>`, `<p>` and cells, a CMS page's
+    // links and list items), ahead of the match's comparisons with the other names of their
+    // length (and, for `o:p`, its search for a colon): each answered as the match below does.
     match lower {
-        b"span" => return ScanKind::Inline(false),
-        b"p" | b"td" | b"tr" => return ScanKind::Optional,
+        b"span" | b"o:p" => return ScanKind::Inline(false),
+        b"p" | b"td" | b"tr" | b"li" => return ScanKind::Optional,
+        b"a" | b"b" => return ScanKind::Inline(true),
         _ => {}
     }
     match lower {

@@ -590,6 +590,12 @@ fn scan_kinds_by_name() {
         (b"font", ScanKind::Inline(true)),
         (b"SPAN", ScanKind::Inline(false)),
         (b"o:p", ScanKind::Inline(false)),
+        (b"O:P", ScanKind::Inline(false)),
+        (b"li", ScanKind::Optional),
+        (b"LI", ScanKind::Optional),
+        (b"a", ScanKind::Inline(true)),
+        (b"A", ScanKind::Inline(true)),
+        (b"tr", ScanKind::Optional),
         (b"a-very-long-custom-element:x", ScanKind::Inline(false)),
         (b"div", ScanKind::Other),
         (b"spanx", ScanKind::Other),
@@ -658,6 +664,12 @@ fn meta_entries_find_what_str_find_found() {
         "<EM ID=\"PUBLISH_TIME\">\u{3000}2022-12-01 </EM>",
         "平潭综合实验区<span id=\"publish_time\">",
         "<meta name=\"twitter:title\" content=\"  \"><meta name=twitter:title content=\"三\" /><meta name=x content=y>",
+        // Every case, pieces of the words, a `<meta` inside another's tag, a tag left open.
+        "<mEtA NaMe=OG:Title CoNtEnT=四><M<m<Me<META name=pubdate content=5><meta <meta name=og:title content=六>",
+        "<p Id=\"Publish_Time\">2021-05-06</p><i id=\"publish_time\">2020</i>",
+        "==\"p=\"P id=\"publish_timeX id=\"PUBLISH_TIME\">七</b>",
+        "<meta name=articletitle content=八",
+        "<mark><main><MAP><meta name=og:title content=九>",
     ];
     let mut long = String::new();
     for (i, p) in pages.iter().enumerate() {

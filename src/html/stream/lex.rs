@@ -363,9 +363,7 @@ fn read_some_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bo
     let mut after_quote = false;
     loop {
         let gap = k;
-        while k < n && class(b[k]) & C_WS != 0 {
-            k += 1;
-        }
+        k = skip_ws(b, k);
         if k >= n {
             return None;
         }
@@ -386,18 +384,11 @@ fn read_some_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bo
         let mut quotes = class(b[k]) & C_QUOTE;
         let odd_gap = after_quote && k == gap;
         let name_start = k;
-        k += 1;
-        while k < n {
-            let c = class(b[k]);
-            if c & C_NAME_END != 0 {
-                break;
-            }
-            quotes |= c;
-            k += 1;
-        }
+        k = run_to(b, k + 1, C_NAME_END, &mut quotes);
         let name = &s[name_start..k];
-        while k < n && class(b[k]) & C_WS != 0 {
-            k += 1;
+        // Mostly `=` right after the name: the whitespace loop only where it is not.
+        if k < n && b[k] != b'=' {
+            k = skip_ws(b, k);
         }
         if k >= n {
             return None;
@@ -406,8 +397,8 @@ fn read_some_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bo
         after_quote = false;
         if b[k] == b'=' {
             k += 1;
-            while k < n && class(b[k]) & C_WS != 0 {
-                k += 1;
+            if k < n && class(b[k]) & C_WS != 0 {
+                k = skip_ws(b, k);
             }
             if k >= n {
                 return None;
@@ -420,18 +411,11 @@ fn read_some_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bo
                 after_quote = true;
             } else if b[k] != b'>' {
                 let v = k;
-                while k < n {
-                    let c = class(b[k]);
-                    if c & C_VALUE_END != 0 {
-                        break;
-                    }
-                    quotes |= c;
-                    k += 1;
-                }
+                k = run_to(b, k, C_VALUE_END, &mut quotes);
                 value = &s[v..k];
             }
         }
-        attrs.odd |= odd_gap || quotes & C_QUOTE != 0;
+        attrs.odd |= odd_gap || quotes != 0;
         if !keep {
             continue;
         }
@@ -447,6 +431,28 @@ fn read_some_attrs<'a>(s: &'a str, mut k: usize, attrs: &mut Attrs<'a>, keep: bo
         if slot.is_none() {
             *slot = Some(decode_refs(value)?);
         }
+    }
+}
+
+/// The first byte from `k` on that is no whitespace (`b.len()` if none).
+#[inline]
+fn skip_ws(b: &[u8], k: usize) -> usize {
+    b[k..].iter().position(|&c| class(c) & C_WS == 0).map_or(b.len(), |p| k + p)
+}
+
+/// The first byte from `k` on of class `end` (`b.len()` if none), setting `quotes` to
+/// [`C_QUOTE`] where a quote comes before it. One test a byte: a quote stops the search too
+/// (no byte is both a quote and a name's or a value's end), which goes on past it.
+#[inline]
+fn run_to(b: &[u8], mut k: usize, end: u8, quotes: &mut u8) -> usize {
+    loop {
+        let Some(p) = b[k..].iter().position(|&c| class(c) & (end | C_QUOTE) != 0) else { return b.len() };
+        k += p;
+        if class(b[k]) & C_QUOTE == 0 {
+            return k;
+        }
+        *quotes = C_QUOTE;
+        k += 1;
     }
 }
 

@@ -604,6 +604,9 @@ pub(super) fn t3_readings(
     let kinds7 = [ColKind::Count; 7];
     // A table printing no number at all is blank everywhere, however its grid came out.
     let any_value = rows.iter().any(GRow::any_number);
+    // Whether each grid is `pieced`, found once: the rows below ask for every row of every
+    // combination, and each asking scanned every cell of every row.
+    let pieced: Vec<bool> = tables.iter().map(|t| pieced(rows, *t)).collect();
     let mut readings = Vec::new();
     // Alignments that place every row alike (a full grid: header, left and right agree)
     // give the same reading; it is built once. `judge` takes the first of equal readings
@@ -622,7 +625,7 @@ pub(super) fn t3_readings(
         seen.push(keys);
         let placed = assigned.iter().map(|&(k, _)| {
             let align = &combo[grid_of(k)];
-            let mut tokens = if flat || pieced(rows, rows[k].table) {
+            let mut tokens = if flat || pieced[grid_of(k)] {
                 flat_tokens(rows[k].tail_for(align))
             } else {
                 row_tokens(rows[k].tail_for(align), align, 7, &kinds7).0
