@@ -207,13 +207,13 @@ fn requests_received(window: &str, core: &str, ctx: Context) -> Option<Keyed> {
     // `共收到政府信息公开申请表3份`, `…申请材料9份`: the forms are the requests.
     let core =
         core.strip_suffix("表").or_else(|| core.strip_suffix("材料")).filter(|c| c.ends_with("申请")).unwrap_or(core);
-    // `全年共办理申请36件，其中上年结转2件，本年新收34件`: in a sentence about requests, the
-    // count received this year.
     // `受理申请情况：共受理12件`, `依申请公开情况：全年收到12件`: a receiving verb alone, the label
     // before the colon naming the requests.
     if ctx.requests_label && RECEIVING_ALONE.contains(&bare_verb(core)) {
         return Some(Keyed { key: "requests_received", rank: 3 });
     }
+    // `全年共办理申请36件，其中上年结转2件，本年新收34件`: in a sentence about requests, the
+    // count received this year.
     if ctx.requests && (core.ends_with("新收") || core.ends_with("新收到")) {
         return (!NOT_THIS_YEARS_REQUESTS.iter().any(|w| has(window, w)))
             .then_some(Keyed { key: "requests_received", rank: 3 });
@@ -561,10 +561,12 @@ fn outcome_after(core: &str, after: &str, unit: &str, ctx: Context) -> Option<Ke
 /// the words before it name nothing (`其中`) or the request itself (`对…申请…的`); a reason of its
 /// own clause (`因…`, no digit) may stand between.
 pub(super) fn outcome_in_next_clause(window: &str, after: &str, rest: &str, unit: &str, ctx: Context) -> Option<Keyed> {
+    if !after.is_empty() || !ctx.requests {
+        return None;
+    }
     let words = window.trim_start_matches(['，', ',', '；', ';', '：', ':']);
     let of_request = words.starts_with('对') && words.ends_with('的') && has(words, "申请");
-    let (core, _) = strip_filler(words);
-    if !after.is_empty() || !(of_request || matches!(core, "" | "其中")) {
+    if !(of_request || matches!(strip_filler(words).0, "" | "其中")) {
         return None;
     }
     let clause = |t: &str| -> (usize, usize) {

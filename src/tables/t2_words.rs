@@ -110,7 +110,17 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
         return None;
     }
     let (body, at) = super::stated::section_text(text, sections, "proactive")?;
-    let chars = |b: usize| at + body[..b].chars().count();
+    // Byte offsets → characters of the text, counted on from the last offset asked (they come in
+    // order): once over the section, not from its start for every count.
+    let mut cursor = (0usize, at);
+    let mut chars = |b: usize| {
+        if b < cursor.0 {
+            cursor = (0, at);
+        }
+        cursor.1 += body[cursor.0..b].chars().count();
+        cursor.0 = b;
+        cursor.1
+    };
     let mut found: Found = Vec::new();
     let mut sentence_start = 0usize;
     for sentence in body.split_inclusive(['。', '；', ';', '\n']) {
