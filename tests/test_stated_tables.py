@@ -169,3 +169,13 @@ def test_table_4_groups_as_labelled_lines() -> None:
     # (The gold lists each group's five cells in the form's order: upheld, corrected, other,
     # pending, total.)
     assert read == gold_beside(path)["table4"]
+
+
+def test_table_4_groups_in_chinese_numerals() -> None:
+    # `①行政复议三宗，结果维持一宗，其他结果两宗；②未经复议直接起诉的行政诉讼十二宗，结果均为维持；
+    # ③复议后起诉的行政诉讼零宗。`
+    path = PROSE / "p09_syq2021_circled_zong.txt"
+    t4 = parse(path).tables["review_litigation"]
+    assert t4 is not None
+    read = {g: [cell["value"] for cell in cols.values()] for g, cols in t4["cells"].items()}
+    assert read == gold_beside(path)["table4"]

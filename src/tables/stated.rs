@@ -143,15 +143,26 @@ fn zeros<'a>(
 /// outcomes counted after it up to the next group.
 static T4_GROUP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(行政复议|直接起诉(?:的行政诉讼)?|复议后起诉(?:的行政诉讼)?|行政诉讼)(?:案件)?[）)]?\s*[：:]?\s*(\d+)\s*(?:件|起|宗|个)",
+        r"(行政复议|直接起诉(?:的行政诉讼)?|复议后起诉(?:的行政诉讼)?|行政诉讼)(?:案件)?[）)]?\s*[：:]?\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*(?:件|起|宗|个)",
     )
     .expect("table 4 group regex")
 });
 
 /// An outcome counted in words: `结果维持25件`, `尚未审结0件`.
 static T4_OUTCOME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(结果维持|维持|结果纠正|纠正|其他结果|尚未审结)\s*(\d+)\s*(?:件|起|宗|个)").expect("outcome regex")
+    Regex::new(
+        r"(结果维持|维持|结果纠正|纠正|其他结果|尚未审结)\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*(?:件|起|宗|个)",
+    )
+    .expect("outcome regex")
 });
+
+/// A count as written, in digits or Chinese numerals (`12`, `十二`, `两`, `零`).
+fn count(s: &str) -> Option<i64> {
+    match s.parse() {
+        Ok(v) => Some(v),
+        Err(_) => crate::numbers::parse_cn_int(s).and_then(|v| i64::try_from(v).ok()),
+    }
+}
 
 /// A group of table 4 stated in words: its total, where the total stands (characters), where its
 /// outcomes are counted (bytes of the section's text).
@@ -171,7 +182,7 @@ fn t4_in_words(body: &str, at: usize, format: TableFormat) -> Option<TableReadin
     let mut lawsuits: Option<(i64, [usize; 2])> = None;
     for (k, c) in found.iter().enumerate() {
         let (name, n) = (c.get(1)?, c.get(2)?);
-        let value: i64 = n.as_str().parse().ok()?;
+        let value = count(n.as_str())?;
         let span = [chars(n.start()), chars(n.end())];
         let until = found.get(k + 1).and_then(|x| x.get(0)).map_or(body.len(), |x| x.start());
         let outcomes = [n.end(), until.max(n.end())];
@@ -222,7 +233,7 @@ fn outcome_cells(
             "其他结果" => 2,
             _ => 3,
         };
-        let value: i64 = n.as_str().parse().ok()?;
+        let value = count(n.as_str())?;
         if parts[col].replace((value, [place(n.start()), place(n.end())], n.as_str().to_string())).is_some() {
             return None;
         }
@@ -282,6 +293,21 @@ mod tests {
         assert_eq!(value("review", "pending"), Some(Number::Int(0)));
         assert_eq!(value("litigation_direct", "upheld"), Some(Number::Int(12)));
         assert_eq!(value("litigation_after_review", "total"), Some(Number::Int(0)));
+    }
+
+    #[test]
+    fn table_4_groups_in_chinese_numerals() {
+        let body = "四、政府信息公开行政复议、行政诉讼情况\n①行政复议三宗，结果维持一宗，其他结果两宗；\n②未经复议直接起诉的行政诉讼十二宗，结果均为维持；\n③复议后起诉的行政诉讼零宗。\n";
+        let t = t4_in_words(body, 0, TableFormat::F2021).expect("table 4");
+        let value = |g: &str, c: &str| {
+            t.cells.0.iter().find(|r| r.0 == g).and_then(|r| r.1 .0.iter().find(|x| x.0 == c)).and_then(|x| x.1.value)
+        };
+        assert_eq!(value("review", "total"), Some(Number::Int(3)));
+        assert_eq!(value("review", "other"), Some(Number::Int(2)));
+        assert_eq!(value("litigation_direct", "upheld"), Some(Number::Int(12)));
+        assert_eq!(value("litigation_after_review", "total"), Some(Number::Int(0)));
+        assert_eq!(count("两"), Some(2));
+        assert_eq!(count("一百零五"), Some(105));
     }
 
     #[test]
