@@ -159,23 +159,22 @@ def test_table_2_in_words_not_read_from_parts_fees_in_yuan_or_two_items() -> Non
     assert report.tables["proactive"] is None
 
 
-def test_table_4_groups_as_labelled_lines() -> None:
-    # `- 行政复议：3件（结果维持1件，其他结果2件）` / `- 行政诉讼（未经复议直接起诉）：12件（结果维持12件）` /
-    # `- 行政诉讼（复议后起诉）：0件`: each group's count after its label and colon.
-    path = PROSE / "p03_syq2021_md_bullets.md"
+@pytest.mark.parametrize(
+    "name",
+    [
+        # `- 行政复议：3件（结果维持1件，其他结果2件）` / `- 行政诉讼（未经复议直接起诉）：12件（结果维持12件）` /
+        # `- 行政诉讼（复议后起诉）：0件`: each group's count after its label and colon.
+        "p03_syq2021_md_bullets.md",
+        # `①行政复议三宗，结果维持一宗，其他结果两宗；②未经复议直接起诉的行政诉讼十二宗，结果均为维持；
+        # ③复议后起诉的行政诉讼零宗。`
+        "p09_syq2021_circled_zong.txt",
+    ],
+)
+def test_table_4_groups_as_labelled_lines_or_in_chinese_numerals(name: str) -> None:
+    path = PROSE / name
     t4 = parse(path).tables["review_litigation"]
     assert t4 is not None
     read = {g: [cell["value"] for cell in cols.values()] for g, cols in t4["cells"].items()}
     # (The gold lists each group's five cells in the form's order: upheld, corrected, other,
     # pending, total.)
-    assert read == gold_beside(path)["table4"]
-
-
-def test_table_4_groups_in_chinese_numerals() -> None:
-    # `①行政复议三宗，结果维持一宗，其他结果两宗；②未经复议直接起诉的行政诉讼十二宗，结果均为维持；
-    # ③复议后起诉的行政诉讼零宗。`
-    path = PROSE / "p09_syq2021_circled_zong.txt"
-    t4 = parse(path).tables["review_litigation"]
-    assert t4 is not None
-    read = {g: [cell["value"] for cell in cols.values()] for g, cols in t4["cells"].items()}
     assert read == gold_beside(path)["table4"]

@@ -282,30 +282,25 @@ mod tests {
     }
 
     #[test]
-    fn table_4_groups_as_labelled_lines() {
-        let body = "四、政府信息公开行政复议、行政诉讼情况\n- 行政复议：3件（结果维持1件，其他结果2件）\n- 行政诉讼（未经复议直接起诉）：12件（结果维持12件）\n- 行政诉讼（复议后起诉）：0件\n";
-        let t = t4_in_words(body, 0, TableFormat::F2021).expect("table 4");
-        let value = |g: &str, c: &str| {
-            t.cells.0.iter().find(|r| r.0 == g).and_then(|r| r.1 .0.iter().find(|x| x.0 == c)).and_then(|x| x.1.value)
-        };
-        assert_eq!(value("review", "total"), Some(Number::Int(3)));
-        assert_eq!(value("review", "other"), Some(Number::Int(2)));
-        assert_eq!(value("review", "pending"), Some(Number::Int(0)));
-        assert_eq!(value("litigation_direct", "upheld"), Some(Number::Int(12)));
-        assert_eq!(value("litigation_after_review", "total"), Some(Number::Int(0)));
-    }
-
-    #[test]
-    fn table_4_groups_in_chinese_numerals() {
-        let body = "四、政府信息公开行政复议、行政诉讼情况\n①行政复议三宗，结果维持一宗，其他结果两宗；\n②未经复议直接起诉的行政诉讼十二宗，结果均为维持；\n③复议后起诉的行政诉讼零宗。\n";
-        let t = t4_in_words(body, 0, TableFormat::F2021).expect("table 4");
-        let value = |g: &str, c: &str| {
-            t.cells.0.iter().find(|r| r.0 == g).and_then(|r| r.1 .0.iter().find(|x| x.0 == c)).and_then(|x| x.1.value)
-        };
-        assert_eq!(value("review", "total"), Some(Number::Int(3)));
-        assert_eq!(value("review", "other"), Some(Number::Int(2)));
-        assert_eq!(value("litigation_direct", "upheld"), Some(Number::Int(12)));
-        assert_eq!(value("litigation_after_review", "total"), Some(Number::Int(0)));
+    fn table_4_groups_as_labelled_lines_and_in_chinese_numerals() {
+        let labelled = "四、政府信息公开行政复议、行政诉讼情况\n- 行政复议：3件（结果维持1件，其他结果2件）\n- 行政诉讼（未经复议直接起诉）：12件（结果维持12件）\n- 行政诉讼（复议后起诉）：0件\n";
+        let numerals = "四、政府信息公开行政复议、行政诉讼情况\n①行政复议三宗，结果维持一宗，其他结果两宗；\n②未经复议直接起诉的行政诉讼十二宗，结果均为维持；\n③复议后起诉的行政诉讼零宗。\n";
+        for body in [labelled, numerals] {
+            let t = t4_in_words(body, 0, TableFormat::F2021).expect("table 4");
+            let value = |g: &str, c: &str| {
+                t.cells
+                    .0
+                    .iter()
+                    .find(|r| r.0 == g)
+                    .and_then(|r| r.1 .0.iter().find(|x| x.0 == c))
+                    .and_then(|x| x.1.value)
+            };
+            assert_eq!(value("review", "total"), Some(Number::Int(3)), "{body}");
+            assert_eq!(value("review", "other"), Some(Number::Int(2)), "{body}");
+            assert_eq!(value("review", "pending"), Some(Number::Int(0)), "{body}");
+            assert_eq!(value("litigation_direct", "upheld"), Some(Number::Int(12)), "{body}");
+            assert_eq!(value("litigation_after_review", "total"), Some(Number::Int(0)), "{body}");
+        }
         assert_eq!(count("两"), Some(2));
         assert_eq!(count("一百零五"), Some(105));
     }
