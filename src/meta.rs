@@ -614,7 +614,7 @@ fn year_of_match(m: regex::Match<'_>) -> Option<i32> {
 }
 
 fn year_value(s: &str) -> Option<i32> {
-    let v = if s.as_bytes()[0].is_ascii_digit() { s.parse::<u64>().ok()? } else { numbers::parse_cn_int(s)? };
+    let v = numbers::parse_whole(s)?;
     let y = i32::try_from(v).ok()?;
     (1990..=2100).contains(&y).then_some(y)
 }

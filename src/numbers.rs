@@ -123,6 +123,16 @@ pub fn parse_cn_int(s: &str) -> Option<u64> {
     total.checked_add(section)
 }
 
+/// Parses a whole number written in ASCII digits (`12`) or in Chinese numerals (`十二`, `两`,
+/// `零`); which by its first character.
+pub fn parse_whole(s: &str) -> Option<u64> {
+    if s.as_bytes().first()?.is_ascii_digit() {
+        s.parse().ok()
+    } else {
+        parse_cn_int(s)
+    }
+}
+
 /// Parses a Chinese numeral with an optional decimal part (`三点五` → 3.5).
 pub fn parse_cn(s: &str) -> Option<f64> {
     if let Some((int, frac)) = s.split_once(['点', '點']) {

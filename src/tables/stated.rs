@@ -158,10 +158,7 @@ static T4_OUTCOME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A count as written, in digits or Chinese numerals (`12`, `十二`, `两`, `零`).
 fn count(s: &str) -> Option<i64> {
-    match s.parse() {
-        Ok(v) => Some(v),
-        Err(_) => crate::numbers::parse_cn_int(s).and_then(|v| i64::try_from(v).ok()),
-    }
+    crate::numbers::parse_whole(s).and_then(|v| i64::try_from(v).ok())
 }
 
 /// A group of table 4 stated in words: its total, where the total stands (characters), where its

@@ -137,19 +137,13 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
                 .into_iter()
                 .filter(|t| !t.code_like && !matches!(t.unit, Some("年" | "月" | "日" | "号" | "%")))
                 .collect();
-            let named = items_in(clause);
             // (`规章的制发、废止和现行有效件数均为0`: a clause whose only count is the zero it
             // states of all it names.)
             let all_zero = tokens.iter().all(|t| t.value == 0.0) && ALL_ZERO.iter().any(|w| clause.contains(w));
             if tokens.is_empty() || all_zero {
+                let named = items_in(clause);
                 zero_clause(clause, &named, item, &mut found, [chars(base + c0), chars(base + c0 + clause.len())]);
-                if named.len() == 1 {
-                    item = Some(named[0]);
-                } else if !named.is_empty() {
-                    item = None;
-                }
-                let cols = columns_in(clause);
-                label_col = (clause.ends_with(['：', ':']) && cols.len() == 1).then(|| cols[0]);
+                label_col = labels(clause, &named, &mut item);
                 continue;
             }
             let mut from = 0usize;
@@ -208,12 +202,7 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
             // The words after the clause's last count name what the next clause counts
             // (`（1）规章：本年制发0个`).
             let tail = &clause[from.min(clause.len())..];
-            let named = items_in(tail);
-            if named.len() == 1 {
-                item = Some(named[0]);
-            }
-            let cols = columns_in(tail);
-            label_col = (tail.ends_with(['：', ':']) && cols.len() == 1).then(|| cols[0]);
+            label_col = labels(tail, &items_in(tail), &mut item);
         }
     }
     let read: Vec<_> = found.iter().filter(|(_, v)| v.is_some()).collect();
@@ -244,6 +233,19 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
         })
         .collect();
     Some(TableReading { format, cells: OrderedMap(rows), extra_rows: Vec::new(), span })
+}
+
+/// What words that count nothing (a clause, or a clause's words after its last count) name for
+/// the counts after them: the item, where they name one (none where they name two or more,
+/// `行政许可、行政处罚：`), and the column a label before a colon names (`本年处理决定数量：`).
+fn labels(words: &str, named: &[usize], item: &mut Option<usize>) -> Option<&'static str> {
+    match named {
+        [one] => *item = Some(*one),
+        [] => {}
+        _ => *item = None,
+    }
+    let cols = columns_in(words);
+    (words.ends_with(['：', ':']) && cols.len() == 1).then(|| cols[0])
 }
 
 /// A clause counting nothing that denies items or their columns (`未制发规章`, `规章：无`, `无行政
@@ -340,6 +342,10 @@ mod tests {
         // A part, a fee in 元, two items in one count, too few cells, narrative rules of work.
         let got = cells_of("作出行政许可决定20件，其中不予许可决定3件。收取行政事业性收费3000元。行政许可、行政强制决定共5件。完善规章制度3项。");
         assert!(got.is_empty(), "{got:?}");
+        // A label naming two items names neither for the count after it.
+        let got =
+            cells_of("行政规范性文件：本年制发2件，废止1件，现行有效3件，（3）行政许可、行政处罚：本年处理决定7件。");
+        assert!(!got.iter().any(|x| x.1 == "decisions"), "{got:?}");
         // Two statements of one cell that disagree leave it unknown.
         let got = cells_of("制发行政规范性文件3件，废止1件，现行有效8件。全年制发行政规范性文件4件。");
         assert!(!got.iter().any(|x| x.1 == "issued"), "{got:?}");
