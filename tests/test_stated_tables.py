@@ -5,6 +5,8 @@ Table 4's groups counted in a sentence (`行政复议7件(结果维持5件、尚
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from gongkai import parse
@@ -79,6 +81,30 @@ def test_a_table_3_of_totals_alone_reads_the_total_column() -> None:
     text = path.read_text(encoding="utf-8").replace("| （七）总计 | 148 |", "| （七）总计 | 149 |")
     assert "149" in text
     t3 = parse(text.encode()).tables["requests"]
+    assert t3 is None or all(c["value"] is None for cols in t3["cells"].values() for c in cols.values())
+
+
+def test_a_table_3_of_totals_alone_as_lines_reads_the_total_column() -> None:
+    # `一、本年新收政府信息公开申请数量……………………154` a row a line, no applicant column named:
+    # each row's one count is its total, as leader dots, spaces, a tab or a colon set it apart.
+    path = PROSE / "p04_syq2025_leader_lines.txt"
+    text = path.read_text(encoding="utf-8")
+    gold = {row: cols["total"] for row, cols in gold_beside(path)["table3"].items()}
+    for sep in ("……………………", "    ", "\t", "："):
+        variant = re.sub("…+", sep, text)
+        cells = parse(variant.encode()).tables["requests"]["cells"]
+        assert {row: cols["total"]["value"] for row, cols in cells.items()} == gold, repr(sep)
+        assert {c["value"] for cols in cells.values() for col, c in cols.items() if col != "total"} == {None}
+    # Under a header naming the applicant columns, a row's one value may be any column's (the
+    # blank cells of a table that vanished from its text): not read as totals.
+    headed = text.replace("（单位：件）\n", "（单位：件）\n申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n")
+    assert headed != text
+    t3 = parse(headed.encode()).tables["requests"]
+    assert t3 is None or all(cols["total"]["value"] is None for cols in t3["cells"].values())
+    # A column that does not add up as table 3's totals do is not taken for them.
+    off = text.replace("（七）总计……………………148", "（七）总计……………………149")
+    assert off != text
+    t3 = parse(off.encode()).tables["requests"]
     assert t3 is None or all(c["value"] is None for cols in t3["cells"].values() for c in cols.values())
 
 

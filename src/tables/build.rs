@@ -83,7 +83,7 @@ pub(super) fn unprinted_columns(rows: &[&str]) -> Issue {
     Issue {
         code: IssueCode::TableUnreadable,
         severity: Severity::Warning,
-        message: "requests: the table prints each row's total alone (its one value column is headed as a total); \
+        message: "requests: the table prints each row's total alone (one value a row, no applicant column); \
                   the form's six applicant columns are not known"
             .to_string(),
         cells: rows.iter().flat_map(|r| T3_COLS[..6].iter().map(move |c| format!("requests.{r}.{c}"))).collect(),
@@ -91,6 +91,61 @@ pub(super) fn unprinted_columns(rows: &[&str]) -> Issue {
         actual: None,
         blame: Blame::Source,
     }
+}
+
+/// Fewest rows of a totals-only table 3 (`totals_only`).
+pub(super) const MIN_TOTALS_ROWS: usize = 10;
+
+/// Table 3 printed as its rows' totals alone (`项目 | 总计（件）` in a grid of two columns, or
+/// `一、本年新收政府信息公开申请数量……154` a line each: small offices' shortened form): `rows`,
+/// each template row (`T3_ROWS` index) with its one printed value and where its line ends. The
+/// values are the `total` column's; the six applicant columns were not printed and stay unknown
+/// (one issue names them). Only where the rows are ten or more (`MIN_TOTALS_ROWS`), each one whole
+/// number, and the column adds up as table 3's totals do (new + carried over = results + carried
+/// forward, the results' rows = their total): a row's one count is then all its applicants'.
+pub(super) fn totals_only(
+    rows: &[(usize, Token, usize)],
+    format: TableFormat,
+    span: Span,
+    extra: &[ExtraRow],
+    issues: &mut Vec<Issue>,
+) -> Option<TableReading> {
+    if rows.len() < MIN_TOTALS_ROWS {
+        return None;
+    }
+    let mut rows_in = Vec::with_capacity(rows.len());
+    for (i, value, end) in rows {
+        solve::whole_number(value)?;
+        let at = value.span()[0];
+        let mut tokens: Vec<Token> = (0..T3_COLS.len() - 1).map(|_| solve::unprinted_cell(at)).collect();
+        tokens.push(value.clone());
+        rows_in.push(RowIn {
+            key: T3_ROWS[*i].key,
+            region: rows::tokens_span(&tokens[6..], *end),
+            tokens,
+            cols: T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect(),
+            pins: Vec::new(),
+            at: Vec::new(),
+            unreadable: None,
+            in_order: true,
+            every_cell: false,
+        });
+    }
+    let value = |key: &str| rows_in.iter().find(|r| r.key == key).and_then(|r| solve::whole_number(&r.tokens[6]));
+    let results: Option<i64> = rows_in
+        .iter()
+        .filter(|r| !matches!(r.key, "new_received" | "carried_over" | "results_total" | "carried_forward"))
+        .map(|r| solve::whole_number(&r.tokens[6]))
+        .sum();
+    let [new, carried, total, forward] =
+        ["new_received", "carried_over", "results_total", "carried_forward"].map(value);
+    if new? + carried? != total? + forward? || results? != total? {
+        return None;
+    }
+    let keys: Vec<&str> = rows_in.iter().map(|r| r.key).collect();
+    let t = requests(format, rows_in, span, extra.to_vec(), issues);
+    issues.push(unprinted_columns(&keys));
+    Some(t)
 }
 
 /// Solves rows independently (`groups` per row) and, for table 3, jointly. Each row's tokens

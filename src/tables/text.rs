@@ -465,6 +465,11 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     } else {
         TableFormat::Other
     };
+    if !garbled && bad.is_empty() {
+        if let Some(t) = totals_only(v, &found, format, [first, last_end], issues) {
+            return Some(t);
+        }
+    }
     if garbled || !bad.is_empty() {
         if let Some(read) = read_apart(v, &found, &row_labels, format, [header_from, last_end], first, issues) {
             return Some(read);
@@ -498,6 +503,46 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// Words of table 3's applicant columns: a table naming any prints them, so a row's one value
+/// is not known to be its total.
+const APPLICANT_WORDS: &[&str] =
+    &["自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益", "法律服务", "申请人情况"];
+
+/// How far before the first row's label the applicant columns' header is looked for.
+const HEADER_REACH: usize = 300;
+
+/// Table 3 printed as its rows' totals alone, a line each (`一、本年新收政府信息公开申请数量……154`,
+/// `（一）予以公开 33`): every row of the format found prints one whole number and no applicant
+/// column is named before or among the rows (`APPLICANT_WORDS`), so that the one value is not a
+/// column's of a table whose blank cells vanished; `build::totals_only` checks the column adds up
+/// as table 3's totals do. `[first, last_end]`: from the first row's label to the last row.
+fn totals_only(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    format: TableFormat,
+    [first, last_end]: Span,
+    issues: &mut Vec<Issue>,
+) -> Option<(TableReading, Span)> {
+    let mut rows = Vec::with_capacity(found.len());
+    for (i, tokens, span) in found {
+        if T3_ROWS[*i].only.is_some_and(|f| format.form().is_some_and(|g| f != g)) {
+            continue;
+        }
+        let [value] = tokens.as_slice() else { return None };
+        rows.push((*i, value.clone(), span[1]));
+    }
+    if rows.len() < build::MIN_TOTALS_ROWS {
+        return None;
+    }
+    let around = v.compact_between(first.saturating_sub(HEADER_REACH), last_end);
+    if APPLICANT_WORDS.iter().any(|w| around.contains(w)) {
+        return None;
+    }
+    let span = [first, last_end];
+    let table = build::totals_only(&rows, format, span, &[], issues)?;
+    Some((table, span))
 }
 
 /// The row of the last label of `chain` (its values `tokens`) is unreadable where none of its

@@ -345,15 +345,8 @@ pub(super) fn requests(rows: &[GRow], issues: &mut Vec<Issue>) -> Option<TableRe
     judge("requests", readings, issues)
 }
 
-/// Fewest rows of a totals-only table 3 (`totals_only`).
-const MIN_TOTALS_ROWS: usize = 10;
-
-/// Table 3 printed as its rows' totals alone: a grid of two columns, each row's label and one
-/// number (`项目 | 总计（件）`, small offices' shortened form). The numbers are the `total`
-/// column's; the six applicant columns were not printed and stay unknown (one issue names them).
-/// Only where every placed row (ten or more, of one grid) prints exactly one whole number and
-/// the column adds up as table 3's totals do (new + carried over = results + carried forward,
-/// the results' rows = their total): a row's one count is all its applicants'.
+/// Table 3 printed as its rows' totals alone in a grid of two columns, each row's label and one
+/// number (`build::totals_only`), all in one grid.
 fn totals_only(
     rows: &[GRow],
     assigned: &[(usize, usize)],
@@ -364,45 +357,15 @@ fn totals_only(
 ) -> Option<TableReading> {
     let table = rows[assigned.first()?.0].table;
     let one_grid = assigned.iter().all(|(k, _)| rows[*k].table == table && rows[*k].width == 2);
-    if !one_grid || assigned.len() < MIN_TOTALS_ROWS {
+    if !one_grid {
         return None;
     }
-    let mut rows_in = Vec::with_capacity(assigned.len());
+    let mut values = Vec::with_capacity(assigned.len());
     for &(k, i) in assigned {
-        let tokens = flat_tokens(rows[k].tail());
-        let [value] = tokens.as_slice() else { return None };
-        let at = value.span()[0];
-        let mut tokens: Vec<Token> = (0..T3_COLS.len() - 1).map(|_| solve::unprinted_cell(at)).collect();
-        tokens.push(value.clone());
-        rows_in.push(RowIn {
-            key: T3_ROWS[i].key,
-            region: rows::tokens_span(&tokens[6..], rows[k].span[1]),
-            tokens,
-            cols: T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect(),
-            pins: Vec::new(),
-            at: Vec::new(),
-            unreadable: None,
-            in_order: true,
-            every_cell: false,
-        });
+        let [value] = flat_tokens(rows[k].tail()).try_into().ok()?;
+        values.push((i, value, rows[k].span[1]));
     }
-    // The column adds up as table 3's totals do: new and carried over = results and carried
-    // forward; the results' rows = their total.
-    let value = |key: &str| rows_in.iter().find(|r| r.key == key).and_then(|r| whole_number(&r.tokens[6]));
-    let results: Option<i64> = rows_in
-        .iter()
-        .filter(|r| !matches!(r.key, "new_received" | "carried_over" | "results_total" | "carried_forward"))
-        .map(|r| whole_number(&r.tokens[6]))
-        .sum();
-    let [new, carried, total, forward] =
-        ["new_received", "carried_over", "results_total", "carried_forward"].map(value);
-    if new? + carried? != total? + forward? || results? != total? {
-        return None;
-    }
-    let keys: Vec<&str> = rows_in.iter().map(|r| r.key).collect();
-    let t = build::requests(format, rows_in, span, extra.to_vec(), issues);
-    issues.push(build::unprinted_columns(&keys));
-    Some(t)
+    build::totals_only(&values, format, span, extra, issues)
 }
 
 /// The rows holding numbers placed on the template's rows by position: `(format, (grid
