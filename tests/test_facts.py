@@ -132,3 +132,21 @@ def test_training_attendees_after_the_training(sentence: str, attendees: int | N
     keyed = {f["key"]: f["value"] for f in report.facts if f["key"]}
     assert keyed["training_sessions"] in (1, 2)
     assert keyed.get("training_attendees") == attendees
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What the requests just counted led to: their reviews and lawsuits.
+        ("2025年，全区共收到政府信息公开申请154件。引发的行政复议36起，行政诉讼9起。", {"reviews": 36, "lawsuits": 9}),
+        ("本年度受理依申请公开14件，由此引发行政复议2件。", {"reviews": 2}),
+        # Not after other business, nor with a cause of their own, nor with nothing before.
+        ("2025年，全区完成征收项目15个。引发的行政复议36起，行政诉讼9起。", {}),
+        ("2025年，全区共收到政府信息公开申请154件。因征收引发的行政复议36起。", {}),
+        ("引发的行政复议36起，行政诉讼9起。", {}),
+    ],
+)
+def test_reviews_of_the_requests_before(text: str, expected: dict[str, int]) -> None:
+    report = parse(("某某区人民政府2025年政府信息公开工作年度报告\n一、总体情况\n" + text).encode())
+    keyed = {f["key"]: f["value"] for f in report.facts if f["key"] in ("reviews", "lawsuits")}
+    assert keyed == expected

@@ -240,6 +240,19 @@ impl SentenceWords {
     }
 }
 
+/// Words opening a sentence with what the one before led to (`引发的行政复议36起`): no cause
+/// of their own, so the cause is the requests just counted.
+const CAUSED_BY_BEFORE: &[&str] = &["由此引发", "因此引发", "由此引起", "因此引起", "引发", "引起"];
+
+/// Where the word ends that opens `s` with what the sentence before led to (`CAUSED_BY_BEFORE`),
+/// after an opening `其中`/`共`/`并`.
+fn caused_by_before(s: &str) -> Option<usize> {
+    let body = s.trim_start_matches(['，', ',', ' ', '：', ':']);
+    let body = ["其中", "共", "并", "另"].iter().find_map(|w| body.strip_prefix(w)).unwrap_or(body);
+    let w = CAUSED_BY_BEFORE.iter().find(|w| body.starts_with(**w))?;
+    Some(s.len() - body.len() + w.len())
+}
+
 /// Whether the clause after a count opens the year's own part of it (`，其中本年度…`, `，其中今年…`).
 fn years_own_part(rest: &str) -> bool {
     let rest = rest.trim_start_matches(['，', ',', ' ']);
@@ -301,7 +314,9 @@ impl Reader<'_> {
         let requests = in_requests || words.requests || carry.requests.get();
         let in_review = section_at(self.sections, first_char) == Some("review_litigation");
         let business = words.business;
-        let first_disclosure = words.disclosure_at;
+        // `收到政府信息公开申请154件。引发的行政复议36起`: a sentence opening with what the
+        // requests led to is about their reviews, as if it said 因政府信息公开.
+        let first_disclosure = words.disclosure_at.or_else(|| requests.then(|| caused_by_before(s)).flatten());
         // Keys stated so far in the sentence (a frame's key too), and the keys a part
         // word made into parts from there on.
         let mut keys: Vec<&'static str> = Vec::new();
