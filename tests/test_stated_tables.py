@@ -108,6 +108,19 @@ def test_a_table_3_of_totals_alone_as_lines_reads_the_total_column() -> None:
     assert t3 is None or all(c["value"] is None for cols in t3["cells"].values() for c in cols.values())
 
 
+def test_table_4_as_lines_of_label_and_count() -> None:
+    # `行政复议总计……………………36` / `其中：结果维持……………………25` / … /
+    # `行政诉讼（未经复议直接起诉）总计……………………6`: the groups' totals and the outcomes named.
+    path = PROSE / "p04_syq2025_leader_lines.txt"
+    t4 = parse(path).tables["review_litigation"]
+    got = {g: {c: cell["value"] for c, cell in cols.items()} for g, cols in t4["cells"].items()}
+    gold = gold_beside(path)["table4"]
+    assert got["review"] == dict(zip(got["review"], gold["review"]))
+    assert [got[g]["total"] for g in ("litigation_direct", "litigation_after_review")] == [6, 3]
+    # The lawsuits' outcomes were not written: unknown, not 0.
+    assert {got["litigation_direct"][c] for c in ("upheld", "corrected", "other", "pending")} == {None}
+
+
 def _t4(report) -> dict[str, list[object]] | None:
     t = report.tables["review_litigation"]
     return None if t is None else {g: [c["value"] for c in cols.values()] for g, cols in t["cells"].items()}

@@ -139,22 +139,29 @@ fn zeros<'a>(
 
 /// Table 4's groups as a report writes them in words (`被申请行政复议36件，其中结果维持25件、结果纠正3件、
 /// 其他结果8件、尚未审结0件；被提起行政诉讼9件，其中未经复议直接起诉6件(结果维持3件、结果纠正3件)，复议后起诉3件`):
-/// each group's count right after its name (or its label: `- 行政诉讼（未经复议直接起诉）：12件`), the
-/// outcomes counted after it up to the next group.
+/// each group's count right after its name (or its label: `- 行政诉讼（未经复议直接起诉）：12件`,
+/// `行政复议总计……………………36` a line each), the outcomes counted after it up to the next group.
 static T4_GROUP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(行政复议|直接起诉(?:的行政诉讼)?|复议后起诉(?:的行政诉讼)?|行政诉讼)(?:案件)?[）)]?\s*[：:]?\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*(?:件|起|宗|个)",
-    )
+    Regex::new(&format!(
+        r"(行政复议|直接起诉(?:的行政诉讼)?|复议后起诉(?:的行政诉讼)?|行政诉讼)(?:案件)?[）)]?(?:总计|合计|共计)?{COUNTED}"
+    ))
     .expect("table 4 group regex")
 });
 
-/// An outcome counted in words: `结果维持25件`, `尚未审结0件`.
+/// An outcome counted in words: `结果维持25件`, `尚未审结0件`, `结果维持……………………25` (a line).
 static T4_OUTCOME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(结果维持|维持|结果纠正|纠正|其他结果|尚未审结)\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*(?:件|起|宗|个)",
-    )
-    .expect("outcome regex")
+    Regex::new(&format!(r"(结果维持|维持|结果纠正|纠正|其他结果|尚未审结){COUNTED}")).expect("outcome regex")
 });
+
+/// A count after its name: with its unit (`：12件`, `三宗`), or without one where a colon, leader
+/// dots or a space set it apart and it ends its line (`：36`, `……………………36`, as a list of the table's cells
+/// writes it). The count is capture 2 or 3.
+const COUNTED: &str = r"(?:\s*[：:]?\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*(?:件|起|宗|个)|(?:\s*(?:[：:]|[…\.·]{2,})\s*|[ \t　]+)(\d+)[ \t]*(?:\r?\n|\z))";
+
+/// The count `T4_GROUP_WORDS` or `T4_OUTCOME_WORDS` found.
+fn counted<'h>(c: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
+    c.get(2).or_else(|| c.get(3))
+}
 
 /// A count as written, in digits or Chinese numerals (`12`, `十二`, `两`, `零`).
 fn count(s: &str) -> Option<i64> {
@@ -178,7 +185,7 @@ fn t4_in_words(body: &str, at: usize, format: TableFormat) -> Option<TableReadin
     let mut groups: [Option<Group>; 3] = [None; 3];
     let mut lawsuits: Option<(i64, [usize; 2])> = None;
     for (k, c) in found.iter().enumerate() {
-        let (name, n) = (c.get(1)?, c.get(2)?);
+        let (name, n) = (c.get(1)?, counted(c)?);
         let value = count(n.as_str())?;
         let span = [chars(n.start()), chars(n.end())];
         let until = found.get(k + 1).and_then(|x| x.get(0)).map_or(body.len(), |x| x.start());
@@ -223,7 +230,7 @@ fn outcome_cells(
 ) -> Option<Vec<(String, CellReading)>> {
     let mut parts: [Option<(i64, [usize; 2], String)>; 4] = [None, None, None, None];
     for c in T4_OUTCOME_WORDS.captures_iter(text) {
-        let (w, n) = (c.get(1)?, c.get(2)?);
+        let (w, n) = (c.get(1)?, counted(&c)?);
         let col = match w.as_str() {
             "结果维持" | "维持" => 0,
             "结果纠正" | "纠正" => 1,
@@ -276,6 +283,32 @@ mod tests {
         for no in ["各项数据均为0.5", "各项数据均为10件", "予以公开均为自然人申请"] {
             assert!(all_zero(no).is_none(), "{no}");
         }
+    }
+
+    #[test]
+    fn table_4_groups_as_lines_of_label_and_count() {
+        // `行政复议总计……36` a line each, the count set apart by leader dots, a colon or a space.
+        for sep in ["……………………", "：", " "] {
+            let body = format!("四、政府信息公开行政复议、行政诉讼情况\n行政复议总计{sep}36\n其中：结果维持{sep}25\n结果纠正{sep}3\n其他结果{sep}8\n尚未审结{sep}0\n行政诉讼(未经复议直接起诉)总计{sep}6\n行政诉讼(复议后起诉)总计{sep}3\n");
+            let t = t4_in_words(&body, 0, TableFormat::F2021).expect("table 4");
+            let row = |g: &str| -> Vec<Option<Number>> {
+                t.cells
+                    .0
+                    .iter()
+                    .find(|r| r.0 == g)
+                    .map(|r| r.1 .0.iter().map(|x| x.1.value).collect())
+                    .unwrap_or_default()
+            };
+            let n = |v: i64| Some(Number::Int(v));
+            assert_eq!(row("review"), [n(25), n(3), n(8), n(0), n(36)], "{sep}");
+            assert_eq!(row("litigation_direct"), [None, None, None, None, n(6)], "{sep}");
+            assert_eq!(row("litigation_after_review"), [None, None, None, None, n(3)], "{sep}");
+        }
+        // A count without its unit that does not end its line is no such count (a row of a
+        // table's values: which is the total is not told).
+        let row =
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议 25 3 8 0 36\n直接起诉 3 3 0 0 6\n复议后起诉 3 0 0 0 3\n";
+        assert!(t4_in_words(row, 0, TableFormat::F2021).is_none());
     }
 
     #[test]
