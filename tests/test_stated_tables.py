@@ -121,6 +121,28 @@ def test_table_4_as_lines_of_label_and_count() -> None:
     assert {got["litigation_direct"][c] for c in ("upheld", "corrected", "other", "pending")} == {None}
 
 
+def test_a_table_3_with_nothing_to_handle_is_zero_throughout() -> None:
+    # `（1）本年新收政府信息公开申请数量：0；（2）上年结转政府信息公开申请数量：0；（3）本年度办理结果：
+    # …均为0，总计0；（4）结转下年度继续办理：0。`: whichever column each 0 stands in, nothing came
+    # in, so every cell is 0 (each column's results add up to its new and carried-over requests).
+    path = PROSE / "p10_jjf2021_paren_list.txt"
+    text = path.read_text(encoding="utf-8")
+    cells = parse(path).tables["requests"]["cells"]
+    gold = gold_beside(path)["table3"]
+    shared = set(gold) & set(cells)
+    assert len(shared) >= 22
+    assert {c["value"] for row in shared for c in cells[row].values()} == {0}
+    assert all(gold[row] == {c: 0 for c in gold[row]} for row in shared)
+    # Not where a value is not 0, nor where what was carried over is not printed.
+    for changed in (
+        text.replace("上年结转政府信息公开申请数量：0", "上年结转政府信息公开申请数量：2"),
+        text.replace("（2）上年结转政府信息公开申请数量：0；\n", ""),
+    ):
+        assert changed != text
+        t3 = parse(changed.encode()).tables["requests"]
+        assert t3 is None or not any(c["value"] == 0 and c["inferred"] for cols in t3["cells"].values() for c in cols.values())
+
+
 def _t4(report) -> dict[str, list[object]] | None:
     t = report.tables["review_litigation"]
     return None if t is None else {g: [c["value"] for c in cols.values()] for g, cols in t["cells"].items()}

@@ -8,7 +8,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::document::{CharIndex, Span};
-use crate::model::{Form, Issue, TableFormat, TableReading};
+use crate::model::{Form, Issue, Number, OrderedMap, TableFormat, TableReading};
 
 use super::build::{self, RowIn};
 use super::cells::{self, ColKind};
@@ -466,7 +466,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
         TableFormat::Other
     };
     if !garbled && bad.is_empty() {
-        if let Some(t) = totals_only(v, &found, format, [first, last_end], issues) {
+        if let Some(t) = short_form(v, &found, format, [header_from, first, last_end], issues) {
             return Some(t);
         }
     }
@@ -503,6 +503,84 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let last = rows_in.iter().map(|r| r.region[1]).max().unwrap_or(first);
     let span = [first, last.max(hits[*chain.last().unwrap_or(&0)].end)];
     Some((build::requests(format, rows_in, span, Vec::new(), issues), span))
+}
+
+/// Table 3 in a small office's short form, its rows read cleanly: each row's total alone
+/// (`totals_only`), or a year with nothing to handle (`nothing_to_handle`).
+fn short_form(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    format: TableFormat,
+    [header_from, first, last_end]: [usize; 3],
+    issues: &mut Vec<Issue>,
+) -> Option<(TableReading, Span)> {
+    totals_only(v, found, format, [first, last_end], issues)
+        .or_else(|| nothing_to_handle(v, found, format, [header_from, first, last_end]))
+}
+
+/// Most values a table 3 prints (every cell of the 2021 form's 175, and some to spare).
+const T3_MOST_VALUES: usize = 200;
+
+/// Table 3 of a year with no request to handle: new requests and those carried over each print
+/// a value, and every value the table prints is 0 (`（1）本年新收政府信息公开申请数量：0；
+/// （2）上年结转政府信息公开申请数量：0；（3）本年度办理结果：…均为0，总计0`), so every cell is 0
+/// whichever column a row's one value stands in: each column's results and carried-forward
+/// requests add up to its new and carried-over ones, 0, and no count is negative. Only where
+/// some row prints fewer or more values than columns (else the table is read as printed), and
+/// no other number stands among the table's values (from its header to where they may end,
+/// `t3_values_end`: a value printed out of order elsewhere would be some row's). A row printing
+/// seven values keeps them; the other rows' cells are inferred, each row's span its first value
+/// (the first row's, for a row not printed). A table of neither form (`TableFormat::Other`)
+/// gets the rows both forms share and those it printed.
+fn nothing_to_handle(
+    v: &View,
+    found: &[(usize, Vec<super::solve::Token>, Span)],
+    format: TableFormat,
+    [header_from, first, last_end]: [usize; 3],
+) -> Option<(TableReading, Span)> {
+    // (A lone `0` each: a glued run `0000000` is several cells, read as printed.)
+    let zeros = |t: &[super::solve::Token]| !t.is_empty() && t.iter().all(|t| t.raw_chars().eq(['0']));
+    let printed = |row: usize| found.iter().find(|f| f.0 == row && zeros(&f.1));
+    let (new, _) = (printed(0)?, printed(1)?);
+    // (A table printing every row's seven zeros is read as printed.)
+    let uneven = found.iter().any(|f| !f.1.is_empty() && f.1.len() != T3_COLS.len());
+    if !uneven || found.iter().any(|f| !f.1.is_empty() && !zeros(&f.1)) {
+        return None;
+    }
+    let until = t3_values_end(v, last_end);
+    let values = value_spans(v, [header_from, until], false, T3_MOST_VALUES)?;
+    if values.iter().any(|&[a, b]| v.chars[a..b].iter().any(|c| cells::fold(*c) != '0')) {
+        return None;
+    }
+    let rows: Vec<usize> = template::t3_rows_of(format)
+        .into_iter()
+        .filter(|&i| format != TableFormat::Other || T3_ROWS[i].only.is_none() || found.iter().any(|f| f.0 == i))
+        .collect();
+    let at = |t: &[super::solve::Token]| t.first().map(super::solve::Token::span);
+    let default = at(&new.1)?;
+    let cells = rows
+        .iter()
+        .map(|&i| {
+            let f = found.iter().find(|f| f.0 == i);
+            let (raw, span) = f.and_then(|f| at(&f.1)).map_or(("", default), |s| ("0", s));
+            // A row printing its seven cells gives each its own zero.
+            let own = f.filter(|f| f.1.len() == T3_COLS.len());
+            let row = T3_COLS
+                .iter()
+                .enumerate()
+                .map(|(c, name)| {
+                    let cell = match own {
+                        Some(f) => cells::number("0", Number::Int(0), f.1[c].span(), false),
+                        None => cells::number(raw, Number::Int(0), span, true),
+                    };
+                    (name.to_string(), cell)
+                })
+                .collect();
+            (T3_ROWS[i].key.to_string(), OrderedMap(row))
+        })
+        .collect();
+    let span = [first, last_end];
+    Some((TableReading { format, cells: OrderedMap(cells), extra_rows: Vec::new(), span }, span))
 }
 
 /// Words of table 3's applicant columns: a table naming any prints them, so a row's one value
