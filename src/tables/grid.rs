@@ -56,9 +56,19 @@ pub(super) fn compact(s: &str) -> String {
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return s.to_string();
     }
+    // The characters before the first one that is dropped, changed or a bracket are kept as
+    // they are (no bracket is open before it): copied at once rather than pushed one at a time
+    // (most labels hold none of those, or only late).
+    let keeps = |c: char| {
+        fold(c) == c
+            && !is_space(c)
+            && !matches!(c, '(' | ')' | '"' | '“' | '”' | '「' | '」' | '\'' | '‘' | '’' | '它')
+    };
+    let first = s.char_indices().find(|&(_, c)| !keeps(c)).map_or(s.len(), |(i, _)| i);
     let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first]);
     let mut depth = 0usize;
-    for c in s.chars().map(fold) {
+    for c in s[first..].chars().map(fold) {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
