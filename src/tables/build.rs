@@ -424,28 +424,36 @@ pub(super) fn requests(
     // total left out, and through the equations would leave every row's total out (`40 40` read
     // as two parts, the total blank). Where other such rows read with a total of their own, that
     // one row shows a slip as well as omitted totals: two rows at least that need them show them.
-    let (mut alone_omitting, mut alone_totalled) = (0usize, 0usize);
-    for (r, (t, _, _)) in rows.iter().zip(&solved) {
-        if t.len() < 2 || r.unreadable.is_some() {
-            continue;
+    //
+    // Asked only where it decides (a table whose totals may be omitted and whose blank cells
+    // vanish): solving each row alone again was ~1% of a Word page's instructions, for an
+    // answer most tables never read.
+    let shows_omitting = || {
+        if !solved.iter().any(|(t, c, _)| t.len() >= 2 && solve::omitted_total_only(t, c, 0, 6)) {
+            return false;
         }
-        let kinds: Vec<ColKind> = r.cols.iter().map(|c| c.1).collect();
-        let spec = RowSpec {
-            kinds: &kinds,
-            groups: &[(0, 6)],
-            omitted_totals: true,
-            in_order: r.in_order,
-            every_cell: r.every_cell,
-        };
-        let alone = solve::solve_row(t, spec).cands;
-        if !alone.is_empty() && solve::omitted_total_only(t, &alone, 0, 6) {
-            alone_omitting += 1;
-        } else if alone.iter().any(|c| c.len() > 6 && solve::slot_value(t, &c[6]).is_some_and(|v| v != 0.0)) {
-            alone_totalled += 1;
+        let (mut alone_omitting, mut alone_totalled) = (0usize, 0usize);
+        for (r, (t, _, _)) in rows.iter().zip(&solved) {
+            if t.len() < 2 || r.unreadable.is_some() {
+                continue;
+            }
+            let kinds: Vec<ColKind> = r.cols.iter().map(|c| c.1).collect();
+            let spec = RowSpec {
+                kinds: &kinds,
+                groups: &[(0, 6)],
+                omitted_totals: true,
+                in_order: r.in_order,
+                every_cell: r.every_cell,
+            };
+            let alone = solve::solve_row(t, spec).cands;
+            if !alone.is_empty() && solve::omitted_total_only(t, &alone, 0, 6) {
+                alone_omitting += 1;
+            } else if alone.iter().any(|c| c.len() > 6 && solve::slot_value(t, &c[6]).is_some_and(|v| v != 0.0)) {
+                alone_totalled += 1;
+            }
         }
-    }
-    let shows_omitting = solved.iter().any(|(t, c, _)| t.len() >= 2 && solve::omitted_total_only(t, c, 0, 6))
-        && (alone_omitting >= 2 || alone_totalled == 0);
+        alone_omitting >= 2 || alone_totalled == 0
+    };
     let glued = solved.iter().any(|(t, c, _)| !c.is_empty() && c.iter().all(|c| solve::splits_runs(t, c)));
     // A result row of three values or more whose last is the sum of the others (`1 1 2`)
     // prints its total (tables that leave the result rows' totals blank still print those of
@@ -456,7 +464,7 @@ pub(super) fn requests(
     let summed =
         rows.iter().zip(&solved).any(|(r, (t, _, _))| is_result(r.key) && t.len() >= 3 && solve::sums_to_last(t));
     let unglued = match (totalled > omitting, blanks_vanish) {
-        (false, true) if !shows_omitting || summed => OmittedTotal::Doubted,
+        (false, true) if summed || !shows_omitting() => OmittedTotal::Doubted,
         (false, _) => OmittedTotal::Believed,
         (true, false) => OmittedTotal::UnlessEveryPart,
         (true, true) => OmittedTotal::Doubted,

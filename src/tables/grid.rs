@@ -56,9 +56,19 @@ pub(super) fn compact(s: &str) -> String {
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return s.to_string();
     }
+    // The characters before the first one that is dropped, changed or a bracket are kept as
+    // they are (no bracket is open before it): copied at once rather than pushed one at a time
+    // (most labels hold none of those, or only late).
+    let keeps = |c: char| {
+        fold(c) == c
+            && !is_space(c)
+            && !matches!(c, '(' | ')' | '"' | '“' | '”' | '「' | '」' | '\'' | '‘' | '’' | '它')
+    };
+    let first = s.char_indices().find(|&(_, c)| !keeps(c)).map_or(s.len(), |(i, _)| i);
     let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first]);
     let mut depth = 0usize;
-    for c in s.chars().map(fold) {
+    for c in s[first..].chars().map(fold) {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
@@ -88,6 +98,9 @@ struct RowCell<'a> {
     piece: bool,
     /// A cell of a grid whose cells are the source's own (`Table::exact`), as printed.
     exact: bool,
+    /// `several_numbers(text)`, found once: table 3's reading asks it of every value cell for
+    /// each alignment it tries, and again for the tokens.
+    several: bool,
 }
 
 impl RowCell<'_> {
@@ -132,9 +145,10 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         let text: &str = if no_cell { "" } else { &cell.text };
         let state = cells::cell_state(text, ColKind::Signed);
         let key = compact(text);
+        let several = several_numbers(text);
         let value_like = state != CellState::Text
             || (cells::has_digit(&key) && cells::parse_number_text(cells::strip_approx(&key), ColKind::Yuan).is_some())
-            || is_number_list(text);
+            || several;
         if !value_like && split_glued_item(&mut out, c, text, cell.span) {
             continue;
         }
@@ -148,6 +162,7 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
             blank_mark: false,
             piece: false,
             exact: t.exact,
+            several,
         });
     }
     mark_unread_values(&mut out);
@@ -217,6 +232,7 @@ fn push_marked<'a>(out: &mut Vec<RowCell<'a>>, c: usize, cell: &'a crate::docume
             blank_mark: word.is_none(),
             piece: pieces,
             exact: false,
+            several: several_numbers(text),
         });
     }
 }
@@ -276,6 +292,7 @@ fn split_glued_item<'a>(out: &mut Vec<RowCell<'a>>, c: usize, text: &'a str, spa
         blank_mark,
         piece,
         exact: false,
+        several: several_numbers(head),
     });
     out.push(RowCell {
         c0: c,
@@ -287,6 +304,7 @@ fn split_glued_item<'a>(out: &mut Vec<RowCell<'a>>, c: usize, text: &'a str, spa
         blank_mark,
         piece,
         exact: false,
+        several: several_numbers(tail),
     });
     true
 }
@@ -312,16 +330,17 @@ fn glued_item_value(before: &str, text: &str) -> Option<usize> {
     (known && numbers).then_some(at)
 }
 
-/// Several numbers in one cell, separated by spaces (`3 0 0 2`): values, not a label.
-fn is_number_list(s: &str) -> bool {
-    let words: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
-    words.len() > 1 && words.iter().all(|w| cells::cell_state(w, ColKind::Signed) != CellState::Text)
-}
-
-/// Whether a cell's text prints several numbers a space apart (`3 0 0 2`, `2 5 8`).
+/// Whether a cell's text prints several numbers a space apart (`3 0 0 2`, `2 5 8`): values,
+/// not a label. (Two words or more, so a space stands between words, inside the trimmed text.)
 fn several_numbers(text: &str) -> bool {
-    let trimmed = text.trim_matches(is_space);
-    trimmed.chars().any(is_space) && is_number_list(trimmed)
+    // Digits alone (most value cells) are one word.
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    // Without collecting the words: the first two decide whether there is a list at all.
+    let mut words = text.split(is_space).filter(|w| !w.is_empty());
+    let (Some(a), Some(b)) = (words.next(), words.next()) else { return false };
+    [a, b].into_iter().chain(words).all(|w| cells::cell_state(w, ColKind::Signed) != CellState::Text)
 }
 
 /// The tokens of a value cell: one token, or several when the cell prints several numbers.
@@ -329,7 +348,7 @@ fn cell_tokens(c: &RowCell, kind: ColKind) -> Vec<Token> {
     if c.blank_mark {
         return vec![Token::Fixed(cells::blank(c.span))];
     }
-    if several_numbers(c.text) {
+    if c.several {
         let v = rows::View::new(c.text);
         return rows::tokenize(&v, 0, v.chars.len(), None)
             .into_iter()

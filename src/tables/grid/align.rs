@@ -8,7 +8,7 @@ use crate::tables::cells::{self, is_space, ColKind};
 use crate::tables::fit;
 use crate::tables::solve::Token;
 
-use super::{cell_tokens, several_numbers, token, RowCell};
+use super::{cell_tokens, token, RowCell};
 
 /// Which cells of a row hold the template's columns.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +107,7 @@ pub(super) fn alignments(header: Option<Vec<usize>>, skip: Vec<usize>) -> Vec<Al
 
 /// Every cell prints at most one value (no `3 0 0 2`): the cells can be placed by column.
 fn single_values(tail: &[RowCell]) -> bool {
-    tail.iter().all(|c| !(c.piece || several_numbers(c.text)))
+    tail.iter().all(|c| !(c.piece || c.several))
 }
 
 /// What `row_tokens` depends on besides the row: which cell (by first column) each column
@@ -144,9 +144,7 @@ pub(super) fn row_tokens(tail: &[RowCell], align: &Align, n: usize, kinds: &[Col
             .iter()
             .zip(kinds)
             .map(|(c, k)| match c {
-                Some(c) if several_numbers(c.text) => {
-                    Token::Fixed(cells::unknown(c.text.trim_matches(is_space), c.span))
-                }
+                Some(c) if c.several => Token::Fixed(cells::unknown(c.text.trim_matches(is_space), c.span)),
                 Some(c) => token(c, *k),
                 None => Token::Fixed(cells::blank([end, end])),
             })

@@ -42,11 +42,16 @@ pub(super) fn t2_header(
     let below = |c: &RowCell| around(fragments, c);
     let below2 = |c: &RowCell| format!("{}{}", around(fragments, c), around(more, c));
     let above = |c: &RowCell| around(over, c);
-    let texts: Vec<(usize, usize, String)> = row.cells.iter().map(|c| (c.c0, c.c1, c.key.clone())).collect();
+    let texts: Vec<(usize, usize, &str)> = row.cells.iter().map(|c| (c.c0, c.c1, c.key.as_str())).collect();
+    // Whether a column's label runs on past `t`: else every text made of `t` and more begins
+    // with the same labels as `t`, `col` gives it `col(t)` (None where the joins are tried),
+    // and the joins after the cell's text are not made (most cells, values and items, begin
+    // no column's label: each join was a string and a pass over the labels).
+    let runs_on = |t: &str| T2_LABELS.iter().any(|(p, _)| p.len() > t.len() && p.starts_with(t));
     let mut out: Vec<(usize, usize, &'static str, Option<Form>)> = Vec::new();
     let mut i = 0;
     while i < texts.len() {
-        let (c0, c1, ref t) = texts[i];
+        let (c0, c1, t) = texts[i];
         // Two headers in one cell (`上一年项目数量本年增/减`): both columns, at this cell.
         let inner: Vec<(&'static str, Option<Form>)> = T2_AC
             .find_iter(t)
@@ -64,15 +69,17 @@ pub(super) fn t2_header(
         }
         // The joins with the rows around and with the next cell are made only when the cell's
         // own text names no column (and is not empty: then none of them counts).
+        // (Without a row above, `above` is empty and its join is `t` again.)
+        let runs = !t.is_empty() && runs_on(t);
         let hit = col(t)
-            .or_else(|| (!t.is_empty()).then(|| col(&format!("{t}{}", below(&row.cells[i])))).flatten())
-            .or_else(|| (!t.is_empty()).then(|| col(&format!("{}{t}", above(&row.cells[i])))).flatten())
+            .or_else(|| (runs && fragments.is_some()).then(|| col(&format!("{t}{}", below(&row.cells[i])))).flatten())
             .or_else(|| {
-                (!t.is_empty() && more.is_some()).then(|| col(&format!("{t}{}", below2(&row.cells[i])))).flatten()
+                (!t.is_empty() && over.is_some()).then(|| col(&format!("{}{t}", above(&row.cells[i])))).flatten()
             })
+            .or_else(|| (runs && more.is_some()).then(|| col(&format!("{t}{}", below2(&row.cells[i])))).flatten())
             .map(|h| (h, c1, 1))
             .or_else(|| {
-                let n = texts.get(i + 1).filter(|_| !t.is_empty())?;
+                let n = texts.get(i + 1).filter(|_| runs)?;
                 col(&format!("{t}{}", n.2)).map(|h| (h, n.1, 2))
             });
         match hit {
