@@ -541,7 +541,8 @@ fn nothing_to_handle(
     // (A lone `0` each: a glued run `0000000` is several cells, read as printed.)
     let zeros = |t: &[super::solve::Token]| !t.is_empty() && t.iter().all(|t| t.raw_chars().eq(['0']));
     let printed = |row: usize| found.iter().find(|f| f.0 == row && zeros(&f.1));
-    let (new, _) = (printed(0)?, printed(1)?);
+    let new = printed(0)?;
+    printed(1)?;
     // (A table printing every row's seven zeros is read as printed.)
     let uneven = found.iter().any(|f| !f.1.is_empty() && f.1.len() != T3_COLS.len());
     if !uneven || found.iter().any(|f| !f.1.is_empty() && !zeros(&f.1)) {
