@@ -154,8 +154,8 @@ static T4_OUTCOME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A count after its name: with its unit (`：12件`, `三宗`), or without one where a colon, leader
-/// dots or a space set it apart and it ends its line (`：36`, `……………………36`, as a list of the table's cells
-/// writes it). The count is capture 2 or 3.
+/// dots or a space set it apart and it ends its line (`：36`, `……………………36`, as a list of the
+/// table's cells writes it). The count is capture 2 or 3.
 const COUNTED: &str = r"(?:\s*[：:]?\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*(?:件|起|宗|个)|(?:\s*(?:[：:]|[…\.·]{2,})\s*|[ \t　]+)(\d+)[ \t]*(?:\r?\n|\z))";
 
 /// The count `T4_GROUP_WORDS` or `T4_OUTCOME_WORDS` found.

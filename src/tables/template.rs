@@ -172,7 +172,12 @@ pub fn subtotal_place(types: &[usize], at: usize) -> Option<usize> {
 /// Indices into `T3_ROWS` of the rows a table 3 of `format` prints, in order (`Other`: every
 /// row of either form).
 pub fn t3_rows_of(format: TableFormat) -> Vec<usize> {
-    (0..T3_ROWS.len()).filter(|&i| T3_ROWS[i].only.is_none_or(|f| format.form().is_none_or(|g| f == g))).collect()
+    (0..T3_ROWS.len()).filter(|&i| t3_row_in(format, i)).collect()
+}
+
+/// Whether a table 3 of `format` prints row `i` of `T3_ROWS` (`Other`: a row of either form).
+pub fn t3_row_in(format: TableFormat, i: usize) -> bool {
+    T3_ROWS[i].only.is_none_or(|f| format.form().is_none_or(|g| f == g))
 }
 
 /// Index of `results_total` in `T3_ROWS`.

@@ -478,7 +478,7 @@ pub(super) fn requests(v: &View, issues: &mut Vec<Issue>) -> Option<(TableReadin
     let cols: Vec<(&'static str, ColKind)> = T3_COLS.iter().map(|c| (*c, ColKind::Count)).collect();
     let mut rows_in: Vec<RowIn> = Vec::new();
     for (i, tokens, region) in found {
-        if T3_ROWS[i].only.is_some_and(|f| format.form().is_some_and(|g| f != g)) {
+        if !template::t3_row_in(format, i) {
             continue;
         }
         if rows_in.iter().any(|r| r.key == T3_ROWS[i].key) {
@@ -606,7 +606,7 @@ fn totals_only(
 ) -> Option<(TableReading, Span)> {
     let mut rows = Vec::with_capacity(found.len());
     for (i, tokens, span) in found {
-        if T3_ROWS[*i].only.is_some_and(|f| format.form().is_some_and(|g| f != g)) {
+        if !template::t3_row_in(format, *i) {
             continue;
         }
         let [value] = tokens.as_slice() else { return None };
