@@ -508,7 +508,7 @@ fn read_one(
     // One character view of the text for the outline and the text tables (which keep it).
     let chars: Vec<char> = chars.unwrap_or_else(|| crate::document::chars_of(&doc.text));
     let sections = outline::read_chars(doc, &chars);
-    let (tables, table_issues) = given.unwrap_or_else(|| tables::read_with_chars(doc, chars));
+    let (tables, mut table_issues) = given.unwrap_or_else(|| tables::read_with_chars(doc, chars));
     // Facts come from prose only: the table readings' spans and the tables printed
     // as text are left out.
     let mut excluded: Vec<_> = [&tables.proactive, &tables.requests, &tables.review_litigation]
@@ -531,7 +531,10 @@ fn read_one(
     // read those words).
     let mut tables = tables;
     let format = template.and_then(Template::form).map(TableFormat::from);
-    tables::fill_stated(&doc.text, &sections, format, &mut tables);
+    if tables::fill_stated(&doc.text, &sections, format, &mut tables) {
+        // Table 3 read anew from its words: the issues of the reading it replaced go with it.
+        table_issues.retain(|i| !i.cells.iter().all(|c| c.starts_with("requests.")) || i.cells.is_empty());
+    }
     let report = Report {
         schema_version: SCHEMA_VERSION,
         kind,

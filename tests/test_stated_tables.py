@@ -133,14 +133,17 @@ def test_a_table_3_with_nothing_to_handle_is_zero_throughout() -> None:
     assert len(shared) >= 22
     assert {c["value"] for row in shared for c in cells[row].values()} == {0}
     assert all(gold[row] == {c: 0 for c in gold[row]} for row in shared)
-    # Not where a value is not 0, nor where what was carried over is not printed.
-    for changed in (
-        text.replace("上年结转政府信息公开申请数量：0", "上年结转政府信息公开申请数量：2"),
-        text.replace("（2）上年结转政府信息公开申请数量：0；\n", ""),
+    # Not where a value is not 0, nor where what was carried over is not printed: the results'
+    # cells stay unknown (the rows the sentences count, and what their sums fix, are read:
+    # nothing new came in, so each of its cells is 0).
+    for changed, new in (
+        (text.replace("上年结转政府信息公开申请数量：0", "上年结转政府信息公开申请数量：2"), {0}),
+        (text.replace("（2）上年结转政府信息公开申请数量：0；\n", ""), {None}),
     ):
         assert changed != text
         t3 = parse(changed.encode()).tables["requests"]
-        assert t3 is None or not any(c["value"] == 0 and c["inferred"] for cols in t3["cells"].values() for c in cols.values())
+        assert t3 is not None and {c["value"] for c in t3["cells"]["granted"].values()} == {None}
+        assert {c["value"] for c in t3["cells"]["new_received"].values()} == new
 
 
 def _t4(report) -> dict[str, list[object]] | None:
@@ -239,3 +242,69 @@ def test_table_4_groups_as_labelled_lines_or_in_chinese_numerals(name: str) -> N
     # (The gold lists each group's five cells in the form's order: upheld, corrected, other,
     # pending, total.)
     assert read == gold_beside(path)["table4"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # `本年新收政府信息公开申请2件，均为自然人申请；…予以公开1件，因本机关不掌握相关政府信息无法提供1件，
+        # 其余办理结果均为0件；办理结果总计2件。`: every cell follows.
+        "p01_czj2025_prose_2021.txt",
+        # `予以公开：一件（自然人）。` / `部分公开：无。` a row a line
+        "p20_czj2025_wu_lianjian.txt",
+        # `不予公开5件，其中保护第三方合法权益1件、…，属于国家秘密、…的均为0件；无法提供31件，均为本机关不掌握…`
+        "p02_syq2023_prose_detail.txt",
+        # Markdown bullets: `- 予以公开：30件（自然人27件，社会公益组织2件，其他1件）`
+        "p03_syq2021_md_bullets.md",
+    ],
+)
+def test_table_3_written_in_sentences_reads_as_its_cells(name: str) -> None:
+    report = parse(PROSE / name)
+    cells = report.tables["requests"]["cells"]
+    gold = gold_beside(PROSE / name)["table3"]
+    got = {(r, c): cell["value"] for r, cols in cells.items() for c, cell in cols.items()}
+    want = {(r, c): v for r, cols in gold.items() for c, v in cols.items()}
+    # Never a value the gold does not have; every gold value where the words fix it.
+    assert not [k for k, v in got.items() if v is not None and v != want.get(k)]
+    assert sum(v is not None for v in got.values()) >= (175 if name[:3] in ("p01", "p20") else 120)
+    # A printed count is its own evidence; the rest is inferred.
+    granted = cells["granted"]["total"]
+    assert not granted["inferred"] and re.sub(r"\D", "", report.text[slice(*granted["span"])]) in ("", str(granted["value"]))
+    assert not [i for i in report.issues if i["code"] in ("TABLE_UNREADABLE", "TABLE_MISSING") and "requests" in i["message"]]
+
+
+def test_table_3_in_sentences_of_an_institution_report() -> None:
+    # `本年新收政府信息公开申请31件，其中自然人申请27件、商业企业申请3件、其他组织申请1件；上年结转…2件，
+    # 均为自然人申请。` … `不予处理2件，均为信访举报投诉类申请；其他处理1件。办理结果总计31件，…2件。`
+    t3 = parse(DATA / "institution-reports" / "k1-lingang-kfq-2020.txt").tables["requests"]
+    assert t3["format"] == "2019"
+    row = lambda r: [c["value"] for c in t3["cells"][r].values()]  # noqa: E731
+    assert row("new_received") == [27, 3, 0, 0, 0, 1, 31]
+    assert row("carried_over") == [2, 0, 0, 0, 0, 0, 2]
+    assert row("not_processed_petition") == [None, None, 0, 0, 0, None, 2]
+    assert row("denied_state_secret") == [0] * 7
+    assert [row(r)[-1] for r in ("granted", "other", "results_total", "carried_forward")] == [14, 1, 31, 2]
+
+
+def test_table_3_in_sentences_not_from_counts_said_of_no_row() -> None:
+    # Requests by channel and a share are no row's; a count the sums cannot meet makes no table.
+    text = (
+        "某某局2022年政府信息公开工作年度报告\n一、总体情况\n略。\n三、收到和处理政府信息公开申请情况\n"
+        "全年共收到政府信息公开申请105件(其中当面申请12件、网络申请81件、信函申请12件)，比上年的76件增长38.2%，"
+        "上年结转2件。办理结果为：予以公开48件，部分公开11件，不予公开7件，无法提供26件，不予处理6件，其他处理4件，"
+        "结转下年度继续办理5件。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n"
+    )
+    t3 = parse(text.encode()).tables["requests"]
+    totals = {r: cols["total"]["value"] for r, cols in t3["cells"].items() if cols["total"]["value"] is not None}
+    # (其他处理 is a group of three rows in the 2021 form: its count is theirs together.)
+    assert totals == {
+        "new_received": 105,
+        "carried_over": 2,
+        "granted": 48,
+        "partially_granted": 11,
+        "results_total": 102,
+        "carried_forward": 5,
+    }
+    off = text.replace("予以公开48件", "予以公开148件")
+    t3 = parse(off.encode()).tables["requests"]
+    assert t3 is None or all(c["value"] is None for cols in t3["cells"].values() for c in cols.values())

@@ -15,6 +15,7 @@ mod rows;
 mod solve;
 mod stated;
 mod t2_words;
+mod t3_words;
 pub mod template;
 mod text;
 

@@ -34,21 +34,29 @@ static WORDS_COUNT: LazyLock<Regex> =
 
 /// The tables `tables` holds none of that the report states in words: table 2 written as
 /// sentences ([`super::t2_words`]), table 3 (`requests`) and table 4 (`review_litigation`) where
-/// the section states every entry zero or table 4's groups in sentences. `template`: the
-/// report's form (none for reports before 2019 and for other documents).
-pub fn fill(text: &str, sections: &[Section], template: Option<TableFormat>, tables: &mut Tables) {
-    let Some(format) = template.filter(|f| *f != TableFormat::Other) else { return };
+/// the section states every entry zero or table 4's groups in sentences ([`super::t3_words`]
+/// also where the table 3 read before has no value). `template`: the report's form (none for
+/// reports before 2019 and for other documents). Whether a table 3 read before was replaced
+/// (the issues of its reading no longer apply).
+pub fn fill(text: &str, sections: &[Section], template: Option<TableFormat>, tables: &mut Tables) -> bool {
+    let Some(format) = template.filter(|f| *f != TableFormat::Other) else { return false };
     if tables.proactive.is_none() {
         tables.proactive = super::t2_words::read(text, sections, format);
     }
     let Tables { requests, review_litigation: review, .. } = tables;
-    if requests.is_none() {
+    // A table 3 read from the section's words stands in for a reading without a value (the
+    // sentences taken for a table printed out of order).
+    let mut replaced = false;
+    let valueless = |t: &TableReading| t.cells.0.iter().all(|(_, row)| row.0.iter().all(|(_, c)| c.value.is_none()));
+    if requests.as_ref().is_none_or(valueless) {
         if let Some((body, at)) = section_text(text, sections, "requests") {
-            if counts_nothing(&body) {
+            if requests.is_none() && counts_nothing(&body) {
                 if let Some((zero, raw)) = all_zero(&body) {
                     let rows = t3_rows_of(format).into_iter().map(|r| T3_ROWS[r].key);
                     *requests = Some(zeros(format, rows, &T3_COLS, shift(zero, at), raw));
                 }
+            } else if let Some(t) = super::t3_words::read(&body, at, format) {
+                replaced = requests.replace(t).is_some();
             }
         }
     }
@@ -63,6 +71,7 @@ pub fn fill(text: &str, sections: &[Section], template: Option<TableFormat>, tab
             }
         }
     }
+    replaced
 }
 
 /// Where a statement and its zero stand (characters of the section's text): `[statement,
