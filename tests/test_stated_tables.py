@@ -55,13 +55,42 @@ def test_no_table_where_the_section_counts_something_or_only_events_are_denied()
     assert parse(counted.encode()).tables["requests"] is None
     excepted = text.replace("统计表中各项数据均为0", "除上年结转外，统计表中各项数据均为0")
     assert excepted != text and parse(excepted.encode()).tables["requests"] is None
-    # `本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。`: a fact, no table.
+    # `本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。`: a fact, and table 4 all 0 (no table
+    # before stop 60), the denial its evidence.
     report = parse(PROSE / "p01_czj2025_prose_2021.txt")
-    assert report.tables["review_litigation"] is None
+    t4 = report.tables["review_litigation"]
+    assert {(c["value"], c["raw"], c["inferred"]) for c in _cells(t4)} == {(0, "未发生", True)}
+    assert report.text[slice(*t4["span"])] == "本年度未发生因政府信息公开引起的行政复议、行政诉讼案件"
     assert {f["key"]: f["value"] for f in report.facts if f["key"] in ("reviews", "lawsuits")} == {
         "reviews": 0,
         "lawsuits": 0,
     }
+
+
+@pytest.mark.parametrize(
+    ("words", "table"),
+    [
+        ("行政复议：无。行政诉讼：无。", True),
+        ("无。", True),
+        ("本年度，我局未因政府信息公开工作被申请行政复议，也没有被提起行政诉讼。", True),
+        # Only one of the two denied; outcomes denied, not cases; cases of another cause.
+        ("本年度未发生因政府信息公开引起的行政复议案件。", False),
+        ("未发生政府信息公开工作被复议纠错或诉讼败诉的情况。", False),
+        ("本年度未发生行政复议被纠错、行政诉讼败诉的情况。", False),
+        ("本年度未发生因征地拆迁引起的行政复议、行政诉讼。", False),
+        # A count beside the denial: the rest is not known.
+        ("未发生行政复议；行政诉讼1件，尚未审结。", False),
+    ],
+)
+def test_table_4_when_no_review_and_no_lawsuit_happened(words: str, table: bool) -> None:
+    text = (PROSE / "p01_czj2025_prose_2021.txt").read_text(encoding="utf-8")
+    changed = text.replace("本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。", words)
+    assert changed != text
+    t4 = parse(changed.encode()).tables["review_litigation"]
+    if table:
+        assert {c["value"] for c in _cells(t4)} == {0}
+    else:
+        assert t4 is None or any(c["value"] is None for c in _cells(t4))
 
 
 def test_a_table_3_of_totals_alone_reads_the_total_column() -> None:

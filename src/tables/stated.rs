@@ -7,8 +7,9 @@
 //! counted (no number but years and dates, no count in Chinese numerals, no `除…外` or `其余`
 //! exception), so a section that states one count and zeros for the rest is left alone. Every
 //! cell is `inferred`, its span the statement's zero, and the table's span the statement. A
-//! statement of events alone (`本年度未发生因政府信息公开引起的行政复议、行政诉讼案件`) makes no
-//! table: it is a fact (`reviews`, `lawsuits` 0, negated), and the form's cells are not named.
+//! section of table 4 saying no review and no lawsuit happened (`本年度未发生因政府信息公开引起的
+//! 行政复议、行政诉讼案件`, `行政复议：无。行政诉讼：无。`) gives table 4 all 0 the same way (and the
+//! facts `reviews`, `lawsuits` 0, negated).
 
 use std::sync::LazyLock;
 
@@ -63,7 +64,7 @@ pub fn fill(text: &str, sections: &[Section], template: Option<TableFormat>, tab
     if review.is_none() {
         if let Some((body, at)) = section_text(text, sections, "review_litigation") {
             if counts_nothing(&body) {
-                if let Some((zero, raw)) = all_zero(&body) {
+                if let Some((zero, raw)) = all_zero(&body).or_else(|| no_cases(&body)) {
                     *review = Some(zeros(format, T4_GROUPS.into_iter(), &T4_COLS, shift(zero, at), raw));
                 }
             } else {
@@ -144,6 +145,53 @@ fn zeros<'a>(
         })
         .collect();
     TableReading { format, cells: OrderedMap(cells), extra_rows: Vec::new(), span: statement }
+}
+
+/// Words that deny a case happened.
+const NO_CASE: &[&str] = &["未发生", "没有发生", "未出现", "未有", "未被", "未收到", "未接到", "没有", "无"];
+
+/// Outcomes of cases: a clause denying them (`未发生…被复议纠错或诉讼败诉的情况`) does not deny the
+/// cases.
+const OUTCOMES: &[&str] = &["纠错", "纠正", "败诉", "撤销", "确认违法", "维持"];
+
+/// A section of table 4 (`body`, its heading the first line) that says no review and no lawsuit
+/// happened: `本年度未发生因政府信息公开引起的行政复议、行政诉讼案件`, `行政复议：无。行政诉讼：无。`, or
+/// only `无。` under the heading. Every group of table 4 is then 0. Not for a clause about the
+/// cases' outcomes or about cases of another cause (`未发生因征收引起的行政复议`). The statements'
+/// span, and the first denial word as the zero.
+fn no_cases(body: &str) -> Option<(Stated, &str)> {
+    let start = body.find('\n')? + 1;
+    let (mut review, mut lawsuit) = (None, None);
+    let (mut first, mut last) = (usize::MAX, 0);
+    let mut zero: Option<(usize, usize)> = None;
+    let mut at = start;
+    for clause in body[start..].split_inclusive(['。', '；', ';', '！', '\n']) {
+        let (from, words) = (at, clause.trim_matches(|c: char| c.is_whitespace() || "。；;！".contains(c)));
+        at += clause.len();
+        let Some((w, k)) = NO_CASE.iter().find_map(|w| words.find(w).map(|k| (*w, k))) else { continue };
+        if OUTCOMES.iter().any(|o| words.contains(o)) {
+            continue;
+        }
+        let caused = words.contains('因') && ["引起", "引发", "产生", "导致"].iter().any(|x| words.contains(x));
+        if caused && !words.contains("信息公开") {
+            continue;
+        }
+        let bare = matches!(words, "无" | "暂无" | "没有" | "均无" | "本年度无" | "本年无");
+        let (r, l) = (bare || words.contains("行政复议"), bare || words.contains("行政诉讼"));
+        if !r && !l {
+            continue;
+        }
+        let off = from + clause.find(words).unwrap_or(0);
+        review = review.or(r.then_some(()));
+        lawsuit = lawsuit.or(l.then_some(()));
+        first = first.min(off);
+        last = last.max(off + words.len());
+        zero.get_or_insert((off + k, off + k + w.len()));
+    }
+    review.and(lawsuit)?;
+    let (z0, z1) = zero?;
+    let chars = |b: usize| body[..b].chars().count();
+    Some(([[chars(first), chars(last)], [chars(z0), chars(z1)]], &body[z0..z1]))
 }
 
 /// Table 4's groups as a report writes them in words (`被申请行政复议36件，其中结果维持25件、结果纠正3件、
