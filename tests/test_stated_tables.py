@@ -337,3 +337,29 @@ def test_table_3_in_sentences_not_from_counts_said_of_no_row() -> None:
     off = text.replace("予以公开48件", "予以公开148件")
     t3 = parse(off.encode()).tables["requests"]
     assert t3 is None or all(c["value"] is None for cols in t3["cells"].values() for c in cols.values())
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["p01_czj2025_prose_2021.txt", "p02_syq2023_prose_detail.txt", "p09_syq2021_circled_zong.txt", "p20_czj2025_wu_lianjian.txt"],
+)
+@pytest.mark.parametrize("shape", ["html-gbk", "traditional", "fullwidth-digits"])
+def test_table_3_in_sentences_reads_the_same_in_other_shapes(name: str, shape: str) -> None:
+    # The same report as a GBK web page of paragraphs, in Traditional characters, with
+    # full-width digits: the same cells.
+    text = (PROSE / name).read_text(encoding="utf-8")
+    want = parse(text.encode()).tables["requests"]["cells"]
+    if shape == "html-gbk":
+        body = "".join(f"<p>{line}</p>\n" for line in text.splitlines() if line.strip())
+        data = f'<html><head><meta charset="gbk"><title>{text.splitlines()[0]}</title></head><body>{body}</body></html>'
+        data = data.encode("gbk")
+    elif shape == "traditional":
+        trad = text.replace("申请", "申請").replace("处理", "處理").replace("结转", "結轉").replace("公开", "公開")
+        assert trad != text
+        data = trad.encode()
+    else:
+        data = text.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"}).encode()
+    got = parse(data).tables["requests"]["cells"]
+    assert {r: [c["value"] for c in cols.values()] for r, cols in got.items()} == {
+        r: [c["value"] for c in cols.values()] for r, cols in want.items()
+    }
