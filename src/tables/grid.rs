@@ -36,7 +36,8 @@ mod t3;
 mod t4;
 
 use align::{
-    alignments, flat_tokens, header_columns, judge, place, placement_key, row_tokens, Align, PlacementKey, Reading,
+    alignments, flat_tokens, header_columns, judge, keep_placed, key_of, place, placed, row_tokens, tokens_of, Align,
+    Placed, PlacementKey, Reading,
 };
 use t2::proactive;
 use t3::{extra_row, requests};
