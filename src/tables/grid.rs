@@ -36,7 +36,8 @@ mod t3;
 mod t4;
 
 use align::{
-    alignments, flat_tokens, header_columns, judge, place, placement_key, row_tokens, Align, PlacementKey, Reading,
+    alignments, flat_tokens, header_columns, judge, keep_placed, key_of, place, placed, row_tokens, tokens_of, Align,
+    Placed, PlacementKey, Reading,
 };
 use t2::proactive;
 use t3::{extra_row, requests};
@@ -140,10 +141,12 @@ fn row_cells(t: &Table, r: usize) -> Vec<RowCell<'_>> {
         // the text shows (pandas' `read_html` of a blank cell; `cell_state` reads it blank);
         // elsewhere, or in a row of nothing else, no cell (a `DataFrame` of pdfplumber's
         // `extract_tables`: `None` where a label or a header spans columns or rows).
-        let no_cell = cells::is_empty_mark(&cell.text)
-            && !(printed_row() && blanks.get_or_insert_with(|| blank_columns(t)).as_ref().is_some_and(|v| v[c]));
+        let mark = cells::is_empty_mark(&cell.text);
+        let no_cell =
+            mark && !(printed_row() && blanks.get_or_insert_with(|| blank_columns(t)).as_ref().is_some_and(|v| v[c]));
         let text: &str = if no_cell { "" } else { &cell.text };
-        let state = cells::cell_state(text, ColKind::Signed);
+        // (No cell's text, empty, is no mark.)
+        let state = cells::cell_state_marked(text, ColKind::Signed, mark && !no_cell);
         let key = compact(text);
         let several = several_numbers(text);
         let value_like = state != CellState::Text

@@ -178,8 +178,11 @@ struct Builder<'a> {
     /// [`mark_of`] by `(id, class)` for elements without `role` (Word repeats
     /// `class=MsoNormal` on every paragraph).
     marks: Marks<'a>,
-    /// The last `(id, class)` looked up in `marks`, and its mark.
-    last_mark: Option<(MarkKey<'a>, Mark)>,
+    /// The last two `(id, class)` looked up in `marks`, and their marks (Word's paragraphs,
+    /// `class=MsoNormal`, take turns with their runs, of no class), and which of the two the
+    /// next look-up replaces.
+    last_marks: [Option<(MarkKey<'a>, Mark)>; 2],
+    older_mark: usize,
     /// [`parse_raw`]'s copy of prune's stack.
     shadow: Option<ScanState>,
     /// Where prune's scan stopped when it would cut a tag (see [`Declined::Prune`]).
@@ -203,7 +206,8 @@ impl<'a> Builder<'a> {
             ignore_lf: false,
             raw: Raw::None,
             marks: FastMap::default(),
-            last_mark: None,
+            last_marks: [None, None],
+            older_mark: 0,
             shadow: None,
             resume: None,
         };
@@ -409,7 +413,7 @@ impl<'a> Builder<'a> {
                     node.mark = match &attrs.role {
                         None => {
                             // Runs of elements share their id and class (`class=MsoNormal`, or none).
-                            let last = self.last_mark.as_ref().filter(|((id, class), _)| {
+                            let last = self.last_marks.iter().flatten().find(|((id, class), _)| {
                                 id.as_deref() == attrs.id.as_deref() && class.as_deref() == attrs.class.as_deref()
                             });
                             if let Some(&(_, mark)) = last {
@@ -420,7 +424,9 @@ impl<'a> Builder<'a> {
                                     .marks
                                     .entry(key)
                                     .or_insert_with(|| mark_of(attrs.id.as_deref(), attrs.class.as_deref(), None));
-                                self.last_mark = Some(((attrs.id.clone(), attrs.class.clone()), mark));
+                                self.last_marks[self.older_mark] =
+                                    Some(((attrs.id.clone(), attrs.class.clone()), mark));
+                                self.older_mark ^= 1;
                                 mark
                             }
                         }

@@ -114,19 +114,29 @@ fn single_values(tail: &[RowCell]) -> bool {
 /// gets, or `None` where the row's tokens are taken in order. Equal keys, equal tokens.
 pub(super) type PlacementKey = Option<Vec<Option<usize>>>;
 
-pub(super) fn placement_key(tail: &[RowCell], align: &Align, n: usize) -> PlacementKey {
-    placed(tail, align, n).map(|cells| cells.iter().map(|c| c.map(|c| c.c0)).collect())
-}
-
 /// The cells `row_tokens` places by column: `place`'s, when every cell prints at most one
 /// value, or when every placed cell is one grid column of its own under the header's columns
 /// or in a grid of the source's own cells (see `row_tokens`).
-fn placed<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) -> Option<Vec<Option<&'r RowCell<'a>>>> {
+pub(super) fn placed<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) -> Placed<'r, 'a> {
+    keep_placed(tail, align, place(tail, align, n))
+}
+
+/// A row's cells under one alignment, as `placed` gives them (`None`: taken in order).
+pub(super) type Placed<'r, 'a> = Option<Vec<Option<&'r RowCell<'a>>>>;
+
+/// `placed` of `tail` under `align` from `place`'s cells for them, `cells` (the caller that
+/// asked `place` already keeps its answer).
+pub(super) fn keep_placed<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, cells: Placed<'r, 'a>) -> Placed<'r, 'a> {
     let single = single_values(tail);
     let header = matches!(align, Align::Header(..));
     let own =
         |cells: &Vec<Option<&RowCell>>| cells.iter().flatten().all(|c| c.c0 == c.c1 && !c.piece && (header || c.exact));
-    place(tail, align, n).filter(|cells| single || own(cells))
+    cells.filter(|cells| single || own(cells))
+}
+
+/// A row's `PlacementKey` from its `placed` cells.
+pub(super) fn key_of(cells: Option<&[Option<&RowCell>]>) -> PlacementKey {
+    cells.map(|cells| cells.iter().map(|c| c.map(|c| c.c0)).collect())
 }
 
 /// Tokens for a row under an alignment: one per column when the alignment places
@@ -138,7 +148,12 @@ fn placed<'r, 'a>(tail: &'r [RowCell<'a>], align: &Align, n: usize) -> Option<Ve
 /// told (digits spaced apart, two values typed in one cell): it is unknown, and the row's other
 /// values keep their columns (taken in order, they would run into the next columns).
 pub(super) fn row_tokens(tail: &[RowCell], align: &Align, n: usize, kinds: &[ColKind]) -> (Vec<Token>, bool) {
-    if let Some(cells) = placed(tail, align, n) {
+    tokens_of(tail, placed(tail, align, n).as_deref(), kinds)
+}
+
+/// `row_tokens` of `tail` from its `placed` cells, `cells`.
+pub(super) fn tokens_of(tail: &[RowCell], cells: Option<&[Option<&RowCell>]>, kinds: &[ColKind]) -> (Vec<Token>, bool) {
+    if let Some(cells) = cells {
         let end = tail.last().map_or(0, |c| c.span[1]);
         let toks = cells
             .iter()

@@ -11,8 +11,8 @@ use crate::tables::solve::{self, whole_number, Token};
 use crate::tables::template::{self, T3Label, T3_COLS, T3_COL_LABELS, T3_LABELS, T3_ROWS};
 
 use super::{
-    alignments, cell_tokens, flat_tokens, grow, header_columns, judge, place, placement_key, row_tokens, Align, GRow,
-    PlacementKey, Reading, RowCell, MAX_COMBOS, T3_AC,
+    alignments, cell_tokens, flat_tokens, grow, header_columns, judge, keep_placed, key_of, place, placed, row_tokens,
+    tokens_of, Align, GRow, Placed, PlacementKey, Reading, RowCell, MAX_COMBOS, T3_AC,
 };
 
 /// How a table-3 grid row was identified.
@@ -466,29 +466,7 @@ pub(super) fn t3_readings(
     };
     // Each grid's header names (`requests`), where it has header rows of its own.
     let header_of = |t: &usize| named.iter().find(|(tt, _)| tt == t).map(|(_, n)| n);
-    // A grid's rows share one geometry: an alignment is tried only when it places every
-    // value row of its grid (a row whose values it would drop rules it out).
-    let options: Vec<(Vec<Align>, bool)> = tables
-        .iter()
-        .map(|t| {
-            let h = header_of(t).and_then(|n| header_columns(n, T3_COLS.len()));
-            let fits = |a: &Align| {
-                assigned.iter().filter(|(k, _)| rows[*k].table == *t).all(|(k, _)| {
-                    let tail = rows[*k].tail_for(a);
-                    tail.iter().all(RowCell::is_empty) || place(tail, a, T3_COLS.len()).is_some()
-                })
-            };
-            let skip = header_of(t).map_or(Vec::new(), |n| extra_columns(n, h.as_deref()));
-            let valid: Vec<Align> = alignments(h, skip).into_iter().filter(fits).collect();
-            if valid.is_empty() {
-                (vec![Align::Right(0)], true)
-            } else {
-                (valid, false)
-            }
-        })
-        .collect();
-    // Grids no alignment places: their rows' values are taken in order.
-    let (options, forced): (Vec<Vec<Align>>, Vec<bool>) = options.into_iter().unzip();
+    let GridOptions { options, forced, placements } = grid_options(rows, assigned, &tables, named);
     // A grid whose header names six of the form's seven columns, every row of it printing six
     // values: the table left a column out (`text::missing_column`).
     let six: Vec<Six> = tables
@@ -577,21 +555,23 @@ pub(super) fn t3_readings(
     // compared by the cells their columns get, before any token is made.
     let mut seen: Vec<Vec<PlacementKey>> = Vec::new();
     let grid_of = |k: usize| tables.iter().position(|t| *t == rows[k].table).unwrap_or(0);
-    for combo in combos(&options) {
+    for combo in combos(&options.iter().map(Vec::len).collect::<Vec<_>>()) {
         let keys: Vec<PlacementKey> = assigned
             .iter()
-            .map(|&(k, _)| placement_key(rows[k].tail_for(&combo[grid_of(k)]), &combo[grid_of(k)], 7))
+            .enumerate()
+            .map(|(j, &(k, _))| key_of(placements[j][combo[grid_of(k)]].as_deref()))
             .collect();
         if seen.contains(&keys) {
             continue;
         }
         seen.push(keys);
-        let placed = assigned.iter().map(|&(k, _)| {
-            let align = &combo[grid_of(k)];
-            let mut tokens = if flat || pieced[grid_of(k)] {
+        let placed = assigned.iter().enumerate().map(|(j, &(k, _))| {
+            let g = grid_of(k);
+            let align = &options[g][combo[g]];
+            let mut tokens = if flat || pieced[g] {
                 flat_tokens(rows[k].tail_for(align))
             } else {
-                row_tokens(rows[k].tail_for(align), align, 7, &kinds7).0
+                tokens_of(rows[k].tail_for(align), placements[j][combo[g]].as_deref(), &kinds7).0
             };
             if let Six::Without(m) = six[grid_of(k)] {
                 tokens = flat_tokens(rows[k].tail());
@@ -670,7 +650,7 @@ pub(super) fn t3_readings(
         }
         let t = build::requests(format, rows_in, span, extra.to_vec(), &mut scratch);
         let f = fit::requests(&t);
-        let explicit = combo.iter().all(|a| matches!(a, Align::Header(..)));
+        let explicit = combo.iter().enumerate().all(|(g, &a)| matches!(options[g][a], Align::Header(..)));
         readings.push(Reading { table: t, issues: scratch, key: f.key(), explicit });
     }
     readings
@@ -869,22 +849,85 @@ pub(super) fn assign_unlabelled(kinds: &[(usize, T3Kind)], order: &[usize], assi
     flush(&mut run, prev, None, assigned);
 }
 
-/// Every combination of one alignment per grid, the preferred ones first, at most `MAX_COMBOS`.
-pub(super) fn combos(options: &[Vec<Align>]) -> Vec<Vec<Align>> {
-    let mut out: Vec<Vec<Align>> = vec![Vec::new()];
-    for opts in options {
+/// Every combination of one alignment per grid, the preferred ones first, at most `MAX_COMBOS`:
+/// for each grid, the index of its alignment among its `counts[grid]` options.
+pub(super) fn combos(counts: &[usize]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new()];
+    for &count in counts {
         let mut next = Vec::new();
         for prefix in &out {
-            for o in opts {
+            for o in 0..count {
                 if next.len() >= MAX_COMBOS {
                     break;
                 }
                 let mut p = prefix.clone();
-                p.push(o.clone());
+                p.push(o);
                 next.push(p);
             }
         }
         out = next;
+    }
+    out
+}
+
+/// Each grid's alignments worth trying, and what every assigned row's cells are under them.
+struct GridOptions<'r, 'a> {
+    /// For each grid, the alignments that place every value row of it, preferred first.
+    options: Vec<Vec<Align>>,
+    /// For each grid, whether no alignment placed its rows (`Right(0)` stands in; the rows'
+    /// values are taken in order).
+    forced: Vec<bool>,
+    /// For each assigned row, its `placed` cells under each of its grid's `options`.
+    placements: Vec<Vec<Placed<'r, 'a>>>,
+}
+
+/// The alignments `t3_readings` tries for each of `tables`' grids, and each assigned row's
+/// cells under them, found once: every combination of alignments asks for a row's cells
+/// under its grid's alignment, and the test that an alignment fits its grid placed them.
+fn grid_options<'r, 'a>(
+    rows: &'r [GRow<'a>],
+    assigned: &[(usize, usize)],
+    tables: &[usize],
+    named: &[(usize, Vec<(usize, usize)>)],
+) -> GridOptions<'r, 'a> {
+    let n = T3_COLS.len();
+    let header_of = |t: &usize| named.iter().find(|(tt, _)| tt == t).map(|(_, n)| n);
+    let mut out = GridOptions { options: Vec::new(), forced: Vec::new(), placements: vec![Vec::new(); assigned.len()] };
+    for t in tables {
+        let h = header_of(t).and_then(|names| header_columns(names, n));
+        let skip = header_of(t).map_or(Vec::new(), |names| extra_columns(names, h.as_deref()));
+        let mine: Vec<usize> = (0..assigned.len()).filter(|&j| rows[assigned[j].0].table == *t).collect();
+        // A grid's rows share one geometry: an alignment is tried only when it places every
+        // value row of its grid (a row whose values it would drop rules it out).
+        let mut valid = Vec::new();
+        for a in alignments(h, skip) {
+            let mut cells = Vec::with_capacity(mine.len());
+            let fits = mine.iter().all(|&j| {
+                let tail = rows[assigned[j].0].tail_for(&a);
+                let at = place(tail, &a, n);
+                let fits = at.is_some() || tail.iter().all(RowCell::is_empty);
+                cells.push(keep_placed(tail, &a, at));
+                fits
+            });
+            if fits {
+                for (&j, c) in mine.iter().zip(cells) {
+                    out.placements[j].push(c);
+                }
+                valid.push(a);
+            }
+        }
+        // Grids no alignment places: their rows' values are taken in order.
+        let forced = valid.is_empty();
+        if forced {
+            let a = Align::Right(0);
+            for &j in &mine {
+                let tail = rows[assigned[j].0].tail_for(&a);
+                out.placements[j].push(placed(tail, &a, n));
+            }
+            valid.push(a);
+        }
+        out.options.push(valid);
+        out.forced.push(forced);
     }
     out
 }
