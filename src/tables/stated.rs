@@ -1,5 +1,6 @@
 //! Tables 3 and 4 that a report states in words instead of printing them: every entry zero,
-//! or table 4's groups counted in a sentence (`t4_in_words`).
+//! or table 4's groups counted in a sentence (`t4_in_words`: `行政复议3件，其中结果维持1件…`, `行政复议：
+//! 结果维持5件，…，总计7件。`, `行政诉讼12件，均为未经复议直接起诉`).
 //!
 //! Small offices often print no table 3 or 4 and write instead `收到和处理政府信息公开申请情况
 //! 统计表中各项数据均为0` or `…行政诉讼案件，各项总计均为0`. Such a statement of the table's
@@ -197,13 +198,23 @@ fn no_cases(body: &str) -> Option<(Stated, &str)> {
 /// Table 4's groups as a report writes them in words (`被申请行政复议36件，其中结果维持25件、结果纠正3件、
 /// 其他结果8件、尚未审结0件；被提起行政诉讼9件，其中未经复议直接起诉6件(结果维持3件、结果纠正3件)，复议后起诉3件`):
 /// each group's count right after its name (or its label: `- 行政诉讼（未经复议直接起诉）：12件`,
-/// `行政复议总计……………………36` a line each), the outcomes counted after it up to the next group.
-static T4_GROUP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(行政复议|直接起诉(?:的行政诉讼)?|复议后起诉(?:的行政诉讼)?|行政诉讼)(?:案件)?[）)]?(?:总计|合计|共计)?{COUNTED}"
-    ))
+/// A group of table 4 named: 1 `行政复议`; 2 the lawsuits brought directly (`行政诉讼（未经复议直接起诉）`,
+/// `直接起诉的行政诉讼`); 3 those after a review (`复议后起诉`); 4 `行政诉讼` of either kind.
+static T4_GROUP_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:行政诉讼[（(])?(?:未经(?:行政)?复议)?直接起诉(?:的行政诉讼)?[）)]?)|((?:行政诉讼[（(])?经?(?:行政)?复议后起诉(?:的行政诉讼)?[）)]?)|(行政复议)|(行政诉讼)",
+    )
     .expect("table 4 group regex")
 });
+
+/// A group's total right after its name: `行政复议3件`, `行政复议总计……………………36` (a line each).
+static T4_TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\A(?:案件)?[）)]?(?:总计|合计|共计|共)?{COUNTED}")).expect("table 4 total regex")
+});
+
+/// A group's total at the end of its clause: `行政复议：结果维持5件，…，总计7件。`
+static T4_TOTAL_LAST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?:总计|合计|共计){COUNTED}")).expect("table 4 total regex"));
 
 /// An outcome counted in words: `结果维持25件`, `尚未审结0件`, `结果维持……………………25` (a line).
 static T4_OUTCOME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -212,12 +223,12 @@ static T4_OUTCOME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A count after its name: with its unit (`：12件`, `三宗`), or without one where a colon, leader
 /// dots or a space set it apart and it ends its line (`：36`, `……………………36`, as a list of the
-/// table's cells writes it). The count is capture 2 or 3.
+/// table's cells writes it).
 const COUNTED: &str = r"(?:\s*[：:]?\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*(?:件|起|宗|个)|(?:\s*(?:[：:]|[…\.·]{2,})\s*|[ \t　]+)(\d+)[ \t]*(?:\r?\n|\z))";
 
-/// The count `T4_GROUP_WORDS` or `T4_OUTCOME_WORDS` found.
+/// The count `COUNTED` found (its last two captures).
 fn counted<'h>(c: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
-    c.get(2).or_else(|| c.get(3))
+    c.get(c.len() - 2).or_else(|| c.get(c.len() - 1))
 }
 
 /// A count as written, in digits or Chinese numerals (`12`, `十二`, `两`, `零`).
@@ -229,50 +240,86 @@ fn count(s: &str) -> Option<i64> {
 /// outcomes are counted (bytes of the section's text).
 type Group = (i64, [usize; 2], [usize; 2]);
 
+/// Words before a lawsuit group's name saying every lawsuit counted was of it (`行政诉讼12件，均为
+/// 未经复议直接起诉`).
+const ALL_OF: &[&str] = &["均为", "均系", "均是", "均属", "都是", "都为", "全部为", "全部是", "全部系"];
+
 /// Table 4 stated in words in its section (`body`, starting at character `at` of the text): each
-/// group's total after its name, its outcomes after that, up to the next group's name. A
-/// group's outcomes not named are 0 where the named ones add up to its total (inferred), and
-/// every outcome of a group of total 0 is 0; the lawsuits' total alone (`行政诉讼0件`) settles both
-/// lawsuit groups only where it is 0. Only where all three groups' totals are stated so, and
-/// no group is stated twice.
+/// group's total after its name (`行政复议3件`) or closing its clause (`…，总计7件。`), its outcomes
+/// from there up to the next group's name. A group's outcomes not named are 0 where the named ones
+/// add up to its total (inferred), and every outcome of a group of total 0 is 0; the lawsuits'
+/// total alone (`行政诉讼12件`) settles both lawsuit groups where it is 0 or where the words say
+/// all were of one kind (`均为未经复议直接起诉`: the other kind 0, inferred). Only where all
+/// three groups' totals are stated so, and no group is stated twice.
 fn t4_in_words(body: &str, at: usize, format: TableFormat) -> Option<TableReading> {
     let chars = |b: usize| at + body[..b].chars().count();
-    let found: Vec<_> = T4_GROUP_WORDS.captures_iter(body).collect();
+    // Group names, but those saying which kind all the lawsuits were (`均为直接起诉`).
+    let names: Vec<(usize, usize, usize)> = T4_GROUP_NAME
+        .captures_iter(body)
+        .filter_map(|c| {
+            let kind = (1..=4).find(|&i| c.get(i).is_some())?;
+            let m = c.get(0)?;
+            Some((kind, m.start(), m.end()))
+        })
+        .collect();
+    let of_all = |kind: usize, s: usize| kind <= 2 && ALL_OF.iter().any(|w| body[..s].ends_with(w));
+    let groups_named: Vec<_> = names.iter().filter(|(k, s, _)| !of_all(*k, *s)).collect();
     // Per group: its total, the total's span (characters), its outcomes' text (bytes of `body`).
     let mut groups: [Option<Group>; 3] = [None; 3];
-    let mut lawsuits: Option<(i64, [usize; 2])> = None;
-    for (k, c) in found.iter().enumerate() {
-        let (name, n) = (c.get(1)?, counted(c)?);
-        let value = count(n.as_str())?;
-        let span = [chars(n.start()), chars(n.end())];
-        let until = found.get(k + 1).and_then(|x| x.get(0)).map_or(body.len(), |x| x.start());
-        let outcomes = [n.end(), until.max(n.end())];
-        let g = match name.as_str() {
-            "行政复议" => 0,
-            w if w.starts_with("直接起诉") => 1,
-            w if w.starts_with("复议后起诉") => 2,
-            _ => {
-                if lawsuits.replace((value, span)).is_some() {
-                    return None;
-                }
-                continue;
-            }
+    let mut lawsuits: Option<(i64, [usize; 2], [usize; 2])> = None;
+    for (k, &&(kind, _, e)) in groups_named.iter().enumerate() {
+        let until = groups_named.get(k + 1).map_or(body.len(), |x| x.1);
+        let rest = &body[e..until.max(e)];
+        let (n, from) = if let Some(c) = T4_TOTAL_AFTER.captures(rest) {
+            let n = counted(&c)?;
+            (n, e + n.end())
+        } else {
+            let clause = rest.find(['。', '；', ';', '\n']).map_or(rest, |x| &rest[..x]);
+            let mut last = T4_TOTAL_LAST.captures_iter(clause);
+            let (Some(c), None) = (last.next(), last.next()) else { continue };
+            (counted(&c)?, e)
         };
-        if groups[g].replace((value, span, outcomes)).is_some() {
+        let value = count(n.as_str())?;
+        let span = [chars(e + n.start()), chars(e + n.end())];
+        let total = (value, span, [from, until.max(from)]);
+        if kind == 4 {
+            if lawsuits.replace(total).is_some() {
+                return None;
+            }
+        } else if groups[[0, 1, 2, 0][kind]].replace(total).is_some() {
             return None;
         }
     }
+    // Which lawsuit group all the lawsuits counted were, said in the clause of their count: the
+    // one lawsuit group named there, after `均为`.
+    let all_of: Vec<usize> = match lawsuits {
+        Some((_, _, [a, _])) => {
+            let b = body[a..].find(['。', '；', ';', '\n']).map_or(body.len(), |x| a + x);
+            let named: Vec<_> = names.iter().filter(|(k, s, _)| *k <= 2 && (a..b).contains(s)).collect();
+            named.iter().filter(|(k, s, _)| of_all(*k, *s)).map(|x| x.0).filter(|_| named.len() == 1).collect()
+        }
+        None => Vec::new(),
+    };
     let mut cells = Vec::with_capacity(3);
     for (g, group) in groups.iter().enumerate() {
         let row = match (group, lawsuits) {
             (Some((total, span, [a, b])), _) => outcome_cells(&body[*a..*b], *total, *span, |x| chars(*a + x))?,
-            (None, Some((0, span))) if g > 0 => outcome_cells("", 0, span, |x| x)?,
+            (None, Some((0, span, _))) if g > 0 => outcome_cells("", 0, span, |x| x)?,
+            (None, Some((total, span, [a, b]))) if g > 0 && all_of.len() == 1 => {
+                if all_of[0] == g {
+                    outcome_cells(&body[a..b], total, span, |x| chars(a + x))?
+                } else {
+                    let mut row = outcome_cells("", 0, span, |x| x)?;
+                    row[4].1 = cells::number("", Number::Int(0), span, true);
+                    row
+                }
+            }
             _ => return None,
         };
         cells.push((T4_GROUPS[g].to_string(), OrderedMap(row)));
     }
-    let first = groups.iter().flatten().map(|g| g.1[0]).chain(lawsuits.map(|l| l.1[0])).min()?;
-    let last = groups.iter().flatten().map(|g| g.1[1]).chain(lawsuits.map(|l| l.1[1])).max()?;
+    let first = groups.iter().flatten().chain(&lawsuits).map(|g| g.1[0]).min()?;
+    let last = groups.iter().flatten().chain(&lawsuits).map(|g| g.1[1]).max()?;
     Some(TableReading { format, cells: OrderedMap(cells), extra_rows: Vec::new(), span: [first, last] })
 }
 
@@ -389,6 +436,34 @@ mod tests {
             assert_eq!(value("litigation_after_review", "total"), Some(Number::Int(0)), "{body}");
         }
         assert_eq!(count("两"), Some(2));
+    }
+
+    #[test]
+    fn table_4_groups_with_their_total_last_or_all_lawsuits_of_one_kind() {
+        let value = |t: &TableReading, g: &str| -> Vec<Option<i64>> {
+            let row = t.cells.0.iter().find(|r| r.0 == g).expect("group");
+            row.1 .0.iter().map(|x| x.1.value.map(|v| if let Number::Int(i) = v { i } else { -1 })).collect()
+        };
+        let last = "四、政府信息公开行政复议、行政诉讼情况\n行政复议：结果维持5件，结果纠正0件，其他结果0件，尚未审结2件，总计7件。\n行政诉讼（未经复议直接起诉）：结果维持8件，结果纠正0件，其他结果0件，尚未审结1件，总计9件。\n行政诉讼（复议后起诉）：结果维持0件，结果纠正0件，其他结果0件，尚未审结0件，总计0件。\n";
+        let t = t4_in_words(last, 0, TableFormat::F2021).expect("table 4");
+        assert_eq!(value(&t, "review"), [Some(5), Some(0), Some(0), Some(2), Some(7)]);
+        assert_eq!(value(&t, "litigation_direct"), [Some(8), Some(0), Some(0), Some(1), Some(9)]);
+        assert_eq!(value(&t, "litigation_after_review"), [Some(0); 5]);
+        let all = "行政复议3件，其中结果维持1件、其他结果2件；行政诉讼12件，均为未经复议直接起诉，结果均为维持。";
+        let t = t4_in_words(all, 0, TableFormat::F2021).expect("table 4");
+        assert_eq!(value(&t, "review"), [Some(1), Some(0), Some(2), Some(0), Some(3)]);
+        assert_eq!(value(&t, "litigation_direct"), [Some(12), Some(0), Some(0), Some(0), Some(12)]);
+        assert_eq!(value(&t, "litigation_after_review"), [Some(0); 5]);
+        let after = t.cells.0.iter().find(|r| r.0 == "litigation_after_review").expect("group");
+        assert!(after.1 .0.iter().all(|c| c.1.inferred), "the other kind's zeros are inferred");
+        // Lawsuits not told apart, or said of both kinds: no table.
+        for no in [
+            "行政复议3件，结果维持3件；行政诉讼12件，结果均为维持。",
+            "行政复议3件，结果维持3件；行政诉讼12件，均为直接起诉或复议后起诉。",
+            "行政复议：结果维持5件，总计7件，总计8件。行政诉讼0件。",
+        ] {
+            assert!(t4_in_words(no, 0, TableFormat::F2021).is_none(), "{no}");
+        }
         assert_eq!(count("一百零五"), Some(105));
     }
 
