@@ -25,8 +25,8 @@ def test_prose_lists_no_wrong_cell_and_no_conflicting_fact() -> None:
     right, total, wrong = cells(PROSE)
     assert sum(wrong.values()) == 0, wrong.most_common(3)
     # (3,539 before stop 56 took tables 3 and 4 stated all zero in words; 4,575 before stop 60
-    # read table 3 written in sentences.)
-    assert total == 5317 and right >= 5100, right
+    # read table 3 written in sentences; 5,174 before stop 61 read table 4 a group a line.)
+    assert total == 5317 and right >= 5200, right
     facts_right, facts_total = facts(PROSE)
     assert facts_total == 79 and facts_right >= 74, facts_right
 

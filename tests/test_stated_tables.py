@@ -199,6 +199,39 @@ def test_table_4_written_in_words(name: str) -> None:
     assert all(c["inferred"] for g in cells.values() for c in g.values() if c["raw"] == "" and c["value"] == 0)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        # `行政复议：结果维持5件，结果纠正0件，其他结果0件，尚未审结2件，总计7件。` a line per group,
+        # the total closing it.
+        "p14_shanghai2019_leader_2019.txt",
+        # `行政复议3件，其中结果维持1件、其他结果2件；行政诉讼12件，均为未经复议直接起诉，结果均为维持。`
+        "p13_syq2021_legal_person_aggregate.txt",
+        # A Markdown table a row per group under the five columns (`| 行政复议 | 1 | 1 | 0 | 0 | 2 |`).
+        "p17_syq2023_md_twocol.md",
+    ],
+)
+def test_table_4_a_group_a_line_its_total_last_or_all_lawsuits_of_one_kind(name: str) -> None:
+    # (No table 4 before stop 61: the total after the outcomes, the lawsuits counted together and
+    # said all of one kind, and a table of a row per group were not read.)
+    report = parse(PROSE / name)
+    assert _t4(report) == gold_beside(PROSE / name)["table4"]
+    assert not [i for i in report.issues if i["code"] == "TABLE_MISSING" and "review_litigation" in i["cells"]]
+
+
+def test_table_4_lawsuits_said_all_of_one_kind_only_then() -> None:
+    head = "某某局2021年政府信息公开工作年度报告\n一、总体情况\n略。\n四、政府信息公开行政复议、行政诉讼情况\n"
+
+    def t4(body: str):
+        return _t4(parse((head + body + "\n五、存在的主要问题及改进情况\n无。\n").encode()))
+
+    got = t4("行政复议1件，结果维持1件；被提起行政诉讼4件，均为复议后起诉，其中结果维持3件，尚未审结1件。")
+    assert got == {"review": [1, 0, 0, 0, 1], "litigation_direct": [0] * 5, "litigation_after_review": [3, 0, 0, 1, 4]}
+    # Both kinds named, or neither: which group the lawsuits are is not known.
+    assert t4("行政复议1件，结果维持1件；行政诉讼4件，有直接起诉也有复议后起诉。") is None
+    assert t4("行政复议1件，结果维持1件；行政诉讼4件，结果均为维持。") is None
+
+
 def test_table_4_in_words_that_does_not_add_up_or_leaves_a_group_out_is_not_read() -> None:
     head = "某某局2021年政府信息公开工作年度报告\n一、总体情况\n略。\n四、政府信息公开行政复议、行政诉讼情况\n"
 

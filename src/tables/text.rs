@@ -2373,6 +2373,61 @@ fn t4_listed(v: &View, from: usize) -> Option<Vec<super::solve::Token>> {
     slots.into_iter().collect()
 }
 
+/// Table 4 a row per group (`行政复议 | 1 | 1 | 0 | 0 | 2`) under a header line naming its five
+/// columns (`类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计`, in any order): the line at
+/// `from` and the two after it (empty lines and a Markdown rule between them skipped) each name
+/// one group, no column, and hold five values, placed by the header's order of the columns.
+fn t4_by_group_rows(v: &View, from: usize) -> Option<Vec<super::solve::Token>> {
+    let rule = |line: &str| line.chars().all(|c| matches!(c, '|' | '｜' | '-' | ':'));
+    let first = v.line_start(from);
+    // The header: the nearest line before that is not empty or a rule.
+    let mut end = first;
+    let header = loop {
+        let e = end.checked_sub(1)?;
+        let s = v.line_start(e);
+        let line = v.compact_between(s, e);
+        end = s;
+        if !rule(&line) {
+            break line;
+        }
+    };
+    if template::t4_group(&header).is_some() {
+        return None;
+    }
+    let mut named: Vec<(usize, usize)> =
+        template::T4_COL_LABELS.iter().filter_map(|&(p, c)| header.find(p).map(|i| (i, c))).collect();
+    named.sort_unstable();
+    let order: Vec<usize> = named.into_iter().map(|(_, c)| c).collect();
+    if order.len() != T4_COLS.len() || (0..T4_COLS.len()).any(|c| !order.contains(&c)) {
+        return None;
+    }
+    let mut slots: Vec<Option<super::solve::Token>> = (0..15).map(|_| None).collect();
+    let mut ls = first;
+    for _ in 0..T4_GROUPS.len() {
+        while ls < v.chars.len() && (v.chars[ls] == '\n' || rule(&v.compact_between(ls, v.line_end(ls)))) {
+            ls = v.line_end(ls) + 1;
+        }
+        let le = v.line_end(ls);
+        let d = first_digit(v, ls, le)?;
+        let label = v.compact_between(ls, d);
+        let group = template::t4_group(&label)?;
+        if template::T4_COL_LABELS.iter().any(|(p, _)| label.contains(p)) || slots[group * 5].is_some() {
+            return None;
+        }
+        // (A pipe row's values from the pipe closing its label, blank cells kept.)
+        let from = (ls..d).rev().find(|&k| matches!(v.chars[k], '|' | '｜')).unwrap_or(d);
+        let tokens = rows::tokenize(v, from, le, None);
+        if tokens.len() != T4_COLS.len() {
+            return None;
+        }
+        for (k, t) in tokens.into_iter().enumerate() {
+            slots[group * 5 + order[k]] = Some(t);
+        }
+        ls = le + 1;
+    }
+    slots.into_iter().collect()
+}
+
 /// Table 4 printed on its side (`结果维持 1 4 1` … `总计 2 5 2`): from its header's start
 /// (`from`) up to where its header characters end (`header_end`, within the first row's label),
 /// a header naming the three groups and five lines after it, one for each result in the form's
@@ -2436,7 +2491,7 @@ pub(super) fn review(v: &View, issues: &mut Vec<Issue>, after: usize) -> Option<
         if h.start < after {
             continue;
         }
-        if let Some(tokens) = t4_listed(v, h.start) {
+        if let Some(tokens) = t4_listed(v, h.start).or_else(|| t4_by_group_rows(v, h.start)) {
             return Some(t4_in_order(tokens, h.start, issues));
         }
         // 行政诉讼 must follow closely.
@@ -3449,6 +3504,23 @@ mod tests {
             _ => None,
         };
         table.cells.0.iter().flat_map(|(_, row)| row.0.iter().map(|(_, c)| cell(c)).collect::<Vec<_>>()).collect()
+    }
+
+    #[test]
+    fn table_4_a_row_per_group_under_its_columns() {
+        let md = "## 四、政府信息公开行政复议、行政诉讼情况\n\n| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|---|\n| 行政复议 | 1 | 1 | 0 | 0 | 2 |\n| 行政诉讼（未经复议直接起诉） | 4 | 0 | 0 | 1 | 5 |\n| 行政诉讼（复议后起诉） | 1 | 0 | 1 | 0 | 2 |\n\n## 五、存在的主要问题及改进情况\n";
+        let want = [1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2].map(Some);
+        assert_eq!(t4_values(md), want);
+        // As plain text lines, the columns in another order (placed by the header).
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n类别 总计 结果维持 结果纠正 其他结果 尚未审结\n行政复议 2 1 1 0 0\n未经复议直接起诉 5 4 0 0 1\n复议后起诉 2 1 0 1 0\n";
+        assert_eq!(t4_values(text), want);
+        // A header not naming all five columns: not read so.
+        let short = text.replace("尚未审结", "备注");
+        assert!(super::t4_by_group_rows(
+            &View::new(&short),
+            short.find("行政复议 2").map_or(0, |b| short[..b].chars().count())
+        )
+        .is_none());
     }
 
     #[test]
