@@ -1,4 +1,4 @@
-//! Table 2 (the 2021 form) that a report writes in words in its section instead of printing it:
+//! Table 2 that a report writes in words in its section instead of printing it, in the 2021 form:
 //! `本年度制发规章0件，废止规章0件，现行有效规章0件；制发行政规范性文件0件，…。本年作出行政许可处理
 //! 决定0件，行政处罚处理决定1件，…。本年行政事业性收费金额4166.214619万元`, or as labelled lines
 //! (`- 规章：本年制发0件，本年废止0件，现行有效0件`, `行政许可本年处理决定数量：2293`,
@@ -14,6 +14,12 @@
 //! items or two columns, a date and a fee in 元 are not read; a cell stated twice with two values
 //! is unknown. The table is made only with three cells read at least; the rest of its cells are
 //! unknown.
+//!
+//! The 2019 form the same way, by its columns' words (`新制作`, `新公开`, `总数`; `上一年`, `增减`,
+//! `决定`; `采购项目`): `本年新制作规章13件，…对外公开规章总数量524件`, `行政许可事项上一年89项，本年减少
+//! 3项` (a change counted down is negative; its raw is the number, its span the digits), `…的上一年
+//! 项目数量、本年增减和处理决定数量均为0`. The procurement's amount (元 or 万元) is not read.
+//! `2,561` is one count: a comma between digits splits no clause.
 
 use crate::model::{CellReading, Number, OrderedMap, Section, TableFormat, TableReading};
 use crate::numbers;
@@ -23,6 +29,8 @@ use super::template::T2_ITEMS;
 
 /// Items of the 2021 form as written, index into `T2_ITEMS`; longer words first.
 const ITEMS: &[(&str, usize)] = &[
+    ("其他对外管理服务事项", 3),
+    ("政府集中采购", 7),
     ("行政规范性文件", 1),
     ("规范性文件", 1),
     ("行政事业性收费", 6),
@@ -32,7 +40,23 @@ const ITEMS: &[(&str, usize)] = &[
     ("行政强制", 5),
 ];
 
-/// Words of a column, by column key.
+/// Words of a column of the 2019 form, by column key (`减少`: a change counted down).
+const COLUMNS_2019: &[(&str, &str)] = &[
+    ("制作", "new_made"),
+    ("新公开", "new_published"),
+    ("总数", "total_published"),
+    ("上一年", "prev_items"),
+    ("上年项目", "prev_items"),
+    ("增减", "change"),
+    ("增/减", "change"),
+    ("增加", "change"),
+    ("减少", "change"),
+    ("决定", "decisions"),
+    ("采购项目", "items"),
+    ("金额", "amount"),
+];
+
+/// Words of a column of the 2021 form, by column key.
 const COLUMNS: &[(&str, &str)] = &[
     ("制发", "issued"),
     ("印发", "issued"),
@@ -70,10 +94,11 @@ fn items_in(s: &str) -> Vec<usize> {
     out
 }
 
-/// Columns named in `s`, in order.
-fn columns_in(s: &str) -> Vec<&'static str> {
+/// Columns of `format` named in `s`, in order.
+fn columns_in(s: &str, format: TableFormat) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
-    for (w, c) in COLUMNS {
+    let words = if format == TableFormat::F2019 { COLUMNS_2019 } else { COLUMNS };
+    for (w, c) in words {
         if s.contains(w) && !out.contains(c) {
             out.push(c);
         }
@@ -81,17 +106,23 @@ fn columns_in(s: &str) -> Vec<&'static str> {
     out
 }
 
-/// The columns of item `i` in the 2021 form.
-fn columns_of(i: usize) -> &'static [&'static str] {
-    T2_ITEMS[i].cols_2021
+/// The columns of item `i` in `format` read from words: the procurement's amount (in 元 or
+/// 万元, printed as the report writes it) is not.
+fn columns_of(i: usize, format: TableFormat) -> &'static [&'static str] {
+    match format {
+        TableFormat::F2019 if i == 7 => &T2_ITEMS[7].cols_2019[..1],
+        TableFormat::F2019 => T2_ITEMS[i].cols_2019,
+        _ => T2_ITEMS[i].cols_2021,
+    }
 }
 
 /// The cells stated so far: `(item, column) → (value, raw, span)`; `None` once two statements
 /// disagree.
 type Found = Vec<((usize, &'static str), Option<(Number, String, [usize; 2])>)>;
 
-fn put(found: &mut Found, item: usize, col: &'static str, value: Number, raw: &str, span: [usize; 2]) {
-    if !columns_of(item).contains(&col) {
+fn put(found: &mut Found, at: (usize, &'static str, TableFormat), value: Number, raw: &str, span: [usize; 2]) {
+    let (item, col, format) = at;
+    if !columns_of(item, format).contains(&col) {
         return;
     }
     match found.iter_mut().find(|(k, _)| *k == (item, col)) {
@@ -104,9 +135,10 @@ fn put(found: &mut Found, item: usize, col: &'static str, value: Number, raw: &s
     }
 }
 
-/// Table 2 stated in words in the proactive section of a 2021-form report (see the module).
+/// Table 2 stated in words in the proactive section of a report of the 2019 or the 2021 form
+/// (see the module).
 pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Option<TableReading> {
-    if format != TableFormat::F2021 {
+    if !matches!(format, TableFormat::F2019 | TableFormat::F2021) {
         return None;
     }
     let (body, at) = super::stated::section_text(text, sections, "proactive")?;
@@ -130,7 +162,7 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
         let mut item: Option<usize> = None;
         let mut label_col: Option<&'static str> = None;
         let mut clause_start = 0usize;
-        for clause in sentence.split_inclusive(['，', ',', '：', ':']) {
+        for clause in clauses(sentence) {
             let c0 = clause_start;
             clause_start += clause.len();
             let tokens: Vec<_> = numbers::scan(clause)
@@ -142,8 +174,9 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
             let all_zero = tokens.iter().all(|t| t.value == 0.0) && ALL_ZERO.iter().any(|w| clause.contains(w));
             if tokens.is_empty() || all_zero {
                 let named = items_in(clause);
-                zero_clause(clause, &named, item, &mut found, [chars(base + c0), chars(base + c0 + clause.len())]);
-                label_col = labels(clause, &named, &mut item);
+                let span = [chars(base + c0), chars(base + c0 + clause.len())];
+                zero_clause(clause, &named, (item, format), &mut found, span);
+                label_col = labels(clause, &named, &mut item, format);
                 continue;
             }
             let mut from = 0usize;
@@ -167,10 +200,10 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
                 };
                 item = it;
                 let Some(i) = it else { continue };
-                let cols = columns_in(window);
+                let cols = columns_in(window, format);
                 let col = match cols.as_slice() {
                     [one] => Some(*one),
-                    [] => label_col.or_else(|| (columns_of(i).len() == 1).then(|| columns_of(i)[0])),
+                    [] => label_col.or_else(|| (columns_of(i, format).len() == 1).then(|| columns_of(i, format)[0])),
                     _ => None,
                 };
                 label_col = None;
@@ -195,14 +228,16 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
                     if t.value.fract() != 0.0 || t.value < 0.0 {
                         continue;
                     }
-                    Number::Int(n)
+                    // (`本年减少2项`: the change counted down.)
+                    let down = col == "change" && window.contains("减少") && !window.contains("增");
+                    Number::Int(if down { -n } else { n })
                 };
-                put(&mut found, i, col, value, raw, span);
+                put(&mut found, (i, col, format), value, raw, span);
             }
             // The words after the clause's last count name what the next clause counts
             // (`（1）规章：本年制发0个`).
             let tail = &clause[from.min(clause.len())..];
-            label_col = labels(tail, &items_in(tail), &mut item);
+            label_col = labels(tail, &items_in(tail), &mut item, format);
         }
     }
     let read: Vec<_> = found.iter().filter(|(_, v)| v.is_some()).collect();
@@ -215,10 +250,10 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
     let rows = T2_ITEMS
         .iter()
         .enumerate()
-        .filter(|(_, d)| !d.cols_2021.is_empty())
-        .map(|(i, d)| {
-            let row = d
-                .cols_2021
+        .map(|(i, d)| (i, d, if format == TableFormat::F2019 { d.cols_2019 } else { d.cols_2021 }))
+        .filter(|(_, _, cols)| !cols.is_empty())
+        .map(|(i, d, cols)| {
+            let row = cols
                 .iter()
                 .map(|c| {
                     let cell: CellReading =
@@ -235,41 +270,74 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
     Some(TableReading { format, cells: OrderedMap(rows), extra_rows: Vec::new(), span })
 }
 
+/// The clauses of `sentence`, each with its closing mark: split after `，`, `：`, and `,` or `:`
+/// not between digits (`2,561` is one count).
+fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
+    let b = sentence.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut ends: Vec<usize> = sentence
+        .char_indices()
+        .filter(|&(i, c)| match c {
+            '，' | '：' => true,
+            ',' | ':' => !(i > 0 && digit(i - 1) && digit(i + 1)),
+            _ => false,
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    if ends.last() != Some(&sentence.len()) {
+        ends.push(sentence.len());
+    }
+    let mut start = 0;
+    ends.into_iter().filter(|&e| e > 0).map(move |e| {
+        let clause = &sentence[start..e];
+        start = e;
+        clause
+    })
+}
+
 /// What words that count nothing (a clause, or a clause's words after its last count) name for
 /// the counts after them: the item, where they name one (none where they name two or more,
 /// `行政许可、行政处罚：`), and the column a label before a colon names (`本年处理决定数量：`).
-fn labels(words: &str, named: &[usize], item: &mut Option<usize>) -> Option<&'static str> {
+fn labels(words: &str, named: &[usize], item: &mut Option<usize>, format: TableFormat) -> Option<&'static str> {
     match named {
         [one] => *item = Some(*one),
         [] => {}
         _ => *item = None,
     }
-    let cols = columns_in(words);
+    let cols = columns_in(words, format);
     (words.ends_with(['：', ':']) && cols.len() == 1).then(|| cols[0])
 }
 
 /// A clause counting nothing that denies items or their columns (`未制发规章`, `规章：无`, `无行政
 /// 许可、行政强制决定`) or states them all zero (`…件数均为0`): those cells 0, inferred.
-fn zero_clause(clause: &str, named: &[usize], carried: Option<usize>, found: &mut Found, span: [usize; 2]) {
+/// (A statement of zeros may name the 2019 form's four items and their three columns: 60
+/// characters; a denial 40.)
+fn zero_clause(
+    clause: &str,
+    named: &[usize],
+    (carried, format): (Option<usize>, TableFormat),
+    found: &mut Found,
+    span: [usize; 2],
+) {
     let body = clause.trim_end_matches(['，', ',', '：', ':', '。', '；', ';', '\n', ' ']);
-    if body.chars().count() > 40 {
+    let zero = ALL_ZERO.iter().any(|w| body.contains(w));
+    if body.chars().count() > if zero { 60 } else { 40 } {
         return;
     }
-    let zero = ALL_ZERO.iter().any(|w| body.contains(w));
     let denied = DENIALS.iter().any(|w| body.contains(w)) && !body.contains("无法") && !body.contains("未来");
     if !zero && !denied {
         return;
     }
     let items: Vec<usize> = if named.is_empty() { carried.into_iter().collect() } else { named.to_vec() };
-    let cols = columns_in(body);
+    let cols = columns_in(body, format);
     for i in items {
         let of_item: Vec<&'static str> = if cols.is_empty() {
-            columns_of(i).to_vec()
+            columns_of(i, format).to_vec()
         } else {
-            cols.iter().copied().filter(|c| columns_of(i).contains(c)).collect()
+            cols.iter().copied().filter(|c| columns_of(i, format).contains(c)).collect()
         };
         for c in of_item {
-            put(found, i, c, Number::Int(0), "", span);
+            put(found, (i, c, format), Number::Int(0), "", span);
         }
     }
 }
@@ -279,8 +347,12 @@ mod tests {
     use super::*;
 
     fn cells_of(body: &str) -> Vec<(String, String, Option<f64>)> {
+        cells_of_year(body, 2023)
+    }
+
+    fn cells_of_year(body: &str, year: u16) -> Vec<(String, String, Option<f64>)> {
         let text = format!(
-            "某某局2023年政府信息公开工作年度报告\n一、总体情况\n本局依法公开。\n二、主动公开政府信息情况\n{body}\n三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n"
+            "某某局{year}年政府信息公开工作年度报告\n一、总体情况\n本局依法公开。\n二、主动公开政府信息情况\n{body}\n三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n"
         );
         let report = crate::report::parse(crate::Input::Str(&text), &crate::Options::default()).expect("a report");
         let Some(t) = report.tables.proactive else { return Vec::new() };
@@ -335,6 +407,26 @@ mod tests {
         let got = cells_of("制发行政规范性文件77件，废止132件，现行有效470件；规章的制发、废止和现行有效件数均为0。");
         let rules: Vec<_> = got.iter().filter(|x| x.0 == "rules").map(|x| (x.1.as_str(), x.2)).collect();
         assert_eq!(rules, vec![("issued", Some(0.0)), ("repealed", Some(0.0)), ("in_force", Some(0.0))]);
+    }
+
+    #[test]
+    fn the_2019_form_in_words() {
+        let got = cells_of_year("本局未制作规章。本年新制作规范性文件4件，新公开4件，对外公开规范性文件总数26件。行政许可事项上一年89项，本年减少3项，全年办理行政许可决定2,561件；行政处罚事项上一年230项，本年增加5项，全年作出行政处罚决定48件；行政强制事项上一年12项，本年无增减。政府集中采购项目5个，采购总金额86.4万元。", 2019);
+        let find = |r: &str, c: &str| got.iter().find(|x| x.0 == r && x.1 == c).and_then(|x| x.2);
+        assert_eq!(find("rules", "new_made"), Some(0.0));
+        // (Not making rules says nothing of those in force.)
+        assert_eq!(find("rules", "total_published"), None);
+        assert_eq!(find("normative_documents", "new_published"), Some(4.0));
+        assert_eq!(find("normative_documents", "total_published"), Some(26.0));
+        assert_eq!(find("licensing", "prev_items"), Some(89.0));
+        assert_eq!(find("licensing", "change"), Some(-3.0));
+        assert_eq!(find("licensing", "decisions"), Some(2561.0));
+        assert_eq!(find("punishment", "change"), Some(5.0));
+        assert_eq!(find("coercion", "change"), Some(0.0));
+        assert_eq!(find("coercion", "decisions"), None);
+        assert_eq!(find("procurement", "items"), Some(5.0));
+        assert_eq!(find("procurement", "amount"), None);
+        assert_eq!(clauses("决定2,561件，其中1:2").collect::<Vec<_>>(), ["决定2,561件，", "其中1:2"]);
     }
 
     #[test]
