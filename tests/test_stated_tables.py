@@ -219,6 +219,18 @@ def test_table_4_a_group_a_line_its_total_last_or_all_lawsuits_of_one_kind(name:
     assert not [i for i in report.issues if i["code"] == "TABLE_MISSING" and "review_litigation" in i["cells"]]
 
 
+def test_a_2021_report_with_nothing_to_handle_and_its_other_processing_zero() -> None:
+    # `（3）本年度办理结果：予以公开、部分公开、不予公开、无法提供、不予处理、其他处理均为0，总计0`: one
+    # 其他处理 made the table the 2019 form's (its row `other`) in a report of the 2021 form.
+    path = PROSE / "p10_jjf2021_paren_list.txt"
+    table = parse(path).tables["requests"]
+    assert table["format"] == "2021" and "other" not in table["cells"]
+    gold = gold_beside(path)["table3"]
+    for row in ("other_no_correction", "other_unpaid_fee", "other_other"):
+        assert [c["value"] for c in table["cells"][row].values()] == list(gold[row].values()) == [0] * 7
+        assert all(c["inferred"] for c in table["cells"][row].values())
+
+
 def test_table_4_lawsuits_said_all_of_one_kind_only_then() -> None:
     head = "某某局2021年政府信息公开工作年度报告\n一、总体情况\n略。\n四、政府信息公开行政复议、行政诉讼情况\n"
 

@@ -46,6 +46,9 @@ pub fn fill(text: &str, sections: &[Section], template: Option<TableFormat>, tab
         tables.proactive = super::t2_words::read(text, sections, format);
     }
     let Tables { requests, review_litigation: review, .. } = tables;
+    if let Some(t) = requests.as_mut().filter(|t| format == TableFormat::F2021 && t.format == TableFormat::F2019) {
+        zeros_as_2021(t);
+    }
     // A table 3 read from the section's words stands in for a reading without a value (the
     // sentences taken for a table printed out of order).
     let mut replaced = false;
@@ -74,6 +77,33 @@ pub fn fill(text: &str, sections: &[Section], template: Option<TableFormat>, tab
         }
     }
     replaced
+}
+
+/// A table 3 of zeros read in the 2019 form in a report of the 2021 form: its rows told it
+/// that form only by a `其他处理` row (`…不予处理、其他处理均为0`), which in the 2021 form is the
+/// group of three rows; their cells 0 too (`inferred`, no count being negative), as the form's.
+/// Nothing else changes: a table with any count but 0 stays as read.
+fn zeros_as_2021(t: &mut TableReading) {
+    let zero = |c: &CellReading| c.value.is_some_and(|v| v.as_f64() == 0.0);
+    if !t.cells.0.iter().all(|(_, row)| row.0.iter().all(|(_, c)| zero(c))) {
+        return;
+    }
+    let row = |key: &str| t.cells.0.iter().find(|(k, _)| k == key).map(|(_, r)| r.clone());
+    let Some(other) = row("other") else { return };
+    let mut rows = Vec::new();
+    for i in t3_rows_of(TableFormat::F2021) {
+        let key = T3_ROWS[i].key;
+        let r = match row(key) {
+            Some(r) => r,
+            None if key.starts_with("other_") => OrderedMap(
+                other.0.iter().map(|(c, cell)| (c.clone(), CellReading { inferred: true, ..cell.clone() })).collect(),
+            ),
+            None => return,
+        };
+        rows.push((key.to_string(), r));
+    }
+    t.cells = OrderedMap(rows);
+    t.format = TableFormat::F2021;
 }
 
 /// Where a statement and its zero stand (characters of the section's text): `[statement,
@@ -465,6 +495,34 @@ mod tests {
             assert!(t4_in_words(no, 0, TableFormat::F2021).is_none(), "{no}");
         }
         assert_eq!(count("一百零五"), Some(105));
+    }
+
+    #[test]
+    fn a_2019_table_of_zeros_in_a_2021_report_takes_the_2021_rows() {
+        let table = |v: i64| {
+            let rows = t3_rows_of(TableFormat::F2019).into_iter().map(|i| {
+                let cells = T3_COLS.iter().map(|c| (c.to_string(), cells::number("0", Number::Int(v), [0, 1], false)));
+                (T3_ROWS[i].key.to_string(), OrderedMap(cells.collect()))
+            });
+            TableReading {
+                format: TableFormat::F2019,
+                cells: OrderedMap(rows.collect()),
+                extra_rows: Vec::new(),
+                span: [0, 1],
+            }
+        };
+        let mut t = table(0);
+        zeros_as_2021(&mut t);
+        assert_eq!(t.format, TableFormat::F2021);
+        let keys: Vec<&str> = t.cells.0.iter().map(|r| r.0.as_str()).collect();
+        let want: Vec<&str> = t3_rows_of(TableFormat::F2021).into_iter().map(|i| T3_ROWS[i].key).collect();
+        assert_eq!(keys, want);
+        let other = &t.cells.0.iter().find(|r| r.0 == "other_other").expect("row").1;
+        assert!(other.0.iter().all(|(_, c)| c.inferred && c.value == Some(Number::Int(0))));
+        // A table counting anything stays as read.
+        let mut t = table(1);
+        zeros_as_2021(&mut t);
+        assert_eq!(t.format, TableFormat::F2019);
     }
 
     #[test]
