@@ -270,6 +270,11 @@ fn count(s: &str) -> Option<i64> {
 /// outcomes are counted (bytes of the section's text).
 type Group = (i64, [usize; 2], [usize; 2]);
 
+/// Where the clause starting `s` ends (bytes): its `。`, `；` or line end, or the end of `s`.
+fn clause_end(s: &str) -> usize {
+    s.find(['。', '；', ';', '\n']).unwrap_or(s.len())
+}
+
 /// Words before a lawsuit group's name saying every lawsuit counted was of it (`行政诉讼12件，均为
 /// 未经复议直接起诉`).
 const ALL_OF: &[&str] = &["均为", "均系", "均是", "均属", "都是", "都为", "全部为", "全部是", "全部系"];
@@ -304,7 +309,7 @@ fn t4_in_words(body: &str, at: usize, format: TableFormat) -> Option<TableReadin
             let n = counted(&c)?;
             (n, e + n.end())
         } else {
-            let clause = rest.find(['。', '；', ';', '\n']).map_or(rest, |x| &rest[..x]);
+            let clause = &rest[..clause_end(rest)];
             let mut last = T4_TOTAL_LAST.captures_iter(clause);
             let (Some(c), None) = (last.next(), last.next()) else { continue };
             (counted(&c)?, e)
@@ -324,7 +329,7 @@ fn t4_in_words(body: &str, at: usize, format: TableFormat) -> Option<TableReadin
     // one lawsuit group named there, after `均为`.
     let all_of: Vec<usize> = match lawsuits {
         Some((_, _, [a, _])) => {
-            let b = body[a..].find(['。', '；', ';', '\n']).map_or(body.len(), |x| a + x);
+            let b = a + clause_end(&body[a..]);
             let named: Vec<_> = names.iter().filter(|(k, s, _)| *k <= 2 && (a..b).contains(s)).collect();
             named.iter().filter(|(k, s, _)| of_all(*k, *s)).map(|x| x.0).filter(|_| named.len() == 1).collect()
         }
