@@ -1773,7 +1773,8 @@ pub(super) fn separator_line_end(v: &View, at: usize) -> Option<usize> {
     is_separator_line(v, start, end).then_some(end)
 }
 
-fn is_separator_line(v: &View, a: usize, b: usize) -> bool {
+/// Whether the line `[a, b)` is a Markdown table's rule (`|---|:--:|`).
+pub(super) fn is_separator_line(v: &View, a: usize, b: usize) -> bool {
     let line: String = v.chars[a..b].iter().collect();
     let t = line.trim_matches(is_space);
     t.contains("---") && t.chars().all(|c| matches!(c, '|' | '｜' | '-' | ':') || is_space(c))

@@ -21,7 +21,7 @@
 //! 项目数量、本年增减和处理决定数量均为0`. The procurement's amount (元 or 万元) is not read.
 //! `2,561` is one count: a comma between digits splits no clause.
 
-use crate::model::{CellReading, Number, OrderedMap, Section, TableFormat, TableReading};
+use crate::model::{CellReading, Form, Number, OrderedMap, Section, TableFormat, TableReading};
 use crate::numbers;
 
 use super::cells;
@@ -94,10 +94,10 @@ fn items_in(s: &str) -> Vec<usize> {
     out
 }
 
-/// Columns of `format` named in `s`, in order.
-fn columns_in(s: &str, format: TableFormat) -> Vec<&'static str> {
+/// Columns of `form` named in `s`, in order.
+fn columns_in(s: &str, form: Form) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
-    let words = if format == TableFormat::F2019 { COLUMNS_2019 } else { COLUMNS };
+    let words = if form == Form::F2019 { COLUMNS_2019 } else { COLUMNS };
     for (w, c) in words {
         if s.contains(w) && !out.contains(c) {
             out.push(c);
@@ -106,13 +106,17 @@ fn columns_in(s: &str, format: TableFormat) -> Vec<&'static str> {
     out
 }
 
-/// The columns of item `i` in `format` read from words: the procurement's amount (in 元 or
+/// Index of 政府集中采购 in `T2_ITEMS`.
+const PROCUREMENT: usize = 7;
+
+/// The columns of item `i` in `form` read from words: the procurement's amount (in 元 or
 /// 万元, printed as the report writes it) is not.
-fn columns_of(i: usize, format: TableFormat) -> &'static [&'static str] {
-    match format {
-        TableFormat::F2019 if i == 7 => &T2_ITEMS[7].cols_2019[..1],
-        TableFormat::F2019 => T2_ITEMS[i].cols_2019,
-        _ => T2_ITEMS[i].cols_2021,
+fn columns_of(i: usize, form: Form) -> &'static [&'static str] {
+    let cols = T2_ITEMS[i].cols(form);
+    if i == PROCUREMENT {
+        &cols[..cols.len().min(1)]
+    } else {
+        cols
     }
 }
 
@@ -120,9 +124,9 @@ fn columns_of(i: usize, format: TableFormat) -> &'static [&'static str] {
 /// disagree.
 type Found = Vec<((usize, &'static str), Option<(Number, String, [usize; 2])>)>;
 
-fn put(found: &mut Found, at: (usize, &'static str, TableFormat), value: Number, raw: &str, span: [usize; 2]) {
-    let (item, col, format) = at;
-    if !columns_of(item, format).contains(&col) {
+fn put(found: &mut Found, at: (usize, &'static str, Form), value: Number, raw: &str, span: [usize; 2]) {
+    let (item, col, form) = at;
+    if !columns_of(item, form).contains(&col) {
         return;
     }
     match found.iter_mut().find(|(k, _)| *k == (item, col)) {
@@ -138,9 +142,7 @@ fn put(found: &mut Found, at: (usize, &'static str, TableFormat), value: Number,
 /// Table 2 stated in words in the proactive section of a report of the 2019 or the 2021 form
 /// (see the module).
 pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Option<TableReading> {
-    if !matches!(format, TableFormat::F2019 | TableFormat::F2021) {
-        return None;
-    }
+    let form = format.form()?;
     let (body, at) = super::stated::section_text(text, sections, "proactive")?;
     // Byte offsets → characters of the text, counted on from the last offset asked (they come in
     // order): once over the section, not from its start for every count.
@@ -175,8 +177,8 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
             if tokens.is_empty() || all_zero {
                 let named = items_in(clause);
                 let span = [chars(base + c0), chars(base + c0 + clause.len())];
-                zero_clause(clause, &named, (item, format), &mut found, span);
-                label_col = labels(clause, &named, &mut item, format);
+                zero_clause(clause, &named, (item, form), &mut found, span);
+                label_col = labels(clause, &named, &mut item, form);
                 continue;
             }
             let mut from = 0usize;
@@ -200,10 +202,10 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
                 };
                 item = it;
                 let Some(i) = it else { continue };
-                let cols = columns_in(window, format);
+                let cols = columns_in(window, form);
                 let col = match cols.as_slice() {
                     [one] => Some(*one),
-                    [] => label_col.or_else(|| (columns_of(i, format).len() == 1).then(|| columns_of(i, format)[0])),
+                    [] => label_col.or_else(|| (columns_of(i, form).len() == 1).then(|| columns_of(i, form)[0])),
                     _ => None,
                 };
                 label_col = None;
@@ -232,12 +234,12 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
                     let down = col == "change" && window.contains("减少") && !window.contains("增");
                     Number::Int(if down { -n } else { n })
                 };
-                put(&mut found, (i, col, format), value, raw, span);
+                put(&mut found, (i, col, form), value, raw, span);
             }
             // The words after the clause's last count name what the next clause counts
             // (`（1）规章：本年制发0个`).
             let tail = &clause[from.min(clause.len())..];
-            label_col = labels(tail, &items_in(tail), &mut item, format);
+            label_col = labels(tail, &items_in(tail), &mut item, form);
         }
     }
     let read: Vec<_> = found.iter().filter(|(_, v)| v.is_some()).collect();
@@ -250,7 +252,7 @@ pub(super) fn read(text: &str, sections: &[Section], format: TableFormat) -> Opt
     let rows = T2_ITEMS
         .iter()
         .enumerate()
-        .map(|(i, d)| (i, d, if format == TableFormat::F2019 { d.cols_2019 } else { d.cols_2021 }))
+        .map(|(i, d)| (i, d, d.cols(form)))
         .filter(|(_, _, cols)| !cols.is_empty())
         .map(|(i, d, cols)| {
             let row = cols
@@ -298,13 +300,13 @@ fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
 /// What words that count nothing (a clause, or a clause's words after its last count) name for
 /// the counts after them: the item, where they name one (none where they name two or more,
 /// `行政许可、行政处罚：`), and the column a label before a colon names (`本年处理决定数量：`).
-fn labels(words: &str, named: &[usize], item: &mut Option<usize>, format: TableFormat) -> Option<&'static str> {
+fn labels(words: &str, named: &[usize], item: &mut Option<usize>, form: Form) -> Option<&'static str> {
     match named {
         [one] => *item = Some(*one),
         [] => {}
         _ => *item = None,
     }
-    let cols = columns_in(words, format);
+    let cols = columns_in(words, form);
     (words.ends_with(['：', ':']) && cols.len() == 1).then(|| cols[0])
 }
 
@@ -315,7 +317,7 @@ fn labels(words: &str, named: &[usize], item: &mut Option<usize>, format: TableF
 fn zero_clause(
     clause: &str,
     named: &[usize],
-    (carried, format): (Option<usize>, TableFormat),
+    (carried, form): (Option<usize>, Form),
     found: &mut Found,
     span: [usize; 2],
 ) {
@@ -329,15 +331,15 @@ fn zero_clause(
         return;
     }
     let items: Vec<usize> = if named.is_empty() { carried.into_iter().collect() } else { named.to_vec() };
-    let cols = columns_in(body, format);
+    let cols = columns_in(body, form);
     for i in items {
         let of_item: Vec<&'static str> = if cols.is_empty() {
-            columns_of(i, format).to_vec()
+            columns_of(i, form).to_vec()
         } else {
-            cols.iter().copied().filter(|c| columns_of(i, format).contains(c)).collect()
+            cols.iter().copied().filter(|c| columns_of(i, form).contains(c)).collect()
         };
         for c in of_item {
-            put(found, (i, c, format), Number::Int(0), "", span);
+            put(found, (i, c, form), Number::Int(0), "", span);
         }
     }
 }

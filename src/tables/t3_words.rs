@@ -30,7 +30,7 @@ use crate::model::{Number, OrderedMap, TableFormat, TableReading};
 
 use super::cells;
 use super::template::{
-    t3_row_in, T3Label, T3_CARRIED_FORWARD, T3_COLS, T3_LABELS, T3_OTHER_2019, T3_RESULTS_TOTAL, T3_ROWS,
+    t3_row_in, t3_rows_of, T3Label, T3_CARRIED_FORWARD, T3_COLS, T3_LABELS, T3_OTHER_2019, T3_RESULTS_TOTAL, T3_ROWS,
 };
 
 /// What a label of the section names.
@@ -57,6 +57,8 @@ enum Word {
 const GROUPS: [(usize, usize); 4] = [(4, 11), (12, 14), (15, 19), (21, 23)];
 /// Index of 其他处理 in `GROUPS`.
 const OTHER_PROCESSING: usize = 3;
+/// The 2021 row `other_other`, 其他处理's last.
+const OTHER_OTHER: usize = GROUPS[OTHER_PROCESSING].1;
 
 /// Labels of prose beyond the form's (`T3_LABELS`), compact (no spaces or quotes).
 const PROSE_LABELS: &[(&str, Word)] = &[
@@ -367,7 +369,6 @@ pub(super) fn read(body: &str, at: usize, format: TableFormat) -> Option<TableRe
         printed: 0,
         clash: false,
     };
-    let f2019 = format == TableFormat::F2019;
     // Under a header naming the applicant columns, a row's one count without its unit may be
     // any column's (the blank cells of a table that vanished from its text): not read.
     let headed = names_applicants(&c.chars, &toks);
@@ -400,13 +401,13 @@ pub(super) fn read(body: &str, at: usize, format: TableFormat) -> Option<TableRe
             }
         }
         applicants = matches!(chain[..], [(Word::Applicant(_) | Word::Organisations, ..)]);
-        let counted = give(&mut sheet, &chain, value, [s, e], last, group, f2019);
+        let counted = give(&mut sheet, &chain, value, [s, e], last, group, format);
         if let Some(x) = counted {
             last = Some(x);
             if let Counted::Group(g) = x {
                 group = Some(g);
             }
-            whose(&mut sheet, &c, &toks[k + 1..], e, x, value, f2019);
+            whose(&mut sheet, &c, &toks[k + 1..], e, x, value, format);
         }
     }
     rest_zero(&mut sheet, &c, &toks, format);
@@ -526,12 +527,13 @@ fn give(
     span: [usize; 2],
     last: Option<Counted>,
     group: Option<usize>,
-    f2019: bool,
+    format: TableFormat,
 ) -> Option<Counted> {
+    let f2019 = format == TableFormat::F2019;
     let mut counted = None;
     // `因本机关不掌握相关政府信息无法提供1件`: a group's row just before the group's label.
     if let [(Word::Group(g), gs, _), (Word::Row(r), _, re), ..] = chain {
-        if re == gs && in_group(*g, *r, f2019) {
+        if re == gs && in_group(*g, *r, format) {
             sheet.group(*g, value);
             sheet.set(*r, TOTAL, value, span, true);
             return Some(Counted::Row(*r));
@@ -542,7 +544,7 @@ fn give(
     }
     for &(w, _, _) in chain {
         counted = match w {
-            Word::Row(r) if t3_row_ok(r, f2019) => {
+            Word::Row(r) if t3_row_in(format, r) => {
                 sheet.set(r, TOTAL, value, span, true);
                 Some(Counted::Row(r))
             }
@@ -559,8 +561,8 @@ fn give(
                 Some(Counted::Group(g))
             }
             Word::Other if !f2019 && group == Some(OTHER_PROCESSING) && chain.len() == 1 => {
-                sheet.set(23, TOTAL, value, span, true);
-                Some(Counted::Row(23))
+                sheet.set(OTHER_OTHER, TOTAL, value, span, true);
+                Some(Counted::Row(OTHER_OTHER))
             }
             Word::Applicant(col) if chain.len() == 1 => {
                 if let Some(Counted::Row(r)) = last {
@@ -584,21 +586,16 @@ fn give(
     counted
 }
 
-/// Whether row `r` of `T3_ROWS` is a row of the form (2019 or 2021).
-fn t3_row_ok(r: usize, f2019: bool) -> bool {
-    t3_row_in(if f2019 { TableFormat::F2019 } else { TableFormat::F2021 }, r)
-}
-
-/// Whether row `r` is one of group `g`'s.
-fn in_group(g: usize, r: usize, f2019: bool) -> bool {
+/// Whether row `r` is one of group `g`'s in a table of `format`.
+fn in_group(g: usize, r: usize, format: TableFormat) -> bool {
     let (a, b) = GROUPS[g];
-    (a..=b).contains(&r) && t3_row_ok(r, f2019)
+    (a..=b).contains(&r) && t3_row_in(format, r)
 }
 
 /// Words right after a count (ending at `e`) that say whose it was: `（自然人）`, `（本机关不
 /// 掌握相关政府信息，自然人）`, `，均为自然人申请`, `，为重复申请`, `（其他）`: a group's count given to
 /// the one row named, a row's to the one applicant named.
-fn whose(sheet: &mut Sheet, c: &Compact, after: &[Token], e: usize, counted: Counted, value: i64, f2019: bool) {
+fn whose(sheet: &mut Sheet, c: &Compact, after: &[Token], e: usize, counted: Counted, value: i64, format: TableFormat) {
     let ch = &c.chars;
     let (from, to) = if matches!(ch.get(e), Some('（' | '(')) {
         let Some(close) = ch[e..].iter().take(40).position(|&x| matches!(x, '）' | ')')) else { return };
@@ -628,8 +625,8 @@ fn whose(sheet: &mut Sheet, c: &Compact, after: &[Token], e: usize, counted: Cou
     let rows: Vec<usize> = inside
         .iter()
         .filter_map(|(w, _, _)| match (w, counted) {
-            (Word::Row(r), Counted::Group(g)) if in_group(g, *r, f2019) => Some(*r),
-            (Word::Other, Counted::Group(OTHER_PROCESSING)) if !f2019 => Some(23),
+            (Word::Row(r), Counted::Group(g)) if in_group(g, *r, format) => Some(*r),
+            (Word::Other, Counted::Group(OTHER_PROCESSING)) if format != TableFormat::F2019 => Some(OTHER_OTHER),
             _ => None,
         })
         .collect();
@@ -663,12 +660,11 @@ fn rest_zero(sheet: &mut Sheet, c: &Compact, toks: &[Token], format: TableFormat
     if !m.as_str().contains("办理结果") && !results {
         return;
     }
-    let f2019 = format == TableFormat::F2019;
     for r in 2..T3_RESULTS_TOTAL {
         if !t3_row_in(format, r) || sheet.cells[r * NCOLS + TOTAL].is_some() {
             continue;
         }
-        let counted_group = (0..GROUPS.len()).any(|g| in_group(g, r, f2019) && sheet.groups[g].is_some_and(|v| v > 0));
+        let counted_group = (0..GROUPS.len()).any(|g| in_group(g, r, format) && sheet.groups[g].is_some_and(|v| v > 0));
         if !counted_group {
             sheet.set(r, TOTAL, 0, span, false);
         }
@@ -689,7 +685,7 @@ enum Term {
 
 /// The form's equations over the sheet's cells.
 fn equations(sheet: &Sheet, format: TableFormat) -> Vec<Equation> {
-    let rows: Vec<usize> = (0..T3_ROWS.len()).filter(|&r| t3_row_in(format, r)).collect();
+    let rows = t3_rows_of(format);
     let cell = |r: usize, col: usize| Term::Cell(r * NCOLS + col);
     let mut eqs = Vec::new();
     for &r in &rows {
@@ -706,11 +702,10 @@ fn equations(sheet: &Sheet, format: TableFormat) -> Vec<Equation> {
             rhs: vec![cell(T3_RESULTS_TOTAL, col), cell(T3_CARRIED_FORWARD, col)],
         });
     }
-    let f2019 = format == TableFormat::F2019;
     for (g, v) in sheet.groups.iter().enumerate() {
         match v {
-            Some(v) if !(f2019 && g == OTHER_PROCESSING) => eqs.push(Equation {
-                lhs: rows.iter().filter(|&&r| in_group(g, r, f2019)).map(|&r| cell(r, TOTAL)).collect(),
+            Some(v) if !(format == TableFormat::F2019 && g == OTHER_PROCESSING) => eqs.push(Equation {
+                lhs: rows.iter().filter(|&&r| in_group(g, r, format)).map(|&r| cell(r, TOTAL)).collect(),
                 rhs: vec![Term::Const(*v)],
             }),
             _ => {}
@@ -780,7 +775,7 @@ fn table(sheet: &Sheet, c: &Compact, at: usize, format: TableFormat) -> TableRea
     let last = printed.iter().map(|s| s[1]).max().unwrap_or(0);
     let span = place([first, last]);
     let first_count = printed.iter().min_by_key(|s| s[0]).copied().unwrap_or([first, first]);
-    let rows = (0..T3_ROWS.len()).filter(|&r| t3_row_in(format, r)).map(|r| {
+    let rows = t3_rows_of(format).into_iter().map(|r| {
         let own = sheet.cells[r * NCOLS + TOTAL].filter(|k| k.printed).and_then(|k| k.span).unwrap_or(first_count);
         let row = (0..NCOLS).map(|col| {
             let cell = match sheet.cells[r * NCOLS + col] {

@@ -2378,17 +2378,17 @@ fn t4_listed(v: &View, from: usize) -> Option<Vec<super::solve::Token>> {
 /// `from` and the two after it (empty lines and a Markdown rule between them skipped) each name
 /// one group, no column, and hold five values, placed by the header's order of the columns.
 fn t4_by_group_rows(v: &View, from: usize) -> Option<Vec<super::solve::Token>> {
-    let rule = |line: &str| line.chars().all(|c| matches!(c, '|' | '｜' | '-' | ':'));
+    // (An empty line, or a Markdown rule `|---|---|`.)
+    let skipped = |a: usize, b: usize| v.compact_between(a, b).is_empty() || rows::is_separator_line(v, a, b);
     let first = v.line_start(from);
-    // The header: the nearest line before that is not empty or a rule.
+    // The header: the nearest line before that is not skipped.
     let mut end = first;
     let header = loop {
         let e = end.checked_sub(1)?;
         let s = v.line_start(e);
-        let line = v.compact_between(s, e);
         end = s;
-        if !rule(&line) {
-            break line;
+        if !skipped(s, e) {
+            break v.compact_between(s, e);
         }
     };
     if template::t4_group(&header).is_some() {
@@ -2404,7 +2404,7 @@ fn t4_by_group_rows(v: &View, from: usize) -> Option<Vec<super::solve::Token>> {
     let mut slots: Vec<Option<super::solve::Token>> = (0..15).map(|_| None).collect();
     let mut ls = first;
     for _ in 0..T4_GROUPS.len() {
-        while ls < v.chars.len() && (v.chars[ls] == '\n' || rule(&v.compact_between(ls, v.line_end(ls)))) {
+        while ls < v.chars.len() && skipped(ls, v.line_end(ls)) {
             ls = v.line_end(ls) + 1;
         }
         let le = v.line_end(ls);
